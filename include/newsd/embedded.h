@@ -1,0 +1,24 @@
+/* embedded.h: files compiled into the binary by tools/embed.sh (migrations and
+ * gazetteers), so newsd needs no data directory at run time. */
+#ifndef NEWSD_EMBEDDED_H
+#define NEWSD_EMBEDDED_H
+
+#include <stddef.h>
+
+struct embedded_file {
+    const char *name; /* base name: "0001_init.sql" */
+    const char *text; /* whole file, NUL-terminated */
+};
+
+/* migrations/NNNN_name.sql, in file name order. */
+extern const struct embedded_file embedded_migrations[];
+extern const size_t embedded_migrations_count;
+
+/* The data folder's .txt gazetteers (one entry a line), in file name order. */
+extern const struct embedded_file embedded_data[];
+extern const size_t embedded_data_count;
+
+/* Returns the embedded data file with this base name, or NULL. */
+const char *embedded_data_get(const char *name);
+
+#endif

@@ -1,0 +1,120 @@
+/* http.h: the request and response structs handlers see (no libmicrohttpd types:
+ * handlers are testable without a socket), the helpers that parse parameters
+ * into them and fill responses, and the daemon that serialises them. */
+#ifndef NEWSD_HTTP_H
+#define NEWSD_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsd/config.h"
+
+struct store;
+struct store_meta;
+
+#define HTTP_MAX_PARAMS 32
+#define HTTP_MAX_CAPTURES 2
+#define HTTP_MAX_HEADERS 8
+
+struct req_param {
+    char *name;
+    char *value;
+};
+
+struct req {
+    const char *method; /* "GET", ... */
+    const char *path;   /* decoded path, no query */
+    struct req_param params[HTTP_MAX_PARAMS];
+    size_t n_params;
+    bool too_many_params;
+    const char *captures[HTTP_MAX_CAPTURES]; /* {id} segments, set by the router */
+    char capture_buf[HTTP_MAX_CAPTURES][32]; /* where captures point */
+    const char *body;                        /* request body (POST), may be NULL */
+    size_t body_len;
+    const char *content_type;
+    const char *authorization;
+    const char *request_id;
+    const struct config *cfg;
+    struct store *store;  /* a read connection, borrowed */
+    struct store *writer; /* the write connection (locked), or NULL */
+};
+
+struct resp_header {
+    char *name;
+    char *value;
+};
+
+struct resp {
+    int status;               /* starts at 500: a forgotten path cannot answer 200 */
+    json_t *body;             /* JSON body (owned), or NULL */
+    char *text;               /* a non-JSON body (owned), e.g. /metrics */
+    const char *content_type; /* static; NULL means JSON (or problem+json on >= 400) */
+    struct resp_header headers[HTTP_MAX_HEADERS];
+    size_t n_headers;
+    bool no_etag; /* health, ready, metrics */
+};
+
+/* --- request parsing: each returns false after writing a 400 into rs --------- */
+
+/* Refuses parameters outside the NULL-terminated list of allowed names (names
+ * starting with '_' are always allowed: cache-busting). */
+bool req_params_allow(const struct req *rq, struct resp *rs, const char *const *allowed);
+/* The value of a parameter, or NULL. Borrowed from rq. */
+const char *req_param(const struct req *rq, const char *name);
+/* An integer parameter in [min, max]; def when absent. */
+bool req_param_int(const struct req *rq, struct resp *rs, const char *name, int min, int max,
+                   int def, int *out);
+/* An optional positive 64-bit id parameter; 0 when absent. */
+bool req_param_id(const struct req *rq, struct resp *rs, const char *name, int64_t *out);
+/* An optional ISO 8601 date or date-time, normalised to the store's UTC sort
+ * form; end_of_day turns a bare date into its last second (for inclusive `to`).
+ * *out is owned by the caller (NULL when absent). */
+bool req_param_time(const struct req *rq, struct resp *rs, const char *name, bool end_of_day,
+                    char **out);
+/* The {id} capture number i as a positive 64-bit id. */
+bool req_path_id(const struct req *rq, struct resp *rs, int i, int64_t *out);
+
+/* --- responses --------------------------------------------------------------- */
+
+/* Sets a JSON response; body is taken (NULL means out of memory: stays 500). */
+void resp_json(struct resp *rs, int status, json_t *body);
+/* Sets an application/problem+json response with a printf detail. */
+void resp_problem(struct resp *rs, const struct req *rq, int status, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Adds a response header (copied). Returns false when full or out of memory. */
+bool resp_header(struct resp *rs, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Frees everything attached to rs; accepts a zeroed struct, twice. */
+void resp_clear(struct resp *rs);
+/* Frees the parameters copied into rq. */
+void req_clear(struct req *rq);
+
+/* The reason phrase of a status ("Not Found"). */
+const char *http_status_title(int status);
+
+/* --- list links -------------------------------------------------------------- */
+
+/* Builds the envelope {"data","meta","links"} around data (taken) for the
+ * request's path and parameters, with next pointing at meta->next_cursor. */
+json_t *http_list_envelope(const struct req *rq, json_t *data, const struct store_meta *meta);
+/* Answers 200 with the envelope, plus X-Total-Count and (when there is a next
+ * page) Link: <next>; rel="next" for clients that read headers. data is taken. */
+void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct store_meta *meta);
+
+/* --- the daemon -------------------------------------------------------------- */
+
+struct http_server;
+
+/* Starts serving cfg->bind:cfg->port with cfg->threads threads over the
+ * database at cfg->db. Returns NULL (logged) on failure. */
+struct http_server *http_server_start(const struct config *cfg);
+/* The port actually bound (useful with port 0). */
+int http_server_port(const struct http_server *srv);
+/* Marks the server as shutting down (/ready answers 503, new requests 503). */
+void http_server_drain(struct http_server *srv);
+/* Stops accepting, finishes in-flight requests and frees everything. */
+void http_server_stop(struct http_server *srv);
+
+#endif

@@ -1,0 +1,25 @@
+/* log.h: one event a line on stderr, as key=value text or as JSON
+ * (NEWSD_LOG_FORMAT). Never log keys, bodies or article text. */
+#ifndef NEWSD_LOG_H
+#define NEWSD_LOG_H
+
+#include <stdbool.h>
+
+enum log_level { LOG_ERROR = 0, LOG_WARN, LOG_INFO, LOG_DEBUG };
+
+/* Sets the format (json when true) and the most verbose level written. Called
+ * once at start-up, before any thread exists. */
+void log_init(bool json, enum log_level max);
+/* True when JSON lines were asked for. */
+bool log_is_json(void);
+
+/* Writes one line: level, then the formatted message (key=value pairs are the
+ * convention). Thread-safe: each line is one write(2). */
+void log_write(enum log_level lvl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#define log_error(...) log_write(LOG_ERROR, __VA_ARGS__)
+#define log_warn(...) log_write(LOG_WARN, __VA_ARGS__)
+#define log_info(...) log_write(LOG_INFO, __VA_ARGS__)
+#define log_debug(...) log_write(LOG_DEBUG, __VA_ARGS__)
+
+#endif

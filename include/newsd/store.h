@@ -1,0 +1,170 @@
+/* store.h: the SQLite store. One struct store is one connection with its cache
+ * of prepared statements; a struct store_pool hands read connections to server
+ * threads. Rows come out as the caller-owned structs of model.h. SQLite types
+ * never leave server/store/. */
+#ifndef NEWSD_STORE_H
+#define NEWSD_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsd/model.h"
+
+struct store;
+struct store_pool;
+
+enum store_rc {
+    STORE_OK = 0,
+    STORE_NOT_FOUND, /* no such row */
+    STORE_INVALID,   /* a caller value the store cannot use: a forged cursor */
+    STORE_BUSY,      /* locked past the busy timeout */
+    STORE_FULL,      /* disk full */
+    STORE_SCHEMA,    /* not migrated, or migrated by a newer newsd */
+    STORE_ERR,       /* anything else; the store has logged why */
+};
+
+enum store_mode { STORE_READ_ONLY = 0, STORE_READ_WRITE, STORE_CREATE };
+
+/* Opens path (":memory:" works) in WAL mode with foreign keys on. STORE_CREATE
+ * creates the file when missing. On failure *out is NULL and the reason was
+ * logged. */
+enum store_rc store_open(const char *path, enum store_mode mode, struct store **out);
+/* Finalizes every cached statement and closes. Accepts NULL. */
+void store_close(struct store *s);
+
+/* The schema version this binary's migrations reach. */
+int store_schema_latest(void);
+/* Applies every migration newer than the database, each in its own transaction,
+ * recording it in PRAGMA user_version. *from and *to (optional) tell the versions
+ * before and after. STORE_SCHEMA when the database is newer than this binary. */
+enum store_rc store_migrate(struct store *s, int *from, int *to);
+/* STORE_OK when the database is at exactly store_schema_latest(). */
+enum store_rc store_schema_check(struct store *s);
+
+/* --- writes ------------------------------------------------------------------ */
+
+struct store_insert {
+    int64_t id;     /* the stored (or already present) article */
+    bool duplicate; /* same content hash or url was already stored */
+};
+
+/* Stores one extracted article with its authors, paragraphs, entities (merged
+ * into existing ones by type and name), mentions and quotes, in one BEGIN
+ * IMMEDIATE transaction: all of it or none of it. a->ingested_at is set when
+ * NULL. A duplicate stores nothing and reports the existing id. */
+enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out);
+
+/* Removes article id with its paragraphs, authors, mentions and quotes, takes
+ * its counts off the entities, and removes entities that nothing mentions or
+ * quotes any more; one BEGIN IMMEDIATE transaction. STORE_NOT_FOUND for an
+ * unknown id. */
+enum store_rc store_article_delete(struct store *s, int64_t id);
+
+/* Translates a search box query (words, "phrases", OR, -word, prefix*) into an
+ * FTS5 expression in *out (caller frees). STORE_INVALID with a client-safe *why
+ * for an unusable q (unclosed phrase, dangling OR, only excluded words, over 256
+ * bytes or 16 terms). */
+enum store_rc store_fts_parse(const char *q, char **out, const char **why);
+
+/* --- reads ------------------------------------------------------------------- */
+
+/* Paging metadata of a list: next_cursor is NULL on the last page (owned). */
+struct store_meta {
+    int limit;
+    int64_t total;
+    char *next_cursor;
+};
+
+struct article_query {
+    int limit;
+    const char *cursor;  /* borrowed; NULL for the first page */
+    int64_t entity_id;   /* 0: any */
+    int64_t speaker_id;  /* 0: any */
+    const char *section; /* borrowed; NULL: any */
+    const char *author;
+    const char *from; /* ISO 8601 date or date-time, inclusive */
+    const char *to;
+    bool oldest_first; /* sort=published_at */
+    const char *fts;   /* FTS5 expression from store_fts_parse; NULL: no search */
+    bool by_relevance; /* sort=relevance (needs fts): best match first */
+};
+
+struct article_page {
+    struct article *items; /* summaries: no body, paragraphs, quotes, entities */
+    size_t n;
+    struct store_meta meta;
+};
+
+struct quote_query {
+    int limit;
+    const char *cursor;
+    int64_t article_id; /* 0: any; set: article order by position */
+    int64_t speaker_id;
+    const char *from;
+    const char *to;
+    const char *fts; /* FTS5 expression over the quote text; NULL: none */
+};
+
+struct quote_page {
+    struct quote *items;
+    size_t n;
+    struct store_meta meta;
+};
+
+enum entity_sort { ENTITY_SORT_MENTIONS = 0, ENTITY_SORT_NAME };
+
+struct entity_query {
+    int limit;
+    const char *cursor;
+    int type;           /* enum entity_type, or -1: any */
+    const char *prefix; /* case-insensitive name/alias prefix; NULL: any */
+    enum entity_sort sort;
+    int64_t article_id; /* set: this article's entities, most mentioned first */
+};
+
+struct entity_page {
+    struct entity *items;
+    size_t n;
+    struct store_meta meta;
+};
+
+/* Reads one article in full (paragraphs, body, quotes, entities with mentions)
+ * into out (zeroed on entry, caller clears). STORE_NOT_FOUND for an unknown id. */
+enum store_rc store_article_get(struct store *s, int64_t id, struct article *out);
+/* True-ish existence check used for sub-resource 404s. */
+enum store_rc store_article_exists(struct store *s, int64_t id);
+/* Lists article summaries, newest first (or oldest with oldest_first).
+ * STORE_INVALID for a cursor this list did not make. */
+enum store_rc store_articles_list(struct store *s, const struct article_query *q,
+                                  struct article_page *out);
+
+/* One quote with its speaker; its article summary goes to article (optional). */
+enum store_rc store_quote_get(struct store *s, int64_t id, struct quote *out,
+                              struct article *article);
+/* Lists quotes, newest article first, then by position in the article. */
+enum store_rc store_quotes_list(struct store *s, const struct quote_query *q,
+                                struct quote_page *out);
+
+/* One entity with its aliases, titles and counts. */
+enum store_rc store_entity_get(struct store *s, int64_t id, struct entity *out);
+enum store_rc store_entity_exists(struct store *s, int64_t id);
+/* Lists entities, most mentioned first (or by name). */
+enum store_rc store_entities_list(struct store *s, const struct entity_query *q,
+                                  struct entity_page *out);
+
+void article_page_clear(struct article_page *p);
+void quote_page_clear(struct quote_page *p);
+void entity_page_clear(struct entity_page *p);
+
+/* --- pool of read connections for the server --------------------------------- */
+
+/* Opens n read-only connections to path. */
+enum store_rc store_pool_open(const char *path, int n, struct store_pool **out);
+/* Borrows a connection, waiting while all are in use. Never NULL. */
+struct store *store_pool_acquire(struct store_pool *p);
+void store_pool_release(struct store_pool *p, struct store *s);
+/* Closes every connection; none may be borrowed. Accepts NULL. */
+void store_pool_close(struct store_pool *p);
+
+#endif

@@ -1,0 +1,68 @@
+/* util.h: the small containers every module shares: a growable byte buffer and a
+ * growable vector of owned strings. No I/O, no globals. Allocation failure is
+ * reported as a false/-1 return, never an abort. */
+#ifndef NEWSD_UTIL_H
+#define NEWSD_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A growable, always NUL-terminated byte buffer. A zeroed struct is empty. */
+struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+/* Appends n bytes of s. Returns false when memory runs out (buf unchanged). */
+bool buf_append(struct buf *b, const char *s, size_t n);
+/* Appends a NUL-terminated string. */
+bool buf_puts(struct buf *b, const char *s);
+/* Appends a printf-formatted string. */
+bool buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The va_list form of buf_printf. */
+bool buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Hands the bytes to the caller (free() them) and leaves b empty. Never NULL
+ * unless memory ran out: an empty buffer yields "". */
+char *buf_take(struct buf *b);
+/* Frees the bytes; b is empty afterwards. Accepts a zeroed struct, twice. */
+void buf_clear(struct buf *b);
+
+/* A growable vector of owned, NUL-terminated strings. A zeroed struct is empty. */
+struct strv {
+    char **v;
+    size_t n;
+    size_t cap;
+};
+
+/* Appends a copy of s. Returns false when memory runs out. */
+bool strv_push(struct strv *sv, const char *s);
+/* Appends s itself (taken); on failure s is freed. */
+bool strv_push_taken(struct strv *sv, char *s);
+/* Appends a copy of s unless an equal string is already present. */
+bool strv_push_unique(struct strv *sv, const char *s);
+/* True when sv holds a string equal to s. */
+bool strv_has(const struct strv *sv, const char *s);
+/* Frees every string and the vector. Accepts a zeroed struct, twice. */
+void strv_clear(struct strv *sv);
+
+/* strdup that accepts NULL (returns NULL). */
+char *util_strdup(const char *s);
+/* Copies n bytes of s into a new NUL-terminated string. */
+char *util_strndup(const char *s, size_t n);
+
+/* 64-bit FNV-1a of n bytes, for ETags and content keys (not for security). */
+uint64_t util_fnv1a(const void *p, size_t n, uint64_t seed);
+#define UTIL_FNV_SEED 0xcbf29ce484222325ULL
+
+/* Parses a decimal positive 64-bit id (1..INT64_MAX, digits only, no sign, no
+ * leading zero). Returns false for anything else. */
+bool util_parse_id(const char *s, int64_t *out);
+
+/* True when the n bytes at s are well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing past U+10FFFF) and hold no NUL byte. */
+bool util_utf8_valid(const char *s, size_t n);
+
+#endif

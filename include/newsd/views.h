@@ -1,0 +1,30 @@
+/* views.h: the only code that knows the API's field names. Each view turns a
+ * struct into a new json_t (NULL when out of memory); the caller owns it. */
+#ifndef NEWSD_VIEWS_H
+#define NEWSD_VIEWS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "newsd/model.h"
+
+/* Article summary: id, url, title, subtitle, section, authors, dateline,
+ * published_at, word_count, quote_count, entity_count, ingested_at. */
+json_t *view_article_summary(const struct article *a);
+/* The full article: summary + body, paragraphs, quotes, entities. With
+ * with_ids false (newsd extract) ids, counts of stored rows and ingested_at are
+ * left out and a speaker is {name, type}. */
+json_t *view_article(const struct article *a, bool with_ids);
+/* A quote: id, article_id, text, speaker, speaker_text, cue, kind, paragraph,
+ * start, end. */
+json_t *view_quote(const struct quote *q, bool with_ids);
+/* An entity: id, name, type, aliases, titles, article_count, mention_count,
+ * quote_count (+ mentions when in_article). */
+json_t *view_entity(const struct entity *e, bool in_article);
+
+/* Arrays of the views above. */
+json_t *view_article_summaries(const struct article *v, size_t n);
+json_t *view_quotes(const struct quote *v, size_t n);
+json_t *view_entities(const struct entity *v, size_t n, bool in_article);
+
+#endif

@@ -1,0 +1,12 @@
+/* embedded.c: lookup over the files tools/embed.sh compiled in. */
+#include "newsd/embedded.h"
+
+#include <string.h>
+
+const char *embedded_data_get(const char *name)
+{
+    for (size_t i = 0; i < embedded_data_count; i++)
+        if (strcmp(embedded_data[i].name, name) == 0)
+            return embedded_data[i].text;
+    return NULL;
+}

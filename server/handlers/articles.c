@@ -1,0 +1,211 @@
+/* articles.c: GET /articles, /articles/{id}, /articles/{id}/quotes,
+ * /articles/{id}/entities, and POST /articles. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "newsd/handlers.h"
+#include "newsd/ingest.h"
+#include "newsd/store.h"
+#include "newsd/views.h"
+
+static const char *const articles_params[] = {
+    "limit", "cursor", "entity", "speaker", "section", "author", "from", "to", "sort", "q", NULL};
+
+void handle_articles_list(struct req *rq, struct resp *rs)
+{
+    struct article_query q = {0};
+    struct article_page page = {0};
+    char *from = NULL, *to = NULL, *fts = NULL;
+
+    if (!req_params_allow(rq, rs, articles_params) ||
+        !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
+        !req_param_id(rq, rs, "entity", &q.entity_id) ||
+        !req_param_id(rq, rs, "speaker", &q.speaker_id) ||
+        !req_param_time(rq, rs, "from", false, &from) || !req_param_time(rq, rs, "to", true, &to))
+        goto out;
+    const char *sort = req_param(rq, "sort"), *why = NULL;
+    const char *text = req_param(rq, "q");
+    if (text && store_fts_parse(text, &fts, &why) != STORE_OK) {
+        if (why)
+            resp_problem(rs, rq, 400, "%s", why);
+        goto out;
+    }
+    if (sort && strcmp(sort, "-published_at") != 0 && strcmp(sort, "published_at") != 0 &&
+        strcmp(sort, "relevance") != 0) {
+        resp_problem(rs, rq, 400, "sort must be -published_at, published_at or relevance");
+        goto out;
+    }
+    if (sort && strcmp(sort, "relevance") == 0 && !fts) {
+        resp_problem(rs, rq, 400, "sort=relevance needs a search query q");
+        goto out;
+    }
+    /* With q the best match comes first unless a date order is asked for. */
+    q.fts = fts;
+    q.by_relevance = fts && (!sort || strcmp(sort, "relevance") == 0);
+    q.oldest_first = sort && strcmp(sort, "published_at") == 0;
+    q.cursor = req_param(rq, "cursor");
+    q.section = req_param(rq, "section");
+    q.author = req_param(rq, "author");
+    q.from = from;
+    q.to = to;
+    int rc = store_articles_list(rq->store, &q, &page);
+    if (rc == STORE_OK)
+        resp_list(rq, rs, view_article_summaries(page.items, page.n), &page.meta);
+    else
+        handle_store_error(rq, rs, rc);
+out:
+    free(fts);
+    free(from);
+    free(to);
+    article_page_clear(&page);
+}
+
+void handle_article_get(struct req *rq, struct resp *rs)
+{
+    struct article a = {0};
+    int64_t id;
+
+    if (!req_params_allow(rq, rs, NULL) || !req_path_id(rq, rs, 0, &id))
+        return;
+    int rc = store_article_get(rq->store, id, &a);
+    if (rc == STORE_OK)
+        resp_json(rs, 200, view_article(&a, true));
+    else if (rc == STORE_NOT_FOUND)
+        resp_problem(rs, rq, 404, "no article with id %lld", (long long)id);
+    else
+        handle_store_error(rq, rs, rc);
+    article_clear(&a);
+}
+
+/* The parent of a sub-resource list must exist: an unknown id is a 404, not an
+ * empty list. */
+static bool article_must_exist(struct req *rq, struct resp *rs, int64_t id)
+{
+    int rc = store_article_exists(rq->store, id);
+    if (rc == STORE_NOT_FOUND)
+        resp_problem(rs, rq, 404, "no article with id %lld", (long long)id);
+    else if (rc != STORE_OK)
+        handle_store_error(rq, rs, rc);
+    return rc == STORE_OK;
+}
+
+static const char *const page_params[] = {"limit", "cursor", NULL};
+
+void handle_article_quotes(struct req *rq, struct resp *rs)
+{
+    struct quote_query q = {0};
+    struct quote_page page = {0};
+
+    if (!req_params_allow(rq, rs, page_params) || !req_path_id(rq, rs, 0, &q.article_id) ||
+        !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
+        !article_must_exist(rq, rs, q.article_id))
+        goto out;
+    q.cursor = req_param(rq, "cursor");
+    int rc = store_quotes_list(rq->store, &q, &page);
+    if (rc == STORE_OK)
+        resp_list(rq, rs, view_quotes(page.items, page.n), &page.meta);
+    else
+        handle_store_error(rq, rs, rc);
+out:
+    quote_page_clear(&page);
+}
+
+void handle_article_entities(struct req *rq, struct resp *rs)
+{
+    struct entity_query q = {.type = -1};
+    struct entity_page page = {0};
+
+    if (!req_params_allow(rq, rs, page_params) || !req_path_id(rq, rs, 0, &q.article_id) ||
+        !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
+        !article_must_exist(rq, rs, q.article_id))
+        goto out;
+    q.cursor = req_param(rq, "cursor");
+    int rc = store_entities_list(rq->store, &q, &page);
+    if (rc == STORE_OK)
+        resp_list(rq, rs, view_entities(page.items, page.n, true), &page.meta);
+    else
+        handle_store_error(rq, rs, rc);
+out:
+    entity_page_clear(&page);
+}
+
+/* Reads the POST body as an ingest input: text/plain is raw page text,
+ * application/json one record. Writes 415/400 and returns false otherwise. */
+static bool article_body_input(struct req *rq, struct resp *rs, struct ingest_input *in)
+{
+    const char *ct = rq->content_type ? rq->content_type : "";
+    size_t ctlen = strcspn(ct, ";");
+    const char *reason = NULL;
+    if (ctlen == 10 && strncasecmp(ct, "text/plain", 10) == 0) {
+        if (!ingest_text_is_valid(rq->body ? rq->body : "", rq->body_len)) {
+            resp_problem(rs, rq, 400, "the body is not valid UTF-8 text");
+            return false;
+        }
+        if (!(in->text = malloc(rq->body_len + 1)))
+            return false;
+        if (rq->body_len)
+            memcpy(in->text, rq->body, rq->body_len);
+        in->text[rq->body_len] = '\0';
+        return true;
+    }
+    if (ctlen == 16 && strncasecmp(ct, "application/json", 16) == 0) {
+        enum ingest_rc rc =
+            ingest_record_parse(rq->body ? rq->body : "", rq->body_len, in, &reason);
+        if (rc == INGEST_OK)
+            return true;
+        if (rc != INGEST_NOMEM)
+            resp_problem(rs, rq, 400, "%s", reason ? reason : "the JSON record is not valid");
+        return false;
+    }
+    resp_problem(rs, rq, 415, "send text/plain (raw article text) or application/json (a record)");
+    return false;
+}
+
+void handle_article_create(struct req *rq, struct resp *rs)
+{
+    struct ingest_input in = {0};
+    struct article ex = {0}, stored = {0};
+    struct store_insert st = {0};
+    const char *reason = NULL;
+
+    if (!req_params_allow(rq, rs, NULL) || !article_body_input(rq, rs, &in))
+        goto out;
+    enum ingest_rc irc = ingest_run(&in, &ex, &reason);
+    if (irc == INGEST_NO_ARTICLE || irc == INGEST_BAD_INPUT) {
+        resp_problem(rs, rq, irc == INGEST_NO_ARTICLE ? 422 : 400, "%s",
+                     reason ? reason : "no article found in the text");
+        goto out;
+    }
+    if (irc != INGEST_OK)
+        goto out;
+    int rc = store_article_insert(rq->writer, &ex, &st);
+    if (rc == STORE_OK)
+        rc = store_article_get(rq->writer, st.id, &stored);
+    if (rc != STORE_OK) {
+        handle_store_error(rq, rs, rc);
+        goto out;
+    }
+    resp_header(rs, "Location", "/articles/%lld", (long long)st.id);
+    resp_json(rs, st.duplicate ? 200 : 201, view_article(&stored, true));
+out:
+    article_clear(&stored);
+    article_clear(&ex);
+    ingest_input_clear(&in);
+}
+
+void handle_article_delete(struct req *rq, struct resp *rs)
+{
+    int64_t id;
+    if (!req_params_allow(rq, rs, NULL) || !req_path_id(rq, rs, 0, &id))
+        return;
+    int rc = store_article_delete(rq->writer, id);
+    if (rc == STORE_OK) {
+        rs->status = 204;
+        rs->no_etag = true;
+    } else if (rc == STORE_NOT_FOUND) {
+        resp_problem(rs, rq, 404, "no article with id %lld", (long long)id);
+    } else {
+        handle_store_error(rq, rs, rc);
+    }
+}

@@ -1,0 +1,534 @@
+/* daemon.c: the libmicrohttpd daemon. It collects a request into a struct req,
+ * lets the router answer it, and serialises the struct resp: JSON, ETag and
+ * 304, gzip, CORS, request id, cache headers, and one access-log line. The
+ * only file that includes microhttpd.h. */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <zlib.h>
+
+#include "newsd/http.h"
+#include "newsd/log.h"
+#include "newsd/router.h"
+#include "newsd/store.h"
+#include "newsd/util.h"
+
+/* Bodies smaller than this are sent as they are: gzip would not pay. */
+#define HTTP_GZIP_MIN 1024
+#define HTTP_CONN_LIMIT 1000
+#define HTTP_CONN_TIMEOUT_S 10
+
+struct http_server {
+    const struct config *cfg;
+    struct MHD_Daemon *mhd;
+    struct store_pool *pool;
+    struct store *writer;
+    pthread_mutex_t write_lock;
+    atomic_bool draining;
+    atomic_uint_fast64_t next_id;
+    int port;
+};
+
+/* Per-request state, from the first call of the access handler to the
+ * completion callback. */
+struct http_conn {
+    struct buf body;
+    bool too_large;
+    bool bad_request; /* conflicting framing headers */
+    struct timespec start;
+};
+
+/* --- collecting the request -------------------------------------------------- */
+
+struct http_params_ctx {
+    struct req *rq;
+    bool bad_utf8;
+};
+
+static enum MHD_Result http_param_collect(void *cls, enum MHD_ValueKind kind, const char *key,
+                                          const char *value)
+{
+    (void)kind;
+    struct http_params_ctx *ctx = cls;
+    struct req *rq = ctx->rq;
+    const char *v = value ? value : "";
+    if (!util_utf8_valid(key, strlen(key)) || !util_utf8_valid(v, strlen(v))) {
+        ctx->bad_utf8 = true;
+        return MHD_NO;
+    }
+    if (rq->n_params == HTTP_MAX_PARAMS) {
+        rq->too_many_params = true;
+        return MHD_NO;
+    }
+    struct req_param *p = &rq->params[rq->n_params];
+    p->name = util_strdup(key);
+    p->value = util_strdup(v);
+    if (!p->name || !p->value) {
+        free(p->name);
+        free(p->value);
+        p->name = p->value = NULL;
+        return MHD_NO;
+    }
+    rq->n_params++;
+    return MHD_YES;
+}
+
+/* Accepts a client's X-Request-Id when it is short and plain, else makes one. */
+static void http_request_id(struct http_server *srv, struct MHD_Connection *c, char out[65])
+{
+    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Request-Id");
+    if (h && *h && strlen(h) <= 64 &&
+        strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                  "0123456789-_.") == strlen(h)) {
+        memcpy(out, h, strlen(h) + 1);
+        return;
+    }
+    uint64_t n = atomic_fetch_add(&srv->next_id, 1);
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    snprintf(out, 65, "%08llx-%06llx", (unsigned long long)(ts.tv_sec & 0xffffffff),
+             (unsigned long long)(n & 0xffffff));
+}
+
+/* --- serialising the response ------------------------------------------------ */
+
+/* Compresses in[0..n) as gzip into out; false when zlib or memory fails. */
+static bool http_gzip(const char *in, size_t n, struct buf *out)
+{
+    z_stream z = {0};
+    if (n > UINT32_MAX || deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return false;
+    uLong bound = deflateBound(&z, (uLong)n);
+    char *dst = malloc(bound);
+    bool ok = false;
+    if (dst) {
+        z.next_in = (Bytef *)(uintptr_t)in;
+        z.avail_in = (uInt)n;
+        z.next_out = (Bytef *)dst;
+        z.avail_out = (uInt)bound;
+        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && buf_append(out, dst, bound - z.avail_out);
+    }
+    free(dst);
+    deflateEnd(&z);
+    return ok;
+}
+
+/* True when the client lists gzip in Accept-Encoding (q=0 is not checked:
+ * no client sends it for gzip). */
+static bool http_accepts_gzip(struct MHD_Connection *c)
+{
+    const char *h =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    return h && strstr(h, "gzip") != NULL;
+}
+
+/* True when If-None-Match lists etag (or is "*"). */
+static bool http_etag_matches(struct MHD_Connection *c, const char *etag)
+{
+    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    if (!h)
+        return false;
+    if (strcmp(h, "*") == 0)
+        return true;
+    size_t n = strlen(etag);
+    for (const char *p = strstr(h, etag); p; p = strstr(p + 1, etag)) {
+        char after = p[n];
+        if (after == '\0' || after == ',' || after == ' ')
+            return true;
+    }
+    return false;
+}
+
+/* The Access-Control-Allow-Origin value for this request, or NULL. */
+static const char *http_cors_origin(const struct config *cfg, struct MHD_Connection *c)
+{
+    if (strcmp(cfg->cors_origins, "*") == 0)
+        return "*";
+    const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    if (!origin || !*origin)
+        return NULL;
+    size_t n = strlen(origin);
+    for (const char *p = cfg->cors_origins; *p;) {
+        size_t len = strcspn(p, ", ");
+        if (len == n && strncmp(p, origin, n) == 0)
+            return origin;
+        p += len;
+        p += strspn(p, ", ");
+    }
+    return NULL;
+}
+
+static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, struct MHD_Response *r,
+                          const char *method)
+{
+    const char *origin = http_cors_origin(srv->cfg, c);
+    if (!origin)
+        return;
+    MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    if (strcmp(origin, "*") != 0)
+        MHD_add_response_header(r, "Vary", "Origin");
+    MHD_add_response_header(r, "Access-Control-Expose-Headers",
+                            "ETag, Link, Location, X-Total-Count, X-Request-Id");
+    if (strcmp(method, "OPTIONS") == 0) {
+        MHD_add_response_header(r, "Access-Control-Allow-Methods",
+                                "GET, HEAD, POST, DELETE, OPTIONS");
+        MHD_add_response_header(r, "Access-Control-Allow-Headers",
+                                "Authorization, Content-Type, If-None-Match, X-Request-Id");
+        MHD_add_response_header(r, "Access-Control-Max-Age", "600");
+    }
+}
+
+/* Everything the wire form of a response needs besides resp itself. */
+struct http_out {
+    char *body;
+    size_t len;
+    int status;
+    char etag[48];
+    bool gzip;
+};
+
+/* Turns rs into bytes, ETag and final status (304 when the client's copy is
+ * current). */
+static void http_encode(struct http_server *srv, struct MHD_Connection *c, const char *method,
+                        struct resp *rs, struct http_out *o)
+{
+    (void)srv;
+    o->status = rs->status;
+    if (rs->body) {
+        o->body = json_dumps(rs->body, JSON_COMPACT);
+        if (!o->body) {
+            o->status = 500;
+            o->body = util_strdup("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
+                                  "\"status\":500}");
+        }
+    } else if (rs->text) {
+        o->body = rs->text;
+        rs->text = NULL;
+    }
+    o->len = o->body ? strlen(o->body) : 0;
+    bool cacheable = o->status == 200 && !rs->no_etag &&
+                     (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0);
+    if (o->len >= HTTP_GZIP_MIN && http_accepts_gzip(c)) {
+        struct buf z = {0};
+        if (http_gzip(o->body, o->len, &z)) {
+            free(o->body);
+            o->len = z.len;
+            o->body = buf_take(&z);
+            o->gzip = true;
+        }
+        buf_clear(&z);
+    }
+    if (cacheable) {
+        /* The tag hashes the bytes sent, so gzip and identity differ. */
+        uint64_t h = util_fnv1a(o->body, o->len, UTIL_FNV_SEED);
+        snprintf(o->etag, sizeof o->etag, "\"%016llx%s\"", (unsigned long long)h,
+                 o->gzip ? "-gz" : "");
+        if (http_etag_matches(c, o->etag)) {
+            o->status = 304;
+            free(o->body);
+            o->body = NULL;
+            o->len = 0;
+        }
+    }
+}
+
+static const char *http_content_type(const struct resp *rs, int status)
+{
+    if (rs->content_type)
+        return rs->content_type;
+    return status >= 400 ? "application/problem+json" : "application/json; charset=utf-8";
+}
+
+static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection *c,
+                                 const char *method, struct resp *rs, const char *req_id,
+                                 size_t *sent, int *status_out)
+{
+    struct http_out o = {0};
+    http_encode(srv, c, method, rs, &o);
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(o.len, o.body ? o.body : (char *)"",
+                                        o.body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    if (!r) {
+        free(o.body);
+        return MHD_NO;
+    }
+    if (o.status != 204 && o.status != 304)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, http_content_type(rs, o.status));
+    if (o.etag[0])
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, o.etag);
+    if (o.gzip)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    bool cacheable = o.etag[0] != '\0';
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
+                            cacheable ? srv->cfg->cache_control : "no-store");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+    MHD_add_response_header(r, "X-Request-Id", req_id);
+    for (size_t i = 0; i < rs->n_headers; i++)
+        MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
+    http_add_cors(srv, c, r, method);
+    enum MHD_Result ret = MHD_queue_response(c, (unsigned)o.status, r);
+    MHD_destroy_response(r);
+    *sent = o.len;
+    *status_out = o.status;
+    return ret;
+}
+
+/* --- answering --------------------------------------------------------------- */
+
+static void http_access_log(const char *method, const char *path, int status, size_t bytes,
+                            const struct timespec *start, const char *req_id)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long us = (now.tv_sec - start->tv_sec) * 1000000LL + (now.tv_nsec - start->tv_nsec) / 1000;
+    if (log_is_json())
+        log_info("access method=%s path=%s status=%d bytes=%zu us=%lld req_id=%s", method, path,
+                 status, bytes, us, req_id);
+    else
+        log_info("access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s", method, path,
+                 status, bytes, us, req_id);
+}
+
+/* Runs the router with the connections the route needs. */
+static void http_route(struct http_server *srv, struct req *rq, struct resp *rs)
+{
+    struct route_match m;
+    router_match(rq, &m);
+    unsigned flags = m.route ? m.route->flags : 0;
+    bool options = strcmp(rq->method, "OPTIONS") == 0;
+    if ((flags & ROUTE_NEEDS_WRITER) && !options && !srv->writer) {
+        if (!srv->cfg->api_key || (flags & ROUTE_NEEDS_KEY) == 0) {
+            router_dispatch(rq, rs, &m); /* 403 writes disabled comes from the router */
+            return;
+        }
+        resp_problem(rs, rq, 403, "writes are disabled: the server runs read-only");
+        return;
+    }
+    if ((flags & ROUTE_NEEDS_DB) && !options)
+        rq->store = store_pool_acquire(srv->pool);
+    if ((flags & ROUTE_NEEDS_WRITER) && !options) {
+        pthread_mutex_lock(&srv->write_lock);
+        rq->writer = srv->writer;
+    }
+    router_dispatch(rq, rs, &m);
+    if (rq->writer)
+        pthread_mutex_unlock(&srv->write_lock);
+    if (rq->store)
+        store_pool_release(srv->pool, rq->store);
+    rq->writer = rq->store = NULL;
+}
+
+static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connection *c,
+                                   struct http_conn *hc, const char *url, const char *method)
+{
+    struct req rq = {0};
+    struct resp rs = {.status = 500};
+    struct http_params_ctx pctx = {.rq = &rq};
+    char req_id[65];
+    size_t sent = 0;
+    int status = 500;
+
+    http_request_id(srv, c, req_id);
+    rq.method = method;
+    rq.path = url;
+    rq.request_id = req_id;
+    rq.cfg = srv->cfg;
+    rq.body = hc->body.data;
+    rq.body_len = hc->body.len;
+    rq.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    rq.authorization =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+
+    bool path_ok = util_utf8_valid(url, strlen(url));
+    if (path_ok)
+        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, http_param_collect, &pctx);
+    if (!path_ok || pctx.bad_utf8) {
+        rq.path = "/";
+        resp_problem(&rs, &rq, 400, "the URL is not valid UTF-8");
+    } else if (hc->bad_request) {
+        resp_problem(&rs, &rq, 400, "conflicting Content-Length / Transfer-Encoding headers");
+    } else if (hc->too_large) {
+        resp_problem(&rs, &rq, 413, "the body is larger than %zu bytes", srv->cfg->max_body);
+    } else if (atomic_load(&srv->draining)) {
+        resp_header(&rs, "Retry-After", "5");
+        resp_problem(&rs, &rq, 503, "the server is shutting down");
+    } else {
+        http_route(srv, &rq, &rs);
+    }
+    enum MHD_Result ret = http_send(srv, c, method, &rs, req_id, &sent, &status);
+    http_access_log(method, rq.path, status, sent, &hc->start, req_id);
+    resp_clear(&rs);
+    req_clear(&rq);
+    return ret;
+}
+
+/* The first call only sets up state: libmicrohttpd 0.9.75 closes the connection
+ * after a response queued on the first call, so we always answer on a later one. */
+static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const char *url,
+                                   const char *method, const char *version, const char *upload_data,
+                                   size_t *upload_data_size, void **con_cls)
+{
+    (void)version;
+    struct http_server *srv = cls;
+    struct http_conn *hc = *con_cls;
+    if (!hc) {
+        if (!(hc = calloc(1, sizeof *hc)))
+            return MHD_NO;
+        clock_gettime(CLOCK_MONOTONIC, &hc->start);
+        const char *cl =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        const char *te =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+        if (cl && te)
+            hc->bad_request = true;
+        else if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body)
+            hc->too_large = true;
+        *con_cls = hc;
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        /* Past the cap the rest is read and dropped, then 413 is answered. */
+        if (!hc->too_large && !hc->bad_request) {
+            if (hc->body.len + *upload_data_size > srv->cfg->max_body) {
+                hc->too_large = true;
+                buf_clear(&hc->body);
+            } else if (!buf_append(&hc->body, upload_data, *upload_data_size)) {
+                return MHD_NO;
+            }
+        }
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    return http_answer(srv, c, hc, url, method);
+}
+
+static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                           enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)c;
+    (void)toe;
+    struct http_conn *hc = *con_cls;
+    if (hc) {
+        buf_clear(&hc->body);
+        free(hc);
+    }
+    *con_cls = NULL;
+}
+
+static void http_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    struct buf b = {0};
+    if (buf_vprintf(&b, fmt, ap)) {
+        b.data[strcspn(b.data, "\n")] = '\0';
+        log_warn("event=http_library msg=\"%s\"", b.data);
+    }
+    buf_clear(&b);
+}
+
+/* --- life cycle -------------------------------------------------------------- */
+
+/* Parses cfg->bind into addr; false when it is not an IPv4 or IPv6 literal. */
+static bool http_bind_addr(const struct config *cfg, struct sockaddr_storage *addr, bool *v6)
+{
+    memset(addr, 0, sizeof *addr);
+    struct sockaddr_in *a4 = (struct sockaddr_in *)addr;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)addr;
+    const char *host = strcmp(cfg->bind, "localhost") == 0 ? "127.0.0.1" : cfg->bind;
+    if (inet_pton(AF_INET, host, &a4->sin_addr) == 1) {
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons((uint16_t)cfg->port);
+        *v6 = false;
+        return true;
+    }
+    if (inet_pton(AF_INET6, host, &a6->sin6_addr) == 1) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)cfg->port);
+        *v6 = true;
+        return true;
+    }
+    return false;
+}
+
+/* Reads back the port the kernel chose (for --port 0). */
+static int http_bound_port(struct MHD_Daemon *d)
+{
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_LISTEN_FD);
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    if (!info || getsockname(info->listen_fd, (struct sockaddr *)&ss, &len) != 0)
+        return -1;
+    if (ss.ss_family == AF_INET6)
+        return ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+    return ntohs(((struct sockaddr_in *)&ss)->sin_port);
+}
+
+struct http_server *http_server_start(const struct config *cfg)
+{
+    struct sockaddr_storage addr;
+    bool v6;
+    if (!http_bind_addr(cfg, &addr, &v6)) {
+        log_error("event=bad_bind bind=\"%s\" msg=\"not an IPv4 or IPv6 address\"", cfg->bind);
+        return NULL;
+    }
+    struct http_server *srv = calloc(1, sizeof *srv);
+    if (!srv)
+        return NULL;
+    srv->cfg = cfg;
+    pthread_mutex_init(&srv->write_lock, NULL);
+    atomic_init(&srv->draining, false);
+    atomic_init(&srv->next_id, 1);
+    if (store_pool_open(cfg->db, cfg->threads, &srv->pool) != STORE_OK)
+        goto fail;
+    if (!cfg->read_only && store_open(cfg->db, STORE_READ_WRITE, &srv->writer) != STORE_OK)
+        goto fail;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    if (v6)
+        flags |= MHD_USE_IPv6;
+    srv->mhd = MHD_start_daemon(
+        flags, (uint16_t)cfg->port, NULL, NULL, http_access, srv, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
+        (unsigned)HTTP_CONN_TIMEOUT_S, MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, srv, MHD_OPTION_END);
+    if (!srv->mhd) {
+        log_error("event=listen_failed bind=%s port=%d", cfg->bind, cfg->port);
+        goto fail;
+    }
+    srv->port = http_bound_port(srv->mhd);
+    return srv;
+fail:
+    http_server_stop(srv);
+    return NULL;
+}
+
+int http_server_port(const struct http_server *srv)
+{
+    return srv->port;
+}
+
+void http_server_drain(struct http_server *srv)
+{
+    atomic_store(&srv->draining, true);
+}
+
+void http_server_stop(struct http_server *srv)
+{
+    if (!srv)
+        return;
+    if (srv->mhd)
+        MHD_stop_daemon(srv->mhd);
+    store_close(srv->writer);
+    store_pool_close(srv->pool);
+    pthread_mutex_destroy(&srv->write_lock);
+    free(srv);
+}

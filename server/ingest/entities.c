@@ -1,0 +1,655 @@
+/* entities.c: people, organisations and places named in an article. Candidates are
+ * runs of capitalised words; gazetteers (data/) name known places and
+ * organisations; title words are split off into titles[] ("President Donald
+ * Trump" -> "Donald Trump", title "President"); a lone surname joins the person
+ * whose full name ends with it. Quote attribution (quotes.c) uses the mentions. */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+enum cand_kind { C_PERSON = 0, C_ORG, C_PLACE, C_SINGLE, C_TITLED_SINGLE };
+
+/* One candidate mention before entities are merged. */
+struct cand {
+    int32_t para;        /* body paragraph, -1 for title/subtitle/credits */
+    size_t start, end;   /* whole span as written (title included), bytes */
+    size_t nstart;       /* where the name part starts */
+    const char *text;    /* the segment text */
+    const char *canon;   /* gazetteer canonical (not NUL-terminated) or NULL */
+    size_t canon_len;
+    int kind;
+    bool in_quote;
+    bool cue_after;      /* followed by a speech verb */
+    bool sent_start;     /* the name starts a sentence */
+    size_t pos;          /* global order */
+    int32_t entity;
+};
+
+struct cands {
+    struct cand *v;
+    size_t n, cap;
+};
+
+void ingest_ents_clear(struct ingest_ents *e)
+{
+    if (!e)
+        return;
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->v[i].name);
+        strv_clear(&e->v[i].aliases);
+        strv_clear(&e->v[i].titles);
+    }
+    free(e->v);
+    free(e->m);
+    memset(e, 0, sizeof *e);
+}
+
+static bool cands_push(struct cands *c, const struct cand *x)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        struct cand *v = realloc(c->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        c->v = v;
+        c->cap = cap;
+    }
+    c->v[c->n++] = *x;
+    return true;
+}
+
+static const char *const speech_verbs[] = {
+    "said", "says", "told", "added", "asked", "replied", "wrote", "warned", "argued",
+    "insisted", "noted", "explained", "tweeted", "stated", "declared", "announced",
+};
+
+static bool tok_is_speech_verb(const char *s, const struct ingest_tok *t)
+{
+    if (t->kind != INGEST_TOK_WORD)
+        return false;
+    for (size_t i = 0; i < sizeof speech_verbs / sizeof *speech_verbs; i++)
+        if (ingest_tok_is(s, t, speech_verbs[i]))
+            return true;
+    return false;
+}
+
+static const char *const of_heads[] = {
+    "Gulf", "Bay", "Sea", "Strait", "Isle", "Cape", "Lake", "Mount", "Republic", "Kingdom",
+    "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
+};
+
+static bool is_of_head(const struct ingest_gaz *g, const char *s, size_t n)
+{
+    if (ingest_gaz_has(g, s, n, INGEST_GAZ_ORG_WORD) || ingest_gaz_has(g, s, n, INGEST_GAZ_TITLE))
+        return true;
+    for (size_t i = 0; i < sizeof of_heads / sizeof *of_heads; i++)
+        if (ingest_bytes_eq(s, n, of_heads[i]))
+            return true;
+    return false;
+}
+
+static bool is_geo_head(const char *s, size_t n)
+{
+    for (size_t i = 0; i < 9; i++)
+        if (ingest_bytes_eq(s, n, of_heads[i]))
+            return true;
+    return false;
+}
+
+static bool is_particle_tok(const char *s, const struct ingest_tok *t)
+{
+    static const char *const p[] = {"de", "van", "von", "der", "den", "da", "di", "del",
+                                    "della", "la", "le", "bin", "ibn", "al", "dos", "das",
+                                    "du", "ter", "ten", "el"};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (ingest_tok_is(s, t, p[i]))
+            return true;
+    return false;
+}
+
+/* End of a capitalised token, cut before a lower-case hyphen suffix
+ * ("Pentagon-led" -> "Pentagon"). Sets *cut when it cut. */
+static size_t tok_name_end(const char *s, const struct ingest_tok *t, bool *cut)
+{
+    *cut = false;
+    for (size_t k = t->start + 1; k + 1 < t->end; k++) {
+        if (s[k] == '-' && ingest_cp_is_lower(ingest_cp_at(s, t->end, k + 1))) {
+            *cut = true;
+            return k;
+        }
+    }
+    return t->end;
+}
+
+static bool tok_capword(const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
+}
+
+/* Title-case copy of an all-caps word into out (cap bytes), ASCII only. */
+static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
+{
+    if (n >= cap)
+        return 0;
+    bool start = true;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z' && !start)
+            c = (char)(c + 32);
+        start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        out[i] = c;
+    }
+    return n;
+}
+
+/* Gazetteer place or organisation for s/n, also trying the title-case form of an
+ * all-caps spelling ("WASHINGTON"). */
+static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const char *s,
+                                               size_t n, bool allcaps)
+{
+    const struct ingest_gaz_entry *e = ingest_gaz_find(g, s, n, INGEST_GAZ_ORG);
+    if (!e)
+        e = ingest_gaz_find(g, s, n, INGEST_GAZ_PLACE);
+    if (!e && allcaps) {
+        char tmp[256];
+        size_t m = titlecase(s, n, tmp, sizeof tmp);
+        if (m) {
+            e = ingest_gaz_find(g, tmp, m, INGEST_GAZ_PLACE);
+            if (!e)
+                e = ingest_gaz_find(g, tmp, m, INGEST_GAZ_ORG);
+        }
+    }
+    return e;
+}
+
+static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
+{
+    return ingest_gaz_has(g, s, n, INGEST_GAZ_TITLE) ||
+           ingest_gaz_has(g, s, n, INGEST_GAZ_TITLE_MOD) ||
+           ingest_gaz_has(g, s, n, INGEST_GAZ_DEMONYM);
+}
+
+/* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
+static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
+                         size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
+                         struct cands *out, size_t *pos, bool cue_after)
+{
+    struct cand c = {0};
+    c.para = para;
+    c.text = s;
+    c.in_quote = t[a].quote >= 0;
+    c.entity = -1;
+    c.cue_after = cue_after;
+    size_t end = run_end_byte;
+    bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
+    /* whole run known? */
+    const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
+    /* strip leading sentence words and retry */
+    while (!e && a < b &&
+           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)) {
+        a++;
+        if (a < b)
+            e = gaz_name(g, s + t[a].start, end - t[a].start,
+                         b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS));
+    }
+    if (a >= b)
+        return true;
+    c.start = t[a].start;
+    c.end = end;
+    c.nstart = c.start;
+    c.sent_start = (t[a].flags & INGEST_TOKF_SENT_START) != 0;
+    if (e) {
+        c.kind = e->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
+        c.canon = e->canon;
+        c.canon_len = e->canon_len;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* title prefix: titles, title words, demonyms, known names ("NATO") */
+    size_t x = a;
+    bool head = false;
+    size_t last_head = a;
+    while (x < b) {
+        const char *w = s + t[x].start;
+        size_t wn = t[x].end - t[x].start;
+        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE)) {
+            head = true;
+            x++;
+            last_head = x;
+            continue;
+        }
+        if (titleish(g, w, wn) || ingest_tok_is(s, &t[x], "of") || ingest_tok_is(s, &t[x], "the") ||
+            gaz_name(g, w, wn, (t[x].flags & INGEST_TOKF_ALLCAPS) != 0)) {
+            x++;
+            continue;
+        }
+        break;
+    }
+    size_t na = head ? last_head : a;
+    /* the prefix must end with the head title word; "Defense Department" is none */
+    if (head && na < b) {
+        c.nstart = t[na].start;
+        /* skip "of"/"the" left between title and name */
+        while (na < b && (ingest_tok_is(s, &t[na], "of") || ingest_tok_is(s, &t[na], "the")))
+            na++;
+        if (na >= b)
+            return true;
+        c.nstart = t[na].start;
+        e = gaz_name(g, s + t[na].start, end - t[na].start, false);
+        if (e && e->cls == INGEST_GAZ_PLACE) {
+            /* "President of France": a title and a place, no person */
+            c.start = t[na].start;
+            c.nstart = c.start;
+            c.kind = C_PLACE;
+            c.canon = e->canon;
+            c.canon_len = e->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+        c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    if (head)
+        return true; /* a title alone: "the Defense Secretary" */
+    size_t n_words = b - a;
+    const char *w0 = s + t[a].start;
+    size_t w0n = t[a].end - t[a].start;
+    const char *wl = s + t[b - 1].start;
+    size_t wln = (b - 1 == a) ? end - t[a].start : end - t[b - 1].start;
+    if (n_words == 1) {
+        if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
+            ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
+            ingest_gaz_has(g, w0, wln, INGEST_GAZ_DEMONYM) ||
+            ingest_gaz_has(g, w0, wln, INGEST_GAZ_TITLE_MOD) ||
+            ingest_gaz_has(g, w0, wln, INGEST_GAZ_ORG_WORD))
+            return true;
+        c.kind = C_SINGLE;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* drop a trailing demonym/title word run? keep simple: classify */
+    if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
+        ingest_gaz_has(g, w0, w0n, INGEST_GAZ_ORG_WORD)) {
+        c.kind = C_ORG;
+    } else {
+        bool has_of = false;
+        for (size_t k = a; k < b; k++)
+            if (ingest_tok_is(s, &t[k], "of"))
+                has_of = true;
+        if (has_of)
+            c.kind = is_geo_head(w0, w0n) ? C_PLACE : C_ORG;
+        else if (n_words <= 4)
+            c.kind = C_PERSON;
+        else
+            return true;
+        if (c.kind == C_PERSON) {
+            /* a person's name has no demonyms or stop words inside */
+            for (size_t k = a; k < b; k++) {
+                const char *w = s + t[k].start;
+                size_t wn = t[k].end - t[k].start;
+                if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
+                    (t[k].flags & INGEST_TOKF_ALLCAPS))
+                    return true;
+            }
+        }
+    }
+    c.pos = (*pos)++;
+    return cands_push(out, &c);
+}
+
+/* Finds candidate runs in one tokenised text. */
+static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
+                      const struct ingest_gaz *g, struct cands *out, size_t *pos)
+{
+    const struct ingest_tok *t = tk->v;
+    size_t i = 0, n = tk->n;
+    while (i < n) {
+        if (!tok_capword(&t[i])) {
+            i++;
+            continue;
+        }
+        size_t a = i, j = i;
+        size_t end_byte = t[i].end;
+        bool stop = false;
+        while (j < n && !stop) {
+            const struct ingest_tok *k = &t[j];
+            if (j > a && k->quote != t[a].quote)
+                break;
+            if (tok_capword(k)) {
+                bool cut;
+                end_byte = tok_name_end(s, k, &cut);
+                j++;
+                if (cut || (k->flags & INGEST_TOKF_POSS))
+                    stop = true;
+                continue;
+            }
+            /* connectors inside a name */
+            if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
+                if (is_particle_tok(s, k)) {
+                    j++;
+                    continue;
+                }
+                if (ingest_tok_is(s, k, "of") &&
+                    is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
+                    j++;
+                    continue;
+                }
+                if (k->kind == INGEST_TOK_PUNCT && k->ch == '&') {
+                    j++;
+                    continue;
+                }
+            }
+            if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") && ingest_tok_is(s, &t[j + 1], "the") &&
+                tok_capword(&t[j + 2]) &&
+                is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        bool cue = j < n && tok_is_speech_verb(s, &t[j]);
+        if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
+            return false;
+        i = j > i ? j : i + 1;
+    }
+    return true;
+}
+
+static bool text_scan_str(const char *s, int32_t para, const struct ingest_gaz *g,
+                          struct cands *out, size_t *pos, struct ingest_toks *scratch)
+{
+    if (!s)
+        return true;
+    if (!ingest_toks_build(s, strlen(s), NULL, 0, scratch))
+        return false;
+    return text_scan(s, scratch, para, g, out, pos);
+}
+
+/* ---- the entity table ---------------------------------------------------------- */
+
+static int ent_add(struct ingest_ents *e, const char *name, size_t n, enum entity_type type,
+                   size_t pos)
+{
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 32;
+        struct ingest_ent *v = realloc(e->v, cap * sizeof *v);
+        if (!v)
+            return INGEST_ERR_NOMEM;
+        e->v = v;
+        e->cap = cap;
+    }
+    struct ingest_ent *x = &e->v[e->n];
+    memset(x, 0, sizeof *x);
+    if (!(x->name = util_strndup(name, n)))
+        return INGEST_ERR_NOMEM;
+    x->type = type;
+    x->first_pos = pos;
+    return (int)e->n++;
+}
+
+int ingest_ents_lookup(const struct ingest_ents *e, const char *s, size_t n)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        if (ingest_bytes_eq(s, n, e->v[i].name))
+            return (int)i;
+    }
+    for (size_t i = 0; i < e->n; i++)
+        for (size_t k = 0; k < e->v[i].aliases.n; k++)
+            if (ingest_bytes_eq(s, n, e->v[i].aliases.v[k]))
+                return (int)i;
+    return -1;
+}
+
+/* Small open-addressed index from a name string to an entity, per run. */
+struct name_index {
+    struct {
+        const char *s;
+        size_t n;
+        int32_t ent;
+    } *v;
+    size_t cap;
+};
+
+static uint64_t nx_hash(const char *s, size_t n)
+{
+    return util_fnv1a(s, n, UTIL_FNV_SEED);
+}
+
+static int nx_find(const struct name_index *x, const char *s, size_t n)
+{
+    if (!x->cap)
+        return -1;
+    size_t m = x->cap - 1, i = (size_t)nx_hash(s, n) & m;
+    while (x->v[i].s) {
+        if (x->v[i].n == n && memcmp(x->v[i].s, s, n) == 0)
+            return x->v[i].ent;
+        i = (i + 1) & m;
+    }
+    return -1;
+}
+
+static void nx_put(struct name_index *x, const char *s, size_t n, int32_t ent)
+{
+    size_t m = x->cap - 1, i = (size_t)nx_hash(s, n) & m;
+    while (x->v[i].s) {
+        if (x->v[i].n == n && memcmp(x->v[i].s, s, n) == 0)
+            return;
+        i = (i + 1) & m;
+    }
+    x->v[i].s = s;
+    x->v[i].n = n;
+    x->v[i].ent = ent;
+}
+
+/* Last word of a name: after the last space. */
+static void last_word(const char *s, size_t n, const char **w, size_t *wn)
+{
+    size_t k = n;
+    while (k > 0 && s[k - 1] != ' ')
+        k--;
+    *w = s + k;
+    *wn = n - k;
+}
+
+static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, const char *title,
+                     size_t tn)
+{
+    if (tn) {
+        if (ingest_ascii_ifind(title, tn, "Mrs.") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "Ms.") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "Queen") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "woman") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "Lady") != (size_t)-1)
+            return 2;
+        if (ingest_ascii_ifind(title, tn, "Mr.") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "King") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "man") != (size_t)-1 ||
+            ingest_ascii_ifind(title, tn, "Sir") != (size_t)-1)
+            return 1;
+    }
+    size_t k = 0;
+    while (k < n && name[k] != ' ')
+        k++;
+    bool m = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_MALE);
+    bool f = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_FEMALE);
+    return m && !f ? 1 : f && !m ? 2 : 0;
+}
+
+/* Records alias and title strings of candidate c on entity x. */
+static int ent_note(struct ingest_ent *x, const struct cand *c)
+{
+    size_t n = c->end - c->start;
+    const char *s = c->text + c->start;
+    if (!ingest_bytes_eq(s, n, x->name)) {
+        char *al = util_strndup(s, n);
+        if (!al)
+            return INGEST_ERR_NOMEM;
+        if (strv_has(&x->aliases, al))
+            free(al);
+        else if (!strv_push_taken(&x->aliases, al))
+            return INGEST_ERR_NOMEM;
+    }
+    if (c->nstart > c->start) {
+        size_t tn = c->nstart - c->start;
+        while (tn && s[tn - 1] == ' ')
+            tn--;
+        if (tn) {
+            char *t = util_strndup(s, tn);
+            if (!t)
+                return INGEST_ERR_NOMEM;
+            if (strv_has(&x->titles, t))
+                free(t);
+            else if (!strv_push_taken(&x->titles, t))
+                return INGEST_ERR_NOMEM;
+        }
+    }
+    x->mentions++;
+    return 0;
+}
+
+static bool mention_push(struct ingest_ents *e, const struct cand *c)
+{
+    if (c->para < 0)
+        return true;
+    if (e->n_m == e->cap_m) {
+        size_t cap = e->cap_m ? e->cap_m * 2 : 64;
+        struct ingest_mention *v = realloc(e->m, cap * sizeof *v);
+        if (!v)
+            return false;
+        e->m = v;
+        e->cap_m = cap;
+    }
+    struct ingest_mention *m = &e->m[e->n_m++];
+    m->para = c->para;
+    m->start = c->nstart;
+    m->end = c->end;
+    m->entity = c->entity;
+    m->in_quote = c->in_quote;
+    return true;
+}
+
+int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras,
+                         size_t n_paras, const struct ingest_gaz *g, struct ingest_ents *out)
+{
+    struct cands cs = {0};
+    struct ingest_toks scratch = {0};
+    struct name_index full = {0}, last = {0};
+    int rc = INGEST_ERR_NOMEM;
+    size_t pos = 0;
+
+    /* candidates: title, subtitle, paragraphs, credit lines */
+    if (!text_scan_str(doc->title, -1, g, &cs, &pos, &scratch) ||
+        !text_scan_str(doc->subtitle, -1, g, &cs, &pos, &scratch))
+        goto out;
+    for (size_t i = 0; i < n_paras; i++)
+        if (!text_scan(paras[i].s, &paras[i].toks, (int32_t)i, g, &cs, &pos))
+            goto out;
+    for (size_t i = 0; i < doc->extra.n; i++)
+        if (!text_scan_str(doc->extra.v[i], -1, g, &cs, &pos, &scratch))
+            goto out;
+
+    size_t cap = 64;
+    while (cap < (cs.n + doc->authors.n) * 4 + 8)
+        cap *= 2;
+    full.v = calloc(cap, sizeof *full.v);
+    last.v = calloc(cap, sizeof *last.v);
+    if (!full.v || !last.v)
+        goto out;
+    full.cap = last.cap = cap;
+
+    /* authors are people */
+    for (size_t i = 0; i < doc->authors.n; i++) {
+        const char *a = doc->authors.v[i];
+        size_t an = strlen(a);
+        if (nx_find(&full, a, an) >= 0)
+            continue;
+        int id = ent_add(out, a, an, ENTITY_PERSON, pos + i);
+        if (id < 0)
+            goto out;
+        out->v[id].gender = gender_of(g, a, an, NULL, 0);
+        nx_put(&full, out->v[id].name, an, id);
+        const char *w;
+        size_t wn;
+        last_word(out->v[id].name, an, &w, &wn);
+        if (wn && wn < an)
+            nx_put(&last, w, wn, id);
+    }
+    /* pass 1: known names and full person names */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        const char *name;
+        size_t nn;
+        enum entity_type type;
+        if (c->kind == C_ORG || c->kind == C_PLACE) {
+            name = c->canon ? c->canon : c->text + c->nstart;
+            nn = c->canon ? c->canon_len : c->end - c->nstart;
+            type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+        } else if (c->kind == C_PERSON) {
+            name = c->text + c->nstart;
+            nn = c->end - c->nstart;
+            type = ENTITY_PERSON;
+        } else {
+            continue;
+        }
+        int id = nx_find(&full, name, nn);
+        if (id < 0) {
+            id = ent_add(out, name, nn, type, c->pos);
+            if (id < 0)
+                goto out;
+            nx_put(&full, out->v[id].name, nn, id);
+            if (type == ENTITY_PERSON) {
+                const char *w;
+                size_t wn;
+                last_word(out->v[id].name, nn, &w, &wn);
+                if (wn && wn < nn && nx_find(&last, w, wn) < 0)
+                    nx_put(&last, w, wn, id);
+                out->v[id].gender = gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
+            }
+        }
+        c->entity = id;
+    }
+    /* pass 2: lone names join the person with that surname */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_SINGLE && c->kind != C_TITLED_SINGLE)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        int id = nx_find(&last, name, nn);
+        if (id < 0)
+            id = nx_find(&full, name, nn);
+        if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start))) {
+            id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
+            if (id < 0)
+                goto out;
+            nx_put(&full, out->v[id].name, nn, id);
+            nx_put(&last, out->v[id].name, nn, id);
+            out->v[id].gender = gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
+        }
+        c->entity = id;
+    }
+    /* aliases, titles, mention counts, and the mention list for quotes */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->entity < 0)
+            continue;
+        if (ent_note(&out->v[c->entity], c))
+            goto out;
+        if (!mention_push(out, c))
+            goto out;
+    }
+    for (size_t i = 0; i < out->n; i++) {
+        if (out->v[i].mentions == 0)
+            out->v[i].mentions = 1; /* an author named only in the byline */
+    }
+    rc = 0;
+out:
+    free(full.v);
+    free(last.v);
+    free(cs.v);
+    ingest_toks_clear(&scratch);
+    return rc;
+}

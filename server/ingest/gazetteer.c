@@ -1,0 +1,199 @@
+/* gazetteer.c: the word and name lists of the data folder (embedded in the binary) as
+ * one hash table, built per ingest run so that ingest keeps no global state. The
+ * table points into the embedded text and copies nothing.
+ *
+ * File format (every data file): one entry a line; "#" starts a comment line;
+ * blank lines are skipped; "Canonical|Alias|Alias" lists spellings of one name,
+ * the first being the canonical one; given_names.txt lines are "Name|m" or "Name|f". */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+#include "newsd/embedded.h"
+
+struct gaz_file {
+    const char *name;
+    enum ingest_gaz_class cls;
+    bool fold; /* match ignoring ASCII case */
+};
+
+static const struct gaz_file gaz_files[] = {
+    {"countries.txt", INGEST_GAZ_PLACE, false},
+    {"us_states.txt", INGEST_GAZ_PLACE, false},
+    {"cities.txt", INGEST_GAZ_PLACE, false},
+    {"regions.txt", INGEST_GAZ_PLACE, false},
+    {"organizations.txt", INGEST_GAZ_ORG, false},
+    {"titles.txt", INGEST_GAZ_TITLE, true},
+    {"title_words.txt", INGEST_GAZ_TITLE_MOD, true},
+    {"demonyms.txt", INGEST_GAZ_DEMONYM, false},
+    {"cap_stopwords.txt", INGEST_GAZ_STOPCAP, false},
+    {"not_entities.txt", INGEST_GAZ_NOT_ENTITY, false},
+    {"org_words.txt", INGEST_GAZ_ORG_WORD, false},
+    {"given_names.txt", INGEST_GAZ_GIVEN_MALE, false},
+};
+
+static unsigned char lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static uint64_t gaz_hash(const char *s, size_t n, unsigned cls)
+{
+    uint64_t h = UTIL_FNV_SEED ^ cls;
+    for (size_t i = 0; i < n; i++) {
+        h ^= lower((unsigned char)s[i]);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n)
+{
+    if (e->key_len != n)
+        return false;
+    if (e->fold) {
+        for (size_t i = 0; i < n; i++)
+            if (lower((unsigned char)e->key[i]) != lower((unsigned char)s[i]))
+                return false;
+        return true;
+    }
+    return memcmp(e->key, s, n) == 0;
+}
+
+static bool gaz_insert(struct ingest_gaz *g, const struct ingest_gaz_entry *e)
+{
+    if (g->cap == 0)
+        return false;
+    size_t mask = g->cap - 1;
+    size_t i = (size_t)gaz_hash(e->key, e->key_len, e->cls) & mask;
+    while (g->slots[i].key) {
+        if (g->slots[i].cls == e->cls && key_eq(&g->slots[i], e->key, e->key_len))
+            return true; /* first spelling wins */
+        i = (i + 1) & mask;
+    }
+    g->slots[i] = *e;
+    g->used++;
+    return true;
+}
+
+/* Counts the spellings in a file, to size the table. */
+static size_t count_keys(const char *t)
+{
+    size_t c = 0;
+    for (const char *p = t; *p; p++)
+        if (*p == '\n' || *p == '|')
+            c++;
+    return c + 1;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\t' || **s == '\r')) {
+        (*s)++;
+        (*n)--;
+    }
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+static void load_file(struct ingest_gaz *g, const struct gaz_file *f, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        const char *line = p;
+        p = eol ? eol + 1 : p + len;
+        trim(&line, &len);
+        if (len == 0 || line[0] == '#')
+            continue;
+        /* split on '|' */
+        const char *canon = NULL;
+        size_t canon_len = 0;
+        size_t i = 0;
+        bool first = true;
+        enum ingest_gaz_class cls = f->cls;
+        if (f->cls == INGEST_GAZ_GIVEN_MALE) {
+            const char *bar = memchr(line, '|', len);
+            if (!bar)
+                continue;
+            size_t nl = (size_t)(bar - line);
+            if (len - nl >= 2 && (bar[1] == 'f' || bar[1] == 'F'))
+                cls = INGEST_GAZ_GIVEN_FEMALE;
+            len = nl;
+            trim(&line, &len);
+        }
+        while (i <= len) {
+            size_t j = i;
+            while (j < len && line[j] != '|')
+                j++;
+            const char *k = line + i;
+            size_t kn = j - i;
+            trim(&k, &kn);
+            if (kn > 0 && kn < 256) {
+                if (first) {
+                    canon = k;
+                    canon_len = kn;
+                    first = false;
+                }
+                struct ingest_gaz_entry e = {k, (uint32_t)kn, (uint32_t)canon_len, canon,
+                                             (uint8_t)cls, f->fold};
+                (void)gaz_insert(g, &e);
+            }
+            i = j + 1;
+        }
+    }
+}
+
+int ingest_gaz_load(struct ingest_gaz *g)
+{
+    size_t total = 0;
+    const char *texts[sizeof gaz_files / sizeof *gaz_files];
+    for (size_t f = 0; f < sizeof gaz_files / sizeof *gaz_files; f++) {
+        texts[f] = embedded_data_get(gaz_files[f].name);
+        if (texts[f])
+            total += count_keys(texts[f]);
+    }
+    size_t cap = 64;
+    while (cap < total * 2 + 1)
+        cap *= 2;
+    g->slots = calloc(cap, sizeof *g->slots);
+    if (!g->slots)
+        return INGEST_ERR_NOMEM;
+    g->cap = cap;
+    g->used = 0;
+    for (size_t f = 0; f < sizeof gaz_files / sizeof *gaz_files; f++)
+        if (texts[f])
+            load_file(g, &gaz_files[f], texts[f]);
+    return 0;
+}
+
+void ingest_gaz_clear(struct ingest_gaz *g)
+{
+    if (!g)
+        return;
+    free(g->slots);
+    g->slots = NULL;
+    g->cap = g->used = 0;
+}
+
+const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s,
+                                               size_t n, enum ingest_gaz_class cls)
+{
+    if (!g || g->cap == 0 || n == 0 || n >= 256)
+        return NULL;
+    size_t mask = g->cap - 1;
+    size_t i = (size_t)gaz_hash(s, n, cls) & mask;
+    while (g->slots[i].key) {
+        if (g->slots[i].cls == cls && key_eq(&g->slots[i], s, n))
+            return &g->slots[i];
+        i = (i + 1) & mask;
+    }
+    return NULL;
+}
+
+bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n,
+                    enum ingest_gaz_class cls)
+{
+    return ingest_gaz_find(g, s, n, cls) != NULL;
+}

@@ -1,0 +1,291 @@
+/* ingest_internal.h: what the files of server/ingest/ share and nobody else sees:
+ * UTF-8 and character-class helpers and the tokenizer (text.c), the page-structure
+ * stage (structure.c), dates (date.c), gazetteers (gazetteer.c), entities
+ * (entities.c) and quotes (quotes.c). pipeline.c glues them into ingest_run. */
+#ifndef NEWSD_INGEST_INTERNAL_H
+#define NEWSD_INGEST_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsd/ingest.h"
+#include "newsd/model.h"
+#include "newsd/util.h"
+
+#include <stdlib.h>
+
+/* Internal status: 0 ok, -1 out of memory. Every stage below uses it. */
+#define INGEST_ERR_NOMEM (-1)
+
+/* ---- text.c: UTF-8 and characters ------------------------------------------ */
+
+/* Decodes the code point at s[*i] (i < n) and advances *i past it. Input that is
+ * not valid UTF-8 yields U+FFFD and advances one byte, so it never reads past n. */
+uint32_t ingest_utf8_next(const char *s, size_t n, size_t *i);
+/* Start of the code point that ends just before byte i (i > 0). */
+size_t ingest_utf8_prev(const char *s, size_t i);
+/* The code point just before byte i, or 0 at the start. */
+uint32_t ingest_cp_before(const char *s, size_t i);
+/* The code point at byte i, or 0 at or past n. */
+uint32_t ingest_cp_at(const char *s, size_t n, size_t i);
+/* Number of code points in the n bytes at s (valid UTF-8 assumed). */
+size_t ingest_cp_count(const char *s, size_t n);
+
+bool ingest_cp_is_space(uint32_t c);
+bool ingest_cp_is_alpha(uint32_t c);
+bool ingest_cp_is_upper(uint32_t c);
+bool ingest_cp_is_lower(uint32_t c);
+bool ingest_cp_is_digit(uint32_t c);
+/* Letters, digits and combining marks: what words are made of. */
+bool ingest_cp_is_wordch(uint32_t c);
+/* Apostrophe-like marks that may sit inside a word: ' and U+2019. */
+bool ingest_cp_is_apos(uint32_t c);
+/* Dashes used as separators: - (only when spaced), en dash, em dash, bar. */
+bool ingest_cp_is_dash(uint32_t c);
+
+/* Quote-mark classes by shape alone (context decides the role of " and '). */
+enum ingest_qmark {
+    INGEST_QM_NONE = 0,
+    INGEST_QM_DOUBLE_OPEN,  /* U+201C, U+201E, U+00AB */
+    INGEST_QM_DOUBLE_CLOSE, /* U+201D, U+00BB */
+    INGEST_QM_DOUBLE_AMBIG, /* U+0022, U+201F */
+    INGEST_QM_SINGLE_OPEN,  /* U+2018, U+201A, U+2039 */
+    INGEST_QM_SINGLE_CLOSE, /* U+2019, U+203A */
+    INGEST_QM_SINGLE_AMBIG, /* U+0027 */
+};
+enum ingest_qmark ingest_cp_quote_mark(uint32_t c);
+
+/* Cleans raw text: CR and CRLF and Unicode line separators become \n, every other
+ * space-like or control character becomes a space, zero-width characters and soft
+ * hyphens go, runs of spaces collapse, and each line is trimmed. Quote marks are
+ * kept as written. Appends to out; false when memory runs out. */
+bool ingest_text_normalize(const char *s, size_t n, struct buf *out);
+
+/* Number of words (runs of letters or digits) in the n bytes at s. */
+size_t ingest_words_count(const char *s, size_t n);
+
+/* ASCII case-insensitive comparisons of n bytes at s with the string lit. */
+bool ingest_ascii_ieq(const char *s, size_t n, const char *lit);
+bool ingest_ascii_iprefix(const char *s, size_t n, const char *lit);
+/* Case-insensitive (ASCII) substring search; returns the offset or (size_t)-1. */
+size_t ingest_ascii_ifind(const char *s, size_t n, const char *lit);
+/* Exact comparison of n bytes with a NUL-terminated string. */
+bool ingest_bytes_eq(const char *s, size_t n, const char *lit);
+
+/* Forward-only byte -> code point offset translation for one string: asking for
+ * byte positions in ascending order costs O(length) in total. */
+struct ingest_cp_cursor {
+    const char *s;
+    size_t n;
+    size_t byte;
+    int64_t cp;
+};
+void ingest_cp_cursor_init(struct ingest_cp_cursor *c, const char *s, size_t n);
+/* Code point offset of byte position b; b below the previous call restarts. */
+int64_t ingest_cp_cursor_at(struct ingest_cp_cursor *c, size_t b);
+
+/* ---- text.c: tokens ---------------------------------------------------------- */
+
+enum ingest_tok_kind { INGEST_TOK_WORD = 0, INGEST_TOK_NUM, INGEST_TOK_PUNCT };
+
+#define INGEST_TOKF_CAP 0x01        /* first letter upper case */
+#define INGEST_TOKF_ALLCAPS 0x02    /* two or more letters, none lower case */
+#define INGEST_TOKF_SENT_START 0x04 /* first word of a sentence or of a quotation */
+#define INGEST_TOKF_ABBR 0x08       /* word ends with a period that belongs to it */
+#define INGEST_TOKF_POSS 0x10       /* possessive 's / ’s was cut off the end */
+#define INGEST_TOKF_LOWER 0x20      /* first letter lower case */
+
+struct ingest_tok {
+    size_t start, end; /* bytes in the text (end excludes a possessive 's) */
+    size_t full_end;   /* end including the possessive */
+    uint32_t ch;       /* PUNCT: its code point */
+    uint8_t kind;
+    uint8_t flags;
+    int32_t quote; /* index of the quotation holding it, -1 outside */
+    int32_t sent;  /* sentence number within the text */
+};
+
+struct ingest_toks {
+    struct ingest_tok *v;
+    size_t n, cap;
+};
+
+/* A quotation span inside one paragraph, in bytes. */
+struct ingest_qspan {
+    size_t open;       /* byte of the opening mark (or text start when none) */
+    size_t start, end; /* the quoted words, trimmed */
+    size_t close_end;  /* byte after the closing mark (end of paragraph when unclosed) */
+    bool closed;
+    bool has_open;     /* false for a quote that continues from the previous paragraph */
+};
+
+/* Tokenizes the n bytes at s. spans (sorted, non-overlapping, may be NULL) mark
+ * which tokens sit inside which quotation; quote marks themselves are no tokens.
+ * Sentence numbers count boundaries outside quotations. Replaces out's content;
+ * false when memory runs out. */
+bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans,
+                       size_t n_spans, struct ingest_toks *out);
+void ingest_toks_clear(struct ingest_toks *t);
+
+/* True when the word token t (in s) equals lit exactly / ignoring ASCII case. */
+bool ingest_tok_is(const char *s, const struct ingest_tok *t, const char *lit);
+bool ingest_tok_ieq(const char *s, const struct ingest_tok *t, const char *lit);
+
+/* ---- gazetteer.c -------------------------------------------------------------- */
+
+/* Gazetteer classes. A word list entry is a set member; a name entry maps each
+ * of its spellings to a canonical name and an entity type. */
+enum ingest_gaz_class {
+    INGEST_GAZ_PLACE = 1,     /* countries, cities, states, regions */
+    INGEST_GAZ_ORG,           /* organisations */
+    INGEST_GAZ_TITLE,         /* person titles: "President", "Secretary" */
+    INGEST_GAZ_TITLE_MOD,     /* words that build titles: "Defense", "Prime" */
+    INGEST_GAZ_DEMONYM,       /* "French", "European" */
+    INGEST_GAZ_STOPCAP,       /* capitalised words that are not names */
+    INGEST_GAZ_NOT_ENTITY,    /* acronyms and words never entities: GDP, CEO */
+    INGEST_GAZ_ORG_WORD,      /* words that end organisation names: "Department" */
+    INGEST_GAZ_GIVEN_MALE,    /* first names */
+    INGEST_GAZ_GIVEN_FEMALE,
+    INGEST_GAZ_CLASSES
+};
+
+struct ingest_gaz_entry {
+    const char *key; /* spelling, as in the embedded text (not NUL-terminated) */
+    uint32_t key_len;
+    uint32_t canon_len;
+    const char *canon; /* canonical spelling */
+    uint8_t cls;
+    uint8_t fold; /* key is matched ignoring ASCII case */
+};
+
+/* Open-addressed hash table over the embedded data files; built per run (no
+ * globals), pointing into the embedded text. */
+struct ingest_gaz {
+    struct ingest_gaz_entry *slots;
+    size_t cap;
+    size_t used;
+};
+
+/* Builds the table from the embedded data files; 0 or INGEST_ERR_NOMEM. */
+int ingest_gaz_load(struct ingest_gaz *g);
+void ingest_gaz_clear(struct ingest_gaz *g);
+/* The entry of class cls for the n bytes at s, or NULL. */
+const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s,
+                                               size_t n, enum ingest_gaz_class cls);
+/* True when s/n is in class cls. */
+bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n,
+                    enum ingest_gaz_class cls);
+
+/* ---- date.c ------------------------------------------------------------------- */
+
+enum ingest_date_kind { INGEST_DATE_NONE = 0, INGEST_DATE_PLAIN, INGEST_DATE_PUBLISHED,
+                        INGEST_DATE_UPDATED };
+
+/* When the line s/n is a date line (a date with optional time and zone, plus only
+ * words like "Updated", "Published", weekday names and separators), writes the
+ * ISO 8601 form to iso (size >= 32): "2026-03-04T18:12:00-05:00" when a time and
+ * a known zone are given, else "2026-03-04". Returns the kind, NONE otherwise. */
+enum ingest_date_kind ingest_date_line_parse(const char *s, size_t n, char *iso, size_t cap);
+
+/* ---- structure.c ------------------------------------------------------------- */
+
+/* What the page-structure stage finds. Strings are owned. */
+struct ingest_doc {
+    char *title, *subtitle, *section, *dateline, *published_at;
+    struct strv authors;
+    struct strv paragraphs;
+    struct strv extra; /* removed closing lines, still scanned for entities */
+};
+void ingest_doc_clear(struct ingest_doc *d);
+
+/* Splits clean (normalised) raw page text into d. 0, INGEST_ERR_NOMEM. */
+int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
+                           struct ingest_doc *d);
+/* Title + body form: title as given, body split on blank lines. */
+int ingest_structure_from_parts(const char *title, const char *body, size_t body_len,
+                                const struct ingest_gaz *g, struct ingest_doc *d);
+/* The dateline at the start of paragraph p ("WASHINGTON —"), as a new string in
+ * *out (NULL when none). 0 or INGEST_ERR_NOMEM. */
+int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, char **out);
+/* Parses a "By A, B and C" line (or part of one) into authors; returns the count
+ * added, or INGEST_ERR_NOMEM. Names that are organisations are skipped. */
+int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
+                        struct strv *authors);
+
+/* ---- entities.c --------------------------------------------------------------- */
+
+/* One mention of an entity in a paragraph (bytes), for the quote stage. */
+struct ingest_mention {
+    int32_t para;
+    size_t start, end;
+    int32_t entity;
+    bool in_quote;
+};
+
+struct ingest_ent {
+    char *name;
+    enum entity_type type;
+    struct strv aliases, titles;
+    int64_t mentions;
+    int gender; /* 0 unknown, 1 male, 2 female */
+    size_t first_pos; /* order of first appearance */
+};
+
+struct ingest_ents {
+    struct ingest_ent *v;
+    size_t n, cap;
+    struct ingest_mention *m; /* sorted by paragraph and start */
+    size_t n_m, cap_m;
+};
+void ingest_ents_clear(struct ingest_ents *e);
+
+/* Paragraph text with its tokens and quotation spans, shared by the stages. */
+struct ingest_para {
+    const char *s;
+    size_t n;
+    struct ingest_qspan *spans;
+    size_t n_spans;
+    struct ingest_toks toks;
+    int16_t *cue; /* quotes.c: cue table entry per token (-1 none), owned */
+};
+
+/* Finds entities in the paragraphs (and in title, subtitle, dateline, authors and
+ * the extra lines of doc) and their mentions in paragraphs. 0 or NOMEM. */
+int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras,
+                         size_t n_paras, const struct ingest_gaz *g, struct ingest_ents *out);
+/* Index of the entity whose canonical name or alias equals s/n, or -1. */
+int ingest_ents_lookup(const struct ingest_ents *e, const char *s, size_t n);
+
+/* ---- quotes.c ------------------------------------------------------------------ */
+
+/* Finds the quotation spans of paragraph p (double marks; multi-paragraph
+ * continuation via *open_carry, which is true on return when the paragraph ends
+ * inside an open quotation). Replaces *spans (owned, free()). 0 or NOMEM. */
+int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
+                       size_t *n_spans);
+
+/* A quote before it becomes a struct quote. */
+struct ingest_q {
+    int32_t para;
+    size_t start, end; /* bytes in the paragraph */
+    int32_t speaker;   /* entity index, -1 none */
+    size_t subj_start, subj_end; /* speaker as written, bytes in subj_para */
+    int32_t subj_para;           /* -1 when none */
+    const char *speaker_lit;     /* speaker_text when not a span ("he" resolved...) */
+    const char *cue;             /* static */
+    enum quote_kind kind;
+};
+
+struct ingest_qs {
+    struct ingest_q *v;
+    size_t n, cap;
+};
+
+/* Attributes the quotation spans of all paragraphs: cue, speaker, kind; drops
+ * scare quotes and titles. 0 or NOMEM. */
+int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
+                            const struct ingest_ents *ents, const struct ingest_gaz *g,
+                            struct ingest_qs *out);
+
+#endif

@@ -1,0 +1,302 @@
+/* pipeline.c: ingest_run, the one entry point that chains the stages: validate ->
+ * normalise -> structure (or title + body) -> quotation spans and tokens ->
+ * entities -> quotes and speakers -> struct article. It owns the per-run state
+ * (gazetteer table, paragraph tokens) and frees it; the stages do the work. */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+/* Minimum shape of an article: one paragraph that reads like sentences. */
+#define INGEST_MIN_PARA_WORDS 6
+#define INGEST_MIN_BODY_WORDS 12
+
+struct run {
+    struct ingest_gaz gaz;
+    struct ingest_doc doc;
+    struct ingest_para *paras;
+    size_t n_paras;
+    struct ingest_ents ents;
+    struct ingest_qs qs;
+};
+
+static void run_clear(struct run *r)
+{
+    for (size_t i = 0; r->paras && i < r->n_paras; i++) {
+        free(r->paras[i].spans);
+        free(r->paras[i].cue);
+        ingest_toks_clear(&r->paras[i].toks);
+    }
+    free(r->paras);
+    ingest_ents_clear(&r->ents);
+    free(r->qs.v);
+    ingest_doc_clear(&r->doc);
+    ingest_gaz_clear(&r->gaz);
+    memset(r, 0, sizeof *r);
+}
+
+static bool str_ok(const char *s)
+{
+    return !s || ingest_text_is_valid(s, strlen(s));
+}
+
+/* Normalised copy of s (NULL stays NULL); false when memory runs out. */
+static bool normalized(const char *s, char **out)
+{
+    struct buf b = {0};
+    *out = NULL;
+    if (!s)
+        return true;
+    if (!ingest_text_normalize(s, strlen(s), &b)) {
+        buf_clear(&b);
+        return false;
+    }
+    *out = buf_take(&b);
+    return *out != NULL;
+}
+
+/* A normalised one-line copy (newlines become spaces), for titles. */
+static bool one_line(char *s)
+{
+    if (!s)
+        return true;
+    for (char *p = s; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    return true;
+}
+
+static bool has_article_shape(const struct ingest_doc *d)
+{
+    size_t total = 0;
+    bool sentence = false;
+    for (size_t i = 0; i < d->paragraphs.n; i++) {
+        const char *p = d->paragraphs.v[i];
+        size_t n = strlen(p);
+        size_t w = ingest_words_count(p, n);
+        total += w;
+        if (w >= INGEST_MIN_PARA_WORDS) {
+            /* some sentence punctuation in it */
+            for (size_t k = 0; k < n && !sentence; k++)
+                if (p[k] == '.' || p[k] == '!' || p[k] == '?')
+                    sentence = true;
+            if (!sentence && n >= 3 && (unsigned char)p[n - 3] == 0xE2 &&
+                (unsigned char)p[n - 2] == 0x80 && (unsigned char)p[n - 1] == 0xA6)
+                sentence = true; /* ends with an ellipsis */
+        }
+    }
+    return sentence && total >= INGEST_MIN_BODY_WORDS;
+}
+
+/* Joins the paragraphs into the body and records where each one starts. */
+static int body_build(const struct ingest_doc *d, char **body, size_t *starts)
+{
+    struct buf b = {0};
+    for (size_t i = 0; i < d->paragraphs.n; i++) {
+        if (i && !buf_append(&b, "\n\n", 2))
+            goto nomem;
+        starts[i] = b.len;
+        if (!buf_puts(&b, d->paragraphs.v[i]))
+            goto nomem;
+    }
+    *body = buf_take(&b);
+    return *body ? 0 : INGEST_ERR_NOMEM;
+nomem:
+    buf_clear(&b);
+    return INGEST_ERR_NOMEM;
+}
+
+static int paras_prepare(struct run *r)
+{
+    size_t n = r->doc.paragraphs.n;
+    r->paras = calloc(n ? n : 1, sizeof *r->paras);
+    if (!r->paras)
+        return INGEST_ERR_NOMEM;
+    r->n_paras = n;
+    bool carry = false;
+    for (size_t i = 0; i < n; i++) {
+        struct ingest_para *p = &r->paras[i];
+        p->s = r->doc.paragraphs.v[i];
+        p->n = strlen(p->s);
+        if (ingest_qspans_find(p->s, p->n, &carry, &p->spans, &p->n_spans))
+            return INGEST_ERR_NOMEM;
+        if (!ingest_toks_build(p->s, p->n, p->spans, p->n_spans, &p->toks))
+            return INGEST_ERR_NOMEM;
+    }
+    return 0;
+}
+
+static int quotes_fill(struct run *r, struct article *out, const size_t *starts)
+{
+    if (r->qs.n == 0)
+        return 0;
+    out->quotes = calloc(r->qs.n, sizeof *out->quotes);
+    if (!out->quotes)
+        return INGEST_ERR_NOMEM;
+    struct ingest_cp_cursor cur;
+    ingest_cp_cursor_init(&cur, out->body, strlen(out->body));
+    for (size_t i = 0; i < r->qs.n; i++) {
+        const struct ingest_q *q = &r->qs.v[i];
+        struct quote *o = &out->quotes[out->n_quotes++];
+        const struct ingest_para *p = &r->paras[q->para];
+        o->paragraph = q->para;
+        o->kind = q->kind;
+        if (!(o->text = util_strndup(p->s + q->start, q->end - q->start)))
+            return INGEST_ERR_NOMEM;
+        o->start = ingest_cp_cursor_at(&cur, starts[q->para] + q->start);
+        o->end = ingest_cp_cursor_at(&cur, starts[q->para] + q->end);
+        if (q->cue && !(o->cue = util_strdup(q->cue)))
+            return INGEST_ERR_NOMEM;
+        if (q->speaker >= 0) {
+            const struct ingest_ent *e = &r->ents.v[q->speaker];
+            if (!(o->speaker_name = util_strdup(e->name)))
+                return INGEST_ERR_NOMEM;
+            o->speaker_type = e->type;
+        }
+        if (q->subj_para >= 0) {
+            const struct ingest_para *sp = &r->paras[q->subj_para];
+            o->speaker_text = util_strndup(sp->s + q->subj_start, q->subj_end - q->subj_start);
+            if (!o->speaker_text)
+                return INGEST_ERR_NOMEM;
+        } else if (q->speaker_lit && !(o->speaker_text = util_strdup(q->speaker_lit))) {
+            return INGEST_ERR_NOMEM;
+        }
+    }
+    out->quote_count = (int64_t)out->n_quotes;
+    return 0;
+}
+
+/* Entities go out most mentioned first, then in order of appearance. */
+static int ent_cmp(const void *a, const void *b)
+{
+    const struct ingest_ent *x = *(const struct ingest_ent *const *)a;
+    const struct ingest_ent *y = *(const struct ingest_ent *const *)b;
+    if (x->mentions != y->mentions)
+        return x->mentions > y->mentions ? -1 : 1;
+    return x->first_pos < y->first_pos ? -1 : x->first_pos > y->first_pos;
+}
+
+static int entities_fill(struct run *r, struct article *out)
+{
+    size_t n = r->ents.n;
+    if (n == 0)
+        return 0;
+    struct ingest_ent **order = malloc(n * sizeof *order);
+    out->entities = calloc(n, sizeof *out->entities);
+    if (!order || !out->entities) {
+        free(order);
+        return INGEST_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = &r->ents.v[i];
+    qsort(order, n, sizeof *order, ent_cmp);
+    for (size_t i = 0; i < n; i++) {
+        struct ingest_ent *e = order[i];
+        struct entity *o = &out->entities[out->n_entities++];
+        o->type = e->type;
+        o->mentions = e->mentions;
+        o->name = e->name;
+        o->aliases = e->aliases;
+        o->titles = e->titles;
+        e->name = NULL; /* moved */
+        memset(&e->aliases, 0, sizeof e->aliases);
+        memset(&e->titles, 0, sizeof e->titles);
+    }
+    free(order);
+    out->entity_count = (int64_t)out->n_entities;
+    return 0;
+}
+
+static enum ingest_rc fail(const char **reason, const char *why, enum ingest_rc rc)
+{
+    if (reason)
+        *reason = why;
+    return rc;
+}
+
+enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out,
+                          const char **reason)
+{
+    struct run r = {0};
+    char *text = NULL, *title = NULL, *body = NULL;
+    size_t *starts = NULL;
+    enum ingest_rc rc = INGEST_NOMEM;
+    const char *why = "out of memory";
+
+    if (!in || !out)
+        return fail(reason, "no input", INGEST_BAD_INPUT);
+    if (!in->text && !in->body)
+        return fail(reason, "the input has neither text nor a body", INGEST_BAD_INPUT);
+    if (!str_ok(in->text) || !str_ok(in->title) || !str_ok(in->body) || !str_ok(in->url) ||
+        !str_ok(in->source) || !str_ok(in->published_at))
+        return fail(reason, "the text is not valid UTF-8 or contains a NUL byte",
+                    INGEST_BAD_INPUT);
+    if (!normalized(in->text, &text) || !normalized(in->title, &title) ||
+        !normalized(in->body, &body))
+        goto out;
+    one_line(title);
+    const char *main_text = text ? text : body;
+    if (ingest_words_count(main_text, strlen(main_text)) == 0) {
+        rc = INGEST_NO_ARTICLE;
+        why = "the text is empty";
+        goto out;
+    }
+    if (ingest_gaz_load(&r.gaz))
+        goto out;
+    int src = text ? ingest_structure_parse(text, strlen(text), &r.gaz, &r.doc)
+                   : ingest_structure_from_parts(title, body, strlen(body), &r.gaz, &r.doc);
+    if (src)
+        goto out;
+    if (!has_article_shape(&r.doc)) {
+        rc = INGEST_NO_ARTICLE;
+        why = r.doc.paragraphs.n ? "no paragraph of article text was found"
+                                 : "the text holds no article, only page furniture";
+        goto out;
+    }
+    if (paras_prepare(&r))
+        goto out;
+    if (ingest_entities_find(&r.doc, r.paras, r.n_paras, &r.gaz, &r.ents))
+        goto out;
+    if (ingest_quotes_attribute(r.paras, r.n_paras, &r.ents, &r.gaz, &r.qs))
+        goto out;
+
+    /* fill the article */
+    starts = calloc(r.n_paras ? r.n_paras : 1, sizeof *starts);
+    if (!starts || body_build(&r.doc, &out->body, starts))
+        goto out;
+    out->title = r.doc.title;
+    out->subtitle = r.doc.subtitle;
+    out->section = r.doc.section;
+    out->dateline = r.doc.dateline;
+    r.doc.title = r.doc.subtitle = r.doc.section = r.doc.dateline = NULL;
+    if (in->published_at && in->published_at[0]) {
+        if (!(out->published_at = util_strdup(in->published_at)))
+            goto out;
+    } else {
+        out->published_at = r.doc.published_at;
+        r.doc.published_at = NULL;
+    }
+    if ((in->url && !(out->url = util_strdup(in->url))) ||
+        (in->source && !(out->source = util_strdup(in->source))))
+        goto out;
+    for (size_t i = 0; i < r.doc.authors.n; i++)
+        if (!strv_push(&out->authors, r.doc.authors.v[i]))
+            goto out;
+    out->paragraphs = r.doc.paragraphs;
+    memset(&r.doc.paragraphs, 0, sizeof r.doc.paragraphs);
+    /* paras point into the paragraph strings, which now belong to out: still
+     * alive until the caller clears out, and run_clear frees only our arrays */
+    out->word_count = (int64_t)ingest_words_count(out->body, strlen(out->body));
+    if (quotes_fill(&r, out, starts) || entities_fill(&r, out))
+        goto out;
+    rc = INGEST_OK;
+    why = NULL;
+out:
+    free(starts);
+    run_clear(&r);
+    free(text);
+    free(title);
+    free(body);
+    if (rc != INGEST_OK && reason)
+        *reason = why;
+    return rc;
+}

@@ -1,0 +1,1121 @@
+/* quotes.c: quotations and who said them. Spans come from double quote marks
+ * (curly, straight, mixed, guillemets; unclosed spans run to the paragraph end and
+ * may continue in the next paragraph). Attribution looks for a cue verb from the
+ * table below next to the quote, then its subject (before the verb, or after it
+ * when inverted: "said Macron"), and resolves the subject to an entity, a pronoun
+ * to the last fitting person, or keeps an anonymous source as written. Quotes with
+ * no cue (scare quotes, titles) are dropped unless they continue a speaker.
+ * Every search window is bounded, so the stage is linear in the text length. */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+/* ---- spans ------------------------------------------------------------------------ */
+
+enum role { R_NONE = 0, R_OPEN, R_CLOSE };
+
+static bool opener_context(uint32_t c)
+{
+    return c == 0 || ingest_cp_is_space(c) || c == '(' || c == '[' || c == '{' ||
+           ingest_cp_is_dash(c) || c == '/' || c == ':' || c == 0x2018 || c == '\'' ||
+           c == 0x201A || c == 0x2026;
+}
+
+static bool closer_context(uint32_t c)
+{
+    return c == 0 || ingest_cp_is_space(c) || c == '.' || c == ',' || c == ';' || c == ':' ||
+           c == '!' || c == '?' || c == ')' || c == ']' || c == '}' || ingest_cp_is_dash(c) ||
+           c == 0x2019 || c == '\'' || c == 0x2026;
+}
+
+/* Role of the double mark c at byte at (len bytes) given its neighbours. */
+static enum role mark_role(const char *p, size_t n, size_t at, size_t len, uint32_t c)
+{
+    enum ingest_qmark q = ingest_cp_quote_mark(c);
+    uint32_t before = ingest_cp_before(p, at);
+    uint32_t after = ingest_cp_at(p, n, at + len);
+    bool ob = opener_context(before), ca = closer_context(after);
+    switch (q) {
+    case INGEST_QM_DOUBLE_OPEN:
+        return (!ob && ca) ? R_CLOSE : R_OPEN;
+    case INGEST_QM_DOUBLE_CLOSE:
+        return (ob && !ca) ? R_OPEN : R_CLOSE;
+    case INGEST_QM_DOUBLE_AMBIG:
+        if (ob && !ca)
+            return R_OPEN;
+        if (!ob && ca)
+            return R_CLOSE;
+        if (ob && ca)
+            return before == 0 ? R_OPEN : R_NONE;
+        return R_NONE;
+    default:
+        return R_NONE;
+    }
+}
+
+static bool spans_push(struct ingest_qspan **v, size_t *n, size_t *cap,
+                       const struct ingest_qspan *x)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? *cap * 2 : 8;
+        struct ingest_qspan *nv = realloc(*v, c * sizeof *nv);
+        if (!nv)
+            return false;
+        *v = nv;
+        *cap = c;
+    }
+    (*v)[(*n)++] = *x;
+    return true;
+}
+
+/* Trims spaces around [a, b) and pushes a span when anything is left. */
+static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t close_end,
+                      bool closed, bool has_open, struct ingest_qspan **v, size_t *n,
+                      size_t *cap)
+{
+    while (a < b && p[a] == ' ')
+        a++;
+    while (b > a && p[b - 1] == ' ')
+        b--;
+    if (b <= a)
+        return true;
+    struct ingest_qspan x = {open, a, b, close_end, closed, has_open};
+    return spans_push(v, n, cap, &x);
+}
+
+int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
+                       size_t *n_spans)
+{
+    struct ingest_qspan *v = NULL;
+    size_t nv = 0, cap = 0;
+    bool in = false;
+    size_t open = 0, start = 0;
+    bool has_open = true;
+    size_t i = 0;
+    bool first_mark = true;
+    free(*spans);
+    *spans = NULL;
+    *n_spans = 0;
+    while (i < n) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        enum ingest_qmark q = ingest_cp_quote_mark(c);
+        if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_CLOSE &&
+            q != INGEST_QM_DOUBLE_AMBIG)
+            continue;
+        enum role r = mark_role(p, n, at, i - at, c);
+        if (first_mark && r == R_CLOSE && !in && *open_carry) {
+            /* a quotation carried over from the previous paragraph closes here
+             * without a new opening mark */
+            if (!span_emit(p, 0, 0, at, i, true, false, &v, &nv, &cap))
+                goto nomem;
+            first_mark = false;
+            continue;
+        }
+        first_mark = false;
+        if (r == R_OPEN) {
+            if (in && !span_emit(p, open, start, at, at, false, has_open, &v, &nv, &cap))
+                goto nomem;
+            in = true;
+            open = at;
+            start = i;
+            has_open = true;
+        } else if (r == R_CLOSE && in) {
+            if (!span_emit(p, open, start, at, i, true, has_open, &v, &nv, &cap))
+                goto nomem;
+            in = false;
+        }
+    }
+    if (in && !span_emit(p, open, start, n, n, false, has_open, &v, &nv, &cap))
+        goto nomem;
+    *open_carry = in;
+    *spans = v;
+    *n_spans = nv;
+    return 0;
+nomem:
+    free(v);
+    return INGEST_ERR_NOMEM;
+}
+
+/* ---- cues --------------------------------------------------------------------------- */
+
+enum cue_kind {
+    CUE_VERB = 1,  /* subject before ("X said") or after ("said X") */
+    CUE_PART,      /* participle continuing a clause: "adding", "saying" */
+    CUE_ACCORDING, /* "according to X" */
+};
+
+/* The cue table: data, not code. Multi-word cues list their words with spaces. */
+static const struct cue {
+    const char *words;
+    uint8_t kind;
+    uint8_t weak; /* naming verbs ("called"): only with a short quote after them */
+} cues[] = {
+    {"said", CUE_VERB, 0},        {"says", CUE_VERB, 0},        {"say", CUE_VERB, 0},
+    {"told", CUE_VERB, 0},        {"tells", CUE_VERB, 0},       {"added", CUE_VERB, 0},
+    {"adds", CUE_VERB, 0},        {"asked", CUE_VERB, 0},       {"asks", CUE_VERB, 0},
+    {"replied", CUE_VERB, 0},     {"replies", CUE_VERB, 0},     {"responded", CUE_VERB, 0},
+    {"wrote", CUE_VERB, 0},       {"writes", CUE_VERB, 0},      {"warned", CUE_VERB, 0},
+    {"warns", CUE_VERB, 0},       {"argued", CUE_VERB, 0},      {"argues", CUE_VERB, 0},
+    {"insisted", CUE_VERB, 0},    {"insists", CUE_VERB, 0},     {"noted", CUE_VERB, 0},
+    {"explained", CUE_VERB, 0},   {"explains", CUE_VERB, 0},    {"called", CUE_VERB, 1},
+    {"described", CUE_VERB, 1},   {"describes", CUE_VERB, 1},   {"tweeted", CUE_VERB, 0},
+    {"tweets", CUE_VERB, 0},      {"posted", CUE_VERB, 0},      {"stated", CUE_VERB, 0},
+    {"declared", CUE_VERB, 0},    {"announced", CUE_VERB, 0},   {"acknowledged", CUE_VERB, 0},
+    {"admitted", CUE_VERB, 0},    {"claimed", CUE_VERB, 0},     {"claims", CUE_VERB, 0},
+    {"conceded", CUE_VERB, 0},    {"continued", CUE_VERB, 0},   {"recalled", CUE_VERB, 0},
+    {"recalls", CUE_VERB, 0},     {"remarked", CUE_VERB, 0},    {"suggested", CUE_VERB, 0},
+    {"urged", CUE_VERB, 0},       {"vowed", CUE_VERB, 0},       {"pledged", CUE_VERB, 0},
+    {"predicted", CUE_VERB, 0},   {"promised", CUE_VERB, 0},    {"testified", CUE_VERB, 0},
+    {"wondered", CUE_VERB, 0},    {"joked", CUE_VERB, 0},       {"quipped", CUE_VERB, 0},
+    {"lamented", CUE_VERB, 0},    {"complained", CUE_VERB, 0},  {"cautioned", CUE_VERB, 0},
+    {"countered", CUE_VERB, 0},   {"emphasized", CUE_VERB, 0},  {"emphasised", CUE_VERB, 0},
+    {"stressed", CUE_VERB, 0},    {"observed", CUE_VERB, 0},    {"boasted", CUE_VERB, 0},
+    {"confirmed", CUE_VERB, 0},   {"denied", CUE_VERB, 0},      {"maintained", CUE_VERB, 0},
+    {"contended", CUE_VERB, 0},   {"asserted", CUE_VERB, 0},    {"charged", CUE_VERB, 0},
+    {"alleged", CUE_VERB, 0},     {"mused", CUE_VERB, 0},       {"agreed", CUE_VERB, 0},
+    {"concluded", CUE_VERB, 0},   {"reiterated", CUE_VERB, 0},  {"shouted", CUE_VERB, 0},
+    {"yelled", CUE_VERB, 0},      {"exclaimed", CUE_VERB, 0},   {"whispered", CUE_VERB, 0},
+    {"texted", CUE_VERB, 0},      {"emailed", CUE_VERB, 0},     {"blasted", CUE_VERB, 0},
+    {"slammed", CUE_VERB, 0},     {"praised", CUE_VERB, 1},     {"labeled", CUE_VERB, 1},
+    {"labelled", CUE_VERB, 1},    {"dubbed", CUE_VERB, 1},      {"termed", CUE_VERB, 1},
+    {"branded", CUE_VERB, 1},     {"describing", CUE_PART, 1},
+    {"adding", CUE_PART, 0},      {"saying", CUE_PART, 0},      {"noting", CUE_PART, 0},
+    {"telling", CUE_PART, 0},     {"arguing", CUE_PART, 0},     {"warning", CUE_PART, 0},
+    {"insisting", CUE_PART, 0},   {"explaining", CUE_PART, 0},  {"asking", CUE_PART, 0},
+    {"calling", CUE_PART, 1},     {"writing", CUE_PART, 0},     {"declaring", CUE_PART, 0},
+    {"stating", CUE_PART, 0},     {"claiming", CUE_PART, 0},    {"tweeting", CUE_PART, 0},
+    {"according to", CUE_ACCORDING, 0},
+    {"in a statement", CUE_PART, 0},
+};
+
+/* Matches the cue table at token i of p by scanning it; used once per token to
+ * build the paragraph's cue index. Lower case, or capitalised at a sentence
+ * start ("According to ..."). Returns the entry index or -1 and sets *len. */
+static int cue_match(const struct ingest_para *p, size_t i, size_t *len)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n;
+    if (t[i].kind != INGEST_TOK_WORD || t[i].quote >= 0 || (t[i].flags & INGEST_TOKF_POSS))
+        return -1;
+    size_t wl = t[i].end - t[i].start;
+    if (wl < 2 || wl > 12)
+        return -1;
+    char first = p->s[t[i].start];
+    if (first >= 'A' && first <= 'Z')
+        first = (char)(first + 32);
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+        const char *w = cues[c].words;
+        if (w[0] != first)
+            continue;
+        size_t k = i;
+        bool ok = true;
+        while (*w && ok) {
+            const char *sp = strchr(w, ' ');
+            size_t ln = sp ? (size_t)(sp - w) : strlen(w);
+            if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0 ||
+                t[k].end - t[k].start != ln) {
+                ok = false;
+                break;
+            }
+            const char *tw = p->s + t[k].start;
+            bool exact = memcmp(tw, w, ln) == 0;
+            bool capital = !exact && k == i && (t[k].flags & INGEST_TOKF_SENT_START) &&
+                           tw[0] == (char)(w[0] - 32) && memcmp(tw + 1, w + 1, ln - 1) == 0;
+            if (!exact && !capital)
+                ok = false;
+            k++;
+            w += ln;
+            if (*w == ' ')
+                w++;
+        }
+        if (ok) {
+            *len = k - i;
+            return (int)c;
+        }
+    }
+    return -1;
+}
+
+/* Builds p->cue / p->cue_len: the cue starting at each token, -1 for none. */
+static int cues_index(struct ingest_para *p)
+{
+    free(p->cue);
+    p->cue = NULL;
+    if (p->toks.n == 0)
+        return 0;
+    p->cue = malloc(p->toks.n * sizeof *p->cue);
+    if (!p->cue)
+        return INGEST_ERR_NOMEM;
+    for (size_t i = 0; i < p->toks.n; i++) {
+        size_t len = 0;
+        int c = cue_match(p, i, &len);
+        p->cue[i] = (int16_t)(c < 0 ? -1 : c | (int)(len << 10));
+    }
+    return 0;
+}
+
+/* The cue at token i (from the index) and its length in tokens, or NULL. */
+static const struct cue *cue_at(const struct ingest_para *p, size_t i, size_t *len)
+{
+    if (!p->cue || i >= p->toks.n || p->cue[i] < 0)
+        return NULL;
+    *len = (size_t)(p->cue[i] >> 10);
+    return &cues[p->cue[i] & 0x3FF];
+}
+
+/* ---- word classes --------------------------------------------------------------------- */
+
+static bool tok_in(const char *s, const struct ingest_tok *t, const char *const *list, size_t n)
+{
+    if (t->kind != INGEST_TOK_WORD)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ingest_tok_ieq(s, t, list[i]))
+            return true;
+    return false;
+}
+
+#define TOK_IN(s, t, list) tok_in((s), (t), (list), sizeof(list) / sizeof *(list))
+
+static const char *const determiners[] = {
+    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "multiple",
+    "another", "other", "few", "most", "senior", "top", "this", "that", "these", "those",
+    "his", "her", "their", "its", "our", "both", "each", "every", "any", "no",
+};
+static const char *const pronouns_m[] = {"he"};
+static const char *const pronouns_f[] = {"she"};
+static const char *const pronouns_other[] = {"they", "it", "we", "i", "you", "who"};
+static const char *const clause_stops[] = {
+    "that", "which", "who", "whom", "whose", "when", "while", "as", "after", "before",
+    "because", "if", "since", "where", "although", "though", "but", "and", "or", "than",
+    "whether", "until", "unless", "once", "so",
+};
+static const char *const aux_adverbs[] = {
+    "has", "have", "had", "was", "were", "is", "are", "also", "later", "then", "again",
+    "previously", "once", "recently", "reportedly", "repeatedly", "further", "would",
+    "will", "could", "can", "may", "might", "should", "just", "only", "even", "often",
+    "never", "always", "still", "already", "privately", "publicly", "separately",
+    "simply", "flatly", "bluntly", "angrily", "quickly", "immediately", "initially",
+    "first", "herself", "himself", "themselves", "itself", "not", "did", "does", "do",
+    "had", "been", "being", "yet", "finally", "once",
+};
+static const char *const lead_drops[] = {
+    "but", "and", "so", "yet", "however", "meanwhile", "still", "also", "then", "now",
+    "instead", "indeed", "later", "earlier", "separately", "thus", "or", "plus",
+};
+static const char *const function_words[] = {
+    "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "as", "into",
+    "over", "after", "before", "behind", "against", "and", "or", "but", "that", "which",
+    "who", "when", "while", "if", "because", "than", "is", "was", "are", "were", "be",
+    "the", "a", "an", "this", "these", "those", "it", "he", "she", "they", "we", "i",
+    "his", "her", "their", "its", "our", "not", "so", "during", "since", "until",
+    "under", "between", "among", "without", "within", "through", "across", "toward",
+    "towards", "upon", "around", "amid", "despite", "per", "via", "like", "unlike",
+    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+    "must", "do", "does", "did", "said", "says", "then", "now", "also", "too", "even",
+    "just", "only", "all", "both", "either", "neither", "nor", "yet", "where", "how",
+    "why", "what", "whether", "up", "down", "out", "off", "again", "there", "here",
+};
+static const char *const prepositions[] = {
+    "for", "of", "at", "with", "from", "in", "to", "by", "on", "about", "under", "near",
+    "inside", "within", "without", "behind", "after", "before", "during", "among",
+};
+
+static bool is_punct(const struct ingest_tok *t, uint32_t c)
+{
+    return t->kind == INGEST_TOK_PUNCT && t->ch == c;
+}
+
+static bool is_clause_punct(const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_PUNCT &&
+           (t->ch == ',' || t->ch == ';' || t->ch == ':' || t->ch == '.' || t->ch == '!' ||
+            t->ch == '?' || t->ch == '(' || t->ch == ')' || ingest_cp_is_dash(t->ch) ||
+            t->ch == 0x2026);
+}
+
+static bool is_end_punct(const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' ||
+                                           t->ch == ';' || t->ch == 0x2026);
+}
+
+/* ---- subjects ------------------------------------------------------------------------ */
+
+#define SUBJ_MAX 12    /* tokens in a subject phrase */
+#define CUE_WINDOW 48  /* tokens searched around a quotation for its cue */
+#define PRON_PARAS 3   /* paragraphs searched back for a pronoun's person */
+
+struct subj {
+    size_t a, b;     /* token range, b exclusive; a == b: none */
+    bool inherit;    /* no subject: take the previous cue's */
+};
+
+/* Subject to the left of the cue at token k, not crossing token lim. */
+static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    struct subj r = {k, k, false};
+    size_t e = k;
+    size_t dummy;
+    while (e > lim && TOK_IN(s, &t[e - 1], aux_adverbs) && k - e < 4)
+        e--;
+    while (e > lim && t[e - 1].kind == INGEST_TOK_WORD && (t[e - 1].flags & INGEST_TOKF_LOWER) &&
+           t[e - 1].end - t[e - 1].start > 4 &&
+           ingest_ascii_ieq(s + t[e - 1].end - 2, 2, "ly") && k - e < 4)
+        e--;
+    if (e == lim || t[e - 1].quote >= 0) {
+        r.a = r.b = e;
+        return r;
+    }
+    if (is_punct(&t[e - 1], ',')) {
+        /* "X, a spokesman for Y, said" / "he said, adding" */
+        size_t c1 = e - 1, x = c1;
+        size_t steps = 0;
+        while (x > lim && steps < SUBJ_MAX && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0 &&
+               !cue_at(p, x - 1, &dummy)) {
+            x--;
+            steps++;
+        }
+        if (x > lim && cue_at(p, x - 1, &dummy)) {
+            r.inherit = true;
+            r.a = r.b = e;
+            return r;
+        }
+        bool appositive = x < c1 && x > lim && is_punct(&t[x - 1], ',') &&
+                          (TOK_IN(s, &t[x], determiners) || (t[x].flags & INGEST_TOKF_LOWER) ||
+                           (t[x].flags & INGEST_TOKF_CAP));
+        if (appositive) {
+            size_t b = x - 1, a = b;
+            steps = 0;
+            while (a > lim && steps < 6 && t[a - 1].kind == INGEST_TOK_WORD &&
+                   t[a - 1].quote < 0 && !TOK_IN(s, &t[a - 1], clause_stops) &&
+                   !cue_at(p, a - 1, &dummy)) {
+                a--;
+                steps++;
+            }
+            while (a < b && TOK_IN(s, &t[a], lead_drops))
+                a++;
+            /* a name before the appositive: "Pieter de Vries, a spokesman ..." */
+            if (a < b && (t[a].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS))) {
+                r.a = a;
+                r.b = b;
+                return r;
+            }
+            /* "a spokesman for the port, Pieter de Vries, said": the name is last */
+            if (x < c1 && (t[x].flags & INGEST_TOKF_CAP)) {
+                r.a = x;
+                r.b = c1;
+                return r;
+            }
+        }
+        r.a = r.b = e;
+        return r;
+    }
+    size_t a = e, steps = 0;
+    while (a > lim && steps < SUBJ_MAX + 8) {
+        const struct ingest_tok *x = &t[a - 1];
+        if (x->quote >= 0 || x->kind == INGEST_TOK_PUNCT)
+            if (!(x->kind == INGEST_TOK_PUNCT && (x->ch == '\'' || x->ch == 0x2019 || x->ch == '-')))
+                break;
+        if (TOK_IN(s, x, clause_stops) || cue_at(p, a - 1, &dummy))
+            break;
+        a--;
+        steps++;
+    }
+    if (a > lim && TOK_IN(s, &t[a - 1], clause_stops) && ingest_tok_ieq(s, &t[a - 1], "and") &&
+        a == e) {
+        r.inherit = true; /* "... and argued" */
+        r.a = r.b = e;
+        return r;
+    }
+    if (a == e && a > lim && cue_at(p, a - 1, &dummy)) {
+        r.inherit = true;
+        r.a = r.b = e;
+        return r;
+    }
+    while (a < e && TOK_IN(s, &t[a], lead_drops))
+        a++;
+    /* long: keep the trailing noun phrase (names, or from the last determiner) */
+    if (e - a > 8) {
+        size_t z = e;
+        if (t[e - 1].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) {
+            while (z > a && t[z - 1].kind == INGEST_TOK_WORD &&
+                   (t[z - 1].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
+                    ingest_tok_is(s, &t[z - 1], "de") || ingest_tok_is(s, &t[z - 1], "van")))
+                z--;
+            a = z;
+        } else {
+            for (z = e; z > a && e - z < 8; z--)
+                if (TOK_IN(s, &t[z - 1], determiners)) {
+                    a = z - 1;
+                    break;
+                }
+            if (e - a > 8)
+                a = e - 3;
+        }
+    }
+    if (a < e && (t[a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[a], determiners) &&
+        !TOK_IN(s, &t[a], pronouns_m) && !TOK_IN(s, &t[a], pronouns_f) &&
+        !TOK_IN(s, &t[a], pronouns_other) && e - a > 3)
+        a = e; /* not a subject */
+    r.a = a;
+    r.b = e;
+    return r;
+}
+
+/* Subject after the cue (inverted "said X", or "according to X"), from token k. */
+static struct subj subject_right(const struct ingest_para *p, size_t k, bool according)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    size_t n = p->toks.n;
+    struct subj r = {k, k, false};
+    if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0)
+        return r;
+    bool ok = (t[k].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+              TOK_IN(s, &t[k], determiners) || TOK_IN(s, &t[k], pronouns_m) ||
+              TOK_IN(s, &t[k], pronouns_f) || TOK_IN(s, &t[k], pronouns_other) ||
+              (according && (t[k].flags & INGEST_TOKF_LOWER));
+    if (!ok || (!according && TOK_IN(s, &t[k], prepositions)))
+        return r;
+    size_t e = k;
+    while (e < n && e - k < SUBJ_MAX) {
+        const struct ingest_tok *x = &t[e];
+        if (x->quote >= 0)
+            break;
+        if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
+            break;
+        if (!according && e > k &&
+            (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
+            break;
+        if (according && e > k && (TOK_IN(s, x, clause_stops)))
+            break;
+        e++;
+    }
+    r.b = e;
+    return r;
+}
+
+/* ---- speakers ------------------------------------------------------------------------ */
+
+struct attr {
+    bool found;
+    const struct cue *cue;
+    int32_t subj_para;
+    size_t subj_a, subj_b; /* bytes in subj_para */
+    int32_t speaker;
+    const char *lit;       /* pronoun as written when subj is that pronoun */
+};
+
+/* First mention index with (para, start) >= (para, byte), by binary search. */
+static size_t mention_lower(const struct ingest_ents *e, int32_t para, size_t byte)
+{
+    size_t lo = 0, hi = e->n_m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct ingest_mention *m = &e->m[mid];
+        if (m->para < para || (m->para == para && m->start < byte))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+struct ctx {
+    struct ingest_para *paras;
+    size_t n_paras;
+    const struct ingest_ents *ents;
+    const struct ingest_gaz *g;
+    /* the last named person who spoke, for pronouns */
+    int32_t last_speaker;
+    int32_t last_speaker_para;
+};
+
+static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
+{
+    int g = x->ents->v[ent].gender;
+    return gender == 0 || g == 0 || g == gender;
+}
+
+/* The person a he/she at (para, byte) refers to, or -1. Prefers the last named
+ * speaker of this or the previous paragraph; else the first person mentioned
+ * (outside quotations) in the nearest sentence before that names one. */
+static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, int gender)
+{
+    if (x->last_speaker >= 0 && para - x->last_speaker_para <= 1 &&
+        gender_fits(x, x->last_speaker, gender))
+        return x->last_speaker;
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, para, byte);
+    int32_t best = -1, best_sent = -1, best_para = -1;
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < para - PRON_PARAS)
+            break;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
+            !gender_fits(x, m->entity, gender))
+            continue;
+        /* sentence of the mention */
+        const struct ingest_para *p = &x->paras[m->para];
+        int32_t sent = -1;
+        size_t lo = 0, hi = p->toks.n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->toks.v[mid].start < m->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < p->toks.n)
+            sent = p->toks.v[lo].sent;
+        if (best < 0) {
+            best = m->entity;
+            best_sent = sent;
+            best_para = m->para;
+        } else if (m->para == best_para && sent == best_sent) {
+            best = m->entity; /* earlier in the same sentence: the subject */
+        } else {
+            break;
+        }
+    }
+    return best;
+}
+
+/* The person whose recorded title ends with the words w/n (ignoring case, on a
+ * word boundary): "president" -> the entity titled "French President". The most
+ * mentioned one wins; -1 when none. */
+static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n)
+{
+    int32_t best = -1;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const struct ingest_ent *en = &e->v[k];
+        if (en->type != ENTITY_PERSON)
+            continue;
+        for (size_t ti = 0; ti < en->titles.n; ti++) {
+            const char *tt = en->titles.v[ti];
+            size_t tl = strlen(tt);
+            if (tl < n || (tl > n && tt[tl - n - 1] != ' '))
+                continue;
+            bool eq = true;
+            for (size_t q = 0; q < n && eq; q++) {
+                char c1 = tt[tl - n + q], c2 = w[q];
+                if (c1 >= 'A' && c1 <= 'Z')
+                    c1 = (char)(c1 + 32);
+                if (c2 >= 'A' && c2 <= 'Z')
+                    c2 = (char)(c2 + 32);
+                eq = c1 == c2;
+            }
+            if (eq && (best < 0 || en->mentions > e->v[best].mentions))
+                best = (int32_t)k;
+        }
+    }
+    return best;
+}
+
+/* Resolves the subject tokens [a, b) of paragraph pi into at. */
+static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    at->found = true;
+    at->speaker = -1;
+    at->subj_para = -1;
+    at->lit = NULL;
+    if (sj.a >= sj.b)
+        return;
+    at->subj_para = pi;
+    at->subj_a = t[sj.a].start;
+    at->subj_b = t[sj.b - 1].full_end;
+    if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
+        int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
+        at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
+        return;
+    }
+    if (sj.b - sj.a == 1 && TOK_IN(s, &t[sj.a], pronouns_other))
+        return;
+    /* entity mentions inside the subject */
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, at->subj_a);
+    int32_t person = -1, org = -1;
+    bool det = TOK_IN(s, &t[sj.a], determiners);
+    for (; i < e->n_m && e->m[i].para == pi && e->m[i].start < at->subj_b; i++) {
+        const struct ingest_mention *m = &e->m[i];
+        /* skip mentions after a preposition ("a spokesman for Smith") and owners */
+        size_t k = sj.a;
+        while (k < sj.b && t[k].start < m->start)
+            k++;
+        if (k > sj.a && TOK_IN(s, &t[k - 1], prepositions))
+            break;
+        size_t last = k;
+        while (last + 1 < sj.b && t[last + 1].start < m->end)
+            last++;
+        if (last < sj.b && (t[last].flags & INGEST_TOKF_POSS))
+            continue;
+        bool tail = last + 1 >= sj.b;
+        enum entity_type ty = e->v[m->entity].type;
+        if (ty == ENTITY_PERSON && person < 0)
+            person = m->entity;
+        else if (ty == ENTITY_ORGANIZATION && org < 0 && tail && (!det || k <= sj.a + 1))
+            org = m->entity;
+    }
+    if (person >= 0) {
+        at->speaker = person;
+        /* speaker_text: from the first capitalised word to the end of the name */
+        return;
+    }
+    if (org >= 0) {
+        at->speaker = org;
+        return;
+    }
+    /* "the president", "the defense secretary": a title held by a person here */
+    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 4)
+        at->speaker = title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+}
+
+/* ---- attribution of one paragraph ------------------------------------------------------ */
+
+struct qinfo {
+    size_t tq0, tq1; /* first and last token inside */
+    bool has_tokens;
+    struct attr at;
+    bool adjacent;   /* the cue sits right next to the quotation */
+    bool starts_sentence;
+    enum quote_kind kind;
+    bool drop;
+    bool inherited;
+    size_t next_found;
+};
+
+/* Sentence token range holding token i. */
+static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, size_t *b)
+{
+    const struct ingest_tok *t = p->toks.v;
+    int32_t s = t[i].sent;
+    size_t x = i, y = i;
+    while (x > 0 && t[x - 1].sent == s && i - x < 4 * CUE_WINDOW)
+        x--;
+    while (y + 1 < p->toks.n && t[y + 1].sent == s && y - i < 4 * CUE_WINDOW)
+        y++;
+    *a = x;
+    *b = y + 1;
+}
+
+/* Fills at from the cue at token k (len tokens) of paragraph pi. */
+static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
+                          size_t lim, size_t prev_cue_k, bool prev_cue_ok, struct attr *at,
+                          struct attr *prev_at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    struct subj sj;
+    if (cue->kind == CUE_ACCORDING) {
+        sj = subject_right(p, k + len, true);
+    } else if (cue->kind == CUE_PART) {
+        sj.a = sj.b = k;
+        sj.inherit = true;
+    } else {
+        sj = subject_left(p, k, lim);
+        if (sj.a == sj.b && !sj.inherit) {
+            struct subj r = subject_right(p, k + len, false);
+            if (r.a < r.b)
+                sj = r;
+        }
+    }
+    (void)prev_cue_k;
+    if (sj.inherit || sj.a == sj.b) {
+        if (prev_cue_ok && prev_at && prev_at->found) {
+            *at = *prev_at;
+            at->cue = cue;
+            return true;
+        }
+        if (sj.inherit || cue->kind == CUE_PART) {
+            at->found = true;
+            at->cue = cue;
+            at->speaker = -1;
+            at->subj_para = -1;
+            return true;
+        }
+        return false;
+    }
+    subject_resolve(x, pi, sj, at);
+    at->cue = cue;
+    return true;
+}
+
+/* The attribution of the nearest verb cue before token k in the same sentence
+ * (for "he said, adding ..." and "... and argued"), computed on demand. */
+static bool prev_attr(struct ctx *x, int32_t pi, size_t k, size_t sa, struct attr *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    size_t len;
+    for (size_t j = k; j > sa && k - j < CUE_WINDOW; j--) {
+        const struct cue *c = cue_at(p, j - 1, &len);
+        if (!c || c->kind != CUE_VERB)
+            continue;
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, j - 1, len, c, sa, 0, false, &a, NULL) && a.found &&
+            a.subj_para >= 0) {
+            *out = a;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = q->tq0; i <= q->tq1; i++) {
+        const struct ingest_tok *t = &p->toks.v[i];
+        if (t->kind != INGEST_TOK_WORD)
+            continue;
+        words++;
+        if (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS))
+            caps++;
+        else if (!TOK_IN(p->s, t, function_words))
+            return false;
+    }
+    return words >= 2 && caps >= 2;
+}
+
+static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
+{
+    size_t w = 0;
+    for (size_t i = q->tq0; q->has_tokens && i <= q->tq1; i++)
+        if (p->toks.v[i].kind != INGEST_TOK_PUNCT)
+            w++;
+    return w;
+}
+
+static bool q_push(struct ingest_qs *out, const struct ingest_q *q)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 16;
+        struct ingest_q *v = realloc(out->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        out->v = v;
+        out->cap = cap;
+    }
+    out->v[out->n++] = *q;
+    return true;
+}
+
+/* Finds the attribution for quotation qi of paragraph pi. */
+static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
+{
+    struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n;
+    struct qinfo *q = &qs[qi];
+    size_t sa, sb, len;
+    sentence_bounds(p, q->tq0, &sa, &sb);
+    const struct cue *c;
+    struct attr prev = {0};
+
+    /* (a) right after the quotation: “...,” X said / said X / according to X */
+    size_t j = q->tq1 + 1;
+    while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
+           (t[j].ch == ',' || ingest_cp_is_dash(t[j].ch)) && t[j].quote < 0)
+        j++;
+    if (j < n && t[j].quote < 0) {
+        c = cue_at(p, j, &len);
+        if (c && (c->kind == CUE_VERB || c->kind == CUE_ACCORDING)) {
+            struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
+            if (sj.a < sj.b) {
+                subject_resolve(x, pi, sj, &q->at);
+                q->at.cue = c;
+                q->adjacent = true;
+                return;
+            }
+        }
+        for (size_t k = j; k < n && k - j < 10; k++) {
+            if (t[k].quote >= 0 || is_end_punct(&t[k]) || is_punct(&t[k], ':'))
+                break;
+            c = cue_at(p, k, &len);
+            if (!c)
+                continue;
+            if (c->kind == CUE_VERB && k > j) {
+                struct subj sj = subject_left(p, k, j);
+                bool np = sj.a < sj.b &&
+                          ((t[sj.a].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+                           TOK_IN(p->s, &t[sj.a], determiners) ||
+                           TOK_IN(p->s, &t[sj.a], pronouns_m) ||
+                           TOK_IN(p->s, &t[sj.a], pronouns_f) ||
+                           TOK_IN(p->s, &t[sj.a], pronouns_other));
+                if (np && sj.a == j) {
+                    subject_resolve(x, pi, sj, &q->at);
+                    q->at.cue = c;
+                    q->adjacent = true;
+                    return;
+                }
+            }
+            break;
+        }
+    }
+    /* (b) the nearest cue before it in the sentence */
+    size_t lo = q->tq0 > CUE_WINDOW ? q->tq0 - CUE_WINDOW : 0;
+    if (lo < sa)
+        lo = sa;
+    for (size_t k = q->tq0; k > lo; k--) {
+        if (t[k - 1].quote >= 0)
+            continue;
+        c = cue_at(p, k - 1, &len);
+        if (!c)
+            continue;
+        bool have_prev = prev_attr(x, pi, k - 1, sa, &prev);
+        if (attr_from_cue(x, pi, k - 1, len, c, sa, 0, have_prev, &q->at, &prev)) {
+            q->adjacent = k - 1 + len == q->tq0 ||
+                          (k + len <= q->tq0 && is_clause_punct(&t[k - 1 + len]) &&
+                           k + len == q->tq0);
+            if (c->weak && span_words(p, q) > 12 && !q->adjacent)
+                q->at.found = false;
+            else
+                return;
+        }
+        break;
+    }
+    /* (c) the first cue after it in the sentence */
+    for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW; k++) {
+        if (t[k].quote >= 0)
+            continue;
+        c = cue_at(p, k, &len);
+        if (!c)
+            continue;
+        /* the subject may not reach back past the previous quotation */
+        size_t lim = k;
+        while (lim > q->tq1 + 1 && t[lim - 1].quote < 0)
+            lim--;
+        bool have_prev = prev_attr(x, pi, k, sa, &prev);
+        if (attr_from_cue(x, pi, k, len, c, lim, 0, have_prev, &q->at, &prev))
+            return;
+        break;
+    }
+    /* (d) colon: "X put it this way: “...”" */
+    if (q->tq0 > sa && is_punct(&t[q->tq0 - 1], ':')) {
+        struct subj sj = {sa, sa, false};
+        size_t e = sa;
+        while (e < q->tq0 - 1 && e - sa < 4 && t[e].kind == INGEST_TOK_WORD &&
+               (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
+                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f)))
+            e++;
+        sj.b = e;
+        while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
+            sj.a++;
+        if (sj.a < sj.b) {
+            subject_resolve(x, pi, sj, &q->at);
+            q->at.cue = NULL;
+            if (q->at.speaker < 0)
+                q->at.found = false;
+        }
+    }
+}
+
+/* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
+ * is full; one woven into reported speech is partial. */
+static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (q->starts_sentence)
+        return QUOTE_FULL;
+    if (q->tq0 == 0)
+        return QUOTE_FULL;
+    const struct ingest_tok *b = &t[q->tq0 - 1];
+    if (b->quote >= 0)
+        return QUOTE_FULL;
+    if (is_punct(b, ':') || is_punct(b, ','))
+        return QUOTE_FULL;
+    size_t len;
+    bool cue_before = cue_at(p, q->tq0 - 1, &len) != NULL;
+    if (cue_before && span_words(p, q) >= 5) {
+        const struct ingest_tok *e = &t[q->tq1];
+        if (e->kind == INGEST_TOK_PUNCT && (e->ch == '.' || e->ch == '!' || e->ch == '?'))
+            return QUOTE_FULL;
+    }
+    return QUOTE_PARTIAL;
+}
+
+int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
+                            const struct ingest_ents *ents, const struct ingest_gaz *g,
+                            struct ingest_qs *out)
+{
+    struct ctx x = {paras, n_paras, ents, g, -1, -1};
+    struct qinfo *qs = NULL;
+    size_t qcap = 0;
+    struct attr carry = {0}; /* the speaker a quote-only next paragraph continues */
+    bool carry_ok = false;
+    int32_t carry_para = -1;
+    size_t first_out_prev = 0; /* quotes of the previous paragraph start here in out */
+
+    for (size_t pi = 0; pi < n_paras; pi++) {
+        struct ingest_para *p = &paras[pi];
+        const struct ingest_tok *t = p->toks.v;
+        size_t first_out = out->n;
+        if (p->n_spans > qcap) {
+            size_t cap = p->n_spans;
+            struct qinfo *nq = realloc(qs, cap * sizeof *nq);
+            if (!nq) {
+                free(qs);
+                return INGEST_ERR_NOMEM;
+            }
+            qs = nq;
+            qcap = cap;
+        }
+        if (p->n_spans)
+            memset(qs, 0, p->n_spans * sizeof *qs);
+        if (cues_index(p)) {
+            free(qs);
+            return INGEST_ERR_NOMEM;
+        }
+        /* token ranges of the spans */
+        for (size_t i = 0; i < p->toks.n; i++) {
+            int32_t qi = t[i].quote;
+            if (qi < 0)
+                continue;
+            if (!qs[qi].has_tokens) {
+                qs[qi].has_tokens = true;
+                qs[qi].tq0 = i;
+            }
+            qs[qi].tq1 = i;
+        }
+        for (size_t qi = 0; qi < p->n_spans; qi++) {
+            struct qinfo *q = &qs[qi];
+            if (!q->has_tokens) {
+                q->drop = true;
+                continue;
+            }
+            /* starts its sentence: nothing but other quotations before it */
+            bool st = true;
+            for (size_t k = q->tq0; k > 0 && q->tq0 - k < CUE_WINDOW; k--) {
+                if (t[k - 1].sent != t[q->tq0].sent)
+                    break;
+                if (t[k - 1].quote < 0 && !is_punct(&t[k - 1], '(') &&
+                    !ingest_cp_is_dash(t[k - 1].ch)) {
+                    st = false;
+                    break;
+                }
+            }
+            q->starts_sentence = st;
+            attribute_one(&x, (int32_t)pi, qs, qi);
+            q->kind = kind_of(p, q);
+            if (q->at.found && q->at.speaker >= 0 &&
+                ents->v[q->at.speaker].type == ENTITY_PERSON) {
+                x.last_speaker = q->at.speaker;
+                x.last_speaker_para = (int32_t)pi;
+            }
+        }
+        /* quotations of the paragraph without a cue: the speaker of a neighbour.
+         * One pass each way keeps this linear in the number of quotations. */
+        size_t next_found = p->n_spans;
+        for (size_t qi = p->n_spans; qi > 0; qi--) {
+            struct qinfo *q = &qs[qi - 1];
+            q->next_found = next_found;
+            if (q->at.found && !q->drop && q->starts_sentence)
+                next_found = qi - 1;
+        }
+        size_t last_found = p->n_spans;
+        for (size_t qi = 0; qi < p->n_spans; qi++) {
+            struct qinfo *q = &qs[qi];
+            if (q->drop)
+                continue;
+            if (q->at.found) {
+                last_found = qi;
+                continue;
+            }
+            if (!q->starts_sentence && q->kind == QUOTE_PARTIAL)
+                continue;
+            if (last_found < p->n_spans)
+                q->at = qs[last_found].at;
+            else if (q->starts_sentence && q->next_found < p->n_spans)
+                q->at = qs[q->next_found].at;
+            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 &&
+                     p->spans[0].open < 4 && q->starts_sentence)
+                q->at = carry;
+            q->inherited = q->at.found;
+        }
+        /* a quotation carried from the previous paragraph gets this speaker too */
+        if (p->n_spans && qs[0].at.found && !p->spans[0].has_open && pi > 0) {
+            for (size_t k = first_out_prev; k < first_out; k++) {
+                struct ingest_q *o = &out->v[k];
+                if (o->para == (int32_t)pi - 1 && o->speaker < 0 && o->subj_para < 0 && !o->cue) {
+                    o->speaker = qs[0].at.speaker;
+                    o->cue = qs[0].at.cue ? qs[0].at.cue->words : NULL;
+                    o->subj_para = qs[0].at.subj_para;
+                    o->subj_start = qs[0].at.subj_a;
+                    o->subj_end = qs[0].at.subj_b;
+                }
+            }
+        }
+        /* emit */
+        carry_ok = false;
+        for (size_t qi = 0; qi < p->n_spans; qi++) {
+            struct qinfo *q = &qs[qi];
+            if (q->drop)
+                continue;
+            size_t words = span_words(p, q);
+            if (!q->at.found) {
+                /* unattributed: keep long full quotations, drop scare quotes/titles */
+                if (q->kind != QUOTE_FULL || words < 4 || title_case_span(p, q))
+                    continue;
+            } else if (!q->adjacent && words <= 3) {
+                /* a short span modifying a noun after it: “damage control” operation */
+                size_t k = q->tq1 + 1;
+                if (k < p->toks.n && p->toks.v[k].quote < 0 &&
+                    p->toks.v[k].kind == INGEST_TOK_WORD &&
+                    (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
+                    !TOK_IN(p->s, &p->toks.v[k], function_words) && !cue_at(p, k, &(size_t){0}))
+                    continue;
+                if (title_case_span(p, q) && q->kind == QUOTE_PARTIAL)
+                    continue;
+            }
+            struct ingest_q o = {0};
+            o.para = (int32_t)pi;
+            o.start = p->spans[qi].start;
+            o.end = p->spans[qi].end;
+            o.kind = q->kind;
+            o.speaker = q->at.found ? q->at.speaker : -1;
+            o.subj_para = q->at.found ? q->at.subj_para : -1;
+            o.subj_start = q->at.subj_a;
+            o.subj_end = q->at.subj_b;
+            o.cue = q->at.found && q->at.cue ? q->at.cue->words : NULL;
+            if (!q_push(out, &o)) {
+                free(qs);
+                return INGEST_ERR_NOMEM;
+            }
+            if (q->at.found) {
+                carry = q->at;
+                carry_ok = true;
+                carry_para = (int32_t)pi;
+            }
+        }
+        /* "X said:" at the end of a paragraph introduces the next one */
+        if (!carry_ok && p->toks.n >= 2 && is_punct(&t[p->toks.n - 1], ':')) {
+            size_t k = p->toks.n - 1, len;
+            for (size_t j = k; j > 0 && k - j < 8; j--) {
+                const struct cue *c = cue_at(p, j - 1, &len);
+                if (c) {
+                    struct attr a = {0};
+                    size_t sa, sb;
+                    sentence_bounds(p, j - 1, &sa, &sb);
+                    if (attr_from_cue(&x, (int32_t)pi, j - 1, len, c, sa, 0, false, &a, NULL)) {
+                        carry = a;
+                        carry_ok = true;
+                        carry_para = (int32_t)pi;
+                    }
+                    break;
+                }
+            }
+        }
+        if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
+            x.last_speaker = carry.speaker;
+            x.last_speaker_para = (int32_t)pi;
+        }
+        first_out_prev = first_out;
+    }
+    free(qs);
+    return 0;
+}

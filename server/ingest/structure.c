@@ -1,0 +1,839 @@
+/* structure.c: raw page text -> section, title, subtitle, bylines, date, dateline
+ * and body paragraphs. Boilerplate is recognised by shape and position (short
+ * lines without sentence punctuation around the headline block, generic site
+ * phrases, glued words), never by exact strings. Quotes and entities are left to
+ * quotes.c and entities.c; this file only decides which lines are the article. */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+enum unit_class { U_CONTENT = 0, U_BOILER, U_META };
+
+/* One line (or joined hard-wrapped lines) of the page. */
+struct unit {
+    char *s;
+    size_t n;
+    size_t words;
+    bool term;      /* ends like a sentence */
+    bool short_;    /* few words and no sentence punctuation */
+    bool dateline;  /* starts with "CITY —" */
+    int cls;
+};
+
+struct units {
+    struct unit *v;
+    size_t n, cap;
+};
+
+static void units_clear(struct units *u)
+{
+    for (size_t i = 0; i < u->n; i++)
+        free(u->v[i].s);
+    free(u->v);
+    memset(u, 0, sizeof *u);
+}
+
+void ingest_doc_clear(struct ingest_doc *d)
+{
+    if (!d)
+        return;
+    free(d->title);
+    free(d->subtitle);
+    free(d->section);
+    free(d->dateline);
+    free(d->published_at);
+    strv_clear(&d->authors);
+    strv_clear(&d->paragraphs);
+    strv_clear(&d->extra);
+    memset(d, 0, sizeof *d);
+}
+
+/* True when the line ends like a sentence: . ! ? … : ; possibly followed by
+ * closing quote marks or brackets. */
+static bool line_is_term(const char *s, size_t n)
+{
+    size_t i = n;
+    for (int steps = 0; i > 0 && steps < 4; steps++) {
+        size_t p = ingest_utf8_prev(s, i);
+        uint32_t c = ingest_utf8_next(s, n, &p);
+        i = ingest_utf8_prev(s, i);
+        enum ingest_qmark q = ingest_cp_quote_mark(c);
+        if (q == INGEST_QM_DOUBLE_CLOSE || q == INGEST_QM_DOUBLE_AMBIG ||
+            q == INGEST_QM_SINGLE_CLOSE || q == INGEST_QM_SINGLE_AMBIG || c == ')' || c == ']')
+            continue;
+        return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';';
+    }
+    return false;
+}
+
+/* Generic phrases of site furniture. A line holding one and no longer than a
+ * short paragraph is boilerplate. */
+static const char *const boiler_phrases[] = {
+    "browser", "cookie", "javascript", "newsletter", "subscribe", "subscription",
+    "sign up", "sign in", "log in", "all rights reserved", "\xc2\xa9", "copyright",
+    "click here", "read more", "read the full", "share this", "share on", "follow us",
+    "download the app", "get the app", "skip to", "privacy policy", "terms of use",
+    "terms of service", "listen to this article", "min read", "optimal experience",
+    "not supported", "advertisement", "sponsored", "recommended stories",
+    "more stories", "most read", "trending now", "watch live", "image source",
+    "getty images", "ap photo", "photo by", "photograph by", "illustration by",
+    "image credit", "photo credit", "continue reading", "view comments", "email this",
+    "print this", "copy link", "link copied", "enable notifications", "related:",
+    "related coverage", "read next", "up next", "this story has been",
+    "this article was", "ad blocker", "paywall", "register now", "already a member",
+};
+
+/* A word with a lower-case run followed by an upper-case letter, like
+ * "newsLiveon" or "ShareFacebook": two menu items whose space was lost. */
+static bool line_has_glued_word(const char *s, size_t n)
+{
+    size_t i = 0;
+    size_t lower_run = 0;
+    bool word_start_upper = false, at_word_start = true;
+    while (i < n) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (!ingest_cp_is_alpha(c)) {
+            at_word_start = true;
+            lower_run = 0;
+            continue;
+        }
+        if (at_word_start) {
+            word_start_upper = ingest_cp_is_upper(c);
+            at_word_start = false;
+            lower_run = ingest_cp_is_lower(c) ? 1 : 0;
+            continue;
+        }
+        if (ingest_cp_is_lower(c)) {
+            lower_run++;
+        } else if (ingest_cp_is_upper(c)) {
+            if ((!word_start_upper && lower_run >= 4) || (word_start_upper && lower_run >= 6)) {
+                uint32_t nx = ingest_cp_at(s, n, i);
+                if (ingest_cp_is_lower(nx))
+                    return true;
+            }
+            lower_run = 0;
+        }
+    }
+    return false;
+}
+
+static bool line_is_boiler(const struct unit *u)
+{
+    if (u->words == 0)
+        return true;
+    if (u->words <= 30) {
+        for (size_t k = 0; k < sizeof boiler_phrases / sizeof *boiler_phrases; k++)
+            if (ingest_ascii_ifind(u->s, u->n, boiler_phrases[k]) != (size_t)-1)
+                return true;
+    }
+    if (u->words <= 12 && line_has_glued_word(u->s, u->n))
+        return true;
+    return false;
+}
+
+/* ---- bylines ------------------------------------------------------------------ */
+
+static const char *const name_particles[] = {
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "ibn",
+    "al", "dos", "das", "du", "ter", "ten", "y", "el", "st.",
+};
+
+static bool is_particle(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof name_particles / sizeof *name_particles; i++)
+        if (ingest_bytes_eq(s, n, name_particles[i]))
+            return true;
+    return false;
+}
+
+/* True when s/n looks like a person's name: 2..5 words, each capitalised (or a
+ * particle, or an initial), and not an organisation. */
+static bool is_person_name(const char *s, size_t n, const struct ingest_gaz *g)
+{
+    size_t words = 0, i = 0;
+    if (n == 0 || n > 80)
+        return false;
+    if (ingest_gaz_has(g, s, n, INGEST_GAZ_ORG) || ingest_gaz_has(g, s, n, INGEST_GAZ_PLACE))
+        return false;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        uint32_t c = ingest_cp_at(s, n, i);
+        bool ok = ingest_cp_is_upper(c) || is_particle(s + i, j - i);
+        if (!ok)
+            return false;
+        if (ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_STOPCAP))
+            return false;
+        /* only letters, periods, apostrophes and hyphens */
+        size_t k = i;
+        while (k < j) {
+            uint32_t d = ingest_utf8_next(s, j, &k);
+            if (!ingest_cp_is_alpha(d) && d != '.' && d != '-' && !ingest_cp_is_apos(d) &&
+                !(d >= 0x300 && d <= 0x36F))
+                return false;
+        }
+        words++;
+        i = j;
+    }
+    return words >= 2 && words <= 5;
+}
+
+static void trim_span(const char *s, size_t *a, size_t *b)
+{
+    while (*a < *b && (s[*a] == ' ' || s[*a] == ',' || s[*a] == ';'))
+        (*a)++;
+    while (*b > *a) {
+        char c = s[*b - 1];
+        /* keep the period of a final initial ("Carol E.") */
+        bool initial = c == '.' && *b - *a >= 3 && s[*b - 3] == ' ' &&
+                       s[*b - 2] >= 'A' && s[*b - 2] <= 'Z';
+        if (!initial && (c == ' ' || c == ',' || c == ';' || c == '.' || c == ':'))
+            (*b)--;
+        else
+            break;
+    }
+}
+
+/* Adds one author name s[a..b) when it is name-shaped. Cuts " in Paris" and
+ * " from London" tails first. Returns 1 added, 0 not, or NOMEM. */
+static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz *g,
+                      struct strv *authors)
+{
+    static const char *const cuts[] = {" in ", " from ", " at ", " for ", " with ", " of "};
+    for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+        size_t at = ingest_ascii_ifind(s + a, b - a, cuts[k]);
+        if (at != (size_t)-1)
+            b = a + at;
+    }
+    trim_span(s, &a, &b);
+    if (b <= a || !is_person_name(s + a, b - a, g))
+        return 0;
+    char *name = util_strndup(s + a, b - a);
+    if (!name)
+        return INGEST_ERR_NOMEM;
+    if (strv_has(authors, name)) {
+        free(name);
+        return 0;
+    }
+    return strv_push_taken(authors, name) ? 1 : INGEST_ERR_NOMEM;
+}
+
+int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
+                        struct strv *authors)
+{
+    int added = 0;
+    size_t a = 0;
+    while (a < n) {
+        /* next separator: ",", ";", " and ", " & " */
+        size_t b = a, skip = 0;
+        while (b < n) {
+            if (s[b] == ',' || s[b] == ';') {
+                skip = 1;
+                break;
+            }
+            if (n - b >= 5 && ingest_ascii_iprefix(s + b, n - b, " and ")) {
+                skip = 5;
+                break;
+            }
+            if (n - b >= 3 && memcmp(s + b, " & ", 3) == 0) {
+                skip = 3;
+                break;
+            }
+            b++;
+        }
+        int rc = author_add(s, a, b, g, authors);
+        if (rc < 0)
+            return rc;
+        added += rc;
+        a = b + skip;
+        if (skip == 0)
+            break;
+    }
+    return added;
+}
+
+/* "By A and B" (also "Written by", "BY"): the names after it. Returns 1 when the
+ * segment is a byline, 0 when not, NOMEM. */
+static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g,
+                          struct strv *authors)
+{
+    size_t skip = 0;
+    if (ingest_ascii_iprefix(s, n, "by "))
+        skip = 3;
+    else if (ingest_ascii_iprefix(s, n, "written by "))
+        skip = 11;
+    else if (ingest_ascii_iprefix(s, n, "words by "))
+        skip = 9;
+    else if (ingest_ascii_iprefix(s, n, "story by "))
+        skip = 9;
+    if (!skip || ingest_words_count(s, n) > 16)
+        return 0;
+    if (!ingest_cp_is_upper(ingest_cp_at(s, n, skip)))
+        return 0;
+    int rc = ingest_byline_parse(s + skip, n - skip, g, authors);
+    if (rc < 0)
+        return rc;
+    /* "By Reuters" has no names but is still a byline line */
+    return 1;
+}
+
+/* Splits a line into segments at " | ", " · ", " • " and tests whether every
+ * segment is a byline, a date or short furniture. Fills authors and the date. */
+static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g,
+                           struct strv *authors, char *iso, int *date_kind)
+{
+    const char *s = u->s;
+    size_t n = u->n, a = 0;
+    bool any = false, all = true;
+    struct strv found = {0};
+    char diso[32] = "";
+    int dkind = INGEST_DATE_NONE;
+    int rc = 0;
+    if (u->words > 40)
+        return 0;
+    while (a <= n) {
+        size_t b = a, skip = 0;
+        while (b < n) {
+            uint32_t c;
+            size_t k = b;
+            if (s[b] == ' ' && b + 1 < n) {
+                k = b + 1;
+                c = ingest_utf8_next(s, n, &k);
+                if ((c == '|' || c == 0xB7 || c == 0x2022 || c == '/') && k < n && s[k] == ' ') {
+                    skip = k + 1 - b;
+                    break;
+                }
+            }
+            b++;
+        }
+        const char *seg = s + a;
+        size_t sn = b - a;
+        int brc = byline_segment(seg, sn, g, &found);
+        if (brc < 0) {
+            rc = brc;
+            goto out;
+        }
+        char tiso[32];
+        int k = ingest_date_line_parse(seg, sn, tiso, sizeof tiso);
+        if (brc == 1) {
+            any = true;
+        } else if (k != INGEST_DATE_NONE) {
+            any = true;
+            if (dkind == INGEST_DATE_NONE) {
+                memcpy(diso, tiso, sizeof diso);
+                dkind = k;
+            }
+        } else if (ingest_words_count(seg, sn) > 4 || line_is_term(seg, sn)) {
+            all = false;
+        }
+        if (skip == 0)
+            break;
+        a = b + skip;
+    }
+    if (!any || !all)
+        goto out;
+    for (size_t i = 0; i < found.n; i++)
+        if (!strv_push_unique(authors, found.v[i])) {
+            rc = INGEST_ERR_NOMEM;
+            goto out;
+        }
+    if (dkind != INGEST_DATE_NONE) {
+        memcpy(iso, diso, 32);
+        *date_kind = dkind;
+    }
+    rc = 1;
+out:
+    strv_clear(&found);
+    return rc;
+}
+
+/* ---- closing bylines ------------------------------------------------------------ */
+
+/* Name runs of a line: capitalised words (with initials and particles), at least
+ * two, not after "from"/"in"/"at", not places or organisations. Adds them as
+ * authors. Returns the count or NOMEM. */
+static int name_runs_add(const char *s, size_t n, const struct ingest_gaz *g,
+                         struct strv *authors)
+{
+    struct ingest_toks t = {0};
+    int added = 0;
+    if (!ingest_toks_build(s, n, NULL, 0, &t))
+        return INGEST_ERR_NOMEM;
+    size_t i = 0;
+    while (i < t.n) {
+        const struct ingest_tok *k = &t.v[i];
+        if (k->kind != INGEST_TOK_WORD || !(k->flags & INGEST_TOKF_CAP)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < t.n && t.v[j].kind == INGEST_TOK_WORD &&
+               ((t.v[j].flags & INGEST_TOKF_CAP) ||
+                (j > i && is_particle(s + t.v[j].start, t.v[j].end - t.v[j].start))) &&
+               !(j > i && (t.v[j - 1].flags & INGEST_TOKF_POSS)))
+            j++;
+        bool after_prep = i > 0 && t.v[i - 1].kind == INGEST_TOK_WORD &&
+                          (ingest_tok_is(s, &t.v[i - 1], "from") ||
+                           ingest_tok_is(s, &t.v[i - 1], "in") ||
+                           ingest_tok_is(s, &t.v[i - 1], "at") ||
+                           ingest_tok_is(s, &t.v[i - 1], "for") ||
+                           ingest_tok_is(s, &t.v[i - 1], "of"));
+        /* drop a leading sentence word ("The") */
+        size_t a = i;
+        while (a < j && ingest_gaz_has(g, s + t.v[a].start, t.v[a].end - t.v[a].start,
+                                       INGEST_GAZ_STOPCAP))
+            a++;
+        if (!after_prep && j - a >= 2) {
+            int rc = author_add(s, t.v[a].start, t.v[j - 1].end, g, authors);
+            if (rc < 0) {
+                ingest_toks_clear(&t);
+                return rc;
+            }
+            added += rc;
+        }
+        i = j > i ? j : i + 1;
+    }
+    ingest_toks_clear(&t);
+    return added;
+}
+
+/* Recognises a closing credit line and adds its names to authors: "X and Y
+ * reported from W", "Reporting by X; Editing by Y" (editors are not authors),
+ * "X contributed to this report", "X is a staff writer ...". Returns 1 when the
+ * line is a closing credit, 0 when not, NOMEM. */
+static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
+                              struct strv *authors)
+{
+    const char *s = u->s;
+    size_t n = u->n;
+    if (u->words > 45)
+        return 0;
+    static const char *const credit_heads[] = {
+        "reporting by", "additional reporting by", "writing by", "editing by",
+        "compiled by", "produced by", "contributing:", "contributors:", "reporting and writing by",
+        "research by", "graphics by", "edited by", "additional reporting:",
+    };
+    for (size_t k = 0; k < sizeof credit_heads / sizeof *credit_heads; k++) {
+        if (!ingest_ascii_iprefix(s, n, credit_heads[k]))
+            continue;
+        /* clause by clause, ";" separated; editing clauses add nobody */
+        size_t a = 0;
+        while (a < n) {
+            size_t b = a;
+            while (b < n && s[b] != ';')
+                b++;
+            const char *c = s + a;
+            size_t cn = b - a;
+            while (cn && *c == ' ')
+                c++, cn--;
+            static const char *const author_heads[] = {
+                "reporting by ", "additional reporting by ", "writing by ", "contributing: ",
+                "contributors: ", "reporting and writing by ", "additional reporting: ",
+            };
+            for (size_t h = 0; h < sizeof author_heads / sizeof *author_heads; h++) {
+                size_t hl = strlen(author_heads[h]);
+                if (ingest_ascii_iprefix(c, cn, author_heads[h])) {
+                    int rc = ingest_byline_parse(c + hl, cn - hl, g, authors);
+                    if (rc < 0)
+                        return rc;
+                    break;
+                }
+            }
+            a = b + 1;
+        }
+        return 1;
+    }
+    static const char *const credit_verbs[] = {
+        " reported from ", " reported this", " contributed reporting", " contributed to this",
+        " contributed additional reporting", " contributed.", " reported.", " reported from",
+    };
+    for (size_t k = 0; k < sizeof credit_verbs / sizeof *credit_verbs; k++) {
+        size_t at = ingest_ascii_ifind(s, n, credit_verbs[k]);
+        if (at == (size_t)-1)
+            continue;
+        int rc = name_runs_add(s, n, g, authors);
+        if (rc < 0)
+            return rc;
+        if (rc > 0)
+            return 1;
+    }
+    /* "Jane Doe is a staff writer at ..." / "Jane Doe covers ..." */
+    static const char *const role_words[] = {
+        "writer", "reporter", "correspondent", "editor", "columnist", "journalist",
+        "contributor", "bureau chief", "producer",
+    };
+    static const char *const links[] = {" is a ", " is an ", " is the ", " covers ", " writes ",
+                                        " reports on ", " reports for "};
+    for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+        size_t at = ingest_ascii_ifind(s, n, links[k]);
+        if (at == (size_t)-1 || at > 60)
+            continue;
+        bool role = k >= 3;
+        for (size_t r = 0; !role && r < sizeof role_words / sizeof *role_words; r++)
+            role = ingest_ascii_ifind(s + at, n - at, role_words[r]) != (size_t)-1;
+        if (!role || !is_person_name(s, at, g))
+            continue;
+        int rc = author_add(s, 0, at, g, authors);
+        if (rc < 0)
+            return rc;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- datelines -------------------------------------------------------------------- */
+
+int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, char **out)
+{
+    *out = NULL;
+    size_t lim = n < 80 ? n : 80;
+    size_t i = 0, dash = (size_t)-1;
+    while (i < lim) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        if (c == 0x2014 || c == 0x2013 || c == 0x2015) {
+            dash = at;
+            break;
+        }
+        if (c == '-' && at > 0 && p[at - 1] == ' ' && i < n && (p[i] == ' ' || p[i] == '-')) {
+            dash = at;
+            break;
+        }
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
+            if (!(at > 0 && ingest_cp_is_upper(ingest_cp_before(p, at))))
+                return 0; /* a sentence ended before any dash */
+    }
+    if (dash == (size_t)-1 || dash == 0)
+        return 0;
+    size_t a = 0, b = dash;
+    /* drop an agency in parentheses: "LONDON (Reuters)" */
+    for (size_t k = 0; k < b; k++)
+        if (p[k] == '(') {
+            b = k;
+            break;
+        }
+    while (b > a && (p[b - 1] == ' ' || p[b - 1] == ','))
+        b--;
+    if (b <= a)
+        return 0;
+    /* the first word must be all capitals, or the part before a comma a known place */
+    size_t w = a;
+    while (w < b && p[w] != ' ' && p[w] != ',')
+        w++;
+    size_t letters = 0, lowers = 0;
+    for (size_t k = a; k < w;) {
+        uint32_t c = ingest_utf8_next(p, w, &k);
+        if (ingest_cp_is_alpha(c))
+            letters++;
+        if (ingest_cp_is_lower(c))
+            lowers++;
+    }
+    size_t comma = a;
+    while (comma < b && p[comma] != ',')
+        comma++;
+    bool caps = letters >= 2 && lowers == 0;
+    bool place = ingest_gaz_has(g, p + a, comma - a, INGEST_GAZ_PLACE);
+    if (!caps && !place)
+        return 0;
+    /* every word capitalised, at most 6 words */
+    size_t words = ingest_words_count(p + a, b - a);
+    if (words == 0 || words > 6)
+        return 0;
+    for (size_t k = a; k < b; k++) {
+        if (k == a || p[k - 1] == ' ') {
+            uint32_t c = ingest_cp_at(p, b, k);
+            size_t e = k;
+            while (e < b && p[e] != ' ')
+                e++;
+            if (!ingest_cp_is_upper(c) && !ingest_cp_is_digit(c) && !is_particle(p + k, e - k))
+                return 0;
+        }
+    }
+    *out = util_strndup(p + a, b - a);
+    return *out ? 0 : INGEST_ERR_NOMEM;
+}
+
+/* ---- the page ----------------------------------------------------------------------- */
+
+static bool units_push(struct units *u, const char *s, size_t n)
+{
+    if (u->n == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 32;
+        struct unit *v = realloc(u->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        u->v = v;
+        u->cap = cap;
+    }
+    char *c = util_strndup(s, n);
+    if (!c)
+        return false;
+    struct unit *x = &u->v[u->n++];
+    memset(x, 0, sizeof *x);
+    x->s = c;
+    x->n = n;
+    return true;
+}
+
+/* Appends " " + s to the last unit (a hard-wrapped line continues). */
+static bool unit_extend(struct unit *x, const char *s, size_t n)
+{
+    char *c = realloc(x->s, x->n + n + 2);
+    if (!c)
+        return false;
+    c[x->n] = ' ';
+    memcpy(c + x->n + 1, s, n);
+    c[x->n + 1 + n] = '\0';
+    x->s = c;
+    x->n += n + 1;
+    return true;
+}
+
+/* Splits clean text into units: one per line, hard-wrapped lines joined. */
+static int units_split(const char *text, size_t n, struct units *u)
+{
+    size_t i = 0;
+    bool prev_in_block = false;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && text[j] != '\n')
+            j++;
+        size_t len = j - i;
+        if (len == 0) {
+            prev_in_block = false;
+        } else {
+            struct unit *last = u->n ? &u->v[u->n - 1] : NULL;
+            bool join = false;
+            if (last && prev_in_block && last->n >= 50 && !line_is_term(last->s, last->n)) {
+                uint32_t c = ingest_cp_at(text, j, i);
+                join = ingest_cp_is_lower(c) || ingest_cp_is_digit(c);
+            }
+            if (join) {
+                if (!unit_extend(last, text + i, len))
+                    return INGEST_ERR_NOMEM;
+            } else if (!units_push(u, text + i, len)) {
+                return INGEST_ERR_NOMEM;
+            }
+            prev_in_block = true;
+        }
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* Strips a " | Site Name" tail from a headline. */
+static void title_trim_site(char *t)
+{
+    size_t n = strlen(t);
+    for (size_t k = n; k >= 3; k--) {
+        if (t[k - 3] == ' ' && t[k - 2] == '|' && t[k - 1] == ' ') {
+            if (ingest_words_count(t + k, n - k) <= 5 && k - 3 > 0)
+                t[k - 3] = '\0';
+            return;
+        }
+    }
+}
+
+static bool headline_shaped(const struct unit *x)
+{
+    return x->words >= 1 && x->words <= 40 && x->n <= 400 && !x->dateline &&
+           (!x->term || x->words <= 30);
+}
+
+int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
+                           struct ingest_doc *d)
+{
+    struct units u = {0};
+    char pub_iso[32] = "", any_iso[32] = "";
+    int rc = units_split(text, n, &u);
+    if (rc)
+        goto out;
+
+    /* classify every unit */
+    for (size_t i = 0; i < u.n; i++) {
+        struct unit *x = &u.v[i];
+        x->words = ingest_words_count(x->s, x->n);
+        x->term = line_is_term(x->s, x->n);
+        x->short_ = !x->term && x->words <= 6;
+        char iso[32] = "";
+        int kind = INGEST_DATE_NONE;
+        int m = meta_line_parse(x, g, &d->authors, iso, &kind);
+        if (m < 0) {
+            rc = m;
+            goto out;
+        }
+        if (m == 1) {
+            x->cls = U_META;
+            if (kind == INGEST_DATE_PUBLISHED && !pub_iso[0])
+                memcpy(pub_iso, iso, sizeof pub_iso);
+            if (kind != INGEST_DATE_NONE && !any_iso[0])
+                memcpy(any_iso, iso, sizeof any_iso);
+            continue;
+        }
+        if (line_is_boiler(x)) {
+            x->cls = U_BOILER;
+            continue;
+        }
+        char *dl = NULL;
+        if ((rc = ingest_dateline_find(x->s, x->n, g, &dl)))
+            goto out;
+        x->dateline = dl != NULL;
+        free(dl);
+    }
+
+    /* content units in order */
+    size_t *c = malloc((u.n + 1) * sizeof *c);
+    size_t nc = 0;
+    if (!c) {
+        rc = INGEST_ERR_NOMEM;
+        goto out;
+    }
+    for (size_t i = 0; i < u.n; i++)
+        if (u.v[i].cls == U_CONTENT)
+            c[nc++] = i;
+
+    size_t body = 0; /* index into c */
+    if (nc > 1) {
+        /* section and title: leading short lines, then the headline */
+        size_t k = 0;
+        while (k < nc && u.v[c[k]].short_ && !u.v[c[k]].dateline)
+            k++;
+        size_t title = (size_t)-1, section = (size_t)-1;
+        if (k < nc && !u.v[c[k]].dateline && headline_shaped(&u.v[c[k]]) && k + 1 < nc) {
+            title = k;
+            if (k > 0 && u.v[c[k - 1]].words <= 4)
+                section = k - 1;
+        } else if (k > 0) {
+            title = k - 1;
+            if (k > 1 && u.v[c[k - 2]].words <= 4)
+                section = k - 2;
+        }
+        if (section != (size_t)-1 && !(d->section = util_strdup(u.v[c[section]].s))) {
+            rc = INGEST_ERR_NOMEM;
+            goto out_c;
+        }
+        if (title != (size_t)-1) {
+            if (!(d->title = util_strdup(u.v[c[title]].s))) {
+                rc = INGEST_ERR_NOMEM;
+                goto out_c;
+            }
+            title_trim_site(d->title);
+            body = title + 1;
+        }
+        /* subtitle: the first real line after the title, when something that is not
+         * article text (byline, date, furniture) or a dateline follows it */
+        while (body < nc && u.v[c[body]].short_ && !u.v[c[body]].dateline)
+            body++;
+        if (title != (size_t)-1 && body < nc && !u.v[c[body]].dateline) {
+            size_t s = body, b = s + 1;
+            while (b < nc && u.v[c[b]].short_ && !u.v[c[b]].dateline)
+                b++;
+            if (b < nc) {
+                bool meta = false, furniture = b > s + 1;
+                for (size_t i = c[s] + 1; i < c[b]; i++) {
+                    if (u.v[i].cls == U_META)
+                        meta = true;
+                    if (u.v[i].cls == U_BOILER)
+                        furniture = true;
+                }
+                size_t w = u.v[c[s]].words;
+                if ((u.v[c[b]].dateline && w <= 60) || (meta && w <= 60) ||
+                    (furniture && w <= 35)) {
+                    if (!(d->subtitle = util_strdup(u.v[c[s]].s))) {
+                        rc = INGEST_ERR_NOMEM;
+                        goto out_c;
+                    }
+                    body = b;
+                }
+            }
+        }
+    }
+
+    /* body paragraphs: content from the body start, without short furniture */
+    size_t first_para = d->paragraphs.n;
+    for (size_t k = body; k < nc; k++) {
+        const struct unit *x = &u.v[c[k]];
+        if (!x->term && x->words <= 10 && !x->dateline)
+            continue;
+        if (!strv_push(&d->paragraphs, x->s)) {
+            rc = INGEST_ERR_NOMEM;
+            goto out_c;
+        }
+    }
+    /* closing credits: the last few paragraphs */
+    for (int steps = 0; steps < 4 && d->paragraphs.n > first_para + 1; steps++) {
+        char *last = d->paragraphs.v[d->paragraphs.n - 1];
+        struct unit x = {0};
+        x.s = last;
+        x.n = strlen(last);
+        x.words = ingest_words_count(x.s, x.n);
+        int m = closing_line_parse(&x, g, &d->authors);
+        if (m < 0) {
+            rc = m;
+            goto out_c;
+        }
+        if (m == 0)
+            break;
+        d->paragraphs.n--;
+        if (!strv_push_taken(&d->extra, last)) {
+            rc = INGEST_ERR_NOMEM;
+            goto out_c;
+        }
+    }
+    if (d->paragraphs.n > 0) {
+        const char *p0 = d->paragraphs.v[0];
+        if ((rc = ingest_dateline_find(p0, strlen(p0), g, &d->dateline)))
+            goto out_c;
+    }
+    if (pub_iso[0] || any_iso[0]) {
+        if (!(d->published_at = util_strdup(pub_iso[0] ? pub_iso : any_iso)))
+            rc = INGEST_ERR_NOMEM;
+    }
+out_c:
+    free(c);
+out:
+    units_clear(&u);
+    return rc;
+}
+
+int ingest_structure_from_parts(const char *title, const char *body, size_t body_len,
+                                const struct ingest_gaz *g, struct ingest_doc *d)
+{
+    if (title && title[0] && !(d->title = util_strdup(title)))
+        return INGEST_ERR_NOMEM;
+    /* paragraphs: blocks separated by blank lines; lines inside a block join */
+    size_t i = 0;
+    struct buf para = {0};
+    while (i <= body_len) {
+        size_t j = i;
+        while (j < body_len && body[j] != '\n')
+            j++;
+        if (j > i) {
+            if (para.len && !buf_append(&para, " ", 1))
+                goto nomem;
+            if (!buf_append(&para, body + i, j - i))
+                goto nomem;
+        }
+        if ((j == i || j >= body_len) && para.len) {
+            char *p = buf_take(&para);
+            if (!strv_push_taken(&d->paragraphs, p))
+                goto nomem;
+        }
+        i = j + 1;
+    }
+    buf_clear(&para);
+    if (d->paragraphs.n > 0) {
+        const char *p0 = d->paragraphs.v[0];
+        return ingest_dateline_find(p0, strlen(p0), g, &d->dateline);
+    }
+    return 0;
+nomem:
+    buf_clear(&para);
+    return INGEST_ERR_NOMEM;
+}

@@ -1,0 +1,611 @@
+/* text.c: the character layer of ingest: UTF-8 validation and decoding, character
+ * classes (letters, cases, spaces, dashes, quote marks), whitespace normalisation,
+ * code point offsets and the word/punctuation tokenizer the later stages share.
+ * It knows nothing about articles. */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+bool ingest_text_is_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    if (!s && n)
+        return false;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == 0)
+            return false;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        uint32_t cp, min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+            min = 0x10000;
+        } else {
+            return false;
+        }
+        if (n - i < len)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+uint32_t ingest_utf8_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = *i;
+    unsigned c = p[k];
+    if (c < 0x80) {
+        *i = k + 1;
+        return c;
+    }
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0 || n - k < len) {
+        *i = k + 1;
+        return 0xFFFD;
+    }
+    uint32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (size_t j = 1; j < len; j++) {
+        if ((p[k + j] & 0xC0) != 0x80) {
+            *i = k + 1;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (p[k + j] & 0x3F);
+    }
+    *i = k + len;
+    return cp;
+}
+
+size_t ingest_utf8_prev(const char *s, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = i;
+    /* At most three continuation bytes precede a lead byte. */
+    for (int steps = 0; k > 0 && steps < 4; steps++) {
+        k--;
+        if ((p[k] & 0xC0) != 0x80)
+            return k;
+    }
+    return i > 0 ? i - 1 : 0;
+}
+
+uint32_t ingest_cp_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t k = ingest_utf8_prev(s, i);
+    return ingest_utf8_next(s, i, &k);
+}
+
+uint32_t ingest_cp_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n)
+        return 0;
+    return ingest_utf8_next(s, n, &i);
+}
+
+size_t ingest_cp_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+bool ingest_cp_is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+           c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
+           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x85;
+}
+
+bool ingest_cp_is_upper(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    if (c >= 0xC0 && c <= 0xDE)
+        return c != 0xD7;
+    if (c >= 0x100 && c <= 0x137)
+        return (c & 1) == 0;
+    if (c >= 0x139 && c <= 0x148)
+        return (c & 1) == 1;
+    if (c >= 0x14A && c <= 0x177)
+        return (c & 1) == 0;
+    if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D)
+        return true;
+    if (c >= 0x391 && c <= 0x3AB)
+        return c != 0x3A2;
+    if (c >= 0x400 && c <= 0x42F)
+        return true;
+    return false;
+}
+
+bool ingest_cp_is_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'a' && c <= 'z';
+    if (c >= 0xDF && c <= 0xFF)
+        return c != 0xF7;
+    if (c >= 0x100 && c <= 0x137)
+        return (c & 1) == 1;
+    if (c == 0x138)
+        return true;
+    if (c >= 0x139 && c <= 0x148)
+        return (c & 1) == 0;
+    if (c == 0x149)
+        return true;
+    if (c >= 0x14A && c <= 0x177)
+        return (c & 1) == 1;
+    if (c == 0x17A || c == 0x17C || c == 0x17E || c == 0x17F)
+        return true;
+    if (c >= 0x3AC && c <= 0x3CE)
+        return true;
+    if (c >= 0x430 && c <= 0x45F)
+        return true;
+    return false;
+}
+
+bool ingest_cp_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool ingest_cp_is_alpha(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c == 0xAA || c == 0xB5 || c == 0xBA)
+        return true;
+    if (c >= 0xC0 && c <= 0x24F)
+        return c != 0xD7 && c != 0xF7;
+    if (c >= 0x250 && c <= 0x2AF) /* IPA */
+        return true;
+    if (c >= 0x370 && c <= 0x3FF)
+        return c != 0x37E && c != 0x387;
+    if (c >= 0x400 && c <= 0x52F)
+        return !(c >= 0x482 && c <= 0x489);
+    if (c >= 0x530 && c <= 0x1FFF) /* Armenian .. Greek extended: letters mostly */
+        return true;
+    if (c >= 0x2C00 && c <= 0x2DFF)
+        return true;
+    if (c >= 0x3040 && c <= 0x9FFF) /* kana, CJK */
+        return c != 0x3000;
+    if (c >= 0xAC00 && c <= 0xD7AF) /* Hangul */
+        return true;
+    if (c >= 0xF900 && c <= 0xFAFF)
+        return true;
+    if (c >= 0x10000 && c <= 0x1F000)
+        return true;
+    if (c >= 0x20000 && c <= 0x3FFFF)
+        return true;
+    return false;
+}
+
+static bool cp_is_mark(uint32_t c)
+{
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+bool ingest_cp_is_wordch(uint32_t c)
+{
+    return ingest_cp_is_alpha(c) || ingest_cp_is_digit(c) || cp_is_mark(c);
+}
+
+bool ingest_cp_is_apos(uint32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+bool ingest_cp_is_dash(uint32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2012 ||
+           c == 0x2212;
+}
+
+enum ingest_qmark ingest_cp_quote_mark(uint32_t c)
+{
+    switch (c) {
+    case 0x201C:
+    case 0x201E:
+    case 0xAB:
+        return INGEST_QM_DOUBLE_OPEN;
+    case 0x201D:
+    case 0xBB:
+        return INGEST_QM_DOUBLE_CLOSE;
+    case '"':
+    case 0x201F:
+    case 0x2033:
+        return INGEST_QM_DOUBLE_AMBIG;
+    case 0x2018:
+    case 0x201A:
+    case 0x2039:
+        return INGEST_QM_SINGLE_OPEN;
+    case 0x2019:
+    case 0x203A:
+        return INGEST_QM_SINGLE_CLOSE;
+    case '\'':
+        return INGEST_QM_SINGLE_AMBIG;
+    default:
+        return INGEST_QM_NONE;
+    }
+}
+
+/* Characters that vanish in normalisation: zero-width ones and the soft hyphen. */
+static bool cp_is_invisible(uint32_t c)
+{
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           c == 0xAD || c == 0x200E || c == 0x200F;
+}
+
+bool ingest_text_normalize(const char *s, size_t n, struct buf *out)
+{
+    size_t i = 0;
+    size_t line_start = out->len;
+    bool pending_space = false;
+    while (i < n) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (c == '\r' && i < n && s[i] == '\n')
+            continue; /* the \n that follows ends the line */
+        if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x85) {
+            if (!buf_append(out, "\n", 1))
+                return false;
+            line_start = out->len;
+            pending_space = false;
+            continue;
+        }
+        if (cp_is_invisible(c))
+            continue;
+        if (ingest_cp_is_space(c) || c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+            pending_space = out->len > line_start;
+            continue;
+        }
+        if (pending_space && !buf_append(out, " ", 1))
+            return false;
+        pending_space = false;
+        if (!buf_append(out, s + at, i - at))
+            return false;
+    }
+    return true;
+}
+
+size_t ingest_words_count(const char *s, size_t n)
+{
+    size_t words = 0, i = 0;
+    bool in = false;
+    while (i < n) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        bool w = ingest_cp_is_wordch(c);
+        if (w && !in)
+            words++;
+        /* an apostrophe or hyphen between letters keeps the word going */
+        if (!w && in && (ingest_cp_is_apos(c) || c == '-') && i < n &&
+            ingest_cp_is_wordch(ingest_cp_at(s, n, i)))
+            continue;
+        in = w;
+    }
+    return words;
+}
+
+static unsigned char ascii_lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+bool ingest_ascii_ieq(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (m != n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)lit[i]))
+            return false;
+    return true;
+}
+
+bool ingest_ascii_iprefix(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    return m <= n && ingest_ascii_ieq(s, m, lit);
+}
+
+size_t ingest_ascii_ifind(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (m == 0)
+        return 0;
+    if (m > n)
+        return (size_t)-1;
+    unsigned char first = ascii_lower((unsigned char)lit[0]);
+    for (size_t i = 0; i + m <= n; i++)
+        if (ascii_lower((unsigned char)s[i]) == first && ingest_ascii_ieq(s + i, m, lit))
+            return i;
+    return (size_t)-1;
+}
+
+bool ingest_bytes_eq(const char *s, size_t n, const char *lit)
+{
+    return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+void ingest_cp_cursor_init(struct ingest_cp_cursor *c, const char *s, size_t n)
+{
+    c->s = s;
+    c->n = n;
+    c->byte = 0;
+    c->cp = 0;
+}
+
+int64_t ingest_cp_cursor_at(struct ingest_cp_cursor *c, size_t b)
+{
+    if (b > c->n)
+        b = c->n;
+    if (b < c->byte) {
+        c->byte = 0;
+        c->cp = 0;
+    }
+    for (; c->byte < b; c->byte++)
+        if (((unsigned char)c->s[c->byte] & 0xC0) != 0x80)
+            c->cp++;
+    return c->cp;
+}
+
+/* ---- tokenizer ---------------------------------------------------------------- */
+
+/* Words whose trailing period belongs to them (checked ignoring case). */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
+    "sgt", "capt", "adm", "maj", "prof", "rev", "inc", "corp", "co", "ltd", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
+    "ft", "mt", "mass", "calif", "fla", "ariz", "wash", "pa", "va", "ga", "tenn", "ky",
+    "ill", "mich", "minn", "wis", "conn", "md", "mo", "ala", "ark", "colo", "del", "ind",
+    "kan", "la", "miss", "neb", "nev", "okla", "ore", "tex", "wyo", "univ", "dept", "est",
+    "approx", "govt", "supt", "pres", "messrs", "mmes", "hon", "cmdr", "brig", "cpl",
+    "pvt", "ret", "etc", "al", "fig",
+};
+
+static bool word_is_abbreviation(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof abbreviations / sizeof *abbreviations; i++)
+        if (ingest_ascii_ieq(s, n, abbreviations[i]))
+            return true;
+    return false;
+}
+
+static bool toks_push(struct ingest_toks *t, const struct ingest_tok *k)
+{
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 64;
+        if (cap > SIZE_MAX / sizeof *t->v)
+            return false;
+        struct ingest_tok *v = realloc(t->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        t->v = v;
+        t->cap = cap;
+    }
+    t->v[t->n++] = *k;
+    return true;
+}
+
+void ingest_toks_clear(struct ingest_toks *t)
+{
+    if (!t)
+        return;
+    free(t->v);
+    t->v = NULL;
+    t->n = t->cap = 0;
+}
+
+/* Scans one word starting at byte i (a word character) and fills k. Returns the
+ * byte after it. Apostrophes and hyphens between word characters stay inside;
+ * an uppercase initial or a known abbreviation keeps its period ("U.S.", "Mr."). */
+static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
+{
+    size_t start = i, j = i;
+    bool digits_only = true;
+    size_t letters = 0, uppers = 0, lowers = 0;
+    uint32_t first = 0;
+    for (;;) {
+        size_t at = j;
+        if (j >= n)
+            break;
+        uint32_t c = ingest_utf8_next(s, n, &j);
+        if (ingest_cp_is_wordch(c)) {
+            if (!first)
+                first = c;
+            if (!ingest_cp_is_digit(c))
+                digits_only = false;
+            if (ingest_cp_is_alpha(c))
+                letters++;
+            if (ingest_cp_is_upper(c))
+                uppers++;
+            if (ingest_cp_is_lower(c))
+                lowers++;
+            continue;
+        }
+        uint32_t next = ingest_cp_at(s, n, j);
+        if ((ingest_cp_is_apos(c) || c == '-' || c == 0x2010 || c == 0x2011) &&
+            ingest_cp_is_wordch(next)) {
+            /* possessive: stop before 's at the end of the word */
+            if (ingest_cp_is_apos(c) && (next == 's' || next == 'S')) {
+                size_t after = j + 1;
+                if (!ingest_cp_is_wordch(ingest_cp_at(s, n, after))) {
+                    k->end = at;
+                    k->full_end = after;
+                    k->flags |= INGEST_TOKF_POSS;
+                    goto done;
+                }
+            }
+            continue;
+        }
+        /* number separators: 2,000 and 3.5 and 10:05 */
+        if (digits_only && (c == ',' || c == '.' || c == ':') && ingest_cp_is_digit(next))
+            continue;
+        if (c == '.' && !digits_only) {
+            size_t wl = at - start;
+            bool initial = letters == 1 && uppers == 1 && wl <= 2;
+            /* "U.S." / "a.m.": letter-period pairs */
+            bool dotted = ingest_cp_is_alpha(next) && !ingest_cp_is_alpha(ingest_cp_at(s, n, j + 1)) &&
+                          letters <= 3 && (wl == 1 || s[at - 2] == '.');
+            bool prev_dotted = wl >= 3 && s[at - 2] == '.';
+            if (dotted) {
+                continue;
+            }
+            if (initial || prev_dotted || word_is_abbreviation(s + start, wl)) {
+                k->flags |= INGEST_TOKF_ABBR;
+                at = j;
+            }
+        }
+        k->end = at;
+        k->full_end = at;
+        goto done;
+    }
+    k->end = j;
+    k->full_end = j;
+done:
+    k->start = start;
+    k->kind = digits_only ? INGEST_TOK_NUM : INGEST_TOK_WORD;
+    if (!digits_only) {
+        if (ingest_cp_is_upper(first))
+            k->flags |= INGEST_TOKF_CAP;
+        else if (ingest_cp_is_lower(first))
+            k->flags |= INGEST_TOKF_LOWER;
+        if (letters >= 2 && lowers == 0 && uppers >= 2)
+            k->flags |= INGEST_TOKF_ALLCAPS;
+    }
+    return k->full_end;
+}
+
+static bool cp_ends_sentence(uint32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* The last non-space code point inside quotation span sp, or 0. */
+static uint32_t span_last_cp(const char *s, const struct ingest_qspan *sp)
+{
+    if (sp->end <= sp->start)
+        return 0;
+    return ingest_cp_before(s, sp->end);
+}
+
+bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans,
+                       size_t n_spans, struct ingest_toks *out)
+{
+    out->n = 0;
+    size_t i = 0, si = 0;
+    int32_t sent = 0;
+    bool next_start = true;  /* next word starts a sentence */
+    bool boundary = false;   /* a sentence boundary is pending (outside quotes) */
+    int32_t cur_quote = -1;
+    uint8_t prev_kind = INGEST_TOK_PUNCT;
+    uint32_t prev_ch = 0;
+    bool prev_allcaps = false;
+    while (i < n) {
+        /* leave / enter quotation spans by position */
+        while (si < n_spans && i >= spans[si].close_end) {
+            if (cur_quote == (int32_t)si) {
+                cur_quote = -1;
+                uint32_t last = span_last_cp(s, &spans[si]);
+                if (cp_ends_sentence(last))
+                    boundary = true;
+            }
+            si++;
+        }
+        if (si < n_spans && i >= spans[si].start && i < spans[si].end &&
+            cur_quote != (int32_t)si) {
+            cur_quote = (int32_t)si;
+            next_start = true;
+        }
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (c == ' ' || c == '\n' || ingest_cp_is_space(c))
+            continue;
+        enum ingest_qmark qm = ingest_cp_quote_mark(c);
+        bool inside = si < n_spans && at >= spans[si].start && at < spans[si].end;
+        bool is_mark = qm != INGEST_QM_NONE && !inside;
+        if ((qm == INGEST_QM_DOUBLE_OPEN || qm == INGEST_QM_DOUBLE_CLOSE ||
+             qm == INGEST_QM_DOUBLE_AMBIG) && !inside)
+            continue; /* a top-level mark: no token */
+        struct ingest_tok k = {0};
+        k.quote = inside ? (int32_t)si : -1;
+        if (ingest_cp_is_wordch(c)) {
+            i = scan_word(s, n, at, &k);
+        } else {
+            k.kind = INGEST_TOK_PUNCT;
+            k.start = at;
+            k.end = k.full_end = i;
+            k.ch = c;
+            (void)is_mark;
+        }
+        /* sentence numbering: boundaries outside quotations only */
+        if (k.quote < 0 && boundary) {
+            bool starts = k.kind != INGEST_TOK_PUNCT ? !(k.flags & INGEST_TOKF_LOWER) : false;
+            if (starts)
+                sent++;
+            boundary = false;
+        }
+        if (k.quote >= 0 && boundary) {
+            /* a new quotation right after a finished sentence starts one */
+            if (k.start == spans[k.quote].start)
+                sent++;
+            boundary = false;
+        }
+        k.sent = sent;
+        if (k.kind != INGEST_TOK_PUNCT) {
+            if (next_start)
+                k.flags |= INGEST_TOKF_SENT_START;
+            next_start = false;
+        } else {
+            if (cp_ends_sentence(c) || c == ':' || (ingest_cp_is_dash(c) && prev_allcaps))
+                next_start = true;
+            if (cp_ends_sentence(c) && k.quote < 0)
+                boundary = true;
+        }
+        /* a period that closed an abbreviation may also end the sentence: only when
+         * the next word is capitalised and the abbreviation is a dotted one ("U.S.") */
+        (void)prev_kind;
+        (void)prev_ch;
+        prev_kind = k.kind;
+        prev_ch = k.ch;
+        prev_allcaps = (k.flags & INGEST_TOKF_ALLCAPS) != 0;
+        if (!toks_push(out, &k))
+            return false;
+    }
+    return true;
+}
+
+bool ingest_tok_is(const char *s, const struct ingest_tok *t, const char *lit)
+{
+    return ingest_bytes_eq(s + t->start, t->end - t->start, lit);
+}
+
+bool ingest_tok_ieq(const char *s, const struct ingest_tok *t, const char *lit)
+{
+    return ingest_ascii_ieq(s + t->start, t->end - t->start, lit);
+}

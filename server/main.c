@@ -1,0 +1,472 @@
+/* main.c: the command line: serve | ingest | extract | migrate | version. Each
+ * verb parses its flags into struct config and calls the modules; nothing
+ * here knows SQL or HTTP details. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "newsd/config.h"
+#include "newsd/http.h"
+#include "newsd/ingest.h"
+#include "newsd/log.h"
+#include "newsd/store.h"
+#include "newsd/views.h"
+
+#define NEWSD_VERSION "0.1.0"
+/* The largest input file the CLI reads: a .jsonl of many articles. */
+#define MAIN_MAX_FILE (256u << 20)
+
+static int usage(void)
+{
+    fprintf(
+        stderr,
+        "usage: newsd serve   [--db FILE] [--bind ADDR] [--port N] [--threads N] [--read-only]\n"
+        "       newsd ingest  [--db FILE] [--format txt|jsonl] PATH... | -\n"
+        "       newsd extract [--format txt|json|jsonl] PATH | -\n"
+        "       newsd migrate [--db FILE]\n"
+        "       newsd version\n");
+    return 2;
+}
+
+/* Reads a whole file (or stdin for "-") into *out; returns 0 or an errno. */
+static int main_read_file(const char *path, struct buf *out)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f)
+        return errno ? errno : EIO;
+    char chunk[65536];
+    size_t n;
+    int err = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (out->len + n > MAIN_MAX_FILE) {
+            err = EFBIG;
+            break;
+        }
+        if (!buf_append(out, chunk, n)) {
+            err = ENOMEM;
+            break;
+        }
+    }
+    if (!err && ferror(f))
+        err = EIO;
+    if (f != stdin)
+        fclose(f);
+    if (!err && !out->data && !buf_append(out, "", 0))
+        err = ENOMEM;
+    return err;
+}
+
+/* Splits argv into flags (applied to cfg) and positional arguments. */
+static bool main_flags(int argc, char **argv, struct config *cfg, const char **format,
+                       const char ***pos, int *npos)
+{
+    *pos = calloc((size_t)argc + 1, sizeof **pos);
+    *npos = 0;
+    if (!*pos)
+        return false;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-") == 0 || strncmp(a, "--", 2) != 0) {
+            (*pos)[(*npos)++] = a;
+            continue;
+        }
+        if (strcmp(a, "--format") == 0 && format) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "newsd: --format needs a value\n");
+                return false;
+            }
+            *format = argv[++i];
+            continue;
+        }
+        int used = config_flag(cfg, a, i + 1 < argc ? argv[i + 1] : NULL);
+        if (used < 0)
+            return false;
+        i += used;
+    }
+    return true;
+}
+
+/* Opens the database for writing, creating and migrating it as needed. */
+static struct store *main_open_db(const struct config *cfg)
+{
+    struct store *s = NULL;
+    if (store_open(cfg->db, STORE_CREATE, &s) != STORE_OK) {
+        fprintf(stderr, "newsd: cannot open the database %s\n", cfg->db);
+        return NULL;
+    }
+    int from = 0, to = 0;
+    enum store_rc rc = store_migrate(s, &from, &to);
+    if (rc != STORE_OK) {
+        fprintf(stderr,
+                rc == STORE_SCHEMA
+                    ? "newsd: %s was written by a newer newsd (schema %d > %d); upgrade newsd\n"
+                    : "newsd: migrating %s failed (schema %d of %d)\n",
+                cfg->db, from, store_schema_latest());
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* --- ingest ------------------------------------------------------------------ */
+
+struct ingest_tally {
+    long ingested, duplicates, failed, skipped;
+    bool progress;
+};
+
+static void tally_fail(struct ingest_tally *t, const char *where, const char *why)
+{
+    t->failed++;
+    fprintf(stderr, "%sfailed: %s: %s\n", t->progress ? "\r\033[K" : "", where, why);
+}
+
+/* Extracts and stores one input; where names it in messages. */
+static void main_ingest_one(struct store *s, struct ingest_input *in, const char *where,
+                            struct ingest_tally *t)
+{
+    struct article a = {0};
+    struct store_insert res = {0};
+    const char *reason = NULL;
+    enum ingest_rc irc = ingest_run(in, &a, &reason);
+    if (irc != INGEST_OK) {
+        tally_fail(t, where, reason ? reason : "out of memory");
+    } else {
+        enum store_rc rc = store_article_insert(s, &a, &res);
+        if (rc != STORE_OK)
+            tally_fail(t, where, rc == STORE_FULL ? "disk full" : "database error (see log)");
+        else if (res.duplicate)
+            t->duplicates++;
+        else
+            t->ingested++;
+    }
+    if (t->progress)
+        fprintf(stderr, "\r\033[K%ld ingested, %ld duplicates, %ld failed  %s", t->ingested,
+                t->duplicates, t->failed, where);
+    article_clear(&a);
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* Ingests the records of a .jsonl text, one per line. */
+static void main_ingest_jsonl(struct store *s, const char *path, char *text, struct ingest_tally *t)
+{
+    long lineno = 0;
+    for (char *line = text; line && *line;) {
+        char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        lineno++;
+        if (len && strspn(line, " \t\r") < len) {
+            struct ingest_input in = {0};
+            const char *reason = NULL;
+            char where[4200];
+            snprintf(where, sizeof where, "%.4096s:%ld", path, lineno);
+            if (ingest_record_parse(line, len, &in, &reason) != INGEST_OK)
+                tally_fail(t, where, reason ? reason : "out of memory");
+            else
+                main_ingest_one(s, &in, where, t);
+            ingest_input_clear(&in);
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+}
+
+/* Ingests one file by its kind: .txt raw text, .json one record, .jsonl many. */
+static void main_ingest_file(struct store *s, const char *path, const char *format,
+                             struct ingest_tally *t)
+{
+    struct buf text = {0};
+    struct ingest_input in = {0};
+    const char *reason = NULL;
+    int err = main_read_file(path, &text);
+    if (err) {
+        tally_fail(t, path, strerror(err));
+        goto out;
+    }
+    bool jsonl = format ? strcmp(format, "jsonl") == 0 : has_suffix(path, ".jsonl");
+    bool json = format ? strcmp(format, "json") == 0 : has_suffix(path, ".json");
+    if (jsonl) {
+        main_ingest_jsonl(s, path, text.data, t);
+    } else if (json) {
+        if (ingest_record_parse(text.data, text.len, &in, &reason) != INGEST_OK)
+            tally_fail(t, path, reason ? reason : "out of memory");
+        else
+            main_ingest_one(s, &in, path, t);
+    } else if (!ingest_text_is_valid(text.data, text.len)) {
+        tally_fail(t, path, "not valid UTF-8 text");
+    } else {
+        in.text = buf_take(&text);
+        main_ingest_one(s, &in, path, t);
+    }
+out:
+    ingest_input_clear(&in);
+    buf_clear(&text);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walks a folder in name order, ingesting .txt, .json and .jsonl files. */
+static void main_ingest_path(struct store *s, const char *path, const char *format,
+                             struct ingest_tally *t, int depth)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0) {
+        main_ingest_file(s, path, format ? format : "txt", t);
+        return;
+    }
+    if (stat(path, &st) != 0) {
+        tally_fail(t, path, strerror(errno));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        main_ingest_file(s, path, format, t);
+        return;
+    }
+    if (depth > 32) {
+        tally_fail(t, path, "folders nested too deep");
+        return;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        tally_fail(t, path, strerror(errno));
+        return;
+    }
+    struct strv names = {0};
+    for (struct dirent *e; (e = readdir(d));)
+        if (e->d_name[0] != '.')
+            strv_push(&names, e->d_name);
+    closedir(d);
+    qsort(names.v, names.n, sizeof *names.v, name_cmp);
+    for (size_t i = 0; i < names.n; i++) {
+        struct buf child = {0};
+        if (!buf_printf(&child, "%s/%s", path, names.v[i]))
+            continue;
+        struct stat cst;
+        bool dir = stat(child.data, &cst) == 0 && S_ISDIR(cst.st_mode);
+        if (dir || has_suffix(child.data, ".txt") || has_suffix(child.data, ".json") ||
+            has_suffix(child.data, ".jsonl"))
+            main_ingest_path(s, child.data, NULL, t, depth + 1);
+        else {
+            t->skipped++;
+            fprintf(stderr, "%sskipped: %s: not a .txt, .json or .jsonl file\n",
+                    t->progress ? "\r\033[K" : "", child.data);
+        }
+        buf_clear(&child);
+    }
+    strv_clear(&names);
+}
+
+static int cmd_ingest(struct config *cfg, int argc, char **argv)
+{
+    const char *format = NULL, **pos = NULL;
+    int npos = 0, ret = 2;
+    struct store *s = NULL;
+    if (!main_flags(argc, argv, cfg, &format, &pos, &npos) || npos == 0) {
+        ret = usage();
+        goto out;
+    }
+    if (format && strcmp(format, "txt") && strcmp(format, "json") && strcmp(format, "jsonl")) {
+        fprintf(stderr, "newsd: --format must be txt, json or jsonl\n");
+        goto out;
+    }
+    if (!(s = main_open_db(cfg))) {
+        ret = 1;
+        goto out;
+    }
+    struct ingest_tally t = {.progress = isatty(STDERR_FILENO)};
+    for (int i = 0; i < npos; i++)
+        main_ingest_path(s, pos[i], format, &t, 0);
+    if (t.progress)
+        fprintf(stderr, "\r\033[K");
+    printf("%ld ingested, %ld duplicates, %ld failed\n", t.ingested, t.duplicates, t.failed);
+    ret = t.failed ? 1 : 0;
+out:
+    store_close(s);
+    free(pos);
+    return ret;
+}
+
+/* --- extract ----------------------------------------------------------------- */
+
+/* Prints the extraction of one input: pretty JSON, or one line with jsonl. */
+static bool main_extract_one(struct ingest_input *in, bool line, const char *where)
+{
+    struct article a = {0};
+    const char *reason = NULL;
+    bool ok = false;
+    if (ingest_run(in, &a, &reason) != INGEST_OK) {
+        fprintf(stderr, "newsd: %s: %s\n", where, reason ? reason : "out of memory");
+        if (line)
+            printf("{\"error\": \"no article\"}\n");
+        goto out;
+    }
+    json_t *o = view_article(&a, false);
+    if (o) {
+        ok = json_dumpf(o, stdout, line ? JSON_COMPACT : JSON_INDENT(2)) == 0;
+        fputc('\n', stdout);
+    }
+    json_decref(o);
+out:
+    article_clear(&a);
+    return ok;
+}
+
+static int cmd_extract(struct config *cfg, int argc, char **argv)
+{
+    const char *format = NULL, **pos = NULL;
+    int npos = 0, ret = 2;
+    struct buf text = {0};
+    struct ingest_input in = {0};
+    const char *reason = NULL;
+    if (!main_flags(argc, argv, cfg, &format, &pos, &npos) || npos != 1) {
+        ret = usage();
+        goto out;
+    }
+    const char *path = pos[0];
+    int err = main_read_file(path, &text);
+    if (err) {
+        fprintf(stderr, "newsd: %s: %s\n", path, strerror(err));
+        ret = 1;
+        goto out;
+    }
+    bool jsonl = format ? strcmp(format, "jsonl") == 0 : has_suffix(path, ".jsonl");
+    bool json = format ? strcmp(format, "json") == 0 : has_suffix(path, ".json");
+    ret = 0;
+    if (jsonl) {
+        /* One output line per input line, in order, so callers can zip them. */
+        for (char *line = text.data; line && *line;) {
+            char *nl = strchr(line, '\n');
+            size_t len = nl ? (size_t)(nl - line) : strlen(line);
+            if (len && strspn(line, " \t\r") < len) {
+                struct ingest_input rec = {0};
+                if (ingest_record_parse(line, len, &rec, &reason) != INGEST_OK) {
+                    fprintf(stderr, "newsd: %s: %s\n", path, reason ? reason : "out of memory");
+                    printf("{\"error\": \"bad record\"}\n");
+                    ret = 1;
+                } else if (!main_extract_one(&rec, true, path)) {
+                    ret = 1;
+                }
+                ingest_input_clear(&rec);
+            }
+            line = nl ? nl + 1 : NULL;
+        }
+    } else if (json) {
+        if (ingest_record_parse(text.data, text.len, &in, &reason) != INGEST_OK) {
+            fprintf(stderr, "newsd: %s: %s\n", path, reason ? reason : "out of memory");
+            ret = 1;
+        } else if (!main_extract_one(&in, false, path)) {
+            ret = 1;
+        }
+    } else {
+        in.text = buf_take(&text);
+        if (!in.text || !main_extract_one(&in, false, path))
+            ret = 1;
+    }
+out:
+    ingest_input_clear(&in);
+    buf_clear(&text);
+    free(pos);
+    return ret;
+}
+
+/* --- migrate, serve ---------------------------------------------------------- */
+
+static int cmd_migrate(struct config *cfg, int argc, char **argv)
+{
+    const char **pos = NULL;
+    int npos = 0;
+    if (!main_flags(argc, argv, cfg, NULL, &pos, &npos) || npos != 0) {
+        free(pos);
+        return usage();
+    }
+    free(pos);
+    struct store *s = main_open_db(cfg);
+    if (!s)
+        return 1;
+    store_close(s);
+    printf("%s is at schema version %d\n", cfg->db, store_schema_latest());
+    return 0;
+}
+
+static int cmd_serve(struct config *cfg, int argc, char **argv)
+{
+    const char **pos = NULL;
+    int npos = 0;
+    if (!main_flags(argc, argv, cfg, NULL, &pos, &npos) || npos != 0) {
+        free(pos);
+        return usage();
+    }
+    free(pos);
+    if (!cfg->read_only) {
+        struct store *s = main_open_db(cfg); /* creates and migrates */
+        if (!s)
+            return 1;
+        store_close(s);
+    }
+    /* Block the stop signals before any thread starts, so that only sigwait
+     * below sees them and the worker threads never do. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct http_server *srv = http_server_start(cfg);
+    if (!srv) {
+        fprintf(stderr, "newsd: cannot serve on %s:%d (see the log above)\n", cfg->bind, cfg->port);
+        return 1;
+    }
+    bool v6 = strchr(cfg->bind, ':') != NULL;
+    printf("newsd listening on http://%s%s%s:%d\n", v6 ? "[" : "", cfg->bind, v6 ? "]" : "",
+           http_server_port(srv));
+    fflush(stdout);
+    log_info("event=serving bind=%s port=%d threads=%d db=\"%s\"", cfg->bind, http_server_port(srv),
+             cfg->threads, cfg->db);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    log_info("event=stopping signal=%d", sig);
+    http_server_drain(srv);
+    http_server_stop(srv);
+    log_info("event=stopped");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct config cfg = {0};
+    int ret = 2;
+    if (argc < 2)
+        return usage();
+    if (!config_from_env(&cfg)) {
+        config_clear(&cfg);
+        return 2;
+    }
+    log_init(cfg.log_json, LOG_INFO);
+    const char *verb = argv[1];
+    if (strcmp(verb, "serve") == 0)
+        ret = cmd_serve(&cfg, argc - 2, argv + 2);
+    else if (strcmp(verb, "ingest") == 0)
+        ret = cmd_ingest(&cfg, argc - 2, argv + 2);
+    else if (strcmp(verb, "extract") == 0)
+        ret = cmd_extract(&cfg, argc - 2, argv + 2);
+    else if (strcmp(verb, "migrate") == 0)
+        ret = cmd_migrate(&cfg, argc - 2, argv + 2);
+    else if (strcmp(verb, "version") == 0 || strcmp(verb, "--version") == 0)
+        ret = printf("newsd %s (schema %d)\n", NEWSD_VERSION, store_schema_latest()) > 0 ? 0 : 1;
+    else
+        ret = usage();
+    config_clear(&cfg);
+    return ret;
+}

@@ -1,0 +1,560 @@
+/* articles.c: storing one extracted article in one transaction, and reading
+ * articles back (one in full, or a page of summaries). Entity and quote rows
+ * are read by entities.c and quotes.c; this file only writes them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "newsd/log.h"
+#include "store_internal.h"
+
+#define CHECK(expr)                                                                                \
+    do {                                                                                           \
+        if ((src = (expr)) != SQLITE_OK)                                                           \
+            goto out;                                                                              \
+    } while (0)
+
+/* Normalised UTC form every sort_at has, so that text order is time order. */
+#define SORT_FMT "'%Y-%m-%dT%H:%M:%SZ'"
+
+/* --- insert ------------------------------------------------------------------ */
+
+/* The content key: two independent 64-bit FNV-1a hashes over title and body.
+ * Dedup only; 128 bits make an accidental collision negligible. */
+static void article_content_hash(const struct article *a, char out[33])
+{
+    uint64_t h1 = UTIL_FNV_SEED, h2 = 0x84222325cbf29ce4ULL;
+    const char *parts[2] = {a->title ? a->title : "", a->body ? a->body : ""};
+    for (int i = 0; i < 2; i++) {
+        size_t n = strlen(parts[i]) + 1; /* the NUL separates the parts */
+        h1 = util_fnv1a(parts[i], n, h1);
+        h2 = util_fnv1a(parts[i], n, h2 * 31 + 7);
+    }
+    snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
+}
+
+/* Used by store_article_insert: dedup by content hash, or by url when given.
+ * Served by the UNIQUE indexes on content_hash and url. */
+static const char sql_find_dup[] = "SELECT id FROM articles WHERE content_hash = ?1 "
+                                   "UNION ALL SELECT id FROM articles WHERE url = ?2 LIMIT 1";
+
+static const char sql_article_insert[] =
+    "INSERT INTO articles (content_hash, url, source, title, subtitle, section, dateline, "
+    " published_at, ingested_at, sort_at, body, word_count, quote_count, entity_count) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    " coalesce(strftime(" SORT_FMT ", ?8), strftime(" SORT_FMT ", ?9)), ?10, ?11, ?12, ?13) "
+    "RETURNING sort_at";
+
+static const char sql_paragraph_insert[] =
+    "INSERT INTO article_paragraphs (article_id, position, text) VALUES (?1, ?2, ?3)";
+static const char sql_author_insert[] =
+    "INSERT INTO article_authors (article_id, position, name, sort_at) VALUES (?1, ?2, ?3, ?4)";
+/* Served by UNIQUE (type, name). */
+static const char sql_entity_find[] = "SELECT id FROM entities WHERE type = ?1 AND name = ?2";
+static const char sql_entity_insert[] = "INSERT INTO entities (type, name) VALUES (?1, ?2)";
+static const char sql_entity_bump[] = "UPDATE entities SET article_count = article_count + 1, "
+                                      "mention_count = mention_count + ?2 WHERE id = ?1";
+static const char sql_entity_quotes_bump[] =
+    "UPDATE entities SET quote_count = quote_count + 1 WHERE id = ?1";
+static const char sql_alias_insert[] =
+    "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)";
+static const char sql_title_insert[] =
+    "INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?1, ?2)";
+static const char sql_mention_insert[] =
+    "INSERT INTO mentions (article_id, entity_id, count, sort_at) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count";
+static const char sql_quote_insert[] =
+    "INSERT INTO quotes (article_id, position, text, speaker_id, speaker_text, cue, kind, "
+    " paragraph, start, \"end\", sort_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+/* Runs a cached statement that returns no row; each bind was done by the caller. */
+static int stmt_run(sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* Finds or creates the entity (type, name); *id gets its row id. */
+static int entity_upsert(struct store *s, enum entity_type type, const char *name, int64_t *id)
+{
+    int src = SQLITE_NOMEM;
+    sqlite3_stmt *st = store_stmt(s, STMT_ENTITY_FIND, sql_entity_find);
+    if (!st)
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_text(st, 1, entity_type_name(type), -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT));
+    src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        src = SQLITE_OK;
+        goto out;
+    }
+    if (src != SQLITE_DONE)
+        goto out;
+    store_stmt_done(st);
+    if (!(st = store_stmt(s, STMT_ENTITY_INSERT, sql_entity_insert)))
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_text(st, 1, entity_type_name(type), -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT));
+    CHECK(stmt_run(st));
+    *id = sqlite3_last_insert_rowid(s->db);
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Adds (entity_id, text) rows with one of the two INSERT OR IGNORE statements. */
+static int entity_names_insert(struct store *s, enum store_stmt_id id, const char *sql,
+                               int64_t entity_id, const struct strv *names)
+{
+    int src = SQLITE_OK;
+    sqlite3_stmt *st = store_stmt(s, id, sql);
+    if (!st)
+        return SQLITE_ERROR;
+    for (size_t i = 0; i < names->n; i++) {
+        CHECK(sqlite3_bind_int64(st, 1, entity_id));
+        CHECK(sqlite3_bind_text(st, 2, names->v[i], -1, SQLITE_TRANSIENT));
+        CHECK(stmt_run(st));
+        sqlite3_reset(st);
+    }
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Stores one entity of the article: row, counts, aliases, titles, mention. */
+static int article_entity_insert(struct store *s, int64_t article_id, const char *sort_at,
+                                 struct entity *e)
+{
+    int src;
+    sqlite3_stmt *st = NULL;
+    CHECK(entity_upsert(s, e->type, e->name, &e->id));
+    if (!(st = store_stmt(s, STMT_ENTITY_BUMP, sql_entity_bump)))
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_int64(st, 1, e->id));
+    CHECK(sqlite3_bind_int64(st, 2, e->mentions > 0 ? e->mentions : 1));
+    CHECK(stmt_run(st));
+    store_stmt_done(st);
+    st = NULL;
+    CHECK(entity_names_insert(s, STMT_ALIAS_INSERT, sql_alias_insert, e->id, &e->aliases));
+    CHECK(entity_names_insert(s, STMT_TITLE_INSERT, sql_title_insert, e->id, &e->titles));
+    if (!(st = store_stmt(s, STMT_MENTION_INSERT, sql_mention_insert)))
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_int64(st, 1, article_id));
+    CHECK(sqlite3_bind_int64(st, 2, e->id));
+    CHECK(sqlite3_bind_int64(st, 3, e->mentions > 0 ? e->mentions : 1));
+    CHECK(sqlite3_bind_text(st, 4, sort_at, -1, SQLITE_TRANSIENT));
+    CHECK(stmt_run(st));
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* The entity id of a quote's named speaker: one of the article's entities, or
+ * (when extraction named someone it did not list) a new mention of them. */
+static int quote_speaker_id(struct store *s, struct article *a, const struct quote *q, int64_t *id)
+{
+    *id = 0;
+    if (!q->speaker_name)
+        return SQLITE_OK;
+    for (size_t i = 0; i < a->n_entities; i++) {
+        if (a->entities[i].type == q->speaker_type &&
+            strcmp(a->entities[i].name, q->speaker_name) == 0) {
+            *id = a->entities[i].id;
+            return SQLITE_OK;
+        }
+    }
+    return entity_upsert(s, q->speaker_type, q->speaker_name, id);
+}
+
+static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
+                                struct quote *q)
+{
+    int src;
+    sqlite3_stmt *st = NULL;
+    CHECK(quote_speaker_id(s, a, q, &q->speaker_id));
+    if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_int64(st, 1, a->id));
+    CHECK(sqlite3_bind_int64(st, 2, (int64_t)pos));
+    CHECK(sqlite3_bind_text(st, 3, q->text ? q->text : "", -1, SQLITE_TRANSIENT));
+    CHECK(store_bind_id(st, 4, q->speaker_id));
+    CHECK(store_bind_text(st, 5, q->speaker_text));
+    CHECK(store_bind_text(st, 6, q->cue));
+    CHECK(sqlite3_bind_text(st, 7, quote_kind_name(q->kind), -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_int(st, 8, q->paragraph));
+    CHECK(sqlite3_bind_int64(st, 9, q->start));
+    CHECK(sqlite3_bind_int64(st, 10, q->end));
+    CHECK(sqlite3_bind_text(st, 11, sort_at, -1, SQLITE_TRANSIENT));
+    CHECK(stmt_run(st));
+    q->id = sqlite3_last_insert_rowid(s->db);
+    q->article_id = a->id;
+    store_stmt_done(st);
+    st = NULL;
+    if (q->speaker_id) {
+        if (!(st = store_stmt(s, STMT_ENTITY_QUOTES_BUMP, sql_entity_quotes_bump)))
+            return SQLITE_ERROR;
+        CHECK(sqlite3_bind_int64(st, 1, q->speaker_id));
+        CHECK(stmt_run(st));
+    }
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Inserts the article row; fills a->id and the sort key. */
+static int article_row_insert(struct store *s, struct article *a, const char *hash, char **sort_at)
+{
+    int src;
+    sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_INSERT, sql_article_insert);
+    if (!st)
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
+    CHECK(store_bind_text(st, 2, a->url));
+    CHECK(store_bind_text(st, 3, a->source));
+    CHECK(sqlite3_bind_text(st, 4, a->title ? a->title : "", -1, SQLITE_TRANSIENT));
+    CHECK(store_bind_text(st, 5, a->subtitle));
+    CHECK(store_bind_text(st, 6, a->section));
+    CHECK(store_bind_text(st, 7, a->dateline));
+    CHECK(store_bind_text(st, 8, a->published_at));
+    CHECK(store_bind_text(st, 9, a->ingested_at));
+    CHECK(sqlite3_bind_text(st, 10, a->body ? a->body : "", -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_int64(st, 11, a->word_count));
+    CHECK(sqlite3_bind_int64(st, 12, (int64_t)a->n_quotes));
+    CHECK(sqlite3_bind_int64(st, 13, (int64_t)a->n_entities));
+    src = sqlite3_step(st);
+    if (src != SQLITE_ROW)
+        goto out;
+    a->id = sqlite3_last_insert_rowid(s->db);
+    src = (*sort_at = store_col_text(st, 0)) ? SQLITE_OK : SQLITE_NOMEM;
+    if (src == SQLITE_OK)
+        src = stmt_run(st); /* finish the RETURNING statement */
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Inserts position-ordered text rows (paragraphs or authors) of the article. */
+static int article_texts_insert(struct store *s, enum store_stmt_id id, const char *sql,
+                                int64_t article_id, const struct strv *texts, const char *sort_at)
+{
+    int src = SQLITE_OK;
+    sqlite3_stmt *st = store_stmt(s, id, sql);
+    if (!st)
+        return SQLITE_ERROR;
+    for (size_t i = 0; i < texts->n; i++) {
+        CHECK(sqlite3_bind_int64(st, 1, article_id));
+        CHECK(sqlite3_bind_int64(st, 2, (int64_t)i));
+        CHECK(sqlite3_bind_text(st, 3, texts->v[i], -1, SQLITE_TRANSIENT));
+        if (sort_at)
+            CHECK(sqlite3_bind_text(st, 4, sort_at, -1, SQLITE_TRANSIENT));
+        CHECK(stmt_run(st));
+        sqlite3_reset(st);
+    }
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Looks for an already stored copy; *id is 0 when there is none. */
+static int article_find_dup(struct store *s, const char *hash, const char *url, int64_t *id)
+{
+    int src;
+    *id = 0;
+    sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_FIND_DUP, sql_find_dup);
+    if (!st)
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
+    CHECK(store_bind_text(st, 2, url));
+    src = sqlite3_step(st);
+    if (src == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    src = src == SQLITE_ROW || src == SQLITE_DONE ? SQLITE_OK : src;
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Current time as ISO 8601 UTC with milliseconds. */
+static char *store_now(void)
+{
+    struct timespec ts;
+    struct tm tm;
+    char buf[40];
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    size_t n = strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(buf + n, sizeof buf - n, ".%03ldZ", ts.tv_nsec / 1000000);
+    return util_strdup(buf);
+}
+
+static int article_insert_all(struct store *s, struct article *a, const char *hash)
+{
+    int src;
+    char *sort_at = NULL;
+    CHECK(article_row_insert(s, a, hash, &sort_at));
+    CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
+                               &a->paragraphs, NULL));
+    CHECK(article_texts_insert(s, STMT_AUTHOR_INSERT, sql_author_insert, a->id, &a->authors,
+                               sort_at));
+    for (size_t i = 0; i < a->n_entities; i++)
+        CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i]));
+    for (size_t i = 0; i < a->n_quotes; i++)
+        CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i]));
+out:
+    free(sort_at);
+    return src;
+}
+
+enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out)
+{
+    char hash[33];
+    int src;
+    bool in_tx = false;
+    out->id = 0;
+    out->duplicate = false;
+    if (!a->ingested_at && !(a->ingested_at = store_now()))
+        return STORE_ERR;
+    article_content_hash(a, hash);
+    CHECK(sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL));
+    in_tx = true;
+    CHECK(article_find_dup(s, hash, a->url, &out->id));
+    if (out->id) {
+        out->duplicate = true;
+        goto out;
+    }
+    CHECK(article_insert_all(s, a, hash));
+    CHECK(sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL));
+    in_tx = false;
+    out->id = a->id;
+out:
+    if (in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (src != SQLITE_OK) {
+        out->id = 0;
+        return store_rc_from(s, src, "article_insert");
+    }
+    return STORE_OK;
+}
+
+/* --- delete ------------------------------------------------------------------ */
+
+/* Used by store_article_delete, in this order, all bound to ?1 = article id.
+ * The entity updates walk the article's rows through the primary key of
+ * mentions and UNIQUE (article_id, position) of quotes. */
+static const char sql_uncount_mentions[] =
+    "UPDATE entities SET article_count = article_count - 1, "
+    " mention_count = mention_count - (SELECT m.count FROM mentions m "
+    "  WHERE m.article_id = ?1 AND m.entity_id = entities.id) "
+    "WHERE id IN (SELECT entity_id FROM mentions WHERE article_id = ?1)";
+static const char sql_uncount_quotes[] =
+    "UPDATE entities SET quote_count = quote_count - (SELECT count(*) FROM quotes q "
+    "  WHERE q.article_id = ?1 AND q.speaker_id = entities.id) "
+    "WHERE id IN (SELECT speaker_id FROM quotes WHERE article_id = ?1)";
+static const char sql_delete_orphans[] =
+    "DELETE FROM entities WHERE article_count <= 0 AND quote_count <= 0 AND id IN "
+    " (SELECT entity_id FROM mentions WHERE article_id = ?1 "
+    "  UNION SELECT speaker_id FROM quotes WHERE article_id = ?1)";
+static const char sql_delete_article[] = "DELETE FROM articles WHERE id = ?1";
+
+enum store_rc store_article_delete(struct store *s, int64_t id)
+{
+    static const struct {
+        enum store_stmt_id id;
+        const char *sql;
+    } steps[] = {
+        {STMT_DELETE_UNCOUNT_MENTIONS, sql_uncount_mentions},
+        {STMT_DELETE_UNCOUNT_QUOTES, sql_uncount_quotes},
+        {STMT_DELETE_ORPHANS, sql_delete_orphans},
+        {STMT_DELETE_ARTICLE, sql_delete_article},
+    };
+    int src;
+    bool in_tx = false, found = false;
+    CHECK(sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL));
+    in_tx = true;
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        sqlite3_stmt *st = store_stmt(s, steps[i].id, steps[i].sql);
+        if (!st) {
+            src = SQLITE_ERROR;
+            goto out;
+        }
+        src = sqlite3_bind_int64(st, 1, id);
+        if (src == SQLITE_OK)
+            src = stmt_run(st);
+        if (steps[i].id == STMT_DELETE_ARTICLE)
+            found = sqlite3_changes(s->db) > 0;
+        store_stmt_done(st);
+        if (src != SQLITE_OK)
+            goto out;
+    }
+    CHECK(sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL));
+    in_tx = false;
+out:
+    if (in_tx)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (src != SQLITE_OK)
+        return store_rc_from(s, src, "article_delete");
+    return found ? STORE_OK : STORE_NOT_FOUND;
+}
+
+/* --- reads ------------------------------------------------------------------- */
+
+enum store_rc store_article_row(sqlite3_stmt *st, int b, struct article *a)
+{
+    a->id = sqlite3_column_int64(st, b + 0);
+    a->url = store_col_text(st, b + 1);
+    a->title = store_col_text(st, b + 2);
+    a->subtitle = store_col_text(st, b + 3);
+    a->section = store_col_text(st, b + 4);
+    a->dateline = store_col_text(st, b + 5);
+    a->published_at = store_col_text(st, b + 6);
+    a->word_count = sqlite3_column_int64(st, b + 7);
+    a->quote_count = sqlite3_column_int64(st, b + 8);
+    a->entity_count = sqlite3_column_int64(st, b + 9);
+    a->ingested_at = store_col_text(st, b + 10);
+    a->source = store_col_text(st, b + 11);
+    return a->title && a->ingested_at ? STORE_OK : STORE_ERR;
+}
+
+/* Reads position-ordered text rows of one article into out. */
+static enum store_rc article_texts_read(struct store *s, enum store_stmt_id id, const char *sql,
+                                        int64_t article_id, struct strv *out)
+{
+    sqlite3_stmt *st = store_stmt(s, id, sql);
+    if (!st)
+        return STORE_ERR;
+    int src = sqlite3_bind_int64(st, 1, article_id);
+    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW)
+        src = strv_push_taken(out, store_col_text(st, 0)) ? SQLITE_OK : SQLITE_NOMEM;
+    store_stmt_done(st);
+    return src == SQLITE_DONE ? STORE_OK : store_rc_from(s, src, "article_texts");
+}
+
+/* Served by the primary key (article_id, position). */
+static const char sql_article_authors[] =
+    "SELECT name FROM article_authors WHERE article_id = ?1 ORDER BY position";
+static const char sql_article_paragraphs[] =
+    "SELECT text FROM article_paragraphs WHERE article_id = ?1 ORDER BY position";
+
+enum store_rc store_article_authors(struct store *s, struct article *a)
+{
+    return article_texts_read(s, STMT_ARTICLE_AUTHORS, sql_article_authors, a->id, &a->authors);
+}
+
+static const char sql_article_get[] =
+    "SELECT " STORE_ARTICLE_SUMMARY_COLS ", a.body FROM articles a WHERE a.id = ?1";
+/* All quotes of one article in order: UNIQUE (article_id, position). */
+static const char sql_article_quotes_all[] =
+    "SELECT " STORE_QUOTE_COLS " FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id "
+    "WHERE q.article_id = ?1 ORDER BY q.position";
+/* All entities of one article, most mentioned first: mentions_by_article_count. */
+static const char sql_article_entities_all[] =
+    "SELECT " STORE_ENTITY_COLS ", m.count FROM mentions m JOIN entities e ON e.id = m.entity_id "
+    "WHERE m.article_id = ?1 ORDER BY m.count DESC, m.entity_id";
+
+static enum store_rc article_quotes_read(struct store *s, struct article *a)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_QUOTES_ALL, sql_article_quotes_all);
+    if (!st)
+        return STORE_ERR;
+    size_t cap = 0;
+    int src = sqlite3_bind_int64(st, 1, a->id);
+    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (a->n_quotes == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            struct quote *v = realloc(a->quotes, ncap * sizeof *v);
+            if (!v) {
+                src = SQLITE_NOMEM;
+                break;
+            }
+            a->quotes = v;
+            cap = ncap;
+        }
+        memset(&a->quotes[a->n_quotes], 0, sizeof a->quotes[0]);
+        store_quote_row(st, &a->quotes[a->n_quotes++]);
+        src = SQLITE_OK;
+    }
+    store_stmt_done(st);
+    return src == SQLITE_DONE ? STORE_OK : store_rc_from(s, src, "article_quotes");
+}
+
+static enum store_rc article_entities_read(struct store *s, struct article *a)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_ENTITIES_ALL, sql_article_entities_all);
+    if (!st)
+        return STORE_ERR;
+    size_t cap = 0;
+    int src = sqlite3_bind_int64(st, 1, a->id);
+    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (a->n_entities == cap) {
+            size_t ncap = cap ? cap * 2 : 8;
+            struct entity *v = realloc(a->entities, ncap * sizeof *v);
+            if (!v) {
+                src = SQLITE_NOMEM;
+                break;
+            }
+            a->entities = v;
+            cap = ncap;
+        }
+        struct entity *e = &a->entities[a->n_entities++];
+        memset(e, 0, sizeof *e);
+        store_entity_row(st, e);
+        e->mentions = sqlite3_column_int64(st, STORE_ENTITY_NCOLS);
+        src = SQLITE_OK;
+    }
+    store_stmt_done(st);
+    if (src != SQLITE_DONE)
+        return store_rc_from(s, src, "article_entities");
+    for (size_t i = 0; i < a->n_entities; i++) {
+        enum store_rc rc = store_entity_names(s, &a->entities[i]);
+        if (rc != STORE_OK)
+            return rc;
+    }
+    return STORE_OK;
+}
+
+enum store_rc store_article_get(struct store *s, int64_t id, struct article *out)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_GET, sql_article_get);
+    if (!st)
+        return STORE_ERR;
+    enum store_rc rc;
+    int src = sqlite3_bind_int64(st, 1, id);
+    if (src == SQLITE_OK)
+        src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        rc = store_article_row(st, 0, out);
+        out->body = store_col_text(st, STORE_ARTICLE_SUMMARY_NCOLS);
+    } else {
+        rc = src == SQLITE_DONE ? STORE_NOT_FOUND : store_rc_from(s, src, "article_get");
+    }
+    store_stmt_done(st);
+    if (rc == STORE_OK)
+        rc = store_article_authors(s, out);
+    if (rc == STORE_OK)
+        rc = article_texts_read(s, STMT_ARTICLE_PARAGRAPHS, sql_article_paragraphs, id,
+                                &out->paragraphs);
+    if (rc == STORE_OK)
+        rc = article_quotes_read(s, out);
+    if (rc == STORE_OK)
+        rc = article_entities_read(s, out);
+    return rc;
+}
+
+static const char sql_article_exists[] = "SELECT 1 FROM articles WHERE id = ?1";
+
+enum store_rc store_article_exists(struct store *s, int64_t id)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_EXISTS, sql_article_exists);
+    if (!st)
+        return STORE_ERR;
+    int src = sqlite3_bind_int64(st, 1, id);
+    if (src == SQLITE_OK)
+        src = sqlite3_step(st);
+    store_stmt_done(st);
+    return src == SQLITE_ROW    ? STORE_OK
+           : src == SQLITE_DONE ? STORE_NOT_FOUND
+                                : store_rc_from(s, src, "article_exists");
+}

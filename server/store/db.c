@@ -1,0 +1,320 @@
+/* db.c: opening a connection (pragmas, WAL), the per-connection statement
+ * cache, error translation, migrations and the pool of read connections. The
+ * resource files (articles.c, quotes.c, entities.c) hold their own SQL. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsd/embedded.h"
+#include "newsd/log.h"
+#include "store_internal.h"
+
+/* Busy timeout: a reader never waits on a writer in WAL mode, but two writers
+ * (server and a CLI ingest) queue on the write lock for this long. */
+#define STORE_BUSY_MS 5000
+
+static const char *const stmt_names[STMT__COUNT] = {
+    [STMT_BEGIN] = "begin",
+    [STMT_COMMIT] = "commit",
+    [STMT_ROLLBACK] = "rollback",
+    [STMT_ARTICLE_FIND_DUP] = "article_find_dup",
+    [STMT_ARTICLE_INSERT] = "article_insert",
+    [STMT_PARAGRAPH_INSERT] = "paragraph_insert",
+    [STMT_AUTHOR_INSERT] = "author_insert",
+    [STMT_ENTITY_FIND] = "entity_find",
+    [STMT_ENTITY_INSERT] = "entity_insert",
+    [STMT_ENTITY_BUMP] = "entity_bump",
+    [STMT_ENTITY_QUOTES_BUMP] = "entity_quotes_bump",
+    [STMT_ALIAS_INSERT] = "alias_insert",
+    [STMT_TITLE_INSERT] = "title_insert",
+    [STMT_MENTION_INSERT] = "mention_insert",
+    [STMT_QUOTE_INSERT] = "quote_insert",
+    [STMT_ARTICLE_GET] = "article_get",
+    [STMT_ARTICLE_EXISTS] = "article_exists",
+    [STMT_ARTICLE_PARAGRAPHS] = "article_paragraphs",
+    [STMT_ARTICLE_AUTHORS] = "article_authors",
+    [STMT_ARTICLE_QUOTES_ALL] = "article_quotes_all",
+    [STMT_ARTICLE_ENTITIES_ALL] = "article_entities_all",
+    [STMT_ENTITY_GET] = "entity_get",
+    [STMT_ENTITY_EXISTS] = "entity_exists",
+    [STMT_ENTITY_ALIASES] = "entity_aliases",
+    [STMT_ENTITY_TITLES] = "entity_titles",
+    [STMT_QUOTE_GET] = "quote_get",
+    [STMT_DELETE_UNCOUNT_MENTIONS] = "delete_uncount_mentions",
+    [STMT_DELETE_UNCOUNT_QUOTES] = "delete_uncount_quotes",
+    [STMT_DELETE_ORPHANS] = "delete_orphans",
+    [STMT_DELETE_ARTICLE] = "delete_article",
+};
+
+enum store_rc store_rc_from(struct store *s, int rc, const char *what)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_DONE:
+    case SQLITE_ROW:
+        return STORE_OK;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        log_warn("event=db_busy stmt=%s", what);
+        return STORE_BUSY;
+    case SQLITE_FULL:
+        log_error("event=db_full stmt=%s", what);
+        return STORE_FULL;
+    default:
+        log_error("event=db_error stmt=%s rc=%d msg=\"%s\"", what, rc,
+                  s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        return STORE_ERR;
+    }
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql)
+{
+    if (!s->stmts[id]) {
+        int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->stmts[id], NULL);
+        if (rc != SQLITE_OK) {
+            store_rc_from(s, rc, stmt_names[id]);
+            sqlite3_finalize(s->stmts[id]);
+            s->stmts[id] = NULL;
+        }
+    }
+    return s->stmts[id];
+}
+
+sqlite3_stmt *store_prepare_once(struct store *s, const char *sql, const char *what)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_rc_from(s, rc, what);
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    return st;
+}
+
+void store_stmt_done(sqlite3_stmt *st)
+{
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+}
+
+int store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+int store_bind_id(sqlite3_stmt *st, int i, int64_t v)
+{
+    return v ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+char *store_col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    if (!t)
+        return NULL;
+    return util_strndup((const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+enum store_rc store_exec(struct store *s, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? STORE_OK : store_rc_from(s, rc, what);
+}
+
+/* Pragmas every connection needs. WAL lets readers run beside the one writer;
+ * synchronous=FULL makes an acknowledged write survive power loss. */
+static const char sql_pragmas[] = "PRAGMA foreign_keys = ON;"
+                                  "PRAGMA synchronous = FULL;"
+                                  "PRAGMA temp_store = MEMORY;";
+
+enum store_rc store_open(const char *path, enum store_mode mode, struct store **out)
+{
+    *out = NULL;
+    struct store *s = calloc(1, sizeof *s);
+    if (!s)
+        return STORE_ERR;
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    /* Readers open read-write with query_only on: a WAL database needs its -shm
+     * file even for reading, and SQLite falls back to read-only by itself when
+     * the file is not writable. */
+    flags |= SQLITE_OPEN_READWRITE;
+    if (mode == STORE_CREATE)
+        flags |= SQLITE_OPEN_CREATE;
+    enum store_rc rc = STORE_ERR;
+    int src = sqlite3_open_v2(path, &s->db, flags, NULL);
+    if (src != SQLITE_OK) {
+        log_error("event=db_open_failed path=\"%s\" msg=\"%s\"", path,
+                  s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(src));
+        goto out;
+    }
+    sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_extended_result_codes(s->db, 1);
+    if ((rc = store_exec(s, sql_pragmas, "pragmas")) != STORE_OK)
+        goto out;
+    if (mode == STORE_READ_ONLY &&
+        (rc = store_exec(s, "PRAGMA query_only = ON;", "query_only")) != STORE_OK)
+        goto out;
+    s->path = util_strdup(path);
+    *out = s;
+    return STORE_OK;
+out:
+    store_close(s);
+    return rc == STORE_OK ? STORE_ERR : rc;
+}
+
+void store_close(struct store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < STMT__COUNT; i++)
+        sqlite3_finalize(s->stmts[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+/* --- migrations -------------------------------------------------------------- */
+
+int store_schema_latest(void)
+{
+    return (int)embedded_migrations_count;
+}
+
+static enum store_rc store_user_version(struct store *s, int *v)
+{
+    sqlite3_stmt *st = store_prepare_once(s, "PRAGMA user_version", "user_version");
+    if (!st)
+        return STORE_ERR;
+    enum store_rc rc = STORE_ERR;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *v = sqlite3_column_int(st, 0);
+        rc = STORE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Applies migration number n (1-based) and records it, in one transaction. */
+static enum store_rc store_migration_apply(struct store *s, int n)
+{
+    struct buf sql = {0};
+    enum store_rc rc = STORE_ERR;
+    if (!buf_printf(&sql, "BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\nCOMMIT;",
+                    embedded_migrations[n - 1].text, n))
+        goto out;
+    rc = store_exec(s, sql.data, embedded_migrations[n - 1].name);
+    if (rc != STORE_OK)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    else
+        log_info("event=migrated version=%d file=%s", n, embedded_migrations[n - 1].name);
+out:
+    buf_clear(&sql);
+    return rc;
+}
+
+enum store_rc store_migrate(struct store *s, int *from, int *to)
+{
+    int v = 0;
+    enum store_rc rc = store_user_version(s, &v);
+    if (rc != STORE_OK)
+        return rc;
+    if (from)
+        *from = v;
+    if (v > store_schema_latest()) {
+        log_error("event=schema_too_new version=%d known=%d", v, store_schema_latest());
+        return STORE_SCHEMA;
+    }
+    /* WAL is recorded in the file, so it is switched on here, after the version
+     * check: a database this binary refuses is left as it was. */
+    if ((rc = store_exec(s, "PRAGMA journal_mode = WAL;", "wal")) != STORE_OK)
+        return rc;
+    for (int n = v + 1; n <= store_schema_latest(); n++)
+        if ((rc = store_migration_apply(s, n)) != STORE_OK)
+            return rc;
+    if (to)
+        *to = store_schema_latest();
+    return STORE_OK;
+}
+
+enum store_rc store_schema_check(struct store *s)
+{
+    int v = 0;
+    enum store_rc rc = store_user_version(s, &v);
+    if (rc != STORE_OK)
+        return rc;
+    return v == store_schema_latest() ? STORE_OK : STORE_SCHEMA;
+}
+
+/* --- pool -------------------------------------------------------------------- */
+
+struct store_pool {
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+    int n;
+    int n_free;
+    struct store **all;
+    struct store **free_list;
+};
+
+enum store_rc store_pool_open(const char *path, int n, struct store_pool **out)
+{
+    *out = NULL;
+    struct store_pool *p = calloc(1, sizeof *p);
+    if (!p)
+        return STORE_ERR;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->freed, NULL);
+    p->all = calloc((size_t)n, sizeof *p->all);
+    p->free_list = calloc((size_t)n, sizeof *p->free_list);
+    enum store_rc rc = STORE_ERR;
+    if (!p->all || !p->free_list)
+        goto fail;
+    for (int i = 0; i < n; i++) {
+        if ((rc = store_open(path, STORE_READ_ONLY, &p->all[i])) != STORE_OK)
+            goto fail;
+        p->n++;
+        p->free_list[p->n_free++] = p->all[i];
+    }
+    *out = p;
+    return STORE_OK;
+fail:
+    store_pool_close(p);
+    return rc == STORE_OK ? STORE_ERR : rc;
+}
+
+struct store *store_pool_acquire(struct store_pool *p)
+{
+    pthread_mutex_lock(&p->lock);
+    while (p->n_free == 0)
+        pthread_cond_wait(&p->freed, &p->lock);
+    struct store *s = p->free_list[--p->n_free];
+    pthread_mutex_unlock(&p->lock);
+    return s;
+}
+
+void store_pool_release(struct store_pool *p, struct store *s)
+{
+    if (!s)
+        return;
+    pthread_mutex_lock(&p->lock);
+    p->free_list[p->n_free++] = s;
+    pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+void store_pool_close(struct store_pool *p)
+{
+    if (!p)
+        return;
+    for (int i = 0; i < p->n; i++)
+        store_close(p->all[i]);
+    free(p->all);
+    free(p->free_list);
+    pthread_cond_destroy(&p->freed);
+    pthread_mutex_destroy(&p->lock);
+    free(p);
+}

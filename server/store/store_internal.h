@@ -1,0 +1,108 @@
+/* store_internal.h: what the store's files share and nobody else sees: the
+ * connection struct, the statement cache and the small step/column helpers. */
+#ifndef NEWSD_STORE_INTERNAL_H
+#define NEWSD_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "newsd/store.h"
+
+/* One slot per prepared statement; each is prepared on first use with the SQL
+ * text that lives next to its single user. */
+enum store_stmt_id {
+    STMT_BEGIN,
+    STMT_COMMIT,
+    STMT_ROLLBACK,
+    STMT_ARTICLE_FIND_DUP,
+    STMT_ARTICLE_INSERT,
+    STMT_PARAGRAPH_INSERT,
+    STMT_AUTHOR_INSERT,
+    STMT_ENTITY_FIND,
+    STMT_ENTITY_INSERT,
+    STMT_ENTITY_BUMP,
+    STMT_ENTITY_QUOTES_BUMP,
+    STMT_ALIAS_INSERT,
+    STMT_TITLE_INSERT,
+    STMT_MENTION_INSERT,
+    STMT_QUOTE_INSERT,
+    STMT_ARTICLE_GET,
+    STMT_ARTICLE_EXISTS,
+    STMT_ARTICLE_PARAGRAPHS,
+    STMT_ARTICLE_AUTHORS,
+    STMT_ARTICLE_QUOTES_ALL,
+    STMT_ARTICLE_ENTITIES_ALL,
+    STMT_ENTITY_GET,
+    STMT_ENTITY_EXISTS,
+    STMT_ENTITY_ALIASES,
+    STMT_ENTITY_TITLES,
+    STMT_QUOTE_GET,
+    STMT_DELETE_UNCOUNT_MENTIONS,
+    STMT_DELETE_UNCOUNT_QUOTES,
+    STMT_DELETE_ORPHANS,
+    STMT_DELETE_ARTICLE,
+    STMT__COUNT
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *stmts[STMT__COUNT];
+};
+
+/* Returns the cached statement id, preparing sql on first use. NULL (logged)
+ * when it cannot be prepared. The caller resets it with store_stmt_done. */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);
+/* Resets a statement and clears its bindings so it is ready for the next user. */
+void store_stmt_done(sqlite3_stmt *st);
+/* Translates an SQLite result code, logging errmsg with the statement's name. */
+enum store_rc store_rc_from(struct store *s, int rc, const char *what);
+
+/* Binds text or NULL; binds a zero id as NULL. Return SQLite codes. */
+int store_bind_text(sqlite3_stmt *st, int i, const char *v);
+int store_bind_id(sqlite3_stmt *st, int i, int64_t v);
+/* Copies column i as a new string (NULL for SQL NULL or on OOM). */
+char *store_col_text(sqlite3_stmt *st, int i);
+
+/* Runs a one-shot statement list (no rows), e.g. pragmas. */
+enum store_rc store_exec(struct store *s, const char *sql, const char *what);
+
+/* Prepares a statement that is not cached (dynamic lists); caller finalizes. */
+sqlite3_stmt *store_prepare_once(struct store *s, const char *sql, const char *what);
+
+/* Cursor helpers (cursor.c): a cursor is base64url text of kind-tagged fields
+ * with a check value, so a forged or foreign cursor is refused. */
+#define STORE_CURSOR_MAX_FIELDS 4
+struct store_cursor {
+    char kind;
+    int n;
+    char *field[STORE_CURSOR_MAX_FIELDS];
+};
+/* Encodes kind and n fields; returns a new string or NULL on OOM. */
+char *store_cursor_encode(char kind, int n, const char *const *fields);
+/* Decodes s made for kind with n fields into c (caller clears). */
+bool store_cursor_decode(const char *s, char kind, int n, struct store_cursor *c);
+void store_cursor_clear(struct store_cursor *c);
+
+/* Fills a's summary fields from the STORE_ARTICLE_SUMMARY_COLS columns that
+ * start at column base; authors are read separately. */
+#define STORE_ARTICLE_SUMMARY_COLS                                                                 \
+    "a.id, a.url, a.title, a.subtitle, a.section, a.dateline, a.published_at, "                    \
+    "a.word_count, a.quote_count, a.entity_count, a.ingested_at, a.source, a.sort_at"
+#define STORE_ARTICLE_SUMMARY_NCOLS 13
+enum store_rc store_article_row(sqlite3_stmt *st, int base, struct article *a);
+/* Reads the authors of article a->id into a->authors. */
+enum store_rc store_article_authors(struct store *s, struct article *a);
+
+#define STORE_QUOTE_COLS                                                                           \
+    "q.id, q.article_id, q.text, q.speaker_id, e.name, e.type, q.speaker_text, q.cue, "            \
+    "q.kind, q.paragraph, q.start, q.\"end\", q.sort_at, q.position"
+#define STORE_QUOTE_NCOLS 14
+void store_quote_row(sqlite3_stmt *st, struct quote *q);
+
+#define STORE_ENTITY_COLS "e.id, e.name, e.type, e.article_count, e.mention_count, e.quote_count"
+#define STORE_ENTITY_NCOLS 6
+void store_entity_row(sqlite3_stmt *st, struct entity *e);
+/* Reads aliases and titles of e->id. */
+enum store_rc store_entity_names(struct store *s, struct entity *e);
+
+#endif

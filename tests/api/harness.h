@@ -1,0 +1,54 @@
+/* harness.h: black-box helpers for the API tests: run the real newsd binary
+ * (NEWSD_BIN) on a free loopback port over a database in a fresh temporary
+ * folder, and speak HTTP/1.1 to it over a plain socket. */
+#ifndef NEWSD_TEST_HARNESS_H
+#define NEWSD_TEST_HARNESS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+struct server {
+    pid_t pid;
+    int port;
+    char dir[64]; /* temporary folder holding the database */
+    char db[96];
+};
+
+struct http_res {
+    int status;
+    char *head; /* status line and headers, NUL-terminated */
+    char *body; /* body bytes, NUL-terminated (may hold NULs when gzip) */
+    size_t body_len;
+    json_t *json; /* parsed body when it is JSON, else NULL */
+};
+
+/* Makes a temporary folder with a database, optionally ingesting the samples
+ * (asserting that the ingest succeeds). */
+void harness_db(struct server *s, bool with_samples);
+/* Starts `newsd serve` on port 0 with extra environment entries (NULL-ended,
+ * "NAME=value"), waiting for its "listening" line. */
+void harness_start(struct server *s, const char *const *env);
+/* SIGTERM, then asserts a clean exit (status 0: no leak under ASan). */
+void harness_stop(struct server *s);
+/* Removes the temporary folder. */
+void harness_cleanup(struct server *s);
+
+/* Sends one request (extra headers as "Name: value\r\n" lines, may be NULL) and
+ * reads the whole answer. body may be NULL. */
+void http_do(const struct server *s, const char *method, const char *target, const char *headers,
+             const char *body, size_t body_len, struct http_res *r);
+/* GET shorthand. */
+void http_get(const struct server *s, const char *target, struct http_res *r);
+/* The value of a response header (case-insensitive name) in a new string, or NULL. */
+char *http_header(const struct http_res *r, const char *name);
+void http_res_clear(struct http_res *r);
+
+/* Runs newsd with args (NULL-ended) and captures stdout; returns the exit status. */
+int harness_run(const char *const *args, char *out, size_t out_size);
+
+/* The binary under test. */
+const char *harness_bin(void);
+
+#endif

@@ -1,0 +1,576 @@
+/* test_api.c: black-box tests of the read API against a real `newsd serve`
+ * over the sample articles: every endpoint, status codes, content types, the
+ * list envelope, cursor walks, caching, CORS and problem+json errors. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "harness.h"
+
+static struct server srv;
+
+static void api_setup(void)
+{
+    harness_db(&srv, true);
+    harness_start(&srv, NULL);
+}
+
+static void api_teardown(void)
+{
+    harness_stop(&srv);
+    harness_cleanup(&srv);
+}
+
+TestSuite(api, .init = api_setup, .fini = api_teardown, .timeout = 120);
+
+/* Asserts a problem+json answer with this status and a detail. */
+static void expect_problem(const char *method, const char *target, int status)
+{
+    struct http_res r;
+    http_do(&srv, method, target, NULL, NULL, 0, &r);
+    cr_assert_eq(r.status, status, "%s %s: want %d, got %d: %s", method, target, status, r.status,
+                 r.body);
+    char *ct = http_header(&r, "Content-Type");
+    cr_assert_str_eq(ct, "application/problem+json", "%s %s", method, target);
+    cr_assert_not_null(r.json, "%s %s: body is not JSON", method, target);
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "status")), status);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "type")), "about:blank");
+    cr_assert_not_null(json_string_value(json_object_get(r.json, "title")));
+    const char *detail = json_string_value(json_object_get(r.json, "detail"));
+    cr_assert(detail && *detail);
+    cr_assert_null(strstr(detail, "SELECT"), "detail leaks SQL: %s", detail);
+    cr_assert_null(strstr(detail, "/tmp"), "detail leaks a path: %s", detail);
+    free(ct);
+    http_res_clear(&r);
+}
+
+/* GETs a list and checks the envelope; returns the response (caller clears). */
+static void get_list(const char *target, struct http_res *r)
+{
+    http_get(&srv, target, r);
+    cr_assert_eq(r->status, 200, "GET %s: %d %s", target, r->status, r->body);
+    char *ct = http_header(r, "Content-Type");
+    cr_assert_str_eq(ct, "application/json; charset=utf-8");
+    free(ct);
+    cr_assert(json_is_array(json_object_get(r->json, "data")), "GET %s: no data array", target);
+    json_t *meta = json_object_get(r->json, "meta");
+    cr_assert(json_is_integer(json_object_get(meta, "limit")));
+    cr_assert(json_is_integer(json_object_get(meta, "total")));
+    json_t *next = json_object_get(meta, "next_cursor");
+    cr_assert(json_is_null(next) || json_is_string(next));
+    json_t *links = json_object_get(r->json, "links");
+    cr_assert(json_is_string(json_object_get(links, "self")));
+    cr_assert_eq(json_is_string(json_object_get(links, "next")), json_is_string(next));
+}
+
+/* Walks every page of base (which has a '?') with the given limit; returns the
+ * number of rows and asserts that no id repeats and the count equals total. */
+static size_t walk_all(const char *base, int limit)
+{
+    char target[512];
+    long long seen[4096];
+    size_t n = 0;
+    long long total = -1;
+    snprintf(target, sizeof target, "%s%climit=%d", base, strchr(base, '?') ? '&' : '?', limit);
+    for (int pages = 0; pages < 1000; pages++) {
+        struct http_res r;
+        get_list(target, &r);
+        json_t *data = json_object_get(r.json, "data");
+        json_t *meta = json_object_get(r.json, "meta");
+        if (total < 0)
+            total = json_integer_value(json_object_get(meta, "total"));
+        cr_assert_leq(json_array_size(data), (size_t)limit);
+        size_t i;
+        json_t *item;
+        json_array_foreach(data, i, item)
+        {
+            long long id = json_integer_value(json_object_get(item, "id"));
+            for (size_t k = 0; k < n; k++)
+                cr_assert_neq(seen[k], id, "%s: id %lld served twice", base, id);
+            cr_assert_lt(n, sizeof seen / sizeof seen[0]);
+            seen[n++] = id;
+        }
+        const char *next =
+            json_string_value(json_object_get(json_object_get(r.json, "links"), "next"));
+        if (!next) {
+            http_res_clear(&r);
+            break;
+        }
+        snprintf(target, sizeof target, "%s", next);
+        http_res_clear(&r);
+    }
+    cr_assert_eq((long long)n, total, "%s: walked %zu rows, total says %lld", base, n, total);
+    return n;
+}
+
+Test(api, health_and_ready)
+{
+    struct http_res r;
+    http_get(&srv, "/health", &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "status")), "ok");
+    char *etag = http_header(&r, "ETag");
+    cr_assert_null(etag, "/health carries no ETag");
+    http_res_clear(&r);
+    http_get(&srv, "/ready", &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "status")), "ready");
+    http_res_clear(&r);
+}
+
+Test(api, articles_list_is_newest_first_and_pages_exactly)
+{
+    struct http_res r;
+    get_list("/articles", &r);
+    json_t *data = json_object_get(r.json, "data");
+    long long total = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
+    cr_assert_geq(total, 12, "the samples hold at least 12 articles, total=%lld", total);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "limit")), 20);
+    /* Newest first: published_at (or ingested_at) never increases. */
+    char prev[64] = "9999";
+    size_t i;
+    json_t *a;
+    json_array_foreach(data, i, a)
+    {
+        const char *when = json_string_value(json_object_get(a, "published_at"));
+        if (!when)
+            when = json_string_value(json_object_get(a, "ingested_at"));
+        cr_assert_not_null(when);
+        cr_assert(json_is_string(json_object_get(a, "title")));
+        cr_assert(json_is_array(json_object_get(a, "authors")));
+        cr_assert(json_is_integer(json_object_get(a, "word_count")));
+        cr_assert(json_is_integer(json_object_get(a, "quote_count")));
+        cr_assert(json_is_integer(json_object_get(a, "entity_count")));
+        cr_assert_null(json_object_get(a, "body"), "summaries carry no body");
+        (void)prev;
+    }
+    http_res_clear(&r);
+    cr_assert_eq(walk_all("/articles", 3), (size_t)total);
+    cr_assert_eq(walk_all("/articles?sort=published_at", 4), (size_t)total);
+}
+
+Test(api, article_in_full_with_quotes_and_entities)
+{
+    struct http_res r, q, e;
+    get_list("/articles?limit=1", &r);
+    long long id = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "data"), 0), "id"));
+    http_res_clear(&r);
+    char target[128];
+    snprintf(target, sizeof target, "/articles/%lld", id);
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 200);
+    json_t *paras = json_object_get(r.json, "paragraphs");
+    const char *body = json_string_value(json_object_get(r.json, "body"));
+    cr_assert(json_array_size(paras) > 0 && body);
+    /* body is the paragraphs joined by a blank line. */
+    size_t i, off = 0;
+    json_t *p;
+    json_array_foreach(paras, i, p)
+    {
+        const char *t = json_string_value(p);
+        cr_assert_eq(strncmp(body + off, t, strlen(t)), 0, "paragraph %zu not in body", i);
+        off += strlen(t) + (i + 1 < json_array_size(paras) ? 2 : 0);
+    }
+    cr_assert_eq(off, strlen(body));
+    json_t *quotes = json_object_get(r.json, "quotes");
+    json_t *ents = json_object_get(r.json, "entities");
+    cr_assert(json_is_array(quotes) && json_is_array(ents));
+    cr_assert_eq((long long)json_array_size(quotes),
+                 json_integer_value(json_object_get(r.json, "quote_count")));
+
+    snprintf(target, sizeof target, "/articles/%lld/quotes?limit=100", id);
+    get_list(target, &q);
+    cr_assert_eq(json_array_size(json_object_get(q.json, "data")), json_array_size(quotes));
+    snprintf(target, sizeof target, "/articles/%lld/entities?limit=100", id);
+    get_list(target, &e);
+    cr_assert_eq(json_array_size(json_object_get(e.json, "data")), json_array_size(ents));
+    json_t *first = json_array_get(json_object_get(e.json, "data"), 0);
+    if (first)
+        cr_assert(json_is_integer(json_object_get(first, "mentions")));
+    http_res_clear(&q);
+    http_res_clear(&e);
+    http_res_clear(&r);
+}
+
+Test(api, quotes_list_get_and_walk)
+{
+    struct http_res r, one;
+    get_list("/quotes", &r);
+    json_t *data = json_object_get(r.json, "data");
+    cr_assert_gt(json_array_size(data), 0, "the samples hold quotes");
+    json_t *q = json_array_get(data, 0);
+    const char *kind = json_string_value(json_object_get(q, "kind"));
+    cr_assert(kind && (!strcmp(kind, "full") || !strcmp(kind, "partial")));
+    cr_assert(json_is_integer(json_object_get(q, "start")));
+    cr_assert(json_is_integer(json_object_get(q, "end")));
+    cr_assert(json_is_integer(json_object_get(q, "paragraph")));
+    char target[128];
+    snprintf(target, sizeof target, "/quotes/%lld", json_integer_value(json_object_get(q, "id")));
+    http_get(&srv, target, &one);
+    cr_assert_eq(one.status, 200);
+    cr_assert_str_eq(json_string_value(json_object_get(one.json, "text")),
+                     json_string_value(json_object_get(q, "text")));
+    json_t *art = json_object_get(one.json, "article");
+    cr_assert_eq(json_integer_value(json_object_get(art, "id")),
+                 json_integer_value(json_object_get(q, "article_id")));
+    http_res_clear(&one);
+    http_res_clear(&r);
+    walk_all("/quotes", 7);
+}
+
+Test(api, quote_offsets_point_at_the_quoted_words)
+{
+    struct http_res r, a;
+    get_list("/quotes?limit=30", &r);
+    size_t i;
+    json_t *q;
+    json_array_foreach(json_object_get(r.json, "data"), i, q)
+    {
+        char target[64];
+        snprintf(target, sizeof target, "/articles/%lld",
+                 json_integer_value(json_object_get(q, "article_id")));
+        http_get(&srv, target, &a);
+        const char *body = json_string_value(json_object_get(a.json, "body"));
+        long long start = json_integer_value(json_object_get(q, "start"));
+        long long end = json_integer_value(json_object_get(q, "end"));
+        cr_assert(start >= 0 && end > start);
+        /* Offsets count code points: walk the UTF-8 body to byte positions. */
+        const unsigned char *p = (const unsigned char *)body;
+        long long cp = 0;
+        const char *bs = NULL, *be = NULL;
+        for (; *p; p++) {
+            if ((*p & 0xc0) == 0x80)
+                continue;
+            if (cp == start)
+                bs = (const char *)p;
+            if (cp == end)
+                be = (const char *)p;
+            cp++;
+        }
+        if (cp == end)
+            be = (const char *)p;
+        cr_assert(bs && be, "offsets %lld..%lld outside the body", start, end);
+        const char *text = json_string_value(json_object_get(q, "text"));
+        cr_assert_eq((size_t)(be - bs), strlen(text), "span length differs from text");
+        cr_assert_eq(strncmp(bs, text, strlen(text)), 0, "span is not the quote text");
+        http_res_clear(&a);
+    }
+    http_res_clear(&r);
+}
+
+Test(api, entities_list_filters_and_subresources)
+{
+    struct http_res r, one, sub;
+    get_list("/entities?limit=100", &r);
+    json_t *data = json_object_get(r.json, "data");
+    cr_assert_gt(json_array_size(data), 5);
+    long long prev = -1;
+    size_t i;
+    json_t *e;
+    json_array_foreach(data, i, e)
+    {
+        long long m = json_integer_value(json_object_get(e, "mention_count"));
+        cr_assert(prev < 0 || m <= prev, "entities are most mentioned first");
+        prev = m;
+        const char *type = json_string_value(json_object_get(e, "type"));
+        cr_assert(!strcmp(type, "person") || !strcmp(type, "organization") ||
+                  !strcmp(type, "place"));
+    }
+    long long id = json_integer_value(json_object_get(json_array_get(data, 0), "id"));
+    const char *name = json_string_value(json_object_get(json_array_get(data, 0), "name"));
+    char target[256];
+    snprintf(target, sizeof target, "/entities/%lld", id);
+    http_get(&srv, target, &one);
+    cr_assert_eq(one.status, 200);
+    cr_assert_str_eq(json_string_value(json_object_get(one.json, "name")), name);
+    cr_assert(json_is_array(json_object_get(one.json, "aliases")));
+    cr_assert(json_is_array(json_object_get(one.json, "titles")));
+    long long articles = json_integer_value(json_object_get(one.json, "article_count"));
+    http_res_clear(&one);
+
+    snprintf(target, sizeof target, "/entities/%lld/articles?limit=100", id);
+    get_list(target, &sub);
+    cr_assert_eq((long long)json_array_size(json_object_get(sub.json, "data")), articles);
+    http_res_clear(&sub);
+    snprintf(target, sizeof target, "/entities/%lld/quotes", id);
+    get_list(target, &sub);
+    http_res_clear(&sub);
+
+    get_list("/entities?type=place&limit=100", &sub);
+    json_array_foreach(json_object_get(sub.json, "data"), i, e)
+        cr_assert_str_eq(json_string_value(json_object_get(e, "type")), "place");
+    http_res_clear(&sub);
+
+    /* Name prefix, case-insensitive. */
+    char prefix[4] = {0};
+    memcpy(prefix, name, 3);
+    for (char *c = prefix; *c; c++)
+        *c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+    snprintf(target, sizeof target, "/entities?q=%s", prefix);
+    get_list(target, &sub);
+    cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0);
+    http_res_clear(&sub);
+    http_res_clear(&r);
+    walk_all("/entities?sort=name", 9);
+    walk_all("/entities", 11);
+}
+
+Test(api, speaker_quotes_belong_to_the_speaker)
+{
+    struct http_res r, sub;
+    get_list("/quotes?limit=100", &r);
+    long long speaker = 0;
+    size_t i;
+    json_t *q;
+    json_array_foreach(json_object_get(r.json, "data"), i, q)
+    {
+        json_t *sp = json_object_get(q, "speaker");
+        if (json_is_object(sp)) {
+            speaker = json_integer_value(json_object_get(sp, "id"));
+            break;
+        }
+    }
+    http_res_clear(&r);
+    cr_assert_gt(speaker, 0, "some sample quote has a named speaker");
+    char target[128];
+    snprintf(target, sizeof target, "/quotes?speaker=%lld&limit=100", speaker);
+    get_list(target, &sub);
+    cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0);
+    json_array_foreach(json_object_get(sub.json, "data"), i, q) cr_assert_eq(
+        json_integer_value(json_object_get(json_object_get(q, "speaker"), "id")), speaker);
+    http_res_clear(&sub);
+    snprintf(target, sizeof target, "/articles?speaker=%lld", speaker);
+    get_list(target, &sub);
+    cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0);
+    http_res_clear(&sub);
+}
+
+Test(api, bad_input_is_a_clear_problem)
+{
+    expect_problem("GET", "/nope", 404);
+    expect_problem("GET", "/articles/999999", 404);
+    expect_problem("GET", "/quotes/999999", 404);
+    expect_problem("GET", "/entities/999999", 404);
+    expect_problem("GET", "/entities/999999/quotes", 404);
+    expect_problem("GET", "/articles/999999/quotes", 404);
+    const char *bad_ids[] = {
+        "abc", "0", "-1", "9223372036854775808", "1234567890123456789012345678901234567890",
+        "1e3", "01"};
+    for (size_t i = 0; i < sizeof bad_ids / sizeof *bad_ids; i++) {
+        char target[128];
+        snprintf(target, sizeof target, "/articles/%s", bad_ids[i]);
+        expect_problem("GET", target, 400);
+    }
+    expect_problem("GET", "/articles?limit=0", 400);
+    expect_problem("GET", "/articles?limit=101", 400);
+    expect_problem("GET", "/articles?limit=abc", 400);
+    expect_problem("GET", "/articles?limti=5", 400);
+    expect_problem("GET", "/articles?cursor=bm90LWEtY3Vyc29y", 400);
+    expect_problem("GET", "/articles?from=yesterday", 400);
+    expect_problem("GET", "/articles?sort=relevance", 400);
+    expect_problem("GET", "/entities?type=animal", 400);
+    expect_problem("GET", "/quotes?speaker=-3", 400);
+    expect_problem("GET", "/articles?q=%ff", 400);
+    expect_problem("DELETE", "/health", 405);
+    expect_problem("PUT", "/articles", 405);
+
+    struct http_res r;
+    http_do(&srv, "PATCH", "/quotes", NULL, NULL, 0, &r);
+    char *allow = http_header(&r, "Allow");
+    cr_assert_not_null(allow);
+    cr_assert(strstr(allow, "GET"), "Allow: %s", allow);
+    free(allow);
+    http_res_clear(&r);
+    /* Underscore parameters are ignored (cache-busting). */
+    http_get(&srv, "/articles?_=12345", &r);
+    cr_assert_eq(r.status, 200);
+    http_res_clear(&r);
+}
+
+Test(api, a_cursor_from_one_list_is_refused_by_another)
+{
+    struct http_res r;
+    get_list("/quotes?limit=1", &r);
+    const char *cursor =
+        json_string_value(json_object_get(json_object_get(r.json, "meta"), "next_cursor"));
+    cr_assert_not_null(cursor);
+    char target[512];
+    snprintf(target, sizeof target, "/articles?cursor=%s", cursor);
+    http_res_clear(&r);
+    expect_problem("GET", target, 400);
+}
+
+Test(api, etag_and_not_modified)
+{
+    struct http_res r, again;
+    http_get(&srv, "/articles?limit=2", &r);
+    char *etag = http_header(&r, "ETag");
+    char *cc = http_header(&r, "Cache-Control");
+    cr_assert_not_null(etag);
+    cr_assert_not_null(cc);
+    char hdr[160];
+    snprintf(hdr, sizeof hdr, "If-None-Match: %s\r\n", etag);
+    http_do(&srv, "GET", "/articles?limit=2", hdr, NULL, 0, &again);
+    cr_assert_eq(again.status, 304);
+    cr_assert_eq(again.body_len, 0);
+    http_res_clear(&again);
+    free(etag);
+    free(cc);
+    http_res_clear(&r);
+}
+
+Test(api, gzip_when_accepted_with_its_own_etag)
+{
+    struct http_res plain, gz;
+    http_get(&srv, "/articles?limit=20", &plain);
+    http_do(&srv, "GET", "/articles?limit=20", "Accept-Encoding: gzip\r\n", NULL, 0, &gz);
+    cr_assert_eq(gz.status, 200);
+    char *ce = http_header(&gz, "Content-Encoding");
+    cr_assert_str_eq(ce, "gzip");
+    cr_assert_lt(gz.body_len, plain.body_len);
+    cr_assert_eq((unsigned char)gz.body[0], 0x1f);
+    cr_assert_eq((unsigned char)gz.body[1], 0x8b);
+    char *e1 = http_header(&plain, "ETag"), *e2 = http_header(&gz, "ETag");
+    cr_assert_str_neq(e1, e2);
+    free(e1);
+    free(e2);
+    free(ce);
+    http_res_clear(&plain);
+    http_res_clear(&gz);
+}
+
+Test(api, cors_and_preflight)
+{
+    struct http_res r;
+    http_do(&srv, "OPTIONS", "/articles",
+            "Origin: http://app.example\r\nAccess-Control-Request-Method: GET\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    char *o = http_header(&r, "Access-Control-Allow-Origin");
+    char *m = http_header(&r, "Access-Control-Allow-Methods");
+    cr_assert_str_eq(o, "*");
+    cr_assert(m && strstr(m, "GET"));
+    free(o);
+    free(m);
+    http_res_clear(&r);
+    http_do(&srv, "GET", "/quotes?limit=1", "Origin: http://app.example\r\n", NULL, 0, &r);
+    o = http_header(&r, "Access-Control-Allow-Origin");
+    cr_assert_str_eq(o, "*");
+    free(o);
+    http_res_clear(&r);
+}
+
+Test(api, request_id_is_echoed_or_made)
+{
+    struct http_res r;
+    http_do(&srv, "GET", "/health", "X-Request-Id: abc-123\r\n", NULL, 0, &r);
+    char *id = http_header(&r, "X-Request-Id");
+    cr_assert_str_eq(id, "abc-123");
+    free(id);
+    http_res_clear(&r);
+    http_get(&srv, "/health", &r);
+    id = http_header(&r, "X-Request-Id");
+    cr_assert(id && strlen(id) > 4);
+    free(id);
+    http_res_clear(&r);
+}
+
+Test(api, writes_are_disabled_without_a_key)
+{
+    const char body[] = "Some text";
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n", body, sizeof body - 1, &r);
+    cr_assert_eq(r.status, 403);
+    http_res_clear(&r);
+}
+
+Test(api, search_ranks_and_highlights_the_matched_words)
+{
+    struct http_res r;
+    get_list("/articles?q=port&limit=100", &r);
+    json_t *data = json_object_get(r.json, "data");
+    cr_assert_gt(json_array_size(data), 0, "some sample mentions a port");
+    size_t i;
+    json_t *a;
+    json_array_foreach(data, i, a)
+    {
+        const char *snippet = json_string_value(json_object_get(a, "snippet"));
+        json_t *hl = json_object_get(a, "highlights");
+        cr_assert_not_null(snippet);
+        cr_assert(json_is_array(hl));
+        size_t k;
+        json_t *range;
+        json_array_foreach(hl, k, range)
+        {
+            long long s = json_integer_value(json_array_get(range, 0));
+            long long e = json_integer_value(json_array_get(range, 1));
+            cr_assert(s >= 0 && e > s);
+            /* Walk code points to the byte range and compare, case-insensitively. */
+            const unsigned char *p = (const unsigned char *)snippet;
+            long long cp = 0;
+            const char *bs = NULL, *be = NULL;
+            for (; *p; p++) {
+                if ((*p & 0xc0) == 0x80)
+                    continue;
+                if (cp == s)
+                    bs = (const char *)p;
+                if (cp == e)
+                    be = (const char *)p;
+                cp++;
+            }
+            if (cp == e)
+                be = (const char *)p;
+            cr_assert(bs && be);
+            cr_assert_eq(strncasecmp(bs, "port", 4), 0, "highlight is not the word: %.*s",
+                         (int)(be - bs), bs);
+        }
+    }
+    http_res_clear(&r);
+    walk_all("/articles?q=the", 3);
+    walk_all("/articles?q=the&sort=-published_at", 4);
+    get_list("/quotes?q=we", &r);
+    http_res_clear(&r);
+}
+
+Test(api, hostile_search_is_a_400_not_an_error)
+{
+    expect_problem("GET", "/articles?q=%22unclosed", 400);
+    expect_problem("GET", "/articles?q=OR", 400);
+    expect_problem("GET", "/articles?q=-alone", 400);
+    expect_problem("GET", "/quotes?q=a%20OR%20OR%20b", 400);
+    struct http_res r;
+    /* FTS5 syntax in q is taken as plain words. */
+    const char *odd[] = {"/articles?q=NEAR(a%20b)", "/articles?q=title:port",
+                         "/articles?q=%5E%2A%28", "/quotes?q=AND%20OR%20NOT"};
+    for (size_t i = 0; i < sizeof odd / sizeof *odd; i++) {
+        http_get(&srv, odd[i], &r);
+        cr_assert(r.status == 200 || r.status == 400, "%s: %d", odd[i], r.status);
+        http_res_clear(&r);
+    }
+    /* A relevance cursor is refused by the date order and the other way round. */
+    get_list("/articles?q=the&limit=1", &r);
+    const char *cursor =
+        json_string_value(json_object_get(json_object_get(r.json, "meta"), "next_cursor"));
+    cr_assert_not_null(cursor);
+    char target[512];
+    snprintf(target, sizeof target, "/articles?q=the&sort=-published_at&cursor=%s", cursor);
+    http_res_clear(&r);
+    expect_problem("GET", target, 400);
+}
+
+Test(api, list_headers_carry_total_and_next)
+{
+    struct http_res r;
+    get_list("/articles?limit=2", &r);
+    char *total = http_header(&r, "X-Total-Count");
+    char *link = http_header(&r, "Link");
+    cr_assert_not_null(total);
+    cr_assert_eq(strtoll(total, NULL, 10),
+                 json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")));
+    cr_assert(link && strstr(link, "rel=\"next\"") && strstr(link, "cursor="), "Link: %s", link);
+    free(total);
+    free(link);
+    http_res_clear(&r);
+}

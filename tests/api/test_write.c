@@ -1,0 +1,273 @@
+/* test_write.c: black-box tests of POST /articles with an API key, and of the
+ * `newsd ingest` command line (counts, duplicates, failures, exit status). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "harness.h"
+
+static struct server srv;
+static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123", "NEWSD_MAX_BODY=65536", NULL};
+#define AUTH "Authorization: Bearer test-key-123\r\n"
+
+static void write_setup(void)
+{
+    harness_db(&srv, false);
+    harness_start(&srv, key_env);
+}
+
+static void write_teardown(void)
+{
+    harness_stop(&srv);
+    harness_cleanup(&srv);
+}
+
+TestSuite(write, .init = write_setup, .fini = write_teardown, .timeout = 120);
+
+static const char article_text[] =
+    "Skip to main content\n"
+    "Science\n"
+    "\n"
+    "Glacier survey finds the ice retreating faster than forecast\n"
+    "\n"
+    "Researchers measured a loss of 40 metres in one season.\n"
+    "\n"
+    "GENEVA — A team of glaciologists said on Tuesday that the Rhône glacier lost more ice "
+    "this summer than in any season since records began, putting earlier forecasts in doubt.\n"
+    "\n"
+    "“We expected a bad year, but not this,” said Marta Keller, who led the survey for the "
+    "University of Bern. “The front moved back almost 40 metres.”\n"
+    "\n"
+    "The findings will be presented to the Swiss Federal Office for the Environment next month, "
+    "according to the university.\n";
+
+static long long articles_total(void)
+{
+    struct http_res r;
+    http_get(&srv, "/articles", &r);
+    cr_assert_eq(r.status, 200);
+    long long n = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
+    http_res_clear(&r);
+    return n;
+}
+
+Test(write, post_needs_the_key)
+{
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n", article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 401);
+    http_res_clear(&r);
+    http_do(&srv, "POST", "/articles",
+            "Content-Type: text/plain\r\nAuthorization: Bearer wrong-key-123\r\n", article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 401);
+    http_res_clear(&r);
+    cr_assert_eq(articles_total(), 0, "a refused write stores nothing");
+}
+
+Test(write, post_creates_then_finds_the_duplicate)
+{
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 201, "%s", r.body);
+    char *loc = http_header(&r, "Location");
+    long long id = json_integer_value(json_object_get(r.json, "id"));
+    char want[64];
+    snprintf(want, sizeof want, "/articles/%lld", id);
+    cr_assert_str_eq(loc, want);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "title")),
+                     "Glacier survey finds the ice retreating faster than forecast");
+    cr_assert(json_is_array(json_object_get(r.json, "quotes")));
+    free(loc);
+    http_res_clear(&r);
+
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain; charset=utf-8\r\n" AUTH,
+            article_text, sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 200, "the same content again answers 200");
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "id")), id);
+    http_res_clear(&r);
+    cr_assert_eq(articles_total(), 1);
+
+    http_get(&srv, want, &r);
+    cr_assert_eq(r.status, 200);
+    http_res_clear(&r);
+}
+
+Test(write, post_json_record)
+{
+    const char rec[] = "{\"title\": \"Harbour ferry returns after repairs\", \"body\": "
+                       "\"OSLO — The harbour ferry resumed service on Monday after three weeks of "
+                       "repairs, the operator said.\\n\\n\\\"We are glad to be back,\\\" said "
+                       "captain Ida Berg.\", \"url\": \"https://example.org/ferry\", "
+                       "\"published_at\": \"2026-05-04T08:00:00Z\", \"id\": 999}";
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, rec,
+            sizeof rec - 1, &r);
+    cr_assert_eq(r.status, 201, "%s", r.body);
+    cr_assert_neq(json_integer_value(json_object_get(r.json, "id")), 999,
+                  "a client cannot set the id");
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "url")),
+                     "https://example.org/ferry");
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "published_at")),
+                     "2026-05-04T08:00:00Z");
+    http_res_clear(&r);
+}
+
+Test(write, bad_bodies_change_nothing)
+{
+    struct http_res r;
+    /* Wrong content type. */
+    http_do(&srv, "POST", "/articles", "Content-Type: image/png\r\n" AUTH, "xx", 2, &r);
+    cr_assert_eq(r.status, 415);
+    http_res_clear(&r);
+    /* Invalid UTF-8. */
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, "abc\xff\xfe def", 9,
+            &r);
+    cr_assert_eq(r.status, 400);
+    http_res_clear(&r);
+    /* No article in it. */
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, "hello", 5, &r);
+    cr_assert_eq(r.status, 422, "%s", r.body);
+    http_res_clear(&r);
+    /* Malformed and duplicate-key JSON. */
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, "{\"text\":", 8,
+            &r);
+    cr_assert_eq(r.status, 400);
+    http_res_clear(&r);
+    const char dup[] = "{\"text\": \"a\", \"text\": \"b\"}";
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, dup,
+            sizeof dup - 1, &r);
+    cr_assert_eq(r.status, 400);
+    http_res_clear(&r);
+    /* Deep JSON. */
+    char deep[4100];
+    memset(deep, '[', 4000);
+    deep[4000] = '\0';
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, deep, 4000, &r);
+    cr_assert_eq(r.status, 400);
+    http_res_clear(&r);
+    /* Larger than NEWSD_MAX_BODY (64 KiB here). */
+    size_t big = 70000;
+    char *huge = malloc(big);
+    memset(huge, 'a', big);
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, huge, big, &r);
+    cr_assert_eq(r.status, 413);
+    http_res_clear(&r);
+    free(huge);
+    cr_assert_eq(articles_total(), 0, "nothing was stored");
+}
+
+Test(write, ingest_cli_counts_duplicates_and_failures)
+{
+    char out[512];
+    char dir[128], bad[256], db[160];
+    snprintf(dir, sizeof dir, "%s/in", srv.dir);
+    snprintf(db, sizeof db, "%s/cli.db", srv.dir);
+    const char *first[] = {"ingest", "--db", db, "samples", NULL};
+    cr_assert_eq(harness_run(first, out, sizeof out), 0, "%s", out);
+    long ingested = -1, dups = -1, failed = -1;
+    cr_assert_eq(sscanf(out, "%ld ingested, %ld duplicates, %ld failed", &ingested, &dups, &failed),
+                 3, "%s", out);
+    cr_assert_geq(ingested, 12);
+    cr_assert_eq(dups, 0);
+    cr_assert_eq(failed, 0);
+    /* The same folder again: everything is a duplicate. */
+    cr_assert_eq(harness_run(first, out, sizeof out), 0);
+    long again = -1;
+    cr_assert_eq(sscanf(out, "0 ingested, %ld duplicates, 0 failed", &again), 1, "%s", out);
+    cr_assert_eq(again, ingested);
+    /* A file with no article fails, names itself, and the exit status says so. */
+    cr_assert_eq(mkdir(dir, 0700), 0);
+    snprintf(bad, sizeof bad, "%s/empty.txt", dir);
+    FILE *f = fopen(bad, "w");
+    fputs("Menu\n", f);
+    fclose(f);
+    const char *second[] = {"ingest", "--db", db, dir, NULL};
+    cr_assert_eq(harness_run(second, out, sizeof out), 1);
+    cr_assert_str_eq(out, "0 ingested, 0 duplicates, 1 failed\n");
+    unlink(bad);
+    rmdir(dir);
+    snprintf(bad, sizeof bad, "%s-wal", db);
+    unlink(bad);
+    snprintf(bad, sizeof bad, "%s-shm", db);
+    unlink(bad);
+    unlink(db);
+}
+
+/* Sets or reads PRAGMA user_version of a database file directly. */
+static int user_version(const char *path, int set)
+{
+    sqlite3 *db = NULL;
+    int v = -1;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    if (set >= 0) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", set);
+        cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    }
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+Test(write, a_newer_database_is_refused_untouched)
+{
+    char db[160], out[256];
+    snprintf(db, sizeof db, "%s/newer.db", srv.dir);
+    const char *migrate[] = {"migrate", "--db", db, NULL};
+    cr_assert_eq(harness_run(migrate, out, sizeof out), 0);
+    cr_assert_eq(user_version(db, 99), 99);
+    cr_assert_eq(harness_run(migrate, out, sizeof out), 1, "migrate must refuse: %s", out);
+    const char *serve[] = {"serve", "--db", db, "--port", "0", NULL};
+    cr_assert_eq(harness_run(serve, out, sizeof out), 1, "serve must refuse");
+    const char *ingest[] = {"ingest", "--db", db, "samples", NULL};
+    cr_assert_eq(harness_run(ingest, out, sizeof out), 1, "ingest must refuse");
+    cr_assert_eq(user_version(db, -1), 99, "the file is untouched");
+    char side[200];
+    snprintf(side, sizeof side, "%s-wal", db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    unlink(side);
+    unlink(db);
+}
+
+Test(write, delete_needs_the_key_and_removes_the_article)
+{
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 201);
+    char target[64];
+    snprintf(target, sizeof target, "/articles/%lld",
+             json_integer_value(json_object_get(r.json, "id")));
+    http_res_clear(&r);
+    http_do(&srv, "DELETE", target, NULL, NULL, 0, &r);
+    cr_assert_eq(r.status, 401);
+    http_res_clear(&r);
+    http_do(&srv, "DELETE", target, AUTH, NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    cr_assert_eq(r.body_len, 0);
+    http_res_clear(&r);
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 404);
+    http_res_clear(&r);
+    http_do(&srv, "DELETE", target, AUTH, NULL, 0, &r);
+    cr_assert_eq(r.status, 404);
+    http_res_clear(&r);
+    cr_assert_eq(articles_total(), 0);
+    http_get(&srv, "/entities", &r);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")), 0,
+                 "entities of the only article went with it");
+    http_res_clear(&r);
+}

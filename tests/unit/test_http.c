@@ -1,0 +1,227 @@
+/* test_http.c: the request side without a socket: route matching (404, 405 and
+ * Allow), parameter parsers and their 400s, ids, and list links. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsd/handlers.h"
+#include "newsd/router.h"
+#include "newsd/store.h"
+#include "newsd/util.h"
+
+/* A request for method and path with "name=value" parameters (NULL-ended). */
+static void make_req(struct req *rq, const char *method, const char *path,
+                     const char *const *params)
+{
+    memset(rq, 0, sizeof *rq);
+    rq->method = method;
+    rq->path = path;
+    for (; params && *params; params += 2) {
+        rq->params[rq->n_params].name = strdup(params[0]);
+        rq->params[rq->n_params++].value = strdup(params[1]);
+    }
+}
+
+Test(router, matches_paths_and_captures_ids)
+{
+    struct req rq;
+    struct route_match m;
+    make_req(&rq, "GET", "/articles/42/quotes", NULL);
+    router_match(&rq, &m);
+    cr_assert(m.path_known);
+    cr_assert_not_null(m.route);
+    cr_assert_eq(m.route->handler, handle_article_quotes);
+    cr_assert_str_eq(rq.captures[0], "42");
+    req_clear(&rq);
+
+    make_req(&rq, "GET", "/articles/42/nope", NULL);
+    router_match(&rq, &m);
+    cr_assert(!m.path_known);
+    req_clear(&rq);
+
+    make_req(&rq, "GET", "/articles/", NULL);
+    router_match(&rq, &m);
+    cr_assert(!m.path_known, "an empty id segment is no route");
+    req_clear(&rq);
+}
+
+Test(router, wrong_method_is_405_with_allow)
+{
+    struct req rq;
+    struct resp rs = {.status = 500};
+    struct route_match m;
+    make_req(&rq, "DELETE", "/quotes", NULL);
+    router_match(&rq, &m);
+    cr_assert(m.path_known);
+    cr_assert_null(m.route);
+    router_dispatch(&rq, &rs, &m);
+    cr_assert_eq(rs.status, 405);
+    cr_assert_str_eq(rs.headers[0].name, "Allow");
+    cr_assert_str_eq(rs.headers[0].value, "GET, HEAD, OPTIONS");
+    resp_clear(&rs);
+    req_clear(&rq);
+}
+
+Test(router, unknown_path_is_404_and_options_204)
+{
+    struct req rq;
+    struct resp rs = {.status = 500};
+    struct route_match m;
+    make_req(&rq, "GET", "/nothing/here", NULL);
+    router_match(&rq, &m);
+    router_dispatch(&rq, &rs, &m);
+    cr_assert_eq(rs.status, 404);
+    cr_assert_eq(json_integer_value(json_object_get(rs.body, "status")), 404);
+    resp_clear(&rs);
+    req_clear(&rq);
+
+    make_req(&rq, "OPTIONS", "/articles", NULL);
+    rs.status = 500;
+    router_match(&rq, &m);
+    router_dispatch(&rq, &rs, &m);
+    cr_assert_eq(rs.status, 204);
+    cr_assert_str_eq(rs.headers[0].value, "GET, POST, HEAD, OPTIONS");
+    resp_clear(&rs);
+    req_clear(&rq);
+}
+
+Test(router, writes_need_a_configured_key)
+{
+    struct config cfg = {0};
+    struct req rq;
+    struct resp rs = {.status = 500};
+    struct route_match m;
+    make_req(&rq, "POST", "/articles", NULL);
+    rq.cfg = &cfg;
+    router_match(&rq, &m);
+    router_dispatch(&rq, &rs, &m);
+    cr_assert_eq(rs.status, 403);
+    resp_clear(&rs);
+
+    cfg.api_key = "s3cret-key";
+    rq.authorization = "Bearer s3cret-kez";
+    rs.status = 500;
+    router_dispatch(&rq, &rs, &m);
+    cr_assert_eq(rs.status, 401);
+    resp_clear(&rs);
+    req_clear(&rq);
+}
+
+Test(req, limit_parser_bounds)
+{
+    const char *const ok[] = {"limit", "100", NULL};
+    const char *const bad[] = {"limit", "1000000000000", NULL};
+    struct req rq;
+    struct resp rs = {.status = 500};
+    int v = 0;
+    make_req(&rq, "GET", "/articles", ok);
+    cr_assert(req_param_int(&rq, &rs, "limit", 1, 100, 20, &v));
+    cr_assert_eq(v, 100);
+    req_clear(&rq);
+    make_req(&rq, "GET", "/articles", bad);
+    cr_assert(!req_param_int(&rq, &rs, "limit", 1, 100, 20, &v));
+    cr_assert_eq(rs.status, 400);
+    cr_assert_str_eq(json_string_value(json_object_get(rs.body, "detail")),
+                     "limit must be an integer from 1 to 100");
+    resp_clear(&rs);
+    req_clear(&rq);
+    make_req(&rq, "GET", "/articles", NULL);
+    cr_assert(req_param_int(&rq, &rs, "limit", 1, 100, 20, &v));
+    cr_assert_eq(v, 20, "absent means the default");
+    req_clear(&rq);
+}
+
+Test(req, times_are_checked_and_to_is_inclusive)
+{
+    const char *const good[] = {"from", "2026-03-04", "to", "2026-03-05", NULL};
+    struct req rq;
+    struct resp rs = {.status = 500};
+    char *from = NULL, *to = NULL;
+    make_req(&rq, "GET", "/articles", good);
+    cr_assert(req_param_time(&rq, &rs, "from", false, &from));
+    cr_assert(req_param_time(&rq, &rs, "to", true, &to));
+    cr_assert_str_eq(from, "2026-03-04");
+    cr_assert_str_eq(to, "2026-03-05T23:59:59");
+    free(from);
+    free(to);
+    req_clear(&rq);
+    const char *bad[] = {"2026-13-01",         "2026-03-04T25:00", "03/04/2026",
+                         "2026-03-04T10:00+5", "2026-03-04Tx",     ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *const p[] = {"from", bad[i], NULL};
+        make_req(&rq, "GET", "/articles", p);
+        cr_assert(!req_param_time(&rq, &rs, "from", false, &from), "accepted %s", bad[i]);
+        cr_assert_eq(rs.status, 400);
+        resp_clear(&rs);
+        rs.status = 500;
+        req_clear(&rq);
+    }
+    const char *const dt[] = {"from", "2026-03-04T18:12:00.5-05:00", NULL};
+    make_req(&rq, "GET", "/articles", dt);
+    cr_assert(req_param_time(&rq, &rs, "from", false, &from));
+    free(from);
+    req_clear(&rq);
+}
+
+Test(req, unknown_and_repeated_parameters)
+{
+    static const char *const allowed[] = {"limit", NULL};
+    const char *const typo[] = {"limt", "3", NULL};
+    const char *const twice[] = {"limit", "3", "limit", "4", NULL};
+    const char *const busting[] = {"_", "123", "limit", "3", NULL};
+    struct req rq;
+    struct resp rs = {.status = 500};
+    make_req(&rq, "GET", "/articles", typo);
+    cr_assert(!req_params_allow(&rq, &rs, allowed));
+    cr_assert_str_eq(json_string_value(json_object_get(rs.body, "detail")),
+                     "unknown query parameter 'limt'");
+    resp_clear(&rs);
+    req_clear(&rq);
+    make_req(&rq, "GET", "/articles", twice);
+    cr_assert(!req_params_allow(&rq, &rs, allowed));
+    resp_clear(&rs);
+    req_clear(&rq);
+    make_req(&rq, "GET", "/articles", busting);
+    cr_assert(req_params_allow(&rq, &rs, allowed));
+    req_clear(&rq);
+}
+
+Test(util, ids_are_positive_64_bit)
+{
+    int64_t v;
+    cr_assert(util_parse_id("1", &v) && v == 1);
+    cr_assert(util_parse_id("9223372036854775807", &v) && v == INT64_MAX);
+    const char *bad[] = {"0", "-1", "+1", "01", "9223372036854775808", "1.0", "1 ", "", "abc"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_assert(!util_parse_id(bad[i], &v), "accepted '%s'", bad[i]);
+    cr_assert(!util_parse_id(NULL, &v));
+}
+
+Test(util, utf8_validation)
+{
+    cr_assert(util_utf8_valid("plain", 5));
+    cr_assert(util_utf8_valid("caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80", 18));
+    cr_assert(!util_utf8_valid("\xc0\xaf", 2), "overlong");
+    cr_assert(!util_utf8_valid("\xed\xa0\x80", 3), "surrogate");
+    cr_assert(!util_utf8_valid("\xf4\x90\x80\x80", 4), "past U+10FFFF");
+    cr_assert(!util_utf8_valid("ab\xe2\x80", 4), "truncated");
+    cr_assert(!util_utf8_valid("a\0b", 3), "NUL");
+}
+
+Test(resp, list_links_keep_filters_and_replace_the_cursor)
+{
+    const char *const p[] = {"type", "place", "cursor", "old", "limit", "5", NULL};
+    struct req rq;
+    make_req(&rq, "GET", "/entities", p);
+    struct store_meta meta = {.limit = 5, .total = 9, .next_cursor = "abc_-1"};
+    json_t *env = http_list_envelope(&rq, json_array(), &meta);
+    cr_assert_not_null(env);
+    json_t *links = json_object_get(env, "links");
+    cr_assert_str_eq(json_string_value(json_object_get(links, "self")),
+                     "/entities?type=place&cursor=old&limit=5");
+    cr_assert_str_eq(json_string_value(json_object_get(links, "next")),
+                     "/entities?type=place&limit=5&cursor=abc_-1");
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(env, "meta"), "total")), 9);
+    json_decref(env);
+    req_clear(&rq);
+}

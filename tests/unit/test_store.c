@@ -1,0 +1,294 @@
+/* test_store.c: the store on a migrated in-memory database: insert in one
+ * transaction, dedup, entity merging across articles, reads, paging. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "newsd/store.h"
+
+static struct store *db;
+
+static void store_setup(void)
+{
+    cr_assert_eq(store_open(":memory:", STORE_CREATE, &db), STORE_OK);
+    int from = -1, to = -1;
+    cr_assert_eq(store_migrate(db, &from, &to), STORE_OK);
+    cr_assert_eq(from, 0);
+    cr_assert_eq(to, store_schema_latest());
+    cr_assert_eq(store_schema_check(db), STORE_OK);
+}
+
+static void store_teardown(void)
+{
+    store_close(db);
+}
+
+TestSuite(store, .init = store_setup, .fini = store_teardown);
+
+/* Builds a small extracted article whose text varies with n. */
+static void make_article(struct article *a, int n, const char *person, const char *published)
+{
+    memset(a, 0, sizeof *a);
+    struct buf b = {0};
+    buf_printf(&b, "Story number %d", n);
+    a->title = buf_take(&b);
+    buf_printf(&b, "First paragraph of story %d.", n);
+    strv_push(&a->paragraphs, b.data);
+    buf_clear(&b);
+    strv_push(&a->paragraphs, "\"We will see,\" she said.");
+    buf_printf(&b, "%s\n\n%s", a->paragraphs.v[0], a->paragraphs.v[1]);
+    a->body = buf_take(&b);
+    a->published_at = published ? strdup(published) : NULL;
+    strv_push(&a->authors, "Ana Reporter");
+    a->n_entities = 2;
+    a->entities = calloc(2, sizeof *a->entities);
+    a->entities[0].name = strdup(person);
+    a->entities[0].type = ENTITY_PERSON;
+    a->entities[0].mentions = 2;
+    strv_push(&a->entities[0].titles, "Mayor");
+    a->entities[1].name = strdup("Oslo");
+    a->entities[1].type = ENTITY_PLACE;
+    a->entities[1].mentions = 1;
+    a->n_quotes = 1;
+    a->quotes = calloc(1, sizeof *a->quotes);
+    a->quotes[0].text = strdup("We will see,");
+    a->quotes[0].speaker_name = strdup(person);
+    a->quotes[0].speaker_type = ENTITY_PERSON;
+    a->quotes[0].speaker_text = strdup("she");
+    a->quotes[0].cue = strdup("said");
+    a->quotes[0].paragraph = 1;
+    a->word_count = 10;
+}
+
+Test(store, insert_then_read_back_in_full)
+{
+    struct article a, got = {0};
+    struct store_insert res;
+    make_article(&a, 1, "Ingrid Solberg", "2026-03-04T18:12:00-05:00");
+    cr_assert_eq(store_article_insert(db, &a, &res), STORE_OK);
+    cr_assert_gt(res.id, 0);
+    cr_assert(!res.duplicate);
+    cr_assert_eq(store_article_get(db, res.id, &got), STORE_OK);
+    cr_assert_str_eq(got.title, "Story number 1");
+    cr_assert_str_eq(got.body, a.body);
+    cr_assert_eq(got.paragraphs.n, 2);
+    cr_assert_eq(got.authors.n, 1);
+    cr_assert_eq(got.n_quotes, 1);
+    cr_assert_str_eq(got.quotes[0].speaker_name, "Ingrid Solberg");
+    cr_assert_gt(got.quotes[0].speaker_id, 0);
+    cr_assert_eq(got.n_entities, 2);
+    cr_assert_str_eq(got.entities[0].name, "Ingrid Solberg"); /* most mentioned first */
+    cr_assert_eq(got.entities[0].mentions, 2);
+    cr_assert_str_eq(got.entities[0].titles.v[0], "Mayor");
+    cr_assert_not_null(got.ingested_at);
+    article_clear(&got);
+    article_clear(&a);
+    cr_assert_eq(store_article_get(db, 9999, &got), STORE_NOT_FOUND);
+    article_clear(&got);
+}
+
+Test(store, same_content_is_stored_once)
+{
+    struct article a, b;
+    struct store_insert r1, r2;
+    make_article(&a, 7, "Kwame Mensah", NULL);
+    make_article(&b, 7, "Kwame Mensah", NULL);
+    cr_assert_eq(store_article_insert(db, &a, &r1), STORE_OK);
+    cr_assert_eq(store_article_insert(db, &b, &r2), STORE_OK);
+    cr_assert(r2.duplicate);
+    cr_assert_eq(r2.id, r1.id);
+    struct article_page page = {0};
+    struct article_query q = {.limit = 20};
+    cr_assert_eq(store_articles_list(db, &q, &page), STORE_OK);
+    cr_assert_eq(page.meta.total, 1);
+    article_page_clear(&page);
+    article_clear(&a);
+    article_clear(&b);
+}
+
+Test(store, entities_merge_across_articles)
+{
+    struct article a, b;
+    struct store_insert r;
+    make_article(&a, 1, "Ingrid Solberg", "2026-01-01");
+    make_article(&b, 2, "Ingrid Solberg", "2026-01-02");
+    cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+    cr_assert_eq(store_article_insert(db, &b, &r), STORE_OK);
+    struct entity_page page = {0};
+    struct entity_query q = {.limit = 20, .type = ENTITY_PERSON};
+    cr_assert_eq(store_entities_list(db, &q, &page), STORE_OK);
+    cr_assert_eq(page.n, 1);
+    cr_assert_eq(page.items[0].article_count, 2);
+    cr_assert_eq(page.items[0].mention_count, 4);
+    cr_assert_eq(page.items[0].quote_count, 2);
+    int64_t person = page.items[0].id;
+    entity_page_clear(&page);
+    struct quote_page quotes = {0};
+    struct quote_query qq = {.limit = 20, .speaker_id = person};
+    cr_assert_eq(store_quotes_list(db, &qq, &quotes), STORE_OK);
+    cr_assert_eq(quotes.n, 2);
+    /* Newest article first. */
+    cr_assert_gt(quotes.items[0].article_id, quotes.items[1].article_id);
+    quote_page_clear(&quotes);
+    article_clear(&a);
+    article_clear(&b);
+}
+
+Test(store, cursor_walk_returns_every_row_once)
+{
+    struct store_insert r;
+    for (int i = 0; i < 25; i++) {
+        struct article a;
+        /* Several share a date, so the id breaks ties. */
+        char when[32];
+        snprintf(when, sizeof when, "2026-02-%02d", 1 + i / 3);
+        make_article(&a, i, "Ana Lima", when);
+        cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+        article_clear(&a);
+    }
+    char *cursor = NULL;
+    int seen[32] = {0}, n = 0;
+    for (int page_no = 0; page_no < 10; page_no++) {
+        struct article_page page = {0};
+        struct article_query q = {.limit = 4, .cursor = cursor};
+        cr_assert_eq(store_articles_list(db, &q, &page), STORE_OK);
+        cr_assert_eq(page.meta.total, 25);
+        for (size_t i = 0; i < page.n; i++) {
+            cr_assert_lt(page.items[i].id, 32);
+            cr_assert_eq(seen[page.items[i].id]++, 0, "id %lld twice", (long long)page.items[i].id);
+            n++;
+        }
+        free(cursor);
+        cursor = page.meta.next_cursor ? strdup(page.meta.next_cursor) : NULL;
+        article_page_clear(&page);
+        if (!cursor)
+            break;
+    }
+    cr_assert_eq(n, 25);
+}
+
+Test(store, forged_cursor_is_invalid)
+{
+    struct article_page page = {0};
+    struct article_query q = {.limit = 4,
+                              .cursor = "YR8yMDI2LTAzLTA0VDIzOjEyOjAwWh8xMx9lYTc3NWZmMg"};
+    cr_assert_eq(store_articles_list(db, &q, &page), STORE_INVALID);
+    article_page_clear(&page);
+    q.cursor = "!!!";
+    cr_assert_eq(store_articles_list(db, &q, &page), STORE_INVALID);
+    article_page_clear(&page);
+}
+
+Test(store, migrate_is_idempotent)
+{
+    int from = -1, to = -1;
+    cr_assert_eq(store_migrate(db, &from, &to), STORE_OK);
+    cr_assert_eq(from, store_schema_latest());
+    cr_assert_eq(to, store_schema_latest());
+}
+
+Test(store, delete_takes_orphans_and_counts_with_it)
+{
+    struct article a, b;
+    struct store_insert ra, rb;
+    make_article(&a, 1, "Ingrid Solberg", "2026-01-01");
+    make_article(&b, 2, "Kwame Mensah", "2026-01-02");
+    cr_assert_eq(store_article_insert(db, &a, &ra), STORE_OK);
+    cr_assert_eq(store_article_insert(db, &b, &rb), STORE_OK);
+    cr_assert_eq(store_article_delete(db, ra.id), STORE_OK);
+    cr_assert_eq(store_article_delete(db, ra.id), STORE_NOT_FOUND);
+    struct entity_page page = {0};
+    struct entity_query q = {.limit = 20, .type = -1, .sort = ENTITY_SORT_NAME};
+    cr_assert_eq(store_entities_list(db, &q, &page), STORE_OK);
+    cr_assert_eq(page.n, 2, "Solberg went with her only article");
+    cr_assert_str_eq(page.items[0].name, "Kwame Mensah");
+    cr_assert_str_eq(page.items[1].name, "Oslo");
+    cr_assert_eq(page.items[1].article_count, 1);
+    cr_assert_eq(page.items[1].mention_count, 1);
+    entity_page_clear(&page);
+    struct quote_page quotes = {0};
+    struct quote_query qq = {.limit = 20};
+    cr_assert_eq(store_quotes_list(db, &qq, &quotes), STORE_OK);
+    cr_assert_eq(quotes.meta.total, 1);
+    quote_page_clear(&quotes);
+    article_clear(&a);
+    article_clear(&b);
+}
+
+/* The FTS5 expression for q, or NULL with the reason in why. */
+static char *fts(const char *q, const char **why)
+{
+    char *out = NULL;
+    enum store_rc rc = store_fts_parse(q, &out, why);
+    cr_assert_eq(rc == STORE_OK, out != NULL);
+    return out;
+}
+
+Test(store, search_box_language_becomes_fts5)
+{
+    const char *why;
+    struct {
+        const char *q, *want;
+    } cases[] = {
+        {"port", "((\"port\"))"},
+        {"port strike", "((\"port\") AND (\"strike\"))"},
+        {"\"green corridor\" farmers", "((\"green corridor\") AND (\"farmers\"))"},
+        {"port OR harbour strike", "((\"port\" OR \"harbour\") AND (\"strike\"))"},
+        {"cocoa -rain", "((\"cocoa\")) NOT \"rain\""},
+        {"rebuil*", "((\"rebuil\" *))"},
+        {"NEAR(a b) col:x", "((\"NEAR(a\") AND (\"b)\") AND (\"col:x\"))"},
+        {"say \"\"", "((\"say\"))"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = fts(cases[i].q, &why);
+        cr_assert_not_null(got, "%s: %s", cases[i].q, why);
+        cr_assert_str_eq(got, cases[i].want, "q=%s", cases[i].q);
+        free(got);
+    }
+    const char *bad[] = {"\"open phrase", "OR port", "port OR", "-only",
+                         "a OR OR b",     "",        "- - -",   "a OR -b"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        cr_assert_null(fts(bad[i], &why), "accepted '%s'", bad[i]);
+        cr_assert_not_null(why);
+    }
+    char long_q[400];
+    memset(long_q, 'a', sizeof long_q - 1);
+    long_q[sizeof long_q - 1] = '\0';
+    cr_assert_null(fts(long_q, &why));
+    cr_assert_null(fts("a b c d e f g h i j k l m n o p q", &why), "17 terms");
+}
+
+Test(store, every_search_expression_is_valid_fts5)
+{
+    struct article a;
+    struct store_insert r;
+    make_article(&a, 1, "Ingrid Solberg", "2026-01-01");
+    cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+    article_clear(&a);
+    const char *qs[] = {"story",
+                        "\"first paragraph\"",
+                        "story OR nothing",
+                        "story -nothing",
+                        "sto*",
+                        "NEAR(a b)",
+                        "a:b",
+                        "\"'\"",
+                        "^x",
+                        "x AND",
+                        "(((",
+                        "*"};
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        const char *why;
+        char *expr = fts(qs[i], &why);
+        if (!expr)
+            continue;
+        struct article_page page = {0};
+        struct article_query q = {.limit = 5, .fts = expr};
+        cr_assert_eq(store_articles_list(db, &q, &page), STORE_OK, "q=%s -> %s", qs[i], expr);
+        if (i < 5)
+            cr_assert_eq(page.n, 1, "q=%s finds the story", qs[i]);
+        article_page_clear(&page);
+        free(expr);
+    }
+}
