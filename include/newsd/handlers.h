@@ -19,6 +19,7 @@ void handle_entity_quotes(struct req *rq, struct resp *rs);    /* GET /entities/
 void handle_entity_articles(struct req *rq, struct resp *rs);  /* GET /entities/{id}/articles */
 void handle_health(struct req *rq, struct resp *rs);           /* GET /health */
 void handle_ready(struct req *rq, struct resp *rs);            /* GET /ready */
+void handle_metrics(struct req *rq, struct resp *rs);          /* GET /metrics */
 
 /* Answers a store failure that no handler turned into a 4xx: 503 when the
  * database is busy or full (worth a retry), else 500. */

@@ -11,6 +11,8 @@
 
 #include "newsd/config.h"
 
+struct metrics;
+struct metrics;
 struct store;
 struct store_meta;
 
@@ -39,6 +41,7 @@ struct req {
     const struct config *cfg;
     struct store *store;  /* a read connection, borrowed */
     struct store *writer; /* the write connection (locked), or NULL */
+    const struct metrics *metrics; /* the server's counters, for /metrics */
 };
 
 struct resp_header {

@@ -37,5 +37,7 @@ void router_dispatch(struct req *rq, struct resp *rs, const struct route_match *
 
 /* The whole table, for /openapi.json checks and tests. */
 const struct route *router_routes(size_t *n);
+/* The pattern of route i and (in *method) its method: metric labels. */
+const char *router_route_name(size_t i, const char **method);
 
 #endif

@@ -153,6 +153,10 @@ enum store_rc store_entity_exists(struct store *s, int64_t id);
 enum store_rc store_entities_list(struct store *s, const struct entity_query *q,
                                   struct entity_page *out);
 
+/* Counts the rows of the three main tables (for /metrics). */
+enum store_rc store_stats(struct store *s, int64_t *articles, int64_t *quotes,
+                          int64_t *entities);
+
 void article_page_clear(struct article_page *p);
 void quote_page_clear(struct quote_page *p);
 void entity_page_clear(struct entity_page *p);

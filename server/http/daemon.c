@@ -13,10 +13,12 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "newsd/http.h"
 #include "newsd/log.h"
+#include "newsd/metrics.h"
 #include "newsd/router.h"
 #include "newsd/store.h"
 #include "newsd/util.h"
@@ -35,6 +37,9 @@ struct http_server {
     atomic_bool draining;
     atomic_uint_fast64_t next_id;
     int port;
+    pthread_mutex_t idle_lock; /* with idle: signalled when in_flight drops to 0 */
+    pthread_cond_t idle;
+    struct metrics metrics;
 };
 
 /* Per-request state, from the first call of the access handler to the
@@ -283,26 +288,50 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
 
 /* --- answering --------------------------------------------------------------- */
 
-static void http_access_log(const char *method, const char *path, int status, size_t bytes,
-                            const struct timespec *start, const char *req_id)
+/* Writes the access-log line; returns the request's duration in microseconds. */
+static uint64_t http_access_log(const char *method, const char *path, int status, size_t bytes,
+                                const struct timespec *start, const char *req_id)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long us = (now.tv_sec - start->tv_sec) * 1000000LL + (now.tv_nsec - start->tv_nsec) / 1000;
-    if (log_is_json())
-        log_info("access method=%s path=%s status=%d bytes=%zu us=%lld req_id=%s", method, path,
-                 status, bytes, us, req_id);
-    else
-        log_info("access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s", method, path,
-                 status, bytes, us, req_id);
+    log_info("access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s", method, path,
+             status, bytes, us, req_id);
+    return us > 0 ? (uint64_t)us : 0;
 }
 
-/* Runs the router with the connections the route needs. */
-static void http_route(struct http_server *srv, struct req *rq, struct resp *rs)
+/* Counts the request in the metrics, with the outcome of writes. */
+static void http_count(struct http_server *srv, size_t route, unsigned flags, const char *method,
+                       int status, uint64_t us)
+{
+    struct metrics *m = &srv->metrics;
+    metrics_request(m, route, status, us);
+    if (!(flags & ROUTE_NEEDS_KEY))
+        return;
+    if (status == 401)
+        atomic_fetch_add(&m->auth_failures, 1);
+    else if (status == 201)
+        atomic_fetch_add(&m->articles_created, 1);
+    else if (status == 204 && strcmp(method, "DELETE") == 0)
+        atomic_fetch_add(&m->articles_deleted, 1);
+    else if (status == 200)
+        atomic_fetch_add(&m->articles_duplicate, 1);
+    else if (status >= 400)
+        atomic_fetch_add(&m->articles_refused, 1);
+}
+
+/* Runs the router with the connections the route needs; *route gets the index
+ * of the matched route (METRICS_MAX_ROUTES when none) for the metrics. */
+static void http_route(struct http_server *srv, struct req *rq, struct resp *rs, size_t *route,
+                       unsigned *route_flags)
 {
     struct route_match m;
+    size_t n_routes;
+    const struct route *table = router_routes(&n_routes);
     router_match(rq, &m);
     unsigned flags = m.route ? m.route->flags : 0;
+    *route = m.route ? (size_t)(m.route - table) : METRICS_MAX_ROUTES;
+    *route_flags = flags;
     bool options = strcmp(rq->method, "OPTIONS") == 0;
     if ((flags & ROUTE_NEEDS_WRITER) && !options && !srv->writer) {
         if (!srv->cfg->api_key || (flags & ROUTE_NEEDS_KEY) == 0) {
@@ -333,7 +362,8 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     struct resp rs = {.status = 500};
     struct http_params_ctx pctx = {.rq = &rq};
     char req_id[65];
-    size_t sent = 0;
+    size_t sent = 0, route = METRICS_MAX_ROUTES;
+    unsigned flags = 0;
     int status = 500;
 
     http_request_id(srv, c, req_id);
@@ -347,6 +377,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     rq.authorization =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 
+    rq.metrics = &srv->metrics;
     bool path_ok = util_utf8_valid(url, strlen(url));
     if (path_ok)
         MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, http_param_collect, &pctx);
@@ -361,10 +392,14 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
         resp_header(&rs, "Retry-After", "5");
         resp_problem(&rs, &rq, 503, "the server is shutting down");
     } else {
-        http_route(srv, &rq, &rs);
+        http_route(srv, &rq, &rs, &route, &flags);
     }
+    /* A handler that stopped early left a bare 500: give it a problem body. */
+    if (rs.status >= 400 && !rs.body && !rs.text)
+        resp_problem(&rs, &rq, rs.status, "internal error; the server log has the details");
     enum MHD_Result ret = http_send(srv, c, method, &rs, req_id, &sent, &status);
-    http_access_log(method, rq.path, status, sent, &hc->start, req_id);
+    uint64_t us = http_access_log(method, rq.path, status, sent, &hc->start, req_id);
+    http_count(srv, route, flags, method, status, us);
     resp_clear(&rs);
     req_clear(&rq);
     return ret;
@@ -383,6 +418,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
         if (!(hc = calloc(1, sizeof *hc)))
             return MHD_NO;
         clock_gettime(CLOCK_MONOTONIC, &hc->start);
+        atomic_fetch_add(&srv->metrics.in_flight, 1);
         const char *cl =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         const char *te =
@@ -413,13 +449,18 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
 static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                            enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
     (void)c;
     (void)toe;
+    struct http_server *srv = cls;
     struct http_conn *hc = *con_cls;
     if (hc) {
         buf_clear(&hc->body);
         free(hc);
+        if (atomic_fetch_sub(&srv->metrics.in_flight, 1) == 1) {
+            pthread_mutex_lock(&srv->idle_lock);
+            pthread_cond_broadcast(&srv->idle);
+            pthread_mutex_unlock(&srv->idle_lock);
+        }
     }
     *con_cls = NULL;
 }
@@ -485,21 +526,26 @@ struct http_server *http_server_start(const struct config *cfg)
         return NULL;
     srv->cfg = cfg;
     pthread_mutex_init(&srv->write_lock, NULL);
+    pthread_mutex_init(&srv->idle_lock, NULL);
+    pthread_cond_init(&srv->idle, NULL);
+    metrics_init(&srv->metrics);
     atomic_init(&srv->draining, false);
     atomic_init(&srv->next_id, 1);
     if (store_pool_open(cfg->db, cfg->threads, &srv->pool) != STORE_OK)
         goto fail;
     if (!cfg->read_only && store_open(cfg->db, STORE_READ_WRITE, &srv->writer) != STORE_OK)
         goto fail;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+    /* ITC lets MHD_quiesce_daemon wake the pool threads at shutdown. */
+    unsigned flags =
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (v6)
         flags |= MHD_USE_IPv6;
     srv->mhd = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, http_access, srv, MHD_OPTION_SOCK_ADDR,
-        (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT,
-        (unsigned)HTTP_CONN_TIMEOUT_S, MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv,
-        MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, srv, MHD_OPTION_END);
+        flags, (uint16_t)cfg->port, NULL, NULL, http_access, srv, MHD_OPTION_EXTERNAL_LOGGER,
+        http_mhd_log, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
+        (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
+        MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv, MHD_OPTION_END);
     if (!srv->mhd) {
         log_error("event=listen_failed bind=%s port=%d", cfg->bind, cfg->port);
         goto fail;
@@ -516,9 +562,27 @@ int http_server_port(const struct http_server *srv)
     return srv->port;
 }
 
+/* How long shutdown waits for in-flight requests before closing anyway. */
+#define HTTP_DRAIN_S 5
+
 void http_server_drain(struct http_server *srv)
 {
     atomic_store(&srv->draining, true);
+    if (!srv->mhd)
+        return;
+    /* Stop accepting; requests already read are answered (new ones on open
+     * keep-alive connections get 503), then we wait for them to finish. */
+    MHD_socket fd = MHD_quiesce_daemon(srv->mhd);
+    if (fd != MHD_INVALID_SOCKET)
+        close(fd);
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += HTTP_DRAIN_S;
+    pthread_mutex_lock(&srv->idle_lock);
+    while (atomic_load(&srv->metrics.in_flight) > 0 &&
+           pthread_cond_timedwait(&srv->idle, &srv->idle_lock, &deadline) == 0)
+        ;
+    pthread_mutex_unlock(&srv->idle_lock);
 }
 
 void http_server_stop(struct http_server *srv)
@@ -530,5 +594,7 @@ void http_server_stop(struct http_server *srv)
     store_close(srv->writer);
     store_pool_close(srv->pool);
     pthread_mutex_destroy(&srv->write_lock);
+    pthread_cond_destroy(&srv->idle);
+    pthread_mutex_destroy(&srv->idle_lock);
     free(srv);
 }

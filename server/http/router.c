@@ -25,12 +25,19 @@ static const struct route routes[] = {
     {"GET", "/entities/{id}/articles", handle_entity_articles, DB},
     {"GET", "/health", handle_health, 0},
     {"GET", "/ready", handle_ready, DB},
+    {"GET", "/metrics", handle_metrics, DB},
 };
 
 const struct route *router_routes(size_t *n)
 {
     *n = sizeof routes / sizeof routes[0];
     return routes;
+}
+
+const char *router_route_name(size_t i, const char **method)
+{
+    *method = routes[i].method;
+    return routes[i].pattern;
 }
 
 /* Matches path against pattern segment by segment; "{x}" takes one non-empty

@@ -44,6 +44,7 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_DELETE_UNCOUNT_QUOTES] = "delete_uncount_quotes",
     [STMT_DELETE_ORPHANS] = "delete_orphans",
     [STMT_DELETE_ARTICLE] = "delete_article",
+    [STMT_STATS] = "stats",
 };
 
 enum store_rc store_rc_from(struct store *s, int rc, const char *what)

@@ -82,3 +82,23 @@ enum store_rc store_entity_exists(struct store *s, int64_t id)
            : src == SQLITE_DONE ? STORE_NOT_FOUND
                                 : store_rc_from(s, src, "entity_exists");
 }
+
+/* Used by /metrics; count(*) walks the smallest index of each table. */
+static const char sql_stats[] = "SELECT (SELECT count(*) FROM articles), "
+                                "(SELECT count(*) FROM quotes), (SELECT count(*) FROM entities)";
+
+enum store_rc store_stats(struct store *s, int64_t *articles, int64_t *quotes,
+                          int64_t *entities)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_STATS, sql_stats);
+    if (!st)
+        return STORE_ERR;
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        *articles = sqlite3_column_int64(st, 0);
+        *quotes = sqlite3_column_int64(st, 1);
+        *entities = sqlite3_column_int64(st, 2);
+    }
+    store_stmt_done(st);
+    return src == SQLITE_ROW ? STORE_OK : store_rc_from(s, src, "stats");
+}

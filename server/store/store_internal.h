@@ -40,6 +40,7 @@ enum store_stmt_id {
     STMT_DELETE_UNCOUNT_QUOTES,
     STMT_DELETE_ORPHANS,
     STMT_DELETE_ARTICLE,
+    STMT_STATS,
     STMT__COUNT
 };
 

@@ -28,7 +28,8 @@ const char *harness_bin(void)
 }
 
 /* Spawns argv with stdout to a pipe (read end in *out_fd) and env additions. */
-static pid_t harness_spawn(const char *const *argv, const char *const *env, int *out_fd)
+static pid_t harness_spawn(const char *const *argv, const char *const *env, int *out_fd,
+                           const char *log_path)
 {
     int p[2];
     cr_assert_eq(pipe(p), 0);
@@ -36,6 +37,10 @@ static pid_t harness_spawn(const char *const *argv, const char *const *env, int 
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, p[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&fa, p[0]);
+    /* The server's log goes to a file in its folder, to keep test output short. */
+    if (log_path)
+        posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, log_path,
+                                         O_WRONLY | O_CREAT | O_APPEND, 0600);
     /* The environment: ours without NEWSD_* (tests set what they need). */
     size_t n = 0;
     for (char **e = environ; *e; e++)
@@ -82,7 +87,7 @@ int harness_run(const char *const *args, char *out, size_t out_size)
     argv[i] = NULL;
     int fd;
     char sink[64];
-    pid_t pid = harness_spawn(argv, NULL, &fd);
+    pid_t pid = harness_spawn(argv, NULL, &fd, NULL);
     harness_drain(fd, out ? out : sink, out ? out_size : sizeof sink);
     close(fd);
     int status;
@@ -112,7 +117,9 @@ void harness_start(struct server *s, const char *const *env)
     const char *argv[] = {harness_bin(), "serve",     "--db", s->db, "--port",
                           "0",           "--threads", "2",    NULL};
     int fd;
-    s->pid = harness_spawn(argv, env, &fd);
+    char log_path[128];
+    snprintf(log_path, sizeof log_path, "%s/server.log", s->dir);
+    s->pid = harness_spawn(argv, env, &fd, log_path);
     /* The first stdout line names the port; reading it is the only wait. */
     char line[256];
     size_t len = 0;
@@ -159,6 +166,8 @@ void harness_cleanup(struct server *s)
             snprintf(path, sizeof path, "%s%s", s->db, suffix[i]);
             unlink(path);
         }
+        snprintf(path, sizeof path, "%s/server.log", s->dir);
+        unlink(path);
         rmdir(s->dir);
     }
 }

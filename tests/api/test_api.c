@@ -574,3 +574,21 @@ Test(api, list_headers_carry_total_and_next)
     free(link);
     http_res_clear(&r);
 }
+
+Test(api, metrics_in_prometheus_text)
+{
+    struct http_res r;
+    http_get(&srv, "/articles?limit=1", &r);
+    http_res_clear(&r);
+    http_get(&srv, "/metrics", &r);
+    cr_assert_eq(r.status, 200);
+    char *ct = http_header(&r, "Content-Type");
+    cr_assert(ct && strncmp(ct, "text/plain; version=0.0.4", 25) == 0, "%s", ct);
+    char *etag = http_header(&r, "ETag");
+    cr_assert_null(etag, "/metrics carries no ETag");
+    cr_assert_not_null(strstr(r.body, "newsd_http_requests_total{method=\"GET\",route=\"/articles\",status=\"200\"}"));
+    cr_assert_not_null(strstr(r.body, "newsd_rows{table=\"articles\"}"));
+    cr_assert_not_null(strstr(r.body, "newsd_http_request_duration_seconds_count"));
+    free(ct);
+    http_res_clear(&r);
+}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "newsd/handlers.h"
+#include "newsd/metrics.h"
 #include "newsd/router.h"
 #include "newsd/store.h"
 #include "newsd/util.h"
@@ -224,4 +225,34 @@ Test(resp, list_links_keep_filters_and_replace_the_cursor)
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(env, "meta"), "total")), 9);
     json_decref(env);
     req_clear(&rq);
+}
+
+static const char *test_route_name(size_t i, const char **method)
+{
+    *method = "GET";
+    return i == 0 ? "/articles" : "/quotes";
+}
+
+Test(metrics, prometheus_text_counts_requests)
+{
+    struct metrics m;
+    struct metrics_db db = {.articles = 3, .quotes = 7, .entities = 5, .db_bytes = 4096};
+    struct buf out = {0};
+    metrics_init(&m);
+    metrics_request(&m, 0, 200, 120);
+    metrics_request(&m, 0, 200, 3000);
+    metrics_request(&m, 1, 404, 50);
+    metrics_request(&m, METRICS_MAX_ROUTES, 418, 50);
+    cr_assert(metrics_render(&m, &db, 2, test_route_name, &out));
+    cr_assert_not_null(
+        strstr(out.data,
+               "newsd_http_requests_total{method=\"GET\",route=\"/articles\",status=\"200\"} 2\n"),
+        "%s", out.data);
+    cr_assert_not_null(strstr(out.data, "route=\"/quotes\",status=\"404\"} 1\n"));
+    cr_assert_not_null(strstr(out.data, "route=\"unmatched\",status=\"other\"} 1\n"));
+    cr_assert_not_null(
+        strstr(out.data, "newsd_http_request_duration_seconds_bucket{le=\"0.0001\"} 2\n"));
+    cr_assert_not_null(strstr(out.data, "newsd_http_request_duration_seconds_count 4\n"));
+    cr_assert_not_null(strstr(out.data, "newsd_rows{table=\"quotes\"} 7\n"));
+    buf_clear(&out);
 }
