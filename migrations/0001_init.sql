@@ -69,10 +69,13 @@ CREATE TABLE mentions (
     article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     entity_id   INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
     count       INTEGER NOT NULL,
+    quotes      INTEGER NOT NULL DEFAULT 0, -- quotes the entity speaks in the article
     sort_at     TEXT NOT NULL,
     PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
 CREATE INDEX mentions_by_entity ON mentions (entity_id, sort_at DESC, article_id DESC);
+CREATE INDEX mentions_by_speaker ON mentions (entity_id, sort_at DESC, article_id DESC)
+    WHERE quotes > 0;
 CREATE INDEX mentions_by_article_count ON mentions (article_id, count DESC, entity_id);
 
 CREATE TABLE quotes (

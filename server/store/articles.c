@@ -55,8 +55,12 @@ static const char sql_entity_find[] = "SELECT id FROM entities WHERE type = ?1 A
 static const char sql_entity_insert[] = "INSERT INTO entities (type, name) VALUES (?1, ?2)";
 static const char sql_entity_bump[] = "UPDATE entities SET article_count = article_count + 1, "
                                       "mention_count = mention_count + ?2 WHERE id = ?1";
+/* Two counters of one quote: the speaker's total and its mention in the article
+ * (which feeds mentions_by_speaker). */
 static const char sql_entity_quotes_bump[] =
     "UPDATE entities SET quote_count = quote_count + 1 WHERE id = ?1";
+static const char sql_mention_quotes_bump[] =
+    "UPDATE mentions SET quotes = quotes + 1 WHERE article_id = ?2 AND entity_id = ?1";
 static const char sql_alias_insert[] =
     "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)";
 static const char sql_title_insert[] =
@@ -152,21 +156,59 @@ out:
     return src;
 }
 
-/* The entity id of a quote's named speaker: one of the article's entities, or
- * (when extraction named someone it did not list) a new mention of them. */
-static int quote_speaker_id(struct store *s, struct article *a, const struct quote *q, int64_t *id)
+/* Makes sure every named speaker is one of the article's entities (a speaker
+ * the extraction did not list counts as one mention), so that each quote's
+ * speaker has its mention row. */
+static bool article_speakers_listed(struct article *a)
 {
-    *id = 0;
-    if (!q->speaker_name)
-        return SQLITE_OK;
-    for (size_t i = 0; i < a->n_entities; i++) {
-        if (a->entities[i].type == q->speaker_type &&
-            strcmp(a->entities[i].name, q->speaker_name) == 0) {
-            *id = a->entities[i].id;
-            return SQLITE_OK;
-        }
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        const struct quote *q = &a->quotes[i];
+        bool found = !q->speaker_name;
+        for (size_t k = 0; !found && k < a->n_entities; k++)
+            found = a->entities[k].type == q->speaker_type &&
+                    strcmp(a->entities[k].name, q->speaker_name) == 0;
+        if (found)
+            continue;
+        struct entity *v = realloc(a->entities, (a->n_entities + 1) * sizeof *v);
+        if (!v)
+            return false;
+        a->entities = v;
+        struct entity *e = &a->entities[a->n_entities];
+        memset(e, 0, sizeof *e);
+        if (!(e->name = util_strdup(q->speaker_name)))
+            return false;
+        e->type = q->speaker_type;
+        e->mentions = 1;
+        a->n_entities++;
     }
-    return entity_upsert(s, q->speaker_type, q->speaker_name, id);
+    return true;
+}
+
+/* The entity id of a quote's named speaker among the stored entities. */
+static int64_t quote_speaker_id(const struct article *a, const struct quote *q)
+{
+    for (size_t i = 0; q->speaker_name && i < a->n_entities; i++)
+        if (a->entities[i].type == q->speaker_type &&
+            strcmp(a->entities[i].name, q->speaker_name) == 0)
+            return a->entities[i].id;
+    return 0;
+}
+
+/* Runs one of the two quote counter updates (?1 speaker, ?2 article). */
+static int quote_counts_bump(struct store *s, enum store_stmt_id id, const char *sql,
+                             const struct quote *q, int64_t article_id)
+{
+    int src;
+    sqlite3_stmt *st = store_stmt(s, id, sql);
+    if (!st)
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_int64(st, 1, q->speaker_id));
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        CHECK(sqlite3_bind_int64(st, 2, article_id));
+    CHECK(stmt_run(st));
+out:
+    store_stmt_done(st);
+    return src;
 }
 
 static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
@@ -174,7 +216,7 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
 {
     int src;
     sqlite3_stmt *st = NULL;
-    CHECK(quote_speaker_id(s, a, q, &q->speaker_id));
+    q->speaker_id = quote_speaker_id(a, q);
     if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_int64(st, 1, a->id));
@@ -194,10 +236,8 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     store_stmt_done(st);
     st = NULL;
     if (q->speaker_id) {
-        if (!(st = store_stmt(s, STMT_ENTITY_QUOTES_BUMP, sql_entity_quotes_bump)))
-            return SQLITE_ERROR;
-        CHECK(sqlite3_bind_int64(st, 1, q->speaker_id));
-        CHECK(stmt_run(st));
+        CHECK(quote_counts_bump(s, STMT_ENTITY_QUOTES_BUMP, sql_entity_quotes_bump, q, a->id));
+        CHECK(quote_counts_bump(s, STMT_MENTION_QUOTES_BUMP, sql_mention_quotes_bump, q, a->id));
     }
 out:
     store_stmt_done(st);
@@ -294,6 +334,8 @@ static int article_insert_all(struct store *s, struct article *a, const char *ha
 {
     int src;
     char *sort_at = NULL;
+    if (!article_speakers_listed(a))
+        return SQLITE_NOMEM;
     CHECK(article_row_insert(s, a, hash, &sort_at));
     CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
                                &a->paragraphs, NULL));

@@ -25,6 +25,7 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_ENTITY_INSERT] = "entity_insert",
     [STMT_ENTITY_BUMP] = "entity_bump",
     [STMT_ENTITY_QUOTES_BUMP] = "entity_quotes_bump",
+    [STMT_MENTION_QUOTES_BUMP] = "mention_quotes_bump",
     [STMT_ALIAS_INSERT] = "alias_insert",
     [STMT_TITLE_INSERT] = "title_insert",
     [STMT_MENTION_INSERT] = "mention_insert",

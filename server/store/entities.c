@@ -87,8 +87,7 @@ enum store_rc store_entity_exists(struct store *s, int64_t id)
 static const char sql_stats[] = "SELECT (SELECT count(*) FROM articles), "
                                 "(SELECT count(*) FROM quotes), (SELECT count(*) FROM entities)";
 
-enum store_rc store_stats(struct store *s, int64_t *articles, int64_t *quotes,
-                          int64_t *entities)
+enum store_rc store_stats(struct store *s, int64_t *articles, int64_t *quotes, int64_t *entities)
 {
     sqlite3_stmt *st = store_stmt(s, STMT_STATS, sql_stats);
     if (!st)

@@ -77,11 +77,17 @@ static void ls_more_int(struct list_sql *q, int64_t v)
     ls_int(q, "", v);
 }
 
+/* Appends the query plan of q to s->explain, one "what: detail" line per step,
+ * so tests can check that every list walks an index. */
+static void ls_explain(struct store *s, struct list_sql *q, const char *what);
+
 /* Prepares q and binds its values; NULL (logged) on failure. Caller finalizes. */
 static sqlite3_stmt *ls_prepare(struct store *s, struct list_sql *q, const char *what)
 {
     if (q->oom)
         return NULL;
+    if (s->explain)
+        ls_explain(s, q, what);
     sqlite3_stmt *st = store_prepare_once(s, q->sql.data, what);
     for (int i = 0; st && i < q->n; i++) {
         int rc = q->b[i].kind == 't'   ? store_bind_text(st, i + 1, q->b[i].s)
@@ -94,6 +100,24 @@ static sqlite3_stmt *ls_prepare(struct store *s, struct list_sql *q, const char 
         }
     }
     return st;
+}
+
+static void ls_explain(struct store *s, struct list_sql *q, const char *what)
+{
+    struct buf sql = {0};
+    struct buf *keep = s->explain;
+    s->explain = NULL; /* no recursion through ls_prepare */
+    if (buf_puts(&sql, "EXPLAIN QUERY PLAN ") && buf_puts(&sql, q->sql.data)) {
+        struct buf text = q->sql;
+        q->sql = sql;
+        sqlite3_stmt *st = ls_prepare(s, q, what);
+        q->sql = text;
+        while (st && sqlite3_step(st) == SQLITE_ROW)
+            buf_printf(keep, "%s: %s\n", what, (const char *)sqlite3_column_text(st, 3));
+        sqlite3_finalize(st);
+    }
+    buf_clear(&sql);
+    s->explain = keep;
 }
 
 static void ls_clear(struct list_sql *q)
@@ -161,16 +185,20 @@ static const char art_from_author[] = /* article_authors_by_name */
     "WHERE au.name = ? COLLATE NOCASE";
 static const char art_from_section[] = /* articles_by_section */
     " FROM articles a WHERE a.section = ?";
+static const char art_from_speaker[] = /* mentions_by_speaker (partial index) */
+    " FROM mentions sp JOIN articles a ON a.id = sp.article_id "
+    "WHERE sp.entity_id = ? AND sp.quotes > 0";
 static const char art_from_fts[] = /* the FTS5 index */
     " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?";
 
-enum art_driver { ART_DEFAULT, ART_ENTITY, ART_AUTHOR, ART_SECTION, ART_FTS };
+enum art_driver { ART_DEFAULT, ART_ENTITY, ART_AUTHOR, ART_SECTION, ART_SPEAKER, ART_FTS };
 
 /* Key column names of each driver, so the ORDER BY walks its index. A search
  * is ordered outside a subquery (see store_articles_list), by its column names. */
-static const char *const art_key_sort[] = {"a.sort_at", "m.sort_at", "au.sort_at", "a.sort_at",
-                                           "sort_at"};
-static const char *const art_key_id[] = {"a.id", "m.article_id", "au.article_id", "a.id", "id"};
+static const char *const art_key_sort[] = {"a.sort_at", "m.sort_at",  "au.sort_at",
+                                           "a.sort_at", "sp.sort_at", "sort_at"};
+static const char *const art_key_id[] = {"a.id", "m.article_id",  "au.article_id",
+                                         "a.id", "sp.article_id", "id"};
 
 /* Title weighs most, then the subtitle, then the body. */
 #define ART_RANK "bm25(articles_fts, 10.0, 4.0, 1.0)"
@@ -190,6 +218,9 @@ static void art_where(struct list_sql *q, const struct article_query *aq, enum a
     case ART_SECTION:
         ls_text(q, art_from_section, aq->section);
         break;
+    case ART_SPEAKER:
+        ls_int(q, art_from_speaker, aq->speaker_id);
+        break;
     case ART_FTS:
         ls_text(q, art_from_fts, aq->fts);
         break;
@@ -208,11 +239,11 @@ static void art_where(struct list_sql *q, const struct article_query *aq, enum a
             q,
             " AND EXISTS (SELECT 1 FROM mentions x WHERE x.article_id = a.id AND x.entity_id = ?)",
             aq->entity_id);
-    if (aq->speaker_id)
-        ls_int(
-            q,
-            " AND EXISTS (SELECT 1 FROM quotes x WHERE x.article_id = a.id AND x.speaker_id = ?)",
-            aq->speaker_id);
+    if (d != ART_SPEAKER && aq->speaker_id)
+        ls_int(q,
+               " AND EXISTS (SELECT 1 FROM mentions x WHERE x.article_id = a.id AND x.entity_id = "
+               "? AND x.quotes > 0)",
+               aq->speaker_id);
     if (aq->from)
         ls_text(q, " AND a.sort_at >= strftime(" SORT_FMT ", ?)", aq->from);
     if (aq->to)
@@ -229,6 +260,8 @@ static enum art_driver art_driver_pick(const struct article_query *aq)
         return ART_AUTHOR;
     if (aq->section)
         return ART_SECTION;
+    if (aq->speaker_id)
+        return ART_SPEAKER;
     return ART_DEFAULT;
 }
 
@@ -382,7 +415,8 @@ enum store_rc store_articles_list(struct store *s, const struct article_query *a
         goto out;
     ls_sql(&count, "SELECT count(*)");
     art_where(&count, aq, d);
-    if ((rc = ls_count(s, &count, "articles_count", &out->meta.total)) != STORE_OK)
+    if ((rc = ls_count(s, &count, d == ART_FTS ? "articles_search_count" : "articles_count",
+                       &out->meta.total)) != STORE_OK)
         goto out;
     if (d == ART_FTS) {
         /* Rank and snippet exist only inside the MATCH query: order outside it. */
@@ -396,7 +430,7 @@ enum store_rc store_articles_list(struct store *s, const struct article_query *a
     }
     art_order(&list, aq, d, &c, cursor_id, cursor_rank);
     rc = STORE_ERR;
-    if (!(st = ls_prepare(s, &list, "articles_list")))
+    if (!(st = ls_prepare(s, &list, d == ART_FTS ? "articles_search" : "articles_list")))
         goto out;
     rc = art_rows(s, st, aq, out);
 out:
@@ -514,13 +548,14 @@ enum store_rc store_quotes_list(struct store *s, const struct quote_query *qq,
         goto out;
     ls_sql(&count, "SELECT count(*)");
     quote_where(&count, qq);
-    if ((rc = ls_count(s, &count, "quotes_count", &out->meta.total)) != STORE_OK)
+    if ((rc = ls_count(s, &count, qq->fts ? "quotes_search_count" : "quotes_count",
+                       &out->meta.total)) != STORE_OK)
         goto out;
     ls_sql(&list, "SELECT " STORE_QUOTE_COLS);
     quote_where(&list, qq);
     quote_order(&list, qq, &c, art, pos);
     rc = STORE_ERR;
-    if (!(st = ls_prepare(s, &list, "quotes_list")))
+    if (!(st = ls_prepare(s, &list, qq->fts ? "quotes_search" : "quotes_list")))
         goto out;
     rc = quote_rows(s, st, qq, out);
 out:
@@ -591,6 +626,8 @@ static void entity_order(struct list_sql *q, const struct entity_query *eq,
 {
     bool by_name = !eq->article_id && eq->sort == ENTITY_SORT_NAME;
     const char *k = entity_key(eq);
+    /* The tie-breaker is the id column of the walked index. */
+    const char *tie = eq->article_id ? "m.entity_id" : "e.id";
     char frag[200];
     if (c->n && by_name) {
         ls_text(q, " AND (e.name > ? COLLATE NOCASE OR (e.name = ? COLLATE NOCASE AND e.id > ?))",
@@ -598,7 +635,7 @@ static void entity_order(struct list_sql *q, const struct entity_query *eq,
         ls_more_text(q, c->field[0]);
         ls_more_int(q, id);
     } else if (c->n) {
-        snprintf(frag, sizeof frag, " AND %s <= ? AND NOT (%s = ? AND e.id <= ?)", k, k);
+        snprintf(frag, sizeof frag, " AND %s <= ? AND NOT (%s = ? AND %s <= ?)", k, k, tie);
         ls_int(q, frag, key);
         ls_more_int(q, key);
         ls_more_int(q, id);
@@ -606,7 +643,7 @@ static void entity_order(struct list_sql *q, const struct entity_query *eq,
     if (by_name)
         ls_int(q, " ORDER BY e.name COLLATE NOCASE, e.id LIMIT ?", eq->limit + 1);
     else {
-        snprintf(frag, sizeof frag, " ORDER BY %s DESC, e.id LIMIT ?", k);
+        snprintf(frag, sizeof frag, " ORDER BY %s DESC, %s LIMIT ?", k, tie);
         ls_int(q, frag, eq->limit + 1);
     }
 }

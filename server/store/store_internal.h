@@ -21,6 +21,7 @@ enum store_stmt_id {
     STMT_ENTITY_INSERT,
     STMT_ENTITY_BUMP,
     STMT_ENTITY_QUOTES_BUMP,
+    STMT_MENTION_QUOTES_BUMP,
     STMT_ALIAS_INSERT,
     STMT_TITLE_INSERT,
     STMT_MENTION_INSERT,
@@ -47,6 +48,7 @@ enum store_stmt_id {
 struct store {
     sqlite3 *db;
     char *path;
+    struct buf *explain; /* tests: when set, lists append their query plans here */
     sqlite3_stmt *stmts[STMT__COUNT];
 };
 

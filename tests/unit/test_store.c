@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../server/store/store_internal.h"
 #include "newsd/store.h"
 
 static struct store *db;
@@ -291,4 +292,80 @@ Test(store, every_search_expression_is_valid_fts5)
         article_page_clear(&page);
         free(expr);
     }
+}
+
+/* Every list query walks an index: no full table scan, and no sort in a
+ * temporary b-tree except where ranking demands it (search by relevance). */
+Test(store, every_list_query_is_served_by_an_index)
+{
+    struct article a;
+    struct store_insert r;
+    make_article(&a, 1, "Ingrid Solberg", "2026-01-01");
+    cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+    article_clear(&a);
+    struct buf plan = {0};
+    db->explain = &plan;
+    char *fts_expr = NULL;
+    const char *why;
+    cr_assert_eq(store_fts_parse("story", &fts_expr, &why), STORE_OK);
+
+    struct article_query aqs[] = {
+        {.limit = 5},
+        {.limit = 5, .oldest_first = true},
+        {.limit = 5, .entity_id = 1},
+        {.limit = 5, .author = "Ana Reporter"},
+        {.limit = 5, .section = "Science"},
+        {.limit = 5, .section = "Science", .from = "2026-01-01", .to = "2026-02-01T00:00:00"},
+        {.limit = 5, .speaker_id = 1},
+        {.limit = 5, .fts = fts_expr},
+        {.limit = 5, .fts = fts_expr, .by_relevance = true},
+    };
+    for (size_t i = 0; i < sizeof aqs / sizeof *aqs; i++) {
+        struct article_page page = {0};
+        cr_assert_eq(store_articles_list(db, &aqs[i], &page), STORE_OK);
+        article_page_clear(&page);
+    }
+    struct quote_query qqs[] = {
+        {.limit = 5},
+        {.limit = 5, .article_id = 1},
+        {.limit = 5, .speaker_id = 1},
+        {.limit = 5, .fts = fts_expr},
+        {.limit = 5, .from = "2026-01-01"},
+    };
+    for (size_t i = 0; i < sizeof qqs / sizeof *qqs; i++) {
+        struct quote_page page = {0};
+        cr_assert_eq(store_quotes_list(db, &qqs[i], &page), STORE_OK);
+        quote_page_clear(&page);
+    }
+    struct entity_query eqs[] = {
+        {.limit = 5, .type = -1},
+        {.limit = 5, .type = ENTITY_PLACE},
+        {.limit = 5, .type = -1, .sort = ENTITY_SORT_NAME},
+        {.limit = 5, .type = -1, .article_id = 1},
+    };
+    for (size_t i = 0; i < sizeof eqs / sizeof *eqs; i++) {
+        struct entity_page page = {0};
+        cr_assert_eq(store_entities_list(db, &eqs[i], &page), STORE_OK);
+        entity_page_clear(&page);
+    }
+    db->explain = NULL;
+    free(fts_expr);
+    cr_assert_not_null(plan.data);
+    if (getenv("NEWSD_SHOW_PLANS"))
+        fputs(plan.data, stderr);
+    /* Check line by line. */
+    for (char *line = plan.data; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        bool is_count = strstr(line, "_count:") != NULL;
+        bool full_scan =
+            strstr(line, "SCAN ") && !strstr(line, "USING") && !strstr(line, "VIRTUAL TABLE");
+        cr_assert(!full_scan, "full table scan: %s", line);
+        /* Only a search sorts its (bounded) matches: by rank or by date. */
+        cr_assert(is_count || strstr(line, "_search:") || !strstr(line, "TEMP B-TREE"),
+                  "sorts in a temporary b-tree: %s", line);
+        line = nl ? nl + 1 : NULL;
+    }
+    buf_clear(&plan);
 }
