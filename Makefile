@@ -27,12 +27,13 @@ UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 API_SRC   := $(sort $(wildcard tests/api/*.c))
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 DATA      := $(sort $(wildcard data/*.txt))
-GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_data.c
+DOCS_EMBED := docs/openapi.json
+GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_data.c build/gen/embedded_docs.c
 
 # Objects of one variant (release: build/, sanitizers: build/san/).
 objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all deps run test check unit api san lint clean
+.PHONY: all deps run test check unit api san lint clean docs
 all: build/newsd
 
 deps:
@@ -52,6 +53,10 @@ build/gen/embedded_migrations.c: tools/embed.sh $(MIGRATIONS)
 build/gen/embedded_data.c: tools/embed.sh $(DATA)
 	@mkdir -p $(@D)
 	sh tools/embed.sh embedded_data $(DATA) > $@.tmp && mv $@.tmp $@
+
+build/gen/embedded_docs.c: tools/embed.sh $(DOCS_EMBED)
+	@mkdir -p $(@D)
+	sh tools/embed.sh embedded_docs $(DOCS_EMBED) > $@.tmp && mv $@.tmp $@
 
 # --- release variant ---------------------------------------------------------
 REL_LIB_OBJ := $(call objs,build,$(LIB_SRC) $(GEN_SRC:build/%=%))
@@ -127,6 +132,14 @@ lint:
 	    $$(find server include tests -name '*.[ch]') || \
 	    { echo "lint: banned function used (see above)"; exit 1; }
 	@echo "lint: ok"
+
+# Regenerates the curl examples of README.md and docs/api.md from a real run
+# (tests/api/test_docs.c checks that they still match), and docs/openapi.json.
+docs: build/newsd
+	python3 tools/gen_openapi.py
+	tools/tour.sh > build/tour.md
+	python3 tools/splice.py README.md '<!-- tour:begin -->' '<!-- tour:end -->' < build/tour.md
+	python3 tools/splice.py docs/api.md '<!-- examples:begin -->' '<!-- examples:end -->' < build/tour.md
 
 clean:
 	rm -rf build

@@ -10,3 +10,11 @@ const char *embedded_data_get(const char *name)
             return embedded_data[i].text;
     return NULL;
 }
+
+const char *embedded_doc_get(const char *name)
+{
+    for (size_t i = 0; i < embedded_docs_count; i++)
+        if (strcmp(embedded_docs[i].name, name) == 0)
+            return embedded_docs[i].text;
+    return NULL;
+}

@@ -18,7 +18,13 @@ extern const size_t embedded_migrations_count;
 extern const struct embedded_file embedded_data[];
 extern const size_t embedded_data_count;
 
+/* docs/openapi.json, served at GET /openapi.json. */
+extern const struct embedded_file embedded_docs[];
+extern const size_t embedded_docs_count;
+
 /* Returns the embedded data file with this base name, or NULL. */
 const char *embedded_data_get(const char *name);
+/* Returns the embedded document with this base name, or NULL. */
+const char *embedded_doc_get(const char *name);
 
 #endif

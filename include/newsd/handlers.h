@@ -20,6 +20,7 @@ void handle_entity_articles(struct req *rq, struct resp *rs);  /* GET /entities/
 void handle_health(struct req *rq, struct resp *rs);           /* GET /health */
 void handle_ready(struct req *rq, struct resp *rs);            /* GET /ready */
 void handle_metrics(struct req *rq, struct resp *rs);          /* GET /metrics */
+void handle_openapi(struct req *rq, struct resp *rs);          /* GET /openapi.json */
 
 /* Answers a store failure that no handler turned into a 4xx: 503 when the
  * database is busy or full (worth a retry), else 500. */

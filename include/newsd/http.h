@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "newsd/config.h"
+#include "newsd/util.h"
 
 struct metrics;
 struct metrics;
@@ -39,9 +40,10 @@ struct req {
     const char *authorization;
     const char *request_id;
     const struct config *cfg;
-    struct store *store;  /* a read connection, borrowed */
-    struct store *writer; /* the write connection (locked), or NULL */
+    struct store *store;           /* a read connection, borrowed */
+    struct store *writer;          /* the write connection (locked), or NULL */
     const struct metrics *metrics; /* the server's counters, for /metrics */
+    struct strv fields;            /* fields= asked for (owned); empty: all */
 };
 
 struct resp_header {
@@ -76,6 +78,13 @@ bool req_param_id(const struct req *rq, struct resp *rs, const char *name, int64
  * *out is owned by the caller (NULL when absent). */
 bool req_param_time(const struct req *rq, struct resp *rs, const char *name, bool end_of_day,
                     char **out);
+/* Reads `fields=a,b,c` into rq->fields, refusing names not in known
+ * (NULL-terminated). Absent means every field. */
+bool req_param_fields(struct req *rq, struct resp *rs, const char *const *known);
+/* Keeps only rq->fields in a 200 body: in each item of a list envelope's data,
+ * or in the object itself. Does nothing when no fields were asked for. */
+void resp_fields_apply(const struct req *rq, struct resp *rs);
+
 /* The {id} capture number i as a positive 64-bit id. */
 bool req_path_id(const struct req *rq, struct resp *rs, int i, int64_t *out);
 

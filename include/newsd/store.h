@@ -154,8 +154,7 @@ enum store_rc store_entities_list(struct store *s, const struct entity_query *q,
                                   struct entity_page *out);
 
 /* Counts the rows of the three main tables (for /metrics). */
-enum store_rc store_stats(struct store *s, int64_t *articles, int64_t *quotes,
-                          int64_t *entities);
+enum store_rc store_stats(struct store *s, int64_t *articles, int64_t *quotes, int64_t *entities);
 
 void article_page_clear(struct article_page *p);
 void quote_page_clear(struct quote_page *p);

@@ -22,6 +22,14 @@ json_t *view_quote(const struct quote *q, bool with_ids);
  * quote_count (+ mentions when in_article). */
 json_t *view_entity(const struct entity *e, bool in_article);
 
+/* The field names of each view (NULL-terminated), for `fields=` checks. */
+extern const char *const view_article_summary_fields[];
+extern const char *const view_article_fields[];
+extern const char *const view_quote_fields[];
+extern const char *const view_quote_get_fields[];
+extern const char *const view_entity_fields[];
+extern const char *const view_article_entity_fields[];
+
 /* Arrays of the views above. */
 json_t *view_article_summaries(const struct article *v, size_t n);
 json_t *view_quotes(const struct quote *v, size_t n);

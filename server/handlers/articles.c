@@ -9,8 +9,9 @@
 #include "newsd/store.h"
 #include "newsd/views.h"
 
-static const char *const articles_params[] = {
-    "limit", "cursor", "entity", "speaker", "section", "author", "from", "to", "sort", "q", NULL};
+static const char *const articles_params[] = {"fields",  "limit",   "cursor", "entity",
+                                              "speaker", "section", "author", "from",
+                                              "to",      "sort",    "q",      NULL};
 
 void handle_articles_list(struct req *rq, struct resp *rs)
 {
@@ -19,6 +20,7 @@ void handle_articles_list(struct req *rq, struct resp *rs)
     char *from = NULL, *to = NULL, *fts = NULL;
 
     if (!req_params_allow(rq, rs, articles_params) ||
+        !req_param_fields(rq, rs, view_article_summary_fields) ||
         !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
         !req_param_id(rq, rs, "entity", &q.entity_id) ||
         !req_param_id(rq, rs, "speaker", &q.speaker_id) ||
@@ -61,12 +63,15 @@ out:
     article_page_clear(&page);
 }
 
+static const char *const fields_only[] = {"fields", NULL};
+
 void handle_article_get(struct req *rq, struct resp *rs)
 {
     struct article a = {0};
     int64_t id;
 
-    if (!req_params_allow(rq, rs, NULL) || !req_path_id(rq, rs, 0, &id))
+    if (!req_params_allow(rq, rs, fields_only) || !req_param_fields(rq, rs, view_article_fields) ||
+        !req_path_id(rq, rs, 0, &id))
         return;
     int rc = store_article_get(rq->store, id, &a);
     if (rc == STORE_OK)
@@ -90,14 +95,15 @@ static bool article_must_exist(struct req *rq, struct resp *rs, int64_t id)
     return rc == STORE_OK;
 }
 
-static const char *const page_params[] = {"limit", "cursor", NULL};
+static const char *const page_params[] = {"limit", "cursor", "fields", NULL};
 
 void handle_article_quotes(struct req *rq, struct resp *rs)
 {
     struct quote_query q = {0};
     struct quote_page page = {0};
 
-    if (!req_params_allow(rq, rs, page_params) || !req_path_id(rq, rs, 0, &q.article_id) ||
+    if (!req_params_allow(rq, rs, page_params) || !req_param_fields(rq, rs, view_quote_fields) ||
+        !req_path_id(rq, rs, 0, &q.article_id) ||
         !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
         !article_must_exist(rq, rs, q.article_id))
         goto out;
@@ -116,7 +122,9 @@ void handle_article_entities(struct req *rq, struct resp *rs)
     struct entity_query q = {.type = -1};
     struct entity_page page = {0};
 
-    if (!req_params_allow(rq, rs, page_params) || !req_path_id(rq, rs, 0, &q.article_id) ||
+    if (!req_params_allow(rq, rs, page_params) ||
+        !req_param_fields(rq, rs, view_article_entity_fields) ||
+        !req_path_id(rq, rs, 0, &q.article_id) ||
         !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
         !article_must_exist(rq, rs, q.article_id))
         goto out;

@@ -6,7 +6,8 @@
 #include "newsd/store.h"
 #include "newsd/views.h"
 
-static const char *const entities_params[] = {"limit", "cursor", "type", "q", "sort", NULL};
+static const char *const entities_params[] = {"limit", "cursor", "type", "q",
+                                              "sort",  "fields", NULL};
 
 void handle_entities_list(struct req *rq, struct resp *rs)
 {
@@ -14,6 +15,7 @@ void handle_entities_list(struct req *rq, struct resp *rs)
     struct entity_page page = {0};
 
     if (!req_params_allow(rq, rs, entities_params) ||
+        !req_param_fields(rq, rs, view_entity_fields) ||
         !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit))
         goto out;
     const char *type = req_param(rq, "type"), *sort = req_param(rq, "sort");
@@ -46,7 +48,9 @@ void handle_entity_get(struct req *rq, struct resp *rs)
     struct entity e = {0};
     int64_t id;
 
-    if (!req_params_allow(rq, rs, NULL) || !req_path_id(rq, rs, 0, &id))
+    static const char *const fields_only[] = {"fields", NULL};
+    if (!req_params_allow(rq, rs, fields_only) || !req_param_fields(rq, rs, view_entity_fields) ||
+        !req_path_id(rq, rs, 0, &id))
         return;
     int rc = store_entity_get(rq->store, id, &e);
     if (rc == STORE_OK)
@@ -58,7 +62,7 @@ void handle_entity_get(struct req *rq, struct resp *rs)
     entity_clear(&e);
 }
 
-static const char *const entity_articles_params[] = {"limit", "cursor", NULL};
+static const char *const entity_articles_params[] = {"limit", "cursor", "fields", NULL};
 
 void handle_entity_articles(struct req *rq, struct resp *rs)
 {
@@ -66,6 +70,7 @@ void handle_entity_articles(struct req *rq, struct resp *rs)
     struct article_page page = {0};
 
     if (!req_params_allow(rq, rs, entity_articles_params) ||
+        !req_param_fields(rq, rs, view_article_summary_fields) ||
         !req_path_id(rq, rs, 0, &q.entity_id) ||
         !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit))
         goto out;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include "newsd/embedded.h"
 #include "newsd/handlers.h"
 #include "newsd/metrics.h"
 #include "newsd/router.h"
@@ -60,5 +61,16 @@ void handle_metrics(struct req *rq, struct resp *rs)
     rs->text = buf_take(&out);
     rs->content_type = "text/plain; version=0.0.4; charset=utf-8";
     rs->no_etag = true;
+    rs->status = 200;
+}
+
+void handle_openapi(struct req *rq, struct resp *rs)
+{
+    if (!req_params_allow(rq, rs, NULL))
+        return;
+    const char *doc = embedded_doc_get("openapi.json");
+    if (!doc || !(rs->text = util_strdup(doc)))
+        return; /* stays 500 */
+    rs->content_type = "application/json; charset=utf-8";
     rs->status = 200;
 }

@@ -30,13 +30,13 @@ out:
     quote_page_clear(&page);
 }
 
-static const char *const quotes_params[] = {"limit", "cursor", "speaker", "article",
-                                            "from",  "to",     "q",       NULL};
+static const char *const quotes_params[] = {"fields", "limit", "cursor", "speaker", "article",
+                                            "from",   "to",    "q",      NULL};
 
 void handle_quotes_list(struct req *rq, struct resp *rs)
 {
     struct quote_query q = {0};
-    if (!req_params_allow(rq, rs, quotes_params) ||
+    if (!req_params_allow(rq, rs, quotes_params) || !req_param_fields(rq, rs, view_quote_fields) ||
         !req_param_id(rq, rs, "speaker", &q.speaker_id) ||
         !req_param_id(rq, rs, "article", &q.article_id))
         return;
@@ -52,12 +52,13 @@ void handle_quotes_list(struct req *rq, struct resp *rs)
     free(fts);
 }
 
-static const char *const entity_quotes_params[] = {"limit", "cursor", "from", "to", NULL};
+static const char *const entity_quotes_params[] = {"limit", "cursor", "from", "to", "fields", NULL};
 
 void handle_entity_quotes(struct req *rq, struct resp *rs)
 {
     struct quote_query q = {0};
-    if (!req_params_allow(rq, rs, entity_quotes_params) || !req_path_id(rq, rs, 0, &q.speaker_id))
+    if (!req_params_allow(rq, rs, entity_quotes_params) ||
+        !req_param_fields(rq, rs, view_quote_fields) || !req_path_id(rq, rs, 0, &q.speaker_id))
         return;
     int rc = store_entity_exists(rq->store, q.speaker_id);
     if (rc == STORE_NOT_FOUND)
@@ -74,7 +75,9 @@ void handle_quote_get(struct req *rq, struct resp *rs)
     struct article a = {0};
     int64_t id;
 
-    if (!req_params_allow(rq, rs, NULL) || !req_path_id(rq, rs, 0, &id))
+    static const char *const fields_only[] = {"fields", NULL};
+    if (!req_params_allow(rq, rs, fields_only) ||
+        !req_param_fields(rq, rs, view_quote_get_fields) || !req_path_id(rq, rs, 0, &id))
         return;
     int rc = store_quote_get(rq->store, id, &q, &a);
     if (rc == STORE_OK) {

@@ -393,6 +393,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
         resp_problem(&rs, &rq, 503, "the server is shutting down");
     } else {
         http_route(srv, &rq, &rs, &route, &flags);
+        resp_fields_apply(&rq, &rs);
     }
     /* A handler that stopped early left a bare 500: give it a problem body. */
     if (rs.status >= 400 && !rs.body && !rs.text)

@@ -160,3 +160,27 @@ bool req_param_time(const struct req *rq, struct resp *rs, const char *name, boo
     *out = buf_take(&b);
     return true;
 }
+
+bool req_param_fields(struct req *rq, struct resp *rs, const char *const *known)
+{
+    const char *v = req_param(rq, "fields");
+    if (!v)
+        return true;
+    for (const char *p = v;;) {
+        size_t n = strcspn(p, ",");
+        bool ok = false;
+        for (const char *const *k = known; !ok && *k; k++)
+            ok = strlen(*k) == n && strncmp(*k, p, n) == 0;
+        if (!ok) {
+            resp_problem(rs, rq, 400, "fields: unknown field '%.*s'", (int)(n < 64 ? n : 64), p);
+            return false;
+        }
+        char *name = util_strndup(p, n);
+        if (!name || !strv_push_taken(&rq->fields, name))
+            return false; /* stays 500 */
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
+    return true;
+}

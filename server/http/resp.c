@@ -122,6 +122,7 @@ void resp_clear(struct resp *rs)
 
 void req_clear(struct req *rq)
 {
+    strv_clear(&rq->fields);
     for (size_t i = 0; i < rq->n_params; i++) {
         free(rq->params[i].name);
         free(rq->params[i].value);
@@ -192,4 +193,32 @@ void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct
         return;
     }
     resp_json(rs, 200, env);
+}
+
+/* Deletes every key of obj that is not in fields. */
+static void resp_fields_pick(json_t *obj, const struct strv *fields)
+{
+    const char *key;
+    json_t *value;
+    void *tmp;
+    json_object_foreach_safe(obj, tmp, key, value)
+    {
+        (void)value;
+        if (!strv_has(fields, key))
+            json_object_del(obj, key);
+    }
+}
+
+void resp_fields_apply(const struct req *rq, struct resp *rs)
+{
+    if (!rq->fields.n || rs->status != 200 || !json_is_object(rs->body))
+        return;
+    json_t *data = json_object_get(rs->body, "data");
+    if (json_is_array(data) && json_object_get(rs->body, "meta")) {
+        size_t i;
+        json_t *item;
+        json_array_foreach(data, i, item) resp_fields_pick(item, &rq->fields);
+    } else {
+        resp_fields_pick(rs->body, &rq->fields);
+    }
 }

@@ -26,6 +26,7 @@ static const struct route routes[] = {
     {"GET", "/health", handle_health, 0},
     {"GET", "/ready", handle_ready, DB},
     {"GET", "/metrics", handle_metrics, DB},
+    {"GET", "/openapi.json", handle_openapi, 0},
 };
 
 const struct route *router_routes(size_t *n)

@@ -347,6 +347,25 @@ enum ingest_date_kind ingest_date_line_parse(const char *s, size_t n, char *iso,
     struct dtok t[DTOK_MAX];
     if (n > 160 || cap < 32)
         return INGEST_DATE_NONE;
+    /* cheap rejections first: a date line has a digit and starts with a date,
+     * a weekday or one of the filler words */
+    if (!memchr(s, '0', n) && !memchr(s, '1', n) && !memchr(s, '2', n) && !memchr(s, '3', n) &&
+        !memchr(s, '4', n) && !memchr(s, '5', n) && !memchr(s, '6', n) && !memchr(s, '7', n) &&
+        !memchr(s, '8', n) && !memchr(s, '9', n))
+        return INGEST_DATE_NONE;
+    {
+        size_t w = 0;
+        while (w < n && ((s[w] >= 'a' && s[w] <= 'z') || (s[w] >= 'A' && s[w] <= 'Z')))
+            w++;
+        if (w > 0) {
+            struct dtok f = {s, w, 'w'};
+            if (!month_of(&f) && !is_in(&f, weekday_names, sizeof weekday_names / sizeof *weekday_names) &&
+                !is_in(&f, filler_words, sizeof filler_words / sizeof *filler_words))
+                return INGEST_DATE_NONE;
+        } else if (!(s[0] >= '0' && s[0] <= '9')) {
+            return INGEST_DATE_NONE;
+        }
+    }
     size_t nt = dtok_split(s, n, t);
     if (nt == 0 || nt > DTOK_MAX)
         return INGEST_DATE_NONE;

@@ -60,88 +60,90 @@ static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n)
     return memcmp(e->key, s, n) == 0;
 }
 
-static bool gaz_insert(struct ingest_gaz *g, const struct ingest_gaz_entry *e)
+static bool gaz_insert(struct ingest_gaz *g, const struct ingest_gaz_entry *e, uint64_t h)
 {
-    if (g->cap == 0)
-        return false;
     size_t mask = g->cap - 1;
-    size_t i = (size_t)gaz_hash(e->key, e->key_len, e->cls) & mask;
+    size_t i = (size_t)h & mask;
     while (g->slots[i].key) {
         if (g->slots[i].cls == e->cls && key_eq(&g->slots[i], e->key, e->key_len))
             return true; /* first spelling wins */
         i = (i + 1) & mask;
     }
+    if (g->used + 1 >= g->cap / 4 * 3)
+        return false; /* full: the table was sized from the text, so never here */
     g->slots[i] = *e;
     g->used++;
     return true;
 }
 
-/* Counts the spellings in a file, to size the table. */
+/* Counts the spellings in a file (an upper bound), to size the table. */
 static size_t count_keys(const char *t)
 {
-    size_t c = 0;
+    size_t c = 1;
     for (const char *p = t; *p; p++)
-        if (*p == '\n' || *p == '|')
-            c++;
-    return c + 1;
+        c += *p == '\n' || *p == '|';
+    return c;
 }
 
-static void trim(const char **s, size_t *n)
-{
-    while (*n && (**s == ' ' || **s == '\t' || **s == '\r')) {
-        (*s)++;
-        (*n)--;
-    }
-    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\r'))
-        (*n)--;
-}
-
+/* One pass over a data file: each field of each line is hashed while it is
+ * scanned, so building the table costs about one read of the text. */
 static void load_file(struct ingest_gaz *g, const struct gaz_file *f, const char *text)
 {
     const char *p = text;
     while (*p) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        const char *line = p;
-        p = eol ? eol + 1 : p + len;
-        trim(&line, &len);
-        if (len == 0 || line[0] == '#')
+        while (*p == ' ' || *p == '\t' || *p == '\r')
+            p++;
+        if (*p == '#' || *p == '\n' || *p == '\0') {
+            while (*p && *p != '\n')
+                p++;
+            if (*p)
+                p++;
             continue;
-        /* split on '|' */
-        const char *canon = NULL;
-        size_t canon_len = 0;
-        size_t i = 0;
-        bool first = true;
+        }
         enum ingest_gaz_class cls = f->cls;
         if (f->cls == INGEST_GAZ_GIVEN_MALE) {
-            const char *bar = memchr(line, '|', len);
-            if (!bar)
-                continue;
-            size_t nl = (size_t)(bar - line);
-            if (len - nl >= 2 && (bar[1] == 'f' || bar[1] == 'F'))
+            const char *bar = p;
+            while (*bar && *bar != '\n' && *bar != '|')
+                bar++;
+            if (*bar == '|' && (bar[1] == 'f' || bar[1] == 'F'))
                 cls = INGEST_GAZ_GIVEN_FEMALE;
-            len = nl;
-            trim(&line, &len);
         }
-        while (i <= len) {
-            size_t j = i;
-            while (j < len && line[j] != '|')
-                j++;
-            const char *k = line + i;
-            size_t kn = j - i;
-            trim(&k, &kn);
+        const char *canon = NULL;
+        size_t canon_len = 0;
+        bool first = true;
+        for (;;) {
+            while (*p == ' ' || *p == '\t')
+                p++;
+            const char *k = p, *last = p;
+            uint64_t h = UTIL_FNV_SEED ^ (unsigned)cls, h_last = h;
+            while (*p && *p != '|' && *p != '\n' && *p != '\r') {
+                h ^= lower((unsigned char)*p);
+                h *= 0x100000001b3ULL;
+                if (*p != ' ' && *p != '\t') {
+                    last = p + 1;
+                    h_last = h;
+                }
+                p++;
+            }
+            size_t kn = (size_t)(last - k);
             if (kn > 0 && kn < 256) {
                 if (first) {
                     canon = k;
                     canon_len = kn;
-                    first = false;
                 }
-                struct ingest_gaz_entry e = {k, (uint32_t)kn, (uint32_t)canon_len, canon,
+                struct ingest_gaz_entry e = {k, canon, (uint16_t)kn, (uint16_t)canon_len,
                                              (uint8_t)cls, f->fold};
-                (void)gaz_insert(g, &e);
+                (void)gaz_insert(g, &e, h_last);
             }
-            i = j + 1;
+            first = false;
+            if (*p != '|' || f->cls == INGEST_GAZ_GIVEN_MALE)
+                break;
+            p++;
         }
+        while (*p && *p != '\n')
+            p++;
+        if (*p)
+            p++;
     }
 }
 
@@ -155,7 +157,7 @@ int ingest_gaz_load(struct ingest_gaz *g)
             total += count_keys(texts[f]);
     }
     size_t cap = 64;
-    while (cap < total * 2 + 1)
+    while (cap / 4 * 3 < total + 2)
         cap *= 2;
     g->slots = calloc(cap, sizeof *g->slots);
     if (!g->slots)

@@ -70,6 +70,8 @@ bool ingest_ascii_ieq(const char *s, size_t n, const char *lit);
 bool ingest_ascii_iprefix(const char *s, size_t n, const char *lit);
 /* Case-insensitive (ASCII) substring search; returns the offset or (size_t)-1. */
 size_t ingest_ascii_ifind(const char *s, size_t n, const char *lit);
+/* Exact substring search; returns the offset or (size_t)-1. */
+size_t ingest_bytes_find(const char *s, size_t n, const char *lit);
 /* Exact comparison of n bytes with a NUL-terminated string. */
 bool ingest_bytes_eq(const char *s, size_t n, const char *lit);
 
@@ -118,6 +120,7 @@ struct ingest_qspan {
     size_t close_end;  /* byte after the closing mark (end of paragraph when unclosed) */
     bool closed;
     bool has_open;     /* false for a quote that continues from the previous paragraph */
+    bool continued;    /* continues a quotation left open at the previous paragraph's end */
 };
 
 /* Tokenizes the n bytes at s. spans (sorted, non-overlapping, may be NULL) mark
@@ -151,10 +154,10 @@ enum ingest_gaz_class {
 };
 
 struct ingest_gaz_entry {
-    const char *key; /* spelling, as in the embedded text (not NUL-terminated) */
-    uint32_t key_len;
-    uint32_t canon_len;
+    const char *key;   /* spelling, as in the embedded text (not NUL-terminated) */
     const char *canon; /* canonical spelling */
+    uint16_t key_len;
+    uint16_t canon_len;
     uint8_t cls;
     uint8_t fold; /* key is matched ignoring ASCII case */
 };

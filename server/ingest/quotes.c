@@ -79,7 +79,7 @@ static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t clo
         b--;
     if (b <= a)
         return true;
-    struct ingest_qspan x = {open, a, b, close_end, closed, has_open};
+    struct ingest_qspan x = {open, a, b, close_end, closed, has_open, false};
     return spans_push(v, n, cap, &x);
 }
 
@@ -128,6 +128,10 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
     }
     if (in && !span_emit(p, open, start, n, n, false, has_open, &v, &nv, &cap))
         goto nomem;
+    /* the convention for a quotation over several paragraphs: each one opens
+     * again and only the last one closes */
+    if (*open_carry && nv > 0 && v[0].open < 4)
+        v[0].continued = true;
     *open_carry = in;
     *spans = v;
     *n_spans = nv;
@@ -475,7 +479,12 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
     struct subj r = {k, k, false};
     if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0)
         return r;
-    bool ok = (t[k].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+    bool particle = k + 1 < n && (t[k + 1].flags & INGEST_TOKF_CAP) &&
+                    (ingest_tok_is(s, &t[k], "de") || ingest_tok_is(s, &t[k], "van") ||
+                     ingest_tok_is(s, &t[k], "von") || ingest_tok_is(s, &t[k], "al") ||
+                     ingest_tok_is(s, &t[k], "da") || ingest_tok_is(s, &t[k], "le") ||
+                     ingest_tok_is(s, &t[k], "la") || ingest_tok_is(s, &t[k], "di"));
+    bool ok = particle || (t[k].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
               TOK_IN(s, &t[k], determiners) || TOK_IN(s, &t[k], pronouns_m) ||
               TOK_IN(s, &t[k], pronouns_f) || TOK_IN(s, &t[k], pronouns_other) ||
               (according && (t[k].flags & INGEST_TOKF_LOWER));
@@ -533,6 +542,7 @@ struct ctx {
     /* the last named person who spoke, for pronouns */
     int32_t last_speaker;
     int32_t last_speaker_para;
+    size_t last_speaker_byte;
 };
 
 static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
@@ -541,17 +551,16 @@ static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
     return gender == 0 || g == 0 || g == gender;
 }
 
-/* The person a he/she at (para, byte) refers to, or -1. Prefers the last named
- * speaker of this or the previous paragraph; else the first person mentioned
- * (outside quotations) in the nearest sentence before that names one. */
+/* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
+ * person (outside quotations) of the nearest earlier sentence that names one,
+ * i.e. its likely subject, and the last named speaker. The speaker wins unless
+ * that sentence came after the speaker was named. Bounded to a few paragraphs. */
 static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, int gender)
 {
-    if (x->last_speaker >= 0 && para - x->last_speaker_para <= 1 &&
-        gender_fits(x, x->last_speaker, gender))
-        return x->last_speaker;
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
     int32_t best = -1, best_sent = -1, best_para = -1;
+    size_t best_start = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - PRON_PARAS)
@@ -559,9 +568,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
             !gender_fits(x, m->entity, gender))
             continue;
-        /* sentence of the mention */
+        /* sentence of the mention, by binary search over the tokens */
         const struct ingest_para *p = &x->paras[m->para];
-        int32_t sent = -1;
         size_t lo = 0, hi = p->toks.n;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
@@ -570,19 +578,46 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             else
                 hi = mid;
         }
-        if (lo < p->toks.n)
-            sent = p->toks.v[lo].sent;
-        if (best < 0) {
-            best = m->entity;
+        int32_t sent = lo < p->toks.n ? p->toks.v[lo].sent : -1;
+        if (best < 0 || (m->para == best_para && sent == best_sent)) {
+            best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
             best_para = m->para;
-        } else if (m->para == best_para && sent == best_sent) {
-            best = m->entity; /* earlier in the same sentence: the subject */
+            best_start = m->start;
         } else {
             break;
         }
     }
-    return best;
+    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 1 &&
+                      gender_fits(x, x->last_speaker, gender);
+    if (!speaker_ok)
+        return best;
+    if (best < 0 || best == x->last_speaker)
+        return x->last_speaker;
+    /* a person who became the topic after the speaker was named */
+    if (best_para > x->last_speaker_para ||
+        (best_para == x->last_speaker_para && best_start > x->last_speaker_byte)) {
+        const struct ingest_para *p = &x->paras[best_para];
+        /* only when that person opens the sentence (a subject, not an object) */
+        size_t lo = 0, hi = p->toks.n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->toks.v[mid].start < best_start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t k = lo, words_before = 0;
+        while (k > 0 && p->toks.v[k - 1].sent == best_sent && words_before < 6) {
+            k--;
+            if (p->toks.v[k].kind == INGEST_TOK_WORD &&
+                (p->toks.v[k].flags & INGEST_TOKF_LOWER))
+                words_before++;
+        }
+        if (words_before <= 2)
+            return best;
+    }
+    return x->last_speaker;
 }
 
 /* The person whose recorded title ends with the words w/n (ignoring case, on a
@@ -943,13 +978,13 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
-    struct ctx x = {paras, n_paras, ents, g, -1, -1};
+    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0};
     struct qinfo *qs = NULL;
     size_t qcap = 0;
     struct attr carry = {0}; /* the speaker a quote-only next paragraph continues */
     bool carry_ok = false;
     int32_t carry_para = -1;
-    size_t first_out_prev = 0; /* quotes of the previous paragraph start here in out */
+    size_t pend_from = SIZE_MAX; /* first unattributed part of an open multi-paragraph quote */
 
     for (size_t pi = 0; pi < n_paras; pi++) {
         struct ingest_para *p = &paras[pi];
@@ -1006,6 +1041,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 ents->v[q->at.speaker].type == ENTITY_PERSON) {
                 x.last_speaker = q->at.speaker;
                 x.last_speaker_para = (int32_t)pi;
+                x.last_speaker_byte = p->spans[qi].end;
             }
         }
         /* quotations of the paragraph without a cue: the speaker of a neighbour.
@@ -1037,19 +1073,22 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = carry;
             q->inherited = q->at.found;
         }
-        /* a quotation carried from the previous paragraph gets this speaker too */
-        if (p->n_spans && qs[0].at.found && !p->spans[0].has_open && pi > 0) {
-            for (size_t k = first_out_prev; k < first_out; k++) {
+        /* a quotation over several paragraphs: once a later part is attributed,
+         * the earlier unattributed parts get the same speaker */
+        if (p->n_spans && p->spans[0].continued && qs[0].at.found && pend_from < first_out) {
+            for (size_t k = pend_from; k < first_out; k++) {
                 struct ingest_q *o = &out->v[k];
-                if (o->para == (int32_t)pi - 1 && o->speaker < 0 && o->subj_para < 0 && !o->cue) {
-                    o->speaker = qs[0].at.speaker;
-                    o->cue = qs[0].at.cue ? qs[0].at.cue->words : NULL;
-                    o->subj_para = qs[0].at.subj_para;
-                    o->subj_start = qs[0].at.subj_a;
-                    o->subj_end = qs[0].at.subj_b;
-                }
+                if (o->speaker >= 0 || o->subj_para >= 0 || o->cue)
+                    continue;
+                o->speaker = qs[0].at.speaker;
+                o->cue = qs[0].at.cue ? qs[0].at.cue->words : NULL;
+                o->subj_para = qs[0].at.subj_para;
+                o->subj_start = qs[0].at.subj_a;
+                o->subj_end = qs[0].at.subj_b;
             }
         }
+        if (!(p->n_spans && p->spans[0].continued))
+            pend_from = SIZE_MAX;
         /* emit */
         carry_ok = false;
         for (size_t qi = 0; qi < p->n_spans; qi++) {
@@ -1092,6 +1131,14 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 carry_para = (int32_t)pi;
             }
         }
+        /* an unattributed quotation left open at the end starts (or extends) a chain */
+        if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&
+            out->n > first_out) {
+            if (pend_from == SIZE_MAX)
+                pend_from = out->n - 1;
+        } else if (!(p->n_spans && !p->spans[p->n_spans - 1].closed)) {
+            pend_from = SIZE_MAX;
+        }
         /* "X said:" at the end of a paragraph introduces the next one */
         if (!carry_ok && p->toks.n >= 2 && is_punct(&t[p->toks.n - 1], ':')) {
             size_t k = p->toks.n - 1, len;
@@ -1113,8 +1160,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;
+            x.last_speaker_byte = p->n;
         }
-        first_out_prev = first_out;
     }
     free(qs);
     return 0;

@@ -121,9 +121,15 @@ static bool line_is_boiler(const struct unit *u)
 {
     if (u->words == 0)
         return true;
-    if (u->words <= 30) {
+    if (u->words <= 30 && u->n < 512) {
+        /* one lower-case copy, then a fast substring search per phrase */
+        char low[512];
+        for (size_t i = 0; i < u->n; i++) {
+            char c = u->s[i];
+            low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
         for (size_t k = 0; k < sizeof boiler_phrases / sizeof *boiler_phrases; k++)
-            if (ingest_ascii_ifind(u->s, u->n, boiler_phrases[k]) != (size_t)-1)
+            if (ingest_bytes_find(low, u->n, boiler_phrases[k]) != (size_t)-1)
                 return true;
     }
     if (u->words <= 12 && line_has_glued_word(u->s, u->n))
@@ -297,6 +303,12 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g,
     int rc = 0;
     if (u->words > 40)
         return 0;
+    dkind = ingest_date_line_parse(s, n, diso, sizeof diso);
+    if (dkind != INGEST_DATE_NONE) {
+        memcpy(iso, diso, 32);
+        *date_kind = dkind;
+        return 1;
+    }
     while (a <= n) {
         size_t b = a, skip = 0;
         while (b < n) {
@@ -640,10 +652,32 @@ static void title_trim_site(char *t)
     }
 }
 
-static bool headline_shaped(const struct unit *x)
+/* Share of capitalised words, in percent ("Title Case Headline" ~ 100). */
+static unsigned caps_share(const struct unit *x)
 {
-    return x->words >= 1 && x->words <= 40 && x->n <= 400 && !x->dateline &&
-           (!x->term || x->words <= 30);
+    size_t words = 0, caps = 0, i = 0;
+    bool start = true;
+    while (i < x->n) {
+        uint32_t c = ingest_utf8_next(x->s, x->n, &i);
+        if (ingest_cp_is_wordch(c)) {
+            if (start) {
+                words++;
+                if (ingest_cp_is_upper(c) || ingest_cp_is_digit(c))
+                    caps++;
+            }
+            start = false;
+        } else {
+            start = c == ' ';
+        }
+    }
+    return words ? (unsigned)(caps * 100 / words) : 0;
+}
+
+/* A paragraph of article text, not a headline: a dateline, or a long sentence
+ * that is not in title case. */
+static bool body_like(const struct unit *x)
+{
+    return x->dateline || x->words > 40 || (x->term && x->words > 15 && caps_share(x) < 60);
 }
 
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
@@ -700,16 +734,18 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
 
     size_t body = 0; /* index into c */
     if (nc > 1) {
-        /* section and title: leading short lines, then the headline */
+        /* section and title: leading short lines, then the headline. The first
+         * line that is not short is the headline unless it reads like article
+         * text, in which case the last short line was the headline. */
         size_t k = 0;
         while (k < nc && u.v[c[k]].short_ && !u.v[c[k]].dateline)
             k++;
         size_t title = (size_t)-1, section = (size_t)-1;
-        if (k < nc && !u.v[c[k]].dateline && headline_shaped(&u.v[c[k]]) && k + 1 < nc) {
+        if (k < nc && !body_like(&u.v[c[k]]) && k + 1 < nc) {
             title = k;
             if (k > 0 && u.v[c[k - 1]].words <= 4)
                 section = k - 1;
-        } else if (k > 0) {
+        } else if (k > 0 && k < nc) {
             title = k - 1;
             if (k > 1 && u.v[c[k - 2]].words <= 4)
                 section = k - 2;
@@ -743,8 +779,8 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
                         furniture = true;
                 }
                 size_t w = u.v[c[s]].words;
-                if ((u.v[c[b]].dateline && w <= 60) || (meta && w <= 60) ||
-                    (furniture && w <= 35)) {
+                (void)furniture;
+                if ((u.v[c[b]].dateline && w <= 60) || (meta && w <= 60)) {
                     if (!(d->subtitle = util_strdup(u.v[c[s]].s))) {
                         rc = INGEST_ERR_NOMEM;
                         goto out_c;
@@ -755,33 +791,34 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
         }
     }
 
-    /* body paragraphs: content from the body start, without short furniture */
-    size_t first_para = d->paragraphs.n;
-    for (size_t k = body; k < nc; k++) {
-        const struct unit *x = &u.v[c[k]];
-        if (!x->term && x->words <= 10 && !x->dateline)
-            continue;
-        if (!strv_push(&d->paragraphs, x->s)) {
-            rc = INGEST_ERR_NOMEM;
-            goto out_c;
-        }
-    }
-    /* closing credits: the last few paragraphs */
-    for (int steps = 0; steps < 4 && d->paragraphs.n > first_para + 1; steps++) {
-        char *last = d->paragraphs.v[d->paragraphs.n - 1];
-        struct unit x = {0};
-        x.s = last;
-        x.n = strlen(last);
-        x.words = ingest_words_count(x.s, x.n);
-        int m = closing_line_parse(&x, g, &d->authors);
+    /* closing credits: the last few content lines, short ones included */
+    size_t end = nc;
+    for (int steps = 0; steps < 4 && end > body + 1; steps++) {
+        const struct unit *x = &u.v[c[end - 1]];
+        int m = closing_line_parse(x, g, &d->authors);
         if (m < 0) {
             rc = m;
             goto out_c;
         }
-        if (m == 0)
+        if (m == 0) {
+            if (x->short_) {
+                end--; /* trailing furniture */
+                continue;
+            }
             break;
-        d->paragraphs.n--;
-        if (!strv_push_taken(&d->extra, last)) {
+        }
+        if (!strv_push(&d->extra, x->s)) {
+            rc = INGEST_ERR_NOMEM;
+            goto out_c;
+        }
+        end--;
+    }
+    /* body paragraphs: content from the body start, without short furniture */
+    for (size_t k = body; k < end; k++) {
+        const struct unit *x = &u.v[c[k]];
+        if (!x->term && x->words <= 10 && !x->dateline)
+            continue;
+        if (!strv_push(&d->paragraphs, x->s)) {
             rc = INGEST_ERR_NOMEM;
             goto out_c;
         }

@@ -302,9 +302,13 @@ size_t ingest_words_count(const char *s, size_t n)
         bool w = ingest_cp_is_wordch(c);
         if (w && !in)
             words++;
-        /* an apostrophe or hyphen between letters keeps the word going */
+        /* an apostrophe or hyphen between letters keeps the word going, and so
+         * does a separator between digits (3.5, 2,000, 10:05) */
         if (!w && in && (ingest_cp_is_apos(c) || c == '-') && i < n &&
             ingest_cp_is_wordch(ingest_cp_at(s, n, i)))
+            continue;
+        if (!w && in && (c == '.' || c == ',' || c == ':') && i < n && i >= 2 &&
+            ingest_cp_is_digit((unsigned char)s[i - 2]) && ingest_cp_is_digit(ingest_cp_at(s, n, i)))
             continue;
         in = w;
     }
@@ -344,6 +348,23 @@ size_t ingest_ascii_ifind(const char *s, size_t n, const char *lit)
     for (size_t i = 0; i + m <= n; i++)
         if (ascii_lower((unsigned char)s[i]) == first && ingest_ascii_ieq(s + i, m, lit))
             return i;
+    return (size_t)-1;
+}
+
+size_t ingest_bytes_find(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit);
+    if (m == 0)
+        return 0;
+    for (size_t i = 0; i + m <= n;) {
+        const char *p = memchr(s + i, lit[0], n - m + 1 - i);
+        if (!p)
+            return (size_t)-1;
+        i = (size_t)(p - s);
+        if (memcmp(p, lit, m) == 0)
+            return i;
+        i++;
+    }
     return (size_t)-1;
 }
 

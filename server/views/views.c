@@ -2,6 +2,23 @@
  * else; handlers and `newsd extract` call these. */
 #include "newsd/views.h"
 
+#define SUMMARY_FIELDS                                                                             \
+    "id", "url", "title", "subtitle", "section", "authors", "dateline", "published_at",            \
+        "word_count", "quote_count", "entity_count", "ingested_at", "snippet", "highlights"
+#define QUOTE_FIELDS                                                                               \
+    "id", "article_id", "text", "speaker", "speaker_text", "cue", "kind", "paragraph", "start",    \
+        "end"
+#define ENTITY_FIELDS                                                                              \
+    "id", "name", "type", "aliases", "titles", "article_count", "mention_count", "quote_count"
+
+const char *const view_article_summary_fields[] = {SUMMARY_FIELDS, NULL};
+const char *const view_article_fields[] = {SUMMARY_FIELDS, "body",     "paragraphs",
+                                           "quotes",       "entities", NULL};
+const char *const view_quote_fields[] = {QUOTE_FIELDS, NULL};
+const char *const view_quote_get_fields[] = {QUOTE_FIELDS, "article", NULL};
+const char *const view_entity_fields[] = {ENTITY_FIELDS, NULL};
+const char *const view_article_entity_fields[] = {ENTITY_FIELDS, "mentions", NULL};
+
 /* A JSON array of strings; NULL on OOM. */
 static json_t *view_strv(const struct strv *sv)
 {

@@ -592,3 +592,30 @@ Test(api, metrics_in_prometheus_text)
     free(ct);
     http_res_clear(&r);
 }
+
+Test(api, fields_picks_the_fields_asked_for)
+{
+    struct http_res r;
+    get_list("/articles?fields=id,title&limit=3", &r);
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(r.json, "data"), i, a)
+    {
+        cr_assert_eq(json_object_size(a), 2, "only id and title");
+        cr_assert(json_is_integer(json_object_get(a, "id")));
+        cr_assert(json_is_string(json_object_get(a, "title")));
+    }
+    cr_assert(json_is_object(json_object_get(r.json, "meta")), "the envelope stays whole");
+    long long id = json_integer_value(json_object_get(json_array_get(json_object_get(r.json, "data"), 0), "id"));
+    http_res_clear(&r);
+    char target[128];
+    snprintf(target, sizeof target, "/articles/%lld?fields=paragraphs", id);
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_eq(json_object_size(r.json), 1);
+    cr_assert(json_is_array(json_object_get(r.json, "paragraphs")));
+    http_res_clear(&r);
+    expect_problem("GET", "/articles?fields=id,nope", 400);
+    expect_problem("GET", "/quotes?fields=title", 400);
+    expect_problem("GET", "/entities?fields=", 400);
+}

@@ -3,7 +3,9 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "newsd/embedded.h"
 #include "newsd/handlers.h"
 #include "newsd/metrics.h"
 #include "newsd/router.h"
@@ -255,4 +257,44 @@ Test(metrics, prometheus_text_counts_requests)
     cr_assert_not_null(strstr(out.data, "newsd_http_request_duration_seconds_count 4\n"));
     cr_assert_not_null(strstr(out.data, "newsd_rows{table=\"quotes\"} 7\n"));
     buf_clear(&out);
+}
+
+/* The route table and docs/openapi.json list the same method + path pairs. */
+Test(router, openapi_lists_exactly_the_routes)
+{
+    const char *text = embedded_doc_get("openapi.json");
+    cr_assert_not_null(text);
+    json_error_t err;
+    json_t *doc = json_loads(text, 0, &err);
+    cr_assert_not_null(doc, "openapi.json: %s", err.text);
+    json_t *paths = json_object_get(doc, "paths");
+    size_t n;
+    const struct route *routes = router_routes(&n);
+    size_t documented = 0;
+    for (size_t i = 0; i < n; i++) {
+        char method[8] = {0};
+        for (size_t k = 0; routes[i].method[k] && k < 7; k++)
+            method[k] = (char)(routes[i].method[k] | 32);
+        json_t *op = json_object_get(json_object_get(paths, routes[i].pattern), method);
+        cr_assert_not_null(op, "%s %s is not in openapi.json", routes[i].method,
+                           routes[i].pattern);
+    }
+    const char *path;
+    json_t *item;
+    json_object_foreach(paths, path, item)
+    {
+        const char *method;
+        json_t *op;
+        json_object_foreach(item, method, op)
+        {
+            bool found = false;
+            for (size_t i = 0; i < n && !found; i++)
+                found = strcmp(routes[i].pattern, path) == 0 &&
+                        strncasecmp(routes[i].method, method, 8) == 0;
+            cr_assert(found, "openapi.json documents %s %s, which no route serves", method, path);
+            documented++;
+        }
+    }
+    cr_assert_eq(documented, n);
+    json_decref(doc);
 }

@@ -1,0 +1,289 @@
+/* test_ingest_units.c: the ingest helpers one by one (UTF-8, normalisation, code
+ * point offsets, tokens, dates, the JSON record) and the run's contract on odd
+ * input: refusals with reasons, no crash on hostile text, and the time bounds. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../server/ingest/ingest_internal.h"
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+Test(ingest, utf8_validation)
+{
+    cr_expect(ingest_text_is_valid("", 0));
+    cr_expect(ingest_text_is_valid("plain ascii", 11));
+    cr_expect(ingest_text_is_valid("caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80", 18));
+    cr_expect_not(ingest_text_is_valid("a\0b", 3), "NUL byte");
+    cr_expect_not(ingest_text_is_valid("\xc3", 1), "truncated sequence");
+    cr_expect_not(ingest_text_is_valid("\xc0\xaf", 2), "overlong");
+    cr_expect_not(ingest_text_is_valid("\xe0\x80\xaf", 3), "overlong 3-byte");
+    cr_expect_not(ingest_text_is_valid("\xed\xa0\x80", 3), "surrogate");
+    cr_expect_not(ingest_text_is_valid("\xf4\x90\x80\x80", 4), "above U+10FFFF");
+    cr_expect_not(ingest_text_is_valid("\xff", 1));
+    cr_expect_not(ingest_text_is_valid("\x80", 1), "lone continuation byte");
+}
+
+Test(ingest, utf8_decoding_never_reads_past_the_end)
+{
+    const char s[] = "\xe2\x80"; /* truncated */
+    size_t i = 0;
+    uint32_t c = ingest_utf8_next(s, 2, &i);
+    cr_expect_eq(c, 0xFFFD);
+    cr_expect_eq(i, 1);
+    i = 0;
+    cr_expect_eq(ingest_utf8_next("\xe2\x80\x94", 3, &i), 0x2014);
+    cr_expect_eq(i, 3);
+    cr_expect_eq(ingest_cp_before("a\xe2\x80\x94", 4), 0x2014);
+    cr_expect_eq(ingest_cp_before("a", 0), 0);
+}
+
+Test(ingest, normalize_spaces_and_lines)
+{
+    struct buf b = {0};
+    const char *in = "  Title\xc2\xa0 here \r\nline\ttwo\xe2\x80\x8b!\rthird\xc2\xad line  ";
+    cr_assert(ingest_text_normalize(in, strlen(in), &b));
+    cr_expect_str_eq(b.data, "Title here\nline two!\nthird line");
+    buf_clear(&b);
+    /* quote marks are kept as written */
+    in = "\xe2\x80\x9cYes,\" she said.";
+    cr_assert(ingest_text_normalize(in, strlen(in), &b));
+    cr_expect_str_eq(b.data, in);
+    buf_clear(&b);
+}
+
+Test(ingest, code_point_counting)
+{
+    cr_expect_eq(ingest_cp_count("caf\xc3\xa9", 5), 4);
+    cr_expect_eq(ingest_words_count("It's a well-known fact, 3.5 times.", 34), 6);
+    struct ingest_cp_cursor c;
+    const char *s = "\xe2\x80\x9c" "ab\xc3\xa9" "c";
+    ingest_cp_cursor_init(&c, s, strlen(s));
+    cr_expect_eq(ingest_cp_cursor_at(&c, 3), 1);
+    cr_expect_eq(ingest_cp_cursor_at(&c, 7), 4);
+    cr_expect_eq(ingest_cp_cursor_at(&c, 0), 0, "going back restarts");
+}
+
+Test(ingest, tokens_keep_abbreviations_and_possessives)
+{
+    struct ingest_toks t = {0};
+    const char *s = "U.S. officials met Mr. Trump\xe2\x80\x99s aide on Nov. 3.";
+    cr_assert(ingest_toks_build(s, strlen(s), NULL, 0, &t));
+    cr_assert_geq(t.n, 9);
+    cr_expect(ingest_tok_is(s, &t.v[0], "U.S."));
+    cr_expect(ingest_tok_is(s, &t.v[3], "Mr."));
+    cr_expect(ingest_tok_is(s, &t.v[4], "Trump"));
+    cr_expect(t.v[4].flags & INGEST_TOKF_POSS);
+    ingest_toks_clear(&t);
+}
+
+static const char *date_of(const char *line, char *iso)
+{
+    return ingest_date_line_parse(line, strlen(line), iso, 32) ? iso : "";
+}
+
+Test(ingest, date_lines)
+{
+    char iso[32];
+    cr_expect_str_eq(date_of("Updated March 4, 2026, 6:12 PM EST", iso),
+                     "2026-03-04T18:12:00-05:00");
+    cr_expect_str_eq(date_of("Published 12 Feb 2026", iso), "2026-02-12");
+    cr_expect_str_eq(date_of("Nov. 3, 2025 / 10:05 AM GMT", iso), "2025-11-03T10:05:00+00:00");
+    cr_expect_str_eq(date_of("2026-01-19", iso), "2026-01-19");
+    cr_expect_str_eq(date_of("2026-01-19T07:30:00Z", iso), "2026-01-19T07:30:00+00:00");
+    cr_expect_str_eq(date_of("Thursday, July 9, 2026 9:00 a.m. ET", iso),
+                     "2026-07-09T09:00:00-04:00", "ET in summer is EDT");
+    cr_expect_str_eq(date_of("Jan. 9, 2026 9:00 a.m. ET", iso), "2026-01-09T09:00:00-05:00");
+    cr_expect_str_eq(date_of("March 4, 2026 6:12 PM", iso), "2026-03-04", "no zone: date only");
+    cr_expect_str_eq(date_of("5 May 2026 14:00 +0200", iso), "2026-05-05T14:00:00+02:00");
+    cr_expect_str_eq(date_of("Trump said on March 4, 2026 that he would go", iso), "");
+    cr_expect_str_eq(date_of("February 30, 2026", iso), "", "no such day");
+    cr_expect_eq(ingest_date_line_parse("Updated Jan 2, 2026", 19, iso, 32), INGEST_DATE_UPDATED);
+    cr_expect_eq(ingest_date_line_parse("Posted Jan 2, 2026", 18, iso, 32), INGEST_DATE_PUBLISHED);
+}
+
+static enum ingest_rc record(const char *json, struct ingest_input *in, const char **why)
+{
+    memset(in, 0, sizeof *in);
+    *why = NULL;
+    return ingest_record_parse(json, strlen(json), in, why);
+}
+
+Test(ingest, record_forms_and_errors)
+{
+    struct ingest_input in;
+    const char *why;
+    cr_expect_eq(record("{\"text\":\"x\",\"url\":\"u\",\"extra\":1}", &in, &why), INGEST_OK);
+    cr_expect_str_eq(in.text, "x");
+    cr_expect_str_eq(in.url, "u");
+    ingest_input_clear(&in);
+    ingest_input_clear(&in); /* twice is fine */
+
+    cr_expect_eq(record("{\"title\":\"T\",\"body\":\"B\",\"published_at\":null}", &in, &why),
+                 INGEST_OK);
+    cr_expect_str_eq(in.title, "T");
+    cr_expect_null(in.published_at);
+    ingest_input_clear(&in);
+
+    cr_expect_eq(record("{\"text\":\"a\",\"text\":\"b\"}", &in, &why), INGEST_BAD_INPUT);
+    cr_expect_str_eq(why, "the record has a duplicate key");
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"url\":\"u\"}", &in, &why), INGEST_BAD_INPUT, "missing text");
+    cr_expect_not_null(why);
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"title\":\"only\"}", &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"text\":42}", &in, &why), INGEST_BAD_INPUT);
+    cr_expect_str_eq(why, "\"text\" must be a string");
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"text\":\"x\",\"url\":[]}", &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+    cr_expect_eq(record("[\"text\"]", &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"text\":", &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"text\":\"a\\u0000b\"}", &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+    cr_expect_eq(record("{\"text\":\"\xff\"}", &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+    memset(&in, 0, sizeof in);
+    cr_expect_eq(ingest_record_parse("", 0, &in, &why), INGEST_BAD_INPUT);
+    ingest_input_clear(&in);
+}
+
+static enum ingest_rc run_text(const char *text, struct article *a, const char **why)
+{
+    struct ingest_input in = {0};
+    in.text = (char *)(uintptr_t)text;
+    memset(a, 0, sizeof *a);
+    *why = NULL;
+    return ingest_run(&in, a, why);
+}
+
+Test(ingest, refusals_carry_a_reason)
+{
+    struct article a;
+    const char *why;
+    struct ingest_input in = {0};
+    cr_expect_eq(ingest_run(&in, &a, &why), INGEST_BAD_INPUT, "neither text nor body");
+    cr_expect_not_null(why);
+    cr_expect_eq(run_text("", &a, &why), INGEST_NO_ARTICLE);
+    cr_expect_str_eq(why, "the text is empty");
+    article_clear(&a);
+    cr_expect_eq(run_text("Home\nNews\nSport\n", &a, &why), INGEST_NO_ARTICLE);
+    cr_expect_not_null(why);
+    article_clear(&a);
+    cr_expect_eq(run_text("Bad \xc3\x28 byte in a long enough line of article text here.", &a, &why),
+                 INGEST_BAD_INPUT);
+    article_clear(&a);
+}
+
+Test(ingest, record_metadata_wins_over_the_text)
+{
+    struct ingest_input in = {0};
+    struct article a = {0};
+    const char *why;
+    in.text = strdup("A headline\n\nPublished 12 Feb 2026\n\nThe council met on Monday and "
+                     "approved the budget for next year after a long debate.\n");
+    in.published_at = strdup("2026-02-13T09:00:00Z");
+    in.url = strdup("https://example.test/a");
+    cr_assert_eq(ingest_run(&in, &a, &why), INGEST_OK);
+    cr_expect_str_eq(a.published_at, "2026-02-13T09:00:00Z");
+    cr_expect_str_eq(a.url, "https://example.test/a");
+    cr_expect_str_eq(a.title, "A headline");
+    cr_expect_eq(a.word_count, 16);
+    article_clear(&a);
+    article_clear(&a);
+    ingest_input_clear(&in);
+}
+
+/* Hostile shapes must neither crash nor take long: unbalanced and odd marks. */
+Test(ingest, odd_marks_and_shapes)
+{
+    static const char *const texts[] = {
+        "\"\"\"\"\"\n\n\xe2\x80\x9c\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9d said he.",
+        "T\n\n\xe2\x80\x9c" "a b c d e f g h said. \xe2\x80\x9c\n\n\xe2\x80\x9c\n\n\xe2\x80\x9d",
+        "Title here\n\nBy\n\nBy , and ,\n\n\xe2\x80\x94 \xe2\x80\x94 \xe2\x80\x94 said said said "
+        "said, according to, adding. He said: \"x\" she said. They said. It said.",
+        "A\n\n\xe2\x80\x9cOne two three four five,\xe2\x80\x9d said\n\n\xe2\x80\x9cSix.\xe2\x80\x9d",
+        "WASHINGTON \xe2\x80\x94\n\nWASHINGTON \xe2\x80\x94 \xe2\x80\x9c\" said the Mr. U.S. of "
+        "Bank of of of the the Zed, a, b, c, said.",
+        "Title\n\n'Single' quotes 'only' here, he said, with words enough to be a paragraph.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        struct article a;
+        const char *why;
+        enum ingest_rc rc = run_text(texts[i], &a, &why);
+        cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE, "case %zu: rc %d", i, rc);
+        for (size_t k = 0; k < a.n_quotes; k++)
+            cr_expect(a.quotes[k].start <= a.quotes[k].end);
+        article_clear(&a);
+    }
+}
+
+/* A 1 MiB single line holding 100,000 quote marks finishes well under a second. */
+Test(ingest, many_quote_marks_stay_linear, .timeout = 20)
+{
+    size_t n = 1 << 20;
+    char *s = malloc(n + 64);
+    cr_assert_not_null(s);
+    memcpy(s, "Headline of the test\n\n", 22);
+    size_t i = 22, marks = 0;
+    static const char *const pieces[] = {"\"Yes,\" he said ", "\xe2\x80\x9cno\xe2\x80\x9d ",
+                                         "said Smith \"", "Jones, a man, said \" "};
+    for (size_t k = 0; i + 40 < n; k++) {
+        const char *p = pieces[k % 4];
+        size_t l = strlen(p);
+        memcpy(s + i, p, l);
+        i += l;
+        marks += k % 4 == 0 ? 2 : k % 4 == 1 ? 2 : 1;
+    }
+    memcpy(s + i, "end.", 5);
+    cr_assert_geq(marks, 100000);
+    struct article a;
+    const char *why;
+    double t0 = now_s();
+    enum ingest_rc rc = run_text(s, &a, &why);
+    double dt = now_s() - t0;
+    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    cr_expect_lt(dt, 1.0, "took %.3f s", dt);
+    article_clear(&a);
+    free(s);
+}
+
+/* A 1,000-word article takes well under a millisecond (checked loosely here, as
+ * sanitizer builds are slower: under 20 ms per run on average). */
+Test(ingest, thousand_words_are_fast)
+{
+    struct buf b = {0};
+    cr_assert(buf_puts(&b, "Council approves the budget\n\nBy Jane Roe\n\n"));
+    for (int p = 0; p < 26; p++) {
+        cr_assert(buf_printf(&b, "Mayor Ann Lee met council members on Monday in Springfield "
+                                 "to discuss paragraph %d of the budget, aides said. \xe2\x80\x9cWe "
+                                 "will balance it,\xe2\x80\x9d she said, adding that the vote was "
+                                 "close and the city would borrow less next year.\n\n",
+                             p));
+    }
+    struct article a;
+    const char *why;
+    int runs = 50;
+    double t0 = now_s();
+    for (int r = 0; r < runs; r++) {
+        cr_assert_eq(run_text(b.data, &a, &why), INGEST_OK);
+        if (r < runs - 1)
+            article_clear(&a);
+    }
+    double per = (now_s() - t0) / runs;
+    cr_expect_geq(a.word_count, 900, "%lld words", (long long)a.word_count);
+    cr_expect_eq(a.n_quotes, 26);
+    cr_expect_lt(per, 0.020, "%.3f ms per article", per * 1e3);
+    cr_log_info("1,000-word article: %.3f ms", per * 1e3);
+    article_clear(&a);
+    buf_clear(&b);
+}
