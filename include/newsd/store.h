@@ -33,6 +33,11 @@ enum store_rc store_open(const char *path, enum store_mode mode, struct store **
 /* Finalizes every cached statement and closes. Accepts NULL. */
 void store_close(struct store *s);
 
+/* Bounds the time of the statements run on s from now on: past ms
+ * milliseconds they are interrupted and report STORE_BUSY. 0 lifts the bound.
+ * The server sets it for each request it answers. */
+void store_deadline_set(struct store *s, int ms);
+
 /* The schema version this binary's migrations reach. */
 int store_schema_latest(void);
 /* Applies every migration newer than the database, each in its own transaction,

@@ -27,6 +27,8 @@
 #define HTTP_GZIP_MIN 1024
 #define HTTP_CONN_LIMIT 1000
 #define HTTP_CONN_TIMEOUT_S 10
+/* A read query that runs longer is interrupted and answered 503. */
+#define HTTP_QUERY_MS 2000
 
 struct http_server {
     const struct config *cfg;
@@ -341,8 +343,10 @@ static void http_route(struct http_server *srv, struct req *rq, struct resp *rs,
         resp_problem(rs, rq, 403, "writes are disabled: the server runs read-only");
         return;
     }
-    if ((flags & ROUTE_NEEDS_DB) && !options)
+    if ((flags & ROUTE_NEEDS_DB) && !options) {
         rq->store = store_pool_acquire(srv->pool);
+        store_deadline_set(rq->store, HTTP_QUERY_MS);
+    }
     if ((flags & ROUTE_NEEDS_WRITER) && !options) {
         pthread_mutex_lock(&srv->write_lock);
         rq->writer = srv->writer;
@@ -406,6 +410,31 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     return ret;
 }
 
+struct http_count_ctx {
+    const char *name;
+    int n;
+};
+
+static enum MHD_Result http_header_counter(void *cls, enum MHD_ValueKind kind, const char *key,
+                                           const char *value)
+{
+    (void)kind;
+    (void)value;
+    struct http_count_ctx *ctx = cls;
+    if (strcasecmp(key, ctx->name) == 0)
+        ctx->n++;
+    return MHD_YES;
+}
+
+/* How many times a header appears: libmicrohttpd 0.9.75 accepts a repeated
+ * Content-Length, which request smuggling relies on. */
+static int http_header_count(struct MHD_Connection *c, const char *name)
+{
+    struct http_count_ctx ctx = {name, 0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, http_header_counter, &ctx);
+    return ctx.n;
+}
+
 /* The first call only sets up state: libmicrohttpd 0.9.75 closes the connection
  * after a response queued on the first call, so we always answer on a later one. */
 static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const char *url,
@@ -424,7 +453,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         const char *te =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
-        if (cl && te)
+        if ((cl && te) || http_header_count(c, MHD_HTTP_HEADER_CONTENT_LENGTH) > 1)
             hc->bad_request = true;
         else if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body)
             hc->too_large = true;
@@ -546,7 +575,8 @@ struct http_server *http_server_start(const struct config *cfg)
         http_mhd_log, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
-        MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv, MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv, MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
+        MHD_OPTION_END);
     if (!srv->mhd) {
         log_error("event=listen_failed bind=%s port=%d", cfg->bind, cfg->port);
         goto fail;

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "newsd/embedded.h"
 #include "newsd/log.h"
@@ -55,6 +56,9 @@ enum store_rc store_rc_from(struct store *s, int rc, const char *what)
     case SQLITE_DONE:
     case SQLITE_ROW:
         return STORE_OK;
+    case SQLITE_INTERRUPT:
+        log_warn("event=db_deadline stmt=%s", what);
+        return STORE_BUSY;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         log_warn("event=db_busy stmt=%s", what);
@@ -132,6 +136,31 @@ static const char sql_pragmas[] = "PRAGMA foreign_keys = ON;"
                                   "PRAGMA synchronous = FULL;"
                                   "PRAGMA temp_store = MEMORY;";
 
+static int64_t store_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Called by SQLite every few thousand VM steps: non-zero interrupts the
+ * statement, so no request query runs past its deadline. */
+static int store_progress(void *arg)
+{
+    const struct store *s = arg;
+    return s->deadline_ns && store_now_ns() > s->deadline_ns;
+}
+
+void store_deadline_set(struct store *s, int ms)
+{
+    s->deadline_ns = ms > 0 ? store_now_ns() + (int64_t)ms * 1000000 : 0;
+}
+
+/* Limits on what one value or statement may hold: an article is at most a few
+ * MiB, and no SQL we write is long. */
+#define STORE_MAX_VALUE (32 << 20)
+#define STORE_MAX_SQL (64 << 10)
+
 enum store_rc store_open(const char *path, enum store_mode mode, struct store **out)
 {
     *out = NULL;
@@ -153,6 +182,9 @@ enum store_rc store_open(const char *path, enum store_mode mode, struct store **
         goto out;
     }
     sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+    sqlite3_progress_handler(s->db, 4000, store_progress, s);
+    sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, STORE_MAX_VALUE);
+    sqlite3_limit(s->db, SQLITE_LIMIT_SQL_LENGTH, STORE_MAX_SQL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_extended_result_codes(s->db, 1);
     if ((rc = store_exec(s, sql_pragmas, "pragmas")) != STORE_OK)

@@ -49,6 +49,7 @@ struct store {
     sqlite3 *db;
     char *path;
     struct buf *explain; /* tests: when set, lists append their query plans here */
+    int64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none. Checked by the progress handler */
     sqlite3_stmt *stmts[STMT__COUNT];
 };
 

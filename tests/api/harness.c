@@ -183,8 +183,7 @@ static void write_all(int fd, const char *buf, size_t n)
     }
 }
 
-void http_do(const struct server *s, const char *method, const char *target, const char *headers,
-             const char *body, size_t body_len, struct http_res *r)
+void http_raw(const struct server *s, const char *raw, size_t len, struct http_res *r)
 {
     memset(r, 0, sizeof *r);
     int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -194,37 +193,25 @@ void http_do(const struct server *s, const char *method, const char *target, con
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
-    char *req = NULL;
-    size_t reqlen = 0;
-    FILE *f = open_memstream(&req, &reqlen);
-    fprintf(f, "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s", method, target,
-            headers ? headers : "");
-    if (body)
-        fprintf(f, "Content-Length: %zu\r\n", body_len);
-    fprintf(f, "\r\n");
-    fclose(f);
-    write_all(fd, req, reqlen);
-    if (body)
-        write_all(fd, body, body_len);
-    free(req);
+    write_all(fd, raw, len);
     /* Connection: close: the answer ends at EOF. */
-    size_t cap = 65536, len = 0;
+    size_t cap = 65536, got = 0;
     char *all = malloc(cap + 1);
     ssize_t n;
-    while ((n = read(fd, all + len, cap - len)) > 0) {
-        len += (size_t)n;
-        if (len == cap) {
+    while ((n = read(fd, all + got, cap - got)) > 0) {
+        got += (size_t)n;
+        if (got == cap) {
             cap *= 2;
             all = realloc(all, cap + 1);
         }
     }
     close(fd);
-    all[len] = '\0';
+    all[got] = '\0';
     char *sep = strstr(all, "\r\n\r\n");
     cr_assert_not_null(sep, "no complete response head: %.200s", all);
     size_t head_len = (size_t)(sep - all);
     r->head = strndup(all, head_len);
-    r->body_len = len - head_len - 4;
+    r->body_len = got - head_len - 4;
     r->body = malloc(r->body_len + 1);
     memcpy(r->body, sep + 4, r->body_len);
     r->body[r->body_len] = '\0';
@@ -236,6 +223,24 @@ void http_do(const struct server *s, const char *method, const char *target, con
         r->json = json_loadb(r->body, r->body_len, 0, NULL);
     free(ct);
     free(ce);
+}
+
+void http_do(const struct server *s, const char *method, const char *target, const char *headers,
+             const char *body, size_t body_len, struct http_res *r)
+{
+    char *req = NULL;
+    size_t reqlen = 0;
+    FILE *f = open_memstream(&req, &reqlen);
+    fprintf(f, "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s", method, target,
+            headers ? headers : "");
+    if (body)
+        fprintf(f, "Content-Length: %zu\r\n", body_len);
+    fprintf(f, "\r\n");
+    if (body)
+        fwrite(body, 1, body_len, f);
+    fclose(f);
+    http_raw(s, req, reqlen, r);
+    free(req);
 }
 
 void http_get(const struct server *s, const char *target, struct http_res *r)

@@ -39,6 +39,8 @@ void harness_cleanup(struct server *s);
  * reads the whole answer. body may be NULL. */
 void http_do(const struct server *s, const char *method, const char *target, const char *headers,
              const char *body, size_t body_len, struct http_res *r);
+/* Sends raw bytes as the request and reads the whole answer. */
+void http_raw(const struct server *s, const char *raw, size_t len, struct http_res *r);
 /* GET shorthand. */
 void http_get(const struct server *s, const char *target, struct http_res *r);
 /* The value of a response header (case-insensitive name) in a new string, or NULL. */

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "harness.h"
+#include "newsd/util.h"
 
 static struct server srv;
 static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123", "NEWSD_MAX_BODY=65536", NULL};
@@ -270,4 +271,44 @@ Test(write, delete_needs_the_key_and_removes_the_article)
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")), 0,
                  "entities of the only article went with it");
     http_res_clear(&r);
+}
+
+Test(write, smuggling_framing_is_refused)
+{
+    const char *reqs[] = {
+        "POST /articles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: "
+        "text/plain\r\n" AUTH "Content-Length: 5\r\nContent-Length: 5\r\n\r\nhello",
+        "POST /articles HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: "
+        "text/plain\r\n" AUTH
+        "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+    };
+    for (size_t i = 0; i < sizeof reqs / sizeof *reqs; i++) {
+        struct http_res r;
+        http_raw(&srv, reqs[i], strlen(reqs[i]), &r);
+        cr_assert_eq(r.status, 400, "request %zu: %d", i, r.status);
+        http_res_clear(&r);
+    }
+    cr_assert_eq(articles_total(), 0);
+}
+
+Test(write, chunked_body_over_the_cap_is_413)
+{
+    /* 70 chunks of 1000 bytes: past NEWSD_MAX_BODY (64 KiB) with no Content-Length. */
+    struct buf req = {0};
+    buf_puts(&req, "POST /articles HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                   "Content-Type: text/plain\r\n" AUTH "Transfer-Encoding: chunked\r\n\r\n");
+    char chunk[1000];
+    memset(chunk, 'a', sizeof chunk);
+    for (int i = 0; i < 70; i++) {
+        buf_puts(&req, "3e8\r\n");
+        buf_append(&req, chunk, sizeof chunk);
+        buf_puts(&req, "\r\n");
+    }
+    buf_puts(&req, "0\r\n\r\n");
+    struct http_res r;
+    http_raw(&srv, req.data, req.len, &r);
+    cr_assert_eq(r.status, 413);
+    http_res_clear(&r);
+    buf_clear(&req);
+    cr_assert_eq(articles_total(), 0);
 }
