@@ -22,6 +22,20 @@ void handle_ready(struct req *rq, struct resp *rs);            /* GET /ready */
 void handle_metrics(struct req *rq, struct resp *rs);          /* GET /metrics */
 void handle_openapi(struct req *rq, struct resp *rs);          /* GET /openapi.json */
 
+struct article_query;
+struct quote_query;
+struct entity_query;
+
+/* Answers a list in fmt: the JSON envelope of one page, one page of NDJSON or
+ * CSV, or (all) every page streamed. The query's strings are copied when a
+ * stream needs them past the request. */
+void handle_list_articles(struct req *rq, struct resp *rs, const struct article_query *q,
+                          enum http_format fmt, bool all);
+void handle_list_quotes(struct req *rq, struct resp *rs, const struct quote_query *q,
+                        enum http_format fmt, bool all);
+void handle_list_entities(struct req *rq, struct resp *rs, const struct entity_query *q,
+                          enum http_format fmt, bool all);
+
 /* Answers a store failure that no handler turned into a 4xx: 503 when the
  * database is busy or full (worth a retry), else 500. */
 void handle_store_error(struct req *rq, struct resp *rs, int store_rc);

@@ -37,6 +37,7 @@ struct req {
     const char *body;                        /* request body (POST), may be NULL */
     size_t body_len;
     const char *content_type;
+    const char *accept;
     const char *authorization;
     const char *request_id;
     const struct config *cfg;
@@ -51,6 +52,18 @@ struct resp_header {
     char *value;
 };
 
+/* A body produced piece by piece (exports with limit=all). next appends the
+ * next bytes and returns 1 while more follow, 0 at the end, -1 on error; free
+ * releases ctx. The daemon sends it with chunked encoding. */
+struct resp_stream {
+    void *ctx;
+    int (*next)(void *ctx, struct buf *out);
+    void (*free)(void *ctx);
+};
+
+/* What a list is answered in, from the Accept header. */
+enum http_format { HTTP_FORMAT_JSON = 0, HTTP_FORMAT_NDJSON, HTTP_FORMAT_CSV };
+
 struct resp {
     int status;               /* starts at 500: a forgotten path cannot answer 200 */
     json_t *body;             /* JSON body (owned), or NULL */
@@ -58,7 +71,8 @@ struct resp {
     const char *content_type; /* static; NULL means JSON (or problem+json on >= 400) */
     struct resp_header headers[HTTP_MAX_HEADERS];
     size_t n_headers;
-    bool no_etag; /* health, ready, metrics */
+    bool no_etag;              /* health, ready, metrics */
+    struct resp_stream stream; /* set: a streamed body (owned) */
 };
 
 /* --- request parsing: each returns false after writing a 400 into rs --------- */
@@ -71,6 +85,13 @@ const char *req_param(const struct req *rq, const char *name);
 /* An integer parameter in [min, max]; def when absent. */
 bool req_param_int(const struct req *rq, struct resp *rs, const char *name, int min, int max,
                    int def, int *out);
+/* The list format asked for: application/x-ndjson or text/csv in Accept, else
+ * JSON. */
+enum http_format req_format(const struct req *rq);
+/* `limit`: 1..100 (default 20), or `all` (*all set, *limit 100) for NDJSON and
+ * CSV exports, which then stream every page. */
+bool req_param_limit(const struct req *rq, struct resp *rs, enum http_format f, int *limit,
+                     bool *all);
 /* An optional positive 64-bit id parameter; 0 when absent. */
 bool req_param_id(const struct req *rq, struct resp *rs, const char *name, int64_t *out);
 /* An optional ISO 8601 date or date-time, normalised to the store's UTC sort

@@ -35,4 +35,15 @@ json_t *view_article_summaries(const struct article *v, size_t n);
 json_t *view_quotes(const struct quote *v, size_t n);
 json_t *view_entities(const struct entity *v, size_t n, bool in_article);
 
+/* --- exports ------------------------------------------------------------------ */
+
+enum view_kind { VIEW_ARTICLES = 0, VIEW_QUOTES, VIEW_ENTITIES };
+
+/* Appends the CSV header row of a list kind (RFC 4180, CRLF line ends). */
+bool view_csv_header(struct buf *b, enum view_kind kind);
+/* Appends one CSV row of summary fields. false when memory runs out. */
+bool view_article_csv(struct buf *b, const struct article *a);
+bool view_quote_csv(struct buf *b, const struct quote *q);
+bool view_entity_csv(struct buf *b, const struct entity *e);
+
 #endif

@@ -16,12 +16,13 @@ static const char *const articles_params[] = {"fields",  "limit",   "cursor", "e
 void handle_articles_list(struct req *rq, struct resp *rs)
 {
     struct article_query q = {0};
-    struct article_page page = {0};
+    enum http_format fmt = req_format(rq);
+    bool all = false;
     char *from = NULL, *to = NULL, *fts = NULL;
 
     if (!req_params_allow(rq, rs, articles_params) ||
         !req_param_fields(rq, rs, view_article_summary_fields) ||
-        !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
+        !req_param_limit(rq, rs, fmt, &q.limit, &all) ||
         !req_param_id(rq, rs, "entity", &q.entity_id) ||
         !req_param_id(rq, rs, "speaker", &q.speaker_id) ||
         !req_param_time(rq, rs, "from", false, &from) || !req_param_time(rq, rs, "to", true, &to))
@@ -51,16 +52,11 @@ void handle_articles_list(struct req *rq, struct resp *rs)
     q.author = req_param(rq, "author");
     q.from = from;
     q.to = to;
-    int rc = store_articles_list(rq->store, &q, &page);
-    if (rc == STORE_OK)
-        resp_list(rq, rs, view_article_summaries(page.items, page.n), &page.meta);
-    else
-        handle_store_error(rq, rs, rc);
+    handle_list_articles(rq, rs, &q, fmt, all);
 out:
     free(fts);
     free(from);
     free(to);
-    article_page_clear(&page);
 }
 
 static const char *const fields_only[] = {"fields", NULL};
@@ -100,42 +96,30 @@ static const char *const page_params[] = {"limit", "cursor", "fields", NULL};
 void handle_article_quotes(struct req *rq, struct resp *rs)
 {
     struct quote_query q = {0};
-    struct quote_page page = {0};
+    enum http_format fmt = req_format(rq);
+    bool all = false;
 
     if (!req_params_allow(rq, rs, page_params) || !req_param_fields(rq, rs, view_quote_fields) ||
-        !req_path_id(rq, rs, 0, &q.article_id) ||
-        !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
+        !req_path_id(rq, rs, 0, &q.article_id) || !req_param_limit(rq, rs, fmt, &q.limit, &all) ||
         !article_must_exist(rq, rs, q.article_id))
-        goto out;
+        return;
     q.cursor = req_param(rq, "cursor");
-    int rc = store_quotes_list(rq->store, &q, &page);
-    if (rc == STORE_OK)
-        resp_list(rq, rs, view_quotes(page.items, page.n), &page.meta);
-    else
-        handle_store_error(rq, rs, rc);
-out:
-    quote_page_clear(&page);
+    handle_list_quotes(rq, rs, &q, fmt, all);
 }
 
 void handle_article_entities(struct req *rq, struct resp *rs)
 {
     struct entity_query q = {.type = -1};
-    struct entity_page page = {0};
+    enum http_format fmt = req_format(rq);
+    bool all = false;
 
     if (!req_params_allow(rq, rs, page_params) ||
         !req_param_fields(rq, rs, view_article_entity_fields) ||
-        !req_path_id(rq, rs, 0, &q.article_id) ||
-        !req_param_int(rq, rs, "limit", 1, 100, 20, &q.limit) ||
+        !req_path_id(rq, rs, 0, &q.article_id) || !req_param_limit(rq, rs, fmt, &q.limit, &all) ||
         !article_must_exist(rq, rs, q.article_id))
-        goto out;
+        return;
     q.cursor = req_param(rq, "cursor");
-    int rc = store_entities_list(rq->store, &q, &page);
-    if (rc == STORE_OK)
-        resp_list(rq, rs, view_entities(page.items, page.n, true), &page.meta);
-    else
-        handle_store_error(rq, rs, rc);
-out:
-    entity_page_clear(&page);
+    handle_list_entities(rq, rs, &q, fmt, all);
 }
 
 /* Reads the POST body as an ingest input: text/plain is raw page text,

@@ -10,24 +10,20 @@
  * has set the fixed filters (article or speaker) in q. */
 static void quotes_list(struct req *rq, struct resp *rs, struct quote_query *q)
 {
-    struct quote_page page = {0};
+    enum http_format fmt = req_format(rq);
+    bool all = false;
     char *from = NULL, *to = NULL;
 
-    if (!req_param_int(rq, rs, "limit", 1, 100, 20, &q->limit) ||
+    if (!req_param_limit(rq, rs, fmt, &q->limit, &all) ||
         !req_param_time(rq, rs, "from", false, &from) || !req_param_time(rq, rs, "to", true, &to))
         goto out;
     q->cursor = req_param(rq, "cursor");
     q->from = from;
     q->to = to;
-    int rc = store_quotes_list(rq->store, q, &page);
-    if (rc == STORE_OK)
-        resp_list(rq, rs, view_quotes(page.items, page.n), &page.meta);
-    else
-        handle_store_error(rq, rs, rc);
+    handle_list_quotes(rq, rs, q, fmt, all);
 out:
     free(from);
     free(to);
-    quote_page_clear(&page);
 }
 
 static const char *const quotes_params[] = {"fields", "limit", "cursor", "speaker", "article",

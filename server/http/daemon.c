@@ -254,15 +254,72 @@ static const char *http_content_type(const struct resp *rs, int status)
     return status >= 400 ? "application/problem+json" : "application/json; charset=utf-8";
 }
 
+/* A streamed body on its way out: the producer and the bytes not yet sent. */
+struct http_stream {
+    struct resp_stream src;
+    struct buf pending;
+    size_t off;
+    bool ended;
+};
+
+static ssize_t http_stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)pos;
+    struct http_stream *st = cls;
+    while (st->off == st->pending.len && !st->ended) {
+        st->pending.len = st->off = 0;
+        int more = st->src.next(st->src.ctx, &st->pending);
+        if (more < 0) {
+            log_error("event=stream_failed");
+            return MHD_CONTENT_READER_END_WITH_ERROR;
+        }
+        st->ended = more == 0;
+    }
+    size_t n = st->pending.len - st->off;
+    if (n == 0)
+        return MHD_CONTENT_READER_END_OF_STREAM;
+    if (n > max)
+        n = max;
+    memcpy(buf, st->pending.data + st->off, n);
+    st->off += n;
+    return (ssize_t)n;
+}
+
+static void http_stream_free(void *cls)
+{
+    struct http_stream *st = cls;
+    if (st->src.free)
+        st->src.free(st->src.ctx);
+    buf_clear(&st->pending);
+    free(st);
+}
+
+/* Makes the response object: from a buffer, or from rs's stream (taken). */
+static struct MHD_Response *http_response_new(struct resp *rs, struct http_out *o)
+{
+    if (!rs->stream.next)
+        return MHD_create_response_from_buffer(o->len, o->body ? o->body : (char *)"",
+                                               o->body ? MHD_RESPMEM_MUST_FREE
+                                                       : MHD_RESPMEM_PERSISTENT);
+    struct http_stream *st = calloc(1, sizeof *st);
+    if (!st)
+        return NULL;
+    st->src = rs->stream;
+    memset(&rs->stream, 0, sizeof rs->stream);
+    struct MHD_Response *r = MHD_create_response_from_callback(
+        MHD_SIZE_UNKNOWN, 32 * 1024, http_stream_read, st, http_stream_free);
+    if (!r)
+        http_stream_free(st);
+    return r;
+}
+
 static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection *c,
                                  const char *method, struct resp *rs, const char *req_id,
                                  size_t *sent, int *status_out)
 {
     struct http_out o = {0};
     http_encode(srv, c, method, rs, &o);
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(o.len, o.body ? o.body : (char *)"",
-                                        o.body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    struct MHD_Response *r = http_response_new(rs, &o);
     if (!r) {
         free(o.body);
         return MHD_NO;
@@ -276,7 +333,7 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
     bool cacheable = o.etag[0] != '\0';
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
                             cacheable ? srv->cfg->cache_control : "no-store");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept, Accept-Encoding");
     MHD_add_response_header(r, "X-Request-Id", req_id);
     for (size_t i = 0; i < rs->n_headers; i++)
         MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
@@ -382,6 +439,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 
     rq.metrics = &srv->metrics;
+    rq.accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
     bool path_ok = util_utf8_valid(url, strlen(url));
     if (path_ok)
         MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, http_param_collect, &pctx);

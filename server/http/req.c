@@ -184,3 +184,37 @@ bool req_param_fields(struct req *rq, struct resp *rs, const char *const *known)
     }
     return true;
 }
+
+enum http_format req_format(const struct req *rq)
+{
+    const char *a = rq->accept;
+    if (!a)
+        return HTTP_FORMAT_JSON;
+    /* The first of our types the client names wins; q-values are not weighed. */
+    const char *nd = strstr(a, "application/x-ndjson"), *csv = strstr(a, "text/csv");
+    const char *json = strstr(a, "application/json");
+    if (nd && (!json || nd < json) && (!csv || nd < csv))
+        return HTTP_FORMAT_NDJSON;
+    if (csv && (!json || csv < json))
+        return HTTP_FORMAT_CSV;
+    return HTTP_FORMAT_JSON;
+}
+
+bool req_param_limit(const struct req *rq, struct resp *rs, enum http_format f, int *limit,
+                     bool *all)
+{
+    const char *v = req_param(rq, "limit");
+    *all = false;
+    if (v && strcmp(v, "all") == 0) {
+        if (f == HTTP_FORMAT_JSON) {
+            resp_problem(rs, rq, 400,
+                         "limit=all is for exports: ask for Accept: application/x-ndjson "
+                         "or text/csv");
+            return false;
+        }
+        *all = true;
+        *limit = 100;
+        return true;
+    }
+    return req_param_int(rq, rs, "limit", 1, 100, 20, limit);
+}

@@ -111,6 +111,8 @@ bool resp_header(struct resp *rs, const char *name, const char *fmt, ...)
 
 void resp_clear(struct resp *rs)
 {
+    if (rs->stream.free)
+        rs->stream.free(rs->stream.ctx);
     json_decref(rs->body);
     free(rs->text);
     for (size_t i = 0; i < rs->n_headers; i++) {

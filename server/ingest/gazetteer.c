@@ -70,24 +70,36 @@ static bool gaz_insert(struct ingest_gaz *g, const struct ingest_gaz_entry *e, u
         i = (i + 1) & mask;
     }
     if (g->used + 1 >= g->cap / 4 * 3)
-        return false; /* full: the table was sized from the text, so never here */
+        return false; /* full: the caller grows the table first */
     g->slots[i] = *e;
     g->used++;
     return true;
 }
 
-/* Counts the spellings in a file (an upper bound), to size the table. */
-static size_t count_keys(const char *t)
+/* Doubles the table and re-inserts every entry. */
+static bool gaz_grow(struct ingest_gaz *g)
 {
-    size_t c = 1;
-    for (const char *p = t; *p; p++)
-        c += *p == '\n' || *p == '|';
-    return c;
+    struct ingest_gaz old = *g;
+    if (old.cap > SIZE_MAX / 2 / sizeof *g->slots)
+        return false;
+    g->cap = old.cap * 2;
+    g->used = 0;
+    g->slots = calloc(g->cap, sizeof *g->slots);
+    if (!g->slots) {
+        *g = old;
+        return false;
+    }
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i].key)
+            (void)gaz_insert(g, &old.slots[i],
+                             gaz_hash(old.slots[i].key, old.slots[i].key_len, old.slots[i].cls));
+    free(old.slots);
+    return true;
 }
 
 /* One pass over a data file: each field of each line is hashed while it is
  * scanned, so building the table costs about one read of the text. */
-static void load_file(struct ingest_gaz *g, const struct gaz_file *f, const char *text)
+static bool load_file(struct ingest_gaz *g, const struct gaz_file *f, const char *text)
 {
     const char *p = text;
     while (*p) {
@@ -133,6 +145,8 @@ static void load_file(struct ingest_gaz *g, const struct gaz_file *f, const char
                 }
                 struct ingest_gaz_entry e = {k, canon, (uint16_t)kn, (uint16_t)canon_len,
                                              (uint8_t)cls, f->fold};
+                if (g->used + 2 >= g->cap / 4 * 3 && !gaz_grow(g))
+                    return false;
                 (void)gaz_insert(g, &e, h_last);
             }
             first = false;
@@ -145,28 +159,21 @@ static void load_file(struct ingest_gaz *g, const struct gaz_file *f, const char
         if (*p)
             p++;
     }
+    return true;
 }
 
 int ingest_gaz_load(struct ingest_gaz *g)
 {
-    size_t total = 0;
-    const char *texts[sizeof gaz_files / sizeof *gaz_files];
-    for (size_t f = 0; f < sizeof gaz_files / sizeof *gaz_files; f++) {
-        texts[f] = embedded_data_get(gaz_files[f].name);
-        if (texts[f])
-            total += count_keys(texts[f]);
-    }
-    size_t cap = 64;
-    while (cap / 4 * 3 < total + 2)
-        cap *= 2;
-    g->slots = calloc(cap, sizeof *g->slots);
+    g->cap = 4096;
+    g->used = 0;
+    g->slots = calloc(g->cap, sizeof *g->slots);
     if (!g->slots)
         return INGEST_ERR_NOMEM;
-    g->cap = cap;
-    g->used = 0;
-    for (size_t f = 0; f < sizeof gaz_files / sizeof *gaz_files; f++)
-        if (texts[f])
-            load_file(g, &gaz_files[f], texts[f]);
+    for (size_t f = 0; f < sizeof gaz_files / sizeof *gaz_files; f++) {
+        const char *text = embedded_data_get(gaz_files[f].name);
+        if (text && !load_file(g, &gaz_files[f], text))
+            return INGEST_ERR_NOMEM;
+    }
     return 0;
 }
 

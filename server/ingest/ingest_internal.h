@@ -22,7 +22,16 @@
 
 /* Decodes the code point at s[*i] (i < n) and advances *i past it. Input that is
  * not valid UTF-8 yields U+FFFD and advances one byte, so it never reads past n. */
-uint32_t ingest_utf8_next(const char *s, size_t n, size_t *i);
+uint32_t ingest_utf8_next_wide(const char *s, size_t n, size_t *i);
+static inline uint32_t ingest_utf8_next(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    return ingest_utf8_next_wide(s, n, i);
+}
 /* Start of the code point that ends just before byte i (i > 0). */
 size_t ingest_utf8_prev(const char *s, size_t i);
 /* The code point just before byte i, or 0 at the start. */
@@ -33,12 +42,34 @@ uint32_t ingest_cp_at(const char *s, size_t n, size_t i);
 size_t ingest_cp_count(const char *s, size_t n);
 
 bool ingest_cp_is_space(uint32_t c);
-bool ingest_cp_is_alpha(uint32_t c);
-bool ingest_cp_is_upper(uint32_t c);
-bool ingest_cp_is_lower(uint32_t c);
-bool ingest_cp_is_digit(uint32_t c);
+/* Character classes beyond ASCII (the inline versions below handle ASCII). */
+bool ingest_cp_is_alpha_wide(uint32_t c);
+bool ingest_cp_is_upper_wide(uint32_t c);
+bool ingest_cp_is_lower_wide(uint32_t c);
+bool ingest_cp_is_wordch_wide(uint32_t c);
+
+static inline bool ingest_cp_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+static inline bool ingest_cp_is_upper(uint32_t c)
+{
+    return c < 0x80 ? (c >= 'A' && c <= 'Z') : ingest_cp_is_upper_wide(c);
+}
+static inline bool ingest_cp_is_lower(uint32_t c)
+{
+    return c < 0x80 ? (c >= 'a' && c <= 'z') : ingest_cp_is_lower_wide(c);
+}
+static inline bool ingest_cp_is_alpha(uint32_t c)
+{
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : ingest_cp_is_alpha_wide(c);
+}
 /* Letters, digits and combining marks: what words are made of. */
-bool ingest_cp_is_wordch(uint32_t c);
+static inline bool ingest_cp_is_wordch(uint32_t c)
+{
+    return c < 0x80 ? (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'))
+                    : ingest_cp_is_wordch_wide(c);
+}
 /* Apostrophe-like marks that may sit inside a word: ' and U+2019. */
 bool ingest_cp_is_apos(uint32_t c);
 /* Dashes used as separators: - (only when spaced), en dash, em dash, bar. */

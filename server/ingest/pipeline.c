@@ -69,7 +69,8 @@ static bool has_article_shape(const struct ingest_doc *d)
 {
     size_t total = 0;
     bool sentence = false;
-    for (size_t i = 0; i < d->paragraphs.n; i++) {
+    for (size_t i = 0; i < d->paragraphs.n && !(sentence && total >= INGEST_MIN_BODY_WORDS);
+         i++) {
         const char *p = d->paragraphs.v[i];
         size_t n = strlen(p);
         size_t w = ingest_words_count(p, n);

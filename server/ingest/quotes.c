@@ -190,13 +190,31 @@ static const struct cue {
     {"calling", CUE_PART, 1},     {"writing", CUE_PART, 0},     {"declaring", CUE_PART, 0},
     {"stating", CUE_PART, 0},     {"claiming", CUE_PART, 0},    {"tweeting", CUE_PART, 0},
     {"according to", CUE_ACCORDING, 0},
+    {"put it", CUE_VERB, 0},
     {"in a statement", CUE_PART, 0},
 };
 
 /* Matches the cue table at token i of p by scanning it; used once per token to
  * build the paragraph's cue index. Lower case, or capitalised at a sentence
  * start ("According to ..."). Returns the entry index or -1 and sets *len. */
-static int cue_match(const struct ingest_para *p, size_t i, size_t *len)
+/* The cue table indexed by first letter, built once per run. */
+struct cue_buckets {
+    uint8_t n[26];
+    uint8_t idx[26][32];
+};
+
+static void cue_buckets_build(struct cue_buckets *b)
+{
+    memset(b, 0, sizeof *b);
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+        unsigned l = (unsigned)(cues[c].words[0] - 'a');
+        if (l < 26 && b->n[l] < 32)
+            b->idx[l][b->n[l]++] = (uint8_t)c;
+    }
+}
+
+static int cue_match(const struct ingest_para *p, const struct cue_buckets *p_buckets, size_t i,
+                     size_t *len)
 {
     const struct ingest_tok *t = p->toks.v;
     size_t n = p->toks.n;
@@ -208,10 +226,13 @@ static int cue_match(const struct ingest_para *p, size_t i, size_t *len)
     char first = p->s[t[i].start];
     if (first >= 'A' && first <= 'Z')
         first = (char)(first + 32);
-    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+    if (first < 'a' || first > 'z')
+        return -1;
+    const struct cue_buckets *bk = p_buckets;
+    unsigned letter = (unsigned)(first - 'a');
+    for (size_t bi = 0; bi < bk->n[letter]; bi++) {
+        size_t c = bk->idx[letter][bi];
         const char *w = cues[c].words;
-        if (w[0] != first)
-            continue;
         size_t k = i;
         bool ok = true;
         while (*w && ok) {
@@ -242,7 +263,7 @@ static int cue_match(const struct ingest_para *p, size_t i, size_t *len)
 }
 
 /* Builds p->cue / p->cue_len: the cue starting at each token, -1 for none. */
-static int cues_index(struct ingest_para *p)
+static int cues_index(struct ingest_para *p, const struct cue_buckets *bk)
 {
     free(p->cue);
     p->cue = NULL;
@@ -253,7 +274,7 @@ static int cues_index(struct ingest_para *p)
         return INGEST_ERR_NOMEM;
     for (size_t i = 0; i < p->toks.n; i++) {
         size_t len = 0;
-        int c = cue_match(p, i, &len);
+        int c = cue_match(p, bk, i, &len);
         p->cue[i] = (int16_t)(c < 0 ? -1 : c | (int)(len << 10));
     }
     return 0;
@@ -356,99 +377,43 @@ struct subj {
     bool inherit;    /* no subject: take the previous cue's */
 };
 
-/* Subject to the left of the cue at token k, not crossing token lim. */
-static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
+static bool tok_capital(const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
+}
+
+static const char *const relatives[] = {"who", "whose", "which"};
+static const char *const possessives[] = {"its", "his", "her", "their", "our", "my", "your"};
+
+/* The noun phrase ending at token e (exclusive), walking back no further than lim:
+ * it stops at quotations, clause punctuation, clause words ("that", "and") and
+ * cues. *stop is the token it stopped at (or lim). */
+static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, size_t *stop)
 {
     const struct ingest_tok *t = p->toks.v;
     const char *s = p->s;
-    struct subj r = {k, k, false};
-    size_t e = k;
-    size_t dummy;
-    while (e > lim && TOK_IN(s, &t[e - 1], aux_adverbs) && k - e < 4)
-        e--;
-    while (e > lim && t[e - 1].kind == INGEST_TOK_WORD && (t[e - 1].flags & INGEST_TOKF_LOWER) &&
-           t[e - 1].end - t[e - 1].start > 4 &&
-           ingest_ascii_ieq(s + t[e - 1].end - 2, 2, "ly") && k - e < 4)
-        e--;
-    if (e == lim || t[e - 1].quote >= 0) {
-        r.a = r.b = e;
-        return r;
-    }
-    if (is_punct(&t[e - 1], ',')) {
-        /* "X, a spokesman for Y, said" / "he said, adding" */
-        size_t c1 = e - 1, x = c1;
-        size_t steps = 0;
-        while (x > lim && steps < SUBJ_MAX && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0 &&
-               !cue_at(p, x - 1, &dummy)) {
-            x--;
-            steps++;
-        }
-        if (x > lim && cue_at(p, x - 1, &dummy)) {
-            r.inherit = true;
-            r.a = r.b = e;
-            return r;
-        }
-        bool appositive = x < c1 && x > lim && is_punct(&t[x - 1], ',') &&
-                          (TOK_IN(s, &t[x], determiners) || (t[x].flags & INGEST_TOKF_LOWER) ||
-                           (t[x].flags & INGEST_TOKF_CAP));
-        if (appositive) {
-            size_t b = x - 1, a = b;
-            steps = 0;
-            while (a > lim && steps < 6 && t[a - 1].kind == INGEST_TOK_WORD &&
-                   t[a - 1].quote < 0 && !TOK_IN(s, &t[a - 1], clause_stops) &&
-                   !cue_at(p, a - 1, &dummy)) {
-                a--;
-                steps++;
-            }
-            while (a < b && TOK_IN(s, &t[a], lead_drops))
-                a++;
-            /* a name before the appositive: "Pieter de Vries, a spokesman ..." */
-            if (a < b && (t[a].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS))) {
-                r.a = a;
-                r.b = b;
-                return r;
-            }
-            /* "a spokesman for the port, Pieter de Vries, said": the name is last */
-            if (x < c1 && (t[x].flags & INGEST_TOKF_CAP)) {
-                r.a = x;
-                r.b = c1;
-                return r;
-            }
-        }
-        r.a = r.b = e;
-        return r;
-    }
-    size_t a = e, steps = 0;
+    struct subj r = {e, e, false};
+    size_t a = e, steps = 0, dummy;
     while (a > lim && steps < SUBJ_MAX + 8) {
         const struct ingest_tok *x = &t[a - 1];
-        if (x->quote >= 0 || x->kind == INGEST_TOK_PUNCT)
-            if (!(x->kind == INGEST_TOK_PUNCT && (x->ch == '\'' || x->ch == 0x2019 || x->ch == '-')))
-                break;
+        if (x->quote >= 0)
+            break;
+        if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
+            break;
         if (TOK_IN(s, x, clause_stops) || cue_at(p, a - 1, &dummy))
             break;
         a--;
         steps++;
     }
-    if (a > lim && TOK_IN(s, &t[a - 1], clause_stops) && ingest_tok_ieq(s, &t[a - 1], "and") &&
-        a == e) {
-        r.inherit = true; /* "... and argued" */
-        r.a = r.b = e;
-        return r;
-    }
-    if (a == e && a > lim && cue_at(p, a - 1, &dummy)) {
-        r.inherit = true;
-        r.a = r.b = e;
-        return r;
-    }
+    *stop = a > lim ? a - 1 : lim;
     while (a < e && TOK_IN(s, &t[a], lead_drops))
         a++;
     /* long: keep the trailing noun phrase (names, or from the last determiner) */
-    if (e - a > 8) {
+    if (e - a > SUBJ_MAX) {
         size_t z = e;
-        if (t[e - 1].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) {
-            while (z > a && t[z - 1].kind == INGEST_TOK_WORD &&
-                   (t[z - 1].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
-                    ingest_tok_is(s, &t[z - 1], "de") || ingest_tok_is(s, &t[z - 1], "van")))
+        if (tok_capital(&t[e - 1])) {
+            while (z > a && (tok_capital(&t[z - 1]) || ingest_tok_is(s, &t[z - 1], "de") ||
+                             ingest_tok_is(s, &t[z - 1], "van")))
                 z--;
             a = z;
         } else {
@@ -457,16 +422,94 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                     a = z - 1;
                     break;
                 }
-            if (e - a > 8)
+            if (e - a > SUBJ_MAX)
                 a = e - 3;
         }
     }
-    if (a < e && (t[a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[a], determiners) &&
-        !TOK_IN(s, &t[a], pronouns_m) && !TOK_IN(s, &t[a], pronouns_f) &&
-        !TOK_IN(s, &t[a], pronouns_other) && e - a > 3)
-        a = e; /* not a subject */
     r.a = a;
     r.b = e;
+    return r;
+}
+
+/* A run of capitalised words (particles allowed inside): a name as written. */
+static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
+{
+    if (b <= a || b - a > 5 || !tok_capital(&p->toks.v[a]))
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (!tok_capital(&p->toks.v[k]) && !ingest_tok_is(p->s, &p->toks.v[k], "de") &&
+            !ingest_tok_is(p->s, &p->toks.v[k], "van") && !ingest_tok_is(p->s, &p->toks.v[k], "von") &&
+            !ingest_tok_is(p->s, &p->toks.v[k], "da") && !ingest_tok_is(p->s, &p->toks.v[k], "al"))
+            return false;
+    return true;
+}
+
+/* A description rather than a name: "a spokesman", "its CEO", "the minister". */
+static bool is_description(const struct ingest_para *p, struct subj sj)
+{
+    return sj.a < sj.b && (TOK_IN(p->s, &p->toks.v[sj.a], determiners) ||
+                           TOK_IN(p->s, &p->toks.v[sj.a], possessives) ||
+                           (p->toks.v[sj.a].flags & INGEST_TOKF_LOWER));
+}
+
+/* Subject to the left of the cue at token k, not crossing token lim. Handles
+ * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
+ * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
+static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    struct subj r = {k, k, false}, none = {k, k, false};
+    size_t e = k, stop, dummy;
+    while (e > lim && TOK_IN(s, &t[e - 1], aux_adverbs) && k - e < 4)
+        e--;
+    while (e > lim && t[e - 1].kind == INGEST_TOK_WORD && (t[e - 1].flags & INGEST_TOKF_LOWER) &&
+           t[e - 1].end - t[e - 1].start > 4 &&
+           ingest_ascii_ieq(s + t[e - 1].end - 2, 2, "ly") && k - e < 4)
+        e--;
+    if (e == lim || t[e - 1].quote >= 0)
+        return none;
+    if (is_punct(&t[e - 1], ',')) {
+        size_t c1 = e - 1, x = c1, steps = 0;
+        while (x > lim && steps < SUBJ_MAX && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0 &&
+               !cue_at(p, x - 1, &dummy)) {
+            x--;
+            steps++;
+        }
+        if (x > lim && cue_at(p, x - 1, &dummy)) {
+            r.inherit = true; /* "he said, adding" */
+            return r;
+        }
+        if (x < c1 && x > lim && is_punct(&t[x - 1], ',')) {
+            struct subj seg = {x, c1, false};
+            struct subj np = np_before(p, x - 1, lim, &stop);
+            if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
+                return seg; /* "its CEO, Ruud Verhoeven, said" */
+            if (np.a < np.b)
+                return np; /* "Pieter de Vries, a spokesman for the port, said" */
+            if (is_name_run(p, seg.a, seg.b))
+                return seg;
+        }
+        return none;
+    }
+    r = np_before(p, e, lim, &stop);
+    if (r.a == r.b) {
+        if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || cue_at(p, stop, &dummy)))
+            r.inherit = true; /* "... and argued" */
+        return r;
+    }
+    /* "an official who asked not to be named said": the phrase before "who" */
+    if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
+        (t[r.a].flags & INGEST_TOKF_LOWER)) {
+        size_t stop2;
+        struct subj np = np_before(p, stop, lim, &stop2);
+        if (np.a < np.b)
+            return np;
+    }
+    if ((t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], determiners) &&
+        !TOK_IN(s, &t[r.a], possessives) && !TOK_IN(s, &t[r.a], pronouns_m) &&
+        !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other) && r.b - r.a > 3)
+        return none; /* a verb phrase, not a subject */
     return r;
 }
 
@@ -488,6 +531,17 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
               TOK_IN(s, &t[k], determiners) || TOK_IN(s, &t[k], pronouns_m) ||
               TOK_IN(s, &t[k], pronouns_f) || TOK_IN(s, &t[k], pronouns_other) ||
               (according && (t[k].flags & INGEST_TOKF_LOWER));
+    if (!ok && !according && (t[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[k], prepositions) &&
+        !TOK_IN(s, &t[k], function_words)) {
+        /* "said farmer Ana Lima", "said Defense Department spokesman John Kirby" */
+        for (size_t j = k + 1; j < n && j <= k + 3 && t[j].kind == INGEST_TOK_WORD &&
+                               t[j].quote < 0;
+             j++)
+            if (tok_capital(&t[j])) {
+                ok = true;
+                break;
+            }
+    }
     if (!ok || (!according && TOK_IN(s, &t[k], prepositions)))
         return r;
     size_t e = k;
@@ -754,7 +808,12 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         sj.inherit = true;
     } else {
         sj = subject_left(p, k, lim);
-        if (sj.a == sj.b && !sj.inherit) {
+        /* inverted "said X" only right after a quotation or at a sentence start */
+        const struct ingest_tok *t = p->toks.v;
+        bool inverted_pos = k == 0 || t[k - 1].quote >= 0 ||
+                            (t[k].flags & INGEST_TOKF_SENT_START) ||
+                            (k >= 2 && is_clause_punct(&t[k - 1]) && t[k - 2].quote >= 0);
+        if (sj.a == sj.b && !sj.inherit && inverted_pos) {
             struct subj r = subject_right(p, k + len, false);
             if (r.a < r.b)
                 sj = r;
@@ -763,8 +822,11 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
     (void)prev_cue_k;
     if (sj.inherit || sj.a == sj.b) {
         if (prev_cue_ok && prev_at && prev_at->found) {
+            const struct cue *keep = prev_at->cue;
             *at = *prev_at;
-            at->cue = cue;
+            /* "said in a statement": the verb stays the cue */
+            size_t l2;
+            at->cue = (cue->kind == CUE_PART && k > 0 && cue_at(p, k - 1, &l2)) ? keep : cue;
             return true;
         }
         if (sj.inherit || cue->kind == CUE_PART) {
@@ -979,6 +1041,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras, n_paras, ents, g, -1, -1, 0};
+    struct cue_buckets buckets;
+    cue_buckets_build(&buckets);
     struct qinfo *qs = NULL;
     size_t qcap = 0;
     struct attr carry = {0}; /* the speaker a quote-only next paragraph continues */
@@ -1002,7 +1066,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
         if (p->n_spans)
             memset(qs, 0, p->n_spans * sizeof *qs);
-        if (cues_index(p)) {
+        if (cues_index(p, &buckets)) {
             free(qs);
             return INGEST_ERR_NOMEM;
         }

@@ -121,7 +121,8 @@ static bool line_is_boiler(const struct unit *u)
 {
     if (u->words == 0)
         return true;
-    if (u->words <= 30 && u->n < 512) {
+    /* article paragraphs are long sentences: only short lines can be furniture */
+    if ((u->words <= 20 || (u->words <= 30 && !u->term)) && u->n < 512) {
         /* one lower-case copy, then a fast substring search per phrase */
         char low[512];
         for (size_t i = 0; i < u->n; i++) {

@@ -51,7 +51,7 @@ bool ingest_text_is_valid(const char *s, size_t n)
     return true;
 }
 
-uint32_t ingest_utf8_next(const char *s, size_t n, size_t *i)
+uint32_t ingest_utf8_next_wide(const char *s, size_t n, size_t *i)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t k = *i;
@@ -121,7 +121,7 @@ bool ingest_cp_is_space(uint32_t c)
            c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x85;
 }
 
-bool ingest_cp_is_upper(uint32_t c)
+bool ingest_cp_is_upper_wide(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'A' && c <= 'Z';
@@ -142,7 +142,7 @@ bool ingest_cp_is_upper(uint32_t c)
     return false;
 }
 
-bool ingest_cp_is_lower(uint32_t c)
+bool ingest_cp_is_lower_wide(uint32_t c)
 {
     if (c < 0x80)
         return c >= 'a' && c <= 'z';
@@ -167,12 +167,7 @@ bool ingest_cp_is_lower(uint32_t c)
     return false;
 }
 
-bool ingest_cp_is_digit(uint32_t c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool ingest_cp_is_alpha(uint32_t c)
+bool ingest_cp_is_alpha_wide(uint32_t c)
 {
     if (c < 0x80)
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -210,7 +205,7 @@ static bool cp_is_mark(uint32_t c)
            (c >= 0xFE20 && c <= 0xFE2F);
 }
 
-bool ingest_cp_is_wordch(uint32_t c)
+bool ingest_cp_is_wordch_wide(uint32_t c)
 {
     return ingest_cp_is_alpha(c) || ingest_cp_is_digit(c) || cp_is_mark(c);
 }
@@ -287,6 +282,9 @@ bool ingest_text_normalize(const char *s, size_t n, struct buf *out)
         if (pending_space && !buf_append(out, " ", 1))
             return false;
         pending_space = false;
+        /* copy a run of plain printable ASCII at once */
+        while (i < n && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7F)
+            i++;
         if (!buf_append(out, s + at, i - at))
             return false;
     }
@@ -322,13 +320,13 @@ static unsigned char ascii_lower(unsigned char c)
 
 bool ingest_ascii_ieq(const char *s, size_t n, const char *lit)
 {
-    size_t m = strlen(lit);
-    if (m != n)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)lit[i]))
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char l = (unsigned char)lit[i];
+        if (!l || ascii_lower((unsigned char)s[i]) != ascii_lower(l))
             return false;
-    return true;
+    }
+    return lit[i] == '\0';
 }
 
 bool ingest_ascii_iprefix(const char *s, size_t n, const char *lit)

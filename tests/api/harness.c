@@ -183,6 +183,26 @@ static void write_all(int fd, const char *buf, size_t n)
     }
 }
 
+/* Decodes a chunked body in place: size line, data, CRLF, ... , 0. */
+static void dechunk(struct http_res *r)
+{
+    char *in = r->body, *end = r->body + r->body_len, *out = r->body;
+    for (;;) {
+        char *nl = strstr(in, "\r\n");
+        cr_assert_not_null(nl, "bad chunk framing");
+        size_t n = strtoul(in, NULL, 16);
+        in = nl + 2;
+        if (n == 0)
+            break;
+        cr_assert_leq(in + n, end, "chunk past the end");
+        memmove(out, in, n);
+        out += n;
+        in += n + 2;
+    }
+    r->body_len = (size_t)(out - r->body);
+    r->body[r->body_len] = '\0';
+}
+
 void http_raw(const struct server *s, const char *raw, size_t len, struct http_res *r)
 {
     memset(r, 0, sizeof *r);
@@ -217,6 +237,10 @@ void http_raw(const struct server *s, const char *raw, size_t len, struct http_r
     r->body[r->body_len] = '\0';
     free(all);
     cr_assert_eq(sscanf(r->head, "HTTP/1.1 %d", &r->status), 1, "bad status line: %s", r->head);
+    char *te = http_header(r, "Transfer-Encoding");
+    if (te && strcmp(te, "chunked") == 0)
+        dechunk(r);
+    free(te);
     char *ct = http_header(r, "Content-Type");
     char *ce = http_header(r, "Content-Encoding");
     if (ct && strstr(ct, "json") && !ce)

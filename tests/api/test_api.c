@@ -586,7 +586,8 @@ Test(api, metrics_in_prometheus_text)
     cr_assert(ct && strncmp(ct, "text/plain; version=0.0.4", 25) == 0, "%s", ct);
     char *etag = http_header(&r, "ETag");
     cr_assert_null(etag, "/metrics carries no ETag");
-    cr_assert_not_null(strstr(r.body, "newsd_http_requests_total{method=\"GET\",route=\"/articles\",status=\"200\"}"));
+    cr_assert_not_null(strstr(
+        r.body, "newsd_http_requests_total{method=\"GET\",route=\"/articles\",status=\"200\"}"));
     cr_assert_not_null(strstr(r.body, "newsd_rows{table=\"articles\"}"));
     cr_assert_not_null(strstr(r.body, "newsd_http_request_duration_seconds_count"));
     free(ct);
@@ -606,7 +607,8 @@ Test(api, fields_picks_the_fields_asked_for)
         cr_assert(json_is_string(json_object_get(a, "title")));
     }
     cr_assert(json_is_object(json_object_get(r.json, "meta")), "the envelope stays whole");
-    long long id = json_integer_value(json_object_get(json_array_get(json_object_get(r.json, "data"), 0), "id"));
+    long long id = json_integer_value(
+        json_object_get(json_array_get(json_object_get(r.json, "data"), 0), "id"));
     http_res_clear(&r);
     char target[128];
     snprintf(target, sizeof target, "/articles/%lld?fields=paragraphs", id);
@@ -618,4 +620,54 @@ Test(api, fields_picks_the_fields_asked_for)
     expect_problem("GET", "/articles?fields=id,nope", 400);
     expect_problem("GET", "/quotes?fields=title", 400);
     expect_problem("GET", "/entities?fields=", 400);
+}
+
+/* Counts the lines of a body. */
+static size_t count_lines(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+Test(api, exports_in_ndjson_and_csv)
+{
+    struct http_res r;
+    get_list("/quotes?limit=1", &r);
+    long long total = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
+    http_res_clear(&r);
+
+    /* Every quote, streamed, one JSON object a line. */
+    http_do(&srv, "GET", "/quotes?limit=all", "Accept: application/x-ndjson\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 200);
+    char *ct = http_header(&r, "Content-Type");
+    cr_assert_str_eq(ct, "application/x-ndjson");
+    free(ct);
+    cr_assert_eq((long long)count_lines(r.body), total);
+    char *first_nl = strchr(r.body, '\n');
+    json_t *first = json_loadb(r.body, (size_t)(first_nl - r.body), 0, NULL);
+    cr_assert(json_is_string(json_object_get(first, "text")));
+    json_decref(first);
+    http_res_clear(&r);
+
+    /* CSV: a header row, then one row per entity (rows may hold quoted newlines:
+     * none do in the samples' entity names). */
+    http_do(&srv, "GET", "/entities?limit=all", "Accept: text/csv\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_eq(strncmp(r.body, "id,name,type,aliases,titles,", 28), 0);
+    struct http_res all;
+    get_list("/entities?limit=1", &all);
+    cr_assert_eq((long long)count_lines(r.body) - 1,
+                 json_integer_value(json_object_get(json_object_get(all.json, "meta"), "total")));
+    http_res_clear(&all);
+    http_res_clear(&r);
+
+    /* One page of CSV. */
+    http_do(&srv, "GET", "/articles?limit=2", "Accept: text/csv\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 200);
+    cr_assert_eq(count_lines(r.body), 3);
+    http_res_clear(&r);
+
+    expect_problem("GET", "/articles?limit=all", 400);
 }
