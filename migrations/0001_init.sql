@@ -78,6 +78,18 @@ CREATE INDEX mentions_by_speaker ON mentions (entity_id, sort_at DESC, article_i
     WHERE quotes > 0;
 CREATE INDEX mentions_by_article_count ON mentions (article_id, count DESC, entity_id);
 
+-- One row per distinct quotation: the same words after folding case,
+-- punctuation and quote marks (canon), wherever and however often they appear.
+CREATE TABLE quote_groups (
+    id           INTEGER PRIMARY KEY,
+    canon        TEXT NOT NULL UNIQUE,
+    text         TEXT NOT NULL,     -- as first stored
+    occurrences  INTEGER NOT NULL,
+    first_seen   TEXT NOT NULL,     -- sort_at of the earliest and latest article
+    last_seen    TEXT NOT NULL
+);
+CREATE INDEX quote_groups_by_last ON quote_groups (last_seen DESC, id DESC);
+
 CREATE TABLE quotes (
     id            INTEGER PRIMARY KEY,
     article_id    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -91,8 +103,10 @@ CREATE TABLE quotes (
     start         INTEGER NOT NULL,
     "end"         INTEGER NOT NULL,
     sort_at       TEXT NOT NULL,
+    group_id      INTEGER NOT NULL REFERENCES quote_groups (id) ON DELETE CASCADE,
     UNIQUE (article_id, position)
 );
+CREATE INDEX quotes_by_group ON quotes (group_id, sort_at);
 CREATE INDEX quotes_by_sort ON quotes (sort_at DESC, article_id DESC, position);
 CREATE INDEX quotes_by_speaker ON quotes (speaker_id, sort_at DESC, article_id DESC, position);
 

@@ -24,6 +24,17 @@ const char *quote_kind_name(enum quote_kind k)
     return k == QUOTE_PARTIAL ? "partial" : "full";
 }
 
+void quote_group_clear(struct quote_group *g)
+{
+    if (!g)
+        return;
+    free(g->text);
+    free(g->first_seen);
+    free(g->last_seen);
+    free(g->article_ids);
+    memset(g, 0, sizeof *g);
+}
+
 void entity_clear(struct entity *e)
 {
     if (!e)

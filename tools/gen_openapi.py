@@ -79,8 +79,11 @@ paths = {
                    [limit, cursor, fields,
                     param("q", "query", STR, "Full-text search on the quote text."),
                     param("speaker", "query", ID, "Quotes by this entity."),
-                    param("article", "query", ID, "Quotes of this article."), frm, to],
-                   ok(listof("Quote")), ERR_LIST),
+                    param("article", "query", ID, "Quotes of this article."), frm, to,
+                    param("group", "query", {"enum": ["canonical"]},
+                          "One item per distinct quotation (QuoteGroup items); takes only "
+                          "limit, cursor and fields.")],
+                   ok({"oneOf": [listof("Quote"), listof("QuoteGroup")]}), ERR_LIST),
     "/quotes/{id}": get("getQuote", "One quote with its speaker and article", [id_path, fields],
                         ok(ref("QuoteWithArticle")), ERR_ONE),
     "/entities": get("listEntities", "Entities, most mentioned first",
@@ -175,6 +178,11 @@ schemas = {
     "QuoteWithArticle": {"allOf": [ref("Quote"), {"type": "object", "properties": {
         "article": ref("ArticleSummary")}}]},
     "Entity": {"type": "object", "properties": entity_props},
+    "QuoteGroup": {"type": "object", "properties": {
+        "id": ID, "text": STR, "occurrences": INT,
+        "first_seen": {"type": "string", "description": "Date of the earliest article quoting it"},
+        "last_seen": {"type": "string", "description": "Date of the latest article quoting it"},
+        "article_ids": {"type": "array", "items": ID, "description": "The first 100"}}},
     "ArticleEntity": {"allOf": [ref("Entity"), {"type": "object", "properties": {
         "mentions": INT}}]},
     "ArticleRecord": {"type": "object", "properties": {

@@ -23,8 +23,8 @@ struct ingest_input {
 
 enum ingest_rc {
     INGEST_OK = 0,
-    INGEST_NO_ARTICLE,  /* nothing that looks like an article: reason says why */
-    INGEST_BAD_INPUT,   /* invalid UTF-8, NUL bytes, bad record: reason says why */
+    INGEST_NO_ARTICLE, /* nothing that looks like an article: reason says why */
+    INGEST_BAD_INPUT,  /* invalid UTF-8, NUL bytes, bad record: reason says why */
     INGEST_NOMEM,
 };
 
@@ -36,8 +36,7 @@ void ingest_input_clear(struct ingest_input *in);
  * unset. On failure *reason (when reason is not NULL) points to a static,
  * client-safe English sentence. url, source and published_at are copied from in;
  * a published_at found in the text is used only when in has none. */
-enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out,
-                          const char **reason);
+enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, const char **reason);
 
 /* Parses one JSON record ({"text"|"title"+"body", "url", "published_at",
  * "source"}) of len bytes into in (zeroed on entry; clear it whatever the

@@ -71,6 +71,18 @@ struct article {
     size_t n_entities;
 };
 
+/* One distinct quotation across articles (GET /quotes?group=canonical). */
+struct quote_group {
+    int64_t id;
+    char *text; /* as first stored */
+    int64_t occurrences;
+    char *first_seen; /* sort time of the earliest and latest article */
+    char *last_seen;
+    int64_t *article_ids; /* the articles it appears in (first 100) */
+    size_t n_article_ids;
+};
+
+void quote_group_clear(struct quote_group *g);
 void entity_clear(struct entity *e);
 void quote_clear(struct quote *q);
 void article_clear(struct article *a);

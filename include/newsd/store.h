@@ -111,6 +111,12 @@ struct quote_query {
     const char *fts; /* FTS5 expression over the quote text; NULL: none */
 };
 
+struct quote_group_page {
+    struct quote_group *items;
+    size_t n;
+    struct store_meta meta;
+};
+
 struct quote_page {
     struct quote *items;
     size_t n;
@@ -143,6 +149,12 @@ enum store_rc store_article_exists(struct store *s, int64_t id);
  * STORE_INVALID for a cursor this list did not make. */
 enum store_rc store_articles_list(struct store *s, const struct article_query *q,
                                   struct article_page *out);
+
+/* Lists distinct quotations, the most recently seen first, each with its
+ * occurrences and article ids. cursor as for the other lists. */
+enum store_rc store_quote_groups_list(struct store *s, int limit, const char *cursor,
+                                      struct quote_group_page *out);
+void quote_group_page_clear(struct quote_group_page *p);
 
 /* One quote with its speaker; its article summary goes to article (optional). */
 enum store_rc store_quote_get(struct store *s, int64_t id, struct quote *out,

@@ -30,6 +30,12 @@ extern const char *const view_quote_get_fields[];
 extern const char *const view_entity_fields[];
 extern const char *const view_article_entity_fields[];
 
+/* A distinct quotation: id, text, occurrences, first_seen, last_seen,
+ * article_ids. */
+json_t *view_quote_group(const struct quote_group *g);
+json_t *view_quote_groups(const struct quote_group *v, size_t n);
+extern const char *const view_quote_group_fields[];
+
 /* Arrays of the views above. */
 json_t *view_article_summaries(const struct article *v, size_t n);
 json_t *view_quotes(const struct quote *v, size_t n);

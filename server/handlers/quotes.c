@@ -1,6 +1,7 @@
 /* quotes.c: GET /quotes, /quotes/{id}, and /entities/{id}/quotes (the quotes
  * of one speaker share the list code). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "newsd/handlers.h"
 #include "newsd/store.h"
@@ -26,11 +27,41 @@ out:
     free(to);
 }
 
-static const char *const quotes_params[] = {"fields", "limit", "cursor", "speaker", "article",
-                                            "from",   "to",    "q",      NULL};
+/* GET /quotes?group=canonical: one item per distinct quotation. Filters do not
+ * apply to groups (a group spans articles and speakers). */
+static void quote_groups_list(struct req *rq, struct resp *rs)
+{
+    static const char *const group_params[] = {"group", "limit", "cursor", "fields", NULL};
+    struct quote_group_page page = {0};
+    int limit;
+    if (!req_params_allow(rq, rs, group_params)) {
+        resp_problem(rs, rq, 400, "group=canonical takes only limit, cursor and fields");
+        return;
+    }
+    if (!req_param_fields(rq, rs, view_quote_group_fields) ||
+        !req_param_int(rq, rs, "limit", 1, 100, 20, &limit))
+        return;
+    int rc = store_quote_groups_list(rq->store, limit, req_param(rq, "cursor"), &page);
+    if (rc == STORE_OK)
+        resp_list(rq, rs, view_quote_groups(page.items, page.n), &page.meta);
+    else
+        handle_store_error(rq, rs, rc);
+    quote_group_page_clear(&page);
+}
+
+static const char *const quotes_params[] = {"fields",  "group", "limit", "cursor", "speaker",
+                                            "article", "from",  "to",    "q",      NULL};
 
 void handle_quotes_list(struct req *rq, struct resp *rs)
 {
+    const char *group = req_param(rq, "group");
+    if (group) {
+        if (strcmp(group, "canonical") == 0)
+            quote_groups_list(rq, rs);
+        else
+            resp_problem(rs, rq, 400, "group must be canonical");
+        return;
+    }
     struct quote_query q = {0};
     if (!req_params_allow(rq, rs, quotes_params) || !req_param_fields(rq, rs, view_quote_fields) ||
         !req_param_id(rq, rs, "speaker", &q.speaker_id) ||

@@ -20,6 +20,8 @@ struct cand {
     int kind;
     bool in_quote;
     bool cue_after;      /* followed by a speech verb */
+    bool person_hint;    /* a speech verb before it, an appositive after it, a role noun */
+    bool place_hint;     /* after "in", "near" */
     bool sent_start;     /* the name starts a sentence */
     size_t pos;          /* global order */
     int32_t entity;
@@ -96,6 +98,17 @@ static bool is_geo_head(const char *s, size_t n)
     return false;
 }
 
+static bool is_particle_word(const char *w, size_t n)
+{
+    static const char *const p[] = {"De", "Van", "Von", "Da", "Di", "Del", "Le", "La", "Al",
+                                    "El", "Du", "Der", "Den", "Ter", "Ten", "Dos", "Das",
+                                    "de", "van", "von", "da", "di", "del", "le", "la", "al"};
+    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
+        if (ingest_bytes_eq(w, n, p[i]))
+            return true;
+    return false;
+}
+
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
 {
     static const char *const p[] = {"de", "van", "von", "der", "den", "da", "di", "del",
@@ -111,9 +124,21 @@ static bool is_particle_tok(const char *s, const struct ingest_tok *t)
  * ("Pentagon-led" -> "Pentagon"). Sets *cut when it cut. */
 static size_t tok_name_end(const char *s, const struct ingest_tok *t, bool *cut)
 {
+    static const char *const affixes[] = {"style", "era", "born", "like", "wide", "made",
+                                          "bound", "run", "sized", "type", "friendly", "proof",
+                                          "free", "centric", "skeptic", "sceptic", "linked"};
     *cut = false;
     for (size_t k = t->start + 1; k + 1 < t->end; k++) {
         if (s[k] == '-' && ingest_cp_is_lower(ingest_cp_at(s, t->end, k + 1))) {
+            /* "Pentagon-led", "Trump-style" but not "Ji-hoon" */
+            size_t e = k + 1;
+            while (e < t->end && s[e] != '-')
+                e++;
+            bool affix = e - (k + 1) >= 3 && s[e - 2] == 'e' && s[e - 1] == 'd';
+            for (size_t i = 0; !affix && i < sizeof affixes / sizeof *affixes; i++)
+                affix = ingest_bytes_eq(s + k + 1, e - (k + 1), affixes[i]);
+            if (!affix)
+                continue;
             *cut = true;
             return k;
         }
@@ -219,7 +244,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             continue;
         }
         if (titleish(g, w, wn) || ingest_tok_is(s, &t[x], "of") || ingest_tok_is(s, &t[x], "the") ||
-            gaz_name(g, w, wn, (t[x].flags & INGEST_TOKF_ALLCAPS) != 0)) {
+            gaz_name(g, w, wn, (t[x].flags & INGEST_TOKF_ALLCAPS) != 0) ||
+            ((t[x].flags & INGEST_TOKF_ALLCAPS) && wn <= 6 && x + 1 < b)) {
             x++;
             continue;
         }
@@ -269,8 +295,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         return cands_push(out, &c);
     }
     /* drop a trailing demonym/title word run? keep simple: classify */
-    if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
-        ingest_gaz_has(g, w0, w0n, INGEST_GAZ_ORG_WORD)) {
+    bool org_word = false;
+    for (size_t k = a; k < b && !org_word; k++)
+        org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
+                                  INGEST_GAZ_ORG_WORD);
+    if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
+        (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
+         ingest_tok_is(s, &t[a + 1], "of"))) {
+        c.kind = C_PLACE;
+    } else if (org_word) {
         c.kind = C_ORG;
     } else {
         bool has_of = false;
@@ -298,6 +331,58 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     c.pos = (*pos)++;
     return cands_push(out, &c);
+}
+
+/* True when the run t[a..j) already holds an organisation word followed by "of"
+ * or "for", so "and"/"for" may continue the name. */
+static bool run_has_org_of(const char *s, const struct ingest_tok *t, size_t a, size_t j,
+                           const struct ingest_gaz *g)
+{
+    for (size_t k = a; k + 1 < j; k++)
+        if (ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD) &&
+            (ingest_tok_is(s, &t[k + 1], "of") || ingest_tok_is(s, &t[k + 1], "for")))
+            return true;
+    return ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                          INGEST_GAZ_ORG_WORD) &&
+           ingest_tok_is(s, &t[j], "for");
+}
+
+/* Lower-case nouns that stand before a person's name: "farmer Ana Lima". */
+static bool role_noun(const char *s, const struct ingest_tok *t)
+{
+    static const char *const roles[] = {
+        "farmer", "spokesman", "spokeswoman", "spokesperson", "economist", "analyst",
+        "lawyer", "attorney", "resident", "director", "chairman", "chairwoman", "professor",
+        "researcher", "scientist", "official", "activist", "fisherman", "driver", "teacher",
+        "doctor", "nurse", "owner", "manager", "founder", "executive", "engineer", "author",
+        "historian", "captain", "colleague", "minister", "senator", "candidate", "leader",
+        "trader", "worker", "student", "coach", "player", "mayor", "governor", "president",
+        "secretary", "councillor", "councilor", "chief", "head", "strategist", "pollster",
+        "adviser", "advisor", "aide", "commissioner", "ambassador", "judge", "prosecutor",
+        "veteran", "volunteer", "organizer", "organiser", "operator", "pilot", "writer",
+        "reporter", "editor", "columnist", "mother", "father", "son", "daughter", "wife",
+        "husband", "brother", "sister", "friend", "neighbour", "neighbor", "rival",
+    };
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (ingest_tok_is(s, t, roles[i]))
+            return true;
+    return false;
+}
+
+/* ", a spokesman for ...", ", the port's director": an appositive naming a role
+ * of a person, within a few words after the article. */
+static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n, size_t k)
+{
+    if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
+                    ingest_tok_is(s, &t[k], "the")))
+        return false;
+    for (size_t j = k + 1; j < n && j <= k + 4; j++) {
+        if (t[j].kind != INGEST_TOK_WORD)
+            return false;
+        if (role_noun(s, &t[j]))
+            return true;
+    }
+    return false;
 }
 
 /* Finds candidate runs in one tokenised text. */
@@ -342,6 +427,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     continue;
                 }
             }
+            /* "Centre for Disease Control", "Ministry of Infrastructure and Water" */
+            if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&
+                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and")) && run_has_org_of(s, t, a, j, g)) {
+                j++;
+                continue;
+            }
             if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") && ingest_tok_is(s, &t[j + 1], "the") &&
                 tok_capword(&t[j + 2]) &&
                 is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
@@ -350,9 +441,28 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             }
             break;
         }
-        bool cue = j < n && tok_is_speech_verb(s, &t[j]);
+        bool cue = (j < n && tok_is_speech_verb(s, &t[j])) ||
+                   (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+                    tok_is_speech_verb(s, &t[j + 1]));
+        bool person = (a > 0 && tok_is_speech_verb(s, &t[a - 1])) ||
+                      (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+                       (ingest_tok_is(s, &t[j + 1], "who") || ingest_tok_is(s, &t[j + 1], "whose") ||
+                        (t[j + 1].kind == INGEST_TOK_NUM && j + 2 < n &&
+                         t[j + 2].kind == INGEST_TOK_PUNCT && t[j + 2].ch == ',') ||
+                        appositive_role(s, t, n, j + 1))) ||
+                      (a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+                       (t[a - 1].flags & INGEST_TOKF_LOWER) && t[a - 1].quote == t[a].quote &&
+                       role_noun(s, &t[a - 1]));
+        bool place = a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+                     (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
+                      ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+        size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        if (out->n > before) {
+            out->v[out->n - 1].person_hint = person;
+            out->v[out->n - 1].place_hint = place;
+        }
         i = j > i ? j : i + 1;
     }
     return true;
@@ -570,12 +680,59 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0)
             goto out;
         out->v[id].gender = gender_of(g, a, an, NULL, 0);
+        out->v[id].is_author = true;
         nx_put(&full, out->v[id].name, an, id);
         const char *w;
         size_t wn;
         last_word(out->v[id].name, an, &w, &wn);
         if (wn && wn < an)
             nx_put(&last, w, wn, id);
+    }
+    /* which lone words appear, and which full names have evidence of being people:
+     * a first name, a title, a speech verb, an appositive, a role noun, an initial,
+     * or the surname used alone elsewhere */
+    struct name_index singles = {0}, people = {0};
+    singles.v = calloc(cap, sizeof *singles.v);
+    people.v = calloc(cap, sizeof *people.v);
+    if (!singles.v || !people.v) {
+        free(singles.v);
+        free(people.v);
+        goto out;
+    }
+    singles.cap = people.cap = cap;
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind == C_SINGLE || c->kind == C_TITLED_SINGLE || c->kind == C_PLACE ||
+            c->kind == C_ORG) {
+            if (c->end - c->nstart < 64 && !memchr(c->text + c->nstart, ' ', c->end - c->nstart))
+                nx_put(&singles, c->text + c->nstart, c->end - c->nstart, 1);
+        }
+    }
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_PERSON)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        /* "De Vries": a surname with its particle */
+        size_t sp = 0;
+        while (sp < nn && name[sp] != ' ')
+            sp++;
+        if (sp < nn && !memchr(name + sp + 1, ' ', nn - sp - 1) && is_particle_word(name, sp)) {
+            c->kind = C_SINGLE;
+            c->nstart += sp + 1;
+            continue;
+        }
+        const char *w;
+        size_t wn;
+        last_word(name, nn, &w, &wn);
+        bool ev = c->person_hint || c->cue_after || c->nstart > c->start ||
+                  ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
+                  ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
+                  nx_find(&singles, w, wn) >= 0 || nx_find(&full, name, nn) >= 0 ||
+                  memchr(name, '.', nn) != NULL;
+        if (ev)
+            nx_put(&people, name, nn, 1);
     }
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
@@ -591,14 +748,22 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
             type = ENTITY_PERSON;
+            if (nx_find(&people, name, nn) < 0) {
+                if (!c->place_hint)
+                    continue; /* no evidence either way: leave it out */
+                type = ENTITY_PLACE;
+            }
         } else {
             continue;
         }
         int id = nx_find(&full, name, nn);
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
-            if (id < 0)
+            if (id < 0) {
+                free(singles.v);
+                free(people.v);
                 goto out;
+            }
             nx_put(&full, out->v[id].name, nn, id);
             if (type == ENTITY_PERSON) {
                 const char *w;
@@ -611,9 +776,19 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         }
         c->entity = id;
     }
-    /* pass 2: lone names join the person with that surname */
+    free(singles.v);
+    free(people.v);
+    /* pass 2: lone names join the person with that surname; a known place or
+     * organisation spelled like a surname here is that person ("Lima") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
+        if ((c->kind == C_PLACE || c->kind == C_ORG) && c->entity >= 0 &&
+            !memchr(c->text + c->nstart, ' ', c->end - c->nstart)) {
+            int id = nx_find(&last, c->text + c->nstart, c->end - c->nstart);
+            if (id >= 0)
+                c->entity = id;
+            continue;
+        }
         if (c->kind != C_SINGLE && c->kind != C_TITLED_SINGLE)
             continue;
         const char *name = c->text + c->nstart;
@@ -642,7 +817,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             goto out;
     }
     for (size_t i = 0; i < out->n; i++) {
-        if (out->v[i].mentions == 0)
+        if (out->v[i].mentions == 0 && out->v[i].is_author)
             out->v[i].mentions = 1; /* an author named only in the byline */
     }
     rc = 0;

@@ -30,6 +30,7 @@ static const struct gaz_file gaz_files[] = {
     {"not_entities.txt", INGEST_GAZ_NOT_ENTITY, false},
     {"org_words.txt", INGEST_GAZ_ORG_WORD, false},
     {"given_names.txt", INGEST_GAZ_GIVEN_MALE, false},
+    {"place_words.txt", INGEST_GAZ_PLACE_WORD, false},
 };
 
 static unsigned char lower(unsigned char c)

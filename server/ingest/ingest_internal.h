@@ -181,6 +181,7 @@ enum ingest_gaz_class {
     INGEST_GAZ_ORG_WORD,      /* words that end organisation names: "Department" */
     INGEST_GAZ_GIVEN_MALE,    /* first names */
     INGEST_GAZ_GIVEN_FEMALE,
+    INGEST_GAZ_PLACE_WORD,    /* words that end place names: "Sea", "Valley" */
     INGEST_GAZ_CLASSES
 };
 
@@ -263,6 +264,7 @@ struct ingest_ent {
     struct strv aliases, titles;
     int64_t mentions;
     int gender; /* 0 unknown, 1 male, 2 female */
+    bool is_author;
     size_t first_pos; /* order of first appearance */
 };
 
@@ -282,6 +284,8 @@ struct ingest_para {
     size_t n_spans;
     struct ingest_toks toks;
     int16_t *cue; /* quotes.c: cue table entry per token (-1 none), owned */
+    const struct ingest_mention *m; /* quotes.c: this paragraph's mentions (borrowed) */
+    size_t n_m;
 };
 
 /* Finds entities in the paragraphs (and in title, subtitle, dateline, authors and

@@ -187,8 +187,11 @@ static int entities_fill(struct run *r, struct article *out)
         free(order);
         return INGEST_ERR_NOMEM;
     }
+    size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        order[i] = &r->ents.v[i];
+        if (r->ents.v[i].mentions > 0) /* an entity whose mentions all moved elsewhere */
+            order[k++] = &r->ents.v[i];
+    n = k;
     qsort(order, n, sizeof *order, ent_cmp);
     for (size_t i = 0; i < n; i++) {
         struct ingest_ent *e = order[i];

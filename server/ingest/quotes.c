@@ -385,6 +385,22 @@ static bool tok_capital(const struct ingest_tok *t)
 static const char *const relatives[] = {"who", "whose", "which"};
 static const char *const possessives[] = {"its", "his", "her", "their", "our", "my", "your"};
 
+/* Start byte of the entity mention of p that covers byte b, or SIZE_MAX. */
+static size_t mention_start_at(const struct ingest_para *p, size_t b)
+{
+    size_t lo = 0, hi = p->n_m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->m[mid].start <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo > 0 && p->m[lo - 1].start < b && b < p->m[lo - 1].end)
+        return p->m[lo - 1].start;
+    return SIZE_MAX;
+}
+
 /* The noun phrase ending at token e (exclusive), walking back no further than lim:
  * it stops at quotations, clause punctuation, clause words ("that", "and") and
  * cues. *stop is the token it stopped at (or lim). */
@@ -400,8 +416,17 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
             break;
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
             break;
-        if (TOK_IN(s, x, clause_stops) || cue_at(p, a - 1, &dummy))
-            break;
+        if (TOK_IN(s, x, clause_stops) || cue_at(p, a - 1, &dummy)) {
+            /* "Ministry of Science and Technology": a name is one piece */
+            size_t ms = mention_start_at(p, x->start);
+            if (ms == SIZE_MAX)
+                break;
+            while (a > lim && t[a - 1].start >= ms && steps < SUBJ_MAX + 8) {
+                a--;
+                steps++;
+            }
+            continue;
+        }
         a--;
         steps++;
     }
@@ -497,6 +522,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || cue_at(p, stop, &dummy)))
             r.inherit = true; /* "... and argued" */
         return r;
+    }
+    /* "an evaluation commissioned by X and published this month described" */
+    if (stop > lim && stop < r.a && (ingest_tok_ieq(s, &t[stop], "and") ||
+                                     ingest_tok_ieq(s, &t[stop], "or")) &&
+        (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], determiners) &&
+        !TOK_IN(s, &t[r.a], possessives)) {
+        size_t stop2;
+        struct subj np = np_before(p, stop, lim, &stop2);
+        if (np.a < np.b && r.b - np.a <= SUBJ_MAX + 4 &&
+            (TOK_IN(s, &t[np.a], determiners) || tok_capital(&t[np.a]))) {
+            r.a = np.a;
+            return r;
+        }
     }
     /* "an official who asked not to be named said": the phrase before "who" */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
@@ -829,6 +867,15 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             at->cue = (cue->kind == CUE_PART && k > 0 && cue_at(p, k - 1, &l2)) ? keep : cue;
             return true;
         }
+        if (cue->kind == CUE_PART && !sj.inherit) {
+            /* "a statement from the presidency saying ...": the phrase before it */
+            struct subj np = subject_left(p, k, lim);
+            if (np.a < np.b && !np.inherit) {
+                subject_resolve(x, pi, np, at);
+                at->cue = cue;
+                return true;
+            }
+        }
         if (sj.inherit || cue->kind == CUE_PART) {
             at->found = true;
             at->cue = cue;
@@ -1066,6 +1113,13 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
         if (p->n_spans)
             memset(qs, 0, p->n_spans * sizeof *qs);
+        {
+            size_t m0 = mention_lower(ents, (int32_t)pi, 0), m1 = m0;
+            while (m1 < ents->n_m && ents->m[m1].para == (int32_t)pi)
+                m1++;
+            p->m = ents->m ? ents->m + m0 : NULL;
+            p->n_m = m1 - m0;
+        }
         if (cues_index(p, &buckets)) {
             free(qs);
             return INGEST_ERR_NOMEM;
@@ -1175,6 +1229,14 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 if (title_case_span(p, q) && q->kind == QUOTE_PARTIAL)
                     continue;
             }
+            /* so-called “X”: the writer's distance, not somebody's words */
+            if (q->tq0 > 0 && p->toks.v[q->tq0 - 1].quote < 0 &&
+                (ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "so-called") ||
+                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "dubbed") ||
+                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "nicknamed") ||
+                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "titled") ||
+                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "entitled")) && words <= 6)
+                continue;
             struct ingest_q o = {0};
             o.para = (int32_t)pi;
             o.start = p->spans[qi].start;

@@ -68,10 +68,16 @@ static const char sql_title_insert[] =
 static const char sql_mention_insert[] =
     "INSERT INTO mentions (article_id, entity_id, count, sort_at) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count";
+/* Used by article_quote_insert: served by UNIQUE (canon). */
+static const char sql_group_upsert[] =
+    "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
+    "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
+    " occurrences = occurrences + 1, first_seen = min(first_seen, excluded.first_seen), "
+    " last_seen = max(last_seen, excluded.last_seen) RETURNING id";
 static const char sql_quote_insert[] =
     "INSERT INTO quotes (article_id, position, text, speaker_id, speaker_text, cue, kind, "
-    " paragraph, start, \"end\", sort_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    " paragraph, start, \"end\", sort_at, group_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /* Runs a cached statement that returns no row; each bind was done by the caller. */
 static int stmt_run(sqlite3_stmt *st)
@@ -211,12 +217,41 @@ out:
     return src;
 }
 
+/* Finds or makes the group of a quote's words; *id gets its row id. */
+static int quote_group_upsert(struct store *s, const struct quote *q, const char *sort_at,
+                              int64_t *id)
+{
+    int src;
+    char *canon = store_quote_canon(q->text ? q->text : "");
+    if (!canon)
+        return SQLITE_NOMEM;
+    sqlite3_stmt *st = store_stmt(s, STMT_GROUP_UPSERT, sql_group_upsert);
+    if (!st) {
+        free(canon);
+        return SQLITE_ERROR;
+    }
+    CHECK(sqlite3_bind_text(st, 1, canon, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_TRANSIENT));
+    src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        src = stmt_run(st);
+    }
+out:
+    store_stmt_done(st);
+    free(canon);
+    return src;
+}
+
 static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
                                 struct quote *q)
 {
     int src;
+    int64_t group = 0;
     sqlite3_stmt *st = NULL;
     q->speaker_id = quote_speaker_id(a, q);
+    CHECK(quote_group_upsert(s, q, sort_at, &group));
     if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_int64(st, 1, a->id));
@@ -230,6 +265,7 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     CHECK(sqlite3_bind_int64(st, 9, q->start));
     CHECK(sqlite3_bind_int64(st, 10, q->end));
     CHECK(sqlite3_bind_text(st, 11, sort_at, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_int64(st, 12, group));
     CHECK(stmt_run(st));
     q->id = sqlite3_last_insert_rowid(s->db);
     q->article_id = a->id;
@@ -399,6 +435,23 @@ static const char sql_delete_orphans[] =
     "DELETE FROM entities WHERE article_count <= 0 AND quote_count <= 0 AND id IN "
     " (SELECT entity_id FROM mentions WHERE article_id = ?1 "
     "  UNION SELECT speaker_id FROM quotes WHERE article_id = ?1)";
+/* Quote groups: take the article's quotes off, move first/last seen to the
+ * remaining quotes (quotes_by_group gives min and max), and drop the groups
+ * only this article had (which cascades to its quotes in them). */
+static const char sql_uncount_groups[] =
+    "UPDATE quote_groups SET occurrences = occurrences - (SELECT count(*) FROM quotes q "
+    "  WHERE q.article_id = ?1 AND q.group_id = quote_groups.id) "
+    "WHERE id IN (SELECT group_id FROM quotes WHERE article_id = ?1)";
+static const char sql_reseen_groups[] =
+    "UPDATE quote_groups SET "
+    " first_seen = (SELECT min(sort_at) FROM quotes q WHERE q.group_id = quote_groups.id "
+    "  AND q.article_id <> ?1), "
+    " last_seen = (SELECT max(sort_at) FROM quotes q WHERE q.group_id = quote_groups.id "
+    "  AND q.article_id <> ?1) "
+    "WHERE occurrences > 0 AND id IN (SELECT group_id FROM quotes WHERE article_id = ?1)";
+static const char sql_delete_groups[] =
+    "DELETE FROM quote_groups WHERE occurrences <= 0 "
+    "AND id IN (SELECT group_id FROM quotes WHERE article_id = ?1)";
 static const char sql_delete_article[] = "DELETE FROM articles WHERE id = ?1";
 
 enum store_rc store_article_delete(struct store *s, int64_t id)
@@ -410,6 +463,9 @@ enum store_rc store_article_delete(struct store *s, int64_t id)
         {STMT_DELETE_UNCOUNT_MENTIONS, sql_uncount_mentions},
         {STMT_DELETE_UNCOUNT_QUOTES, sql_uncount_quotes},
         {STMT_DELETE_ORPHANS, sql_delete_orphans},
+        {STMT_DELETE_UNCOUNT_GROUPS, sql_uncount_groups},
+        {STMT_DELETE_RESEEN_GROUPS, sql_reseen_groups},
+        {STMT_DELETE_GROUPS, sql_delete_groups},
         {STMT_DELETE_ARTICLE, sql_delete_article},
     };
     int src;

@@ -45,7 +45,12 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_DELETE_UNCOUNT_MENTIONS] = "delete_uncount_mentions",
     [STMT_DELETE_UNCOUNT_QUOTES] = "delete_uncount_quotes",
     [STMT_DELETE_ORPHANS] = "delete_orphans",
+    [STMT_DELETE_UNCOUNT_GROUPS] = "delete_uncount_groups",
+    [STMT_DELETE_RESEEN_GROUPS] = "delete_reseen_groups",
+    [STMT_DELETE_GROUPS] = "delete_groups",
     [STMT_DELETE_ARTICLE] = "delete_article",
+    [STMT_GROUP_UPSERT] = "group_upsert",
+    [STMT_GROUP_ARTICLES] = "group_articles",
     [STMT_STATS] = "stats",
 };
 

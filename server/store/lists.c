@@ -727,3 +727,113 @@ out:
     ls_clear(&count);
     return rc;
 }
+
+/* --- quote groups ------------------------------------------------------------ */
+
+void quote_group_page_clear(struct quote_group_page *p)
+{
+    for (size_t i = 0; p->items && i < p->n; i++)
+        quote_group_clear(&p->items[i]);
+    free(p->items);
+    free(p->meta.next_cursor);
+    memset(p, 0, sizeof *p);
+}
+
+/* The articles of one group, through quotes_by_group; at most 100. */
+static const char sql_group_articles[] =
+    "SELECT DISTINCT article_id FROM quotes WHERE group_id = ?1 ORDER BY article_id LIMIT 100";
+
+static enum store_rc group_articles(struct store *s, struct quote_group *g)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_GROUP_ARTICLES, sql_group_articles);
+    if (!st)
+        return STORE_ERR;
+    size_t cap = 0;
+    int src = sqlite3_bind_int64(st, 1, g->id);
+    while (src == SQLITE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (g->n_article_ids == cap) {
+            size_t ncap = cap ? cap * 2 : 4;
+            int64_t *v = realloc(g->article_ids, ncap * sizeof *v);
+            if (!v) {
+                src = SQLITE_NOMEM;
+                break;
+            }
+            g->article_ids = v;
+            cap = ncap;
+        }
+        g->article_ids[g->n_article_ids++] = sqlite3_column_int64(st, 0);
+        src = SQLITE_OK;
+    }
+    store_stmt_done(st);
+    return src == SQLITE_DONE ? STORE_OK : store_rc_from(s, src, "group_articles");
+}
+
+enum store_rc store_quote_groups_list(struct store *s, int limit, const char *cursor,
+                                      struct quote_group_page *out)
+{
+    struct list_sql list = {0}, count = {0};
+    struct store_cursor c = {0};
+    sqlite3_stmt *st = NULL;
+    int64_t cursor_id = 0;
+    size_t cap = 0;
+    enum store_rc rc = STORE_INVALID;
+
+    out->meta.limit = limit;
+    if (cursor &&
+        (!store_cursor_decode(cursor, 'g', 2, &c) || !ls_parse_i64(c.field[1], &cursor_id)))
+        goto out;
+    ls_sql(&count, "SELECT count(*) FROM quote_groups");
+    if ((rc = ls_count(s, &count, "groups_count", &out->meta.total)) != STORE_OK)
+        goto out;
+    /* quote_groups_by_last walks newest first. */
+    ls_sql(&list,
+           "SELECT id, text, occurrences, first_seen, last_seen FROM quote_groups g WHERE 1");
+    if (c.n) {
+        ls_text(&list, " AND (g.last_seen, g.id) < (?, ?)", c.field[0]);
+        ls_more_int(&list, cursor_id);
+    }
+    ls_int(&list, " ORDER BY g.last_seen DESC, g.id DESC LIMIT ?", limit + 1);
+    rc = STORE_ERR;
+    if (!(st = ls_prepare(s, &list, "groups_list")))
+        goto out;
+    int src;
+    rc = STORE_OK;
+    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+        if (out->n == (size_t)limit) {
+            char id[24];
+            const struct quote_group *last = &out->items[out->n - 1];
+            ls_i64(id, last->id);
+            const char *f[2] = {last->last_seen, id};
+            if (!(out->meta.next_cursor = store_cursor_encode('g', 2, f)))
+                rc = STORE_ERR;
+            break;
+        }
+        struct quote_group *g = ls_grow((void **)&out->items, out->n, &cap, sizeof *g);
+        if (!g) {
+            rc = STORE_ERR;
+            break;
+        }
+        out->n++;
+        g->id = sqlite3_column_int64(st, 0);
+        g->text = store_col_text(st, 1);
+        g->occurrences = sqlite3_column_int64(st, 2);
+        g->first_seen = store_col_text(st, 3);
+        g->last_seen = store_col_text(st, 4);
+        if (!g->text || !g->first_seen || !g->last_seen) {
+            rc = STORE_ERR;
+            break;
+        }
+    }
+    if (rc == STORE_OK && src != SQLITE_ROW && src != SQLITE_DONE)
+        rc = store_rc_from(s, src, "groups_list");
+    sqlite3_finalize(st);
+    st = NULL;
+    for (size_t i = 0; rc == STORE_OK && i < out->n; i++)
+        rc = group_articles(s, &out->items[i]);
+out:
+    sqlite3_finalize(st);
+    store_cursor_clear(&c);
+    ls_clear(&list);
+    ls_clear(&count);
+    return rc;
+}

@@ -40,7 +40,12 @@ enum store_stmt_id {
     STMT_DELETE_UNCOUNT_MENTIONS,
     STMT_DELETE_UNCOUNT_QUOTES,
     STMT_DELETE_ORPHANS,
+    STMT_DELETE_UNCOUNT_GROUPS,
+    STMT_DELETE_RESEEN_GROUPS,
+    STMT_DELETE_GROUPS,
     STMT_DELETE_ARTICLE,
+    STMT_GROUP_UPSERT,
+    STMT_GROUP_ARTICLES,
     STMT_STATS,
     STMT__COUNT
 };
@@ -72,6 +77,10 @@ enum store_rc store_exec(struct store *s, const char *sql, const char *what);
 
 /* Prepares a statement that is not cached (dynamic lists); caller finalizes. */
 sqlite3_stmt *store_prepare_once(struct store *s, const char *sql, const char *what);
+
+/* The folded key of a quote's words (canon.c): lower case, no punctuation or
+ * quote marks, single spaces. New string, NULL on OOM. */
+char *store_quote_canon(const char *text);
 
 /* Cursor helpers (cursor.c): a cursor is base64url text of kind-tagged fields
  * with a check value, so a forged or foreign cursor is refused. */

@@ -17,6 +17,8 @@ const char *const view_article_fields[] = {SUMMARY_FIELDS, "body",     "paragrap
 const char *const view_quote_fields[] = {QUOTE_FIELDS, NULL};
 const char *const view_quote_get_fields[] = {QUOTE_FIELDS, "article", NULL};
 const char *const view_entity_fields[] = {ENTITY_FIELDS, NULL};
+const char *const view_quote_group_fields[] = {
+    "id", "text", "occurrences", "first_seen", "last_seen", "article_ids", NULL};
 const char *const view_article_entity_fields[] = {ENTITY_FIELDS, "mentions", NULL};
 
 /* A JSON array of strings; NULL on OOM. */
@@ -164,4 +166,23 @@ json_t *view_article(const struct article *a, bool with_ids)
         return NULL;
     }
     return o;
+}
+
+json_t *view_quote_group(const struct quote_group *g)
+{
+    json_t *ids = json_array();
+    for (size_t i = 0; ids && i < g->n_article_ids; i++) {
+        if (json_array_append_new(ids, json_integer(g->article_ids[i])) != 0) {
+            json_decref(ids);
+            ids = NULL;
+        }
+    }
+    return json_pack("{s:I, s:s, s:I, s:s, s:s, s:o}", "id", (json_int_t)g->id, "text", g->text,
+                     "occurrences", (json_int_t)g->occurrences, "first_seen", g->first_seen,
+                     "last_seen", g->last_seen, "article_ids", ids);
+}
+
+json_t *view_quote_groups(const struct quote_group *v, size_t n)
+{
+    VIEW_ARRAY(v, n, view_quote_group(&v[i_]));
 }

@@ -671,3 +671,20 @@ Test(api, exports_in_ndjson_and_csv)
 
     expect_problem("GET", "/articles?limit=all", 400);
 }
+
+Test(api, quotes_grouped_by_canonical_text)
+{
+    struct http_res r;
+    get_list("/quotes?group=canonical&limit=100", &r);
+    json_t *data = json_object_get(r.json, "data");
+    cr_assert_gt(json_array_size(data), 0);
+    json_t *g = json_array_get(data, 0);
+    cr_assert(json_is_string(json_object_get(g, "text")));
+    cr_assert_geq(json_integer_value(json_object_get(g, "occurrences")), 1);
+    cr_assert(json_is_string(json_object_get(g, "first_seen")));
+    cr_assert_gt(json_array_size(json_object_get(g, "article_ids")), 0);
+    http_res_clear(&r);
+    walk_all("/quotes?group=canonical", 13);
+    expect_problem("GET", "/quotes?group=canonical&speaker=1", 400);
+    expect_problem("GET", "/quotes?group=loose", 400);
+}

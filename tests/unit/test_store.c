@@ -348,6 +348,9 @@ Test(store, every_list_query_is_served_by_an_index)
         cr_assert_eq(store_entities_list(db, &eqs[i], &page), STORE_OK);
         entity_page_clear(&page);
     }
+    struct quote_group_page groups = {0};
+    cr_assert_eq(store_quote_groups_list(db, 5, NULL, &groups), STORE_OK);
+    quote_group_page_clear(&groups);
     db->explain = NULL;
     free(fts_expr);
     cr_assert_not_null(plan.data);
@@ -368,4 +371,53 @@ Test(store, every_list_query_is_served_by_an_index)
         line = nl ? nl + 1 : NULL;
     }
     buf_clear(&plan);
+}
+
+Test(store, quote_canon_folds_case_punctuation_and_marks)
+{
+    char *a = store_quote_canon("“We will see,” she");
+    char *b = store_quote_canon("we will SEE... she");
+    char *c = store_quote_canon("We don't — won't stop.");
+    cr_assert_str_eq(a, "we will see she");
+    cr_assert_str_eq(b, "we will see she");
+    cr_assert_str_eq(c, "we dont wont stop");
+    free(a);
+    free(b);
+    free(c);
+}
+
+Test(store, one_group_per_distinct_quotation)
+{
+    struct article a, b;
+    struct store_insert ra, rb;
+    make_article(&a, 1, "Ingrid Solberg", "2026-01-01");
+    make_article(&b, 2, "Kwame Mensah", "2026-02-01");
+    free(b.quotes[0].text);
+    b.quotes[0].text = strdup("“WE WILL SEE”");
+    cr_assert_eq(store_article_insert(db, &a, &ra), STORE_OK);
+    cr_assert_eq(store_article_insert(db, &b, &rb), STORE_OK);
+    struct quote_group_page page = {0};
+    cr_assert_eq(store_quote_groups_list(db, 10, NULL, &page), STORE_OK);
+    cr_assert_eq(page.n, 1);
+    cr_assert_eq(page.items[0].occurrences, 2);
+    cr_assert_str_eq(page.items[0].text, "We will see,");
+    cr_assert_str_eq(page.items[0].first_seen, "2026-01-01T00:00:00Z");
+    cr_assert_str_eq(page.items[0].last_seen, "2026-02-01T00:00:00Z");
+    cr_assert_eq(page.items[0].n_article_ids, 2);
+    quote_group_page_clear(&page);
+
+    cr_assert_eq(store_article_delete(db, rb.id), STORE_OK);
+    cr_assert_eq(store_quote_groups_list(db, 10, NULL, &page), STORE_OK);
+    cr_assert_eq(page.n, 1);
+    cr_assert_eq(page.items[0].occurrences, 1);
+    cr_assert_str_eq(page.items[0].last_seen, "2026-01-01T00:00:00Z");
+    quote_group_page_clear(&page);
+
+    cr_assert_eq(store_article_delete(db, ra.id), STORE_OK);
+    cr_assert_eq(store_quote_groups_list(db, 10, NULL, &page), STORE_OK);
+    cr_assert_eq(page.n, 0);
+    cr_assert_eq(page.meta.total, 0);
+    quote_group_page_clear(&page);
+    article_clear(&a);
+    article_clear(&b);
 }

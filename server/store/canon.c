@@ -1,0 +1,67 @@
+/* canon.c: the folded key that makes "the same quotation" one group: case,
+ * punctuation and quote marks folded away, runs of space made one. ASCII
+ * letters are lowered; other letters are kept as written. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_internal.h"
+
+/* Decodes the UTF-8 sequence at s (valid: the store only sees checked text);
+ * returns its length and the code point in *cp. */
+static size_t canon_decode(const unsigned char *s, uint32_t *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    size_t n = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
+    uint32_t v = s[0] & (0x3f >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80) { /* not valid after all: take one byte */
+            *cp = s[0];
+            return 1;
+        }
+        v = v << 6 | (s[i] & 0x3f);
+    }
+    *cp = v;
+    return n;
+}
+
+/* Punctuation and marks that do not change which words were said. */
+static bool canon_is_punct(uint32_t cp)
+{
+    if (cp < 0x80)
+        return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+                 cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r');
+    return (cp >= 0x2010 && cp <= 0x205e) || /* dashes, quotes, ellipsis, primes */
+           cp == 0xa0 || cp == 0xab || cp == 0xbb || cp == 0xbf || cp == 0xa1 ||
+           (cp >= 0x3000 && cp <= 0x303f); /* CJK punctuation */
+}
+
+char *store_quote_canon(const char *text)
+{
+    struct buf b = {0};
+    bool space = false;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        uint32_t cp;
+        size_t n = canon_decode(p, &cp);
+        bool is_space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xa0;
+        if (is_space || canon_is_punct(cp)) {
+            /* Punctuation between letters (don't, U.S.) joins; space separates. */
+            space = space || is_space || cp == 0x2014 || cp == 0x2013 || cp == 0x2026;
+        } else {
+            if (space && b.len && !buf_append(&b, " ", 1))
+                goto oom;
+            space = false;
+            char c = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            if (!(cp < 0x80 ? buf_append(&b, &c, 1) : buf_append(&b, (const char *)p, n)))
+                goto oom;
+        }
+        p += n;
+    }
+    return buf_take(&b);
+oom:
+    buf_clear(&b);
+    return NULL;
+}
