@@ -251,6 +251,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         }
         break;
     }
+    if (!head && b - a >= 3) {
+        /* "Mobility Secretary María José Ortega": capitalised modifiers, then a
+         * title word, then the name */
+        for (size_t h = b - 1; h > a; h--) {
+            if (ingest_gaz_has(g, s + t[h - 1].start, t[h - 1].end - t[h - 1].start,
+                               INGEST_GAZ_TITLE) &&
+                !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)) {
+                head = true;
+                last_head = h;
+                break;
+            }
+        }
+    }
     size_t na = head ? last_head : a;
     /* the prefix must end with the head title word; "Defense Department" is none */
     if (head && na < b) {
@@ -376,10 +389,13 @@ static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n,
     if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
                     ingest_tok_is(s, &t[k], "the")))
         return false;
-    for (size_t j = k + 1; j < n && j <= k + 4; j++) {
-        if (t[j].kind != INGEST_TOK_WORD)
-            return false;
-        if (role_noun(s, &t[j]))
+    for (size_t j = k + 1; j < n && j <= k + 10; j++) {
+        if (t[j].kind != INGEST_TOK_WORD) {
+            /* ", the harbour master, said": an appositive closed before a speech verb */
+            return t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' && j + 1 < n &&
+                   tok_is_speech_verb(s, &t[j + 1]);
+        }
+        if (j <= k + 4 && role_noun(s, &t[j]))
             return true;
     }
     return false;

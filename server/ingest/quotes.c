@@ -496,18 +496,25 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return none;
     if (is_punct(&t[e - 1], ',')) {
         size_t c1 = e - 1, x = c1, steps = 0;
-        while (x > lim && steps < SUBJ_MAX && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0 &&
-               !cue_at(p, x - 1, &dummy)) {
+        bool has_cue = false;
+        while (x > lim && steps < SUBJ_MAX + 8 && !is_clause_punct(&t[x - 1]) &&
+               t[x - 1].quote < 0) {
+            has_cue = has_cue || cue_at(p, x - 1, &dummy) != NULL;
             x--;
             steps++;
         }
-        if (x > lim && cue_at(p, x - 1, &dummy)) {
+        bool relative = x < c1 && TOK_IN(s, &t[x], relatives);
+        if (has_cue && !relative) {
             r.inherit = true; /* "he said, adding" */
             return r;
         }
         if (x < c1 && x > lim && is_punct(&t[x - 1], ',')) {
             struct subj seg = {x, c1, false};
             struct subj np = np_before(p, x - 1, lim, &stop);
+            /* "Luz Marina Cárdenas, 52, a cleaner ..., put it": skip the age */
+            if (np.b - np.a == 1 && t[np.a].kind == INGEST_TOK_NUM && np.a > lim + 1 &&
+                is_punct(&t[np.a - 1], ','))
+                np = np_before(p, np.a - 1, lim, &stop);
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
             if (np.a < np.b)
@@ -544,9 +551,24 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         if (np.a < np.b)
             return np;
     }
+    /* "a nurse who asked not to be named because she was ... said": the phrase
+     * before the relative pronoun, when no punctuation intervenes */
+    for (size_t w = r.a, steps = 0; w > lim && steps < 2 * SUBJ_MAX; w--, steps++) {
+        const struct ingest_tok *x = &t[w - 1];
+        if (x->quote >= 0 || (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019))
+            break;
+        if (TOK_IN(s, x, relatives) && w - 1 > lim && t[w - 2].kind == INGEST_TOK_WORD) {
+            size_t stop2;
+            struct subj np = np_before(p, w - 1, lim, &stop2);
+            if (np.a < np.b && (TOK_IN(s, &t[np.a], determiners) || tok_capital(&t[np.a])))
+                return np;
+            break;
+        }
+    }
     if ((t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], determiners) &&
         !TOK_IN(s, &t[r.a], possessives) && !TOK_IN(s, &t[r.a], pronouns_m) &&
-        !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other) && r.b - r.a > 3)
+        !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other) &&
+        r.b - r.a > 3 && !tok_capital(&t[r.b - 1]))
         return none; /* a verb phrase, not a subject */
     return r;
 }
@@ -987,6 +1009,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 struct subj sj = subject_left(p, k, j);
                 bool np = sj.a < sj.b &&
                           ((t[sj.a].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+                           (sj.b - sj.a <= 5 && tok_capital(&t[sj.b - 1])) ||
                            TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], pronouns_m) ||
                            TOK_IN(p->s, &t[sj.a], pronouns_f) ||

@@ -51,6 +51,7 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_DELETE_ARTICLE] = "delete_article",
     [STMT_GROUP_UPSERT] = "group_upsert",
     [STMT_GROUP_ARTICLES] = "group_articles",
+    [STMT_DATA_VERSION] = "data_version",
     [STMT_STATS] = "stats",
 };
 

@@ -81,6 +81,9 @@ static void ls_more_int(struct list_sql *q, int64_t v)
  * so tests can check that every list walks an index. */
 static void ls_explain(struct store *s, struct list_sql *q, const char *what);
 
+static enum store_rc ls_count_run(struct store *s, struct list_sql *q, const char *what,
+                                  int64_t *total);
+
 /* Prepares q and binds its values; NULL (logged) on failure. Caller finalizes. */
 static sqlite3_stmt *ls_prepare(struct store *s, struct list_sql *q, const char *what)
 {
@@ -120,13 +123,8 @@ static void ls_explain(struct store *s, struct list_sql *q, const char *what)
     s->explain = keep;
 }
 
-static void ls_clear(struct list_sql *q)
-{
-    buf_clear(&q->sql);
-}
-
-/* Runs a count(*) query. */
-static enum store_rc ls_count(struct store *s, struct list_sql *q, const char *what, int64_t *total)
+static enum store_rc ls_count_run(struct store *s, struct list_sql *q, const char *what,
+                                  int64_t *total)
 {
     sqlite3_stmt *st = ls_prepare(s, q, what);
     if (!st)
@@ -136,6 +134,69 @@ static enum store_rc ls_count(struct store *s, struct list_sql *q, const char *w
         *total = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return src == SQLITE_ROW ? STORE_OK : store_rc_from(s, src, what);
+}
+
+static void ls_clear(struct list_sql *q)
+{
+    buf_clear(&q->sql);
+}
+
+/* Changes whenever another connection commits: the database generation. */
+static const char sql_data_version[] = "PRAGMA data_version";
+
+/* Empties the totals cache when the database changed since it was filled:
+ * data_version moves with other connections' commits, total_changes with this
+ * connection's own writes. */
+static void ls_counts_check(struct store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_DATA_VERSION, sql_data_version);
+    int64_t v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    store_stmt_done(st);
+    int64_t own = sqlite3_total_changes64(s->db);
+    if (v < 0 || v != s->counts_version || own != s->counts_changes) {
+        memset(s->counts, 0, sizeof s->counts);
+        s->counts_version = v;
+        s->counts_changes = own;
+    }
+}
+
+/* The cache key of a count query: its SQL and every bound value. */
+static uint64_t ls_key(const struct list_sql *q)
+{
+    uint64_t h = util_fnv1a(q->sql.data, q->sql.len, UTIL_FNV_SEED);
+    for (int i = 0; i < q->n; i++) {
+        h = util_fnv1a(&q->b[i].kind, 1, h);
+        if (q->b[i].kind == 't')
+            h = util_fnv1a(q->b[i].s ? q->b[i].s : "", q->b[i].s ? strlen(q->b[i].s) + 1 : 0, h);
+        else if (q->b[i].kind == 'r')
+            h = util_fnv1a(&q->b[i].r, sizeof q->b[i].r, h);
+        else
+            h = util_fnv1a(&q->b[i].i, sizeof q->b[i].i, h);
+    }
+    return h ? h : 1;
+}
+
+/* Runs a count(*) query, or answers it from the connection's cache when the
+ * database has not changed since: totals stay exact and cost one pragma. */
+static enum store_rc ls_count(struct store *s, struct list_sql *q, const char *what, int64_t *total)
+{
+    if (q->oom)
+        return STORE_ERR;
+    ls_counts_check(s);
+    uint64_t key = ls_key(q);
+    size_t slot = key % STORE_COUNT_CACHE;
+    if (s->counts[slot].key == key && !s->explain) {
+        *total = s->counts[slot].total;
+        return STORE_OK;
+    }
+    enum store_rc rc = ls_count_run(s, q, what, total);
+    if (rc == STORE_OK) {
+        s->counts[slot].key = key;
+        s->counts[slot].total = *total;
+    }
+    return rc;
 }
 
 /* Grows a page array of elem-sized items to hold one more; NULL on OOM. */

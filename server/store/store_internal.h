@@ -46,15 +46,26 @@ enum store_stmt_id {
     STMT_DELETE_ARTICLE,
     STMT_GROUP_UPSERT,
     STMT_GROUP_ARTICLES,
+    STMT_DATA_VERSION,
     STMT_STATS,
     STMT__COUNT
 };
+
+/* Slots of the per-connection cache of list totals. */
+#define STORE_COUNT_CACHE 64
 
 struct store {
     sqlite3 *db;
     char *path;
     struct buf *explain; /* tests: when set, lists append their query plans here */
     int64_t deadline_ns; /* CLOCK_MONOTONIC; 0: none. Checked by the progress handler */
+    /* List totals of this connection, valid while PRAGMA data_version stays. */
+    int64_t counts_version;
+    int64_t counts_changes;
+    struct {
+        uint64_t key; /* hash of the count query and its values; 0: empty */
+        int64_t total;
+    } counts[STORE_COUNT_CACHE];
     sqlite3_stmt *stmts[STMT__COUNT];
 };
 

@@ -312,3 +312,66 @@ Test(write, chunked_body_over_the_cap_is_413)
     buf_clear(&req);
     cr_assert_eq(articles_total(), 0);
 }
+
+/* Posts a small JSON article number n published on the given date; returns its id. */
+static long long post_numbered(int n, const char *date)
+{
+    char rec[1024];
+    snprintf(rec, sizeof rec,
+             "{\"title\": \"Ferry timetable change number %d\", \"published_at\": \"%s\", "
+             "\"body\": \"BERGEN — The harbour ferry will change its timetable for the %d time "
+             "this year, the operator said on Monday.\\n\\n\\\"We are adding a late crossing,\\\" "
+             "said Ida Berg, a spokeswoman for the operator.\"}",
+             n, date, n);
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, rec, strlen(rec),
+            &r);
+    cr_assert_eq(r.status, 201, "post %d: %d %s", n, r.status, r.body);
+    long long id = json_integer_value(json_object_get(r.json, "id"));
+    http_res_clear(&r);
+    return id;
+}
+
+Test(write, cursor_walk_is_exact_while_articles_arrive)
+{
+    long long initial[12];
+    for (int i = 0; i < 12; i++) {
+        char date[16];
+        snprintf(date, sizeof date, "2026-03-%02d", 1 + i % 6); /* ties on purpose */
+        initial[i] = post_numbered(i, date);
+    }
+    int seen[12] = {0}, n_new = 100;
+    long long served[200];
+    size_t n_served = 0;
+    char target[512] = "/articles?limit=3";
+    for (int page = 0; page < 50; page++) {
+        struct http_res r;
+        http_get(&srv, target, &r);
+        cr_assert_eq(r.status, 200);
+        size_t i;
+        json_t *a;
+        json_array_foreach(json_object_get(r.json, "data"), i, a)
+        {
+            long long id = json_integer_value(json_object_get(a, "id"));
+            for (size_t k = 0; k < n_served; k++)
+                cr_assert_neq(served[k], id, "id %lld served twice", id);
+            served[n_served++] = id;
+            for (int k = 0; k < 12; k++)
+                seen[k] += initial[k] == id;
+        }
+        const char *next =
+            json_string_value(json_object_get(json_object_get(r.json, "links"), "next"));
+        if (!next) {
+            http_res_clear(&r);
+            break;
+        }
+        snprintf(target, sizeof target, "%s", next);
+        http_res_clear(&r);
+        /* Between pages, articles arrive: newer, older and equal to those served. */
+        post_numbered(n_new++, "2026-04-01");
+        post_numbered(n_new++, "2026-03-03");
+        post_numbered(n_new++, "2026-01-15");
+    }
+    for (int k = 0; k < 12; k++)
+        cr_assert_eq(seen[k], 1, "article %lld was served %d times", initial[k], seen[k]);
+}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../server/store/store_internal.h"
 #include "newsd/store.h"
@@ -420,4 +421,40 @@ Test(store, one_group_per_distinct_quotation)
     quote_group_page_clear(&page);
     article_clear(&a);
     article_clear(&b);
+}
+
+Test(store, cached_totals_follow_writes_from_any_connection)
+{
+    /* A second connection to a file database sees the first one's commits. */
+    char path[] = "/tmp/newsd-store-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    struct store *w, *r;
+    cr_assert_eq(store_open(path, STORE_CREATE, &w), STORE_OK);
+    cr_assert_eq(store_migrate(w, NULL, NULL), STORE_OK);
+    cr_assert_eq(store_open(path, STORE_READ_ONLY, &r), STORE_OK);
+    struct article_query q = {.limit = 5};
+    for (int i = 0; i < 3; i++) {
+        struct article_page page = {0};
+        cr_assert_eq(store_articles_list(r, &q, &page), STORE_OK);
+        cr_assert_eq(page.meta.total, i, "total after %d inserts", i);
+        article_page_clear(&page);
+        cr_assert_eq(store_articles_list(r, &q, &page), STORE_OK); /* from the cache */
+        cr_assert_eq(page.meta.total, i);
+        article_page_clear(&page);
+        struct article a;
+        struct store_insert res;
+        make_article(&a, 100 + i, "Ana Lima", "2026-03-01");
+        cr_assert_eq(store_article_insert(w, &a, &res), STORE_OK);
+        article_clear(&a);
+    }
+    store_close(r);
+    store_close(w);
+    char side[64];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    unlink(path);
 }
