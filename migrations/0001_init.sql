@@ -59,6 +59,15 @@ CREATE TABLE entity_aliases (
 ) WITHOUT ROWID;
 CREATE INDEX entity_aliases_by_alias ON entity_aliases (alias COLLATE NOCASE, entity_id);
 
+-- Every name an entity goes by (its name and aliases), for the
+-- case-insensitive prefix match of GET /entities?q=: a range scan.
+CREATE TABLE entity_names (
+    name       TEXT NOT NULL COLLATE NOCASE,
+    entity_id  INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (name, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_names_by_entity ON entity_names (entity_id);
+
 CREATE TABLE entity_titles (
     entity_id  INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
     title      TEXT NOT NULL,

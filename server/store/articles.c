@@ -63,6 +63,8 @@ static const char sql_mention_quotes_bump[] =
     "UPDATE mentions SET quotes = quotes + 1 WHERE article_id = ?2 AND entity_id = ?1";
 static const char sql_alias_insert[] =
     "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)";
+static const char sql_name_insert[] =
+    "INSERT OR IGNORE INTO entity_names (entity_id, name) VALUES (?1, ?2)";
 static const char sql_title_insert[] =
     "INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?1, ?2)";
 static const char sql_mention_insert[] =
@@ -149,6 +151,9 @@ static int article_entity_insert(struct store *s, int64_t article_id, const char
     store_stmt_done(st);
     st = NULL;
     CHECK(entity_names_insert(s, STMT_ALIAS_INSERT, sql_alias_insert, e->id, &e->aliases));
+    CHECK(entity_names_insert(s, STMT_NAME_INSERT, sql_name_insert, e->id, &e->aliases));
+    struct strv own = {.v = &e->name, .n = 1};
+    CHECK(entity_names_insert(s, STMT_NAME_INSERT, sql_name_insert, e->id, &own));
     CHECK(entity_names_insert(s, STMT_TITLE_INSERT, sql_title_insert, e->id, &e->titles));
     if (!(st = store_stmt(s, STMT_MENTION_INSERT, sql_mention_insert)))
         return SQLITE_ERROR;

@@ -29,6 +29,7 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_MENTION_QUOTES_BUMP] = "mention_quotes_bump",
     [STMT_ALIAS_INSERT] = "alias_insert",
     [STMT_TITLE_INSERT] = "title_insert",
+    [STMT_NAME_INSERT] = "name_insert",
     [STMT_MENTION_INSERT] = "mention_insert",
     [STMT_QUOTE_INSERT] = "quote_insert",
     [STMT_ARTICLE_GET] = "article_get",

@@ -636,26 +636,22 @@ void entity_page_clear(struct entity_page *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Escapes LIKE's wildcards in a prefix and appends the final '%'. */
-static char *entity_like_prefix(const char *prefix)
+/* The half-open range of names that start with prefix: [prefix, prefix +
+ * U+10FFFF). Compared under NOCASE, so the range is case-insensitive for
+ * ASCII, and walks entity_names' primary key. */
+static char *entity_prefix_end(const char *prefix)
 {
     struct buf b = {0};
-    for (const char *p = prefix; *p; p++) {
-        if ((*p == '%' || *p == '_' || *p == '\\') && !buf_append(&b, "\\", 1))
-            goto oom;
-        if (!buf_append(&b, p, 1))
-            goto oom;
-    }
-    if (buf_append(&b, "%", 1))
+    if (buf_puts(&b, prefix) && buf_puts(&b, "\xf4\x8f\xbf\xbf"))
         return buf_take(&b);
-oom:
     buf_clear(&b);
     return NULL;
 }
 
 /* Adds FROM and filters. An article's entities walk mentions_by_article_count;
- * by type entities_by_type_mentions; by name entities_by_name. */
-static void entity_where(struct list_sql *q, const struct entity_query *eq, const char *like)
+ * by type entities_by_type_mentions; by name entities_by_name; a prefix the
+ * matching range of entity_names. */
+static void entity_where(struct list_sql *q, const struct entity_query *eq, const char *hi)
 {
     if (eq->article_id)
         ls_int(q, " FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ?",
@@ -664,12 +660,10 @@ static void entity_where(struct list_sql *q, const struct entity_query *eq, cons
         ls_sql(q, " FROM entities e WHERE 1");
     if (eq->type >= 0)
         ls_text(q, " AND e.type = ?", entity_type_name((enum entity_type)eq->type));
-    if (like) {
-        ls_text(q,
-                " AND (e.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entity_aliases x "
-                "WHERE x.entity_id = e.id AND x.alias LIKE ? ESCAPE '\\'))",
-                like);
-        ls_more_text(q, like);
+    if (hi) {
+        ls_text(q, " AND e.id IN (SELECT entity_id FROM entity_names WHERE name >= ? AND name < ?)",
+                eq->prefix);
+        ls_more_text(q, hi);
     }
 }
 
@@ -755,7 +749,7 @@ enum store_rc store_entities_list(struct store *s, const struct entity_query *eq
     struct store_cursor c = {0};
     sqlite3_stmt *st = NULL;
     int64_t key = 0, id = 0;
-    char *like = NULL;
+    char *hi = NULL;
     enum store_rc rc = STORE_INVALID;
     bool by_name = !eq->article_id && eq->sort == ENTITY_SORT_NAME;
 
@@ -765,25 +759,27 @@ enum store_rc store_entities_list(struct store *s, const struct entity_query *eq
          (!by_name && !ls_parse_i64(c.field[0], &key))))
         goto out;
     rc = STORE_ERR;
-    if (eq->prefix && !(like = entity_like_prefix(eq->prefix)))
+    if (eq->prefix && !(hi = entity_prefix_end(eq->prefix)))
         goto out;
     ls_sql(&count, "SELECT count(*)");
-    entity_where(&count, eq, like);
-    if ((rc = ls_count(s, &count, "entities_count", &out->meta.total)) != STORE_OK)
+    entity_where(&count, eq, hi);
+    const char *what = hi ? "entities_search" : "entities_list";
+    if ((rc = ls_count(s, &count, hi ? "entities_search_count" : "entities_count",
+                       &out->meta.total)) != STORE_OK)
         goto out;
     ls_sql(&list, "SELECT " STORE_ENTITY_COLS);
     if (eq->article_id)
         ls_sql(&list, ", m.count");
-    entity_where(&list, eq, like);
+    entity_where(&list, eq, hi);
     entity_order(&list, eq, &c, key, id);
     rc = STORE_ERR;
-    if (!(st = ls_prepare(s, &list, "entities_list")))
+    if (!(st = ls_prepare(s, &list, what)))
         goto out;
     rc = entity_rows(s, st, eq, out);
 out:
     sqlite3_finalize(st);
     store_cursor_clear(&c);
-    free(like);
+    free(hi);
     ls_clear(&list);
     ls_clear(&count);
     return rc;

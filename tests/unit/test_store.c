@@ -343,6 +343,8 @@ Test(store, every_list_query_is_served_by_an_index)
         {.limit = 5, .type = ENTITY_PLACE},
         {.limit = 5, .type = -1, .sort = ENTITY_SORT_NAME},
         {.limit = 5, .type = -1, .article_id = 1},
+        {.limit = 5, .type = -1, .prefix = "ingr"},
+        {.limit = 5, .type = ENTITY_PERSON, .prefix = "os", .sort = ENTITY_SORT_NAME},
     };
     for (size_t i = 0; i < sizeof eqs / sizeof *eqs; i++) {
         struct entity_page page = {0};
