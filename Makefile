@@ -8,7 +8,7 @@ DB      ?= newsd.db
 
 # Debian packages the build and the tests need; `make deps` installs the missing.
 DEPS_PKGS := gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-             libcriterion-dev zlib1g-dev python3
+             libcriterion-dev zlib1g-dev python3 curl valgrind
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wcast-qual -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wvla -Wundef -Wno-unused-parameter
@@ -33,7 +33,7 @@ GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_data.c build/gen
 # Objects of one variant (release: build/, sanitizers: build/san/).
 objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
 
-.PHONY: all deps run test check unit api san lint clean docs
+.PHONY: all deps run test check unit api san lint clean docs valgrind
 all: build/newsd
 
 deps:
@@ -117,10 +117,15 @@ san: build/san/newsd build/san/unit_tests build/san/api_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	    NEWSD_BIN=build/san/newsd build/san/api_tests
 
+# valgrind on a short serve-and-query life of the release binary: no leak.
+valgrind: build/newsd
+	tests/valgrind/serve.sh build/newsd
+
 test: deps
 	$(MAKE) lint
 	$(MAKE) unit api
 	$(MAKE) san
+	$(MAKE) valgrind
 	$(if $(TEST_EXTRA),$(MAKE) $(TEST_EXTRA))
 	@echo "all test suites passed (release and sanitizer builds)"
 
