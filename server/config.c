@@ -64,6 +64,7 @@ bool config_from_env(struct config *cfg)
     cfg->port = 8080;
     cfg->threads = cores > 0 && cores <= CONFIG_MAX_THREADS ? (int)cores : 2;
     cfg->max_body = 1 << 20;
+    cfg->request_deadline_ms = 30000;
     if (!config_set_str(&cfg->db, "newsd.db") || !config_set_str(&cfg->bind, "127.0.0.1") ||
         !config_set_str(&cfg->cors_origins, "*") ||
         !config_set_str(&cfg->cache_control, "public, max-age=60"))
@@ -92,6 +93,13 @@ bool config_from_env(struct config *cfg)
             return false;
         }
         cfg->max_body = (size_t)n;
+    }
+    if ((v = getenv("NEWSD_REQUEST_DEADLINE_MS")) && *v) {
+        if (!config_int(v, 100, 3600000, &n)) {
+            fprintf(stderr, "newsd: NEWSD_REQUEST_DEADLINE_MS must be from 100 to 3600000\n");
+            return false;
+        }
+        cfg->request_deadline_ms = (int)n;
     }
     if ((v = getenv("NEWSD_API_KEY")) && *v && !config_set_str(&cfg->api_key, v))
         return false;

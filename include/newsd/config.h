@@ -7,16 +7,17 @@
 #include <stddef.h>
 
 struct config {
-    char *db;            /* NEWSD_DB, --db; default ./newsd.db */
-    char *bind;          /* NEWSD_BIND, --bind; default 127.0.0.1 */
-    int port;            /* NEWSD_PORT, --port; default 8080; 0 picks a free port */
-    int threads;         /* NEWSD_THREADS, --threads; default: CPU cores */
-    char *api_key;       /* NEWSD_API_KEY or the file NEWSD_API_KEY_FILE; NULL: writes off */
-    char *cors_origins;  /* NEWSD_CORS_ORIGINS; default "*" */
-    char *cache_control; /* NEWSD_CACHE_CONTROL; default "public, max-age=60" */
-    size_t max_body;     /* NEWSD_MAX_BODY bytes; default 1 MiB */
-    bool read_only;      /* --read-only: no write connection at all */
-    bool log_json;       /* NEWSD_LOG_FORMAT=json */
+    char *db;                /* NEWSD_DB, --db; default ./newsd.db */
+    char *bind;              /* NEWSD_BIND, --bind; default 127.0.0.1 */
+    int port;                /* NEWSD_PORT, --port; default 8080; 0 picks a free port */
+    int threads;             /* NEWSD_THREADS, --threads; default: CPU cores */
+    char *api_key;           /* NEWSD_API_KEY or the file NEWSD_API_KEY_FILE; NULL: writes off */
+    char *cors_origins;      /* NEWSD_CORS_ORIGINS; default "*" */
+    char *cache_control;     /* NEWSD_CACHE_CONTROL; default "public, max-age=60" */
+    size_t max_body;         /* NEWSD_MAX_BODY bytes; default 1 MiB */
+    int request_deadline_ms; /* NEWSD_REQUEST_DEADLINE_MS: a request arrives whole within it */
+    bool read_only;          /* --read-only: no write connection at all */
+    bool log_json;           /* NEWSD_LOG_FORMAT=json */
 };
 
 /* Fills cfg from the environment and defaults. Returns false with a message on

@@ -468,6 +468,52 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     return ret;
 }
 
+static uint64_t http_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Per TCP connection: when the current request may have started (the accept,
+ * then each completion). Owned by the connection notifications. */
+struct http_sock {
+    uint64_t t0_ms;
+};
+
+static void http_connection_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                                   enum MHD_ConnectionNotificationCode toe)
+{
+    (void)cls;
+    (void)c;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        struct http_sock *sock = calloc(1, sizeof *sock);
+        if (sock)
+            sock->t0_ms = http_now_ms();
+        *socket_context = sock; /* NULL on OOM: that connection has no deadline */
+    } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+        free(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
+static struct http_sock *http_sock_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* True when the request on c has been arriving for longer than the deadline
+ * (NEWSD_REQUEST_DEADLINE_MS, from the end of the previous request on the
+ * connection or from the accept): trickled headers and bodies are cut here,
+ * where the idle timeout alone would let them live forever. */
+static bool http_request_late(const struct http_server *srv, struct MHD_Connection *c)
+{
+    const struct http_sock *sock = http_sock_of(c);
+    return sock && http_now_ms() - sock->t0_ms > (uint64_t)srv->cfg->request_deadline_ms;
+}
+
 struct http_count_ctx {
     const char *name;
     int n;
@@ -502,6 +548,10 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
     (void)version;
     struct http_server *srv = cls;
     struct http_conn *hc = *con_cls;
+    if (http_request_late(srv, c)) {
+        log_warn("event=request_deadline method=%s", method);
+        return MHD_NO; /* closes the connection */
+    }
     if (!hc) {
         if (!(hc = calloc(1, sizeof *hc)))
             return MHD_NO;
@@ -537,9 +587,11 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
 static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                            enum MHD_RequestTerminationCode toe)
 {
-    (void)c;
     (void)toe;
     struct http_server *srv = cls;
+    struct http_sock *sock = http_sock_of(c);
+    if (sock)
+        sock->t0_ms = http_now_ms(); /* the next request's clock starts now */
     struct http_conn *hc = *con_cls;
     if (hc) {
         buf_clear(&hc->body);
@@ -634,7 +686,7 @@ struct http_server *http_server_start(const struct config *cfg)
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
         MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv, MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
-        MHD_OPTION_END);
+        MHD_OPTION_NOTIFY_CONNECTION, http_connection_notify, srv, MHD_OPTION_END);
     if (!srv->mhd) {
         log_error("event=listen_failed bind=%s port=%d", cfg->bind, cfg->port);
         goto fail;

@@ -1,9 +1,13 @@
 /* test_write.c: black-box tests of POST /articles with an API key, and of the
  * `newsd ingest` command line (counts, duplicates, failures, exit status). */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,7 +17,8 @@
 #include "newsd/util.h"
 
 static struct server srv;
-static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123", "NEWSD_MAX_BODY=65536", NULL};
+static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123", "NEWSD_MAX_BODY=65536",
+                                      "NEWSD_REQUEST_DEADLINE_MS=1500", NULL};
 #define AUTH "Authorization: Bearer test-key-123\r\n"
 
 static void write_setup(void)
@@ -374,4 +379,33 @@ Test(write, cursor_walk_is_exact_while_articles_arrive)
     }
     for (int k = 0; k < 12; k++)
         cr_assert_eq(seen[k], 1, "article %lld was served %d times", initial[k], seen[k]);
+}
+
+Test(write, a_trickled_body_is_cut_at_the_deadline)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)srv.port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    const char head[] = "POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n" AUTH
+                        "Content-Length: 100000\r\n\r\nSkip";
+    cr_assert_eq(write(fd, head, sizeof head - 1), (ssize_t)(sizeof head - 1));
+    /* One byte every 100 ms, which the idle timeout alone would allow forever,
+     * until the server hangs up; give up after 10 s. */
+    char answer[512] = "";
+    bool closed = false;
+    for (int i = 0; i < 100 && !closed; i++) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        if (poll(&pfd, 1, 100) > 0) {
+            ssize_t n = read(fd, answer, sizeof answer - 1);
+            answer[n > 0 ? n : 0] = '\0';
+            closed = true;
+        } else if (send(fd, "a", 1, MSG_NOSIGNAL) != 1) {
+            closed = true;
+        }
+    }
+    close(fd);
+    cr_assert(closed, "the trickling request was never cut");
+    cr_assert_null(strstr(answer, "HTTP/1.1 2"), "a cut request is never a success: %s", answer);
+    cr_assert_eq(articles_total(), 0);
 }
