@@ -40,6 +40,49 @@ static void log_json_escape(struct buf *b, const char *s)
     }
 }
 
+/* Appends the key=value pairs of a message as JSON members: key=value and
+ * key="quoted value" become "key":"value"; a leading word with no '=' (the
+ * access log's "access") becomes "event". */
+static void log_json_fields(struct buf *b, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        size_t klen = strcspn(p, "= ");
+        struct buf key = {0}, val = {0};
+        if (p[klen] != '=') {
+            buf_puts(&key, "event");
+            buf_append(&val, p, klen);
+            p += klen;
+        } else {
+            buf_append(&key, p, klen);
+            p += klen + 1;
+            if (*p == '"') {
+                const char *end = strchr(p + 1, '"');
+                size_t vlen = end ? (size_t)(end - p - 1) : strlen(p + 1);
+                buf_append(&val, p + 1, vlen);
+                p += vlen + 1 + (end ? 1 : 0);
+            } else {
+                size_t vlen = strcspn(p, " ");
+                buf_append(&val, p, vlen);
+                p += vlen;
+            }
+        }
+        if (key.data && val.data) {
+            buf_puts(b, ",\"");
+            log_json_escape(b, key.data);
+            buf_puts(b, "\":\"");
+            log_json_escape(b, val.data);
+            buf_puts(b, "\"");
+        }
+        buf_clear(&key);
+        buf_clear(&val);
+    }
+}
+
 void log_write(enum log_level lvl, const char *fmt, ...)
 {
     if (lvl > log_max)
@@ -62,10 +105,10 @@ void log_write(enum log_level lvl, const char *fmt, ...)
     }
     const char *text = msg.data;
     if (log_json) {
-        buf_printf(&line, "{\"ts\":\"%s.%03ldZ\",\"level\":\"%s\",\"msg\":\"", ts,
-                   now.tv_nsec / 1000000, level_names[lvl]);
-        log_json_escape(&line, text);
-        buf_puts(&line, "\"}\n");
+        buf_printf(&line, "{\"ts\":\"%s.%03ldZ\",\"level\":\"%s\"", ts, now.tv_nsec / 1000000,
+                   level_names[lvl]);
+        log_json_fields(&line, text);
+        buf_puts(&line, "}\n");
     } else {
         buf_printf(&line, "%s.%03ldZ %s %s\n", ts, now.tv_nsec / 1000000, level_names[lvl], text);
     }

@@ -347,14 +347,23 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
 
 /* --- answering --------------------------------------------------------------- */
 
-/* Writes the access-log line; returns the request's duration in microseconds. */
+/* Writes the access-log line; returns the request's duration in microseconds.
+ * The path is the client's: quotes, backslashes and control bytes become '?',
+ * so a line cannot be split or forged, and it is cut at 256 bytes. */
 static uint64_t http_access_log(const char *method, const char *path, int status, size_t bytes,
                                 const struct timespec *start, const char *req_id)
 {
     struct timespec now;
+    char safe[257];
+    size_t n = 0;
+    for (; path[n] && n < sizeof safe - 1; n++) {
+        unsigned char ch = (unsigned char)path[n];
+        safe[n] = ch < 0x20 || ch == 0x7f || ch == '"' || ch == '\\' ? '?' : (char)ch;
+    }
+    safe[n] = '\0';
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long us = (now.tv_sec - start->tv_sec) * 1000000LL + (now.tv_nsec - start->tv_nsec) / 1000;
-    log_info("access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s", method, path,
+    log_info("access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s", method, safe,
              status, bytes, us, req_id);
     return us > 0 ? (uint64_t)us : 0;
 }

@@ -18,7 +18,8 @@
 
 static struct server srv;
 static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123", "NEWSD_MAX_BODY=65536",
-                                      "NEWSD_REQUEST_DEADLINE_MS=1500", NULL};
+                                      "NEWSD_REQUEST_DEADLINE_MS=1500", "NEWSD_LOG_FORMAT=json",
+                                      NULL};
 #define AUTH "Authorization: Bearer test-key-123\r\n"
 
 static void write_setup(void)
@@ -408,4 +409,39 @@ Test(write, a_trickled_body_is_cut_at_the_deadline)
     cr_assert(closed, "the trickling request was never cut");
     cr_assert_null(strstr(answer, "HTTP/1.1 2"), "a cut request is never a success: %s", answer);
     cr_assert_eq(articles_total(), 0);
+}
+
+Test(write, json_logs_are_one_object_a_line_without_secrets)
+{
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 201);
+    http_res_clear(&r);
+    http_get(&srv, "/articles/1?x=%22%0Aforged", &r);
+    http_res_clear(&r);
+    char path[160];
+    snprintf(path, sizeof path, "%s/server.log", srv.dir);
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f);
+    char line[4096];
+    int access = 0;
+    while (fgets(line, sizeof line, f)) {
+        json_error_t err;
+        json_t *o = json_loads(line, 0, &err);
+        cr_assert_not_null(o, "not JSON: %s", line);
+        cr_assert(json_is_string(json_object_get(o, "ts")) &&
+                  json_is_string(json_object_get(o, "level")));
+        const char *event = json_string_value(json_object_get(o, "event"));
+        if (event && strcmp(event, "access") == 0) {
+            access++;
+            cr_assert(json_is_string(json_object_get(o, "status")));
+            cr_assert(json_is_string(json_object_get(o, "req_id")));
+        }
+        cr_assert_null(strstr(line, "test-key-123"), "the key is logged: %s", line);
+        cr_assert_null(strstr(line, "Glacier"), "article text is logged: %s", line);
+        json_decref(o);
+    }
+    fclose(f);
+    cr_assert_geq(access, 2);
 }
