@@ -35,7 +35,11 @@ void ingest_input_clear(struct ingest_input *in);
  * clear it with article_clear whatever the result). Ids and ingested_at stay
  * unset. On failure *reason (when reason is not NULL) points to a static,
  * client-safe English sentence. url, source and published_at are copied from in;
- * a published_at found in the text is used only when in has none. */
+ * a published_at found in the text is used only when in has none. A date found in
+ * the text becomes "2026-03-04T18:12:00-05:00" when it has a time and a known zone
+ * (EST, GMT, ET with US daylight saving, +01:00, ...) and "2026-03-04" otherwise;
+ * a "Published" date wins over an "Updated" one. Quote offsets are code points in
+ * body; entities include the authors. */
 enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, const char **reason);
 
 /* Parses one JSON record ({"text"|"title"+"body", "url", "published_at",

@@ -9,21 +9,21 @@
 #include <string.h>
 
 static const char *const month_names[12][3] = {
-    {"january", "jan", NULL},  {"february", "feb", NULL}, {"march", "mar", NULL},
-    {"april", "apr", NULL},    {"may", NULL, NULL},       {"june", "jun", NULL},
-    {"july", "jul", NULL},     {"august", "aug", NULL},   {"september", "sep", "sept"},
-    {"october", "oct", NULL},  {"november", "nov", NULL}, {"december", "dec", NULL},
+    {"january", "jan", NULL}, {"february", "feb", NULL}, {"march", "mar", NULL},
+    {"april", "apr", NULL},   {"may", NULL, NULL},       {"june", "jun", NULL},
+    {"july", "jul", NULL},    {"august", "aug", NULL},   {"september", "sep", "sept"},
+    {"october", "oct", NULL}, {"november", "nov", NULL}, {"december", "dec", NULL},
 };
 
 static const char *const weekday_names[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues",   "wed",     "thu",       "thur",     "thurs",  "fri",      "sat",    "sun",
 };
 
 /* Words a date line may hold besides the date itself. */
 static const char *const filler_words[] = {
-    "updated", "published", "posted", "last", "first", "modified", "on", "at", "and",
-    "date", "time", "edited", "originally", "am", "pm", "a", "m", "p",
+    "updated", "published", "posted", "last",       "first", "modified", "on", "at", "and",
+    "date",    "time",      "edited", "originally", "am",    "pm",       "a",  "m",  "p",
 };
 
 /* Zones: name, offset in minutes, and -1 for "US zone: pick DST by date". */
@@ -32,16 +32,14 @@ static const struct {
     int std;
     int us_dst; /* 1: ET/CT/MT/PT style, offset depends on the date */
 } zones[] = {
-    {"est", -300, 0}, {"edt", -240, 0}, {"cst", -360, 0}, {"cdt", -300, 0},
-    {"mst", -420, 0}, {"mdt", -360, 0}, {"pst", -480, 0}, {"pdt", -420, 0},
-    {"et", -300, 1},  {"ct", -360, 1},  {"mt", -420, 1},  {"pt", -480, 1},
-    {"gmt", 0, 0},    {"utc", 0, 0},    {"z", 0, 0},      {"bst", 60, 0},
-    {"cet", 60, 0},   {"cest", 120, 0}, {"eet", 120, 0},  {"eest", 180, 0},
-    {"jst", 540, 0},  {"kst", 540, 0},  {"aest", 600, 0}, {"aedt", 660, 0},
-    {"hkt", 480, 0},  {"sgt", 480, 0},  {"wib", 420, 0},  {"msk", 180, 0},
-    {"akst", -540, 0}, {"akdt", -480, 0}, {"hst", -600, 0}, {"ast", -240, 0},
-    {"nzst", 720, 0}, {"nzdt", 780, 0}, {"sast", 120, 0}, {"wat", 60, 0},
-    {"eat", 180, 0},
+    {"est", -300, 0}, {"edt", -240, 0}, {"cst", -360, 0}, {"cdt", -300, 0},  {"mst", -420, 0},
+    {"mdt", -360, 0}, {"pst", -480, 0}, {"pdt", -420, 0}, {"et", -300, 1},   {"ct", -360, 1},
+    {"mt", -420, 1},  {"pt", -480, 1},  {"gmt", 0, 0},    {"utc", 0, 0},     {"z", 0, 0},
+    {"bst", 60, 0},   {"cet", 60, 0},   {"cest", 120, 0}, {"eet", 120, 0},   {"eest", 180, 0},
+    {"jst", 540, 0},  {"kst", 540, 0},  {"aest", 600, 0}, {"aedt", 660, 0},  {"hkt", 480, 0},
+    {"sgt", 480, 0},  {"wib", 420, 0},  {"msk", 180, 0},  {"akst", -540, 0}, {"akdt", -480, 0},
+    {"hst", -600, 0}, {"ast", -240, 0}, {"nzst", 720, 0}, {"nzdt", 780, 0},  {"sast", 120, 0},
+    {"wat", 60, 0},   {"eat", 180, 0},
 };
 
 /* Day of week, 0 = Sunday (Sakamoto). */
@@ -198,7 +196,8 @@ static size_t parse_time(const struct dtok *t, size_t nt, size_t i, struct dpars
         else if (ingest_ascii_ieq(t[j].s, t[j].n, "am"))
             pm = 0, j++;
         else if ((ingest_ascii_ieq(t[j].s, t[j].n, "p") || ingest_ascii_ieq(t[j].s, t[j].n, "a")) &&
-                 j + 2 < nt && is_punct(&t[j + 1], '.') && ingest_ascii_ieq(t[j + 2].s, t[j + 2].n, "m")) {
+                 j + 2 < nt && is_punct(&t[j + 1], '.') &&
+                 ingest_ascii_ieq(t[j + 2].s, t[j + 2].n, "m")) {
             pm = (t[j].s[0] | 0x20) == 'p';
             j += 3;
             if (j < nt && is_punct(&t[j], '.'))
@@ -359,7 +358,8 @@ enum ingest_date_kind ingest_date_line_parse(const char *s, size_t n, char *iso,
             w++;
         if (w > 0) {
             struct dtok f = {s, w, 'w'};
-            if (!month_of(&f) && !is_in(&f, weekday_names, sizeof weekday_names / sizeof *weekday_names) &&
+            if (!month_of(&f) &&
+                !is_in(&f, weekday_names, sizeof weekday_names / sizeof *weekday_names) &&
                 !is_in(&f, filler_words, sizeof filler_words / sizeof *filler_words))
                 return INGEST_DATE_NONE;
         } else if (!(s[0] >= '0' && s[0] <= '9')) {
@@ -388,8 +388,9 @@ enum ingest_date_kind ingest_date_line_parse(const char *s, size_t n, char *iso,
             i++;
             continue;
         }
-        if (k->kind == 'w' && (is_in(k, weekday_names, sizeof weekday_names / sizeof *weekday_names) ||
-                               is_in(k, filler_words, sizeof filler_words / sizeof *filler_words))) {
+        if (k->kind == 'w' &&
+            (is_in(k, weekday_names, sizeof weekday_names / sizeof *weekday_names) ||
+             is_in(k, filler_words, sizeof filler_words / sizeof *filler_words))) {
             if (!found && (ingest_ascii_ieq(k->s, k->n, "updated") ||
                            ingest_ascii_ieq(k->s, k->n, "modified")))
                 kind = INGEST_DATE_UPDATED;

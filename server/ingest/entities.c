@@ -11,19 +11,19 @@ enum cand_kind { C_PERSON = 0, C_ORG, C_PLACE, C_SINGLE, C_TITLED_SINGLE };
 
 /* One candidate mention before entities are merged. */
 struct cand {
-    int32_t para;        /* body paragraph, -1 for title/subtitle/credits */
-    size_t start, end;   /* whole span as written (title included), bytes */
-    size_t nstart;       /* where the name part starts */
-    const char *text;    /* the segment text */
-    const char *canon;   /* gazetteer canonical (not NUL-terminated) or NULL */
+    int32_t para;      /* body paragraph, -1 for title/subtitle/credits */
+    size_t start, end; /* whole span as written (title included), bytes */
+    size_t nstart;     /* where the name part starts */
+    const char *text;  /* the segment text */
+    const char *canon; /* gazetteer canonical (not NUL-terminated) or NULL */
     size_t canon_len;
     int kind;
     bool in_quote;
-    bool cue_after;      /* followed by a speech verb */
-    bool person_hint;    /* a speech verb before it, an appositive after it, a role noun */
-    bool place_hint;     /* after "in", "near" */
-    bool sent_start;     /* the name starts a sentence */
-    size_t pos;          /* global order */
+    bool cue_after;   /* followed by a speech verb */
+    bool person_hint; /* a speech verb before it, an appositive after it, a role noun */
+    bool place_hint;  /* after "in", "near" */
+    bool sent_start;  /* the name starts a sentence */
+    size_t pos;       /* global order */
     int32_t entity;
 };
 
@@ -61,23 +61,32 @@ static bool cands_push(struct cands *c, const struct cand *x)
 }
 
 static const char *const speech_verbs[] = {
-    "said", "says", "told", "added", "asked", "replied", "wrote", "warned", "argued",
-    "insisted", "noted", "explained", "tweeted", "stated", "declared", "announced",
+    "acknowledged", "added",      "adds",      "admitted",   "agreed",    "alleged",
+    "announced",    "argued",     "argues",    "asked",      "asks",      "asserted",
+    "blasted",      "boasted",    "called",    "cautioned",  "charged",   "claimed",
+    "claims",       "complained", "conceded",  "concluded",  "confirmed", "contended",
+    "continued",    "countered",  "declared",  "denied",     "described", "emailed",
+    "emphasised",   "emphasized", "exclaimed", "explained",  "explains",  "insisted",
+    "insists",      "joked",      "lamented",  "maintained", "mused",     "noted",
+    "observed",     "pledged",    "posted",    "praised",    "predicted", "promised",
+    "quipped",      "recalled",   "recalls",   "reiterated", "remarked",  "replied",
+    "replies",      "responded",  "said",      "says",       "shouted",   "slammed",
+    "stated",       "stressed",   "suggested", "tells",      "testified", "texted",
+    "told",         "tweeted",    "tweets",    "urged",      "vowed",     "warned",
+    "warns",        "whispered",  "wondered",  "writes",     "wrote",     "yelled",
 };
 
 static bool tok_is_speech_verb(const char *s, const struct ingest_tok *t)
 {
-    if (t->kind != INGEST_TOK_WORD)
-        return false;
-    for (size_t i = 0; i < sizeof speech_verbs / sizeof *speech_verbs; i++)
-        if (ingest_tok_is(s, t, speech_verbs[i]))
-            return true;
-    return false;
+    return t->kind == INGEST_TOK_WORD &&
+           ingest_word_in(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs, s + t->start,
+                          t->end - t->start) &&
+           (t->flags & INGEST_TOKF_LOWER);
 }
 
 static const char *const of_heads[] = {
-    "Gulf", "Bay", "Sea", "Strait", "Isle", "Cape", "Lake", "Mount", "Republic", "Kingdom",
-    "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
+    "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
+    "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
 };
 
 static bool is_of_head(const struct ingest_gaz *g, const char *s, size_t n)
@@ -100,9 +109,9 @@ static bool is_geo_head(const char *s, size_t n)
 
 static bool is_particle_word(const char *w, size_t n)
 {
-    static const char *const p[] = {"De", "Van", "Von", "Da", "Di", "Del", "Le", "La", "Al",
-                                    "El", "Du", "Der", "Den", "Ter", "Ten", "Dos", "Das",
-                                    "de", "van", "von", "da", "di", "del", "le", "la", "al"};
+    static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",  "Del", "Le",  "La",  "Al",
+                                    "El",  "Du",  "Der", "Den", "Ter", "Ten", "Dos", "Das", "de",
+                                    "van", "von", "da",  "di",  "del", "le",  "la",  "al"};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (ingest_bytes_eq(w, n, p[i]))
             return true;
@@ -111,9 +120,9 @@ static bool is_particle_word(const char *w, size_t n)
 
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
 {
-    static const char *const p[] = {"de", "van", "von", "der", "den", "da", "di", "del",
-                                    "della", "la", "le", "bin", "ibn", "al", "dos", "das",
-                                    "du", "ter", "ten", "el"};
+    static const char *const p[] = {"de",  "van",   "von", "der", "den", "da",  "di",
+                                    "del", "della", "la",  "le",  "bin", "ibn", "al",
+                                    "dos", "das",   "du",  "ter", "ten", "el"};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (ingest_tok_is(s, t, p[i]))
             return true;
@@ -124,9 +133,9 @@ static bool is_particle_tok(const char *s, const struct ingest_tok *t)
  * ("Pentagon-led" -> "Pentagon"). Sets *cut when it cut. */
 static size_t tok_name_end(const char *s, const struct ingest_tok *t, bool *cut)
 {
-    static const char *const affixes[] = {"style", "era", "born", "like", "wide", "made",
-                                          "bound", "run", "sized", "type", "friendly", "proof",
-                                          "free", "centric", "skeptic", "sceptic", "linked"};
+    static const char *const affixes[] = {
+        "style", "era",      "born",  "like", "wide",    "made",    "bound",   "run",   "sized",
+        "type",  "friendly", "proof", "free", "centric", "skeptic", "sceptic", "linked"};
     *cut = false;
     for (size_t k = t->start + 1; k + 1 < t->end; k++) {
         if (s[k] == '-' && ingest_cp_is_lower(ingest_cp_at(s, t->end, k + 1))) {
@@ -169,8 +178,8 @@ static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
 
 /* Gazetteer place or organisation for s/n, also trying the title-case form of an
  * all-caps spelling ("WASHINGTON"). */
-static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const char *s,
-                                               size_t n, bool allcaps)
+static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const char *s, size_t n,
+                                               bool allcaps)
 {
     const struct ingest_gaz_entry *e = ingest_gaz_find(g, s, n, INGEST_GAZ_ORG);
     if (!e)
@@ -364,22 +373,23 @@ static bool run_has_org_of(const char *s, const struct ingest_tok *t, size_t a, 
 static bool role_noun(const char *s, const struct ingest_tok *t)
 {
     static const char *const roles[] = {
-        "farmer", "spokesman", "spokeswoman", "spokesperson", "economist", "analyst",
-        "lawyer", "attorney", "resident", "director", "chairman", "chairwoman", "professor",
-        "researcher", "scientist", "official", "activist", "fisherman", "driver", "teacher",
-        "doctor", "nurse", "owner", "manager", "founder", "executive", "engineer", "author",
-        "historian", "captain", "colleague", "minister", "senator", "candidate", "leader",
-        "trader", "worker", "student", "coach", "player", "mayor", "governor", "president",
-        "secretary", "councillor", "councilor", "chief", "head", "strategist", "pollster",
-        "adviser", "advisor", "aide", "commissioner", "ambassador", "judge", "prosecutor",
-        "veteran", "volunteer", "organizer", "organiser", "operator", "pilot", "writer",
-        "reporter", "editor", "columnist", "mother", "father", "son", "daughter", "wife",
-        "husband", "brother", "sister", "friend", "neighbour", "neighbor", "rival",
+        "activist",   "adviser",   "advisor",      "aide",        "ambassador", "analyst",
+        "attorney",   "author",    "brother",      "candidate",   "captain",    "chairman",
+        "chairwoman", "chief",     "coach",        "colleague",   "columnist",  "commissioner",
+        "councillor", "councilor", "daughter",     "director",    "doctor",     "driver",
+        "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
+        "fisherman",  "founder",   "friend",       "governor",    "head",       "historian",
+        "husband",    "judge",     "lawyer",       "leader",      "manager",    "mayor",
+        "minister",   "mother",    "neighbor",     "neighbour",   "nurse",      "official",
+        "operator",   "organiser", "organizer",    "owner",       "pilot",      "player",
+        "pollster",   "president", "professor",    "prosecutor",  "reporter",   "researcher",
+        "resident",   "rival",     "scientist",    "secretary",   "senator",    "sister",
+        "son",        "spokesman", "spokesperson", "spokeswoman", "strategist", "student",
+        "teacher",    "trader",    "veteran",      "volunteer",   "wife",       "worker",
+        "writer",
     };
-    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
-        if (ingest_tok_is(s, t, roles[i]))
-            return true;
-    return false;
+    return (t->flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(roles, sizeof roles / sizeof *roles, s + t->start, t->end - t->start);
 }
 
 /* ", a spokesman for ...", ", the port's director": an appositive naming a role
@@ -445,12 +455,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             }
             /* "Centre for Disease Control", "Ministry of Infrastructure and Water" */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&
-                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and")) && run_has_org_of(s, t, a, j, g)) {
+                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and")) &&
+                run_has_org_of(s, t, a, j, g)) {
                 j++;
                 continue;
             }
-            if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") && ingest_tok_is(s, &t[j + 1], "the") &&
-                tok_capword(&t[j + 2]) &&
+            if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") &&
+                ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
                 is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
                 j += 2;
                 continue;
@@ -460,18 +471,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         bool cue = (j < n && tok_is_speech_verb(s, &t[j])) ||
                    (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
                     tok_is_speech_verb(s, &t[j + 1]));
-        bool person = (a > 0 && tok_is_speech_verb(s, &t[a - 1])) ||
-                      (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
-                       (ingest_tok_is(s, &t[j + 1], "who") || ingest_tok_is(s, &t[j + 1], "whose") ||
-                        (t[j + 1].kind == INGEST_TOK_NUM && j + 2 < n &&
-                         t[j + 2].kind == INGEST_TOK_PUNCT && t[j + 2].ch == ',') ||
-                        appositive_role(s, t, n, j + 1))) ||
-                      (a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
-                       (t[a - 1].flags & INGEST_TOKF_LOWER) && t[a - 1].quote == t[a].quote &&
-                       role_noun(s, &t[a - 1]));
-        bool place = a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
-                     (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
-                      ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+        bool person =
+            (a > 0 && tok_is_speech_verb(s, &t[a - 1])) ||
+            (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+             (ingest_tok_is(s, &t[j + 1], "who") || ingest_tok_is(s, &t[j + 1], "whose") ||
+              (t[j + 1].kind == INGEST_TOK_NUM && j + 2 < n && t[j + 2].kind == INGEST_TOK_PUNCT &&
+               t[j + 2].ch == ',') ||
+              appositive_role(s, t, n, j + 1))) ||
+            (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
+             t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1]));
+        bool place =
+            a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+            (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
+             ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -516,26 +528,13 @@ static int ent_add(struct ingest_ents *e, const char *name, size_t n, enum entit
     return (int)e->n++;
 }
 
-int ingest_ents_lookup(const struct ingest_ents *e, const char *s, size_t n)
-{
-    for (size_t i = 0; i < e->n; i++) {
-        if (ingest_bytes_eq(s, n, e->v[i].name))
-            return (int)i;
-    }
-    for (size_t i = 0; i < e->n; i++)
-        for (size_t k = 0; k < e->v[i].aliases.n; k++)
-            if (ingest_bytes_eq(s, n, e->v[i].aliases.v[k]))
-                return (int)i;
-    return -1;
-}
-
 /* Small open-addressed index from a name string to an entity, per run. */
 struct name_index {
     struct {
         const char *s;
         size_t n;
         int32_t ent;
-    } *v;
+    } * v;
     size_t cap;
 };
 
@@ -657,8 +656,13 @@ static bool mention_push(struct ingest_ents *e, const struct cand *c)
     return true;
 }
 
-int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras,
-                         size_t n_paras, const struct ingest_gaz *g, struct ingest_ents *out)
+bool ingest_entities_lists_sorted(void)
+{
+    return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs);
+}
+
+int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
+                         const struct ingest_gaz *g, struct ingest_ents *out)
 {
     struct cands cs = {0};
     struct ingest_toks scratch = {0};
@@ -787,7 +791,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 last_word(out->v[id].name, nn, &w, &wn);
                 if (wn && wn < nn && nx_find(&last, w, wn) < 0)
                     nx_put(&last, w, wn, id);
-                out->v[id].gender = gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
+                out->v[id].gender =
+                    gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
             }
         }
         c->entity = id;

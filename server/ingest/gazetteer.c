@@ -127,25 +127,22 @@ static bool load_file(struct ingest_gaz *g, const struct gaz_file *f, const char
         for (;;) {
             while (*p == ' ' || *p == '\t')
                 p++;
-            const char *k = p, *last = p;
-            uint64_t h = UTIL_FNV_SEED ^ (unsigned)cls, h_last = h;
-            while (*p && *p != '|' && *p != '\n' && *p != '\r') {
-                h ^= lower((unsigned char)*p);
-                h *= 0x100000001b3ULL;
-                if (*p != ' ' && *p != '\t') {
-                    last = p + 1;
-                    h_last = h;
-                }
+            const char *k = p;
+            /* the field: up to '|' or the end of the line, trailing blanks off */
+            while ((unsigned char)*p > '|' || (*p != '|' && *p != '\n' && *p != '\r' && *p))
                 p++;
-            }
+            const char *last = p;
+            while (last > k && (last[-1] == ' ' || last[-1] == '\t'))
+                last--;
             size_t kn = (size_t)(last - k);
+            uint64_t h_last = gaz_hash(k, kn, (unsigned)cls);
             if (kn > 0 && kn < 256) {
                 if (first) {
                     canon = k;
                     canon_len = kn;
                 }
-                struct ingest_gaz_entry e = {k, canon, (uint16_t)kn, (uint16_t)canon_len,
-                                             (uint8_t)cls, f->fold};
+                struct ingest_gaz_entry e = {
+                    k, canon, (uint16_t)kn, (uint16_t)canon_len, (uint8_t)cls, f->fold};
                 if (g->used + 2 >= g->cap / 4 * 3 && !gaz_grow(g))
                     return false;
                 (void)gaz_insert(g, &e, h_last);
@@ -187,8 +184,8 @@ void ingest_gaz_clear(struct ingest_gaz *g)
     g->cap = g->used = 0;
 }
 
-const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s,
-                                               size_t n, enum ingest_gaz_class cls)
+const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s, size_t n,
+                                               enum ingest_gaz_class cls)
 {
     if (!g || g->cap == 0 || n == 0 || n >= 256)
         return NULL;
@@ -202,8 +199,7 @@ const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const
     return NULL;
 }
 
-bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n,
-                    enum ingest_gaz_class cls)
+bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n, enum ingest_gaz_class cls)
 {
     return ingest_gaz_find(g, s, n, cls) != NULL;
 }

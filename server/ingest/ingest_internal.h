@@ -101,6 +101,14 @@ bool ingest_ascii_ieq(const char *s, size_t n, const char *lit);
 bool ingest_ascii_iprefix(const char *s, size_t n, const char *lit);
 /* Case-insensitive (ASCII) substring search; returns the offset or (size_t)-1. */
 size_t ingest_ascii_ifind(const char *s, size_t n, const char *lit);
+/* True when the word s/len, lower-cased (ASCII), is in the sorted list of n
+ * lower-case words (binary search). */
+bool ingest_word_in(const char *const *sorted, size_t n, const char *s, size_t len);
+/* True when the list is strictly sorted by strcmp (the word lists must be). */
+bool ingest_words_sorted(const char *const *list, size_t n);
+bool ingest_text_lists_sorted(void);
+bool ingest_quotes_lists_sorted(void);
+bool ingest_entities_lists_sorted(void);
 /* Exact substring search; returns the offset or (size_t)-1. */
 size_t ingest_bytes_find(const char *s, size_t n, const char *lit);
 /* Exact comparison of n bytes with a NUL-terminated string. */
@@ -150,16 +158,16 @@ struct ingest_qspan {
     size_t start, end; /* the quoted words, trimmed */
     size_t close_end;  /* byte after the closing mark (end of paragraph when unclosed) */
     bool closed;
-    bool has_open;     /* false for a quote that continues from the previous paragraph */
-    bool continued;    /* continues a quotation left open at the previous paragraph's end */
+    bool has_open;  /* false for a quote that continues from the previous paragraph */
+    bool continued; /* continues a quotation left open at the previous paragraph's end */
 };
 
 /* Tokenizes the n bytes at s. spans (sorted, non-overlapping, may be NULL) mark
  * which tokens sit inside which quotation; quote marks themselves are no tokens.
  * Sentence numbers count boundaries outside quotations. Replaces out's content;
  * false when memory runs out. */
-bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans,
-                       size_t n_spans, struct ingest_toks *out);
+bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans, size_t n_spans,
+                       struct ingest_toks *out);
 void ingest_toks_clear(struct ingest_toks *t);
 
 /* True when the word token t (in s) equals lit exactly / ignoring ASCII case. */
@@ -171,17 +179,17 @@ bool ingest_tok_ieq(const char *s, const struct ingest_tok *t, const char *lit);
 /* Gazetteer classes. A word list entry is a set member; a name entry maps each
  * of its spellings to a canonical name and an entity type. */
 enum ingest_gaz_class {
-    INGEST_GAZ_PLACE = 1,     /* countries, cities, states, regions */
-    INGEST_GAZ_ORG,           /* organisations */
-    INGEST_GAZ_TITLE,         /* person titles: "President", "Secretary" */
-    INGEST_GAZ_TITLE_MOD,     /* words that build titles: "Defense", "Prime" */
-    INGEST_GAZ_DEMONYM,       /* "French", "European" */
-    INGEST_GAZ_STOPCAP,       /* capitalised words that are not names */
-    INGEST_GAZ_NOT_ENTITY,    /* acronyms and words never entities: GDP, CEO */
-    INGEST_GAZ_ORG_WORD,      /* words that end organisation names: "Department" */
-    INGEST_GAZ_GIVEN_MALE,    /* first names */
+    INGEST_GAZ_PLACE = 1,  /* countries, cities, states, regions */
+    INGEST_GAZ_ORG,        /* organisations */
+    INGEST_GAZ_TITLE,      /* person titles: "President", "Secretary" */
+    INGEST_GAZ_TITLE_MOD,  /* words that build titles: "Defense", "Prime" */
+    INGEST_GAZ_DEMONYM,    /* "French", "European" */
+    INGEST_GAZ_STOPCAP,    /* capitalised words that are not names */
+    INGEST_GAZ_NOT_ENTITY, /* acronyms and words never entities: GDP, CEO */
+    INGEST_GAZ_ORG_WORD,   /* words that end organisation names: "Department" */
+    INGEST_GAZ_GIVEN_MALE, /* first names */
     INGEST_GAZ_GIVEN_FEMALE,
-    INGEST_GAZ_PLACE_WORD,    /* words that end place names: "Sea", "Valley" */
+    INGEST_GAZ_PLACE_WORD, /* words that end place names: "Sea", "Valley" */
     INGEST_GAZ_CLASSES
 };
 
@@ -206,16 +214,19 @@ struct ingest_gaz {
 int ingest_gaz_load(struct ingest_gaz *g);
 void ingest_gaz_clear(struct ingest_gaz *g);
 /* The entry of class cls for the n bytes at s, or NULL. */
-const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s,
-                                               size_t n, enum ingest_gaz_class cls);
+const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s, size_t n,
+                                               enum ingest_gaz_class cls);
 /* True when s/n is in class cls. */
-bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n,
-                    enum ingest_gaz_class cls);
+bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n, enum ingest_gaz_class cls);
 
 /* ---- date.c ------------------------------------------------------------------- */
 
-enum ingest_date_kind { INGEST_DATE_NONE = 0, INGEST_DATE_PLAIN, INGEST_DATE_PUBLISHED,
-                        INGEST_DATE_UPDATED };
+enum ingest_date_kind {
+    INGEST_DATE_NONE = 0,
+    INGEST_DATE_PLAIN,
+    INGEST_DATE_PUBLISHED,
+    INGEST_DATE_UPDATED
+};
 
 /* When the line s/n is a date line (a date with optional time and zone, plus only
  * words like "Updated", "Published", weekday names and separators), writes the
@@ -245,8 +256,7 @@ int ingest_structure_from_parts(const char *title, const char *body, size_t body
 int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, char **out);
 /* Parses a "By A, B and C" line (or part of one) into authors; returns the count
  * added, or INGEST_ERR_NOMEM. Names that are organisations are skipped. */
-int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
-                        struct strv *authors);
+int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors);
 
 /* ---- entities.c --------------------------------------------------------------- */
 
@@ -283,17 +293,15 @@ struct ingest_para {
     struct ingest_qspan *spans;
     size_t n_spans;
     struct ingest_toks toks;
-    int16_t *cue; /* quotes.c: cue table entry per token (-1 none), owned */
+    int16_t *cue;                   /* quotes.c: cue table entry per token (-1 none), owned */
     const struct ingest_mention *m; /* quotes.c: this paragraph's mentions (borrowed) */
     size_t n_m;
 };
 
 /* Finds entities in the paragraphs (and in title, subtitle, dateline, authors and
  * the extra lines of doc) and their mentions in paragraphs. 0 or NOMEM. */
-int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras,
-                         size_t n_paras, const struct ingest_gaz *g, struct ingest_ents *out);
-/* Index of the entity whose canonical name or alias equals s/n, or -1. */
-int ingest_ents_lookup(const struct ingest_ents *e, const char *s, size_t n);
+int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
+                         const struct ingest_gaz *g, struct ingest_ents *out);
 
 /* ---- quotes.c ------------------------------------------------------------------ */
 
@@ -306,8 +314,8 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
 /* A quote before it becomes a struct quote. */
 struct ingest_q {
     int32_t para;
-    size_t start, end; /* bytes in the paragraph */
-    int32_t speaker;   /* entity index, -1 none */
+    size_t start, end;           /* bytes in the paragraph */
+    int32_t speaker;             /* entity index, -1 none */
     size_t subj_start, subj_end; /* speaker as written, bytes in subj_para */
     int32_t subj_para;           /* -1 when none */
     const char *speaker_lit;     /* speaker_text when not a span ("he" resolved...) */

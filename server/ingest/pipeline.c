@@ -65,12 +65,21 @@ static bool one_line(char *s)
     return true;
 }
 
+/* True when s holds at least one letter or digit (stops at the first). */
+static bool has_word_char(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n)
+        if (ingest_cp_is_wordch(ingest_utf8_next(s, n, &i)))
+            return true;
+    return false;
+}
+
 static bool has_article_shape(const struct ingest_doc *d)
 {
     size_t total = 0;
     bool sentence = false;
-    for (size_t i = 0; i < d->paragraphs.n && !(sentence && total >= INGEST_MIN_BODY_WORDS);
-         i++) {
+    for (size_t i = 0; i < d->paragraphs.n && !(sentence && total >= INGEST_MIN_BODY_WORDS); i++) {
         const char *p = d->paragraphs.v[i];
         size_t n = strlen(p);
         size_t w = ingest_words_count(p, n);
@@ -217,8 +226,7 @@ static enum ingest_rc fail(const char **reason, const char *why, enum ingest_rc 
     return rc;
 }
 
-enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out,
-                          const char **reason)
+enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, const char **reason)
 {
     struct run r = {0};
     char *text = NULL, *title = NULL, *body = NULL;
@@ -232,14 +240,13 @@ enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out,
         return fail(reason, "the input has neither text nor a body", INGEST_BAD_INPUT);
     if (!str_ok(in->text) || !str_ok(in->title) || !str_ok(in->body) || !str_ok(in->url) ||
         !str_ok(in->source) || !str_ok(in->published_at))
-        return fail(reason, "the text is not valid UTF-8 or contains a NUL byte",
-                    INGEST_BAD_INPUT);
+        return fail(reason, "the text is not valid UTF-8 or contains a NUL byte", INGEST_BAD_INPUT);
     if (!normalized(in->text, &text) || !normalized(in->title, &title) ||
         !normalized(in->body, &body))
         goto out;
     one_line(title);
     const char *main_text = text ? text : body;
-    if (ingest_words_count(main_text, strlen(main_text)) == 0) {
+    if (!has_word_char(main_text)) {
         rc = INGEST_NO_ARTICLE;
         why = "the text is empty";
         goto out;

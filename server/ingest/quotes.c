@@ -3,9 +3,11 @@
  * may continue in the next paragraph). Attribution looks for a cue verb from the
  * table below next to the quote, then its subject (before the verb, or after it
  * when inverted: "said Macron"), and resolves the subject to an entity, a pronoun
- * to the last fitting person, or keeps an anonymous source as written. Quotes with
- * no cue (scare quotes, titles) are dropped unless they continue a speaker.
- * Every search window is bounded, so the stage is linear in the text length. */
+ * to the last fitting person, or keeps an anonymous source as written. Cue-less
+ * quotations inherit a neighbour's speaker; those with the shape of a scare quote
+ * or a title ("damage control" operation, so-called "X") are dropped, the rest
+ * are kept without a speaker. Every search window is bounded, so the stage is
+ * linear in the text length. */
 #include "ingest_internal.h"
 
 #include <string.h>
@@ -69,9 +71,8 @@ static bool spans_push(struct ingest_qspan **v, size_t *n, size_t *cap,
 }
 
 /* Trims spaces around [a, b) and pushes a span when anything is left. */
-static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t close_end,
-                      bool closed, bool has_open, struct ingest_qspan **v, size_t *n,
-                      size_t *cap)
+static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t close_end, bool closed,
+                      bool has_open, struct ingest_qspan **v, size_t *n, size_t *cap)
 {
     while (a < b && p[a] == ' ')
         a++;
@@ -98,6 +99,11 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
     *n_spans = 0;
     while (i < n) {
         size_t at = i;
+        unsigned char b = (unsigned char)p[i];
+        if (b < 0x80 && b != '"') {
+            i++; /* the common case: plain ASCII that is no quote mark */
+            continue;
+        }
         uint32_t c = ingest_utf8_next(p, n, &i);
         enum ingest_qmark q = ingest_cp_quote_mark(c);
         if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_CLOSE &&
@@ -155,43 +161,58 @@ static const struct cue {
     uint8_t kind;
     uint8_t weak; /* naming verbs ("called"): only with a short quote after them */
 } cues[] = {
-    {"said", CUE_VERB, 0},        {"says", CUE_VERB, 0},        {"say", CUE_VERB, 0},
-    {"told", CUE_VERB, 0},        {"tells", CUE_VERB, 0},       {"added", CUE_VERB, 0},
-    {"adds", CUE_VERB, 0},        {"asked", CUE_VERB, 0},       {"asks", CUE_VERB, 0},
-    {"replied", CUE_VERB, 0},     {"replies", CUE_VERB, 0},     {"responded", CUE_VERB, 0},
-    {"wrote", CUE_VERB, 0},       {"writes", CUE_VERB, 0},      {"warned", CUE_VERB, 0},
-    {"warns", CUE_VERB, 0},       {"argued", CUE_VERB, 0},      {"argues", CUE_VERB, 0},
-    {"insisted", CUE_VERB, 0},    {"insists", CUE_VERB, 0},     {"noted", CUE_VERB, 0},
-    {"explained", CUE_VERB, 0},   {"explains", CUE_VERB, 0},    {"called", CUE_VERB, 1},
-    {"described", CUE_VERB, 1},   {"describes", CUE_VERB, 1},   {"tweeted", CUE_VERB, 0},
-    {"tweets", CUE_VERB, 0},      {"posted", CUE_VERB, 0},      {"stated", CUE_VERB, 0},
-    {"declared", CUE_VERB, 0},    {"announced", CUE_VERB, 0},   {"acknowledged", CUE_VERB, 0},
-    {"admitted", CUE_VERB, 0},    {"claimed", CUE_VERB, 0},     {"claims", CUE_VERB, 0},
-    {"conceded", CUE_VERB, 0},    {"continued", CUE_VERB, 0},   {"recalled", CUE_VERB, 0},
-    {"recalls", CUE_VERB, 0},     {"remarked", CUE_VERB, 0},    {"suggested", CUE_VERB, 0},
-    {"urged", CUE_VERB, 0},       {"vowed", CUE_VERB, 0},       {"pledged", CUE_VERB, 0},
-    {"predicted", CUE_VERB, 0},   {"promised", CUE_VERB, 0},    {"testified", CUE_VERB, 0},
-    {"wondered", CUE_VERB, 0},    {"joked", CUE_VERB, 0},       {"quipped", CUE_VERB, 0},
-    {"lamented", CUE_VERB, 0},    {"complained", CUE_VERB, 0},  {"cautioned", CUE_VERB, 0},
-    {"countered", CUE_VERB, 0},   {"emphasized", CUE_VERB, 0},  {"emphasised", CUE_VERB, 0},
-    {"stressed", CUE_VERB, 0},    {"observed", CUE_VERB, 0},    {"boasted", CUE_VERB, 0},
-    {"confirmed", CUE_VERB, 0},   {"denied", CUE_VERB, 0},      {"maintained", CUE_VERB, 0},
-    {"contended", CUE_VERB, 0},   {"asserted", CUE_VERB, 0},    {"charged", CUE_VERB, 0},
-    {"alleged", CUE_VERB, 0},     {"mused", CUE_VERB, 0},       {"agreed", CUE_VERB, 0},
-    {"concluded", CUE_VERB, 0},   {"reiterated", CUE_VERB, 0},  {"shouted", CUE_VERB, 0},
-    {"yelled", CUE_VERB, 0},      {"exclaimed", CUE_VERB, 0},   {"whispered", CUE_VERB, 0},
-    {"texted", CUE_VERB, 0},      {"emailed", CUE_VERB, 0},     {"blasted", CUE_VERB, 0},
-    {"slammed", CUE_VERB, 0},     {"praised", CUE_VERB, 1},     {"labeled", CUE_VERB, 1},
-    {"labelled", CUE_VERB, 1},    {"dubbed", CUE_VERB, 1},      {"termed", CUE_VERB, 1},
-    {"branded", CUE_VERB, 1},     {"describing", CUE_PART, 1},
-    {"adding", CUE_PART, 0},      {"saying", CUE_PART, 0},      {"noting", CUE_PART, 0},
-    {"telling", CUE_PART, 0},     {"arguing", CUE_PART, 0},     {"warning", CUE_PART, 0},
-    {"insisting", CUE_PART, 0},   {"explaining", CUE_PART, 0},  {"asking", CUE_PART, 0},
-    {"calling", CUE_PART, 1},     {"writing", CUE_PART, 0},     {"declaring", CUE_PART, 0},
-    {"stating", CUE_PART, 0},     {"claiming", CUE_PART, 0},    {"tweeting", CUE_PART, 0},
-    {"according to", CUE_ACCORDING, 0},
-    {"put it", CUE_VERB, 0},
-    {"in a statement", CUE_PART, 0},
+    {"said", CUE_VERB, 0},         {"says", CUE_VERB, 0},
+    {"say", CUE_VERB, 0},          {"told", CUE_VERB, 0},
+    {"tells", CUE_VERB, 0},        {"added", CUE_VERB, 0},
+    {"adds", CUE_VERB, 0},         {"asked", CUE_VERB, 0},
+    {"asks", CUE_VERB, 0},         {"replied", CUE_VERB, 0},
+    {"replies", CUE_VERB, 0},      {"responded", CUE_VERB, 0},
+    {"wrote", CUE_VERB, 0},        {"writes", CUE_VERB, 0},
+    {"warned", CUE_VERB, 0},       {"warns", CUE_VERB, 0},
+    {"argued", CUE_VERB, 0},       {"argues", CUE_VERB, 0},
+    {"insisted", CUE_VERB, 0},     {"insists", CUE_VERB, 0},
+    {"noted", CUE_VERB, 0},        {"explained", CUE_VERB, 0},
+    {"explains", CUE_VERB, 0},     {"called", CUE_VERB, 1},
+    {"described", CUE_VERB, 1},    {"describes", CUE_VERB, 1},
+    {"tweeted", CUE_VERB, 0},      {"tweets", CUE_VERB, 0},
+    {"posted", CUE_VERB, 0},       {"stated", CUE_VERB, 0},
+    {"declared", CUE_VERB, 0},     {"announced", CUE_VERB, 0},
+    {"acknowledged", CUE_VERB, 0}, {"admitted", CUE_VERB, 0},
+    {"claimed", CUE_VERB, 0},      {"claims", CUE_VERB, 0},
+    {"conceded", CUE_VERB, 0},     {"continued", CUE_VERB, 0},
+    {"recalled", CUE_VERB, 0},     {"recalls", CUE_VERB, 0},
+    {"remarked", CUE_VERB, 0},     {"suggested", CUE_VERB, 0},
+    {"urged", CUE_VERB, 0},        {"vowed", CUE_VERB, 0},
+    {"pledged", CUE_VERB, 0},      {"predicted", CUE_VERB, 0},
+    {"promised", CUE_VERB, 0},     {"testified", CUE_VERB, 0},
+    {"wondered", CUE_VERB, 0},     {"joked", CUE_VERB, 0},
+    {"quipped", CUE_VERB, 0},      {"lamented", CUE_VERB, 0},
+    {"complained", CUE_VERB, 0},   {"cautioned", CUE_VERB, 0},
+    {"countered", CUE_VERB, 0},    {"emphasized", CUE_VERB, 0},
+    {"emphasised", CUE_VERB, 0},   {"stressed", CUE_VERB, 0},
+    {"observed", CUE_VERB, 0},     {"boasted", CUE_VERB, 0},
+    {"confirmed", CUE_VERB, 0},    {"denied", CUE_VERB, 0},
+    {"maintained", CUE_VERB, 0},   {"contended", CUE_VERB, 0},
+    {"asserted", CUE_VERB, 0},     {"charged", CUE_VERB, 0},
+    {"alleged", CUE_VERB, 0},      {"mused", CUE_VERB, 0},
+    {"agreed", CUE_VERB, 0},       {"concluded", CUE_VERB, 0},
+    {"reiterated", CUE_VERB, 0},   {"shouted", CUE_VERB, 0},
+    {"yelled", CUE_VERB, 0},       {"exclaimed", CUE_VERB, 0},
+    {"whispered", CUE_VERB, 0},    {"texted", CUE_VERB, 0},
+    {"emailed", CUE_VERB, 0},      {"blasted", CUE_VERB, 0},
+    {"slammed", CUE_VERB, 0},      {"praised", CUE_VERB, 1},
+    {"labeled", CUE_VERB, 1},      {"labelled", CUE_VERB, 1},
+    {"dubbed", CUE_VERB, 1},       {"termed", CUE_VERB, 1},
+    {"branded", CUE_VERB, 1},      {"describing", CUE_PART, 1},
+    {"adding", CUE_PART, 0},       {"saying", CUE_PART, 0},
+    {"noting", CUE_PART, 0},       {"telling", CUE_PART, 0},
+    {"arguing", CUE_PART, 0},      {"warning", CUE_PART, 0},
+    {"insisting", CUE_PART, 0},    {"explaining", CUE_PART, 0},
+    {"asking", CUE_PART, 0},       {"calling", CUE_PART, 1},
+    {"writing", CUE_PART, 0},      {"declaring", CUE_PART, 0},
+    {"stating", CUE_PART, 0},      {"claiming", CUE_PART, 0},
+    {"tweeting", CUE_PART, 0},     {"according to", CUE_ACCORDING, 0},
+    {"put it", CUE_VERB, 0},       {"in a statement", CUE_PART, 0},
 };
 
 /* Matches the cue table at token i of p by scanning it; used once per token to
@@ -293,58 +314,60 @@ static const struct cue *cue_at(const struct ingest_para *p, size_t i, size_t *l
 
 static bool tok_in(const char *s, const struct ingest_tok *t, const char *const *list, size_t n)
 {
-    if (t->kind != INGEST_TOK_WORD)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (ingest_tok_ieq(s, t, list[i]))
-            return true;
-    return false;
+    return t->kind == INGEST_TOK_WORD && ingest_word_in(list, n, s + t->start, t->end - t->start);
 }
 
+/* The word lists below are sorted (binary search); keep them so. */
 #define TOK_IN(s, t, list) tok_in((s), (t), (list), sizeof(list) / sizeof *(list))
 
 static const char *const determiners[] = {
-    "a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "multiple",
-    "another", "other", "few", "most", "senior", "top", "this", "that", "these", "those",
-    "his", "her", "their", "its", "our", "both", "each", "every", "any", "no",
+    "a",     "an",    "another", "any",    "both",    "each", "every",    "few",
+    "four",  "her",   "his",     "its",    "many",    "most", "multiple", "no",
+    "one",   "other", "our",     "senior", "several", "some", "that",     "the",
+    "their", "these", "this",    "those",  "three",   "top",  "two",
 };
 static const char *const pronouns_m[] = {"he"};
 static const char *const pronouns_f[] = {"she"};
-static const char *const pronouns_other[] = {"they", "it", "we", "i", "you", "who"};
+static const char *const pronouns_other[] = {
+    "i", "it", "they", "we", "who", "you",
+};
 static const char *const clause_stops[] = {
-    "that", "which", "who", "whom", "whose", "when", "while", "as", "after", "before",
-    "because", "if", "since", "where", "although", "though", "but", "and", "or", "than",
-    "whether", "until", "unless", "once", "so",
+    "after", "although", "and",   "as",    "because", "before", "but",    "if",    "once",
+    "or",    "since",    "so",    "than",  "that",    "though", "unless", "until", "when",
+    "where", "whether",  "which", "while", "who",     "whom",   "whose",
 };
 static const char *const aux_adverbs[] = {
-    "has", "have", "had", "was", "were", "is", "are", "also", "later", "then", "again",
-    "previously", "once", "recently", "reportedly", "repeatedly", "further", "would",
-    "will", "could", "can", "may", "might", "should", "just", "only", "even", "often",
-    "never", "always", "still", "already", "privately", "publicly", "separately",
-    "simply", "flatly", "bluntly", "angrily", "quickly", "immediately", "initially",
-    "first", "herself", "himself", "themselves", "itself", "not", "did", "does", "do",
-    "had", "been", "being", "yet", "finally", "once",
+    "again",      "already",    "also",       "always",      "angrily",   "are",     "been",
+    "being",      "bluntly",    "can",        "could",       "did",       "do",      "does",
+    "even",       "finally",    "first",      "flatly",      "further",   "had",     "has",
+    "have",       "herself",    "himself",    "immediately", "initially", "is",      "itself",
+    "just",       "later",      "may",        "might",       "never",     "not",     "often",
+    "once",       "only",       "previously", "privately",   "publicly",  "quickly", "recently",
+    "repeatedly", "reportedly", "separately", "should",      "simply",    "still",   "themselves",
+    "then",       "was",        "were",       "will",        "would",     "yet",
 };
 static const char *const lead_drops[] = {
-    "but", "and", "so", "yet", "however", "meanwhile", "still", "also", "then", "now",
-    "instead", "indeed", "later", "earlier", "separately", "thus", "or", "plus",
+    "also", "and", "but",  "earlier",    "however", "indeed", "instead", "later", "meanwhile",
+    "now",  "or",  "plus", "separately", "so",      "still",  "then",    "thus",  "yet",
 };
 static const char *const function_words[] = {
-    "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "as", "into",
-    "over", "after", "before", "behind", "against", "and", "or", "but", "that", "which",
-    "who", "when", "while", "if", "because", "than", "is", "was", "are", "were", "be",
-    "the", "a", "an", "this", "these", "those", "it", "he", "she", "they", "we", "i",
-    "his", "her", "their", "its", "our", "not", "so", "during", "since", "until",
-    "under", "between", "among", "without", "within", "through", "across", "toward",
-    "towards", "upon", "around", "amid", "despite", "per", "via", "like", "unlike",
-    "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
-    "must", "do", "does", "did", "said", "says", "then", "now", "also", "too", "even",
-    "just", "only", "all", "both", "either", "neither", "nor", "yet", "where", "how",
-    "why", "what", "whether", "up", "down", "out", "off", "again", "there", "here",
+    "a",      "about",  "across",  "after",   "again",   "against", "all",   "also",   "amid",
+    "among",  "an",     "and",     "are",     "around",  "as",      "at",    "be",     "because",
+    "before", "behind", "between", "both",    "but",     "by",      "can",   "could",  "despite",
+    "did",    "do",     "does",    "down",    "during",  "either",  "even",  "for",    "from",
+    "had",    "has",    "have",    "he",      "her",     "here",    "his",   "how",    "i",
+    "if",     "in",     "into",    "is",      "it",      "its",     "just",  "like",   "may",
+    "might",  "must",   "neither", "nor",     "not",     "now",     "of",    "off",    "on",
+    "only",   "or",     "our",     "out",     "over",    "per",     "said",  "says",   "she",
+    "should", "since",  "so",      "than",    "that",    "the",     "their", "then",   "there",
+    "these",  "they",   "this",    "those",   "through", "to",      "too",   "toward", "towards",
+    "under",  "unlike", "until",   "up",      "upon",    "via",     "was",   "we",     "were",
+    "what",   "when",   "where",   "whether", "which",   "while",   "who",   "why",    "will",
+    "with",   "within", "without", "would",   "yet",
 };
 static const char *const prepositions[] = {
-    "for", "of", "at", "with", "from", "in", "to", "by", "on", "about", "under", "near",
-    "inside", "within", "without", "behind", "after", "before", "during", "among",
+    "about", "after",  "among", "at", "before", "behind", "by",    "during", "for",    "from",
+    "in",    "inside", "near",  "of", "on",     "to",     "under", "with",   "within", "without",
 };
 
 static bool is_punct(const struct ingest_tok *t, uint32_t c)
@@ -362,19 +385,19 @@ static bool is_clause_punct(const struct ingest_tok *t)
 
 static bool is_end_punct(const struct ingest_tok *t)
 {
-    return t->kind == INGEST_TOK_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' ||
-                                           t->ch == ';' || t->ch == 0x2026);
+    return t->kind == INGEST_TOK_PUNCT &&
+           (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';' || t->ch == 0x2026);
 }
 
 /* ---- subjects ------------------------------------------------------------------------ */
 
-#define SUBJ_MAX 12    /* tokens in a subject phrase */
-#define CUE_WINDOW 48  /* tokens searched around a quotation for its cue */
-#define PRON_PARAS 3   /* paragraphs searched back for a pronoun's person */
+#define SUBJ_MAX 12   /* tokens in a subject phrase */
+#define CUE_WINDOW 48 /* tokens searched around a quotation for its cue */
+#define PRON_PARAS 3  /* paragraphs searched back for a pronoun's person */
 
 struct subj {
-    size_t a, b;     /* token range, b exclusive; a == b: none */
-    bool inherit;    /* no subject: take the previous cue's */
+    size_t a, b;  /* token range, b exclusive; a == b: none */
+    bool inherit; /* no subject: take the previous cue's */
 };
 
 static bool tok_capital(const struct ingest_tok *t)
@@ -382,8 +405,14 @@ static bool tok_capital(const struct ingest_tok *t)
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
 }
 
-static const char *const relatives[] = {"who", "whose", "which"};
-static const char *const possessives[] = {"its", "his", "her", "their", "our", "my", "your"};
+static const char *const relatives[] = {
+    "which",
+    "who",
+    "whose",
+};
+static const char *const possessives[] = {
+    "her", "his", "its", "my", "our", "their", "your",
+};
 
 /* Start byte of the entity mention of p that covers byte b, or SIZE_MAX. */
 static size_t mention_start_at(const struct ingest_para *p, size_t b)
@@ -463,7 +492,8 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
         return false;
     for (size_t k = a; k < b; k++)
         if (!tok_capital(&p->toks.v[k]) && !ingest_tok_is(p->s, &p->toks.v[k], "de") &&
-            !ingest_tok_is(p->s, &p->toks.v[k], "van") && !ingest_tok_is(p->s, &p->toks.v[k], "von") &&
+            !ingest_tok_is(p->s, &p->toks.v[k], "van") &&
+            !ingest_tok_is(p->s, &p->toks.v[k], "von") &&
             !ingest_tok_is(p->s, &p->toks.v[k], "da") && !ingest_tok_is(p->s, &p->toks.v[k], "al"))
             return false;
     return true;
@@ -489,9 +519,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     while (e > lim && TOK_IN(s, &t[e - 1], aux_adverbs) && k - e < 4)
         e--;
     while (e > lim && t[e - 1].kind == INGEST_TOK_WORD && (t[e - 1].flags & INGEST_TOKF_LOWER) &&
-           t[e - 1].end - t[e - 1].start > 4 &&
-           ingest_ascii_ieq(s + t[e - 1].end - 2, 2, "ly") && k - e < 4)
+           t[e - 1].end - t[e - 1].start > 4 && ingest_ascii_ieq(s + t[e - 1].end - 2, 2, "ly") &&
+           k - e < 4)
         e--;
+    /* "Sen. Ted Cruz (R-Texas) said": step over a short parenthesis */
+    if (e > lim + 1 && is_punct(&t[e - 1], ')')) {
+        size_t o = e - 1;
+        while (o > lim && e - o < 10 && !is_punct(&t[o - 1], '(') && t[o - 1].quote < 0)
+            o--;
+        if (o > lim + 1 && is_punct(&t[o - 1], '(') && e - o < 10)
+            e = o - 1;
+    }
     if (e == lim || t[e - 1].quote >= 0)
         return none;
     if (is_punct(&t[e - 1], ',')) {
@@ -531,8 +569,8 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return r;
     }
     /* "an evaluation commissioned by X and published this month described" */
-    if (stop > lim && stop < r.a && (ingest_tok_ieq(s, &t[stop], "and") ||
-                                     ingest_tok_ieq(s, &t[stop], "or")) &&
+    if (stop > lim && stop < r.a &&
+        (ingest_tok_ieq(s, &t[stop], "and") || ingest_tok_ieq(s, &t[stop], "or")) &&
         (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], determiners) &&
         !TOK_IN(s, &t[r.a], possessives)) {
         size_t stop2;
@@ -567,8 +605,8 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     }
     if ((t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], determiners) &&
         !TOK_IN(s, &t[r.a], possessives) && !TOK_IN(s, &t[r.a], pronouns_m) &&
-        !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other) &&
-        r.b - r.a > 3 && !tok_capital(&t[r.b - 1]))
+        !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other) && r.b - r.a > 3 &&
+        !tok_capital(&t[r.b - 1]))
         return none; /* a verb phrase, not a subject */
     return r;
 }
@@ -594,9 +632,8 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
     if (!ok && !according && (t[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[k], prepositions) &&
         !TOK_IN(s, &t[k], function_words)) {
         /* "said farmer Ana Lima", "said Defense Department spokesman John Kirby" */
-        for (size_t j = k + 1; j < n && j <= k + 3 && t[j].kind == INGEST_TOK_WORD &&
-                               t[j].quote < 0;
-             j++)
+        for (size_t j = k + 1;
+             j < n && j <= k + 3 && t[j].kind == INGEST_TOK_WORD && t[j].quote < 0; j++)
             if (tok_capital(&t[j])) {
                 ok = true;
                 break;
@@ -630,7 +667,7 @@ struct attr {
     int32_t subj_para;
     size_t subj_a, subj_b; /* bytes in subj_para */
     int32_t speaker;
-    const char *lit;       /* pronoun as written when subj is that pronoun */
+    const char *lit; /* pronoun as written when subj is that pronoun */
 };
 
 /* First mention index with (para, start) >= (para, byte), by binary search. */
@@ -724,8 +761,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         size_t k = lo, words_before = 0;
         while (k > 0 && p->toks.v[k - 1].sent == best_sent && words_before < 6) {
             k--;
-            if (p->toks.v[k].kind == INGEST_TOK_WORD &&
-                (p->toks.v[k].flags & INGEST_TOKF_LOWER))
+            if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
         }
         if (words_before <= 2)
@@ -807,7 +843,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             continue;
         bool tail = last + 1 >= sj.b;
         enum entity_type ty = e->v[m->entity].type;
-        if (ty == ENTITY_PERSON && person < 0)
+        /* the head of "Clinton campaign chairman John Podesta" is at the end */
+        if (ty == ENTITY_PERSON)
             person = m->entity;
         else if (ty == ENTITY_ORGANIZATION && org < 0 && tail && (!det || k <= sj.a + 1))
             org = m->entity;
@@ -832,7 +869,7 @@ struct qinfo {
     size_t tq0, tq1; /* first and last token inside */
     bool has_tokens;
     struct attr at;
-    bool adjacent;   /* the cue sits right next to the quotation */
+    bool adjacent; /* the cue sits right next to the quotation */
     bool starts_sentence;
     enum quote_kind kind;
     bool drop;
@@ -856,8 +893,7 @@ static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, si
 
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
-                          size_t lim, size_t prev_cue_k, bool prev_cue_ok, struct attr *at,
-                          struct attr *prev_at)
+                          size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
     const struct ingest_para *p = &x->paras[pi];
     struct subj sj;
@@ -879,7 +915,6 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
                 sj = r;
         }
     }
-    (void)prev_cue_k;
     if (sj.inherit || sj.a == sj.b) {
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
@@ -923,7 +958,7 @@ static bool prev_attr(struct ctx *x, int32_t pi, size_t k, size_t sa, struct att
         if (!c || c->kind != CUE_VERB)
             continue;
         struct attr a = {0};
-        if (attr_from_cue(x, pi, j - 1, len, c, sa, 0, false, &a, NULL) && a.found &&
+        if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
             a.subj_para >= 0) {
             *out = a;
             return true;
@@ -1007,13 +1042,12 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 continue;
             if (c->kind == CUE_VERB && k > j) {
                 struct subj sj = subject_left(p, k, j);
-                bool np = sj.a < sj.b &&
-                          ((t[sj.a].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
-                           (sj.b - sj.a <= 5 && tok_capital(&t[sj.b - 1])) ||
-                           TOK_IN(p->s, &t[sj.a], determiners) ||
-                           TOK_IN(p->s, &t[sj.a], pronouns_m) ||
-                           TOK_IN(p->s, &t[sj.a], pronouns_f) ||
-                           TOK_IN(p->s, &t[sj.a], pronouns_other));
+                bool np =
+                    sj.a < sj.b &&
+                    ((t[sj.a].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+                     (sj.b - sj.a <= 5 && tok_capital(&t[sj.b - 1])) ||
+                     TOK_IN(p->s, &t[sj.a], determiners) || TOK_IN(p->s, &t[sj.a], pronouns_m) ||
+                     TOK_IN(p->s, &t[sj.a], pronouns_f) || TOK_IN(p->s, &t[sj.a], pronouns_other));
                 if (np && sj.a == j) {
                     subject_resolve(x, pi, sj, &q->at);
                     q->at.cue = c;
@@ -1035,10 +1069,10 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         if (!c)
             continue;
         bool have_prev = prev_attr(x, pi, k - 1, sa, &prev);
-        if (attr_from_cue(x, pi, k - 1, len, c, sa, 0, have_prev, &q->at, &prev)) {
-            q->adjacent = k - 1 + len == q->tq0 ||
-                          (k + len <= q->tq0 && is_clause_punct(&t[k - 1 + len]) &&
-                           k + len == q->tq0);
+        if (attr_from_cue(x, pi, k - 1, len, c, sa, have_prev, &q->at, &prev)) {
+            q->adjacent =
+                k - 1 + len == q->tq0 ||
+                (k + len <= q->tq0 && is_clause_punct(&t[k - 1 + len]) && k + len == q->tq0);
             if (c->weak && span_words(p, q) > 12 && !q->adjacent)
                 q->at.found = false;
             else
@@ -1058,7 +1092,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         while (lim > q->tq1 + 1 && t[lim - 1].quote < 0)
             lim--;
         bool have_prev = prev_attr(x, pi, k, sa, &prev);
-        if (attr_from_cue(x, pi, k, len, c, lim, 0, have_prev, &q->at, &prev))
+        if (attr_from_cue(x, pi, k, len, c, lim, have_prev, &q->at, &prev))
             return;
         break;
     }
@@ -1079,6 +1113,46 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             if (q->at.speaker < 0)
                 q->at.found = false;
         }
+    }
+}
+
+/* A short quoted span that modifies the noun after it ("a “damage control”
+ * operation") or stands alone as a word in quotes without any speech around it. */
+static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
+{
+    size_t k = q->tq1 + 1, len;
+    if (k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
+        (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
+        !cue_at(p, k, &len))
+        return true;
+    return span_words(p, q) <= 1;
+}
+
+/* A partial quotation with no cue: the person opening its sentence, if any
+ * ("Trump has long mocked the “failing” paper"). Leaves q->at unset otherwise. */
+static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    size_t sa, sb;
+    sentence_bounds(p, q->tq0, &sa, &sb);
+    if (sa >= q->tq0)
+        return;
+    /* skip leading adverbials up to a comma, then take the first name run */
+    size_t k = sa, stop = q->tq0;
+    while (k < stop && !tok_capital(&p->toks.v[k]) && k - sa < 6)
+        k++;
+    size_t e = k;
+    while (e < stop && e - k < 6 &&
+           (tok_capital(&p->toks.v[e]) || ingest_tok_is(p->s, &p->toks.v[e], "de")))
+        e++;
+    if (e == k || k - sa >= 6)
+        return;
+    struct subj sj = {k, e, false};
+    struct attr at = {0};
+    subject_resolve(x, pi, sj, &at);
+    if (at.speaker >= 0 && x->ents->v[at.speaker].type == ENTITY_PERSON) {
+        q->at = at;
+        q->at.cue = NULL;
     }
 }
 
@@ -1104,6 +1178,15 @@ static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *
             return QUOTE_FULL;
     }
     return QUOTE_PARTIAL;
+}
+
+#define LIST_SORTED(l) ingest_words_sorted((l), sizeof(l) / sizeof *(l))
+
+bool ingest_quotes_lists_sorted(void)
+{
+    return LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) &&
+           LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) && LIST_SORTED(function_words) &&
+           LIST_SORTED(prepositions) && LIST_SORTED(relatives) && LIST_SORTED(possessives);
 }
 
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
@@ -1178,8 +1261,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             q->starts_sentence = st;
             attribute_one(&x, (int32_t)pi, qs, qi);
             q->kind = kind_of(p, q);
-            if (q->at.found && q->at.speaker >= 0 &&
-                ents->v[q->at.speaker].type == ENTITY_PERSON) {
+            if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON) {
                 x.last_speaker = q->at.speaker;
                 x.last_speaker_para = (int32_t)pi;
                 x.last_speaker_byte = p->spans[qi].end;
@@ -1209,8 +1291,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
                 q->at = qs[q->next_found].at;
-            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 &&
-                     p->spans[0].open < 4 && q->starts_sentence)
+            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
+                     q->starts_sentence)
                 q->at = carry;
             q->inherited = q->at.found;
         }
@@ -1238,10 +1320,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 continue;
             size_t words = span_words(p, q);
             if (!q->at.found) {
-                /* unattributed: keep long full quotations, drop scare quotes/titles */
-                if (q->kind != QUOTE_FULL || words < 4 || title_case_span(p, q))
+                /* unattributed: drop what has the shape of a scare quote or a title;
+                 * a cue-less partial quote goes to the person the sentence is about */
+                if (title_case_span(p, q) ||
+                    (q->kind == QUOTE_PARTIAL && words <= 3 && scare_shaped(p, q)))
                     continue;
-            } else if (!q->adjacent && words <= 3) {
+                if (q->kind == QUOTE_PARTIAL)
+                    sentence_subject(&x, (int32_t)pi, q);
+            }
+            if (q->at.found && !q->adjacent && words <= 3) {
                 /* a short span modifying a noun after it: “damage control” operation */
                 size_t k = q->tq1 + 1;
                 if (k < p->toks.n && p->toks.v[k].quote < 0 &&
@@ -1258,7 +1345,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                  ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "dubbed") ||
                  ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "nicknamed") ||
                  ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "titled") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "entitled")) && words <= 6)
+                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "entitled")) &&
+                words <= 6)
                 continue;
             struct ingest_q o = {0};
             o.para = (int32_t)pi;
@@ -1297,7 +1385,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     struct attr a = {0};
                     size_t sa, sb;
                     sentence_bounds(p, j - 1, &sa, &sb);
-                    if (attr_from_cue(&x, (int32_t)pi, j - 1, len, c, sa, 0, false, &a, NULL)) {
+                    if (attr_from_cue(&x, (int32_t)pi, j - 1, len, c, sa, false, &a, NULL)) {
                         carry = a;
                         carry_ok = true;
                         carry_para = (int32_t)pi;

@@ -21,8 +21,8 @@ void ingest_input_clear(struct ingest_input *in)
 
 /* Copies the string member key of obj into *dst. A missing member or JSON null
  * leaves *dst NULL. Returns INGEST_OK, INGEST_BAD_INPUT (reason set) or NOMEM. */
-static enum ingest_rc member_take(json_t *obj, const char *key, char **dst,
-                                  const char *type_reason, const char **reason)
+static enum ingest_rc member_take(json_t *obj, const char *key, char **dst, const char *type_reason,
+                                  const char **reason)
 {
     json_t *v = json_object_get(obj, key); /* borrowed */
     if (!v || json_is_null(v))

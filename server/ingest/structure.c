@@ -14,9 +14,9 @@ struct unit {
     char *s;
     size_t n;
     size_t words;
-    bool term;      /* ends like a sentence */
-    bool short_;    /* few words and no sentence punctuation */
-    bool dateline;  /* starts with "CITY —" */
+    bool term;     /* ends like a sentence */
+    bool short_;   /* few words and no sentence punctuation */
+    bool dateline; /* starts with "CITY —" */
     int cls;
 };
 
@@ -69,18 +69,66 @@ static bool line_is_term(const char *s, size_t n)
 /* Generic phrases of site furniture. A line holding one and no longer than a
  * short paragraph is boilerplate. */
 static const char *const boiler_phrases[] = {
-    "browser", "cookie", "javascript", "newsletter", "subscribe", "subscription",
-    "sign up", "sign in", "log in", "all rights reserved", "\xc2\xa9", "copyright",
-    "click here", "read more", "read the full", "share this", "share on", "follow us",
-    "download the app", "get the app", "skip to", "privacy policy", "terms of use",
-    "terms of service", "listen to this article", "min read", "optimal experience",
-    "not supported", "advertisement", "sponsored", "recommended stories",
-    "more stories", "most read", "trending now", "watch live", "image source",
-    "getty images", "ap photo", "photo by", "photograph by", "illustration by",
-    "image credit", "photo credit", "continue reading", "view comments", "email this",
-    "print this", "copy link", "link copied", "enable notifications", "related:",
-    "related coverage", "read next", "up next", "this story has been",
-    "this article was", "ad blocker", "paywall", "register now", "already a member",
+    "browser",
+    "cookie",
+    "javascript",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "sign up",
+    "sign in",
+    "log in",
+    "all rights reserved",
+    "\xc2\xa9",
+    "copyright",
+    "click here",
+    "read more",
+    "read the full",
+    "share this",
+    "share on",
+    "follow us",
+    "download the app",
+    "get the app",
+    "skip to",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "listen to this article",
+    "min read",
+    "optimal experience",
+    "not supported",
+    "advertisement",
+    "sponsored",
+    "recommended stories",
+    "more stories",
+    "most read",
+    "trending now",
+    "watch live",
+    "image source",
+    "getty images",
+    "ap photo",
+    "photo by",
+    "photograph by",
+    "illustration by",
+    "image credit",
+    "photo credit",
+    "continue reading",
+    "view comments",
+    "email this",
+    "print this",
+    "copy link",
+    "link copied",
+    "enable notifications",
+    "related:",
+    "related coverage",
+    "read next",
+    "up next",
+    "this story has been",
+    "this article was",
+    "ad blocker",
+    "paywall",
+    "register now",
+    "already a member",
 };
 
 /* A word with a lower-case run followed by an upper-case letter, like
@@ -125,13 +173,23 @@ static bool line_is_boiler(const struct unit *u)
     if ((u->words <= 20 || (u->words <= 30 && !u->term)) && u->n < 512) {
         /* one lower-case copy, then a fast substring search per phrase */
         char low[512];
+        uint64_t bigrams[16] = {0}; /* 1024-bit set of hashed letter pairs */
         for (size_t i = 0; i < u->n; i++) {
             char c = u->s[i];
             low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+            if (i) {
+                unsigned h = (((unsigned char)low[i - 1] * 31u) ^ (unsigned char)low[i]) & 1023u;
+                bigrams[h >> 6] |= 1ULL << (h & 63);
+            }
         }
-        for (size_t k = 0; k < sizeof boiler_phrases / sizeof *boiler_phrases; k++)
-            if (ingest_bytes_find(low, u->n, boiler_phrases[k]) != (size_t)-1)
+        for (size_t k = 0; k < sizeof boiler_phrases / sizeof *boiler_phrases; k++) {
+            const char *ph = boiler_phrases[k];
+            unsigned h = (((unsigned char)ph[0] * 31u) ^ (unsigned char)ph[1]) & 1023u;
+            if (!(bigrams[h >> 6] & (1ULL << (h & 63))))
+                continue; /* its first two letters never occur together here */
+            if (ingest_bytes_find(low, u->n, ph) != (size_t)-1)
                 return true;
+        }
     }
     if (u->words <= 12 && line_has_glued_word(u->s, u->n))
         return true;
@@ -141,8 +199,8 @@ static bool line_is_boiler(const struct unit *u)
 /* ---- bylines ------------------------------------------------------------------ */
 
 static const char *const name_particles[] = {
-    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "ibn",
-    "al", "dos", "das", "du", "ter", "ten", "y", "el", "st.",
+    "de",  "van", "von", "der", "den", "da", "di",  "del", "della", "la", "le",
+    "bin", "ibn", "al",  "dos", "das", "du", "ter", "ten", "y",     "el", "st.",
 };
 
 static bool is_particle(const char *s, size_t n)
@@ -198,8 +256,8 @@ static void trim_span(const char *s, size_t *a, size_t *b)
     while (*b > *a) {
         char c = s[*b - 1];
         /* keep the period of a final initial ("Carol E.") */
-        bool initial = c == '.' && *b - *a >= 3 && s[*b - 3] == ' ' &&
-                       s[*b - 2] >= 'A' && s[*b - 2] <= 'Z';
+        bool initial =
+            c == '.' && *b - *a >= 3 && s[*b - 3] == ' ' && s[*b - 2] >= 'A' && s[*b - 2] <= 'Z';
         if (!initial && (c == ' ' || c == ',' || c == ';' || c == '.' || c == ':'))
             (*b)--;
         else
@@ -231,8 +289,7 @@ static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz
     return strv_push_taken(authors, name) ? 1 : INGEST_ERR_NOMEM;
 }
 
-int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
-                        struct strv *authors)
+int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
 {
     int added = 0;
     size_t a = 0;
@@ -267,8 +324,7 @@ int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
 
 /* "By A and B" (also "Written by", "BY"): the names after it. Returns 1 when the
  * segment is a byline, 0 when not, NOMEM. */
-static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g,
-                          struct strv *authors)
+static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
 {
     size_t skip = 0;
     if (ingest_ascii_iprefix(s, n, "by "))
@@ -292,8 +348,8 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g,
 
 /* Splits a line into segments at " | ", " · ", " • " and tests whether every
  * segment is a byline, a date or short furniture. Fills authors and the date. */
-static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g,
-                           struct strv *authors, char *iso, int *date_kind)
+static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, struct strv *authors,
+                           char *iso, int *date_kind)
 {
     const char *s = u->s;
     size_t n = u->n, a = 0;
@@ -309,6 +365,22 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g,
         memcpy(iso, diso, 32);
         *date_kind = dkind;
         return 1;
+    }
+    /* without a separator the line is one segment: only a byline can remain */
+    bool sep = false;
+    for (size_t k = 0; k + 2 < n && !sep; k++)
+        sep =
+            s[k] == ' ' && (s[k + 1] == '|' || s[k + 1] == '/' || (unsigned char)s[k + 1] >= 0xC2);
+    if (!sep) {
+        int brc = byline_segment(s, n, g, &found);
+        if (brc == 1)
+            for (size_t i = 0; i < found.n; i++)
+                if (!strv_push_unique(authors, found.v[i])) {
+                    brc = INGEST_ERR_NOMEM;
+                    break;
+                }
+        strv_clear(&found);
+        return brc;
     }
     while (a <= n) {
         size_t b = a, skip = 0;
@@ -371,8 +443,7 @@ out:
 /* Name runs of a line: capitalised words (with initials and particles), at least
  * two, not after "from"/"in"/"at", not places or organisations. Adds them as
  * authors. Returns the count or NOMEM. */
-static int name_runs_add(const char *s, size_t n, const struct ingest_gaz *g,
-                         struct strv *authors)
+static int name_runs_add(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
 {
     struct ingest_toks t = {0};
     int added = 0;
@@ -391,16 +462,15 @@ static int name_runs_add(const char *s, size_t n, const struct ingest_gaz *g,
                 (j > i && is_particle(s + t.v[j].start, t.v[j].end - t.v[j].start))) &&
                !(j > i && (t.v[j - 1].flags & INGEST_TOKF_POSS)))
             j++;
-        bool after_prep = i > 0 && t.v[i - 1].kind == INGEST_TOK_WORD &&
-                          (ingest_tok_is(s, &t.v[i - 1], "from") ||
-                           ingest_tok_is(s, &t.v[i - 1], "in") ||
-                           ingest_tok_is(s, &t.v[i - 1], "at") ||
-                           ingest_tok_is(s, &t.v[i - 1], "for") ||
-                           ingest_tok_is(s, &t.v[i - 1], "of"));
+        bool after_prep =
+            i > 0 && t.v[i - 1].kind == INGEST_TOK_WORD &&
+            (ingest_tok_is(s, &t.v[i - 1], "from") || ingest_tok_is(s, &t.v[i - 1], "in") ||
+             ingest_tok_is(s, &t.v[i - 1], "at") || ingest_tok_is(s, &t.v[i - 1], "for") ||
+             ingest_tok_is(s, &t.v[i - 1], "of"));
         /* drop a leading sentence word ("The") */
         size_t a = i;
-        while (a < j && ingest_gaz_has(g, s + t.v[a].start, t.v[a].end - t.v[a].start,
-                                       INGEST_GAZ_STOPCAP))
+        while (a < j &&
+               ingest_gaz_has(g, s + t.v[a].start, t.v[a].end - t.v[a].start, INGEST_GAZ_STOPCAP))
             a++;
         if (!after_prep && j - a >= 2) {
             int rc = author_add(s, t.v[a].start, t.v[j - 1].end, g, authors);
@@ -428,9 +498,19 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
     if (u->words > 45)
         return 0;
     static const char *const credit_heads[] = {
-        "reporting by", "additional reporting by", "writing by", "editing by",
-        "compiled by", "produced by", "contributing:", "contributors:", "reporting and writing by",
-        "research by", "graphics by", "edited by", "additional reporting:",
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "produced by",
+        "contributing:",
+        "contributors:",
+        "reporting and writing by",
+        "research by",
+        "graphics by",
+        "edited by",
+        "additional reporting:",
     };
     for (size_t k = 0; k < sizeof credit_heads / sizeof *credit_heads; k++) {
         if (!ingest_ascii_iprefix(s, n, credit_heads[k]))
@@ -446,8 +526,9 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
             while (cn && *c == ' ')
                 c++, cn--;
             static const char *const author_heads[] = {
-                "reporting by ", "additional reporting by ", "writing by ", "contributing: ",
-                "contributors: ", "reporting and writing by ", "additional reporting: ",
+                "reporting by ",          "additional reporting by ", "writing by ",
+                "contributing: ",         "contributors: ",           "reporting and writing by ",
+                "additional reporting: ",
             };
             for (size_t h = 0; h < sizeof author_heads / sizeof *author_heads; h++) {
                 size_t hl = strlen(author_heads[h]);
@@ -463,8 +544,14 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
         return 1;
     }
     static const char *const credit_verbs[] = {
-        " reported from ", " reported this", " contributed reporting", " contributed to this",
-        " contributed additional reporting", " contributed.", " reported.", " reported from",
+        " reported from ",
+        " reported this",
+        " contributed reporting",
+        " contributed to this",
+        " contributed additional reporting",
+        " contributed.",
+        " reported.",
+        " reported from",
     };
     for (size_t k = 0; k < sizeof credit_verbs / sizeof *credit_verbs; k++) {
         size_t at = ingest_ascii_ifind(s, n, credit_verbs[k]);
@@ -478,11 +565,11 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
     }
     /* "Jane Doe is a staff writer at ..." / "Jane Doe covers ..." */
     static const char *const role_words[] = {
-        "writer", "reporter", "correspondent", "editor", "columnist", "journalist",
-        "contributor", "bureau chief", "producer",
+        "writer",     "reporter",    "correspondent", "editor",   "columnist",
+        "journalist", "contributor", "bureau chief",  "producer",
     };
-    static const char *const links[] = {" is a ", " is an ", " is the ", " covers ", " writes ",
-                                        " reports on ", " reports for "};
+    static const char *const links[] = {" is a ",   " is an ",      " is the ",     " covers ",
+                                        " writes ", " reports on ", " reports for "};
     for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
         size_t at = ingest_ascii_ifind(s, n, links[k]);
         if (at == (size_t)-1 || at > 60)
@@ -763,8 +850,9 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             title_trim_site(d->title);
             body = title + 1;
         }
-        /* subtitle: the first real line after the title, when something that is not
-         * article text (byline, date, furniture) or a dateline follows it */
+        /* subtitle: the first real line after the title, when a byline or date
+         * line, or a dateline paragraph, follows it (page furniture alone is not
+         * enough: ads also sit between body paragraphs) */
         while (body < nc && u.v[c[body]].short_ && !u.v[c[body]].dateline)
             body++;
         if (title != (size_t)-1 && body < nc && !u.v[c[body]].dateline) {
@@ -772,15 +860,11 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             while (b < nc && u.v[c[b]].short_ && !u.v[c[b]].dateline)
                 b++;
             if (b < nc) {
-                bool meta = false, furniture = b > s + 1;
-                for (size_t i = c[s] + 1; i < c[b]; i++) {
+                bool meta = false;
+                for (size_t i = c[s] + 1; i < c[b]; i++)
                     if (u.v[i].cls == U_META)
                         meta = true;
-                    if (u.v[i].cls == U_BOILER)
-                        furniture = true;
-                }
                 size_t w = u.v[c[s]].words;
-                (void)furniture;
                 if ((u.v[c[b]].dateline && w <= 60) || (meta && w <= 60)) {
                     if (!(d->subtitle = util_strdup(u.v[c[s]].s))) {
                         rc = INGEST_ERR_NOMEM;

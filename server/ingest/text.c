@@ -116,9 +116,9 @@ size_t ingest_cp_count(const char *s, size_t n)
 
 bool ingest_cp_is_space(uint32_t c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-           c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 ||
-           c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x85;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0 ||
+           c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x85;
 }
 
 bool ingest_cp_is_upper_wide(uint32_t c)
@@ -217,8 +217,7 @@ bool ingest_cp_is_apos(uint32_t c)
 
 bool ingest_cp_is_dash(uint32_t c)
 {
-    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2012 ||
-           c == 0x2212;
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2012 || c == 0x2212;
 }
 
 enum ingest_qmark ingest_cp_quote_mark(uint32_t c)
@@ -252,8 +251,8 @@ enum ingest_qmark ingest_cp_quote_mark(uint32_t c)
 /* Characters that vanish in normalisation: zero-width ones and the soft hyphen. */
 static bool cp_is_invisible(uint32_t c)
 {
-    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
-           c == 0xAD || c == 0x200E || c == 0x200F;
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0xAD ||
+           c == 0x200E || c == 0x200F;
 }
 
 bool ingest_text_normalize(const char *s, size_t n, struct buf *out)
@@ -306,7 +305,8 @@ size_t ingest_words_count(const char *s, size_t n)
             ingest_cp_is_wordch(ingest_cp_at(s, n, i)))
             continue;
         if (!w && in && (c == '.' || c == ',' || c == ':') && i < n && i >= 2 &&
-            ingest_cp_is_digit((unsigned char)s[i - 2]) && ingest_cp_is_digit(ingest_cp_at(s, n, i)))
+            ingest_cp_is_digit((unsigned char)s[i - 2]) &&
+            ingest_cp_is_digit(ingest_cp_at(s, n, i)))
             continue;
         in = w;
     }
@@ -397,22 +397,54 @@ int64_t ingest_cp_cursor_at(struct ingest_cp_cursor *c, size_t b)
 
 /* Words whose trailing period belongs to them (checked ignoring case). */
 static const char *const abbreviations[] = {
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-    "sgt", "capt", "adm", "maj", "prof", "rev", "inc", "corp", "co", "ltd", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "no", "vs",
-    "ft", "mt", "mass", "calif", "fla", "ariz", "wash", "pa", "va", "ga", "tenn", "ky",
-    "ill", "mich", "minn", "wis", "conn", "md", "mo", "ala", "ark", "colo", "del", "ind",
-    "kan", "la", "miss", "neb", "nev", "okla", "ore", "tex", "wyo", "univ", "dept", "est",
-    "approx", "govt", "supt", "pres", "messrs", "mmes", "hon", "cmdr", "brig", "cpl",
-    "pvt", "ret", "etc", "al", "fig",
+    "adm",  "al",   "ala",  "approx", "apr",  "ariz",   "ark",  "aug",  "brig", "calif", "capt",
+    "cmdr", "co",   "col",  "colo",   "conn", "corp",   "cpl",  "dec",  "del",  "dept",  "dr",
+    "est",  "etc",  "feb",  "fig",    "fla",  "ft",     "ga",   "gen",  "gov",  "govt",  "hon",
+    "ill",  "inc",  "ind",  "jan",    "jr",   "jul",    "jun",  "kan",  "ky",   "la",    "lt",
+    "ltd",  "maj",  "mar",  "mass",   "md",   "messrs", "mich", "minn", "miss", "mmes",  "mo",
+    "mr",   "mrs",  "ms",   "mt",     "neb",  "nev",    "no",   "nov",  "oct",  "okla",  "ore",
+    "pa",   "pres", "prof", "pvt",    "rep",  "ret",    "rev",  "sen",  "sep",  "sept",  "sgt",
+    "sr",   "st",   "supt", "tenn",   "tex",  "univ",   "va",   "vs",   "wash", "wis",   "wyo",
 };
 
 static bool word_is_abbreviation(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof abbreviations / sizeof *abbreviations; i++)
-        if (ingest_ascii_ieq(s, n, abbreviations[i]))
+    return ingest_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, s, n);
+}
+
+bool ingest_word_in(const char *const *sorted, size_t n, const char *s, size_t len)
+{
+    char low[24];
+    if (len == 0 || len >= sizeof low)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        low[i] = (char)ascii_lower((unsigned char)s[i]);
+    low[len] = '\0';
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(sorted[mid], low);
+        if (c == 0)
             return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return false;
+}
+
+bool ingest_words_sorted(const char *const *list, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(list[i - 1], list[i]) >= 0)
+            return false;
+    return true;
+}
+
+bool ingest_text_lists_sorted(void)
+{
+    return ingest_words_sorted(abbreviations, sizeof abbreviations / sizeof *abbreviations);
 }
 
 static bool toks_push(struct ingest_toks *t, const struct ingest_tok *k)
@@ -489,8 +521,9 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
             size_t wl = at - start;
             bool initial = letters == 1 && uppers == 1 && wl <= 2;
             /* "U.S." / "a.m.": letter-period pairs */
-            bool dotted = ingest_cp_is_alpha(next) && !ingest_cp_is_alpha(ingest_cp_at(s, n, j + 1)) &&
-                          letters <= 3 && (wl == 1 || s[at - 2] == '.');
+            bool dotted = ingest_cp_is_alpha(next) &&
+                          !ingest_cp_is_alpha(ingest_cp_at(s, n, j + 1)) && letters <= 3 &&
+                          (wl == 1 || s[at - 2] == '.');
             bool prev_dotted = wl >= 3 && s[at - 2] == '.';
             if (dotted) {
                 continue;
@@ -533,17 +566,15 @@ static uint32_t span_last_cp(const char *s, const struct ingest_qspan *sp)
     return ingest_cp_before(s, sp->end);
 }
 
-bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans,
-                       size_t n_spans, struct ingest_toks *out)
+bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans, size_t n_spans,
+                       struct ingest_toks *out)
 {
     out->n = 0;
     size_t i = 0, si = 0;
     int32_t sent = 0;
-    bool next_start = true;  /* next word starts a sentence */
-    bool boundary = false;   /* a sentence boundary is pending (outside quotes) */
+    bool next_start = true; /* next word starts a sentence */
+    bool boundary = false;  /* a sentence boundary is pending (outside quotes) */
     int32_t cur_quote = -1;
-    uint8_t prev_kind = INGEST_TOK_PUNCT;
-    uint32_t prev_ch = 0;
     bool prev_allcaps = false;
     while (i < n) {
         /* leave / enter quotation spans by position */
@@ -556,8 +587,7 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
             }
             si++;
         }
-        if (si < n_spans && i >= spans[si].start && i < spans[si].end &&
-            cur_quote != (int32_t)si) {
+        if (si < n_spans && i >= spans[si].start && i < spans[si].end && cur_quote != (int32_t)si) {
             cur_quote = (int32_t)si;
             next_start = true;
         }
@@ -567,9 +597,9 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
             continue;
         enum ingest_qmark qm = ingest_cp_quote_mark(c);
         bool inside = si < n_spans && at >= spans[si].start && at < spans[si].end;
-        bool is_mark = qm != INGEST_QM_NONE && !inside;
         if ((qm == INGEST_QM_DOUBLE_OPEN || qm == INGEST_QM_DOUBLE_CLOSE ||
-             qm == INGEST_QM_DOUBLE_AMBIG) && !inside)
+             qm == INGEST_QM_DOUBLE_AMBIG) &&
+            !inside)
             continue; /* a top-level mark: no token */
         struct ingest_tok k = {0};
         k.quote = inside ? (int32_t)si : -1;
@@ -580,7 +610,6 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
             k.start = at;
             k.end = k.full_end = i;
             k.ch = c;
-            (void)is_mark;
         }
         /* sentence numbering: boundaries outside quotations only */
         if (k.quote < 0 && boundary) {
@@ -606,12 +635,6 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
             if (cp_ends_sentence(c) && k.quote < 0)
                 boundary = true;
         }
-        /* a period that closed an abbreviation may also end the sentence: only when
-         * the next word is capitalised and the abbreviation is a dotted one ("U.S.") */
-        (void)prev_kind;
-        (void)prev_ch;
-        prev_kind = k.kind;
-        prev_ch = k.ch;
         prev_allcaps = (k.flags & INGEST_TOKF_ALLCAPS) != 0;
         if (!toks_push(out, &k))
             return false;

@@ -184,8 +184,8 @@ static int case_run(const char *cs)
         size_t i;
         json_t *x;
         bool same = json_array_size(v) == a.authors.n;
-        json_array_foreach(v, i, x) same = same && i < a.authors.n &&
-                                           strcmp(json_string_value(x), a.authors.v[i]) == 0;
+        json_array_foreach(v, i, x) same =
+            same && i < a.authors.n && strcmp(json_string_value(x), a.authors.v[i]) == 0;
         if (!same) {
             cr_log_error("%s: authors differ (%zu got)", cs, a.authors.n);
             for (i = 0; i < a.authors.n; i++)
@@ -226,10 +226,9 @@ static int case_run(const char *cs)
             fails++;
         }
     }
-    if ((v = json_object_get(exp, "quote_count")) &&
-        (size_t)json_integer_value(v) != a.n_quotes) {
-        cr_log_error("%s: quote_count: want %lld, got %zu", cs,
-                     (long long)json_integer_value(v), a.n_quotes);
+    if ((v = json_object_get(exp, "quote_count")) && (size_t)json_integer_value(v) != a.n_quotes) {
+        cr_log_error("%s: quote_count: want %lld, got %zu", cs, (long long)json_integer_value(v),
+                     a.n_quotes);
         if (!dumped)
             quote_dump(cs, &a);
         fails++;
@@ -318,7 +317,6 @@ Test(ingest, fixture_cases)
             failed++;
         }
     }
-    cr_expect_eq(failed, 0, "%d of %zu fixture cases failed (see the log above)", failed,
-                 cases.n);
+    cr_expect_eq(failed, 0, "%d of %zu fixture cases failed (see the log above)", failed, cases.n);
     strv_clear(&cases);
 }

@@ -70,7 +70,9 @@ Test(ingest, code_point_counting)
     cr_expect_eq(ingest_cp_count("caf\xc3\xa9", 5), 4);
     cr_expect_eq(ingest_words_count("It's a well-known fact, 3.5 times.", 34), 6);
     struct ingest_cp_cursor c;
-    const char *s = "\xe2\x80\x9c" "ab\xc3\xa9" "c";
+    const char *s = "\xe2\x80\x9c"
+                    "ab\xc3\xa9"
+                    "c";
     ingest_cp_cursor_init(&c, s, strlen(s));
     cr_expect_eq(ingest_cp_cursor_at(&c, 3), 1);
     cr_expect_eq(ingest_cp_cursor_at(&c, 7), 4);
@@ -186,8 +188,9 @@ Test(ingest, refusals_carry_a_reason)
     cr_expect_eq(run_text("Home\nNews\nSport\n", &a, &why), INGEST_NO_ARTICLE);
     cr_expect_not_null(why);
     article_clear(&a);
-    cr_expect_eq(run_text("Bad \xc3\x28 byte in a long enough line of article text here.", &a, &why),
-                 INGEST_BAD_INPUT);
+    cr_expect_eq(
+        run_text("Bad \xc3\x28 byte in a long enough line of article text here.", &a, &why),
+        INGEST_BAD_INPUT);
     article_clear(&a);
 }
 
@@ -215,10 +218,12 @@ Test(ingest, odd_marks_and_shapes)
 {
     static const char *const texts[] = {
         "\"\"\"\"\"\n\n\xe2\x80\x9c\xe2\x80\x9c\xe2\x80\x9d\xe2\x80\x9d said he.",
-        "T\n\n\xe2\x80\x9c" "a b c d e f g h said. \xe2\x80\x9c\n\n\xe2\x80\x9c\n\n\xe2\x80\x9d",
+        "T\n\n\xe2\x80\x9c"
+        "a b c d e f g h said. \xe2\x80\x9c\n\n\xe2\x80\x9c\n\n\xe2\x80\x9d",
         "Title here\n\nBy\n\nBy , and ,\n\n\xe2\x80\x94 \xe2\x80\x94 \xe2\x80\x94 said said said "
         "said, according to, adding. He said: \"x\" she said. They said. It said.",
-        "A\n\n\xe2\x80\x9cOne two three four five,\xe2\x80\x9d said\n\n\xe2\x80\x9cSix.\xe2\x80\x9d",
+        "A\n\n\xe2\x80\x9cOne two three four five,\xe2\x80\x9d "
+        "said\n\n\xe2\x80\x9cSix.\xe2\x80\x9d",
         "WASHINGTON \xe2\x80\x94\n\nWASHINGTON \xe2\x80\x94 \xe2\x80\x9c\" said the Mr. U.S. of "
         "Bank of of of the the Zed, a, b, c, said.",
         "Title\n\n'Single' quotes 'only' here, he said, with words enough to be a paragraph.",
@@ -272,10 +277,11 @@ Test(ingest, thousand_words_are_fast)
     struct buf b = {0};
     cr_assert(buf_puts(&b, "Council approves the budget\n\nBy Jane Roe\n\n"));
     for (int p = 0; p < 26; p++) {
-        cr_assert(buf_printf(&b, "Mayor Ann Lee met council members on Monday in Springfield "
-                                 "to discuss paragraph %d of the budget, aides said. \xe2\x80\x9cWe "
-                                 "will balance it,\xe2\x80\x9d she said, adding that the vote was "
-                                 "close and the city would borrow less next year.\n\n",
+        cr_assert(buf_printf(&b,
+                             "Mayor Ann Lee met council members on Monday in Springfield "
+                             "to discuss paragraph %d of the budget, aides said. \xe2\x80\x9cWe "
+                             "will balance it,\xe2\x80\x9d she said, adding that the vote was "
+                             "close and the city would borrow less next year.\n\n",
                              p));
     }
     struct article a;
@@ -294,4 +300,15 @@ Test(ingest, thousand_words_are_fast)
     cr_log_info("1,000-word article: %.3f ms", per * 1e3);
     article_clear(&a);
     buf_clear(&b);
+}
+
+/* The word lists are searched by bisection, so they must stay sorted. */
+Test(ingest, word_lists_are_sorted)
+{
+    cr_expect(ingest_text_lists_sorted());
+    cr_expect(ingest_quotes_lists_sorted());
+    cr_expect(ingest_entities_lists_sorted());
+    static const char *const l[] = {"and", "but", "or"};
+    cr_expect(ingest_word_in(l, 3, "But", 3));
+    cr_expect_not(ingest_word_in(l, 3, "nor", 3));
 }
