@@ -87,7 +87,7 @@ int harness_run(const char *const *args, char *out, size_t out_size)
     argv[i] = NULL;
     int fd;
     char sink[64];
-    pid_t pid = harness_spawn(argv, NULL, &fd, NULL);
+    pid_t pid = harness_spawn(argv, NULL, &fd, "/dev/null"); /* stderr: notes only */
     harness_drain(fd, out ? out : sink, out ? out_size : sizeof sink);
     close(fd);
     int status;

@@ -25,6 +25,27 @@ static void api_teardown(void)
 
 TestSuite(api, .init = api_setup, .fini = api_teardown, .timeout = 120);
 
+/* Finds the bytes of the code point range [start, end) of the UTF-8 text s:
+ * the API counts offsets in code points. NULL when outside the text. */
+static void cp_span(const char *s, long long start, long long end, const char **bs,
+                    const char **be)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    long long cp = 0;
+    *bs = *be = NULL;
+    for (; *p; p++) {
+        if ((*p & 0xc0) == 0x80)
+            continue;
+        if (cp == start)
+            *bs = (const char *)p;
+        if (cp == end)
+            *be = (const char *)p;
+        cp++;
+    }
+    if (cp == end)
+        *be = (const char *)p;
+}
+
 /* Asserts a problem+json answer with this status and a detail. */
 static void expect_problem(const char *method, const char *target, int status)
 {
@@ -237,21 +258,8 @@ Test(api, quote_offsets_point_at_the_quoted_words)
         long long start = json_integer_value(json_object_get(q, "start"));
         long long end = json_integer_value(json_object_get(q, "end"));
         cr_assert(start >= 0 && end > start);
-        /* Offsets count code points: walk the UTF-8 body to byte positions. */
-        const unsigned char *p = (const unsigned char *)body;
-        long long cp = 0;
-        const char *bs = NULL, *be = NULL;
-        for (; *p; p++) {
-            if ((*p & 0xc0) == 0x80)
-                continue;
-            if (cp == start)
-                bs = (const char *)p;
-            if (cp == end)
-                be = (const char *)p;
-            cp++;
-        }
-        if (cp == end)
-            be = (const char *)p;
+        const char *bs, *be;
+        cp_span(body, start, end, &bs, &be);
         cr_assert(bs && be, "offsets %lld..%lld outside the body", start, end);
         const char *text = json_string_value(json_object_get(q, "text"));
         cr_assert_eq((size_t)(be - bs), strlen(text), "span length differs from text");
@@ -507,21 +515,8 @@ Test(api, search_ranks_and_highlights_the_matched_words)
             long long s = json_integer_value(json_array_get(range, 0));
             long long e = json_integer_value(json_array_get(range, 1));
             cr_assert(s >= 0 && e > s);
-            /* Walk code points to the byte range and compare, case-insensitively. */
-            const unsigned char *p = (const unsigned char *)snippet;
-            long long cp = 0;
-            const char *bs = NULL, *be = NULL;
-            for (; *p; p++) {
-                if ((*p & 0xc0) == 0x80)
-                    continue;
-                if (cp == s)
-                    bs = (const char *)p;
-                if (cp == e)
-                    be = (const char *)p;
-                cp++;
-            }
-            if (cp == e)
-                be = (const char *)p;
+            const char *bs, *be;
+            cp_span(snippet, s, e, &bs, &be);
             cr_assert(bs && be);
             cr_assert_eq(strncasecmp(bs, "port", 4), 0, "highlight is not the word: %.*s",
                          (int)(be - bs), bs);
