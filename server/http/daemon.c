@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "newsd/handlers.h"
 #include "newsd/http.h"
 #include "newsd/log.h"
 #include "newsd/metrics.h"
@@ -37,6 +38,7 @@ struct http_server {
     struct store *writer;
     pthread_mutex_t write_lock;
     atomic_bool draining;
+    atomic_bool ready; /* the database is at this binary's schema */
     atomic_uint_fast64_t next_id;
     int port;
     pthread_mutex_t idle_lock; /* with idle: signalled when in_flight drops to 0 */
@@ -412,6 +414,17 @@ static void http_route(struct http_server *srv, struct req *rq, struct resp *rs,
     if ((flags & ROUTE_NEEDS_DB) && !options) {
         rq->store = store_pool_acquire(srv->pool);
         store_deadline_set(rq->store, HTTP_QUERY_MS);
+        /* Until the database is at this binary's schema (a --read-only server
+         * on a database not migrated yet) only /ready answers, with 503. */
+        if (!atomic_load(&srv->ready) && store_schema_check(rq->store) == STORE_OK)
+            atomic_store(&srv->ready, true);
+        if (!atomic_load(&srv->ready) && m.route->handler != handle_ready) {
+            store_pool_release(srv->pool, rq->store);
+            rq->store = NULL;
+            resp_header(rs, "Retry-After", "5");
+            resp_problem(rs, rq, 503, "not ready: the database is not migrated to this version");
+            return;
+        }
     }
     if ((flags & ROUTE_NEEDS_WRITER) && !options) {
         pthread_mutex_lock(&srv->write_lock);
@@ -679,6 +692,7 @@ struct http_server *http_server_start(const struct config *cfg)
     pthread_cond_init(&srv->idle, NULL);
     metrics_init(&srv->metrics);
     atomic_init(&srv->draining, false);
+    atomic_init(&srv->ready, false);
     atomic_init(&srv->next_id, 1);
     if (store_pool_open(cfg->db, cfg->threads, &srv->pool) != STORE_OK)
         goto fail;

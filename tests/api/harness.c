@@ -114,8 +114,13 @@ void harness_db(struct server *s, bool with_samples)
 
 void harness_start(struct server *s, const char *const *env)
 {
+    harness_start_args(s, env, NULL);
+}
+
+void harness_start_args(struct server *s, const char *const *env, const char *flag)
+{
     const char *argv[] = {harness_bin(), "serve",     "--db", s->db, "--port",
-                          "0",           "--threads", "2",    NULL};
+                          "0",           "--threads", "2",    flag,  NULL};
     int fd;
     char log_path[128];
     snprintf(log_path, sizeof log_path, "%s/server.log", s->dir);

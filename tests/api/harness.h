@@ -30,6 +30,8 @@ void harness_db(struct server *s, bool with_samples);
 /* Starts `newsd serve` on port 0 with extra environment entries (NULL-ended,
  * "NAME=value"), waiting for its "listening" line. */
 void harness_start(struct server *s, const char *const *env);
+/* The same with one more serve flag (e.g. "--read-only"), or NULL. */
+void harness_start_args(struct server *s, const char *const *env, const char *flag);
 /* SIGTERM, then asserts a clean exit (status 0: no leak under ASan). */
 void harness_stop(struct server *s);
 /* Removes the temporary folder. */

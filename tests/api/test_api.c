@@ -27,8 +27,7 @@ TestSuite(api, .init = api_setup, .fini = api_teardown, .timeout = 120);
 
 /* Finds the bytes of the code point range [start, end) of the UTF-8 text s:
  * the API counts offsets in code points. NULL when outside the text. */
-static void cp_span(const char *s, long long start, long long end, const char **bs,
-                    const char **be)
+static void cp_span(const char *s, long long start, long long end, const char **bs, const char **be)
 {
     const unsigned char *p = (const unsigned char *)s;
     long long cp = 0;

@@ -445,3 +445,36 @@ Test(write, json_logs_are_one_object_a_line_without_secrets)
     fclose(f);
     cr_assert_geq(access, 2);
 }
+
+Test(write, read_only_server_is_not_ready_until_migrated)
+{
+    struct server ro = {0};
+    snprintf(ro.dir, sizeof ro.dir, "/tmp/newsd-test-XXXXXX");
+    cr_assert_not_null(mkdtemp(ro.dir));
+    snprintf(ro.db, sizeof ro.db, "%s/test.db", ro.dir);
+    cr_assert_eq(user_version(ro.db, 0), 0); /* creates an empty database file */
+    const char *argv_extra[] = {"NEWSD_API_KEY=test-key-123", NULL};
+    harness_start_args(&ro, argv_extra, "--read-only");
+    struct http_res r;
+    http_get(&ro, "/ready", &r);
+    cr_assert_eq(r.status, 503);
+    http_res_clear(&r);
+    http_get(&ro, "/articles", &r);
+    cr_assert_eq(r.status, 503);
+    http_res_clear(&r);
+    http_get(&ro, "/health", &r);
+    cr_assert_eq(r.status, 200, "alive even when not ready");
+    http_res_clear(&r);
+    http_do(&ro, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 403, "a read-only server takes no writes");
+    http_res_clear(&r);
+    char out[256];
+    const char *migrate[] = {"migrate", "--db", ro.db, NULL};
+    cr_assert_eq(harness_run(migrate, out, sizeof out), 0);
+    http_get(&ro, "/ready", &r);
+    cr_assert_eq(r.status, 200, "ready once another process migrated it");
+    http_res_clear(&r);
+    harness_stop(&ro);
+    harness_cleanup(&ro);
+}
