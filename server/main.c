@@ -117,13 +117,30 @@ static struct store *main_open_db(const struct config *cfg)
 
 struct ingest_tally {
     long ingested, duplicates, failed, skipped;
+    long in_batch;  /* articles since the batch began */
+    long batch_new; /* of which newly stored: lost if the batch cannot commit */
     bool progress;
 };
+
+/* Articles per transaction of `newsd ingest`: large enough to spread the
+ * commit's cost, small enough that a crash loses little work. */
+#define MAIN_BATCH 256
 
 static void tally_fail(struct ingest_tally *t, const char *where, const char *why)
 {
     t->failed++;
     fprintf(stderr, "%sfailed: %s: %s\n", t->progress ? "\r\033[K" : "", where, why);
+}
+
+/* A batch that could not commit stored none of its new articles: count them
+ * as failed, so that the summary still adds up to the input. */
+static void main_batch_lost(struct ingest_tally *t)
+{
+    fprintf(stderr, "%sfailed: the last %ld new articles could not be committed\n",
+            t->progress ? "\r\033[K" : "", t->batch_new);
+    t->failed += t->batch_new;
+    t->ingested -= t->batch_new;
+    t->batch_new = 0;
 }
 
 /* Extracts and stores one input; where names it in messages. */
@@ -134,16 +151,25 @@ static void main_ingest_one(struct store *s, struct ingest_input *in, const char
     struct store_insert res = {0};
     const char *reason = NULL;
     enum ingest_rc irc = ingest_run(in, &a, &reason);
+    if (t->in_batch >= MAIN_BATCH) {
+        if (store_batch_commit(s) != STORE_OK) {
+            main_batch_lost(t);
+        }
+        if (store_batch_begin(s) != STORE_OK)
+            tally_fail(t, where, "database error (see log)");
+        t->in_batch = t->batch_new = 0;
+    }
     if (irc != INGEST_OK) {
         tally_fail(t, where, reason ? reason : "out of memory");
     } else {
+        t->in_batch++;
         enum store_rc rc = store_article_insert(s, &a, &res);
         if (rc != STORE_OK)
             tally_fail(t, where, rc == STORE_FULL ? "disk full" : "database error (see log)");
         else if (res.duplicate)
             t->duplicates++;
         else
-            t->ingested++;
+            t->ingested++, t->batch_new++;
     }
     if (t->progress)
         fprintf(stderr, "\r\033[K%ld ingested, %ld duplicates, %ld failed  %s", t->ingested,
@@ -286,8 +312,15 @@ static int cmd_ingest(struct config *cfg, int argc, char **argv)
         goto out;
     }
     struct ingest_tally t = {.progress = isatty(STDERR_FILENO)};
+    if (store_bulk_mode(s) != STORE_OK || store_batch_begin(s) != STORE_OK) {
+        fprintf(stderr, "newsd: cannot write to %s (see the log above)\n", cfg->db);
+        ret = 1;
+        goto out;
+    }
     for (int i = 0; i < npos; i++)
         main_ingest_path(s, pos[i], format, &t, 0);
+    if (store_bulk_finish(s) != STORE_OK)
+        main_batch_lost(&t);
     if (t.progress)
         fprintf(stderr, "\r\033[K");
     printf("%ld ingested, %ld duplicates, %ld failed\n", t.ingested, t.duplicates, t.failed);

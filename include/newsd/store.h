@@ -60,6 +60,16 @@ struct store_insert {
  * NULL. A duplicate stores nothing and reports the existing id. */
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out);
 
+/* Bulk loading (newsd ingest): one transaction around many articles, each a
+ * savepoint inside it, committed every few hundred articles. Bulk mode trades
+ * the fsync of every commit (synchronous=NORMAL, still consistent in WAL mode)
+ * for speed; a re-run finds what a crash lost, as duplicates count once.
+ * store_bulk_finish commits and checkpoints the WAL into the database file. */
+enum store_rc store_bulk_mode(struct store *s);
+enum store_rc store_batch_begin(struct store *s);
+enum store_rc store_batch_commit(struct store *s);
+enum store_rc store_bulk_finish(struct store *s);
+
 /* Removes article id with its paragraphs, authors, mentions and quotes, takes
  * its counts off the entities, and removes entities that nothing mentions or
  * quotes any more; one BEGIN IMMEDIATE transaction. STORE_NOT_FOUND for an

@@ -401,7 +401,10 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
     if (!a->ingested_at && !(a->ingested_at = store_now()))
         return STORE_ERR;
     article_content_hash(a, hash);
-    CHECK(sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL));
+    /* Inside a batch (store_batch_begin) the article is a savepoint of the open
+     * transaction, so a failure still takes back exactly this article. */
+    bool nested = !sqlite3_get_autocommit(s->db);
+    CHECK(sqlite3_exec(s->db, nested ? "SAVEPOINT article" : "BEGIN IMMEDIATE", NULL, NULL, NULL));
     in_tx = true;
     CHECK(article_find_dup(s, hash, a->url, &out->id));
     if (out->id) {
@@ -409,12 +412,13 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
         goto out;
     }
     CHECK(article_insert_all(s, a, hash));
-    CHECK(sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL));
+    CHECK(sqlite3_exec(s->db, nested ? "RELEASE article" : "COMMIT", NULL, NULL, NULL));
     in_tx = false;
     out->id = a->id;
 out:
     if (in_tx)
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_exec(s->db, nested ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK", NULL,
+                     NULL, NULL);
     if (src != SQLITE_OK) {
         out->id = 0;
         return store_rc_from(s, src, "article_insert");

@@ -359,3 +359,28 @@ void store_pool_close(struct store_pool *p)
     pthread_mutex_destroy(&p->lock);
     free(p);
 }
+
+enum store_rc store_batch_begin(struct store *s)
+{
+    return store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
+}
+
+enum store_rc store_batch_commit(struct store *s)
+{
+    if (sqlite3_get_autocommit(s->db))
+        return STORE_OK;
+    return store_exec(s, "COMMIT", "batch_commit");
+}
+
+enum store_rc store_bulk_finish(struct store *s)
+{
+    enum store_rc rc = store_batch_commit(s);
+    if (rc == STORE_OK)
+        rc = store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint");
+    return rc;
+}
+
+enum store_rc store_bulk_mode(struct store *s)
+{
+    return store_exec(s, "PRAGMA synchronous = NORMAL", "bulk_mode");
+}
