@@ -119,16 +119,14 @@ CREATE INDEX quotes_by_group ON quotes (group_id, sort_at);
 CREATE INDEX quotes_by_sort ON quotes (sort_at DESC, article_id DESC, position);
 CREATE INDEX quotes_by_speaker ON quotes (speaker_id, sort_at DESC, article_id DESC, position);
 
--- Full-text indexes kept in step by triggers; external content, so the text is
--- stored once.
+-- Full-text indexes over external content, so the text is stored once. The
+-- store adds an article's rows last in its transaction (FTS5 flushes pending
+-- terms at every statement boundary after a write, so doing it once, at the
+-- end, is much cheaper than a trigger per row); deletes go through triggers.
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     title, subtitle, body, content = 'articles', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts (rowid, title, subtitle, body)
-    VALUES (new.id, new.title, new.subtitle, new.body);
-END;
 CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts (articles_fts, rowid, title, subtitle, body)
     VALUES ('delete', old.id, old.title, old.subtitle, old.body);
@@ -138,9 +136,6 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5 (
     text, content = 'quotes', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
-END;
 CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
     INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;

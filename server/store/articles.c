@@ -81,6 +81,13 @@ static const char sql_quote_insert[] =
     " paragraph, start, \"end\", sort_at, group_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
+/* The article's full-text rows, added last (see 0001_init.sql). */
+static const char sql_article_fts_insert[] =
+    "INSERT INTO articles_fts (rowid, title, subtitle, body) "
+    "SELECT id, title, subtitle, body FROM articles WHERE id = ?1";
+static const char sql_quotes_fts_insert[] =
+    "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id = ?1";
+
 /* Runs a cached statement that returns no row; each bind was done by the caller. */
 static int stmt_run(sqlite3_stmt *st)
 {
@@ -371,6 +378,20 @@ static char *store_now(void)
     return util_strdup(buf);
 }
 
+/* Runs a cached statement whose one parameter is the article id. */
+static int article_id_run(struct store *s, enum store_stmt_id id, const char *sql,
+                          int64_t article_id)
+{
+    sqlite3_stmt *st = store_stmt(s, id, sql);
+    if (!st)
+        return SQLITE_ERROR;
+    int src = sqlite3_bind_int64(st, 1, article_id);
+    if (src == SQLITE_OK)
+        src = stmt_run(st);
+    store_stmt_done(st);
+    return src;
+}
+
 static int article_insert_all(struct store *s, struct article *a, const char *hash)
 {
     int src;
@@ -386,6 +407,8 @@ static int article_insert_all(struct store *s, struct article *a, const char *ha
         CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i]));
     for (size_t i = 0; i < a->n_quotes; i++)
         CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i]));
+    CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
+    CHECK(article_id_run(s, STMT_QUOTES_FTS_INSERT, sql_quotes_fts_insert, a->id));
 out:
     free(sort_at);
     return src;
