@@ -22,7 +22,7 @@ REL_CFLAGS  := -O2 -g
 SAN_CFLAGS  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                -fno-sanitize-recover=all
 
-LIB_SRC   := $(sort $(shell find server -name '*.c' ! -name main.c))
+LIB_SRC   := $(sort $(shell find server -name '*.c' ! -name main.c 2>/dev/null))
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
 API_SRC   := $(sort $(wildcard tests/api/*.c))
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
