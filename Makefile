@@ -28,7 +28,8 @@ API_SRC   := $(sort $(wildcard tests/api/*.c))
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 DATA      := $(sort $(wildcard data/*.txt))
 DOCS_EMBED := docs/openapi.json
-GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_data.c build/gen/embedded_docs.c
+GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_data.c build/gen/embedded_docs.c \
+             build/gen/gazetteer_table.c
 
 # Objects of one variant (release: build/, sanitizers: build/san/).
 objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
@@ -53,6 +54,10 @@ build/gen/embedded_migrations.c: tools/embed.sh $(MIGRATIONS)
 build/gen/embedded_data.c: tools/embed.sh $(DATA)
 	@mkdir -p $(@D)
 	sh tools/embed.sh embedded_data $(DATA) > $@.tmp && mv $@.tmp $@
+
+build/gen/gazetteer_table.c: tools/gen_gazetteer.py $(DATA)
+	@mkdir -p $(@D)
+	python3 tools/gen_gazetteer.py $(DATA) > $@.tmp && mv $@.tmp $@
 
 build/gen/embedded_docs.c: tools/embed.sh $(DOCS_EMBED)
 	@mkdir -p $(@D)

@@ -1,6 +1,7 @@
-/* gazetteer.c: the word and name lists of the data folder (embedded in the binary) as
- * one hash table, built per ingest run so that ingest keeps no global state. The
- * table points into the embedded text and copies nothing.
+/* gazetteer.c: lookups in the word and name lists of the data folder. The lists
+ * are compiled at build time (tools/gen_gazetteer.py -> build/gen/gazetteer_table.c)
+ * into one const open-addressed hash table, so a run builds nothing and ingest
+ * keeps no mutable global state; this file only hashes and probes.
  *
  * File format (every data file): one entry a line; "#" starts a comment line;
  * blank lines are skipped; "Canonical|Alias|Alias" lists spellings of one name,
@@ -9,35 +10,16 @@
 
 #include <string.h>
 
-#include "newsd/embedded.h"
-
-struct gaz_file {
-    const char *name;
-    enum ingest_gaz_class cls;
-    bool fold; /* match ignoring ASCII case */
-};
-
-static const struct gaz_file gaz_files[] = {
-    {"countries.txt", INGEST_GAZ_PLACE, false},
-    {"us_states.txt", INGEST_GAZ_PLACE, false},
-    {"cities.txt", INGEST_GAZ_PLACE, false},
-    {"regions.txt", INGEST_GAZ_PLACE, false},
-    {"organizations.txt", INGEST_GAZ_ORG, false},
-    {"titles.txt", INGEST_GAZ_TITLE, true},
-    {"title_words.txt", INGEST_GAZ_TITLE_MOD, true},
-    {"demonyms.txt", INGEST_GAZ_DEMONYM, false},
-    {"cap_stopwords.txt", INGEST_GAZ_STOPCAP, false},
-    {"not_entities.txt", INGEST_GAZ_NOT_ENTITY, false},
-    {"org_words.txt", INGEST_GAZ_ORG_WORD, false},
-    {"given_names.txt", INGEST_GAZ_GIVEN_MALE, false},
-    {"place_words.txt", INGEST_GAZ_PLACE_WORD, false},
-};
+/* build/gen/gazetteer_table.c: cap is a power of two; empty slots have key NULL. */
+extern const struct ingest_gaz_entry ingest_gaz_table[];
+extern const size_t ingest_gaz_table_cap;
 
 static unsigned char lower(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
+/* The generator computes the same hash: keep the two in step. */
 static uint64_t gaz_hash(const char *s, size_t n, unsigned cls)
 {
     uint64_t h = UTIL_FNV_SEED ^ cls;
@@ -61,117 +43,11 @@ static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n)
     return memcmp(e->key, s, n) == 0;
 }
 
-static bool gaz_insert(struct ingest_gaz *g, const struct ingest_gaz_entry *e, uint64_t h)
-{
-    size_t mask = g->cap - 1;
-    size_t i = (size_t)h & mask;
-    while (g->slots[i].key) {
-        if (g->slots[i].cls == e->cls && key_eq(&g->slots[i], e->key, e->key_len))
-            return true; /* first spelling wins */
-        i = (i + 1) & mask;
-    }
-    if (g->used + 1 >= g->cap / 4 * 3)
-        return false; /* full: the caller grows the table first */
-    g->slots[i] = *e;
-    g->used++;
-    return true;
-}
-
-/* Doubles the table and re-inserts every entry. */
-static bool gaz_grow(struct ingest_gaz *g)
-{
-    struct ingest_gaz old = *g;
-    if (old.cap > SIZE_MAX / 2 / sizeof *g->slots)
-        return false;
-    g->cap = old.cap * 2;
-    g->used = 0;
-    g->slots = calloc(g->cap, sizeof *g->slots);
-    if (!g->slots) {
-        *g = old;
-        return false;
-    }
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.slots[i].key)
-            (void)gaz_insert(g, &old.slots[i],
-                             gaz_hash(old.slots[i].key, old.slots[i].key_len, old.slots[i].cls));
-    free(old.slots);
-    return true;
-}
-
-/* One pass over a data file: each field of each line is hashed while it is
- * scanned, so building the table costs about one read of the text. */
-static bool load_file(struct ingest_gaz *g, const struct gaz_file *f, const char *text)
-{
-    const char *p = text;
-    while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\r')
-            p++;
-        if (*p == '#' || *p == '\n' || *p == '\0') {
-            while (*p && *p != '\n')
-                p++;
-            if (*p)
-                p++;
-            continue;
-        }
-        enum ingest_gaz_class cls = f->cls;
-        if (f->cls == INGEST_GAZ_GIVEN_MALE) {
-            const char *bar = p;
-            while (*bar && *bar != '\n' && *bar != '|')
-                bar++;
-            if (*bar == '|' && (bar[1] == 'f' || bar[1] == 'F'))
-                cls = INGEST_GAZ_GIVEN_FEMALE;
-        }
-        const char *canon = NULL;
-        size_t canon_len = 0;
-        bool first = true;
-        for (;;) {
-            while (*p == ' ' || *p == '\t')
-                p++;
-            const char *k = p;
-            /* the field: up to '|' or the end of the line, trailing blanks off */
-            while ((unsigned char)*p > '|' || (*p != '|' && *p != '\n' && *p != '\r' && *p))
-                p++;
-            const char *last = p;
-            while (last > k && (last[-1] == ' ' || last[-1] == '\t'))
-                last--;
-            size_t kn = (size_t)(last - k);
-            uint64_t h_last = gaz_hash(k, kn, (unsigned)cls);
-            if (kn > 0 && kn < 256) {
-                if (first) {
-                    canon = k;
-                    canon_len = kn;
-                }
-                struct ingest_gaz_entry e = {
-                    k, canon, (uint16_t)kn, (uint16_t)canon_len, (uint8_t)cls, f->fold};
-                if (g->used + 2 >= g->cap / 4 * 3 && !gaz_grow(g))
-                    return false;
-                (void)gaz_insert(g, &e, h_last);
-            }
-            first = false;
-            if (*p != '|' || f->cls == INGEST_GAZ_GIVEN_MALE)
-                break;
-            p++;
-        }
-        while (*p && *p != '\n')
-            p++;
-        if (*p)
-            p++;
-    }
-    return true;
-}
-
 int ingest_gaz_load(struct ingest_gaz *g)
 {
-    g->cap = 4096;
+    g->slots = ingest_gaz_table;
+    g->cap = ingest_gaz_table_cap;
     g->used = 0;
-    g->slots = calloc(g->cap, sizeof *g->slots);
-    if (!g->slots)
-        return INGEST_ERR_NOMEM;
-    for (size_t f = 0; f < sizeof gaz_files / sizeof *gaz_files; f++) {
-        const char *text = embedded_data_get(gaz_files[f].name);
-        if (text && !load_file(g, &gaz_files[f], text))
-            return INGEST_ERR_NOMEM;
-    }
     return 0;
 }
 
@@ -179,7 +55,6 @@ void ingest_gaz_clear(struct ingest_gaz *g)
 {
     if (!g)
         return;
-    free(g->slots);
     g->slots = NULL;
     g->cap = g->used = 0;
 }

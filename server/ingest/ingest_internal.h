@@ -202,15 +202,16 @@ struct ingest_gaz_entry {
     uint8_t fold; /* key is matched ignoring ASCII case */
 };
 
-/* Open-addressed hash table over the embedded data files; built per run (no
- * globals), pointing into the embedded text. */
+/* The open-addressed hash table over the data files, generated at build time
+ * (tools/gen_gazetteer.py): read-only, shared by every run. */
 struct ingest_gaz {
-    struct ingest_gaz_entry *slots;
+    const struct ingest_gaz_entry *slots;
     size_t cap;
     size_t used;
 };
 
-/* Builds the table from the embedded data files; 0 or INGEST_ERR_NOMEM. */
+/* Points g at the generated table; always 0 (the signature keeps room for a
+ * table built at run time). */
 int ingest_gaz_load(struct ingest_gaz *g);
 void ingest_gaz_clear(struct ingest_gaz *g);
 /* The entry of class cls for the n bytes at s, or NULL. */

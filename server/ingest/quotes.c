@@ -30,10 +30,16 @@ static bool closer_context(uint32_t c)
            c == 0x2019 || c == '\'' || c == 0x2026;
 }
 
-/* Role of the double mark c at byte at (len bytes) given its neighbours. */
-static enum role mark_role(const char *p, size_t n, size_t at, size_t len, uint32_t c)
+static bool is_single_mark(uint32_t c)
 {
-    enum ingest_qmark q = ingest_cp_quote_mark(c);
+    return c == '\'' || c == 0x2018 || c == 0x2019;
+}
+
+/* Role of a double mark of class q at byte at (len bytes) given its neighbours and
+ * whether a quotation is open. */
+static enum role mark_role(const char *p, size_t n, size_t at, size_t len, enum ingest_qmark q,
+                           bool in)
+{
     uint32_t before = ingest_cp_before(p, at);
     uint32_t after = ingest_cp_at(p, n, at + len);
     bool ob = opener_context(before), ca = closer_context(after);
@@ -47,8 +53,14 @@ static enum role mark_role(const char *p, size_t n, size_t at, size_t len, uint3
             return R_OPEN;
         if (!ob && ca)
             return R_CLOSE;
-        if (ob && ca)
+        if (ob && ca) {
+            /* next to a single mark: "'A'" nests a quotation in one */
+            if (in && is_single_mark(before))
+                return R_CLOSE;
+            if (!in && is_single_mark(after))
+                return R_OPEN;
             return before == 0 ? R_OPEN : R_NONE;
+        }
         return R_NONE;
     default:
         return R_NONE;
@@ -94,22 +106,48 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
     bool has_open = true;
     size_t i = 0;
     bool first_mark = true;
+    bool nested = false; /* inside a quotation of the other style within this one */
+    int style = 0;
     free(*spans);
     *spans = NULL;
     *n_spans = 0;
     while (i < n) {
         size_t at = i;
         unsigned char b = (unsigned char)p[i];
-        if (b < 0x80 && b != '"') {
+        enum ingest_qmark q;
+        if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
             i++; /* the common case: plain ASCII that is no quote mark */
             continue;
         }
-        uint32_t c = ingest_utf8_next(p, n, &i);
-        enum ingest_qmark q = ingest_cp_quote_mark(c);
+        if (b == '\'' || b == '`') {
+            /* typewriter doubles: ``A'' and ''A'' (wire and archive copy) */
+            if (i + 1 >= n || (unsigned char)p[i + 1] != b) {
+                i++;
+                continue;
+            }
+            i += 2;
+            q = b == '`' ? INGEST_QM_DOUBLE_OPEN : INGEST_QM_DOUBLE_AMBIG;
+        } else {
+            q = ingest_cp_quote_mark(ingest_utf8_next(p, n, &i));
+        }
         if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_CLOSE &&
             q != INGEST_QM_DOUBLE_AMBIG)
             continue;
-        enum role r = mark_role(p, n, at, i - at, c);
+        enum role r = mark_role(p, n, at, i - at, q, in);
+        /* style: 1 straight ", 2 curly or guillemet, 3 typewriter '' and `` */
+        int st = b == '"' ? 1 : (b == '\'' || b == '`') ? 3 : 2;
+        if (in && st != style) {
+            /* a quotation inside a quotation, in the other style: “A "B" C” */
+            if (!nested && r == R_OPEN) {
+                nested = true;
+                continue;
+            }
+            if (nested) {
+                if (r == R_CLOSE)
+                    nested = false;
+                continue;
+            }
+        }
         if (first_mark && r == R_CLOSE && !in && *open_carry) {
             /* a quotation carried over from the previous paragraph closes here
              * without a new opening mark */
@@ -126,10 +164,13 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
             open = at;
             start = i;
             has_open = true;
+            style = st;
+            nested = false;
         } else if (r == R_CLOSE && in) {
             if (!span_emit(p, open, start, at, i, true, has_open, &v, &nv, &cap))
                 goto nomem;
             in = false;
+            nested = false;
         }
     }
     if (in && !span_emit(p, open, start, n, n, false, has_open, &v, &nv, &cap))
@@ -213,6 +254,66 @@ static const struct cue {
     {"stating", CUE_PART, 0},      {"claiming", CUE_PART, 0},
     {"tweeting", CUE_PART, 0},     {"according to", CUE_ACCORDING, 0},
     {"put it", CUE_VERB, 0},       {"in a statement", CUE_PART, 0},
+    /* present and base forms: "they say", "would ask", "notes" */
+    {"ask", CUE_VERB, 0},          {"tell", CUE_VERB, 0},
+    {"add", CUE_VERB, 0},          {"note", CUE_VERB, 0},
+    {"notes", CUE_VERB, 0},        {"write", CUE_VERB, 0},
+    {"argue", CUE_VERB, 0},        {"warn", CUE_VERB, 0},
+    {"insist", CUE_VERB, 0},       {"explain", CUE_VERB, 0},
+    {"claim", CUE_VERB, 0},        {"reply", CUE_VERB, 0},
+    {"respond", CUE_VERB, 0},      {"responds", CUE_VERB, 0},
+    {"recall", CUE_VERB, 0},       {"continues", CUE_VERB, 0},
+    {"acknowledges", CUE_VERB, 0}, {"admits", CUE_VERB, 0},
+    {"concedes", CUE_VERB, 0},     {"contends", CUE_VERB, 0},
+    {"maintains", CUE_VERB, 0},    {"predicts", CUE_VERB, 0},
+    {"promises", CUE_VERB, 0},     {"suggests", CUE_VERB, 0},
+    {"declares", CUE_VERB, 0},     {"announces", CUE_VERB, 0},
+    {"boasts", CUE_VERB, 0},       {"vows", CUE_VERB, 0},
+    {"pledges", CUE_VERB, 0},      {"urges", CUE_VERB, 0},
+    {"demands", CUE_VERB, 0},      {"calls", CUE_VERB, 1},
+    {"call", CUE_VERB, 1},         {"commented", CUE_VERB, 0},
+    {"comments", CUE_VERB, 0},     {"chanted", CUE_VERB, 0},
+    /* infinitives continue the clause's subject: "went on to say" */
+    {"to say", CUE_PART, 0},       {"to tell", CUE_PART, 0},
+    {"to ask", CUE_PART, 0},       {"to add", CUE_PART, 0},
+    {"to write", CUE_PART, 0},     {"to call", CUE_PART, 1},
+    {"to claim", CUE_PART, 0},     {"to warn", CUE_PART, 0},
+    /* more reporting verbs */
+    {"reported", CUE_VERB, 0},     {"reports", CUE_VERB, 0},
+    {"reads", CUE_VERB, 0},        {"demanded", CUE_VERB, 0},
+    {"recounted", CUE_VERB, 0},    {"retorted", CUE_VERB, 0},
+    {"pleaded", CUE_VERB, 0},      {"scoffed", CUE_VERB, 0},
+    {"snapped", CUE_VERB, 0},      {"bragged", CUE_VERB, 0},
+    {"sang", CUE_VERB, 0},         {"sings", CUE_VERB, 0},
+    {"echoed", CUE_VERB, 0},       {"pointed out", CUE_VERB, 0},
+    {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
+    {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
+    /* verbs that characterise: only with a short quotation after them */
+    {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
+    {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
+    {"mocked", CUE_VERB, 1},       {"dismissed", CUE_VERB, 1},
+    {"likened", CUE_VERB, 1},      {"compared", CUE_VERB, 1},
+    {"condemned", CUE_VERB, 1},    {"denounced", CUE_VERB, 1},
+    {"derided", CUE_VERB, 1},      {"decried", CUE_VERB, 1},
+    {"hailed", CUE_VERB, 1},       {"lauded", CUE_VERB, 1},
+    {"touted", CUE_VERB, 1},       {"questioned", CUE_VERB, 1},
+    {"cited", CUE_VERB, 1},        {"rated", CUE_VERB, 1},
+    {"ruled", CUE_VERB, 1},
+    /* participles continuing a clause */
+    {"admitting", CUE_PART, 0},    {"asserting", CUE_PART, 0},
+    {"stressing", CUE_PART, 0},    {"promising", CUE_PART, 0},
+    {"announcing", CUE_PART, 0},   {"suggesting", CUE_PART, 0},
+    {"vowing", CUE_PART, 0},       {"urging", CUE_PART, 0},
+    {"predicting", CUE_PART, 0},   {"acknowledging", CUE_PART, 0},
+    {"recalling", CUE_PART, 0},    {"quipping", CUE_PART, 0},
+    {"joking", CUE_PART, 0},       {"boasting", CUE_PART, 0},
+    {"complaining", CUE_PART, 0},  {"conceding", CUE_PART, 0},
+    {"replying", CUE_PART, 0},     {"responding", CUE_PART, 0},
+    {"countering", CUE_PART, 0},   {"demanding", CUE_PART, 0},
+    {"denouncing", CUE_PART, 1},   {"accusing", CUE_PART, 1},
+    {"criticizing", CUE_PART, 1},  {"mocking", CUE_PART, 1},
+    {"praising", CUE_PART, 1},     {"dismissing", CUE_PART, 1},
+    {"labeling", CUE_PART, 1},     {"branding", CUE_PART, 1},
 };
 
 /* Matches the cue table at token i of p by scanning it; used once per token to
@@ -221,7 +322,7 @@ static const struct cue {
 /* The cue table indexed by first letter, built once per run. */
 struct cue_buckets {
     uint8_t n[26];
-    uint8_t idx[26][32];
+    uint8_t idx[26][48];
 };
 
 static void cue_buckets_build(struct cue_buckets *b)
@@ -229,7 +330,7 @@ static void cue_buckets_build(struct cue_buckets *b)
     memset(b, 0, sizeof *b);
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
         unsigned l = (unsigned)(cues[c].words[0] - 'a');
-        if (l < 26 && b->n[l] < 32)
+        if (l < 26 && b->n[l] < 48)
             b->idx[l][b->n[l]++] = (uint8_t)c;
     }
 }
@@ -254,6 +355,8 @@ static int cue_match(const struct ingest_para *p, const struct cue_buckets *p_bu
     for (size_t bi = 0; bi < bk->n[letter]; bi++) {
         size_t c = bk->idx[letter][bi];
         const char *w = cues[c].words;
+        if (w[1] != p->s[t[i].start + 1])
+            continue; /* cheap reject: every cue word has two letters or more */
         size_t k = i;
         bool ok = true;
         while (*w && ok) {
@@ -283,6 +386,58 @@ static int cue_match(const struct ingest_para *p, const struct cue_buckets *p_bu
     return -1;
 }
 
+static bool tok_in(const char *s, const struct ingest_tok *t, const char *const *list, size_t n)
+{
+    return t->kind == INGEST_TOK_WORD && ingest_word_in(list, n, s + t->start, t->end - t->start);
+}
+
+#define CUE_BASES_N (sizeof cue_bases / sizeof *cue_bases)
+#define BASE_SUBJECTS_N (sizeof base_subjects / sizeof *base_subjects)
+#define NOUN_MARKERS_N (sizeof noun_markers / sizeof *noun_markers)
+
+/* Base forms of cue verbs, which double as nouns ("a call", "Trump's claim"). */
+static const char *const cue_bases[] = {
+    "add", "argue", "ask", "call", "claim", "explain", "insist", "note", "recall", "reply",
+    "respond", "tell", "warn", "write",
+};
+/* What may stand before a base form used as a verb: "they say", "would ask". */
+static const char *const base_subjects[] = {
+    "also", "can", "could", "did", "do", "does", "i", "may", "might", "must", "not", "often",
+    "should", "still", "they", "we", "will", "would", "you",
+};
+/* Determiners and possessives that make the next word a noun: "those reports". */
+static const char *const noun_markers[] = {
+    "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "this", "those", "your",
+};
+
+/* False when the cue word at token i (i > 0) reads as a noun here. */
+static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const struct ingest_tok *b = &t[i - 1];
+    if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
+        return true;
+    if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
+        return false;
+    size_t wl = t[i].end - t[i].start;
+    if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
+        return true;
+    /* a base form is a verb after a pronoun or modal ("they now call"), a plural
+     * noun ("critics call") or two names joined ("Obama and Clinton call") */
+    for (size_t j = i; j > 0 && i - j < 3; j--) {
+        const struct ingest_tok *x = &t[j - 1];
+        if (x->quote >= 0 || x->kind != INGEST_TOK_WORD)
+            return false;
+        if (tok_in(p->s, x, base_subjects, BASE_SUBJECTS_N))
+            return true;
+    }
+    size_t bl = b->end - b->start;
+    if ((b->flags & (INGEST_TOKF_LOWER | INGEST_TOKF_SENT_START)) && !(b->flags & INGEST_TOKF_ALLCAPS) &&
+        bl > 3 && p->s[b->end - 1] == 's' && p->s[b->end - 2] != 's')
+        return true;
+    return i >= 3 && (b->flags & INGEST_TOKF_CAP) && ingest_tok_is(p->s, &t[i - 2], "and");
+}
+
 /* Builds p->cue / p->cue_len: the cue starting at each token, -1 for none. */
 static int cues_index(struct ingest_para *p, const struct cue_buckets *bk)
 {
@@ -296,6 +451,8 @@ static int cues_index(struct ingest_para *p, const struct cue_buckets *bk)
     for (size_t i = 0; i < p->toks.n; i++) {
         size_t len = 0;
         int c = cue_match(p, bk, i, &len);
+        if (c >= 0 && i > 0 && !cue_verb_context(p, i, &cues[c]))
+            c = -1;
         p->cue[i] = (int16_t)(c < 0 ? -1 : c | (int)(len << 10));
     }
     return 0;
@@ -312,10 +469,6 @@ static const struct cue *cue_at(const struct ingest_para *p, size_t i, size_t *l
 
 /* ---- word classes --------------------------------------------------------------------- */
 
-static bool tok_in(const char *s, const struct ingest_tok *t, const char *const *list, size_t n)
-{
-    return t->kind == INGEST_TOK_WORD && ingest_word_in(list, n, s + t->start, t->end - t->start);
-}
 
 /* The word lists below are sorted (binary search); keep them so. */
 #define TOK_IN(s, t, list) tok_in((s), (t), (list), sizeof(list) / sizeof *(list))
@@ -333,8 +486,8 @@ static const char *const pronouns_other[] = {
 };
 static const char *const clause_stops[] = {
     "after", "although", "and",   "as",    "because", "before", "but",    "if",    "once",
-    "or",    "since",    "so",    "than",  "that",    "though", "unless", "until", "when",
-    "where", "whether",  "which", "while", "who",     "whom",   "whose",
+    "or",    "since",    "so",    "than",  "that",    "though", "unless", "until", "what",
+    "when",  "where",    "whether", "which", "while", "who",    "whom",   "whose",
 };
 static const char *const aux_adverbs[] = {
     "again",      "already",    "also",       "always",      "angrily",   "are",     "been",
@@ -430,6 +583,15 @@ static size_t mention_start_at(const struct ingest_para *p, size_t b)
     return SIZE_MAX;
 }
 
+/* True when one entity mention of p spans bytes [a, b). */
+static bool mention_covers(const struct ingest_para *p, size_t a, size_t b)
+{
+    for (size_t i = 0; i < p->n_m; i++)
+        if (p->m[i].start <= a && b <= p->m[i].end)
+            return true;
+    return false;
+}
+
 /* The noun phrase ending at token e (exclusive), walking back no further than lim:
  * it stops at quotations, clause punctuation, clause words ("that", "and") and
  * cues. *stop is the token it stopped at (or lim). */
@@ -485,16 +647,24 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
     return r;
 }
 
+static const char *const name_particles[] = {
+    "al", "bin", "da", "de", "del", "der", "di", "dos", "du", "la", "le", "van", "von",
+};
+
+/* A lower-case word inside names: "de" in "Pieter de Vries". */
+static bool is_name_particle(const struct ingest_para *p, const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_LOWER) &&
+           TOK_IN(p->s, t, name_particles);
+}
+
 /* A run of capitalised words (particles allowed inside): a name as written. */
 static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
 {
-    if (b <= a || b - a > 5 || !tok_capital(&p->toks.v[a]))
+    if (b <= a || b - a > 6 || !tok_capital(&p->toks.v[a]))
         return false;
     for (size_t k = a; k < b; k++)
-        if (!tok_capital(&p->toks.v[k]) && !ingest_tok_is(p->s, &p->toks.v[k], "de") &&
-            !ingest_tok_is(p->s, &p->toks.v[k], "van") &&
-            !ingest_tok_is(p->s, &p->toks.v[k], "von") &&
-            !ingest_tok_is(p->s, &p->toks.v[k], "da") && !ingest_tok_is(p->s, &p->toks.v[k], "al"))
+        if (!tok_capital(&p->toks.v[k]) && !is_name_particle(p, &p->toks.v[k]))
             return false;
     return true;
 }
@@ -548,7 +718,16 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
         if (x < c1 && x > lim && is_punct(&t[x - 1], ',')) {
             struct subj seg = {x, c1, false};
-            struct subj np = np_before(p, x - 1, lim, &stop);
+            /* "Rep. Jane Roe (D-Ohio), a member, said": step over the parenthesis */
+            size_t ce = x - 1;
+            if (ce > lim + 1 && is_punct(&t[ce - 1], ')')) {
+                size_t o = ce - 1;
+                while (o > lim && ce - o < 10 && !is_punct(&t[o - 1], '(') && t[o - 1].quote < 0)
+                    o--;
+                if (o > lim + 1 && is_punct(&t[o - 1], '('))
+                    ce = o - 1;
+            }
+            struct subj np = np_before(p, ce, lim, &stop);
             /* "Luz Marina Cárdenas, 52, a cleaner ..., put it": skip the age */
             if (np.b - np.a == 1 && t[np.a].kind == INGEST_TOK_NUM && np.a > lim + 1 &&
                 is_punct(&t[np.a - 1], ','))
@@ -566,6 +745,30 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     if (r.a == r.b) {
         if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || cue_at(p, stop, &dummy)))
             r.inherit = true; /* "... and argued" */
+        /* "Stevie Wonder, who joked" / "the Police Department which reported":
+         * the relative pronoun stands for the name before it */
+        if (stop < e && stop > lim && TOK_IN(s, &t[stop], relatives)) {
+            size_t b = stop;
+            if (is_punct(&t[b - 1], ',') && b - 1 > lim)
+                b--;
+            size_t a = b;
+            while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+                a--;
+            if (a < b)
+                return (struct subj){a, b, false};
+        }
+        return r;
+    }
+    if (TOK_IN(s, &t[r.a], prepositions)) {
+        /* "In an interview Trump declared": the name; "of Republican claims": none */
+        if (!tok_capital(&t[r.b - 1]) || r.b - r.a < 2)
+            return none;
+        size_t z = r.b;
+        while (z > r.a + 1 && tok_capital(&t[z - 1]))
+            z--;
+        r.a = z;
+        if (!mention_covers(p, t[r.a].start, t[r.b - 1].end))
+            return none;
         return r;
     }
     /* "an evaluation commissioned by X and published this month described" */
@@ -583,7 +786,8 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     }
     /* "an official who asked not to be named said": the phrase before "who" */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
-        (t[r.a].flags & INGEST_TOKF_LOWER)) {
+        (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], pronouns_m) &&
+        !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other)) {
         size_t stop2;
         struct subj np = np_before(p, stop, lim, &stop2);
         if (np.a < np.b)
@@ -891,6 +1095,123 @@ static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, si
     *b = y + 1;
 }
 
+/* Token index of the first token of p starting at or after byte b. */
+static size_t tok_at_byte(const struct ingest_para *p, size_t b)
+{
+    size_t lo = 0, hi = p->toks.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->toks.v[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Words that open an adverbial before the subject: "In recent weeks, X ...". */
+static const char *const clause_openers[] = {
+    "after",   "although", "amid",   "as",    "at",     "because", "before", "by",
+    "despite", "during",   "following", "for", "from",  "if",      "in",     "on",
+    "once",    "since",    "speaking", "though", "to",  "under",   "when",   "while",
+    "with",    "without",
+};
+
+/* The subject of the clause that runs from token sa to token k: a person or an
+ * organisation named (or a he/she) at its start, after an opening adverbial
+ * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
+ * is the doctor: the subject then keeps the noun, and no entity resolves it. */
+static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t c0 = sa;
+    while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
+        c0++;
+    if (c0 < k && t[c0].quote < 0 &&
+        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
+        size_t c = c0;
+        while (c < k && c - c0 < 14 && !is_punct(&t[c], ',') && t[c].quote < 0)
+            c++;
+        if (c >= k || !is_punct(&t[c], ','))
+            return false;
+        c0 = c + 1;
+    }
+    if (c0 >= k || t[c0].quote >= 0)
+        return false;
+    if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f)) {
+        *out = (struct subj){c0, c0 + 1, false};
+        return true;
+    }
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start < t[c0].start)
+            continue;
+        size_t a = tok_at_byte(p, m->start);
+        if (a >= k || a - c0 > 4 || m->in_quote)
+            return false;
+        /* only capitalised words (titles, "Rival") before the name, or a
+         * capitalised phrase ending in a title: "Opposition councillor X" */
+        for (size_t j = c0; j < a; j++)
+            if (!tok_capital(&t[j]) && !TOK_IN(p->s, &t[j], determiners) &&
+                !(tok_capital(&t[c0]) && a - j <= 3 && t[j].kind == INGEST_TOK_WORD &&
+                  !TOK_IN(p->s, &t[j], function_words) &&
+                  (tok_capital(&t[a - 1]) ||
+                   ingest_gaz_has(x->g, p->s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
+                                  INGEST_GAZ_TITLE))))
+                return false;
+        enum entity_type ty = x->ents->v[m->entity].type;
+        if (ty == ENTITY_PLACE)
+            return false;
+        size_t e = a;
+        while (e < k && t[e].start < m->end)
+            e++;
+        if (e < k && (t[e - 1].flags & INGEST_TOKF_POSS) && t[e].kind == INGEST_TOK_WORD &&
+            (t[e].flags & INGEST_TOKF_LOWER))
+            e++; /* "X's doctor" */
+        *out = (struct subj){c0, e, false};
+        return true;
+    }
+    return false;
+}
+
+/* Who does the participle at token k ("saying", "is calling") when no earlier
+ * cue of the sentence names them: a name right before it ("footage of Trump
+ * saying"), the subject of a progressive ("X is calling"), or after a comma the
+ * subject of the clause ("X mocked the complaint, saying"). */
+static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k <= lim)
+        return false;
+    size_t e = k;
+    bool aux = false;
+    while (e > lim && k - e < 3 && TOK_IN(p->s, &t[e - 1], aux_adverbs)) {
+        e--;
+        aux = true;
+    }
+    if (e > lim && tok_capital(&t[e - 1]) && t[e - 1].quote < 0 &&
+        mention_start_at(p, t[e - 1].end - 1) != SIZE_MAX) {
+        size_t a = e - 1;
+        while (a > lim && tok_capital(&t[a - 1]) && t[a - 1].quote < 0 && e - a < 6)
+            a--;
+        *out = (struct subj){a, e, false};
+        return true;
+    }
+    if (aux) {
+        struct subj np = subject_left(p, k, lim);
+        if (np.a < np.b && !np.inherit && np.b - np.a <= 6) {
+            *out = np;
+            return true;
+        }
+        return false;
+    }
+    if (is_punct(&t[k - 1], ','))
+        return clause_subject(x, pi, lim, k - 1, out);
+    return false;
+}
+
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
@@ -924,14 +1245,19 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             at->cue = (cue->kind == CUE_PART && k > 0 && cue_at(p, k - 1, &l2)) ? keep : cue;
             return true;
         }
-        if (cue->kind == CUE_PART && !sj.inherit) {
-            /* "a statement from the presidency saying ...": the phrase before it */
-            struct subj np = subject_left(p, k, lim);
-            if (np.a < np.b && !np.inherit) {
-                subject_resolve(x, pi, np, at);
-                at->cue = cue;
-                return true;
-            }
+        if (cue->kind == CUE_PART && part_subject(x, pi, k, lim, &sj)) {
+            subject_resolve(x, pi, sj, at);
+            at->cue = cue;
+            return true;
+        }
+        struct subj cs;
+        size_t s0, s1;
+        sentence_bounds(p, k, &s0, &s1);
+        if (sj.inherit && cue->kind == CUE_VERB && clause_subject(x, pi, s0, k, &cs)) {
+            /* "X bemoaned the unrest and said ..." */
+            subject_resolve(x, pi, cs, at);
+            at->cue = cue;
+            return true;
         }
         if (sj.inherit || cue->kind == CUE_PART) {
             at->found = true;
@@ -1018,14 +1344,31 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     const struct cue *c;
     struct attr prev = {0};
 
+    /* (a0) a signature line: “...” ― Name (vox pops, epigraphs) */
+    if (q->tq1 + 2 < n && t[q->tq1 + 1].quote < 0 && t[q->tq1 + 1].kind == INGEST_TOK_PUNCT &&
+        ingest_cp_is_dash(t[q->tq1 + 1].ch)) {
+        size_t a = q->tq1 + 2, e = a;
+        while (e < n && e - a < 6 && t[e].quote < 0 &&
+               (tok_capital(&t[e]) || (e > a && is_name_particle(p, &t[e]))))
+            e++;
+        bool ends = e == n || (e + 1 == n && is_end_punct(&t[e])) || is_punct(&t[e], ',');
+        if (e > a && ends && is_name_run(p, a, e)) {
+            subject_resolve(x, pi, (struct subj){a, e, false}, &q->at);
+            q->at.cue = NULL;
+            q->adjacent = true;
+            return;
+        }
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
            (t[j].ch == ',' || ingest_cp_is_dash(t[j].ch)) && t[j].quote < 0)
         j++;
+    bool clause_end = j > q->tq1 + 1 || q->starts_sentence ||
+                      (t[q->tq1].kind == INGEST_TOK_PUNCT && is_clause_punct(&t[q->tq1]));
     if (j < n && t[j].quote < 0) {
         c = cue_at(p, j, &len);
-        if (c && (c->kind == CUE_VERB || c->kind == CUE_ACCORDING)) {
+        if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end))) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
             if (sj.a < sj.b) {
                 subject_resolve(x, pi, sj, &q->at);
@@ -1034,7 +1377,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 return;
             }
         }
-        for (size_t k = j; k < n && k - j < 10; k++) {
+        for (size_t k = j; k < n && k - j < 16; k++) {
             if (t[k].quote >= 0 || is_end_punct(&t[k]) || is_punct(&t[k], ':'))
                 break;
             c = cue_at(p, k, &len);
@@ -1077,8 +1420,9 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 q->at.found = false;
             else
                 return;
+            break;
         }
-        break;
+        /* a cue without a subject of its own ("Republican claims"): look further */
     }
     /* (c) the first cue after it in the sentence */
     for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW; k++) {
@@ -1128,8 +1472,9 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
     return span_words(p, q) <= 1;
 }
 
-/* A partial quotation with no cue: the person opening its sentence, if any
- * ("Trump has long mocked the “failing” paper"). Leaves q->at unset otherwise. */
+/* A partial quotation with no cue: the person or organisation its clause is
+ * about ("Trump has long mocked the “failing” paper"). Leaves q->at unset
+ * otherwise. */
 static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -1137,23 +1482,67 @@ static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
     sentence_bounds(p, q->tq0, &sa, &sb);
     if (sa >= q->tq0)
         return;
-    /* skip leading adverbials up to a comma, then take the first name run */
-    size_t k = sa, stop = q->tq0;
-    while (k < stop && !tok_capital(&p->toks.v[k]) && k - sa < 6)
-        k++;
-    size_t e = k;
-    while (e < stop && e - k < 6 &&
-           (tok_capital(&p->toks.v[e]) || ingest_tok_is(p->s, &p->toks.v[e], "de")))
-        e++;
-    if (e == k || k - sa >= 6)
+    struct subj sj;
+    if (!clause_subject(x, pi, sa, q->tq0, &sj))
         return;
-    struct subj sj = {k, e, false};
     struct attr at = {0};
     subject_resolve(x, pi, sj, &at);
-    if (at.speaker >= 0 && x->ents->v[at.speaker].type == ENTITY_PERSON) {
+    if (at.speaker >= 0) {
         q->at = at;
         q->at.cue = NULL;
     }
+}
+
+/* Records the person named as the subject of the last verb cue of paragraph pi
+ * as the last speaker (for pronouns that follow). */
+static void cue_subject_note(struct ctx *x, int32_t pi)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    size_t len;
+    for (size_t j = p->toks.n; j > 0; j--) {
+        const struct cue *c = cue_at(p, j - 1, &len);
+        if (!c || c->kind != CUE_VERB)
+            continue;
+        size_t sa, sb;
+        sentence_bounds(p, j - 1, &sa, &sb);
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
+            a.speaker >= 0 && x->ents->v[a.speaker].type == ENTITY_PERSON && a.subj_para == pi) {
+            x->last_speaker = a.speaker;
+            x->last_speaker_para = pi;
+            x->last_speaker_byte = p->n;
+        }
+        return;
+    }
+}
+
+/* When the sentence right before token k is an attribution without quotation
+ * marks ("Reluctant to act, Schiff said."), its speaker: the quotation that
+ * opens the next sentence is theirs. */
+static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k == 0 || t[k - 1].quote >= 0 || t[k - 1].sent == t[k].sent)
+        return false;
+    size_t sa, sb, len;
+    sentence_bounds(p, k - 1, &sa, &sb);
+    for (size_t j = sa; j < sb; j++)
+        if (t[j].quote >= 0)
+            return false;
+    for (size_t j = sb; j > sa; j--) {
+        const struct cue *c = cue_at(p, j - 1, &len);
+        if (!c || c->kind == CUE_PART)
+            continue;
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
+            a.subj_para >= 0 && a.speaker >= 0) {
+            *out = a;
+            return true;
+        }
+        return false;
+    }
+    return false;
 }
 
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
@@ -1182,11 +1571,28 @@ static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *
 
 #define LIST_SORTED(l) ingest_words_sorted((l), sizeof(l) / sizeof *(l))
 
+/* True when every cue fits its first-letter bucket (cue_buckets_build drops the
+ * rest silently) and the index encoding (10 bits of entry, length above). */
+static bool cue_table_fits(void)
+{
+    uint8_t n[26] = {0};
+    if (sizeof cues / sizeof *cues >= 1024)
+        return false;
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+        unsigned l = (unsigned)(cues[c].words[0] - 'a');
+        if (l >= 26 || ++n[l] > 48)
+            return false;
+    }
+    return true;
+}
+
 bool ingest_quotes_lists_sorted(void)
 {
-    return LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) &&
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) &&
            LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) && LIST_SORTED(function_words) &&
-           LIST_SORTED(prepositions) && LIST_SORTED(relatives) && LIST_SORTED(possessives);
+           LIST_SORTED(prepositions) && LIST_SORTED(relatives) && LIST_SORTED(possessives) &&
+           LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
+           LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers);
 }
 
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
@@ -1287,7 +1693,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             if (!q->starts_sentence && q->kind == QUOTE_PARTIAL)
                 continue;
-            if (last_found < p->n_spans)
+            if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
+                ; /* "..., Schiff said. “The other factor ...”" */
+            else if (last_found < p->n_spans)
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
                 q->at = qs[q->next_found].at;
@@ -1393,7 +1801,26 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     break;
                 }
             }
+            /* "Sanders made the following comment:": the subject of the clause */
+            struct subj cs;
+            size_t sa, sb;
+            sentence_bounds(p, k - 1, &sa, &sb);
+            if (!carry_ok && clause_subject(&x, (int32_t)pi, sa, k, &cs)) {
+                struct attr a = {0};
+                subject_resolve(&x, (int32_t)pi, cs, &a);
+                if (a.speaker >= 0) {
+                    carry = a;
+                    carry.cue = NULL;
+                    carry_ok = true;
+                    carry_para = (int32_t)pi;
+                }
+            }
         }
+        /* the named subject of the paragraph's last reporting verb outside
+         * quotations ("..., noted NBC's Dante Chinni.") is who a he/she in the
+         * next quotation most likely means */
+        if (!carry_ok && p->n_spans == 0)
+            cue_subject_note(&x, (int32_t)pi);
         if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;

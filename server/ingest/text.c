@@ -597,6 +597,12 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
             continue;
         enum ingest_qmark qm = ingest_cp_quote_mark(c);
         bool inside = si < n_spans && at >= spans[si].start && at < spans[si].end;
+        /* the marks that open and close a span (two bytes for '' and ``) */
+        if (si < n_spans && !inside && c < 0x80 &&
+            ((at >= spans[si].open && at < spans[si].start) ||
+             (at >= spans[si].end && at < spans[si].close_end)) &&
+            (c == '\'' || c == '`' || c == '"'))
+            continue;
         if ((qm == INGEST_QM_DOUBLE_OPEN || qm == INGEST_QM_DOUBLE_CLOSE ||
              qm == INGEST_QM_DOUBLE_AMBIG) &&
             !inside)
