@@ -24,6 +24,13 @@ const char *quote_kind_name(enum quote_kind k)
     return k == QUOTE_PARTIAL ? "partial" : "full";
 }
 
+const char *quote_part_name(int paragraph)
+{
+    return paragraph == QUOTE_IN_TITLE      ? "title"
+           : paragraph == QUOTE_IN_SUBTITLE ? "subtitle"
+                                            : "body";
+}
+
 void quote_group_clear(struct quote_group *g)
 {
     if (!g)

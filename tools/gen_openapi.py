@@ -159,7 +159,10 @@ entity_props = {"id": ID, "name": STR, "type": {"enum": ["person", "organization
                 "article_count": INT, "mention_count": INT, "quote_count": INT}
 quote_props = {"id": ID, "article_id": ID, "text": STR, "speaker": speaker,
                "speaker_text": NSTR, "cue": NSTR, "kind": {"enum": ["full", "partial"]},
-               "paragraph": INT,
+               "paragraph": {"type": ["integer", "null"],
+                             "description": "Index in paragraphs; null when part is title or subtitle"},
+               "part": {"enum": ["body", "title", "subtitle"],
+                        "description": "The text that start and end count in"},
                "start": {"type": "integer", "description": "Code point offset in body"},
                "end": {"type": "integer", "description": "Code point offset in body, exclusive"}}
 schemas = {

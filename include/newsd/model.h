@@ -13,6 +13,14 @@ enum entity_type { ENTITY_PERSON = 0, ENTITY_ORGANIZATION, ENTITY_PLACE };
 
 enum quote_kind { QUOTE_FULL = 0, QUOTE_PARTIAL };
 
+/* quote.paragraph of a quote in the headline or the subtitle rather than the
+ * body: its start and end then count code points in that text. */
+#define QUOTE_IN_TITLE (-1)
+#define QUOTE_IN_SUBTITLE (-2)
+
+/* "title", "subtitle" or "body": which text a quote's offsets point into. */
+const char *quote_part_name(int paragraph);
+
 /* "person", "organization", "place". */
 const char *entity_type_name(enum entity_type t);
 /* Parses one of the names above; returns -1 for anything else. */
@@ -42,7 +50,7 @@ struct quote {
     char *speaker_text; /* as written: "one diplomatic official", "he" */
     char *cue;          /* "said", "according to"; NULL when none */
     enum quote_kind kind;
-    int paragraph;      /* index into article.paragraphs */
+    int paragraph;      /* index into article.paragraphs, or QUOTE_IN_TITLE / _SUBTITLE */
     int64_t start, end; /* code point offsets of text in article.body, end exclusive */
 };
 

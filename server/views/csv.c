@@ -42,7 +42,7 @@ bool view_csv_header(struct buf *b, enum view_kind kind)
         [VIEW_ARTICLES] = "id,url,title,subtitle,section,authors,dateline,published_at,"
                           "word_count,quote_count,entity_count,ingested_at\r\n",
         [VIEW_QUOTES] = "id,article_id,text,speaker_id,speaker_name,speaker_type,speaker_text,"
-                        "cue,kind,paragraph,start,end\r\n",
+                        "cue,kind,paragraph,part,start,end\r\n",
         [VIEW_ENTITIES] = "id,name,type,aliases,titles,article_count,mention_count,"
                           "quote_count\r\n",
     };
@@ -68,8 +68,10 @@ bool view_quote_csv(struct buf *b, const struct quote *q)
     return ok && csv_field(b, q->speaker_name, false) &&
            csv_field(b, named ? entity_type_name(q->speaker_type) : NULL, false) &&
            csv_field(b, q->speaker_text, false) && csv_field(b, q->cue, false) &&
-           csv_field(b, quote_kind_name(q->kind), false) && csv_int(b, q->paragraph) &&
-           csv_int(b, q->start) && csv_int(b, q->end) && buf_puts(b, "\r\n");
+           csv_field(b, quote_kind_name(q->kind), false) &&
+           (q->paragraph >= 0 ? csv_int(b, q->paragraph) : buf_puts(b, ",")) &&
+           csv_field(b, quote_part_name(q->paragraph), false) && csv_int(b, q->start) &&
+           csv_int(b, q->end) && buf_puts(b, "\r\n");
 }
 
 bool view_entity_csv(struct buf *b, const struct entity *e)

@@ -6,8 +6,8 @@
     "id", "url", "title", "subtitle", "section", "authors", "dateline", "published_at",            \
         "word_count", "quote_count", "entity_count", "ingested_at", "snippet", "highlights"
 #define QUOTE_FIELDS                                                                               \
-    "id", "article_id", "text", "speaker", "speaker_text", "cue", "kind", "paragraph", "start",    \
-        "end"
+    "id", "article_id", "text", "speaker", "speaker_text", "cue", "kind", "paragraph", "part",     \
+        "start", "end"
 #define ENTITY_FIELDS                                                                              \
     "id", "name", "type", "aliases", "titles", "article_count", "mention_count", "quote_count"
 
@@ -88,10 +88,14 @@ json_t *view_quote(const struct quote *q, bool with_ids)
                            : json_pack("{s:s, s:s}", "name", q->speaker_name, "type",
                                        entity_type_name(q->speaker_type));
     }
-    json_t *o = json_pack("{s:s?, s:o, s:s?, s:s?, s:s, s:i, s:I, s:I}", "text", q->text, "speaker",
-                          speaker, "speaker_text", q->speaker_text, "cue", q->cue, "kind",
-                          quote_kind_name(q->kind), "paragraph", q->paragraph, "start",
-                          (json_int_t)q->start, "end", (json_int_t)q->end);
+    /* A quote in the headline or subtitle has no paragraph; part says which
+     * text its offsets count in. */
+    json_t *para = q->paragraph >= 0 ? json_integer(q->paragraph) : json_null();
+    json_t *o = json_pack("{s:s?, s:o, s:s?, s:s?, s:s, s:o, s:s, s:I, s:I}", "text", q->text,
+                          "speaker", speaker, "speaker_text", q->speaker_text, "cue", q->cue,
+                          "kind", quote_kind_name(q->kind), "paragraph", para, "part",
+                          quote_part_name(q->paragraph), "start", (json_int_t)q->start, "end",
+                          (json_int_t)q->end);
     if (o && with_ids &&
         (json_object_set_new(o, "id", json_integer(q->id)) != 0 ||
          json_object_set_new(o, "article_id", json_integer(q->article_id)) != 0)) {

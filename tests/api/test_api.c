@@ -253,7 +253,12 @@ Test(api, quote_offsets_point_at_the_quoted_words)
         snprintf(target, sizeof target, "/articles/%lld",
                  json_integer_value(json_object_get(q, "article_id")));
         http_get(&srv, target, &a);
-        const char *body = json_string_value(json_object_get(a.json, "body"));
+        /* Offsets count in the text the quote's part names. */
+        const char *part = json_string_value(json_object_get(q, "part"));
+        cr_assert(part &&
+                  (!strcmp(part, "body") || !strcmp(part, "title") || !strcmp(part, "subtitle")));
+        cr_assert_eq(json_is_null(json_object_get(q, "paragraph")), strcmp(part, "body") != 0);
+        const char *body = json_string_value(json_object_get(a.json, part));
         long long start = json_integer_value(json_object_get(q, "start"));
         long long end = json_integer_value(json_object_get(q, "end"));
         cr_assert(start >= 0 && end > start);
