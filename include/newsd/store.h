@@ -20,6 +20,7 @@ enum store_rc {
     STORE_INVALID,   /* a caller value the store cannot use: a forged cursor */
     STORE_BUSY,      /* locked past the busy timeout */
     STORE_FULL,      /* disk full */
+    STORE_IO,        /* an I/O error reading or writing the file */
     STORE_SCHEMA,    /* not migrated, or migrated by a newer newsd */
     STORE_ERR,       /* anything else; the store has logged why */
 };
@@ -37,6 +38,13 @@ void store_close(struct store *s);
  * milliseconds they are interrupted and report STORE_BUSY. 0 lifts the bound.
  * The server sets it for each request it answers. */
 void store_deadline_set(struct store *s, int ms);
+
+/* Opens a read transaction: every read until store_read_end sees one snapshot
+ * of the database (a reader never sees half an article). The server brackets
+ * each request with these. */
+enum store_rc store_read_begin(struct store *s);
+/* Ends it; accepts a store with no transaction open. */
+void store_read_end(struct store *s);
 
 /* The schema version this binary's migrations reach. */
 int store_schema_latest(void);

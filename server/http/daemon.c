@@ -41,6 +41,12 @@ struct http_server {
     atomic_bool ready; /* the database is at this binary's schema */
     atomic_uint_fast64_t next_id;
     int port;
+    pthread_mutex_t socks_lock; /* the open connections, for the watchdog */
+    pthread_cond_t watchdog_wake;
+    struct http_sock *socks;
+    bool watchdog_stop;
+    bool watchdog_running;
+    pthread_t watchdog;
     pthread_mutex_t idle_lock; /* with idle: signalled when in_flight drops to 0 */
     pthread_cond_t idle;
     struct metrics metrics;
@@ -51,9 +57,140 @@ struct http_server {
 struct http_conn {
     struct buf body;
     bool too_large;
-    bool bad_request; /* conflicting framing headers */
+    const char *refusal; /* why the headers are refused (400), or NULL */
+    bool before_drain;   /* arrived before shutdown began: answered normally */
     struct timespec start;
 };
+
+/* --- connections: the request deadline and its watchdog ----------------------- */
+
+static uint64_t http_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Per TCP connection: when the current request may have started (the accept,
+ * then each completion). Owned by the connection notifications. */
+struct http_sock {
+    _Atomic uint64_t t0_ms;
+    atomic_bool answering; /* a response is on its way: exempt from the deadline */
+    bool nul;              /* the current request's URL held %00 (see http_unescape) */
+    int fd;
+    struct http_sock *prev, *next; /* the server's list, under socks_lock */
+};
+
+static void http_connection_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                                   enum MHD_ConnectionNotificationCode toe)
+{
+    struct http_server *srv = cls;
+    struct http_sock *sock = *socket_context;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (!(sock = calloc(1, sizeof *sock)))
+            return; /* no deadline for this connection */
+        atomic_init(&sock->t0_ms, http_now_ms());
+        atomic_init(&sock->answering, false);
+        sock->fd = info ? info->connect_fd : -1;
+        pthread_mutex_lock(&srv->socks_lock);
+        sock->next = srv->socks;
+        if (srv->socks)
+            srv->socks->prev = sock;
+        srv->socks = sock;
+        pthread_mutex_unlock(&srv->socks_lock);
+        *socket_context = sock;
+    } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && sock) {
+        /* libmicrohttpd closes the socket after this call, so the watchdog,
+         * which works under the same lock, never sees a reused descriptor. */
+        pthread_mutex_lock(&srv->socks_lock);
+        if (sock->prev)
+            sock->prev->next = sock->next;
+        else
+            srv->socks = sock->next;
+        if (sock->next)
+            sock->next->prev = sock->prev;
+        pthread_mutex_unlock(&srv->socks_lock);
+        free(sock);
+        *socket_context = NULL;
+    }
+}
+
+/* The watchdog: once a second, shuts down the socket of every connection
+ * whose request has been arriving for longer than the deadline. The access
+ * handler only runs once headers are complete, so without this a client
+ * trickling its headers would hold its connection (and, a thousand times
+ * over, every connection slot) for as long as it likes. shutdown() makes
+ * libmicrohttpd see the end of the stream and close the connection itself. */
+static void *http_watchdog(void *arg)
+{
+    struct http_server *srv = arg;
+    pthread_mutex_lock(&srv->socks_lock);
+    while (!srv->watchdog_stop) {
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        pthread_cond_timedwait(&srv->watchdog_wake, &srv->socks_lock, &until);
+        uint64_t now = http_now_ms();
+        for (struct http_sock *k = srv->socks; k && !srv->watchdog_stop; k = k->next) {
+            if (k->fd >= 0 && !atomic_load(&k->answering) &&
+                now - atomic_load(&k->t0_ms) > (uint64_t)srv->cfg->request_deadline_ms) {
+                shutdown(k->fd, SHUT_RDWR);
+                atomic_store(&k->t0_ms, now); /* once per deadline, not every second */
+            }
+        }
+    }
+    pthread_mutex_unlock(&srv->socks_lock);
+    return NULL;
+}
+
+static struct http_sock *http_sock_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* Decodes %HH in the path and query, as libmicrohttpd's own unescaper does,
+ * except %00: a NUL would cut the C string the rest of the server sees
+ * ("/articles/1%00junk" read as "/articles/1"). It stays as the three
+ * characters and the request is marked, to be refused with a 400. */
+static size_t http_unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    static const char hex[] = "0123456789abcdef0123456789ABCDEF";
+    char *out = s;
+    for (const char *p = s; *p; p++) {
+        const char *h = p[0] == '%' && p[1] ? strchr(hex, p[1]) : NULL;
+        const char *l = h && p[2] ? strchr(hex, p[2]) : NULL;
+        int v = h && l ? ((int)(h - hex) % 16) * 16 + (int)(l - hex) % 16 : 0;
+        if (v) {
+            *out++ = (char)v;
+            p += 2;
+            continue;
+        }
+        if (h && l) {
+            struct http_sock *sock = http_sock_of(c);
+            if (sock)
+                sock->nul = true;
+        }
+        *out++ = *p;
+    }
+    *out = '\0';
+    return (size_t)(out - s);
+}
+
+/* True when the request on c has been arriving for longer than the deadline
+ * (NEWSD_REQUEST_DEADLINE_MS, from the end of the previous request on the
+ * connection or from the accept): trickled headers and bodies are cut here,
+ * where the idle timeout alone would let them live forever. */
+static bool http_request_late(const struct http_server *srv, struct MHD_Connection *c)
+{
+    const struct http_sock *sock = http_sock_of(c);
+    return sock &&
+           http_now_ms() - atomic_load(&sock->t0_ms) > (uint64_t)srv->cfg->request_deadline_ms;
+}
 
 /* --- collecting the request -------------------------------------------------- */
 
@@ -414,11 +551,19 @@ static void http_route(struct http_server *srv, struct req *rq, struct resp *rs,
     if ((flags & ROUTE_NEEDS_DB) && !options) {
         rq->store = store_pool_acquire(srv->pool);
         store_deadline_set(rq->store, HTTP_QUERY_MS);
+        if (store_read_begin(rq->store) != STORE_OK) {
+            store_pool_release(srv->pool, rq->store);
+            rq->store = NULL;
+            resp_header(rs, "Retry-After", "1");
+            resp_problem(rs, rq, 503, "the database is busy; retry shortly");
+            return;
+        }
         /* Until the database is at this binary's schema (a --read-only server
          * on a database not migrated yet) only /ready answers, with 503. */
         if (!atomic_load(&srv->ready) && store_schema_check(rq->store) == STORE_OK)
             atomic_store(&srv->ready, true);
         if (!atomic_load(&srv->ready) && m.route->handler != handle_ready) {
+            store_read_end(rq->store);
             store_pool_release(srv->pool, rq->store);
             rq->store = NULL;
             resp_header(rs, "Retry-After", "5");
@@ -433,8 +578,10 @@ static void http_route(struct http_server *srv, struct req *rq, struct resp *rs,
     router_dispatch(rq, rs, &m);
     if (rq->writer)
         pthread_mutex_unlock(&srv->write_lock);
-    if (rq->store)
+    if (rq->store) {
+        store_read_end(rq->store);
         store_pool_release(srv->pool, rq->store);
+    }
     rq->writer = rq->store = NULL;
 }
 
@@ -449,6 +596,9 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     unsigned flags = 0;
     int status = 500;
 
+    struct http_sock *sock = http_sock_of(c);
+    if (sock)
+        atomic_store(&sock->answering, true); /* a long export is not a slow client */
     http_request_id(srv, c, req_id);
     rq.method = method;
     rq.path = url;
@@ -468,11 +618,11 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     if (!path_ok || pctx.bad_utf8) {
         rq.path = "/";
         resp_problem(&rs, &rq, 400, "the URL is not valid UTF-8");
-    } else if (hc->bad_request) {
-        resp_problem(&rs, &rq, 400, "conflicting Content-Length / Transfer-Encoding headers");
+    } else if (hc->refusal) {
+        resp_problem(&rs, &rq, 400, "%s", hc->refusal);
     } else if (hc->too_large) {
         resp_problem(&rs, &rq, 413, "the body is larger than %zu bytes", srv->cfg->max_body);
-    } else if (atomic_load(&srv->draining)) {
+    } else if (atomic_load(&srv->draining) && !hc->before_drain) {
         resp_header(&rs, "Retry-After", "5");
         resp_problem(&rs, &rq, 503, "the server is shutting down");
     } else {
@@ -490,79 +640,52 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     return ret;
 }
 
-static uint64_t http_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-/* Per TCP connection: when the current request may have started (the accept,
- * then each completion). Owned by the connection notifications. */
-struct http_sock {
-    uint64_t t0_ms;
+/* What the header scan of a new request found. */
+struct http_header_scan {
+    int content_lengths;
+    bool nul;
 };
 
-static void http_connection_notify(void *cls, struct MHD_Connection *c, void **socket_context,
-                                   enum MHD_ConnectionNotificationCode toe)
-{
-    (void)cls;
-    (void)c;
-    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
-        struct http_sock *sock = calloc(1, sizeof *sock);
-        if (sock)
-            sock->t0_ms = http_now_ms();
-        *socket_context = sock; /* NULL on OOM: that connection has no deadline */
-    } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
-        free(*socket_context);
-        *socket_context = NULL;
-    }
-}
-
-static struct http_sock *http_sock_of(struct MHD_Connection *c)
-{
-    const union MHD_ConnectionInfo *info =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    return info ? info->socket_context : NULL;
-}
-
-/* True when the request on c has been arriving for longer than the deadline
- * (NEWSD_REQUEST_DEADLINE_MS, from the end of the previous request on the
- * connection or from the accept): trickled headers and bodies are cut here,
- * where the idle timeout alone would let them live forever. */
-static bool http_request_late(const struct http_server *srv, struct MHD_Connection *c)
-{
-    const struct http_sock *sock = http_sock_of(c);
-    return sock && http_now_ms() - sock->t0_ms > (uint64_t)srv->cfg->request_deadline_ms;
-}
-
-struct http_count_ctx {
-    const char *name;
-    int n;
-};
-
-static enum MHD_Result http_header_counter(void *cls, enum MHD_ValueKind kind, const char *key,
-                                           const char *value)
+static enum MHD_Result http_header_scanner(void *cls, enum MHD_ValueKind kind, const char *key,
+                                           size_t key_size, const char *value, size_t value_size)
 {
     (void)kind;
-    (void)value;
-    struct http_count_ctx *ctx = cls;
-    if (strcasecmp(key, ctx->name) == 0)
-        ctx->n++;
+    struct http_header_scan *scan = cls;
+    if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+        scan->content_lengths++;
+    if (strlen(key) != key_size || (value && strlen(value) != value_size))
+        scan->nul = true;
     return MHD_YES;
 }
 
-/* How many times a header appears: libmicrohttpd 0.9.75 accepts a repeated
- * Content-Length, which request smuggling relies on. */
-static int http_header_count(struct MHD_Connection *c, const char *name)
+/* Checks the framing and the bytes of a request's headers and query; returns
+ * the problem to answer with, or NULL. libmicrohttpd 0.9.75 accepts a repeated
+ * Content-Length (request smuggling relies on it) and passes NUL bytes inside
+ * values, which C strings would cut. */
+static const char *http_request_refusal(struct MHD_Connection *c)
 {
-    struct http_count_ctx ctx = {name, 0};
-    MHD_get_connection_values(c, MHD_HEADER_KIND, http_header_counter, &ctx);
-    return ctx.n;
+    struct http_header_scan scan = {0};
+    MHD_get_connection_values_n(c, MHD_HEADER_KIND, http_header_scanner, &scan);
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, http_header_scanner, &scan);
+    const char *cl =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *te =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    const struct http_sock *sock = http_sock_of(c);
+    if (scan.nul || (sock && sock->nul))
+        return "the URL or a header holds a NUL byte (%00)";
+    if ((cl && te) || scan.content_lengths > 1)
+        return "conflicting Content-Length / Transfer-Encoding headers";
+    if (te && strcasecmp(te, "chunked") != 0)
+        return "the only Transfer-Encoding accepted is chunked";
+    return NULL;
 }
 
 /* The first call only sets up state: libmicrohttpd 0.9.75 closes the connection
- * after a response queued on the first call, so we always answer on a later one. */
+ * after a response queued on the first call, so we answer on a later one. The
+ * exception is a request refused on its headers (bad framing, a body declared
+ * over the cap): it is answered at once, before any body is read, and its
+ * connection closed, which is what such a client deserves. */
 static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const char *url,
                                    const char *method, const char *version, const char *upload_data,
                                    size_t *upload_data_size, void **con_cls)
@@ -581,18 +704,18 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
         atomic_fetch_add(&srv->metrics.in_flight, 1);
         const char *cl =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        const char *te =
-            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
-        if ((cl && te) || http_header_count(c, MHD_HTTP_HEADER_CONTENT_LENGTH) > 1)
-            hc->bad_request = true;
-        else if (cl && strtoull(cl, NULL, 10) > srv->cfg->max_body)
+        hc->refusal = http_request_refusal(c);
+        if (!hc->refusal && cl && strtoull(cl, NULL, 10) > srv->cfg->max_body)
             hc->too_large = true;
+        hc->before_drain = !atomic_load(&srv->draining);
         *con_cls = hc;
+        if (hc->refusal || hc->too_large)
+            return http_answer(srv, c, hc, url, method);
         return MHD_YES;
     }
     if (*upload_data_size) {
         /* Past the cap the rest is read and dropped, then 413 is answered. */
-        if (!hc->too_large && !hc->bad_request) {
+        if (!hc->too_large && !hc->refusal) {
             if (hc->body.len + *upload_data_size > srv->cfg->max_body) {
                 hc->too_large = true;
                 buf_clear(&hc->body);
@@ -612,8 +735,11 @@ static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     (void)toe;
     struct http_server *srv = cls;
     struct http_sock *sock = http_sock_of(c);
-    if (sock)
-        sock->t0_ms = http_now_ms(); /* the next request's clock starts now */
+    if (sock) {
+        atomic_store(&sock->t0_ms, http_now_ms()); /* the next request's clock */
+        atomic_store(&sock->answering, false);
+        sock->nul = false;
+    }
     struct http_conn *hc = *con_cls;
     if (hc) {
         buf_clear(&hc->body);
@@ -689,6 +815,8 @@ struct http_server *http_server_start(const struct config *cfg)
     srv->cfg = cfg;
     pthread_mutex_init(&srv->write_lock, NULL);
     pthread_mutex_init(&srv->idle_lock, NULL);
+    pthread_mutex_init(&srv->socks_lock, NULL);
+    pthread_cond_init(&srv->watchdog_wake, NULL);
     pthread_cond_init(&srv->idle, NULL);
     metrics_init(&srv->metrics);
     atomic_init(&srv->draining, false);
@@ -709,12 +837,18 @@ struct http_server *http_server_start(const struct config *cfg)
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
         (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
         MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv, MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
-        MHD_OPTION_NOTIFY_CONNECTION, http_connection_notify, srv, MHD_OPTION_END);
+        MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, srv, MHD_OPTION_NOTIFY_CONNECTION,
+        http_connection_notify, srv, MHD_OPTION_END);
     if (!srv->mhd) {
         log_error("event=listen_failed bind=%s port=%d", cfg->bind, cfg->port);
         goto fail;
     }
     srv->port = http_bound_port(srv->mhd);
+    if (pthread_create(&srv->watchdog, NULL, http_watchdog, srv) != 0) {
+        log_error("event=watchdog_failed");
+        goto fail;
+    }
+    srv->watchdog_running = true;
     return srv;
 fail:
     http_server_stop(srv);
@@ -753,6 +887,13 @@ void http_server_stop(struct http_server *srv)
 {
     if (!srv)
         return;
+    if (srv->watchdog_running) {
+        pthread_mutex_lock(&srv->socks_lock);
+        srv->watchdog_stop = true;
+        pthread_cond_signal(&srv->watchdog_wake);
+        pthread_mutex_unlock(&srv->socks_lock);
+        pthread_join(srv->watchdog, NULL);
+    }
     if (srv->mhd)
         MHD_stop_daemon(srv->mhd);
     store_close(srv->writer);
@@ -760,5 +901,7 @@ void http_server_stop(struct http_server *srv)
     pthread_mutex_destroy(&srv->write_lock);
     pthread_cond_destroy(&srv->idle);
     pthread_mutex_destroy(&srv->idle_lock);
+    pthread_cond_destroy(&srv->watchdog_wake);
+    pthread_mutex_destroy(&srv->socks_lock);
     free(srv);
 }

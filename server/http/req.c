@@ -104,9 +104,12 @@ static bool req_time_shape(const char *v)
     if (n < 10 || n > 35 || !req_digits(v, 4) || v[4] != '-' || !req_digits(v + 5, 2) ||
         v[7] != '-' || !req_digits(v + 8, 2))
         return false;
+    int year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
     int mon = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
-    if (mon < 1 || mon > 12 || day < 1 || day > 31)
-        return false;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (mon < 1 || mon > 12 || day < 1 || day > days[mon - 1] + (mon == 2 && leap))
+        return false; /* 2026-02-30 is no date, not March 2 */
     if (n == 10)
         return true;
     const char *t = v + 10;

@@ -438,15 +438,15 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
     CHECK(sqlite3_exec(s->db, nested ? "RELEASE article" : "COMMIT", NULL, NULL, NULL));
     in_tx = false;
     out->id = a->id;
-out:
+out:;
+    /* Translate (and log) before the rollback, which would replace errmsg. */
+    enum store_rc rc = src == SQLITE_OK ? STORE_OK : store_rc_from(s, src, "article_insert");
     if (in_tx)
         sqlite3_exec(s->db, nested ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK", NULL,
                      NULL, NULL);
-    if (src != SQLITE_OK) {
+    if (rc != STORE_OK)
         out->id = 0;
-        return store_rc_from(s, src, "article_insert");
-    }
-    return STORE_OK;
+    return rc;
 }
 
 /* --- delete ------------------------------------------------------------------ */
@@ -521,11 +521,12 @@ enum store_rc store_article_delete(struct store *s, int64_t id)
     }
     CHECK(sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL));
     in_tx = false;
-out:
+out:;
+    enum store_rc rc = src == SQLITE_OK ? STORE_OK : store_rc_from(s, src, "article_delete");
     if (in_tx)
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    if (src != SQLITE_OK)
-        return store_rc_from(s, src, "article_delete");
+    if (rc != STORE_OK)
+        return rc;
     return found ? STORE_OK : STORE_NOT_FOUND;
 }
 

@@ -75,6 +75,10 @@ enum store_rc store_rc_from(struct store *s, int rc, const char *what)
     case SQLITE_FULL:
         log_error("event=db_full stmt=%s", what);
         return STORE_FULL;
+    case SQLITE_IOERR:
+        log_error("event=db_io_error stmt=%s rc=%d msg=\"%s\"", what, rc,
+                  s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        return STORE_IO;
     default:
         log_error("event=db_error stmt=%s rc=%d msg=\"%s\"", what, rc,
                   s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -385,4 +389,30 @@ enum store_rc store_bulk_finish(struct store *s)
 enum store_rc store_bulk_mode(struct store *s)
 {
     return store_exec(s, "PRAGMA synchronous = NORMAL", "bulk_mode");
+}
+
+/* Used by the server around each request's reads: one snapshot for all of
+ * them, so a request never sees half of a concurrent write or delete. */
+static const char sql_begin[] = "BEGIN";
+static const char sql_commit[] = "COMMIT";
+
+enum store_rc store_read_begin(struct store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_BEGIN, sql_begin);
+    if (!st)
+        return STORE_ERR;
+    int src = sqlite3_step(st);
+    store_stmt_done(st);
+    return src == SQLITE_DONE ? STORE_OK : store_rc_from(s, src, "read_begin");
+}
+
+void store_read_end(struct store *s)
+{
+    if (sqlite3_get_autocommit(s->db))
+        return;
+    sqlite3_stmt *st = store_stmt(s, STMT_COMMIT, sql_commit);
+    int src = st ? sqlite3_step(st) : SQLITE_ERROR;
+    store_stmt_done(st);
+    if (src != SQLITE_DONE)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); /* never leave it open */
 }

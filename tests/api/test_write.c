@@ -478,3 +478,32 @@ Test(write, read_only_server_is_not_ready_until_migrated)
     harness_stop(&ro);
     harness_cleanup(&ro);
 }
+
+Test(write, trickled_headers_are_cut_at_the_deadline)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)srv.port)};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    cr_assert_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+    cr_assert_eq(write(fd, "GET /health HTTP/1.1\r\nHost: x\r\n", 31), 31);
+    /* A header byte every 100 ms: never idle, never complete. The watchdog
+     * must shut the connection once the deadline (1.5 s here) passes. */
+    bool closed = false;
+    for (int i = 0; i < 100 && !closed; i++) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        if (poll(&pfd, 1, 100) > 0) {
+            char sink[256];
+            ssize_t n = read(fd, sink, sizeof sink);
+            cr_assert_leq(n, 0, "an unfinished request got an answer: %.*s", (int)n, sink);
+            closed = true;
+        } else if (send(fd, "X", 1, MSG_NOSIGNAL) != 1) {
+            closed = true;
+        }
+    }
+    close(fd);
+    cr_assert(closed, "a client trickling its headers was never cut");
+    struct http_res r;
+    http_get(&srv, "/health", &r);
+    cr_assert_eq(r.status, 200, "the server still answers");
+    http_res_clear(&r);
+}

@@ -159,6 +159,11 @@ Test(req, times_are_checked_and_to_is_inclusive)
         rs.status = 500;
         req_clear(&rq);
     }
+    const char *const leap[] = {"from", "2024-02-29", NULL};
+    make_req(&rq, "GET", "/articles", leap);
+    cr_assert(req_param_time(&rq, &rs, "from", false, &from), "2024 is a leap year");
+    free(from);
+    req_clear(&rq);
     const char *const dt[] = {"from", "2026-03-04T18:12:00.5-05:00", NULL};
     make_req(&rq, "GET", "/articles", dt);
     cr_assert(req_param_time(&rq, &rs, "from", false, &from));
@@ -276,8 +281,7 @@ Test(router, openapi_lists_exactly_the_routes)
         for (size_t k = 0; routes[i].method[k] && k < 7; k++)
             method[k] = (char)(routes[i].method[k] | 32);
         json_t *op = json_object_get(json_object_get(paths, routes[i].pattern), method);
-        cr_assert_not_null(op, "%s %s is not in openapi.json", routes[i].method,
-                           routes[i].pattern);
+        cr_assert_not_null(op, "%s %s is not in openapi.json", routes[i].method, routes[i].pattern);
     }
     const char *path;
     json_t *item;

@@ -1,0 +1,192 @@
+"""2. kill -9 of `newsd ingest` of a folder mid-way, then re-runs.
+
+A folder of generated .txt articles is ingested once into a reference
+database (which also times a full run). Then, into a fresh database, `newsd
+ingest` is started again and again and each run is killed with SIGKILL at a
+random moment (right after it reports a file done, plus a few milliseconds).
+After each kill the database must be clean, every article in it whole and
+equal to the reference, and the run must have kept no more articles than it
+reported (ingest commits in batches, so the open batch is lost). A last run
+goes to the end: its "N ingested, M duplicates, K failed" must account for
+every file (M being exactly the articles the killed runs had committed, K
+zero), and the final database must hold each article exactly once, equal to
+the reference.
+"""
+
+import os
+import pty
+import re
+import select
+import subprocess
+import time
+
+import articles
+import lib
+
+NAME = "kill-ingest"
+TITLE = "kill -9 during `newsd ingest` of a folder"
+
+
+def ingest_argv(db, folder):
+    return [lib.BIN, "ingest", "--db", db, folder]
+
+
+PROGRESS = re.compile(rb"(\d+) ingested, (\d+) duplicates, (\d+) failed")
+
+
+def run_killed(db, folder, target, jitter):
+    """Runs an ingest with stderr on a pseudo-terminal (so it reports each
+    file) and SIGKILLs it once it has reported `target` files, plus jitter."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen(ingest_argv(db, folder), stdin=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=slave, env=lib.newsd_env())
+    os.close(slave)
+    buf = b""
+    last = None
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            r, _, _ = select.select([master], [], [], deadline - time.monotonic())
+            if not r:
+                break
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the process closed the terminal
+                break
+            if not chunk:
+                break
+            buf = (buf + chunk)[-4096:]
+            found = PROGRESS.findall(buf)
+            if found:
+                last = tuple(int(x) for x in found[-1])
+            if last and sum(last) >= target:
+                time.sleep(jitter)  # where the kill lands; not a synchronisation
+                p.kill()
+                break
+        p.wait(30)
+        if p.returncode == -9:
+            # Whatever reached the terminal before the kill still counts.
+            while True:
+                r, _, _ = select.select([master], [], [], 0)
+                if not r:
+                    break
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                buf = (buf + chunk)[-4096:]
+            found = PROGRESS.findall(buf)
+            last = tuple(int(x) for x in found[-1]) if found else last
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        os.close(master)
+        p.stdout.close()
+    return {"rc": p.returncode, "progress": last}
+
+
+def run(t, opts):
+    kills = opts.rounds or (20 if opts.soak else 4)
+    # More files than one ingest batch (256), so that kills land both inside a
+    # batch and after some batches committed.
+    n_files = 1200 if opts.soak else 600
+    rng, seed = lib.seeded_rng(NAME)
+    d = lib.workdir(NAME)
+    folder = os.path.join(d, "articles")
+    os.mkdir(folder)
+    base = rng.randrange(1 << 30)
+    for i in range(n_files):
+        _, text = articles.make_article(i + 1, seed=base + i, paragraphs=4)
+        with open(os.path.join(folder, "%05d.txt" % i), "w", encoding="utf-8") as f:
+            f.write(text)
+    ref = os.path.join(d, "reference.db")
+    t0 = time.monotonic()
+    rc, out, err = lib.run_cli(["ingest", "--db", ref, folder])
+    full = time.monotonic() - t0
+    t.require(rc == 0 and out.strip() == "%d ingested, 0 duplicates, 0 failed" % n_files,
+              "reference-ingest", "rc %d: %s %s" % (rc, out, err[-300:]))
+    want = lib.db_signatures(ref)
+    db = os.path.join(d, "news.db")
+    lib.migrate(db)
+    stored_before = []
+    killed = 0
+    finished_early = 0
+    reported = 0  # articles the killed runs said they ingested
+    committed_by_kills = []  # (reported, committed) of each killed run
+    for k in range(kills):
+        before = lib.db_count(db)
+        # The kill comes right after the run reports file number `target`
+        # done (its progress line, written when stderr is a terminal), plus a
+        # random 0-8 ms: within the next file's extraction, transaction or
+        # fsync.
+        # Anywhere in the folder: among the files stored by earlier runs
+        # (read again as duplicates), or past them, before or after one of
+        # ingest's batch commits.
+        target = rng.randint(1, n_files - 1)
+        jitter = rng.random() * 0.008
+        res = run_killed(db, folder, target, jitter)
+        after = lib.db_count(db)
+        stored_before.append(after)
+        if res["rc"] == -9:
+            killed += 1
+            ing = res["progress"][0] if res["progress"] else 0
+            reported += ing
+            # `newsd ingest` commits in batches: a killed run keeps the batches
+            # it committed and loses the open one, so it may store fewer
+            # articles than its progress showed, never more.
+            t.check(after - before <= ing, "killed-run-stored-no-more-than-reported",
+                    "run %d: %d articles before, %d after, last progress %r"
+                    % (k, before, after, res["progress"]))
+            committed_by_kills.append((ing, after - before))
+        else:
+            finished_early += 1
+            t.check(res["rc"] == 0, "run-exit-0", "run %d: rc %r" % (k, res["rc"]))
+            reported += res["progress"][0] if res["progress"] else 0
+        t.check(after >= before, "no-article-lost-by-kill",
+                "run %d: %d articles before, %d after" % (k, before, after))
+        problems = lib.db_checks(db)
+        t.check(not problems, "db-clean-after-kill", "run %d: %s" % (k, "; ".join(problems)))
+        got = lib.db_signatures(db)
+        for title, sigs in got.items():
+            if not t.check(len(sigs) == 1 and sigs == want.get(title), "stored-article-whole",
+                           "run %d: %r stored %d times or differs from the reference"
+                           % (k, title[:60], len(sigs))):
+                break
+        t.debug("run %d: %s after file %d + %.1f ms (progress %r); %d -> %d articles"
+                % (k, "killed" if res["rc"] == -9 else "exited %r" % res["rc"], target,
+                   jitter * 1000, res["progress"], before, after))
+    committed = lib.db_count(db)
+    rc, out, err = lib.run_cli(["ingest", "--db", db, folder])
+    m = re.match(r"(\d+) ingested, (\d+) duplicates, (\d+) failed", out.strip())
+    t.require(m is not None, "final-run-summary", "rc %d: %r %s" % (rc, out, err[-300:]))
+    ing, dup, fail = (int(x) for x in m.groups())
+    t.check(rc == 0, "final-run-exit-0", "rc %d: %s" % (rc, err[-300:]))
+    t.check(ing + dup + fail == n_files, "every-file-accounted",
+            "%d + %d + %d != %d files" % (ing, dup, fail, n_files))
+    t.check(fail == 0, "no-failed-file", err[-300:])
+    t.check(dup == committed, "duplicates-are-the-killed-runs-articles",
+            "%d duplicates, %d articles committed by the killed runs" % (dup, committed))
+    got = lib.db_signatures(db)
+    t.check(set(got) == set(want), "final-has-every-article",
+            "%d titles stored, %d expected" % (len(got), len(want)))
+    twice = [k for k, v in got.items() if len(v) != 1]
+    t.check(not twice, "final-each-article-once", "%d stored more than once" % len(twice))
+    differ = [k for k in want if got.get(k) != want[k]]
+    t.check(not differ, "final-equals-reference", "%d articles differ from the reference, "
+            "e.g. %r" % (len(differ), differ[:1]))
+    problems = lib.db_checks(db)
+    t.check(not problems, "final-db-clean", "; ".join(problems))
+    t.check(committed + ing == n_files, "runs-account-for-every-file",
+            "killed runs committed %d, final run ingested %d, %d files"
+            % (committed, ing, n_files))
+    t.fact("%d files (seed %d), a full ingest takes %.2f s; %d runs killed with -9 (%d "
+           "finished first), articles after each: %s; (progress shown, articles kept) of each "
+           "killed run: %s (ingest commits in batches: the open batch is lost); final run: "
+           "%d ingested + %d duplicates + %d failed = %d files; final database: %d articles, "
+           "each once, equal to the reference"
+           % (n_files, seed, full, killed, finished_early, stored_before, committed_by_kills,
+              ing, dup, fail, ing + dup + fail, len(got)))
+    lib.cleanup(d, t)
