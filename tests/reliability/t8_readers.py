@@ -19,12 +19,6 @@ import lib
 NAME = "readers"
 TITLE = "readers during POSTs and DELETEs never see half an article"
 
-lib.KNOWN["delete-reader-sees-whole-or-404"] = (
-    "GET /articles/{id} reads the article row, its paragraphs, quotes and entities with "
-    "separate statements outside any read transaction, so a DELETE committing in between "
-    "gives a 200 with quote_count N but no quotes, no entities or no paragraphs")
-
-
 def run(t, opts):
     n_articles = 400 if opts.soak else 150
     rng, seed = lib.seeded_rng(NAME)
