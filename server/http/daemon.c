@@ -319,8 +319,6 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
     if (!origin)
         return;
     MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
-    if (strcmp(origin, "*") != 0)
-        MHD_add_response_header(r, "Vary", "Origin");
     MHD_add_response_header(r, "Access-Control-Expose-Headers",
                             "ETag, Link, Location, X-Total-Count, X-Request-Id");
     if (strcmp(method, "OPTIONS") == 0) {
@@ -472,7 +470,11 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
     bool cacheable = o.etag[0] != '\0';
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
                             cacheable ? srv->cfg->cache_control : "no-store");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept, Accept-Encoding");
+    /* One Vary: the format, the encoding, and the origin when it is echoed. */
+    bool by_origin = strcmp(srv->cfg->cors_origins, "*") != 0;
+    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY,
+                            by_origin ? "Accept, Accept-Encoding, Origin"
+                                      : "Accept, Accept-Encoding");
     MHD_add_response_header(r, "X-Request-Id", req_id);
     for (size_t i = 0; i < rs->n_headers; i++)
         MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);

@@ -17,8 +17,11 @@
 #include "newsd/util.h"
 
 static struct server srv;
-static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123", "NEWSD_MAX_BODY=65536",
-                                      "NEWSD_REQUEST_DEADLINE_MS=1500", "NEWSD_LOG_FORMAT=json",
+static const char *const key_env[] = {"NEWSD_API_KEY=test-key-123",
+                                      "NEWSD_MAX_BODY=65536",
+                                      "NEWSD_REQUEST_DEADLINE_MS=1500",
+                                      "NEWSD_LOG_FORMAT=json",
+                                      "NEWSD_CORS_ORIGINS=http://app.example, https://b.example",
                                       NULL};
 #define AUTH "Authorization: Bearer test-key-123\r\n"
 
@@ -505,5 +508,24 @@ Test(write, trickled_headers_are_cut_at_the_deadline)
     struct http_res r;
     http_get(&srv, "/health", &r);
     cr_assert_eq(r.status, 200, "the server still answers");
+    http_res_clear(&r);
+}
+
+Test(write, cors_echoes_only_configured_origins)
+{
+    struct http_res r;
+    http_do(&srv, "GET", "/health", "Origin: https://b.example\r\n", NULL, 0, &r);
+    char *o = http_header(&r, "Access-Control-Allow-Origin");
+    char *vary = http_header(&r, "Vary");
+    cr_assert_str_eq(o, "https://b.example");
+    cr_assert(vary && strstr(vary, "Origin"), "Vary: %s", vary);
+    free(o);
+    free(vary);
+    http_res_clear(&r);
+    http_do(&srv, "OPTIONS", "/articles",
+            "Origin: http://evil.example\r\nAccess-Control-Request-Method: POST\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    o = http_header(&r, "Access-Control-Allow-Origin");
+    cr_assert_null(o, "an origin not configured gets no CORS grant");
     http_res_clear(&r);
 }
