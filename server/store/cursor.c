@@ -54,15 +54,17 @@ static bool cursor_b64_decode(struct buf *out, const char *s, size_t n)
     return true;
 }
 
-/* The check value: catches edited and truncated cursors (not a secret). */
-static uint32_t cursor_check(const char *s, size_t n)
+/* The check value: catches edited and truncated cursors (not a secret), and
+ * ties a cursor to the filters of the list that made it (scope). */
+static uint32_t cursor_check(const char *s, size_t n, uint64_t scope)
 {
     uint64_t h = util_fnv1a("newsd-cursor-v1", 15, UTIL_FNV_SEED);
+    h = util_fnv1a(&scope, sizeof scope, h);
     h = util_fnv1a(s, n, h);
     return (uint32_t)(h ^ (h >> 32));
 }
 
-char *store_cursor_encode(char kind, int n, const char *const *fields)
+char *store_cursor_encode(char kind, int n, const char *const *fields, uint64_t scope)
 {
     struct buf raw = {0}, out = {0};
     char *res = NULL;
@@ -73,7 +75,7 @@ char *store_cursor_encode(char kind, int n, const char *const *fields)
         if (!buf_append(&raw, &sep, 1) || !buf_puts(&raw, fields[i] ? fields[i] : ""))
             goto out;
     }
-    if (!buf_printf(&raw, "%c%08x", CURSOR_SEP, cursor_check(raw.data, raw.len)))
+    if (!buf_printf(&raw, "%c%08x", CURSOR_SEP, cursor_check(raw.data, raw.len, scope)))
         goto out;
     if (cursor_b64_encode(&out, (const unsigned char *)raw.data, raw.len))
         res = buf_take(&out);
@@ -83,7 +85,7 @@ out:
     return res;
 }
 
-bool store_cursor_decode(const char *s, char kind, int n, struct store_cursor *c)
+bool store_cursor_decode(const char *s, char kind, int n, uint64_t scope, struct store_cursor *c)
 {
     struct buf raw = {0};
     bool ok = false;
@@ -99,7 +101,7 @@ bool store_cursor_decode(const char *s, char kind, int n, struct store_cursor *c
     if (!last || strlen(last + 1) != 8)
         goto out;
     char want[9];
-    snprintf(want, sizeof want, "%08x", cursor_check(raw.data, (size_t)(last - raw.data)));
+    snprintf(want, sizeof want, "%08x", cursor_check(raw.data, (size_t)(last - raw.data), scope));
     if (strcmp(want, last + 1) != 0)
         goto out;
     *last = '\0';

@@ -395,7 +395,7 @@ static bool art_snippet(struct article *a, const char *marked)
 
 /* Reads the page rows; the row past the limit only tells that a next page exists. */
 static enum store_rc art_rows(struct store *s, sqlite3_stmt *st, const struct article_query *aq,
-                              struct article_page *out)
+                              uint64_t scope, struct article_page *out)
 {
     size_t cap = 0;
     char *last_sort = NULL;
@@ -408,7 +408,7 @@ static enum store_rc art_rows(struct store *s, sqlite3_stmt *st, const struct ar
             ls_i64(id, out->items[out->n - 1].id);
             snprintf(rank, sizeof rank, "%.17g", last_rank);
             const char *f[2] = {aq->by_relevance ? rank : last_sort, id};
-            if (!(out->meta.next_cursor = store_cursor_encode(art_cursor_kind(aq), 2, f)))
+            if (!(out->meta.next_cursor = store_cursor_encode(art_cursor_kind(aq), 2, f, scope)))
                 rc = STORE_ERR;
             break;
         }
@@ -444,12 +444,12 @@ static enum store_rc art_rows(struct store *s, sqlite3_stmt *st, const struct ar
 }
 
 /* Decodes the cursor of an article list into its id and rank (or sort text). */
-static bool art_cursor(const struct article_query *aq, struct store_cursor *c, int64_t *id,
-                       double *rank)
+static bool art_cursor(const struct article_query *aq, uint64_t scope, struct store_cursor *c,
+                       int64_t *id, double *rank)
 {
     if (!aq->cursor)
         return true;
-    if (!store_cursor_decode(aq->cursor, art_cursor_kind(aq), 2, c) ||
+    if (!store_cursor_decode(aq->cursor, art_cursor_kind(aq), 2, scope, c) ||
         !ls_parse_i64(c->field[1], id))
         return false;
     if (aq->by_relevance) {
@@ -472,10 +472,12 @@ enum store_rc store_articles_list(struct store *s, const struct article_query *a
     enum art_driver d = art_driver_pick(aq);
 
     out->meta.limit = aq->limit;
-    if ((aq->by_relevance && !aq->fts) || !art_cursor(aq, &c, &cursor_id, &cursor_rank))
-        goto out;
+    /* The count query names every filter: its key is the cursor's scope. */
     ls_sql(&count, "SELECT count(*)");
     art_where(&count, aq, d);
+    uint64_t scope = ls_key(&count);
+    if ((aq->by_relevance && !aq->fts) || !art_cursor(aq, scope, &c, &cursor_id, &cursor_rank))
+        goto out;
     if ((rc = ls_count(s, &count, d == ART_FTS ? "articles_search_count" : "articles_count",
                        &out->meta.total)) != STORE_OK)
         goto out;
@@ -493,7 +495,7 @@ enum store_rc store_articles_list(struct store *s, const struct article_query *a
     rc = STORE_ERR;
     if (!(st = ls_prepare(s, &list, d == ART_FTS ? "articles_search" : "articles_list")))
         goto out;
-    rc = art_rows(s, st, aq, out);
+    rc = art_rows(s, st, aq, scope, out);
 out:
     sqlite3_finalize(st);
     store_cursor_clear(&c);
@@ -556,7 +558,7 @@ static void quote_order(struct list_sql *q, const struct quote_query *qq,
 }
 
 static enum store_rc quote_rows(struct store *s, sqlite3_stmt *st, const struct quote_query *qq,
-                                struct quote_page *out)
+                                uint64_t scope, struct quote_page *out)
 {
     size_t cap = 0;
     char *last_sort = NULL;
@@ -569,7 +571,7 @@ static enum store_rc quote_rows(struct store *s, sqlite3_stmt *st, const struct 
             ls_i64(art, out->items[out->n - 1].article_id);
             ls_i64(pos, last_pos);
             const char *f[3] = {last_sort, art, pos};
-            if (!(out->meta.next_cursor = store_cursor_encode('q', 3, f)))
+            if (!(out->meta.next_cursor = store_cursor_encode('q', 3, f, scope)))
                 rc = STORE_ERR;
             break;
         }
@@ -604,11 +606,12 @@ enum store_rc store_quotes_list(struct store *s, const struct quote_query *qq,
     enum store_rc rc = STORE_INVALID;
 
     out->meta.limit = qq->limit;
-    if (qq->cursor && (!store_cursor_decode(qq->cursor, 'q', 3, &c) ||
-                       !ls_parse_i64(c.field[1], &art) || !ls_parse_i64(c.field[2], &pos)))
-        goto out;
     ls_sql(&count, "SELECT count(*)");
     quote_where(&count, qq);
+    uint64_t scope = ls_key(&count); /* the filters: the cursor's scope */
+    if (qq->cursor && (!store_cursor_decode(qq->cursor, 'q', 3, scope, &c) ||
+                       !ls_parse_i64(c.field[1], &art) || !ls_parse_i64(c.field[2], &pos)))
+        goto out;
     if ((rc = ls_count(s, &count, qq->fts ? "quotes_search_count" : "quotes_count",
                        &out->meta.total)) != STORE_OK)
         goto out;
@@ -618,7 +621,7 @@ enum store_rc store_quotes_list(struct store *s, const struct quote_query *qq,
     rc = STORE_ERR;
     if (!(st = ls_prepare(s, &list, qq->fts ? "quotes_search" : "quotes_list")))
         goto out;
-    rc = quote_rows(s, st, qq, out);
+    rc = quote_rows(s, st, qq, scope, out);
 out:
     sqlite3_finalize(st);
     store_cursor_clear(&c);
@@ -704,7 +707,7 @@ static void entity_order(struct list_sql *q, const struct entity_query *eq,
 }
 
 static enum store_rc entity_rows(struct store *s, sqlite3_stmt *st, const struct entity_query *eq,
-                                 struct entity_page *out)
+                                 uint64_t scope, struct entity_page *out)
 {
     size_t cap = 0;
     int src;
@@ -717,7 +720,7 @@ static enum store_rc entity_rows(struct store *s, sqlite3_stmt *st, const struct
             ls_i64(key, eq->article_id ? last->mentions : last->mention_count);
             ls_i64(id, last->id);
             const char *f[2] = {by_name ? last->name : key, id};
-            if (!(out->meta.next_cursor = store_cursor_encode('e', 2, f)))
+            if (!(out->meta.next_cursor = store_cursor_encode('e', 2, f, scope)))
                 rc = STORE_ERR;
             break;
         }
@@ -754,15 +757,18 @@ enum store_rc store_entities_list(struct store *s, const struct entity_query *eq
     bool by_name = !eq->article_id && eq->sort == ENTITY_SORT_NAME;
 
     out->meta.limit = eq->limit;
-    if (eq->cursor &&
-        (!store_cursor_decode(eq->cursor, 'e', 2, &c) || !ls_parse_i64(c.field[1], &id) ||
-         (!by_name && !ls_parse_i64(c.field[0], &key))))
-        goto out;
     rc = STORE_ERR;
     if (eq->prefix && !(hi = entity_prefix_end(eq->prefix)))
         goto out;
     ls_sql(&count, "SELECT count(*)");
     entity_where(&count, eq, hi);
+    /* The filters and the order make the cursor's scope. */
+    uint64_t scope = ls_key(&count) ^ (by_name ? 0x9e3779b97f4a7c15ULL : 0);
+    rc = STORE_INVALID;
+    if (eq->cursor &&
+        (!store_cursor_decode(eq->cursor, 'e', 2, scope, &c) || !ls_parse_i64(c.field[1], &id) ||
+         (!by_name && !ls_parse_i64(c.field[0], &key))))
+        goto out;
     const char *what = hi ? "entities_search" : "entities_list";
     if ((rc = ls_count(s, &count, hi ? "entities_search_count" : "entities_count",
                        &out->meta.total)) != STORE_OK)
@@ -775,7 +781,7 @@ enum store_rc store_entities_list(struct store *s, const struct entity_query *eq
     rc = STORE_ERR;
     if (!(st = ls_prepare(s, &list, what)))
         goto out;
-    rc = entity_rows(s, st, eq, out);
+    rc = entity_rows(s, st, eq, scope, out);
 out:
     sqlite3_finalize(st);
     store_cursor_clear(&c);
@@ -837,7 +843,7 @@ enum store_rc store_quote_groups_list(struct store *s, int limit, const char *cu
 
     out->meta.limit = limit;
     if (cursor &&
-        (!store_cursor_decode(cursor, 'g', 2, &c) || !ls_parse_i64(c.field[1], &cursor_id)))
+        (!store_cursor_decode(cursor, 'g', 2, 0, &c) || !ls_parse_i64(c.field[1], &cursor_id)))
         goto out;
     ls_sql(&count, "SELECT count(*) FROM quote_groups");
     if ((rc = ls_count(s, &count, "groups_count", &out->meta.total)) != STORE_OK)
@@ -861,7 +867,7 @@ enum store_rc store_quote_groups_list(struct store *s, int limit, const char *cu
             const struct quote_group *last = &out->items[out->n - 1];
             ls_i64(id, last->id);
             const char *f[2] = {last->last_seen, id};
-            if (!(out->meta.next_cursor = store_cursor_encode('g', 2, f)))
+            if (!(out->meta.next_cursor = store_cursor_encode('g', 2, f, 0)))
                 rc = STORE_ERR;
             break;
         }

@@ -104,10 +104,11 @@ struct store_cursor {
     int n;
     char *field[STORE_CURSOR_MAX_FIELDS];
 };
-/* Encodes kind and n fields; returns a new string or NULL on OOM. */
-char *store_cursor_encode(char kind, int n, const char *const *fields);
+/* Encodes kind and n fields, checked against scope (a hash of the list's
+ * filters: a cursor only works on the list it came from); returns a new string or NULL on OOM. */
+char *store_cursor_encode(char kind, int n, const char *const *fields, uint64_t scope);
 /* Decodes s made for kind with n fields into c (caller clears). */
-bool store_cursor_decode(const char *s, char kind, int n, struct store_cursor *c);
+bool store_cursor_decode(const char *s, char kind, int n, uint64_t scope, struct store_cursor *c);
 void store_cursor_clear(struct store_cursor *c);
 
 /* Fills a's summary fields from the STORE_ARTICLE_SUMMARY_COLS columns that

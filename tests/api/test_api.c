@@ -413,6 +413,24 @@ Test(api, a_cursor_from_one_list_is_refused_by_another)
     snprintf(target, sizeof target, "/articles?cursor=%s", cursor);
     http_res_clear(&r);
     expect_problem("GET", target, 400);
+
+    /* A cursor belongs to its filters too: reused under others it is a 400. */
+    get_list("/quotes?limit=1&from=2020-01-01", &r);
+    cursor = json_string_value(json_object_get(json_object_get(r.json, "meta"), "next_cursor"));
+    cr_assert_not_null(cursor);
+    snprintf(target, sizeof target, "/quotes?limit=1&from=2021-01-01&cursor=%s", cursor);
+    expect_problem("GET", target, 400);
+    snprintf(target, sizeof target, "/quotes?limit=5&from=2020-01-01&cursor=%s", cursor);
+    struct http_res ok;
+    http_get(&srv, target, &ok);
+    cr_assert_eq(ok.status, 200, "the same filters with another limit keep the cursor");
+    http_res_clear(&ok);
+    http_res_clear(&r);
+    get_list("/entities?limit=1", &r);
+    cursor = json_string_value(json_object_get(json_object_get(r.json, "meta"), "next_cursor"));
+    snprintf(target, sizeof target, "/entities?limit=1&sort=name&cursor=%s", cursor);
+    expect_problem("GET", target, 400);
+    http_res_clear(&r);
 }
 
 Test(api, etag_and_not_modified)
