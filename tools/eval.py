@@ -9,8 +9,11 @@ Each article goes to `newsd extract --format jsonl` the way a client sends it:
   text   the whole page text as {"text": ...} (the default: a scraper that cannot
          tell headline from body sends this, and newsd finds the structure);
   parts  {"title", "body"}, split at the first blank line.
+Every quote newsd reports counts, the headline's and the subtitle's too
+(`part` "title" / "subtitle"; they come first, in reading order).
 Offsets: by default null (score.py then compares word multisets), because our
-offsets count code points in the normalised body, not in the gold text. With
+offsets count code points in the normalised title, subtitle or body, not in the
+gold text. With
 --offsets map each predicted quote gets the offsets of the first occurrence of
 its words in the gold text after the previous quote; that is a search, not an
 exact mapping, and it scores a little lower (a repeated phrase can land on the

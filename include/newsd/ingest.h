@@ -38,8 +38,10 @@ void ingest_input_clear(struct ingest_input *in);
  * a published_at found in the text is used only when in has none. A date found in
  * the text becomes "2026-03-04T18:12:00-05:00" when it has a time and a known zone
  * (EST, GMT, ET with US daylight saving, +01:00, ...) and "2026-03-04" otherwise;
- * a "Published" date wins over an "Updated" one. Quote offsets are code points in
- * body; entities include the authors. */
+ * a "Published" date wins over an "Updated" one. Quotes come in reading order:
+ * headline, subtitle, body; offsets are code points in body, or in title /
+ * subtitle for a quote whose paragraph is QUOTE_IN_TITLE / QUOTE_IN_SUBTITLE.
+ * Entities include the authors. */
 enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, const char **reason);
 
 /* Parses one JSON record ({"text"|"title"+"body", "url", "published_at",

@@ -39,7 +39,9 @@ static const struct {
     {"jst", 540, 0},  {"kst", 540, 0},  {"aest", 600, 0}, {"aedt", 660, 0},  {"hkt", 480, 0},
     {"sgt", 480, 0},  {"wib", 420, 0},  {"msk", 180, 0},  {"akst", -540, 0}, {"akdt", -480, 0},
     {"hst", -600, 0}, {"ast", -240, 0}, {"nzst", 720, 0}, {"nzdt", 780, 0},  {"sast", 120, 0},
-    {"wat", 60, 0},   {"eat", 180, 0},
+    {"wat", 60, 0},   {"eat", 180, 0},  {"ict", 420, 0},  {"pht", 480, 0},   {"wet", 0, 0},
+    {"west", 60, 0},  {"cat", 120, 0},  {"brt", -180, 0}, {"art", -180, 0},  {"awst", 480, 0},
+    {"acst", 570, 0}, {"acdt", 630, 0},
 };
 
 /* Day of week, 0 = Sunday (Sakamoto). */
@@ -253,14 +255,30 @@ static size_t parse_time(const struct dtok *t, size_t nt, size_t i, struct dpars
     return j - i;
 }
 
+/* True when a zone of the Americas (EST, ET, PDT, ...) is among the few tokens
+ * from i on: the page then writes dates month first. */
+static bool american_zone_after(const struct dtok *t, size_t nt, size_t i)
+{
+    for (size_t k = i; k < nt && k < i + 8; k++) {
+        if (t[k].kind != 'w')
+            continue;
+        for (size_t z = 0; z < sizeof zones / sizeof *zones; z++)
+            if (zones[z].std < 0 && ingest_ascii_ieq(t[k].s, t[k].n, zones[z].name))
+                return true;
+    }
+    return false;
+}
+
 /* Tries a date at t[i..]; fills p and returns tokens used, 0 when none. */
 static size_t parse_date_at(const struct dtok *t, size_t nt, size_t i, struct dparse *p)
 {
     size_t j = i;
     int y = -1, mo = 0, d = -1;
-    /* ISO: 2026-01-19[T10:05[:00][Z|+01:00]] */
-    if (t[j].kind == 'n' && t[j].n == 4 && j + 4 < nt + 0 && is_punct(&t[j + 1], '-') &&
-        t[j + 2].kind == 'n' && is_punct(&t[j + 3], '-') && t[j + 4].kind == 'n') {
+    char sep = (j + 1 < nt && t[j + 1].kind == 'p' && t[j + 1].n == 1) ? t[j + 1].s[0] : 0;
+    bool num_sep = sep == '-' || sep == '/' || sep == '.';
+    /* ISO: 2026-01-19[T10:05[:00][Z|+01:00]], also 2026/01/19 and 2026.01.19 */
+    if (t[j].kind == 'n' && t[j].n == 4 && j + 4 < nt + 0 && num_sep && t[j + 2].kind == 'n' &&
+        is_punct(&t[j + 3], sep) && t[j + 4].kind == 'n') {
         y = num_value(&t[j]);
         mo = num_value(&t[j + 2]);
         d = num_value(&t[j + 4]);
@@ -285,6 +303,18 @@ static size_t parse_date_at(const struct dtok *t, size_t nt, size_t i, struct dp
         if (j >= nt || t[j].kind != 'n' || t[j].n != 4)
             return 0;
         y = num_value(&t[j++]);
+    } else if (t[j].kind == 'n' && t[j].n <= 2 && j + 4 < nt && num_sep && t[j + 2].kind == 'n' &&
+               t[j + 2].n <= 2 && is_punct(&t[j + 3], sep) && t[j + 4].kind == 'n' &&
+               t[j + 4].n == 4) {
+        /* all numbers: 30.01.2026 and 30-01-2026 put the day first; with slashes
+         * a number above 12 decides, else an American zone after it means
+         * month first (01/30/2026 ET), and the day comes first everywhere else */
+        int a = num_value(&t[j]), b = num_value(&t[j + 2]);
+        y = num_value(&t[j + 4]);
+        bool month_first = sep == '/' && a <= 12 && (b > 12 || american_zone_after(t, nt, j + 5));
+        mo = month_first ? a : b;
+        d = month_first ? b : a;
+        j += 5;
     } else if (t[j].kind == 'n' && t[j].n <= 2 && j + 2 < nt + 0) {
         /* D[.] Month[.] YYYY */
         d = num_value(&t[j++]);

@@ -260,6 +260,18 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         }
         break;
     }
+    /* "Secretary of State John Kerry": "of" and title words after the head
+     * belong to the title, not to the name */
+    if (head && last_head < x && x < b && ingest_tok_is(s, &t[last_head], "of")) {
+        size_t y = last_head + 1;
+        if (y < x && ingest_tok_is(s, &t[y], "the"))
+            y++;
+        bool mods = y < x;
+        for (size_t z = y; z < x && mods; z++)
+            mods = ingest_gaz_has(g, s + t[z].start, t[z].end - t[z].start, INGEST_GAZ_TITLE_MOD);
+        if (mods)
+            last_head = x;
+    }
     if (!head && b - a >= 3) {
         /* "Mobility Secretary María José Ortega": capitalised modifiers, then a
          * title word, then the name */
@@ -477,6 +489,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[j + 1], "who") || ingest_tok_is(s, &t[j + 1], "whose") ||
               (t[j + 1].kind == INGEST_TOK_NUM && j + 2 < n && t[j + 2].kind == INGEST_TOK_PUNCT &&
                t[j + 2].ch == ',') ||
+              /* a hometown aside: "Ann Roe, of Ashton, Md., said" */
+              (ingest_tok_is(s, &t[j + 1], "of") && j + 3 < n && tok_capword(&t[j + 2]) &&
+               t[j + 3].kind == INGEST_TOK_PUNCT && t[j + 3].ch == ',' &&
+               (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)) ||
               appositive_role(s, t, n, j + 1))) ||
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
              t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1]));
@@ -621,6 +637,15 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
         size_t tn = c->nstart - c->start;
         while (tn && s[tn - 1] == ' ')
             tn--;
+        /* "Mrs. Clinton" later in the text settles a gender the name left open */
+        if (tn && x->type == ENTITY_PERSON && x->gender == 0) {
+            if (ingest_ascii_ieq(s, tn, "Mrs.") || ingest_ascii_ieq(s, tn, "Ms.") ||
+                ingest_ascii_ieq(s, tn, "Miss") || ingest_ascii_ieq(s, tn, "Mrs") ||
+                ingest_ascii_ieq(s, tn, "Ms"))
+                x->gender = 2;
+            else if (ingest_ascii_ieq(s, tn, "Mr.") || ingest_ascii_ieq(s, tn, "Mr"))
+                x->gender = 1;
+        }
         if (tn) {
             char *t = util_strndup(s, tn);
             if (!t)
@@ -768,6 +793,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
             type = ENTITY_PERSON;
+            /* title case glues a name to the verb after it ("Maria Lopez Speaks"):
+             * in the headline, a run that starts with another person's full name
+             * is that name */
+            if (c->para < 0) {
+                for (size_t k = nn; k > 0; k--) {
+                    if (name[k - 1] != ' ')
+                        continue;
+                    if (nx_find(&people, name, k - 1) >= 0 && memchr(name, ' ', k - 1)) {
+                        c->end = c->nstart + k - 1;
+                        nn = k - 1;
+                        break;
+                    }
+                }
+            }
             if (nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
@@ -817,7 +856,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         int id = nx_find(&last, name, nn);
         if (id < 0)
             id = nx_find(&full, name, nn);
-        if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start))) {
+        /* "Ann Roe, of Ashton, Md., said": an abbreviation is no person */
+        if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
+            name[nn - 1] != '.') {
             id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;

@@ -160,6 +160,9 @@ struct ingest_qspan {
     bool closed;
     bool has_open;  /* false for a quote that continues from the previous paragraph */
     bool continued; /* continues a quotation left open at the previous paragraph's end */
+    bool single;    /* in single marks (‘A’, 'A'): ingest_qspans_single */
+    bool label;     /* no marks: a transcript line "NAME: ..." (kept only when NAME
+                     * is somebody named in the article) */
 };
 
 /* Tokenizes the n bytes at s. spans (sorted, non-overlapping, may be NULL) mark
@@ -312,6 +315,31 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
 int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
                        size_t *n_spans);
 
+/* Adds the single-quoted spans (‘A’ or 'A', at most max_len bytes) of the n bytes
+ * at p that lie outside the double-quoted spans already in *spans (sorted), keeping
+ * the order. An opening mark follows a space, bracket, dash, colon or the start
+ * and precedes a letter or digit; a closing one follows a non-space and precedes
+ * a space, punctuation or the end, so apostrophes inside words (don't, U.N.'s)
+ * and a plural possessive with no opening mark (aides') are no quotation marks.
+ * With need_cue (body text, where single marks are mostly apostrophes or scare
+ * quotes), a span is kept only with a reporting verb within four words of it
+ * ("‘A,’ she said", "said: ‘A’"). Linear in n. Replaces *spans (owned, free()).
+ * 0 or NOMEM. */
+int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
+                         struct ingest_qspan **spans, size_t *n_spans);
+
+/* The cue-table entry (static words: "says", "according to") at token i of tk
+ * (text s), compared ignoring ASCII case (headlines capitalise every word), or
+ * NULL; *len gets its length in tokens. A word after a possessive or a
+ * determiner is a noun ("Trump's Claims"), no cue. */
+const char *ingest_cue_is_at(const char *s, const struct ingest_toks *tk, size_t i, size_t *len);
+
+/* A transcript speaker label at the start of the n bytes at s: "PENCE: ",
+ * "MIKE PENCE: ", "Q: ", "A: " (capitals, up to three words, then a colon and a
+ * space). Returns the offset of the words after it and sets *label_len, or
+ * returns 0 when there is none. */
+size_t ingest_transcript_label(const char *s, size_t n, size_t *label_len);
+
 /* A quote before it becomes a struct quote. */
 struct ingest_q {
     int32_t para;
@@ -322,12 +350,24 @@ struct ingest_q {
     const char *speaker_lit;     /* speaker_text when not a span ("he" resolved...) */
     const char *cue;             /* static */
     enum quote_kind kind;
+    bool subj_head; /* subj offsets are in the quote's own head text */
 };
 
 struct ingest_qs {
     struct ingest_q *v;
     size_t n, cap;
 };
+
+/* ---- headline.c ---------------------------------------------------------------- */
+
+/* Finds the quotations of the headline or subtitle s (part QUOTE_IN_TITLE or
+ * QUOTE_IN_SUBTITLE; headline style quotes in single marks too) and their
+ * speakers from headline cues: "X: ... 'Q'", "X says ... 'Q'", "'Q', X says", or
+ * a person who opens the headline as its subject. Titles of works ("X's 'Film'",
+ * "clip of 'Show'") are dropped. Appends to out with para = part, start/end in
+ * bytes of s. 0 or NOMEM. */
+int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
+                       const struct ingest_gaz *g, struct ingest_qs *out);
 
 /* Attributes the quotation spans of all paragraphs: cue, speaker, kind; drops
  * scare quotes and titles. 0 or NOMEM. */

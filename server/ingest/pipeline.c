@@ -9,6 +9,9 @@
 /* Minimum shape of an article: one paragraph that reads like sentences. */
 #define INGEST_MIN_PARA_WORDS 6
 #define INGEST_MIN_BODY_WORDS 12
+/* Longest single-quoted quotation taken from the body, in bytes (a few
+ * sentences): an opening mark left unmatched must not swallow a paragraph. */
+#define INGEST_SINGLE_QUOTE_MAX 600
 
 struct run {
     struct ingest_gaz gaz;
@@ -16,7 +19,8 @@ struct run {
     struct ingest_para *paras;
     size_t n_paras;
     struct ingest_ents ents;
-    struct ingest_qs qs;
+    struct ingest_qs qs;  /* body */
+    struct ingest_qs hqs; /* headline, then subtitle */
 };
 
 static void run_clear(struct run *r)
@@ -29,6 +33,7 @@ static void run_clear(struct run *r)
     free(r->paras);
     ingest_ents_clear(&r->ents);
     free(r->qs.v);
+    free(r->hqs.v);
     ingest_doc_clear(&r->doc);
     ingest_gaz_clear(&r->gaz);
     memset(r, 0, sizeof *r);
@@ -127,49 +132,106 @@ static int paras_prepare(struct run *r)
         struct ingest_para *p = &r->paras[i];
         p->s = r->doc.paragraphs.v[i];
         p->n = strlen(p->s);
-        if (ingest_qspans_find(p->s, p->n, &carry, &p->spans, &p->n_spans))
+        if (ingest_qspans_find(p->s, p->n, &carry, &p->spans, &p->n_spans) ||
+            ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, &p->spans, &p->n_spans))
             return INGEST_ERR_NOMEM;
+        size_t ll, ts;
+        if (p->n_spans == 0 && !carry && (ts = ingest_transcript_label(p->s, p->n, &ll))) {
+            /* "PENCE: Well, ...": a transcript line, quoted without marks */
+            p->spans = malloc(sizeof *p->spans);
+            if (!p->spans)
+                return INGEST_ERR_NOMEM;
+            p->spans[0] = (struct ingest_qspan){0, 0, p->n, p->n, true, false, false, false, true};
+            p->n_spans = 1;
+        }
         if (!ingest_toks_build(p->s, p->n, p->spans, p->n_spans, &p->toks))
             return INGEST_ERR_NOMEM;
     }
     return 0;
 }
 
+/* Fills o from q: text and offsets from the string src, where q's bytes point
+ * (cur counts code points in it), speaker and cue. */
+static int quote_fill(struct run *r, const struct ingest_q *q, const char *src,
+                      struct ingest_cp_cursor *cur, size_t base, struct quote *o)
+{
+    o->paragraph = q->para;
+    o->kind = q->kind;
+    if (!(o->text = util_strndup(src + q->start, q->end - q->start)))
+        return INGEST_ERR_NOMEM;
+    o->start = ingest_cp_cursor_at(cur, base + q->start);
+    o->end = ingest_cp_cursor_at(cur, base + q->end);
+    if (q->cue && !(o->cue = util_strdup(q->cue)))
+        return INGEST_ERR_NOMEM;
+    if (q->speaker >= 0) {
+        const struct ingest_ent *e = &r->ents.v[q->speaker];
+        if (!(o->speaker_name = util_strdup(e->name)))
+            return INGEST_ERR_NOMEM;
+        o->speaker_type = e->type;
+    }
+    if (q->subj_head) {
+        if (!(o->speaker_text = util_strndup(src + q->subj_start, q->subj_end - q->subj_start)))
+            return INGEST_ERR_NOMEM;
+    } else if (q->subj_para >= 0) {
+        const struct ingest_para *sp = &r->paras[q->subj_para];
+        o->speaker_text = util_strndup(sp->s + q->subj_start, q->subj_end - q->subj_start);
+        if (!o->speaker_text)
+            return INGEST_ERR_NOMEM;
+    } else if (q->speaker_lit && !(o->speaker_text = util_strdup(q->speaker_lit))) {
+        return INGEST_ERR_NOMEM;
+    }
+    return 0;
+}
+
+/* True when head quote q (in src) repeats a body quotation of four words or more
+ * word for word: a dek that reprints a pull quote is the same quotation, and
+ * the body one has its context. */
+static bool head_repeats_body(const struct run *r, const struct ingest_q *q, const char *src)
+{
+    const char *a = src + q->start;
+    size_t an = q->end - q->start;
+    while (an > 0 && (a[an - 1] == ',' || a[an - 1] == '.'))
+        an--;
+    if (ingest_words_count(a, an) < 4)
+        return false;
+    for (size_t i = 0; i < r->qs.n; i++) {
+        const struct ingest_q *b = &r->qs.v[i];
+        const char *bs = r->paras[b->para].s + b->start;
+        size_t bn = b->end - b->start;
+        while (bn > 0 && (bs[bn - 1] == ',' || bs[bn - 1] == '.'))
+            bn--;
+        if (bn == an && memcmp(a, bs, an) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The quotes in reading order: headline, subtitle, body. Offsets count code
+ * points in the text each one sits in (title, subtitle or body). */
 static int quotes_fill(struct run *r, struct article *out, const size_t *starts)
 {
-    if (r->qs.n == 0)
+    size_t n = r->qs.n + r->hqs.n;
+    if (n == 0)
         return 0;
-    out->quotes = calloc(r->qs.n, sizeof *out->quotes);
+    out->quotes = calloc(n, sizeof *out->quotes);
     if (!out->quotes)
         return INGEST_ERR_NOMEM;
     struct ingest_cp_cursor cur;
+    for (size_t i = 0; i < r->hqs.n; i++) {
+        const struct ingest_q *q = &r->hqs.v[i];
+        const char *src = q->para == QUOTE_IN_TITLE ? out->title : out->subtitle;
+        if (head_repeats_body(r, q, src))
+            continue;
+        ingest_cp_cursor_init(&cur, src, strlen(src));
+        if (quote_fill(r, q, src, &cur, 0, &out->quotes[out->n_quotes++]))
+            return INGEST_ERR_NOMEM;
+    }
     ingest_cp_cursor_init(&cur, out->body, strlen(out->body));
     for (size_t i = 0; i < r->qs.n; i++) {
         const struct ingest_q *q = &r->qs.v[i];
-        struct quote *o = &out->quotes[out->n_quotes++];
-        const struct ingest_para *p = &r->paras[q->para];
-        o->paragraph = q->para;
-        o->kind = q->kind;
-        if (!(o->text = util_strndup(p->s + q->start, q->end - q->start)))
+        if (quote_fill(r, q, r->paras[q->para].s, &cur, starts[q->para],
+                       &out->quotes[out->n_quotes++]))
             return INGEST_ERR_NOMEM;
-        o->start = ingest_cp_cursor_at(&cur, starts[q->para] + q->start);
-        o->end = ingest_cp_cursor_at(&cur, starts[q->para] + q->end);
-        if (q->cue && !(o->cue = util_strdup(q->cue)))
-            return INGEST_ERR_NOMEM;
-        if (q->speaker >= 0) {
-            const struct ingest_ent *e = &r->ents.v[q->speaker];
-            if (!(o->speaker_name = util_strdup(e->name)))
-                return INGEST_ERR_NOMEM;
-            o->speaker_type = e->type;
-        }
-        if (q->subj_para >= 0) {
-            const struct ingest_para *sp = &r->paras[q->subj_para];
-            o->speaker_text = util_strndup(sp->s + q->subj_start, q->subj_end - q->subj_start);
-            if (!o->speaker_text)
-                return INGEST_ERR_NOMEM;
-        } else if (q->speaker_lit && !(o->speaker_text = util_strdup(q->speaker_lit))) {
-            return INGEST_ERR_NOMEM;
-        }
     }
     out->quote_count = (int64_t)out->n_quotes;
     return 0;
@@ -267,7 +329,9 @@ enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, co
         goto out;
     if (ingest_entities_find(&r.doc, r.paras, r.n_paras, &r.gaz, &r.ents))
         goto out;
-    if (ingest_quotes_attribute(r.paras, r.n_paras, &r.ents, &r.gaz, &r.qs))
+    if (ingest_quotes_attribute(r.paras, r.n_paras, &r.ents, &r.gaz, &r.qs) ||
+        ingest_quotes_head(r.doc.title, QUOTE_IN_TITLE, &r.ents, &r.gaz, &r.hqs) ||
+        ingest_quotes_head(r.doc.subtitle, QUOTE_IN_SUBTITLE, &r.ents, &r.gaz, &r.hqs))
         goto out;
 
     /* fill the article */

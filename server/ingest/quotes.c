@@ -92,7 +92,7 @@ static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t clo
         b--;
     if (b <= a)
         return true;
-    struct ingest_qspan x = {open, a, b, close_end, closed, has_open, false};
+    struct ingest_qspan x = {open, a, b, close_end, closed, has_open, false, false, false};
     return spans_push(v, n, cap, &x);
 }
 
@@ -186,6 +186,173 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
 nomem:
     free(v);
     return INGEST_ERR_NOMEM;
+}
+
+/* A single mark that may open a quotation: ‘ or ' after a space, bracket, dash,
+ * slash, colon or the start, before a letter or digit. */
+static bool single_opens(const char *p, size_t n, size_t at, size_t len, uint32_t c)
+{
+    if (c != 0x2018 && c != '\'')
+        return false;
+    uint32_t before = ingest_cp_before(p, at);
+    if (!(before == 0 || ingest_cp_is_space(before) || before == '(' || before == '[' ||
+          ingest_cp_is_dash(before) || before == '/' || before == ':'))
+        return false;
+    return ingest_cp_is_wordch(ingest_cp_at(p, n, at + len));
+}
+
+/* A single mark that may close one: ’ or ' after a non-space, before a space,
+ * punctuation or the end (an apostrophe inside a word is neither). */
+static bool single_closes(const char *p, size_t n, size_t at, size_t len, uint32_t c)
+{
+    if (c != 0x2019 && c != '\'')
+        return false;
+    uint32_t before = ingest_cp_before(p, at);
+    if (before == 0 || ingest_cp_is_space(before))
+        return false;
+    uint32_t after = ingest_cp_at(p, n, at + len);
+    return after == 0 || ingest_cp_is_space(after) || after == '.' || after == ',' ||
+           after == ';' || after == ':' || after == '!' || after == '?' || after == ')' ||
+           ingest_cp_is_dash(after) || after == 0x201D || after == '"';
+}
+
+static bool cue_word(const char *w, size_t n);
+
+/* The lower-cased ASCII word ending at byte e of p (letters only), or 0 length. */
+static size_t word_before(const char *p, size_t e, size_t *a)
+{
+    size_t i = e;
+    while (i > 0 && ((p[i - 1] | 0x20) >= 'a' && (p[i - 1] | 0x20) <= 'z'))
+        i--;
+    *a = i;
+    return e - i;
+}
+
+/* A reporting verb right next to single-quoted span x of p: "‘A,’ she said",
+ * "said Jane Roe: ‘A’", "told reporters ‘A’". Looks at four words each way, not
+ * across sentence punctuation. */
+static bool single_cue_near(const char *p, size_t n, const struct ingest_qspan *x)
+{
+    size_t j = x->close_end;
+    for (int words = 0; j < n && words < 4;) {
+        char c = p[j];
+        if (c == ' ' || c == ',') {
+            j++;
+            continue;
+        }
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            break;
+        size_t k = j;
+        while (k < n && ((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))
+            k++;
+        if (cue_word(p + j, k - j))
+            return true;
+        words++;
+        j = k;
+    }
+    j = x->open;
+    for (int words = 0; j > 0 && words < 4;) {
+        char c = p[j - 1];
+        if (c == ' ' || ((c == ':' || c == ',') && words == 0)) {
+            j--;
+            continue;
+        }
+        size_t a;
+        size_t wl = word_before(p, j, &a);
+        if (wl == 0)
+            break;
+        if (cue_word(p + a, wl))
+            return true;
+        words++;
+        j = a;
+    }
+    return false;
+}
+
+int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
+                         struct ingest_qspan **spans, size_t *n_spans)
+{
+    struct ingest_qspan *v = NULL;
+    size_t nv = 0, cap = 0, di = 0;
+    const struct ingest_qspan *d = *spans;
+    size_t nd = *n_spans;
+    size_t open = SIZE_MAX, i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)p[i];
+        if (b != '\'' && b != 0xE2) {
+            i++; /* the common case: no single mark starts here */
+            continue;
+        }
+        /* inside a double-quoted span (marks included): keep that one */
+        while (di < nd && d[di].close_end <= i) {
+            if (!spans_push(&v, &nv, &cap, &d[di]))
+                goto nomem;
+            di++;
+            open = SIZE_MAX; /* a single quotation does not run across a double one */
+        }
+        if (di < nd && i >= d[di].open) {
+            i = d[di].close_end;
+            continue;
+        }
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        size_t len = i - at;
+        if (open != SIZE_MAX && single_closes(p, n, at, len, c)) {
+            if (at - open <= max_len) {
+                size_t olen = p[open] == '\'' ? 1 : 3;
+                struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
+                while (x.start < x.end && p[x.start] == ' ')
+                    x.start++;
+                while (x.end > x.start && p[x.end - 1] == ' ')
+                    x.end--;
+                if (x.end > x.start && (!need_cue || single_cue_near(p, n, &x)) &&
+                    !spans_push(&v, &nv, &cap, &x))
+                    goto nomem;
+            }
+            open = SIZE_MAX;
+        } else if (single_opens(p, n, at, len, c)) {
+            open = at;
+        }
+    }
+    for (; di < nd; di++)
+        if (!spans_push(&v, &nv, &cap, &d[di]))
+            goto nomem;
+    free(*spans);
+    *spans = v;
+    *n_spans = nv;
+    return 0;
+nomem:
+    free(v);
+    return INGEST_ERR_NOMEM;
+}
+
+size_t ingest_transcript_label(const char *s, size_t n, size_t *label_len)
+{
+    size_t i = 0, words = 0, letters = 0;
+    while (i < n && words < 3) {
+        size_t w = i;
+        while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') ||
+                         ((s[i] == '.' || s[i] == '\'' || s[i] == '-') && i > w)))
+            i++;
+        if (i == w)
+            return 0;
+        letters += i - w;
+        words++;
+        if (i < n && s[i] == ' ' && i + 1 < n && s[i + 1] >= 'A' && s[i + 1] <= 'Z')
+            i++;
+        else
+            break;
+    }
+    if (i + 1 >= n || s[i] != ':' || s[i + 1] != ' ')
+        return 0;
+    /* "Q:" and "A:", else a name of two letters or more */
+    if (letters < 2 && !(i == 1 && (s[0] == 'Q' || s[0] == 'A')))
+        return 0;
+    *label_len = i;
+    size_t t = i + 2;
+    while (t < n && s[t] == ' ')
+        t++;
+    return t < n ? t : 0;
 }
 
 /* ---- cues --------------------------------------------------------------------------- */
@@ -298,7 +465,9 @@ static const struct cue {
     {"hailed", CUE_VERB, 1},       {"lauded", CUE_VERB, 1},
     {"touted", CUE_VERB, 1},       {"questioned", CUE_VERB, 1},
     {"cited", CUE_VERB, 1},        {"rated", CUE_VERB, 1},
-    {"ruled", CUE_VERB, 1},
+    {"ruled", CUE_VERB, 1},        {"characterized", CUE_VERB, 1},
+    {"characterised", CUE_VERB, 1}, {"characterizes", CUE_VERB, 1},
+    {"chimed in", CUE_VERB, 0},
     /* participles continuing a clause */
     {"admitting", CUE_PART, 0},    {"asserting", CUE_PART, 0},
     {"stressing", CUE_PART, 0},    {"promising", CUE_PART, 0},
@@ -315,6 +484,18 @@ static const struct cue {
     {"praising", CUE_PART, 1},     {"dismissing", CUE_PART, 1},
     {"labeling", CUE_PART, 1},     {"branding", CUE_PART, 1},
 };
+
+/* True when the n bytes at w spell a one-word entry of the cue table, ignoring
+ * ASCII case. */
+static bool cue_word(const char *w, size_t n)
+{
+    if (n < 3 || n > 12)
+        return false;
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
+        if (!strchr(cues[c].words, ' ') && ingest_ascii_ieq(w, n, cues[c].words))
+            return true;
+    return false;
+}
 
 /* Matches the cue table at token i of p by scanning it; used once per token to
  * build the paragraph's cue index. Lower case, or capitalised at a sentence
@@ -465,6 +646,42 @@ static const struct cue *cue_at(const struct ingest_para *p, size_t i, size_t *l
         return NULL;
     *len = (size_t)(p->cue[i] >> 10);
     return &cues[p->cue[i] & 0x3FF];
+}
+
+const char *ingest_cue_is_at(const char *s, const struct ingest_toks *tk, size_t i, size_t *len)
+{
+    const struct ingest_tok *t = tk->v;
+    if (i >= tk->n || t[i].kind != INGEST_TOK_WORD || t[i].quote >= 0)
+        return NULL;
+    if (i > 0 &&
+        ((t[i - 1].flags & INGEST_TOKF_POSS) || tok_in(s, &t[i - 1], noun_markers, NOUN_MARKERS_N)))
+        return NULL;
+    for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
+        const char *w = cues[c].words;
+        size_t k = i;
+        bool ok = true;
+        while (*w && ok) {
+            const char *sp = strchr(w, ' ');
+            size_t ln = sp ? (size_t)(sp - w) : strlen(w);
+            ok = k < tk->n && t[k].kind == INGEST_TOK_WORD && t[k].quote < 0 &&
+                 t[k].end - t[k].start == ln && !(t[k].flags & INGEST_TOKF_POSS);
+            for (size_t q = 0; ok && q < ln; q++) {
+                char a = s[t[k].start + q];
+                if (a >= 'A' && a <= 'Z')
+                    a = (char)(a + 32);
+                ok = a == w[q];
+            }
+            k++;
+            w += ln;
+            if (*w == ' ')
+                w++;
+        }
+        if (ok) {
+            *len = k - i;
+            return cues[c].words;
+        }
+    }
+    return NULL;
 }
 
 /* ---- word classes --------------------------------------------------------------------- */
@@ -677,6 +894,36 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
                            (p->toks.v[sj.a].flags & INGEST_TOKF_LOWER));
 }
 
+/* Words that open a hometown aside: "of Ashton", "from Lyon". */
+static const char *const aside_openers[] = {"from", "of"};
+
+/* An aside between commas after a name, which is not the subject: an age
+ * ("59"), a party tag ("R-Ky."), a hometown ("of Ashton", "Md.") or a relative
+ * clause ("who watched the vote"). Tokens [a, b). */
+static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    if (b - a == 1 && t[a].kind == INGEST_TOK_NUM)
+        return true;
+    if (TOK_IN(s, &t[a], relatives))
+        return true;
+    if (b - a == 1 && t[a].kind == INGEST_TOK_WORD && t[a].end - t[a].start >= 3 &&
+        (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
+        s[t[a].start + 1] == '-')
+        return true;
+    size_t k = a;
+    if (TOK_IN(s, &t[k], aside_openers))
+        k++;
+    if (k == b || b - k > 4)
+        return false;
+    for (size_t j = k; j < b; j++)
+        if (!tok_capital(&t[j]))
+            return false;
+    /* "of Ashton": any place name; without "of", only a state abbreviation */
+    return k > a || (b - k <= 2 && (t[b - 1].flags & INGEST_TOKF_ABBR));
+}
+
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
  * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
@@ -702,6 +949,28 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     }
     if (e == lim || t[e - 1].quote >= 0)
         return none;
+    if (is_punct(&t[e - 1], ',')) {
+        /* "X, 59, of Ashton, Md., who watched, said", "X, R-Ky., said": step
+         * over the asides between commas back to the name */
+        size_t hop = e - 1;
+        int hops = 0;
+        for (; hops < 6; hops++) {
+            size_t x = hop;
+            while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
+                x--;
+            if (x == hop || x <= lim || !is_punct(&t[x - 1], ',') || !aside_segment(p, x, hop))
+                break;
+            hop = x - 1;
+        }
+        if (hops > 0) {
+            size_t x = hop;
+            while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
+                x--;
+            if (x <= lim || !is_punct(&t[x - 1], ','))
+                return np_before(p, hop, lim, &stop);
+            e = hop + 1;
+        }
+    }
     if (is_punct(&t[e - 1], ',')) {
         size_t c1 = e - 1, x = c1, steps = 0;
         bool has_cue = false;
@@ -794,8 +1063,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             return np;
     }
     /* "a nurse who asked not to be named because she was ... said": the phrase
-     * before the relative pronoun, when no punctuation intervenes */
-    for (size_t w = r.a, steps = 0; w > lim && steps < 2 * SUBJ_MAX; w--, steps++) {
+     * before the relative pronoun, when no punctuation intervenes ("to which
+     * she said" keeps its pronoun) */
+    bool pron = r.b - r.a == 1 &&
+                (TOK_IN(s, &t[r.a], pronouns_m) || TOK_IN(s, &t[r.a], pronouns_f) ||
+                 TOK_IN(s, &t[r.a], pronouns_other));
+    for (size_t w = r.a, steps = 0; !pron && w > lim && steps < 2 * SUBJ_MAX; w--, steps++) {
         const struct ingest_tok *x = &t[w - 1];
         if (x->quote >= 0 || (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019))
             break;
@@ -815,6 +1088,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     return r;
 }
 
+/* When, not who: "said Tuesday". */
+static const char *const time_words[] = {
+    "friday", "monday",  "saturday", "sunday",    "thursday",
+    "today",  "tonight", "tuesday",  "wednesday", "yesterday",
+};
+
 /* Subject after the cue (inverted "said X", or "according to X"), from token k. */
 static struct subj subject_right(const struct ingest_para *p, size_t k, bool according)
 {
@@ -822,8 +1101,8 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
     const char *s = p->s;
     size_t n = p->toks.n;
     struct subj r = {k, k, false};
-    if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0)
-        return r;
+    if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0 || TOK_IN(s, &t[k], time_words))
+        return r; /* "said Tuesday" */
     bool particle = k + 1 < n && (t[k + 1].flags & INGEST_TOKF_CAP) &&
                     (ingest_tok_is(s, &t[k], "de") || ingest_tok_is(s, &t[k], "van") ||
                      ingest_tok_is(s, &t[k], "von") || ingest_tok_is(s, &t[k], "al") ||
@@ -898,11 +1177,16 @@ struct ctx {
     int32_t last_speaker;
     int32_t last_speaker_para;
     size_t last_speaker_byte;
+    /* gender learnt from the pronouns that resolved to a person whose name
+     * told none ("Joost Kamara ... he said"), per entity; NULL when unknown */
+    uint8_t *pron_gender;
 };
 
 static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
 {
     int g = x->ents->v[ent].gender;
+    if (g == 0 && x->pron_gender)
+        g = x->pron_gender[ent];
     return gender == 0 || g == 0 || g == gender;
 }
 
@@ -962,8 +1246,12 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             else
                 hi = mid;
         }
+        /* an opening adverbial up to a comma does not count: "In an essay last
+         * week, X acknowledged ..." */
         size_t k = lo, words_before = 0;
-        while (k > 0 && p->toks.v[k - 1].sent == best_sent && words_before < 6) {
+        while (k > 0 && p->toks.v[k - 1].sent == best_sent && words_before < 6 &&
+               !(p->toks.v[k - 1].kind == INGEST_TOK_PUNCT && p->toks.v[k - 1].ch == ',' &&
+                 p->toks.v[k - 1].quote < 0)) {
             k--;
             if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
@@ -972,6 +1260,29 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             return best;
     }
     return x->last_speaker;
+}
+
+/* The organisation an "it" or "they" at (para, byte) stands for, or -1: the
+ * last organisation named outside quotations in this or the previous paragraph
+ * ("The council ... what it called"), when no person was named after it (then
+ * "they" more likely means people). Bounded to 32 mentions. */
+static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byte)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, para, byte);
+    for (size_t steps = 0; i > 0 && steps < 32; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < para - 1)
+            break;
+        if (m->in_quote)
+            continue;
+        enum entity_type ty = e->v[m->entity].type;
+        if (ty == ENTITY_ORGANIZATION)
+            return m->entity;
+        if (ty == ENTITY_PERSON)
+            return -1;
+    }
+    return -1;
 }
 
 /* The person whose recorded title ends with the words w/n (ignoring case, on a
@@ -1005,6 +1316,182 @@ static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n
     return best;
 }
 
+static size_t tok_at_byte(const struct ingest_para *p, size_t b);
+
+/* Abbreviated titles and the words they stand for. */
+static const struct {
+    const char *abbr, *word;
+} title_abbrs[] = {
+    {"atty", "attorney"},   {"dr", "doctor"},         {"gen", "general"},
+    {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
+    {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
+    {"sec", "secretary"},   {"sen", "senator"},       {"supt", "superintendent"},
+};
+
+/* Nouns that describe a person by role: the head of "the Republican nominee".
+ * Titles from data/titles.txt count too. */
+static const char *const role_nouns[] = {
+    "activist",       "actor",          "actress",      "adviser",
+    "advisor",        "aide",           "ambassador",   "analyst",
+    "anchor",         "attorney",       "author",       "billionaire",
+    "businessman",    "businesswoman",  "candidate",    "ceo",
+    "chairman",       "chairwoman",     "chancellor",   "chief",
+    "coach",          "columnist",      "commissioner", "congressman",
+    "congresswoman",  "councillor",     "councilor",    "democrat",
+    "diplomat",       "director",       "doctor",       "economist",
+    "editor",         "executive",      "founder",      "general",
+    "governor",       "host",           "judge",        "lawmaker",
+    "lawyer",         "leader",         "legislator",   "manager",
+    "mayor",          "minister",       "mogul",        "nominee",
+    "official",       "president",      "professor",    "prosecutor",
+    "representative", "republican",     "researcher",   "scientist",
+    "secretary",      "senator",        "singer",       "speaker",
+    "spokesman",      "spokesperson",   "spokeswoman",  "star",
+    "strategist",     "superintendent", "treasurer",    "veteran",
+};
+
+/* Words of a description that say nothing about who: "the former senator". */
+static const char *const desc_modifiers[] = {
+    "current", "embattled", "former", "incoming", "new", "outgoing", "then", "top",
+};
+
+/* True when the context word c/cn names the description word d/dn: the same
+ * word ignoring case, or an abbreviated title ("Sen." for "senator"). */
+static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn)
+{
+    while (cn > 0 && c[cn - 1] == '.')
+        cn--;
+    if (cn == 0)
+        return false;
+    bool same = cn == dn;
+    for (size_t i = 0; same && i < cn; i++) {
+        char a = c[i], b = d[i];
+        if (a >= 'A' && a <= 'Z')
+            a = (char)(a + 32);
+        if (b >= 'A' && b <= 'Z')
+            b = (char)(b + 32);
+        same = a == b;
+    }
+    if (same)
+        return true;
+    for (size_t i = 0; i < sizeof title_abbrs / sizeof *title_abbrs; i++)
+        if (ingest_ascii_ieq(c, cn, title_abbrs[i].abbr) &&
+            ingest_ascii_ieq(d, dn, title_abbrs[i].word))
+            return true;
+    return false;
+}
+
+/* Counts the words of the description d[0..nd) found among the tokens [a, b)
+ * of paragraph p (an appositive, or the title words before a name). */
+static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
+                        const struct ingest_tok *const *d, const char *ds, size_t nd)
+{
+    size_t hits = 0;
+    for (size_t i = 0; i < nd; i++)
+        for (size_t k = a; k < b; k++)
+            if (p->toks.v[k].kind == INGEST_TOK_WORD &&
+                desc_word_is(p->s + p->toks.v[k].start, p->toks.v[k].end - p->toks.v[k].start,
+                             ds + d[i]->start, d[i]->end - d[i]->start)) {
+                hits++;
+                break;
+            }
+    return hits;
+}
+
+/* The person a definite description ("the senator", "the Republican nominee",
+ * "the former secretary of state") at subject sj of paragraph pi stands for:
+ * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
+ * most recent person whose title words before the name ("Republican nominee
+ * Donald Trump", "Sen. Ann Roe") or appositive after it ("Ann Roe, the
+ * Republican nominee,") hold the description's head noun, preferring one that
+ * holds every word of it. -1 when none. */
+static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *d[6];
+    size_t nd = 0;
+    for (size_t k = sj.a + 1; k < sj.b && nd < 6; k++) {
+        const struct ingest_tok *w = &p->toks.v[k];
+        if (w->kind != INGEST_TOK_WORD || TOK_IN(p->s, w, desc_modifiers) ||
+            ingest_tok_ieq(p->s, w, "of") || ingest_tok_ieq(p->s, w, "the"))
+            continue;
+        d[nd++] = w;
+    }
+    if (nd == 0 || nd > 4)
+        return -1;
+    /* the head noun: the last word, or the one before "of" ("secretary of state") */
+    size_t head = nd - 1;
+    for (size_t k = sj.a + 1; k + 1 < sj.b; k++)
+        if (ingest_tok_ieq(p->s, &p->toks.v[k + 1], "of"))
+            for (size_t i = 0; i < nd; i++)
+                if (d[i] == &p->toks.v[k])
+                    head = i;
+    const struct ingest_tok *hw = d[head];
+    if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
+        return -1;
+    if (!TOK_IN(p->s, hw, role_nouns) &&
+        !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE))
+        return -1; /* "the letter", "the union": no person */
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
+    int32_t head_only = -1;
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        if (e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        const struct ingest_tok *t = mp->toks.v;
+        size_t a = tok_at_byte(mp, m->start), b = tok_at_byte(mp, m->end);
+        /* title words right before the name, up to punctuation */
+        size_t before = a;
+        while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
+               t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
+               !TOK_IN(mp->s, &t[before - 1], determiners) &&
+               !(t[before - 1].flags & INGEST_TOKF_POSS))
+            before--;
+        /* ", the Republican nominee," right after it: a closed noun phrase */
+        size_t after = b, after_end = b;
+        if (after < mp->toks.n && is_punct(&t[after], ',')) {
+            size_t z = ++after;
+            size_t dummy;
+            while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD &&
+                   t[z].quote < 0 && !cue_at(mp, z, &dummy))
+                z++;
+            if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
+                after_end = z;
+        }
+        size_t hb = desc_hits(mp, before, a, d, p->s, nd);
+        size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
+        bool head_b = desc_hits(mp, before, a, &d[head], p->s, 1) > 0;
+        bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
+        if ((head_b && hb == nd) || (head_a && ha == nd))
+            return m->entity;
+        if ((head_b || head_a) && head_only < 0)
+            head_only = m->entity;
+        /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
+        const struct ingest_ent *en = &e->v[m->entity];
+        for (size_t ti = 0; ti < en->titles.n && head_only < 0; ti++) {
+            const char *tt = en->titles.v[ti];
+            size_t tl = strlen(tt), q = 0;
+            while (q < tl) {
+                size_t r = q;
+                while (r < tl && tt[r] != ' ')
+                    r++;
+                size_t wl = r;
+                while (wl > q && tt[wl - 1] == '.')
+                    wl--;
+                if (desc_word_is(tt + q, wl - q, p->s + d[head]->start,
+                                 d[head]->end - d[head]->start))
+                    head_only = m->entity;
+                q = r + 1;
+            }
+        }
+    }
+    return head_only;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -1023,6 +1510,13 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
         at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
+        if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
+            x->pron_gender[at->speaker] = (uint8_t)gender;
+        return;
+    }
+    if (sj.b - sj.a == 1 &&
+        (ingest_tok_ieq(s, &t[sj.a], "it") || ingest_tok_ieq(s, &t[sj.a], "they"))) {
+        at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
         return;
     }
     if (sj.b - sj.a == 1 && TOK_IN(s, &t[sj.a], pronouns_other))
@@ -1062,9 +1556,14 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = org;
         return;
     }
-    /* "the president", "the defense secretary": a title held by a person here */
-    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 4)
-        at->speaker = title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+    /* "the president", "the Republican nominee", "the former secretary of state":
+     * the last person named with that title or role, else a title held here */
+    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
+        at->speaker = description_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a <= 4)
+            at->speaker =
+                title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+    }
 }
 
 /* ---- attribution of one paragraph ------------------------------------------------------ */
@@ -1156,7 +1655,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             if (!tok_capital(&t[j]) && !TOK_IN(p->s, &t[j], determiners) &&
                 !(tok_capital(&t[c0]) && a - j <= 3 && t[j].kind == INGEST_TOK_WORD &&
                   !TOK_IN(p->s, &t[j], function_words) &&
-                  (tok_capital(&t[a - 1]) ||
+                  (tok_capital(&t[a - 1]) || TOK_IN(p->s, &t[a - 1], role_nouns) ||
                    ingest_gaz_has(x->g, p->s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
                                   INGEST_GAZ_TITLE))))
                 return false;
@@ -1212,6 +1711,58 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     return false;
 }
 
+/* "an arrangement officials have described as": a noun phrase followed by a
+ * clause with its own subject (a relative clause without "that"). The subject
+ * of the cue is then that clause's: a pronoun, a plural noun after "a"/"an" (an
+ * article cannot govern it, so no compound noun: "the county officials" stays
+ * whole), or a name right after a lower-case noun ("the deal Trump called"). */
+static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    if (sj.b - sj.a < 3)
+        return sj;
+    /* "It is a plan Mayor X called": the noun phrase after the copula */
+    size_t d0 = sj.a;
+    if (!TOK_IN(s, &t[d0], determiners)) {
+        for (d0 = sj.a + 1; d0 + 2 < sj.b && !TOK_IN(s, &t[d0], determiners); d0++)
+            ;
+        if (d0 + 2 >= sj.b || d0 < sj.a + 2 || !ingest_tok_ieq(s, &t[d0 - 1], "is"))
+            return sj;
+    }
+    bool indefinite = ingest_tok_ieq(s, &t[d0], "a") || ingest_tok_ieq(s, &t[d0], "an");
+    for (size_t i = d0 + 2; i < sj.b; i++) {
+        const struct ingest_tok *w = &t[i], *b = &t[i - 1];
+        if (w->kind != INGEST_TOK_WORD || b->kind != INGEST_TOK_WORD)
+            return sj;
+        if ((b->flags & INGEST_TOKF_POSS) || TOK_IN(s, b, function_words) ||
+            TOK_IN(s, b, prepositions) || TOK_IN(s, b, determiners) ||
+            !(b->flags & INGEST_TOKF_LOWER))
+            continue;
+        size_t wl = w->end - w->start;
+        bool pron = TOK_IN(s, w, pronouns_m) || TOK_IN(s, w, pronouns_f) ||
+                    ingest_tok_is(s, w, "they") || ingest_tok_is(s, w, "we");
+        bool plural = indefinite && (w->flags & INGEST_TOKF_LOWER) && wl > 3 &&
+                      s[w->end - 1] == 's' && s[w->end - 2] != 's' && s[w->end - 2] != 'u' &&
+                      s[w->end - 2] != 'i';
+        bool name = false;
+        if ((w->flags & INGEST_TOKF_CAP) && !(w->flags & INGEST_TOKF_SENT_START)) {
+            /* a name, maybe behind title words: "Mayor Ines Vogt" */
+            size_t z = i;
+            while (z < sj.b && z - i < 3 && tok_capital(&t[z]) &&
+                   mention_start_at(p, t[z].start + 1) != t[z].start)
+                z++;
+            name =
+                z < sj.b && tok_capital(&t[z]) && mention_start_at(p, t[z].start + 1) == t[z].start;
+        }
+        if (pron || plural || name) {
+            sj.a = i;
+            return sj;
+        }
+    }
+    return sj;
+}
+
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
@@ -1224,7 +1775,7 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         sj.a = sj.b = k;
         sj.inherit = true;
     } else {
-        sj = subject_left(p, k, lim);
+        sj = reduced_relative(p, subject_left(p, k, lim));
         /* inverted "said X" only right after a quotation or at a sentence start */
         const struct ingest_tok *t = p->toks.v;
         bool inverted_pos = k == 0 || t[k - 1].quote >= 0 ||
@@ -1332,6 +1883,29 @@ static bool q_push(struct ingest_qs *out, const struct ingest_q *q)
     return true;
 }
 
+/* Verbs of the cue table that a thing can be the subject of without reporting
+ * anybody's words: "the spate of shootings demands that ...". */
+static const char *const thing_verbs[] = {
+    "demanded", "demands", "suggested", "suggests",
+};
+
+/* True when attribution at (from one of thing_verbs) has a subject that is a
+ * thing: a phrase opened by a determiner with no name, pronoun or role noun. */
+static bool thing_subject(const struct ingest_para *p, const struct attr *at)
+{
+    if (!at->found || at->speaker >= 0 || at->subj_para < 0 || !at->cue ||
+        !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs, at->cue->words,
+                        strlen(at->cue->words)))
+        return false;
+    size_t a = tok_at_byte(p, at->subj_a), b = tok_at_byte(p, at->subj_b);
+    if (b <= a + 1 || b > p->toks.n || !TOK_IN(p->s, &p->toks.v[a], determiners))
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (tok_capital(&p->toks.v[k]) || TOK_IN(p->s, &p->toks.v[k], role_nouns))
+            return false;
+    return true;
+}
+
 /* Finds the attribution for quotation qi of paragraph pi. */
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
@@ -1405,6 +1979,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     size_t lo = q->tq0 > CUE_WINDOW ? q->tq0 - CUE_WINDOW : 0;
     if (lo < sa)
         lo = sa;
+    struct attr thing = {0}; /* "the spate of shootings demands ...": kept as a fallback */
+    bool thing_adjacent = false;
     for (size_t k = q->tq0; k > lo; k--) {
         if (t[k - 1].quote >= 0)
             continue;
@@ -1416,13 +1992,32 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             q->adjacent =
                 k - 1 + len == q->tq0 ||
                 (k + len <= q->tq0 && is_clause_punct(&t[k - 1 + len]) && k + len == q->tq0);
+            if (thing.found && (q->at.speaker < 0 ||
+                                x->ents->v[q->at.speaker].type != ENTITY_PERSON)) {
+                q->at = thing; /* the outer cue names no person either */
+                q->adjacent = thing_adjacent;
+                return;
+            }
             if (c->weak && span_words(p, q) > 12 && !q->adjacent)
                 q->at.found = false;
-            else
+            else if (!thing.found && thing_subject(p, &q->at)) {
+                /* a thing "demands" or "suggests": the person who reports it in
+                 * an outer clause ("X said the spate demands ...") is the
+                 * speaker, when there is one */
+                thing = q->at;
+                thing_adjacent = q->adjacent;
+                q->at.found = false;
+                continue;
+            } else
                 return;
             break;
         }
         /* a cue without a subject of its own ("Republican claims"): look further */
+    }
+    if (thing.found && !q->at.found) {
+        q->at = thing;
+        q->adjacent = thing_adjacent;
+        return;
     }
     /* (c) the first cue after it in the sentence */
     for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW; k++) {
@@ -1506,8 +2101,17 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
         size_t sa, sb;
         sentence_bounds(p, j - 1, &sa, &sb);
         struct attr a = {0};
-        if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
-            a.speaker >= 0 && x->ents->v[a.speaker].type == ENTITY_PERSON && a.subj_para == pi) {
+        bool ok =
+            attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found && a.speaker >= 0;
+        if (!ok && j >= 2 && is_punct(&p->toks.v[j - 2], ',')) {
+            /* "..., noted NBC's Jane Roe.": inverted at the end of the sentence */
+            struct subj r = subject_right(p, j - 1 + len, false);
+            if (r.a < r.b && (r.b >= sb || is_end_punct(&p->toks.v[r.b]))) {
+                subject_resolve(x, pi, r, &a);
+                ok = a.speaker >= 0;
+            }
+        }
+        if (ok && x->ents->v[a.speaker].type == ENTITY_PERSON && a.subj_para == pi) {
             x->last_speaker = a.speaker;
             x->last_speaker_para = pi;
             x->last_speaker_byte = p->n;
@@ -1588,18 +2192,68 @@ static bool cue_table_fits(void)
 
 bool ingest_quotes_lists_sorted(void)
 {
-    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) &&
-           LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) && LIST_SORTED(function_words) &&
-           LIST_SORTED(prepositions) && LIST_SORTED(relatives) && LIST_SORTED(possessives) &&
-           LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
-           LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers);
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) &&
+           LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
+           LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
+           LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
+           LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
+           LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs);
+}
+
+/* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
+ * label names the speaker (the person whose name or surname it spells, ignoring
+ * case; "A:" is the last named speaker, "Q:" nobody named) and is cut off the
+ * quotation. False when span qi opens with no label, or with one that names
+ * nobody in the article. */
+static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t qi)
+{
+    struct ingest_para *p = &x->paras[pi];
+    struct ingest_qspan *sp = &p->spans[qi];
+    size_t ll, ts = ingest_transcript_label(p->s + sp->start, sp->end - sp->start, &ll);
+    if (!ts)
+        return false;
+    const char *l = p->s + sp->start;
+    int32_t who = -1;
+    bool ok = false;
+    if (ll == 1) {
+        ok = true;
+        who = l[0] == 'A' ? x->last_speaker : -1;
+    } else {
+        const struct ingest_ents *e = x->ents;
+        for (size_t k = 0; k < e->n && k < 512 && !ok; k++) {
+            const struct ingest_ent *en = &e->v[k];
+            if (en->type != ENTITY_PERSON)
+                continue;
+            size_t nl = strlen(en->name);
+            ok = (nl == ll && ingest_ascii_ieq(l, ll, en->name)) ||
+                 (nl > ll && en->name[nl - ll - 1] == ' ' &&
+                  ingest_ascii_ieq(l, ll, en->name + nl - ll));
+            if (ok)
+                who = (int32_t)k;
+        }
+    }
+    if (!ok)
+        return false;
+    q->at = (struct attr){true, NULL, pi, sp->start, sp->start + ll, who, NULL};
+    q->kind = QUOTE_FULL;
+    sp->start += ts;
+    if (who >= 0 && ll > 1) {
+        x->last_speaker = who;
+        x->last_speaker_para = pi;
+        x->last_speaker_byte = sp->end;
+    }
+    return true;
 }
 
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
-    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0};
+    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL};
+    x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
+    if (ents->n && !x.pron_gender)
+        return INGEST_ERR_NOMEM;
     struct cue_buckets buckets;
     cue_buckets_build(&buckets);
     struct qinfo *qs = NULL;
@@ -1618,6 +2272,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             struct qinfo *nq = realloc(qs, cap * sizeof *nq);
             if (!nq) {
                 free(qs);
+                free(x.pron_gender);
                 return INGEST_ERR_NOMEM;
             }
             qs = nq;
@@ -1634,6 +2289,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
         if (cues_index(p, &buckets)) {
             free(qs);
+            free(x.pron_gender);
             return INGEST_ERR_NOMEM;
         }
         /* token ranges of the spans */
@@ -1665,6 +2321,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 }
             }
             q->starts_sentence = st;
+            if (transcript_line(&x, (int32_t)pi, q, qi))
+                continue;
+            if (p->spans[qi].label) {
+                q->drop = true; /* "CLARIFICATION: ...": a label, but nobody's */
+                continue;
+            }
             attribute_one(&x, (int32_t)pi, qs, qi);
             q->kind = kind_of(p, q);
             if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON) {
@@ -1693,6 +2355,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             if (!q->starts_sentence && q->kind == QUOTE_PARTIAL)
                 continue;
+            if (!q->starts_sentence && q->tq0 > 0 && is_punct(&t[q->tq0 - 1], ':') &&
+                t[q->tq0 - 1].quote < 0) {
+                /* "X is rolling out a new message: “...”": the clause's subject */
+                sentence_subject(&x, (int32_t)pi, q);
+                if (q->at.found) {
+                    q->inherited = true;
+                    continue;
+                }
+            }
             if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Schiff said. “The other factor ...”" */
             else if (last_found < p->n_spans)
@@ -1768,6 +2439,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             o.cue = q->at.found && q->at.cue ? q->at.cue->words : NULL;
             if (!q_push(out, &o)) {
                 free(qs);
+                free(x.pron_gender);
                 return INGEST_ERR_NOMEM;
             }
             if (q->at.found) {
@@ -1828,5 +2500,6 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
     }
     free(qs);
+    free(x.pron_gender);
     return 0;
 }

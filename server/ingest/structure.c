@@ -17,6 +17,7 @@ struct unit {
     bool term;     /* ends like a sentence */
     bool short_;   /* few words and no sentence punctuation */
     bool dateline; /* starts with "CITY —" */
+    bool in_block; /* follows the previous line with no blank line between */
     int cls;
 };
 
@@ -719,6 +720,8 @@ static int units_split(const char *text, size_t n, struct units *u)
                     return INGEST_ERR_NOMEM;
             } else if (!units_push(u, text + i, len)) {
                 return INGEST_ERR_NOMEM;
+            } else {
+                u->v[u->n - 1].in_block = prev_in_block;
             }
             prev_in_block = true;
         }
@@ -766,6 +769,29 @@ static unsigned caps_share(const struct unit *x)
 static bool body_like(const struct unit *x)
 {
     return x->dateline || x->words > 40 || (x->term && x->words > 15 && caps_share(x) < 60);
+}
+
+/* Short lines c[0..k) lead to the first longer line c[k]: true when c[k] is
+ * rather the first paragraph under the headline c[k-1] than a headline under a
+ * section label. Evidence: a byline or date between the two (it follows a
+ * headline, not a section), or c[k-1] too long for a label (five words or more;
+ * labels are "Politics", "Global Power") while c[k] reads as a sentence (ends
+ * with a period, sentence case) and is itself followed by a sentence. */
+static bool lead_after_headline(const struct units *u, const size_t *c, size_t k)
+{
+    if (k == 0)
+        return false;
+    const struct unit *h = &u->v[c[k - 1]], *x = &u->v[c[k]];
+    for (size_t i = c[k - 1] + 1; i < c[k]; i++)
+        if (u->v[i].cls == U_META)
+            return true;
+    if (!x->term || x->s[x->n - 1] == ':' || x->s[x->n - 1] == ';')
+        return false;
+    if (h->words < 3)
+        return false;
+    const struct unit *next = &u->v[c[k + 1]];
+    return caps_share(x) < 60 && (h->words >= 5 || x->words >= 8) && next->term &&
+           caps_share(next) < 60;
 }
 
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
@@ -829,7 +855,7 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
         while (k < nc && u.v[c[k]].short_ && !u.v[c[k]].dateline)
             k++;
         size_t title = (size_t)-1, section = (size_t)-1;
-        if (k < nc && !body_like(&u.v[c[k]]) && k + 1 < nc) {
+        if (k < nc && !body_like(&u.v[c[k]]) && k + 1 < nc && !lead_after_headline(&u, c, k)) {
             title = k;
             if (k > 0 && u.v[c[k - 1]].words <= 4)
                 section = k - 1;
@@ -850,12 +876,25 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             title_trim_site(d->title);
             body = title + 1;
         }
+        /* "Headline;" and a deck on the next line of the same block */
+        if (title != (size_t)-1 && body < nc && u.v[c[body]].in_block && c[body] == c[title] + 1 &&
+            u.v[c[title]].n > 0 && u.v[c[title]].s[u.v[c[title]].n - 1] == ';' &&
+            u.v[c[body]].words <= 40 && body + 1 < nc) {
+            size_t tl = strlen(d->title);
+            while (tl > 0 && (d->title[tl - 1] == ';' || d->title[tl - 1] == ' '))
+                d->title[--tl] = '\0';
+            if (!(d->subtitle = util_strdup(u.v[c[body]].s))) {
+                rc = INGEST_ERR_NOMEM;
+                goto out_c;
+            }
+            body++;
+        }
         /* subtitle: the first real line after the title, when a byline or date
          * line, or a dateline paragraph, follows it (page furniture alone is not
          * enough: ads also sit between body paragraphs) */
         while (body < nc && u.v[c[body]].short_ && !u.v[c[body]].dateline)
             body++;
-        if (title != (size_t)-1 && body < nc && !u.v[c[body]].dateline) {
+        if (title != (size_t)-1 && !d->subtitle && body < nc && !u.v[c[body]].dateline) {
             size_t s = body, b = s + 1;
             while (b < nc && u.v[c[b]].short_ && !u.v[c[b]].dateline)
                 b++;

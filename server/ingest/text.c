@@ -528,7 +528,12 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
             if (dotted) {
                 continue;
             }
-            if (initial || prev_dotted || word_is_abbreviation(s + start, wl)) {
+            /* "R-Md.", "D-Calif.": a party tag ends with a state abbreviation */
+            size_t hy = wl;
+            while (hy > 0 && s[start + hy - 1] != '-')
+                hy--;
+            if (initial || prev_dotted || word_is_abbreviation(s + start, wl) ||
+                (hy > 0 && word_is_abbreviation(s + start + hy, wl - hy))) {
                 k->flags |= INGEST_TOKF_ABBR;
                 at = j;
             }
@@ -598,10 +603,10 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
         enum ingest_qmark qm = ingest_cp_quote_mark(c);
         bool inside = si < n_spans && at >= spans[si].start && at < spans[si].end;
         /* the marks that open and close a span (two bytes for '' and ``) */
-        if (si < n_spans && !inside && c < 0x80 &&
+        if (si < n_spans && !inside &&
             ((at >= spans[si].open && at < spans[si].start) ||
              (at >= spans[si].end && at < spans[si].close_end)) &&
-            (c == '\'' || c == '`' || c == '"'))
+            (c == '\'' || c == '`' || c == '"' || (spans[si].single && qm != INGEST_QM_NONE)))
             continue;
         if ((qm == INGEST_QM_DOUBLE_OPEN || qm == INGEST_QM_DOUBLE_CLOSE ||
              qm == INGEST_QM_DOUBLE_AMBIG) &&

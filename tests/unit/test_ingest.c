@@ -101,6 +101,9 @@ static const struct quote *quote_find(const struct article *a, json_t *want)
         if ((v = json_object_get(want, "kind")) &&
             strcmp(json_string_value(v), quote_kind_name(q->kind)) != 0)
             continue;
+        if ((v = json_object_get(want, "part")) &&
+            strcmp(json_string_value(v), quote_part_name(q->paragraph)) != 0)
+            continue;
         return q;
     }
     return NULL;
@@ -110,10 +113,10 @@ static void quote_dump(const char *cs, const struct article *a)
 {
     for (size_t i = 0; i < a->n_quotes; i++) {
         const struct quote *q = &a->quotes[i];
-        cr_log_info("%s:   got quote \"%s\" speaker=%s text=%s cue=%s kind=%s", cs, q->text,
+        cr_log_info("%s:   got quote \"%s\" speaker=%s text=%s cue=%s kind=%s part=%s", cs, q->text,
                     q->speaker_name ? q->speaker_name : "null",
                     q->speaker_text ? q->speaker_text : "null", q->cue ? q->cue : "null",
-                    quote_kind_name(q->kind));
+                    quote_kind_name(q->kind), quote_part_name(q->paragraph));
     }
 }
 
@@ -264,13 +267,20 @@ static int case_run(const char *cs)
     }
     /* invariants of every extraction */
     for (size_t k = 0; k < a.n_quotes; k++) {
-        char *s = cp_slice(a.body, a.quotes[k].start, a.quotes[k].end);
+        /* offsets count code points in the text the quote sits in */
+        int para = a.quotes[k].paragraph;
+        const char *src = para == QUOTE_IN_TITLE      ? a.title
+                          : para == QUOTE_IN_SUBTITLE ? a.subtitle
+                                                      : a.body;
+        char *s = src ? cp_slice(src, a.quotes[k].start, a.quotes[k].end) : NULL;
         if (!s || strcmp(s, a.quotes[k].text) != 0) {
-            cr_log_error("%s: quote %zu offsets do not point at its text", cs, k);
+            cr_log_error("%s: quote %zu offsets do not point at its text in the %s", cs, k,
+                         quote_part_name(para));
             fails++;
         }
         free(s);
-        if (a.quotes[k].paragraph < 0 || (size_t)a.quotes[k].paragraph >= a.paragraphs.n) {
+        if (para != QUOTE_IN_TITLE && para != QUOTE_IN_SUBTITLE &&
+            (para < 0 || (size_t)para >= a.paragraphs.n)) {
             cr_log_error("%s: quote %zu has a bad paragraph index", cs, k);
             fails++;
         }

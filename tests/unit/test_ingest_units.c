@@ -113,6 +113,18 @@ Test(ingest, date_lines)
     cr_expect_str_eq(date_of("5 May 2026 14:00 +0200", iso), "2026-05-05T14:00:00+02:00");
     cr_expect_str_eq(date_of("Trump said on March 4, 2026 that he would go", iso), "");
     cr_expect_str_eq(date_of("February 30, 2026", iso), "", "no such day");
+    /* all-number dates: dots and dashes put the day first; slashes too, unless a
+     * number above 12 or an American zone says otherwise */
+    cr_expect_str_eq(date_of("Published 30.01.2026", iso), "2026-01-30");
+    cr_expect_str_eq(date_of("4.3.2026 09:15 CET", iso), "2026-03-04T09:15:00+01:00");
+    cr_expect_str_eq(date_of("30-01-2026", iso), "2026-01-30");
+    cr_expect_str_eq(date_of("08/12/2025 07:30 ICT", iso), "2025-12-08T07:30:00+07:00");
+    cr_expect_str_eq(date_of("01/30/2026", iso), "2026-01-30");
+    cr_expect_str_eq(date_of("Updated 03/04/2026 6:12 PM EST", iso), "2026-03-04T18:12:00-05:00");
+    cr_expect_str_eq(date_of("2026/01/19", iso), "2026-01-19");
+    cr_expect_str_eq(date_of("2026.01.19 14:20 AEDT", iso), "2026-01-19T14:20:00+11:00");
+    cr_expect_str_eq(date_of("31.02.2026", iso), "", "no such day");
+    cr_expect_str_eq(date_of("13/13/2026", iso), "", "no such month");
     cr_expect_eq(ingest_date_line_parse("Updated Jan 2, 2026", 19, iso, 32), INGEST_DATE_UPDATED);
     cr_expect_eq(ingest_date_line_parse("Posted Jan 2, 2026", 18, iso, 32), INGEST_DATE_PUBLISHED);
 }

@@ -1,0 +1,363 @@
+/* headline.c: quotations in the headline and the subtitle. Headlines quote in
+ * single marks and attribute in a telegraphic style ("X: 'Q'", "X says Y is 'Q'",
+ * "'Q', X says", "X Slams 'Q'"), so they get their own short rules here; the
+ * body's sentence, pronoun and neighbour machinery (quotes.c) does not apply.
+ * Spans and cue words come from quotes.c; names are looked up in the entities
+ * the article names (entities.c). */
+#include "ingest_internal.h"
+
+#include <string.h>
+
+/* Words before a headline quotation that make it the name of a work or a thing
+ * ("clip of 'The Show'", "the 'Reform' bill"), sorted. */
+static const char *const title_before[] = {"in", "of", "on", "the"};
+
+/* The part being read: its text and tokens. */
+struct head {
+    const char *s;
+    size_t n;
+    struct ingest_toks toks;
+    const struct ingest_ents *ents;
+    const struct ingest_gaz *g;
+};
+
+/* A speaker found for a quotation: entity (or -1) and the words as written. */
+struct head_attr {
+    bool found;
+    int32_t speaker;
+    size_t a, b; /* bytes of the speaker as written; a == b: none */
+    const char *cue;
+};
+
+static bool tok_cap(const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && t->quote < 0 &&
+           (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
+}
+
+static bool tok_punct(const struct ingest_tok *t, uint32_t c)
+{
+    return t->kind == INGEST_TOK_PUNCT && t->ch == c;
+}
+
+/* A word that is no name though capitalised: "Exclusive", "Watch", "GDP". */
+static bool tok_not_name(const struct head *h, const struct ingest_tok *t)
+{
+    return ingest_gaz_has(h->g, h->s + t->start, t->end - t->start, INGEST_GAZ_STOPCAP) ||
+           ingest_gaz_has(h->g, h->s + t->start, t->end - t->start, INGEST_GAZ_NOT_ENTITY);
+}
+
+/* The person or organisation (persons first) whose name, an alias or, for a
+ * person, the surname is spelled by bytes [a, b) of the headline, or -1. Title
+ * case glues words into one capitalised run ("Lindsey Graham Says"), so the
+ * entity stage's mentions do not mark names here; the run is looked up instead. */
+static int32_t ent_named(const struct head *h, size_t a, size_t b)
+{
+    const struct ingest_ents *e = h->ents;
+    const char *w = h->s + a;
+    size_t n = b - a;
+    int32_t org = -1, by_surname = -1;
+    bool surname_shared = false;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const struct ingest_ent *x = &e->v[k];
+        if (x->type == ENTITY_PLACE)
+            continue;
+        bool hit = ingest_bytes_eq(w, n, x->name);
+        for (size_t i = 0; !hit && i < x->aliases.n; i++)
+            hit = ingest_bytes_eq(w, n, x->aliases.v[i]);
+        if (hit && x->type == ENTITY_PERSON)
+            return (int32_t)k;
+        if (hit && org < 0)
+            org = (int32_t)k;
+        size_t nl = strlen(x->name);
+        if (!hit && x->type == ENTITY_PERSON && nl > n && x->name[nl - n - 1] == ' ' &&
+            memcmp(x->name + nl - n, w, n) == 0) {
+            surname_shared = by_surname >= 0;
+            by_surname = (int32_t)k;
+        }
+    }
+    /* a surname two people share names neither */
+    return org >= 0 ? org : surname_shared ? -1 : by_surname;
+}
+
+/* The longest name inside the capitalised tokens [a, b) (at most 6), preferring
+ * the one that ends at b (anchor_end) or starts at a; fills at. */
+static bool run_name(const struct head *h, size_t a, size_t b, bool anchor_end,
+                     struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    if (b > a + 6)
+        a = anchor_end ? b - 6 : a, b = anchor_end ? b : a + 6;
+    for (size_t len = b - a; len > 0; len--) {
+        size_t i = anchor_end ? b - len : a;
+        int32_t id = ent_named(h, t[i].start, t[i + len - 1].end);
+        if (id >= 0) {
+            at->found = true;
+            at->speaker = id;
+            at->a = t[i].start;
+            at->b = t[i + len - 1].end;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Words that join a second verb to the headline's subject: "..., but warns". */
+static const char *const coordinators[] = {"also", "and", "but", "then", "yet"};
+
+static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at);
+
+/* "X says", "'Q', X says", "says X", from token from on: the speaker of the first
+ * reporting verb with a name right before it (or right after it). A capitalised
+ * run that names no entity counts as written when it opens a clause ("Critics
+ * Say ..."). Participles ("Hillary Asking ...") are no headline cues. */
+static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t len;
+    for (size_t k = from; k < h->toks.n; k++) {
+        const char *cue = ingest_cue_is_at(h->s, &h->toks, k, &len);
+        size_t cl = cue ? strlen(cue) : 0;
+        if (!cue || (cl > 3 && memcmp(cue + cl - 3, "ing", 3) == 0))
+            continue;
+        /* "Talk compared to 'X'", "Plan described by critics as 'X'": passive */
+        if (k + len < h->toks.n &&
+            (ingest_tok_ieq(h->s, &t[k + len], "to") || ingest_tok_ieq(h->s, &t[k + len], "by") ||
+             ingest_tok_ieq(h->s, &t[k + len], "as")))
+            continue;
+        size_t a = k;
+        while (a > from && k - a < 6 && tok_cap(&t[a - 1]) && !(t[a - 1].flags & INGEST_TOKF_POSS))
+            a--;
+        if (a < k && run_name(h, a, k, true, at)) {
+            at->cue = cue;
+            return true;
+        }
+        size_t b = k + len;
+        while (b < h->toks.n && b - (k + len) < 6 && tok_cap(&t[b]))
+            b++;
+        if (b > k + len && run_name(h, k + len, b, false, at)) {
+            at->cue = cue;
+            return true;
+        }
+        /* no name: the words before the verb as written ("officials say") */
+        a = k;
+        while (a > from && k - a < 6 && t[a - 1].quote < 0 &&
+               (t[a - 1].kind == INGEST_TOK_WORD || tok_punct(&t[a - 1], '\'') ||
+                tok_punct(&t[a - 1], 0x2019)))
+            a--;
+        if (a < k && t[a].kind == INGEST_TOK_PUNCT)
+            a++;
+        while (a < k && (tok_not_name(h, &t[a]) ||
+                         ingest_word_in(coordinators, sizeof coordinators / sizeof *coordinators,
+                                        h->s + t[a].start, t[a].end - t[a].start)))
+            a++;
+        if (a == k && k > from && t[k - 1].kind == INGEST_TOK_WORD) {
+            /* "X survives the vote, but warns ...": the headline's subject */
+            if (subject_attr(h, h->toks.n, at)) {
+                at->cue = cue;
+                return true;
+            }
+            continue;
+        }
+        if (a < k && (a == 0 || t[a - 1].quote >= 0 ||
+                      (t[a - 1].kind == INGEST_TOK_PUNCT &&
+                       (t[a - 1].ch == ',' || t[a - 1].ch == ';' || t[a - 1].ch == ':')))) {
+            at->found = true;
+            at->speaker = -1;
+            at->a = t[a].start;
+            at->b = t[k - 1].end;
+            at->cue = cue;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "X: ..." with a short lead before the colon: the first person or organisation
+ * named in it, else a short capitalised lead as written. *colon is the colon
+ * token (toks.n when none). */
+static bool colon_attr(const struct head *h, size_t *colon, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t c = 0, words = 0;
+    *colon = h->toks.n;
+    while (c < h->toks.n && t[c].quote < 0 && !tok_punct(&t[c], ':') && words <= 8) {
+        if (t[c].kind == INGEST_TOK_WORD)
+            words++;
+        c++;
+    }
+    if (c == 0 || c >= h->toks.n || !tok_punct(&t[c], ':') || words > 8)
+        return false;
+    *colon = c;
+    for (size_t i = 0; i < c; i++) {
+        if (!tok_cap(&t[i]))
+            continue;
+        size_t j = i;
+        while (j < c && tok_cap(&t[j]))
+            j++;
+        if (run_name(h, i, j, false, at))
+            return true;
+        i = j;
+    }
+    if (c > 4)
+        return false;
+    for (size_t i = 0; i < c; i++)
+        if (!tok_cap(&t[i]) || tok_not_name(h, &t[i]))
+            return false;
+    at->found = true;
+    at->speaker = -1;
+    at->a = t[0].start;
+    at->b = t[c - 1].end;
+    return true;
+}
+
+/* A person who opens the headline as its subject ("Sen. X Slams ..."): only
+ * titles before the name, and a word (the verb) after it. */
+static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t a = 0;
+    while (a < q0 && a < 3 && tok_cap(&t[a]) &&
+           ((t[a].flags & INGEST_TOKF_ABBR) ||
+            ingest_gaz_has(h->g, h->s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) ||
+            ingest_gaz_has(h->g, h->s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE_MOD)))
+        a++;
+    size_t b = a;
+    while (b < q0 && tok_cap(&t[b]) && !(t[b].flags & INGEST_TOKF_POSS))
+        b++;
+    if (b == a)
+        return false;
+    /* the name from the start of the run, then the verb after it */
+    for (size_t e = b; e > a; e--) {
+        int32_t id = ent_named(h, t[a].start, t[e - 1].end);
+        if (id < 0)
+            continue;
+        if (e >= q0 || t[e].kind != INGEST_TOK_WORD || t[e].quote >= 0)
+            continue; /* "X Speaks" glued into one name by title case */
+        if (h->ents->v[id].type != ENTITY_PERSON)
+            return false;
+        at->found = true;
+        at->speaker = id;
+        at->a = t[a].start;
+        at->b = t[e - 1].end;
+        return true;
+    }
+    return false;
+}
+
+/* The name of a work or a thing rather than somebody's words: after a possessive
+ * or an article or preposition ("X's 'Film'", "clip of 'Show'"). */
+static bool title_shaped(const struct head *h, size_t q0)
+{
+    if (q0 == 0)
+        return false;
+    const struct ingest_tok *b = &h->toks.v[q0 - 1];
+    if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
+        return false;
+    return (b->flags & INGEST_TOKF_POSS) ||
+           ingest_word_in(title_before, sizeof title_before / sizeof *title_before, h->s + b->start,
+                          b->end - b->start);
+}
+
+/* Words after a short quotation that leave it a quotation ("'Q' if ..."). */
+static const char *const scare_after_ok[] = {
+    "after", "as", "at", "for", "from", "if", "in", "of", "on", "over", "to", "with",
+};
+/* Words before a quotation that mark the writer's distance: so-called "X". */
+static const char *const distance_before[] = {
+    "dubbed", "entitled", "nicknamed", "so-called", "titled",
+};
+
+/* The writer's distance rather than somebody's words: so-called 'X', or, with
+ * no speaker, a short span that modifies the lower-case noun after it ("goes
+ * into 'damage control' mode"). Title case hides that noun, so a capitalised
+ * word after the span proves nothing. */
+static bool distanced(const struct head *h, size_t qi, size_t q0, bool attributed)
+{
+    const struct ingest_tok *t = h->toks.v;
+    if (q0 > 0 && t[q0 - 1].quote < 0 && t[q0 - 1].kind == INGEST_TOK_WORD &&
+        ingest_word_in(distance_before, sizeof distance_before / sizeof *distance_before,
+                       h->s + t[q0 - 1].start, t[q0 - 1].end - t[q0 - 1].start))
+        return true;
+    if (attributed)
+        return false;
+    size_t k = q0, words = 0;
+    while (k < h->toks.n && t[k].quote == (int32_t)qi) {
+        words += t[k].kind != INGEST_TOK_PUNCT;
+        k++;
+    }
+    return words <= 3 && k < h->toks.n && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
+           (t[k].flags & INGEST_TOKF_LOWER) &&
+           !ingest_word_in(scare_after_ok, sizeof scare_after_ok / sizeof *scare_after_ok,
+                           h->s + t[k].start, t[k].end - t[k].start);
+}
+
+int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
+                       const struct ingest_gaz *g, struct ingest_qs *out)
+{
+    struct ingest_qspan *spans = NULL;
+    size_t n_spans = 0;
+    bool carry = false;
+    int rc = INGEST_ERR_NOMEM;
+    struct head h = {s, s ? strlen(s) : 0, {0}, ents, g};
+    if (!s || !*s)
+        return 0;
+    if (ingest_qspans_find(s, h.n, &carry, &spans, &n_spans) ||
+        ingest_qspans_single(s, h.n, h.n, false, &spans, &n_spans))
+        goto out;
+    rc = 0;
+    if (n_spans == 0)
+        goto out;
+    rc = INGEST_ERR_NOMEM;
+    if (!ingest_toks_build(s, h.n, spans, n_spans, &h.toks))
+        goto out;
+    size_t colon;
+    struct head_attr by_colon = {0}, by_cue = {0};
+    bool has_colon = colon_attr(&h, &colon, &by_colon);
+    bool has_cue = cue_attr(&h, colon < h.toks.n ? colon + 1 : 0, &by_cue);
+    for (size_t qi = 0; qi < n_spans; qi++) {
+        size_t q0 = h.toks.n;
+        for (size_t k = 0; k < h.toks.n && q0 == h.toks.n; k++)
+            if (h.toks.v[k].quote == (int32_t)qi)
+                q0 = k;
+        if (q0 == h.toks.n)
+            continue;
+        struct head_attr at = {0};
+        bool after_colon = colon < h.toks.n && q0 > colon;
+        if (has_cue)
+            at = by_cue; /* searched after the colon, when there is one */
+        else if (has_colon && after_colon)
+            at = by_colon;
+        else if (title_shaped(&h, q0))
+            continue;
+        else
+            subject_attr(&h, q0, &at);
+        if (distanced(&h, qi, q0, at.found))
+            continue;
+        struct ingest_q o = {0};
+        o.para = part;
+        o.start = spans[qi].start;
+        o.end = spans[qi].end;
+        o.kind = (q0 == 0 || (colon < h.toks.n && q0 == colon + 1)) ? QUOTE_FULL : QUOTE_PARTIAL;
+        o.speaker = at.found ? at.speaker : -1;
+        o.subj_para = -1;
+        o.subj_head = at.found && at.a < at.b;
+        o.subj_start = at.a;
+        o.subj_end = at.b;
+        o.cue = at.cue;
+        if (out->n == out->cap) {
+            size_t cap = out->cap ? out->cap * 2 : 4;
+            struct ingest_q *v = realloc(out->v, cap * sizeof *v);
+            if (!v)
+                goto out;
+            out->v = v;
+            out->cap = cap;
+        }
+        out->v[out->n++] = o;
+    }
+    rc = 0;
+out:
+    ingest_toks_clear(&h.toks);
+    free(spans);
+    return rc;
+}
