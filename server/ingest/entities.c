@@ -423,6 +423,31 @@ static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n,
     return false;
 }
 
+/* "said 9/11 widow Ana Lima", "noted NBC's Ana Lima": a speech verb, then a few
+ * lower-case words, numbers or an owner's possessive, then the name at a. */
+static bool described_after_verb(const char *s, const struct ingest_tok *t, size_t a)
+{
+    for (size_t j = a; j > 0 && a - j < 5; j--) {
+        const struct ingest_tok *x = &t[j - 1];
+        if (x->quote != t[a].quote)
+            return false;
+        if (j < a && tok_is_speech_verb(s, x))
+            return true;
+        bool ok = x->kind == INGEST_TOK_NUM ||
+                  (x->kind == INGEST_TOK_PUNCT && (x->ch == '/' || x->ch == '-')) ||
+                  (x->kind == INGEST_TOK_WORD &&
+                   ((x->flags & INGEST_TOKF_LOWER) || ((x->flags & INGEST_TOKF_POSS) && j == a)) &&
+                   !ingest_tok_is(s, x, "the") && !ingest_tok_is(s, x, "to") &&
+                   !ingest_tok_is(s, x, "of") && !ingest_tok_is(s, x, "in") &&
+                   !ingest_tok_is(s, x, "on") && !ingest_tok_is(s, x, "at") &&
+                   !ingest_tok_is(s, x, "by") && !ingest_tok_is(s, x, "for") &&
+                   !ingest_tok_is(s, x, "and") && !ingest_tok_is(s, x, "that"));
+        if (!ok)
+            return false;
+    }
+    return false;
+}
+
 /* Finds candidate runs in one tokenised text. */
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
@@ -484,7 +509,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                    (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
                     tok_is_speech_verb(s, &t[j + 1]));
         bool person =
-            (a > 0 && tok_is_speech_verb(s, &t[a - 1])) ||
+            (a > 0 && tok_is_speech_verb(s, &t[a - 1])) || described_after_verb(s, t, a) ||
             (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
              (ingest_tok_is(s, &t[j + 1], "who") || ingest_tok_is(s, &t[j + 1], "whose") ||
               (t[j + 1].kind == INGEST_TOK_NUM && j + 2 < n && t[j + 2].kind == INGEST_TOK_PUNCT &&

@@ -1012,8 +1012,9 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     }
     r = np_before(p, e, lim, &stop);
     if (r.a == r.b) {
-        if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || cue_at(p, stop, &dummy)))
-            r.inherit = true; /* "... and argued" */
+        if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || ingest_tok_ieq(s, &t[stop], "but") ||
+                         cue_at(p, stop, &dummy)))
+            r.inherit = true; /* "... and argued", "... but said" */
         /* "Stevie Wonder, who joked" / "the Police Department which reported":
          * the relative pronoun stands for the name before it */
         if (stop < e && stop > lim && TOK_IN(s, &t[stop], relatives)) {
@@ -1101,14 +1102,36 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
     const char *s = p->s;
     size_t n = p->toks.n;
     struct subj r = {k, k, false};
-    if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0 || TOK_IN(s, &t[k], time_words))
+    if (k >= n || t[k].quote >= 0 || (t[k].kind == INGEST_TOK_WORD && TOK_IN(s, &t[k], time_words)))
         return r; /* "said Tuesday" */
+    if (t[k].kind != INGEST_TOK_WORD) {
+        /* "said 9/11 widow Ana Lima": a number (with / or -) opening a description */
+        if (t[k].kind != INGEST_TOK_NUM)
+            return r;
+        size_t j = k + 1;
+        while (j < n && j <= k + 3 && t[j].kind == INGEST_TOK_PUNCT && (t[j].ch == '/' || t[j].ch == '-') &&
+               j + 1 < n && t[j + 1].kind == INGEST_TOK_NUM)
+            j += 2;
+        if (j >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+            TOK_IN(s, &t[j], prepositions) || TOK_IN(s, &t[j], function_words) ||
+            TOK_IN(s, &t[j], time_words))
+            return r;
+        bool cap = false;
+        for (size_t m = j + 1; m < n && m <= j + 3 && t[m].kind == INGEST_TOK_WORD && t[m].quote < 0; m++)
+            if (tok_capital(&t[m])) {
+                cap = true;
+                break;
+            }
+        if (!cap)
+            return r;
+    }
     bool particle = k + 1 < n && (t[k + 1].flags & INGEST_TOKF_CAP) &&
                     (ingest_tok_is(s, &t[k], "de") || ingest_tok_is(s, &t[k], "van") ||
                      ingest_tok_is(s, &t[k], "von") || ingest_tok_is(s, &t[k], "al") ||
                      ingest_tok_is(s, &t[k], "da") || ingest_tok_is(s, &t[k], "le") ||
                      ingest_tok_is(s, &t[k], "la") || ingest_tok_is(s, &t[k], "di"));
-    bool ok = particle || (t[k].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+    bool ok = particle || t[k].kind == INGEST_TOK_NUM ||
+              (t[k].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
               TOK_IN(s, &t[k], determiners) || TOK_IN(s, &t[k], pronouns_m) ||
               TOK_IN(s, &t[k], pronouns_f) || TOK_IN(s, &t[k], pronouns_other) ||
               (according && (t[k].flags & INGEST_TOKF_LOWER));
@@ -1129,7 +1152,8 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
         const struct ingest_tok *x = &t[e];
         if (x->quote >= 0)
             break;
-        if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
+        if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-' &&
+            !(x->ch == '/' && t[k].kind == INGEST_TOK_NUM))
             break;
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
@@ -1611,8 +1635,9 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
 /* Words that open an adverbial before the subject: "In recent weeks, X ...". */
 static const char *const clause_openers[] = {
     "after",   "although", "amid",   "as",    "at",     "because", "before", "by",
-    "despite", "during",   "following", "for", "from",  "if",      "in",     "on",
-    "once",    "since",    "speaking", "though", "to",  "under",   "when",   "while",
+    "despite", "during",   "following", "for", "from",  "if",      "in",     "last",
+    "next",    "on",       "once",     "since", "speaking", "this",  "though", "to",
+    "under",   "when",     "while",
     "with",    "without",
 };
 
@@ -1635,6 +1660,9 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (c >= k || !is_punct(&t[c], ','))
             return false;
         c0 = c + 1;
+        /* "On July 6, 2015, X made": the year of a date is still the adverbial */
+        if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
+            c0 += 2;
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
@@ -1940,7 +1968,14 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         j++;
     bool clause_end = j > q->tq1 + 1 || q->starts_sentence ||
                       (t[q->tq1].kind == INGEST_TOK_PUNCT && is_clause_punct(&t[q->tq1]));
-    if (j < n && t[j].quote < 0) {
+    /* "X said “... is wrong.” Y said a delay ...": a quotation ending its
+     * sentence inside the marks in the middle of a sentence; a capitalised
+     * sentence after it is a new one with its own speaker */
+    bool ends_sentence = !q->starts_sentence && j == q->tq1 + 1 && j < n &&
+                         t[q->tq1].kind == INGEST_TOK_PUNCT &&
+                         (t[q->tq1].ch == '.' || t[q->tq1].ch == '!') && tok_capital(&t[j]) &&
+                         q->tq0 > sa && !cue_at(p, j, &len);
+    if (j < n && t[j].quote < 0 && !ends_sentence) {
         c = cue_at(p, j, &len);
         if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end))) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
@@ -2473,7 +2508,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     break;
                 }
             }
-            /* "Sanders made the following comment:": the subject of the clause */
+            /* "Roe made the following comment:": the subject of the clause */
             struct subj cs;
             size_t sa, sb;
             sentence_bounds(p, k - 1, &sa, &sb);
@@ -2489,7 +2524,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
         }
         /* the named subject of the paragraph's last reporting verb outside
-         * quotations ("..., noted NBC's Dante Chinni.") is who a he/she in the
+         * quotations ("..., noted KXTV's Jane Roe.") is who a he/she in the
          * next quotation most likely means */
         if (!carry_ok && p->n_spans == 0)
             cue_subject_note(&x, (int32_t)pi);
