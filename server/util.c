@@ -209,3 +209,14 @@ bool util_utf8_valid(const char *str, size_t n)
     }
     return true;
 }
+
+size_t util_utf8_prefix(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    size_t k = max;
+    /* Step back over continuation bytes to the start of the cut sequence. */
+    while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
+        k--;
+    return k;
+}

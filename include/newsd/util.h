@@ -65,4 +65,9 @@ bool util_parse_id(const char *s, int64_t *out);
  * surrogates, nothing past U+10FFFF) and hold no NUL byte. */
 bool util_utf8_valid(const char *s, size_t n);
 
+/* The length of the longest prefix of the n bytes at s that is at most max
+ * bytes and does not cut a UTF-8 sequence: for quoting client text in a
+ * message without making it invalid. */
+size_t util_utf8_prefix(const char *s, size_t n, size_t max);
+
 #endif

@@ -29,12 +29,14 @@ bool req_params_allow(const struct req *rq, struct resp *rs, const char *const *
         for (const char *const *a = allowed; !ok && a && *a; a++)
             ok = strcmp(*a, name) == 0;
         if (!ok) {
-            resp_problem(rs, rq, 400, "unknown query parameter '%.64s'", name);
+            resp_problem(rs, rq, 400, "unknown query parameter '%.*s'",
+                         (int)util_utf8_prefix(name, strlen(name), 64), name);
             return false;
         }
         for (size_t j = 0; j < i; j++) {
             if (strcmp(rq->params[j].name, name) == 0) {
-                resp_problem(rs, rq, 400, "query parameter '%.64s' is given twice", name);
+                resp_problem(rs, rq, 400, "query parameter '%.*s' is given twice",
+                             (int)util_utf8_prefix(name, strlen(name), 64), name);
                 return false;
             }
         }
@@ -175,7 +177,8 @@ bool req_param_fields(struct req *rq, struct resp *rs, const char *const *known)
         for (const char *const *k = known; !ok && *k; k++)
             ok = strlen(*k) == n && strncmp(*k, p, n) == 0;
         if (!ok) {
-            resp_problem(rs, rq, 400, "fields: unknown field '%.*s'", (int)(n < 64 ? n : 64), p);
+            resp_problem(rs, rq, 400, "fields: unknown field '%.*s'",
+                         (int)util_utf8_prefix(p, n, 64), p);
             return false;
         }
         char *name = util_strndup(p, n);

@@ -174,42 +174,99 @@ out:
     return src;
 }
 
-/* Makes sure every named speaker is one of the article's entities (a speaker
- * the extraction did not list counts as one mention), so that each quote's
- * speaker has its mention row. */
-static bool article_speakers_listed(struct article *a)
+/* The article's entities sorted by (type, name), as indices into
+ * a->entities: speaker lookups in O(log n), so an article with thousands of
+ * speakers costs no more than it should. */
+struct ent_index {
+    size_t *v;
+    size_t n, cap;
+};
+
+static int ent_cmp(const struct article *a, size_t i, enum entity_type t, const char *name)
 {
-    for (size_t i = 0; i < a->n_quotes; i++) {
-        const struct quote *q = &a->quotes[i];
-        bool found = !q->speaker_name;
-        for (size_t k = 0; !found && k < a->n_entities; k++)
-            found = a->entities[k].type == q->speaker_type &&
-                    strcmp(a->entities[k].name, q->speaker_name) == 0;
-        if (found)
-            continue;
-        struct entity *v = realloc(a->entities, (a->n_entities + 1) * sizeof *v);
+    const struct entity *e = &a->entities[i];
+    if (e->type != t)
+        return e->type < t ? -1 : 1;
+    return strcmp(e->name ? e->name : "", name);
+}
+
+/* Binary search: true when found; *at is its position or where it belongs. */
+static bool ent_find(const struct ent_index *x, const struct article *a, enum entity_type t,
+                     const char *name, size_t *at)
+{
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = ent_cmp(a, x->v[mid], t, name);
+        if (c == 0) {
+            *at = mid;
+            return true;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *at = lo;
+    return false;
+}
+
+static bool ent_insert(struct ent_index *x, size_t at, size_t entity)
+{
+    if (x->n == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 16;
+        size_t *v = realloc(x->v, cap * sizeof *v);
         if (!v)
             return false;
-        a->entities = v;
-        struct entity *e = &a->entities[a->n_entities];
-        memset(e, 0, sizeof *e);
-        if (!(e->name = util_strdup(q->speaker_name)))
-            return false;
-        e->type = q->speaker_type;
-        e->mentions = 1;
-        a->n_entities++;
+        x->v = v;
+        x->cap = cap;
     }
+    memmove(x->v + at + 1, x->v + at, (x->n - at) * sizeof *x->v);
+    x->v[at] = entity;
+    x->n++;
     return true;
 }
 
-/* The entity id of a quote's named speaker among the stored entities. */
-static int64_t quote_speaker_id(const struct article *a, const struct quote *q)
+/* Makes sure every named speaker is one of the article's entities (a speaker
+ * the extraction did not list counts as one mention), so that each quote's
+ * speaker has its mention row; speaker_of[i] gets the entity index of quote
+ * i, or SIZE_MAX when it has no named speaker. */
+static bool article_speakers_listed(struct article *a, size_t *speaker_of)
 {
-    for (size_t i = 0; q->speaker_name && i < a->n_entities; i++)
-        if (a->entities[i].type == q->speaker_type &&
-            strcmp(a->entities[i].name, q->speaker_name) == 0)
-            return a->entities[i].id;
-    return 0;
+    struct ent_index x = {0};
+    bool ok = true;
+    size_t at;
+    for (size_t i = 0; ok && i < a->n_entities; i++)
+        if (!ent_find(&x, a, a->entities[i].type, a->entities[i].name ? a->entities[i].name : "",
+                      &at))
+            ok = ent_insert(&x, at, i);
+    for (size_t i = 0; ok && i < a->n_quotes; i++) {
+        const struct quote *q = &a->quotes[i];
+        speaker_of[i] = SIZE_MAX;
+        if (!q->speaker_name)
+            continue;
+        if (ent_find(&x, a, q->speaker_type, q->speaker_name, &at)) {
+            speaker_of[i] = x.v[at];
+            continue;
+        }
+        struct entity *v = realloc(a->entities, (a->n_entities + 1) * sizeof *v);
+        if (!v) {
+            ok = false;
+            break;
+        }
+        a->entities = v;
+        struct entity *e = &a->entities[a->n_entities];
+        memset(e, 0, sizeof *e);
+        e->type = q->speaker_type;
+        e->mentions = 1;
+        ok = (e->name = util_strdup(q->speaker_name)) != NULL;
+        if (ok)
+            a->n_entities++;
+        ok = ok && ent_insert(&x, at, a->n_entities - 1);
+        speaker_of[i] = a->n_entities - 1;
+    }
+    free(x.v);
+    return ok;
 }
 
 /* Runs one of the two quote counter updates (?1 speaker, ?2 article). */
@@ -257,12 +314,12 @@ out:
 }
 
 static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
-                                struct quote *q)
+                                struct quote *q, size_t speaker)
 {
     int src;
     int64_t group = 0;
     sqlite3_stmt *st = NULL;
-    q->speaker_id = quote_speaker_id(a, q);
+    q->speaker_id = speaker == SIZE_MAX ? 0 : a->entities[speaker].id;
     CHECK(quote_group_upsert(s, q, sort_at, &group));
     if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
         return SQLITE_ERROR;
@@ -394,10 +451,11 @@ static int article_id_run(struct store *s, enum store_stmt_id id, const char *sq
 
 static int article_insert_all(struct store *s, struct article *a, const char *hash)
 {
-    int src;
+    int src = SQLITE_NOMEM;
     char *sort_at = NULL;
-    if (!article_speakers_listed(a))
-        return SQLITE_NOMEM;
+    size_t *speaker_of = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *speaker_of);
+    if (!speaker_of || !article_speakers_listed(a, speaker_of))
+        goto out;
     CHECK(article_row_insert(s, a, hash, &sort_at));
     CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
                                &a->paragraphs, NULL));
@@ -406,10 +464,11 @@ static int article_insert_all(struct store *s, struct article *a, const char *ha
     for (size_t i = 0; i < a->n_entities; i++)
         CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i]));
     for (size_t i = 0; i < a->n_quotes; i++)
-        CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i]));
+        CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i], speaker_of[i]));
     CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
     CHECK(article_id_run(s, STMT_QUOTES_FTS_INSERT, sql_quotes_fts_insert, a->id));
 out:
+    free(speaker_of);
     free(sort_at);
     return src;
 }
