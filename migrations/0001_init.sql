@@ -8,7 +8,7 @@ CREATE TABLE articles (
     content_hash  TEXT NOT NULL UNIQUE,
     url           TEXT UNIQUE,
     source        TEXT,
-    title         TEXT NOT NULL,
+    title         TEXT,            -- NULL when the text had no headline
     subtitle      TEXT,
     section       TEXT,
     dateline      TEXT,

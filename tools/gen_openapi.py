@@ -147,7 +147,7 @@ speaker = {"type": ["object", "null"], "required": ["id", "name", "type"],
            "properties": {"id": ID, "name": STR,
                           "type": {"enum": ["person", "organization", "place"]}}}
 summary_props = {
-    "id": ID, "url": NSTR, "title": STR, "subtitle": NSTR, "section": NSTR,
+    "id": ID, "url": NSTR, "title": NSTR, "subtitle": NSTR, "section": NSTR,
     "authors": {"type": "array", "items": STR}, "dateline": NSTR, "published_at": NSTR,
     "word_count": INT, "quote_count": INT, "entity_count": INT, "ingested_at": STR,
     "snippet": {"type": "string", "description": "With q: a plain-text excerpt."},

@@ -359,7 +359,7 @@ static int article_row_insert(struct store *s, struct article *a, const char *ha
     CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
     CHECK(store_bind_text(st, 2, a->url));
     CHECK(store_bind_text(st, 3, a->source));
-    CHECK(sqlite3_bind_text(st, 4, a->title ? a->title : "", -1, SQLITE_TRANSIENT));
+    CHECK(store_bind_text(st, 4, a->title));
     CHECK(store_bind_text(st, 5, a->subtitle));
     CHECK(store_bind_text(st, 6, a->section));
     CHECK(store_bind_text(st, 7, a->dateline));
@@ -605,7 +605,7 @@ enum store_rc store_article_row(sqlite3_stmt *st, int b, struct article *a)
     a->entity_count = sqlite3_column_int64(st, b + 9);
     a->ingested_at = store_col_text(st, b + 10);
     a->source = store_col_text(st, b + 11);
-    return a->title && a->ingested_at ? STORE_OK : STORE_ERR;
+    return a->ingested_at ? STORE_OK : STORE_ERR; /* title may be NULL */
 }
 
 /* Reads position-ordered text rows of one article into out. */

@@ -32,8 +32,9 @@ size_t fuzz_split(char *s, char sep, char **parts, size_t max);
 
 /* Checks what every extracted (or stored) article promises, aborting on the
  * first broken promise: all text is valid UTF-8; body is the paragraphs joined
- * by blank lines; counts match the arrays; each quote's paragraph exists and
- * its [start, end) code points of body hold exactly its text; and both API
+ * by blank lines; counts match the arrays; each quote's paragraph exists (or
+ * is QUOTE_IN_TITLE/_SUBTITLE) and its [start, end) code points of the body
+ * (or of the title/subtitle) hold exactly its text; and both API
  * views of it serialise to JSON. */
 void fuzz_article_check(const struct article *a);
 
@@ -49,18 +50,23 @@ void fuzz_article_check(const struct article *a);
 bool fuzz_req_build(struct req *rq, char *s, const char *dflt_path);
 
 /* Known, reported, not yet fixed bugs, so that a long fuzzing run can look
- * past them. fuzz_skip_known_on is true when the environment has
- * FUZZ_SKIP_KNOWN=1 (`make fuzz` sets it; the replay never does, so the
- * reproducers in tests/fuzz/known/ keep failing until the fix). */
+ * past them: true when the environment has FUZZ_SKIP_KNOWN=1 (`make fuzz`
+ * sets it; the replay never does, so the reproducers in tests/fuzz/known/
+ * keep failing until the fix). A target tests it where it would otherwise
+ * stop on a known finding, with a comment naming the finding. */
 bool fuzz_skip_known_on(void);
-/* F1: true (when skipping is on) for a parameter name that req_params_allow's
- * "%.64s" cuts inside a UTF-8 sequence: a 500 instead of a 400. */
-bool fuzz_skip_known(const struct req *rq);
 
-/* A migrated ":memory:" store holding a few extracted articles (quotes,
- * entities, authors, sections), opened on first use and closed at exit. Every
- * target that needs rows reads this one; targets that write must leave it as
- * they found it. */
+/* A migrated store (":memory:" unless fuzz_store_use_file was called) holding
+ * a few extracted articles (quotes, entities, authors, sections), opened on
+ * first use and closed at exit. Every target that needs rows reads this one;
+ * targets that write must leave it as they found it. */
 struct store *fuzz_store_seeded(void);
+/* Called before the first fuzz_store_seeded: the seeded store becomes a file
+ * (/dev/shm/newsd-fuzz-<pid>.db, removed at exit, and by the next process
+ * when libFuzzer ended this one without exit handlers), for code that opens
+ * its own connection by path (the NDJSON/CSV exports). */
+void fuzz_store_use_file(void);
+/* The path the seeded store is (to be) opened at: ":memory:" or the file. */
+const char *fuzz_store_path(void);
 
 #endif

@@ -1,9 +1,13 @@
 /* fuzz_common.c: the helpers of fuzz.h, linked into every fuzz target and its
  * replay binary. The seeded store is built through the real ingest pipeline,
  * so the rows look like what the server stores. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 #include "fuzz_utf8.h"
@@ -77,11 +81,57 @@ static const char *const fuzz_seed_texts[] = {
 };
 
 static struct store *fuzz_store;
+static char fuzz_store_file[64];
 
 static void fuzz_store_close(void)
 {
     store_close(fuzz_store);
     fuzz_store = NULL;
+    if (fuzz_store_file[0]) {
+        static const char *const suffixes[] = {"", "-wal", "-shm"};
+        for (size_t i = 0; i < 3; i++) {
+            char p[80];
+            snprintf(p, sizeof p, "%s%s", fuzz_store_file, suffixes[i]);
+            unlink(p);
+        }
+    }
+}
+
+/* Removes the store files of fuzzing processes that are gone: libFuzzer ends
+ * a run (time limit, -runs, a finding) without running atexit handlers. */
+static void fuzz_store_sweep(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        long pid;
+        int end = 0;
+        if (sscanf(e->d_name, "newsd-fuzz-%ld.db%n", &pid, &end) != 1 || end == 0 || pid <= 0)
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* alive, or not ours to judge */
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        unlink(p);
+    }
+    if (d)
+        closedir(d);
+}
+
+void fuzz_store_use_file(void)
+{
+    if (fuzz_store || fuzz_store_file[0])
+        return;
+    /* tmpfs when there is one: synchronous=FULL costs nothing there */
+    const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    fuzz_store_sweep(dir);
+    snprintf(fuzz_store_file, sizeof fuzz_store_file, "%s/newsd-fuzz-%ld.db", dir, (long)getpid());
+    fuzz_store_close(); /* a file left by an earlier process with this pid */
+}
+
+const char *fuzz_store_path(void)
+{
+    return fuzz_store_file[0] ? fuzz_store_file : ":memory:";
 }
 
 struct store *fuzz_store_seeded(void)
@@ -89,15 +139,16 @@ struct store *fuzz_store_seeded(void)
     if (fuzz_store)
         return fuzz_store;
     log_init(false, LOG_WARN); /* no "migrated" line per process */
-    FUZZ_CHECK(store_open(":memory:", STORE_CREATE, &fuzz_store) == STORE_OK);
+    FUZZ_CHECK(store_open(fuzz_store_path(), STORE_CREATE, &fuzz_store) == STORE_OK);
     FUZZ_CHECK(store_migrate(fuzz_store, NULL, NULL) == STORE_OK);
     for (size_t i = 0; i < sizeof fuzz_seed_texts / sizeof *fuzz_seed_texts; i++) {
         struct ingest_input in = {0};
         struct article a = {0};
         struct store_insert ins = {0};
         in.text = strdup(fuzz_seed_texts[i]);
-        in.url = strdup(i == 0 ? "https://example.org/a" : i == 1 ? "https://example.org/b"
-                                                                   : "https://example.org/c");
+        in.url = strdup(i == 0   ? "https://example.org/a"
+                        : i == 1 ? "https://example.org/b"
+                                 : "https://example.org/c");
         FUZZ_CHECK(in.text && in.url);
         FUZZ_CHECK(ingest_run(&in, &a, NULL) == INGEST_OK);
         FUZZ_CHECK(store_article_insert(fuzz_store, &a, &ins) == STORE_OK);
@@ -174,11 +225,22 @@ void fuzz_article_check(const struct article *a)
         fuzz_text_check(q->speaker_name);
         fuzz_text_check(q->speaker_text);
         fuzz_text_check(q->cue);
-        FUZZ_CHECK(q->paragraph >= 0 && (size_t)q->paragraph < a->paragraphs.n);
-        FUZZ_CHECK(q->start >= 0 && q->start <= q->end && q->end <= cps);
-        size_t b0 = fuzz_utf8_offset(a->body, blen, q->start);
-        size_t b1 = fuzz_utf8_offset(a->body, blen, q->end);
-        FUZZ_CHECK(b1 - b0 == strlen(q->text) && memcmp(a->body + b0, q->text, b1 - b0) == 0);
+        /* offsets count code points in the body, or in the title/subtitle */
+        const char *in = a->body;
+        size_t inlen = blen;
+        long long incps = cps;
+        if (q->paragraph == QUOTE_IN_TITLE || q->paragraph == QUOTE_IN_SUBTITLE) {
+            in = q->paragraph == QUOTE_IN_TITLE ? a->title : a->subtitle;
+            FUZZ_CHECK(in != NULL);
+            inlen = strlen(in);
+            incps = fuzz_utf8_count(in, inlen);
+        } else {
+            FUZZ_CHECK(q->paragraph >= 0 && (size_t)q->paragraph < a->paragraphs.n);
+        }
+        FUZZ_CHECK(q->start >= 0 && q->start <= q->end && q->end <= incps);
+        size_t b0 = fuzz_utf8_offset(in, inlen, q->start);
+        size_t b1 = fuzz_utf8_offset(in, inlen, q->end);
+        FUZZ_CHECK(b1 - b0 == strlen(q->text) && memcmp(in + b0, q->text, b1 - b0) == 0);
     }
     for (size_t i = 0; i < a->n_entities; i++) {
         const struct entity *e = &a->entities[i];
@@ -257,16 +319,4 @@ bool fuzz_skip_known_on(void)
         on = v && strcmp(v, "1") == 0;
     }
     return on;
-}
-
-bool fuzz_skip_known(const struct req *rq)
-{
-    if (!fuzz_skip_known_on())
-        return false;
-    for (size_t i = 0; i < rq->n_params; i++) {
-        const unsigned char *name = (const unsigned char *)rq->params[i].name;
-        if (strlen((const char *)name) > 64 && (name[64] & 0xc0) == 0x80)
-            return true;
-    }
-    return false;
 }

@@ -1,11 +1,15 @@
 /* fuzz_cursor.c: paging cursors, which clients hand back verbatim. First the
- * input itself as a cursor of every list kind (store_cursor_decode must refuse
- * it cleanly or give back exactly n fields that survive a re-encode).
- * Then, because the check value is not a secret (anyone can compute it), the
- * input's lines are forged into a well-formed cursor whose fields are
- * arbitrary, and handed to the list that owns that kind on a seeded store:
- * the list must answer STORE_OK or STORE_INVALID (never an SQL error, which
- * would be a 500) and following next_cursor must end.
+ * input itself as a cursor of every list kind, under two scopes
+ * (store_cursor_decode must refuse it cleanly or give back exactly n fields
+ * that survive a re-encode), and as the cursor of a list. Then, because the
+ * check value is not a secret (FNV over the fields and the list's scope, a
+ * hash of its SQL and filter values, all knowable from the source), the
+ * input's lines are forged into a well-formed cursor with arbitrary fields for
+ * a list of the seeded store: the list must answer STORE_OK or STORE_INVALID
+ * (never an SQL error, which would be a 500) and following next_cursor must
+ * end. The scope of a list is learnt the way an attacker reading the source
+ * could compute it, here by watching the list's own store_cursor_decode call
+ * (the binary is linked with -Wl,--wrap=store_cursor_decode, see mk/fuzz.mk).
  *
  * Input: line 1 picks the list (its first byte mod 5: articles newest first,
  * oldest first, by relevance, quotes, entities) and the variant (its second
@@ -16,6 +20,23 @@
 #include "../../server/store/store_internal.h"
 #include "fuzz.h"
 #include "newsd/store.h"
+#include "newsd/util.h"
+
+/* The scope of the last decode a list asked for (see the file comment). */
+static uint64_t fuzz_scope;
+static bool fuzz_scope_seen;
+
+bool __real_store_cursor_decode(const char *s, char kind, int n, uint64_t scope,
+                                struct store_cursor *c);
+bool __wrap_store_cursor_decode(const char *s, char kind, int n, uint64_t scope,
+                                struct store_cursor *c);
+bool __wrap_store_cursor_decode(const char *s, char kind, int n, uint64_t scope,
+                                struct store_cursor *c)
+{
+    fuzz_scope = scope;
+    fuzz_scope_seen = true;
+    return __real_store_cursor_decode(s, kind, n, scope, c);
+}
 
 #define FUZZ_MAX_PAGES 64
 
@@ -25,11 +46,11 @@ struct fuzz_kind {
 };
 static const struct fuzz_kind fuzz_kinds[] = {{'a', 2}, {'o', 2}, {'r', 2}, {'q', 3}, {'e', 2}};
 
-/* Decodes s as kind/n; when accepted, the fields must re-encode to s. */
-static void fuzz_decode_check(const char *s, char kind, int n)
+/* Decodes s as kind/n under scope; accepted fields must survive a re-encode. */
+static void fuzz_decode_check(const char *s, char kind, int n, uint64_t scope)
 {
     struct store_cursor c;
-    bool ok = store_cursor_decode(s, kind, n, &c);
+    bool ok = store_cursor_decode(s, kind, n, scope, &c);
     if (!ok) {
         FUZZ_CHECK(c.n == 0 && c.kind == 0);
         store_cursor_clear(&c);
@@ -43,10 +64,10 @@ static void fuzz_decode_check(const char *s, char kind, int n)
     }
     /* Re-encoding gives the canonical text (which may differ from s in the
      * unused low bits of a last base64 group); it must decode to the same. */
-    char *again = store_cursor_encode(kind, n, fields);
+    char *again = store_cursor_encode(kind, n, fields, scope);
     FUZZ_CHECK(again != NULL);
     struct store_cursor d;
-    FUZZ_CHECK(store_cursor_decode(again, kind, n, &d));
+    FUZZ_CHECK(store_cursor_decode(again, kind, n, scope, &d));
     for (int i = 0; i < n; i++)
         FUZZ_CHECK(strcmp(d.field[i], c.field[i]) == 0);
     store_cursor_clear(&d);
@@ -140,11 +161,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *s = fuzz_strndup(data, size);
 
     /* 1. the input as a cursor of every kind, and with too many fields */
-    for (size_t k = 0; k < sizeof fuzz_kinds / sizeof *fuzz_kinds; k++)
-        fuzz_decode_check(s, fuzz_kinds[k].kind, fuzz_kinds[k].n);
-    fuzz_decode_check(s, 'a', STORE_CURSOR_MAX_FIELDS);
+    uint64_t scopes[2] = {1, util_fnv1a(data, size, UTIL_FNV_SEED)};
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < sizeof fuzz_kinds / sizeof *fuzz_kinds; i++)
+            fuzz_decode_check(s, fuzz_kinds[i].kind, fuzz_kinds[i].n, scopes[k]);
+        fuzz_decode_check(s, 'a', STORE_CURSOR_MAX_FIELDS, scopes[k]);
+    }
     struct store_cursor c;
-    FUZZ_CHECK(!store_cursor_decode(s, 'a', STORE_CURSOR_MAX_FIELDS + 1, &c));
+    FUZZ_CHECK(!store_cursor_decode(s, 'a', STORE_CURSOR_MAX_FIELDS + 1, 1, &c));
     store_cursor_clear(&c);
 
     /* the raw input handed to a list too (what a client can always do) */
@@ -162,9 +186,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fields[i] = (size_t)i + 1 < np ? parts[i + 1] : "";
         plain = plain && !strchr(fields[i], '\x1f');
     }
-    char *forged = store_cursor_encode(fk->kind, fk->n, fields);
+    fuzz_scope_seen = false;
+    fuzz_list(fk->kind, variant, "AAAA"); /* refused; tells the list's scope */
+    FUZZ_CHECK(fuzz_scope_seen);
+    uint64_t scope = fuzz_scope;
+    char *forged = store_cursor_encode(fk->kind, fk->n, fields, scope);
     FUZZ_CHECK(forged != NULL);
-    bool ok = store_cursor_decode(forged, fk->kind, fk->n, &c);
+    bool ok = store_cursor_decode(forged, fk->kind, fk->n, scope, &c);
     if (plain && strlen(forged) <= 1024) {
         FUZZ_CHECK(ok);
         for (int i = 0; i < fk->n; i++)

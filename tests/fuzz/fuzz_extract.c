@@ -46,8 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *nl = strchr(text, '\n');
     char *title = nl ? fuzz_strndup(data, (size_t)(nl - text)) : NULL;
     char *body = nl ? nl + 1 : text;
-    bool parts_valid = fuzz_utf8_valid(body, strlen(body)) &&
-                       (!title || fuzz_utf8_valid(title, strlen(title)));
+    bool parts_valid =
+        fuzz_utf8_valid(body, strlen(body)) && (!title || fuzz_utf8_valid(title, strlen(title)));
     struct ingest_input parts = {.title = title, .body = body, .url = "https://example.org/x"};
     fuzz_extract_run(&parts, parts_valid);
 

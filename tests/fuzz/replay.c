@@ -181,7 +181,8 @@ static void replay_path(const char *path, unsigned timeout_s, bool quiet, struct
             names = v;
         }
         FUZZ_CHECK(full != NULL);
-        snprintf(full, len, "%s/%s", path, e->d_name);
+        size_t plen = strlen(path);
+        snprintf(full, len, "%s%s%s", path, plen && path[plen - 1] == '/' ? "" : "/", e->d_name);
         if (stat(full, &sb) == 0 && S_ISREG(sb.st_mode))
             names[n++] = full;
         else
