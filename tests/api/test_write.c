@@ -529,3 +529,18 @@ Test(write, cors_echoes_only_configured_origins)
     cr_assert_null(o, "an origin not configured gets no CORS grant");
     http_res_clear(&r);
 }
+
+Test(write, an_unopenable_database_path_is_a_clear_failure)
+{
+    char db[200], out[256];
+    snprintf(db, sizeof db, "%s/no-such-folder/news.db", srv.dir);
+    const char *migrate[] = {"migrate", "--db", db, NULL};
+    cr_assert_eq(harness_run(migrate, out, sizeof out), 1);
+    const char *serve[] = {"serve", "--db", db, "--port", "0", NULL};
+    cr_assert_eq(harness_run(serve, out, sizeof out), 1, "serve must not start");
+    const char *ingest[] = {"ingest", "--db", db, "samples", NULL};
+    cr_assert_eq(harness_run(ingest, out, sizeof out), 1);
+    char folder[200];
+    snprintf(folder, sizeof folder, "%s/no-such-folder", srv.dir);
+    cr_assert_neq(access(folder, F_OK), 0, "nothing was created");
+}
