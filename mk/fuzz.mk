@@ -14,7 +14,7 @@
 #
 # Narrow a run with FUZZ_TARGETS="fts params" or tune FUZZ_SECONDS, FUZZ_FLAGS.
 
-FUZZ_TARGETS ?= extract record cursor fts params request store
+FUZZ_TARGETS ?= extract record cursor fts params request store http
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_FLAGS   ?=
@@ -32,6 +32,7 @@ FUZZ_MAXLEN_cursor  := 2048
 FUZZ_MAXLEN_fts     := 1024
 FUZZ_MAXLEN_params  := 4096
 FUZZ_MAXLEN_request := 8192
+FUZZ_MAXLEN_http    := 8192
 FUZZ_RPAREN := )
 
 # Extra link flags of one target: the cursor target watches the scope the

@@ -143,6 +143,12 @@ struct http_server;
 /* Starts serving cfg->bind:cfg->port with cfg->threads threads over the
  * database at cfg->db. Returns NULL (logged) on failure. */
 struct http_server *http_server_start(const struct config *cfg);
+/* Starts a server with no listening socket of its own (fuzzing the HTTP
+ * layer): connections come from http_server_add_connection. */
+struct http_server *http_server_start_unbound(const struct config *cfg);
+/* Hands a connected stream socket to the server, which owns it from then on
+ * (closed on failure too). */
+bool http_server_add_connection(struct http_server *srv, int fd);
 /* The port actually bound (useful with port 0). */
 int http_server_port(const struct http_server *srv);
 /* Marks the server as shutting down (/ready answers 503, new requests 503). */

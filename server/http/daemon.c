@@ -614,10 +614,18 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
 
     rq.metrics = &srv->metrics;
     rq.accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+    /* RFC 9110 token characters only: the method is echoed in 405 details. */
+    bool method_ok =
+        *method && strspn(method, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789!#$%&'*+-.^_`|~") == strlen(method);
     bool path_ok = util_utf8_valid(url, strlen(url));
     if (path_ok)
         MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, http_param_collect, &pctx);
-    if (!path_ok || pctx.bad_utf8) {
+    if (!method_ok) {
+        rq.method = "?";
+        rq.path = "/";
+        resp_problem(&rs, &rq, 400, "the request method is not a valid token");
+    } else if (!path_ok || pctx.bad_utf8) {
         rq.path = "/";
         resp_problem(&rs, &rq, 400, "the URL is not valid UTF-8");
     } else if (hc->refusal) {
@@ -803,11 +811,13 @@ static int http_bound_port(struct MHD_Daemon *d)
     return ntohs(((struct sockaddr_in *)&ss)->sin_port);
 }
 
-struct http_server *http_server_start(const struct config *cfg)
+/* Starts a server: listening on cfg->bind:cfg->port, or (listen false) with
+ * no socket of its own, fed by http_server_add_connection. */
+static struct http_server *http_server_new(const struct config *cfg, bool listen)
 {
     struct sockaddr_storage addr;
-    bool v6;
-    if (!http_bind_addr(cfg, &addr, &v6)) {
+    bool v6 = false;
+    if (listen && !http_bind_addr(cfg, &addr, &v6)) {
         log_error("event=bad_bind bind=\"%s\" msg=\"not an IPv4 or IPv6 address\"", cfg->bind);
         return NULL;
     }
@@ -833,19 +843,27 @@ struct http_server *http_server_start(const struct config *cfg)
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (v6)
         flags |= MHD_USE_IPv6;
-    srv->mhd = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, http_access, srv, MHD_OPTION_EXTERNAL_LOGGER,
-        http_mhd_log, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_CONNECTION_LIMIT,
-        (unsigned)HTTP_CONN_LIMIT, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_CONN_TIMEOUT_S,
-        MHD_OPTION_NOTIFY_COMPLETED, http_completed, srv, MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
-        MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, srv, MHD_OPTION_NOTIFY_CONNECTION,
-        http_connection_notify, srv, MHD_OPTION_END);
+    if (!listen)
+        flags |= MHD_USE_NO_LISTEN_SOCKET;
+    struct MHD_OptionItem options[] = {
+        {MHD_OPTION_EXTERNAL_LOGGER, (intptr_t)http_mhd_log, srv}, /* first: see MHD docs */
+        {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
+        {MHD_OPTION_CONNECTION_LIMIT, HTTP_CONN_LIMIT, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, HTTP_CONN_TIMEOUT_S, NULL},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)http_completed, srv},
+        {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
+        {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)http_unescape, srv},
+        {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)http_connection_notify, srv},
+        {listen ? MHD_OPTION_SOCK_ADDR : MHD_OPTION_END, 0, listen ? (void *)&addr : NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    srv->mhd = MHD_start_daemon(flags, listen ? (uint16_t)cfg->port : 0, NULL, NULL, http_access,
+                                srv, MHD_OPTION_ARRAY, options, MHD_OPTION_END);
     if (!srv->mhd) {
         log_error("event=listen_failed bind=%s port=%d", cfg->bind, cfg->port);
         goto fail;
     }
-    srv->port = http_bound_port(srv->mhd);
+    srv->port = listen ? http_bound_port(srv->mhd) : 0;
     if (pthread_create(&srv->watchdog, NULL, http_watchdog, srv) != 0) {
         log_error("event=watchdog_failed");
         goto fail;
@@ -855,6 +873,24 @@ struct http_server *http_server_start(const struct config *cfg)
 fail:
     http_server_stop(srv);
     return NULL;
+}
+
+struct http_server *http_server_start(const struct config *cfg)
+{
+    return http_server_new(cfg, true);
+}
+
+struct http_server *http_server_start_unbound(const struct config *cfg)
+{
+    return http_server_new(cfg, false);
+}
+
+bool http_server_add_connection(struct http_server *srv, int fd)
+{
+    /* The peer address only feeds per-IP accounting, which newsd does not use. */
+    struct sockaddr_in peer = {.sin_family = AF_INET};
+    peer.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return MHD_add_connection(srv->mhd, fd, (const struct sockaddr *)&peer, sizeof peer) == MHD_YES;
 }
 
 int http_server_port(const struct http_server *srv)
