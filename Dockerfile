@@ -9,6 +9,7 @@ WORKDIR /src
 # The packages first, from the Makefile alone, so that this layer stays cached
 # while the sources change: `make deps` installs the Makefile's DEPS_PKGS.
 COPY Makefile ./
+COPY tools/apt-install.sh tools/
 COPY tools/container/build-stage.sh tools/container/
 RUN sh tools/container/build-stage.sh deps
 COPY . .

@@ -38,14 +38,7 @@ objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
 all: build/newsd
 
 deps:
-	@missing=""; for p in $(DEPS_PKGS); do \
-	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	    echo "installing:$$missing"; \
-	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	    $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@sh tools/apt-install.sh $(DEPS_PKGS)
 
 build/gen/embedded_migrations.c: tools/embed.sh $(MIGRATIONS)
 	@mkdir -p $(@D)

@@ -157,8 +157,5 @@ fuzz-merge: fuzz-build
 fuzz-deps:
 	@if ! printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }\n' | \
 	    $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1; then \
-	    echo "installing: $(FUZZ_DEPS_PKGS)"; \
-	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	    $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(FUZZ_DEPS_PKGS); \
+	    sh tools/apt-install.sh $(FUZZ_DEPS_PKGS); \
 	fi

@@ -28,13 +28,6 @@ soak: build/newsd reliability-deps
 	@$(RELIABILITY_PY) --soak $(RELIABILITY_ARGS)
 
 reliability-deps:
-	@missing=""; for p in $(RELIABILITY_DEPS_PKGS); do \
-	    dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	    echo "installing:$$missing"; \
-	    if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	    $$SUDO apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@sh tools/apt-install.sh $(RELIABILITY_DEPS_PKGS)
 
 TEST_EXTRA += reliability
