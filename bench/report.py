@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""report.py: prints the report of one bench/run.sh run (its folder): the
+machine line, the ingest and extraction figures, the serving table with
+newsd's ratio to the libmicrohttpd ceiling and to nginx, and issue 6's targets.
+
+    bench/report.py build/bench/run
+"""
+
+import json
+import os
+import sys
+
+ENDPOINT = {
+    "list": "GET /articles?limit=20",
+    "article": "GET /articles/{id}",
+    "quotes": "GET /quotes?speaker={id}",
+    "search": "GET /articles?q={term}",
+    "entities": "GET /entities?type=person",
+}
+ORDER = ["list", "article", "quotes", "search", "entities"]
+
+
+def load(run):
+    rows = [json.loads(l) for l in open(os.path.join(run, "results.jsonl")) if l.strip()]
+    meta = json.load(open(os.path.join(run, "meta.json")))
+    end = os.path.join(run, "meta-end.json")
+    if os.path.exists(end):
+        meta.update(json.load(open(end)))
+    return meta, rows
+
+
+def errors(w):
+    return sum(w.get(k, 0) for k in ("non2xx", "connect", "read", "write", "timeout"))
+
+
+def cpu_us(r):
+    """Server CPU time per answered request, in microseconds."""
+    n = r["wrk"].get("requests", 0)
+    if not n or "cpu_ticks" not in r:
+        return "-"
+    return "%.0f" % (r["cpu_ticks"] * 1e6 / r.get("hz", 100) / n)
+
+
+def ms(us):
+    return "%.2f" % (us / 1000.0) if us < 10000 else "%.1f" % (us / 1000.0)
+
+
+def main():
+    run = sys.argv[1] if len(sys.argv) > 1 else "build/bench/run"
+    meta, rows = load(run)
+    out = []
+    p = out.append
+    p("# newsd benchmark")
+    p("")
+    p("machine: %s; load average at start %s, at end %s" % (
+        meta["machine"], meta["load_start"], meta.get("load_end", "?")))
+    p("versions: %s at commit %s%s, libmicrohttpd %s, SQLite %s, nginx %s, wrk %s; "
+      "wrk: %s s per run, corpus seed %s; started %s" % (
+          meta["newsd"], meta.get("commit", "?"),
+          " (+%d files changed in server/, include/, migrations/)" % meta["dirty"]
+          if meta.get("dirty") else "", meta["libmicrohttpd"], meta["sqlite"], meta["nginx"],
+          meta["wrk"], meta["duration"], meta["seed"], meta["start"]))
+    p("")
+    ingest = [r for r in rows if r["kind"] == "ingest"]
+    p("| ingest (newsd ingest, full extraction) | seconds | articles/s | MB/s | DB bytes/article |")
+    p("| --- | ---: | ---: | ---: | ---: |")
+    for r in ingest:
+        p("| %d articles | %.1f | %.0f | %.2f | %.0f |" % (
+            r["scale"], r["seconds"], r["scale"] / r["seconds"],
+            r["bytes"] / r["seconds"] / 1e6, r["db_bytes"] / r["scale"]))
+    for r in rows:
+        if r["kind"] == "extract":
+            p("| extraction only, %d articles (newsd extract --format jsonl > /dev/null) "
+              "| %.1f | %.0f | %.2f | |" % (r["scale"], r["seconds"], r["scale"] / r["seconds"],
+                                           r["bytes"] / r["seconds"] / 1e6))
+    p("")
+
+    serve = {}
+    for r in rows:
+        if r["kind"] == "serve":
+            serve[(r["scale"], r["endpoint"], r["conns"], r["server"])] = r
+    keys = sorted({(k[0], k[1], k[2]) for k in serve},
+                  key=lambda k: (k[0], ORDER.index(k[1]) if k[1] in ORDER else 9, k[2]))
+    p("| articles | endpoint | conns | newsd req/s | p50 ms | p99 ms | errors | RSS MB "
+      "| CPU µs/req | ceiling req/s | p50 ms | p99 ms | CPU µs/req | nginx req/s | p50 ms "
+      "| p99 ms | newsd/ceiling | newsd/nginx |")
+    p("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+      "| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for k in keys:
+        n, c, g = (serve.get(k + (s,)) for s in ("newsd", "ceiling", "nginx"))
+        if not n:
+            continue
+        nw = n["wrk"]
+        cells = [str(k[0]), ENDPOINT.get(k[1], k[1]), str(k[2]), "%.0f" % nw["rps"],
+                 ms(nw["p50_us"]), ms(nw["p99_us"]), str(errors(nw)),
+                 "%.1f" % (n["rss_kb"] / 1024.0), cpu_us(n)]
+        for ref in (c, g):
+            if ref:
+                w = ref["wrk"]
+                cells += ["%.0f" % w["rps"], ms(w["p50_us"]), ms(w["p99_us"])]
+                if ref is c:
+                    cells.append(cpu_us(ref))
+            else:
+                cells += ["-", "-", "-"] + (["-"] if ref is c else [])
+        for ref in (c, g):
+            cells.append("%.1f%%" % (100.0 * nw["rps"] / ref["wrk"]["rps"])
+                         if ref and ref["wrk"]["rps"] else "-")
+        p("| " + " | ".join(cells) + " |")
+    p("")
+    idle = []
+    for k in keys:
+        n = serve[k + ("newsd",)]
+        secs = n["wrk"].get("seconds") or 0
+        if "cpu_ticks" in n and secs:
+            cores = n["cpu_ticks"] / n.get("hz", 100) / secs
+            if cores < 0.3:
+                idle.append("%s at %d articles, %d connections (%.2f cores)" % (
+                    ENDPOINT.get(k[1], k[1]), k[0], k[2], cores))
+    if idle:
+        p("Stalls: newsd used under 0.3 cores while wrk kept its connections busy in: " +
+          "; ".join(idle) + ". Requests stuck longer than the timeout count as errors.")
+        p("")
+    p("RSS: newsd's peak resident set (VmHWM, reset before each run) during the run. "
+      "Errors: non-2xx answers plus socket errors and timeouts (%s s). " % meta.get("timeout", 5) + "CPU µs/req: the "
+      "server process's user + system CPU time over the run divided by the requests "
+      "answered (wrk, on the same cores, is not counted): it says where a server stands "
+      "against another in the same run even when other load on the machine moves req/s.")
+    p("")
+
+    # --- targets ---
+    p("## Targets (issue 6)")
+    p("")
+
+    def verdict(ok):
+        return "met" if ok else "NOT met"
+
+    scales = sorted({k[0] for k in keys})
+    big = scales[-1] if scales else None
+    fails = []
+    for ep in ("list", "article", "quotes", "entities"):
+        ratios = []
+        for k in keys:
+            if k[1] == ep and (k + ("ceiling",)) in serve:
+                cr = serve[k + ("ceiling",)]["wrk"]["rps"]
+                ratios.append((serve[k + ("newsd",)]["wrk"]["rps"] / cr if cr else 0, k))
+        if ratios:
+            worst = min(ratios)
+            p("- %s >= 50%% of the ceiling's req/s: %s (worst %.1f%% at %d articles, %d "
+              "connections)" % (ENDPOINT[ep], verdict(worst[0] >= 0.5), 100 * worst[0],
+                                worst[1][0], worst[1][2]))
+    srch = [k for k in keys if k[1] == "search" and k[0] >= 20000]
+    if srch:
+        worst = min(serve[k + ("newsd",)]["wrk"]["rps"] for k in srch)
+        p("- search >= 3,000 req/s on >= 20,000 articles: %s (lowest %.0f req/s)" % (
+            verdict(worst >= 3000), worst))
+    else:
+        p("- search >= 3,000 req/s on 20,000 articles: not measured (no scale >= 20000)")
+    s32 = [k for k in keys if k[1] == "search" and k[2] == 32]
+    if s32:
+        worst = max(serve[k + ("newsd",)]["wrk"]["p99_us"] for k in s32)
+        p("- search p99 < 100 ms at 32 connections: %s (highest %s ms)" % (
+            verdict(worst < 100000), ms(worst)))
+    bad = []
+    for k in keys:
+        if k[1] == "search" or (k + ("ceiling",)) not in serve:
+            continue
+        np99 = serve[k + ("newsd",)]["wrk"]["p99_us"]
+        cp99 = serve[k + ("ceiling",)]["wrk"]["p99_us"]
+        if np99 > 2 * cp99:
+            bad.append("%s@%d/%dc %.1fx" % (k[1], k[0], k[2], np99 / max(cp99, 1)))
+    p("- p99 <= 2x the ceiling's p99 (non-search rows): %s%s" % (
+        verdict(not bad), (" (" + ", ".join(bad[:8]) + (", ..." if len(bad) > 8 else "") + ")")
+        if bad else ""))
+    errs = sum(errors(serve[k + ("newsd",)]["wrk"]) for k in keys)
+    p("- no errors: %s (%d in all newsd runs)" % (verdict(errs == 0), errs))
+    if big and big > 1000:
+        grow = []
+        for k in keys:
+            if k[0] != big:
+                continue
+            base = serve.get((1000, k[1], k[2], "newsd"))
+            if base and base["wrk"]["p50_us"]:
+                grow.append((serve[k + ("newsd",)]["wrk"]["p50_us"] / base["wrk"]["p50_us"], k))
+        if grow:
+            worst = max(grow)
+            p("- p50 at %d articles within 1.5x of p50 at 1,000%s: %s (worst %.2fx: %s, %d "
+              "connections)" % (big, "" if big >= 100000 else " (the target is for 100,000; "
+                                "this run's largest scale)", verdict(worst[0] <= 1.5),
+                                worst[0], worst[1][1], worst[1][2]))
+    if ingest:
+        r = max(ingest, key=lambda r: r["scale"])
+        rate = r["scale"] / r["seconds"]
+        p("- ingest >= 2,000 articles/s: %s (%.0f articles/s at %d articles)" % (
+            verdict(rate >= 2000), rate, r["scale"]))
+    if big:
+        peak = max(serve[k + ("newsd",)]["rss_kb"] for k in keys if k[0] == big) / 1024.0
+        p("- RSS < 64 MB at %d articles%s: %s (peak %.1f MB)" % (
+            big, "" if big >= 100000 else " (the target is for 100,000)",
+            verdict(peak < 64), peak))
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
