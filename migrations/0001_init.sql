@@ -15,10 +15,12 @@ CREATE TABLE articles (
     published_at  TEXT,
     ingested_at   TEXT NOT NULL,
     sort_at       TEXT NOT NULL,
-    body          TEXT NOT NULL,
     word_count    INTEGER NOT NULL DEFAULT 0,
     quote_count   INTEGER NOT NULL DEFAULT 0,
-    entity_count  INTEGER NOT NULL DEFAULT 0
+    entity_count  INTEGER NOT NULL DEFAULT 0,
+    -- Last: a long body spills into overflow pages, and a summary read that
+    -- needs no column after it never loads them.
+    body          TEXT NOT NULL
 );
 CREATE INDEX articles_by_sort ON articles (sort_at DESC, id DESC);
 CREATE INDEX articles_by_section ON articles (section, sort_at DESC, id DESC);

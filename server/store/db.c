@@ -111,6 +111,42 @@ sqlite3_stmt *store_prepare_once(struct store *s, const char *sql, const char *w
     return st;
 }
 
+sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql, const char *what)
+{
+    uint64_t key = util_fnv1a(sql, strlen(sql), UTIL_FNV_SEED);
+    size_t slot = key % STORE_DYN_CACHE;
+    sqlite3_stmt *st = s->dyn[slot].st;
+    if (st && s->dyn[slot].key == key && !sqlite3_stmt_busy(st) &&
+        strcmp(sqlite3_sql(st), sql) == 0)
+        return st;
+    if (st && sqlite3_stmt_busy(st))
+        return store_prepare_once(s, sql, what); /* in use: a one-off copy */
+    sqlite3_finalize(st);
+    s->dyn[slot].st = NULL;
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    if (rc != SQLITE_OK) {
+        store_rc_from(s, rc, what);
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    s->dyn[slot].key = key;
+    s->dyn[slot].st = st;
+    return st;
+}
+
+void store_stmt_release(struct store *s, sqlite3_stmt *st)
+{
+    if (!st)
+        return;
+    for (size_t i = 0; i < STORE_DYN_CACHE; i++) {
+        if (s->dyn[i].st == st) {
+            store_stmt_done(st);
+            return;
+        }
+    }
+    sqlite3_finalize(st);
+}
+
 void store_stmt_done(sqlite3_stmt *st)
 {
     if (st) {
@@ -219,6 +255,8 @@ void store_close(struct store *s)
         return;
     for (int i = 0; i < STMT__COUNT; i++)
         sqlite3_finalize(s->stmts[i]);
+    for (int i = 0; i < STORE_DYN_CACHE; i++)
+        sqlite3_finalize(s->dyn[i].st);
     sqlite3_close(s->db);
     free(s->path);
     free(s);

@@ -91,14 +91,14 @@ static sqlite3_stmt *ls_prepare(struct store *s, struct list_sql *q, const char 
         return NULL;
     if (s->explain)
         ls_explain(s, q, what);
-    sqlite3_stmt *st = store_prepare_once(s, q->sql.data, what);
+    sqlite3_stmt *st = store_prepare_cached(s, q->sql.data, what);
     for (int i = 0; st && i < q->n; i++) {
         int rc = q->b[i].kind == 't'   ? store_bind_text(st, i + 1, q->b[i].s)
                  : q->b[i].kind == 'r' ? sqlite3_bind_double(st, i + 1, q->b[i].r)
                                        : sqlite3_bind_int64(st, i + 1, q->b[i].i);
         if (rc != SQLITE_OK) {
             store_rc_from(s, rc, what);
-            sqlite3_finalize(st);
+            store_stmt_release(s, st);
             st = NULL;
         }
     }
@@ -117,7 +117,7 @@ static void ls_explain(struct store *s, struct list_sql *q, const char *what)
         q->sql = text;
         while (st && sqlite3_step(st) == SQLITE_ROW)
             buf_printf(keep, "%s: %s\n", what, (const char *)sqlite3_column_text(st, 3));
-        sqlite3_finalize(st);
+        store_stmt_release(s, st);
     }
     buf_clear(&sql);
     s->explain = keep;
@@ -132,7 +132,7 @@ static enum store_rc ls_count_run(struct store *s, struct list_sql *q, const cha
     int src = sqlite3_step(st);
     if (src == SQLITE_ROW)
         *total = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    store_stmt_release(s, st);
     return src == SQLITE_ROW ? STORE_OK : store_rc_from(s, src, what);
 }
 
@@ -497,7 +497,7 @@ enum store_rc store_articles_list(struct store *s, const struct article_query *a
         goto out;
     rc = art_rows(s, st, aq, scope, out);
 out:
-    sqlite3_finalize(st);
+    store_stmt_release(s, st);
     store_cursor_clear(&c);
     ls_clear(&list);
     ls_clear(&count);
@@ -623,7 +623,7 @@ enum store_rc store_quotes_list(struct store *s, const struct quote_query *qq,
         goto out;
     rc = quote_rows(s, st, qq, scope, out);
 out:
-    sqlite3_finalize(st);
+    store_stmt_release(s, st);
     store_cursor_clear(&c);
     ls_clear(&list);
     ls_clear(&count);
@@ -783,7 +783,7 @@ enum store_rc store_entities_list(struct store *s, const struct entity_query *eq
         goto out;
     rc = entity_rows(s, st, eq, scope, out);
 out:
-    sqlite3_finalize(st);
+    store_stmt_release(s, st);
     store_cursor_clear(&c);
     free(hi);
     ls_clear(&list);
@@ -889,12 +889,12 @@ enum store_rc store_quote_groups_list(struct store *s, int limit, const char *cu
     }
     if (rc == STORE_OK && src != SQLITE_ROW && src != SQLITE_DONE)
         rc = store_rc_from(s, src, "groups_list");
-    sqlite3_finalize(st);
+    store_stmt_release(s, st);
     st = NULL;
     for (size_t i = 0; rc == STORE_OK && i < out->n; i++)
         rc = group_articles(s, &out->items[i]);
 out:
-    sqlite3_finalize(st);
+    store_stmt_release(s, st);
     store_cursor_clear(&c);
     ls_clear(&list);
     ls_clear(&count);
