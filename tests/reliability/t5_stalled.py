@@ -24,9 +24,9 @@ import time
 import lib
 
 lib.KNOWN["new-client-answered-at-connection-limit"] = (
-    "slowloris: a client that sends one byte every few seconds is never idle, so the 10 s "
-    "idle timeout never closes it and there is no deadline for a whole request; 1000 such "
-    "clients take every connection slot and new clients hang unanswered")
+    "slowloris at the connection limit: trickling clients are cut at the request deadline "
+    "(NEWSD_REQUEST_DEADLINE_MS, 30 s, by the watchdog), but within it 1000 of them fill "
+    "every connection slot and a new client waits; documented in docs/operations.md")
 
 NAME = "stalled"
 TITLE = "200 stalled clients while /health and /articles keep answering"
