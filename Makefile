@@ -28,8 +28,7 @@ API_SRC   := $(sort $(wildcard tests/api/*.c))
 MIGRATIONS := $(sort $(wildcard migrations/*.sql))
 DATA      := $(sort $(wildcard data/*.txt))
 DOCS_EMBED := docs/openapi.json
-GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_data.c build/gen/embedded_docs.c \
-             build/gen/gazetteer_table.c
+GEN_SRC   := build/gen/embedded_migrations.c build/gen/embedded_docs.c build/gen/gazetteer_table.c
 
 # Objects of one variant (release: build/, sanitizers: build/san/).
 objs = $(patsubst %.c,$(1)/obj/%.o,$(2))
@@ -43,10 +42,6 @@ deps:
 build/gen/embedded_migrations.c: tools/embed.sh $(MIGRATIONS)
 	@mkdir -p $(@D)
 	sh tools/embed.sh embedded_migrations $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
-
-build/gen/embedded_data.c: tools/embed.sh $(DATA)
-	@mkdir -p $(@D)
-	sh tools/embed.sh embedded_data $(DATA) > $@.tmp && mv $@.tmp $@
 
 build/gen/gazetteer_table.c: tools/gen_gazetteer.py $(DATA)
 	@mkdir -p $(@D)

@@ -3,14 +3,6 @@
 
 #include <string.h>
 
-const char *embedded_data_get(const char *name)
-{
-    for (size_t i = 0; i < embedded_data_count; i++)
-        if (strcmp(embedded_data[i].name, name) == 0)
-            return embedded_data[i].text;
-    return NULL;
-}
-
 const char *embedded_doc_get(const char *name)
 {
     for (size_t i = 0; i < embedded_docs_count; i++)

@@ -19,11 +19,6 @@ void log_init(bool json, enum log_level max)
     log_max = max;
 }
 
-bool log_is_json(void)
-{
-    return log_json;
-}
-
 static const char *const level_names[] = {"error", "warn", "info", "debug"};
 
 /* Appends s as the inside of a JSON string (quotes and control bytes escaped). */

@@ -1,5 +1,6 @@
 /* embedded.h: files compiled into the binary by tools/embed.sh (migrations and
- * gazetteers), so newsd needs no data directory at run time. */
+ * the OpenAPI document), so newsd needs no data directory at run time. The
+ * gazetteers are compiled separately, into a hash table (tools/gen_gazetteer.py). */
 #ifndef NEWSD_EMBEDDED_H
 #define NEWSD_EMBEDDED_H
 
@@ -14,16 +15,10 @@ struct embedded_file {
 extern const struct embedded_file embedded_migrations[];
 extern const size_t embedded_migrations_count;
 
-/* The data folder's .txt gazetteers (one entry a line), in file name order. */
-extern const struct embedded_file embedded_data[];
-extern const size_t embedded_data_count;
-
 /* docs/openapi.json, served at GET /openapi.json. */
 extern const struct embedded_file embedded_docs[];
 extern const size_t embedded_docs_count;
 
-/* Returns the embedded data file with this base name, or NULL. */
-const char *embedded_data_get(const char *name);
 /* Returns the embedded document with this base name, or NULL. */
 const char *embedded_doc_get(const char *name);
 

@@ -10,8 +10,6 @@ enum log_level { LOG_ERROR = 0, LOG_WARN, LOG_INFO, LOG_DEBUG };
 /* Sets the format (json when true) and the most verbose level written. Called
  * once at start-up, before any thread exists. */
 void log_init(bool json, enum log_level max);
-/* True when JSON lines were asked for. */
-bool log_is_json(void);
 
 /* Writes one line: level, then the formatted message (key=value pairs are the
  * convention). Thread-safe: each line is one write(2). */

@@ -17,7 +17,6 @@
 static const char *const stmt_names[STMT__COUNT] = {
     [STMT_BEGIN] = "begin",
     [STMT_COMMIT] = "commit",
-    [STMT_ROLLBACK] = "rollback",
     [STMT_ARTICLE_FIND_DUP] = "article_find_dup",
     [STMT_ARTICLE_INSERT] = "article_insert",
     [STMT_PARAGRAPH_INSERT] = "paragraph_insert",
