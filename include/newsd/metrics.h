@@ -10,6 +10,8 @@
 
 #include "newsd/util.h"
 
+struct cache;
+
 #define METRICS_MAX_ROUTES 24
 #define METRICS_N_STATUS 16
 #define METRICS_N_BUCKETS 12
@@ -24,6 +26,7 @@ struct metrics {
     atomic_uint_fast64_t articles_refused;
     atomic_uint_fast64_t articles_deleted;
     atomic_uint_fast64_t auth_failures;
+    struct cache *cache; /* the server's response cache (not owned), or NULL */
 };
 
 /* Database figures read at scrape time. */

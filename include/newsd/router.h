@@ -8,9 +8,10 @@
 #include "newsd/http.h"
 
 enum route_flags {
-    ROUTE_NEEDS_KEY = 1 << 0,   /* write: Authorization: Bearer <key> */
-    ROUTE_NEEDS_DB = 1 << 1,    /* borrows a read connection */
-    ROUTE_NEEDS_WRITER = 1 << 2 /* takes the write connection */
+    ROUTE_NEEDS_KEY = 1 << 0,    /* write: Authorization: Bearer <key> */
+    ROUTE_NEEDS_DB = 1 << 1,     /* borrows a read connection */
+    ROUTE_NEEDS_WRITER = 1 << 2, /* takes the write connection */
+    ROUTE_CACHED = 1 << 3        /* answers may come from the response cache */
 };
 
 typedef void (*route_handler)(struct req *, struct resp *);

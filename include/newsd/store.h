@@ -45,6 +45,10 @@ void store_deadline_set(struct store *s, int ms);
 enum store_rc store_read_begin(struct store *s);
 /* Ends it; accepts a store with no transaction open. */
 void store_read_end(struct store *s);
+/* Inside a read transaction: true when another connection has committed since
+ * the last call on this connection (or when that cannot be told), so caches
+ * built from older snapshots must go. The first call answers true. */
+bool store_read_moved(struct store *s);
 
 /* The schema version this binary's migrations reach. */
 int store_schema_latest(void);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "newsd/cache.h"
 #include "newsd/handlers.h"
 #include "newsd/http.h"
 #include "newsd/log.h"
@@ -50,6 +51,7 @@ struct http_server {
     pthread_mutex_t idle_lock; /* with idle: signalled when in_flight drops to 0 */
     pthread_cond_t idle;
     struct metrics metrics;
+    struct cache *cache; /* NULL: off */
 };
 
 /* Per-request state, from the first call of the access handler to the
@@ -331,20 +333,25 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
 }
 
 /* Everything the wire form of a response needs besides resp itself. */
+static const char *http_content_type(const struct resp *rs, int status)
+{
+    if (rs->content_type)
+        return rs->content_type;
+    return status >= 400 ? "application/problem+json" : "application/json; charset=utf-8";
+}
+
 struct http_out {
     char *body;
     size_t len;
     int status;
-    char etag[48];
+    char etag[CACHE_ETAG_MAX];
     bool gzip;
 };
 
-/* Turns rs into bytes, ETag and final status (304 when the client's copy is
- * current). */
-static void http_encode(struct http_server *srv, struct MHD_Connection *c, const char *method,
-                        struct resp *rs, struct http_out *o)
+/* Turns rs into the bytes to send and their ETag. */
+static void http_encode(struct MHD_Connection *c, const char *method, struct resp *rs,
+                        struct http_out *o)
 {
-    (void)srv;
     o->status = rs->status;
     if (rs->body) {
         o->body = json_dumps(rs->body, JSON_COMPACT);
@@ -375,20 +382,63 @@ static void http_encode(struct http_server *srv, struct MHD_Connection *c, const
         uint64_t h = util_fnv1a(o->body, o->len, UTIL_FNV_SEED);
         snprintf(o->etag, sizeof o->etag, "\"%016llx%s\"", (unsigned long long)h,
                  o->gzip ? "-gz" : "");
-        if (http_etag_matches(c, o->etag)) {
-            o->status = 304;
-            free(o->body);
-            o->body = NULL;
-            o->len = 0;
-        }
     }
 }
 
-static const char *http_content_type(const struct resp *rs, int status)
+/* A request's use of the response cache: its key and generation, and the
+ * answer found (hit) or to store. */
+struct http_cache_use {
+    bool on;  /* the route is cacheable and the key was built */
+    bool hit; /* answer holds the stored bytes */
+    uint64_t gen;
+    struct buf key;
+    struct cache_answer answer;
+};
+
+/* The cache key: everything a cached route's answer depends on besides the
+ * data. The path and parameters (decoded, in order), Accept, and whether
+ * gzip is accepted; fields separated by bytes that cannot occur in them. */
+static bool http_cache_key(struct MHD_Connection *c, const struct req *rq, struct buf *key)
 {
-    if (rs->content_type)
-        return rs->content_type;
-    return status >= 400 ? "application/problem+json" : "application/json; charset=utf-8";
+    bool ok = buf_append(key, rq->path, strlen(rq->path) + 1);
+    for (size_t i = 0; ok && i < rq->n_params; i++)
+        ok = buf_append(key, rq->params[i].name, strlen(rq->params[i].name) + 1) &&
+             buf_append(key, rq->params[i].value, strlen(rq->params[i].value) + 1);
+    const char *accept = rq->accept ? rq->accept : "";
+    ok = ok && buf_append(key, "\x01", 1) && buf_append(key, accept, strlen(accept) + 1) &&
+         buf_append(key, http_accepts_gzip(c) ? "z" : "i", 1);
+    return ok && !rq->too_many_params;
+}
+
+/* Copies a fresh 200 into the cache (the answer borrows o's and rs's bytes). */
+static void http_cache_store(struct http_server *srv, struct http_cache_use *cu,
+                             const struct resp *rs, const struct http_out *o)
+{
+    if (!cu->on || cu->hit || o->status != 200 || !o->etag[0] || rs->stream.next ||
+        rs->n_headers > CACHE_MAX_HEADERS)
+        return;
+    struct cache_answer a = {.body = o->body, .len = o->len, .gzip = o->gzip};
+    memcpy(a.etag, o->etag, sizeof a.etag);
+    char ctype[128]; /* the answer is copied by cache_put: a local copy will do */
+    snprintf(ctype, sizeof ctype, "%s", http_content_type(rs, o->status));
+    a.content_type = ctype;
+    for (size_t i = 0; i < rs->n_headers; i++) {
+        a.headers[i].name = rs->headers[i].name;
+        a.headers[i].value = rs->headers[i].value;
+    }
+    a.n_headers = rs->n_headers;
+    cache_put(srv->cache, cu->key.data, cu->key.len, cu->gen, &a);
+}
+
+/* Turns a cache hit into the bytes to send: the body is taken from cu. */
+static void http_cache_out(struct http_cache_use *cu, struct http_out *o)
+{
+    o->status = 200;
+    o->body = cu->answer.body;
+    o->len = cu->answer.len;
+    o->gzip = cu->answer.gzip;
+    memcpy(o->etag, cu->answer.etag, sizeof cu->answer.etag);
+    cu->answer.body = NULL;
 }
 
 /* A streamed body on its way out: the producer and the bytes not yet sent. */
@@ -451,18 +501,30 @@ static struct MHD_Response *http_response_new(struct resp *rs, struct http_out *
 }
 
 static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection *c,
-                                 const char *method, struct resp *rs, const char *req_id,
-                                 size_t *sent, int *status_out)
+                                 const char *method, struct resp *rs, struct http_cache_use *cu,
+                                 const char *req_id, size_t *sent, int *status_out)
 {
     struct http_out o = {0};
-    http_encode(srv, c, method, rs, &o);
+    if (cu->hit) {
+        http_cache_out(cu, &o);
+    } else {
+        http_encode(c, method, rs, &o);
+        http_cache_store(srv, cu, rs, &o);
+    }
+    if (o.etag[0] && http_etag_matches(c, o.etag)) {
+        o.status = 304; /* the client's copy is current */
+        free(o.body);
+        o.body = NULL;
+        o.len = 0;
+    }
     struct MHD_Response *r = http_response_new(rs, &o);
     if (!r) {
         free(o.body);
         return MHD_NO;
     }
+    const char *ctype = cu->hit ? cu->answer.content_type : http_content_type(rs, o.status);
     if (o.status != 204 && o.status != 304)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, http_content_type(rs, o.status));
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
     if (o.etag[0])
         MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, o.etag);
     if (o.gzip)
@@ -478,6 +540,8 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
     MHD_add_response_header(r, "X-Request-Id", req_id);
     for (size_t i = 0; i < rs->n_headers; i++)
         MHD_add_response_header(r, rs->headers[i].name, rs->headers[i].value);
+    for (size_t i = 0; cu->hit && i < cu->answer.n_headers; i++)
+        MHD_add_response_header(r, cu->answer.headers[i].name, cu->answer.headers[i].value);
     http_add_cors(srv, c, r, method);
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)o.status, r);
     MHD_destroy_response(r);
@@ -529,9 +593,24 @@ static void http_count(struct http_server *srv, size_t route, unsigned flags, co
         atomic_fetch_add(&m->articles_refused, 1);
 }
 
+/* Looks the request up in the cache, inside the request's read transaction:
+ * a commit seen for the first time by this connection starts a new
+ * generation first, so no answer from an older snapshot is served. */
+static void http_cache_lookup(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
+                              struct http_cache_use *cu)
+{
+    if (store_read_moved(rq->store))
+        cache_bump(srv->cache);
+    cu->gen = cache_generation(srv->cache);
+    if (!(cu->on = http_cache_key(c, rq, &cu->key)))
+        return;
+    cu->hit = cache_get(srv->cache, cu->key.data, cu->key.len, cu->gen, &cu->answer);
+}
+
 /* Runs the router with the connections the route needs; *route gets the index
  * of the matched route (METRICS_MAX_ROUTES when none) for the metrics. */
-static void http_route(struct http_server *srv, struct req *rq, struct resp *rs, size_t *route,
+static void http_route(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
+                       struct resp *rs, struct http_cache_use *cu, size_t *route,
                        unsigned *route_flags)
 {
     struct route_match m;
@@ -573,11 +652,14 @@ static void http_route(struct http_server *srv, struct req *rq, struct resp *rs,
             return;
         }
     }
+    if ((flags & ROUTE_CACHED) && srv->cache && rq->store && !options)
+        http_cache_lookup(srv, c, rq, cu);
     if ((flags & ROUTE_NEEDS_WRITER) && !options) {
         pthread_mutex_lock(&srv->write_lock);
         rq->writer = srv->writer;
     }
-    router_dispatch(rq, rs, &m);
+    if (!cu->hit)
+        router_dispatch(rq, rs, &m);
     if (rq->writer)
         pthread_mutex_unlock(&srv->write_lock);
     if (rq->store) {
@@ -597,6 +679,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     size_t sent = 0, route = METRICS_MAX_ROUTES;
     unsigned flags = 0;
     int status = 500;
+    struct http_cache_use cu = {0};
 
     struct http_sock *sock = http_sock_of(c);
     if (sock)
@@ -636,17 +719,20 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
         resp_header(&rs, "Retry-After", "5");
         resp_problem(&rs, &rq, 503, "the server is shutting down");
     } else {
-        http_route(srv, &rq, &rs, &route, &flags);
-        resp_fields_apply(&rq, &rs);
+        http_route(srv, c, &rq, &rs, &cu, &route, &flags);
+        if (!cu.hit)
+            resp_fields_apply(&rq, &rs);
     }
     /* A handler that stopped early left a bare 500: give it a problem body. */
-    if (rs.status >= 400 && !rs.body && !rs.text)
+    if (!cu.hit && rs.status >= 400 && !rs.body && !rs.text)
         resp_problem(&rs, &rq, rs.status, "internal error; the server log has the details");
-    enum MHD_Result ret = http_send(srv, c, method, &rs, req_id, &sent, &status);
+    enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, &sent, &status);
     uint64_t us = http_access_log(method, rq.path, status, sent, &hc->start, req_id);
     http_count(srv, route, flags, method, status, us);
     resp_clear(&rs);
     req_clear(&rq);
+    buf_clear(&cu.key);
+    cache_answer_clear(&cu.answer);
     return ret;
 }
 
@@ -836,6 +922,9 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
     atomic_init(&srv->next_id, 1);
     if (store_pool_open(cfg->db, cfg->threads, &srv->pool) != STORE_OK)
         goto fail;
+    if (cfg->cache_bytes && !(srv->cache = cache_new(cfg->cache_bytes)))
+        goto fail;
+    srv->metrics.cache = srv->cache;
     if (!cfg->read_only && store_open(cfg->db, STORE_READ_WRITE, &srv->writer) != STORE_OK)
         goto fail;
     /* ITC lets MHD_quiesce_daemon wake the pool threads at shutdown. */
@@ -936,6 +1025,7 @@ void http_server_stop(struct http_server *srv)
         MHD_stop_daemon(srv->mhd);
     store_close(srv->writer);
     store_pool_close(srv->pool);
+    cache_free(srv->cache);
     pthread_mutex_destroy(&srv->write_lock);
     pthread_cond_destroy(&srv->idle);
     pthread_mutex_destroy(&srv->idle_lock);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "newsd/cache.h"
+
 /* Status codes counted one by one; the last slot takes every other code. */
 static const int metrics_codes[METRICS_N_STATUS] = {200, 201, 204, 304, 400, 401, 403, 404,
                                                     405, 413, 414, 415, 422, 431, 500, 503};
@@ -105,5 +107,21 @@ bool metrics_render(const struct metrics *m, const struct metrics_db *db, size_t
                         "newsd_database_bytes{file=\"db\"} %" PRId64 "\n"
                         "newsd_database_bytes{file=\"wal\"} %" PRId64 "\n",
                         db->articles, db->quotes, db->entities, db->db_bytes, db->wal_bytes);
+    if (ok && m->cache) {
+        struct cache_stats cs;
+        cache_stats(m->cache, &cs);
+        ok = buf_printf(out,
+                        "# HELP newsd_cache_lookups_total Response cache lookups by outcome.\n"
+                        "# TYPE newsd_cache_lookups_total counter\n"
+                        "newsd_cache_lookups_total{outcome=\"hit\"} %" PRIu64 "\n"
+                        "newsd_cache_lookups_total{outcome=\"miss\"} %" PRIu64 "\n"
+                        "# HELP newsd_cache_entries Answers held by the response cache.\n"
+                        "# TYPE newsd_cache_entries gauge\n"
+                        "newsd_cache_entries %" PRIu64 "\n"
+                        "# HELP newsd_cache_bytes Bytes held by the response cache.\n"
+                        "# TYPE newsd_cache_bytes gauge\n"
+                        "newsd_cache_bytes %" PRIu64 "\n",
+                        cs.hits, cs.misses, cs.entries, cs.bytes);
+    }
     return ok;
 }

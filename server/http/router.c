@@ -8,21 +8,23 @@
 #include "newsd/handlers.h"
 
 #define DB ROUTE_NEEDS_DB
+/* A read whose 200 answers depend only on the URL, Accept and the data. */
+#define READ (ROUTE_NEEDS_DB | ROUTE_CACHED)
 #define WRITE (ROUTE_NEEDS_KEY | ROUTE_NEEDS_WRITER | ROUTE_NEEDS_DB)
 
 static const struct route routes[] = {
-    {"GET", "/articles", handle_articles_list, DB},
+    {"GET", "/articles", handle_articles_list, READ},
     {"POST", "/articles", handle_article_create, WRITE},
-    {"GET", "/articles/{id}", handle_article_get, DB},
+    {"GET", "/articles/{id}", handle_article_get, READ},
     {"DELETE", "/articles/{id}", handle_article_delete, WRITE},
-    {"GET", "/articles/{id}/quotes", handle_article_quotes, DB},
-    {"GET", "/articles/{id}/entities", handle_article_entities, DB},
-    {"GET", "/quotes", handle_quotes_list, DB},
-    {"GET", "/quotes/{id}", handle_quote_get, DB},
-    {"GET", "/entities", handle_entities_list, DB},
-    {"GET", "/entities/{id}", handle_entity_get, DB},
-    {"GET", "/entities/{id}/quotes", handle_entity_quotes, DB},
-    {"GET", "/entities/{id}/articles", handle_entity_articles, DB},
+    {"GET", "/articles/{id}/quotes", handle_article_quotes, READ},
+    {"GET", "/articles/{id}/entities", handle_article_entities, READ},
+    {"GET", "/quotes", handle_quotes_list, READ},
+    {"GET", "/quotes/{id}", handle_quote_get, READ},
+    {"GET", "/entities", handle_entities_list, READ},
+    {"GET", "/entities/{id}", handle_entity_get, READ},
+    {"GET", "/entities/{id}/quotes", handle_entity_quotes, READ},
+    {"GET", "/entities/{id}/articles", handle_entity_articles, READ},
     {"GET", "/health", handle_health, 0},
     {"GET", "/ready", handle_ready, DB},
     {"GET", "/metrics", handle_metrics, DB},

@@ -162,6 +162,20 @@ static void ls_counts_check(struct store *s)
     }
 }
 
+bool store_read_moved(struct store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_DATA_VERSION, sql_data_version);
+    int64_t v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    store_stmt_done(st);
+    /* data_version starts at 1 on a fresh connection, so seen_version 0
+     * makes the first call report a move. */
+    bool moved = v < 0 || v != s->seen_version;
+    s->seen_version = v;
+    return moved;
+}
+
 /* The cache key of a count query: its SQL and every bound value. */
 static uint64_t ls_key(const struct list_sql *q)
 {

@@ -69,6 +69,7 @@ struct store {
         sqlite3_stmt *st;
     } dyn[STORE_DYN_CACHE];
     int64_t counts_version;
+    int64_t seen_version; /* data_version at the last store_read_moved */
     int64_t counts_changes;
     struct {
         uint64_t key; /* hash of the count query and its values; 0: empty */

@@ -1,0 +1,189 @@
+/* test_cache.c: the response cache seen from outside. A repeated request gets
+ * the same bytes with its own request id and CORS headers; a write, also by
+ * another process, is visible to the very next request; each format and
+ * encoding is its own entry. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct server srv;
+
+static void cache_teardown(void)
+{
+    harness_stop(&srv);
+    harness_cleanup(&srv);
+}
+
+TestSuite(cache, .fini = cache_teardown, .timeout = 120);
+
+/* The value of a metrics sample line that starts with name, or -1. */
+static long long metric(const char *name)
+{
+    struct http_res r;
+    http_get(&srv, "/metrics", &r);
+    cr_assert_eq(r.status, 200);
+    long long v = -1;
+    const char *p = strstr(r.body, name);
+    if (p)
+        v = strtoll(p + strlen(name), NULL, 10);
+    http_res_clear(&r);
+    return v;
+}
+
+static long long total_of(const struct http_res *r)
+{
+    return json_integer_value(json_object_get(json_object_get(r->json, "meta"), "total"));
+}
+
+Test(cache, a_write_by_another_process_is_seen_by_the_next_request)
+{
+    harness_db(&srv, false);
+    harness_start(&srv, NULL);
+    struct http_res a, b;
+    http_get(&srv, "/articles?limit=5", &a);
+    http_get(&srv, "/articles?limit=5", &b);
+    cr_assert_eq(a.status, 200);
+    cr_assert_eq(total_of(&b), 0);
+    cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} "), 1,
+                  "the second request was answered from the cache");
+    char *etag = http_header(&b, "ETag");
+    http_res_clear(&a);
+    http_res_clear(&b);
+
+    /* `newsd ingest` writes the same database while the server runs. */
+    char out[256];
+    const char *ingest[] = {"ingest", "--db", srv.db, "samples", NULL};
+    cr_assert_eq(harness_run(ingest, out, sizeof out), 0, "%s", out);
+    http_get(&srv, "/articles?limit=5", &a);
+    cr_assert_eq(a.status, 200);
+    cr_assert_geq(total_of(&a), 12, "the cached empty list must not be served");
+    char *etag2 = http_header(&a, "ETag");
+    cr_assert_str_neq(etag, etag2);
+    free(etag);
+    free(etag2);
+    http_res_clear(&a);
+}
+
+Test(cache, writes_through_the_api_are_seen_at_once)
+{
+    harness_db(&srv, true);
+    static const char *const env[] = {"NEWSD_API_KEY=k-cache-1", NULL};
+    harness_start(&srv, env);
+    struct http_res r;
+    http_get(&srv, "/entities?type=person&limit=100", &r);
+    long long people = total_of(&r);
+    http_res_clear(&r);
+    http_get(&srv, "/entities?type=person&limit=100", &r); /* now cached */
+    cr_assert_eq(total_of(&r), people);
+    http_res_clear(&r);
+
+    static const char text[] =
+        "World\n\nHarbour pilots vote to strike over night shifts\n\n"
+        "PORTSMOUTH — Pilots at the harbour voted on Monday to stop work next week.\n\n"
+        "“We cannot keep guiding ships through the night alone,” said Orla Fennimore, who "
+        "chairs the pilots' association.\n";
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\nAuthorization: Bearer k-cache-1\r\n",
+            text, sizeof text - 1, &r);
+    cr_assert_eq(r.status, 201);
+    char target[64];
+    snprintf(target, sizeof target, "/articles/%lld",
+             json_integer_value(json_object_get(r.json, "id")));
+    http_res_clear(&r);
+    http_get(&srv, "/entities?type=person&limit=100", &r);
+    cr_assert_eq(total_of(&r), people + 1, "the new speaker is listed");
+    http_res_clear(&r);
+
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 200);
+    http_res_clear(&r);
+    http_do(&srv, "DELETE", target, "Authorization: Bearer k-cache-1\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    http_res_clear(&r);
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 404, "a deleted article is not served from the cache");
+    http_res_clear(&r);
+    http_get(&srv, "/entities?type=person&limit=100", &r);
+    cr_assert_eq(total_of(&r), people);
+    http_res_clear(&r);
+}
+
+Test(cache, hits_keep_per_request_headers_and_each_variant_is_its_own)
+{
+    harness_db(&srv, true);
+    static const char *const env[] = {"NEWSD_CORS_ORIGINS=http://app.example", NULL};
+    harness_start(&srv, env);
+    const char *origin = "Origin: http://app.example\r\n";
+    struct http_res a, b;
+    http_do(&srv, "GET", "/articles?limit=3", origin, NULL, 0, &a);
+    http_do(&srv, "GET", "/articles?limit=3", origin, NULL, 0, &b);
+    cr_assert_eq(a.status, 200);
+    cr_assert_eq(b.status, 200);
+    cr_assert_eq(a.body_len, b.body_len);
+    cr_assert_eq(memcmp(a.body, b.body, a.body_len), 0);
+    const char *same[] = {"ETag", "X-Total-Count", "Link", "Content-Type", "Cache-Control",
+                          "Vary", "Access-Control-Allow-Origin"};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+        char *x = http_header(&a, same[i]), *y = http_header(&b, same[i]);
+        cr_assert_not_null(x, "%s", same[i]);
+        cr_assert_not_null(y, "%s on the cached answer", same[i]);
+        cr_assert_str_eq(x, y, "%s", same[i]);
+        free(x);
+        free(y);
+    }
+    char *id1 = http_header(&a, "X-Request-Id"), *id2 = http_header(&b, "X-Request-Id");
+    cr_assert_str_neq(id1, id2, "each answer has its own request id");
+    free(id1);
+    free(id2);
+
+    /* A conditional request answered from the cache is still a 304. */
+    char *etag = http_header(&b, "ETag");
+    char cond[128];
+    snprintf(cond, sizeof cond, "If-None-Match: %s\r\n", etag);
+    struct http_res nm;
+    http_do(&srv, "GET", "/articles?limit=3", cond, NULL, 0, &nm);
+    cr_assert_eq(nm.status, 304);
+    cr_assert_eq(nm.body_len, 0);
+    http_res_clear(&nm);
+
+    /* gzip and CSV answers of the same URL are kept apart. */
+    for (int round = 0; round < 2; round++) {
+        struct http_res z, csv;
+        http_do(&srv, "GET", "/articles?limit=3", "Accept-Encoding: gzip\r\n", NULL, 0, &z);
+        char *enc = http_header(&z, "Content-Encoding"), *zt = http_header(&z, "ETag");
+        cr_assert_not_null(enc, "round %d", round);
+        cr_assert_str_eq(enc, "gzip");
+        cr_assert_str_neq(zt, etag);
+        free(enc);
+        free(zt);
+        http_res_clear(&z);
+        http_do(&srv, "GET", "/articles?limit=3", "Accept: text/csv\r\n", NULL, 0, &csv);
+        char *ct = http_header(&csv, "Content-Type");
+        cr_assert_not_null(strstr(ct, "text/csv"), "round %d: %s", round, ct);
+        cr_assert_null(csv.json);
+        free(ct);
+        http_res_clear(&csv);
+    }
+    free(etag);
+    http_res_clear(&a);
+    http_res_clear(&b);
+    cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} "), 3);
+}
+
+Test(cache, off_when_the_bound_is_zero)
+{
+    harness_db(&srv, true);
+    static const char *const env[] = {"NEWSD_CACHE_MB=0", NULL};
+    harness_start(&srv, env);
+    struct http_res a, b;
+    http_get(&srv, "/quotes?limit=2", &a);
+    http_get(&srv, "/quotes?limit=2", &b);
+    cr_assert_eq(b.status, 200);
+    cr_assert_eq(a.body_len, b.body_len);
+    cr_assert_eq(memcmp(a.body, b.body, a.body_len), 0);
+    http_res_clear(&a);
+    http_res_clear(&b);
+    cr_assert_eq(metric("newsd_cache_lookups_total"), -1, "no cache, no cache metrics");
+}
