@@ -17,8 +17,10 @@
 struct cache_answer {
     char *body;
     size_t len;
-    bool gzip;
-    char etag[CACHE_ETAG_MAX];
+    bool gzip;        /* body is gzip: the daemon inflates it for other clients */
+    size_t plain_len; /* the identity length */
+    char etag[CACHE_ETAG_MAX];    /* of the identity bytes */
+    char etag_gz[CACHE_ETAG_MAX]; /* of the gzip bytes, when gzip */
     char *content_type;
     struct {
         char *name;

@@ -119,7 +119,9 @@ static bool cache_answer_copy(struct cache_answer *dst, const struct cache_answe
     memset(dst, 0, sizeof *dst);
     dst->len = src->len;
     dst->gzip = src->gzip;
+    dst->plain_len = src->plain_len;
     memcpy(dst->etag, src->etag, sizeof dst->etag);
+    memcpy(dst->etag_gz, src->etag_gz, sizeof dst->etag_gz);
     bool ok = (dst->body = malloc(src->len ? src->len : 1)) != NULL;
     if (ok)
         memcpy(dst->body, src->body, src->len);

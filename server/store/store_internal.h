@@ -134,6 +134,12 @@ enum store_rc store_article_row(sqlite3_stmt *st, int base, struct article *a);
 /* Reads the authors of article a->id into a->authors. */
 enum store_rc store_article_authors(struct store *s, struct article *a);
 
+/* The search excerpt of a hit: the window of the columns (title, subtitle,
+ * body; NULL entries skipped) with the most distinct words of the FTS5
+ * expression fts, matched words between \x02 and \x03. Appends to out;
+ * false when out of memory. */
+bool store_snippet(const char *fts, const char *const *cols, size_t ncols, struct buf *out);
+
 #define STORE_QUOTE_COLS                                                                           \
     "q.id, q.article_id, q.text, q.speaker_id, e.name, e.type, q.speaker_text, q.cue, "            \
     "q.kind, q.paragraph, q.start, q.\"end\", q.sort_at, q.position"

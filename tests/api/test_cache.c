@@ -172,6 +172,35 @@ Test(cache, hits_keep_per_request_headers_and_each_variant_is_its_own)
     cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} "), 3);
 }
 
+Test(cache, one_entry_serves_gzip_and_identity_clients)
+{
+    harness_db(&srv, true);
+    harness_start(&srv, NULL);
+    struct http_res gz, plain, fresh;
+    /* Stored compressed by a gzip client, then inflated for one without. */
+    http_do(&srv, "GET", "/articles/3", "Accept-Encoding: gzip\r\n", NULL, 0, &gz);
+    cr_assert_eq(gz.status, 200);
+    cr_assert_eq((unsigned char)gz.body[0], 0x1f, "gzip magic");
+    http_get(&srv, "/articles/3", &plain);
+    cr_assert_eq(plain.status, 200);
+    cr_assert_null(http_header(&plain, "Content-Encoding"));
+    cr_assert_not_null(plain.json, "the inflated body is the JSON");
+    /* A cache-busting parameter is another key: answered afresh. */
+    http_get(&srv, "/articles/3?_=1", &fresh);
+    cr_assert_eq(fresh.body_len, plain.body_len);
+    cr_assert_eq(memcmp(fresh.body, plain.body, plain.body_len), 0);
+    char *e1 = http_header(&plain, "ETag"), *e2 = http_header(&fresh, "ETag"),
+         *e3 = http_header(&gz, "ETag");
+    cr_assert_str_eq(e1, e2, "the identity tag does not depend on the path taken");
+    cr_assert_str_neq(e1, e3);
+    free(e1);
+    free(e2);
+    free(e3);
+    http_res_clear(&gz);
+    http_res_clear(&plain);
+    http_res_clear(&fresh);
+}
+
 Test(cache, off_when_the_bound_is_zero)
 {
     harness_db(&srv, true);
