@@ -1242,6 +1242,13 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 hi = mid;
         }
         int32_t sent = lo < p->toks.n ? p->toks.v[lo].sent : -1;
+        /* a name behind an article modifies a noun ("the Vale campaign"): no
+         * antecedent for a pronoun */
+        if (lo > 0 && lo < p->toks.n && p->toks.v[lo - 1].sent == sent &&
+            (ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "the") ||
+             ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "a") ||
+             ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "an")))
+            continue;
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -1251,7 +1258,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             break;
         }
     }
-    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 1 &&
+    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
     if (!speaker_ok)
         return best;
