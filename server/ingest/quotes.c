@@ -591,6 +591,18 @@ static const char *const noun_markers[] = {
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "this", "those", "your",
 };
 
+/* Cue forms in -s that are also plural nouns ("her angry tweets"). */
+static const char *const cue_plurals[] = {
+    "calls", "claims", "comments", "demands", "notes", "pledges", "promises", "reports", "tweets",
+    "vows",
+};
+
+/* True when token b is a lower-case word with a hyphen inside ("late-night"). */
+static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok *b)
+{
+    return (b->flags & INGEST_TOKF_LOWER) && memchr(p->s + b->start, '-', b->end - b->start);
+}
+
 /* False when the cue word at token i (i > 0) reads as a noun here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
@@ -599,6 +611,14 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return true;
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
+        return false;
+    /* a plural noun behind an adjective: "X's early-morning tweets", "a flurry
+     * of angry tweets"; a verb's subject is no hyphenated word nor "of ..." */
+    if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
+        (ingest_tok_is(p->s, b, "of") || tok_hyphenated(p, b) ||
+         (i >= 2 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 &&
+          t[i - 2].kind == INGEST_TOK_WORD &&
+          ((t[i - 2].flags & INGEST_TOKF_POSS) || ingest_tok_is(p->s, &t[i - 2], "of")))))
         return false;
     size_t wl = t[i].end - t[i].start;
     if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
@@ -1743,6 +1763,10 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     }
     if (is_punct(&t[k - 1], ','))
         return clause_subject(x, pi, lim, k - 1, out);
+    /* "X released a statement Friday saying": a participle right after the
+     * object of a short clause reports the clause's subject */
+    if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0)
+        return clause_subject(x, pi, lim, k, out);
     return false;
 }
 
