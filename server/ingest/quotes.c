@@ -1965,6 +1965,28 @@ static bool thing_subject(const struct ingest_para *p, const struct attr *at)
     return true;
 }
 
+/* A paragraph that opens with a quotation and ends with a signature,
+ * “...” ― Name (vox pops): the name's tokens in *out. Every quotation of such
+ * a paragraph is the signer's, the words of a quotation inside it too. */
+static bool para_signature(const struct ingest_para *p, struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n, e = n;
+    if (n < 4 || t[0].quote < 0)
+        return false;
+    if (is_end_punct(&t[e - 1]))
+        e--;
+    size_t a = e;
+    while (a > 0 && e - a < 6 && t[a - 1].quote < 0 &&
+           (tok_capital(&t[a - 1]) || (a < e && is_name_particle(p, &t[a - 1]))))
+        a--;
+    if (a == e || a < 2 || t[a - 1].quote >= 0 || t[a - 1].kind != INGEST_TOK_PUNCT ||
+        !ingest_cp_is_dash(t[a - 1].ch) || !is_name_run(p, a, e))
+        return false;
+    *out = (struct subj){a, e, false};
+    return true;
+}
+
 /* Finds the attribution for quotation qi of paragraph pi. */
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
@@ -2400,6 +2422,16 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 x.last_speaker_para = (int32_t)pi;
                 x.last_speaker_byte = p->spans[qi].end;
             }
+        }
+        /* a vox pop: every quotation of the paragraph is the signer's */
+        struct subj sig;
+        if (p->n_spans > 1 && para_signature(p, &sig)) {
+            struct attr sat = {0};
+            subject_resolve(&x, (int32_t)pi, sig, &sat);
+            sat.cue = NULL;
+            for (size_t qi = 0; qi < p->n_spans; qi++)
+                if (!qs[qi].drop && qs[qi].has_tokens && !p->spans[qi].label)
+                    qs[qi].at = sat;
         }
         /* quotations of the paragraph without a cue: the speaker of a neighbour.
          * One pass each way keeps this linear in the number of quotations. */
