@@ -485,6 +485,15 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     j++;
                     continue;
                 }
+                /* "Commission on Presidential Debates", "Council on Foreign Relations" */
+                if (ingest_tok_is(s, k, "on") &&
+                    ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                   INGEST_GAZ_ORG_WORD) &&
+                    !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                    INGEST_GAZ_STOPCAP)) {
+                    j++;
+                    continue;
+                }
                 if (k->kind == INGEST_TOK_PUNCT && k->ch == '&') {
                     j++;
                     continue;

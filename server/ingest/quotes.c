@@ -1049,6 +1049,13 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
         return r;
     }
+    /* "In an interview with the station last week he blasted": a subject
+     * pronoun right before the verb is the subject, whatever precedes it */
+    if (r.b - r.a > 1 && (TOK_IN(s, &t[r.b - 1], pronouns_m) || TOK_IN(s, &t[r.b - 1], pronouns_f) ||
+                          ingest_tok_ieq(s, &t[r.b - 1], "they"))) {
+        r.a = r.b - 1;
+        return r;
+    }
     if (TOK_IN(s, &t[r.a], prepositions)) {
         /* "In an interview Trump declared": the name; "of Republican claims": none */
         if (!tok_capital(&t[r.b - 1]) || r.b - r.a < 2)
