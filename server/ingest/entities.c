@@ -23,6 +23,7 @@ struct cand {
     bool person_hint; /* a speech verb before it, an appositive after it, a role noun */
     bool place_hint;  /* after "in", "near" */
     bool sent_start;  /* the name starts a sentence */
+    bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -307,6 +308,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             return cands_push(out, &c);
         }
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    if (head && b - a == 1 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        !(a > 0 && ingest_tok_ieq(s, &t[a - 1], "the"))) {
+        /* "Dean, a former chairman, said": a title word alone may be the
+         * surname of a person named in full elsewhere (pass 2 decides) */
+        c.kind = C_SINGLE;
+        c.title_only = true;
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
@@ -888,6 +898,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
         int id = nx_find(&last, name, nn);
+        if (id < 0 && c->title_only)
+            continue;
         if (id < 0)
             id = nx_find(&full, name, nn);
         /* "Ann Roe, of Ashton, Md., said": an abbreviation is no person */

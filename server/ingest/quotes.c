@@ -1592,6 +1592,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             k++;
         if (k > sj.a && TOK_IN(s, &t[k - 1], prepositions))
             break;
+        /* "Ann Roe at the Valley Review": a name after a preposition that
+         * follows a person belongs to the person's description */
+        if (person >= 0) {
+            bool prep = false;
+            for (size_t z = k; z > sj.a && !prep && k - z < 8; z--)
+                prep = TOK_IN(s, &t[z - 1], prepositions);
+            if (prep)
+                break;
+        }
         size_t last = k;
         while (last + 1 < sj.b && t[last + 1].start < m->end)
             last++;
