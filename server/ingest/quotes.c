@@ -489,7 +489,7 @@ static const struct cue {
  * ASCII case. */
 static bool cue_word(const char *w, size_t n)
 {
-    if (n < 3 || n > 12)
+    if (n < 3 || n > 16)
         return false;
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
         if (!strchr(cues[c].words, ' ') && ingest_ascii_ieq(w, n, cues[c].words))
@@ -524,7 +524,7 @@ static int cue_match(const struct ingest_para *p, const struct cue_buckets *p_bu
     if (t[i].kind != INGEST_TOK_WORD || t[i].quote >= 0 || (t[i].flags & INGEST_TOKF_POSS))
         return -1;
     size_t wl = t[i].end - t[i].start;
-    if (wl < 2 || wl > 12)
+    if (wl < 2 || wl > 16)
         return -1;
     char first = p->s[t[i].start];
     if (first >= 'A' && first <= 'Z')
@@ -2102,7 +2102,14 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 q->adjacent = thing_adjacent;
                 return;
             }
-            if (c->weak && span_words(p, q) > 12 && !q->adjacent)
+            /* a naming verb frames a long quotation only through "as":
+             * "characterized X as, “...”" */
+            size_t as = q->tq0;
+            while (as > k && t[as - 1].quote < 0 && t[as - 1].kind == INGEST_TOK_PUNCT &&
+                   q->tq0 - as < 3)
+                as--; /* the mark and a comma */
+            bool framed = as > k && t[as - 1].quote < 0 && ingest_tok_is(p->s, &t[as - 1], "as");
+            if (c->weak && span_words(p, q) > 12 && !q->adjacent && !framed)
                 q->at.found = false;
             else if (!thing.found && thing_subject(p, &q->at)) {
                 /* a thing "demands" or "suggests": the person who reports it in
