@@ -737,6 +737,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     struct ingest_toks scratch = {0};
     struct name_index full = {0}, last = {0};
     int rc = INGEST_ERR_NOMEM;
+    int32_t *seen_para = NULL;
     size_t pos = 0;
 
     /* candidates: title, subtitle, paragraphs, credit lines */
@@ -882,10 +883,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     free(singles.v);
     free(people.v);
+    /* the paragraph where each person was last named in full, so a surname that
+     * two people share goes to the one named most recently (below) */
+    size_t n_full = out->n;
+    seen_para = malloc((n_full ? n_full : 1) * sizeof *seen_para);
+    if (!seen_para)
+        goto out;
+    for (size_t k = 0; k < n_full; k++)
+        seen_para[k] = INT32_MIN;
     /* pass 2: lone names join the person with that surname; a known place or
      * organisation spelled like a surname here is that person ("Lima") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
+        if (c->kind == C_PERSON && c->entity >= 0 && (size_t)c->entity < n_full)
+            seen_para[c->entity] = c->para;
         if ((c->kind == C_PLACE || c->kind == C_ORG) && c->entity >= 0 &&
             !memchr(c->text + c->nstart, ' ', c->end - c->nstart)) {
             int id = nx_find(&last, c->text + c->nstart, c->end - c->nstart);
@@ -900,6 +911,25 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         int id = nx_find(&last, name, nn);
         if (id < 0 && c->title_only)
             continue;
+        if (id >= 0 && (size_t)id < n_full && c->para >= 0) {
+            /* "Jeh Johnson ... Johnson said" after a Gary Johnson earlier: the
+             * person with that surname named in full most recently, within
+             * three paragraphs; else the first one */
+            int best = id;
+            int32_t best_para = seen_para[id];
+            for (size_t k = 0; k < n_full && k < 512; k++) {
+                if ((int)k == id || out->v[k].type != ENTITY_PERSON ||
+                    seen_para[k] < c->para - 3 || seen_para[k] <= best_para)
+                    continue;
+                const char *w;
+                size_t wn;
+                last_word(out->v[k].name, strlen(out->v[k].name), &w, &wn);
+                if (wn == nn && memcmp(w, name, nn) == 0)
+                    best = (int)k, best_para = seen_para[k];
+            }
+            if (best != id && seen_para[id] < best_para)
+                id = best;
+        }
         if (id < 0)
             id = nx_find(&full, name, nn);
         /* "Ann Roe, of Ashton, Md., said": an abbreviation is no person */
@@ -930,6 +960,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     rc = 0;
 out:
+    free(seen_para);
     free(full.v);
     free(last.v);
     free(cs.v);
