@@ -2178,6 +2178,56 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
     return span_words(p, q) <= 1;
 }
 
+/* Nouns of speech that an owner's name can govern: "X's claim that ...". */
+static const char *const claim_nouns[] = {
+    "accusation", "argument", "assertion", "boast",     "charge",   "claim",   "claims",
+    "comment",    "comments", "insistence", "pledge",   "prediction", "promise", "remark",
+    "remarks",    "statement", "suggestion", "vow",     "warning",  "words",
+};
+
+/* A quotation with no cue inside "X's claim that ... “...”": the owner of the
+ * speech noun, a person or organisation named right before it, when the noun
+ * introduces the quotation (right before it, or followed by "that"/"of"),
+ * within the sentence and with no other quotation or cue in between. */
+static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t sa, sb, len;
+    sentence_bounds(p, q->tq0, &sa, &sb);
+    for (size_t k = q->tq0; k > sa + 1 && q->tq0 - k < 16; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->quote >= 0 && k < q->tq0)
+            return false;
+        if (is_end_punct(w) || cue_at(p, k - 1, &len))
+            return false;
+        if (!TOK_IN(p->s, w, claim_nouns) || t[k - 2].quote >= 0 ||
+            !(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))
+            continue;
+        /* the noun introduces the quotation: "X's claim that ...", "X's
+         * words: “...”", not "treating X's remark as a compliment, “...”" */
+        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
+            !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
+            return false;
+        size_t ms = mention_start_at(p, t[k - 2].end - 1);
+        if (ms == SIZE_MAX)
+            return false;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start != ms || m->in_quote)
+                continue;
+            enum entity_type ty = x->ents->v[m->entity].type;
+            if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
+                return false;
+            q->at = (struct attr){.found = true, .speaker = m->entity, .subj_para = pi,
+                                  .subj_a = m->start, .subj_b = t[k - 2].end};
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* A partial quotation with no cue: the person or organisation its clause is
  * about ("Trump has long mocked the “failing” paper"). Leaves q->at unset
  * otherwise. */
@@ -2519,6 +2569,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
+            if (!q->at.found)
+                owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
