@@ -23,6 +23,7 @@ struct cand {
     bool person_hint; /* a speech verb before it, an appositive after it, a role noun */
     bool place_hint;  /* after "in", "near" */
     bool sent_start;  /* the name starts a sentence */
+    bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -310,6 +311,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    if (head && b - a == 1 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        !(a > 0 && ingest_tok_ieq(s, &t[a - 1], "the"))) {
+        /* "Dean, a former chairman, said": a title word alone may be the
+         * surname of a person named in full elsewhere (pass 2 decides) */
+        c.kind = C_SINGLE;
+        c.title_only = true;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (head)
         return true; /* a title alone: "the Defense Secretary" */
     size_t n_words = b - a;
@@ -482,6 +492,15 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 }
                 if (ingest_tok_is(s, k, "of") &&
                     is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
+                    j++;
+                    continue;
+                }
+                /* "Commission on Presidential Debates", "Council on Foreign Relations" */
+                if (ingest_tok_is(s, k, "on") &&
+                    ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                   INGEST_GAZ_ORG_WORD) &&
+                    !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                    INGEST_GAZ_STOPCAP)) {
                     j++;
                     continue;
                 }
@@ -718,6 +737,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     struct ingest_toks scratch = {0};
     struct name_index full = {0}, last = {0};
     int rc = INGEST_ERR_NOMEM;
+    int32_t *seen_para = NULL;
     size_t pos = 0;
 
     /* candidates: title, subtitle, paragraphs, credit lines */
@@ -863,10 +883,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     free(singles.v);
     free(people.v);
+    /* the paragraph where each person was last named in full, so a surname that
+     * two people share goes to the one named most recently (below) */
+    size_t n_full = out->n;
+    seen_para = malloc((n_full ? n_full : 1) * sizeof *seen_para);
+    if (!seen_para)
+        goto out;
+    for (size_t k = 0; k < n_full; k++)
+        seen_para[k] = INT32_MIN;
     /* pass 2: lone names join the person with that surname; a known place or
      * organisation spelled like a surname here is that person ("Lima") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
+        if (c->kind == C_PERSON && c->entity >= 0 && (size_t)c->entity < n_full)
+            seen_para[c->entity] = c->para;
         if ((c->kind == C_PLACE || c->kind == C_ORG) && c->entity >= 0 &&
             !memchr(c->text + c->nstart, ' ', c->end - c->nstart)) {
             int id = nx_find(&last, c->text + c->nstart, c->end - c->nstart);
@@ -879,6 +909,27 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
         int id = nx_find(&last, name, nn);
+        if (id < 0 && c->title_only)
+            continue;
+        if (id >= 0 && (size_t)id < n_full && c->para >= 0) {
+            /* "Jeh Johnson ... Johnson said" after a Gary Johnson earlier: the
+             * person with that surname named in full most recently, within
+             * three paragraphs; else the first one */
+            int best = id;
+            int32_t best_para = seen_para[id];
+            for (size_t k = 0; k < n_full && k < 512; k++) {
+                if ((int)k == id || out->v[k].type != ENTITY_PERSON ||
+                    seen_para[k] < c->para - 3 || seen_para[k] <= best_para)
+                    continue;
+                const char *w;
+                size_t wn;
+                last_word(out->v[k].name, strlen(out->v[k].name), &w, &wn);
+                if (wn == nn && memcmp(w, name, nn) == 0)
+                    best = (int)k, best_para = seen_para[k];
+            }
+            if (best != id && seen_para[id] < best_para)
+                id = best;
+        }
         if (id < 0)
             id = nx_find(&full, name, nn);
         /* "Ann Roe, of Ashton, Md., said": an abbreviation is no person */
@@ -909,6 +960,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     rc = 0;
 out:
+    free(seen_para);
     free(full.v);
     free(last.v);
     free(cs.v);

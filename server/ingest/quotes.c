@@ -489,7 +489,7 @@ static const struct cue {
  * ASCII case. */
 static bool cue_word(const char *w, size_t n)
 {
-    if (n < 3 || n > 12)
+    if (n < 3 || n > 16)
         return false;
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++)
         if (!strchr(cues[c].words, ' ') && ingest_ascii_ieq(w, n, cues[c].words))
@@ -524,7 +524,7 @@ static int cue_match(const struct ingest_para *p, const struct cue_buckets *p_bu
     if (t[i].kind != INGEST_TOK_WORD || t[i].quote >= 0 || (t[i].flags & INGEST_TOKF_POSS))
         return -1;
     size_t wl = t[i].end - t[i].start;
-    if (wl < 2 || wl > 12)
+    if (wl < 2 || wl > 16)
         return -1;
     char first = p->s[t[i].start];
     if (first >= 'A' && first <= 'Z')
@@ -591,6 +591,18 @@ static const char *const noun_markers[] = {
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "this", "those", "your",
 };
 
+/* Cue forms in -s that are also plural nouns ("her angry tweets"). */
+static const char *const cue_plurals[] = {
+    "calls", "claims", "comments", "demands", "notes", "pledges", "promises", "reports", "tweets",
+    "vows",
+};
+
+/* True when token b is a lower-case word with a hyphen inside ("late-night"). */
+static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok *b)
+{
+    return (b->flags & INGEST_TOKF_LOWER) && memchr(p->s + b->start, '-', b->end - b->start);
+}
+
 /* False when the cue word at token i (i > 0) reads as a noun here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
@@ -599,6 +611,14 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return true;
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
+        return false;
+    /* a plural noun behind an adjective: "X's early-morning tweets", "a flurry
+     * of angry tweets"; a verb's subject is no hyphenated word nor "of ..." */
+    if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
+        (ingest_tok_is(p->s, b, "of") || tok_hyphenated(p, b) ||
+         (i >= 2 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 &&
+          t[i - 2].kind == INGEST_TOK_WORD &&
+          ((t[i - 2].flags & INGEST_TOKF_POSS) || ingest_tok_is(p->s, &t[i - 2], "of")))))
         return false;
     size_t wl = t[i].end - t[i].start;
     if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
@@ -1029,6 +1049,13 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
         return r;
     }
+    /* "In an interview with the station last week he blasted": a subject
+     * pronoun right before the verb is the subject, whatever precedes it */
+    if (r.b - r.a > 1 && (TOK_IN(s, &t[r.b - 1], pronouns_m) || TOK_IN(s, &t[r.b - 1], pronouns_f) ||
+                          ingest_tok_ieq(s, &t[r.b - 1], "they"))) {
+        r.a = r.b - 1;
+        return r;
+    }
     if (TOK_IN(s, &t[r.a], prepositions)) {
         /* "In an interview Trump declared": the name; "of Republican claims": none */
         if (!tok_capital(&t[r.b - 1]) || r.b - r.a < 2)
@@ -1242,6 +1269,13 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 hi = mid;
         }
         int32_t sent = lo < p->toks.n ? p->toks.v[lo].sent : -1;
+        /* a name behind an article modifies a noun ("the Vale campaign"): no
+         * antecedent for a pronoun */
+        if (lo > 0 && lo < p->toks.n && p->toks.v[lo - 1].sent == sent &&
+            (ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "the") ||
+             ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "a") ||
+             ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "an")))
+            continue;
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -1251,7 +1285,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             break;
         }
     }
-    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 1 &&
+    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
     if (!speaker_ok)
         return best;
@@ -1558,6 +1592,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             k++;
         if (k > sj.a && TOK_IN(s, &t[k - 1], prepositions))
             break;
+        /* "Ann Roe at the Valley Review": a name after a preposition that
+         * follows a person belongs to the person's description */
+        if (person >= 0) {
+            bool prep = false;
+            for (size_t z = k; z > sj.a && !prep && k - z < 8; z--)
+                prep = TOK_IN(s, &t[z - 1], prepositions);
+            if (prep)
+                break;
+        }
         size_t last = k;
         while (last + 1 < sj.b && t[last + 1].start < m->end)
             last++;
@@ -1736,6 +1779,10 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     }
     if (is_punct(&t[k - 1], ','))
         return clause_subject(x, pi, lim, k - 1, out);
+    /* "X released a statement Friday saying": a participle right after the
+     * object of a short clause reports the clause's subject */
+    if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0)
+        return clause_subject(x, pi, lim, k, out);
     return false;
 }
 
@@ -1934,6 +1981,28 @@ static bool thing_subject(const struct ingest_para *p, const struct attr *at)
     return true;
 }
 
+/* A paragraph that opens with a quotation and ends with a signature,
+ * “...” ― Name (vox pops): the name's tokens in *out. Every quotation of such
+ * a paragraph is the signer's, the words of a quotation inside it too. */
+static bool para_signature(const struct ingest_para *p, struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n, e = n;
+    if (n < 4 || t[0].quote < 0)
+        return false;
+    if (is_end_punct(&t[e - 1]))
+        e--;
+    size_t a = e;
+    while (a > 0 && e - a < 6 && t[a - 1].quote < 0 &&
+           (tok_capital(&t[a - 1]) || (a < e && is_name_particle(p, &t[a - 1]))))
+        a--;
+    if (a == e || a < 2 || t[a - 1].quote >= 0 || t[a - 1].kind != INGEST_TOK_PUNCT ||
+        !ingest_cp_is_dash(t[a - 1].ch) || !is_name_run(p, a, e))
+        return false;
+    *out = (struct subj){a, e, false};
+    return true;
+}
+
 /* Finds the attribution for quotation qi of paragraph pi. */
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
@@ -2033,7 +2102,14 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 q->adjacent = thing_adjacent;
                 return;
             }
-            if (c->weak && span_words(p, q) > 12 && !q->adjacent)
+            /* a naming verb frames a long quotation only through "as":
+             * "characterized X as, “...”" */
+            size_t as = q->tq0;
+            while (as > k && t[as - 1].quote < 0 && t[as - 1].kind == INGEST_TOK_PUNCT &&
+                   q->tq0 - as < 3)
+                as--; /* the mark and a comma */
+            bool framed = as > k && t[as - 1].quote < 0 && ingest_tok_is(p->s, &t[as - 1], "as");
+            if (c->weak && span_words(p, q) > 12 && !q->adjacent && !framed)
                 q->at.found = false;
             else if (!thing.found && thing_subject(p, &q->at)) {
                 /* a thing "demands" or "suggests": the person who reports it in
@@ -2100,6 +2176,56 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
         !cue_at(p, k, &len))
         return true;
     return span_words(p, q) <= 1;
+}
+
+/* Nouns of speech that an owner's name can govern: "X's claim that ...". */
+static const char *const claim_nouns[] = {
+    "accusation", "argument", "assertion", "boast",     "charge",   "claim",   "claims",
+    "comment",    "comments", "insistence", "pledge",   "prediction", "promise", "remark",
+    "remarks",    "statement", "suggestion", "vow",     "warning",  "words",
+};
+
+/* A quotation with no cue inside "X's claim that ... “...”": the owner of the
+ * speech noun, a person or organisation named right before it, when the noun
+ * introduces the quotation (right before it, or followed by "that"/"of"),
+ * within the sentence and with no other quotation or cue in between. */
+static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t sa, sb, len;
+    sentence_bounds(p, q->tq0, &sa, &sb);
+    for (size_t k = q->tq0; k > sa + 1 && q->tq0 - k < 16; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->quote >= 0 && k < q->tq0)
+            return false;
+        if (is_end_punct(w) || cue_at(p, k - 1, &len))
+            return false;
+        if (!TOK_IN(p->s, w, claim_nouns) || t[k - 2].quote >= 0 ||
+            !(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))
+            continue;
+        /* the noun introduces the quotation: "X's claim that ...", "X's
+         * words: “...”", not "treating X's remark as a compliment, “...”" */
+        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
+            !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
+            return false;
+        size_t ms = mention_start_at(p, t[k - 2].end - 1);
+        if (ms == SIZE_MAX)
+            return false;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start != ms || m->in_quote)
+                continue;
+            enum entity_type ty = x->ents->v[m->entity].type;
+            if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
+                return false;
+            q->at = (struct attr){.found = true, .speaker = m->entity, .subj_para = pi,
+                                  .subj_a = m->start, .subj_b = t[k - 2].end};
+            return true;
+        }
+        return false;
+    }
+    return false;
 }
 
 /* A partial quotation with no cue: the person or organisation its clause is
@@ -2370,6 +2496,16 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 x.last_speaker_byte = p->spans[qi].end;
             }
         }
+        /* a vox pop: every quotation of the paragraph is the signer's */
+        struct subj sig;
+        if (p->n_spans > 1 && para_signature(p, &sig)) {
+            struct attr sat = {0};
+            subject_resolve(&x, (int32_t)pi, sig, &sat);
+            sat.cue = NULL;
+            for (size_t qi = 0; qi < p->n_spans; qi++)
+                if (!qs[qi].drop && qs[qi].has_tokens && !p->spans[qi].label)
+                    qs[qi].at = sat;
+        }
         /* quotations of the paragraph without a cue: the speaker of a neighbour.
          * One pass each way keeps this linear in the number of quotations. */
         size_t next_found = p->n_spans;
@@ -2433,6 +2569,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
+            if (!q->at.found)
+                owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
