@@ -3,6 +3,7 @@
  * 304, gzip, CORS, request id, cache headers, and one access-log line. The
  * only file that includes microhttpd.h. */
 #include <arpa/inet.h>
+#include <libdeflate.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -14,7 +15,6 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "newsd/cache.h"
 #include "newsd/handlers.h"
@@ -248,28 +248,22 @@ static void http_request_id(struct http_server *srv, struct MHD_Connection *c, c
 
 /* --- serialising the response ------------------------------------------------ */
 
-/* Compresses in[0..n) as gzip into out; false when zlib or memory fails.
- * Level 1 with a 16 KiB window and small hash: setting up zlib's default
- * state (256 KiB) cost more than compressing a 10 KB answer, and JSON of that
- * size shrinks to a fifth either way (bench: 8,167 bytes to 1,632 in 44 us,
- * against 1,465 in 103 us at level 6). */
+/* Compresses in[0..n) as gzip into out; false when out of memory.
+ * libdeflate rather than zlib: it compresses whole buffers with no stream
+ * state to set up, which for a 10 KB answer cost more than compressing it
+ * (bench: 8,167 bytes to 1,535 in 24 us at level 1; zlib took 44 us for
+ * 1,632 with a trimmed state, 103 us at its defaults). */
 static bool http_gzip(const char *in, size_t n, struct buf *out)
 {
-    z_stream z = {0};
-    if (n > UINT32_MAX || deflateInit2(&z, 1, Z_DEFLATED, 14 + 16, 5, Z_DEFAULT_STRATEGY) != Z_OK)
+    struct libdeflate_compressor *z = libdeflate_alloc_compressor(1);
+    if (!z)
         return false;
-    uLong bound = deflateBound(&z, (uLong)n);
+    size_t bound = libdeflate_gzip_compress_bound(z, n);
     char *dst = malloc(bound);
-    bool ok = false;
-    if (dst) {
-        z.next_in = (Bytef *)(uintptr_t)in;
-        z.avail_in = (uInt)n;
-        z.next_out = (Bytef *)dst;
-        z.avail_out = (uInt)bound;
-        ok = deflate(&z, Z_FINISH) == Z_STREAM_END && buf_append(out, dst, bound - z.avail_out);
-    }
+    size_t got = dst ? libdeflate_gzip_compress(z, in, n, dst, bound) : 0;
+    bool ok = got > 0 && buf_append(out, dst, got);
     free(dst);
-    deflateEnd(&z);
+    libdeflate_free_compressor(z);
     return ok;
 }
 
@@ -463,15 +457,11 @@ static void http_cache_store(struct http_server *srv, struct http_cache_use *cu,
 /* Inflates the n gzip bytes at in into out, which takes exactly want bytes. */
 static bool http_gunzip(const char *in, size_t n, char *out, size_t want)
 {
-    z_stream z = {0};
-    if (n > UINT32_MAX || want > UINT32_MAX || inflateInit2(&z, 15 + 16) != Z_OK)
-        return false;
-    z.next_in = (Bytef *)(uintptr_t)in;
-    z.avail_in = (uInt)n;
-    z.next_out = (Bytef *)out;
-    z.avail_out = (uInt)want;
-    bool ok = inflate(&z, Z_FINISH) == Z_STREAM_END && z.avail_out == 0;
-    inflateEnd(&z);
+    struct libdeflate_decompressor *z = libdeflate_alloc_decompressor();
+    size_t got = 0;
+    bool ok = z && libdeflate_gzip_decompress(z, in, n, out, want, &got) == LIBDEFLATE_SUCCESS &&
+              got == want;
+    libdeflate_free_decompressor(z);
     return ok;
 }
 
