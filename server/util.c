@@ -220,3 +220,26 @@ size_t util_utf8_prefix(const char *s, size_t n, size_t max)
         k--;
     return k;
 }
+
+bool buf_json_string(struct buf *b, const char *s)
+{
+    bool ok = buf_append(b, "\"", 1);
+    const char *run = s;
+    for (const char *p = s; ok && *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        ok = buf_append(b, run, (size_t)(p - run));
+        const char *esc = c == '"'    ? "\\\""
+                          : c == '\\' ? "\\\\"
+                          : c == '\n'  ? "\\n"
+                          : c == '\r'  ? "\\r"
+                          : c == '\t'  ? "\\t"
+                          : c == '\b'  ? "\\b"
+                          : c == '\f'  ? "\\f"
+                                       : NULL;
+        ok = ok && (esc ? buf_puts(b, esc) : buf_printf(b, "\\u%04X", c));
+        run = p + 1;
+    }
+    return ok && buf_append(b, run, strlen(run)) && buf_append(b, "\"", 1);
+}

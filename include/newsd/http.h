@@ -135,6 +135,10 @@ json_t *http_list_envelope(const struct req *rq, json_t *data, const struct stor
 /* Answers 200 with the envelope, plus X-Total-Count and (when there is a next
  * page) Link: <next>; rel="next" for clients that read headers. data is taken. */
 void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct store_meta *meta);
+/* The same for a page written as JSON text: items holds the array ("[...]"),
+ * its items already cut to rq->fields (see view_write_*). */
+void resp_list_items(const struct req *rq, struct resp *rs, const struct buf *items,
+                     const struct store_meta *meta);
 
 /* --- the daemon -------------------------------------------------------------- */
 

@@ -20,6 +20,9 @@ struct buf {
 bool buf_append(struct buf *b, const char *s, size_t n);
 /* Appends a NUL-terminated string. */
 bool buf_puts(struct buf *b, const char *s);
+/* Appends s as a JSON string, escaped as jansson escapes it (quote, backslash,
+ * control characters; UTF-8 passes through). */
+bool buf_json_string(struct buf *b, const char *s);
 /* Appends a printf-formatted string. */
 bool buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The va_list form of buf_printf. */

@@ -41,6 +41,14 @@ json_t *view_article_summaries(const struct article *v, size_t n);
 json_t *view_quotes(const struct quote *v, size_t n);
 json_t *view_entities(const struct entity *v, size_t n, bool in_article);
 
+/* The same views written as JSON text onto b (write.c), byte for byte what
+ * json_dumps(JSON_COMPACT) makes of the trees above, keeping only the
+ * members in fields (NULL or empty: all). false when memory runs out. */
+bool view_write_article_summary(struct buf *b, const struct article *a, const struct strv *fields);
+bool view_write_quote(struct buf *b, const struct quote *q, const struct strv *fields);
+bool view_write_entity(struct buf *b, const struct entity *e, bool in_article,
+                       const struct strv *fields);
+
 /* --- exports ------------------------------------------------------------------ */
 
 enum view_kind { VIEW_ARTICLES = 0, VIEW_QUOTES, VIEW_ENTITIES };

@@ -169,6 +169,27 @@ static struct export *export_new(enum view_kind kind, enum http_format fmt)
     return x;
 }
 
+/* Answers a JSON page, written straight as text (see views/write.c). */
+static void list_answer(struct req *rq, struct resp *rs, enum view_kind kind, const void *items,
+                        size_t n, bool in_article, const struct store_meta *meta)
+{
+    struct buf b = {0};
+    bool ok = buf_append(&b, "[", 1);
+    for (size_t i = 0; ok && i < n; i++) {
+        ok = i == 0 || buf_append(&b, ",", 1);
+        if (kind == VIEW_ARTICLES)
+            ok = ok && view_write_article_summary(&b, (const struct article *)items + i, &rq->fields);
+        else if (kind == VIEW_QUOTES)
+            ok = ok && view_write_quote(&b, (const struct quote *)items + i, &rq->fields);
+        else
+            ok = ok && view_write_entity(&b, (const struct entity *)items + i, in_article,
+                                         &rq->fields);
+    }
+    if (ok && buf_append(&b, "]", 1))
+        resp_list_items(rq, rs, &b, meta);
+    buf_clear(&b);
+}
+
 void handle_list_articles(struct req *rq, struct resp *rs, const struct article_query *q,
                           enum http_format fmt, bool all)
 {
@@ -183,7 +204,7 @@ void handle_list_articles(struct req *rq, struct resp *rs, const struct article_
     struct article_page page = {0};
     int rc = store_articles_list(rq->store, q, &page);
     if (rc == STORE_OK)
-        resp_list(rq, rs, view_article_summaries(page.items, page.n), &page.meta);
+        list_answer(rq, rs, VIEW_ARTICLES, page.items, page.n, false, &page.meta);
     else
         handle_store_error(rq, rs, rc);
     article_page_clear(&page);
@@ -203,7 +224,7 @@ void handle_list_quotes(struct req *rq, struct resp *rs, const struct quote_quer
     struct quote_page page = {0};
     int rc = store_quotes_list(rq->store, q, &page);
     if (rc == STORE_OK)
-        resp_list(rq, rs, view_quotes(page.items, page.n), &page.meta);
+        list_answer(rq, rs, VIEW_QUOTES, page.items, page.n, false, &page.meta);
     else
         handle_store_error(rq, rs, rc);
     quote_page_clear(&page);
@@ -223,7 +244,7 @@ void handle_list_entities(struct req *rq, struct resp *rs, const struct entity_q
     struct entity_page page = {0};
     int rc = store_entities_list(rq->store, q, &page);
     if (rc == STORE_OK)
-        resp_list(rq, rs, view_entities(page.items, page.n, q->article_id != 0), &page.meta);
+        list_answer(rq, rs, VIEW_ENTITIES, page.items, page.n, q->article_id != 0, &page.meta);
     else
         handle_store_error(rq, rs, rc);
     entity_page_clear(&page);

@@ -197,6 +197,34 @@ void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct
     resp_json(rs, 200, env);
 }
 
+void resp_list_items(const struct req *rq, struct resp *rs, const struct buf *items,
+                     const struct store_meta *meta)
+{
+    struct buf self = {0}, next = {0}, out = {0};
+    bool has_next = meta->next_cursor != NULL;
+    /* Member for member what http_list_envelope's json_pack makes. */
+    bool ok = resp_append_url(&self, rq, NULL, NULL) &&
+              (!has_next || resp_append_url(&next, rq, "cursor", meta->next_cursor)) &&
+              buf_puts(&out, "{\"data\":") && buf_append(&out, items->data, items->len) &&
+              buf_printf(&out, ",\"meta\":{\"limit\":%d,\"total\":%lld,\"next_cursor\":",
+                         meta->limit, (long long)meta->total) &&
+              (has_next ? buf_json_string(&out, meta->next_cursor) : buf_puts(&out, "null")) &&
+              buf_puts(&out, "},\"links\":{\"self\":") && buf_json_string(&out, self.data) &&
+              buf_puts(&out, ",\"next\":") &&
+              (has_next ? buf_json_string(&out, next.data) : buf_puts(&out, "null")) &&
+              buf_puts(&out, "}}") &&
+              resp_header(rs, "X-Total-Count", "%lld", (long long)meta->total) &&
+              (!has_next || resp_header(rs, "Link", "<%s>; rel=\"next\"", next.data));
+    if (ok) {
+        free(rs->text);
+        rs->text = buf_take(&out);
+        rs->status = 200;
+    }
+    buf_clear(&out);
+    buf_clear(&self);
+    buf_clear(&next);
+}
+
 /* Deletes every key of obj that is not in fields. */
 static void resp_fields_pick(json_t *obj, const struct strv *fields)
 {
