@@ -48,6 +48,8 @@ bool view_write_article_summary(struct buf *b, const struct article *a, const st
 bool view_write_quote(struct buf *b, const struct quote *q, const struct strv *fields);
 bool view_write_entity(struct buf *b, const struct entity *e, bool in_article,
                        const struct strv *fields);
+/* view_article(a, true) as text. */
+bool view_write_article(struct buf *b, const struct article *a, const struct strv *fields);
 
 /* --- exports ------------------------------------------------------------------ */
 

@@ -62,33 +62,40 @@ static bool vw_close(struct vw *w)
     return w->ok && buf_append(w->b, "}", 1);
 }
 
+/* The members of an article summary, in view_article_summary's order. */
+static void vw_summary(struct vw *w, const struct article *a)
+{
+    struct buf *b = w->b;
+    vw_int(w, "id", a->id);
+    vw_str(w, "url", a->url);
+    vw_str(w, "title", a->title);
+    vw_str(w, "subtitle", a->subtitle);
+    vw_str(w, "section", a->section);
+    vw_strv(w, "authors", &a->authors);
+    vw_str(w, "dateline", a->dateline);
+    vw_str(w, "published_at", a->published_at);
+    vw_int(w, "word_count", a->word_count);
+    vw_int(w, "quote_count", a->quote_count);
+    vw_int(w, "entity_count", a->entity_count);
+    vw_str(w, "ingested_at", a->ingested_at);
+    if (a->snippet) {
+        vw_str(w, "snippet", a->snippet);
+        if (vw_key(w, "highlights")) {
+            w->ok = buf_append(b, "[", 1);
+            for (size_t i = 0; w->ok && i + 1 < a->n_highlights; i += 2)
+                w->ok = buf_printf(b, "%s[%" PRId64 ",%" PRId64 "]", i ? "," : "",
+                                   a->highlights[i], a->highlights[i + 1]);
+            w->ok = w->ok && buf_append(b, "]", 1);
+        }
+    }
+}
+
 bool view_write_article_summary(struct buf *b, const struct article *a,
                                 const struct strv *fields)
 {
     struct vw w;
     vw_open(&w, b, fields);
-    vw_int(&w, "id", a->id);
-    vw_str(&w, "url", a->url);
-    vw_str(&w, "title", a->title);
-    vw_str(&w, "subtitle", a->subtitle);
-    vw_str(&w, "section", a->section);
-    vw_strv(&w, "authors", &a->authors);
-    vw_str(&w, "dateline", a->dateline);
-    vw_str(&w, "published_at", a->published_at);
-    vw_int(&w, "word_count", a->word_count);
-    vw_int(&w, "quote_count", a->quote_count);
-    vw_int(&w, "entity_count", a->entity_count);
-    vw_str(&w, "ingested_at", a->ingested_at);
-    if (a->snippet) {
-        vw_str(&w, "snippet", a->snippet);
-        if (vw_key(&w, "highlights")) {
-            w.ok = buf_append(b, "[", 1);
-            for (size_t i = 0; w.ok && i + 1 < a->n_highlights; i += 2)
-                w.ok = buf_printf(b, "%s[%" PRId64 ",%" PRId64 "]", i ? "," : "",
-                                  a->highlights[i], a->highlights[i + 1]);
-            w.ok = w.ok && buf_append(b, "]", 1);
-        }
-    }
+    vw_summary(&w, a);
     return vw_close(&w);
 }
 
@@ -137,5 +144,28 @@ bool view_write_entity(struct buf *b, const struct entity *e, bool in_article,
     vw_int(&w, "quote_count", e->quote_count);
     if (in_article)
         vw_int(&w, "mentions", e->mentions);
+    return vw_close(&w);
+}
+
+bool view_write_article(struct buf *b, const struct article *a, const struct strv *fields)
+{
+    struct vw w;
+    vw_open(&w, b, fields);
+    vw_summary(&w, a);
+    vw_str(&w, "body", a->body ? a->body : "");
+    vw_strv(&w, "paragraphs", &a->paragraphs);
+    if (vw_key(&w, "quotes")) {
+        w.ok = buf_append(b, "[", 1);
+        for (size_t i = 0; w.ok && i < a->n_quotes; i++)
+            w.ok = (i == 0 || buf_append(b, ",", 1)) && view_write_quote(b, &a->quotes[i], NULL);
+        w.ok = w.ok && buf_append(b, "]", 1);
+    }
+    if (vw_key(&w, "entities")) {
+        w.ok = buf_append(b, "[", 1);
+        for (size_t i = 0; w.ok && i < a->n_entities; i++)
+            w.ok = (i == 0 || buf_append(b, ",", 1)) &&
+                   view_write_entity(b, &a->entities[i], true, NULL);
+        w.ok = w.ok && buf_append(b, "]", 1);
+    }
     return vw_close(&w);
 }

@@ -102,3 +102,35 @@ Test(views, quotes_and_entities_are_written_as_jansson_dumps_them)
     strv_clear(&e.titles);
     strv_clear(&some);
 }
+
+Test(views, whole_articles_are_written_as_jansson_dumps_them)
+{
+    struct article a = {.id = 7, .title = tricky, .body = tricky, .ingested_at = tricky};
+    strv_push(&a.paragraphs, tricky);
+    strv_push(&a.paragraphs, "second");
+    struct quote q[2] = {{.id = 1, .article_id = 7, .text = tricky, .kind = QUOTE_FULL},
+                         {.id = 2, .article_id = 7, .text = tricky, .speaker_name = tricky,
+                          .speaker_id = 4, .paragraph = 1, .kind = QUOTE_PARTIAL}};
+    struct entity e = {.id = 4, .name = tricky, .mentions = 2};
+    a.quotes = q;
+    a.n_quotes = 2;
+    a.entities = &e;
+    a.n_entities = 1;
+    struct strv some = {0};
+    strv_push(&some, "quotes");
+    strv_push(&some, "id");
+    struct buf b = {0};
+    cr_assert(view_write_article(&b, &a, NULL));
+    same(dumped(view_article(&a, true), NULL), &b);
+    cr_assert(view_write_article(&b, &a, &some));
+    same(dumped(view_article(&a, true), &some), &b);
+    a.quotes = NULL;
+    a.n_quotes = 0;
+    a.entities = NULL;
+    a.n_entities = 0;
+    a.body = NULL;
+    cr_assert(view_write_article(&b, &a, NULL));
+    same(dumped(view_article(&a, true), NULL), &b);
+    strv_clear(&a.paragraphs);
+    strv_clear(&some);
+}
