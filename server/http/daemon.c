@@ -28,6 +28,11 @@
 /* Bodies smaller than this are sent as they are: gzip would not pay. */
 #define HTTP_GZIP_MIN 1024
 #define HTTP_CONN_LIMIT 1000
+/* With this many connections open the server is under pressure: a request
+ * (or keep-alive gap) older than HTTP_PRESSURE_DEADLINE_MS is cut, so that
+ * trickling clients cannot hold every slot for the whole request deadline. */
+#define HTTP_PRESSURE_CONNS (HTTP_CONN_LIMIT * 9 / 10)
+#define HTTP_PRESSURE_DEADLINE_MS 1000
 #define HTTP_CONN_TIMEOUT_S 10
 /* A read query that runs longer is interrupted and answered 503. */
 #define HTTP_QUERY_MS 2000
@@ -45,6 +50,7 @@ struct http_server {
     pthread_mutex_t socks_lock; /* the open connections, for the watchdog */
     pthread_cond_t watchdog_wake;
     struct http_sock *socks;
+    size_t n_socks;
     bool watchdog_stop;
     bool watchdog_running;
     pthread_t watchdog;
@@ -101,6 +107,7 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
         if (srv->socks)
             srv->socks->prev = sock;
         srv->socks = sock;
+        srv->n_socks++;
         pthread_mutex_unlock(&srv->socks_lock);
         *socket_context = sock;
     } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED && sock) {
@@ -113,6 +120,7 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
             srv->socks = sock->next;
         if (sock->next)
             sock->next->prev = sock->prev;
+        srv->n_socks--;
         pthread_mutex_unlock(&srv->socks_lock);
         free(sock);
         *socket_context = NULL;
@@ -124,7 +132,10 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
  * handler only runs once headers are complete, so without this a client
  * trickling its headers would hold its connection (and, a thousand times
  * over, every connection slot) for as long as it likes. shutdown() makes
- * libmicrohttpd see the end of the stream and close the connection itself. */
+ * libmicrohttpd see the end of the stream and close the connection itself.
+ * Near the connection limit the deadline drops to a second (a real client
+ * sends its head in milliseconds), so slots come back within a second or two
+ * instead of the whole request deadline. */
 static void *http_watchdog(void *arg)
 {
     struct http_server *srv = arg;
@@ -135,9 +146,14 @@ static void *http_watchdog(void *arg)
         until.tv_sec += 1;
         pthread_cond_timedwait(&srv->watchdog_wake, &srv->socks_lock, &until);
         uint64_t now = http_now_ms();
+        uint64_t deadline = srv->n_socks >= HTTP_PRESSURE_CONNS
+                                ? HTTP_PRESSURE_DEADLINE_MS
+                                : (uint64_t)srv->cfg->request_deadline_ms;
+        if (deadline == HTTP_PRESSURE_DEADLINE_MS)
+            log_warn("event=connection_pressure open=%zu", srv->n_socks);
         for (struct http_sock *k = srv->socks; k && !srv->watchdog_stop; k = k->next) {
             if (k->fd >= 0 && !atomic_load(&k->answering) &&
-                now - atomic_load(&k->t0_ms) > (uint64_t)srv->cfg->request_deadline_ms) {
+                now - atomic_load(&k->t0_ms) > deadline) {
                 shutdown(k->fd, SHUT_RDWR);
                 atomic_store(&k->t0_ms, now); /* once per deadline, not every second */
             }

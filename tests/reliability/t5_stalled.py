@@ -10,8 +10,9 @@ Meanwhile GET /health and GET /articles on fresh connections must each answer
 trickled ones are never idle, so they are not cut by the idle timeout: a
 slowloris client keeps its slot). At the end the stalled sockets are closed,
 the server must be healthy, back to its open file count, and exit 0 on SIGTERM.
-A last part fills the connection limit (1000) with trickling clients and
-reports whether the server still answers a new one.
+A last part fills the connection limit (1000) with trickling clients: near
+the limit the watchdog cuts requests older than a second, so a new client
+must still be answered within 3 s.
 """
 
 import os
@@ -22,11 +23,6 @@ import threading
 import time
 
 import lib
-
-lib.KNOWN["new-client-answered-at-connection-limit"] = (
-    "slowloris at the connection limit: trickling clients are cut at the request deadline "
-    "(NEWSD_REQUEST_DEADLINE_MS, 30 s, by the watchdog), but within it 1000 of them fill "
-    "every connection slot and a new client waits; documented in docs/operations.md")
 
 NAME = "stalled"
 TITLE = "200 stalled clients while /health and /articles keep answering"
