@@ -78,6 +78,13 @@ enum store_rc store_rc_from(struct store *s, int rc, const char *what)
         log_error("event=db_io_error stmt=%s rc=%d msg=\"%s\"", what, rc,
                   s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         return STORE_IO;
+    case SQLITE_CORRUPT:
+        /* A failed or short read looks like this to SQLite as well as a damaged
+         * file does; either way the client can only retry, and the error log
+         * (and PRAGMA integrity_check) tells the operator which it was. */
+        log_error("event=db_corrupt stmt=%s rc=%d msg=\"%s\"", what, rc,
+                  s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        return STORE_IO;
     default:
         log_error("event=db_error stmt=%s rc=%d msg=\"%s\"", what, rc,
                   s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
