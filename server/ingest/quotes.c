@@ -96,21 +96,22 @@ static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t clo
     return spans_push(v, n, cap, &x);
 }
 
-int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
-                       size_t *n_spans)
+/* One double quote mark of a paragraph, with its role as if no quotation were open
+ * and how many closing marks of its style follow before the next opening one. */
+struct qmark {
+    size_t at, end;
+    enum ingest_qmark q;
+    uint8_t style; /* 1 straight ", 2 curly or guillemet, 3 typewriter '' and `` */
+    uint8_t role;
+    uint8_t closes_ahead; /* capped at 3 */
+};
+
+/* Collects the double marks of p into *v (the caller frees it when it is not buf). */
+static int qmarks_collect(const char *p, size_t n, struct qmark *buf, size_t bufn,
+                          struct qmark **v, size_t *nv)
 {
-    struct ingest_qspan *v = NULL;
-    size_t nv = 0, cap = 0;
-    bool in = false;
-    size_t open = 0, start = 0;
-    bool has_open = true;
-    size_t i = 0;
-    bool first_mark = true;
-    bool nested = false; /* inside a quotation of the other style within this one */
-    int style = 0;
-    free(*spans);
-    *spans = NULL;
-    *n_spans = 0;
+    struct qmark *m = buf;
+    size_t cap = bufn, k = 0, i = 0;
     while (i < n) {
         size_t at = i;
         unsigned char b = (unsigned char)p[i];
@@ -133,9 +134,66 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
         if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_CLOSE &&
             q != INGEST_QM_DOUBLE_AMBIG)
             continue;
-        enum role r = mark_role(p, n, at, i - at, q, in);
-        /* style: 1 straight ", 2 curly or guillemet, 3 typewriter '' and `` */
-        int st = b == '"' ? 1 : (b == '\'' || b == '`') ? 3 : 2;
+        if (k == cap) {
+            size_t c = cap * 2;
+            struct qmark *nm = m == buf ? malloc(c * sizeof *nm) : realloc(m, c * sizeof *nm);
+            if (!nm)
+                goto nomem;
+            if (m == buf)
+                memcpy(nm, buf, k * sizeof *nm);
+            m = nm;
+            cap = c;
+        }
+        m[k].at = at;
+        m[k].end = i;
+        m[k].q = q;
+        m[k].style = b == '"' ? 1 : (b == '\'' || b == '`') ? 3 : 2;
+        m[k].role = (uint8_t)mark_role(p, n, at, i - at, q, false);
+        k++;
+    }
+    /* backwards: closing marks of each style before the next opening one */
+    uint8_t ahead[4] = {0};
+    for (size_t j = k; j-- > 0;) {
+        uint8_t st = m[j].style;
+        m[j].closes_ahead = ahead[st];
+        if (m[j].role == R_OPEN)
+            ahead[st] = 0;
+        else if (m[j].role == R_CLOSE && ahead[st] < 3)
+            ahead[st]++;
+    }
+    *v = m;
+    *nv = k;
+    return 0;
+nomem:
+    if (m != buf)
+        free(m);
+    return INGEST_ERR_NOMEM;
+}
+
+int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
+                       size_t *n_spans)
+{
+    struct ingest_qspan *v = NULL;
+    size_t nv = 0, cap = 0;
+    bool in = false;
+    size_t open = 0, start = 0;
+    bool has_open = true;
+    bool first_mark = true;
+    bool nested = false;      /* inside a quotation of the other style within this one */
+    bool nested_same = false; /* in B of “A “B” C” (same marks) */
+    int style = 0;
+    struct qmark mbuf[64], *marks = NULL;
+    size_t n_marks = 0;
+    free(*spans);
+    *spans = NULL;
+    *n_spans = 0;
+    if (qmarks_collect(p, n, mbuf, sizeof mbuf / sizeof *mbuf, &marks, &n_marks))
+        return INGEST_ERR_NOMEM;
+    for (size_t k = 0; k < n_marks; k++) {
+        const struct qmark *mk = &marks[k];
+        size_t at = mk->at, i = mk->end;
+        enum role r = mark_role(p, n, at, i - at, mk->q, in);
+        int st = mk->style;
         if (in && st != style) {
             /* a quotation inside a quotation, in the other style: “A "B" C” */
             if (!nested && r == R_OPEN) {
@@ -148,6 +206,18 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
                 continue;
             }
         }
+        if (in && st == style && nested_same && r == R_CLOSE) {
+            /* the end of a quotation inside one in the same marks: the outer one
+             * resumes after it and ends at the next closing mark */
+            if (!span_emit(p, open, start, at, i, true, has_open, &v, &nv, &cap))
+                goto nomem;
+            nested_same = false;
+            open = at;
+            start = i;
+            has_open = false;
+            continue;
+        }
+        bool opens_inner = in && st == style && r == R_OPEN && mk->closes_ahead >= 2;
         if (first_mark && r == R_CLOSE && !in && *open_carry) {
             /* a quotation carried over from the previous paragraph closes here
              * without a new opening mark */
@@ -166,6 +236,10 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
             has_open = true;
             style = st;
             nested = false;
+            /* “A “B” C”, as vox pops write: two closing marks follow before any
+             * other opening one, so B is a quotation inside A (a span of its own)
+             * and C is A's again; with fewer, A was left unclosed */
+            nested_same = opens_inner;
         } else if (r == R_CLOSE && in) {
             if (!span_emit(p, open, start, at, i, true, has_open, &v, &nv, &cap))
                 goto nomem;
@@ -182,8 +256,12 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
     *open_carry = in;
     *spans = v;
     *n_spans = nv;
+    if (marks != mbuf)
+        free(marks);
     return 0;
 nomem:
+    if (marks != mbuf)
+        free(marks);
     free(v);
     return INGEST_ERR_NOMEM;
 }
