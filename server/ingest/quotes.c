@@ -499,6 +499,7 @@ static const struct cue {
     {"stating", CUE_PART, 0},      {"claiming", CUE_PART, 0},
     {"tweeting", CUE_PART, 0},     {"according to", CUE_ACCORDING, 0},
     {"put it", CUE_VERB, 0},       {"in a statement", CUE_PART, 0},
+    {"per", CUE_ACCORDING, 0}, /* "per the rulebook", "per Reuters": see cue_verb_context */
     /* present and base forms: "they say", "would ask", "notes" */
     {"ask", CUE_VERB, 0},          {"tell", CUE_VERB, 0},
     {"add", CUE_VERB, 0},          {"note", CUE_VERB, 0},
@@ -525,7 +526,8 @@ static const struct cue {
     {"to claim", CUE_PART, 0},     {"to warn", CUE_PART, 0},
     /* more reporting verbs */
     {"reported", CUE_VERB, 0},     {"reports", CUE_VERB, 0},
-    {"reads", CUE_VERB, 0},        {"demanded", CUE_VERB, 0},
+    {"reads", CUE_VERB, 0},        {"read", CUE_VERB, 0},
+    {"states", CUE_VERB, 0},       {"demanded", CUE_VERB, 0},
     {"recounted", CUE_VERB, 0},    {"retorted", CUE_VERB, 0},
     {"pleaded", CUE_VERB, 0},      {"scoffed", CUE_VERB, 0},
     {"snapped", CUE_VERB, 0},      {"bragged", CUE_VERB, 0},
@@ -671,8 +673,8 @@ static const char *const noun_markers[] = {
 
 /* Cue forms in -s that are also plural nouns ("her angry tweets"). */
 static const char *const cue_plurals[] = {
-    "calls", "claims", "comments", "demands", "notes", "pledges", "promises", "reports", "tweets",
-    "vows",
+    "calls", "claims", "comments", "demands", "notes", "pledges", "promises", "reports", "states",
+    "tweets", "vows",
 };
 
 /* True when token b is a lower-case word with a hyphen inside ("late-night"). */
@@ -681,10 +683,30 @@ static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok 
     return (b->flags & INGEST_TOKF_LOWER) && memchr(p->s + b->start, '-', b->end - b->start);
 }
 
-/* False when the cue word at token i (i > 0) reads as a noun here. */
+static bool is_punct(const struct ingest_tok *t, uint32_t c);
+
+/* False when the cue word at token i reads as a noun (or "per" as a rate) here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
     const struct ingest_tok *t = p->toks.v;
+    if (c->kind == CUE_ACCORDING && ingest_tok_ieq(p->s, &t[i], "per")) {
+        /* a source ("per the rulebook", "per Reuters", "per her lawyer"), not a
+         * rate ("per cent", "$4 per gallon") */
+        const struct ingest_tok *a = i + 1 < p->toks.n ? &t[i + 1] : NULL;
+        return a && a->quote < 0 && a->kind == INGEST_TOK_WORD &&
+               (tok_in(p->s, a, noun_markers, NOUN_MARKERS_N) ||
+                ((a->flags & INGEST_TOKF_CAP) && !(a->flags & INGEST_TOKF_SENT_START)));
+    }
+    if (ingest_tok_is(p->s, &t[i], "states")) {
+        /* mostly a noun ("in battleground states"): a verb only before "that",
+         * a colon, or where a quotation or the sentence ends */
+        const struct ingest_tok *a = i + 1 < p->toks.n ? &t[i + 1] : NULL;
+        if (!a || (a->quote < 0 && !ingest_tok_is(p->s, a, "that") && !is_punct(a, ':') &&
+                   !is_punct(a, '.') && !is_punct(a, ',')))
+            return false;
+    }
+    if (i == 0)
+        return true;
     const struct ingest_tok *b = &t[i - 1];
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return true;
@@ -730,7 +752,7 @@ static int cues_index(struct ingest_para *p, const struct cue_buckets *bk)
     for (size_t i = 0; i < p->toks.n; i++) {
         size_t len = 0;
         int c = cue_match(p, bk, i, &len);
-        if (c >= 0 && i > 0 && !cue_verb_context(p, i, &cues[c]))
+        if (c >= 0 && !cue_verb_context(p, i, &cues[c]))
             c = -1;
         p->cue[i] = (int16_t)(c < 0 ? -1 : c | (int)(len << 10));
     }
