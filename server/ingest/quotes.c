@@ -1341,6 +1341,26 @@ static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
     return gender == 0 || g == 0 || g == gender;
 }
 
+static size_t tok_at_byte(const struct ingest_para *p, size_t b);
+
+/* True when the name ending at byte a of p modifies the name starting at byte b
+ * through one to three lower-case words that are no cue or function word
+ * ("Roe campaign spokesman Ann Vale"). */
+static bool modifies_name(const struct ingest_para *p, size_t a, size_t b)
+{
+    if (b <= a || b - a > 64)
+        return false;
+    size_t k = tok_at_byte(p, a), words = 0, len;
+    for (; k < p->toks.n && p->toks.v[k].start < b; k++) {
+        const struct ingest_tok *w = &p->toks.v[k];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) || w->quote >= 0 ||
+            TOK_IN(p->s, w, function_words) || TOK_IN(p->s, w, prepositions) ||
+            cue_at(p, k, &len) || ++words > 3)
+            return false;
+    }
+    return words >= 1;
+}
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -1376,6 +1396,9 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "a") ||
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "an")))
             continue;
+        if (best >= 0 && m->para == best_para && sent == best_sent &&
+            modifies_name(p, m->end, best_start))
+            continue; /* "Roe campaign spokesman Ann Vale": Vale is the subject */
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -1473,8 +1496,6 @@ static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n
     }
     return best;
 }
-
-static size_t tok_at_byte(const struct ingest_para *p, size_t b);
 
 /* Abbreviated titles and the words they stand for. */
 static const struct {
