@@ -59,6 +59,11 @@ static enum role mark_role(const char *p, size_t n, size_t at, size_t len, enum 
                 return R_CLOSE;
             if (!in && is_single_mark(after))
                 return R_OPEN;
+            /* the same with a space between the marks: "'A,' " he said */
+            if (in && at >= 2 && before == ' ' && is_single_mark(ingest_cp_before(p, at - 1)))
+                return R_CLOSE;
+            if (!in && after == ' ' && is_single_mark(ingest_cp_at(p, n, at + len + 1)))
+                return R_OPEN;
             return before == 0 ? R_OPEN : R_NONE;
         }
         return R_NONE;
