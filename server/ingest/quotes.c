@@ -271,6 +271,35 @@ nomem:
     return INGEST_ERR_NOMEM;
 }
 
+void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_gaz *g,
+                                  struct ingest_qspan *spans, size_t *n_spans)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < *n_spans; k++) {
+        const struct ingest_qspan *x = &spans[k];
+        bool nick = x->closed && x->has_open && !x->single && !x->label && x->end - x->start <= 24 &&
+                    ingest_cp_is_upper(ingest_cp_at(p, n, x->start)) &&
+                    !memchr(p + x->start, ' ', x->end - x->start) && x->open >= 3 &&
+                    p[x->open - 1] == ' ' && x->close_end + 1 < n && p[x->close_end] == ' ' &&
+                    ingest_cp_is_upper(ingest_cp_at(p, n, x->close_end + 1));
+        if (nick) {
+            /* the word before the opening mark: a given name */
+            size_t e = x->open - 1, a = e;
+            while (a > 0 && p[a - 1] != ' ')
+                a--;
+            for (size_t j = x->start; nick && j < x->end; j++)
+                nick = (unsigned char)p[j] >= 0x80 || (p[j] >= 'a' && p[j] <= 'z') ||
+                       (p[j] >= 'A' && p[j] <= 'Z') || p[j] == '-' || p[j] == '.';
+            nick = nick && e > a &&
+                   (ingest_gaz_has(g, p + a, e - a, INGEST_GAZ_GIVEN_MALE) ||
+                    ingest_gaz_has(g, p + a, e - a, INGEST_GAZ_GIVEN_FEMALE));
+        }
+        if (!nick)
+            spans[w++] = *x;
+    }
+    *n_spans = w;
+}
+
 /* A single mark that may open a quotation: ‘ or ' after a space, bracket, dash,
  * slash, colon or the start, before a letter or digit. */
 static bool single_opens(const char *p, size_t n, size_t at, size_t len, uint32_t c)
@@ -1097,7 +1126,16 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
     }
     if (is_punct(&t[e - 1], ',')) {
-        size_t c1 = e - 1, x = c1, steps = 0;
+        size_t c1 = e - 1, steps = 0;
+        /* "..., Councillor Jo Roe (Ind.), said": the parenthesis belongs to the name */
+        if (c1 > lim + 1 && is_punct(&t[c1 - 1], ')')) {
+            size_t o = c1 - 1;
+            while (o > lim && c1 - o < 10 && !is_punct(&t[o - 1], '(') && t[o - 1].quote < 0)
+                o--;
+            if (o > lim + 1 && is_punct(&t[o - 1], '('))
+                c1 = o - 1;
+        }
+        size_t x = c1;
         bool has_cue = false;
         while (x > lim && steps < SUBJ_MAX + 8 && !is_clause_punct(&t[x - 1]) &&
                t[x - 1].quote < 0) {
