@@ -1862,7 +1862,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     if (c0 < k && t[c0].quote < 0 &&
         (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
         size_t c = c0;
-        while (c < k && c - c0 < 14 && !is_punct(&t[c], ',') && t[c].quote < 0)
+        while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') && t[c].quote < 0)
             c++;
         if (c >= k || !is_punct(&t[c], ','))
             return false;
@@ -1876,6 +1876,23 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f)) {
         *out = (struct subj){c0, c0 + 1, false};
         return true;
+    }
+    /* "The Republican nominee also outlined ...": a definite description whose
+     * head is a role noun, then a lower-case word (no "of": "the chief of X") */
+    if (ingest_tok_ieq(p->s, &t[c0], "the")) {
+        for (size_t h = c0 + 1; h < k && h <= c0 + 4 && t[h].kind == INGEST_TOK_WORD &&
+                                t[h].quote < 0;
+             h++) {
+            if (!TOK_IN(p->s, &t[h], role_nouns))
+                continue;
+            if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
+                t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
+                !TOK_IN(p->s, &t[h + 1], role_nouns)) {
+                *out = (struct subj){c0, h + 1, false};
+                return true;
+            }
+            break;
+        }
     }
     for (size_t mi = 0; mi < p->n_m; mi++) {
         const struct ingest_mention *m = &p->m[mi];
@@ -2365,14 +2382,25 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return false;
         if (is_end_punct(w) || cue_at(p, k - 1, &len))
             return false;
+        bool his = ingest_tok_ieq(p->s, &t[k - 2], "his");
+        bool her = ingest_tok_ieq(p->s, &t[k - 2], "her");
         if (!TOK_IN(p->s, w, claim_nouns) || t[k - 2].quote >= 0 ||
-            !(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))
+            (!his && !her && (!(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))))
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
         if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
             !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
             return false;
+        if (his || her) {
+            /* "his claim that “...”": the person the pronoun stands for */
+            int32_t who = pronoun_resolve(x, pi, t[k - 2].start, his ? 1 : 2);
+            if (who < 0)
+                return false;
+            q->at = (struct attr){.found = true, .speaker = who, .subj_para = pi,
+                                  .subj_a = t[k - 2].start, .subj_b = t[k - 2].end};
+            return true;
+        }
         size_t ms = mention_start_at(p, t[k - 2].end - 1);
         if (ms == SIZE_MAX)
             return false;
