@@ -2211,6 +2211,26 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             return;
         }
     }
+    /* (a1) an aside in dashes right after a person's name: "including Ann Roe --
+     * “...” -- and Bo Lind" quotes the person the quotation interrupts for */
+    if (q->tq0 >= 2 && q->tq1 + 1 < n && t[q->tq1 + 1].quote < 0 &&
+        t[q->tq1 + 1].kind == INGEST_TOK_PUNCT && ingest_cp_is_dash(t[q->tq1 + 1].ch)) {
+        size_t d = q->tq0;
+        while (d > sa && q->tq0 - d < 2 && t[d - 1].quote < 0 && t[d - 1].kind == INGEST_TOK_PUNCT &&
+               ingest_cp_is_dash(t[d - 1].ch))
+            d--;
+        size_t ms = d < q->tq0 && d > sa ? mention_start_at(p, t[d - 1].end - 1) : SIZE_MAX;
+        for (size_t mi = 0; ms != SIZE_MAX && mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start != ms || m->in_quote || m->end != t[d - 1].end ||
+                x->ents->v[m->entity].type != ENTITY_PERSON)
+                continue;
+            q->at = (struct attr){.found = true, .speaker = m->entity, .subj_para = pi,
+                                  .subj_a = m->start, .subj_b = m->end};
+            q->adjacent = true;
+            return;
+        }
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
