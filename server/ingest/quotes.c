@@ -1486,6 +1486,18 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     return x->last_speaker;
 }
 
+/* True when mention m is followed by a possessive 's or ’s ("Trump's plan"). */
+static bool mention_is_possessive(const struct ctx *x, const struct ingest_mention *m)
+{
+    if (m->para < 0 || (size_t)m->para >= x->n_paras)
+        return false;
+    const struct ingest_para *p = &x->paras[m->para];
+    size_t e = m->end;
+    if (e + 2 <= p->n && p->s[e] == '\'' && p->s[e + 1] == 's')
+        return true;
+    return e + 4 <= p->n && memcmp(p->s + e, "\xe2\x80\x99s", 4) == 0;
+}
+
 /* The organisation an "it" or "they" at (para, byte) stands for, or -1: the
  * last organisation named outside quotations in this or the previous paragraph
  * ("The council ... what it called"), when no person was named after it (then
@@ -1494,6 +1506,8 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
 {
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
+    bool skipped = false;
+    int32_t sent = -1;
     for (size_t steps = 0; i > 0 && steps < 32; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - 1)
@@ -1501,10 +1515,28 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
         if (m->in_quote)
             continue;
         enum entity_type ty = e->v[m->entity].type;
-        if (ty == ENTITY_ORGANIZATION)
-            return m->entity;
-        if (ty == ENTITY_PERSON)
-            return -1;
+        if (ty == ENTITY_ORGANIZATION) {
+            if (!skipped)
+                return m->entity;
+            /* past an owner only within the sentence of the pronoun */
+            const struct ingest_para *p = &x->paras[para];
+            size_t k = m->para == para ? tok_at_byte(p, m->start) : p->toks.n;
+            return k < p->toks.n && p->toks.v[k].sent == sent ? m->entity : -1;
+        }
+        if (ty == ENTITY_PERSON) {
+            /* "Although the IMF did not single out X's proposals, it ...": an
+             * owner in the pronoun's own sentence is no subject it could mean */
+            if (m->para != para || !mention_is_possessive(x, m))
+                return -1;
+            if (!skipped) {
+                const struct ingest_para *p = &x->paras[para];
+                size_t k = tok_at_byte(p, byte);
+                if (k >= p->toks.n)
+                    return -1;
+                sent = p->toks.v[k].sent;
+                skipped = true;
+            }
+        }
     }
     return -1;
 }
@@ -1873,7 +1905,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
-    if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f)) {
+    if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
+        ingest_tok_is(p->s, &t[c0], "it")) {
         *out = (struct subj){c0, c0 + 1, false};
         return true;
     }
