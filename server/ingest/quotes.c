@@ -59,7 +59,15 @@ static enum role mark_role(const char *p, size_t n, size_t at, size_t len, enum 
                 return R_CLOSE;
             if (!in && is_single_mark(after))
                 return R_OPEN;
-            /* the same with a space between the marks: "'A,' " he said */
+            /* a word censored with hyphens ends the quotation: "shoot any n----" who */
+            if (in && before == '-') {
+                size_t b = at;
+                while (b > 0 && p[b - 1] == '-')
+                    b--;
+                if (b > 0 && b < at && ingest_cp_is_alpha(ingest_cp_before(p, b)))
+                    return R_CLOSE;
+            }
+            /* next to a single mark with a space between: "'A,' " he said */
             if (in && at >= 2 && before == ' ' && is_single_mark(ingest_cp_before(p, at - 1)))
                 return R_CLOSE;
             if (!in && after == ' ' && is_single_mark(ingest_cp_at(p, n, at + len + 1)))
