@@ -1888,6 +1888,18 @@ static const char *const clause_openers[] = {
     "with",    "without",
 };
 
+/* Words that open a description of a group: "several environmental groups". */
+static const char *const group_quantifiers[] = {
+    "both", "few", "many", "most", "several", "some",
+};
+/* Plural heads of a description after "the" (sorted). */
+static const char *const group_nouns[] = {
+    "activists", "advocates",   "analysts",  "attorneys",  "critics",     "economists",
+    "experts",   "groups",      "lawmakers", "lawyers",    "leaders",     "officials",
+    "organizers", "protesters", "researchers", "residents", "scientists", "unions",
+    "voters",
+};
+
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
@@ -1918,13 +1930,22 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         *out = (struct subj){c0, c0 + 1, false};
         return true;
     }
-    /* "The Republican nominee also outlined ...": a definite description whose
-     * head is a role noun, then a lower-case word (no "of": "the chief of X") */
-    if (ingest_tok_ieq(p->s, &t[c0], "the")) {
+    /* "The Republican nominee also outlined ...", "Several fishing groups
+     * granted ...": a description whose head is a role or group noun, then a
+     * lower-case word (no "of": "the chief of X"); kept as written when it
+     * names nobody */
+    bool the = ingest_tok_ieq(p->s, &t[c0], "the");
+    if (the || TOK_IN(p->s, &t[c0], group_quantifiers)) {
         for (size_t h = c0 + 1; h < k && h <= c0 + 4 && t[h].kind == INGEST_TOK_WORD &&
                                 t[h].quote < 0;
              h++) {
-            if (!TOK_IN(p->s, &t[h], role_nouns))
+            /* after a quantifier any plural is a head: "several fishing cooperatives" */
+            size_t hl = t[h].end - t[h].start;
+            bool plural = (t[h].flags & INGEST_TOKF_LOWER) && hl > 3 && p->s[t[h].end - 1] == 's' &&
+                          p->s[t[h].end - 2] != 's' && !TOK_IN(p->s, &t[h], function_words);
+            bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns)
+                            : plural;
+            if (!head)
                 continue;
             if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
                 t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
