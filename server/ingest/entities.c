@@ -568,6 +568,33 @@ static bool text_scan_str(const char *s, int32_t para, const struct ingest_gaz *
 
 /* ---- the entity table ---------------------------------------------------------- */
 
+/* Cuts a nickname quoted inside a name, in place: 'Thomas "Tam" Ruddock' is
+ * Thomas Ruddock (the span finder leaves such a nickname in the name). */
+static void name_drop_nickname(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        size_t j = i + 1;
+        enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &j));
+        if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_AMBIG)
+            continue;
+        size_t k = j;
+        while (k < n && s[k] != ' ' && s[k] != '"' && (unsigned char)s[k] < 0x80)
+            k++;
+        size_t after = k;
+        if (k == j || k >= n)
+            return;
+        q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &after));
+        if ((q != INGEST_QM_DOUBLE_CLOSE && q != INGEST_QM_DOUBLE_AMBIG) || after >= n ||
+            s[after] != ' ')
+            return;
+        memmove(s + i, s + after, n - after + 1); /* keeps the space after it */
+        return;
+    }
+}
+
 static int ent_add(struct ingest_ents *e, const char *name, size_t n, enum entity_type type,
                    size_t pos)
 {
@@ -583,6 +610,7 @@ static int ent_add(struct ingest_ents *e, const char *name, size_t n, enum entit
     memset(x, 0, sizeof *x);
     if (!(x->name = util_strndup(name, n)))
         return INGEST_ERR_NOMEM;
+    name_drop_nickname(x->name);
     x->type = type;
     x->first_pos = pos;
     return (int)e->n++;

@@ -315,6 +315,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
 int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
                        size_t *n_spans);
 
+/* Removes from spans (in place) the nicknames quoted inside a name, as in
+ * Thomas "Tam" Ruddock: one capitalised word in double marks between a given
+ * name of g and another capitalised word. They are part of the name, no
+ * quotation. Linear in the number of spans. */
+void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_gaz *g,
+                                  struct ingest_qspan *spans, size_t *n_spans);
+
 /* Adds the single-quoted spans (‘A’ or 'A', at most max_len bytes) of the n bytes
  * at p that lie outside the double-quoted spans already in *spans (sorted), keeping
  * the order. An opening mark follows a space, bracket, dash, colon or the start

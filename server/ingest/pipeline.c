@@ -132,8 +132,10 @@ static int paras_prepare(struct run *r)
         struct ingest_para *p = &r->paras[i];
         p->s = r->doc.paragraphs.v[i];
         p->n = strlen(p->s);
-        if (ingest_qspans_find(p->s, p->n, &carry, &p->spans, &p->n_spans) ||
-            ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, &p->spans, &p->n_spans))
+        if (ingest_qspans_find(p->s, p->n, &carry, &p->spans, &p->n_spans))
+            return INGEST_ERR_NOMEM;
+        ingest_qspans_drop_nicknames(p->s, p->n, &r->gaz, p->spans, &p->n_spans);
+        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, &p->spans, &p->n_spans))
             return INGEST_ERR_NOMEM;
         size_t ll, ts;
         if (p->n_spans == 0 && !carry && (ts = ingest_transcript_label(p->s, p->n, &ll))) {

@@ -59,6 +59,19 @@ static enum role mark_role(const char *p, size_t n, size_t at, size_t len, enum 
                 return R_CLOSE;
             if (!in && is_single_mark(after))
                 return R_OPEN;
+            /* a word censored with hyphens ends the quotation: "shoot any n----" who */
+            if (in && before == '-') {
+                size_t b = at;
+                while (b > 0 && p[b - 1] == '-')
+                    b--;
+                if (b > 0 && b < at && ingest_cp_is_alpha(ingest_cp_before(p, b)))
+                    return R_CLOSE;
+            }
+            /* next to a single mark with a space between: "'A,' " he said */
+            if (in && at >= 2 && before == ' ' && is_single_mark(ingest_cp_before(p, at - 1)))
+                return R_CLOSE;
+            if (!in && after == ' ' && is_single_mark(ingest_cp_at(p, n, at + len + 1)))
+                return R_OPEN;
             return before == 0 ? R_OPEN : R_NONE;
         }
         return R_NONE;
@@ -96,21 +109,22 @@ static bool span_emit(const char *p, size_t open, size_t a, size_t b, size_t clo
     return spans_push(v, n, cap, &x);
 }
 
-int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
-                       size_t *n_spans)
+/* One double quote mark of a paragraph, with its role as if no quotation were open
+ * and how many closing marks of its style follow before the next opening one. */
+struct qmark {
+    size_t at, end;
+    enum ingest_qmark q;
+    uint8_t style; /* 1 straight ", 2 curly or guillemet, 3 typewriter '' and `` */
+    uint8_t role;
+    uint8_t closes_ahead; /* capped at 3 */
+};
+
+/* Collects the double marks of p into *v (the caller frees it when it is not buf). */
+static int qmarks_collect(const char *p, size_t n, struct qmark *buf, size_t bufn,
+                          struct qmark **v, size_t *nv)
 {
-    struct ingest_qspan *v = NULL;
-    size_t nv = 0, cap = 0;
-    bool in = false;
-    size_t open = 0, start = 0;
-    bool has_open = true;
-    size_t i = 0;
-    bool first_mark = true;
-    bool nested = false; /* inside a quotation of the other style within this one */
-    int style = 0;
-    free(*spans);
-    *spans = NULL;
-    *n_spans = 0;
+    struct qmark *m = buf;
+    size_t cap = bufn, k = 0, i = 0;
     while (i < n) {
         size_t at = i;
         unsigned char b = (unsigned char)p[i];
@@ -133,9 +147,66 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
         if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_CLOSE &&
             q != INGEST_QM_DOUBLE_AMBIG)
             continue;
-        enum role r = mark_role(p, n, at, i - at, q, in);
-        /* style: 1 straight ", 2 curly or guillemet, 3 typewriter '' and `` */
-        int st = b == '"' ? 1 : (b == '\'' || b == '`') ? 3 : 2;
+        if (k == cap) {
+            size_t c = cap * 2;
+            struct qmark *nm = m == buf ? malloc(c * sizeof *nm) : realloc(m, c * sizeof *nm);
+            if (!nm)
+                goto nomem;
+            if (m == buf)
+                memcpy(nm, buf, k * sizeof *nm);
+            m = nm;
+            cap = c;
+        }
+        m[k].at = at;
+        m[k].end = i;
+        m[k].q = q;
+        m[k].style = b == '"' ? 1 : (b == '\'' || b == '`') ? 3 : 2;
+        m[k].role = (uint8_t)mark_role(p, n, at, i - at, q, false);
+        k++;
+    }
+    /* backwards: closing marks of each style before the next opening one */
+    uint8_t ahead[4] = {0};
+    for (size_t j = k; j-- > 0;) {
+        uint8_t st = m[j].style;
+        m[j].closes_ahead = ahead[st];
+        if (m[j].role == R_OPEN)
+            ahead[st] = 0;
+        else if (m[j].role == R_CLOSE && ahead[st] < 3)
+            ahead[st]++;
+    }
+    *v = m;
+    *nv = k;
+    return 0;
+nomem:
+    if (m != buf)
+        free(m);
+    return INGEST_ERR_NOMEM;
+}
+
+int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_qspan **spans,
+                       size_t *n_spans)
+{
+    struct ingest_qspan *v = NULL;
+    size_t nv = 0, cap = 0;
+    bool in = false;
+    size_t open = 0, start = 0;
+    bool has_open = true;
+    bool first_mark = true;
+    bool nested = false;      /* inside a quotation of the other style within this one */
+    bool nested_same = false; /* in B of “A “B” C” (same marks) */
+    int style = 0;
+    struct qmark mbuf[64], *marks = NULL;
+    size_t n_marks = 0;
+    free(*spans);
+    *spans = NULL;
+    *n_spans = 0;
+    if (qmarks_collect(p, n, mbuf, sizeof mbuf / sizeof *mbuf, &marks, &n_marks))
+        return INGEST_ERR_NOMEM;
+    for (size_t k = 0; k < n_marks; k++) {
+        const struct qmark *mk = &marks[k];
+        size_t at = mk->at, i = mk->end;
+        enum role r = mark_role(p, n, at, i - at, mk->q, in);
+        int st = mk->style;
         if (in && st != style) {
             /* a quotation inside a quotation, in the other style: “A "B" C” */
             if (!nested && r == R_OPEN) {
@@ -148,6 +219,18 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
                 continue;
             }
         }
+        if (in && st == style && nested_same && r == R_CLOSE) {
+            /* the end of a quotation inside one in the same marks: the outer one
+             * resumes after it and ends at the next closing mark */
+            if (!span_emit(p, open, start, at, i, true, has_open, &v, &nv, &cap))
+                goto nomem;
+            nested_same = false;
+            open = at;
+            start = i;
+            has_open = false;
+            continue;
+        }
+        bool opens_inner = in && st == style && r == R_OPEN && mk->closes_ahead >= 2;
         if (first_mark && r == R_CLOSE && !in && *open_carry) {
             /* a quotation carried over from the previous paragraph closes here
              * without a new opening mark */
@@ -166,6 +249,10 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
             has_open = true;
             style = st;
             nested = false;
+            /* “A “B” C”, as vox pops write: two closing marks follow before any
+             * other opening one, so B is a quotation inside A (a span of its own)
+             * and C is A's again; with fewer, A was left unclosed */
+            nested_same = opens_inner;
         } else if (r == R_CLOSE && in) {
             if (!span_emit(p, open, start, at, i, true, has_open, &v, &nv, &cap))
                 goto nomem;
@@ -182,10 +269,43 @@ int ingest_qspans_find(const char *p, size_t n, bool *open_carry, struct ingest_
     *open_carry = in;
     *spans = v;
     *n_spans = nv;
+    if (marks != mbuf)
+        free(marks);
     return 0;
 nomem:
+    if (marks != mbuf)
+        free(marks);
     free(v);
     return INGEST_ERR_NOMEM;
+}
+
+void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_gaz *g,
+                                  struct ingest_qspan *spans, size_t *n_spans)
+{
+    size_t w = 0;
+    for (size_t k = 0; k < *n_spans; k++) {
+        const struct ingest_qspan *x = &spans[k];
+        bool nick = x->closed && x->has_open && !x->single && !x->label && x->end - x->start <= 24 &&
+                    ingest_cp_is_upper(ingest_cp_at(p, n, x->start)) &&
+                    !memchr(p + x->start, ' ', x->end - x->start) && x->open >= 3 &&
+                    p[x->open - 1] == ' ' && x->close_end + 1 < n && p[x->close_end] == ' ' &&
+                    ingest_cp_is_upper(ingest_cp_at(p, n, x->close_end + 1));
+        if (nick) {
+            /* the word before the opening mark: a given name */
+            size_t e = x->open - 1, a = e;
+            while (a > 0 && p[a - 1] != ' ')
+                a--;
+            for (size_t j = x->start; nick && j < x->end; j++)
+                nick = (unsigned char)p[j] >= 0x80 || (p[j] >= 'a' && p[j] <= 'z') ||
+                       (p[j] >= 'A' && p[j] <= 'Z') || p[j] == '-' || p[j] == '.';
+            nick = nick && e > a &&
+                   (ingest_gaz_has(g, p + a, e - a, INGEST_GAZ_GIVEN_MALE) ||
+                    ingest_gaz_has(g, p + a, e - a, INGEST_GAZ_GIVEN_FEMALE));
+        }
+        if (!nick)
+            spans[w++] = *x;
+    }
+    *n_spans = w;
 }
 
 /* A single mark that may open a quotation: ‘ or ' after a space, bracket, dash,
@@ -421,6 +541,7 @@ static const struct cue {
     {"stating", CUE_PART, 0},      {"claiming", CUE_PART, 0},
     {"tweeting", CUE_PART, 0},     {"according to", CUE_ACCORDING, 0},
     {"put it", CUE_VERB, 0},       {"in a statement", CUE_PART, 0},
+    {"per", CUE_ACCORDING, 0}, /* "per the rulebook", "per Reuters": see cue_verb_context */
     /* present and base forms: "they say", "would ask", "notes" */
     {"ask", CUE_VERB, 0},          {"tell", CUE_VERB, 0},
     {"add", CUE_VERB, 0},          {"note", CUE_VERB, 0},
@@ -447,7 +568,8 @@ static const struct cue {
     {"to claim", CUE_PART, 0},     {"to warn", CUE_PART, 0},
     /* more reporting verbs */
     {"reported", CUE_VERB, 0},     {"reports", CUE_VERB, 0},
-    {"reads", CUE_VERB, 0},        {"demanded", CUE_VERB, 0},
+    {"reads", CUE_VERB, 0},        {"read", CUE_VERB, 0},
+    {"states", CUE_VERB, 0},       {"demanded", CUE_VERB, 0},
     {"recounted", CUE_VERB, 0},    {"retorted", CUE_VERB, 0},
     {"pleaded", CUE_VERB, 0},      {"scoffed", CUE_VERB, 0},
     {"snapped", CUE_VERB, 0},      {"bragged", CUE_VERB, 0},
@@ -593,8 +715,8 @@ static const char *const noun_markers[] = {
 
 /* Cue forms in -s that are also plural nouns ("her angry tweets"). */
 static const char *const cue_plurals[] = {
-    "calls", "claims", "comments", "demands", "notes", "pledges", "promises", "reports", "tweets",
-    "vows",
+    "calls", "claims", "comments", "demands", "notes", "pledges", "promises", "reports", "states",
+    "tweets", "vows",
 };
 
 /* True when token b is a lower-case word with a hyphen inside ("late-night"). */
@@ -603,10 +725,30 @@ static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok 
     return (b->flags & INGEST_TOKF_LOWER) && memchr(p->s + b->start, '-', b->end - b->start);
 }
 
-/* False when the cue word at token i (i > 0) reads as a noun here. */
+static bool is_punct(const struct ingest_tok *t, uint32_t c);
+
+/* False when the cue word at token i reads as a noun (or "per" as a rate) here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
     const struct ingest_tok *t = p->toks.v;
+    if (c->kind == CUE_ACCORDING && ingest_tok_ieq(p->s, &t[i], "per")) {
+        /* a source ("per the rulebook", "per Reuters", "per her lawyer"), not a
+         * rate ("per cent", "$4 per gallon") */
+        const struct ingest_tok *a = i + 1 < p->toks.n ? &t[i + 1] : NULL;
+        return a && a->quote < 0 && a->kind == INGEST_TOK_WORD &&
+               (tok_in(p->s, a, noun_markers, NOUN_MARKERS_N) ||
+                ((a->flags & INGEST_TOKF_CAP) && !(a->flags & INGEST_TOKF_SENT_START)));
+    }
+    if (ingest_tok_is(p->s, &t[i], "states")) {
+        /* mostly a noun ("in battleground states"): a verb only before "that",
+         * a colon, or where a quotation or the sentence ends */
+        const struct ingest_tok *a = i + 1 < p->toks.n ? &t[i + 1] : NULL;
+        if (!a || (a->quote < 0 && !ingest_tok_is(p->s, a, "that") && !is_punct(a, ':') &&
+                   !is_punct(a, '.') && !is_punct(a, ',')))
+            return false;
+    }
+    if (i == 0)
+        return true;
     const struct ingest_tok *b = &t[i - 1];
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return true;
@@ -652,7 +794,7 @@ static int cues_index(struct ingest_para *p, const struct cue_buckets *bk)
     for (size_t i = 0; i < p->toks.n; i++) {
         size_t len = 0;
         int c = cue_match(p, bk, i, &len);
-        if (c >= 0 && i > 0 && !cue_verb_context(p, i, &cues[c]))
+        if (c >= 0 && !cue_verb_context(p, i, &cues[c]))
             c = -1;
         p->cue[i] = (int16_t)(c < 0 ? -1 : c | (int)(len << 10));
     }
@@ -992,7 +1134,16 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
     }
     if (is_punct(&t[e - 1], ',')) {
-        size_t c1 = e - 1, x = c1, steps = 0;
+        size_t c1 = e - 1, steps = 0;
+        /* "..., Councillor Jo Roe (Ind.), said": the parenthesis belongs to the name */
+        if (c1 > lim + 1 && is_punct(&t[c1 - 1], ')')) {
+            size_t o = c1 - 1;
+            while (o > lim && c1 - o < 10 && !is_punct(&t[o - 1], '(') && t[o - 1].quote < 0)
+                o--;
+            if (o > lim + 1 && is_punct(&t[o - 1], '('))
+                c1 = o - 1;
+        }
+        size_t x = c1;
         bool has_cue = false;
         while (x > lim && steps < SUBJ_MAX + 8 && !is_clause_punct(&t[x - 1]) &&
                t[x - 1].quote < 0) {
@@ -1241,6 +1392,26 @@ static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
     return gender == 0 || g == 0 || g == gender;
 }
 
+static size_t tok_at_byte(const struct ingest_para *p, size_t b);
+
+/* True when the name ending at byte a of p modifies the name starting at byte b
+ * through one to three lower-case words that are no cue or function word
+ * ("Roe campaign spokesman Ann Vale"). */
+static bool modifies_name(const struct ingest_para *p, size_t a, size_t b)
+{
+    if (b <= a || b - a > 64)
+        return false;
+    size_t k = tok_at_byte(p, a), words = 0, len;
+    for (; k < p->toks.n && p->toks.v[k].start < b; k++) {
+        const struct ingest_tok *w = &p->toks.v[k];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) || w->quote >= 0 ||
+            TOK_IN(p->s, w, function_words) || TOK_IN(p->s, w, prepositions) ||
+            cue_at(p, k, &len) || ++words > 3)
+            return false;
+    }
+    return words >= 1;
+}
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -1276,6 +1447,9 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "a") ||
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "an")))
             continue;
+        if (best >= 0 && m->para == best_para && sent == best_sent &&
+            modifies_name(p, m->end, best_start))
+            continue; /* "Roe campaign spokesman Ann Vale": Vale is the subject */
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -1320,6 +1494,18 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     return x->last_speaker;
 }
 
+/* True when mention m is followed by a possessive 's or ’s ("Trump's plan"). */
+static bool mention_is_possessive(const struct ctx *x, const struct ingest_mention *m)
+{
+    if (m->para < 0 || (size_t)m->para >= x->n_paras)
+        return false;
+    const struct ingest_para *p = &x->paras[m->para];
+    size_t e = m->end;
+    if (e + 2 <= p->n && p->s[e] == '\'' && p->s[e + 1] == 's')
+        return true;
+    return e + 4 <= p->n && memcmp(p->s + e, "\xe2\x80\x99s", 4) == 0;
+}
+
 /* The organisation an "it" or "they" at (para, byte) stands for, or -1: the
  * last organisation named outside quotations in this or the previous paragraph
  * ("The council ... what it called"), when no person was named after it (then
@@ -1328,6 +1514,8 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
 {
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
+    bool skipped = false;
+    int32_t sent = -1;
     for (size_t steps = 0; i > 0 && steps < 32; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - 1)
@@ -1335,10 +1523,28 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
         if (m->in_quote)
             continue;
         enum entity_type ty = e->v[m->entity].type;
-        if (ty == ENTITY_ORGANIZATION)
-            return m->entity;
-        if (ty == ENTITY_PERSON)
-            return -1;
+        if (ty == ENTITY_ORGANIZATION) {
+            if (!skipped)
+                return m->entity;
+            /* past an owner only within the sentence of the pronoun */
+            const struct ingest_para *p = &x->paras[para];
+            size_t k = m->para == para ? tok_at_byte(p, m->start) : p->toks.n;
+            return k < p->toks.n && p->toks.v[k].sent == sent ? m->entity : -1;
+        }
+        if (ty == ENTITY_PERSON) {
+            /* "Although the IMF did not single out X's proposals, it ...": an
+             * owner in the pronoun's own sentence is no subject it could mean */
+            if (m->para != para || !mention_is_possessive(x, m))
+                return -1;
+            if (!skipped) {
+                const struct ingest_para *p = &x->paras[para];
+                size_t k = tok_at_byte(p, byte);
+                if (k >= p->toks.n)
+                    return -1;
+                sent = p->toks.v[k].sent;
+                skipped = true;
+            }
+        }
     }
     return -1;
 }
@@ -1373,8 +1579,6 @@ static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n
     }
     return best;
 }
-
-static size_t tok_at_byte(const struct ingest_para *p, size_t b);
 
 /* Abbreviated titles and the words they stand for. */
 static const struct {
@@ -1684,6 +1888,18 @@ static const char *const clause_openers[] = {
     "with",    "without",
 };
 
+/* Words that open a description of a group: "several environmental groups". */
+static const char *const group_quantifiers[] = {
+    "both", "few", "many", "most", "several", "some",
+};
+/* Plural heads of a description after "the" (sorted). */
+static const char *const group_nouns[] = {
+    "activists", "advocates",   "analysts",  "attorneys",  "critics",     "economists",
+    "experts",   "groups",      "lawmakers", "lawyers",    "leaders",     "officials",
+    "organizers", "protesters", "researchers", "residents", "scientists", "unions",
+    "voters",
+};
+
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
@@ -1698,7 +1914,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     if (c0 < k && t[c0].quote < 0 &&
         (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
         size_t c = c0;
-        while (c < k && c - c0 < 14 && !is_punct(&t[c], ',') && t[c].quote < 0)
+        while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') && t[c].quote < 0)
             c++;
         if (c >= k || !is_punct(&t[c], ','))
             return false;
@@ -1709,9 +1925,36 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
-    if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f)) {
+    if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
+        ingest_tok_is(p->s, &t[c0], "it")) {
         *out = (struct subj){c0, c0 + 1, false};
         return true;
+    }
+    /* "The Republican nominee also outlined ...", "Several fishing groups
+     * granted ...": a description whose head is a role or group noun, then a
+     * lower-case word (no "of": "the chief of X"); kept as written when it
+     * names nobody */
+    bool the = ingest_tok_ieq(p->s, &t[c0], "the");
+    if (the || TOK_IN(p->s, &t[c0], group_quantifiers)) {
+        for (size_t h = c0 + 1; h < k && h <= c0 + 4 && t[h].kind == INGEST_TOK_WORD &&
+                                t[h].quote < 0;
+             h++) {
+            /* after a quantifier any plural is a head: "several fishing cooperatives" */
+            size_t hl = t[h].end - t[h].start;
+            bool plural = (t[h].flags & INGEST_TOKF_LOWER) && hl > 3 && p->s[t[h].end - 1] == 's' &&
+                          p->s[t[h].end - 2] != 's' && !TOK_IN(p->s, &t[h], function_words);
+            bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns)
+                            : plural;
+            if (!head)
+                continue;
+            if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
+                t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
+                !TOK_IN(p->s, &t[h + 1], role_nouns)) {
+                *out = (struct subj){c0, h + 1, false};
+                return true;
+            }
+            break;
+        }
     }
     for (size_t mi = 0; mi < p->n_m; mi++) {
         const struct ingest_mention *m = &p->m[mi];
@@ -2030,6 +2273,26 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             return;
         }
     }
+    /* (a1) an aside in dashes right after a person's name: "including Ann Roe --
+     * “...” -- and Bo Lind" quotes the person the quotation interrupts for */
+    if (q->tq0 >= 2 && q->tq1 + 1 < n && t[q->tq1 + 1].quote < 0 &&
+        t[q->tq1 + 1].kind == INGEST_TOK_PUNCT && ingest_cp_is_dash(t[q->tq1 + 1].ch)) {
+        size_t d = q->tq0;
+        while (d > sa && q->tq0 - d < 2 && t[d - 1].quote < 0 && t[d - 1].kind == INGEST_TOK_PUNCT &&
+               ingest_cp_is_dash(t[d - 1].ch))
+            d--;
+        size_t ms = d < q->tq0 && d > sa ? mention_start_at(p, t[d - 1].end - 1) : SIZE_MAX;
+        for (size_t mi = 0; ms != SIZE_MAX && mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start != ms || m->in_quote || m->end != t[d - 1].end ||
+                x->ents->v[m->entity].type != ENTITY_PERSON)
+                continue;
+            q->at = (struct attr){.found = true, .speaker = m->entity, .subj_para = pi,
+                                  .subj_a = m->start, .subj_b = m->end};
+            q->adjacent = true;
+            return;
+        }
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
@@ -2201,14 +2464,25 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return false;
         if (is_end_punct(w) || cue_at(p, k - 1, &len))
             return false;
+        bool his = ingest_tok_ieq(p->s, &t[k - 2], "his");
+        bool her = ingest_tok_ieq(p->s, &t[k - 2], "her");
         if (!TOK_IN(p->s, w, claim_nouns) || t[k - 2].quote >= 0 ||
-            !(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))
+            (!his && !her && (!(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))))
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
         if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
             !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
             return false;
+        if (his || her) {
+            /* "his claim that “...”": the person the pronoun stands for */
+            int32_t who = pronoun_resolve(x, pi, t[k - 2].start, his ? 1 : 2);
+            if (who < 0)
+                return false;
+            q->at = (struct attr){.found = true, .speaker = who, .subj_para = pi,
+                                  .subj_a = t[k - 2].start, .subj_b = t[k - 2].end};
+            return true;
+        }
         size_t ms = mention_start_at(p, t[k - 2].end - 1);
         if (ms == SIZE_MAX)
             return false;

@@ -67,6 +67,28 @@ static bool line_is_term(const char *s, size_t n)
     return false;
 }
 
+/* True when the line is a signed quotation, a vox pop or an epigraph however short:
+ * it opens with a double quote mark, and a double mark then a dash follow later
+ * (“Too long.” ― Ann Roe). */
+static bool line_is_signed_quote(const char *s, size_t n)
+{
+    size_t i = 0;
+    enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &i));
+    if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_AMBIG)
+        return false;
+    bool after_mark = false;
+    while (i < n) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (c == ' ')
+            continue;
+        q = ingest_cp_quote_mark(c);
+        if (after_mark && ingest_cp_is_dash(c))
+            return true;
+        after_mark = q == INGEST_QM_DOUBLE_CLOSE || q == INGEST_QM_DOUBLE_AMBIG;
+    }
+    return false;
+}
+
 /* Generic phrases of site furniture. A line holding one and no longer than a
  * short paragraph is boilerplate. */
 static const char *const boiler_phrases[] = {
@@ -940,7 +962,7 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
     /* body paragraphs: content from the body start, without short furniture */
     for (size_t k = body; k < end; k++) {
         const struct unit *x = &u.v[c[k]];
-        if (!x->term && x->words <= 10 && !x->dateline)
+        if (!x->term && x->words <= 10 && !x->dateline && !line_is_signed_quote(x->s, x->n))
             continue;
         if (!strv_push(&d->paragraphs, x->s)) {
             rc = INGEST_ERR_NOMEM;
