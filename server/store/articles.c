@@ -88,6 +88,18 @@ static const char sql_article_fts_insert[] =
 static const char sql_quotes_fts_insert[] =
     "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE article_id = ?1";
 
+/* Used by store_batch_fts: the full-text rows of a whole batch in one
+ * statement each (one FTS5 flush per batch instead of one per article), read
+ * by rowid range on articles and quotes. */
+static const char sql_batch_articles_fts[] =
+    "INSERT INTO articles_fts (rowid, title, subtitle, body) "
+    "SELECT id, title, subtitle, body FROM articles WHERE id > ?1";
+static const char sql_batch_quotes_fts[] =
+    "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE id > ?1";
+/* Used by store_batch_ids: the rowid b-trees answer max(id) from their last page. */
+static const char sql_batch_max_ids[] =
+    "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes)";
+
 /* Runs a cached statement that returns no row; each bind was done by the caller. */
 static int stmt_run(sqlite3_stmt *st)
 {
@@ -465,11 +477,37 @@ static int article_insert_all(struct store *s, struct article *a, const char *ha
         CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i]));
     for (size_t i = 0; i < a->n_quotes; i++)
         CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i], speaker_of[i]));
-    CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
-    CHECK(article_id_run(s, STMT_QUOTES_FTS_INSERT, sql_quotes_fts_insert, a->id));
+    if (!s->in_batch) { /* a batch adds its full-text rows when it commits */
+        CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
+        CHECK(article_id_run(s, STMT_QUOTES_FTS_INSERT, sql_quotes_fts_insert, a->id));
+    }
 out:
     free(speaker_of);
     free(sort_at);
+    return src;
+}
+
+int store_batch_ids(struct store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, STMT_BATCH_MAX_IDS, sql_batch_max_ids);
+    if (!st)
+        return SQLITE_ERROR;
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        s->batch_article_max = sqlite3_column_int64(st, 0);
+        s->batch_quote_max = sqlite3_column_int64(st, 1);
+        src = SQLITE_OK;
+    }
+    store_stmt_done(st);
+    return src;
+}
+
+int store_batch_fts(struct store *s)
+{
+    int src = article_id_run(s, STMT_BATCH_ARTICLES_FTS, sql_batch_articles_fts,
+                             s->batch_article_max);
+    if (src == SQLITE_OK)
+        src = article_id_run(s, STMT_BATCH_QUOTES_FTS, sql_batch_quotes_fts, s->batch_quote_max);
     return src;
 }
 
@@ -486,6 +524,12 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
     /* Inside a batch (store_batch_begin) the article is a savepoint of the open
      * transaction, so a failure still takes back exactly this article. */
     bool nested = !sqlite3_get_autocommit(s->db);
+    if (s->in_batch && !nested) {
+        /* SQLite rolled the batch back after an error (disk full, I/O): its
+         * articles are gone, and store_batch_commit will say so. */
+        log_error("event=batch_lost stmt=article_insert");
+        return STORE_ERR;
+    }
     CHECK(sqlite3_exec(s->db, nested ? "SAVEPOINT article" : "BEGIN IMMEDIATE", NULL, NULL, NULL));
     in_tx = true;
     CHECK(article_find_dup(s, hash, a->url, &out->id));

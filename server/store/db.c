@@ -33,6 +33,9 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_QUOTE_INSERT] = "quote_insert",
     [STMT_ARTICLE_FTS_INSERT] = "article_fts_insert",
     [STMT_QUOTES_FTS_INSERT] = "quotes_fts_insert",
+    [STMT_BATCH_ARTICLES_FTS] = "batch_articles_fts",
+    [STMT_BATCH_QUOTES_FTS] = "batch_quotes_fts",
+    [STMT_BATCH_MAX_IDS] = "batch_max_ids",
     [STMT_ARTICLE_GET] = "article_get",
     [STMT_ARTICLE_EXISTS] = "article_exists",
     [STMT_ARTICLE_PARAGRAPHS] = "article_paragraphs",
@@ -405,14 +408,39 @@ void store_pool_close(struct store_pool *p)
 
 enum store_rc store_batch_begin(struct store *s)
 {
-    return store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
+    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
+    if (rc != STORE_OK)
+        return rc;
+    int src = store_batch_ids(s);
+    if (src != SQLITE_OK) {
+        rc = store_rc_from(s, src, "batch_begin");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    s->in_batch = true;
+    return STORE_OK;
 }
 
 enum store_rc store_batch_commit(struct store *s)
 {
-    if (sqlite3_get_autocommit(s->db))
-        return STORE_OK;
-    return store_exec(s, "COMMIT", "batch_commit");
+    bool batch = s->in_batch;
+    s->in_batch = false;
+    if (sqlite3_get_autocommit(s->db)) {
+        if (!batch)
+            return STORE_OK;
+        /* SQLite rolled the open batch back after an error: nothing of it is
+         * stored, which the caller must count. */
+        log_error("event=batch_lost stmt=batch_commit");
+        return STORE_ERR;
+    }
+    int src = batch ? store_batch_fts(s) : SQLITE_OK;
+    enum store_rc rc = src == SQLITE_OK ? store_exec(s, "COMMIT", "batch_commit")
+                                        : store_rc_from(s, src, "batch_fts");
+    /* A batch that cannot commit is taken back whole (a failed COMMIT may
+     * leave it open), so the next batch starts clean. */
+    if (rc != STORE_OK && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
 }
 
 enum store_rc store_bulk_finish(struct store *s)

@@ -28,6 +28,9 @@ enum store_stmt_id {
     STMT_QUOTE_INSERT,
     STMT_ARTICLE_FTS_INSERT,
     STMT_QUOTES_FTS_INSERT,
+    STMT_BATCH_ARTICLES_FTS,
+    STMT_BATCH_QUOTES_FTS,
+    STMT_BATCH_MAX_IDS,
     STMT_ARTICLE_GET,
     STMT_ARTICLE_EXISTS,
     STMT_ARTICLE_PARAGRAPHS,
@@ -75,6 +78,12 @@ struct store {
         int64_t total;
     } counts[STORE_COUNT_CACHE];
     sqlite3_stmt *stmts[STMT__COUNT];
+    /* Bulk loading (store_batch_begin .. store_batch_commit): the batch's
+     * articles and quotes are the rows above these ids, and their full-text
+     * rows are written once, when the batch commits. */
+    bool in_batch;
+    int64_t batch_article_max;
+    int64_t batch_quote_max;
 };
 
 /* Returns the cached statement id, preparing sql on first use. NULL (logged)
@@ -103,6 +112,12 @@ sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql, const char 
 /* Resets a statement from store_prepare_cached for its next use, or
  * finalizes it when it was not kept. Accepts NULL. */
 void store_stmt_release(struct store *s, sqlite3_stmt *st);
+
+/* Batch helpers (articles.c): store_batch_ids notes where the batch's rows
+ * start; store_batch_fts adds the full-text rows of every article and quote
+ * stored since. Both return SQLite codes. */
+int store_batch_ids(struct store *s);
+int store_batch_fts(struct store *s);
 
 /* The folded key of a quote's words (canon.c): lower case, no punctuation or
  * quote marks, single spaces. New string, NULL on OOM. */
