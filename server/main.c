@@ -2,6 +2,7 @@
  * verb parses its flags into struct config and calls the modules; nothing
  * here knows SQL or HTTP details. */
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -115,6 +116,12 @@ static struct store *main_open_db(const struct config *cfg)
 
 /* --- ingest ------------------------------------------------------------------ */
 
+/* `newsd ingest` is a pipeline: this thread walks the inputs and cuts them into
+ * jobs, worker threads parse and extract each job (ingest/ has no shared
+ * state), and this thread stores the jobs strictly in input order, so ids,
+ * messages and counts are those of a one-by-one run. The window of jobs in
+ * flight is bounded, so memory stays small whatever the input size. */
+
 struct ingest_tally {
     long ingested, duplicates, failed, skipped;
     long in_batch;  /* articles since the batch began */
@@ -125,6 +132,98 @@ struct ingest_tally {
 /* Articles per transaction of `newsd ingest`: large enough to spread the
  * commit's cost, small enough that a crash loses little work. */
 #define MAIN_BATCH 256
+/* Jobs in flight: enough to keep every worker busy while the store catches up. */
+#define MAIN_WINDOW 64
+
+enum job_kind {
+    JOB_RECORD, /* one JSON record (a .json file or a .jsonl line) */
+    JOB_TEXT,   /* one raw article (a .txt file or stdin) */
+    JOB_FAIL,   /* a failure found while reading: data is the reason */
+    JOB_SKIP,   /* a file that is not an input: data is the note */
+};
+
+struct job {
+    enum job_kind kind;
+    char *where;  /* names the input in messages */
+    char *data;   /* the input bytes (JOB_RECORD, JOB_TEXT) */
+    size_t len;
+    /* Filled by a worker. */
+    bool done;
+    bool extracted; /* parsed, so ingest_run ran: rc, reason and a tell how */
+    enum ingest_rc rc;
+    const char *reason; /* static text from ingest/, NULL for out of memory */
+    struct article a;
+};
+
+static void job_free(struct job *j)
+{
+    if (!j)
+        return;
+    article_clear(&j->a);
+    free(j->data);
+    free(j->where);
+    free(j);
+}
+
+/* Parses and extracts one job; runs on a worker thread. */
+static void job_run(struct job *j)
+{
+    struct ingest_input in = {0};
+    const char *reason = NULL;
+    if (j->kind == JOB_RECORD) {
+        j->rc = ingest_record_parse(j->data, j->len, &in, &reason);
+    } else if (!ingest_text_is_valid(j->data, j->len)) {
+        j->rc = INGEST_BAD_INPUT;
+        reason = "not valid UTF-8 text";
+    } else {
+        in.text = j->data; /* taken */
+        j->data = NULL;
+        j->rc = INGEST_OK;
+    }
+    if (j->rc == INGEST_OK) {
+        j->extracted = true;
+        j->rc = ingest_run(&in, &j->a, &reason);
+    }
+    j->reason = reason;
+    free(j->data);
+    j->data = NULL;
+    ingest_input_clear(&in);
+}
+
+struct ingest_pipe {
+    struct store *store;
+    struct ingest_tally *t;
+    pthread_mutex_t lock;
+    pthread_cond_t work; /* a job was queued, or stop */
+    pthread_cond_t done; /* a job was extracted */
+    struct job *ring[MAIN_WINDOW];
+    size_t head; /* oldest job, next to store (this thread only) */
+    size_t next; /* next job for a worker */
+    size_t tail; /* where the next job goes */
+    bool stop;
+    pthread_t *threads;
+    int n_threads;
+};
+
+static void *pipe_worker(void *arg)
+{
+    struct ingest_pipe *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (p->next == p->tail && !p->stop)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->next == p->tail)
+            break; /* stopping and nothing left */
+        struct job *j = p->ring[p->next++ % MAIN_WINDOW];
+        pthread_mutex_unlock(&p->lock);
+        job_run(j);
+        pthread_mutex_lock(&p->lock);
+        j->done = true;
+        pthread_cond_signal(&p->done); /* one waiter: the storing thread */
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
 
 static void tally_fail(struct ingest_tally *t, const char *where, const char *why)
 {
@@ -143,29 +242,38 @@ static void main_batch_lost(struct ingest_tally *t)
     t->batch_new = 0;
 }
 
-/* Extracts and stores one input; where names it in messages. */
-static void main_ingest_one(struct store *s, struct ingest_input *in, const char *where,
-                            struct ingest_tally *t)
+/* Stores (or reports) one finished job; this thread only, in input order. */
+static void main_store_job(struct store *s, struct job *j, struct ingest_tally *t)
 {
-    struct article a = {0};
     struct store_insert res = {0};
-    const char *reason = NULL;
-    enum ingest_rc irc = ingest_run(in, &a, &reason);
+    if (j->kind == JOB_FAIL) {
+        tally_fail(t, j->where, j->data);
+        return;
+    }
+    if (j->kind == JOB_SKIP) {
+        t->skipped++;
+        fprintf(stderr, "%sskipped: %s: %s\n", t->progress ? "\r\033[K" : "", j->where, j->data);
+        return;
+    }
+    if (!j->extracted) { /* the record or text itself was refused */
+        tally_fail(t, j->where, j->reason ? j->reason : "out of memory");
+        return;
+    }
     if (t->in_batch >= MAIN_BATCH) {
         if (store_batch_commit(s) != STORE_OK) {
             main_batch_lost(t);
         }
         if (store_batch_begin(s) != STORE_OK)
-            tally_fail(t, where, "database error (see log)");
+            tally_fail(t, j->where, "database error (see log)");
         t->in_batch = t->batch_new = 0;
     }
-    if (irc != INGEST_OK) {
-        tally_fail(t, where, reason ? reason : "out of memory");
+    if (j->rc != INGEST_OK) {
+        tally_fail(t, j->where, j->reason ? j->reason : "out of memory");
     } else {
         t->in_batch++;
-        enum store_rc rc = store_article_insert(s, &a, &res);
+        enum store_rc rc = store_article_insert(s, &j->a, &res);
         if (rc != STORE_OK)
-            tally_fail(t, where, rc == STORE_FULL ? "disk full" : "database error (see log)");
+            tally_fail(t, j->where, rc == STORE_FULL ? "disk full" : "database error (see log)");
         else if (res.duplicate)
             t->duplicates++;
         else
@@ -173,8 +281,98 @@ static void main_ingest_one(struct store *s, struct ingest_input *in, const char
     }
     if (t->progress)
         fprintf(stderr, "\r\033[K%ld ingested, %ld duplicates, %ld failed  %s", t->ingested,
-                t->duplicates, t->failed, where);
-    article_clear(&a);
+                t->duplicates, t->failed, j->where);
+}
+
+/* Waits for the oldest job, stores it and frees its slot. */
+static void pipe_complete_oldest(struct ingest_pipe *p)
+{
+    pthread_mutex_lock(&p->lock);
+    struct job *j = p->ring[p->head % MAIN_WINDOW];
+    while (!j->done)
+        pthread_cond_wait(&p->done, &p->lock);
+    pthread_mutex_unlock(&p->lock);
+    main_store_job(p->store, j, p->t);
+    job_free(j);
+    p->head++; /* only this thread reads head */
+}
+
+/* Queues a job (taken), storing older ones while the window is full. With no
+ * worker thread the job runs here. */
+static void pipe_submit(struct ingest_pipe *p, struct job *j)
+{
+    if (p->tail - p->head == MAIN_WINDOW)
+        pipe_complete_oldest(p);
+    bool extract = j->kind == JOB_RECORD || j->kind == JOB_TEXT;
+    if (!extract)
+        j->done = true;
+    else if (p->n_threads == 0)
+        job_run(j), j->done = true;
+    pthread_mutex_lock(&p->lock);
+    p->ring[p->tail++ % MAIN_WINDOW] = j;
+    if (extract && p->n_threads)
+        pthread_cond_signal(&p->work);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* Queues a job named where: the input data[0..len) to extract, or for
+ * JOB_FAIL and JOB_SKIP the text to report (data is NUL-terminated then).
+ * Both are copied. A job that cannot be made is reported as out of memory,
+ * still in order. */
+static void pipe_add(struct ingest_pipe *p, enum job_kind kind, const char *where,
+                     const char *data, size_t len)
+{
+    if (kind == JOB_FAIL || kind == JOB_SKIP)
+        len = strlen(data);
+    struct job *j = calloc(1, sizeof *j);
+    if (j && (j->where = util_strdup(where)) && (j->data = malloc(len + 1))) {
+        memcpy(j->data, data, len);
+        j->data[len] = '\0';
+        j->len = len;
+        j->kind = kind;
+        pipe_submit(p, j);
+        return;
+    }
+    job_free(j);
+    while (p->head != p->tail) /* what came before is reported first */
+        pipe_complete_oldest(p);
+    tally_fail(p->t, where, "out of memory");
+}
+
+/* Starts up to n worker threads (none when n < 2 or threads cannot start:
+ * then jobs run on this thread, in the same order). */
+static void pipe_start(struct ingest_pipe *p, struct store *s, struct ingest_tally *t, int n)
+{
+    memset(p, 0, sizeof *p);
+    p->store = s;
+    p->t = t;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->work, NULL);
+    pthread_cond_init(&p->done, NULL);
+    if (n < 2 || !(p->threads = calloc((size_t)n, sizeof *p->threads)))
+        return;
+    for (int i = 0; i < n; i++) {
+        if (pthread_create(&p->threads[i], NULL, pipe_worker, p) != 0)
+            break;
+        p->n_threads++;
+    }
+}
+
+/* Stores every job left, then stops and joins the workers. */
+static void pipe_finish(struct ingest_pipe *p)
+{
+    while (p->head != p->tail)
+        pipe_complete_oldest(p);
+    pthread_mutex_lock(&p->lock);
+    p->stop = true;
+    pthread_cond_broadcast(&p->work);
+    pthread_mutex_unlock(&p->lock);
+    for (int i = 0; i < p->n_threads; i++)
+        pthread_join(p->threads[i], NULL);
+    free(p->threads);
+    pthread_cond_destroy(&p->done);
+    pthread_cond_destroy(&p->work);
+    pthread_mutex_destroy(&p->lock);
 }
 
 static bool has_suffix(const char *s, const char *suf)
@@ -183,58 +381,39 @@ static bool has_suffix(const char *s, const char *suf)
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
-/* Ingests the records of a .jsonl text, one per line. */
-static void main_ingest_jsonl(struct store *s, const char *path, char *text, struct ingest_tally *t)
+/* Queues the records of a .jsonl text, one per line. */
+static void main_ingest_jsonl(struct ingest_pipe *p, const char *path, const char *text)
 {
     long lineno = 0;
-    for (char *line = text; line && *line;) {
-        char *nl = strchr(line, '\n');
+    for (const char *line = text; line && *line;) {
+        const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
         lineno++;
         if (len && strspn(line, " \t\r") < len) {
-            struct ingest_input in = {0};
-            const char *reason = NULL;
             char where[4200];
             snprintf(where, sizeof where, "%.4096s:%ld", path, lineno);
-            if (ingest_record_parse(line, len, &in, &reason) != INGEST_OK)
-                tally_fail(t, where, reason ? reason : "out of memory");
-            else
-                main_ingest_one(s, &in, where, t);
-            ingest_input_clear(&in);
+            pipe_add(p, JOB_RECORD, where, line, len);
         }
         line = nl ? nl + 1 : NULL;
     }
 }
 
-/* Ingests one file by its kind: .txt raw text, .json one record, .jsonl many. */
-static void main_ingest_file(struct store *s, const char *path, const char *format,
-                             struct ingest_tally *t)
+/* Queues one file by its kind: .txt raw text, .json one record, .jsonl many. */
+static void main_ingest_file(struct ingest_pipe *p, const char *path, const char *format)
 {
     struct buf text = {0};
-    struct ingest_input in = {0};
-    const char *reason = NULL;
     int err = main_read_file(path, &text);
     if (err) {
-        tally_fail(t, path, strerror(err));
+        pipe_add(p, JOB_FAIL, path, strerror(err), 0);
         goto out;
     }
     bool jsonl = format ? strcmp(format, "jsonl") == 0 : has_suffix(path, ".jsonl");
     bool json = format ? strcmp(format, "json") == 0 : has_suffix(path, ".json");
-    if (jsonl) {
-        main_ingest_jsonl(s, path, text.data, t);
-    } else if (json) {
-        if (ingest_record_parse(text.data, text.len, &in, &reason) != INGEST_OK)
-            tally_fail(t, path, reason ? reason : "out of memory");
-        else
-            main_ingest_one(s, &in, path, t);
-    } else if (!ingest_text_is_valid(text.data, text.len)) {
-        tally_fail(t, path, "not valid UTF-8 text");
-    } else {
-        in.text = buf_take(&text);
-        main_ingest_one(s, &in, path, t);
-    }
+    if (jsonl)
+        main_ingest_jsonl(p, path, text.data);
+    else
+        pipe_add(p, json ? JOB_RECORD : JOB_TEXT, path, text.data, text.len);
 out:
-    ingest_input_clear(&in);
     buf_clear(&text);
 }
 
@@ -244,29 +423,29 @@ static int name_cmp(const void *a, const void *b)
 }
 
 /* Walks a folder in name order, ingesting .txt, .json and .jsonl files. */
-static void main_ingest_path(struct store *s, const char *path, const char *format,
-                             struct ingest_tally *t, int depth)
+static void main_ingest_path(struct ingest_pipe *p, const char *path, const char *format,
+                             int depth)
 {
     struct stat st;
     if (strcmp(path, "-") == 0) {
-        main_ingest_file(s, path, format ? format : "txt", t);
+        main_ingest_file(p, path, format ? format : "txt");
         return;
     }
     if (stat(path, &st) != 0) {
-        tally_fail(t, path, strerror(errno));
+        pipe_add(p, JOB_FAIL, path, strerror(errno), 0);
         return;
     }
     if (!S_ISDIR(st.st_mode)) {
-        main_ingest_file(s, path, format, t);
+        main_ingest_file(p, path, format);
         return;
     }
     if (depth > 32) {
-        tally_fail(t, path, "folders nested too deep");
+        pipe_add(p, JOB_FAIL, path, "folders nested too deep", 0);
         return;
     }
     DIR *d = opendir(path);
     if (!d) {
-        tally_fail(t, path, strerror(errno));
+        pipe_add(p, JOB_FAIL, path, strerror(errno), 0);
         return;
     }
     struct strv names = {0};
@@ -283,12 +462,9 @@ static void main_ingest_path(struct store *s, const char *path, const char *form
         bool dir = stat(child.data, &cst) == 0 && S_ISDIR(cst.st_mode);
         if (dir || has_suffix(child.data, ".txt") || has_suffix(child.data, ".json") ||
             has_suffix(child.data, ".jsonl"))
-            main_ingest_path(s, child.data, NULL, t, depth + 1);
-        else {
-            t->skipped++;
-            fprintf(stderr, "%sskipped: %s: not a .txt, .json or .jsonl file\n",
-                    t->progress ? "\r\033[K" : "", child.data);
-        }
+            main_ingest_path(p, child.data, NULL, depth + 1);
+        else
+            pipe_add(p, JOB_SKIP, child.data, "not a .txt, .json or .jsonl file", 0);
         buf_clear(&child);
     }
     strv_clear(&names);
@@ -317,8 +493,11 @@ static int cmd_ingest(struct config *cfg, int argc, char **argv)
         ret = 1;
         goto out;
     }
+    struct ingest_pipe p;
+    pipe_start(&p, s, &t, cfg->threads);
     for (int i = 0; i < npos; i++)
-        main_ingest_path(s, pos[i], format, &t, 0);
+        main_ingest_path(&p, pos[i], format, 0);
+    pipe_finish(&p);
     if (store_bulk_finish(s) != STORE_OK)
         main_batch_lost(&t);
     if (t.progress)
