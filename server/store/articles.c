@@ -53,23 +53,22 @@ static const char sql_author_insert[] =
 /* Served by UNIQUE (type, name). */
 static const char sql_entity_find[] = "SELECT id FROM entities WHERE type = ?1 AND name = ?2";
 static const char sql_entity_insert[] = "INSERT INTO entities (type, name) VALUES (?1, ?2)";
-static const char sql_entity_bump[] = "UPDATE entities SET article_count = article_count + 1, "
-                                      "mention_count = mention_count + ?2 WHERE id = ?1";
-/* Two counters of one quote: the speaker's total and its mention in the article
- * (which feeds mentions_by_speaker). */
-static const char sql_entity_quotes_bump[] =
-    "UPDATE entities SET quote_count = quote_count + 1 WHERE id = ?1";
-static const char sql_mention_quotes_bump[] =
-    "UPDATE mentions SET quotes = quotes + 1 WHERE article_id = ?2 AND entity_id = ?1";
+/* An entity's counters: once per entity of an article, or once per entity of
+ * a whole batch (store_batch_commit). */
+static const char sql_entity_count[] =
+    "UPDATE entities SET article_count = article_count + ?2, "
+    " mention_count = mention_count + ?3, quote_count = quote_count + ?4 WHERE id = ?1";
 static const char sql_alias_insert[] =
     "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)";
 static const char sql_name_insert[] =
     "INSERT OR IGNORE INTO entity_names (entity_id, name) VALUES (?1, ?2)";
 static const char sql_title_insert[] =
     "INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?1, ?2)";
+/* quotes: how many of the article's quotes the entity speaks. */
 static const char sql_mention_insert[] =
-    "INSERT INTO mentions (article_id, entity_id, count, sort_at) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count";
+    "INSERT INTO mentions (article_id, entity_id, count, sort_at, quotes) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id, entity_id) DO UPDATE SET "
+    " count = count + excluded.count, quotes = quotes + excluded.quotes";
 /* Used by article_quote_insert: served by UNIQUE (canon). */
 static const char sql_group_upsert[] =
     "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
@@ -100,6 +99,170 @@ static const char sql_batch_quotes_fts[] =
 static const char sql_batch_max_ids[] =
     "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes)";
 
+/* --- the bulk writer's memory ----------------------------------------------------
+ *
+ * During a batch (store_batch_begin .. store_batch_commit) the writer keeps in
+ * memory what it already knows is in the database: entity ids by (type, name)
+ * and the (entity, alias/name/title) rows, so an entity seen before costs no
+ * lookup and no INSERT OR IGNORE; and it adds up the entity counters of the
+ * batch's articles, written once per entity when the batch commits. The
+ * memory is dropped whenever it could be wrong: another connection committed
+ * since the last batch (PRAGMA data_version), an article or a batch was
+ * rolled back, or it grew past STORE_WCACHE_MAX keys. */
+
+#define STORE_WCACHE_MAX (1u << 20)
+
+struct wkey {
+    uint64_t h;
+    char *key; /* NULL: empty slot */
+    size_t len;
+    int64_t val;
+};
+
+struct wmap {
+    struct wkey *v;
+    size_t cap, n; /* cap: 0 or a power of two */
+};
+
+/* Entity counters a batch adds up: id 0 is an empty slot. */
+struct wcount {
+    int64_t id, articles, mentions, quotes;
+};
+
+struct store_wcache {
+    struct wmap ents;  /* "<type><name>" -> entity id */
+    struct wmap names; /* "<table><entity id>:<text>" -> 1 */
+    struct wcount *c;
+    size_t ccap, cn;
+    int64_t data_version;
+    bool version_known;
+};
+
+static void wmap_clear(struct wmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->v[i].key);
+    free(m->v);
+    memset(m, 0, sizeof *m);
+}
+
+static struct wkey *wmap_slot(const struct wmap *m, const char *key, size_t len, uint64_t h)
+{
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        struct wkey *k = &m->v[i];
+        if (!k->key || (k->h == h && k->len == len && memcmp(k->key, key, len) == 0))
+            return k;
+    }
+}
+
+static bool wmap_get(const struct wmap *m, const char *key, size_t len, int64_t *val)
+{
+    if (!m->cap)
+        return false;
+    struct wkey *k = wmap_slot(m, key, len, util_fnv1a(key, len, UTIL_FNV_SEED));
+    if (!k->key)
+        return false;
+    *val = k->val;
+    return true;
+}
+
+/* Remembers key -> val; false when memory runs out (the map stays usable). */
+static bool wmap_put(struct wmap *m, const char *key, size_t len, int64_t val)
+{
+    if (m->n >= STORE_WCACHE_MAX)
+        wmap_clear(m);
+    if ((m->n + 1) * 4 > m->cap * 3) {
+        size_t cap = m->cap ? m->cap * 2 : 1024;
+        struct wkey *v = calloc(cap, sizeof *v);
+        if (!v)
+            return false;
+        struct wmap bigger = {.v = v, .cap = cap, .n = m->n};
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->v[i].key)
+                *wmap_slot(&bigger, m->v[i].key, m->v[i].len, m->v[i].h) = m->v[i];
+        free(m->v);
+        *m = bigger;
+    }
+    uint64_t h = util_fnv1a(key, len, UTIL_FNV_SEED);
+    struct wkey *k = wmap_slot(m, key, len, h);
+    if (!k->key) {
+        if (!(k->key = malloc(len)))
+            return false;
+        memcpy(k->key, key, len);
+        k->len = len;
+        k->h = h;
+        m->n++;
+    }
+    k->val = val;
+    return true;
+}
+
+static void wcount_clear(struct store_wcache *w)
+{
+    free(w->c);
+    w->c = NULL;
+    w->ccap = w->cn = 0;
+}
+
+static struct wcount *wcount_slot(struct wcount *v, size_t cap, int64_t id)
+{
+    for (size_t i = ((uint64_t)id * 0x9e3779b97f4a7c15ULL) >> 40 & (cap - 1);;
+         i = (i + 1) & (cap - 1))
+        if (v[i].id == id || v[i].id == 0)
+            return &v[i];
+}
+
+/* Adds an article's counters for entity id to the batch's; false on OOM. */
+static bool wcount_add(struct store_wcache *w, const struct wcount *d)
+{
+    if ((w->cn + 1) * 2 > w->ccap) {
+        size_t cap = w->ccap ? w->ccap * 2 : 1024;
+        struct wcount *v = calloc(cap, sizeof *v);
+        if (!v)
+            return false;
+        for (size_t i = 0; i < w->ccap; i++)
+            if (w->c[i].id)
+                *wcount_slot(v, cap, w->c[i].id) = w->c[i];
+        free(w->c);
+        w->c = v;
+        w->ccap = cap;
+    }
+    struct wcount *c = wcount_slot(w->c, w->ccap, d->id);
+    if (!c->id) {
+        c->id = d->id;
+        w->cn++;
+    }
+    c->articles += d->articles;
+    c->mentions += d->mentions;
+    c->quotes += d->quotes;
+    return true;
+}
+
+static void wcache_forget(struct store_wcache *w)
+{
+    if (!w)
+        return;
+    wmap_clear(&w->ents);
+    wmap_clear(&w->names);
+    wcount_clear(w);
+}
+
+void store_wcache_free(struct store_wcache *w)
+{
+    wcache_forget(w);
+    free(w);
+}
+
+/* The entity cache key: one type letter, then the name. */
+static size_t ent_key(struct buf *b, enum entity_type type, const char *name)
+{
+    b->len = 0;
+    char t = (char)('0' + (int)type);
+    if (!buf_append(b, &t, 1) || !buf_append(b, name, strlen(name)))
+        return 0;
+    return b->len;
+}
+
 /* Runs a cached statement that returns no row; each bind was done by the caller. */
 static int stmt_run(sqlite3_stmt *st)
 {
@@ -107,15 +270,21 @@ static int stmt_run(sqlite3_stmt *st)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-/* Finds or creates the entity (type, name); *id gets its row id. */
-static int entity_upsert(struct store *s, enum entity_type type, const char *name, int64_t *id)
+/* Finds or creates the entity (type, name); *id gets its row id. In a batch
+ * the writer's memory answers for entities it has seen (key is scratch). */
+static int entity_upsert(struct store *s, enum entity_type type, const char *name, int64_t *id,
+                         struct buf *key)
 {
     int src = SQLITE_NOMEM;
+    struct store_wcache *w = s->in_batch ? s->wc : NULL;
+    size_t klen = w ? ent_key(key, type, name) : 0;
+    if (klen && wmap_get(&w->ents, key->data, klen, id))
+        return SQLITE_OK;
     sqlite3_stmt *st = store_stmt(s, STMT_ENTITY_FIND, sql_entity_find);
     if (!st)
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_text(st, 1, entity_type_name(type), -1, SQLITE_STATIC));
-    CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -128,61 +297,115 @@ static int entity_upsert(struct store *s, enum entity_type type, const char *nam
     if (!(st = store_stmt(s, STMT_ENTITY_INSERT, sql_entity_insert)))
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_text(st, 1, entity_type_name(type), -1, SQLITE_STATIC));
-    CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC));
     CHECK(stmt_run(st));
     *id = sqlite3_last_insert_rowid(s->db);
 out:
     store_stmt_done(st);
+    if (src == SQLITE_OK && klen)
+        wmap_put(&w->ents, key->data, klen, *id); /* a miss only costs a lookup later */
     return src;
 }
 
-/* Adds (entity_id, text) rows with one of the two INSERT OR IGNORE statements. */
+/* Adds (entity_id, text) rows with one of the three INSERT OR IGNORE
+ * statements; in a batch, rows the writer knows are there are skipped. */
 static int entity_names_insert(struct store *s, enum store_stmt_id id, const char *sql,
-                               int64_t entity_id, const struct strv *names)
+                               int64_t entity_id, const struct strv *names, struct buf *key)
 {
     int src = SQLITE_OK;
-    sqlite3_stmt *st = store_stmt(s, id, sql);
-    if (!st)
-        return SQLITE_ERROR;
+    struct store_wcache *w = s->in_batch ? s->wc : NULL;
+    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < names->n; i++) {
+        size_t klen = 0;
+        int64_t one;
+        if (w) {
+            key->len = 0;
+            klen = buf_printf(key, "%d:%lld:", (int)id, (long long)entity_id) &&
+                           buf_append(key, names->v[i], strlen(names->v[i]))
+                       ? key->len
+                       : 0;
+            if (klen && wmap_get(&w->names, key->data, klen, &one))
+                continue;
+        }
+        if (!st && !(st = store_stmt(s, id, sql)))
+            return SQLITE_ERROR;
         CHECK(sqlite3_bind_int64(st, 1, entity_id));
-        CHECK(sqlite3_bind_text(st, 2, names->v[i], -1, SQLITE_TRANSIENT));
+        CHECK(sqlite3_bind_text(st, 2, names->v[i], -1, SQLITE_STATIC));
         CHECK(stmt_run(st));
         sqlite3_reset(st);
+        if (klen)
+            wmap_put(&w->names, key->data, klen, 1);
     }
 out:
     store_stmt_done(st);
     return src;
 }
 
-/* Stores one entity of the article: row, counts, aliases, titles, mention. */
+/* Stores one entity of the article: its row, aliases, names, titles and its
+ * mention, which speaks `quotes` of the article's quotes. The entity's
+ * counters are the caller's (article_counts). */
 static int article_entity_insert(struct store *s, int64_t article_id, const char *sort_at,
-                                 struct entity *e)
+                                 struct entity *e, int64_t quotes, struct buf *key)
 {
     int src;
     sqlite3_stmt *st = NULL;
-    CHECK(entity_upsert(s, e->type, e->name, &e->id));
-    if (!(st = store_stmt(s, STMT_ENTITY_BUMP, sql_entity_bump)))
-        return SQLITE_ERROR;
-    CHECK(sqlite3_bind_int64(st, 1, e->id));
-    CHECK(sqlite3_bind_int64(st, 2, e->mentions > 0 ? e->mentions : 1));
-    CHECK(stmt_run(st));
-    store_stmt_done(st);
-    st = NULL;
-    CHECK(entity_names_insert(s, STMT_ALIAS_INSERT, sql_alias_insert, e->id, &e->aliases));
-    CHECK(entity_names_insert(s, STMT_NAME_INSERT, sql_name_insert, e->id, &e->aliases));
+    CHECK(entity_upsert(s, e->type, e->name, &e->id, key));
+    CHECK(entity_names_insert(s, STMT_ALIAS_INSERT, sql_alias_insert, e->id, &e->aliases, key));
+    CHECK(entity_names_insert(s, STMT_NAME_INSERT, sql_name_insert, e->id, &e->aliases, key));
     struct strv own = {.v = &e->name, .n = 1};
-    CHECK(entity_names_insert(s, STMT_NAME_INSERT, sql_name_insert, e->id, &own));
-    CHECK(entity_names_insert(s, STMT_TITLE_INSERT, sql_title_insert, e->id, &e->titles));
+    CHECK(entity_names_insert(s, STMT_NAME_INSERT, sql_name_insert, e->id, &own, key));
+    CHECK(entity_names_insert(s, STMT_TITLE_INSERT, sql_title_insert, e->id, &e->titles, key));
     if (!(st = store_stmt(s, STMT_MENTION_INSERT, sql_mention_insert)))
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_int64(st, 1, article_id));
     CHECK(sqlite3_bind_int64(st, 2, e->id));
     CHECK(sqlite3_bind_int64(st, 3, e->mentions > 0 ? e->mentions : 1));
-    CHECK(sqlite3_bind_text(st, 4, sort_at, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 4, sort_at, -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_int64(st, 5, quotes));
     CHECK(stmt_run(st));
 out:
     store_stmt_done(st);
+    return src;
+}
+
+/* Runs one entity's counter update. */
+static int entity_count_run(struct store *s, const struct wcount *d)
+{
+    int src;
+    sqlite3_stmt *st = store_stmt(s, STMT_ENTITY_COUNT, sql_entity_count);
+    if (!st)
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_int64(st, 1, d->id));
+    CHECK(sqlite3_bind_int64(st, 2, d->articles));
+    CHECK(sqlite3_bind_int64(st, 3, d->mentions));
+    CHECK(sqlite3_bind_int64(st, 4, d->quotes));
+    CHECK(stmt_run(st));
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* The counters one stored article adds to its entity i. */
+static struct wcount article_count_of(const struct article *a, const int64_t *quotes, size_t i)
+{
+    const struct entity *e = &a->entities[i];
+    return (struct wcount){
+        .id = e->id, .articles = 1, .mentions = e->mentions > 0 ? e->mentions : 1,
+        .quotes = quotes[i]};
+}
+
+/* Adds a stored article's counters to its entities: now (one transaction per
+ * article), or to the batch's sums once the article is released into it (an
+ * entity the sums cannot take is updated now). */
+static int article_counts(struct store *s, const struct article *a, const int64_t *quotes,
+                          bool defer)
+{
+    int src = SQLITE_OK;
+    for (size_t i = 0; src == SQLITE_OK && i < a->n_entities; i++) {
+        struct wcount d = article_count_of(a, quotes, i);
+        if (!defer || !s->wc || !wcount_add(s->wc, &d))
+            src = entity_count_run(s, &d);
+    }
     return src;
 }
 
@@ -281,23 +504,6 @@ static bool article_speakers_listed(struct article *a, size_t *speaker_of)
     return ok;
 }
 
-/* Runs one of the two quote counter updates (?1 speaker, ?2 article). */
-static int quote_counts_bump(struct store *s, enum store_stmt_id id, const char *sql,
-                             const struct quote *q, int64_t article_id)
-{
-    int src;
-    sqlite3_stmt *st = store_stmt(s, id, sql);
-    if (!st)
-        return SQLITE_ERROR;
-    CHECK(sqlite3_bind_int64(st, 1, q->speaker_id));
-    if (sqlite3_bind_parameter_count(st) >= 2)
-        CHECK(sqlite3_bind_int64(st, 2, article_id));
-    CHECK(stmt_run(st));
-out:
-    store_stmt_done(st);
-    return src;
-}
-
 /* Finds or makes the group of a quote's words; *id gets its row id. */
 static int quote_group_upsert(struct store *s, const struct quote *q, const char *sort_at,
                               int64_t *id)
@@ -350,12 +556,6 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     CHECK(stmt_run(st));
     q->id = sqlite3_last_insert_rowid(s->db);
     q->article_id = a->id;
-    store_stmt_done(st);
-    st = NULL;
-    if (q->speaker_id) {
-        CHECK(quote_counts_bump(s, STMT_ENTITY_QUOTES_BUMP, sql_entity_quotes_bump, q, a->id));
-        CHECK(quote_counts_bump(s, STMT_MENTION_QUOTES_BUMP, sql_mention_quotes_bump, q, a->id));
-    }
 out:
     store_stmt_done(st);
     return src;
@@ -461,27 +661,39 @@ static int article_id_run(struct store *s, enum store_stmt_id id, const char *sq
     return src;
 }
 
-static int article_insert_all(struct store *s, struct article *a, const char *hash)
+/* Writes every row of the article. *quotes gets, per entity of a (which may
+ * grow by its named speakers), how many quotes it speaks (caller frees); the
+ * entity counters are left to article_counts. */
+static int article_insert_all(struct store *s, struct article *a, const char *hash,
+                              int64_t **quotes)
 {
     int src = SQLITE_NOMEM;
     char *sort_at = NULL;
+    struct buf key = {0};
     size_t *speaker_of = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *speaker_of);
     if (!speaker_of || !article_speakers_listed(a, speaker_of))
         goto out;
+    if (!(*quotes = calloc(a->n_entities ? a->n_entities : 1, sizeof **quotes)))
+        goto out;
+    for (size_t i = 0; i < a->n_quotes; i++)
+        if (speaker_of[i] != SIZE_MAX)
+            (*quotes)[speaker_of[i]]++;
     CHECK(article_row_insert(s, a, hash, &sort_at));
     CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
                                &a->paragraphs, NULL));
     CHECK(article_texts_insert(s, STMT_AUTHOR_INSERT, sql_author_insert, a->id, &a->authors,
                                sort_at));
     for (size_t i = 0; i < a->n_entities; i++)
-        CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i]));
+        CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i], (*quotes)[i], &key));
     for (size_t i = 0; i < a->n_quotes; i++)
         CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i], speaker_of[i]));
-    if (!s->in_batch) { /* a batch adds its full-text rows when it commits */
+    if (!s->in_batch) { /* a batch adds its full-text rows and counters when it commits */
+        CHECK(article_counts(s, a, *quotes, false));
         CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
         CHECK(article_id_run(s, STMT_QUOTES_FTS_INSERT, sql_quotes_fts_insert, a->id));
     }
 out:
+    buf_clear(&key);
     free(speaker_of);
     free(sort_at);
     return src;
@@ -504,11 +716,47 @@ int store_batch_ids(struct store *s)
 
 int store_batch_fts(struct store *s)
 {
-    int src = article_id_run(s, STMT_BATCH_ARTICLES_FTS, sql_batch_articles_fts,
+    int src = SQLITE_OK;
+    struct store_wcache *w = s->wc;
+    for (size_t i = 0; w && src == SQLITE_OK && i < w->ccap; i++)
+        if (w->c[i].id)
+            src = entity_count_run(s, &w->c[i]);
+    if (w)
+        wcount_clear(w);
+    if (src == SQLITE_OK)
+        src = article_id_run(s, STMT_BATCH_ARTICLES_FTS, sql_batch_articles_fts,
                              s->batch_article_max);
     if (src == SQLITE_OK)
         src = article_id_run(s, STMT_BATCH_QUOTES_FTS, sql_batch_quotes_fts, s->batch_quote_max);
     return src;
+}
+
+/* Used by store_batch_check: changes when another connection commits. */
+static const char sql_batch_data_version[] = "PRAGMA data_version";
+
+int store_batch_check(struct store *s)
+{
+    if (!s->wc && !(s->wc = calloc(1, sizeof *s->wc)))
+        return SQLITE_OK; /* no memory: the batch runs without it */
+    sqlite3_stmt *st = store_stmt(s, STMT_BATCH_DATA_VERSION, sql_batch_data_version);
+    if (!st)
+        return SQLITE_ERROR;
+    int src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        int64_t v = sqlite3_column_int64(st, 0);
+        if (!s->wc->version_known || v != s->wc->data_version)
+            wcache_forget(s->wc);
+        s->wc->data_version = v;
+        s->wc->version_known = true;
+        src = SQLITE_OK;
+    }
+    store_stmt_done(st);
+    return src;
+}
+
+void store_batch_forget(struct store *s)
+{
+    wcache_forget(s->wc);
 }
 
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out)
@@ -516,6 +764,7 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
     char hash[33];
     int src;
     bool in_tx = false;
+    int64_t *quotes = NULL;
     out->id = 0;
     out->duplicate = false;
     if (!a->ingested_at && !(a->ingested_at = store_now()))
@@ -537,18 +786,24 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
         out->duplicate = true;
         goto out;
     }
-    CHECK(article_insert_all(s, a, hash));
+    CHECK(article_insert_all(s, a, hash, &quotes));
     CHECK(sqlite3_exec(s->db, nested ? "RELEASE article" : "COMMIT", NULL, NULL, NULL));
     in_tx = false;
     out->id = a->id;
+    if (s->in_batch) /* released into the batch: its counters join the batch's */
+        src = article_counts(s, a, quotes, true);
 out:;
     /* Translate (and log) before the rollback, which would replace errmsg. */
     enum store_rc rc = src == SQLITE_OK ? STORE_OK : store_rc_from(s, src, "article_insert");
     if (in_tx)
         sqlite3_exec(s->db, nested ? "ROLLBACK TO article; RELEASE article" : "ROLLBACK", NULL,
                      NULL, NULL);
-    if (rc != STORE_OK)
+    if (rc != STORE_OK) {
         out->id = 0;
+        if (s->in_batch) /* what the writer remembers may be rolled back */
+            wcache_forget(s->wc);
+    }
+    free(quotes);
     return rc;
 }
 
@@ -605,6 +860,7 @@ enum store_rc store_article_delete(struct store *s, int64_t id)
     };
     int src;
     bool in_tx = false, found = false;
+    wcache_forget(s->wc); /* it may remove entities the bulk writer remembers */
     CHECK(sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL));
     in_tx = true;
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {

@@ -18,9 +18,7 @@ enum store_stmt_id {
     STMT_AUTHOR_INSERT,
     STMT_ENTITY_FIND,
     STMT_ENTITY_INSERT,
-    STMT_ENTITY_BUMP,
-    STMT_ENTITY_QUOTES_BUMP,
-    STMT_MENTION_QUOTES_BUMP,
+    STMT_ENTITY_COUNT,
     STMT_ALIAS_INSERT,
     STMT_TITLE_INSERT,
     STMT_NAME_INSERT,
@@ -31,6 +29,7 @@ enum store_stmt_id {
     STMT_BATCH_ARTICLES_FTS,
     STMT_BATCH_QUOTES_FTS,
     STMT_BATCH_MAX_IDS,
+    STMT_BATCH_DATA_VERSION,
     STMT_ARTICLE_GET,
     STMT_ARTICLE_EXISTS,
     STMT_ARTICLE_PARAGRAPHS,
@@ -84,6 +83,7 @@ struct store {
     bool in_batch;
     int64_t batch_article_max;
     int64_t batch_quote_max;
+    struct store_wcache *wc; /* the bulk writer's memory (articles.c); NULL until a batch */
 };
 
 /* Returns the cached statement id, preparing sql on first use. NULL (logged)
@@ -113,11 +113,18 @@ sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql, const char 
  * finalizes it when it was not kept. Accepts NULL. */
 void store_stmt_release(struct store *s, sqlite3_stmt *st);
 
-/* Batch helpers (articles.c): store_batch_ids notes where the batch's rows
- * start; store_batch_fts adds the full-text rows of every article and quote
- * stored since. Both return SQLite codes. */
+/* Batch helpers (articles.c), run inside the batch's transaction; they return
+ * SQLite codes. store_batch_ids notes where the batch's rows start;
+ * store_batch_check drops the writer's memory when another connection
+ * committed since the last batch; store_batch_fts writes the batch's entity
+ * counters and the full-text rows of every article and quote stored since;
+ * store_batch_forget drops the writer's memory (after a rollback). */
+struct store_wcache;
 int store_batch_ids(struct store *s);
+int store_batch_check(struct store *s);
 int store_batch_fts(struct store *s);
+void store_batch_forget(struct store *s);
+void store_wcache_free(struct store_wcache *w);
 
 /* The folded key of a quote's words (canon.c): lower case, no punctuation or
  * quote marks, single spaces. New string, NULL on OOM. */
