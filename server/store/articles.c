@@ -759,6 +759,21 @@ void store_batch_forget(struct store *s)
     wcache_forget(s->wc);
 }
 
+/* Used by store_article_insert inside a batch: each article is a savepoint,
+ * compiled once rather than parsed by sqlite3_exec for every article. */
+static const char sql_article_savepoint[] = "SAVEPOINT article";
+static const char sql_article_release[] = "RELEASE article";
+
+static int article_tx_run(struct store *s, enum store_stmt_id id, const char *sql)
+{
+    sqlite3_stmt *st = store_stmt(s, id, sql);
+    if (!st)
+        return SQLITE_ERROR;
+    int src = stmt_run(st);
+    store_stmt_done(st);
+    return src;
+}
+
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out)
 {
     char hash[33];
@@ -779,7 +794,8 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
         log_error("event=batch_lost stmt=article_insert");
         return STORE_ERR;
     }
-    CHECK(sqlite3_exec(s->db, nested ? "SAVEPOINT article" : "BEGIN IMMEDIATE", NULL, NULL, NULL));
+    CHECK(nested ? article_tx_run(s, STMT_ARTICLE_SAVEPOINT, sql_article_savepoint)
+                 : sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL));
     in_tx = true;
     CHECK(article_find_dup(s, hash, a->url, &out->id));
     if (out->id) {
@@ -787,7 +803,8 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
         goto out;
     }
     CHECK(article_insert_all(s, a, hash, &quotes));
-    CHECK(sqlite3_exec(s->db, nested ? "RELEASE article" : "COMMIT", NULL, NULL, NULL));
+    CHECK(nested ? article_tx_run(s, STMT_ARTICLE_RELEASE, sql_article_release)
+                 : sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL));
     in_tx = false;
     out->id = a->id;
     if (s->in_batch) /* released into the batch: its counters join the batch's */
