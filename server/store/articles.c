@@ -75,6 +75,16 @@ static const char sql_group_upsert[] =
     "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
     " occurrences = occurrences + 1, first_seen = min(first_seen, excluded.first_seen), "
     " last_seen = max(last_seen, excluded.last_seen) RETURNING id";
+/* Used in a batch instead of sql_group_upsert: find the group (UNIQUE
+ * (canon)), or make it with this first occurrence; the batch's further
+ * occurrences are added up and written by sql_group_count when it commits. */
+static const char sql_group_find[] = "SELECT id FROM quote_groups WHERE canon = ?1";
+static const char sql_group_insert[] =
+    "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
+    "VALUES (?1, ?2, 1, ?3, ?3)";
+static const char sql_group_count[] =
+    "UPDATE quote_groups SET occurrences = occurrences + ?2, "
+    " first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?4) WHERE id = ?1";
 static const char sql_quote_insert[] =
     "INSERT INTO quotes (article_id, position, text, speaker_id, speaker_text, cue, kind, "
     " paragraph, start, \"end\", sort_at, group_id) "
@@ -111,6 +121,8 @@ static const char sql_batch_max_ids[] =
  * rolled back, or it grew past STORE_WCACHE_MAX keys. */
 
 #define STORE_WCACHE_MAX (1u << 20)
+/* Quote groups remembered at most: their keys are whole quotations. */
+#define STORE_WCACHE_GROUPS (1u << 16)
 
 struct wkey {
     uint64_t h;
@@ -122,6 +134,14 @@ struct wkey {
 struct wmap {
     struct wkey *v;
     size_t cap, n; /* cap: 0 or a power of two */
+    size_t max;    /* keys kept at most (then it starts over); 0: STORE_WCACHE_MAX */
+};
+
+/* Quote-group counters a batch adds up: id 0 is an empty slot; first and
+ * last are sort_at values (SORT_FMT, 20 characters). */
+struct wgroup {
+    int64_t id, occurrences;
+    char first[24], last[24];
 };
 
 /* Entity counters a batch adds up: id 0 is an empty slot. */
@@ -130,20 +150,25 @@ struct wcount {
 };
 
 struct store_wcache {
-    struct wmap ents;  /* "<type><name>" -> entity id */
-    struct wmap names; /* "<table><entity id>:<text>" -> 1 */
+    struct wmap ents;   /* "<type><name>" -> entity id */
+    struct wmap names;  /* "<table><entity id>:<text>" -> 1 */
+    struct wmap groups; /* quote canon -> quote group id */
     struct wcount *c;
     size_t ccap, cn;
+    struct wgroup *g;
+    size_t gcap, gn;
     int64_t data_version;
     bool version_known;
 };
 
 static void wmap_clear(struct wmap *m)
 {
+    size_t max = m->max;
     for (size_t i = 0; i < m->cap; i++)
         free(m->v[i].key);
     free(m->v);
     memset(m, 0, sizeof *m);
+    m->max = max;
 }
 
 static struct wkey *wmap_slot(const struct wmap *m, const char *key, size_t len, uint64_t h)
@@ -169,7 +194,7 @@ static bool wmap_get(const struct wmap *m, const char *key, size_t len, int64_t 
 /* Remembers key -> val; false when memory runs out (the map stays usable). */
 static bool wmap_put(struct wmap *m, const char *key, size_t len, int64_t val)
 {
-    if (m->n >= STORE_WCACHE_MAX)
+    if (m->n >= (m->max ? m->max : STORE_WCACHE_MAX))
         wmap_clear(m);
     if ((m->n + 1) * 4 > m->cap * 3) {
         size_t cap = m->cap ? m->cap * 2 : 1024;
@@ -238,13 +263,64 @@ static bool wcount_add(struct store_wcache *w, const struct wcount *d)
     return true;
 }
 
+static void wgroup_clear(struct store_wcache *w)
+{
+    free(w->g);
+    w->g = NULL;
+    w->gcap = w->gn = 0;
+}
+
+static struct wgroup *wgroup_slot(struct wgroup *v, size_t cap, int64_t id)
+{
+    for (size_t i = ((uint64_t)id * 0x9e3779b97f4a7c15ULL) >> 40 & (cap - 1);;
+         i = (i + 1) & (cap - 1))
+        if (v[i].id == id || v[i].id == 0)
+            return &v[i];
+}
+
+/* Adds one more occurrence of group id, in an article sorted at sort_at, to
+ * the batch's sums; false on OOM or an unexpected sort_at. */
+static bool wgroup_add(struct store_wcache *w, int64_t id, const char *sort_at)
+{
+    size_t n = strlen(sort_at);
+    if (n >= sizeof w->g[0].first)
+        return false;
+    if ((w->gn + 1) * 2 > w->gcap) {
+        size_t cap = w->gcap ? w->gcap * 2 : 1024;
+        struct wgroup *v = calloc(cap, sizeof *v);
+        if (!v)
+            return false;
+        for (size_t i = 0; i < w->gcap; i++)
+            if (w->g[i].id)
+                *wgroup_slot(v, cap, w->g[i].id) = w->g[i];
+        free(w->g);
+        w->g = v;
+        w->gcap = cap;
+    }
+    struct wgroup *g = wgroup_slot(w->g, w->gcap, id);
+    if (!g->id) {
+        g->id = id;
+        w->gn++;
+        memcpy(g->first, sort_at, n + 1);
+        memcpy(g->last, sort_at, n + 1);
+    }
+    g->occurrences++;
+    if (strcmp(sort_at, g->first) < 0)
+        memcpy(g->first, sort_at, n + 1);
+    if (strcmp(sort_at, g->last) > 0)
+        memcpy(g->last, sort_at, n + 1);
+    return true;
+}
+
 static void wcache_forget(struct store_wcache *w)
 {
     if (!w)
         return;
     wmap_clear(&w->ents);
     wmap_clear(&w->names);
+    wmap_clear(&w->groups);
     wcount_clear(w);
+    wgroup_clear(w);
 }
 
 void store_wcache_free(struct store_wcache *w)
@@ -394,19 +470,22 @@ static struct wcount article_count_of(const struct article *a, const int64_t *qu
         .quotes = quotes[i]};
 }
 
-/* Adds a stored article's counters to its entities: now (one transaction per
- * article), or to the batch's sums once the article is released into it (an
- * entity the sums cannot take is updated now). */
-static int article_counts(struct store *s, const struct article *a, const int64_t *quotes,
-                          bool defer)
+/* What storing one article leaves for after its transaction or savepoint:
+ * per entity of the article, how many of its quotes it speaks; per quote,
+ * the group whose occurrence the batch's sums must still add (0: none); and
+ * the article's sort key. */
+struct article_tx {
+    int64_t *quotes;
+    int64_t *pending;
+    char *sort_at;
+};
+
+static void article_tx_clear(struct article_tx *t)
 {
-    int src = SQLITE_OK;
-    for (size_t i = 0; src == SQLITE_OK && i < a->n_entities; i++) {
-        struct wcount d = article_count_of(a, quotes, i);
-        if (!defer || !s->wc || !wcount_add(s->wc, &d))
-            src = entity_count_run(s, &d);
-    }
-    return src;
+    free(t->quotes);
+    free(t->pending);
+    free(t->sort_at);
+    memset(t, 0, sizeof *t);
 }
 
 /* The article's entities sorted by (type, name), as indices into
@@ -517,9 +596,9 @@ static int quote_group_upsert(struct store *s, const struct quote *q, const char
         free(canon);
         return SQLITE_ERROR;
     }
-    CHECK(sqlite3_bind_text(st, 1, canon, -1, SQLITE_TRANSIENT));
-    CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_TRANSIENT));
-    CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -531,19 +610,90 @@ out:
     return src;
 }
 
+/* In a batch: finds the group of a quote's words (the writer's memory, then
+ * the canon index), or makes it counting this quote. *id gets its row id;
+ * *counted is false when this occurrence is still to be added (by the
+ * batch's sums, once the article is released into the batch). */
+static int quote_group_find(struct store *s, const struct quote *q, const char *sort_at,
+                            int64_t *id, bool *counted)
+{
+    int src = SQLITE_OK;
+    struct store_wcache *w = s->wc;
+    sqlite3_stmt *st = NULL;
+    char *canon = store_quote_canon(q->text ? q->text : "");
+    if (!canon)
+        return SQLITE_NOMEM;
+    size_t clen = strlen(canon);
+    *counted = false;
+    if (wmap_get(&w->groups, canon, clen, id))
+        goto out;
+    if (!(st = store_stmt(s, STMT_GROUP_FIND, sql_group_find))) {
+        src = SQLITE_ERROR;
+        goto out;
+    }
+    CHECK(sqlite3_bind_text(st, 1, canon, (int)clen, SQLITE_STATIC));
+    src = sqlite3_step(st);
+    if (src == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        src = SQLITE_OK;
+    } else if (src == SQLITE_DONE) {
+        store_stmt_done(st);
+        if (!(st = store_stmt(s, STMT_GROUP_INSERT, sql_group_insert))) {
+            src = SQLITE_ERROR;
+            goto out;
+        }
+        CHECK(sqlite3_bind_text(st, 1, canon, (int)clen, SQLITE_STATIC));
+        CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
+        CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
+        CHECK(stmt_run(st));
+        *id = sqlite3_last_insert_rowid(s->db);
+        *counted = true;
+    }
+    if (src == SQLITE_OK)
+        wmap_put(&w->groups, canon, clen, *id);
+out:
+    store_stmt_done(st);
+    free(canon);
+    return src;
+}
+
+/* Runs one quote group's counter update. */
+static int group_count_run(struct store *s, const struct wgroup *g)
+{
+    int src;
+    sqlite3_stmt *st = store_stmt(s, STMT_GROUP_COUNT, sql_group_count);
+    if (!st)
+        return SQLITE_ERROR;
+    CHECK(sqlite3_bind_int64(st, 1, g->id));
+    CHECK(sqlite3_bind_int64(st, 2, g->occurrences));
+    CHECK(sqlite3_bind_text(st, 3, g->first, -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_text(st, 4, g->last, -1, SQLITE_STATIC));
+    CHECK(stmt_run(st));
+out:
+    store_stmt_done(st);
+    return src;
+}
+
+/* Stores quote pos of the article with its group. In a batch, *pending gets
+ * the group id when this occurrence is still to be counted, else 0. */
 static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
-                                struct quote *q, size_t speaker)
+                                struct quote *q, size_t speaker, int64_t *pending)
 {
     int src;
     int64_t group = 0;
+    bool counted = true;
     sqlite3_stmt *st = NULL;
     q->speaker_id = speaker == SIZE_MAX ? 0 : a->entities[speaker].id;
-    CHECK(quote_group_upsert(s, q, sort_at, &group));
+    if (s->in_batch && s->wc)
+        CHECK(quote_group_find(s, q, sort_at, &group, &counted));
+    else
+        CHECK(quote_group_upsert(s, q, sort_at, &group));
+    *pending = counted ? 0 : group;
     if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_int64(st, 1, a->id));
     CHECK(sqlite3_bind_int64(st, 2, (int64_t)pos));
-    CHECK(sqlite3_bind_text(st, 3, q->text ? q->text : "", -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 3, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(store_bind_id(st, 4, q->speaker_id));
     CHECK(store_bind_text(st, 5, q->speaker_text));
     CHECK(store_bind_text(st, 6, q->cue));
@@ -551,13 +701,39 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     CHECK(sqlite3_bind_int(st, 8, q->paragraph));
     CHECK(sqlite3_bind_int64(st, 9, q->start));
     CHECK(sqlite3_bind_int64(st, 10, q->end));
-    CHECK(sqlite3_bind_text(st, 11, sort_at, -1, SQLITE_TRANSIENT));
+    CHECK(sqlite3_bind_text(st, 11, sort_at, -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_int64(st, 12, group));
     CHECK(stmt_run(st));
     q->id = sqlite3_last_insert_rowid(s->db);
     q->article_id = a->id;
 out:
     store_stmt_done(st);
+    return src;
+}
+
+/* Adds a stored article's counters to its entities and the occurrences it
+ * still owes its quote groups: now (one transaction per article), or to the
+ * batch's sums once the article is released into the batch (what the sums
+ * cannot take is written now). */
+static int article_counts(struct store *s, const struct article *a, const struct article_tx *t,
+                          bool defer)
+{
+    int src = SQLITE_OK;
+    for (size_t i = 0; src == SQLITE_OK && i < a->n_entities; i++) {
+        struct wcount d = article_count_of(a, t->quotes, i);
+        if (!defer || !s->wc || !wcount_add(s->wc, &d))
+            src = entity_count_run(s, &d);
+    }
+    for (size_t i = 0; src == SQLITE_OK && i < a->n_quotes; i++) {
+        if (!t->pending[i])
+            continue;
+        if (!defer || !s->wc || !wgroup_add(s->wc, t->pending[i], t->sort_at)) {
+            struct wgroup g = {.id = t->pending[i], .occurrences = 1};
+            snprintf(g.first, sizeof g.first, "%s", t->sort_at);
+            snprintf(g.last, sizeof g.last, "%s", t->sort_at);
+            src = strlen(t->sort_at) < sizeof g.first ? group_count_run(s, &g) : SQLITE_ERROR;
+        }
+    }
     return src;
 }
 
@@ -661,41 +837,41 @@ static int article_id_run(struct store *s, enum store_stmt_id id, const char *sq
     return src;
 }
 
-/* Writes every row of the article. *quotes gets, per entity of a (which may
- * grow by its named speakers), how many quotes it speaks (caller frees); the
- * entity counters are left to article_counts. */
+/* Writes every row of the article (whose entities may grow by its named
+ * speakers); the entity and group counters of a batch are left to
+ * article_counts. */
 static int article_insert_all(struct store *s, struct article *a, const char *hash,
-                              int64_t **quotes)
+                              struct article_tx *t)
 {
     int src = SQLITE_NOMEM;
-    char *sort_at = NULL;
     struct buf key = {0};
     size_t *speaker_of = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *speaker_of);
     if (!speaker_of || !article_speakers_listed(a, speaker_of))
         goto out;
-    if (!(*quotes = calloc(a->n_entities ? a->n_entities : 1, sizeof **quotes)))
+    if (!(t->quotes = calloc(a->n_entities ? a->n_entities : 1, sizeof *t->quotes)) ||
+        !(t->pending = calloc(a->n_quotes ? a->n_quotes : 1, sizeof *t->pending)))
         goto out;
     for (size_t i = 0; i < a->n_quotes; i++)
         if (speaker_of[i] != SIZE_MAX)
-            (*quotes)[speaker_of[i]]++;
-    CHECK(article_row_insert(s, a, hash, &sort_at));
+            t->quotes[speaker_of[i]]++;
+    CHECK(article_row_insert(s, a, hash, &t->sort_at));
     CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
                                &a->paragraphs, NULL));
     CHECK(article_texts_insert(s, STMT_AUTHOR_INSERT, sql_author_insert, a->id, &a->authors,
-                               sort_at));
+                               t->sort_at));
     for (size_t i = 0; i < a->n_entities; i++)
-        CHECK(article_entity_insert(s, a->id, sort_at, &a->entities[i], (*quotes)[i], &key));
+        CHECK(article_entity_insert(s, a->id, t->sort_at, &a->entities[i], t->quotes[i], &key));
     for (size_t i = 0; i < a->n_quotes; i++)
-        CHECK(article_quote_insert(s, a, sort_at, i, &a->quotes[i], speaker_of[i]));
+        CHECK(article_quote_insert(s, a, t->sort_at, i, &a->quotes[i], speaker_of[i],
+                                   &t->pending[i]));
     if (!s->in_batch) { /* a batch adds its full-text rows and counters when it commits */
-        CHECK(article_counts(s, a, *quotes, false));
+        CHECK(article_counts(s, a, t, false));
         CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
         CHECK(article_id_run(s, STMT_QUOTES_FTS_INSERT, sql_quotes_fts_insert, a->id));
     }
 out:
     buf_clear(&key);
     free(speaker_of);
-    free(sort_at);
     return src;
 }
 
@@ -721,8 +897,13 @@ int store_batch_fts(struct store *s)
     for (size_t i = 0; w && src == SQLITE_OK && i < w->ccap; i++)
         if (w->c[i].id)
             src = entity_count_run(s, &w->c[i]);
-    if (w)
+    for (size_t i = 0; w && src == SQLITE_OK && i < w->gcap; i++)
+        if (w->g[i].id)
+            src = group_count_run(s, &w->g[i]);
+    if (w) {
         wcount_clear(w);
+        wgroup_clear(w);
+    }
     if (src == SQLITE_OK)
         src = article_id_run(s, STMT_BATCH_ARTICLES_FTS, sql_batch_articles_fts,
                              s->batch_article_max);
@@ -736,8 +917,11 @@ static const char sql_batch_data_version[] = "PRAGMA data_version";
 
 int store_batch_check(struct store *s)
 {
-    if (!s->wc && !(s->wc = calloc(1, sizeof *s->wc)))
-        return SQLITE_OK; /* no memory: the batch runs without it */
+    if (!s->wc) {
+        if (!(s->wc = calloc(1, sizeof *s->wc)))
+            return SQLITE_OK; /* no memory: the batch runs without it */
+        s->wc->groups.max = STORE_WCACHE_GROUPS;
+    }
     sqlite3_stmt *st = store_stmt(s, STMT_BATCH_DATA_VERSION, sql_batch_data_version);
     if (!st)
         return SQLITE_ERROR;
@@ -779,7 +963,7 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
     char hash[33];
     int src;
     bool in_tx = false;
-    int64_t *quotes = NULL;
+    struct article_tx t = {0};
     out->id = 0;
     out->duplicate = false;
     if (!a->ingested_at && !(a->ingested_at = store_now()))
@@ -802,13 +986,13 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
         out->duplicate = true;
         goto out;
     }
-    CHECK(article_insert_all(s, a, hash, &quotes));
+    CHECK(article_insert_all(s, a, hash, &t));
     CHECK(nested ? article_tx_run(s, STMT_ARTICLE_RELEASE, sql_article_release)
                  : sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL));
     in_tx = false;
     out->id = a->id;
     if (s->in_batch) /* released into the batch: its counters join the batch's */
-        src = article_counts(s, a, quotes, true);
+        src = article_counts(s, a, &t, true);
 out:;
     /* Translate (and log) before the rollback, which would replace errmsg. */
     enum store_rc rc = src == SQLITE_OK ? STORE_OK : store_rc_from(s, src, "article_insert");
@@ -820,7 +1004,7 @@ out:;
         if (s->in_batch) /* what the writer remembers may be rolled back */
             wcache_forget(s->wc);
     }
-    free(quotes);
+    article_tx_clear(&t);
     return rc;
 }
 
