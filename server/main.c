@@ -203,6 +203,10 @@ struct ingest_pipe {
     bool stop;
     pthread_t *threads;
     int n_threads;
+    /* Stored jobs of the open batch: the store borrows their articles until
+     * the batch commits (it may write them again, see store.h). */
+    struct job **batch;
+    size_t n_batch, cap_batch;
 };
 
 static void *pipe_worker(void *arg)
@@ -225,6 +229,20 @@ static void *pipe_worker(void *arg)
     return NULL;
 }
 
+/* Makes room for one more job in the open batch's list; false on OOM. */
+static bool main_batch_room(struct ingest_pipe *p)
+{
+    if (p->n_batch < p->cap_batch)
+        return true;
+    size_t cap = p->cap_batch ? p->cap_batch * 2 : MAIN_BATCH;
+    struct job **v = realloc(p->batch, cap * sizeof *v);
+    if (!v)
+        return false;
+    p->batch = v;
+    p->cap_batch = cap;
+    return true;
+}
+
 static void tally_fail(struct ingest_tally *t, const char *where, const char *why)
 {
     t->failed++;
@@ -242,33 +260,50 @@ static void main_batch_lost(struct ingest_tally *t)
     t->batch_new = 0;
 }
 
-/* Stores (or reports) one finished job; this thread only, in input order. */
-static void main_store_job(struct store *s, struct job *j, struct ingest_tally *t)
+/* Commits the open batch and frees its jobs; false when the batch is lost
+ * (its new articles are then counted as failed). */
+static bool pipe_commit(struct ingest_pipe *p, enum store_rc (*commit)(struct store *))
 {
+    bool ok = commit(p->store) == STORE_OK;
+    if (!ok)
+        main_batch_lost(p->t);
+    for (size_t i = 0; i < p->n_batch; i++)
+        job_free(p->batch[i]);
+    p->n_batch = 0;
+    return ok;
+}
+
+/* Stores (or reports) one finished job, in input order; true when the store
+ * kept it (it is then freed when the batch commits). */
+static bool main_store_job(struct ingest_pipe *p, struct job *j)
+{
+    struct ingest_tally *t = p->t;
+    struct store *s = p->store;
     struct store_insert res = {0};
     if (j->kind == JOB_FAIL) {
         tally_fail(t, j->where, j->data);
-        return;
+        return false;
     }
     if (j->kind == JOB_SKIP) {
         t->skipped++;
         fprintf(stderr, "%sskipped: %s: %s\n", t->progress ? "\r\033[K" : "", j->where, j->data);
-        return;
+        return false;
     }
     if (!j->extracted) { /* the record or text itself was refused */
         tally_fail(t, j->where, j->reason ? j->reason : "out of memory");
-        return;
+        return false;
     }
     if (t->in_batch >= MAIN_BATCH) {
-        if (store_batch_commit(s) != STORE_OK) {
-            main_batch_lost(t);
-        }
+        pipe_commit(p, store_batch_commit);
         if (store_batch_begin(s) != STORE_OK)
             tally_fail(t, j->where, "database error (see log)");
         t->in_batch = t->batch_new = 0;
     }
+    bool kept = false;
     if (j->rc != INGEST_OK) {
         tally_fail(t, j->where, j->reason ? j->reason : "out of memory");
+    } else if (!main_batch_room(p)) {
+        tally_fail(t, j->where, "out of memory");
     } else {
         t->in_batch++;
         enum store_rc rc = store_article_insert(s, &j->a, &res);
@@ -277,11 +312,14 @@ static void main_store_job(struct store *s, struct job *j, struct ingest_tally *
         else if (res.duplicate)
             t->duplicates++;
         else
-            t->ingested++, t->batch_new++;
+            t->ingested++, t->batch_new++, kept = true;
     }
+    if (kept)
+        p->batch[p->n_batch++] = j;
     if (t->progress)
         fprintf(stderr, "\r\033[K%ld ingested, %ld duplicates, %ld failed  %s", t->ingested,
                 t->duplicates, t->failed, j->where);
+    return kept;
 }
 
 /* Waits for the oldest job, stores it and frees its slot. */
@@ -292,8 +330,8 @@ static void pipe_complete_oldest(struct ingest_pipe *p)
     while (!j->done)
         pthread_cond_wait(&p->done, &p->lock);
     pthread_mutex_unlock(&p->lock);
-    main_store_job(p->store, j, p->t);
-    job_free(j);
+    if (!main_store_job(p, j))
+        job_free(j);
     p->head++; /* only this thread reads head */
 }
 
@@ -358,11 +396,14 @@ static void pipe_start(struct ingest_pipe *p, struct store *s, struct ingest_tal
     }
 }
 
-/* Stores every job left, then stops and joins the workers. */
+/* Stores every job left, commits the last batch (and checkpoints), then
+ * stops and joins the workers. */
 static void pipe_finish(struct ingest_pipe *p)
 {
     while (p->head != p->tail)
         pipe_complete_oldest(p);
+    pipe_commit(p, store_bulk_finish);
+    free(p->batch);
     pthread_mutex_lock(&p->lock);
     p->stop = true;
     pthread_cond_broadcast(&p->work);
@@ -498,8 +539,6 @@ static int cmd_ingest(struct config *cfg, int argc, char **argv)
     for (int i = 0; i < npos; i++)
         main_ingest_path(&p, pos[i], format, 0);
     pipe_finish(&p);
-    if (store_bulk_finish(s) != STORE_OK)
-        main_batch_lost(&t);
     if (t.progress)
         fprintf(stderr, "\r\033[K");
     printf("%ld ingested, %ld duplicates, %ld failed\n", t.ingested, t.duplicates, t.failed);

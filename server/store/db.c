@@ -35,8 +35,6 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_BATCH_QUOTES_FTS] = "batch_quotes_fts",
     [STMT_BATCH_MAX_IDS] = "batch_max_ids",
     [STMT_BATCH_DATA_VERSION] = "batch_data_version",
-    [STMT_ARTICLE_SAVEPOINT] = "article_savepoint",
-    [STMT_ARTICLE_RELEASE] = "article_release",
     [STMT_GROUP_FIND] = "group_find",
     [STMT_GROUP_INSERT] = "group_insert",
     [STMT_GROUP_COUNT] = "group_count",
@@ -264,6 +262,7 @@ void store_close(struct store *s)
     for (int i = 0; i < STORE_DYN_CACHE; i++)
         sqlite3_finalize(s->dyn[i].st);
     store_wcache_free(s->wc);
+    free(s->kept);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -413,9 +412,16 @@ void store_pool_close(struct store_pool *p)
 
 enum store_rc store_batch_begin(struct store *s)
 {
-    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
-    if (rc != STORE_OK)
+    /* The savepoint spans the batch: a failed article takes it back to the
+     * start without giving up the write lock, then the batch's other
+     * articles are written again (articles.c, batch_replay). */
+    s->n_kept = 0;
+    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE; SAVEPOINT batch", "batch_begin");
+    if (rc != STORE_OK) {
+        if (!sqlite3_get_autocommit(s->db))
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
+    }
     int src = store_batch_ids(s);
     if (src == SQLITE_OK)
         src = store_batch_check(s);
@@ -432,6 +438,7 @@ enum store_rc store_batch_commit(struct store *s)
 {
     bool batch = s->in_batch;
     s->in_batch = false;
+    s->n_kept = 0;
     if (sqlite3_get_autocommit(s->db)) {
         if (!batch)
             return STORE_OK;

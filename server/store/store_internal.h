@@ -30,8 +30,6 @@ enum store_stmt_id {
     STMT_BATCH_QUOTES_FTS,
     STMT_BATCH_MAX_IDS,
     STMT_BATCH_DATA_VERSION,
-    STMT_ARTICLE_SAVEPOINT,
-    STMT_ARTICLE_RELEASE,
     STMT_GROUP_FIND,
     STMT_GROUP_INSERT,
     STMT_GROUP_COUNT,
@@ -89,6 +87,8 @@ struct store {
     int64_t batch_article_max;
     int64_t batch_quote_max;
     struct store_wcache *wc; /* the bulk writer's memory (articles.c); NULL until a batch */
+    struct article **kept;   /* the batch's newly stored articles (borrowed), for a replay */
+    size_t n_kept, cap_kept;
 };
 
 /* Returns the cached statement id, preparing sql on first use. NULL (logged)
