@@ -219,6 +219,8 @@ static void *pipe_worker(void *arg)
         if (p->next == p->tail)
             break; /* stopping and nothing left */
         struct job *j = p->ring[p->next++ % MAIN_WINDOW];
+        if (j->done)
+            continue; /* a failure or a note: nothing to extract */
         pthread_mutex_unlock(&p->lock);
         job_run(j);
         pthread_mutex_lock(&p->lock);
