@@ -74,9 +74,9 @@ enum store_rc store_article_insert(struct store *s, struct article *a, struct st
  * re-run finds what a crash lost, as duplicates count once.
  *
  * Inside a batch store_article_insert keeps its contract (a failed article
- * leaves exactly itself out) by taking the batch back and writing its earlier
- * articles again, so each article given to it stays borrowed, alive and
- * unchanged, until store_batch_commit returns. The batch's full-text rows and
+ * leaves exactly itself out) by rolling the batch back and writing its
+ * earlier articles again, so each article given to it stays borrowed, alive
+ * and unchanged, until store_batch_commit returns. The batch's full-text rows and
  * entity and quote-group counters are written by store_batch_commit; until
  * then nothing of the batch is visible to other connections anyway. When
  * store_batch_commit fails (or SQLite had to roll the batch back) none of the

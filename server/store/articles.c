@@ -984,23 +984,26 @@ static bool batch_keep(struct store *s, struct article *a)
     return true;
 }
 
-/* Takes the batch back to its start (keeping the write lock) and stores its
- * earlier articles again, so that a failed article leaves exactly itself out.
- * When that fails too, the whole batch is rolled back: it is lost, which
- * store_batch_commit reports. */
+/* Takes the batch back and starts it again with its earlier articles, so
+ * that a failed article leaves exactly itself out. The write lock is given
+ * up for a moment: should another writer store one of those articles in
+ * between, it is stored once all the same. When the batch cannot be written
+ * again it is lost, which store_batch_commit reports. */
 static void batch_replay(struct store *s)
 {
     struct store_insert r;
     wcache_forget(s->wc);
-    int src = sqlite3_get_autocommit(s->db)
-                  ? SQLITE_ABORT /* SQLite already rolled the batch back */
-                  : sqlite3_exec(s->db, "ROLLBACK TO batch", NULL, NULL, NULL);
+    if (!sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    int src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (src == SQLITE_OK)
+        src = store_batch_ids(s);
     if (src == SQLITE_OK)
         src = store_batch_check(s);
     for (size_t i = 0; src == SQLITE_OK && i < s->n_kept; i++) {
         src = batch_article_once(s, s->kept[i], &r);
-        if (src == SQLITE_OK && r.duplicate) /* cannot be: nothing else wrote */
-            src = SQLITE_CORRUPT;
+        if (src == SQLITE_OK && r.duplicate)
+            log_warn("event=batch_replay_duplicate id=%lld", (long long)r.id);
     }
     if (src != SQLITE_OK) {
         log_error("event=batch_lost stmt=batch_replay rc=%d", src);
@@ -1012,9 +1015,10 @@ static void batch_replay(struct store *s)
 }
 
 /* store_article_insert inside a batch. The article writes straight into the
- * batch's transaction: a savepoint per article made SQLite copy every page
- * the article touched into its statement journal (a tenth of the writer's
- * work). A failure, rare, is undone by batch_replay instead. */
+ * batch's transaction: a savepoint per article (or one around the batch)
+ * made SQLite copy the pages it touched into its statement journal, a tenth
+ * of the writer's instructions and more in memory traffic. A failure, rare,
+ * is undone by batch_replay instead. */
 static enum store_rc batch_article_insert(struct store *s, struct article *a,
                                           struct store_insert *out)
 {

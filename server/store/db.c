@@ -412,16 +412,12 @@ void store_pool_close(struct store_pool *p)
 
 enum store_rc store_batch_begin(struct store *s)
 {
-    /* The savepoint spans the batch: a failed article takes it back to the
-     * start without giving up the write lock, then the batch's other
-     * articles are written again (articles.c, batch_replay). */
+    /* No savepoint: a failed article rolls the batch back, and the batch's
+     * other articles are written again (articles.c, batch_replay). */
     s->n_kept = 0;
-    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE; SAVEPOINT batch", "batch_begin");
-    if (rc != STORE_OK) {
-        if (!sqlite3_get_autocommit(s->db))
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
+    if (rc != STORE_OK)
         return rc;
-    }
     int src = store_batch_ids(s);
     if (src == SQLITE_OK)
         src = store_batch_check(s);
