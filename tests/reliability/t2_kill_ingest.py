@@ -120,9 +120,9 @@ def run_killed(db, folder, target, jitter):
 
 def run(t, opts):
     kills = opts.rounds or (20 if opts.soak else 4)
-    # More files than one ingest batch (256), so that kills land both inside a
-    # batch and after some batches committed.
-    n_files = 1200 if opts.soak else 600
+    # More files than one ingest batch (1,024), so that kills land both inside
+    # a batch and after some batches committed.
+    n_files = 4400 if opts.soak else 2200
     rng, seed = lib.seeded_rng(NAME)
     d = lib.workdir(NAME)
     folder = os.path.join(d, "articles")
@@ -152,8 +152,9 @@ def run(t, opts):
     # the same messages in the same order with one thread or four.
     mixed = os.path.join(d, "mixed")
     os.mkdir(mixed)
+    record = json.dumps({"text": text}).encode()
     for name, data in (("a.txt", text.encode()), ("b.txt", b"not \xff UTF-8"),
-                       ("c.md", b"notes"), ("d.jsonl", b'{"text": 5}\n' + json.dumps({"text": text}).encode() + b"\n"),
+                       ("c.md", b"notes"), ("d.jsonl", b'{"text": 5}\n' + record + b"\n"),
                        ("e.txt", b"")):
         with open(os.path.join(mixed, name), "wb") as f:
             f.write(data)
