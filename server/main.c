@@ -119,8 +119,9 @@ static struct store *main_open_db(const struct config *cfg)
 /* `newsd ingest` is a pipeline: this thread walks the inputs and cuts them into
  * jobs, worker threads parse and extract each job (ingest/ has no shared
  * state), and this thread stores the jobs strictly in input order, so ids,
- * messages and counts are those of a one-by-one run. The window of jobs in
- * flight is bounded, so memory stays small whatever the input size. */
+ * messages and counts are those of a one-by-one run. Memory is bounded
+ * whatever the input size: a window of jobs in flight, plus the stored
+ * articles of the open batch, which the store borrows until it commits. */
 
 struct ingest_tally {
     long ingested, duplicates, failed, skipped;
@@ -152,7 +153,7 @@ struct job {
     size_t len;
     /* Filled by a worker. */
     bool done;
-    bool extracted; /* parsed, so ingest_run ran: rc, reason and a tell how */
+    bool extracted; /* the input parsed and ingest_run ran: rc and reason are its */
     enum ingest_rc rc;
     const char *reason; /* static text from ingest/, NULL for out of memory */
     struct article a;
