@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "newsd/config.h"
@@ -136,6 +138,8 @@ struct ingest_tally {
  * that a crash loses about a second of work and that the batch's articles,
  * kept for a replay (store.h), stay a few tens of MB. */
 #define MAIN_BATCH 1024
+/* Niceness of the extraction threads (see pipe_worker). */
+#define MAIN_WORKER_NICE 5
 /* Jobs in flight: enough to keep every worker busy while the store catches up. */
 #define MAIN_WINDOW 64
 
@@ -216,6 +220,9 @@ struct ingest_pipe {
 static void *pipe_worker(void *arg)
 {
     struct ingest_pipe *p = arg;
+    /* The storing thread is the bottleneck and the workers run ahead of it:
+     * on a busy machine they give way to it (Linux: nice is per thread). */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), MAIN_WORKER_NICE);
     pthread_mutex_lock(&p->lock);
     for (;;) {
         while (p->next == p->tail && !p->stop)
