@@ -120,7 +120,7 @@ static const char sql_batch_max_ids[] =
  * since the last batch (PRAGMA data_version), an article or a batch was
  * rolled back, or it grew past STORE_WCACHE_MAX keys. */
 
-#define STORE_WCACHE_MAX (1u << 20)
+#define STORE_WCACHE_MAX (1u << 18) /* keys per map: tens of MB at most */
 /* Quote groups remembered at most: their keys are whole quotations. */
 #define STORE_WCACHE_GROUPS (1u << 16)
 
