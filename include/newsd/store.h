@@ -72,10 +72,19 @@ struct store_insert {
  * NULL. A duplicate stores nothing and reports the existing id. */
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out);
 
-/* Bulk loading (newsd ingest): one transaction around many articles, each a
- * savepoint inside it, committed every few hundred articles. Bulk mode trades
- * the fsync of every commit (synchronous=NORMAL, still consistent in WAL mode)
- * for speed; a re-run finds what a crash lost, as duplicates count once.
+/* Bulk loading (newsd ingest): one transaction around many articles,
+ * committed every few hundred articles. Bulk mode trades the fsync of every
+ * commit (synchronous=NORMAL, still consistent in WAL mode) for speed; a
+ * re-run finds what a crash lost, as duplicates count once.
+ *
+ * Inside a batch store_article_insert keeps its contract (a failed article
+ * leaves exactly itself out) by rolling the batch back and writing its
+ * earlier articles again, so each article given to it stays borrowed, alive
+ * and unchanged, until store_batch_commit returns. The batch's full-text rows and
+ * entity and quote-group counters are written by store_batch_commit; until
+ * then nothing of the batch is visible to other connections anyway. When
+ * store_batch_commit fails (or SQLite had to roll the batch back) none of the
+ * batch's articles is stored: the caller counts them as failed.
  * store_bulk_finish commits and checkpoints the WAL into the database file. */
 enum store_rc store_bulk_mode(struct store *s);
 enum store_rc store_batch_begin(struct store *s);

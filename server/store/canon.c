@@ -40,28 +40,39 @@ static bool canon_is_punct(uint32_t cp)
 
 char *store_quote_canon(const char *text)
 {
-    struct buf b = {0};
+    /* The key is never longer than the text (marks and runs of space shrink
+     * to at most one space, letters keep their bytes), so one allocation
+     * holds it. */
+    size_t len = strlen(text);
+    char *out = malloc(len + 1), *o = out;
+    if (!out)
+        return NULL;
     bool space = false;
     const unsigned char *p = (const unsigned char *)text;
     while (*p) {
         uint32_t cp;
-        size_t n = canon_decode(p, &cp);
+        size_t n;
+        if (*p < 0x80) { /* ASCII, most of any quotation: no decoding */
+            cp = *p;
+            n = 1;
+        } else {
+            n = canon_decode(p, &cp);
+        }
         bool is_space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xa0;
         if (is_space || canon_is_punct(cp)) {
             /* Punctuation between letters (don't, U.S.) joins; space separates. */
             space = space || is_space || cp == 0x2014 || cp == 0x2013 || cp == 0x2026;
         } else {
-            if (space && b.len && !buf_append(&b, " ", 1))
-                goto oom;
+            if (space && o > out)
+                *o++ = ' ';
             space = false;
-            char c = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-            if (!(cp < 0x80 ? buf_append(&b, &c, 1) : buf_append(&b, (const char *)p, n)))
-                goto oom;
+            if (cp < 0x80)
+                *o++ = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            else
+                memcpy(o, p, n), o += n;
         }
         p += n;
     }
-    return buf_take(&b);
-oom:
-    buf_clear(&b);
-    return NULL;
+    *o = '\0';
+    return out;
 }

@@ -23,9 +23,7 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_AUTHOR_INSERT] = "author_insert",
     [STMT_ENTITY_FIND] = "entity_find",
     [STMT_ENTITY_INSERT] = "entity_insert",
-    [STMT_ENTITY_BUMP] = "entity_bump",
-    [STMT_ENTITY_QUOTES_BUMP] = "entity_quotes_bump",
-    [STMT_MENTION_QUOTES_BUMP] = "mention_quotes_bump",
+    [STMT_ENTITY_COUNT] = "entity_count",
     [STMT_ALIAS_INSERT] = "alias_insert",
     [STMT_TITLE_INSERT] = "title_insert",
     [STMT_NAME_INSERT] = "name_insert",
@@ -33,6 +31,13 @@ static const char *const stmt_names[STMT__COUNT] = {
     [STMT_QUOTE_INSERT] = "quote_insert",
     [STMT_ARTICLE_FTS_INSERT] = "article_fts_insert",
     [STMT_QUOTES_FTS_INSERT] = "quotes_fts_insert",
+    [STMT_BATCH_ARTICLES_FTS] = "batch_articles_fts",
+    [STMT_BATCH_QUOTES_FTS] = "batch_quotes_fts",
+    [STMT_BATCH_MAX_IDS] = "batch_max_ids",
+    [STMT_BATCH_DATA_VERSION] = "batch_data_version",
+    [STMT_GROUP_FIND] = "group_find",
+    [STMT_GROUP_INSERT] = "group_insert",
+    [STMT_GROUP_COUNT] = "group_count",
     [STMT_ARTICLE_GET] = "article_get",
     [STMT_ARTICLE_EXISTS] = "article_exists",
     [STMT_ARTICLE_PARAGRAPHS] = "article_paragraphs",
@@ -263,6 +268,8 @@ void store_close(struct store *s)
         sqlite3_finalize(s->stmts[i]);
     for (int i = 0; i < STORE_DYN_CACHE; i++)
         sqlite3_finalize(s->dyn[i].st);
+    store_wcache_free(s->wc);
+    free(s->kept);
     sqlite3_close(s->db);
     free(s->path);
     free(s);
@@ -412,14 +419,48 @@ void store_pool_close(struct store_pool *p)
 
 enum store_rc store_batch_begin(struct store *s)
 {
-    return store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
+    /* No savepoint: a failed article rolls the batch back, and the batch's
+     * other articles are written again (articles.c, batch_replay). */
+    s->n_kept = 0;
+    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "batch_begin");
+    if (rc != STORE_OK)
+        return rc;
+    int src = store_batch_ids(s);
+    if (src == SQLITE_OK)
+        src = store_batch_check(s);
+    if (src != SQLITE_OK) {
+        rc = store_rc_from(s, src, "batch_begin");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    s->in_batch = true;
+    return STORE_OK;
 }
 
 enum store_rc store_batch_commit(struct store *s)
 {
-    if (sqlite3_get_autocommit(s->db))
-        return STORE_OK;
-    return store_exec(s, "COMMIT", "batch_commit");
+    bool batch = s->in_batch;
+    s->in_batch = false;
+    s->n_kept = 0;
+    if (sqlite3_get_autocommit(s->db)) {
+        if (!batch)
+            return STORE_OK;
+        /* SQLite rolled the open batch back after an error: nothing of it is
+         * stored, which the caller must count. */
+        log_error("event=batch_lost stmt=batch_commit");
+        store_batch_forget(s);
+        return STORE_ERR;
+    }
+    int src = batch ? store_batch_fts(s) : SQLITE_OK;
+    enum store_rc rc = src == SQLITE_OK ? store_exec(s, "COMMIT", "batch_commit")
+                                        : store_rc_from(s, src, "batch_fts");
+    /* A batch that cannot commit is taken back whole (a failed COMMIT may
+     * leave it open), so the next batch starts clean. */
+    if (rc != STORE_OK && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc != STORE_OK)
+        store_batch_forget(s);
+    return rc;
 }
 
 enum store_rc store_bulk_finish(struct store *s)
@@ -432,7 +473,7 @@ enum store_rc store_bulk_finish(struct store *s)
 
 enum store_rc store_bulk_mode(struct store *s)
 {
-    return store_exec(s, "PRAGMA synchronous = NORMAL", "bulk_mode");
+    return store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;", "bulk_mode");
 }
 
 /* Used by the server around each request's reads: one snapshot for all of

@@ -18,9 +18,7 @@ enum store_stmt_id {
     STMT_AUTHOR_INSERT,
     STMT_ENTITY_FIND,
     STMT_ENTITY_INSERT,
-    STMT_ENTITY_BUMP,
-    STMT_ENTITY_QUOTES_BUMP,
-    STMT_MENTION_QUOTES_BUMP,
+    STMT_ENTITY_COUNT,
     STMT_ALIAS_INSERT,
     STMT_TITLE_INSERT,
     STMT_NAME_INSERT,
@@ -28,6 +26,13 @@ enum store_stmt_id {
     STMT_QUOTE_INSERT,
     STMT_ARTICLE_FTS_INSERT,
     STMT_QUOTES_FTS_INSERT,
+    STMT_BATCH_ARTICLES_FTS,
+    STMT_BATCH_QUOTES_FTS,
+    STMT_BATCH_MAX_IDS,
+    STMT_BATCH_DATA_VERSION,
+    STMT_GROUP_FIND,
+    STMT_GROUP_INSERT,
+    STMT_GROUP_COUNT,
     STMT_ARTICLE_GET,
     STMT_ARTICLE_EXISTS,
     STMT_ARTICLE_PARAGRAPHS,
@@ -76,6 +81,15 @@ struct store {
         int64_t total;
     } counts[STORE_COUNT_CACHE];
     sqlite3_stmt *stmts[STMT__COUNT];
+    /* Bulk loading (store_batch_begin .. store_batch_commit): the batch's
+     * articles and quotes are the rows above these ids, and their full-text
+     * rows are written once, when the batch commits. */
+    bool in_batch;
+    int64_t batch_article_max;
+    int64_t batch_quote_max;
+    struct store_wcache *wc; /* the bulk writer's memory (articles.c); NULL until a batch */
+    struct article **kept;   /* the batch's newly stored articles (borrowed), for a replay */
+    size_t n_kept, cap_kept;
 };
 
 /* Returns the cached statement id, preparing sql on first use. NULL (logged)
@@ -104,6 +118,19 @@ sqlite3_stmt *store_prepare_cached(struct store *s, const char *sql, const char 
 /* Resets a statement from store_prepare_cached for its next use, or
  * finalizes it when it was not kept. Accepts NULL. */
 void store_stmt_release(struct store *s, sqlite3_stmt *st);
+
+/* Batch helpers (articles.c), run inside the batch's transaction; they return
+ * SQLite codes. store_batch_ids notes where the batch's rows start;
+ * store_batch_check drops the writer's memory when another connection
+ * committed since the last batch; store_batch_fts writes the batch's entity
+ * counters and the full-text rows of every article and quote stored since;
+ * store_batch_forget drops the writer's memory (after a rollback). */
+struct store_wcache;
+int store_batch_ids(struct store *s);
+int store_batch_check(struct store *s);
+int store_batch_fts(struct store *s);
+void store_batch_forget(struct store *s);
+void store_wcache_free(struct store_wcache *w);
 
 /* The folded key of a quote's words (canon.c): lower case, no punctuation or
  * quote marks, single spaces. New string, NULL on OOM. */

@@ -13,6 +13,7 @@ zero), and the final database must hold each article exactly once, equal to
 the reference.
 """
 
+import json
 import os
 import pty
 import re
@@ -32,6 +33,35 @@ def ingest_argv(db, folder):
 
 
 PROGRESS = re.compile(rb"(\d+) ingested, (\d+) duplicates, (\d+) failed")
+
+
+# Every stored column except ingestion times (and the sort keys taken from
+# them), ids included: two ingests of the same folder into fresh databases
+# must agree row for row, whatever the number of extraction threads.
+DUMP = [
+    "SELECT id, content_hash, url, title, subtitle, section, dateline, published_at, "
+    "word_count, quote_count, entity_count, body FROM articles ORDER BY id",
+    "SELECT * FROM article_paragraphs ORDER BY article_id, position",
+    "SELECT article_id, position, name FROM article_authors ORDER BY article_id, position",
+    "SELECT * FROM entities ORDER BY id",
+    "SELECT * FROM entity_aliases ORDER BY entity_id, alias",
+    "SELECT * FROM entity_names ORDER BY entity_id, name",
+    "SELECT * FROM entity_titles ORDER BY entity_id, title",
+    "SELECT article_id, entity_id, count, quotes FROM mentions ORDER BY article_id, entity_id",
+    "SELECT id, canon, text, occurrences FROM quote_groups ORDER BY id",
+    "SELECT id, article_id, position, text, speaker_id, speaker_text, cue, kind, paragraph, "
+    "start, \"end\", group_id FROM quotes ORDER BY id",
+    "SELECT * FROM articles_fts_docsize ORDER BY id",
+    "SELECT * FROM quotes_fts_docsize ORDER BY id",
+]
+
+
+def db_dump(path):
+    c = lib.db_open(path)
+    try:
+        return [c.execute(q).fetchall() for q in DUMP]
+    finally:
+        c.close()
 
 
 def run_killed(db, folder, target, jitter):
@@ -90,9 +120,9 @@ def run_killed(db, folder, target, jitter):
 
 def run(t, opts):
     kills = opts.rounds or (20 if opts.soak else 4)
-    # More files than one ingest batch (256), so that kills land both inside a
-    # batch and after some batches committed.
-    n_files = 1200 if opts.soak else 600
+    # More files than one ingest batch (1,024), so that kills land both inside
+    # a batch and after some batches committed.
+    n_files = 4400 if opts.soak else 2200
     rng, seed = lib.seeded_rng(NAME)
     d = lib.workdir(NAME)
     folder = os.path.join(d, "articles")
@@ -109,6 +139,33 @@ def run(t, opts):
     t.require(rc == 0 and out.strip() == "%d ingested, 0 duplicates, 0 failed" % n_files,
               "reference-ingest", "rc %d: %s %s" % (rc, out, err[-300:]))
     want = lib.db_signatures(ref)
+    # Extraction runs on worker threads and the store writes in input order:
+    # one thread and four give the same database, ids included.
+    for threads in ("1", "4"):
+        other = os.path.join(d, "threads-%s.db" % threads)
+        rc, out, err = lib.run_cli(["ingest", "--threads", threads, "--db", other, folder])
+        t.check(rc == 0 and out.strip() == "%d ingested, 0 duplicates, 0 failed" % n_files,
+                "ingest-threads-%s" % threads, "rc %d: %s %s" % (rc, out, err[-300:]))
+        t.check(db_dump(other) == db_dump(ref), "threads-%s-same-database" % threads,
+                "ingest --threads %s stored something else than the default run" % threads)
+    # Failures and notes travel through the same ordered queue as articles:
+    # the same messages in the same order with one thread or four.
+    mixed = os.path.join(d, "mixed")
+    os.mkdir(mixed)
+    record = json.dumps({"text": text}).encode()
+    for name, data in (("a.txt", text.encode()), ("b.txt", b"not \xff UTF-8"),
+                       ("c.md", b"notes"), ("d.jsonl", b'{"text": 5}\n' + record + b"\n"),
+                       ("e.txt", b"")):
+        with open(os.path.join(mixed, name), "wb") as f:
+            f.write(data)
+    outputs = []
+    for threads in ("1", "4"):
+        mdb = os.path.join(d, "mixed-%s.db" % threads)
+        rc, out, err = lib.run_cli(["ingest", "--threads", threads, "--db", mdb, mixed])
+        msgs = [l for l in err.splitlines() if l.startswith(("failed:", "skipped:"))]
+        outputs.append((rc, out, msgs))
+    t.check(outputs[0] == outputs[1] and outputs[0][0] == 1 and len(outputs[0][2]) == 4,
+            "threads-same-messages", "one thread: %r; four: %r" % tuple(outputs))
     db = os.path.join(d, "news.db")
     lib.migrate(db)
     stored_before = []

@@ -527,3 +527,203 @@ Test(store, cached_totals_follow_writes_from_any_connection)
     unlink(side);
     unlink(path);
 }
+
+/* --- batches (newsd ingest) ----------------------------------------------------- */
+
+/* Article n of a varied set: speakers, places and quotations repeat across
+ * articles (so entity and group counters add up), one quote per article is
+ * its own, and some articles have no date. */
+static void make_varied(struct article *a, int n)
+{
+    static const char *const people[] = {"Ana Lima", "Ingrid Solberg", "Tom Berg", "Ola Nordmann"};
+    static const char *const said[] = {"We will see,", "It is too early to say.",
+                                       "Nothing is decided,"};
+    char date[32];
+    snprintf(date, sizeof date, "2026-03-%02dT10:00:00Z", 1 + (n * 7) % 27);
+    make_article(a, n, people[n % 4], n % 5 == 4 ? NULL : date);
+    strv_push(&a->entities[0].aliases, n % 2 ? "Lima" : "Solberg");
+    struct quote *v = realloc(a->quotes, 3 * sizeof *v);
+    cr_assert_not_null(v);
+    a->quotes = v;
+    memset(&a->quotes[1], 0, 2 * sizeof *v);
+    a->quotes[1].text = strdup(said[n % 3]);
+    a->quotes[1].speaker_name = strdup(people[(n + 1) % 4]); /* a speaker not listed */
+    a->quotes[1].speaker_type = ENTITY_PERSON;
+    a->quotes[1].paragraph = 1;
+    struct buf b = {0};
+    buf_printf(&b, "Quote number %d.", n);
+    a->quotes[2].text = buf_take(&b);
+    a->quotes[2].paragraph = 0;
+    a->n_quotes = 3;
+}
+
+/* Everything stored, ids included, except ingestion times (and the sort keys
+ * of undated articles, which come from them), as one text. */
+static char *db_signature(struct store *s)
+{
+    static const char *const queries[] = {
+        "SELECT id, content_hash, title, body, published_at, quote_count, entity_count, "
+        " CASE WHEN published_at IS NULL THEN '' ELSE sort_at END FROM articles ORDER BY id",
+        "SELECT article_id, position, text FROM article_paragraphs ORDER BY 1, 2",
+        "SELECT article_id, position, name FROM article_authors ORDER BY 1, 2",
+        "SELECT id, type, name, article_count, mention_count, quote_count FROM entities "
+        " ORDER BY id",
+        "SELECT entity_id, alias FROM entity_aliases ORDER BY 1, 2",
+        "SELECT entity_id, name FROM entity_names ORDER BY 1, 2",
+        "SELECT entity_id, title FROM entity_titles ORDER BY 1, 2",
+        "SELECT article_id, entity_id, count, quotes FROM mentions ORDER BY 1, 2",
+        "SELECT id, canon, text, occurrences, first_seen <= last_seen FROM quote_groups "
+        " ORDER BY id",
+        "SELECT id, article_id, position, text, speaker_id, group_id FROM quotes ORDER BY id",
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'story' ORDER BY rowid",
+        "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'quote OR see' ORDER BY rowid",
+    };
+    struct buf out = {0};
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+        sqlite3_stmt *st = NULL;
+        cr_assert_eq(sqlite3_prepare_v2(s->db, queries[i], -1, &st, NULL), SQLITE_OK, "%s",
+                     queries[i]);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(st); c++) {
+                const unsigned char *t = sqlite3_column_text(st, c);
+                buf_printf(&out, "%s|", t ? (const char *)t : "NULL");
+            }
+            buf_append(&out, "\n", 1);
+        }
+        sqlite3_finalize(st);
+        buf_append(&out, "--\n", 3);
+    }
+    return buf_take(&out);
+}
+
+static struct store *open_memory(void)
+{
+    struct store *s = NULL;
+    cr_assert_eq(store_open(":memory:", STORE_CREATE, &s), STORE_OK);
+    cr_assert_eq(store_migrate(s, NULL, NULL), STORE_OK);
+    return s;
+}
+
+Test(store, batch_stores_what_one_by_one_stores)
+{
+    /* Full-text rows, entity counters and quote-group counters of a batch
+     * are written when it commits; the result must be the same, ids
+     * included, as one transaction per article. Two batches, so that the
+     * second one starts from what the first remembered. */
+    enum { N = 40 };
+    struct article a[N], b[N];
+    struct store_insert res;
+    struct store *one = open_memory();
+    for (int i = 0; i < N; i++) {
+        make_varied(&a[i], i % 30); /* the last ten are duplicates */
+        make_varied(&b[i], i % 30);
+        cr_assert_eq(store_article_insert(one, &a[i], &res), STORE_OK);
+        cr_assert_eq(res.duplicate, i >= 30);
+    }
+    cr_assert_eq(store_bulk_mode(db), STORE_OK);
+    cr_assert_eq(store_batch_begin(db), STORE_OK);
+    for (int i = 0; i < N; i++) {
+        if (i == N / 2) {
+            cr_assert_eq(store_batch_commit(db), STORE_OK);
+            cr_assert_eq(store_batch_begin(db), STORE_OK);
+        }
+        cr_assert_eq(store_article_insert(db, &b[i], &res), STORE_OK);
+        cr_assert_eq(res.duplicate, i >= 30);
+        cr_assert_eq(res.id, a[i].id ? a[i].id : res.id);
+    }
+    cr_assert_eq(store_bulk_finish(db), STORE_OK);
+    char *want = db_signature(one), *got = db_signature(db);
+    cr_assert_str_eq(got, want);
+    free(want);
+    free(got);
+    for (int i = 0; i < N; i++) {
+        article_clear(&a[i]);
+        article_clear(&b[i]);
+    }
+    store_close(one);
+}
+
+Test(store, failed_article_in_a_batch_leaves_only_itself_out)
+{
+    /* Articles in a batch have no savepoint of their own: a failure takes the
+     * batch back and writes its earlier articles again. The result must be
+     * the batch without the failed article, and the batch goes on. */
+    enum { N = 12, BAD = 7 };
+    struct article a[N], b[N];
+    struct store_insert res;
+    struct store *one = open_memory();
+    /* Values over 2,000 bytes are refused: article BAD gets a long paragraph. */
+    sqlite3_limit(db->db, SQLITE_LIMIT_LENGTH, 2000);
+    for (int i = 0; i < N; i++) {
+        make_varied(&a[i], i);
+        make_varied(&b[i], i);
+        if (i == BAD) {
+            char *big = calloc(1, 3000);
+            memset(big, 'x', 2999);
+            strv_push(&b[i].paragraphs, big);
+            free(big);
+            continue;
+        }
+        cr_assert_eq(store_article_insert(one, &a[i], &res), STORE_OK);
+    }
+    cr_assert_eq(store_batch_begin(db), STORE_OK);
+    for (int i = 0; i < N; i++) {
+        enum store_rc rc = store_article_insert(db, &b[i], &res);
+        cr_assert_eq(rc, i == BAD ? STORE_ERR : STORE_OK, "article %d: rc %d", i, rc);
+    }
+    cr_assert_eq(store_batch_commit(db), STORE_OK);
+    char *want = db_signature(one), *got = db_signature(db);
+    cr_assert_str_eq(got, want);
+    free(want);
+    free(got);
+    for (int i = 0; i < N; i++) {
+        article_clear(&a[i]);
+        article_clear(&b[i]);
+    }
+    store_close(one);
+}
+
+Test(store, batch_forgets_entities_another_connection_deleted)
+{
+    /* The bulk writer remembers entity ids across batches; another
+     * connection's delete (which drops orphaned entities) must make it
+     * forget them, or the next mention would point at a removed entity. */
+    char path[] = "/tmp/newsd-store-XXXXXX";
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    struct store *w, *other;
+    cr_assert_eq(store_open(path, STORE_CREATE, &w), STORE_OK);
+    cr_assert_eq(store_migrate(w, NULL, NULL), STORE_OK);
+    cr_assert_eq(store_open(path, STORE_READ_WRITE, &other), STORE_OK);
+    struct article a, b;
+    struct store_insert ra, rb;
+    make_article(&a, 1, "Ola Nordmann", "2026-03-01");
+    make_article(&b, 2, "Ola Nordmann", "2026-03-02");
+    cr_assert_eq(store_batch_begin(w), STORE_OK);
+    cr_assert_eq(store_article_insert(w, &a, &ra), STORE_OK);
+    cr_assert_eq(store_batch_commit(w), STORE_OK);
+    int64_t old_id = a.entities[0].id;
+    cr_assert_eq(store_article_delete(other, ra.id), STORE_OK);
+    struct entity e = {0};
+    cr_assert_eq(store_entity_get(other, old_id, &e), STORE_NOT_FOUND);
+    entity_clear(&e);
+    cr_assert_eq(store_batch_begin(w), STORE_OK);
+    cr_assert_eq(store_article_insert(w, &b, &rb), STORE_OK);
+    cr_assert_eq(store_batch_commit(w), STORE_OK);
+    cr_assert_eq(store_entity_get(other, b.entities[0].id, &e), STORE_OK);
+    cr_assert_str_eq(e.name, "Ola Nordmann");
+    cr_assert_eq(e.article_count, 1);
+    cr_assert_eq(e.quote_count, 1);
+    entity_clear(&e);
+    article_clear(&a);
+    article_clear(&b);
+    store_close(other);
+    store_close(w);
+    char side[64];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    unlink(path);
+}
