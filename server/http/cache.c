@@ -217,6 +217,13 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
     memcpy(e->key, key, key_len);
 
     pthread_mutex_lock(&c->lock);
+    if (gen != cache_generation(c)) {
+        /* A bump came while this answer was copied: it is stale already, and
+         * storing it would drop the new generation's entries. */
+        pthread_mutex_unlock(&c->lock);
+        cache_entry_free(e);
+        return;
+    }
     if (c->filled_gen != gen) {
         /* The first answer of a new generation: the old ones are all stale. */
         cache_drop_all(c);

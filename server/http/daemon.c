@@ -146,11 +146,12 @@ static void *http_watchdog(void *arg)
         until.tv_sec += 1;
         pthread_cond_timedwait(&srv->watchdog_wake, &srv->socks_lock, &until);
         uint64_t now = http_now_ms();
-        uint64_t deadline = srv->n_socks >= HTTP_PRESSURE_CONNS
-                                ? HTTP_PRESSURE_DEADLINE_MS
-                                : (uint64_t)srv->cfg->request_deadline_ms;
-        if (deadline == HTTP_PRESSURE_DEADLINE_MS)
+        uint64_t deadline = (uint64_t)srv->cfg->request_deadline_ms;
+        if (srv->n_socks >= HTTP_PRESSURE_CONNS) {
+            if (deadline > HTTP_PRESSURE_DEADLINE_MS)
+                deadline = HTTP_PRESSURE_DEADLINE_MS;
             log_warn("event=connection_pressure open=%zu", srv->n_socks);
+        }
         for (struct http_sock *k = srv->socks; k && !srv->watchdog_stop; k = k->next) {
             if (k->fd >= 0 && !atomic_load(&k->answering) &&
                 now - atomic_load(&k->t0_ms) > deadline) {
@@ -289,7 +290,21 @@ static bool http_accepts_gzip(struct MHD_Connection *c)
 {
     const char *h =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
-    return h && strstr(h, "gzip") != NULL;
+    /* The gzip (or x-gzip) token, unless its weight is zero ("gzip;q=0"). */
+    for (const char *p = h; p && *p; p += strcspn(p, ",")) {
+        p += strspn(p, ", \t");
+        size_t n = strcspn(p, ",; \t");
+        if (!((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+              (n == 6 && strncasecmp(p, "x-gzip", 6) == 0)))
+            continue;
+        const char *q = strstr(p, ";");
+        const char *next = p + strcspn(p, ",");
+        if (!q || q > next)
+            return true;
+        q += 1 + strspn(q + 1, " \t");
+        return !(strncasecmp(q, "q=", 2) == 0 && strtod(q + 2, NULL) <= 0.0);
+    }
+    return false;
 }
 
 /* True when If-None-Match lists etag (or is "*"). */
@@ -668,13 +683,16 @@ static void http_count(struct http_server *srv, size_t route, unsigned flags, co
 
 /* Looks the request up in the cache, inside the request's read transaction:
  * a commit seen for the first time by this connection starts a new
- * generation first, so no answer from an older snapshot is served. */
+ * generation first, so no answer from an older snapshot is served or kept. */
 static void http_cache_lookup(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
                               struct http_cache_use *cu)
 {
+    /* cu->gen was read before the snapshot began (http_route). When this
+     * connection now sees a commit, the generation moves past it: the request
+     * misses and its answer is not kept, since it cannot tell whether another
+     * request already stored a newer one under the new generation. */
     if (store_read_moved(rq->store))
         cache_bump(srv->cache);
-    cu->gen = cache_generation(srv->cache);
     if (!(cu->on = http_cache_key(rq, &cu->key)))
         return;
     cu->hit = cache_get(srv->cache, cu->key.data, cu->key.len, cu->gen, &cu->answer);
@@ -707,6 +725,8 @@ static void http_route(struct http_server *srv, struct MHD_Connection *c, struct
         return;
     }
     if ((flags & ROUTE_NEEDS_DB) && !options) {
+        /* Before the read snapshot starts: see http_cache_lookup. */
+        cu->gen = cache_generation(srv->cache);
         rq->store = store_pool_acquire(srv->pool);
         store_deadline_set(rq->store, HTTP_QUERY_MS);
         if (store_read_begin(rq->store) != STORE_OK) {

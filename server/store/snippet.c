@@ -60,8 +60,8 @@ static bool snip_word_cp(unsigned cp)
     return true;
 }
 
-/* Splits text into tokens (at most max). */
-static size_t snip_tokens(const char *text, struct snip_token *tok, size_t max)
+/* Splits text into tokens (at most max; *cut tells whether text went on). */
+static size_t snip_tokens(const char *text, struct snip_token *tok, size_t max, bool *cut)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t len = strlen(text), i = 0, n = 0;
@@ -79,6 +79,7 @@ static size_t snip_tokens(const char *text, struct snip_token *tok, size_t max)
     }
     if (in && n < max)
         tok[n++].end = i;
+    *cut = i < len;
     return n;
 }
 
@@ -120,7 +121,8 @@ static int snip_terms(const char *fts, struct snip_term *terms)
         size_t len = (size_t)(p - s) < sizeof word - 1 ? (size_t)(p - s) : sizeof word - 1;
         memcpy(word, s, len);
         word[len] = '\0';
-        size_t k = snip_tokens(word, tok, SNIPPET_MAX_WORDS);
+        bool cut;
+        size_t k = snip_tokens(word, tok, SNIPPET_MAX_WORDS, &cut);
         for (size_t i = 0; i < k; i++) {
             t->w[i] = s + tok[i].start;
             t->n[i] = tok[i].end - tok[i].start;
@@ -202,9 +204,11 @@ static unsigned snip_best(const struct snip_hit *hits, size_t nh, size_t ntok, s
     return best;
 }
 
-/* Appends the window [s, e) of text with its hits marked. */
+/* Appends the window [s, e) of text with its hits marked. cut: the text has
+ * more than its ntok tokens (so the window never reaches its end). */
 static bool snip_emit(struct buf *out, const char *text, const struct snip_token *tok,
-                      size_t ntok, size_t s, size_t e, const struct snip_hit *hits, size_t nh)
+                      size_t ntok, bool cut, size_t s, size_t e, const struct snip_hit *hits,
+                      size_t nh)
 {
     bool ok = true;
     if (s > 0)
@@ -212,7 +216,8 @@ static bool snip_emit(struct buf *out, const char *text, const struct snip_token
     /* A window at an end of the column keeps the text around its tokens
      * (an opening quote, the final full stop). */
     size_t pos = s > 0 ? tok[s].start : 0, h = 0;
-    size_t end = e < ntok ? tok[e - 1].end : strlen(text);
+    bool to_end = e == ntok && !cut;
+    size_t end = to_end ? strlen(text) : tok[e - 1].end;
     for (size_t i = s; ok && i < e; i++) {
         while (h < nh && hits[h].at < i)
             h++;
@@ -226,7 +231,7 @@ static bool snip_emit(struct buf *out, const char *text, const struct snip_token
         }
     }
     ok = ok && buf_append(out, text + pos, end - pos);
-    if (ok && e < ntok)
+    if (ok && !to_end)
         ok = buf_puts(out, "…");
     return ok;
 }
@@ -237,6 +242,7 @@ struct snip_col {
     struct snip_token *tok;
     struct snip_hit *hits;
     size_t ntok, nh, start;
+    bool cut;
     unsigned score;
     const char *text;
 };
@@ -262,7 +268,7 @@ bool store_snippet(const char *fts, const char *const *cols, size_t ncols, struc
         if (!cols[c] || !*cols[c])
             continue;
         cur->text = cols[c];
-        cur->ntok = snip_tokens(cols[c], cur->tok, SNIPPET_MAX_TOKENS);
+        cur->ntok = snip_tokens(cols[c], cur->tok, SNIPPET_MAX_TOKENS, &cur->cut);
         cur->nh = snip_hits(cols[c], cur->tok, cur->ntok, terms, nt, cur->hits);
         cur->start = 0;
         cur->score = snip_best(cur->hits, cur->nh, cur->ntok, &cur->start);
@@ -274,8 +280,8 @@ bool store_snippet(const char *fts, const char *const *cols, size_t ncols, struc
     if (ok && best && best->ntok) {
         size_t e = best->start + SNIPPET_TOKENS < best->ntok ? best->start + SNIPPET_TOKENS
                                                              : best->ntok;
-        ok = snip_emit(out, best->text, best->tok, best->ntok, best->start, e, best->hits,
-                       best->nh);
+        ok = snip_emit(out, best->text, best->tok, best->ntok, best->cut, best->start, e,
+                       best->hits, best->nh);
     }
     for (int i = 0; i < 2; i++) {
         free(slot[i].tok);

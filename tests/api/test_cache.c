@@ -43,9 +43,15 @@ Test(cache, a_write_by_another_process_is_seen_by_the_next_request)
     harness_db(&srv, false);
     harness_start(&srv, NULL);
     struct http_res a, b;
+    /* Each read connection's first request starts a generation (it cannot
+     * know what it missed), so a few requests come before the first hit. */
+    for (int i = 0; i < 4; i++) {
+        http_get(&srv, "/articles?limit=5", &a);
+        cr_assert_eq(a.status, 200);
+        http_res_clear(&a);
+    }
     http_get(&srv, "/articles?limit=5", &a);
     http_get(&srv, "/articles?limit=5", &b);
-    cr_assert_eq(a.status, 200);
     cr_assert_eq(total_of(&b), 0);
     cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} "), 1,
                   "the second request was answered from the cache");
@@ -185,6 +191,12 @@ Test(cache, one_entry_serves_gzip_and_identity_clients)
     cr_assert_eq(plain.status, 200);
     cr_assert_null(http_header(&plain, "Content-Encoding"));
     cr_assert_not_null(plain.json, "the inflated body is the JSON");
+    /* gzip with a zero weight is a refusal of gzip. */
+    struct http_res q0;
+    http_do(&srv, "GET", "/articles/3", "Accept-Encoding: gzip;q=0, identity\r\n", NULL, 0, &q0);
+    cr_assert_null(http_header(&q0, "Content-Encoding"));
+    cr_assert_not_null(q0.json);
+    http_res_clear(&q0);
     /* A cache-busting parameter is another key: answered afresh. */
     http_get(&srv, "/articles/3?_=1", &fresh);
     cr_assert_eq(fresh.body_len, plain.body_len);

@@ -285,6 +285,22 @@ Test(store, search_excerpts_mark_the_words_searched_for)
     free(none);
 }
 
+Test(store, an_excerpt_of_a_very_long_body_stays_short)
+{
+    /* Past the tokens the excerpt reads, the body still goes on: a window
+     * at that edge must end with an ellipsis, not take the rest of the text. */
+    struct buf body = {0};
+    for (int i = 0; i < 6000; i++)
+        cr_assert(buf_puts(&body, i == 4090 ? "zebra " : "word "));
+    char *got = excerpt("zebra", "Title", NULL, body.data);
+    cr_assert_lt(strlen(got), 300, "%zu bytes", strlen(got));
+    cr_assert_not_null(strstr(got, "[zebra]"));
+    size_t n = strlen(got);
+    cr_assert(n > 3 && strcmp(got + n - 3, "…") == 0, "%s", got);
+    free(got);
+    buf_clear(&body);
+}
+
 Test(store, search_box_language_becomes_fts5)
 {
     const char *why;
@@ -726,4 +742,50 @@ Test(store, batch_forgets_entities_another_connection_deleted)
     snprintf(side, sizeof side, "%s-shm", path);
     unlink(side);
     unlink(path);
+}
+
+Test(store, relevance_ranks_the_newest_500_matches_and_counts_them_all)
+{
+    /* 520 articles match "story"; a relevance walk gives the 500 newest
+     * (highest ids), each once, while the total counts all 520. */
+    struct store_insert r;
+    for (int i = 0; i < 520; i++) {
+        struct article a;
+        make_article(&a, i, "Ana Lima", "2026-02-01");
+        cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+        article_clear(&a);
+    }
+    const char *why;
+    char *expr = fts("story", &why);
+    char *cursor = NULL;
+    static bool seen[600];
+    int n = 0;
+    int64_t lowest = INT64_MAX;
+    for (int page_no = 0; page_no < 20; page_no++) {
+        struct article_page page = {0};
+        struct article_query q = {.limit = 100, .cursor = cursor, .fts = expr, .by_relevance = true};
+        cr_assert_eq(store_articles_list(db, &q, &page), STORE_OK);
+        cr_assert_eq(page.meta.total, 520);
+        for (size_t i = 0; i < page.n; i++) {
+            int64_t id = page.items[i].id;
+            cr_assert(id > 0 && id < 600 && !seen[id], "id %lld twice", (long long)id);
+            seen[id] = true;
+            lowest = id < lowest ? id : lowest;
+            n++;
+        }
+        free(cursor);
+        cursor = page.meta.next_cursor ? strdup(page.meta.next_cursor) : NULL;
+        article_page_clear(&page);
+        if (!cursor)
+            break;
+    }
+    cr_assert_eq(n, 500);
+    cr_assert_eq(lowest, 21, "the 20 oldest matches are not ranked");
+    /* By date every match is walked. */
+    struct article_page all = {0};
+    struct article_query dq = {.limit = 100, .fts = expr};
+    cr_assert_eq(store_articles_list(db, &dq, &all), STORE_OK);
+    cr_assert_eq(all.meta.total, 520);
+    article_page_clear(&all);
+    free(expr);
 }
