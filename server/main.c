@@ -29,7 +29,7 @@ static int usage(void)
     fprintf(
         stderr,
         "usage: newsd serve   [--db FILE] [--bind ADDR] [--port N] [--threads N] [--read-only]\n"
-        "       newsd ingest  [--db FILE] [--format txt|jsonl] PATH... | -\n"
+        "       newsd ingest  [--db FILE] [--format txt|jsonl] [--threads N] PATH... | -\n"
         "       newsd extract [--format txt|json|jsonl] PATH | -\n"
         "       newsd migrate [--db FILE]\n"
         "       newsd version\n");
