@@ -612,6 +612,21 @@ static char *db_signature(struct store *s)
     return buf_take(&out);
 }
 
+/* The bulk database equals the one-article-a-transaction one; frees both
+ * article sets and the reference store. */
+static void expect_same_db(struct store *one, struct article *a, struct article *b, int n)
+{
+    char *want = db_signature(one), *got = db_signature(db);
+    cr_assert_str_eq(got, want);
+    free(want);
+    free(got);
+    for (int i = 0; i < n; i++) {
+        article_clear(&a[i]);
+        article_clear(&b[i]);
+    }
+    store_close(one);
+}
+
 static struct store *open_memory(void)
 {
     struct store *s = NULL;
@@ -648,15 +663,7 @@ Test(store, batch_stores_what_one_by_one_stores)
         cr_assert_eq(res.id, a[i].id ? a[i].id : res.id);
     }
     cr_assert_eq(store_bulk_finish(db), STORE_OK);
-    char *want = db_signature(one), *got = db_signature(db);
-    cr_assert_str_eq(got, want);
-    free(want);
-    free(got);
-    for (int i = 0; i < N; i++) {
-        article_clear(&a[i]);
-        article_clear(&b[i]);
-    }
-    store_close(one);
+    expect_same_db(one, a, b, N);
 }
 
 Test(store, failed_article_in_a_batch_leaves_only_itself_out)
@@ -688,15 +695,7 @@ Test(store, failed_article_in_a_batch_leaves_only_itself_out)
         cr_assert_eq(rc, i == BAD ? STORE_ERR : STORE_OK, "article %d: rc %d", i, rc);
     }
     cr_assert_eq(store_batch_commit(db), STORE_OK);
-    char *want = db_signature(one), *got = db_signature(db);
-    cr_assert_str_eq(got, want);
-    free(want);
-    free(got);
-    for (int i = 0; i < N; i++) {
-        article_clear(&a[i]);
-        article_clear(&b[i]);
-    }
-    store_close(one);
+    expect_same_db(one, a, b, N);
 }
 
 Test(store, batch_forgets_entities_another_connection_deleted)
