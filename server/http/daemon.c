@@ -1024,9 +1024,13 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
     srv->metrics.cache = srv->cache;
     if (!cfg->read_only && store_open(cfg->db, STORE_READ_WRITE, &srv->writer) != STORE_OK)
         goto fail;
-    /* ITC lets MHD_quiesce_daemon wake the pool threads at shutdown. */
+    /* ITC lets MHD_quiesce_daemon wake the pool threads at shutdown. poll(),
+     * not epoll: with libmicrohttpd 0.9.75's epoll mode a fresh 256-connection
+     * load left both pool threads asleep in epoll_wait with every connection's
+     * request unread, in 7 of 120 runs (docs/performance.md, "The stall");
+     * poll never did in 60, at the same req/s at 32 and 256 connections. */
     unsigned flags =
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (v6)
         flags |= MHD_USE_IPv6;
     if (!listen)
