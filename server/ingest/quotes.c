@@ -1470,17 +1470,9 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         (best_para == x->last_speaker_para && best_start > x->last_speaker_byte)) {
         const struct ingest_para *p = &x->paras[best_para];
         /* only when that person opens the sentence (a subject, not an object) */
-        size_t lo = 0, hi = p->toks.n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (p->toks.v[mid].start < best_start)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
         /* an opening adverbial up to a comma does not count: "In an essay last
          * week, X acknowledged ..." */
-        size_t k = lo, words_before = 0;
+        size_t k = tok_at_byte(p, best_start), words_before = 0;
         while (k > 0 && p->toks.v[k - 1].sent == best_sent && words_before < 6 &&
                !(p->toks.v[k - 1].kind == INGEST_TOK_PUNCT && p->toks.v[k - 1].ch == ',' &&
                  p->toks.v[k - 1].quote < 0)) {
