@@ -508,17 +508,24 @@ Test(store, one_group_per_distinct_quotation)
     article_clear(&b);
 }
 
+/* A migrated database in a new temporary file (path is its mkstemp
+ * template) with a writer *w and a second connection *o opened in mode. */
+static void two_connections(char *path, enum store_mode mode, struct store **w, struct store **o)
+{
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    cr_assert_eq(store_open(path, STORE_CREATE, w), STORE_OK);
+    cr_assert_eq(store_migrate(*w, NULL, NULL), STORE_OK);
+    cr_assert_eq(store_open(path, mode, o), STORE_OK);
+}
+
 Test(store, cached_totals_follow_writes_from_any_connection)
 {
     /* A second connection to a file database sees the first one's commits. */
     char path[] = "/tmp/newsd-store-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert_geq(fd, 0);
-    close(fd);
     struct store *w, *r;
-    cr_assert_eq(store_open(path, STORE_CREATE, &w), STORE_OK);
-    cr_assert_eq(store_migrate(w, NULL, NULL), STORE_OK);
-    cr_assert_eq(store_open(path, STORE_READ_ONLY, &r), STORE_OK);
+    two_connections(path, STORE_READ_ONLY, &w, &r);
     struct article_query q = {.limit = 5};
     for (int i = 0; i < 3; i++) {
         struct article_page page = {0};
@@ -704,13 +711,8 @@ Test(store, batch_forgets_entities_another_connection_deleted)
      * connection's delete (which drops orphaned entities) must make it
      * forget them, or the next mention would point at a removed entity. */
     char path[] = "/tmp/newsd-store-XXXXXX";
-    int fd = mkstemp(path);
-    cr_assert_geq(fd, 0);
-    close(fd);
     struct store *w, *other;
-    cr_assert_eq(store_open(path, STORE_CREATE, &w), STORE_OK);
-    cr_assert_eq(store_migrate(w, NULL, NULL), STORE_OK);
-    cr_assert_eq(store_open(path, STORE_READ_WRITE, &other), STORE_OK);
+    two_connections(path, STORE_READ_WRITE, &w, &other);
     struct article a, b;
     struct store_insert ra, rb;
     make_article(&a, 1, "Ola Nordmann", "2026-03-01");
