@@ -245,6 +245,47 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
     return false;
 }
 
+/* Present-tense verbs a headline uses to report or judge somebody's words, both
+ * numbers ("Fishermen Slam", "Skipper Reveals"), sorted. */
+static const char *const head_verbs[] = {
+    "accuse",   "accuses",  "blame",   "blames",   "blast",    "blasts",   "condemn",
+    "condemns", "decries",  "decry",   "denounce", "denounces", "deride",  "derides",
+    "mock",     "mocks",    "rallies", "rally",  "reveal",   "reveals",  "rip",
+    "rips",     "slam",     "slams",   "urge",     "urges",    "vow",      "vows",
+    "warn",     "warns",
+};
+
+/* A group or a role that opens the headline as written, names nobody, and
+ * reports or judges the quotation with one of head_verbs ("Angry Fishermen Slam
+ * 'Betrayal' Over Plan", "Veteran Skipper Reveals 'Grim' Years"): its words as
+ * written, with no entity, because a capitalised common noun is a description
+ * (the body names the person, if anyone). Up to four capitalised words, no
+ * name or stop word among them, and the verb before the quotation. */
+static bool group_subject_attr(const struct head *h, size_t q0, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t v = 0;
+    while (v < q0 && v < 4 && tok_cap(&t[v]) && !(t[v].flags & INGEST_TOKF_POSS) &&
+           !tok_not_name(h, &t[v]) &&
+           !ingest_word_in(head_verbs, sizeof head_verbs / sizeof *head_verbs, h->s + t[v].start,
+                           t[v].end - t[v].start))
+        v++;
+    if (v == 0 || v >= q0 || t[v].kind != INGEST_TOK_WORD || t[v].quote >= 0 ||
+        !ingest_word_in(head_verbs, sizeof head_verbs / sizeof *head_verbs, h->s + t[v].start,
+                        t[v].end - t[v].start))
+        return false;
+    /* a named subject belongs to subject_attr (and may be no person) */
+    for (size_t a = 0; a < v; a++)
+        for (size_t e = v; e > a; e--)
+            if (ent_named(h, t[a].start, t[e - 1].end) >= 0)
+                return false;
+    at->found = true;
+    at->speaker = -1;
+    at->a = t[0].start;
+    at->b = t[v - 1].end;
+    return true;
+}
+
 /* The name of a work or a thing rather than somebody's words: after a possessive
  * or an article or preposition ("X's 'Film'", "clip of 'Show'"). */
 static bool title_shaped(const struct head *h, size_t q0)
@@ -330,8 +371,8 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
             at = by_colon;
         else if (title_shaped(&h, q0))
             continue;
-        else
-            subject_attr(&h, q0, &at);
+        else if (!subject_attr(&h, q0, &at))
+            group_subject_attr(&h, q0, &at);
         if (distanced(&h, qi, q0, at.found))
             continue;
         struct ingest_q o = {0};
