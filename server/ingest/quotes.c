@@ -2170,6 +2170,46 @@ static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
     return words >= 2 && caps >= 2;
 }
 
+/* Nouns that name a work before its title: "the anthem “...”", "his book, “...”". */
+static const char *const work_nouns[] = {
+    "album", "anthem", "article", "book",    "column", "documentary", "episode", "essay",
+    "film",  "memoir", "movie",   "musical", "novel",  "play",        "podcast", "program",
+    "programme", "series", "show", "song",   "speech",
+};
+
+/* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
+ * the Voters,”", "an episode of “...”"), after a network's possessive behind
+ * them ("on Channel Nine's “...”"), or after a noun of works ("his book, “...”"). A
+ * title is nobody's words whoever the sentence quotes, so it goes even when a
+ * cue would attribute it. */
+static bool work_title(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (q->tq0 == 0 || !title_case_span(p, q))
+        return false;
+    size_t k = q->tq0 - 1;
+    if (is_punct(&t[k], ',') && k > 0)
+        k--;
+    const struct ingest_tok *b = &t[k];
+    if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
+        return false;
+    if (TOK_IN(p->s, b, work_nouns))
+        return true;
+    if (k + 1 != q->tq0)
+        return false; /* the comma only follows a noun of works */
+    if ((b->flags & INGEST_TOKF_POSS) && tok_capital(b)) {
+        /* "on Channel Nine's": back over the network's name */
+        size_t j = k;
+        while (j > 0 && k - j < 4 && tok_capital(&t[j - 1]) && t[j - 1].quote < 0 &&
+               !ingest_tok_ieq(p->s, &t[j - 1], "on") && !ingest_tok_ieq(p->s, &t[j - 1], "of"))
+            j--;
+        if (j == 0 || t[j - 1].quote >= 0)
+            return false;
+        b = &t[j - 1];
+    }
+    return ingest_tok_ieq(p->s, b, "on") || ingest_tok_ieq(p->s, b, "of");
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t w = 0;
@@ -2625,7 +2665,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs);
+           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
@@ -2835,6 +2875,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
+            if (work_title(p, q))
+                continue;
             if (!q->at.found)
                 owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
             if (!q->at.found) {
