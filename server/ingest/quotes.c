@@ -2461,12 +2461,20 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     }
 }
 
+/* True when the span ends with a comma or a period inside its marks (“fairly paid,”
+ * earning ...): its phrase is over, so it cannot modify the word after it. */
+static bool span_closes_phrase(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *e = &p->toks.v[q->tq1];
+    return q->has_tokens && (is_punct(e, ',') || is_punct(e, '.'));
+}
+
 /* A short quoted span that modifies the noun after it ("a “damage control”
  * operation") or stands alone as a word in quotes without any speech around it. */
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
-    if (k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
+    if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
         (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
         !cue_at(p, k, &len))
         return true;
@@ -2891,7 +2899,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->at.found && !q->adjacent && words <= 3) {
                 /* a short span modifying a noun after it: “damage control” operation */
                 size_t k = q->tq1 + 1;
-                if (k < p->toks.n && p->toks.v[k].quote < 0 &&
+                if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 &&
                     p->toks.v[k].kind == INGEST_TOK_WORD &&
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
                     !TOK_IN(p->s, &p->toks.v[k], function_words) && !cue_at(p, k, &(size_t){0}))
