@@ -590,6 +590,9 @@ static const struct cue {
     {"ruled", CUE_VERB, 1},        {"characterized", CUE_VERB, 1},
     {"characterised", CUE_VERB, 1}, {"characterizes", CUE_VERB, 1},
     {"chimed in", CUE_VERB, 0},
+    /* findings of reports and studies: "a 2015 audit found that"; weak, as
+     * people find things too */
+    {"found", CUE_VERB, 1},        {"finds", CUE_VERB, 1},
     /* participles continuing a clause */
     {"admitting", CUE_PART, 0},    {"asserting", CUE_PART, 0},
     {"stressing", CUE_PART, 0},    {"promising", CUE_PART, 0},
