@@ -56,17 +56,19 @@ static int32_t ent_named(const struct head *h, size_t a, size_t b)
     const struct ingest_ents *e = h->ents;
     const char *w = h->s + a;
     size_t n = b - a;
-    int32_t org = -1, by_surname = -1;
+    int32_t org = -1, by_surname = -1, by_alias = -1;
     bool surname_shared = false;
     for (size_t k = 0; k < e->n && k < 512; k++) {
         const struct ingest_ent *x = &e->v[k];
         if (x->type == ENTITY_PLACE)
             continue;
         bool hit = ingest_bytes_eq(w, n, x->name);
+        if (hit && x->type == ENTITY_PERSON)
+            return (int32_t)k; /* a person so named beats one it is an alias of */
         for (size_t i = 0; !hit && i < x->aliases.n; i++)
             hit = ingest_bytes_eq(w, n, x->aliases.v[i]);
-        if (hit && x->type == ENTITY_PERSON)
-            return (int32_t)k;
+        if (hit && x->type == ENTITY_PERSON && by_alias < 0)
+            by_alias = (int32_t)k;
         if (hit && org < 0)
             org = (int32_t)k;
         size_t nl = strlen(x->name);
@@ -76,6 +78,8 @@ static int32_t ent_named(const struct head *h, size_t a, size_t b)
             by_surname = (int32_t)k;
         }
     }
+    if (by_alias >= 0)
+        return by_alias;
     /* a surname two people share names neither */
     return org >= 0 ? org : surname_shared ? -1 : by_surname;
 }
