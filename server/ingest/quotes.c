@@ -1983,6 +1983,35 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     return false;
 }
 
+/* Words that open a participle phrase fronted before its subject. */
+static const char *const part_openers[] = {"after", "before", "by", "since", "upon", "when", "while"};
+
+/* "After saying the bridge was “safe,” he faced ...", "Asked about it, X
+ * said": a participle at the sentence start (lim), alone or behind one of
+ * part_openers, has the subject of the main clause after the phrase's comma
+ * (inside the marks or not). */
+static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim,
+                                 struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (!(k == lim || (k == lim + 1 && TOK_IN(p->s, &t[lim], part_openers))))
+        return false;
+    size_t sa, sb;
+    sentence_bounds(p, k, &sa, &sb);
+    for (size_t c = k + 1; c + 1 < sb && c - k < CUE_WINDOW; c++) {
+        if (!is_punct(&t[c], ',') || t[c + 1].quote >= 0 || t[c + 1].kind != INGEST_TOK_WORD)
+            continue;
+        if (TOK_IN(p->s, &t[c + 1], pronouns_m) || TOK_IN(p->s, &t[c + 1], pronouns_f) ||
+            ingest_tok_is(p->s, &t[c + 1], "they")) {
+            *out = (struct subj){c + 1, c + 2, false};
+            return true;
+        }
+        return tok_capital(&t[c + 1]) && clause_subject(x, pi, c + 1, sb, out);
+    }
+    return false;
+}
+
 /* Who does the participle at token k ("saying", "is calling") when no earlier
  * cue of the sentence names them: a name right before it ("footage of Trump
  * saying"), the subject of a progressive ("X is calling"), or after a comma the
@@ -1991,6 +2020,8 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    if (fronted_part_subject(x, pi, k, lim, out))
+        return true;
     if (k <= lim)
         return false;
     size_t e = k;
@@ -2676,7 +2707,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns);
+           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(part_openers);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
