@@ -1895,6 +1895,26 @@ static const char *const group_nouns[] = {
     "voters",
 };
 
+static bool title_case_span(const struct ingest_para *p, const struct qinfo *q);
+
+/* True when token i lies in a title-case quoted span ("On “Meet the Voters,”
+ * X said"): a name in an adverbial, not a quotation to stop at. */
+static bool title_quote_at(const struct ingest_para *p, size_t i)
+{
+    const struct ingest_tok *t = p->toks.v;
+    int32_t qi = t[i].quote;
+    if (qi < 0)
+        return false;
+    struct qinfo q = {0};
+    q.has_tokens = true;
+    q.tq0 = q.tq1 = i;
+    while (q.tq0 > 0 && t[q.tq0 - 1].quote == qi && i - q.tq0 < 12)
+        q.tq0--;
+    while (q.tq1 + 1 < p->toks.n && t[q.tq1 + 1].quote == qi && q.tq1 - i < 12)
+        q.tq1++;
+    return title_case_span(p, &q);
+}
+
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
@@ -1909,9 +1929,12 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     if (c0 < k && t[c0].quote < 0 &&
         (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
         size_t c = c0;
-        while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') && t[c].quote < 0)
+        while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
+               (t[c].quote < 0 || title_quote_at(p, c)))
             c++;
         if (c >= k || !is_punct(&t[c], ','))
+            return false;
+        if (t[c].quote >= 0 && c + 1 < k && t[c + 1].quote >= 0)
             return false;
         c0 = c + 1;
         /* "On July 6, 2015, X made": the year of a date is still the adverbial */
@@ -2658,6 +2681,33 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
     return false;
 }
 
+/* "X listed falling stocks as the main reason. “We cannot ...”": a
+ * quotation opening the sentence after one that reports no speech, holds no
+ * quotation and has a person as its subject is that person's, as a reader
+ * takes it (the writer has just said what X did). */
+static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct attr *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k == 0 || t[k - 1].quote >= 0 || t[k - 1].sent == t[k].sent)
+        return false;
+    size_t sa, sb, len;
+    sentence_bounds(p, k - 1, &sa, &sb);
+    for (size_t j = sa; j < sb; j++)
+        if ((t[j].quote >= 0 && !title_quote_at(p, j)) || cue_at(p, j, &len))
+            return false;
+    struct subj sj;
+    if (!clause_subject(x, pi, sa, sb, &sj))
+        return false;
+    struct attr a = {0};
+    subject_resolve(x, pi, sj, &a);
+    if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
+        return false;
+    *out = a;
+    out->cue = NULL;
+    return true;
+}
+
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
  * is full; one woven into reported speech is partial. */
 static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *q)
@@ -2893,6 +2943,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
                      q->starts_sentence)
                 q->at = carry;
+            else if (q->starts_sentence)
+                prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
             q->inherited = q->at.found;
         }
         /* a quotation over several paragraphs: once a later part is attributed,
