@@ -1965,6 +1965,10 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                             : plural;
             if (!head)
                 continue;
+            /* "the veteran senator": a role noun before another is its modifier */
+            if (the && h + 1 < k && h + 1 <= c0 + 4 && t[h + 1].quote < 0 &&
+                TOK_IN(p->s, &t[h + 1], role_nouns))
+                continue;
             if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
                 t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
                 !TOK_IN(p->s, &t[h + 1], role_nouns)) {
