@@ -757,6 +757,13 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         return true;
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
         return false;
+    /* "a hurriedly called session": a participle behind an article and an
+     * adverb describes the noun after it */
+    size_t bl0 = b->end - b->start;
+    if (i >= 2 && (b->flags & INGEST_TOKF_LOWER) && bl0 > 4 &&
+        ingest_ascii_ieq(p->s + b->end - 2, 2, "ly") && t[i - 2].quote < 0 &&
+        tok_in(p->s, &t[i - 2], noun_markers, NOUN_MARKERS_N))
+        return false;
     /* a plural noun behind an adjective: "X's early-morning tweets", "a flurry
      * of angry tweets"; a verb's subject is no hyphenated word nor "of ..." */
     if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
@@ -1940,6 +1947,15 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         /* "On July 6, 2015, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
+        /* "After a hurriedly called, two-hour session, X ...": a second
+         * adjective of the adverbial's noun, up to the next comma */
+        if (c0 < k && t[c0].kind == INGEST_TOK_WORD && t[c0].quote < 0 && tok_hyphenated(p, &t[c0])) {
+            size_t d = c0;
+            while (d < k && d - c0 < 6 && !is_clause_punct(&t[d]) && t[d].quote < 0)
+                d++;
+            if (d < k && is_punct(&t[d], ','))
+                c0 = d + 1;
+        }
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
