@@ -1096,6 +1096,37 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
     return k > a || (b - k <= 2 && (t[b - 1].flags & INGEST_TOKF_ABBR));
 }
 
+/* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
+ * the capitalised words right before it (and its comma); false when none. */
+static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
+                                struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (w <= lim || !TOK_IN(p->s, &t[w], relatives))
+        return false;
+    size_t b = w;
+    if (is_punct(&t[b - 1], ',') && b - 1 > lim)
+        b--;
+    size_t a = b;
+    while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+        a--;
+    if (a == b && b < w) {
+        /* "McCoy, now the county's treasurer, who ...": past the appositive */
+        size_t c = b;
+        while (c > lim && b - c < 8 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
+            c--;
+        if (c > lim + 1 && c < b && is_punct(&t[c - 1], ',')) {
+            b = a = c - 1;
+            while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+                a--;
+        }
+    }
+    if (a == b)
+        return false;
+    *out = (struct subj){a, b, false};
+    return true;
+}
+
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
  * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
@@ -1198,17 +1229,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             r.inherit = true; /* "... and argued", "... but said" */
         /* "Stevie Wonder, who joked" / "the Police Department which reported":
          * the relative pronoun stands for the name before it */
-        if (stop < e && stop > lim && TOK_IN(s, &t[stop], relatives)) {
-            size_t b = stop;
-            if (is_punct(&t[b - 1], ',') && b - 1 > lim)
-                b--;
-            size_t a = b;
-            while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
-                a--;
-            if (a < b)
-                return (struct subj){a, b, false};
-        }
+        struct subj ante;
+        if (stop < e && relative_antecedent(p, stop, lim, &ante))
+            return ante;
         return r;
+    }
+    /* "X, who in 2019 told": a short adverbial between the relative pronoun
+     * and the verb leaves the pronoun the subject */
+    if (TOK_IN(s, &t[r.a], prepositions) && r.b - r.a <= 3 && stop + 1 == r.a) {
+        struct subj ante;
+        if (relative_antecedent(p, stop, lim, &ante))
+            return ante;
     }
     /* "In an interview with the station last week he blasted": a subject
      * pronoun right before the verb is the subject, whatever precedes it */
