@@ -1453,6 +1453,33 @@ static bool modifies_name(const struct ingest_para *p, size_t a, size_t b)
     return words >= 1;
 }
 
+static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, size_t *b);
+
+/* True when mention m closes its paragraph with an appositive and holds no
+ * reporting verb (a participle may describe others: "crews working nights"):
+ * "..., which worries Ana Reyes, head of the tenants' union."
+ * The writer has just introduced a source, and the he/she of the quotation
+ * that opens the next paragraph is that source. */
+static bool closing_appositive(const struct ingest_para *p, const struct ingest_mention *m)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, m->end), len;
+    if (k + 2 >= p->toks.n || !is_punct(&t[k], ',') || t[k].quote >= 0 ||
+        !(t[k + 1].flags & INGEST_TOKF_LOWER))
+        return false;
+    size_t sa, sb;
+    sentence_bounds(p, k, &sa, &sb);
+    if (sb != p->toks.n || !is_end_punct(&t[sb - 1]))
+        return false;
+    for (size_t j = sa; j < sb; j++) {
+        const struct cue *c = cue_at(p, j, &len);
+        if (t[j].quote >= 0 || (c && c->kind != CUE_PART) ||
+            (j > k && is_clause_punct(&t[j]) && j + 1 < sb))
+            return false;
+    }
+    return true;
+}
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -1461,7 +1488,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
 {
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
-    int32_t best = -1, best_sent = -1, best_para = -1;
+    int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
     size_t best_start = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
@@ -1470,6 +1497,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
             !gender_fits(x, m->entity, gender))
             continue;
+        if (best < 0 && m->para < para && closing_appositive(&x->paras[m->para], m))
+            intro = m->entity;
         /* sentence of the mention, by binary search over the tokens */
         const struct ingest_para *p = &x->paras[m->para];
         size_t lo = 0, hi = p->toks.n;
@@ -1500,6 +1529,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             break;
         }
     }
+    if (intro >= 0)
+        return intro; /* the source the previous paragraph just introduced */
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
     if (!speaker_ok)
