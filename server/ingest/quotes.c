@@ -1818,6 +1818,49 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     return head_only;
 }
 
+/* Common nouns for family members and people that a he/she can refer back to,
+ * with their sex (1 male, 2 female), sorted. */
+static const struct {
+    const char *word;
+    int gender;
+} kin_nouns[] = {
+    {"aunt", 2},        {"boyfriend", 1}, {"brother", 1}, {"dad", 1},     {"daughter", 2},
+    {"father", 1},      {"girlfriend", 2}, {"grandfather", 1}, {"grandmother", 2},
+    {"husband", 1},     {"mom", 2},       {"mother", 2},  {"nephew", 1},  {"niece", 2},
+    {"sister", 2},      {"son", 1},       {"uncle", 1},   {"wife", 2},
+};
+
+/* True when the he/she at token k has a family noun of its sex behind a
+ * possessive earlier in its own sentence ("His mother mends nets, and she
+ * calls ..."), with no person named in between: the pronoun means that
+ * unnamed relative, not a person named elsewhere. */
+static bool pronoun_means_kin(const struct ctx *x, int32_t pi, size_t k, int gender)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t j = k; j > 1 && k - j < 24 && t[j - 1].sent == t[k].sent; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0)
+            return false;
+        if (w->kind != INGEST_TOK_WORD || !TOK_IN(p->s, &t[j - 2], possessives))
+            continue;
+        int kin = 0;
+        for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
+            if (ingest_tok_ieq(p->s, w, kin_nouns[i].word))
+                kin = kin_nouns[i].gender;
+        if (!kin)
+            continue;
+        if (kin != gender)
+            return false;
+        for (size_t mi = 0; mi < p->n_m; mi++)
+            if (p->m[mi].start > w->start && p->m[mi].start < t[k].start && !p->m[mi].in_quote &&
+                x->ents->v[p->m[mi].entity].type == ENTITY_PERSON)
+                return false; /* a person named closer to the pronoun */
+        return true;
+    }
+    return false;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -1835,6 +1878,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     at->subj_b = t[sj.b - 1].full_end;
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
+        if (pronoun_means_kin(x, pi, sj.a, gender))
+            return;
         at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
         if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
