@@ -996,6 +996,10 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
             break;
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
             break;
+        /* "KELBY -- X said": two hyphens are a typed dash, not a hyphen */
+        if (is_punct(x, '-') && ((a >= 2 && is_punct(&t[a - 2], '-')) ||
+                                 (a < p->toks.n && is_punct(&t[a], '-'))))
+            break;
         if (TOK_IN(s, x, clause_stops) || cue_at(p, a - 1, &dummy)) {
             /* "Ministry of Science and Technology": a name is one piece */
             size_t ms = mention_start_at(p, x->start);
@@ -1096,6 +1100,36 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
     return k > a || (b - k <= 2 && (t[b - 1].flags & INGEST_TOKF_ABBR));
 }
 
+/* Tokens of a dash before token e ("—", or "--" typed as two hyphens): 0 when
+ * there is none. */
+static size_t dash_len_before(const struct ingest_para *p, size_t e, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (e <= lim || t[e - 1].quote >= 0 || t[e - 1].kind != INGEST_TOK_PUNCT)
+        return 0;
+    if (t[e - 1].ch != '-')
+        return ingest_cp_is_dash(t[e - 1].ch) ? 1 : 0;
+    return e - 1 > lim && is_punct(&t[e - 2], '-') ? 2 : 0;
+}
+
+/* "X, the head of Y -- the yard that built Z -- told us": when token e
+ * follows a dash that closes an aside, the token after the dash that opens it
+ * (so the subject search sees "X, the chief of Y"); else e. */
+static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
+{
+    size_t dl = dash_len_before(p, e, lim);
+    if (dl == 0)
+        return e;
+    for (size_t j = e - dl; j > lim && e - j < 40; j--) {
+        if (p->toks.v[j - 1].quote >= 0 || is_end_punct(&p->toks.v[j - 1]))
+            return e;
+        size_t ol = dash_len_before(p, j, lim);
+        if (ol > 0)
+            return j - ol > lim ? j - ol : e;
+    }
+    return e;
+}
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1152,6 +1186,20 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     }
     if (e == lim || t[e - 1].quote >= 0)
         return none;
+    size_t e_dash = dash_aside_skip(p, e, lim);
+    if (e_dash != e) {
+        /* "X, the chief of Y -- ... -- told": the name before the appositive */
+        e = e_dash;
+        struct subj d = np_before(p, e, lim, &stop);
+        if (d.a < d.b && is_description(p, d) && d.a > lim + 1 && is_punct(&t[d.a - 1], ',')) {
+            size_t b = d.a - 1, a = b;
+            while (a > lim && b - a < 6 && t[a - 1].quote < 0 &&
+                   (tok_capital(&t[a - 1]) || is_name_particle(p, &t[a - 1])))
+                a--;
+            if (is_name_run(p, a, b))
+                return (struct subj){a, b, false};
+        }
+    }
     if (is_punct(&t[e - 1], ',')) {
         /* "X, 59, of Ashton, Md., who watched, said", "X, R-Ky., said": step
          * over the asides between commas back to the name */
@@ -2423,10 +2471,24 @@ static const char *const thing_verbs[] = {
     "demanded", "demands", "suggested", "suggests",
 };
 
+/* True when the subject of attribution at is the pronoun "it" in the paragraph
+ * itself: "X said it would tell newcomers “...”" -- a thing
+ * that "tells" or "shows" reports nobody's words; the person reporting it in an
+ * outer clause is the speaker, when there is one (as with thing_verbs). */
+static bool it_subject(const struct ingest_para *p, const struct attr *at)
+{
+    if (!at->found || at->subj_para < 0 || !at->cue || at->cue->kind != CUE_VERB)
+        return false;
+    size_t a = tok_at_byte(p, at->subj_a), b = tok_at_byte(p, at->subj_b);
+    return b == a + 1 && b <= p->toks.n && ingest_tok_ieq(p->s, &p->toks.v[a], "it");
+}
+
 /* True when attribution at (from one of thing_verbs) has a subject that is a
  * thing: a phrase opened by a determiner with no name, pronoun or role noun. */
 static bool thing_subject(const struct ingest_para *p, const struct attr *at)
 {
+    if (it_subject(p, at))
+        return true;
     if (!at->found || at->speaker >= 0 || at->subj_para < 0 || !at->cue ||
         !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs, at->cue->words,
                         strlen(at->cue->words)))
