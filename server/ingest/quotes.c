@@ -2005,6 +2005,7 @@ struct qinfo {
     enum quote_kind kind;
     bool drop;
     bool inherited;
+    bool by_cue_after; /* attributed by the cue right after it: “...,” X said */
     size_t next_found;
 };
 
@@ -2571,6 +2572,15 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             return;
         }
     }
+    /* (a0) the last of a list of quotations under one cue ("warned of “A,” “B”
+     * and “C,” Y said ..."): the speaker of the one before it, not the
+     * cue after it, which starts the next clause */
+    if (qi > 0 && q->tq0 >= 2 && t[q->tq0 - 1].quote < 0 && t[q->tq0 - 2].quote == (int32_t)qi - 1 &&
+        (ingest_tok_ieq(p->s, &t[q->tq0 - 1], "and") || ingest_tok_ieq(p->s, &t[q->tq0 - 1], "or")) &&
+        qs[qi - 1].at.found && qs[qi - 1].at.cue && !qs[qi - 1].by_cue_after) {
+        q->at = qs[qi - 1].at;
+        return;
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
@@ -2593,6 +2603,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 subject_resolve(x, pi, sj, &q->at);
                 q->at.cue = c;
                 q->adjacent = true;
+                q->by_cue_after = true;
                 return;
             }
         }
@@ -2614,6 +2625,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                     subject_resolve(x, pi, sj, &q->at);
                     q->at.cue = c;
                     q->adjacent = true;
+                    q->by_cue_after = true;
                     return;
                 }
             }
