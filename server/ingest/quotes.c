@@ -1909,6 +1909,39 @@ static bool pronoun_means_kin(const struct ctx *x, int32_t pi, size_t k, int gen
     return false;
 }
 
+/* Nouns for a body of people that "it" or "they" can stand for, sorted. */
+static const char *const collective_nouns[] = {
+    "administration", "agency", "board",  "campaign", "committee", "company", "council",
+    "court",          "department", "firm", "government", "group", "ministry", "office",
+    "party",          "staff",  "team",   "union",
+};
+
+/* "X's campaign has started ... against what they call “...”": the
+ * subject of the pronoun's own sentence when it is a body of people ("X's
+ * campaign", "the council") that no entity names; its tokens in [*a, *b). */
+static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size_t *b)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t sa, sb;
+    sentence_bounds(p, k, &sa, &sb);
+    size_t c = sa;
+    while (c < k && TOK_IN(p->s, &t[c], lead_drops))
+        c++;
+    size_t o = c; /* the owner's name: "Mayor Ann Roe's campaign" */
+    while (o < k && o - c < 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS) &&
+           t[o].quote < 0)
+        o++;
+    size_t h = o + 1;
+    if (h >= k || t[o].quote >= 0 || t[h].quote >= 0 || !TOK_IN(p->s, &t[h], collective_nouns))
+        return false;
+    if (!(o == c && ingest_tok_ieq(p->s, &t[o], "the")) &&
+        !((t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[o])))
+        return false;
+    *a = c;
+    *b = h + 1;
+    return true;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -1936,6 +1969,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     if (sj.b - sj.a == 1 &&
         (ingest_tok_ieq(s, &t[sj.a], "it") || ingest_tok_ieq(s, &t[sj.a], "they"))) {
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
+        size_t ga, gb;
+        if (at->speaker < 0 && group_subject(p, sj.a, &ga, &gb)) {
+            at->subj_a = t[ga].start; /* the group as written */
+            at->subj_b = t[gb - 1].full_end;
+        }
         return;
     }
     if (sj.b - sj.a == 1 && TOK_IN(s, &t[sj.a], pronouns_other))
@@ -2959,7 +2997,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
-           LIST_SORTED(part_openers);
+           LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
