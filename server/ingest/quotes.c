@@ -2563,6 +2563,61 @@ static bool para_signature(const struct ingest_para *p, struct subj *out)
     return true;
 }
 
+/* Words that open an adverbial clause with a subject of its own. */
+static const char *const subordinators[] = {
+    "after", "although", "because", "before", "since", "though", "unless", "until", "when",
+    "whereas", "while",
+};
+
+/* A naming verb ("described", "called") frames only the words right after it:
+ * when an adverbial clause with its own subject ("after she had put ...")
+ * opens between the verb's end (token a) and the quotation (token b), the
+ * quotation is in that clause, and its subject is the source. The subject: a
+ * he/she/they or a capitalised name right after the subordinator. */
+static bool subordinate_subject(const struct ingest_para *p, size_t a, size_t b, struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t k = a; k + 1 < b; k++) {
+        if (t[k].quote >= 0 || !TOK_IN(p->s, &t[k], subordinators))
+            continue;
+        const struct ingest_tok *w = &t[k + 1];
+        if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+            return false;
+        if (TOK_IN(p->s, w, pronouns_m) || TOK_IN(p->s, w, pronouns_f) ||
+            ingest_tok_is(p->s, w, "they")) {
+            *out = (struct subj){k + 1, k + 2, false};
+            return true;
+        }
+        size_t e = k + 1;
+        while (e < b && e - k <= 4 && tok_capital(&t[e]) && t[e].quote < 0)
+            e++;
+        if (e == k + 1 || !mention_covers(p, t[k + 1].start, t[e - 1].end))
+            return false;
+        *out = (struct subj){k + 1, e, false};
+        return true;
+    }
+    return false;
+}
+
+/* The person named between the cue at token c and the he/she at token k whose
+ * known sex is the pronoun's ("X called Ann Roe ... after she ..."): the
+ * verb's object, who the adverbial clause goes on about. -1 when none, or
+ * when the token at k is no he/she. */
+static int32_t object_of_pronoun(const struct ctx *x, int32_t pi, size_t c, size_t k)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    int gender = TOK_IN(p->s, &t[k], pronouns_m) ? 1 : TOK_IN(p->s, &t[k], pronouns_f) ? 2 : 0;
+    int32_t who = -1;
+    for (size_t mi = 0; gender && mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start > t[c].start && m->end <= t[k].start && !m->in_quote &&
+            x->ents->v[m->entity].type == ENTITY_PERSON && x->ents->v[m->entity].gender == gender)
+            who = m->entity;
+    }
+    return who;
+}
+
 /* Finds the attribution for quotation qi of paragraph pi. */
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
@@ -2682,6 +2737,18 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         c = cue_at(p, k - 1, &len);
         if (!c)
             continue;
+        struct subj sub;
+        if (c->weak && !thing.found && subordinate_subject(p, k - 1 + len, q->tq0, &sub)) {
+            /* "X called Y “reckless” after she put ... down to “luck”" */
+            int32_t obj = object_of_pronoun(x, pi, k - 1, sub.a);
+            if (obj >= 0) /* resolved here: no sex is learnt from a guess */
+                q->at = (struct attr){.found = true, .speaker = obj, .subj_para = pi,
+                                      .subj_a = t[sub.a].start, .subj_b = t[sub.b - 1].full_end};
+            else
+                subject_resolve(x, pi, sub, &q->at);
+            q->at.cue = NULL;
+            return;
+        }
         bool have_prev = prev_attr(x, pi, k - 1, sa, &prev);
         if (attr_from_cue(x, pi, k - 1, len, c, sa, have_prev, &q->at, &prev)) {
             q->adjacent =
@@ -2997,7 +3064,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
-           LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns);
+           LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
+           LIST_SORTED(subordinators);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
