@@ -730,6 +730,7 @@ static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok 
 
 static bool is_punct(const struct ingest_tok *t, uint32_t c);
 
+
 /* False when the cue word at token i reads as a noun (or "per" as a rate) here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
@@ -753,8 +754,14 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
     if (i == 0)
         return true;
     const struct ingest_tok *b = &t[i - 1];
+    /* "the creditors' claims": a plural owner's apostrophe makes a noun */
+    if (i >= 2 && b->quote < 0 && (is_punct(b, '\'') || is_punct(b, 0x2019)) &&
+        t[i - 2].kind == INGEST_TOK_WORD && t[i - 2].end == b->start &&
+        p->s[t[i - 2].end - 1] == 's')
+        return false;
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return true;
+
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
         return false;
     /* "a hurriedly called session": a participle behind an article and an
@@ -2504,6 +2511,23 @@ static bool q_push(struct ingest_qs *out, const struct ingest_q *q)
     return true;
 }
 
+/* Forms of "be" that make a participle after them passive. */
+static const char *const passive_aux[] = {"are", "be", "been", "being", "is", "was", "were"};
+
+/* True when the verb cue at token k (len tokens) is passive: "they had been
+ * promised “...”", "it was labeled “...”". Its subject heard or bore the
+ * words; somebody else said them, so the cue names nobody (the person who
+ * reports it in an outer clause, if any, is the speaker). */
+static bool passive_cue(const struct ingest_para *p, size_t k, const struct cue *c)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t cw = t[k].end - t[k].start;
+    return c->kind == CUE_VERB && k > 0 && t[k - 1].quote < 0 &&
+           TOK_IN(p->s, &t[k - 1], passive_aux) &&
+           ((cw > 3 && ingest_ascii_ieq(p->s + t[k].end - 2, 2, "ed")) ||
+            ingest_tok_is(p->s, &t[k], "told"));
+}
+
 /* Verbs of the cue table that a thing can be the subject of without reporting
  * anybody's words: "the spate of shootings demands that ...". */
 static const char *const thing_verbs[] = {
@@ -2769,7 +2793,12 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             bool framed = as > k && t[as - 1].quote < 0 && ingest_tok_is(p->s, &t[as - 1], "as");
             if (c->weak && span_words(p, q) > 12 && !q->adjacent && !framed)
                 q->at.found = false;
-            else if (!thing.found && thing_subject(p, &q->at)) {
+            else if (!thing.found && passive_cue(p, k - 1, c)) {
+                thing = (struct attr){.found = true, .cue = c, .speaker = -1, .subj_para = -1};
+                thing_adjacent = q->adjacent;
+                q->at.found = false;
+                continue;
+            } else if (!thing.found && thing_subject(p, &q->at)) {
                 /* a thing "demands" or "suggests": the person who reports it in
                  * an outer clause ("X said the spate demands ...") is the
                  * speaker, when there is one */
@@ -3065,7 +3094,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
-           LIST_SORTED(subordinators);
+           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
@@ -3289,6 +3318,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     continue;
                 if (q->kind == QUOTE_PARTIAL)
                     sentence_subject(&x, (int32_t)pi, q);
+                /* a term in marks: three words or fewer with no cue and nobody
+                 * the sentence is about ("held in a “holding account”") */
+                if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3)
+                    continue;
             }
             if (q->at.found && !q->adjacent && words <= 3) {
                 /* a short span modifying a noun after it: “damage control” operation */
