@@ -909,7 +909,7 @@ static const char *const function_words[] = {
     "might",  "must",   "neither", "nor",     "not",     "now",     "of",    "off",    "on",
     "only",   "or",     "our",     "out",     "over",    "per",     "said",  "says",   "she",
     "should", "since",  "so",      "than",    "that",    "the",     "their", "then",   "there",
-    "these",  "they",   "this",    "those",   "through", "to",      "too",   "toward", "towards",
+    "these",  "they",   "this",    "those",   "through", "throughout", "to",   "too",   "toward", "towards",
     "under",  "unlike", "until",   "up",      "upon",    "via",     "was",   "we",     "were",
     "what",   "when",   "where",   "whether", "which",   "while",   "who",   "why",    "will",
     "with",   "within", "without", "would",   "yet",
