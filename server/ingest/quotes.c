@@ -2131,6 +2131,11 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    /* "Harbour Council Vote: Dredging “...” is ...": a heading before a
+     * colon is no subject of the clause after it */
+    for (size_t j = sa; j + 1 < k; j++)
+        if (is_punct(&t[j], ':') && t[j].quote < 0 && t[j + 1].quote < 0)
+            sa = j + 1;
     size_t c0 = sa;
     while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
         c0++;
