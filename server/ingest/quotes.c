@@ -2123,6 +2123,14 @@ static bool title_quote_at(const struct ingest_para *p, size_t i)
     return title_case_span(p, &q);
 }
 
+/* Nouns for writings that speak for their authors: "The report found ...",
+ * "The article opens with her motto: “...”". Sorted. */
+static const char *const document_nouns[] = {
+    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
+    "letter",  "memo",   "piece",     "poll",     "report",    "ruling", "statement",
+    "study",   "survey",
+};
+
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
@@ -2183,7 +2191,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             size_t hl = t[h].end - t[h].start;
             bool plural = (t[h].flags & INGEST_TOKF_LOWER) && hl > 3 && p->s[t[h].end - 1] == 's' &&
                           p->s[t[h].end - 2] != 's' && !TOK_IN(p->s, &t[h], function_words);
-            bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns)
+            bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns) ||
+                                  TOK_IN(p->s, &t[h], document_nouns)
                             : plural;
             if (!head)
                 continue;
@@ -2940,9 +2949,10 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
 }
 
 /* A partial quotation with no cue: the person or organisation its clause is
- * about ("Trump has long mocked the “failing” paper"). Leaves q->at unset
- * otherwise. */
-static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
+ * about ("X has long mocked the “failing” paper"); after a colon (colon)
+ * also a writing the clause names as written ("The article opens with her
+ * motto: “...”"). Leaves q->at unset otherwise. */
+static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q, bool colon)
 {
     const struct ingest_para *p = &x->paras[pi];
     size_t sa, sb;
@@ -2954,7 +2964,10 @@ static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
         return;
     struct attr at = {0};
     subject_resolve(x, pi, sj, &at);
-    if (at.speaker >= 0) {
+    /* a writing as written, when it introduces the quotation with a colon:
+     * "The article opens with her motto: “...”" */
+    bool doc = colon && sj.b - sj.a >= 2 && TOK_IN(p->s, &p->toks.v[sj.b - 1], document_nouns);
+    if (at.speaker >= 0 || (doc && at.subj_para >= 0)) {
         q->at = at;
         q->at.cue = NULL;
     }
@@ -3099,7 +3112,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
-           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux);
+           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
+           LIST_SORTED(document_nouns);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
@@ -3269,7 +3283,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (!q->starts_sentence && q->tq0 > 0 && is_punct(&t[q->tq0 - 1], ':') &&
                 t[q->tq0 - 1].quote < 0) {
                 /* "X is rolling out a new message: “...”": the clause's subject */
-                sentence_subject(&x, (int32_t)pi, q);
+                sentence_subject(&x, (int32_t)pi, q, true);
                 if (q->at.found) {
                     q->inherited = true;
                     continue;
@@ -3322,7 +3336,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     (q->kind == QUOTE_PARTIAL && words <= 3 && scare_shaped(p, q)))
                     continue;
                 if (q->kind == QUOTE_PARTIAL)
-                    sentence_subject(&x, (int32_t)pi, q);
+                    sentence_subject(&x, (int32_t)pi, q, false);
                 /* a term in marks: three words or fewer with no cue and nobody
                  * the sentence is about ("held in a “holding account”") */
                 if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3)
