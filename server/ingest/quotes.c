@@ -2470,10 +2470,10 @@ static const char *const work_nouns[] = {
 };
 
 /* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
- * the Voters,”", "an episode of “...”"), after a network's possessive behind
- * them ("on Channel Nine's “...”"), or after a noun of works ("his book, “...”"). A
- * title is nobody's words whoever the sentence quotes, so it goes even when a
- * cue would attribute it. */
+ * the Voters,”", "an episode of “...”"), after an owner's possessive ("told
+ * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
+ * of works ("his book, “...”"). A title is nobody's words whoever the sentence
+ * quotes, so it goes even when a cue would attribute it. */
 static bool work_title(const struct ingest_para *p, const struct qinfo *q)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -2489,17 +2489,8 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         return true;
     if (k + 1 != q->tq0)
         return false; /* the comma only follows a noun of works */
-    if ((b->flags & INGEST_TOKF_POSS) && tok_capital(b)) {
-        /* "on Channel Nine's": back over the network's name */
-        size_t j = k;
-        while (j > 0 && k - j < 4 && tok_capital(&t[j - 1]) && t[j - 1].quote < 0 &&
-               !ingest_tok_ieq(p->s, &t[j - 1], "on") && !ingest_tok_ieq(p->s, &t[j - 1], "of"))
-            j--;
-        if (j == 0 || t[j - 1].quote >= 0)
-            return false;
-        b = &t[j - 1];
-    }
-    return ingest_tok_ieq(p->s, b, "on") || ingest_tok_ieq(p->s, b, "of");
+    return (b->flags & INGEST_TOKF_POSS) || TOK_IN(p->s, b, possessives) ||
+           ingest_tok_ieq(p->s, b, "on") || ingest_tok_ieq(p->s, b, "of");
 }
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
@@ -3350,8 +3341,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
                     !TOK_IN(p->s, &p->toks.v[k], function_words) && !cue_at(p, k, &(size_t){0}))
                     continue;
-                if (title_case_span(p, q) && q->kind == QUOTE_PARTIAL)
-                    continue;
+                /* a short title-case span a cue attributes is a name-calling
+                 * or a verdict ("dismissed ... as “Pure Fantasy”",
+                 * "judged ... “Not Credible.”"); works went above (work_title) */
             }
             /* so-called “X”: the writer's distance, not somebody's words */
             if (q->tq0 > 0 && p->toks.v[q->tq0 - 1].quote < 0 &&
