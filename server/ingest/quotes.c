@@ -2858,12 +2858,19 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     }
 }
 
-/* True when the span ends with a comma or a period inside its marks (“fairly paid,”
- * earning ...): its phrase is over, so it cannot modify the word after it. */
+/* True when the span holds a comma or a period inside its marks (“fairly paid,”
+ * earning ...): its phrase is over, or it is a list, so it does not modify the
+ * word after it. */
 static bool span_closes_phrase(const struct ingest_para *p, const struct qinfo *q)
 {
-    const struct ingest_tok *e = &p->toks.v[q->tq1];
-    return q->has_tokens && (is_punct(e, ',') || is_punct(e, '.'));
+    if (!q->has_tokens)
+        return false;
+    /* a list inside the marks ("its “costly, pointless” strikes")
+     * is somebody's words, not one modifier */
+    for (size_t i = q->tq0; i <= q->tq1; i++)
+        if (is_punct(&p->toks.v[i], ',') || is_punct(&p->toks.v[i], '.'))
+            return true;
+    return false;
 }
 
 /* A short quoted span that modifies the noun after it ("a “damage control”
