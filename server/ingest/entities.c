@@ -657,6 +657,17 @@ static void nx_put(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].ent = ent;
 }
 
+/* Points name s/n at ent in x, replacing the entity it pointed at. */
+static void nx_set(struct name_index *x, const char *s, size_t n, int32_t ent)
+{
+    size_t m = x->cap - 1, i = (size_t)nx_hash(s, n) & m;
+    while (x->v[i].s && !(x->v[i].n == n && memcmp(x->v[i].s, s, n) == 0))
+        i = (i + 1) & m;
+    x->v[i].s = s;
+    x->v[i].n = n;
+    x->v[i].ent = ent;
+}
+
 /* Last word of a name: after the last space. */
 static void last_word(const char *s, size_t n, const char **w, size_t *wn)
 {
@@ -689,6 +700,56 @@ static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, con
     bool m = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_MALE);
     bool f = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_FEMALE);
     return m && !f ? 1 : f && !m ? 2 : 0;
+}
+
+/* The sex a titled single's title gives ("Mr. Roe": 1, "Mrs. Roe": 2), else 0. */
+static int cand_title_gender(const struct ingest_gaz *g, const struct cand *c)
+{
+    if (c->kind != C_TITLED_SINGLE || c->nstart <= c->start)
+        return 0;
+    return gender_of(g, c->text + c->nstart, 0, c->text + c->start, c->nstart - c->start);
+}
+
+/* The person of sex gender whose name ends with the surname w/n, or -1. */
+static int surname_holder(const struct ingest_ents *e, const char *w, size_t n, int gender)
+{
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const struct ingest_ent *x = &e->v[k];
+        size_t nl = strlen(x->name);
+        if (x->type == ENTITY_PERSON && x->gender == gender && nl >= n &&
+            memcmp(x->name + nl - n, w, n) == 0 && (nl == n || x->name[nl - n - 1] == ' '))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* "Mr. Roe" in an article that names "Anna Roe" in full is another person: a
+ * title of the other sex splits the surname off as a person of its own, and
+ * the surname alone then means them (a writer names the woman in full, or as
+ * "Mrs. Roe", once a man of that name is about). Returns 0 or NOMEM. */
+static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
+                          struct ingest_ents *out, struct name_index *full,
+                          struct name_index *last)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        int tg = cand_title_gender(g, c);
+        if (tg == 0)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        int id = nx_find(last, name, nn);
+        if (id < 0 || out->v[id].type != ENTITY_PERSON || out->v[id].gender == 0 ||
+            out->v[id].gender == tg || surname_holder(out, name, nn, tg) >= 0)
+            continue;
+        int nid = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
+        if (nid < 0)
+            return INGEST_ERR_NOMEM;
+        out->v[nid].gender = tg;
+        nx_put(full, out->v[nid].name, nn, nid);
+        nx_set(last, out->v[nid].name, nn, nid);
+    }
+    return 0;
 }
 
 /* Records alias and title strings of candidate c on entity x. */
@@ -911,6 +972,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     free(singles.v);
     free(people.v);
+    if (surname_splits(&cs, g, out, &full, &last))
+        goto out;
     /* the paragraph where each person was last named in full, so a surname that
      * two people share goes to the one named most recently (below) */
     size_t n_full = out->n;
@@ -958,6 +1021,18 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (best != id && seen_para[id] < best_para)
                 id = best;
         }
+        /* "Mrs. Roe" after a split: the woman named in full, not Mr. Roe */
+        int tg = cand_title_gender(g, c);
+        if (id >= 0 && tg != 0 && out->v[id].type == ENTITY_PERSON && out->v[id].gender != 0 &&
+            out->v[id].gender != tg) {
+            int h = surname_holder(out, name, nn, tg);
+            if (h >= 0)
+                id = h;
+        }
+        /* "Mr. Roe" names him as surely as his full name would: the bare
+         * "Roe" that follows is his, not the most recent full Anna Roe's */
+        if (id >= 0 && (size_t)id < n_full && tg != 0 && out->v[id].gender == tg && c->para >= 0)
+            seen_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
         /* "Ann Roe, of Ashton, Md., said": an abbreviation is no person */

@@ -56,17 +56,19 @@ static int32_t ent_named(const struct head *h, size_t a, size_t b)
     const struct ingest_ents *e = h->ents;
     const char *w = h->s + a;
     size_t n = b - a;
-    int32_t org = -1, by_surname = -1;
+    int32_t org = -1, by_surname = -1, by_alias = -1;
     bool surname_shared = false;
     for (size_t k = 0; k < e->n && k < 512; k++) {
         const struct ingest_ent *x = &e->v[k];
         if (x->type == ENTITY_PLACE)
             continue;
         bool hit = ingest_bytes_eq(w, n, x->name);
+        if (hit && x->type == ENTITY_PERSON)
+            return (int32_t)k; /* a person so named beats one it is an alias of */
         for (size_t i = 0; !hit && i < x->aliases.n; i++)
             hit = ingest_bytes_eq(w, n, x->aliases.v[i]);
-        if (hit && x->type == ENTITY_PERSON)
-            return (int32_t)k;
+        if (hit && x->type == ENTITY_PERSON && by_alias < 0)
+            by_alias = (int32_t)k;
         if (hit && org < 0)
             org = (int32_t)k;
         size_t nl = strlen(x->name);
@@ -76,6 +78,8 @@ static int32_t ent_named(const struct head *h, size_t a, size_t b)
             by_surname = (int32_t)k;
         }
     }
+    if (by_alias >= 0)
+        return by_alias;
     /* a surname two people share names neither */
     return org >= 0 ? org : surname_shared ? -1 : by_surname;
 }
@@ -245,6 +249,47 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
     return false;
 }
 
+/* Present-tense verbs a headline uses to report or judge somebody's words, both
+ * numbers ("Fishermen Slam", "Skipper Reveals"), sorted. */
+static const char *const head_verbs[] = {
+    "accuse",   "accuses",  "blame",   "blames",   "blast",    "blasts",   "condemn",
+    "condemns", "decries",  "decry",   "denounce", "denounces", "deride",  "derides",
+    "mock",     "mocks",    "rallies", "rally",  "reveal",   "reveals",  "rip",
+    "rips",     "slam",     "slams",   "urge",     "urges",    "vow",      "vows",
+    "warn",     "warns",
+};
+
+/* A group or a role that opens the headline as written, names nobody, and
+ * reports or judges the quotation with one of head_verbs ("Angry Fishermen Slam
+ * 'Betrayal' Over Plan", "Veteran Skipper Reveals 'Grim' Years"): its words as
+ * written, with no entity, because a capitalised common noun is a description
+ * (the body names the person, if anyone). Up to four capitalised words, no
+ * name or stop word among them, and the verb before the quotation. */
+static bool group_subject_attr(const struct head *h, size_t q0, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t v = 0;
+    while (v < q0 && v < 4 && tok_cap(&t[v]) && !(t[v].flags & INGEST_TOKF_POSS) &&
+           !tok_not_name(h, &t[v]) &&
+           !ingest_word_in(head_verbs, sizeof head_verbs / sizeof *head_verbs, h->s + t[v].start,
+                           t[v].end - t[v].start))
+        v++;
+    if (v == 0 || v >= q0 || t[v].kind != INGEST_TOK_WORD || t[v].quote >= 0 ||
+        !ingest_word_in(head_verbs, sizeof head_verbs / sizeof *head_verbs, h->s + t[v].start,
+                        t[v].end - t[v].start))
+        return false;
+    /* a named subject belongs to subject_attr (and may be no person) */
+    for (size_t a = 0; a < v; a++)
+        for (size_t e = v; e > a; e--)
+            if (ent_named(h, t[a].start, t[e - 1].end) >= 0)
+                return false;
+    at->found = true;
+    at->speaker = -1;
+    at->a = t[0].start;
+    at->b = t[v - 1].end;
+    return true;
+}
+
 /* The name of a work or a thing rather than somebody's words: after a possessive
  * or an article or preposition ("X's 'Film'", "clip of 'Show'"). */
 static bool title_shaped(const struct head *h, size_t q0)
@@ -330,8 +375,8 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
             at = by_colon;
         else if (title_shaped(&h, q0))
             continue;
-        else
-            subject_attr(&h, q0, &at);
+        else if (!subject_attr(&h, q0, &at))
+            group_subject_attr(&h, q0, &at);
         if (distanced(&h, qi, q0, at.found))
             continue;
         struct ingest_q o = {0};

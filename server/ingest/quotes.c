@@ -590,6 +590,9 @@ static const struct cue {
     {"ruled", CUE_VERB, 1},        {"characterized", CUE_VERB, 1},
     {"characterised", CUE_VERB, 1}, {"characterizes", CUE_VERB, 1},
     {"chimed in", CUE_VERB, 0},
+    /* findings of reports and studies: "a 2015 audit found that"; weak, as
+     * people find things too */
+    {"found", CUE_VERB, 1},        {"finds", CUE_VERB, 1},
     /* participles continuing a clause */
     {"admitting", CUE_PART, 0},    {"asserting", CUE_PART, 0},
     {"stressing", CUE_PART, 0},    {"promising", CUE_PART, 0},
@@ -727,6 +730,7 @@ static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok 
 
 static bool is_punct(const struct ingest_tok *t, uint32_t c);
 
+
 /* False when the cue word at token i reads as a noun (or "per" as a rate) here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
@@ -750,9 +754,22 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
     if (i == 0)
         return true;
     const struct ingest_tok *b = &t[i - 1];
+    /* "the creditors' claims": a plural owner's apostrophe makes a noun */
+    if (i >= 2 && b->quote < 0 && (is_punct(b, '\'') || is_punct(b, 0x2019)) &&
+        t[i - 2].kind == INGEST_TOK_WORD && t[i - 2].end == b->start &&
+        p->s[t[i - 2].end - 1] == 's')
+        return false;
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return true;
+
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
+        return false;
+    /* "a hurriedly called session": a participle behind an article and an
+     * adverb describes the noun after it */
+    size_t bl0 = b->end - b->start;
+    if (i >= 2 && (b->flags & INGEST_TOKF_LOWER) && bl0 > 4 &&
+        ingest_ascii_ieq(p->s + b->end - 2, 2, "ly") && t[i - 2].quote < 0 &&
+        tok_in(p->s, &t[i - 2], noun_markers, NOUN_MARKERS_N))
         return false;
     /* a plural noun behind an adjective: "X's early-morning tweets", "a flurry
      * of angry tweets"; a verb's subject is no hyphenated word nor "of ..." */
@@ -892,7 +909,7 @@ static const char *const function_words[] = {
     "might",  "must",   "neither", "nor",     "not",     "now",     "of",    "off",    "on",
     "only",   "or",     "our",     "out",     "over",    "per",     "said",  "says",   "she",
     "should", "since",  "so",      "than",    "that",    "the",     "their", "then",   "there",
-    "these",  "they",   "this",    "those",   "through", "to",      "too",   "toward", "towards",
+    "these",  "they",   "this",    "those",   "through", "throughout", "to",   "too",   "toward", "towards",
     "under",  "unlike", "until",   "up",      "upon",    "via",     "was",   "we",     "were",
     "what",   "when",   "where",   "whether", "which",   "while",   "who",   "why",    "will",
     "with",   "within", "without", "would",   "yet",
@@ -985,6 +1002,10 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
         if (x->quote >= 0)
             break;
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
+            break;
+        /* "KELBY -- X said": two hyphens are a typed dash, not a hyphen */
+        if (is_punct(x, '-') && ((a >= 2 && is_punct(&t[a - 2], '-')) ||
+                                 (a < p->toks.n && is_punct(&t[a], '-'))))
             break;
         if (TOK_IN(s, x, clause_stops) || cue_at(p, a - 1, &dummy)) {
             /* "Ministry of Science and Technology": a name is one piece */
@@ -1086,6 +1107,67 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
     return k > a || (b - k <= 2 && (t[b - 1].flags & INGEST_TOKF_ABBR));
 }
 
+/* Tokens of a dash before token e ("—", or "--" typed as two hyphens): 0 when
+ * there is none. */
+static size_t dash_len_before(const struct ingest_para *p, size_t e, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (e <= lim || t[e - 1].quote >= 0 || t[e - 1].kind != INGEST_TOK_PUNCT)
+        return 0;
+    if (t[e - 1].ch != '-')
+        return ingest_cp_is_dash(t[e - 1].ch) ? 1 : 0;
+    return e - 1 > lim && is_punct(&t[e - 2], '-') ? 2 : 0;
+}
+
+/* "X, the head of Y -- the yard that built Z -- told us": when token e
+ * follows a dash that closes an aside, the token after the dash that opens it
+ * (so the subject search sees "X, the chief of Y"); else e. */
+static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
+{
+    size_t dl = dash_len_before(p, e, lim);
+    if (dl == 0)
+        return e;
+    for (size_t j = e - dl; j > lim && e - j < 40; j--) {
+        if (p->toks.v[j - 1].quote >= 0 || is_end_punct(&p->toks.v[j - 1]))
+            return e;
+        size_t ol = dash_len_before(p, j, lim);
+        if (ol > 0)
+            return j - ol > lim ? j - ol : e;
+    }
+    return e;
+}
+
+/* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
+ * the capitalised words right before it (and its comma); false when none. */
+static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
+                                struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (w <= lim || !TOK_IN(p->s, &t[w], relatives))
+        return false;
+    size_t b = w;
+    if (is_punct(&t[b - 1], ',') && b - 1 > lim)
+        b--;
+    size_t a = b;
+    while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+        a--;
+    if (a == b && b < w) {
+        /* "McCoy, now the county's treasurer, who ...": past the appositive */
+        size_t c = b;
+        while (c > lim && b - c < 8 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
+            c--;
+        if (c > lim + 1 && c < b && is_punct(&t[c - 1], ',')) {
+            b = a = c - 1;
+            while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+                a--;
+        }
+    }
+    if (a == b)
+        return false;
+    *out = (struct subj){a, b, false};
+    return true;
+}
+
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
  * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
@@ -1111,6 +1193,20 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     }
     if (e == lim || t[e - 1].quote >= 0)
         return none;
+    size_t e_dash = dash_aside_skip(p, e, lim);
+    if (e_dash != e) {
+        /* "X, the chief of Y -- ... -- told": the name before the appositive */
+        e = e_dash;
+        struct subj d = np_before(p, e, lim, &stop);
+        if (d.a < d.b && is_description(p, d) && d.a > lim + 1 && is_punct(&t[d.a - 1], ',')) {
+            size_t b = d.a - 1, a = b;
+            while (a > lim && b - a < 6 && t[a - 1].quote < 0 &&
+                   (tok_capital(&t[a - 1]) || is_name_particle(p, &t[a - 1])))
+                a--;
+            if (is_name_run(p, a, b))
+                return (struct subj){a, b, false};
+        }
+    }
     if (is_punct(&t[e - 1], ',')) {
         /* "X, 59, of Ashton, Md., who watched, said", "X, R-Ky., said": step
          * over the asides between commas back to the name */
@@ -1188,17 +1284,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             r.inherit = true; /* "... and argued", "... but said" */
         /* "Stevie Wonder, who joked" / "the Police Department which reported":
          * the relative pronoun stands for the name before it */
-        if (stop < e && stop > lim && TOK_IN(s, &t[stop], relatives)) {
-            size_t b = stop;
-            if (is_punct(&t[b - 1], ',') && b - 1 > lim)
-                b--;
-            size_t a = b;
-            while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
-                a--;
-            if (a < b)
-                return (struct subj){a, b, false};
-        }
+        struct subj ante;
+        if (stop < e && relative_antecedent(p, stop, lim, &ante))
+            return ante;
         return r;
+    }
+    /* "X, who in 2019 told": a short adverbial between the relative pronoun
+     * and the verb leaves the pronoun the subject */
+    if (TOK_IN(s, &t[r.a], prepositions) && r.b - r.a <= 3 && stop + 1 == r.a) {
+        struct subj ante;
+        if (relative_antecedent(p, stop, lim, &ante))
+            return ante;
     }
     /* "In an interview with the station last week he blasted": a subject
      * pronoun right before the verb is the subject, whatever precedes it */
@@ -1412,6 +1508,33 @@ static bool modifies_name(const struct ingest_para *p, size_t a, size_t b)
     return words >= 1;
 }
 
+static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, size_t *b);
+
+/* True when mention m closes its paragraph with an appositive and holds no
+ * reporting verb (a participle may describe others: "crews working nights"):
+ * "..., which worries Ana Reyes, head of the tenants' union."
+ * The writer has just introduced a source, and the he/she of the quotation
+ * that opens the next paragraph is that source. */
+static bool closing_appositive(const struct ingest_para *p, const struct ingest_mention *m)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, m->end), len;
+    if (k + 2 >= p->toks.n || !is_punct(&t[k], ',') || t[k].quote >= 0 ||
+        !(t[k + 1].flags & INGEST_TOKF_LOWER))
+        return false;
+    size_t sa, sb;
+    sentence_bounds(p, k, &sa, &sb);
+    if (sb != p->toks.n || !is_end_punct(&t[sb - 1]))
+        return false;
+    for (size_t j = sa; j < sb; j++) {
+        const struct cue *c = cue_at(p, j, &len);
+        if (t[j].quote >= 0 || (c && c->kind != CUE_PART) ||
+            (j > k && is_clause_punct(&t[j]) && j + 1 < sb))
+            return false;
+    }
+    return true;
+}
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -1420,7 +1543,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
 {
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
-    int32_t best = -1, best_sent = -1, best_para = -1;
+    int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
     size_t best_start = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
@@ -1429,6 +1552,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
             !gender_fits(x, m->entity, gender))
             continue;
+        if (best < 0 && m->para < para && closing_appositive(&x->paras[m->para], m))
+            intro = m->entity;
         /* sentence of the mention, by binary search over the tokens */
         const struct ingest_para *p = &x->paras[m->para];
         size_t lo = 0, hi = p->toks.n;
@@ -1459,6 +1584,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             break;
         }
     }
+    if (intro >= 0)
+        return intro; /* the source the previous paragraph just introduced */
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
     if (!speaker_ok)
@@ -1746,6 +1873,82 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     return head_only;
 }
 
+/* Common nouns for family members and people that a he/she can refer back to,
+ * with their sex (1 male, 2 female), sorted. */
+static const struct {
+    const char *word;
+    int gender;
+} kin_nouns[] = {
+    {"aunt", 2},        {"boyfriend", 1}, {"brother", 1}, {"dad", 1},     {"daughter", 2},
+    {"father", 1},      {"girlfriend", 2}, {"grandfather", 1}, {"grandmother", 2},
+    {"husband", 1},     {"mom", 2},       {"mother", 2},  {"nephew", 1},  {"niece", 2},
+    {"sister", 2},      {"son", 1},       {"uncle", 1},   {"wife", 2},
+};
+
+/* True when the he/she at token k has a family noun of its sex behind a
+ * possessive earlier in its own sentence ("His mother mends nets, and she
+ * calls ..."), with no person named in between: the pronoun means that
+ * unnamed relative, not a person named elsewhere. */
+static bool pronoun_means_kin(const struct ctx *x, int32_t pi, size_t k, int gender)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t j = k; j > 1 && k - j < 24 && t[j - 1].sent == t[k].sent; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0)
+            return false;
+        if (w->kind != INGEST_TOK_WORD || !TOK_IN(p->s, &t[j - 2], possessives))
+            continue;
+        int kin = 0;
+        for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
+            if (ingest_tok_ieq(p->s, w, kin_nouns[i].word))
+                kin = kin_nouns[i].gender;
+        if (!kin)
+            continue;
+        if (kin != gender)
+            return false;
+        for (size_t mi = 0; mi < p->n_m; mi++)
+            if (p->m[mi].start > w->start && p->m[mi].start < t[k].start && !p->m[mi].in_quote &&
+                x->ents->v[p->m[mi].entity].type == ENTITY_PERSON)
+                return false; /* a person named closer to the pronoun */
+        return true;
+    }
+    return false;
+}
+
+/* Nouns for a body of people that "it" or "they" can stand for, sorted. */
+static const char *const collective_nouns[] = {
+    "administration", "agency", "board",  "campaign", "committee", "company", "council",
+    "court",          "department", "firm", "government", "group", "ministry", "office",
+    "party",          "staff",  "team",   "union",
+};
+
+/* "X's campaign has started ... against what they call “...”": the
+ * subject of the pronoun's own sentence when it is a body of people ("X's
+ * campaign", "the council") that no entity names; its tokens in [*a, *b). */
+static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size_t *b)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t sa, sb;
+    sentence_bounds(p, k, &sa, &sb);
+    size_t c = sa;
+    while (c < k && TOK_IN(p->s, &t[c], lead_drops))
+        c++;
+    size_t o = c; /* the owner's name: "Mayor Ann Roe's campaign" */
+    while (o < k && o - c < 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS) &&
+           t[o].quote < 0)
+        o++;
+    size_t h = o + 1;
+    if (h >= k || t[o].quote >= 0 || t[h].quote >= 0 || !TOK_IN(p->s, &t[h], collective_nouns))
+        return false;
+    if (!(o == c && ingest_tok_ieq(p->s, &t[o], "the")) &&
+        !((t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[o])))
+        return false;
+    *a = c;
+    *b = h + 1;
+    return true;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -1763,6 +1966,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     at->subj_b = t[sj.b - 1].full_end;
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
+        if (pronoun_means_kin(x, pi, sj.a, gender))
+            return;
         at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
         if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
@@ -1771,6 +1976,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     if (sj.b - sj.a == 1 &&
         (ingest_tok_ieq(s, &t[sj.a], "it") || ingest_tok_ieq(s, &t[sj.a], "they"))) {
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
+        size_t ga, gb;
+        if (at->speaker < 0 && group_subject(p, sj.a, &ga, &gb)) {
+            at->subj_a = t[ga].start; /* the group as written */
+            at->subj_b = t[gb - 1].full_end;
+        }
         return;
     }
     if (sj.b - sj.a == 1 && TOK_IN(s, &t[sj.a], pronouns_other))
@@ -1840,6 +2050,7 @@ struct qinfo {
     enum quote_kind kind;
     bool drop;
     bool inherited;
+    bool by_cue_after; /* attributed by the cue right after it: “...,” X said */
     size_t next_found;
 };
 
@@ -1892,6 +2103,34 @@ static const char *const group_nouns[] = {
     "voters",
 };
 
+static bool title_case_span(const struct ingest_para *p, const struct qinfo *q);
+
+/* True when token i lies in a title-case quoted span ("On “Meet the Voters,”
+ * X said"): a name in an adverbial, not a quotation to stop at. */
+static bool title_quote_at(const struct ingest_para *p, size_t i)
+{
+    const struct ingest_tok *t = p->toks.v;
+    int32_t qi = t[i].quote;
+    if (qi < 0)
+        return false;
+    struct qinfo q = {0};
+    q.has_tokens = true;
+    q.tq0 = q.tq1 = i;
+    while (q.tq0 > 0 && t[q.tq0 - 1].quote == qi && i - q.tq0 < 12)
+        q.tq0--;
+    while (q.tq1 + 1 < p->toks.n && t[q.tq1 + 1].quote == qi && q.tq1 - i < 12)
+        q.tq1++;
+    return title_case_span(p, &q);
+}
+
+/* Nouns for writings that speak for their authors: "The report found ...",
+ * "The article opens with her motto: “...”". Sorted. */
+static const char *const document_nouns[] = {
+    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
+    "letter",  "memo",   "piece",     "poll",     "report",    "ruling", "statement",
+    "study",   "survey",
+};
+
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
@@ -1900,20 +2139,37 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    /* "Harbour Council Vote: Dredging “...” is ...": a heading before a
+     * colon is no subject of the clause after it */
+    for (size_t j = sa; j + 1 < k; j++)
+        if (is_punct(&t[j], ':') && t[j].quote < 0 && t[j + 1].quote < 0)
+            sa = j + 1;
     size_t c0 = sa;
     while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
         c0++;
     if (c0 < k && t[c0].quote < 0 &&
         (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
         size_t c = c0;
-        while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') && t[c].quote < 0)
+        while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
+               (t[c].quote < 0 || title_quote_at(p, c)))
             c++;
         if (c >= k || !is_punct(&t[c], ','))
+            return false;
+        if (t[c].quote >= 0 && c + 1 < k && t[c + 1].quote >= 0)
             return false;
         c0 = c + 1;
         /* "On July 6, 2015, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
+        /* "After a hurriedly called, two-hour session, X ...": a second
+         * adjective of the adverbial's noun, up to the next comma */
+        if (c0 < k && t[c0].kind == INGEST_TOK_WORD && t[c0].quote < 0 && tok_hyphenated(p, &t[c0])) {
+            size_t d = c0;
+            while (d < k && d - c0 < 6 && !is_clause_punct(&t[d]) && t[d].quote < 0)
+                d++;
+            if (d < k && is_punct(&t[d], ','))
+                c0 = d + 1;
+        }
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
@@ -1935,9 +2191,14 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             size_t hl = t[h].end - t[h].start;
             bool plural = (t[h].flags & INGEST_TOKF_LOWER) && hl > 3 && p->s[t[h].end - 1] == 's' &&
                           p->s[t[h].end - 2] != 's' && !TOK_IN(p->s, &t[h], function_words);
-            bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns)
+            bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns) ||
+                                  TOK_IN(p->s, &t[h], document_nouns)
                             : plural;
             if (!head)
+                continue;
+            /* "the veteran senator": a role noun before another is its modifier */
+            if (the && h + 1 < k && h + 1 <= c0 + 4 && t[h + 1].quote < 0 &&
+                TOK_IN(p->s, &t[h + 1], role_nouns))
                 continue;
             if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
                 t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
@@ -1980,6 +2241,35 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     return false;
 }
 
+/* Words that open a participle phrase fronted before its subject. */
+static const char *const part_openers[] = {"after", "before", "by", "since", "upon", "when", "while"};
+
+/* "After saying the bridge was “safe,” he faced ...", "Asked about it, X
+ * said": a participle at the sentence start (lim), alone or behind one of
+ * part_openers, has the subject of the main clause after the phrase's comma
+ * (inside the marks or not). */
+static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim,
+                                 struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (!(k == lim || (k == lim + 1 && TOK_IN(p->s, &t[lim], part_openers))))
+        return false;
+    size_t sa, sb;
+    sentence_bounds(p, k, &sa, &sb);
+    for (size_t c = k + 1; c + 1 < sb && c - k < CUE_WINDOW; c++) {
+        if (!is_punct(&t[c], ',') || t[c + 1].quote >= 0 || t[c + 1].kind != INGEST_TOK_WORD)
+            continue;
+        if (TOK_IN(p->s, &t[c + 1], pronouns_m) || TOK_IN(p->s, &t[c + 1], pronouns_f) ||
+            ingest_tok_is(p->s, &t[c + 1], "they")) {
+            *out = (struct subj){c + 1, c + 2, false};
+            return true;
+        }
+        return tok_capital(&t[c + 1]) && clause_subject(x, pi, c + 1, sb, out);
+    }
+    return false;
+}
+
 /* Who does the participle at token k ("saying", "is calling") when no earlier
  * cue of the sentence names them: a name right before it ("footage of Trump
  * saying"), the subject of a progressive ("X is calling"), or after a comma the
@@ -1988,6 +2278,8 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    if (fronted_part_subject(x, pi, k, lim, out))
+        return true;
     if (k <= lim)
         return false;
     size_t e = k;
@@ -2170,6 +2462,37 @@ static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
     return words >= 2 && caps >= 2;
 }
 
+/* Nouns that name a work before its title: "the anthem “...”", "his book, “...”". */
+static const char *const work_nouns[] = {
+    "album", "anthem", "article", "book",    "column", "documentary", "episode", "essay",
+    "film",  "memoir", "movie",   "musical", "novel",  "play",        "podcast", "program",
+    "programme", "series", "show", "song",   "speech",
+};
+
+/* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
+ * the Voters,”", "an episode of “...”"), after an owner's possessive ("told
+ * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
+ * of works ("his book, “...”"). A title is nobody's words whoever the sentence
+ * quotes, so it goes even when a cue would attribute it. */
+static bool work_title(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (q->tq0 == 0 || !title_case_span(p, q))
+        return false;
+    size_t k = q->tq0 - 1;
+    if (is_punct(&t[k], ',') && k > 0)
+        k--;
+    const struct ingest_tok *b = &t[k];
+    if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
+        return false;
+    if (TOK_IN(p->s, b, work_nouns))
+        return true;
+    if (k + 1 != q->tq0)
+        return false; /* the comma only follows a noun of works */
+    return (b->flags & INGEST_TOKF_POSS) || TOK_IN(p->s, b, possessives) ||
+           ingest_tok_ieq(p->s, b, "on") || ingest_tok_ieq(p->s, b, "of");
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t w = 0;
@@ -2193,16 +2516,47 @@ static bool q_push(struct ingest_qs *out, const struct ingest_q *q)
     return true;
 }
 
+/* Forms of "be" that make a participle after them passive. */
+static const char *const passive_aux[] = {"are", "be", "been", "being", "is", "was", "were"};
+
+/* True when the verb cue at token k (len tokens) is passive: "they had been
+ * promised “...”", "it was labeled “...”". Its subject heard or bore the
+ * words; somebody else said them, so the cue names nobody (the person who
+ * reports it in an outer clause, if any, is the speaker). */
+static bool passive_cue(const struct ingest_para *p, size_t k, const struct cue *c)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t cw = t[k].end - t[k].start;
+    return c->kind == CUE_VERB && k > 0 && t[k - 1].quote < 0 &&
+           TOK_IN(p->s, &t[k - 1], passive_aux) &&
+           ((cw > 3 && ingest_ascii_ieq(p->s + t[k].end - 2, 2, "ed")) ||
+            ingest_tok_is(p->s, &t[k], "told"));
+}
+
 /* Verbs of the cue table that a thing can be the subject of without reporting
  * anybody's words: "the spate of shootings demands that ...". */
 static const char *const thing_verbs[] = {
     "demanded", "demands", "suggested", "suggests",
 };
 
+/* True when the subject of attribution at is the pronoun "it" in the paragraph
+ * itself: "X said it would tell newcomers “...”" -- a thing
+ * that "tells" or "shows" reports nobody's words; the person reporting it in an
+ * outer clause is the speaker, when there is one (as with thing_verbs). */
+static bool it_subject(const struct ingest_para *p, const struct attr *at)
+{
+    if (!at->found || at->subj_para < 0 || !at->cue || at->cue->kind != CUE_VERB)
+        return false;
+    size_t a = tok_at_byte(p, at->subj_a), b = tok_at_byte(p, at->subj_b);
+    return b == a + 1 && b <= p->toks.n && ingest_tok_ieq(p->s, &p->toks.v[a], "it");
+}
+
 /* True when attribution at (from one of thing_verbs) has a subject that is a
  * thing: a phrase opened by a determiner with no name, pronoun or role noun. */
 static bool thing_subject(const struct ingest_para *p, const struct attr *at)
 {
+    if (it_subject(p, at))
+        return true;
     if (!at->found || at->speaker >= 0 || at->subj_para < 0 || !at->cue ||
         !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs, at->cue->words,
                         strlen(at->cue->words)))
@@ -2236,6 +2590,61 @@ static bool para_signature(const struct ingest_para *p, struct subj *out)
         return false;
     *out = (struct subj){a, e, false};
     return true;
+}
+
+/* Words that open an adverbial clause with a subject of its own. */
+static const char *const subordinators[] = {
+    "after", "although", "because", "before", "since", "though", "unless", "until", "when",
+    "whereas", "while",
+};
+
+/* A naming verb ("described", "called") frames only the words right after it:
+ * when an adverbial clause with its own subject ("after she had put ...")
+ * opens between the verb's end (token a) and the quotation (token b), the
+ * quotation is in that clause, and its subject is the source. The subject: a
+ * he/she/they or a capitalised name right after the subordinator. */
+static bool subordinate_subject(const struct ingest_para *p, size_t a, size_t b, struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t k = a; k + 1 < b; k++) {
+        if (t[k].quote >= 0 || !TOK_IN(p->s, &t[k], subordinators))
+            continue;
+        const struct ingest_tok *w = &t[k + 1];
+        if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+            return false;
+        if (TOK_IN(p->s, w, pronouns_m) || TOK_IN(p->s, w, pronouns_f) ||
+            ingest_tok_is(p->s, w, "they")) {
+            *out = (struct subj){k + 1, k + 2, false};
+            return true;
+        }
+        size_t e = k + 1;
+        while (e < b && e - k <= 4 && tok_capital(&t[e]) && t[e].quote < 0)
+            e++;
+        if (e == k + 1 || !mention_covers(p, t[k + 1].start, t[e - 1].end))
+            return false;
+        *out = (struct subj){k + 1, e, false};
+        return true;
+    }
+    return false;
+}
+
+/* The person named between the cue at token c and the he/she at token k whose
+ * known sex is the pronoun's ("X called Ann Roe ... after she ..."): the
+ * verb's object, who the adverbial clause goes on about. -1 when none, or
+ * when the token at k is no he/she. */
+static int32_t object_of_pronoun(const struct ctx *x, int32_t pi, size_t c, size_t k)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    int gender = TOK_IN(p->s, &t[k], pronouns_m) ? 1 : TOK_IN(p->s, &t[k], pronouns_f) ? 2 : 0;
+    int32_t who = -1;
+    for (size_t mi = 0; gender && mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start > t[c].start && m->end <= t[k].start && !m->in_quote &&
+            x->ents->v[m->entity].type == ENTITY_PERSON && x->ents->v[m->entity].gender == gender)
+            who = m->entity;
+    }
+    return who;
 }
 
 /* Finds the attribution for quotation qi of paragraph pi. */
@@ -2285,6 +2694,15 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             return;
         }
     }
+    /* (a0) the last of a list of quotations under one cue ("warned of “A,” “B”
+     * and “C,” Y said ..."): the speaker of the one before it, not the
+     * cue after it, which starts the next clause */
+    if (qi > 0 && q->tq0 >= 2 && t[q->tq0 - 1].quote < 0 && t[q->tq0 - 2].quote == (int32_t)qi - 1 &&
+        (ingest_tok_ieq(p->s, &t[q->tq0 - 1], "and") || ingest_tok_ieq(p->s, &t[q->tq0 - 1], "or")) &&
+        qs[qi - 1].at.found && qs[qi - 1].at.cue && !qs[qi - 1].by_cue_after) {
+        q->at = qs[qi - 1].at;
+        return;
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
@@ -2307,6 +2725,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 subject_resolve(x, pi, sj, &q->at);
                 q->at.cue = c;
                 q->adjacent = true;
+                q->by_cue_after = true;
                 return;
             }
         }
@@ -2328,6 +2747,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                     subject_resolve(x, pi, sj, &q->at);
                     q->at.cue = c;
                     q->adjacent = true;
+                    q->by_cue_after = true;
                     return;
                 }
             }
@@ -2346,6 +2766,18 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         c = cue_at(p, k - 1, &len);
         if (!c)
             continue;
+        struct subj sub;
+        if (c->weak && !thing.found && subordinate_subject(p, k - 1 + len, q->tq0, &sub)) {
+            /* "X called Y “reckless” after she put ... down to “luck”" */
+            int32_t obj = object_of_pronoun(x, pi, k - 1, sub.a);
+            if (obj >= 0) /* resolved here: no sex is learnt from a guess */
+                q->at = (struct attr){.found = true, .speaker = obj, .subj_para = pi,
+                                      .subj_a = t[sub.a].start, .subj_b = t[sub.b - 1].full_end};
+            else
+                subject_resolve(x, pi, sub, &q->at);
+            q->at.cue = NULL;
+            return;
+        }
         bool have_prev = prev_attr(x, pi, k - 1, sa, &prev);
         if (attr_from_cue(x, pi, k - 1, len, c, sa, have_prev, &q->at, &prev)) {
             q->adjacent =
@@ -2366,7 +2798,12 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
             bool framed = as > k && t[as - 1].quote < 0 && ingest_tok_is(p->s, &t[as - 1], "as");
             if (c->weak && span_words(p, q) > 12 && !q->adjacent && !framed)
                 q->at.found = false;
-            else if (!thing.found && thing_subject(p, &q->at)) {
+            else if (!thing.found && passive_cue(p, k - 1, c)) {
+                thing = (struct attr){.found = true, .cue = c, .speaker = -1, .subj_para = -1};
+                thing_adjacent = q->adjacent;
+                q->at.found = false;
+                continue;
+            } else if (!thing.found && thing_subject(p, &q->at)) {
                 /* a thing "demands" or "suggests": the person who reports it in
                  * an outer clause ("X said the spate demands ...") is the
                  * speaker, when there is one */
@@ -2421,12 +2858,27 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     }
 }
 
+/* True when the span holds a comma or a period inside its marks (“fairly paid,”
+ * earning ...): its phrase is over, or it is a list, so it does not modify the
+ * word after it. */
+static bool span_closes_phrase(const struct ingest_para *p, const struct qinfo *q)
+{
+    if (!q->has_tokens)
+        return false;
+    /* a list inside the marks ("its “costly, pointless” strikes")
+     * is somebody's words, not one modifier */
+    for (size_t i = q->tq0; i <= q->tq1; i++)
+        if (is_punct(&p->toks.v[i], ',') || is_punct(&p->toks.v[i], '.'))
+            return true;
+    return false;
+}
+
 /* A short quoted span that modifies the noun after it ("a “damage control”
  * operation") or stands alone as a word in quotes without any speech around it. */
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
-    if (k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
+    if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
         (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
         !cue_at(p, k, &len))
         return true;
@@ -2495,9 +2947,10 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
 }
 
 /* A partial quotation with no cue: the person or organisation its clause is
- * about ("Trump has long mocked the “failing” paper"). Leaves q->at unset
- * otherwise. */
-static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
+ * about ("X has long mocked the “failing” paper"); after a colon (colon)
+ * also a writing the clause names as written ("The article opens with her
+ * motto: “...”"). Leaves q->at unset otherwise. */
+static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q, bool colon)
 {
     const struct ingest_para *p = &x->paras[pi];
     size_t sa, sb;
@@ -2509,7 +2962,10 @@ static void sentence_subject(struct ctx *x, int32_t pi, struct qinfo *q)
         return;
     struct attr at = {0};
     subject_resolve(x, pi, sj, &at);
-    if (at.speaker >= 0) {
+    /* a writing as written, when it introduces the quotation with a colon:
+     * "The article opens with her motto: “...”" */
+    bool doc = colon && sj.b - sj.a >= 2 && TOK_IN(p->s, &p->toks.v[sj.b - 1], document_nouns);
+    if (at.speaker >= 0 || (doc && at.subj_para >= 0)) {
         q->at = at;
         q->at.cue = NULL;
     }
@@ -2576,6 +3032,33 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
     return false;
 }
 
+/* "X listed falling stocks as the main reason. “We cannot ...”": a
+ * quotation opening the sentence after one that reports no speech, holds no
+ * quotation and has a person as its subject is that person's, as a reader
+ * takes it (the writer has just said what X did). */
+static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct attr *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k == 0 || t[k - 1].quote >= 0 || t[k - 1].sent == t[k].sent)
+        return false;
+    size_t sa, sb, len;
+    sentence_bounds(p, k - 1, &sa, &sb);
+    for (size_t j = sa; j < sb; j++)
+        if ((t[j].quote >= 0 && !title_quote_at(p, j)) || cue_at(p, j, &len))
+            return false;
+    struct subj sj;
+    if (!clause_subject(x, pi, sa, sb, &sj))
+        return false;
+    struct attr a = {0};
+    subject_resolve(x, pi, sj, &a);
+    if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
+        return false;
+    *out = a;
+    out->cue = NULL;
+    return true;
+}
+
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
  * is full; one woven into reported speech is partial. */
 static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *q)
@@ -2625,7 +3108,10 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs);
+           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
+           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
+           LIST_SORTED(document_nouns);
 }
 
 /* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
@@ -2795,7 +3281,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (!q->starts_sentence && q->tq0 > 0 && is_punct(&t[q->tq0 - 1], ':') &&
                 t[q->tq0 - 1].quote < 0) {
                 /* "X is rolling out a new message: “...”": the clause's subject */
-                sentence_subject(&x, (int32_t)pi, q);
+                sentence_subject(&x, (int32_t)pi, q, true);
                 if (q->at.found) {
                     q->inherited = true;
                     continue;
@@ -2810,6 +3296,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
                      q->starts_sentence)
                 q->at = carry;
+            else if (q->starts_sentence)
+                prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
             q->inherited = q->at.found;
         }
         /* a quotation over several paragraphs: once a later part is attributed,
@@ -2835,6 +3323,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
+            if (work_title(p, q))
+                continue;
             if (!q->at.found)
                 owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
             if (!q->at.found) {
@@ -2844,18 +3334,23 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     (q->kind == QUOTE_PARTIAL && words <= 3 && scare_shaped(p, q)))
                     continue;
                 if (q->kind == QUOTE_PARTIAL)
-                    sentence_subject(&x, (int32_t)pi, q);
+                    sentence_subject(&x, (int32_t)pi, q, false);
+                /* a term in marks: three words or fewer with no cue and nobody
+                 * the sentence is about ("held in a “holding account”") */
+                if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3)
+                    continue;
             }
             if (q->at.found && !q->adjacent && words <= 3) {
                 /* a short span modifying a noun after it: “damage control” operation */
                 size_t k = q->tq1 + 1;
-                if (k < p->toks.n && p->toks.v[k].quote < 0 &&
+                if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 &&
                     p->toks.v[k].kind == INGEST_TOK_WORD &&
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
                     !TOK_IN(p->s, &p->toks.v[k], function_words) && !cue_at(p, k, &(size_t){0}))
                     continue;
-                if (title_case_span(p, q) && q->kind == QUOTE_PARTIAL)
-                    continue;
+                /* a short title-case span a cue attributes is a name-calling
+                 * or a verdict ("dismissed ... as “Pure Fantasy”",
+                 * "judged ... “Not Credible.”"); works went above (work_title) */
             }
             /* so-called “X”: the writer's distance, not somebody's words */
             if (q->tq0 > 0 && p->toks.v[q->tq0 - 1].quote < 0 &&
