@@ -261,7 +261,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         }
         break;
     }
-    /* "Secretary of State John Kerry": "of" and title words after the head
+    /* "Secretary of State Ann Roe": "of" and title words after the head
      * belong to the title, not to the name */
     if (head && last_head < x && x < b && ingest_tok_is(s, &t[last_head], "of")) {
         size_t y = last_head + 1;
@@ -313,7 +313,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     if (head && b - a == 1 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         !(a > 0 && ingest_tok_ieq(s, &t[a - 1], "the"))) {
-        /* "Dean, a former chairman, said": a title word alone may be the
+        /* "Dean, a retired pilot, said": a title word alone may be the
          * surname of a person named in full elsewhere (pass 2 decides) */
         c.kind = C_SINGLE;
         c.title_only = true;
@@ -433,7 +433,7 @@ static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n,
     return false;
 }
 
-/* "said 9/11 widow Ana Lima", "noted NBC's Ana Lima": a speech verb, then a few
+/* "said 1998 flood survivor Ana Lima", "noted KXTV's Ana Lima": a speech verb, then a few
  * lower-case words, numbers or an owner's possessive, then the name at a. */
 static bool described_after_verb(const char *s, const struct ingest_tok *t, size_t a)
 {
@@ -495,7 +495,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     j++;
                     continue;
                 }
-                /* "Commission on Presidential Debates", "Council on Foreign Relations" */
+                /* "Commission on Coastal Heritage", "Council on Rural Affairs" */
                 if (ingest_tok_is(s, k, "on") &&
                     ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                                    INGEST_GAZ_ORG_WORD) &&
@@ -533,7 +533,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[j + 1], "who") || ingest_tok_is(s, &t[j + 1], "whose") ||
               (t[j + 1].kind == INGEST_TOK_NUM && j + 2 < n && t[j + 2].kind == INGEST_TOK_PUNCT &&
                t[j + 2].ch == ',') ||
-              /* a hometown aside: "Ann Roe, of Ashton, Md., said" */
+              /* a hometown aside: "Ann Roe, of Brayford, Neb., said" */
               (ingest_tok_is(s, &t[j + 1], "of") && j + 3 < n && tok_capword(&t[j + 2]) &&
                t[j + 3].kind == INGEST_TOK_PUNCT && t[j + 3].ch == ',' &&
                (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)) ||
@@ -1003,7 +1003,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0 && c->title_only)
             continue;
         if (id >= 0 && (size_t)id < n_full && c->para >= 0) {
-            /* "Jeh Johnson ... Johnson said" after a Gary Johnson earlier: the
+            /* "Oskar Brandt ... Brandt said" after an Alma Brandt earlier: the
              * person with that surname named in full most recently, within
              * three paragraphs; else the first one */
             int best = id;
@@ -1035,7 +1035,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             seen_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
-        /* "Ann Roe, of Ashton, Md., said": an abbreviation is no person */
+        /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
             name[nn - 1] != '.') {
             id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);

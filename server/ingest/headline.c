@@ -49,7 +49,7 @@ static bool tok_not_name(const struct head *h, const struct ingest_tok *t)
 
 /* The person or organisation (persons first) whose name, an alias or, for a
  * person, the surname is spelled by bytes [a, b) of the headline, or -1. Title
- * case glues words into one capitalised run ("Lindsey Graham Says"), so the
+ * case glues words into one capitalised run ("Maria Lopez Says"), so the
  * entity stage's mentions do not mark names here; the run is looked up instead. */
 static int32_t ent_named(const struct head *h, size_t a, size_t b)
 {
@@ -114,7 +114,7 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at);
 /* "X says", "'Q', X says", "says X", from token from on: the speaker of the first
  * reporting verb with a name right before it (or right after it). A capitalised
  * run that names no entity counts as written when it opens a clause ("Critics
- * Say ..."). Participles ("Hillary Asking ...") are no headline cues. */
+ * Say ..."). Participles ("Mayor Asking ...") are no headline cues. */
 static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
 {
     const struct ingest_tok *t = h->toks.v;
@@ -124,7 +124,7 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
         size_t cl = cue ? strlen(cue) : 0;
         if (!cue || (cl > 3 && memcmp(cue + cl - 3, "ing", 3) == 0))
             continue;
-        /* "Talk compared to 'X'", "Plan described by critics as 'X'": passive */
+        /* "Fees likened to 'X'", "Plan described by critics as 'X'": passive */
         if (k + len < h->toks.n &&
             (ingest_tok_ieq(h->s, &t[k + len], "to") || ingest_tok_ieq(h->s, &t[k + len], "by") ||
              ingest_tok_ieq(h->s, &t[k + len], "as")))

@@ -139,7 +139,7 @@ static int paras_prepare(struct run *r)
             return INGEST_ERR_NOMEM;
         size_t ll, ts;
         if (p->n_spans == 0 && !carry && (ts = ingest_transcript_label(p->s, p->n, &ll))) {
-            /* "PENCE: Well, ...": a transcript line, quoted without marks */
+            /* "OKAFOR: No. ...": a transcript line, quoted without marks */
             p->spans = malloc(sizeof *p->spans);
             if (!p->spans)
                 return INGEST_ERR_NOMEM;

@@ -59,7 +59,7 @@ static enum role mark_role(const char *p, size_t n, size_t at, size_t len, enum 
                 return R_CLOSE;
             if (!in && is_single_mark(after))
                 return R_OPEN;
-            /* a word censored with hyphens ends the quotation: "shoot any n----" who */
+            /* a word censored with hyphens ends the quotation: "flatten the next b-----" who */
             if (in && before == '-') {
                 size_t b = at;
                 while (b > 0 && p[b - 1] == '-')
@@ -783,7 +783,7 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
     if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
         return true;
     /* a base form is a verb after a pronoun or modal ("they now call"), a plural
-     * noun ("critics call") or two names joined ("Obama and Clinton call") */
+     * noun ("critics call") or two names joined ("Lopez and Reyes call") */
     for (size_t j = i; j > 0 && i - j < 3; j--) {
         const struct ingest_tok *x = &t[j - 1];
         if (x->quote >= 0 || x->kind != INGEST_TOK_WORD)
@@ -1183,7 +1183,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
            t[e - 1].end - t[e - 1].start > 4 && ingest_ascii_ieq(s + t[e - 1].end - 2, 2, "ly") &&
            k - e < 4)
         e--;
-    /* "Sen. Ted Cruz (R-Texas) said": step over a short parenthesis */
+    /* "Sen. Ann Roe (R-Texas) said": step over a short parenthesis */
     if (e > lim + 1 && is_punct(&t[e - 1], ')')) {
         size_t o = e - 1;
         while (o > lim && e - o < 10 && !is_punct(&t[o - 1], '(') && t[o - 1].quote < 0)
@@ -1208,7 +1208,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
     }
     if (is_punct(&t[e - 1], ',')) {
-        /* "X, 59, of Ashton, Md., who watched, said", "X, R-Ky., said": step
+        /* "X, 67, of Brayford, Neb., who waited, said", "X, R-Ky., said": step
          * over the asides between commas back to the name */
         size_t hop = e - 1;
         int hops = 0;
@@ -1282,7 +1282,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || ingest_tok_ieq(s, &t[stop], "but") ||
                          cue_at(p, stop, &dummy)))
             r.inherit = true; /* "... and argued", "... but said" */
-        /* "Stevie Wonder, who joked" / "the Police Department which reported":
+        /* "Miriam Sato, who joked" / "the Harbour Board which reported":
          * the relative pronoun stands for the name before it */
         struct subj ante;
         if (stop < e && relative_antecedent(p, stop, lim, &ante))
@@ -1304,7 +1304,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return r;
     }
     if (TOK_IN(s, &t[r.a], prepositions)) {
-        /* "In an interview Trump declared": the name; "of Republican claims": none */
+        /* "In an interview Jensen declared": the name; "of Republican claims": none */
         if (!tok_capital(&t[r.b - 1]) || r.b - r.a < 2)
             return none;
         size_t z = r.b;
@@ -1379,7 +1379,7 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
     if (k >= n || t[k].quote >= 0 || (t[k].kind == INGEST_TOK_WORD && TOK_IN(s, &t[k], time_words)))
         return r; /* "said Tuesday" */
     if (t[k].kind != INGEST_TOK_WORD) {
-        /* "said 9/11 widow Ana Lima": a number (with / or -) opening a description */
+        /* "said 1998 flood survivor Ana Lima": a number (with / or -) opening a description */
         if (t[k].kind != INGEST_TOK_NUM)
             return r;
         size_t j = k + 1;
@@ -1411,7 +1411,7 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
               (according && (t[k].flags & INGEST_TOKF_LOWER));
     if (!ok && !according && (t[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[k], prepositions) &&
         !TOK_IN(s, &t[k], function_words)) {
-        /* "said farmer Ana Lima", "said Defense Department spokesman John Kirby" */
+        /* "said farmer Ana Lima", "said Harbour Board spokesman Piet Laan" */
         for (size_t j = k + 1;
              j < n && j <= k + 3 && t[j].kind == INGEST_TOK_WORD && t[j].quote < 0; j++)
             if (tok_capital(&t[j])) {
@@ -1651,7 +1651,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
             return k < p->toks.n && p->toks.v[k].sent == sent ? m->entity : -1;
         }
         if (ty == ENTITY_PERSON) {
-            /* "Although the IMF did not single out X's proposals, it ...": an
+            /* "While the agency kept X's company out of its findings, it ...": an
              * owner in the pronoun's own sentence is no subject it could mean */
             if (m->para != para || !mention_is_possessive(x, m))
                 return -1;
@@ -2014,7 +2014,7 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             continue;
         bool tail = last + 1 >= sj.b;
         enum entity_type ty = e->v[m->entity].type;
-        /* the head of "Clinton campaign chairman John Podesta" is at the end */
+        /* the head of "Morrow campaign spokesman Daniel Pike" is at the end */
         if (ty == ENTITY_PERSON)
             person = m->entity;
         else if (ty == ENTITY_ORGANIZATION && org < 0 && tail && (!det || k <= sj.a + 1))
@@ -2133,7 +2133,7 @@ static const char *const document_nouns[] = {
 
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
- * ("In recent weeks, Reid has ...") and leading words like "But". "X's doctor"
+ * ("In recent weeks, Adeyemi has ...") and leading words like "But". "X's doctor"
  * is the doctor: the subject then keeps the noun, and no entity resolves it. */
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
@@ -2158,7 +2158,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (t[c].quote >= 0 && c + 1 < k && t[c + 1].quote >= 0)
             return false;
         c0 = c + 1;
-        /* "On July 6, 2015, X made": the year of a date is still the adverbial */
+        /* "On March 3, 2019, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
         /* "After a hurriedly called, two-hour session, X ...": a second
@@ -2178,7 +2178,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         *out = (struct subj){c0, c0 + 1, false};
         return true;
     }
-    /* "The Republican nominee also outlined ...", "Several fishing groups
+    /* "The mayor also outlined ...", "Several fishing groups
      * granted ...": a description whose head is a role or group noun, then a
      * lower-case word (no "of": "the chief of X"); kept as written when it
      * names nobody */
@@ -2271,9 +2271,9 @@ static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size
 }
 
 /* Who does the participle at token k ("saying", "is calling") when no earlier
- * cue of the sentence names them: a name right before it ("footage of Trump
+ * cue of the sentence names them: a name right before it ("footage of Vos
  * saying"), the subject of a progressive ("X is calling"), or after a comma the
- * subject of the clause ("X mocked the complaint, saying"). */
+ * subject of the clause ("X brushed off the complaint, saying"). */
 static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3004,7 +3004,7 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
 }
 
 /* When the sentence right before token k is an attribution without quotation
- * marks ("Reluctant to act, Schiff said."), its speaker: the quotation that
+ * marks ("Work cannot start yet, Petrova said."), its speaker: the quotation that
  * opens the next sentence is theirs. */
 static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr *out)
 {
@@ -3114,7 +3114,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(document_nouns);
 }
 
-/* A transcript line, quoted or not: "PENCE: Well, look, ..." or "Q: ...". The
+/* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...". The
  * label names the speaker (the person whose name or surname it spells, ignoring
  * case; "A:" is the last named speaker, "Q:" nobody named) and is cut off the
  * quotation. False when span qi opens with no label, or with one that names
@@ -3288,7 +3288,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 }
             }
             if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
-                ; /* "..., Schiff said. “The other factor ...”" */
+                ; /* "..., Petrova said. “We would be digging ...”" */
             else if (last_found < p->n_spans)
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
