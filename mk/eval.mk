@@ -6,6 +6,7 @@
 #                        ../shared/eval/score.py: quote precision, recall, F1 and
 #                        speaker accuracy (tools/eval.py); a missing set is skipped
 #                        with a message, so CI without ../shared passes
+#   make eval-seed       the seed sample alone; exits 1 below its bar (make test)
 #   make bench-extract   per-article extraction time for 250/1000/4000-word
 #                        synthetic articles and a 1 MiB hostile input
 #                        (bench/extract_bench.c), plus callgrind instruction
@@ -21,7 +22,11 @@ EVAL_OFFSETS ?= null
 EVAL_ERRORS  ?= 0
 EVAL_FLAGS   ?=
 
-.PHONY: eval bench-extract
+.PHONY: eval eval-seed bench-extract
+
+# The seed sample is a publisher's article, so it stays in ../shared and is not
+# copied into tests/fixtures; `make test` checks it here when ../shared is there.
+TEST_EXTRA += eval-seed
 
 eval: build/newsd
 	@if [ -d "$(EVAL_SHARED)" ]; then \
@@ -29,6 +34,13 @@ eval: build/newsd
 	        --input $(EVAL_INPUT) --offsets $(EVAL_OFFSETS) --errors $(EVAL_ERRORS) $(EVAL_FLAGS); \
 	else \
 	    echo "eval: $(EVAL_SHARED) not found: no annotated sets, nothing scored"; \
+	fi
+
+eval-seed: build/newsd
+	@if [ -d "$(EVAL_SHARED)/samples" ]; then \
+	    python3 tools/eval.py --newsd build/newsd --shared "$(EVAL_SHARED)" --set samples --strict; \
+	else \
+	    echo "eval-seed: $(EVAL_SHARED)/samples not found: seed sample not checked"; \
 	fi
 
 # The benchmark links the release library; it reads no files.

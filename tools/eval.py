@@ -189,10 +189,14 @@ def samples_checks(exps, extractions):
             p_tp += any(same(g, p) for g in gents)
     lines.append("seed: quotes found exactly %d/%d, named speakers right %d/%d"
                  % (q_ok, q_n, s_ok, s_n))
+    # the bar for the seed: every quote and named speaker, entity
+    # recall >= 0.9 and precision >= 0.8
+    ok = (q_ok == q_n and s_ok == s_n and e_n and p_n
+          and e_tp / e_n >= 0.9 and p_tp / p_n >= 0.8)
     lines.append("seed: entities recall %.3f (%d/%d), precision %.3f (%d/%d)"
                  % (e_tp / e_n if e_n else 0, e_tp, e_n,
                     p_tp / p_n if p_n else 0, p_tp, p_n))
-    return lines
+    return lines, ok
 
 
 def polnear_gold(shared):
@@ -210,6 +214,8 @@ def main():
     ap.add_argument("--set", action="append", choices=("samples", "polnear"))
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--keep", help="write each set's predictions to DIR")
+    ap.add_argument("--strict", action="store_true",
+                    help="exit 1 when the seed sample misses its bar (make test)")
     args = ap.parse_args()
     sets = args.set or ["samples", "polnear"]
     print("newsd extract, input as %s, offsets %s" % (args.input, args.offsets))
@@ -238,7 +244,10 @@ def main():
               % (name, len(gold), sum(e is None for e in ex)))
         sys.stdout.write(score(args.shared, gold, preds, args.errors))
         if exps is not None:
-            print("\n".join(samples_checks(exps, ex)))
+            lines, ok = samples_checks(exps, ex)
+            print("\n".join(lines))
+            if args.strict and not ok:
+                sys.exit("eval: the seed sample misses its bar")
 
 
 if __name__ == "__main__":
