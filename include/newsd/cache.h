@@ -53,6 +53,25 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
 
 void cache_answer_clear(struct cache_answer *a);
 
+/* A watch on the database for commits by any process (this one included),
+ * cheap enough for every request: one pread of the WAL-index header in the
+ * database's -shm file, which SQLite rewrites on every commit in WAL mode.
+ * NULL when db_path has no real path on disk. Thread-safe. */
+struct cache_watch;
+struct cache_watch *cache_watch_new(const char *db_path);
+void cache_watch_free(struct cache_watch *w);
+
+enum cache_watch_rc {
+    CACHE_WATCH_SAME,    /* no commit since the last check */
+    CACHE_WATCH_MOVED,   /* a commit (or a log restart): c's generation was moved */
+    CACHE_WATCH_UNKNOWN, /* cannot tell (no WAL, no -shm yet, w NULL): ask the database */
+};
+/* Compares the header with the last one seen and moves c's generation when it
+ * changed, before the new header counts as seen: a caller that reads the
+ * generation after a SAME or MOVED answer gets one no older than every commit
+ * completed before the check. */
+enum cache_watch_rc cache_watch_check(struct cache_watch *w, struct cache *c);
+
 /* Counters for /metrics. */
 struct cache_stats {
     uint64_t hits, misses, entries, bytes;

@@ -58,6 +58,7 @@ struct http_server {
     pthread_cond_t idle;
     struct metrics metrics;
     struct cache *cache; /* NULL: off */
+    struct cache_watch *watch; /* NULL: every cached request asks its connection */
 };
 
 /* Per-request state, from the first call of the access handler to the
@@ -439,8 +440,9 @@ static void http_pick_encoding(struct MHD_Connection *c, struct http_out *o)
 /* A request's use of the response cache: its key and generation, and the
  * answer found (hit) or to store. */
 struct http_cache_use {
-    bool on;  /* the route is cacheable and the key was built */
-    bool hit; /* answer holds the stored bytes */
+    bool on;      /* the route is cacheable and the key was built */
+    bool hit;     /* answer holds the stored bytes */
+    bool watched; /* the watch vouched for gen: no per-connection check */
     uint64_t gen;
     struct buf key;
     struct cache_answer answer;
@@ -681,9 +683,41 @@ static void http_count(struct http_server *srv, size_t route, unsigned flags, co
         atomic_fetch_add(&m->articles_refused, 1);
 }
 
+/* Finds the request's answer for generation cu->gen (the key is kept for a
+ * store after a miss). */
+static void http_cache_find(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
+                            struct http_cache_use *cu)
+{
+    if (!(cu->on = http_cache_key(rq, &cu->key)))
+        return;
+    cu->hit = cache_get(srv->cache, cu->key.data, cu->key.len, cu->gen, &cu->answer);
+    if (cu->hit && !http_cache_inflate(c, &cu->answer)) {
+        cu->hit = false;
+        cache_answer_clear(&cu->answer);
+    }
+}
+
+/* Looks the request up before any database work, when the watch can tell
+ * that no commit came since the generation began: a hit then costs no read
+ * transaction. The generation is read after the check (see cache_watch_check)
+ * and before a miss's snapshot starts, so an answer stored under it is never
+ * older than it. False when the watch cannot tell. */
+static bool http_cache_watched(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
+                               struct http_cache_use *cu)
+{
+    if (!srv->watch || !atomic_load(&srv->ready) ||
+        cache_watch_check(srv->watch, srv->cache) == CACHE_WATCH_UNKNOWN)
+        return false;
+    cu->watched = true;
+    cu->gen = cache_generation(srv->cache);
+    http_cache_find(srv, c, rq, cu);
+    return true;
+}
+
 /* Looks the request up in the cache, inside the request's read transaction:
  * a commit seen for the first time by this connection starts a new
- * generation first, so no answer from an older snapshot is served or kept. */
+ * generation first, so no answer from an older snapshot is served or kept.
+ * The fallback when the watch cannot tell. */
 static void http_cache_lookup(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
                               struct http_cache_use *cu)
 {
@@ -693,13 +727,7 @@ static void http_cache_lookup(struct http_server *srv, struct MHD_Connection *c,
      * request already stored a newer one under the new generation. */
     if (store_read_moved(rq->store))
         cache_bump(srv->cache);
-    if (!(cu->on = http_cache_key(rq, &cu->key)))
-        return;
-    cu->hit = cache_get(srv->cache, cu->key.data, cu->key.len, cu->gen, &cu->answer);
-    if (cu->hit && !http_cache_inflate(c, &cu->answer)) {
-        cu->hit = false;
-        cache_answer_clear(&cu->answer);
-    }
+    http_cache_find(srv, c, rq, cu);
 }
 
 /* Runs the router with the connections the route needs; *route gets the index
@@ -716,6 +744,9 @@ static void http_route(struct http_server *srv, struct MHD_Connection *c, struct
     *route = m.route ? (size_t)(m.route - table) : METRICS_MAX_ROUTES;
     *route_flags = flags;
     bool options = strcmp(rq->method, "OPTIONS") == 0;
+    bool cached = (flags & ROUTE_CACHED) && srv->cache && !options;
+    if (cached && http_cache_watched(srv, c, rq, cu) && cu->hit)
+        return; /* answered from memory: no connection, no transaction */
     if ((flags & ROUTE_NEEDS_WRITER) && !options && !srv->writer) {
         if (!srv->cfg->api_key || (flags & ROUTE_NEEDS_KEY) == 0) {
             router_dispatch(rq, rs, &m); /* 403 writes disabled comes from the router */
@@ -726,7 +757,8 @@ static void http_route(struct http_server *srv, struct MHD_Connection *c, struct
     }
     if ((flags & ROUTE_NEEDS_DB) && !options) {
         /* Before the read snapshot starts: see http_cache_lookup. */
-        cu->gen = cache_generation(srv->cache);
+        if (!cu->watched)
+            cu->gen = cache_generation(srv->cache);
         rq->store = store_pool_acquire(srv->pool);
         store_deadline_set(rq->store, HTTP_QUERY_MS);
         if (store_read_begin(rq->store) != STORE_OK) {
@@ -749,7 +781,7 @@ static void http_route(struct http_server *srv, struct MHD_Connection *c, struct
             return;
         }
     }
-    if ((flags & ROUTE_CACHED) && srv->cache && rq->store && !options)
+    if (cached && rq->store && !cu->watched)
         http_cache_lookup(srv, c, rq, cu);
     if ((flags & ROUTE_NEEDS_WRITER) && !options) {
         pthread_mutex_lock(&srv->write_lock);
@@ -1024,6 +1056,7 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
     srv->metrics.cache = srv->cache;
     if (!cfg->read_only && store_open(cfg->db, STORE_READ_WRITE, &srv->writer) != STORE_OK)
         goto fail;
+    srv->watch = srv->cache ? cache_watch_new(cfg->db) : NULL;
     /* ITC lets MHD_quiesce_daemon wake the pool threads at shutdown. poll(),
      * not epoll: with libmicrohttpd 0.9.75's epoll mode a fresh 256-connection
      * load left both pool threads asleep in epoll_wait with every connection's
@@ -1126,6 +1159,7 @@ void http_server_stop(struct http_server *srv)
         MHD_stop_daemon(srv->mhd);
     store_close(srv->writer);
     store_pool_close(srv->pool);
+    cache_watch_free(srv->watch);
     cache_free(srv->cache);
     pthread_mutex_destroy(&srv->write_lock);
     pthread_cond_destroy(&srv->idle);
