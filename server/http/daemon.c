@@ -538,11 +538,22 @@ static void http_cache_store(struct http_server *srv, struct http_cache_use *cu,
 }
 
 /* Inflates the n gzip bytes at in into out, which takes exactly want bytes. */
+/* The gzip bytes are our own (http_gzip: libdeflate writes a bare 10-byte
+ * header, FLG 0, and an 8-byte trailer), so only the deflate stream between
+ * is inflated: the trailer's CRC-32 over the output would guard only against
+ * our own memory going bad, and cost 2 of the 15 us of a 12 KB article. The
+ * length must still come out exact. */
 static bool http_gunzip(struct http_z *z, const char *in, size_t n, char *out, size_t want)
 {
     size_t got = 0;
-    return z && libdeflate_gzip_decompress(z->gunz, in, n, out, want, &got) == LIBDEFLATE_SUCCESS &&
-           got == want;
+    if (!z)
+        return false;
+    const unsigned char *u = (const unsigned char *)in;
+    bool bare = n > 18 && u[0] == 0x1f && u[1] == 0x8b && u[2] == 8 && u[3] == 0;
+    enum libdeflate_result r =
+        bare ? libdeflate_deflate_decompress(z->gunz, in + 10, n - 18, out, want, &got)
+             : libdeflate_gzip_decompress(z->gunz, in, n, out, want, &got);
+    return r == LIBDEFLATE_SUCCESS && got == want;
 }
 
 /* Gives a hit the identity bytes for a client that does not take gzip: the
