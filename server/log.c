@@ -100,9 +100,23 @@ static void log_utc(const struct timespec *t, char out[25])
     int64_t d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     int64_t y = yoe + era * 400 + (m <= 2);
-    snprintf(out, 25, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", (int)y, (int)m, (int)d,
-             (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60),
-             (int)(t->tv_nsec / 1000000));
+    if (y < 0 || y > 9999) { /* not a time a server logs at; keep the width */
+        memcpy(out, "0000-00-00T00:00:00.000Z", 25);
+        return;
+    }
+    /* Digits by hand: snprintf was half of the cost of a log line. */
+    int v[7] = {(int)y, (int)m, (int)d, (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60),
+                (int)(t->tv_nsec / 1000000)};
+    static const int width[7] = {4, 2, 2, 2, 2, 2, 3};
+    static const char after[7] = {'-', '-', 'T', ':', ':', '.', 'Z'};
+    char *p = out;
+    for (int i = 0; i < 7; i++) {
+        for (int k = width[i] - 1; k >= 0; k--, v[i] /= 10)
+            p[k] = (char)('0' + v[i] % 10);
+        p += width[i];
+        *p++ = after[i];
+    }
+    *p = '\0';
 }
 
 /* Lines up to this long are made on the stack, with no allocation. */

@@ -297,8 +297,16 @@ static void http_request_id(struct http_server *srv, struct MHD_Connection *c, c
     uint64_t n = atomic_fetch_add(&srv->next_id, 1);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
-    snprintf(out, 65, "%08llx-%06llx", (unsigned long long)(ts.tv_sec & 0xffffffff),
-             (unsigned long long)(n & 0xffffff));
+    /* "%08llx-%06llx" of the seconds and the counter, by hand: snprintf was
+     * a tenth of what newsd itself spends on a cache hit. */
+    static const char hex[] = "0123456789abcdef";
+    uint64_t t = (uint64_t)ts.tv_sec & 0xffffffff;
+    for (int i = 7; i >= 0; i--, t >>= 4)
+        out[i] = hex[t & 15];
+    out[8] = '-';
+    for (int i = 14; i >= 9; i--, n >>= 4)
+        out[i] = hex[n & 15];
+    out[15] = '\0';
 }
 
 /* --- serialising the response ------------------------------------------------ */
