@@ -171,3 +171,70 @@ void log_write(enum log_level lvl, const char *fmt, ...)
     buf_clear(&line);
     buf_clear(&msg);
 }
+
+/* A line being made in a fixed buffer; ok turns false when it does not fit. */
+struct log_line {
+    char *p, *end;
+    bool ok;
+};
+
+static void log_put(struct log_line *l, const char *s)
+{
+    size_t n = strlen(s);
+    if (!l->ok || (size_t)(l->end - l->p) < n) {
+        l->ok = false;
+        return;
+    }
+    memcpy(l->p, s, n);
+    l->p += n;
+}
+
+static void log_put_u(struct log_line *l, unsigned long long v, bool neg)
+{
+    char d[24];
+    int i = (int)sizeof d;
+    d[--i] = '\0';
+    do
+        d[--i] = (char)('0' + v % 10);
+    while ((v /= 10) && i > 1);
+    if (neg)
+        d[--i] = '-';
+    log_put(l, d + i);
+}
+
+void log_access(const char *method, const char *path, int status, size_t bytes, long long us,
+                const char *req_id)
+{
+    if (LOG_INFO > log_max)
+        return;
+    char line[LOG_LINE_STACK];
+    struct log_line l = {line, line + sizeof line - 1, !log_json};
+    if (l.ok) {
+        /* The text line of log_write, made without printf. */
+        struct timespec now;
+        char ts[25];
+        clock_gettime(CLOCK_REALTIME, &now);
+        log_utc(&now, ts);
+        log_put(&l, ts);
+        log_put(&l, " info access method=");
+        log_put(&l, method);
+        log_put(&l, " path=\"");
+        log_put(&l, path);
+        log_put(&l, "\" status=");
+        log_put_u(&l, (unsigned long long)(status < 0 ? -(long long)status : status), status < 0);
+        log_put(&l, " bytes=");
+        log_put_u(&l, bytes, false);
+        log_put(&l, " us=");
+        log_put_u(&l, (unsigned long long)(us < 0 ? -us : us), us < 0);
+        log_put(&l, " req_id=");
+        log_put(&l, req_id);
+        log_put(&l, "\n");
+    }
+    if (!l.ok) { /* JSON, or too long for the stack */
+        log_write(LOG_INFO, "access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s",
+                  method, path, status, bytes, us, req_id);
+        return;
+    }
+    ssize_t w = write(STDERR_FILENO, line, (size_t)(l.p - line));
+    (void)w;
+}

@@ -733,8 +733,7 @@ static uint64_t http_access_log(const char *method, const char *path, int status
     safe[n] = '\0';
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long us = (now.tv_sec - start->tv_sec) * 1000000LL + (now.tv_nsec - start->tv_nsec) / 1000;
-    log_info("access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s", method, safe,
-             status, bytes, us, req_id);
+    log_access(method, safe, status, bytes, us, req_id);
     return us > 0 ? (uint64_t)us : 0;
 }
 
