@@ -89,7 +89,9 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
 /* A watch on the database for commits by any process (this one included),
  * cheap enough for every request: one pread of the WAL-index header in the
  * database's -shm file, which SQLite rewrites on every commit in WAL mode.
- * NULL when db_path has no real path on disk. Thread-safe. */
+ * NULL when db_path has no real path on disk. Thread-safe. Free it only after
+ * every database connection of the process is closed: closing its descriptor
+ * drops the process's POSIX locks on the -shm file, SQLite's included. */
 struct cache_watch;
 struct cache_watch *cache_watch_new(const char *db_path);
 void cache_watch_free(struct cache_watch *w);

@@ -1237,7 +1237,7 @@ void http_server_stop(struct http_server *srv)
         MHD_stop_daemon(srv->mhd);
     store_close(srv->writer);
     store_pool_close(srv->pool);
-    cache_watch_free(srv->watch);
+    cache_watch_free(srv->watch); /* after the connections: see cache_watch_new */
     if (srv->z_key_made)
         pthread_key_delete(srv->z_key); /* the pool threads, now ended, freed theirs */
     cache_free(srv->cache);

@@ -3,7 +3,6 @@
  * at the start of the database's -shm file; what SQLite keeps there is left to
  * SQLite, and the answers built from the database are left to cache.c. */
 #include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -52,6 +51,9 @@ struct cache_watch *cache_watch_new(const char *db_path)
     return w;
 }
 
+/* Closing any descriptor of a file drops every POSIX lock this process holds
+ * on it, SQLite's -shm locks among them: so the descriptor stays open for the
+ * watch's life, and the watch is freed after the connections (cache.h). */
 void cache_watch_free(struct cache_watch *w)
 {
     if (!w)
