@@ -19,6 +19,12 @@
 /* One inflated hit in this many may drop another's identity bytes (see
  * cache_hit_plain). */
 #define CACHE_PLAIN_SWAP 8
+/* An entry not found by the last CACHE_COLD_AGE x (entries held) lookups is
+ * cold: a client walking a set of answers that fits finds each of them once
+ * per walk, every (entries held) lookups or sooner. Room for identity bytes
+ * is taken from cold entries first. */
+#define CACHE_COLD_AGE 4
+#define CACHE_COLD_TRIES 4
 /* cache_entry.slot of an entry that left the table. */
 #define CACHE_GONE SIZE_MAX
 
@@ -37,6 +43,7 @@ struct cache_entry {
     size_t plain_slot;        /* index in cache.plains, while plain is set */
     uint64_t hash;
     size_t bytes;             /* what it costs against the bound, plain aside */
+    uint64_t last_use;        /* cache.clock when stored or last found */
     struct cache_answer a;    /* a.body lies in body; the strings are the entry's */
     struct cache_blob *body;
     struct cache_blob *plain; /* the identity bytes of a gzip answer, or NULL */
@@ -54,6 +61,7 @@ struct cache {
     struct cache_entry **plains; /* the entries holding identity bytes */
     size_t n_plains, cap_plains;
     uint64_t filled_gen; /* the generation the entries belong to */
+    uint64_t clock;      /* lookups so far (under the lock), for cold entries */
     uint64_t rng;
     atomic_uint_fast64_t gen;
     atomic_uint_fast64_t hits, misses;
@@ -243,9 +251,11 @@ bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, b
     uint64_t h = util_fnv1a(key, key_len, UTIL_FNV_SEED);
     struct cache_entry *e = NULL;
     pthread_mutex_lock(&c->lock);
+    c->clock++;
     if (c->filled_gen == gen && gen == cache_generation(c))
         e = *cache_find(c, h, key, key_len);
     if (e) {
+        e->last_use = c->clock;
         atomic_fetch_add(&e->refs, 1);
         bool plain = want_plain && e->plain;
         out->blob = cache_blob_ref(plain ? e->plain : e->body);
@@ -280,8 +290,28 @@ static size_t cache_random(struct cache *c, size_t n)
     return (size_t)(c->rng % n);
 }
 
+static void cache_evict(struct cache *c, size_t i);
+
+/* Evicts random cold entries (see CACHE_COLD_AGE), other than keep, while
+ * bytes more do not fit, and gives up after CACHE_COLD_TRIES picks that were
+ * not cold (the lock is held). Cold entries were not asked for in a long
+ * while (a client moved on to other answers), so they make room for identity
+ * bytes at no cost to the answers in use. */
+static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_entry *keep)
+{
+    int warm = 0;
+    while (warm < CACHE_COLD_TRIES && c->n && c->bytes + bytes > c->max_bytes) {
+        size_t i = cache_random(c, c->n);
+        const struct cache_entry *e = c->all[i];
+        if (e != keep && c->clock - e->last_use > (uint64_t)CACHE_COLD_AGE * c->n)
+            cache_evict(c, i);
+        else
+            warm++;
+    }
+}
+
 /* Gives e the identity bytes plain (a reference is taken) when there is
- * room, or (drop) when room can be made by dropping other entries' identity
+ * room, or room can be made from cold entries, or (drop) when room can be made by dropping other entries' identity
  * bytes, chosen at random. The lock is held. Whole entries are never evicted
  * for it: a miss costs queries and JSON, a missing identity form only an
  * inflate. */
@@ -290,6 +320,7 @@ static void cache_plain_attach(struct cache *c, struct cache_entry *e, struct ca
 {
     if (e->slot == CACHE_GONE || e->plain || !e->a.gzip || plain->len > c->max_bytes)
         return;
+    cache_evict_cold(c, plain->len, e);
     while (drop && c->n_plains && c->bytes + plain->len > c->max_bytes)
         cache_plain_drop(c, cache_random(c, c->n_plains));
     if (c->bytes + plain->len > c->max_bytes)
@@ -346,7 +377,9 @@ static size_t cache_answer_bytes(const struct cache_answer *a)
 }
 
 /* Makes room for bytes more (the lock is held): identity copies go first,
- * then whole entries, both chosen at random. */
+ * then whole entries, both chosen at random. Not cold entries first: for a
+ * walk over many more answers than fit, that would be LRU, which misses
+ * every time. */
 static void cache_make_room(struct cache *c, size_t bytes)
 {
     while (c->n_plains && c->bytes + bytes > c->max_bytes)
@@ -380,6 +413,7 @@ static bool cache_insert(struct cache *c, struct cache_entry *e, uint64_t gen)
     }
     p = cache_find(c, e->hash, e->key, e->key_len);
     e->next = NULL;
+    e->last_use = c->clock;
     *p = e;
     e->slot = c->n;
     c->all[c->n++] = e;

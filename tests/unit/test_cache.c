@@ -220,6 +220,56 @@ Test(cache, identity_bytes_go_before_any_entry_does)
     cache_free(c);
 }
 
+/* Fills a 64 KiB cache with 40 gzip-only answers /old/0../old/39, then looks
+ * them all up (warm) or not, lets 400 other lookups pass, and stores one new
+ * answer with identity bytes that do not fit beside them. */
+static struct cache *cold_setup(bool warm, struct cache_stats *st)
+{
+    struct cache *c = cache_new(64 * 1024);
+    uint64_t g = cache_generation(c);
+    static char gz[1000], plain[20000];
+    char ctype[] = "application/json";
+    struct cache_answer old = gzip_of(gz, sizeof gz, NULL, sizeof plain, ctype);
+    char key[16];
+    for (int i = 0; i < 40; i++)
+        cache_put(c, key, (size_t)snprintf(key, sizeof key, "/old/%d", i), g, &old);
+    struct cache_hit h = {0};
+    for (int i = 0; i < 400; i++) {
+        int n = warm ? snprintf(key, sizeof key, "/old/%d", i % 40) : snprintf(key, sizeof key, "/none");
+        cache_get(c, key, (size_t)n, g, false, &h);
+        cache_hit_clear(&h);
+    }
+    struct cache_answer fresh = gzip_of(gz, sizeof gz, plain, sizeof plain, ctype);
+    cache_put(c, "/new", 4, g, &fresh);
+    cache_stats(c, st);
+    return c;
+}
+
+Test(cache, entries_nobody_asks_for_make_room_for_identity_bytes)
+{
+    struct cache_stats st;
+    struct cache *c = cold_setup(false, &st);
+    struct cache_hit h = {0};
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
+    cr_assert_not(h.gzip, "the identity bytes were kept, in room taken from cold entries");
+    cache_hit_clear(&h);
+    cr_assert_lt(st.entries, 41);
+    cr_assert_leq(st.bytes, 64 * 1024);
+    cache_free(c);
+}
+
+Test(cache, entries_in_use_are_not_evicted_for_identity_bytes)
+{
+    struct cache_stats st;
+    struct cache *c = cold_setup(true, &st);
+    cr_assert_eq(st.entries, 41, "every answer in use stays");
+    struct cache_hit h = {0};
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
+    cr_assert(h.gzip, "no room for identity bytes without evicting answers in use");
+    cache_hit_clear(&h);
+    cache_free(c);
+}
+
 Test(cache, off_means_nothing_is_kept)
 {
     cr_assert_null(cache_new(0));
