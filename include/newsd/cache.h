@@ -1,6 +1,6 @@
 /* cache.h: the response cache. Finished 200 answers of read routes are kept by
- * request key (path, parameters, Accept, gzip or not) and database generation,
- * so a repeated request costs a lookup and a copy instead of queries and JSON.
+ * request key (path, parameters, Accept) and database generation, so a
+ * repeated request costs a lookup instead of queries and JSON.
  * Bounded in bytes; the generation moves whenever any connection commits, which
  * makes every older entry dead at once. Thread-safe. */
 #ifndef NEWSD_CACHE_H
@@ -12,13 +12,14 @@
 #define CACHE_MAX_HEADERS 4
 #define CACHE_ETAG_MAX 40
 
-/* One stored answer. Strings are owned by the struct (or borrowed when it is
- * handed out by cache_get: see there). */
+/* An answer to store, as cache_put takes it: every string is borrowed and
+ * copied. */
 struct cache_answer {
     char *body;
     size_t len;
     bool gzip;        /* body is gzip: the daemon inflates it for other clients */
     size_t plain_len; /* the identity length */
+    char *plain;      /* with gzip, the identity bytes too (optional; see cache_put) */
     char etag[CACHE_ETAG_MAX];    /* of the identity bytes */
     char etag_gz[CACHE_ETAG_MAX]; /* of the gzip bytes, when gzip */
     char *content_type;
@@ -29,7 +30,29 @@ struct cache_answer {
     size_t n_headers;
 };
 
+/* Stored bytes, reference-counted: a hit sends them without a copy, and they
+ * live until the last holder lets go, evicted or not. */
+struct cache_blob;
+/* A blob of n bytes for the caller to fill (one reference), NULL on OOM. */
+struct cache_blob *cache_blob_new(size_t n);
+char *cache_blob_data(struct cache_blob *b);
+/* Drops one reference; the last frees. Accepts NULL. Its signature is a
+ * libmicrohttpd free callback's, so a response can hold a reference. */
+void cache_blob_release(void *b);
+
 struct cache;
+struct cache_entry;
+
+/* A stored answer handed out by cache_get, read-only, valid until
+ * cache_hit_clear even when evicted or out of date meanwhile. */
+struct cache_hit {
+    const struct cache_answer *a; /* the entry's etags, content type and headers */
+    char *body;                   /* the bytes to send, inside blob */
+    size_t len;
+    bool gzip;                    /* body is gzip */
+    struct cache_blob *blob;      /* a reference; taken by whoever sends body */
+    struct cache_entry *entry;    /* a reference, for a */
+};
 
 /* A cache holding at most max_bytes of answers; NULL when max_bytes is 0
  * (the cache is off: every other function accepts NULL and does nothing). */
@@ -41,21 +64,52 @@ uint64_t cache_generation(struct cache *c);
 /* Moves to a new generation: everything stored so far is stale. */
 void cache_bump(struct cache *c);
 
-/* Copies the answer stored under key for generation gen into *out (owned by
- * the caller, freed with cache_answer_clear). False on a miss. */
-bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen,
-               struct cache_answer *out);
+/* Finds the answer stored under key for generation gen; false on a miss. The
+ * body is the identity bytes when want_plain and the entry holds them, else
+ * the stored bytes (gzip when a->gzip). *out is the caller's, released with
+ * cache_hit_clear. */
+bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_plain,
+               struct cache_hit *out);
+/* Makes plain (taken: a blob of h->a->plain_len identity bytes) the body of
+ * h, and offers it to h's entry, which keeps it when room can be made by
+ * dropping other entries' identity bytes (never whole entries). */
+void cache_hit_plain(struct cache *c, struct cache_hit *h, struct cache_blob *plain);
+/* Releases the references of h; accepts a zeroed or cleared hit. */
+void cache_hit_clear(struct cache_hit *h);
+
 /* Stores a copy of a under key for generation gen, evicting others to stay
- * within the byte bound. Nothing happens when gen is no longer current or the
- * answer is larger than a quarter of the bound. */
+ * within the byte bound. The identity bytes of a gzip answer (a->plain) are
+ * kept beside it while there is room: they save inflating on every hit of a
+ * client that does not take gzip, and are the first thing dropped when room
+ * is needed. Nothing happens when gen is no longer current or the answer is
+ * larger than a quarter of the bound. */
 void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
                const struct cache_answer *a);
 
-void cache_answer_clear(struct cache_answer *a);
+/* A watch on the database for commits by any process (this one included),
+ * cheap enough for every request: one pread of the WAL-index header in the
+ * database's -shm file, which SQLite rewrites on every commit in WAL mode.
+ * NULL when db_path has no real path on disk. Thread-safe. Free it only after
+ * every database connection of the process is closed: closing its descriptor
+ * drops the process's POSIX locks on the -shm file, SQLite's included. */
+struct cache_watch;
+struct cache_watch *cache_watch_new(const char *db_path);
+void cache_watch_free(struct cache_watch *w);
 
-/* Counters for /metrics. */
+enum cache_watch_rc {
+    CACHE_WATCH_SAME,    /* no commit since the last check */
+    CACHE_WATCH_MOVED,   /* a commit (or a log restart): c's generation was moved */
+    CACHE_WATCH_UNKNOWN, /* cannot tell (no WAL, no -shm yet, w NULL): ask the database */
+};
+/* Compares the header with the last one seen and moves c's generation when it
+ * changed, before the new header counts as seen: a caller that reads the
+ * generation after a SAME or MOVED answer gets one no older than every commit
+ * completed before the check. */
+enum cache_watch_rc cache_watch_check(struct cache_watch *w, struct cache *c);
+
+/* Counters for /metrics. plain: entries that also hold identity bytes. */
 struct cache_stats {
-    uint64_t hits, misses, entries, bytes;
+    uint64_t hits, misses, entries, bytes, plain;
 };
 void cache_stats(struct cache *c, struct cache_stats *out);
 

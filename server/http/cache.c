@@ -1,7 +1,9 @@
 /* cache.c: the response cache (see cache.h). A chained hash table for lookups
- * and a dense array of the same entries for eviction. Eviction is random: a
- * client walking more distinct URLs than fit would make LRU (or CLOCK) miss
- * every time, while random replacement keeps a fair share of them. */
+ * and a dense array of the same entries for eviction, plus one of the entries
+ * that also hold identity bytes. Eviction is random: a client walking more
+ * distinct URLs than fit would make LRU (or CLOCK) miss every time, while
+ * random replacement keeps a fair share of them. Entries and bodies are
+ * reference-counted, so a hit sends the stored bytes without copying them. */
 #include "newsd/cache.h"
 
 #include <pthread.h>
@@ -14,13 +16,37 @@
 /* Answers above this share of the bound are not kept: one export must not
  * empty the cache. */
 #define CACHE_MAX_SHARE 4
+/* One inflated hit in this many may drop another's identity bytes (see
+ * cache_hit_plain). */
+#define CACHE_PLAIN_SWAP 8
+/* An entry not found by the last CACHE_COLD_AGE x (entries held) lookups is
+ * cold: a client walking a set of answers that fits finds each of them once
+ * per walk, every (entries held) lookups or sooner. Room for identity bytes
+ * is taken from cold entries first. */
+#define CACHE_COLD_AGE 4
+#define CACHE_COLD_TRIES 4
+/* cache_entry.slot of an entry that left the table. */
+#define CACHE_GONE SIZE_MAX
 
+struct cache_blob {
+    atomic_uint refs;
+    size_t len;
+    char data[];
+};
+
+/* Immutable once in the table, but for plain and the slots, which change
+ * under the cache's lock. Freed when the last reference goes. */
 struct cache_entry {
+    atomic_uint refs;         /* the table's, while in it, and each hit's */
     struct cache_entry *next; /* in its bucket */
-    size_t slot;              /* index in cache.all */
+    size_t slot;              /* index in cache.all, or CACHE_GONE */
+    size_t plain_slot;        /* index in cache.plains, while plain is set */
     uint64_t hash;
-    size_t bytes; /* what it costs against the bound */
-    struct cache_answer a;
+    size_t bytes;             /* what it costs against the bound, plain aside */
+    uint64_t last_use;        /* cache.clock when stored or last found */
+    struct cache_answer a;    /* a.body lies in body; the strings are the entry's */
+    struct cache_blob *body;
+    struct cache_blob *plain; /* the identity bytes of a gzip answer, or NULL */
     size_t key_len;
     char key[];
 };
@@ -32,11 +58,51 @@ struct cache {
     size_t n_buckets; /* a power of two */
     struct cache_entry **all;
     size_t n, cap;
+    struct cache_entry **plains; /* the entries holding identity bytes */
+    size_t n_plains, cap_plains;
     uint64_t filled_gen; /* the generation the entries belong to */
+    uint64_t clock;      /* lookups so far (under the lock), for cold entries */
     uint64_t rng;
     atomic_uint_fast64_t gen;
     atomic_uint_fast64_t hits, misses;
 };
+
+struct cache_blob *cache_blob_new(size_t n)
+{
+    struct cache_blob *b = malloc(sizeof *b + (n ? n : 1));
+    if (!b)
+        return NULL;
+    atomic_init(&b->refs, 1);
+    b->len = n;
+    return b;
+}
+
+char *cache_blob_data(struct cache_blob *b)
+{
+    return b->data;
+}
+
+static struct cache_blob *cache_blob_ref(struct cache_blob *b)
+{
+    atomic_fetch_add(&b->refs, 1);
+    return b;
+}
+
+void cache_blob_release(void *p)
+{
+    struct cache_blob *b = p;
+    if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+        free(b);
+}
+
+/* A blob holding a copy of the n bytes at p; NULL on OOM. */
+static struct cache_blob *cache_blob_copy(const char *p, size_t n)
+{
+    struct cache_blob *b = cache_blob_new(n);
+    if (b)
+        memcpy(b->data, p, n);
+    return b;
+}
 
 struct cache *cache_new(size_t max_bytes)
 {
@@ -62,11 +128,9 @@ struct cache *cache_new(size_t max_bytes)
     return c;
 }
 
-void cache_answer_clear(struct cache_answer *a)
+/* Frees the strings of an answer the entry owns (not its body: a blob's). */
+static void cache_meta_clear(struct cache_answer *a)
 {
-    if (!a)
-        return;
-    free(a->body);
     free(a->content_type);
     for (size_t i = 0; i < a->n_headers; i++) {
         free(a->headers[i].name);
@@ -75,19 +139,47 @@ void cache_answer_clear(struct cache_answer *a)
     memset(a, 0, sizeof *a);
 }
 
-static void cache_entry_free(struct cache_entry *e)
+static void cache_entry_release(struct cache_entry *e)
 {
-    cache_answer_clear(&e->a);
+    if (!e || atomic_fetch_sub(&e->refs, 1) != 1)
+        return;
+    cache_meta_clear(&e->a);
+    cache_blob_release(e->body);
+    cache_blob_release(e->plain);
     free(e);
+}
+
+/* Drops the identity bytes of the entry in slot i of c->plains (the lock is
+ * held); hits that hold them keep them until they are done. */
+static void cache_plain_drop(struct cache *c, size_t i)
+{
+    struct cache_entry *e = c->plains[i];
+    c->plains[i] = c->plains[--c->n_plains];
+    c->plains[i]->plain_slot = i;
+    c->bytes -= e->plain->len;
+    cache_blob_release(e->plain);
+    e->plain = NULL;
+}
+
+/* Takes e out of the table's array and counts, dropping its identity bytes
+ * (the lock is held; the caller unlinks it from its bucket). */
+static void cache_entry_leave(struct cache *c, struct cache_entry *e)
+{
+    if (e->plain)
+        cache_plain_drop(c, e->plain_slot);
+    c->all[e->slot] = c->all[--c->n];
+    c->all[e->slot]->slot = e->slot;
+    e->slot = CACHE_GONE;
+    c->bytes -= e->bytes;
+    cache_entry_release(e);
 }
 
 /* Drops every entry (the lock is held). */
 static void cache_drop_all(struct cache *c)
 {
-    for (size_t i = 0; i < c->n; i++)
-        cache_entry_free(c->all[i]);
+    while (c->n)
+        cache_entry_leave(c, c->all[c->n - 1]);
     memset(c->buckets, 0, c->n_buckets * sizeof *c->buckets);
-    c->n = 0;
     c->bytes = 0;
 }
 
@@ -97,6 +189,7 @@ void cache_free(struct cache *c)
         return;
     cache_drop_all(c);
     free(c->all);
+    free(c->plains);
     free(c->buckets);
     pthread_mutex_destroy(&c->lock);
     free(c);
@@ -113,18 +206,19 @@ void cache_bump(struct cache *c)
         atomic_fetch_add(&c->gen, 1);
 }
 
-/* A deep copy of src into dst; false (dst cleared) when out of memory. */
-static bool cache_answer_copy(struct cache_answer *dst, const struct cache_answer *src)
+/* Copies src's metadata and stored body into e; false when out of memory
+ * (whatever was copied stays in e, for cache_entry_release). */
+static bool cache_entry_fill(struct cache_entry *e, const struct cache_answer *src)
 {
-    memset(dst, 0, sizeof *dst);
+    struct cache_answer *dst = &e->a;
     dst->len = src->len;
     dst->gzip = src->gzip;
     dst->plain_len = src->plain_len;
     memcpy(dst->etag, src->etag, sizeof dst->etag);
     memcpy(dst->etag_gz, src->etag_gz, sizeof dst->etag_gz);
-    bool ok = (dst->body = malloc(src->len ? src->len : 1)) != NULL;
+    bool ok = (e->body = cache_blob_copy(src->body, src->len)) != NULL;
     if (ok)
-        memcpy(dst->body, src->body, src->len);
+        dst->body = e->body->data;
     if (ok && src->content_type)
         ok = (dst->content_type = util_strdup(src->content_type)) != NULL;
     for (size_t i = 0; ok && i < src->n_headers; i++) {
@@ -133,8 +227,6 @@ static bool cache_answer_copy(struct cache_answer *dst, const struct cache_answe
         dst->n_headers = i + 1;
         ok = dst->headers[i].name && dst->headers[i].value;
     }
-    if (!ok)
-        cache_answer_clear(dst);
     return ok;
 }
 
@@ -150,33 +242,43 @@ static struct cache_entry **cache_find(struct cache *c, uint64_t h, const char *
     return p;
 }
 
-bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen,
-               struct cache_answer *out)
+bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_plain,
+               struct cache_hit *out)
 {
+    memset(out, 0, sizeof *out);
     if (!c)
         return false;
     uint64_t h = util_fnv1a(key, key_len, UTIL_FNV_SEED);
-    bool hit = false;
+    struct cache_entry *e = NULL;
     pthread_mutex_lock(&c->lock);
-    if (c->filled_gen == gen && gen == cache_generation(c)) {
-        struct cache_entry *e = *cache_find(c, h, key, key_len);
-        hit = e && cache_answer_copy(out, &e->a);
+    c->clock++;
+    if (c->filled_gen == gen && gen == cache_generation(c))
+        e = *cache_find(c, h, key, key_len);
+    if (e) {
+        e->last_use = c->clock;
+        atomic_fetch_add(&e->refs, 1);
+        bool plain = want_plain && e->plain;
+        out->blob = cache_blob_ref(plain ? e->plain : e->body);
+        out->gzip = e->a.gzip && !plain;
     }
     pthread_mutex_unlock(&c->lock);
-    atomic_fetch_add(hit ? &c->hits : &c->misses, 1);
-    return hit;
+    atomic_fetch_add(e ? &c->hits : &c->misses, 1);
+    if (!e)
+        return false;
+    out->entry = e;
+    out->a = &e->a;
+    out->body = out->blob->data;
+    out->len = out->blob->len;
+    return true;
 }
 
-/* Unlinks and frees the entry in slot i of c->all (the lock is held). */
-static void cache_evict(struct cache *c, size_t i)
+void cache_hit_clear(struct cache_hit *h)
 {
-    struct cache_entry *e = c->all[i];
-    struct cache_entry **p = cache_find(c, e->hash, e->key, e->key_len);
-    *p = e->next;
-    c->all[i] = c->all[--c->n];
-    c->all[i]->slot = i;
-    c->bytes -= e->bytes;
-    cache_entry_free(e);
+    if (!h)
+        return;
+    cache_blob_release(h->blob);
+    cache_entry_release(h->entry);
+    memset(h, 0, sizeof *h);
 }
 
 static size_t cache_random(struct cache *c, size_t n)
@@ -188,12 +290,135 @@ static size_t cache_random(struct cache *c, size_t n)
     return (size_t)(c->rng % n);
 }
 
+static void cache_evict(struct cache *c, size_t i);
+
+/* Evicts random cold entries (see CACHE_COLD_AGE), other than keep, while
+ * bytes more do not fit, and gives up after CACHE_COLD_TRIES picks that were
+ * not cold (the lock is held). Cold entries were not asked for in a long
+ * while (a client moved on to other answers), so they make room for identity
+ * bytes at no cost to the answers in use. */
+static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_entry *keep)
+{
+    int warm = 0;
+    while (warm < CACHE_COLD_TRIES && c->n && c->bytes + bytes > c->max_bytes) {
+        size_t i = cache_random(c, c->n);
+        const struct cache_entry *e = c->all[i];
+        if (e != keep && c->clock - e->last_use > (uint64_t)CACHE_COLD_AGE * c->n)
+            cache_evict(c, i);
+        else
+            warm++;
+    }
+}
+
+/* Gives e the identity bytes plain (a reference is taken) when there is
+ * room, or room can be made from cold entries, or (drop) when room can be made by dropping other entries' identity
+ * bytes, chosen at random. The lock is held. Whole entries are never evicted
+ * for it: a miss costs queries and JSON, a missing identity form only an
+ * inflate. */
+static void cache_plain_attach(struct cache *c, struct cache_entry *e, struct cache_blob *plain,
+                               bool drop)
+{
+    if (e->slot == CACHE_GONE || e->plain || !e->a.gzip || plain->len > c->max_bytes)
+        return;
+    cache_evict_cold(c, plain->len, e);
+    while (drop && c->n_plains && c->bytes + plain->len > c->max_bytes)
+        cache_plain_drop(c, cache_random(c, c->n_plains));
+    if (c->bytes + plain->len > c->max_bytes)
+        return;
+    if (c->n_plains == c->cap_plains) {
+        size_t ncap = c->cap_plains ? c->cap_plains * 2 : 256;
+        struct cache_entry **v = realloc(c->plains, ncap * sizeof *v);
+        if (!v)
+            return;
+        c->plains = v;
+        c->cap_plains = ncap;
+    }
+    e->plain = cache_blob_ref(plain);
+    e->plain_slot = c->n_plains;
+    c->plains[c->n_plains++] = e;
+    c->bytes += plain->len;
+}
+
+void cache_hit_plain(struct cache *c, struct cache_hit *h, struct cache_blob *plain)
+{
+    cache_blob_release(h->blob);
+    h->blob = plain;
+    h->body = plain->data;
+    h->len = plain->len;
+    h->gzip = false;
+    if (!c || !h->entry)
+        return;
+    /* When the bound is full, one inflated hit in CACHE_PLAIN_SWAP takes the
+     * place of another entry's identity bytes: often enough to follow a
+     * change of what clients ask for, rarely enough that a steady walk over
+     * more answers than fit does not trade identity bytes on every request
+     * (that churn, a free and an allocation under the lock, cost a sixth of
+     * a list hit's CPU at 100,000 articles). */
+    pthread_mutex_lock(&c->lock);
+    cache_plain_attach(c, h->entry, plain, cache_random(c, CACHE_PLAIN_SWAP) == 0);
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* Unlinks the entry in slot i of c->all and lets it go (the lock is held). */
+static void cache_evict(struct cache *c, size_t i)
+{
+    struct cache_entry *e = c->all[i];
+    struct cache_entry **p = cache_find(c, e->hash, e->key, e->key_len);
+    *p = e->next;
+    cache_entry_leave(c, e);
+}
+
 static size_t cache_answer_bytes(const struct cache_answer *a)
 {
     size_t n = a->len + (a->content_type ? strlen(a->content_type) + 1 : 0);
     for (size_t i = 0; i < a->n_headers; i++)
         n += strlen(a->headers[i].name) + strlen(a->headers[i].value) + 2;
     return n;
+}
+
+/* Makes room for bytes more (the lock is held): identity copies go first,
+ * then whole entries, both chosen at random. Not cold entries first: for a
+ * walk over many more answers than fit, that would be LRU, which misses
+ * every time. */
+static void cache_make_room(struct cache *c, size_t bytes)
+{
+    while (c->n_plains && c->bytes + bytes > c->max_bytes)
+        cache_plain_drop(c, cache_random(c, c->n_plains));
+    while (c->n && c->bytes + bytes > c->max_bytes)
+        cache_evict(c, cache_random(c, c->n));
+}
+
+/* Adds e to the table for generation gen (the lock is held); false when it
+ * was not added (stale, or out of memory). */
+static bool cache_insert(struct cache *c, struct cache_entry *e, uint64_t gen)
+{
+    if (gen != cache_generation(c))
+        return false; /* a bump came while the answer was copied: stale already */
+    if (c->filled_gen != gen) {
+        /* The first answer of a new generation: the old ones are all stale. */
+        cache_drop_all(c);
+        c->filled_gen = gen;
+    }
+    struct cache_entry **p = cache_find(c, e->hash, e->key, e->key_len);
+    if (*p)
+        cache_evict(c, (*p)->slot); /* a racing request stored it first */
+    cache_make_room(c, e->bytes);
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 256;
+        struct cache_entry **v = realloc(c->all, ncap * sizeof *v);
+        if (!v)
+            return false;
+        c->all = v;
+        c->cap = ncap;
+    }
+    p = cache_find(c, e->hash, e->key, e->key_len);
+    e->next = NULL;
+    e->last_use = c->clock;
+    *p = e;
+    e->slot = c->n;
+    c->all[c->n++] = e;
+    c->bytes += e->bytes;
+    return true;
 }
 
 void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
@@ -204,11 +429,15 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
     size_t bytes = sizeof(struct cache_entry) + key_len + cache_answer_bytes(a);
     if (bytes > c->max_bytes / CACHE_MAX_SHARE)
         return;
-    struct cache_entry *e = malloc(sizeof *e + key_len);
+    struct cache_entry *e = calloc(1, sizeof *e + key_len);
     if (!e)
         return;
-    if (!cache_answer_copy(&e->a, a)) {
-        free(e);
+    atomic_init(&e->refs, 1);
+    e->slot = CACHE_GONE;
+    struct cache_blob *plain = NULL;
+    if (!cache_entry_fill(e, a) ||
+        (a->gzip && a->plain && !(plain = cache_blob_copy(a->plain, a->plain_len)))) {
+        cache_entry_release(e);
         return;
     }
     e->hash = util_fnv1a(key, key_len, UTIL_FNV_SEED);
@@ -217,41 +446,13 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
     memcpy(e->key, key, key_len);
 
     pthread_mutex_lock(&c->lock);
-    if (gen != cache_generation(c)) {
-        /* A bump came while this answer was copied: it is stale already, and
-         * storing it would drop the new generation's entries. */
-        pthread_mutex_unlock(&c->lock);
-        cache_entry_free(e);
-        return;
-    }
-    if (c->filled_gen != gen) {
-        /* The first answer of a new generation: the old ones are all stale. */
-        cache_drop_all(c);
-        c->filled_gen = gen;
-    }
-    struct cache_entry **p = cache_find(c, e->hash, key, key_len);
-    if (*p)
-        cache_evict(c, (*p)->slot); /* a racing request stored it first */
-    while (c->n && c->bytes + bytes > c->max_bytes)
-        cache_evict(c, cache_random(c, c->n));
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 256;
-        struct cache_entry **v = realloc(c->all, ncap * sizeof *v);
-        if (!v) {
-            pthread_mutex_unlock(&c->lock);
-            cache_entry_free(e);
-            return;
-        }
-        c->all = v;
-        c->cap = ncap;
-    }
-    p = cache_find(c, e->hash, key, key_len);
-    e->next = NULL;
-    *p = e;
-    e->slot = c->n;
-    c->all[c->n++] = e;
-    c->bytes += bytes;
+    bool in = cache_insert(c, e, gen);
+    if (in && plain)
+        cache_plain_attach(c, e, plain, true);
     pthread_mutex_unlock(&c->lock);
+    if (!in)
+        cache_entry_release(e);
+    cache_blob_release(plain);
 }
 
 void cache_stats(struct cache *c, struct cache_stats *out)
@@ -264,5 +465,6 @@ void cache_stats(struct cache *c, struct cache_stats *out)
     pthread_mutex_lock(&c->lock);
     out->entries = c->n;
     out->bytes = c->bytes;
+    out->plain = c->n_plains;
     pthread_mutex_unlock(&c->lock);
 }

@@ -120,8 +120,12 @@ bool metrics_render(const struct metrics *m, const struct metrics_db *db, size_t
                         "newsd_cache_entries %" PRIu64 "\n"
                         "# HELP newsd_cache_bytes Bytes held by the response cache.\n"
                         "# TYPE newsd_cache_bytes gauge\n"
-                        "newsd_cache_bytes %" PRIu64 "\n",
-                        cs.hits, cs.misses, cs.entries, cs.bytes);
+                        "newsd_cache_bytes %" PRIu64 "\n"
+                        "# HELP newsd_cache_identity_entries Compressed answers also held "
+                        "uncompressed.\n"
+                        "# TYPE newsd_cache_identity_entries gauge\n"
+                        "newsd_cache_identity_entries %" PRIu64 "\n",
+                        cs.hits, cs.misses, cs.entries, cs.bytes, cs.plain);
     }
     return ok;
 }

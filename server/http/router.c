@@ -76,6 +76,18 @@ static bool router_path_match(const char *pattern, const char *path,
     return *pattern == '\0' && *path == '\0';
 }
 
+/* Appends ", method" (or the first method) to the Allow list of m; memcpy,
+ * not snprintf, since every request builds the list. */
+static void router_allow_add(struct route_match *m, size_t *used, const char *method)
+{
+    size_t n = strlen(method), sep = *used ? 2 : 0;
+    if (*used + sep + n + 1 > sizeof m->allow)
+        return;
+    memcpy(m->allow + *used, ", ", sep);
+    memcpy(m->allow + *used + sep, method, n + 1);
+    *used += sep + n;
+}
+
 void router_match(struct req *rq, struct route_match *m)
 {
     const char *caps[HTTP_MAX_CAPTURES] = {0};
@@ -85,12 +97,8 @@ void router_match(struct req *rq, struct route_match *m)
         if (!router_path_match(routes[i].pattern, rq->path, caps, rq->capture_buf))
             continue;
         m->path_known = true;
-        if (!strstr(m->allow, routes[i].method)) {
-            int k = snprintf(m->allow + used, sizeof m->allow - used, "%s%s", used ? ", " : "",
-                             routes[i].method);
-            if (k > 0 && (size_t)k < sizeof m->allow - used)
-                used += (size_t)k;
-        }
+        if (!strstr(m->allow, routes[i].method))
+            router_allow_add(m, &used, routes[i].method);
         bool same = strcmp(routes[i].method, rq->method) == 0 ||
                     (strcmp(rq->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0);
         if (same && !m->route) {
@@ -100,9 +108,8 @@ void router_match(struct req *rq, struct route_match *m)
     }
     if (m->path_known) {
         if (strstr(m->allow, "GET"))
-            snprintf(m->allow + used, sizeof m->allow - used, ", HEAD");
-        used = strlen(m->allow);
-        snprintf(m->allow + used, sizeof m->allow - used, ", OPTIONS");
+            router_allow_add(m, &used, "HEAD");
+        router_allow_add(m, &used, "OPTIONS");
     }
 }
 

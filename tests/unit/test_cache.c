@@ -28,23 +28,26 @@ Test(cache, a_hit_is_a_copy_of_what_was_stored)
     cr_assert_not_null(c);
     uint64_t g = cache_generation(c);
     char body[] = "{\"data\":[1,2,3]}", ctype[] = "application/json", total[] = "3";
-    struct cache_answer in = answer_of(body, ctype, total), out = {0};
-    cr_assert_not(cache_get(c, "/a", 2, g, &out), "empty cache");
+    struct cache_answer in = answer_of(body, ctype, total);
+    struct cache_hit out = {0};
+    cr_assert_not(cache_get(c, "/a", 2, g, false, &out), "empty cache");
     cache_put(c, "/a", 2, g, &in);
     body[0] = 'X'; /* the cache kept its own copy */
-    cr_assert(cache_get(c, "/a", 2, g, &out));
+    cr_assert(cache_get(c, "/a", 2, g, false, &out));
     cr_assert_eq(out.len, in.len);
     cr_assert_eq(memcmp(out.body, "{\"data\":[1,2,3]}", out.len), 0);
-    cr_assert_str_eq(out.content_type, "application/json");
-    cr_assert_str_eq(out.etag, in.etag);
-    cr_assert_eq(out.n_headers, 1);
-    cr_assert_str_eq(out.headers[0].name, "X-Total-Count");
-    cr_assert_str_eq(out.headers[0].value, "3");
-    cache_answer_clear(&out);
+    cr_assert_not(out.gzip);
+    cr_assert_str_eq(out.a->content_type, "application/json");
+    cr_assert_str_eq(out.a->etag, in.etag);
+    cr_assert_eq(out.a->n_headers, 1);
+    cr_assert_str_eq(out.a->headers[0].name, "X-Total-Count");
+    cr_assert_str_eq(out.a->headers[0].value, "3");
+    cache_hit_clear(&out);
+    cache_hit_clear(&out); /* twice is harmless */
 
-    struct cache_answer miss = {0};
-    cr_assert_not(cache_get(c, "/", 1, g, &miss), "a prefix of a key is another key");
-    cr_assert_not(cache_get(c, "/ab", 3, g, &miss), "a longer key is another key");
+    struct cache_hit miss = {0};
+    cr_assert_not(cache_get(c, "/", 1, g, false, &miss), "a prefix of a key is another key");
+    cr_assert_not(cache_get(c, "/ab", 3, g, false, &miss), "a longer key is another key");
     struct cache_stats st;
     cache_stats(c, &st);
     cr_assert_eq(st.hits, 1);
@@ -58,22 +61,23 @@ Test(cache, a_new_generation_hides_older_answers)
     struct cache *c = cache_new(1 << 20);
     uint64_t g = cache_generation(c);
     char body[] = "old", ctype[] = "application/json";
-    struct cache_answer in = answer_of(body, ctype, NULL), out = {0};
+    struct cache_answer in = answer_of(body, ctype, NULL);
+    struct cache_hit out = {0};
     cache_put(c, "/k", 2, g, &in);
     cache_bump(c);
     uint64_t g2 = cache_generation(c);
     cr_assert_neq(g, g2);
-    cr_assert_not(cache_get(c, "/k", 2, g2, &out), "stored before the bump");
+    cr_assert_not(cache_get(c, "/k", 2, g2, false, &out), "stored before the bump");
     /* A request that began before the bump cannot store into the new one. */
     cache_put(c, "/k", 2, g, &in);
-    cr_assert_not(cache_get(c, "/k", 2, g2, &out));
-    cr_assert_not(cache_get(c, "/k", 2, g, &out), "an old generation is never served");
+    cr_assert_not(cache_get(c, "/k", 2, g2, false, &out));
+    cr_assert_not(cache_get(c, "/k", 2, g, false, &out), "an old generation is never served");
     char fresh[] = "new";
     struct cache_answer in2 = answer_of(fresh, ctype, NULL);
     cache_put(c, "/k", 2, g2, &in2);
-    cr_assert(cache_get(c, "/k", 2, g2, &out));
+    cr_assert(cache_get(c, "/k", 2, g2, false, &out));
     cr_assert_eq(memcmp(out.body, "new", 3), 0);
-    cache_answer_clear(&out);
+    cache_hit_clear(&out);
     struct cache_stats st;
     cache_stats(c, &st);
     cr_assert_eq(st.entries, 1, "the first store of a generation drops the stale ones");
@@ -100,11 +104,11 @@ Test(cache, the_byte_bound_holds_and_big_answers_are_not_kept)
     }
     for (int i = 0; i < 500; i++) {
         char key[16];
-        struct cache_answer out = {0};
+        struct cache_hit out = {0};
         int n = snprintf(key, sizeof key, "/a/%d", i);
-        if (cache_get(c, key, (size_t)n, g, &out))
+        if (cache_get(c, key, (size_t)n, g, false, &out))
             found++;
-        cache_answer_clear(&out);
+        cache_hit_clear(&out);
     }
     /* About 29 answers of 2 KB fit in 64 KiB: the cache is full, not empty. */
     cr_assert_geq(found, 20);
@@ -112,9 +116,157 @@ Test(cache, the_byte_bound_holds_and_big_answers_are_not_kept)
 
     static char big[20000];
     memset(big, 'y', sizeof big - 1);
-    struct cache_answer huge = answer_of(big, ctype, NULL), out = {0};
+    struct cache_answer huge = answer_of(big, ctype, NULL);
+    struct cache_hit out = {0};
     cache_put(c, "/big", 4, g, &huge);
-    cr_assert_not(cache_get(c, "/big", 4, g, &out), "over a quarter of the bound");
+    cr_assert_not(cache_get(c, "/big", 4, g, false, &out), "over a quarter of the bound");
+    cache_free(c);
+}
+
+Test(cache, a_hit_outlives_its_entry)
+{
+    struct cache *c = cache_new(1 << 20);
+    uint64_t g = cache_generation(c);
+    char body[] = "kept while sent", ctype[] = "application/json";
+    struct cache_answer in = answer_of(body, ctype, NULL);
+    struct cache_hit out = {0};
+    cache_put(c, "/k", 2, g, &in);
+    cr_assert(cache_get(c, "/k", 2, g, false, &out));
+    cache_bump(c); /* the next store drops every entry of g */
+    char other[] = "x";
+    struct cache_answer in2 = answer_of(other, ctype, NULL);
+    cache_put(c, "/j", 2, cache_generation(c), &in2);
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_eq(st.entries, 1);
+    /* The body is still the hit's to send (AddressSanitizer watches). */
+    cr_assert_eq(memcmp(out.body, "kept while sent", out.len), 0);
+    cr_assert_str_eq(out.a->content_type, "application/json");
+    cache_hit_clear(&out);
+    cache_free(c);
+}
+
+/* A "gzip" answer of the given sizes (the bytes are stand-ins). */
+static struct cache_answer gzip_of(char *gz, size_t gz_len, char *plain, size_t plain_len,
+                                   char *ctype)
+{
+    struct cache_answer a = {.body = gz, .len = gz_len, .gzip = true, .plain = plain,
+                             .plain_len = plain_len, .content_type = ctype};
+    snprintf(a.etag, sizeof a.etag, "\"p\"");
+    snprintf(a.etag_gz, sizeof a.etag_gz, "\"p-gz\"");
+    return a;
+}
+
+Test(cache, identity_bytes_are_kept_beside_gzip_while_there_is_room)
+{
+    struct cache *c = cache_new(1 << 20);
+    uint64_t g = cache_generation(c);
+    char gz[] = "GZ", plain[] = "plain text", ctype[] = "application/json";
+    struct cache_answer in = gzip_of(gz, 2, plain, strlen(plain), ctype);
+    cache_put(c, "/z", 2, g, &in);
+    struct cache_hit out = {0};
+    cr_assert(cache_get(c, "/z", 2, g, true, &out));
+    cr_assert_not(out.gzip);
+    cr_assert_eq(out.len, strlen(plain));
+    cr_assert_eq(memcmp(out.body, "plain text", out.len), 0);
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/z", 2, g, false, &out));
+    cr_assert(out.gzip, "a gzip client gets the stored gzip bytes");
+    cr_assert_eq(out.len, 2);
+    cache_hit_clear(&out);
+
+    /* Without identity bytes, the caller inflates and offers them. */
+    struct cache_answer in2 = gzip_of(gz, 2, NULL, strlen(plain), ctype);
+    cache_put(c, "/y", 2, g, &in2);
+    cr_assert(cache_get(c, "/y", 2, g, true, &out));
+    cr_assert(out.gzip, "nothing to give but gzip yet");
+    struct cache_blob *b = cache_blob_new(strlen(plain));
+    memcpy(cache_blob_data(b), plain, strlen(plain));
+    cache_hit_plain(c, &out, b);
+    cr_assert_not(out.gzip);
+    cr_assert_eq(memcmp(out.body, "plain text", out.len), 0);
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/y", 2, g, true, &out));
+    cr_assert_not(out.gzip, "the offered identity bytes were kept");
+    cache_hit_clear(&out);
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_eq(st.plain, 2);
+    cache_free(c);
+}
+
+Test(cache, identity_bytes_go_before_any_entry_does)
+{
+    size_t bound = 64 * 1024;
+    struct cache *c = cache_new(bound);
+    uint64_t g = cache_generation(c);
+    static char gz[500], plain[4000];
+    char ctype[] = "application/json";
+    struct cache_answer in = gzip_of(gz, sizeof gz, plain, sizeof plain, ctype);
+    for (int i = 0; i < 40; i++) {
+        char key[16];
+        int n = snprintf(key, sizeof key, "/g/%d", i);
+        cache_put(c, key, (size_t)n, g, &in);
+        struct cache_stats st;
+        cache_stats(c, &st);
+        cr_assert_leq(st.bytes, bound, "after %d answers", i + 1);
+    }
+    /* 40 entries of about 0.7 KB fit; all their identity bytes (160 KB) do not. */
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_eq(st.entries, 40, "no entry was evicted for identity bytes");
+    cr_assert_gt(st.plain, 5);
+    cr_assert_lt(st.plain, 16);
+    cache_free(c);
+}
+
+/* Fills a 64 KiB cache with 40 gzip-only answers /old/0../old/39, then looks
+ * them all up (warm) or not, lets 400 other lookups pass, and stores one new
+ * answer with identity bytes that do not fit beside them. */
+static struct cache *cold_setup(bool warm, struct cache_stats *st)
+{
+    struct cache *c = cache_new(64 * 1024);
+    uint64_t g = cache_generation(c);
+    static char gz[1000], plain[20000];
+    char ctype[] = "application/json";
+    struct cache_answer old = gzip_of(gz, sizeof gz, NULL, sizeof plain, ctype);
+    char key[16];
+    for (int i = 0; i < 40; i++)
+        cache_put(c, key, (size_t)snprintf(key, sizeof key, "/old/%d", i), g, &old);
+    struct cache_hit h = {0};
+    for (int i = 0; i < 400; i++) {
+        int n = warm ? snprintf(key, sizeof key, "/old/%d", i % 40) : snprintf(key, sizeof key, "/none");
+        cache_get(c, key, (size_t)n, g, false, &h);
+        cache_hit_clear(&h);
+    }
+    struct cache_answer fresh = gzip_of(gz, sizeof gz, plain, sizeof plain, ctype);
+    cache_put(c, "/new", 4, g, &fresh);
+    cache_stats(c, st);
+    return c;
+}
+
+Test(cache, entries_nobody_asks_for_make_room_for_identity_bytes)
+{
+    struct cache_stats st;
+    struct cache *c = cold_setup(false, &st);
+    struct cache_hit h = {0};
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
+    cr_assert_not(h.gzip, "the identity bytes were kept, in room taken from cold entries");
+    cache_hit_clear(&h);
+    cr_assert_lt(st.entries, 41);
+    cr_assert_leq(st.bytes, 64 * 1024);
+    cache_free(c);
+}
+
+Test(cache, entries_in_use_are_not_evicted_for_identity_bytes)
+{
+    struct cache_stats st;
+    struct cache *c = cold_setup(true, &st);
+    cr_assert_eq(st.entries, 41, "every answer in use stays");
+    struct cache_hit h = {0};
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
+    cr_assert(h.gzip, "no room for identity bytes without evicting answers in use");
+    cache_hit_clear(&h);
     cache_free(c);
 }
 
@@ -122,9 +274,10 @@ Test(cache, off_means_nothing_is_kept)
 {
     cr_assert_null(cache_new(0));
     char body[] = "x", ctype[] = "text/plain";
-    struct cache_answer in = answer_of(body, ctype, NULL), out = {0};
+    struct cache_answer in = answer_of(body, ctype, NULL);
+    struct cache_hit out = {0};
     cache_put(NULL, "/a", 2, 0, &in);
-    cr_assert_not(cache_get(NULL, "/a", 2, 0, &out));
+    cr_assert_not(cache_get(NULL, "/a", 2, 0, false, &out));
     cache_bump(NULL);
     cache_free(NULL);
 }
