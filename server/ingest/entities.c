@@ -256,6 +256,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         if (titleish(g, w, wn) || ingest_tok_is(s, &t[x], "of") || ingest_tok_is(s, &t[x], "the") ||
             gaz_name(g, w, wn, (t[x].flags & INGEST_TOKF_ALLCAPS) != 0) ||
             ((t[x].flags & INGEST_TOKF_ALLCAPS) && wn <= 6 && x + 1 < b)) {
+            /* "Chief Executive Ann Roe": a title word right after the head,
+             * with a name still to come, completes the title */
+            if (head && last_head == x && x + 1 < b &&
+                ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE_MOD))
+                last_head = x + 1;
             x++;
             continue;
         }
