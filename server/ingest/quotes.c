@@ -2465,8 +2465,8 @@ static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
 /* Nouns that name a work before its title: "the anthem “...”", "his book, “...”". */
 static const char *const work_nouns[] = {
     "album", "anthem", "article", "book",    "column", "documentary", "episode", "essay",
-    "film",  "memoir", "movie",   "musical", "novel",  "play",        "podcast", "program",
-    "programme", "series", "show", "song",   "speech",
+    "film",  "memoir", "movie",   "musical", "novel",  "opera",       "play",    "podcast",
+    "poem",  "program", "programme", "report", "series", "show", "song", "speech", "study",
 };
 
 /* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
@@ -2491,6 +2491,47 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         return false; /* the comma only follows a noun of works */
     return (b->flags & INGEST_TOKF_POSS) || TOK_IN(p->s, b, possessives) ||
            ingest_tok_ieq(p->s, b, "on") || ingest_tok_ieq(p->s, b, "of");
+}
+
+/* Works named so far in the article (their titles as written, trailing
+ * punctuation off), so that a title met again elsewhere ("“The Salt Road” is
+ * published in May") is dropped like the first one. Bounded: titles beyond
+ * the first few are not remembered. */
+#define QUOTES_WORKS_MAX 8
+struct works_seen {
+    const char *s[QUOTES_WORKS_MAX];
+    size_t n[QUOTES_WORKS_MAX];
+    size_t count;
+};
+
+/* The quoted text of span x in p without trailing punctuation. */
+static size_t span_core(const struct ingest_para *p, const struct ingest_qspan *x, const char **s)
+{
+    size_t e = x->end;
+    while (e > x->start && strchr(",.;:!?", p->s[e - 1]))
+        e--;
+    *s = p->s + x->start;
+    return e - x->start;
+}
+
+static void works_note(struct works_seen *w, const struct ingest_para *p,
+                       const struct ingest_qspan *x)
+{
+    if (w->count < QUOTES_WORKS_MAX) {
+        w->n[w->count] = span_core(p, x, &w->s[w->count]);
+        w->count++;
+    }
+}
+
+static bool works_has(const struct works_seen *w, const struct ingest_para *p,
+                      const struct ingest_qspan *x)
+{
+    const char *s;
+    size_t n = span_core(p, x, &s);
+    for (size_t i = 0; i < w->count; i++)
+        if (w->n[i] == n && memcmp(w->s[i], s, n) == 0)
+            return true;
+    return false;
 }
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
@@ -3175,6 +3216,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
     bool carry_ok = false;
     int32_t carry_para = -1;
     size_t pend_from = SIZE_MAX; /* first unattributed part of an open multi-paragraph quote */
+    struct works_seen works = {0};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
         struct ingest_para *p = &paras[pi];
@@ -3323,8 +3365,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
-            if (work_title(p, q))
+            if (work_title(p, q)) {
+                works_note(&works, p, &p->spans[qi]);
                 continue;
+            }
+            if (works_has(&works, p, &p->spans[qi]) && title_case_span(p, q))
+                continue; /* a work named before, met again */
             if (!q->at.found)
                 owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
             if (!q->at.found) {
