@@ -1715,20 +1715,30 @@ static const char *const role_nouns[] = {
     "activist",       "actor",          "actress",      "adviser",
     "advisor",        "aide",           "ambassador",   "analyst",
     "anchor",         "attorney",       "author",       "billionaire",
-    "businessman",    "businesswoman",  "candidate",    "ceo",
-    "chairman",       "chairwoman",     "chancellor",   "chief",
-    "coach",          "columnist",      "commissioner", "congressman",
-    "congresswoman",  "councillor",     "councilor",    "democrat",
-    "diplomat",       "director",       "doctor",       "economist",
-    "editor",         "executive",      "founder",      "general",
+    "businessman",    "businesswoman",  "candidate",    "captain",
+    "ceo",            "chairman",       "chairwoman",   "chancellor",
+    "chief",          "coach",          "columnist",    "commissioner",
+    "congressman",    "congresswoman",  "councillor",   "councilor",
+    "defender",       "democrat",       "diplomat",     "director",
+    "doctor",         "economist",      "editor",       "executive",
+    "forward",        "founder",        "general",      "goalkeeper",
     "governor",       "host",           "judge",        "lawmaker",
     "lawyer",         "leader",         "legislator",   "manager",
-    "mayor",          "minister",       "mogul",        "nominee",
-    "official",       "president",      "professor",    "prosecutor",
-    "representative", "republican",     "researcher",   "scientist",
-    "secretary",      "senator",        "singer",       "speaker",
-    "spokesman",      "spokesperson",   "spokeswoman",  "star",
-    "strategist",     "superintendent", "treasurer",    "veteran",
+    "mayor",          "midfielder",     "minister",     "mogul",
+    "nominee",        "novelist",       "official",     "player",
+    "president",      "professor",      "prosecutor",   "representative",
+    "republican",     "researcher",     "scientist",    "secretary",
+    "senator",        "singer",         "speaker",      "spokesman",
+    "spokesperson",   "spokeswoman",    "star",         "strategist",
+    "striker",        "superintendent", "treasurer",    "veteran",
+    "winger",
+};
+
+/* Role nouns that usually describe a second, unnamed person ("the official
+ * said"), never the one the paragraph is about. */
+static const char *const unnamed_roles[] = {
+    "adviser", "advisor", "aide", "analyst", "diplomat", "official", "spokesman",
+    "spokesperson", "spokeswoman",
 };
 
 /* Words of a description that say nothing about who: "the former senator". */
@@ -1777,6 +1787,29 @@ static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
                 break;
             }
     return hits;
+}
+
+/* The one person named earlier in paragraph pi, before byte at, as the
+ * subject that opens a sentence ("Farrow, who scored ..., was more measured.
+ * “...,” the defender said."): a role description no title matches means
+ * the person the paragraph is about. -1 when nobody, or more than one person,
+ * is named before it. */
+static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    int32_t who = -1;
+    bool opens = false;
+    for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
+        const struct ingest_mention *m = &p->m[i];
+        if (m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        if (who >= 0 && who != m->entity)
+            return -1;
+        if (who < 0)
+            opens = (p->toks.v[tok_at_byte(p, m->start)].flags & INGEST_TOKF_SENT_START) != 0;
+        who = m->entity;
+    }
+    return opens ? who : -1;
 }
 
 /* The person a definite description ("the senator", "the Republican nominee",
@@ -1870,6 +1903,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             }
         }
     }
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
     return head_only;
 }
 
@@ -3149,7 +3184,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
            LIST_SORTED(document_nouns);
