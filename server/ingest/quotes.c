@@ -1069,12 +1069,18 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
     return true;
 }
 
-/* A description rather than a name: "a spokesman", "its CEO", "the minister". */
+/* A description rather than a name: "a spokesman", "its CEO", "the minister",
+ * and an owner's role ("Niger's minister of agriculture", "Velora's chief
+ * executive": a name's possessive, then a lower-case noun). */
 static bool is_description(const struct ingest_para *p, struct subj sj)
 {
-    return sj.a < sj.b && (TOK_IN(p->s, &p->toks.v[sj.a], determiners) ||
-                           TOK_IN(p->s, &p->toks.v[sj.a], possessives) ||
-                           (p->toks.v[sj.a].flags & INGEST_TOKF_LOWER));
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.a < sj.b && (t[sj.a].flags & INGEST_TOKF_POSS) && sj.a + 1 < sj.b &&
+        (t[sj.a + 1].flags & INGEST_TOKF_LOWER))
+        return true;
+    return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
+                           TOK_IN(p->s, &t[sj.a], possessives) ||
+                           (t[sj.a].flags & INGEST_TOKF_LOWER));
 }
 
 /* Words that open a hometown aside: "of Ashton", "from Lyon". */
