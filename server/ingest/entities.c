@@ -204,6 +204,23 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
            ingest_gaz_has(g, s, n, INGEST_GAZ_DEMONYM);
 }
 
+/* Lower-case nouns for kinds of organisation that stand before one's name: "the
+ * union Unison", "the streaming service Velora", "the German newspaper Die
+ * Zeit". Sorted. */
+static const char *const org_nouns[] = {
+    "agency",    "airline",   "bank",      "broadcaster", "carmaker", "chain",
+    "charity",   "club",      "company",   "conglomerate", "firm",    "group",
+    "insurer",   "lender",    "magazine",  "newspaper",   "publisher", "regulator",
+    "retailer",  "service",   "startup",   "union",       "watchdog",
+};
+
+static bool org_noun_before(const char *s, const struct ingest_tok *t)
+{
+    return (t->flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s + t->start,
+                          t->end - t->start);
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -237,6 +254,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.kind = e->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
         c.canon = e->canon;
         c.canon_len = e->canon_len;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* an organisation noun right before the name says what it is */
+    if (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
+        org_noun_before(s, &t[a - 1])) {
+        c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
