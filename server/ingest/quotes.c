@@ -3211,6 +3211,24 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(document_nouns);
 }
 
+/* The person an interview is with when no answer has been attributed yet: the
+ * first person named in the body before paragraph pi, outside quotations (the
+ * introduction names them: "Maren Dahl's sixth novel ... We spoke to the
+ * author"). Bounded to 64 mentions; -1 when none. */
+static int32_t interview_subject(const struct ctx *x, int32_t pi)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, 0, 0);
+    for (size_t steps = 0; i < e->n_m && steps < 64; steps++, i++) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->para >= pi)
+            break;
+        if (m->para >= 0 && !m->in_quote && e->v[m->entity].type == ENTITY_PERSON)
+            return m->entity;
+    }
+    return -1;
+}
+
 /* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...". The
  * label names the speaker (the person whose name or surname it spells, ignoring
  * case; "A:" is the last named speaker, "Q:" nobody named) and is cut off the
@@ -3229,6 +3247,8 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     if (ll == 1) {
         ok = true;
         who = l[0] == 'A' ? x->last_speaker : -1;
+        if (l[0] == 'A' && who < 0)
+            who = interview_subject(x, pi);
     } else {
         const struct ingest_ents *e = x->ents;
         for (size_t k = 0; k < e->n && k < 512 && !ok; k++) {
