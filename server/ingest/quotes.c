@@ -1747,15 +1747,6 @@ static const char *const unnamed_roles[] = {
     "spokesperson", "spokeswoman",
 };
 
-/* Nouns that describe an organisation by kind: "the company", "the union".
- * Sorted. */
-static const char *const org_descs[] = {
-    "agency",  "airline",   "bank",     "broadcaster", "carmaker",  "charity",
-    "club",    "company",   "firm",     "group",       "insurer",   "lender",
-    "manufacturer", "newspaper", "publisher", "regulator", "retailer", "startup",
-    "union",   "watchdog",
-};
-
 /* Words of a description that say nothing about who: "the former senator". */
 static const char *const desc_modifiers[] = {
     "current", "embattled", "former", "incoming", "new", "outgoing", "then", "top",
@@ -2081,12 +2072,6 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
-    /* "The company said in a statement": the organisation named last, as "it" */
-    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a == 2 &&
-        TOK_IN(s, &t[sj.a + 1], org_descs)) {
-        at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
-        return;
-    }
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
@@ -3205,7 +3190,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(org_descs) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
            LIST_SORTED(document_nouns);
