@@ -4,8 +4,9 @@
 Each <case>.expected.json lists what a careful reader extracts: "quotes" (the
 ones the extractor must get, checked by tests/unit/test_ingest.c), "known_misses"
 (quotes a reader sees that the extractor still misses or attributes wrongly;
-documented in docs/extraction.md, counted here so the figures stay honest) and
-"entities" (type, canonical name, aliases). Prints quote precision/recall/F1
+documented in docs/extraction.md, counted here so the figures stay honest),
+"entities" (type, canonical name, aliases) and "entity_misses" (entities the
+extractor still misses, counted here likewise). Prints quote precision/recall/F1
 (exact text after whitespace and mark normalisation), speaker accuracy on the
 found quotes (canonical name, or null for sources that name nobody) and entity
 recall/precision (same type and a shared name or alias, as tools/eval.py scores
@@ -72,7 +73,8 @@ def main():
                 q_fp += 1
                 if args.verbose:
                     print("%s: extra %r (%s)" % (path, q["text"], speaker_of(q)))
-        gents, pents = exp.get("entities", []), ex.get("entities") or []
+        gents = exp.get("entities", []) + exp.get("entity_misses", [])
+        pents = ex.get("entities") or []
         for g in gents:
             e_n += 1
             ok = any(same_entity(g, p) for p in pents)
