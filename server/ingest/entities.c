@@ -373,7 +373,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
-    static const char *const place_firsts[] = {"Isle", "Lake", "Mount", "River"};
+    static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
     bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
     if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
