@@ -204,6 +204,23 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
            ingest_gaz_has(g, s, n, INGEST_GAZ_DEMONYM);
 }
 
+/* Lower-case nouns for kinds of organisation that stand before one's name: "the
+ * union Unison", "the streaming service Velora", "the German newspaper Die
+ * Zeit". Sorted. */
+static const char *const org_nouns[] = {
+    "agency",    "airline",   "bank",      "broadcaster", "carmaker", "chain",
+    "charity",   "club",      "company",   "conglomerate", "firm",    "group",
+    "insurer",   "lender",    "magazine",  "newspaper",   "publisher", "regulator",
+    "retailer",  "service",   "startup",   "union",       "watchdog",
+};
+
+static bool org_noun_before(const char *s, const struct ingest_tok *t)
+{
+    return (t->flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s + t->start,
+                          t->end - t->start);
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -240,6 +257,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* an organisation noun right before the name says what it is */
+    if (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
+        org_noun_before(s, &t[a - 1])) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* title prefix: titles, title words, demonyms, known names ("NATO") */
     size_t x = a;
     bool head = false;
@@ -256,6 +280,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         if (titleish(g, w, wn) || ingest_tok_is(s, &t[x], "of") || ingest_tok_is(s, &t[x], "the") ||
             gaz_name(g, w, wn, (t[x].flags & INGEST_TOKF_ALLCAPS) != 0) ||
             ((t[x].flags & INGEST_TOKF_ALLCAPS) && wn <= 6 && x + 1 < b)) {
+            /* "Chief Executive Ann Roe": a title word right after the head,
+             * with a name still to come, completes the title */
+            if (head && last_head == x && x + 1 < b &&
+                ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE_MOD))
+                last_head = x + 1;
             x++;
             continue;
         }
@@ -343,7 +372,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
-    if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
+    /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
+    static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
+    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
+    if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
@@ -402,7 +434,8 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
         "fisherman",  "founder",   "friend",       "governor",    "head",       "historian",
         "husband",    "judge",     "lawyer",       "leader",      "manager",    "mayor",
-        "minister",   "mother",    "neighbor",     "neighbour",   "nurse",      "official",
+        "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
+        "official",
         "operator",   "organiser", "organizer",    "owner",       "pilot",      "player",
         "pollster",   "president", "professor",    "prosecutor",  "reporter",   "researcher",
         "resident",   "rival",     "scientist",    "secretary",   "senator",    "sister",

@@ -215,6 +215,35 @@ static bool colon_attr(const struct head *h, size_t *colon, struct head_attr *at
     return true;
 }
 
+/* "'I write the villain first': novelist X on her new thriller": a headline
+ * that opens with quotation qi and a colon gives it to the first person or
+ * organisation named in the eight words after the colon (interview and
+ * profile headlines). */
+static bool quote_lead_attr(const struct head *h, size_t qi, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t c = 0;
+    while (c < h->toks.n && t[c].quote == (int32_t)qi)
+        c++;
+    if (c == 0 || c >= h->toks.n || !tok_punct(&t[c], ':'))
+        return false;
+    size_t words = 0;
+    for (size_t i = c + 1; i < h->toks.n && words < 8 && t[i].quote < 0; i++) {
+        if (t[i].kind == INGEST_TOK_WORD)
+            words++;
+        if (!tok_cap(&t[i]))
+            continue;
+        size_t j = i;
+        while (j < h->toks.n && tok_cap(&t[j]) && t[j].quote < 0)
+            j++;
+        if (run_name(h, i, j, false, at) && at->speaker >= 0)
+            return true;
+        *at = (struct head_attr){0};
+        i = j - 1;
+    }
+    return false;
+}
+
 /* A person who opens the headline as its subject ("Sen. X Slams ..."): only
  * titles before the name, and a word (the verb) after it. */
 static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
@@ -373,6 +402,8 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
             at = by_cue; /* searched after the colon, when there is one */
         else if (has_colon && after_colon)
             at = by_colon;
+        else if (q0 == 0 && quote_lead_attr(&h, qi, &at))
+            ; /* "'Q': novelist X on ..." */
         else if (title_shaped(&h, q0))
             continue;
         else if (!subject_attr(&h, q0, &at))

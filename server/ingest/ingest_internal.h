@@ -296,6 +296,7 @@ struct ingest_para {
     size_t n;
     struct ingest_qspan *spans;
     size_t n_spans;
+    bool ends_open; /* pipeline.c: ends inside a quotation that may go on in the next */
     struct ingest_toks toks;
     int16_t *cue;                   /* quotes.c: cue table entry per token (-1 none), owned */
     const struct ingest_mention *m; /* quotes.c: this paragraph's mentions (borrowed) */

@@ -120,6 +120,25 @@ nomem:
     return INGEST_ERR_NOMEM;
 }
 
+/* Whether the body quotes in single marks (British house style): no double
+ * marks anywhere in it, and at least one single-quoted span next to a
+ * reporting verb. Then every single-quoted span is a candidate, as double
+ * ones are elsewhere, so a quotation continued after "said X." or a partial
+ * after "called" is found too; the attribution rules drop scare quotes and
+ * titles as they do for double marks. The paragraphs hold the spans found
+ * with the verb test. */
+static bool paras_single_style(const struct run *r)
+{
+    size_t cued = 0;
+    for (size_t i = 0; i < r->n_paras; i++)
+        for (size_t k = 0; k < r->paras[i].n_spans; k++) {
+            if (!r->paras[i].spans[k].single)
+                return false;
+            cued++;
+        }
+    return cued > 0;
+}
+
 static int paras_prepare(struct run *r)
 {
     size_t n = r->doc.paragraphs.n;
@@ -134,12 +153,26 @@ static int paras_prepare(struct run *r)
         p->n = strlen(p->s);
         if (ingest_qspans_find(p->s, p->n, &carry, &p->spans, &p->n_spans))
             return INGEST_ERR_NOMEM;
+        p->ends_open = carry;
         ingest_qspans_drop_nicknames(p->s, p->n, &r->gaz, p->spans, &p->n_spans);
         if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, &p->spans, &p->n_spans))
             return INGEST_ERR_NOMEM;
+    }
+    if (paras_single_style(r))
+        for (size_t i = 0; i < n; i++) {
+            /* only single spans are here: find them again without the verb test */
+            struct ingest_para *p = &r->paras[i];
+            p->n_spans = 0;
+            if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, false, &p->spans,
+                                     &p->n_spans))
+                return INGEST_ERR_NOMEM;
+        }
+    for (size_t i = 0; i < n; i++) {
+        struct ingest_para *p = &r->paras[i];
         size_t ll, ts;
-        if (p->n_spans == 0 && !carry && (ts = ingest_transcript_label(p->s, p->n, &ll))) {
+        if (p->n_spans == 0 && !p->ends_open && (ts = ingest_transcript_label(p->s, p->n, &ll))) {
             /* "OKAFOR: No. ...": a transcript line, quoted without marks */
+            free(p->spans);
             p->spans = malloc(sizeof *p->spans);
             if (!p->spans)
                 return INGEST_ERR_NOMEM;

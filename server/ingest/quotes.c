@@ -1069,12 +1069,18 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
     return true;
 }
 
-/* A description rather than a name: "a spokesman", "its CEO", "the minister". */
+/* A description rather than a name: "a spokesman", "its CEO", "the minister",
+ * and an owner's role ("Niger's minister of agriculture", "Velora's chief
+ * executive": a name's possessive, then a lower-case noun). */
 static bool is_description(const struct ingest_para *p, struct subj sj)
 {
-    return sj.a < sj.b && (TOK_IN(p->s, &p->toks.v[sj.a], determiners) ||
-                           TOK_IN(p->s, &p->toks.v[sj.a], possessives) ||
-                           (p->toks.v[sj.a].flags & INGEST_TOKF_LOWER));
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.a < sj.b && (t[sj.a].flags & INGEST_TOKF_POSS) && sj.a + 1 < sj.b &&
+        (t[sj.a + 1].flags & INGEST_TOKF_LOWER))
+        return true;
+    return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
+                           TOK_IN(p->s, &t[sj.a], possessives) ||
+                           (t[sj.a].flags & INGEST_TOKF_LOWER));
 }
 
 /* Words that open a hometown aside: "of Ashton", "from Lyon". */
@@ -1715,20 +1721,30 @@ static const char *const role_nouns[] = {
     "activist",       "actor",          "actress",      "adviser",
     "advisor",        "aide",           "ambassador",   "analyst",
     "anchor",         "attorney",       "author",       "billionaire",
-    "businessman",    "businesswoman",  "candidate",    "ceo",
-    "chairman",       "chairwoman",     "chancellor",   "chief",
-    "coach",          "columnist",      "commissioner", "congressman",
-    "congresswoman",  "councillor",     "councilor",    "democrat",
-    "diplomat",       "director",       "doctor",       "economist",
-    "editor",         "executive",      "founder",      "general",
+    "businessman",    "businesswoman",  "candidate",    "captain",
+    "ceo",            "chairman",       "chairwoman",   "chancellor",
+    "chief",          "coach",          "columnist",    "commissioner",
+    "congressman",    "congresswoman",  "councillor",   "councilor",
+    "defender",       "democrat",       "diplomat",     "director",
+    "doctor",         "economist",      "editor",       "executive",
+    "forward",        "founder",        "general",      "goalkeeper",
     "governor",       "host",           "judge",        "lawmaker",
     "lawyer",         "leader",         "legislator",   "manager",
-    "mayor",          "minister",       "mogul",        "nominee",
-    "official",       "president",      "professor",    "prosecutor",
-    "representative", "republican",     "researcher",   "scientist",
-    "secretary",      "senator",        "singer",       "speaker",
-    "spokesman",      "spokesperson",   "spokeswoman",  "star",
-    "strategist",     "superintendent", "treasurer",    "veteran",
+    "mayor",          "midfielder",     "minister",     "mogul",
+    "nominee",        "novelist",       "official",     "player",
+    "president",      "professor",      "prosecutor",   "representative",
+    "republican",     "researcher",     "scientist",    "secretary",
+    "senator",        "singer",         "speaker",      "spokesman",
+    "spokesperson",   "spokeswoman",    "star",         "strategist",
+    "striker",        "superintendent", "treasurer",    "veteran",
+    "winger",
+};
+
+/* Role nouns that usually describe a second, unnamed person ("the official
+ * said"), never the one the paragraph is about. */
+static const char *const unnamed_roles[] = {
+    "adviser", "advisor", "aide", "analyst", "diplomat", "official", "spokesman",
+    "spokesperson", "spokeswoman",
 };
 
 /* Words of a description that say nothing about who: "the former senator". */
@@ -1777,6 +1793,29 @@ static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
                 break;
             }
     return hits;
+}
+
+/* The one person named earlier in paragraph pi, before byte at, as the
+ * subject that opens a sentence ("Farrow, who scored ..., was more measured.
+ * “...,” the defender said."): a role description no title matches means
+ * the person the paragraph is about. -1 when nobody, or more than one person,
+ * is named before it. */
+static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    int32_t who = -1;
+    bool opens = false;
+    for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
+        const struct ingest_mention *m = &p->m[i];
+        if (m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        if (who >= 0 && who != m->entity)
+            return -1;
+        if (who < 0)
+            opens = (p->toks.v[tok_at_byte(p, m->start)].flags & INGEST_TOKF_SENT_START) != 0;
+        who = m->entity;
+    }
+    return opens ? who : -1;
 }
 
 /* The person a definite description ("the senator", "the Republican nominee",
@@ -1870,6 +1909,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             }
         }
     }
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
     return head_only;
 }
 
@@ -2465,8 +2506,8 @@ static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
 /* Nouns that name a work before its title: "the anthem “...”", "his book, “...”". */
 static const char *const work_nouns[] = {
     "album", "anthem", "article", "book",    "column", "documentary", "episode", "essay",
-    "film",  "memoir", "movie",   "musical", "novel",  "play",        "podcast", "program",
-    "programme", "series", "show", "song",   "speech",
+    "film",  "memoir", "movie",   "musical", "novel",  "opera",       "play",    "podcast",
+    "poem",  "program", "programme", "report", "series", "show", "song", "speech", "study",
 };
 
 /* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
@@ -2491,6 +2532,47 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         return false; /* the comma only follows a noun of works */
     return (b->flags & INGEST_TOKF_POSS) || TOK_IN(p->s, b, possessives) ||
            ingest_tok_ieq(p->s, b, "on") || ingest_tok_ieq(p->s, b, "of");
+}
+
+/* Works named so far in the article (their titles as written, trailing
+ * punctuation off), so that a title met again elsewhere ("“The Salt Road” is
+ * published in May") is dropped like the first one. Bounded: titles beyond
+ * the first few are not remembered. */
+#define QUOTES_WORKS_MAX 8
+struct works_seen {
+    const char *s[QUOTES_WORKS_MAX];
+    size_t n[QUOTES_WORKS_MAX];
+    size_t count;
+};
+
+/* The quoted text of span x in p without trailing punctuation. */
+static size_t span_core(const struct ingest_para *p, const struct ingest_qspan *x, const char **s)
+{
+    size_t e = x->end;
+    while (e > x->start && strchr(",.;:!?", p->s[e - 1]))
+        e--;
+    *s = p->s + x->start;
+    return e - x->start;
+}
+
+static void works_note(struct works_seen *w, const struct ingest_para *p,
+                       const struct ingest_qspan *x)
+{
+    if (w->count < QUOTES_WORKS_MAX) {
+        w->n[w->count] = span_core(p, x, &w->s[w->count]);
+        w->count++;
+    }
+}
+
+static bool works_has(const struct works_seen *w, const struct ingest_para *p,
+                      const struct ingest_qspan *x)
+{
+    const char *s;
+    size_t n = span_core(p, x, &s);
+    for (size_t i = 0; i < w->count; i++)
+        if (w->n[i] == n && memcmp(w->s[i], s, n) == 0)
+            return true;
+    return false;
 }
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
@@ -3108,10 +3190,28 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
            LIST_SORTED(document_nouns);
+}
+
+/* The person an interview is with when no answer has been attributed yet: the
+ * first person named in the body before paragraph pi, outside quotations (the
+ * introduction names them: "Maren Dahl's sixth novel ... We spoke to the
+ * author"). Bounded to 64 mentions; -1 when none. */
+static int32_t interview_subject(const struct ctx *x, int32_t pi)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, 0, 0);
+    for (size_t steps = 0; i < e->n_m && steps < 64; steps++, i++) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->para >= pi)
+            break;
+        if (m->para >= 0 && !m->in_quote && e->v[m->entity].type == ENTITY_PERSON)
+            return m->entity;
+    }
+    return -1;
 }
 
 /* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...". The
@@ -3132,6 +3232,8 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     if (ll == 1) {
         ok = true;
         who = l[0] == 'A' ? x->last_speaker : -1;
+        if (l[0] == 'A' && who < 0)
+            who = interview_subject(x, pi);
     } else {
         const struct ingest_ents *e = x->ents;
         for (size_t k = 0; k < e->n && k < 512 && !ok; k++) {
@@ -3175,6 +3277,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
     bool carry_ok = false;
     int32_t carry_para = -1;
     size_t pend_from = SIZE_MAX; /* first unattributed part of an open multi-paragraph quote */
+    struct works_seen works = {0};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
         struct ingest_para *p = &paras[pi];
@@ -3323,8 +3426,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
-            if (work_title(p, q))
+            if (work_title(p, q)) {
+                works_note(&works, p, &p->spans[qi]);
                 continue;
+            }
+            if (works_has(&works, p, &p->spans[qi]) && title_case_span(p, q))
+                continue; /* a work named before, met again */
             if (!q->at.found)
                 owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
             if (!q->at.found) {
