@@ -383,6 +383,20 @@ out:
     return src;
 }
 
+/* The names cache key: the statement, the entity id (their bytes: only this
+ * process reads the key, and printf cost as much as the lookup it saves),
+ * then the text; 0 on OOM. */
+static size_t names_key(struct buf *b, enum store_stmt_id id, int64_t entity_id, const char *text)
+{
+    char head[1 + sizeof entity_id];
+    head[0] = (char)id;
+    memcpy(head + 1, &entity_id, sizeof entity_id);
+    b->len = 0;
+    if (!buf_append(b, head, sizeof head) || !buf_append(b, text, strlen(text)))
+        return 0;
+    return b->len;
+}
+
 /* Adds (entity_id, text) rows with one of the three INSERT OR IGNORE
  * statements; in a batch, rows the writer knows are there are skipped. */
 static int entity_names_insert(struct store *s, enum store_stmt_id id, const char *sql,
@@ -395,11 +409,7 @@ static int entity_names_insert(struct store *s, enum store_stmt_id id, const cha
         size_t klen = 0;
         int64_t one;
         if (w) {
-            key->len = 0;
-            klen = buf_printf(key, "%d:%lld:", (int)id, (long long)entity_id) &&
-                           buf_append(key, names->v[i], strlen(names->v[i]))
-                       ? key->len
-                       : 0;
+            klen = names_key(key, id, entity_id, names->v[i]);
             if (klen && wmap_get(&w->names, key->data, klen, &one))
                 continue;
         }
