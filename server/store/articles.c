@@ -346,6 +346,15 @@ static int stmt_run(sqlite3_stmt *st)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+/* Binds text or NULL without a copy: the writers' strings (the article's,
+ * or locals of the function that steps) outlive the statement's use, which
+ * store_stmt_done ends by clearing the bindings. A copy per value was a
+ * malloc, a memcpy and a free of every body and paragraph. */
+static int bind_text_borrowed(sqlite3_stmt *st, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
 /* Finds or creates the entity (type, name); *id gets its row id. In a batch
  * the writer's memory answers for entities it has seen (key is scratch). */
 static int entity_upsert(struct store *s, enum entity_type type, const char *name, int64_t *id,
@@ -705,8 +714,8 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     CHECK(sqlite3_bind_int64(st, 2, (int64_t)pos));
     CHECK(sqlite3_bind_text(st, 3, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(store_bind_id(st, 4, q->speaker_id));
-    CHECK(store_bind_text(st, 5, q->speaker_text));
-    CHECK(store_bind_text(st, 6, q->cue));
+    CHECK(bind_text_borrowed(st, 5, q->speaker_text));
+    CHECK(bind_text_borrowed(st, 6, q->cue));
     CHECK(sqlite3_bind_text(st, 7, quote_kind_name(q->kind), -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_int(st, 8, q->paragraph));
     CHECK(sqlite3_bind_int64(st, 9, q->start));
@@ -754,16 +763,16 @@ static int article_row_insert(struct store *s, struct article *a, const char *ha
     sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_INSERT, sql_article_insert);
     if (!st)
         return SQLITE_ERROR;
-    CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
-    CHECK(store_bind_text(st, 2, a->url));
-    CHECK(store_bind_text(st, 3, a->source));
-    CHECK(store_bind_text(st, 4, a->title));
-    CHECK(store_bind_text(st, 5, a->subtitle));
-    CHECK(store_bind_text(st, 6, a->section));
-    CHECK(store_bind_text(st, 7, a->dateline));
-    CHECK(store_bind_text(st, 8, a->published_at));
-    CHECK(store_bind_text(st, 9, a->ingested_at));
-    CHECK(sqlite3_bind_text(st, 10, a->body ? a->body : "", -1, SQLITE_TRANSIENT));
+    CHECK(bind_text_borrowed(st, 1, hash));
+    CHECK(bind_text_borrowed(st, 2, a->url));
+    CHECK(bind_text_borrowed(st, 3, a->source));
+    CHECK(bind_text_borrowed(st, 4, a->title));
+    CHECK(bind_text_borrowed(st, 5, a->subtitle));
+    CHECK(bind_text_borrowed(st, 6, a->section));
+    CHECK(bind_text_borrowed(st, 7, a->dateline));
+    CHECK(bind_text_borrowed(st, 8, a->published_at));
+    CHECK(bind_text_borrowed(st, 9, a->ingested_at));
+    CHECK(bind_text_borrowed(st, 10, a->body ? a->body : ""));
     CHECK(sqlite3_bind_int64(st, 11, a->word_count));
     CHECK(sqlite3_bind_int64(st, 12, (int64_t)a->n_quotes));
     CHECK(sqlite3_bind_int64(st, 13, (int64_t)a->n_entities));
@@ -790,9 +799,9 @@ static int article_texts_insert(struct store *s, enum store_stmt_id id, const ch
     for (size_t i = 0; i < texts->n; i++) {
         CHECK(sqlite3_bind_int64(st, 1, article_id));
         CHECK(sqlite3_bind_int64(st, 2, (int64_t)i));
-        CHECK(sqlite3_bind_text(st, 3, texts->v[i], -1, SQLITE_TRANSIENT));
+        CHECK(bind_text_borrowed(st, 3, texts->v[i]));
         if (sort_at)
-            CHECK(sqlite3_bind_text(st, 4, sort_at, -1, SQLITE_TRANSIENT));
+            CHECK(bind_text_borrowed(st, 4, sort_at));
         CHECK(stmt_run(st));
         sqlite3_reset(st);
     }
@@ -862,8 +871,8 @@ static int article_find_dup(struct store *s, const char *hash, const char *url, 
     sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_FIND_DUP, sql_find_dup);
     if (!st)
         return SQLITE_ERROR;
-    CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
-    CHECK(store_bind_text(st, 2, url));
+    CHECK(bind_text_borrowed(st, 1, hash));
+    CHECK(bind_text_borrowed(st, 2, url));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
