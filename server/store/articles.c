@@ -69,7 +69,8 @@ static const char sql_mention_insert[] =
     "INSERT INTO mentions (article_id, entity_id, count, sort_at, quotes) "
     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id, entity_id) DO UPDATE SET "
     " count = count + excluded.count, quotes = quotes + excluded.quotes";
-/* Used by article_quote_insert: served by UNIQUE (canon). */
+/* Used by article_quote_insert: served by UNIQUE (canon), which holds the
+ * 16-byte store_quote_key of the folded words (0003_quote_group_keys.sql). */
 static const char sql_group_upsert[] =
     "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
     "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
@@ -152,7 +153,7 @@ struct wcount {
 struct store_wcache {
     struct wmap ents;   /* "<type><name>" -> entity id */
     struct wmap names;  /* "<table><entity id>:<text>" -> 1 */
-    struct wmap groups; /* quote canon -> quote group id */
+    struct wmap groups; /* store_quote_key -> quote group id */
     struct wcount *c;
     size_t ccap, cn;
     struct wgroup *g;
@@ -607,15 +608,17 @@ static int quote_group_upsert(struct store *s, const struct quote *q, const char
                               int64_t *id)
 {
     int src;
+    unsigned char key[STORE_QUOTE_KEY_LEN];
     char *canon = store_quote_canon(q->text ? q->text : "");
     if (!canon)
         return SQLITE_NOMEM;
+    store_quote_key(canon, strlen(canon), key);
     sqlite3_stmt *st = store_stmt(s, STMT_GROUP_UPSERT, sql_group_upsert);
     if (!st) {
         free(canon);
         return SQLITE_ERROR;
     }
-    CHECK(sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
     src = sqlite3_step(st);
@@ -639,18 +642,20 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
     int src = SQLITE_OK;
     struct store_wcache *w = s->wc;
     sqlite3_stmt *st = NULL;
+    unsigned char key[STORE_QUOTE_KEY_LEN];
     char *canon = store_quote_canon(q->text ? q->text : "");
     if (!canon)
         return SQLITE_NOMEM;
-    size_t clen = strlen(canon);
+    store_quote_key(canon, strlen(canon), key);
+    const char *ck = (const char *)key;
     *counted = false;
-    if (wmap_get(&w->groups, canon, clen, id))
+    if (wmap_get(&w->groups, ck, sizeof key, id))
         goto out;
     if (!(st = store_stmt(s, STMT_GROUP_FIND, sql_group_find))) {
         src = SQLITE_ERROR;
         goto out;
     }
-    CHECK(sqlite3_bind_text(st, 1, canon, (int)clen, SQLITE_STATIC));
+    CHECK(sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_STATIC));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -661,7 +666,7 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
             src = SQLITE_ERROR;
             goto out;
         }
-        CHECK(sqlite3_bind_text(st, 1, canon, (int)clen, SQLITE_STATIC));
+        CHECK(sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
         CHECK(stmt_run(st));
@@ -669,7 +674,7 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
         *counted = true;
     }
     if (src == SQLITE_OK)
-        wmap_put(&w->groups, canon, clen, *id);
+        wmap_put(&w->groups, ck, sizeof key, *id);
 out:
     store_stmt_done(st);
     free(canon);
