@@ -498,6 +498,7 @@ struct article_tx {
     int64_t *quotes;
     int64_t *pending;
     char *sort_at;
+    const unsigned char *keys; /* borrowed: the quotes' group keys made ahead, or NULL */
 };
 
 static void article_tx_clear(struct article_tx *t)
@@ -603,22 +604,15 @@ static bool article_speakers_listed(struct article *a, size_t *speaker_of)
     return ok;
 }
 
-/* Finds or makes the group of a quote's words; *id gets its row id. */
-static int quote_group_upsert(struct store *s, const struct quote *q, const char *sort_at,
-                              int64_t *id)
+/* Finds or makes the group of a quote's words (their key); *id gets its row id. */
+static int quote_group_upsert(struct store *s, const struct quote *q, const unsigned char *key,
+                              const char *sort_at, int64_t *id)
 {
     int src;
-    unsigned char key[STORE_QUOTE_KEY_LEN];
-    char *canon = store_quote_canon(q->text ? q->text : "");
-    if (!canon)
-        return SQLITE_NOMEM;
-    store_quote_key(canon, strlen(canon), key);
     sqlite3_stmt *st = store_stmt(s, STMT_GROUP_UPSERT, sql_group_upsert);
-    if (!st) {
-        free(canon);
+    if (!st)
         return SQLITE_ERROR;
-    }
-    CHECK(sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_STATIC));
+    CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
     src = sqlite3_step(st);
@@ -628,7 +622,6 @@ static int quote_group_upsert(struct store *s, const struct quote *q, const char
     }
 out:
     store_stmt_done(st);
-    free(canon);
     return src;
 }
 
@@ -636,26 +629,21 @@ out:
  * the canon index), or makes it counting this quote. *id gets its row id;
  * *counted is false when this occurrence is still to be added (by the
  * batch's sums, once the article is released into the batch). */
-static int quote_group_find(struct store *s, const struct quote *q, const char *sort_at,
-                            int64_t *id, bool *counted)
+static int quote_group_find(struct store *s, const struct quote *q, const unsigned char *key,
+                            const char *sort_at, int64_t *id, bool *counted)
 {
     int src = SQLITE_OK;
     struct store_wcache *w = s->wc;
     sqlite3_stmt *st = NULL;
-    unsigned char key[STORE_QUOTE_KEY_LEN];
-    char *canon = store_quote_canon(q->text ? q->text : "");
-    if (!canon)
-        return SQLITE_NOMEM;
-    store_quote_key(canon, strlen(canon), key);
     const char *ck = (const char *)key;
     *counted = false;
-    if (wmap_get(&w->groups, ck, sizeof key, id))
+    if (wmap_get(&w->groups, ck, STORE_QUOTE_KEY_LEN, id))
         goto out;
     if (!(st = store_stmt(s, STMT_GROUP_FIND, sql_group_find))) {
         src = SQLITE_ERROR;
         goto out;
     }
-    CHECK(sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_STATIC));
+    CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -666,7 +654,7 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
             src = SQLITE_ERROR;
             goto out;
         }
-        CHECK(sqlite3_bind_blob(st, 1, key, sizeof key, SQLITE_STATIC));
+        CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
         CHECK(stmt_run(st));
@@ -674,10 +662,9 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
         *counted = true;
     }
     if (src == SQLITE_OK)
-        wmap_put(&w->groups, ck, sizeof key, *id);
+        wmap_put(&w->groups, ck, STORE_QUOTE_KEY_LEN, *id);
 out:
     store_stmt_done(st);
-    free(canon);
     return src;
 }
 
@@ -698,20 +685,37 @@ out:
     return src;
 }
 
-/* Stores quote pos of the article with its group. In a batch, *pending gets
- * the group id when this occurrence is still to be counted, else 0. */
+/* The group key of a quote's words; false on OOM. */
+static bool quote_key_of(const struct quote *q, unsigned char key[STORE_QUOTE_KEY_LEN])
+{
+    char *canon = store_quote_canon(q->text ? q->text : "");
+    if (!canon)
+        return false;
+    store_quote_key(canon, strlen(canon), key);
+    free(canon);
+    return true;
+}
+
+/* Stores quote pos of the article with its group; key is its group key
+ * made ahead (store_article_prep), or NULL. In a batch, *pending gets the
+ * group id when this occurrence is still to be counted, else 0. */
 static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
-                                struct quote *q, size_t speaker, int64_t *pending)
+                                struct quote *q, const unsigned char *key, size_t speaker,
+                                int64_t *pending)
 {
     int src;
     int64_t group = 0;
     bool counted = true;
     sqlite3_stmt *st = NULL;
+    unsigned char own[STORE_QUOTE_KEY_LEN];
+    if (!key && !quote_key_of(q, own))
+        return SQLITE_NOMEM;
+    key = key ? key : own;
     q->speaker_id = speaker == SIZE_MAX ? 0 : a->entities[speaker].id;
     if (s->in_batch && s->wc)
-        CHECK(quote_group_find(s, q, sort_at, &group, &counted));
+        CHECK(quote_group_find(s, q, key, sort_at, &group, &counted));
     else
-        CHECK(quote_group_upsert(s, q, sort_at, &group));
+        CHECK(quote_group_upsert(s, q, key, sort_at, &group));
     *pending = counted ? 0 : group;
     if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
         return SQLITE_ERROR;
@@ -940,8 +944,9 @@ static int article_insert_all(struct store *s, struct article *a, const char *ha
     for (size_t i = 0; i < a->n_entities; i++)
         CHECK(article_entity_insert(s, a->id, t->sort_at, &a->entities[i], t->quotes[i], &key));
     for (size_t i = 0; i < a->n_quotes; i++)
-        CHECK(article_quote_insert(s, a, t->sort_at, i, &a->quotes[i], speaker_of[i],
-                                   &t->pending[i]));
+        CHECK(article_quote_insert(s, a, t->sort_at, i, &a->quotes[i],
+                                   t->keys ? t->keys + i * STORE_QUOTE_KEY_LEN : NULL,
+                                   speaker_of[i], &t->pending[i]));
     if (!s->in_batch) { /* a batch adds its full-text rows and counters when it commits */
         CHECK(article_counts(s, a, t, false));
         CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
@@ -1024,7 +1029,8 @@ void store_batch_forget(struct store *s)
 /* Stores one article inside the open batch, without a savepoint of its own:
  * *fresh is true when it was newly stored. On failure nothing is undone here
  * (batch_article_insert does). */
-static int batch_article_once(struct store *s, struct article *a, struct store_insert *out)
+static int batch_article_once(struct store *s, struct article *a, const struct store_prep *prep,
+                              struct store_insert *out)
 {
     char hash[33];
     int src;
@@ -1033,7 +1039,12 @@ static int batch_article_once(struct store *s, struct article *a, struct store_i
     out->duplicate = false;
     if (!a->ingested_at && !(a->ingested_at = store_now()))
         return SQLITE_NOMEM;
-    article_content_hash(a, hash);
+    if (prep) {
+        memcpy(hash, prep->hash, sizeof hash);
+        t.keys = prep->quote_keys;
+    } else {
+        article_content_hash(a, hash);
+    }
     CHECK(article_find_dup(s, hash, a->url, &out->id));
     if (out->id) {
         out->duplicate = true;
@@ -1079,7 +1090,7 @@ static void batch_replay(struct store *s)
     if (src == SQLITE_OK)
         src = store_batch_check(s);
     for (size_t i = 0; src == SQLITE_OK && i < s->n_kept; i++) {
-        src = batch_article_once(s, s->kept[i], &r);
+        src = batch_article_once(s, s->kept[i], NULL, &r);
         if (src == SQLITE_OK && r.duplicate)
             log_warn("event=batch_replay_duplicate id=%lld", (long long)r.id);
     }
@@ -1098,7 +1109,7 @@ static void batch_replay(struct store *s)
  * of the writer's instructions and more in memory traffic. A failure, rare,
  * is undone by batch_replay instead. */
 static enum store_rc batch_article_insert(struct store *s, struct article *a,
-                                          struct store_insert *out)
+                                          const struct store_prep *prep, struct store_insert *out)
 {
     if (sqlite3_get_autocommit(s->db)) {
         /* The batch was rolled back after an error (disk full, I/O): its
@@ -1106,7 +1117,7 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
         log_error("event=batch_lost stmt=article_insert");
         return STORE_ERR;
     }
-    int src = batch_article_once(s, a, out);
+    int src = batch_article_once(s, a, prep, out);
     if (src == SQLITE_OK && !out->duplicate && !batch_keep(s, a))
         src = SQLITE_NOMEM;
     if (src == SQLITE_OK)
@@ -1118,19 +1129,56 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
     return rc;
 }
 
+enum store_rc store_article_prep(const struct article *a, struct store_prep *p)
+{
+    memset(p, 0, sizeof *p);
+    if (a->n_quotes && !(p->quote_keys = malloc(a->n_quotes * STORE_QUOTE_KEY_LEN)))
+        return STORE_ERR;
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        if (!quote_key_of(&a->quotes[i], p->quote_keys + i * STORE_QUOTE_KEY_LEN)) {
+            store_prep_clear(p);
+            return STORE_ERR;
+        }
+    }
+    article_content_hash(a, p->hash);
+    p->n_quotes = a->n_quotes;
+    return STORE_OK;
+}
+
+void store_prep_clear(struct store_prep *p)
+{
+    if (!p)
+        return;
+    free(p->quote_keys);
+    memset(p, 0, sizeof *p);
+}
+
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out)
+{
+    return store_article_insert_prep(s, a, NULL, out);
+}
+
+enum store_rc store_article_insert_prep(struct store *s, struct article *a,
+                                        const struct store_prep *prep, struct store_insert *out)
 {
     char hash[33];
     int src;
     bool in_tx = false;
     struct article_tx t = {0};
+    if (prep && prep->n_quotes != a->n_quotes)
+        prep = NULL; /* not made from this article as it is: work it out here */
     if (s->in_batch)
-        return batch_article_insert(s, a, out);
+        return batch_article_insert(s, a, prep, out);
     out->id = 0;
     out->duplicate = false;
     if (!a->ingested_at && !(a->ingested_at = store_now()))
         return STORE_ERR;
-    article_content_hash(a, hash);
+    if (prep) {
+        memcpy(hash, prep->hash, sizeof hash);
+        t.keys = prep->quote_keys;
+    } else {
+        article_content_hash(a, hash);
+    }
     /* Inside a caller's transaction the article is a savepoint of it, so a
      * failure still takes back exactly this article. */
     bool nested = !sqlite3_get_autocommit(s->db);
