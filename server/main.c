@@ -161,6 +161,10 @@ struct job {
     enum ingest_rc rc;
     const char *reason; /* static text from ingest/, NULL for out of memory */
     struct article a;
+    /* What the store works out from the article alone, made here so that the
+     * storing thread, the pipeline's bottleneck, does less. */
+    struct store_prep prep;
+    bool prepped;
 };
 
 static void job_free(struct job *j)
@@ -168,6 +172,7 @@ static void job_free(struct job *j)
     if (!j)
         return;
     article_clear(&j->a);
+    store_prep_clear(&j->prep);
     free(j->data);
     free(j->where);
     free(j);
@@ -191,6 +196,7 @@ static void job_run(struct job *j)
     if (j->rc == INGEST_OK) {
         j->extracted = true;
         j->rc = ingest_run(&in, &j->a, &reason);
+        j->prepped = j->rc == INGEST_OK && store_article_prep(&j->a, &j->prep) == STORE_OK;
     }
     j->reason = reason;
     free(j->data);
@@ -319,7 +325,9 @@ static bool main_store_job(struct ingest_pipe *p, struct job *j)
         tally_fail(t, j->where, "out of memory");
     } else {
         t->in_batch++;
-        enum store_rc rc = store_article_insert(s, &j->a, &res);
+        enum store_rc rc = store_article_insert_prep(s, &j->a, j->prepped ? &j->prep : NULL, &res);
+        store_prep_clear(&j->prep); /* a replay of the batch works it out again */
+        j->prepped = false;
         if (rc != STORE_OK)
             tally_fail(t, j->where, rc == STORE_FULL ? "disk full" : "database error (see log)");
         else if (res.duplicate)

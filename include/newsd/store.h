@@ -72,6 +72,23 @@ struct store_insert {
  * NULL. A duplicate stores nothing and reports the existing id. */
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out);
 
+/* What storing an article works out from the article alone (its content
+ * hash and the group key of each quote), made ahead on any thread so that
+ * the one thread that writes does less: newsd ingest's extraction workers
+ * make it. store_article_prep fills *p (STORE_ERR: out of memory, *p is then
+ * empty); store_prep_clear frees it and accepts an empty or cleared one. */
+struct store_prep {
+    char hash[33];
+    unsigned char *quote_keys; /* 16 bytes per quote */
+    size_t n_quotes;
+};
+enum store_rc store_article_prep(const struct article *a, struct store_prep *p);
+void store_prep_clear(struct store_prep *p);
+/* store_article_insert with prep made by store_article_prep from the same
+ * article, unchanged since (prep borrowed; NULL: as store_article_insert). */
+enum store_rc store_article_insert_prep(struct store *s, struct article *a,
+                                        const struct store_prep *prep, struct store_insert *out);
+
 /* Bulk loading (newsd ingest): one transaction around many articles,
  * committed every few hundred articles. Bulk mode trades the fsync of every
  * commit (synchronous=NORMAL, still consistent in WAL mode) for speed; a

@@ -281,9 +281,19 @@ bool ingest_text_normalize(const char *s, size_t n, struct buf *out)
         if (pending_space && !buf_append(out, " ", 1))
             return false;
         pending_space = false;
-        /* copy a run of plain printable ASCII at once */
-        while (i < n && (unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7F)
-            i++;
+        /* copy a run of plain printable ASCII at once, single spaces between
+         * words included (each would set pending_space after a non-empty
+         * line and be written back as one " "): a call per line, not per word */
+        while (i < n) {
+            unsigned char b = (unsigned char)s[i];
+            if (b > 0x20 && b < 0x7F)
+                i++;
+            else if (b == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20 &&
+                     (unsigned char)s[i + 1] < 0x7F)
+                i += 2;
+            else
+                break;
+        }
         if (!buf_append(out, s + at, i - at))
             return false;
     }

@@ -69,7 +69,8 @@ static const char sql_mention_insert[] =
     "INSERT INTO mentions (article_id, entity_id, count, sort_at, quotes) "
     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id, entity_id) DO UPDATE SET "
     " count = count + excluded.count, quotes = quotes + excluded.quotes";
-/* Used by article_quote_insert: served by UNIQUE (canon). */
+/* Used by article_quote_insert: served by UNIQUE (canon), which holds the
+ * 16-byte store_quote_key of the folded words (0003_quote_group_keys.sql). */
 static const char sql_group_upsert[] =
     "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
     "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
@@ -152,7 +153,7 @@ struct wcount {
 struct store_wcache {
     struct wmap ents;   /* "<type><name>" -> entity id */
     struct wmap names;  /* "<table><entity id>:<text>" -> 1 */
-    struct wmap groups; /* quote canon -> quote group id */
+    struct wmap groups; /* store_quote_key -> quote group id */
     struct wcount *c;
     size_t ccap, cn;
     struct wgroup *g;
@@ -346,6 +347,15 @@ static int stmt_run(sqlite3_stmt *st)
     return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+/* Binds text or NULL without a copy: the writers' strings (the article's,
+ * or locals of the function that steps) outlive the statement's use, which
+ * store_stmt_done ends by clearing the bindings. A copy per value was a
+ * malloc, a memcpy and a free of every body and paragraph. */
+static int bind_text_borrowed(sqlite3_stmt *st, int i, const char *v)
+{
+    return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
 /* Finds or creates the entity (type, name); *id gets its row id. In a batch
  * the writer's memory answers for entities it has seen (key is scratch). */
 static int entity_upsert(struct store *s, enum entity_type type, const char *name, int64_t *id,
@@ -383,6 +393,20 @@ out:
     return src;
 }
 
+/* The names cache key: the statement, the entity id (their bytes: only this
+ * process reads the key, and printf cost as much as the lookup it saves),
+ * then the text; 0 on OOM. */
+static size_t names_key(struct buf *b, enum store_stmt_id id, int64_t entity_id, const char *text)
+{
+    char head[1 + sizeof entity_id];
+    head[0] = (char)id;
+    memcpy(head + 1, &entity_id, sizeof entity_id);
+    b->len = 0;
+    if (!buf_append(b, head, sizeof head) || !buf_append(b, text, strlen(text)))
+        return 0;
+    return b->len;
+}
+
 /* Adds (entity_id, text) rows with one of the three INSERT OR IGNORE
  * statements; in a batch, rows the writer knows are there are skipped. */
 static int entity_names_insert(struct store *s, enum store_stmt_id id, const char *sql,
@@ -395,11 +419,7 @@ static int entity_names_insert(struct store *s, enum store_stmt_id id, const cha
         size_t klen = 0;
         int64_t one;
         if (w) {
-            key->len = 0;
-            klen = buf_printf(key, "%d:%lld:", (int)id, (long long)entity_id) &&
-                           buf_append(key, names->v[i], strlen(names->v[i]))
-                       ? key->len
-                       : 0;
+            klen = names_key(key, id, entity_id, names->v[i]);
             if (klen && wmap_get(&w->names, key->data, klen, &one))
                 continue;
         }
@@ -478,6 +498,7 @@ struct article_tx {
     int64_t *quotes;
     int64_t *pending;
     char *sort_at;
+    const unsigned char *keys; /* borrowed: the quotes' group keys made ahead, or NULL */
 };
 
 static void article_tx_clear(struct article_tx *t)
@@ -583,20 +604,15 @@ static bool article_speakers_listed(struct article *a, size_t *speaker_of)
     return ok;
 }
 
-/* Finds or makes the group of a quote's words; *id gets its row id. */
-static int quote_group_upsert(struct store *s, const struct quote *q, const char *sort_at,
-                              int64_t *id)
+/* Finds or makes the group of a quote's words (their key); *id gets its row id. */
+static int quote_group_upsert(struct store *s, const struct quote *q, const unsigned char *key,
+                              const char *sort_at, int64_t *id)
 {
     int src;
-    char *canon = store_quote_canon(q->text ? q->text : "");
-    if (!canon)
-        return SQLITE_NOMEM;
     sqlite3_stmt *st = store_stmt(s, STMT_GROUP_UPSERT, sql_group_upsert);
-    if (!st) {
-        free(canon);
+    if (!st)
         return SQLITE_ERROR;
-    }
-    CHECK(sqlite3_bind_text(st, 1, canon, -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
     src = sqlite3_step(st);
@@ -606,7 +622,6 @@ static int quote_group_upsert(struct store *s, const struct quote *q, const char
     }
 out:
     store_stmt_done(st);
-    free(canon);
     return src;
 }
 
@@ -614,24 +629,21 @@ out:
  * the canon index), or makes it counting this quote. *id gets its row id;
  * *counted is false when this occurrence is still to be added (by the
  * batch's sums, once the article is released into the batch). */
-static int quote_group_find(struct store *s, const struct quote *q, const char *sort_at,
-                            int64_t *id, bool *counted)
+static int quote_group_find(struct store *s, const struct quote *q, const unsigned char *key,
+                            const char *sort_at, int64_t *id, bool *counted)
 {
     int src = SQLITE_OK;
     struct store_wcache *w = s->wc;
     sqlite3_stmt *st = NULL;
-    char *canon = store_quote_canon(q->text ? q->text : "");
-    if (!canon)
-        return SQLITE_NOMEM;
-    size_t clen = strlen(canon);
+    const char *ck = (const char *)key;
     *counted = false;
-    if (wmap_get(&w->groups, canon, clen, id))
+    if (wmap_get(&w->groups, ck, STORE_QUOTE_KEY_LEN, id))
         goto out;
     if (!(st = store_stmt(s, STMT_GROUP_FIND, sql_group_find))) {
         src = SQLITE_ERROR;
         goto out;
     }
-    CHECK(sqlite3_bind_text(st, 1, canon, (int)clen, SQLITE_STATIC));
+    CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -642,7 +654,7 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
             src = SQLITE_ERROR;
             goto out;
         }
-        CHECK(sqlite3_bind_text(st, 1, canon, (int)clen, SQLITE_STATIC));
+        CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
         CHECK(stmt_run(st));
@@ -650,10 +662,9 @@ static int quote_group_find(struct store *s, const struct quote *q, const char *
         *counted = true;
     }
     if (src == SQLITE_OK)
-        wmap_put(&w->groups, canon, clen, *id);
+        wmap_put(&w->groups, ck, STORE_QUOTE_KEY_LEN, *id);
 out:
     store_stmt_done(st);
-    free(canon);
     return src;
 }
 
@@ -674,20 +685,37 @@ out:
     return src;
 }
 
-/* Stores quote pos of the article with its group. In a batch, *pending gets
- * the group id when this occurrence is still to be counted, else 0. */
+/* The group key of a quote's words; false on OOM. */
+static bool quote_key_of(const struct quote *q, unsigned char key[STORE_QUOTE_KEY_LEN])
+{
+    char *canon = store_quote_canon(q->text ? q->text : "");
+    if (!canon)
+        return false;
+    store_quote_key(canon, strlen(canon), key);
+    free(canon);
+    return true;
+}
+
+/* Stores quote pos of the article with its group; key is its group key
+ * made ahead (store_article_prep), or NULL. In a batch, *pending gets the
+ * group id when this occurrence is still to be counted, else 0. */
 static int article_quote_insert(struct store *s, struct article *a, const char *sort_at, size_t pos,
-                                struct quote *q, size_t speaker, int64_t *pending)
+                                struct quote *q, const unsigned char *key, size_t speaker,
+                                int64_t *pending)
 {
     int src;
     int64_t group = 0;
     bool counted = true;
     sqlite3_stmt *st = NULL;
+    unsigned char own[STORE_QUOTE_KEY_LEN];
+    if (!key && !quote_key_of(q, own))
+        return SQLITE_NOMEM;
+    key = key ? key : own;
     q->speaker_id = speaker == SIZE_MAX ? 0 : a->entities[speaker].id;
     if (s->in_batch && s->wc)
-        CHECK(quote_group_find(s, q, sort_at, &group, &counted));
+        CHECK(quote_group_find(s, q, key, sort_at, &group, &counted));
     else
-        CHECK(quote_group_upsert(s, q, sort_at, &group));
+        CHECK(quote_group_upsert(s, q, key, sort_at, &group));
     *pending = counted ? 0 : group;
     if (!(st = store_stmt(s, STMT_QUOTE_INSERT, sql_quote_insert)))
         return SQLITE_ERROR;
@@ -695,8 +723,8 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     CHECK(sqlite3_bind_int64(st, 2, (int64_t)pos));
     CHECK(sqlite3_bind_text(st, 3, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(store_bind_id(st, 4, q->speaker_id));
-    CHECK(store_bind_text(st, 5, q->speaker_text));
-    CHECK(store_bind_text(st, 6, q->cue));
+    CHECK(bind_text_borrowed(st, 5, q->speaker_text));
+    CHECK(bind_text_borrowed(st, 6, q->cue));
     CHECK(sqlite3_bind_text(st, 7, quote_kind_name(q->kind), -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_int(st, 8, q->paragraph));
     CHECK(sqlite3_bind_int64(st, 9, q->start));
@@ -744,16 +772,16 @@ static int article_row_insert(struct store *s, struct article *a, const char *ha
     sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_INSERT, sql_article_insert);
     if (!st)
         return SQLITE_ERROR;
-    CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
-    CHECK(store_bind_text(st, 2, a->url));
-    CHECK(store_bind_text(st, 3, a->source));
-    CHECK(store_bind_text(st, 4, a->title));
-    CHECK(store_bind_text(st, 5, a->subtitle));
-    CHECK(store_bind_text(st, 6, a->section));
-    CHECK(store_bind_text(st, 7, a->dateline));
-    CHECK(store_bind_text(st, 8, a->published_at));
-    CHECK(store_bind_text(st, 9, a->ingested_at));
-    CHECK(sqlite3_bind_text(st, 10, a->body ? a->body : "", -1, SQLITE_TRANSIENT));
+    CHECK(bind_text_borrowed(st, 1, hash));
+    CHECK(bind_text_borrowed(st, 2, a->url));
+    CHECK(bind_text_borrowed(st, 3, a->source));
+    CHECK(bind_text_borrowed(st, 4, a->title));
+    CHECK(bind_text_borrowed(st, 5, a->subtitle));
+    CHECK(bind_text_borrowed(st, 6, a->section));
+    CHECK(bind_text_borrowed(st, 7, a->dateline));
+    CHECK(bind_text_borrowed(st, 8, a->published_at));
+    CHECK(bind_text_borrowed(st, 9, a->ingested_at));
+    CHECK(bind_text_borrowed(st, 10, a->body ? a->body : ""));
     CHECK(sqlite3_bind_int64(st, 11, a->word_count));
     CHECK(sqlite3_bind_int64(st, 12, (int64_t)a->n_quotes));
     CHECK(sqlite3_bind_int64(st, 13, (int64_t)a->n_entities));
@@ -780,15 +808,68 @@ static int article_texts_insert(struct store *s, enum store_stmt_id id, const ch
     for (size_t i = 0; i < texts->n; i++) {
         CHECK(sqlite3_bind_int64(st, 1, article_id));
         CHECK(sqlite3_bind_int64(st, 2, (int64_t)i));
-        CHECK(sqlite3_bind_text(st, 3, texts->v[i], -1, SQLITE_TRANSIENT));
+        CHECK(bind_text_borrowed(st, 3, texts->v[i]));
         if (sort_at)
-            CHECK(sqlite3_bind_text(st, 4, sort_at, -1, SQLITE_TRANSIENT));
+            CHECK(bind_text_borrowed(st, 4, sort_at));
         CHECK(stmt_run(st));
         sqlite3_reset(st);
     }
 out:
     store_stmt_done(st);
     return src;
+}
+
+/* --- paragraphs ----------------------------------------------------------------
+ *
+ * The body is the paragraphs joined by a blank line ("\n\n"), so an
+ * article's paragraph rows only repeated its body: a fifth of the database
+ * and a tenth of the writer's instructions. They are written only when
+ * cutting the body at each "\n\n" (from the left) would not give the
+ * paragraphs back exactly; readers cut the body when an article has no
+ * paragraph rows (databases written before keep theirs). An empty body
+ * cuts into no paragraph. */
+
+/* The end of the paragraph that starts at body[off]: the next "\n\n", or the
+ * end of the body; *last is true for the latter. */
+static size_t paragraph_end(const char *body, size_t len, size_t off, bool *last)
+{
+    const char *sep = off < len ? strstr(body + off, "\n\n") : NULL;
+    *last = sep == NULL;
+    return sep ? (size_t)(sep - body) : len;
+}
+
+/* True when cutting a->body gives exactly a->paragraphs. */
+static bool article_paragraphs_in_body(const struct article *a)
+{
+    const char *body = a->body ? a->body : "";
+    size_t len = strlen(body), off = 0;
+    if (len == 0)
+        return a->paragraphs.n == 0;
+    for (size_t i = 0; i < a->paragraphs.n; i++) {
+        bool last;
+        size_t end = paragraph_end(body, len, off, &last);
+        const char *p = a->paragraphs.v[i];
+        if (strlen(p) != end - off || memcmp(p, body + off, end - off) != 0 ||
+            last != (i + 1 == a->paragraphs.n))
+            return false;
+        off = end + 2;
+    }
+    return a->paragraphs.n > 0;
+}
+
+/* Cuts a stored article's body into its paragraphs (see above). */
+static enum store_rc article_paragraphs_cut(const char *body, struct strv *out)
+{
+    size_t len = body ? strlen(body) : 0, off = 0;
+    bool last = len == 0;
+    while (!last) {
+        size_t end = paragraph_end(body, len, off, &last);
+        char *p = util_strndup(body + off, end - off);
+        if (!p || !strv_push_taken(out, p))
+            return STORE_ERR;
+        off = end + 2;
+    }
+    return STORE_OK;
 }
 
 /* Looks for an already stored copy; *id is 0 when there is none. */
@@ -799,8 +880,8 @@ static int article_find_dup(struct store *s, const char *hash, const char *url, 
     sqlite3_stmt *st = store_stmt(s, STMT_ARTICLE_FIND_DUP, sql_find_dup);
     if (!st)
         return SQLITE_ERROR;
-    CHECK(sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT));
-    CHECK(store_bind_text(st, 2, url));
+    CHECK(bind_text_borrowed(st, 1, hash));
+    CHECK(bind_text_borrowed(st, 2, url));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
@@ -855,15 +936,17 @@ static int article_insert_all(struct store *s, struct article *a, const char *ha
         if (speaker_of[i] != SIZE_MAX)
             t->quotes[speaker_of[i]]++;
     CHECK(article_row_insert(s, a, hash, &t->sort_at));
-    CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
-                               &a->paragraphs, NULL));
+    if (!article_paragraphs_in_body(a))
+        CHECK(article_texts_insert(s, STMT_PARAGRAPH_INSERT, sql_paragraph_insert, a->id,
+                                   &a->paragraphs, NULL));
     CHECK(article_texts_insert(s, STMT_AUTHOR_INSERT, sql_author_insert, a->id, &a->authors,
                                t->sort_at));
     for (size_t i = 0; i < a->n_entities; i++)
         CHECK(article_entity_insert(s, a->id, t->sort_at, &a->entities[i], t->quotes[i], &key));
     for (size_t i = 0; i < a->n_quotes; i++)
-        CHECK(article_quote_insert(s, a, t->sort_at, i, &a->quotes[i], speaker_of[i],
-                                   &t->pending[i]));
+        CHECK(article_quote_insert(s, a, t->sort_at, i, &a->quotes[i],
+                                   t->keys ? t->keys + i * STORE_QUOTE_KEY_LEN : NULL,
+                                   speaker_of[i], &t->pending[i]));
     if (!s->in_batch) { /* a batch adds its full-text rows and counters when it commits */
         CHECK(article_counts(s, a, t, false));
         CHECK(article_id_run(s, STMT_ARTICLE_FTS_INSERT, sql_article_fts_insert, a->id));
@@ -946,7 +1029,8 @@ void store_batch_forget(struct store *s)
 /* Stores one article inside the open batch, without a savepoint of its own:
  * *fresh is true when it was newly stored. On failure nothing is undone here
  * (batch_article_insert does). */
-static int batch_article_once(struct store *s, struct article *a, struct store_insert *out)
+static int batch_article_once(struct store *s, struct article *a, const struct store_prep *prep,
+                              struct store_insert *out)
 {
     char hash[33];
     int src;
@@ -955,7 +1039,12 @@ static int batch_article_once(struct store *s, struct article *a, struct store_i
     out->duplicate = false;
     if (!a->ingested_at && !(a->ingested_at = store_now()))
         return SQLITE_NOMEM;
-    article_content_hash(a, hash);
+    if (prep) {
+        memcpy(hash, prep->hash, sizeof hash);
+        t.keys = prep->quote_keys;
+    } else {
+        article_content_hash(a, hash);
+    }
     CHECK(article_find_dup(s, hash, a->url, &out->id));
     if (out->id) {
         out->duplicate = true;
@@ -1001,7 +1090,7 @@ static void batch_replay(struct store *s)
     if (src == SQLITE_OK)
         src = store_batch_check(s);
     for (size_t i = 0; src == SQLITE_OK && i < s->n_kept; i++) {
-        src = batch_article_once(s, s->kept[i], &r);
+        src = batch_article_once(s, s->kept[i], NULL, &r);
         if (src == SQLITE_OK && r.duplicate)
             log_warn("event=batch_replay_duplicate id=%lld", (long long)r.id);
     }
@@ -1020,7 +1109,7 @@ static void batch_replay(struct store *s)
  * of the writer's instructions and more in memory traffic. A failure, rare,
  * is undone by batch_replay instead. */
 static enum store_rc batch_article_insert(struct store *s, struct article *a,
-                                          struct store_insert *out)
+                                          const struct store_prep *prep, struct store_insert *out)
 {
     if (sqlite3_get_autocommit(s->db)) {
         /* The batch was rolled back after an error (disk full, I/O): its
@@ -1028,7 +1117,7 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
         log_error("event=batch_lost stmt=article_insert");
         return STORE_ERR;
     }
-    int src = batch_article_once(s, a, out);
+    int src = batch_article_once(s, a, prep, out);
     if (src == SQLITE_OK && !out->duplicate && !batch_keep(s, a))
         src = SQLITE_NOMEM;
     if (src == SQLITE_OK)
@@ -1040,19 +1129,56 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
     return rc;
 }
 
+enum store_rc store_article_prep(const struct article *a, struct store_prep *p)
+{
+    memset(p, 0, sizeof *p);
+    if (a->n_quotes && !(p->quote_keys = malloc(a->n_quotes * STORE_QUOTE_KEY_LEN)))
+        return STORE_ERR;
+    for (size_t i = 0; i < a->n_quotes; i++) {
+        if (!quote_key_of(&a->quotes[i], p->quote_keys + i * STORE_QUOTE_KEY_LEN)) {
+            store_prep_clear(p);
+            return STORE_ERR;
+        }
+    }
+    article_content_hash(a, p->hash);
+    p->n_quotes = a->n_quotes;
+    return STORE_OK;
+}
+
+void store_prep_clear(struct store_prep *p)
+{
+    if (!p)
+        return;
+    free(p->quote_keys);
+    memset(p, 0, sizeof *p);
+}
+
 enum store_rc store_article_insert(struct store *s, struct article *a, struct store_insert *out)
+{
+    return store_article_insert_prep(s, a, NULL, out);
+}
+
+enum store_rc store_article_insert_prep(struct store *s, struct article *a,
+                                        const struct store_prep *prep, struct store_insert *out)
 {
     char hash[33];
     int src;
     bool in_tx = false;
     struct article_tx t = {0};
+    if (prep && prep->n_quotes != a->n_quotes)
+        prep = NULL; /* not made from this article as it is: work it out here */
     if (s->in_batch)
-        return batch_article_insert(s, a, out);
+        return batch_article_insert(s, a, prep, out);
     out->id = 0;
     out->duplicate = false;
     if (!a->ingested_at && !(a->ingested_at = store_now()))
         return STORE_ERR;
-    article_content_hash(a, hash);
+    if (prep) {
+        memcpy(hash, prep->hash, sizeof hash);
+        t.keys = prep->quote_keys;
+    } else {
+        article_content_hash(a, hash);
+    }
     /* Inside a caller's transaction the article is a savepoint of it, so a
      * failure still takes back exactly this article. */
     bool nested = !sqlite3_get_autocommit(s->db);
@@ -1298,6 +1424,8 @@ enum store_rc store_article_get(struct store *s, int64_t id, struct article *out
     if (rc == STORE_OK)
         rc = article_texts_read(s, STMT_ARTICLE_PARAGRAPHS, sql_article_paragraphs, id,
                                 &out->paragraphs);
+    if (rc == STORE_OK && out->paragraphs.n == 0)
+        rc = article_paragraphs_cut(out->body, &out->paragraphs);
     if (rc == STORE_OK)
         rc = article_quotes_read(s, out);
     if (rc == STORE_OK)

@@ -1,6 +1,7 @@
 /* canon.c: the folded key that makes "the same quotation" one group: case,
  * punctuation and quote marks folded away, runs of space made one. ASCII
- * letters are lowered; other letters are kept as written. */
+ * letters are lowered; other letters are kept as written. The database keeps
+ * a 16-byte hash of it (store_quote_key). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,4 +76,37 @@ char *store_quote_canon(const char *text)
     }
     *o = '\0';
     return out;
+}
+
+/* The second hash's seed: the one article_content_hash uses beside
+ * UTIL_FNV_SEED. Fixed forever: stored keys depend on it. */
+#define CANON_SEED2 0x84222325cbf29ce4ULL
+
+void store_quote_key(const char *canon, size_t n, unsigned char key[STORE_QUOTE_KEY_LEN])
+{
+    uint64_t h[2] = {util_fnv1a(canon, n, UTIL_FNV_SEED), util_fnv1a(canon, n, CANON_SEED2)};
+    for (int i = 0; i < 2; i++)
+        for (int b = 0; b < 8; b++)
+            key[i * 8 + b] = (unsigned char)(h[i] >> (56 - 8 * b));
+}
+
+/* newsd_quote_key(text): the key of a folded text, as a blob (NULL stays NULL). */
+static void canon_key_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    if (!t) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    unsigned char key[STORE_QUOTE_KEY_LEN];
+    store_quote_key(t, (size_t)sqlite3_value_bytes(argv[0]), key);
+    sqlite3_result_blob(ctx, key, sizeof key, SQLITE_TRANSIENT);
+}
+
+int store_quote_key_register(sqlite3 *db)
+{
+    return sqlite3_create_function_v2(db, "newsd_quote_key", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                      canon_key_fn, NULL, NULL, NULL);
 }

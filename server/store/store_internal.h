@@ -135,6 +135,13 @@ void store_wcache_free(struct store_wcache *w);
 /* The folded key of a quote's words (canon.c): lower case, no punctuation or
  * quote marks, single spaces. New string, NULL on OOM. */
 char *store_quote_canon(const char *text);
+/* What quote_groups.canon holds (0003_quote_group_keys.sql): two 64-bit
+ * FNV-1a hashes of the folded text (canon[0..n)), big-endian. */
+#define STORE_QUOTE_KEY_LEN 16
+void store_quote_key(const char *canon, size_t n, unsigned char key[STORE_QUOTE_KEY_LEN]);
+/* Registers newsd_quote_key(text) -> that key as a blob, for the migration
+ * that turned stored folded texts into keys. Returns an SQLite code. */
+int store_quote_key_register(sqlite3 *db);
 
 /* Cursor helpers (cursor.c): a cursor is base64url text of kind-tagged fields
  * with a check value, so a forged or foreign cursor is refused. */

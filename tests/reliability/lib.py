@@ -520,6 +520,17 @@ def db_checks(path):
     return problems
 
 
+def db_paragraphs(c, aid, body):
+    """An article's paragraphs as newsd reads them: its article_paragraphs
+    rows, or, when it has none (the body gives them back), its body cut at
+    each blank line; an empty body has none."""
+    rows = [r[0] for r in c.execute(
+        "SELECT text FROM article_paragraphs WHERE article_id = ? ORDER BY position", (aid,))]
+    if rows or not body:
+        return rows
+    return body.split("\n\n")
+
+
 def whole_problems(c):
     """Every article agrees with its rows, and every entity's counters with
     the rows that reference it: a half-written article would break one."""
@@ -527,10 +538,10 @@ def whole_problems(c):
     rows = c.execute(
         "SELECT a.id, a.quote_count, a.entity_count, "
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id), "
-        " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), "
-        " (SELECT count(*) FROM article_paragraphs p WHERE p.article_id = a.id) "
+        " (SELECT count(*) FROM mentions m WHERE m.article_id = a.id), a.body "
         "FROM articles a").fetchall()
-    for aid, qc, ec, nq, nm, np_ in rows:
+    for aid, qc, ec, nq, nm, body in rows:
+        np_ = len(db_paragraphs(c, aid, body))
         if qc != nq or ec != nm or np_ == 0:
             problems.append("article %d: quote_count %d rows %d, entity_count %d rows %d, "
                             "%d paragraphs" % (aid, qc, nq, ec, nm, np_))
@@ -545,12 +556,8 @@ def whole_problems(c):
             problems.append("entity %d counters (%d, %d, %d) but rows (%d, %d, %d)"
                             % (eid, ac, mc, qc, nac, nmc, nqc))
     bodies = c.execute("SELECT id, body FROM articles").fetchall()
-    paras = {}
-    for aid, pos, text in c.execute(
-            "SELECT article_id, position, text FROM article_paragraphs ORDER BY 1, 2"):
-        paras.setdefault(aid, []).append(text)
     for aid, body in bodies:
-        if "\n\n".join(paras.get(aid, [])) != body:
+        if "\n\n".join(db_paragraphs(c, aid, body)) != body:
             problems.append("article %d: paragraphs do not make the body" % aid)
     return problems[:20]
 
@@ -571,10 +578,10 @@ def db_article_counts(path, aid):
     """(quote_count, entity_count, paragraphs) of a stored article, from its rows."""
     c = db_open(path)
     try:
+        body = c.execute("SELECT body FROM articles WHERE id = ?", (aid,)).fetchone()
         return (c.execute("SELECT count(*) FROM quotes WHERE article_id = ?", (aid,)).fetchone()[0],
                 c.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (aid,)).fetchone()[0],
-                c.execute("SELECT count(*) FROM article_paragraphs WHERE article_id = ?",
-                          (aid,)).fetchone()[0])
+                len(db_paragraphs(c, aid, body[0] if body else None)))
     finally:
         c.close()
 
@@ -625,9 +632,7 @@ def db_signatures(path):
             authors = tuple(r[0] for r in c.execute(
                 "SELECT name FROM article_authors WHERE article_id = ? ORDER BY position",
                 (aid,)))
-            paras = tuple(r[0] for r in c.execute(
-                "SELECT text FROM article_paragraphs WHERE article_id = ? ORDER BY position",
-                (aid,)))
+            paras = tuple(db_paragraphs(c, aid, row[6]))
             sig = (row[1:], quotes, mentions, authors, paras)
             out.setdefault(row[1], []).append(sig)
         return out
