@@ -71,8 +71,10 @@ void cache_bump(struct cache *c);
 bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_plain,
                struct cache_hit *out);
 /* Makes plain (taken: a blob of h->a->plain_len identity bytes) the body of
- * h, and offers it to h's entry, which keeps it when room can be made by
- * dropping other entries' identity bytes (never whole entries). */
+ * h, and offers it to h's entry, which keeps it when there is room, or room
+ * can be made by evicting cold entries (not found for a long while), or, one
+ * time in eight, by dropping other entries' identity bytes; entries in use
+ * are never evicted for it. */
 void cache_hit_plain(struct cache *c, struct cache_hit *h, struct cache_blob *plain);
 /* Releases the references of h; accepts a zeroed or cleared hit. */
 void cache_hit_clear(struct cache_hit *h);

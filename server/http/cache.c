@@ -311,10 +311,10 @@ static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_e
 }
 
 /* Gives e the identity bytes plain (a reference is taken) when there is
- * room, or room can be made from cold entries, or (drop) when room can be made by dropping other entries' identity
- * bytes, chosen at random. The lock is held. Whole entries are never evicted
- * for it: a miss costs queries and JSON, a missing identity form only an
- * inflate. */
+ * room, or room can be made from cold entries, or (drop) when room can be
+ * made by dropping other entries' identity bytes, chosen at random. The lock
+ * is held. Entries in use are never evicted for it: a miss costs queries and
+ * JSON, a missing identity form only an inflate. */
 static void cache_plain_attach(struct cache *c, struct cache_entry *e, struct cache_blob *plain,
                                bool drop)
 {

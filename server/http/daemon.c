@@ -718,8 +718,10 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
 /* --- answering --------------------------------------------------------------- */
 
 /* Writes the access-log line; returns the request's duration in microseconds.
- * The path is the client's: quotes, backslashes and control bytes become '?',
- * so a line cannot be split or forged, and it is cut at 256 bytes. */
+ * method must be a token already (http_answer logs "?" for any other). The
+ * path is the client's: quotes, backslashes and control bytes become '?', so
+ * a line cannot be split or forged, and it is cut at 256 bytes (at a
+ * character boundary). */
 static uint64_t http_access_log(const char *method, const char *path, int status, size_t bytes,
                                 const struct timespec *start, const char *req_id)
 {
@@ -730,6 +732,10 @@ static uint64_t http_access_log(const char *method, const char *path, int status
         unsigned char ch = (unsigned char)path[n];
         safe[n] = ch < 0x20 || ch == 0x7f || ch == '"' || ch == '\\' ? '?' : (char)ch;
     }
+    /* A cut path ends before the character the cut fell in: half a UTF-8
+     * sequence would make the JSON line invalid. */
+    while (path[n] && n > 0 && ((unsigned char)path[n] & 0xc0) == 0x80)
+        n--;
     safe[n] = '\0';
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long us = (now.tv_sec - start->tv_sec) * 1000000LL + (now.tv_nsec - start->tv_nsec) / 1000;
@@ -931,7 +937,9 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     if (!cu.hit && rs.status >= 400 && !rs.body && !rs.text)
         resp_problem(&rs, &rq, rs.status, "internal error; the server log has the details");
     enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, &sent, &status);
-    uint64_t us = http_access_log(method, rq.path, status, sent, &hc->start, req_id);
+    /* rq.method, not method: the raw one may hold any byte but space (ESC, CR,
+     * DEL, quotes), and the access line must not carry them. */
+    uint64_t us = http_access_log(rq.method, rq.path, status, sent, &hc->start, req_id);
     http_count(srv, route, flags, method, status, us);
     resp_clear(&rs);
     req_clear(&rq);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -505,6 +506,42 @@ Test(api, request_id_is_echoed_or_made)
     cr_assert(id && strlen(id) > 4);
     free(id);
     http_res_clear(&r);
+}
+
+/* Regression: the access line carried the raw request method, so a client
+ * could put ESC sequences, CR, DEL and quotes into the text log. */
+Test(api, a_hostile_method_does_not_reach_the_access_log)
+{
+    static const char raw[] = "G\x1b[31mT\x01\"x=1\x7f\r /health HTTP/1.1\r\n"
+                              "Host: t\r\nX-Request-Id: hostile-method\r\n"
+                              "Connection: close\r\n\r\n";
+    struct http_res r;
+    http_raw(&srv, raw, sizeof raw - 1, &r);
+    cr_assert_eq(r.status, 400);
+    http_res_clear(&r);
+    char path[160];
+    snprintf(path, sizeof path, "%s/server.log", srv.dir);
+    char line[4096];
+    bool found = false;
+    /* The line is written once the answer is queued: it may come a moment
+     * after the client has read the answer. */
+    for (int tries = 0; tries < 100 && !found; tries++) {
+        if (tries)
+            usleep(20 * 1000);
+        FILE *f = fopen(path, "r");
+        cr_assert_not_null(f);
+        while (fgets(line, sizeof line, f)) {
+            if (!strstr(line, "req_id=hostile-method"))
+                continue;
+            found = true;
+            cr_assert(strstr(line, " access method=? "), "%s", line);
+            for (const char *p = line; *p && *p != '\n'; p++)
+                cr_assert((unsigned char)*p >= 0x20 && *p != 0x7f,
+                          "a control byte is logged: %s", line);
+        }
+        fclose(f);
+    }
+    cr_assert(found, "no access line for the request");
 }
 
 Test(api, writes_are_disabled_without_a_key)

@@ -1,11 +1,17 @@
 /* test_cache.c: the response cache on its own: hits copy what was stored,
  * a new generation hides everything older, the byte bound holds, and keys
- * match exactly (a key that is a prefix of another is another key). */
+ * match exactly (a key that is a prefix of another is another key); and the
+ * watch that tells the cache of commits by any process. */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "newsd/cache.h"
+#include "newsd/model.h"
+#include "newsd/store.h"
+#include "newsd/util.h"
 
 static char total_name[] = "X-Total-Count";
 
@@ -280,4 +286,91 @@ Test(cache, off_means_nothing_is_kept)
     cr_assert_not(cache_get(NULL, "/a", 2, 0, false, &out));
     cache_bump(NULL);
     cache_free(NULL);
+}
+
+/* --- the watch (watch.c) -------------------------------------------------- */
+
+/* Stores one small article through w, text varying with n. */
+static void watch_write(struct store *w, int n)
+{
+    struct article a = {0};
+    struct buf b = {0};
+    buf_printf(&b, "Watched story %d", n);
+    a.title = buf_take(&b);
+    buf_printf(&b, "Paragraph of watched story %d.", n);
+    strv_push(&a.paragraphs, b.data);
+    a.body = buf_take(&b);
+    a.word_count = 5;
+    struct store_insert res;
+    cr_assert_eq(store_article_insert(w, &a, &res), STORE_OK);
+    cr_assert_not(res.duplicate);
+    article_clear(&a);
+}
+
+/* The invariant the cache rests on: every commit, and the log restart after
+ * a truncating checkpoint, moves the generation before the next check
+ * returns; no commit, no move. */
+Test(cache, the_watch_sees_every_commit_and_log_restart)
+{
+    char dir[] = "/tmp/newsd-watch-XXXXXX", path[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/w.db", dir);
+    struct store *w = NULL, *r = NULL;
+    cr_assert_eq(store_open(path, STORE_CREATE, &w), STORE_OK);
+    cr_assert_eq(store_migrate(w, NULL, NULL), STORE_OK);
+    cr_assert_eq(store_open(path, STORE_READ_ONLY, &r), STORE_OK);
+    cr_assert_eq(store_read_begin(r), STORE_OK); /* a reader maps the -shm, as the server's do */
+    store_read_end(r);
+
+    struct cache *c = cache_new(1 << 20);
+    struct cache_watch *cw = cache_watch_new(path);
+    cr_assert_not_null(cw);
+    uint64_t g = cache_generation(c);
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_MOVED, "the first look cannot vouch");
+    cr_assert_gt(cache_generation(c), g);
+    g = cache_generation(c);
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_SAME);
+    cr_assert_eq(cache_generation(c), g, "no commit, no move");
+
+    watch_write(w, 1);
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_MOVED, "a commit");
+    cr_assert_gt(cache_generation(c), g);
+    g = cache_generation(c);
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_SAME);
+
+    /* newsd ingest's way: a batch, then a checkpoint that truncates the log. */
+    cr_assert_eq(store_bulk_mode(w), STORE_OK);
+    cr_assert_eq(store_batch_begin(w), STORE_OK);
+    watch_write(w, 2);
+    cr_assert_eq(store_bulk_finish(w), STORE_OK);
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_MOVED, "a batch and a log restart");
+    g = cache_generation(c);
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_SAME);
+    watch_write(w, 3); /* the first commit into the restarted log */
+    cr_assert_eq(cache_watch_check(cw, c), CACHE_WATCH_MOVED, "a commit after the restart");
+    cr_assert_gt(cache_generation(c), g);
+
+    store_close(r);
+    store_close(w);
+    cache_watch_free(cw); /* after the connections: see cache.h */
+    cache_free(c);
+    char shm[80], wal[80];
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    unlink(shm);
+    unlink(wal);
+    unlink(path);
+    rmdir(dir);
+}
+
+Test(cache, no_watch_without_a_file)
+{
+    cr_assert_null(cache_watch_new("/nonexistent/newsd/w.db"));
+    cr_assert_null(cache_watch_new(":memory:"));
+    struct cache *c = cache_new(1 << 20);
+    uint64_t g = cache_generation(c);
+    cr_assert_eq(cache_watch_check(NULL, c), CACHE_WATCH_UNKNOWN);
+    cr_assert_eq(cache_generation(c), g);
+    cache_free(c);
+    cache_watch_free(NULL);
 }
