@@ -202,6 +202,9 @@ void fuzz_article_check(const struct article *a)
     FUZZ_CHECK(a->body != NULL);
     size_t blen = strlen(a->body), off = 0;
     fuzz_text_check(a->body);
+    /* byte offset of each paragraph in the body, for the quotes below */
+    size_t *para_at = malloc((a->paragraphs.n + 1) * sizeof *para_at);
+    FUZZ_CHECK(para_at != NULL);
     for (size_t i = 0; i < a->paragraphs.n; i++) {
         size_t plen = strlen(a->paragraphs.v[i]);
         if (i) {
@@ -209,6 +212,7 @@ void fuzz_article_check(const struct article *a)
             off += 2;
         }
         FUZZ_CHECK(off + plen <= blen && memcmp(a->body + off, a->paragraphs.v[i], plen) == 0);
+        para_at[i] = off;
         off += plen;
     }
     FUZZ_CHECK(off == blen);
@@ -218,6 +222,11 @@ void fuzz_article_check(const struct article *a)
     FUZZ_CHECK(a->n_quotes == 0 || a->quotes != NULL);
     FUZZ_CHECK(a->n_entities == 0 || a->entities != NULL);
     long long cps = fuzz_utf8_count(a->body, blen);
+    /* Byte offset of every code point of the body, built once: walking the
+     * body per quote made the check quadratic, and a page with a thousand
+     * quotes timed out in the harness instead of the extractor. */
+    size_t *body_at = fuzz_utf8_offsets(a->body, blen, cps);
+    FUZZ_CHECK(body_at != NULL);
     for (size_t i = 0; i < a->n_quotes; i++) {
         const struct quote *q = &a->quotes[i];
         FUZZ_CHECK(q->text != NULL);
@@ -238,10 +247,16 @@ void fuzz_article_check(const struct article *a)
             FUZZ_CHECK(q->paragraph >= 0 && (size_t)q->paragraph < a->paragraphs.n);
         }
         FUZZ_CHECK(q->start >= 0 && q->start <= q->end && q->end <= incps);
-        size_t b0 = fuzz_utf8_offset(in, inlen, q->start);
-        size_t b1 = fuzz_utf8_offset(in, inlen, q->end);
+        size_t b0 = in == a->body ? body_at[q->start] : fuzz_utf8_offset(in, inlen, q->start);
+        size_t b1 = in == a->body ? body_at[q->end] : fuzz_utf8_offset(in, inlen, q->end);
         FUZZ_CHECK(b1 - b0 == strlen(q->text) && memcmp(in + b0, q->text, b1 - b0) == 0);
+        /* and a body quote lies inside the paragraph it names */
+        if (in == a->body)
+            FUZZ_CHECK(b0 >= para_at[q->paragraph] &&
+                       b1 <= para_at[q->paragraph] + strlen(a->paragraphs.v[q->paragraph]));
     }
+    free(body_at);
+    free(para_at);
     for (size_t i = 0; i < a->n_entities; i++) {
         const struct entity *e = &a->entities[i];
         FUZZ_CHECK(e->name != NULL && e->name[0] != '\0');
