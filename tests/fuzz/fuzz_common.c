@@ -165,6 +165,15 @@ static void fuzz_text_check(const char *s)
         FUZZ_CHECK(fuzz_utf8_valid(s, strlen(s)));
 }
 
+/* Whether s holds a letter or digit (any non-ASCII code point counts). */
+static bool fuzz_has_word_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            return true;
+    return false;
+}
+
 static void fuzz_strv_check(const struct strv *sv)
 {
     for (size_t i = 0; i < sv->n; i++) {
@@ -233,6 +242,8 @@ void fuzz_article_check(const struct article *a)
         fuzz_text_check(q->text);
         fuzz_text_check(q->speaker_name);
         fuzz_text_check(q->speaker_text);
+        /* a source as written is words, never a stray mark ("'", "--") */
+        FUZZ_CHECK(!q->speaker_text || fuzz_has_word_char(q->speaker_text));
         fuzz_text_check(q->cue);
         /* offsets count code points in the body, or in the title/subtitle */
         const char *in = a->body;

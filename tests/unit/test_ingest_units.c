@@ -251,6 +251,34 @@ Test(ingest, odd_marks_and_shapes)
     }
 }
 
+/* Single-mark copy where an apostrophe ("rock 'n' roll") pairs with the wrong
+ * mark: the closing mark left over before "said X" is no subject, so the next
+ * quotation's source as written was "'" (found by fuzzing). A source as
+ * written always holds a word. */
+Test(ingest, a_stray_mark_is_no_subject)
+{
+    static const char text[] =
+        "Harbour plan\n\n"
+        "FALMOUTH \xe2\x80\x94 The harbour master, Sean Smith, said on Monday the pier "
+        "would close.\n\n"
+        "'We can't keep it open,' Mr Smith said.\n\n"
+        "'It's rock 'n' roll to them,' said Mary Jones. 'They don't care about the town.'\n";
+    struct article a;
+    const char *why;
+    cr_assert_eq(run_text(text, &a, &why), INGEST_OK);
+    cr_expect_geq(a.n_quotes, 2);
+    for (size_t k = 0; k < a.n_quotes; k++) {
+        const char *st = a.quotes[k].speaker_text;
+        if (!st)
+            continue;
+        bool word = false;
+        for (const char *c = st; *c; c++)
+            word = word || (unsigned char)*c >= 0x80 || ((*c | 0x20) >= 'a' && (*c | 0x20) <= 'z');
+        cr_expect(word, "quote %zu (%s): source as written \"%s\"", k, a.quotes[k].text, st);
+    }
+    article_clear(&a);
+}
+
 /* A 1 MiB single line holding 100,000 quote marks finishes well under a second. */
 Test(ingest, many_quote_marks_stay_linear, .timeout = 20)
 {
