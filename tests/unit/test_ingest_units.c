@@ -310,6 +310,52 @@ Test(ingest, many_quote_marks_stay_linear, .timeout = 20)
     free(s);
 }
 
+/* A record's title may be as long as the body cap allows. 40,000 quotations in
+ * a 320 KB title took 10 s (each was searched for from the title's start, its
+ * code point offsets counted from there, and its text compared with every body
+ * quotation); now the run stays linear. */
+Test(ingest, many_title_quotations_stay_linear, .timeout = 30)
+{
+    static const char *const pieces[] = {"'a' ", "\xe2\x80\x9cWe b c d\xe2\x80\x9d "};
+    struct buf title = {0}, body = {0};
+    for (int k = 0; k < 40000; k++)
+        cr_assert(buf_puts(&title, pieces[k % 2]));
+    cr_assert(buf_puts(&body, "The mayor, Mary Jones, said on Monday the pier would be rebuilt. "));
+    for (int k = 0; k < 2000; k++)
+        cr_assert(
+            buf_printf(&body, "Aide%d Roe%d said \xe2\x80\x9cWe b c %d\xe2\x80\x9d. ", k, k, k));
+    struct ingest_input in = {0};
+    in.title = title.data;
+    in.body = body.data;
+    struct article a = {0};
+    const char *why = NULL;
+    double t0 = now_s();
+    enum ingest_rc rc = ingest_run(&in, &a, &why);
+    double dt = now_s() - t0;
+    cr_assert_eq(rc, INGEST_OK, "%s", why ? why : "");
+    cr_expect_geq(a.n_quotes, 40000);
+    /* the last title quotation's offsets are those of its place in the title */
+    size_t last = 0;
+    for (size_t k = 0; k < a.n_quotes; k++)
+        if (a.quotes[k].paragraph == QUOTE_IN_TITLE)
+            last = k;
+    const struct quote *q = &a.quotes[last];
+    size_t b0 = 0, cp = 0;
+    while (a.title[b0] && cp < (size_t)q->start) {
+        b0++;
+        while (((unsigned char)a.title[b0] & 0xC0) == 0x80)
+            b0++;
+        cp++;
+    }
+    cr_expect_eq(strncmp(a.title + b0, q->text, strlen(q->text)), 0);
+    cr_expect_eq((size_t)q->end, ingest_cp_count(a.title, strlen(a.title)) - 1);
+    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
+    cr_log_info("320 KB title with 40,000 quotations: %.3f s", dt);
+    article_clear(&a);
+    buf_clear(&title);
+    buf_clear(&body);
+}
+
 /* A 1,000-word article takes well under a millisecond (checked loosely here, as
  * sanitizer builds are slower: under 20 ms per run on average). */
 Test(ingest, thousand_words_are_fast)
