@@ -12,13 +12,23 @@
  * ("clip of 'The Show'", "the 'Reform' bill"), sorted. */
 static const char *const title_before[] = {"in", "of", "on", "the"};
 
+/* Longest capitalised run looked up as a name at the start of a headline. */
+#define HEAD_NAME_WORDS 8
+/* subject_attr and group_subject_attr read no token past this one, so for a
+ * quotation starting here or later their answer does not depend on it. */
+#define HEAD_SUBJ_REACH (HEAD_NAME_WORDS + 4)
+
 /* The part being read: its text and tokens. */
+struct head_attr;
 struct head {
     const char *s;
     size_t n;
     struct ingest_toks toks;
     const struct ingest_ents *ents;
     const struct ingest_gaz *g;
+    /* the answers of subject_attr and group_subject_attr for a quotation at
+     * HEAD_SUBJ_REACH or later, worked out once (found == false: none) */
+    const struct head_attr *subj_far, *group_far;
 };
 
 /* A speaker found for a quotation: entity (or -1) and the words as written. */
@@ -157,7 +167,8 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
             a++;
         if (a == k && k > from && t[k - 1].kind == INGEST_TOK_WORD) {
             /* "X survives the vote, but warns ...": the headline's subject */
-            if (subject_attr(h, h->toks.n, at)) {
+            if (h->subj_far->found) {
+                *at = *h->subj_far;
                 at->cue = cue;
                 return true;
             }
@@ -256,7 +267,7 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
             ingest_gaz_has(h->g, h->s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE_MOD)))
         a++;
     size_t b = a;
-    while (b < q0 && tok_cap(&t[b]) && !(t[b].flags & INGEST_TOKF_POSS))
+    while (b < q0 && b - a < HEAD_NAME_WORDS && tok_cap(&t[b]) && !(t[b].flags & INGEST_TOKF_POSS))
         b++;
     if (b == a)
         return false;
@@ -373,7 +384,9 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
     size_t n_spans = 0;
     bool carry = false;
     int rc = INGEST_ERR_NOMEM;
-    struct head h = {s, s ? strlen(s) : 0, {0}, ents, g};
+    size_t *first = NULL;
+    struct head_attr subj_far = {0}, group_far = {0};
+    struct head h = {s, s ? strlen(s) : 0, {0}, ents, g, &subj_far, &group_far};
     if (!s || !*s)
         return 0;
     if (ingest_qspans_find(s, h.n, &carry, &spans, &n_spans) ||
@@ -385,15 +398,27 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
     rc = INGEST_ERR_NOMEM;
     if (!ingest_toks_build(s, h.n, spans, n_spans, &h.toks))
         goto out;
+    /* the first token of each quotation, in one pass: a title of thousands of
+     * quotations (a record's "title" may be as long as the body cap) would
+     * otherwise be searched from its start once per quotation */
+    first = malloc(n_spans * sizeof *first);
+    if (!first)
+        goto out;
+    for (size_t qi = 0; qi < n_spans; qi++)
+        first[qi] = h.toks.n;
+    for (size_t k = h.toks.n; k > 0; k--)
+        if (h.toks.v[k - 1].quote >= 0 && (size_t)h.toks.v[k - 1].quote < n_spans)
+            first[h.toks.v[k - 1].quote] = k - 1;
+    if (!subject_attr(&h, h.toks.n, &subj_far))
+        subj_far = (struct head_attr){0};
+    if (!group_subject_attr(&h, h.toks.n, &group_far))
+        group_far = (struct head_attr){0};
     size_t colon;
     struct head_attr by_colon = {0}, by_cue = {0};
     bool has_colon = colon_attr(&h, &colon, &by_colon);
     bool has_cue = cue_attr(&h, colon < h.toks.n ? colon + 1 : 0, &by_cue);
     for (size_t qi = 0; qi < n_spans; qi++) {
-        size_t q0 = h.toks.n;
-        for (size_t k = 0; k < h.toks.n && q0 == h.toks.n; k++)
-            if (h.toks.v[k].quote == (int32_t)qi)
-                q0 = k;
+        size_t q0 = first[qi];
         if (q0 == h.toks.n)
             continue;
         struct head_attr at = {0};
@@ -406,6 +431,8 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
             ; /* "'Q': novelist X on ..." */
         else if (title_shaped(&h, q0))
             continue;
+        else if (q0 >= HEAD_SUBJ_REACH)
+            at = subj_far.found ? subj_far : group_far;
         else if (!subject_attr(&h, q0, &at))
             group_subject_attr(&h, q0, &at);
         if (distanced(&h, qi, q0, at.found))
@@ -433,6 +460,7 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
     }
     rc = 0;
 out:
+    free(first);
     ingest_toks_clear(&h.toks);
     free(spans);
     return rc;

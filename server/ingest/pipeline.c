@@ -218,27 +218,72 @@ static int quote_fill(struct run *r, const struct ingest_q *q, const char *src,
     return 0;
 }
 
-/* True when head quote q (in src) repeats a body quotation of four words or more
- * word for word: a dek that reprints a pull quote is the same quotation, and
- * the body one has its context. */
-static bool head_repeats_body(const struct run *r, const struct ingest_q *q, const char *src)
+/* The body quotations' texts without a trailing comma or period, sorted by
+ * length then bytes, so that each head quote is looked up in log time (a
+ * title may hold thousands of quotations, and so may the body). Built on
+ * first use; n == 0 and v == NULL until then. */
+struct quote_cores {
+    struct quote_core {
+        const char *s;
+        size_t n;
+    } * v;
+    size_t n;
+    bool built;
+};
+
+static void quote_cores_clear(struct quote_cores *c)
 {
-    const char *a = src + q->start;
-    size_t an = q->end - q->start;
-    while (an > 0 && (a[an - 1] == ',' || a[an - 1] == '.'))
-        an--;
-    if (ingest_words_count(a, an) < 4)
-        return false;
+    free(c->v);
+    *c = (struct quote_cores){0};
+}
+
+static size_t quote_core_len(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ',' || s[n - 1] == '.'))
+        n--;
+    return n;
+}
+
+static int quote_core_cmp(const void *a, const void *b)
+{
+    const struct quote_core *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return memcmp(x->s, y->s, x->n);
+}
+
+static int quote_cores_build(const struct run *r, struct quote_cores *c)
+{
+    c->built = true;
+    if (r->qs.n == 0)
+        return 0;
+    if (!(c->v = malloc(r->qs.n * sizeof *c->v)))
+        return INGEST_ERR_NOMEM;
     for (size_t i = 0; i < r->qs.n; i++) {
         const struct ingest_q *b = &r->qs.v[i];
-        const char *bs = r->paras[b->para].s + b->start;
-        size_t bn = b->end - b->start;
-        while (bn > 0 && (bs[bn - 1] == ',' || bs[bn - 1] == '.'))
-            bn--;
-        if (bn == an && memcmp(a, bs, an) == 0)
-            return true;
+        c->v[i].s = r->paras[b->para].s + b->start;
+        c->v[i].n = quote_core_len(c->v[i].s, b->end - b->start);
     }
-    return false;
+    c->n = r->qs.n;
+    qsort(c->v, c->n, sizeof *c->v, quote_core_cmp);
+    return 0;
+}
+
+/* Sets *repeats when head quote q (in src) repeats a body quotation of four
+ * words or more word for word: a dek that reprints a pull quote is the same
+ * quotation, and the body one has its context. body is the lookup table,
+ * built here on first need. Returns 0 or INGEST_ERR_NOMEM. */
+static int head_repeats_body(const struct run *r, const struct ingest_q *q, const char *src,
+                             struct quote_cores *body, bool *repeats)
+{
+    struct quote_core key = {src + q->start, quote_core_len(src + q->start, q->end - q->start)};
+    *repeats = false;
+    if (ingest_words_count(key.s, key.n) < 4)
+        return 0;
+    if (!body->built && quote_cores_build(r, body))
+        return INGEST_ERR_NOMEM;
+    *repeats = body->n && bsearch(&key, body->v, body->n, sizeof *body->v, quote_core_cmp);
+    return 0;
 }
 
 /* The quotes in reading order: headline, subtitle, body. Offsets count code
@@ -252,15 +297,31 @@ static int quotes_fill(struct run *r, struct article *out, const size_t *starts)
     if (!out->quotes)
         return INGEST_ERR_NOMEM;
     struct ingest_cp_cursor cur;
+    const char *cur_src = NULL;
+    struct quote_cores body = {0};
     for (size_t i = 0; i < r->hqs.n; i++) {
         const struct ingest_q *q = &r->hqs.v[i];
         const char *src = q->para == QUOTE_IN_TITLE ? out->title : out->subtitle;
-        if (head_repeats_body(r, q, src))
-            continue;
-        ingest_cp_cursor_init(&cur, src, strlen(src));
-        if (quote_fill(r, q, src, &cur, 0, &out->quotes[out->n_quotes++]))
+        bool repeats;
+        if (head_repeats_body(r, q, src, &body, &repeats)) {
+            quote_cores_clear(&body);
             return INGEST_ERR_NOMEM;
+        }
+        if (repeats)
+            continue;
+        /* one cursor per part, as for the body: the head quotes of a part come
+         * in order, and a cursor set up per quote walked the part from its
+         * start each time (quadratic in a title of many quotations) */
+        if (src != cur_src) {
+            ingest_cp_cursor_init(&cur, src, strlen(src));
+            cur_src = src;
+        }
+        if (quote_fill(r, q, src, &cur, 0, &out->quotes[out->n_quotes++])) {
+            quote_cores_clear(&body);
+            return INGEST_ERR_NOMEM;
+        }
     }
+    quote_cores_clear(&body);
     ingest_cp_cursor_init(&cur, out->body, strlen(out->body));
     for (size_t i = 0; i < r->qs.n; i++) {
         const struct ingest_q *q = &r->qs.v[i];

@@ -1022,7 +1022,10 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
         steps++;
     }
     *stop = a > lim ? a - 1 : lim;
-    while (a < e && TOK_IN(s, &t[a], lead_drops))
+    /* apostrophes and hyphens are let in for "the Smiths' lawyer", but none
+     * opens a noun phrase: "... to them,' said X", where the mark closed a
+     * quotation the pairing missed, has no subject before the cue */
+    while (a < e && (TOK_IN(s, &t[a], lead_drops) || t[a].kind == INGEST_TOK_PUNCT))
         a++;
     /* long: keep the trailing noun phrase (names, or from the last determiner) */
     if (e - a > SUBJ_MAX) {

@@ -34,7 +34,9 @@ size_t fuzz_split(char *s, char sep, char **parts, size_t max);
  * first broken promise: all text is valid UTF-8; body is the paragraphs joined
  * by blank lines; counts match the arrays; each quote's paragraph exists (or
  * is QUOTE_IN_TITLE/_SUBTITLE) and its [start, end) code points of the body
- * (or of the title/subtitle) hold exactly its text; and both API
+ * (or of the title/subtitle) hold exactly its text and, in the body, lie
+ * inside that paragraph; a speaker as written holds a letter or digit; and
+ * both API
  * views of it serialise to JSON. */
 void fuzz_article_check(const struct article *a);
 

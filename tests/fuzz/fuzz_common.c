@@ -165,6 +165,15 @@ static void fuzz_text_check(const char *s)
         FUZZ_CHECK(fuzz_utf8_valid(s, strlen(s)));
 }
 
+/* Whether s holds a letter or digit (any non-ASCII code point counts). */
+static bool fuzz_has_word_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p >= 0x80 || (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+            return true;
+    return false;
+}
+
 static void fuzz_strv_check(const struct strv *sv)
 {
     for (size_t i = 0; i < sv->n; i++) {
@@ -202,6 +211,9 @@ void fuzz_article_check(const struct article *a)
     FUZZ_CHECK(a->body != NULL);
     size_t blen = strlen(a->body), off = 0;
     fuzz_text_check(a->body);
+    /* byte offset of each paragraph in the body, for the quotes below */
+    size_t *para_at = malloc((a->paragraphs.n + 1) * sizeof *para_at);
+    FUZZ_CHECK(para_at != NULL);
     for (size_t i = 0; i < a->paragraphs.n; i++) {
         size_t plen = strlen(a->paragraphs.v[i]);
         if (i) {
@@ -209,6 +221,7 @@ void fuzz_article_check(const struct article *a)
             off += 2;
         }
         FUZZ_CHECK(off + plen <= blen && memcmp(a->body + off, a->paragraphs.v[i], plen) == 0);
+        para_at[i] = off;
         off += plen;
     }
     FUZZ_CHECK(off == blen);
@@ -217,31 +230,48 @@ void fuzz_article_check(const struct article *a)
     FUZZ_CHECK(a->entity_count == (int64_t)a->n_entities);
     FUZZ_CHECK(a->n_quotes == 0 || a->quotes != NULL);
     FUZZ_CHECK(a->n_entities == 0 || a->entities != NULL);
-    long long cps = fuzz_utf8_count(a->body, blen);
+    /* Offsets count code points in the body, the title or the subtitle. The
+     * byte offset of every code point of each is tabled once: walking the
+     * text per quote made the check quadratic, and a page with a thousand
+     * quotes timed out in the harness instead of the extractor. */
+    const char *parts[3] = {a->body, a->title, a->subtitle};
+    size_t plens[3] = {blen, 0, 0};
+    long long pcps[3] = {0};
+    size_t *part_at[3] = {NULL, NULL, NULL};
+    for (int k = 0; k < 3; k++) {
+        if (!parts[k])
+            continue;
+        if (k)
+            plens[k] = strlen(parts[k]);
+        pcps[k] = fuzz_utf8_count(parts[k], plens[k]);
+        part_at[k] = fuzz_utf8_offsets(parts[k], plens[k], pcps[k]);
+        FUZZ_CHECK(part_at[k] != NULL);
+    }
     for (size_t i = 0; i < a->n_quotes; i++) {
         const struct quote *q = &a->quotes[i];
         FUZZ_CHECK(q->text != NULL);
         fuzz_text_check(q->text);
         fuzz_text_check(q->speaker_name);
         fuzz_text_check(q->speaker_text);
+        /* a source as written is words, never a stray mark ("'", "--") */
+        FUZZ_CHECK(!q->speaker_text || fuzz_has_word_char(q->speaker_text));
         fuzz_text_check(q->cue);
-        /* offsets count code points in the body, or in the title/subtitle */
-        const char *in = a->body;
-        size_t inlen = blen;
-        long long incps = cps;
-        if (q->paragraph == QUOTE_IN_TITLE || q->paragraph == QUOTE_IN_SUBTITLE) {
-            in = q->paragraph == QUOTE_IN_TITLE ? a->title : a->subtitle;
-            FUZZ_CHECK(in != NULL);
-            inlen = strlen(in);
-            incps = fuzz_utf8_count(in, inlen);
-        } else {
+        int k = q->paragraph == QUOTE_IN_TITLE ? 1 : q->paragraph == QUOTE_IN_SUBTITLE ? 2 : 0;
+        if (k)
+            FUZZ_CHECK(parts[k] != NULL);
+        else
             FUZZ_CHECK(q->paragraph >= 0 && (size_t)q->paragraph < a->paragraphs.n);
-        }
-        FUZZ_CHECK(q->start >= 0 && q->start <= q->end && q->end <= incps);
-        size_t b0 = fuzz_utf8_offset(in, inlen, q->start);
-        size_t b1 = fuzz_utf8_offset(in, inlen, q->end);
-        FUZZ_CHECK(b1 - b0 == strlen(q->text) && memcmp(in + b0, q->text, b1 - b0) == 0);
+        FUZZ_CHECK(q->start >= 0 && q->start <= q->end && q->end <= pcps[k]);
+        size_t b0 = part_at[k][q->start], b1 = part_at[k][q->end];
+        FUZZ_CHECK(b1 - b0 == strlen(q->text) && memcmp(parts[k] + b0, q->text, b1 - b0) == 0);
+        /* and a body quote lies inside the paragraph it names */
+        if (k == 0)
+            FUZZ_CHECK(b0 >= para_at[q->paragraph] &&
+                       b1 <= para_at[q->paragraph] + strlen(a->paragraphs.v[q->paragraph]));
     }
+    for (int k = 0; k < 3; k++)
+        free(part_at[k]);
+    free(para_at);
     for (size_t i = 0; i < a->n_entities; i++) {
         const struct entity *e = &a->entities[i];
         FUZZ_CHECK(e->name != NULL && e->name[0] != '\0');

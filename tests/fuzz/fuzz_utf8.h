@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* Length of the well-formed sequence at s[i..n), or 0 when there is none. NUL
  * counts as ill-formed here, as it does for util_utf8_valid. */
@@ -67,6 +68,25 @@ static inline size_t fuzz_utf8_offset(const char *str, size_t n, long long cp)
         i += k ? k : 1;
     }
     return i;
+}
+
+/* The byte offset of each code point 0..cps of the valid UTF-8 string s of n
+ * bytes holding cps code points (entry cps is n), in one pass; malloc'd, the
+ * caller frees it. NULL when memory runs out. */
+static inline size_t *fuzz_utf8_offsets(const char *str, size_t n, long long cps)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t *at = malloc(((size_t)cps + 1) * sizeof *at);
+    if (!at)
+        return NULL;
+    size_t i = 0;
+    for (long long c = 0; c < cps; c++) {
+        at[c] = i;
+        size_t k = fuzz_utf8_seq(s, n, i);
+        i += k ? k : 1;
+    }
+    at[cps] = i;
+    return at;
 }
 
 /* Number of code points in the valid UTF-8 string s of n bytes. */
