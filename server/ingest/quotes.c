@@ -3088,6 +3088,17 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
     }
 }
 
+/* The sentence right before the one token k opens, in [*sa, *sb): false when k
+ * does not open a sentence or a quotation ends right before it. */
+static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k == 0 || t[k - 1].quote >= 0 || t[k - 1].sent == t[k].sent)
+        return false;
+    sentence_bounds(p, k - 1, sa, sb);
+    return true;
+}
+
 /* When the sentence right before token k is an attribution without quotation
  * marks ("Work cannot start yet, Petrova said."), its speaker: the quotation that
  * opens the next sentence is theirs. */
@@ -3095,10 +3106,9 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
-    if (k == 0 || t[k - 1].quote >= 0 || t[k - 1].sent == t[k].sent)
-        return false;
     size_t sa, sb, len;
-    sentence_bounds(p, k - 1, &sa, &sb);
+    if (!prev_sentence_at(p, k, &sa, &sb))
+        return false;
     for (size_t j = sa; j < sb; j++)
         if (t[j].quote >= 0)
             return false;
@@ -3125,10 +3135,9 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
-    if (k == 0 || t[k - 1].quote >= 0 || t[k - 1].sent == t[k].sent)
-        return false;
     size_t sa, sb, len;
-    sentence_bounds(p, k - 1, &sa, &sb);
+    if (!prev_sentence_at(p, k, &sa, &sb))
+        return false;
     for (size_t j = sa; j < sb; j++)
         if ((t[j].quote >= 0 && !title_quote_at(p, j)) || cue_at(p, j, &len))
             return false;
