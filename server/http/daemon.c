@@ -437,7 +437,6 @@ static void http_out_drop_body(struct http_out *o)
     o->len = 0;
 }
 
-/* Turns rs into the bytes to send and their ETag. */
 /* A strong ETag: a hash of the bytes sent, so gzip and identity differ. */
 static void http_etag(const char *body, size_t len, bool gz, char out[CACHE_ETAG_MAX])
 {
@@ -445,8 +444,9 @@ static void http_etag(const char *body, size_t len, bool gz, char out[CACHE_ETAG
     snprintf(out, CACHE_ETAG_MAX, "\"%016llx%s\"", (unsigned long long)h, gz ? "-gz" : "");
 }
 
-static void http_encode(struct http_server *srv, struct MHD_Connection *c, const char *method,
-                        struct resp *rs,
+/* Turns rs into the bytes to send and their ETag; the gzip bytes too when
+ * the client takes them (gz_ok) or the cache will keep them (keep_gz). */
+static void http_encode(struct http_server *srv, const char *method, struct resp *rs, bool gz_ok,
                         bool keep_gz, struct http_out *o)
 {
     o->status = rs->status;
@@ -468,7 +468,7 @@ static void http_encode(struct http_server *srv, struct MHD_Connection *c, const
         http_etag(o->body, o->len, false, o->etag);
     /* The cache keeps big answers compressed, so it wants the gzip bytes even
      * when this client does not. */
-    bool want_gz = http_accepts_gzip(c) || (cacheable && keep_gz);
+    bool want_gz = gz_ok || (cacheable && keep_gz);
     if (o->len >= HTTP_GZIP_MIN && want_gz) {
         struct buf z = {0};
         if (http_gzip(http_z_of(srv), o->body, o->len, &z)) {
@@ -482,9 +482,9 @@ static void http_encode(struct http_server *srv, struct MHD_Connection *c, const
 }
 
 /* Sends the gzip bytes instead of the identity ones when the client takes them. */
-static void http_pick_encoding(struct MHD_Connection *c, struct http_out *o)
+static void http_pick_encoding(bool gz_ok, struct http_out *o)
 {
-    if (!o->gz || !http_accepts_gzip(c))
+    if (!o->gz || !gz_ok)
         return;
     free(o->body);
     o->body = o->gz;
@@ -500,6 +500,7 @@ struct http_cache_use {
     bool on;      /* the route is cacheable and the key was built */
     bool hit;     /* answer holds the stored bytes */
     bool watched; /* the watch vouched for gen: no per-connection check */
+    bool gz_ok;   /* the client takes gzip (Accept-Encoding, read once) */
     uint64_t gen;
     struct buf key;
     struct cache_hit answer;
@@ -568,10 +569,9 @@ static bool http_gunzip(struct http_z *z, const char *in, size_t n, char *out, s
  * entry's own when it keeps them, else inflated here (and offered to the
  * entry, so the next such client need not). False when that fails: the
  * request is then answered afresh. */
-static bool http_cache_inflate(struct http_server *srv, struct MHD_Connection *c,
-                               struct cache_hit *h)
+static bool http_cache_inflate(struct http_server *srv, bool gz_ok, struct cache_hit *h)
 {
-    if (!h->gzip || http_accepts_gzip(c))
+    if (!h->gzip || gz_ok)
         return true;
     struct cache_blob *plain = cache_blob_new(h->a->plain_len);
     if (!plain || !http_gunzip(http_z_of(srv), h->body, h->len, cache_blob_data(plain),
@@ -672,9 +672,9 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
     if (cu->hit) {
         http_cache_out(cu, &o);
     } else {
-        http_encode(srv, c, method, rs, cu->on, &o);
+        http_encode(srv, method, rs, cu->gz_ok, cu->on, &o);
         http_cache_store(srv, cu, rs, &o);
-        http_pick_encoding(c, &o);
+        http_pick_encoding(cu->gz_ok, &o);
         free(o.gz);
         o.gz = NULL;
     }
@@ -765,14 +765,12 @@ static void http_count(struct http_server *srv, size_t route, unsigned flags, co
 
 /* Finds the request's answer for generation cu->gen (the key is kept for a
  * store after a miss). */
-static void http_cache_find(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
-                            struct http_cache_use *cu)
+static void http_cache_find(struct http_server *srv, struct req *rq, struct http_cache_use *cu)
 {
     if (!(cu->on = http_cache_key(rq, &cu->key)))
         return;
-    cu->hit = cache_get(srv->cache, cu->key.data, cu->key.len, cu->gen, !http_accepts_gzip(c),
-                        &cu->answer);
-    if (cu->hit && !http_cache_inflate(srv, c, &cu->answer)) {
+    cu->hit = cache_get(srv->cache, cu->key.data, cu->key.len, cu->gen, !cu->gz_ok, &cu->answer);
+    if (cu->hit && !http_cache_inflate(srv, cu->gz_ok, &cu->answer)) {
         cu->hit = false;
         cache_hit_clear(&cu->answer);
     }
@@ -783,15 +781,14 @@ static void http_cache_find(struct http_server *srv, struct MHD_Connection *c, s
  * transaction. The generation is read after the check (see cache_watch_check)
  * and before a miss's snapshot starts, so an answer stored under it is never
  * older than it. False when the watch cannot tell. */
-static bool http_cache_watched(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
-                               struct http_cache_use *cu)
+static bool http_cache_watched(struct http_server *srv, struct req *rq, struct http_cache_use *cu)
 {
     if (!srv->watch || !atomic_load(&srv->ready) ||
         cache_watch_check(srv->watch, srv->cache) == CACHE_WATCH_UNKNOWN)
         return false;
     cu->watched = true;
     cu->gen = cache_generation(srv->cache);
-    http_cache_find(srv, c, rq, cu);
+    http_cache_find(srv, rq, cu);
     return true;
 }
 
@@ -799,8 +796,7 @@ static bool http_cache_watched(struct http_server *srv, struct MHD_Connection *c
  * a commit seen for the first time by this connection starts a new
  * generation first, so no answer from an older snapshot is served or kept.
  * The fallback when the watch cannot tell. */
-static void http_cache_lookup(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
-                              struct http_cache_use *cu)
+static void http_cache_lookup(struct http_server *srv, struct req *rq, struct http_cache_use *cu)
 {
     /* cu->gen was read before the snapshot began (http_route). When this
      * connection now sees a commit, the generation moves past it: the request
@@ -808,7 +804,7 @@ static void http_cache_lookup(struct http_server *srv, struct MHD_Connection *c,
      * request already stored a newer one under the new generation. */
     if (store_read_moved(rq->store))
         cache_bump(srv->cache);
-    http_cache_find(srv, c, rq, cu);
+    http_cache_find(srv, rq, cu);
 }
 
 /* Runs the router with the connections the route needs; *route gets the index
@@ -826,7 +822,7 @@ static void http_route(struct http_server *srv, struct MHD_Connection *c, struct
     *route_flags = flags;
     bool options = strcmp(rq->method, "OPTIONS") == 0;
     bool cached = (flags & ROUTE_CACHED) && srv->cache && !options;
-    if (cached && http_cache_watched(srv, c, rq, cu) && cu->hit)
+    if (cached && http_cache_watched(srv, rq, cu) && cu->hit)
         return; /* answered from memory: no connection, no transaction */
     if ((flags & ROUTE_NEEDS_WRITER) && !options && !srv->writer) {
         if (!srv->cfg->api_key || (flags & ROUTE_NEEDS_KEY) == 0) {
@@ -870,7 +866,7 @@ static void http_route(struct http_server *srv, struct MHD_Connection *c, struct
         }
     }
     if (cached && rq->store && !cu->watched)
-        http_cache_lookup(srv, c, rq, cu);
+        http_cache_lookup(srv, rq, cu);
     if ((flags & ROUTE_NEEDS_WRITER) && !options) {
         pthread_mutex_lock(&srv->write_lock);
         rq->writer = srv->writer;
@@ -896,7 +892,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     size_t sent = 0, route = METRICS_MAX_ROUTES;
     unsigned flags = 0;
     int status = 500;
-    struct http_cache_use cu = {0};
+    struct http_cache_use cu = {.gz_ok = http_accepts_gzip(c)};
 
     struct http_sock *sock = http_sock_of(c);
     if (sock)
