@@ -292,6 +292,21 @@ static size_t cache_random(struct cache *c, size_t n)
 
 static void cache_evict(struct cache *c, size_t i);
 
+/* Room for one more entry pointer in the array *v of *cap, n in use; false
+ * when out of memory (the array is unchanged). */
+static bool cache_vec_room(struct cache_entry ***v, size_t n, size_t *cap)
+{
+    if (n < *cap)
+        return true;
+    size_t ncap = *cap ? *cap * 2 : 256;
+    struct cache_entry **nv = realloc(*v, ncap * sizeof *nv);
+    if (!nv)
+        return false;
+    *v = nv;
+    *cap = ncap;
+    return true;
+}
+
 /* Evicts random cold entries (see CACHE_COLD_AGE), other than keep, while
  * bytes more do not fit, and gives up after CACHE_COLD_TRIES picks that were
  * not cold (the lock is held). Cold entries were not asked for in a long
@@ -323,16 +338,9 @@ static void cache_plain_attach(struct cache *c, struct cache_entry *e, struct ca
     cache_evict_cold(c, plain->len, e);
     while (drop && c->n_plains && c->bytes + plain->len > c->max_bytes)
         cache_plain_drop(c, cache_random(c, c->n_plains));
-    if (c->bytes + plain->len > c->max_bytes)
+    if (c->bytes + plain->len > c->max_bytes ||
+        !cache_vec_room(&c->plains, c->n_plains, &c->cap_plains))
         return;
-    if (c->n_plains == c->cap_plains) {
-        size_t ncap = c->cap_plains ? c->cap_plains * 2 : 256;
-        struct cache_entry **v = realloc(c->plains, ncap * sizeof *v);
-        if (!v)
-            return;
-        c->plains = v;
-        c->cap_plains = ncap;
-    }
     e->plain = cache_blob_ref(plain);
     e->plain_slot = c->n_plains;
     c->plains[c->n_plains++] = e;
@@ -403,14 +411,8 @@ static bool cache_insert(struct cache *c, struct cache_entry *e, uint64_t gen)
     if (*p)
         cache_evict(c, (*p)->slot); /* a racing request stored it first */
     cache_make_room(c, e->bytes);
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 256;
-        struct cache_entry **v = realloc(c->all, ncap * sizeof *v);
-        if (!v)
-            return false;
-        c->all = v;
-        c->cap = ncap;
-    }
+    if (!cache_vec_room(&c->all, c->n, &c->cap))
+        return false;
     p = cache_find(c, e->hash, e->key, e->key_len);
     e->next = NULL;
     e->last_use = c->clock;
