@@ -24,6 +24,7 @@ struct cand {
     bool place_hint;  /* after "in", "near" */
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
+    bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -221,6 +222,44 @@ static bool org_noun_before(const char *s, const struct ingest_tok *t)
                           t->end - t->start);
 }
 
+/* "NATO Secretary General Jens Stoltenberg", "African Union Commission
+ * Chairperson X": the words before the first title word of the prefix t[a..h)
+ * may name an organisation, which a reader counts as named. The longest known
+ * name from a, else a capitalised run ending with an organisation word, is
+ * pushed as an organisation candidate (person template c for position and
+ * paragraph). It gets no mention for quotes: the person is the subject there. */
+static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_t h,
+                      const struct ingest_gaz *g, const struct cand *c, struct cands *out,
+                      size_t *pos)
+{
+    size_t p = a;
+    while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
+        p++;
+    for (size_t q = p; q > a; q--) {
+        const char *w = s + t[a].start;
+        size_t n = t[q - 1].end - t[a].start;
+        const struct ingest_gaz_entry *e =
+            gaz_name(g, w, n, q - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS));
+        bool org_end = !e && q - a >= 2 && q == p &&
+                       ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
+                                      INGEST_GAZ_ORG_WORD);
+        if ((e && e->cls == INGEST_GAZ_ORG) || org_end) {
+            struct cand o = *c;
+            o.start = o.nstart = t[a].start;
+            o.end = t[q - 1].end;
+            o.kind = C_ORG;
+            o.canon = e ? e->canon : NULL;
+            o.canon_len = e ? e->canon_len : 0;
+            o.in_title = true;
+            o.pos = (*pos)++;
+            return cands_push(out, &o);
+        }
+        if (e)
+            return true; /* a place ("U.S. Ambassador"): the person's title only */
+    }
+    return true;
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -336,6 +375,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
+        if (!title_org(s, t, a, last_head, g, &c, out, pos))
+            return false;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -1087,7 +1128,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         if (ent_note(&out->v[c->entity], c))
             goto out;
-        if (!mention_push(out, c))
+        if (!c->in_title && !mention_push(out, c))
             goto out;
     }
     for (size_t i = 0; i < out->n; i++) {
