@@ -215,11 +215,14 @@ static const char *const org_nouns[] = {
     "retailer",  "service",   "startup",   "union",       "watchdog",
 };
 
+bool ingest_org_noun(const char *s, size_t n)
+{
+    return ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s, n);
+}
+
 static bool org_noun_before(const char *s, const struct ingest_tok *t)
 {
-    return (t->flags & INGEST_TOKF_LOWER) &&
-           ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s + t->start,
-                          t->end - t->start);
+    return (t->flags & INGEST_TOKF_LOWER) && ingest_org_noun(s + t->start, t->end - t->start);
 }
 
 /* "NATO Secretary General Jens Stoltenberg", "African Union Commission
@@ -235,6 +238,22 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
     size_t p = a;
     while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
         p++;
+    /* "White House Press Secretary": words that build the title are not the
+     * organisation's */
+    while (p > a &&
+           ingest_gaz_has(g, s + t[p - 1].start, t[p - 1].end - t[p - 1].start,
+                          INGEST_GAZ_TITLE_MOD) &&
+           !ingest_gaz_find(g, s + t[a].start, t[p - 1].end - t[a].start, INGEST_GAZ_ORG)) {
+        /* ... but "Ohio Democratic Party Chairman": an organisation word
+         * ends the name unless a known name is left without it */
+        bool known_before = p - 1 > a && ingest_gaz_find(g, s + t[a].start,
+                                                         t[p - 2].end - t[a].start,
+                                                         INGEST_GAZ_ORG);
+        if (!known_before && ingest_gaz_has(g, s + t[p - 1].start, t[p - 1].end - t[p - 1].start,
+                                            INGEST_GAZ_ORG_WORD))
+            break;
+        p--;
+    }
     for (size_t q = p; q > a; q--) {
         const char *w = s + t[a].start;
         size_t n = t[q - 1].end - t[a].start;
@@ -275,9 +294,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
-    /* strip leading sentence words and retry */
+    /* strip leading sentence words and retry; past the first word, a name
+     * ending in an organisation word keeps its capitalised words ("A
+     * Government Accountability Office report") */
+    bool org_tail = ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD);
+    size_t a0 = a;
     while (!e && a < b &&
-           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)) {
+           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
+           !(org_tail && a > a0 && b - a >= 3)) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -890,7 +914,8 @@ static bool mention_push(struct ingest_ents *e, const struct cand *c)
 
 bool ingest_entities_lists_sorted(void)
 {
-    return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs);
+    return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
+           ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,

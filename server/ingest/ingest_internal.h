@@ -305,6 +305,9 @@ struct ingest_para {
 
 /* Finds entities in the paragraphs (and in title, subtitle, dateline, authors and
  * the extra lines of doc) and their mentions in paragraphs. 0 or NOMEM. */
+/* True for a lower-case noun naming a kind of organisation ("company",
+ * "union", "carmaker"): "the company said" stands for one named before. */
+bool ingest_org_noun(const char *s, size_t n);
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
                          const struct ingest_gaz *g, struct ingest_ents *out);
 

@@ -1821,6 +1821,42 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
     return opens ? who : -1;
 }
 
+/* The organisation "the company" (or "the German carmaker": the last word is
+ * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
+ * recent organisation named outside quotations within PRON_PARAS paragraphs,
+ * preferring one whose name holds the noun ("the bank" after "the Bank of
+ * England" and a later "Treasury"). -1 when none. */
+static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hw = &p->toks.v[sj.b - 1];
+    if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER) ||
+        !ingest_org_noun(p->s + hw->start, hw->end - hw->start))
+        return -1;
+    char noun[32];
+    size_t nn = hw->end - hw->start;
+    if (nn >= sizeof noun)
+        return -1;
+    memcpy(noun, p->s + hw->start, nn);
+    noun[nn] = '\0';
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
+    int32_t recent = -1;
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        const struct ingest_ent *en = &e->v[m->entity];
+        if (m->in_quote || en->type != ENTITY_ORGANIZATION)
+            continue;
+        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
+            return m->entity;
+        if (recent < 0)
+            recent = m->entity;
+    }
+    return recent;
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -2080,6 +2116,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
                 title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+        if (at->speaker < 0 && sj.b - sj.a <= 3)
+            at->speaker = org_holder(x, pi, sj);
     }
 }
 
