@@ -178,6 +178,18 @@ static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* True when s/n has letters and none of them is lower case (ASCII). */
+static bool all_caps(const char *s, size_t n)
+{
+    bool letter = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+        letter = letter || (s[i] >= 'A' && s[i] <= 'Z');
+    }
+    return letter;
+}
+
 /* Gazetteer place or organisation for s/n, also trying the title-case form of an
  * all-caps spelling ("WASHINGTON"). */
 static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const char *s, size_t n,
@@ -374,6 +386,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                 !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)) {
                 head = true;
                 last_head = h;
+                /* "Meridian Chief Executive Gordon Roe": the title goes on */
+                while (last_head + 1 < b &&
+                       ingest_gaz_has(g, s + t[last_head].start, t[last_head].end - t[last_head].start,
+                                      INGEST_GAZ_TITLE_MOD))
+                    last_head++;
                 break;
             }
         }
@@ -556,6 +573,75 @@ static bool described_after_verb(const char *s, const struct ingest_tok *t, size
     return false;
 }
 
+/* AP abbreviations of US states, as written after a town ("Carrollton, Ga.").
+ * Only there: alone, "Mass." or "Ind." are words. */
+static const struct {
+    const char *abbr, *state;
+} state_abbrs[] = {
+    {"Ala", "Alabama"},      {"Ariz", "Arizona"},      {"Ark", "Arkansas"},
+    {"Calif", "California"}, {"Colo", "Colorado"},     {"Conn", "Connecticut"},
+    {"Del", "Delaware"},     {"Fla", "Florida"},       {"Ga", "Georgia"},
+    {"Ill", "Illinois"},     {"Ind", "Indiana"},       {"Kan", "Kansas"},
+    {"Ky", "Kentucky"},      {"La", "Louisiana"},      {"Mass", "Massachusetts"},
+    {"Md", "Maryland"},      {"Mich", "Michigan"},     {"Minn", "Minnesota"},
+    {"Miss", "Mississippi"}, {"Mo", "Missouri"},       {"Mont", "Montana"},
+    {"N.C", "North Carolina"}, {"N.D", "North Dakota"}, {"N.H", "New Hampshire"},
+    {"N.J", "New Jersey"},   {"N.M", "New Mexico"},    {"N.Y", "New York State"},
+    {"Neb", "Nebraska"},     {"Nev", "Nevada"},        {"Okla", "Oklahoma"},
+    {"Ore", "Oregon"},       {"Pa", "Pennsylvania"},   {"R.I", "Rhode Island"},
+    {"S.C", "South Carolina"}, {"S.D", "South Dakota"}, {"Tenn", "Tennessee"},
+    {"Va", "Virginia"},      {"Vt", "Vermont"},        {"W.Va", "West Virginia"},
+    {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
+};
+
+/* The gazetteer place a state abbreviation token (with its period) stands for. */
+static const struct ingest_gaz_entry *state_abbr(const struct ingest_gaz *g, const char *s,
+                                                 const struct ingest_tok *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+    if (n < 2 || w[n - 1] != '.')
+        return NULL;
+    for (size_t i = 0; i < sizeof state_abbrs / sizeof *state_abbrs; i++)
+        if (ingest_bytes_eq(w, n - 1, state_abbrs[i].abbr))
+            return ingest_gaz_find(g, state_abbrs[i].state, strlen(state_abbrs[i].state),
+                                   INGEST_GAZ_PLACE);
+    return NULL;
+}
+
+/* "Dayton, Ohio", "Carrollton, Ga.", "Leeds, England": when the run ending at
+ * token j is followed by a comma and a state, country or region (and then no
+ * capitalised word or possessive: "Smith, Ohio's governor"), the run is a town.
+ * Returns the number of tokens of the place after the comma (0: none); *abbr
+ * is the state an abbreviation stands for. */
+static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n, size_t j,
+                            const struct ingest_gaz *g, const struct ingest_gaz_entry **abbr)
+{
+    *abbr = NULL;
+    if (j + 1 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' || !tok_capword(&t[j + 1]))
+        return 0;
+    size_t k = j + 1, len = 0;
+    if ((*abbr = state_abbr(g, s, &t[k])))
+        len = 1;
+    for (size_t m = 3; m >= 1 && !len; m--) {
+        if (k + m > n)
+            continue;
+        bool caps = true;
+        for (size_t z = k; z < k + m; z++)
+            caps = caps && tok_capword(&t[z]) && !(t[z].flags & INGEST_TOKF_POSS);
+        const struct ingest_gaz_entry *e =
+            caps ? ingest_gaz_find(g, s + t[k].start, t[k + m - 1].end - t[k].start, INGEST_GAZ_PLACE)
+                 : NULL;
+        if (e)
+            len = m;
+    }
+    if (!len || (t[k + len - 1].flags & INGEST_TOKF_POSS))
+        return 0;
+    if (k + len < n && (tok_capword(&t[k + len]) || (t[k + len].flags & INGEST_TOKF_POSS)))
+        return 0;
+    return len;
+}
+
 /* Finds candidate runs in one tokenised text. */
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
@@ -642,12 +728,35 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+        const struct ingest_gaz_entry *abbr = NULL;
+        size_t town = j - a <= 3 ? town_of_state(s, t, n, j, g, &abbr) : 0;
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
         if (out->n > before) {
-            out->v[out->n - 1].person_hint = person;
-            out->v[out->n - 1].place_hint = place;
+            struct cand *c = &out->v[out->n - 1];
+            c->person_hint = person;
+            c->place_hint = place;
+            if (town && !person && !cue && c->nstart == c->start &&
+                (c->kind == C_SINGLE || c->kind == C_PERSON))
+                c->kind = C_PLACE;
+        } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
+            /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
+            struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
+                             .nstart = t[a].start, .text = s, .kind = C_PLACE,
+                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+        }
+        if (abbr) {
+            /* the state an abbreviation names is named too */
+            struct cand c = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
+                             .nstart = t[j + 1].start, .text = s, .canon = abbr->canon,
+                             .canon_len = abbr->canon_len, .kind = C_PLACE,
+                             .in_quote = t[j + 1].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            j += 2; /* the comma and the abbreviation are read */
         }
         i = j > i ? j : i + 1;
     }
@@ -978,12 +1087,19 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         goto out;
     }
     singles.cap = people.cap = cap;
+    /* value 1: a lone word that may be a surname; 2: a known place or
+     * organisation, which is evidence only in the body: a title-case headline
+     * glues words to it ("Tillery: Pryor 'Sold Out Georgia'") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
         if (c->kind == C_SINGLE || c->kind == C_TITLED_SINGLE || c->kind == C_PLACE ||
             c->kind == C_ORG) {
-            if (c->end - c->nstart < 64 && !memchr(c->text + c->nstart, ' ', c->end - c->nstart))
-                nx_put(&singles, c->text + c->nstart, c->end - c->nstart, 1);
+            if (c->end - c->nstart >= 64 || memchr(c->text + c->nstart, ' ', c->end - c->nstart))
+                continue;
+            if (c->kind == C_PLACE || c->kind == C_ORG)
+                nx_put(&singles, c->text + c->nstart, c->end - c->nstart, 2);
+            else
+                nx_set(&singles, c->text + c->nstart, c->end - c->nstart, 1);
         }
     }
     for (size_t i = 0; i < cs.n; i++) {
@@ -1007,7 +1123,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         bool ev = c->person_hint || c->cue_after || c->nstart > c->start ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
-                  nx_find(&singles, w, wn) >= 0 || nx_find(&full, name, nn) >= 0 ||
+                  nx_find(&singles, w, wn) == 1 ||
+                  (c->para >= 0 && nx_find(&singles, w, wn) == 2) || nx_find(&full, name, nn) >= 0 ||
                   memchr(name, '.', nn) != NULL;
         if (ev)
             nx_put(&people, name, nn, 1);
@@ -1018,10 +1135,15 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *name;
         size_t nn;
         enum entity_type type;
+        char tc[64];
         if (c->kind == C_ORG || c->kind == C_PLACE) {
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
+            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
+                titlecase(name, nn, tc, sizeof tc))
+                name = tc;
         } else if (c->kind == C_PERSON) {
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
