@@ -389,6 +389,55 @@ static bool single_cue_near(const char *p, size_t n, const struct ingest_qspan *
     return false;
 }
 
+size_t ingest_single_opens_count(const char *p, size_t n)
+{
+    size_t count = 0, i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)p[i];
+        if (b != '\'' && b != 0xE2) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        count += single_opens(p, n, at, i - at, c);
+    }
+    return count;
+}
+
+/* "the developers’ charter": a closing mark after an "s" and before a space and
+ * a lower-case word may be a plural possessive inside the quotation. */
+static bool plural_possessive(const char *p, size_t n, size_t at, size_t len)
+{
+    return at > 0 && p[at - 1] == 's' && at + len + 1 < n && p[at + len] == ' ' &&
+           p[at + len + 1] >= 'a' && p[at + len + 1] <= 'z';
+}
+
+/* Whether another mark that closes (and is no plural possessive) comes after
+ * byte i, before any mark that opens and before byte lim (at most 240 bytes
+ * on: the scan stays linear in the paragraph). */
+static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
+{
+    if (lim > i + 240)
+        lim = i + 240;
+    if (lim > n)
+        lim = n;
+    while (i < lim) {
+        unsigned char b = (unsigned char)p[i];
+        if (b != '\'' && b != 0xE2) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        if (single_closes(p, n, at, i - at, c) && !plural_possessive(p, n, at, i - at))
+            return true;
+        if (single_opens(p, n, at, i - at, c))
+            return false;
+    }
+    return false;
+}
+
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
                          struct ingest_qspan **spans, size_t *n_spans)
 {
@@ -417,7 +466,8 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         size_t at = i;
         uint32_t c = ingest_utf8_next(p, n, &i);
         size_t len = i - at;
-        if (open != SIZE_MAX && single_closes(p, n, at, len, c)) {
+        if (open != SIZE_MAX && single_closes(p, n, at, len, c) &&
+            !(plural_possessive(p, n, at, len) && closer_ahead(p, n, i, open + max_len))) {
             if (at - open <= max_len) {
                 size_t olen = p[open] == '\'' ? 1 : 3;
                 struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
