@@ -959,6 +959,51 @@ static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
     return 0;
 }
 
+/* Last words of company names, which the text later shortens to their first
+ * word ("Halcyon Pharmaceuticals ... Halcyon said"); a coalition or a
+ * committee is not called so. */
+static const char *const company_words[] = {
+    "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
+    "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
+    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Securities",
+    "Studios", "Systems", "Technologies",
+};
+
+static bool company_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof company_words / sizeof *company_words; i++)
+        if (ingest_bytes_eq(w, n, company_words[i]))
+            return true;
+    return false;
+}
+
+/* "Halcyon Pharmaceuticals ... Halcyon said": the one company (among the
+ * first 512 entities) whose name of two words or more opens with the lone
+ * word name/n, when that word is no known place or demonym ("Texas Instruments"
+ * does not take "Texas"). -1 when none, or more than one. */
+static int org_by_first_word(const struct ingest_ents *e, const struct ingest_gaz *g,
+                             const char *name, size_t n)
+{
+    if (ingest_gaz_find(g, name, n, INGEST_GAZ_PLACE) ||
+        ingest_gaz_has(g, name, n, INGEST_GAZ_DEMONYM))
+        return -1;
+    int found = -1;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const char *en = e->v[k].name;
+        if (e->v[k].type != ENTITY_ORGANIZATION || strncmp(en, name, n) != 0 || en[n] != ' ')
+            continue;
+        const char *w;
+        size_t wn;
+        last_word(en, strlen(en), &w, &wn);
+        if (!company_word(w, wn))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)k;
+    }
+    return found;
+}
+
 /* Records alias and title strings of candidate c on entity x. */
 static int ent_note(struct ingest_ent *x, const struct cand *c)
 {
@@ -1256,6 +1301,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             seen_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
+        if (id < 0 && !c->title_only && c->kind == C_SINGLE)
+            id = org_by_first_word(out, g, name, nn);
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
             name[nn - 1] != '.') {
