@@ -1207,6 +1207,13 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     size_t b = w;
     if (is_punct(&t[b - 1], ',') && b - 1 > lim)
         b--;
+    /* "Sen. Ann Roe (D-Ore.), who ...": step over a short parenthesis */
+    if (b - 1 > lim && is_punct(&t[b - 1], ')'))
+        for (size_t c = b - 1; c > lim && b - c < 8; c--)
+            if (is_punct(&t[c - 1], '(')) {
+                b = c - 1;
+                break;
+            }
     size_t a = b;
     while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
         a--;
