@@ -609,6 +609,34 @@ static const struct ingest_gaz_entry *state_abbr(const struct ingest_gaz *g, con
     return NULL;
 }
 
+/* A party tag ("R-Texas", "D-N.M.", "I-Vt.") at token t names a state: the
+ * gazetteer entry, or NULL when there is no tag. Read from the bytes up to
+ * the closing parenthesis or comma (the tokenizer cuts "D-N.M." at its first
+ * period); *end is where the state's name ends. */
+static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g, const char *s,
+                                                      size_t n, const struct ingest_tok *t,
+                                                      size_t *end)
+{
+    const char *w = s + t->start;
+    if (t->start == 0 || s[t->start - 1] != '(' || t->start + 4 > n || w[1] != '-' ||
+        (w[0] != 'R' && w[0] != 'D' && w[0] != 'I'))
+        return NULL;
+    size_t a = t->start + 2, e = a;
+    while (e < n && e - a < 20 && s[e] != ')' && s[e] != ',')
+        e++;
+    if (e >= n || e - a >= 20 || e == a)
+        return NULL;
+    *end = e;
+    if (s[e - 1] == '.') {
+        for (size_t k = 0; k < sizeof state_abbrs / sizeof *state_abbrs; k++)
+            if (ingest_bytes_eq(s + a, e - a - 1, state_abbrs[k].abbr))
+                return ingest_gaz_find(g, state_abbrs[k].state, strlen(state_abbrs[k].state),
+                                       INGEST_GAZ_PLACE);
+        return NULL;
+    }
+    return ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
+}
+
 /* "Dayton, Ohio", "Carrollton, Ga.", "Leeds, England": when the run ending at
  * token j is followed by a comma and a state, country or region (and then no
  * capitalised word or possessive: "Smith, Ohio's governor"), the run is a town.
@@ -648,7 +676,22 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
 {
     const struct ingest_tok *t = tk->v;
     size_t i = 0, n = tk->n;
+    size_t slen = n ? t[n - 1].end : 0; /* the bytes the tokens cover */
     while (i < n) {
+        const struct ingest_gaz_entry *tag;
+        size_t tag_end;
+        if (tok_capword(&t[i]) && (tag = party_tag_state(g, s, slen, &t[i], &tag_end))) {
+            /* "Sen. Ann Roe (D-N.M.)": the state is named, no name starts here */
+            struct cand c = {.para = para, .start = t[i].start + 2, .end = tag_end,
+                             .nstart = t[i].start + 2, .text = s, .canon = tag->canon,
+                             .canon_len = tag->canon_len, .kind = C_PLACE,
+                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            while (i < n && t[i].start < tag_end)
+                i++;
+            continue;
+        }
         if (!tok_capword(&t[i])) {
             i++;
             continue;
