@@ -237,6 +237,39 @@ static bool org_noun_before(const char *s, const struct ingest_tok *t)
     return (t->flags & INGEST_TOKF_LOWER) && ingest_org_noun(s + t->start, t->end - t->start);
 }
 
+/* "The U.S. Justice Department": a run whose title word turned out to open an
+ * organisation's name (it ends in an organisation word). The longest known
+ * name ending the run, else the run from its first word that is no place, is
+ * pushed as an organisation (template c). */
+static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, size_t b, size_t end,
+                         const struct ingest_gaz *g, const struct cand *c, struct cands *out,
+                         size_t *pos)
+{
+    struct cand o = *c;
+    o.kind = C_ORG;
+    o.canon = NULL;
+    o.canon_len = 0;
+    size_t from = a;
+    for (size_t q = a; q < b; q++) {
+        const struct ingest_gaz_entry *e = gaz_name(g, s + t[q].start, end - t[q].start, false);
+        if (e && e->cls == INGEST_GAZ_ORG) {
+            o.canon = e->canon;
+            o.canon_len = e->canon_len;
+            from = q;
+            break;
+        }
+    }
+    if (!o.canon)
+        while (from + 1 < b &&
+               gaz_name(g, s + t[from].start, t[from].end - t[from].start,
+                        (t[from].flags & INGEST_TOKF_ALLCAPS) != 0))
+            from++;
+    o.start = o.nstart = t[from].start;
+    o.end = end;
+    o.pos = (*pos)++;
+    return cands_push(out, &o);
+}
+
 /* "NATO Secretary General Jens Stoltenberg", "African Union Commission
  * Chairperson X": the words before the first title word of the prefix t[a..h)
  * may name an organisation, which a reader counts as named. The longest known
@@ -416,6 +449,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
+        const char *wl = s + t[b - 1].start;
+        size_t wln = end - t[b - 1].start;
+        if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD))
+            return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
+        if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
+            return true; /* "the US Secretary of State, X": no name yet */
         if (!title_org(s, t, a, last_head, g, &c, out, pos))
             return false;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
