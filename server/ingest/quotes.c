@@ -627,6 +627,13 @@ static const struct cue {
     {"echoed", CUE_VERB, 0},       {"pointed out", CUE_VERB, 0},
     {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
     {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
+    {"cut in", CUE_VERB, 0},
+    {"interjected", CUE_VERB, 0},  {"interrupted", CUE_VERB, 0},
+    {"protested", CUE_VERB, 0},    {"objected", CUE_VERB, 0},
+    {"grumbled", CUE_VERB, 0},     {"screamed", CUE_VERB, 0},
+    {"sighed", CUE_VERB, 0},       {"laughed", CUE_VERB, 0},
+    {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
+    {"messaged", CUE_VERB, 0},
     /* verbs that characterise: only with a short quotation after them */
     {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
     {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
