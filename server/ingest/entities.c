@@ -24,6 +24,7 @@ struct cand {
     bool place_hint;  /* after "in", "near" */
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
+    bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -177,6 +178,18 @@ static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* True when s/n has letters and none of them is lower case (ASCII). */
+static bool all_caps(const char *s, size_t n)
+{
+    bool letter = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return false;
+        letter = letter || (s[i] >= 'A' && s[i] <= 'Z');
+    }
+    return letter;
+}
+
 /* Gazetteer place or organisation for s/n, also trying the title-case form of an
  * all-caps spelling ("WASHINGTON"). */
 static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const char *s, size_t n,
@@ -214,11 +227,101 @@ static const char *const org_nouns[] = {
     "retailer",  "service",   "startup",   "union",       "watchdog",
 };
 
+bool ingest_org_noun(const char *s, size_t n)
+{
+    return ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s, n);
+}
+
 static bool org_noun_before(const char *s, const struct ingest_tok *t)
 {
-    return (t->flags & INGEST_TOKF_LOWER) &&
-           ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s + t->start,
-                          t->end - t->start);
+    return (t->flags & INGEST_TOKF_LOWER) && ingest_org_noun(s + t->start, t->end - t->start);
+}
+
+/* "The U.S. Justice Department": a run whose title word turned out to open an
+ * organisation's name (it ends in an organisation word). The longest known
+ * name ending the run, else the run from its first word that is no place, is
+ * pushed as an organisation (template c). */
+static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, size_t b, size_t end,
+                         const struct ingest_gaz *g, const struct cand *c, struct cands *out,
+                         size_t *pos)
+{
+    struct cand o = *c;
+    o.kind = C_ORG;
+    o.canon = NULL;
+    o.canon_len = 0;
+    size_t from = a;
+    for (size_t q = a; q < b; q++) {
+        const struct ingest_gaz_entry *e = gaz_name(g, s + t[q].start, end - t[q].start, false);
+        if (e && e->cls == INGEST_GAZ_ORG) {
+            o.canon = e->canon;
+            o.canon_len = e->canon_len;
+            from = q;
+            break;
+        }
+    }
+    if (!o.canon)
+        while (from + 1 < b &&
+               gaz_name(g, s + t[from].start, t[from].end - t[from].start,
+                        (t[from].flags & INGEST_TOKF_ALLCAPS) != 0))
+            from++;
+    o.start = o.nstart = t[from].start;
+    o.end = end;
+    o.pos = (*pos)++;
+    return cands_push(out, &o);
+}
+
+/* "NATO Secretary General Jens Stoltenberg", "African Union Commission
+ * Chairperson X": the words before the first title word of the prefix t[a..h)
+ * may name an organisation, which a reader counts as named. The longest known
+ * name from a, else a capitalised run ending with an organisation word, is
+ * pushed as an organisation candidate (person template c for position and
+ * paragraph). It gets no mention for quotes: the person is the subject there. */
+static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_t h,
+                      const struct ingest_gaz *g, const struct cand *c, struct cands *out,
+                      size_t *pos)
+{
+    size_t p = a;
+    while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
+        p++;
+    /* "White House Press Secretary": words that build the title are not the
+     * organisation's */
+    while (p > a &&
+           ingest_gaz_has(g, s + t[p - 1].start, t[p - 1].end - t[p - 1].start,
+                          INGEST_GAZ_TITLE_MOD) &&
+           !ingest_gaz_find(g, s + t[a].start, t[p - 1].end - t[a].start, INGEST_GAZ_ORG)) {
+        /* ... but "Ohio Democratic Party Chairman": an organisation word
+         * ends the name unless a known name is left without it */
+        bool known_before = p - 1 > a && ingest_gaz_find(g, s + t[a].start,
+                                                         t[p - 2].end - t[a].start,
+                                                         INGEST_GAZ_ORG);
+        if (!known_before && ingest_gaz_has(g, s + t[p - 1].start, t[p - 1].end - t[p - 1].start,
+                                            INGEST_GAZ_ORG_WORD))
+            break;
+        p--;
+    }
+    for (size_t q = p; q > a; q--) {
+        const char *w = s + t[a].start;
+        size_t n = t[q - 1].end - t[a].start;
+        const struct ingest_gaz_entry *e =
+            gaz_name(g, w, n, q - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS));
+        bool org_end = !e && q - a >= 2 && q == p &&
+                       ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
+                                      INGEST_GAZ_ORG_WORD);
+        if ((e && e->cls == INGEST_GAZ_ORG) || org_end) {
+            struct cand o = *c;
+            o.start = o.nstart = t[a].start;
+            o.end = t[q - 1].end;
+            o.kind = C_ORG;
+            o.canon = e ? e->canon : NULL;
+            o.canon_len = e ? e->canon_len : 0;
+            o.in_title = true;
+            o.pos = (*pos)++;
+            return cands_push(out, &o);
+        }
+        if (e)
+            return true; /* a place ("U.S. Ambassador"): the person's title only */
+    }
+    return true;
 }
 
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
@@ -236,9 +339,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
-    /* strip leading sentence words and retry */
+    /* strip leading sentence words and retry; past the first word, a name
+     * ending in an organisation word keeps its capitalised words ("A
+     * Government Accountability Office report") */
+    bool org_tail = ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD);
+    size_t a0 = a;
     while (!e && a < b &&
-           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)) {
+           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
+           !(org_tail && a > a0 && b - a >= 3)) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -311,6 +419,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                 !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)) {
                 head = true;
                 last_head = h;
+                /* "Meridian Chief Executive Gordon Roe": the title goes on */
+                while (last_head + 1 < b &&
+                       ingest_gaz_has(g, s + t[last_head].start, t[last_head].end - t[last_head].start,
+                                      INGEST_GAZ_TITLE_MOD))
+                    last_head++;
                 break;
             }
         }
@@ -336,6 +449,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
+        const char *wl = s + t[b - 1].start;
+        size_t wln = end - t[b - 1].start;
+        if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD))
+            return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
+        if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
+            return true; /* "the US Secretary of State, X": no name yet */
+        if (!title_org(s, t, a, last_head, g, &c, out, pos))
+            return false;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -491,13 +612,125 @@ static bool described_after_verb(const char *s, const struct ingest_tok *t, size
     return false;
 }
 
+/* AP abbreviations of US states, as written after a town ("Carrollton, Ga.").
+ * Only there: alone, "Mass." or "Ind." are words. */
+static const struct {
+    const char *abbr, *state;
+} state_abbrs[] = {
+    {"Ala", "Alabama"},      {"Ariz", "Arizona"},      {"Ark", "Arkansas"},
+    {"Calif", "California"}, {"Colo", "Colorado"},     {"Conn", "Connecticut"},
+    {"Del", "Delaware"},     {"Fla", "Florida"},       {"Ga", "Georgia"},
+    {"Ill", "Illinois"},     {"Ind", "Indiana"},       {"Kan", "Kansas"},
+    {"Ky", "Kentucky"},      {"La", "Louisiana"},      {"Mass", "Massachusetts"},
+    {"Md", "Maryland"},      {"Mich", "Michigan"},     {"Minn", "Minnesota"},
+    {"Miss", "Mississippi"}, {"Mo", "Missouri"},       {"Mont", "Montana"},
+    {"N.C", "North Carolina"}, {"N.D", "North Dakota"}, {"N.H", "New Hampshire"},
+    {"N.J", "New Jersey"},   {"N.M", "New Mexico"},    {"N.Y", "New York State"},
+    {"Neb", "Nebraska"},     {"Nev", "Nevada"},        {"Okla", "Oklahoma"},
+    {"Ore", "Oregon"},       {"Pa", "Pennsylvania"},   {"R.I", "Rhode Island"},
+    {"S.C", "South Carolina"}, {"S.D", "South Dakota"}, {"Tenn", "Tennessee"},
+    {"Va", "Virginia"},      {"Vt", "Vermont"},        {"W.Va", "West Virginia"},
+    {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
+};
+
+/* The gazetteer place a state abbreviation token (with its period) stands for. */
+static const struct ingest_gaz_entry *state_abbr(const struct ingest_gaz *g, const char *s,
+                                                 const struct ingest_tok *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+    if (n < 2 || w[n - 1] != '.')
+        return NULL;
+    for (size_t i = 0; i < sizeof state_abbrs / sizeof *state_abbrs; i++)
+        if (ingest_bytes_eq(w, n - 1, state_abbrs[i].abbr))
+            return ingest_gaz_find(g, state_abbrs[i].state, strlen(state_abbrs[i].state),
+                                   INGEST_GAZ_PLACE);
+    return NULL;
+}
+
+/* A party tag ("R-Texas", "D-N.M.", "I-Vt.") at token t names a state: the
+ * gazetteer entry, or NULL when there is no tag. Read from the bytes up to
+ * the closing parenthesis or comma (the tokenizer cuts "D-N.M." at its first
+ * period); *end is where the state's name ends. */
+static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g, const char *s,
+                                                      size_t n, const struct ingest_tok *t,
+                                                      size_t *end)
+{
+    const char *w = s + t->start;
+    if (t->start == 0 || s[t->start - 1] != '(' || t->start + 4 > n || w[1] != '-' ||
+        (w[0] != 'R' && w[0] != 'D' && w[0] != 'I'))
+        return NULL;
+    size_t a = t->start + 2, e = a;
+    while (e < n && e - a < 20 && s[e] != ')' && s[e] != ',')
+        e++;
+    if (e >= n || e - a >= 20 || e == a)
+        return NULL;
+    *end = e;
+    if (s[e - 1] == '.') {
+        for (size_t k = 0; k < sizeof state_abbrs / sizeof *state_abbrs; k++)
+            if (ingest_bytes_eq(s + a, e - a - 1, state_abbrs[k].abbr))
+                return ingest_gaz_find(g, state_abbrs[k].state, strlen(state_abbrs[k].state),
+                                       INGEST_GAZ_PLACE);
+        return NULL;
+    }
+    return ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
+}
+
+/* "Dayton, Ohio", "Carrollton, Ga.", "Leeds, England": when the run ending at
+ * token j is followed by a comma and a state, country or region (and then no
+ * capitalised word or possessive: "Smith, Ohio's governor"), the run is a town.
+ * Returns the number of tokens of the place after the comma (0: none); *abbr
+ * is the state an abbreviation stands for. */
+static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n, size_t j,
+                            const struct ingest_gaz *g, const struct ingest_gaz_entry **abbr)
+{
+    *abbr = NULL;
+    if (j + 1 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' || !tok_capword(&t[j + 1]))
+        return 0;
+    size_t k = j + 1, len = 0;
+    if ((*abbr = state_abbr(g, s, &t[k])))
+        len = 1;
+    for (size_t m = 3; m >= 1 && !len; m--) {
+        if (k + m > n)
+            continue;
+        bool caps = true;
+        for (size_t z = k; z < k + m; z++)
+            caps = caps && tok_capword(&t[z]) && !(t[z].flags & INGEST_TOKF_POSS);
+        const struct ingest_gaz_entry *e =
+            caps ? ingest_gaz_find(g, s + t[k].start, t[k + m - 1].end - t[k].start, INGEST_GAZ_PLACE)
+                 : NULL;
+        if (e)
+            len = m;
+    }
+    if (!len || (t[k + len - 1].flags & INGEST_TOKF_POSS))
+        return 0;
+    if (k + len < n && (tok_capword(&t[k + len]) || (t[k + len].flags & INGEST_TOKF_POSS)))
+        return 0;
+    return len;
+}
+
 /* Finds candidate runs in one tokenised text. */
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
     const struct ingest_tok *t = tk->v;
     size_t i = 0, n = tk->n;
+    size_t slen = n ? t[n - 1].end : 0; /* the bytes the tokens cover */
     while (i < n) {
+        const struct ingest_gaz_entry *tag;
+        size_t tag_end;
+        if (tok_capword(&t[i]) && (tag = party_tag_state(g, s, slen, &t[i], &tag_end))) {
+            /* "Sen. Ann Roe (D-N.M.)": the state is named, no name starts here */
+            struct cand c = {.para = para, .start = t[i].start + 2, .end = tag_end,
+                             .nstart = t[i].start + 2, .text = s, .canon = tag->canon,
+                             .canon_len = tag->canon_len, .kind = C_PLACE,
+                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            while (i < n && t[i].start < tag_end)
+                i++;
+            continue;
+        }
         if (!tok_capword(&t[i])) {
             i++;
             continue;
@@ -577,12 +810,35 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+        const struct ingest_gaz_entry *abbr = NULL;
+        size_t town = j - a <= 3 ? town_of_state(s, t, n, j, g, &abbr) : 0;
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
         if (out->n > before) {
-            out->v[out->n - 1].person_hint = person;
-            out->v[out->n - 1].place_hint = place;
+            struct cand *c = &out->v[out->n - 1];
+            c->person_hint = person;
+            c->place_hint = place;
+            if (town && !person && !cue && c->nstart == c->start &&
+                (c->kind == C_SINGLE || c->kind == C_PERSON))
+                c->kind = C_PLACE;
+        } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
+            /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
+            struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
+                             .nstart = t[a].start, .text = s, .kind = C_PLACE,
+                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+        }
+        if (abbr) {
+            /* the state an abbreviation names is named too */
+            struct cand c = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
+                             .nstart = t[j + 1].start, .text = s, .canon = abbr->canon,
+                             .canon_len = abbr->canon_len, .kind = C_PLACE,
+                             .in_quote = t[j + 1].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            j += 2; /* the comma and the abbreviation are read */
         }
         i = j > i ? j : i + 1;
     }
@@ -785,6 +1041,51 @@ static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
     return 0;
 }
 
+/* Last words of company names, which the text later shortens to their first
+ * word ("Halcyon Pharmaceuticals ... Halcyon said"); a coalition or a
+ * committee is not called so. */
+static const char *const company_words[] = {
+    "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
+    "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
+    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Securities",
+    "Studios", "Systems", "Technologies",
+};
+
+static bool company_word(const char *w, size_t n)
+{
+    for (size_t i = 0; i < sizeof company_words / sizeof *company_words; i++)
+        if (ingest_bytes_eq(w, n, company_words[i]))
+            return true;
+    return false;
+}
+
+/* "Halcyon Pharmaceuticals ... Halcyon said": the one company (among the
+ * first 512 entities) whose name of two words or more opens with the lone
+ * word name/n, when that word is no known place or demonym ("Texas Instruments"
+ * does not take "Texas"). -1 when none, or more than one. */
+static int org_by_first_word(const struct ingest_ents *e, const struct ingest_gaz *g,
+                             const char *name, size_t n)
+{
+    if (ingest_gaz_find(g, name, n, INGEST_GAZ_PLACE) ||
+        ingest_gaz_has(g, name, n, INGEST_GAZ_DEMONYM))
+        return -1;
+    int found = -1;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const char *en = e->v[k].name;
+        if (e->v[k].type != ENTITY_ORGANIZATION || strncmp(en, name, n) != 0 || en[n] != ' ')
+            continue;
+        const char *w;
+        size_t wn;
+        last_word(en, strlen(en), &w, &wn);
+        if (!company_word(w, wn))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)k;
+    }
+    return found;
+}
+
 /* Records alias and title strings of candidate c on entity x. */
 static int ent_note(struct ingest_ent *x, const struct cand *c)
 {
@@ -849,7 +1150,8 @@ static bool mention_push(struct ingest_ents *e, const struct cand *c)
 
 bool ingest_entities_lists_sorted(void)
 {
-    return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs);
+    return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
+           ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
@@ -912,12 +1214,19 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         goto out;
     }
     singles.cap = people.cap = cap;
+    /* value 1: a lone word that may be a surname; 2: a known place or
+     * organisation, which is evidence only in the body: a title-case headline
+     * glues words to it ("Tillery: Pryor 'Sold Out Georgia'") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
         if (c->kind == C_SINGLE || c->kind == C_TITLED_SINGLE || c->kind == C_PLACE ||
             c->kind == C_ORG) {
-            if (c->end - c->nstart < 64 && !memchr(c->text + c->nstart, ' ', c->end - c->nstart))
-                nx_put(&singles, c->text + c->nstart, c->end - c->nstart, 1);
+            if (c->end - c->nstart >= 64 || memchr(c->text + c->nstart, ' ', c->end - c->nstart))
+                continue;
+            if (c->kind == C_PLACE || c->kind == C_ORG)
+                nx_put(&singles, c->text + c->nstart, c->end - c->nstart, 2);
+            else
+                nx_set(&singles, c->text + c->nstart, c->end - c->nstart, 1);
         }
     }
     for (size_t i = 0; i < cs.n; i++) {
@@ -941,7 +1250,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         bool ev = c->person_hint || c->cue_after || c->nstart > c->start ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
-                  nx_find(&singles, w, wn) >= 0 || nx_find(&full, name, nn) >= 0 ||
+                  nx_find(&singles, w, wn) == 1 ||
+                  (c->para >= 0 && nx_find(&singles, w, wn) == 2) || nx_find(&full, name, nn) >= 0 ||
                   memchr(name, '.', nn) != NULL;
         if (ev)
             nx_put(&people, name, nn, 1);
@@ -952,10 +1262,15 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *name;
         size_t nn;
         enum entity_type type;
+        char tc[64];
         if (c->kind == C_ORG || c->kind == C_PLACE) {
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
+            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
+                titlecase(name, nn, tc, sizeof tc))
+                name = tc;
         } else if (c->kind == C_PERSON) {
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
@@ -1068,6 +1383,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             seen_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
+        if (id < 0 && !c->title_only && c->kind == C_SINGLE)
+            id = org_by_first_word(out, g, name, nn);
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
             name[nn - 1] != '.') {
@@ -1087,7 +1404,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         if (ent_note(&out->v[c->entity], c))
             goto out;
-        if (!mention_push(out, c))
+        if (!c->in_title && !mention_push(out, c))
             goto out;
     }
     for (size_t i = 0; i < out->n; i++) {

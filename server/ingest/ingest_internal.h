@@ -305,6 +305,9 @@ struct ingest_para {
 
 /* Finds entities in the paragraphs (and in title, subtitle, dateline, authors and
  * the extra lines of doc) and their mentions in paragraphs. 0 or NOMEM. */
+/* True for a lower-case noun naming a kind of organisation ("company",
+ * "union", "carmaker"): "the company said" stands for one named before. */
+bool ingest_org_noun(const char *s, size_t n);
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
                          const struct ingest_gaz *g, struct ingest_ents *out);
 
@@ -333,6 +336,8 @@ void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_g
  * quotes), a span is kept only with a reporting verb within four words of it
  * ("‘A,’ she said", "said: ‘A’"). Linear in n. Replaces *spans (owned, free()).
  * 0 or NOMEM. */
+/* The marks in p that may open a single-quoted quotation (house style test). */
+size_t ingest_single_opens_count(const char *p, size_t n);
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
                          struct ingest_qspan **spans, size_t *n_spans);
 

@@ -120,23 +120,31 @@ nomem:
     return INGEST_ERR_NOMEM;
 }
 
-/* Whether the body quotes in single marks (British house style): no double
- * marks anywhere in it, and at least one single-quoted span next to a
- * reporting verb. Then every single-quoted span is a candidate, as double
+/* Whether the body quotes in single marks (British house style): at least one
+ * single-quoted span next to a reporting verb, and no double marks or, since
+ * British copy still puts a quotation inside a quotation or a term in double
+ * marks, at least three marks that open a single quotation and three times as
+ * many as double-quoted spans (which then stay inside the single ones). Then every single-quoted span is a candidate, as double
  * ones are elsewhere, so a quotation continued after "said X." or a partial
  * after "called" is found too; the attribution rules drop scare quotes and
  * titles as they do for double marks. The paragraphs hold the spans found
  * with the verb test. */
 static bool paras_single_style(const struct run *r)
 {
-    size_t cued = 0;
+    size_t cued = 0, doubles = 0;
     for (size_t i = 0; i < r->n_paras; i++)
         for (size_t k = 0; k < r->paras[i].n_spans; k++) {
-            if (!r->paras[i].spans[k].single)
-                return false;
-            cued++;
+            if (r->paras[i].spans[k].single)
+                cued++;
+            else
+                doubles++;
         }
-    return cued > 0;
+    if (cued == 0 || doubles == 0)
+        return cued > 0;
+    size_t opens = 0;
+    for (size_t i = 0; i < r->n_paras; i++)
+        opens += ingest_single_opens_count(r->paras[i].s, r->paras[i].n);
+    return opens >= 3 && doubles * 3 <= opens;
 }
 
 static int paras_prepare(struct run *r)

@@ -389,6 +389,55 @@ static bool single_cue_near(const char *p, size_t n, const struct ingest_qspan *
     return false;
 }
 
+size_t ingest_single_opens_count(const char *p, size_t n)
+{
+    size_t count = 0, i = 0;
+    while (i < n) {
+        unsigned char b = (unsigned char)p[i];
+        if (b != '\'' && b != 0xE2) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        count += single_opens(p, n, at, i - at, c);
+    }
+    return count;
+}
+
+/* "the developers’ charter": a closing mark after an "s" and before a space and
+ * a lower-case word may be a plural possessive inside the quotation. */
+static bool plural_possessive(const char *p, size_t n, size_t at, size_t len)
+{
+    return at > 0 && p[at - 1] == 's' && at + len + 1 < n && p[at + len] == ' ' &&
+           p[at + len + 1] >= 'a' && p[at + len + 1] <= 'z';
+}
+
+/* Whether another mark that closes (and is no plural possessive) comes after
+ * byte i, before any mark that opens and before byte lim (at most 240 bytes
+ * on: the scan stays linear in the paragraph). */
+static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
+{
+    if (lim > i + 240)
+        lim = i + 240;
+    if (lim > n)
+        lim = n;
+    while (i < lim) {
+        unsigned char b = (unsigned char)p[i];
+        if (b != '\'' && b != 0xE2) {
+            i++;
+            continue;
+        }
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(p, n, &i);
+        if (single_closes(p, n, at, i - at, c) && !plural_possessive(p, n, at, i - at))
+            return true;
+        if (single_opens(p, n, at, i - at, c))
+            return false;
+    }
+    return false;
+}
+
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
                          struct ingest_qspan **spans, size_t *n_spans)
 {
@@ -417,7 +466,8 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         size_t at = i;
         uint32_t c = ingest_utf8_next(p, n, &i);
         size_t len = i - at;
-        if (open != SIZE_MAX && single_closes(p, n, at, len, c)) {
+        if (open != SIZE_MAX && single_closes(p, n, at, len, c) &&
+            !(plural_possessive(p, n, at, len) && closer_ahead(p, n, i, open + max_len))) {
             if (at - open <= max_len) {
                 size_t olen = p[open] == '\'' ? 1 : 3;
                 struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
@@ -577,6 +627,13 @@ static const struct cue {
     {"echoed", CUE_VERB, 0},       {"pointed out", CUE_VERB, 0},
     {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
     {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
+    {"cut in", CUE_VERB, 0},
+    {"interjected", CUE_VERB, 0},  {"interrupted", CUE_VERB, 0},
+    {"protested", CUE_VERB, 0},    {"objected", CUE_VERB, 0},
+    {"grumbled", CUE_VERB, 0},     {"screamed", CUE_VERB, 0},
+    {"sighed", CUE_VERB, 0},       {"laughed", CUE_VERB, 0},
+    {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
+    {"messaged", CUE_VERB, 0},
     /* verbs that characterise: only with a short quotation after them */
     {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
     {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
@@ -1157,6 +1214,13 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     size_t b = w;
     if (is_punct(&t[b - 1], ',') && b - 1 > lim)
         b--;
+    /* "Sen. Ann Roe (D-Ore.), who ...": step over a short parenthesis */
+    if (b - 1 > lim && is_punct(&t[b - 1], ')'))
+        for (size_t c = b - 1; c > lim && b - c < 8; c--)
+            if (is_punct(&t[c - 1], '(')) {
+                b = c - 1;
+                break;
+            }
     size_t a = b;
     while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
         a--;
@@ -1821,6 +1885,42 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
     return opens ? who : -1;
 }
 
+/* The organisation "the company" (or "the German carmaker": the last word is
+ * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
+ * recent organisation named outside quotations within PRON_PARAS paragraphs,
+ * preferring one whose name holds the noun ("the bank" after "the Bank of
+ * England" and a later "Treasury"). -1 when none. */
+static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hw = &p->toks.v[sj.b - 1];
+    if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER) ||
+        !ingest_org_noun(p->s + hw->start, hw->end - hw->start))
+        return -1;
+    char noun[32];
+    size_t nn = hw->end - hw->start;
+    if (nn >= sizeof noun)
+        return -1;
+    memcpy(noun, p->s + hw->start, nn);
+    noun[nn] = '\0';
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
+    int32_t recent = -1;
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        const struct ingest_ent *en = &e->v[m->entity];
+        if (m->in_quote || en->type != ENTITY_ORGANIZATION)
+            continue;
+        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
+            return m->entity;
+        if (recent < 0)
+            recent = m->entity;
+    }
+    return recent;
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -2080,6 +2180,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
                 title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+        if (at->speaker < 0 && sj.b - sj.a <= 3)
+            at->speaker = org_holder(x, pi, sj);
     }
 }
 

@@ -612,6 +612,18 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
 
 /* ---- datelines -------------------------------------------------------------------- */
 
+/* True when the period at p[at] ends a short capitalised abbreviation after
+ * a comma, as a state's in a dateline ("FLINT, Mich. —"). */
+static bool dateline_abbr(const char *p, size_t at, size_t n)
+{
+    size_t w = at;
+    while (w > 0 && p[w - 1] != ' ' && p[w - 1] != ',')
+        w--;
+    return w >= 2 && p[w - 1] == ' ' && p[w - 2] == ',' && at - w >= 1 && at - w <= 5 &&
+           p[w] >= 'A' && p[w] <= 'Z' && at + 1 < n &&
+           (p[at + 1] == ' ' || (p[at + 1] >= 'A' && p[at + 1] <= 'Z'));
+}
+
 int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, char **out)
 {
     *out = NULL;
@@ -628,6 +640,8 @@ int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, ch
             dash = at;
             break;
         }
+        if (c == '.' && dateline_abbr(p, at, n))
+            continue; /* "MARLOW, Mich. —", "SANTA FE, N.M. —" */
         if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
             if (!(at > 0 && ingest_cp_is_upper(ingest_cp_before(p, at))))
                 return 0; /* a sentence ended before any dash */
