@@ -1887,7 +1887,8 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
 
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
- * recent organisation named outside quotations within PRON_PARAS paragraphs,
+ * recent organisation named outside quotations (and before the description's
+ * own sentence) within PRON_PARAS paragraphs,
  * preferring one whose name holds the noun ("the bank" after "the Bank of
  * England" and a later "Treasury"). -1 when none. */
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
@@ -1912,6 +1913,10 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             break;
         const struct ingest_ent *en = &e->v[m->entity];
         if (m->in_quote || en->type != ENTITY_ORGANIZATION)
+            continue;
+        /* "after The Associated Press called the race, the group said": an
+         * organisation of the description's own sentence is another one */
+        if (m->para == pi && p->toks.v[tok_at_byte(p, m->start)].sent == p->toks.v[sj.a].sent)
             continue;
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
             return m->entity;
@@ -2281,6 +2286,22 @@ static const char *const document_nouns[] = {
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Adeyemi has ...") and leading words like "But". "X's doctor"
  * is the doctor: the subject then keeps the noun, and no entity resolves it. */
+/* "A day earlier, she ...", "The next morning, he ...": a short noun phrase
+ * opening the clause, up to a comma and a he/she, is an adverbial of time. */
+static bool time_adverbial(const struct ingest_para *p, size_t c0, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (!TOK_IN(p->s, &t[c0], determiners))
+        return false;
+    for (size_t c = c0 + 1; c + 1 < k && c - c0 <= 4; c++) {
+        if (t[c].quote >= 0 || (t[c].kind == INGEST_TOK_WORD && !(t[c].flags & INGEST_TOKF_LOWER)))
+            return false;
+        if (is_punct(&t[c], ','))
+            return TOK_IN(p->s, &t[c + 1], pronouns_m) || TOK_IN(p->s, &t[c + 1], pronouns_f);
+    }
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2294,7 +2315,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
         c0++;
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
+        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER) ||
+         time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
                (t[c].quote < 0 || title_quote_at(p, c)))
@@ -3079,6 +3101,11 @@ static const char *const claim_nouns[] = {
     "remarks",    "statement", "suggestion", "vow",     "warning",  "words",
 };
 
+bool ingest_claim_noun(const char *s, size_t n)
+{
+    return ingest_word_in(claim_nouns, sizeof claim_nouns / sizeof *claim_nouns, s, n);
+}
+
 /* A quotation with no cue inside "X's claim that ... “...”": the owner of the
  * speech noun, a person or organisation named right before it, when the noun
  * introduces the quotation (right before it, or followed by "that"/"of"),
@@ -3546,8 +3573,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             if (works_has(&works, p, &p->spans[qi]) && title_case_span(p, q))
                 continue; /* a work named before, met again */
-            if (!q->at.found)
-                owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
+            /* "X's claim that “...”", also before a cue of the whole sentence:
+             * "X's claim that wind “killed jobs” is false, officials said" */
+            if (!q->at.found || (q->kind == QUOTE_PARTIAL && !q->adjacent && !q->by_cue_after))
+                owner_claim(&x, (int32_t)pi, q);
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
