@@ -1862,6 +1862,32 @@ static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
     return hits;
 }
 
+/* "the Republican nominee" against "X, the Democratic nominee,": the
+ * description names a party or nationality (a demonym) and the words around
+ * the name hold another one, so the head noun alone does not make them one. */
+static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp, size_t a,
+                        size_t b, const struct ingest_tok *const *d, const char *ds, size_t nd)
+{
+    bool desc_has = false;
+    for (size_t i = 0; i < nd && !desc_has; i++)
+        desc_has = ingest_gaz_has(g, ds + d[i]->start, d[i]->end - d[i]->start, INGEST_GAZ_DEMONYM);
+    if (!desc_has)
+        return false;
+    for (size_t k = a; k < b; k++) {
+        const struct ingest_tok *w = &mp->toks.v[k];
+        if (w->kind != INGEST_TOK_WORD ||
+            !ingest_gaz_has(g, mp->s + w->start, w->end - w->start, INGEST_GAZ_DEMONYM))
+            continue;
+        bool same = false;
+        for (size_t i = 0; i < nd && !same; i++)
+            same = desc_word_is(mp->s + w->start, w->end - w->start, ds + d[i]->start,
+                                d[i]->end - d[i]->start);
+        if (!same)
+            return true;
+    }
+    return false;
+}
+
 /* The one person named earlier in paragraph pi, before byte at, as the
  * subject that opens a sentence ("Farrow, who scored ..., was more measured.
  * “...,” the defender said."): a role description no title matches means
@@ -1878,8 +1904,17 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
             continue;
         if (who >= 0 && who != m->entity)
             return -1;
-        if (who < 0)
-            opens = (p->toks.v[tok_at_byte(p, m->start)].flags & INGEST_TOKF_SENT_START) != 0;
+        if (who < 0) {
+            /* "Mr. Dunmore's campaign ...": titles may stand before the name */
+            size_t k = tok_at_byte(p, m->start);
+            while (k > 0 && !(p->toks.v[k].flags & INGEST_TOKF_SENT_START) &&
+                   p->toks.v[k - 1].sent == p->toks.v[k].sent && tok_capital(&p->toks.v[k - 1]) &&
+                   ((p->toks.v[k - 1].flags & INGEST_TOKF_ABBR) ||
+                    ingest_gaz_has(x->g, p->s + p->toks.v[k - 1].start,
+                                   p->toks.v[k - 1].end - p->toks.v[k - 1].start, INGEST_GAZ_TITLE)))
+                k--;
+            opens = (p->toks.v[k].flags & INGEST_TOKF_SENT_START) != 0;
+        }
         who = m->entity;
     }
     return opens ? who : -1;
@@ -1996,7 +2031,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
         if ((head_b && hb == nd) || (head_a && ha == nd))
             return m->entity;
-        if ((head_b || head_a) && head_only < 0)
+        if ((head_b || head_a) && head_only < 0 &&
+            !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd))
             head_only = m->entity;
         /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
         const struct ingest_ent *en = &e->v[m->entity];
@@ -2020,6 +2056,30 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
     return head_only;
+}
+
+/* Roles a campaign story calls its subject by: "the candidate said". */
+static const char *const campaign_roles[] = {"candidate", "nominee"};
+
+/* The person the article is about: the most mentioned one, when that one has
+ * at least half as many mentions again as anybody else (among the first 512
+ * entities). -1 otherwise. */
+static int32_t protagonist(const struct ingest_ents *e)
+{
+    int32_t best = -1;
+    int64_t second = 0;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        if (e->v[k].type != ENTITY_PERSON)
+            continue;
+        if (best < 0 || e->v[k].mentions > e->v[best].mentions) {
+            if (best >= 0)
+                second = e->v[best].mentions;
+            best = (int32_t)k;
+        } else if (e->v[k].mentions > second) {
+            second = e->v[k].mentions;
+        }
+    }
+    return best >= 0 && e->v[best].mentions * 2 >= second * 3 ? best : -1;
 }
 
 /* Common nouns for family members and people that a he/she can refer back to,
@@ -2187,6 +2247,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
         if (at->speaker < 0 && sj.b - sj.a <= 3)
             at->speaker = org_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
+            at->speaker = protagonist(e);
     }
 }
 
