@@ -3573,13 +3573,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->at.found && !q->drop && q->starts_sentence)
                 next_found = qi - 1;
         }
-        size_t last_found = p->n_spans;
+        size_t last_found = p->n_spans, last_full = p->n_spans;
         for (size_t qi = 0; qi < p->n_spans; qi++) {
             struct qinfo *q = &qs[qi];
             if (q->drop)
                 continue;
             if (q->at.found) {
                 last_found = qi;
+                if (q->kind != QUOTE_PARTIAL)
+                    last_full = qi;
                 continue;
             }
             if (!q->starts_sentence && q->kind == QUOTE_PARTIAL)
@@ -3595,6 +3597,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Petrova said. “We would be digging ...”" */
+            else if (q->starts_sentence && last_full < p->n_spans)
+                q->at = qs[last_full].at; /* “...,” X said after Y described “...” “...” */
             else if (last_found < p->n_spans)
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
