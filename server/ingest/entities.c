@@ -759,6 +759,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i++;
             continue;
         }
+        if (t[i].end - t[i].start == 1 && s[t[i].start] == 'X' && i > 0 &&
+            ingest_tok_is(s, &t[i - 1], "on") && (i + 1 >= n || !tok_capword(&t[i + 1]))) {
+            /* "wrote on X": the social network (alone, "X" is a letter) */
+            struct cand c = {.para = para, .start = t[i].start, .end = t[i].end,
+                             .nstart = t[i].start, .text = s, .canon = "X", .canon_len = 1,
+                             .kind = C_ORG, .in_quote = t[i].quote >= 0, .entity = -1,
+                             .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i++;
+            continue;
+        }
         size_t a = i, j = i;
         size_t end_byte = t[i].end;
         bool stop = false;
