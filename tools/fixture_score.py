@@ -6,7 +6,10 @@ ones the extractor must get, checked by tests/unit/test_ingest.c), "known_misses
 (quotes a reader sees that the extractor still misses or attributes wrongly;
 documented in docs/extraction.md, counted here so the figures stay honest),
 "entities" (type, canonical name, aliases) and "entity_misses" (entities the
-extractor still misses, counted here likewise). Prints quote precision/recall/F1
+extractor still misses, counted here likewise); "known_extras" lists quoted
+spans the extractor still reports though a reader would not (a slogan, a
+word in marks), kept out of "not_quotes" so the unit test passes and counted
+here as false positives like any other extra. Prints quote precision/recall/F1
 (exact text after whitespace and mark normalisation), speaker accuracy on the
 found quotes (canonical name, or null for sources that name nobody) and entity
 recall/precision (same type and a shared name or alias, as tools/eval.py scores

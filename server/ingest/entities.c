@@ -324,6 +324,17 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
     return true;
 }
 
+/* "New Jersey Department of Labor": the sentence word "New" opens a known
+ * place of two or three words inside the run t[a..b), so it stays. */
+static bool place_opens(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                        size_t a, size_t b)
+{
+    for (size_t e = a + 2; e <= b && e <= a + 3; e++)
+        if (e < b && ingest_gaz_find(g, s + t[a].start, t[e - 1].end - t[a].start, INGEST_GAZ_PLACE))
+            return true;
+    return false;
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -346,7 +357,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     size_t a0 = a;
     while (!e && a < b &&
            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
-           !(org_tail && a > a0 && b - a >= 3)) {
+           !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b)) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -709,6 +720,19 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     return len;
 }
 
+/* Whether a gazetteer organisation spans from one of the first three tokens
+ * of the run at a over the "and" at token j and up to three capitalised words
+ * after it. */
+static bool known_org_through(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                              size_t n, size_t a, size_t j)
+{
+    for (size_t f = a; f < j && f < a + 3; f++) /* past "The" and other sentence words */
+        for (size_t e = j + 1; e < n && e <= j + 3 && tok_capword(&t[e]); e++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e].end - t[f].start, INGEST_GAZ_ORG))
+                return true;
+    return false;
+}
+
 /* Finds candidate runs in one tokenised text. */
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
@@ -732,6 +756,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             continue;
         }
         if (!tok_capword(&t[i])) {
+            i++;
+            continue;
+        }
+        if (t[i].end - t[i].start == 1 && s[t[i].start] == 'X' && i > 0 &&
+            ingest_tok_is(s, &t[i - 1], "on") && (i + 1 >= n || !tok_capword(&t[i + 1]))) {
+            /* "wrote on X": the social network (alone, "X" is a letter) */
+            struct cand c = {.para = para, .start = t[i].start, .end = t[i].end,
+                             .nstart = t[i].start, .text = s, .canon = "X", .canon_len = 1,
+                             .kind = C_ORG, .in_quote = t[i].quote >= 0, .entity = -1,
+                             .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
             i++;
             continue;
         }
@@ -774,6 +810,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     j++;
                     continue;
                 }
+            }
+            /* "National Oceanic and Atmospheric Administration": a known name */
+            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && known_org_through(g, s, t, n, a, j)) {
+                j++;
+                continue;
             }
             /* "Centre for Disease Control", "Ministry of Infrastructure and Water" */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&

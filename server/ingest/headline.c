@@ -289,6 +289,40 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
     return false;
 }
 
+/* "Fact Check: Stroud's Claim That Wind 'Killed Jobs' Is False": a person or
+ * organisation in the possessive before a noun of speech, up to eight words
+ * before the quotation, owns it. */
+static bool claim_owner_attr(const struct head *h, size_t q0, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    for (size_t k = q0; k > 1 && q0 - k < 8; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->quote >= 0 || !ingest_claim_noun(h->s + w->start, w->end - w->start))
+            continue;
+        size_t e = k - 1; /* the possessive name ends at token e - 1 */
+        if (!(t[e - 1].flags & INGEST_TOKF_POSS) || !tok_cap(&t[e - 1]))
+            return false;
+        size_t a = e - 1;
+        while (a > 0 && e - a < HEAD_NAME_WORDS && tok_cap(&t[a - 1]) &&
+               !(t[a - 1].flags & INGEST_TOKF_POSS) && t[a - 1].quote < 0)
+            a--;
+        for (; a < e; a++) {
+            int32_t id = ent_named(h, t[a].start, t[e - 1].end);
+            if (id < 0)
+                continue;
+            if (h->ents->v[id].type == ENTITY_PLACE)
+                return false;
+            at->found = true;
+            at->speaker = id;
+            at->a = t[a].start;
+            at->b = t[e - 1].end;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 /* Present-tense verbs a headline uses to report or judge somebody's words, both
  * numbers ("Fishermen Slam", "Skipper Reveals"), sorted. */
 static const char *const head_verbs[] = {
@@ -425,6 +459,8 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
         bool after_colon = colon < h.toks.n && q0 > colon;
         if (has_cue)
             at = by_cue; /* searched after the colon, when there is one */
+        else if (claim_owner_attr(&h, q0, &at))
+            ; /* "X's claim that ... 'Q'" */
         else if (has_colon && after_colon)
             at = by_colon;
         else if (q0 == 0 && quote_lead_attr(&h, qi, &at))

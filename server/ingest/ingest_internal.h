@@ -336,6 +336,8 @@ void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_g
  * quotes), a span is kept only with a reporting verb within four words of it
  * ("‘A,’ she said", "said: ‘A’"). Linear in n. Replaces *spans (owned, free()).
  * 0 or NOMEM. */
+/* True for a noun of speech an owner governs: "X's claim that ...". */
+bool ingest_claim_noun(const char *s, size_t n);
 /* The marks in p that may open a single-quoted quotation (house style test). */
 size_t ingest_single_opens_count(const char *p, size_t n);
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,

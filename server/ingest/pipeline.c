@@ -294,6 +294,47 @@ static int head_repeats_body(const struct run *r, const struct ingest_q *q, cons
     return 0;
 }
 
+/* "... over contract: 'Who signed off?'": a headline quotation with no
+ * speaker at all that the body quotes in full ("Who signed off on this
+ * contract, ...," Caraway asked) has the body quotation's speaker. Bounded: the
+ * first 8 head quotations of 2 to 30 words, against the first 512 body ones. */
+static void head_speakers_from_body(struct run *r)
+{
+    for (size_t i = 0; i < r->hqs.n && i < 8; i++) {
+        struct ingest_q *h = &r->hqs.v[i];
+        if (h->speaker >= 0 || h->subj_head || h->subj_para >= 0 || h->speaker_lit)
+            continue; /* the headline names somebody, as an entity or as written */
+        const char *src = h->para == QUOTE_IN_TITLE ? r->doc.title : r->doc.subtitle;
+        char key[256];
+        size_t a = h->start, b = h->end;
+        while (a < b && !ingest_cp_is_wordch((unsigned char)src[a]))
+            a++;
+        while (b > a && !ingest_cp_is_wordch((unsigned char)src[b - 1]))
+            b--; /* "signed off?" is found in "signed off on this contract" */
+        size_t words = ingest_words_count(src + a, b - a);
+        if (b - a >= sizeof key || words < 2 || words > 30)
+            continue;
+        memcpy(key, src + a, b - a);
+        key[b - a] = '\0';
+        for (size_t k = 0; k < r->qs.n && k < 512; k++) {
+            const struct ingest_q *q = &r->qs.v[k];
+            if (q->speaker < 0 || r->ents.v[q->speaker].type != ENTITY_PERSON)
+                continue;
+            if (ingest_ascii_ifind(r->paras[q->para].s + q->start, q->end - q->start, key) ==
+                (size_t)-1)
+                continue;
+            h->speaker = q->speaker;
+            h->subj_para = q->subj_para;
+            h->subj_start = q->subj_start;
+            h->subj_end = q->subj_end;
+            h->subj_head = false;
+            h->speaker_lit = q->speaker_lit;
+            h->cue = q->cue;
+            break;
+        }
+    }
+}
+
 /* The quotes in reading order: headline, subtitle, body. Offsets count code
  * points in the text each one sits in (title, subtitle or body). */
 static int quotes_fill(struct run *r, struct article *out, const size_t *starts)
@@ -437,6 +478,7 @@ enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, co
         ingest_quotes_head(r.doc.title, QUOTE_IN_TITLE, &r.ents, &r.gaz, &r.hqs) ||
         ingest_quotes_head(r.doc.subtitle, QUOTE_IN_SUBTITLE, &r.ents, &r.gaz, &r.hqs))
         goto out;
+    head_speakers_from_body(&r);
 
     /* fill the article */
     starts = calloc(r.n_paras ? r.n_paras : 1, sizeof *starts);

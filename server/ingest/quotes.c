@@ -1862,6 +1862,32 @@ static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
     return hits;
 }
 
+/* "the Republican nominee" against "X, the Democratic nominee,": the
+ * description names a party or nationality (a demonym) and the words around
+ * the name hold another one, so the head noun alone does not make them one. */
+static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp, size_t a,
+                        size_t b, const struct ingest_tok *const *d, const char *ds, size_t nd)
+{
+    bool desc_has = false;
+    for (size_t i = 0; i < nd && !desc_has; i++)
+        desc_has = ingest_gaz_has(g, ds + d[i]->start, d[i]->end - d[i]->start, INGEST_GAZ_DEMONYM);
+    if (!desc_has)
+        return false;
+    for (size_t k = a; k < b; k++) {
+        const struct ingest_tok *w = &mp->toks.v[k];
+        if (w->kind != INGEST_TOK_WORD ||
+            !ingest_gaz_has(g, mp->s + w->start, w->end - w->start, INGEST_GAZ_DEMONYM))
+            continue;
+        bool same = false;
+        for (size_t i = 0; i < nd && !same; i++)
+            same = desc_word_is(mp->s + w->start, w->end - w->start, ds + d[i]->start,
+                                d[i]->end - d[i]->start);
+        if (!same)
+            return true;
+    }
+    return false;
+}
+
 /* The one person named earlier in paragraph pi, before byte at, as the
  * subject that opens a sentence ("Farrow, who scored ..., was more measured.
  * “...,” the defender said."): a role description no title matches means
@@ -1878,8 +1904,17 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
             continue;
         if (who >= 0 && who != m->entity)
             return -1;
-        if (who < 0)
-            opens = (p->toks.v[tok_at_byte(p, m->start)].flags & INGEST_TOKF_SENT_START) != 0;
+        if (who < 0) {
+            /* "Mr. Dunmore's campaign ...": titles may stand before the name */
+            size_t k = tok_at_byte(p, m->start);
+            while (k > 0 && !(p->toks.v[k].flags & INGEST_TOKF_SENT_START) &&
+                   p->toks.v[k - 1].sent == p->toks.v[k].sent && tok_capital(&p->toks.v[k - 1]) &&
+                   ((p->toks.v[k - 1].flags & INGEST_TOKF_ABBR) ||
+                    ingest_gaz_has(x->g, p->s + p->toks.v[k - 1].start,
+                                   p->toks.v[k - 1].end - p->toks.v[k - 1].start, INGEST_GAZ_TITLE)))
+                k--;
+            opens = (p->toks.v[k].flags & INGEST_TOKF_SENT_START) != 0;
+        }
         who = m->entity;
     }
     return opens ? who : -1;
@@ -1887,7 +1922,8 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
 
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
- * recent organisation named outside quotations within PRON_PARAS paragraphs,
+ * recent organisation named outside quotations (and before the description's
+ * own sentence) within PRON_PARAS paragraphs,
  * preferring one whose name holds the noun ("the bank" after "the Bank of
  * England" and a later "Treasury"). -1 when none. */
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
@@ -1912,6 +1948,10 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             break;
         const struct ingest_ent *en = &e->v[m->entity];
         if (m->in_quote || en->type != ENTITY_ORGANIZATION)
+            continue;
+        /* "after The Associated Press called the race, the group said": an
+         * organisation of the description's own sentence is another one */
+        if (m->para == pi && p->toks.v[tok_at_byte(p, m->start)].sent == p->toks.v[sj.a].sent)
             continue;
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
             return m->entity;
@@ -1991,7 +2031,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
         if ((head_b && hb == nd) || (head_a && ha == nd))
             return m->entity;
-        if ((head_b || head_a) && head_only < 0)
+        if ((head_b || head_a) && head_only < 0 &&
+            !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd))
             head_only = m->entity;
         /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
         const struct ingest_ent *en = &e->v[m->entity];
@@ -2015,6 +2056,30 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
     return head_only;
+}
+
+/* Roles a campaign story calls its subject by: "the candidate said". */
+static const char *const campaign_roles[] = {"candidate", "nominee"};
+
+/* The person the article is about: the most mentioned one, when that one has
+ * at least half as many mentions again as anybody else (among the first 512
+ * entities). -1 otherwise. */
+static int32_t protagonist(const struct ingest_ents *e)
+{
+    int32_t best = -1;
+    int64_t second = 0;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        if (e->v[k].type != ENTITY_PERSON)
+            continue;
+        if (best < 0 || e->v[k].mentions > e->v[best].mentions) {
+            if (best >= 0)
+                second = e->v[best].mentions;
+            best = (int32_t)k;
+        } else if (e->v[k].mentions > second) {
+            second = e->v[k].mentions;
+        }
+    }
+    return best >= 0 && e->v[best].mentions * 2 >= second * 3 ? best : -1;
 }
 
 /* Common nouns for family members and people that a he/she can refer back to,
@@ -2182,6 +2247,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
         if (at->speaker < 0 && sj.b - sj.a <= 3)
             at->speaker = org_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
+            at->speaker = protagonist(e);
     }
 }
 
@@ -2281,6 +2348,22 @@ static const char *const document_nouns[] = {
  * organisation named (or a he/she) at its start, after an opening adverbial
  * ("In recent weeks, Adeyemi has ...") and leading words like "But". "X's doctor"
  * is the doctor: the subject then keeps the noun, and no entity resolves it. */
+/* "A day earlier, she ...", "The next morning, he ...": a short noun phrase
+ * opening the clause, up to a comma and a he/she, is an adverbial of time. */
+static bool time_adverbial(const struct ingest_para *p, size_t c0, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (!TOK_IN(p->s, &t[c0], determiners))
+        return false;
+    for (size_t c = c0 + 1; c + 1 < k && c - c0 <= 4; c++) {
+        if (t[c].quote >= 0 || (t[c].kind == INGEST_TOK_WORD && !(t[c].flags & INGEST_TOKF_LOWER)))
+            return false;
+        if (is_punct(&t[c], ','))
+            return TOK_IN(p->s, &t[c + 1], pronouns_m) || TOK_IN(p->s, &t[c + 1], pronouns_f);
+    }
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2294,7 +2377,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
         c0++;
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER))) {
+        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER) ||
+         time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
                (t[c].quote < 0 || title_quote_at(p, c)))
@@ -3079,6 +3163,11 @@ static const char *const claim_nouns[] = {
     "remarks",    "statement", "suggestion", "vow",     "warning",  "words",
 };
 
+bool ingest_claim_noun(const char *s, size_t n)
+{
+    return ingest_word_in(claim_nouns, sizeof claim_nouns / sizeof *claim_nouns, s, n);
+}
+
 /* A quotation with no cue inside "X's claim that ... “...”": the owner of the
  * speech noun, a person or organisation named right before it, when the noun
  * introduces the quotation (right before it, or followed by "that"/"of"),
@@ -3484,13 +3573,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (q->at.found && !q->drop && q->starts_sentence)
                 next_found = qi - 1;
         }
-        size_t last_found = p->n_spans;
+        size_t last_found = p->n_spans, last_full = p->n_spans;
         for (size_t qi = 0; qi < p->n_spans; qi++) {
             struct qinfo *q = &qs[qi];
             if (q->drop)
                 continue;
             if (q->at.found) {
                 last_found = qi;
+                if (q->kind != QUOTE_PARTIAL)
+                    last_full = qi;
                 continue;
             }
             if (!q->starts_sentence && q->kind == QUOTE_PARTIAL)
@@ -3506,6 +3597,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Petrova said. “We would be digging ...”" */
+            else if (q->starts_sentence && last_full < p->n_spans)
+                q->at = qs[last_full].at; /* “...,” X said after Y described “...” “...” */
             else if (last_found < p->n_spans)
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
@@ -3546,8 +3639,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             if (works_has(&works, p, &p->spans[qi]) && title_case_span(p, q))
                 continue; /* a work named before, met again */
-            if (!q->at.found)
-                owner_claim(&x, (int32_t)pi, q); /* "X's claim that “...”" */
+            /* "X's claim that “...”", also before a cue of the whole sentence:
+             * "X's claim that wind “killed jobs” is false, officials said" */
+            if (!q->at.found || (q->kind == QUOTE_PARTIAL && !q->adjacent && !q->by_cue_after))
+                owner_claim(&x, (int32_t)pi, q);
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
