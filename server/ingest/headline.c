@@ -39,6 +39,16 @@ struct head_attr {
     const char *cue;
 };
 
+/* Records speaker id (-1: as written only) with its words at bytes [a, b). */
+static bool head_attr_set(struct head_attr *at, int32_t id, size_t a, size_t b)
+{
+    at->found = true;
+    at->speaker = id;
+    at->a = a;
+    at->b = b;
+    return true;
+}
+
 static bool tok_cap(const struct ingest_tok *t)
 {
     return t->kind == INGEST_TOK_WORD && t->quote < 0 &&
@@ -106,11 +116,7 @@ static bool run_name(const struct head *h, size_t a, size_t b, bool anchor_end,
         size_t i = anchor_end ? b - len : a;
         int32_t id = ent_named(h, t[i].start, t[i + len - 1].end);
         if (id >= 0) {
-            at->found = true;
-            at->speaker = id;
-            at->a = t[i].start;
-            at->b = t[i + len - 1].end;
-            return true;
+            return head_attr_set(at, id, t[i].start, t[i + len - 1].end);
         }
     }
     return false;
@@ -219,11 +225,7 @@ static bool colon_attr(const struct head *h, size_t *colon, struct head_attr *at
     for (size_t i = 0; i < c; i++)
         if (!tok_cap(&t[i]) || tok_not_name(h, &t[i]))
             return false;
-    at->found = true;
-    at->speaker = -1;
-    at->a = t[0].start;
-    at->b = t[c - 1].end;
-    return true;
+    return head_attr_set(at, -1, t[0].start, t[c - 1].end);
 }
 
 /* "'I write the villain first': novelist X on her new thriller": a headline
@@ -280,11 +282,7 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
             continue; /* "X Speaks" glued into one name by title case */
         if (h->ents->v[id].type != ENTITY_PERSON)
             return false;
-        at->found = true;
-        at->speaker = id;
-        at->a = t[a].start;
-        at->b = t[e - 1].end;
-        return true;
+        return head_attr_set(at, id, t[a].start, t[e - 1].end);
     }
     return false;
 }
@@ -312,11 +310,7 @@ static bool claim_owner_attr(const struct head *h, size_t q0, struct head_attr *
                 continue;
             if (h->ents->v[id].type == ENTITY_PLACE)
                 return false;
-            at->found = true;
-            at->speaker = id;
-            at->a = t[a].start;
-            at->b = t[e - 1].end;
-            return true;
+            return head_attr_set(at, id, t[a].start, t[e - 1].end);
         }
         return false;
     }
@@ -357,11 +351,7 @@ static bool group_subject_attr(const struct head *h, size_t q0, struct head_attr
         for (size_t e = v; e > a; e--)
             if (ent_named(h, t[a].start, t[e - 1].end) >= 0)
                 return false;
-    at->found = true;
-    at->speaker = -1;
-    at->a = t[0].start;
-    at->b = t[v - 1].end;
-    return true;
+    return head_attr_set(at, -1, t[0].start, t[v - 1].end);
 }
 
 /* The name of a work or a thing rather than somebody's words: after a possessive

@@ -389,19 +389,31 @@ static bool single_cue_near(const char *p, size_t n, const struct ingest_qspan *
     return false;
 }
 
-size_t ingest_single_opens_count(const char *p, size_t n)
+/* Moves *i to the next mark before lim that may be a single quotation mark ('
+ * or the lead byte of ‘ ’), decodes it into *c from *at and steps past it;
+ * false when none is left. */
+static bool single_mark_next(const char *p, size_t n, size_t lim, size_t *i, size_t *at,
+                             uint32_t *c)
 {
-    size_t count = 0, i = 0;
-    while (i < n) {
-        unsigned char b = (unsigned char)p[i];
+    while (*i < lim) {
+        unsigned char b = (unsigned char)p[*i];
         if (b != '\'' && b != 0xE2) {
-            i++;
+            (*i)++;
             continue;
         }
-        size_t at = i;
-        uint32_t c = ingest_utf8_next(p, n, &i);
-        count += single_opens(p, n, at, i - at, c);
+        *at = *i;
+        *c = ingest_utf8_next(p, n, i);
+        return true;
     }
+    return false;
+}
+
+size_t ingest_single_opens_count(const char *p, size_t n)
+{
+    size_t count = 0, i = 0, at;
+    uint32_t c;
+    while (single_mark_next(p, n, n, &i, &at, &c))
+        count += single_opens(p, n, at, i - at, c);
     return count;
 }
 
@@ -422,14 +434,9 @@ static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
         lim = i + 240;
     if (lim > n)
         lim = n;
-    while (i < lim) {
-        unsigned char b = (unsigned char)p[i];
-        if (b != '\'' && b != 0xE2) {
-            i++;
-            continue;
-        }
-        size_t at = i;
-        uint32_t c = ingest_utf8_next(p, n, &i);
+    size_t at;
+    uint32_t c;
+    while (single_mark_next(p, n, lim, &i, &at, &c)) {
         if (single_closes(p, n, at, i - at, c) && !plural_possessive(p, n, at, i - at))
             return true;
         if (single_opens(p, n, at, i - at, c))
