@@ -109,9 +109,11 @@ enum cache_watch_rc {
  * completed before the check. */
 enum cache_watch_rc cache_watch_check(struct cache_watch *w, struct cache *c);
 
-/* Counters for /metrics. plain: entries that also hold identity bytes. */
+/* Counters for /metrics. plain: entries that also hold identity bytes.
+ * dropped: bytes let go so far (evictions, identity bytes given up, stale
+ * generations); the daemon hands free heap pages back after it moves. */
 struct cache_stats {
-    uint64_t hits, misses, entries, bytes, plain;
+    uint64_t hits, misses, entries, bytes, plain, dropped;
 };
 void cache_stats(struct cache *c, struct cache_stats *out);
 

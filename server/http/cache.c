@@ -54,6 +54,7 @@ struct cache_entry {
 struct cache {
     pthread_mutex_t lock;
     size_t max_bytes, bytes;
+    uint64_t dropped; /* bytes let go so far */
     struct cache_entry **buckets;
     size_t n_buckets; /* a power of two */
     struct cache_entry **all;
@@ -157,6 +158,7 @@ static void cache_plain_drop(struct cache *c, size_t i)
     c->plains[i] = c->plains[--c->n_plains];
     c->plains[i]->plain_slot = i;
     c->bytes -= e->plain->len;
+    c->dropped += e->plain->len;
     cache_blob_release(e->plain);
     e->plain = NULL;
 }
@@ -171,6 +173,7 @@ static void cache_entry_leave(struct cache *c, struct cache_entry *e)
     c->all[e->slot]->slot = e->slot;
     e->slot = CACHE_GONE;
     c->bytes -= e->bytes;
+    c->dropped += e->bytes;
     cache_entry_release(e);
 }
 
@@ -468,5 +471,6 @@ void cache_stats(struct cache *c, struct cache_stats *out)
     out->entries = c->n;
     out->bytes = c->bytes;
     out->plain = c->n_plains;
+    out->dropped = c->dropped;
     pthread_mutex_unlock(&c->lock);
 }

@@ -4,6 +4,7 @@
  * only file that includes microhttpd.h. */
 #include <arpa/inet.h>
 #include <libdeflate.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -172,6 +173,21 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
     }
 }
 
+/* Hands the free pages inside the heap back to the kernel when the cache let
+ * go of answers since the last call (*dropped: its count then). Evicted
+ * bodies of every size leave holes between the ones kept, and glibc keeps
+ * those pages resident: at 100,000 articles that was a third of the heap.
+ * Once a second (from the watchdog), a trim took 0.4 ms at the median. */
+static void http_heap_trim(struct http_server *srv, uint64_t *dropped)
+{
+    struct cache_stats cs;
+    cache_stats(srv->cache, &cs);
+    if (cs.dropped == *dropped)
+        return;
+    *dropped = cs.dropped;
+    malloc_trim(0);
+}
+
 /* The watchdog: once a second, shuts down the socket of every connection
  * whose request has been arriving for longer than the deadline. The access
  * handler only runs once headers are complete, so without this a client
@@ -184,6 +200,7 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
 static void *http_watchdog(void *arg)
 {
     struct http_server *srv = arg;
+    uint64_t dropped = 0;
     pthread_mutex_lock(&srv->socks_lock);
     while (!srv->watchdog_stop) {
         struct timespec until;
@@ -204,6 +221,11 @@ static void *http_watchdog(void *arg)
                 atomic_store(&k->t0_ms, now); /* once per deadline, not every second */
             }
         }
+        /* Outside the lock: a trim may take milliseconds, and connections
+         * come and go meanwhile. */
+        pthread_mutex_unlock(&srv->socks_lock);
+        http_heap_trim(srv, &dropped);
+        pthread_mutex_lock(&srv->socks_lock);
     }
     pthread_mutex_unlock(&srv->socks_lock);
     return NULL;
@@ -1129,6 +1151,12 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
         log_error("event=bad_bind bind=\"%s\" msg=\"not an IPv4 or IPv6 address\"", cfg->bind);
         return NULL;
     }
+    /* One malloc arena for the whole process, set before the pool threads
+     * start. With one arena per thread, each kept its own free space between
+     * cached bodies (a body is freed into the arena of the thread that made
+     * it): 3.7 MB more peak RSS at 100,000 articles, for no CPU we could
+     * measure (small blocks come from each thread's tcache anyway). */
+    mallopt(M_ARENA_MAX, 1);
     struct http_server *srv = calloc(1, sizeof *srv);
     if (!srv)
         return NULL;
