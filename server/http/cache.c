@@ -3,7 +3,9 @@
  * that also hold identity bytes. Eviction is random: a client walking more
  * distinct URLs than fit would make LRU (or CLOCK) miss every time, while
  * random replacement keeps a fair share of them. Entries and bodies are
- * reference-counted, so a hit sends the stored bytes without copying them. */
+ * reference-counted, so a hit sends the stored bytes without copying them.
+ * An entry is one allocation (with its key, strings and stored body), and
+ * the bound counts what the allocator gave. */
 #include "newsd/cache.h"
 
 #include <malloc.h>
@@ -37,7 +39,7 @@ struct cache_blob {
     atomic_uint refs;
     struct cache_entry *owner;
     size_t len;
-    alignas(16) char data[];
+    char data[];
 };
 
 /* Immutable once in the table, but for plain and the slots, which change
