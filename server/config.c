@@ -65,7 +65,7 @@ bool config_from_env(struct config *cfg)
     cfg->threads = cores > 0 && cores <= CONFIG_MAX_THREADS ? (int)cores : 2;
     cfg->max_body = 1 << 20;
     cfg->request_deadline_ms = 30000;
-    cfg->cache_bytes = (size_t)20 << 20;
+    cfg->cache_bytes = (size_t)32 << 20;
     if (!config_set_str(&cfg->db, "newsd.db") || !config_set_str(&cfg->bind, "127.0.0.1") ||
         !config_set_str(&cfg->cors_origins, "*") ||
         !config_set_str(&cfg->cache_control, "public, max-age=60"))

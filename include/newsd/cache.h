@@ -54,8 +54,11 @@ struct cache_hit {
     struct cache_entry *entry;    /* a reference, for a */
 };
 
-/* A cache holding at most max_bytes of answers; NULL when max_bytes is 0
- * (the cache is off: every other function accepts NULL and does nothing). */
+/* A cache holding at most max_bytes of answers, counted as the allocator
+ * gives them (malloc_usable_size plus the chunk header): key, strings and
+ * bodies; NULL when max_bytes is 0 (the cache is off: every other function
+ * accepts NULL and does nothing). Bodies still being sent after their entry
+ * left are not counted. */
 struct cache *cache_new(size_t max_bytes);
 void cache_free(struct cache *c);
 
@@ -109,9 +112,11 @@ enum cache_watch_rc {
  * completed before the check. */
 enum cache_watch_rc cache_watch_check(struct cache_watch *w, struct cache *c);
 
-/* Counters for /metrics. plain: entries that also hold identity bytes. */
+/* Counters for /metrics. plain: entries that also hold identity bytes.
+ * dropped: bytes let go so far (evictions, identity bytes given up, stale
+ * generations); the daemon hands free heap pages back after it moves. */
 struct cache_stats {
-    uint64_t hits, misses, entries, bytes, plain;
+    uint64_t hits, misses, entries, bytes, plain, dropped;
 };
 void cache_stats(struct cache *c, struct cache_stats *out);
 

@@ -16,7 +16,7 @@ struct config {
     char *cache_control;     /* NEWSD_CACHE_CONTROL; default "public, max-age=60" */
     size_t max_body;         /* NEWSD_MAX_BODY bytes; default 1 MiB */
     int request_deadline_ms; /* NEWSD_REQUEST_DEADLINE_MS: a request arrives whole within it */
-    size_t cache_bytes;      /* NEWSD_CACHE_MB: the response cache's bound; 0 turns it off */
+    size_t cache_bytes;      /* NEWSD_CACHE_MB: the response cache's bound (32 MiB); 0: off */
     bool read_only;          /* --read-only: no write connection at all */
     bool log_json;           /* NEWSD_LOG_FORMAT=json */
 };

@@ -3,10 +3,14 @@
  * that also hold identity bytes. Eviction is random: a client walking more
  * distinct URLs than fit would make LRU (or CLOCK) miss every time, while
  * random replacement keeps a fair share of them. Entries and bodies are
- * reference-counted, so a hit sends the stored bytes without copying them. */
+ * reference-counted, so a hit sends the stored bytes without copying them.
+ * An entry is one allocation (with its key, strings and stored body), and
+ * the bound counts what the allocator gave. */
 #include "newsd/cache.h"
 
+#include <malloc.h>
 #include <pthread.h>
+#include <stdalign.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,14 +32,21 @@
 /* cache_entry.slot of an entry that left the table. */
 #define CACHE_GONE SIZE_MAX
 
+/* A blob on its own (owner NULL) counts its references; the stored body of
+ * an entry lies in the entry's own block (owner set), and its references are
+ * the entry's. */
 struct cache_blob {
     atomic_uint refs;
+    struct cache_entry *owner;
     size_t len;
     char data[];
 };
 
 /* Immutable once in the table, but for plain and the slots, which change
- * under the cache's lock. Freed when the last reference goes. */
+ * under the cache's lock. Freed when the last reference goes. One block
+ * holds the entry, its key, its strings and its stored body: an entry costs
+ * one allocation (and one hole when it goes), not seven, which left the
+ * heap full of small holes between bodies. */
 struct cache_entry {
     atomic_uint refs;         /* the table's, while in it, and each hit's */
     struct cache_entry *next; /* in its bucket */
@@ -43,9 +54,10 @@ struct cache_entry {
     size_t plain_slot;        /* index in cache.plains, while plain is set */
     uint64_t hash;
     size_t bytes;             /* what it costs against the bound, plain aside */
+    size_t plain_bytes;       /* what plain costs against the bound, while set */
     uint64_t last_use;        /* cache.clock when stored or last found */
-    struct cache_answer a;    /* a.body lies in body; the strings are the entry's */
-    struct cache_blob *body;
+    struct cache_answer a;    /* a.body lies in body; the strings are in the block */
+    struct cache_blob *body;  /* in the block, owner this entry */
     struct cache_blob *plain; /* the identity bytes of a gzip answer, or NULL */
     size_t key_len;
     char key[];
@@ -54,6 +66,7 @@ struct cache_entry {
 struct cache {
     pthread_mutex_t lock;
     size_t max_bytes, bytes;
+    uint64_t dropped; /* bytes let go so far */
     struct cache_entry **buckets;
     size_t n_buckets; /* a power of two */
     struct cache_entry **all;
@@ -73,9 +86,19 @@ struct cache_blob *cache_blob_new(size_t n)
     if (!b)
         return NULL;
     atomic_init(&b->refs, 1);
+    b->owner = NULL;
     b->len = n;
     return b;
 }
+
+/* What a block of malloc'd memory costs: what the allocator gave, and its
+ * chunk header (glibc's is one size_t). */
+static size_t cache_cost(void *p)
+{
+    return malloc_usable_size(p) + sizeof(size_t);
+}
+
+static void cache_entry_release(struct cache_entry *e);
 
 char *cache_blob_data(struct cache_blob *b)
 {
@@ -84,14 +107,16 @@ char *cache_blob_data(struct cache_blob *b)
 
 static struct cache_blob *cache_blob_ref(struct cache_blob *b)
 {
-    atomic_fetch_add(&b->refs, 1);
+    atomic_fetch_add(b->owner ? &b->owner->refs : &b->refs, 1);
     return b;
 }
 
 void cache_blob_release(void *p)
 {
     struct cache_blob *b = p;
-    if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+    if (b && b->owner)
+        cache_entry_release(b->owner);
+    else if (b && atomic_fetch_sub(&b->refs, 1) == 1)
         free(b);
 }
 
@@ -128,23 +153,10 @@ struct cache *cache_new(size_t max_bytes)
     return c;
 }
 
-/* Frees the strings of an answer the entry owns (not its body: a blob's). */
-static void cache_meta_clear(struct cache_answer *a)
-{
-    free(a->content_type);
-    for (size_t i = 0; i < a->n_headers; i++) {
-        free(a->headers[i].name);
-        free(a->headers[i].value);
-    }
-    memset(a, 0, sizeof *a);
-}
-
 static void cache_entry_release(struct cache_entry *e)
 {
     if (!e || atomic_fetch_sub(&e->refs, 1) != 1)
         return;
-    cache_meta_clear(&e->a);
-    cache_blob_release(e->body);
     cache_blob_release(e->plain);
     free(e);
 }
@@ -156,7 +168,8 @@ static void cache_plain_drop(struct cache *c, size_t i)
     struct cache_entry *e = c->plains[i];
     c->plains[i] = c->plains[--c->n_plains];
     c->plains[i]->plain_slot = i;
-    c->bytes -= e->plain->len;
+    c->bytes -= e->plain_bytes;
+    c->dropped += e->plain_bytes;
     cache_blob_release(e->plain);
     e->plain = NULL;
 }
@@ -171,6 +184,7 @@ static void cache_entry_leave(struct cache *c, struct cache_entry *e)
     c->all[e->slot]->slot = e->slot;
     e->slot = CACHE_GONE;
     c->bytes -= e->bytes;
+    c->dropped += e->bytes;
     cache_entry_release(e);
 }
 
@@ -206,28 +220,62 @@ void cache_bump(struct cache *c)
         atomic_fetch_add(&c->gen, 1);
 }
 
-/* Copies src's metadata and stored body into e; false when out of memory
- * (whatever was copied stays in e, for cache_entry_release). */
-static bool cache_entry_fill(struct cache_entry *e, const struct cache_answer *src)
+/* The bytes of a's strings (content type and headers), NULs included. */
+static size_t cache_strings_len(const struct cache_answer *a)
 {
+    size_t n = a->content_type ? strlen(a->content_type) + 1 : 0;
+    for (size_t i = 0; i < a->n_headers; i++)
+        n += strlen(a->headers[i].name) + strlen(a->headers[i].value) + 2;
+    return n;
+}
+
+/* Copies the NUL-terminated s to *at and moves *at past it. */
+static char *cache_str_put(char **at, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *dst = memcpy(*at, s, n);
+    *at += n;
+    return dst;
+}
+
+/* A new entry (one reference, out of the table) holding a copy of key and of
+ * src's metadata and stored body, all in one block; NULL when out of memory. */
+static struct cache_entry *cache_entry_new(const char *key, size_t key_len,
+                                           const struct cache_answer *src)
+{
+    size_t at_body = sizeof(struct cache_entry) + key_len + cache_strings_len(src);
+    at_body = (at_body + alignof(struct cache_blob) - 1) & ~(alignof(struct cache_blob) - 1);
+    struct cache_entry *e = calloc(1, at_body + sizeof(struct cache_blob) + src->len);
+    if (!e)
+        return NULL;
+    atomic_init(&e->refs, 1);
+    e->slot = CACHE_GONE;
+    e->hash = util_fnv1a(key, key_len, UTIL_FNV_SEED);
+    e->key_len = key_len;
+    memcpy(e->key, key, key_len);
+    e->bytes = cache_cost(e);
+
     struct cache_answer *dst = &e->a;
     dst->len = src->len;
     dst->gzip = src->gzip;
     dst->plain_len = src->plain_len;
     memcpy(dst->etag, src->etag, sizeof dst->etag);
     memcpy(dst->etag_gz, src->etag_gz, sizeof dst->etag_gz);
-    bool ok = (e->body = cache_blob_copy(src->body, src->len)) != NULL;
-    if (ok)
-        dst->body = e->body->data;
-    if (ok && src->content_type)
-        ok = (dst->content_type = util_strdup(src->content_type)) != NULL;
-    for (size_t i = 0; ok && i < src->n_headers; i++) {
-        dst->headers[i].name = util_strdup(src->headers[i].name);
-        dst->headers[i].value = util_strdup(src->headers[i].value);
-        dst->n_headers = i + 1;
-        ok = dst->headers[i].name && dst->headers[i].value;
+    char *at = e->key + key_len;
+    if (src->content_type)
+        dst->content_type = cache_str_put(&at, src->content_type);
+    for (size_t i = 0; i < src->n_headers; i++) {
+        dst->headers[i].name = cache_str_put(&at, src->headers[i].name);
+        dst->headers[i].value = cache_str_put(&at, src->headers[i].value);
     }
-    return ok;
+    dst->n_headers = src->n_headers;
+
+    e->body = (struct cache_blob *)((char *)e + at_body);
+    e->body->owner = e; /* its refs stay unused: references to it are e's */
+    e->body->len = src->len;
+    memcpy(e->body->data, src->body, src->len);
+    dst->body = e->body->data;
+    return e;
 }
 
 /* The bucket chain link that points at key's entry (or at the NULL ending
@@ -333,18 +381,20 @@ static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_e
 static void cache_plain_attach(struct cache *c, struct cache_entry *e, struct cache_blob *plain,
                                bool drop)
 {
-    if (e->slot == CACHE_GONE || e->plain || !e->a.gzip || plain->len > c->max_bytes)
+    size_t cost = cache_cost(plain);
+    if (e->slot == CACHE_GONE || e->plain || !e->a.gzip || cost > c->max_bytes)
         return;
-    cache_evict_cold(c, plain->len, e);
-    while (drop && c->n_plains && c->bytes + plain->len > c->max_bytes)
+    cache_evict_cold(c, cost, e);
+    while (drop && c->n_plains && c->bytes + cost > c->max_bytes)
         cache_plain_drop(c, cache_random(c, c->n_plains));
-    if (c->bytes + plain->len > c->max_bytes ||
+    if (c->bytes + cost > c->max_bytes ||
         !cache_vec_room(&c->plains, c->n_plains, &c->cap_plains))
         return;
     e->plain = cache_blob_ref(plain);
+    e->plain_bytes = cost;
     e->plain_slot = c->n_plains;
     c->plains[c->n_plains++] = e;
-    c->bytes += plain->len;
+    c->bytes += cost;
 }
 
 void cache_hit_plain(struct cache *c, struct cache_hit *h, struct cache_blob *plain)
@@ -374,14 +424,6 @@ static void cache_evict(struct cache *c, size_t i)
     struct cache_entry **p = cache_find(c, e->hash, e->key, e->key_len);
     *p = e->next;
     cache_entry_leave(c, e);
-}
-
-static size_t cache_answer_bytes(const struct cache_answer *a)
-{
-    size_t n = a->len + (a->content_type ? strlen(a->content_type) + 1 : 0);
-    for (size_t i = 0; i < a->n_headers; i++)
-        n += strlen(a->headers[i].name) + strlen(a->headers[i].value) + 2;
-    return n;
 }
 
 /* Makes room for bytes more (the lock is held): identity copies go first,
@@ -428,25 +470,15 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
 {
     if (!c || gen != cache_generation(c))
         return;
-    size_t bytes = sizeof(struct cache_entry) + key_len + cache_answer_bytes(a);
+    size_t bytes = sizeof(struct cache_entry) + key_len + cache_strings_len(a) + a->len;
     if (bytes > c->max_bytes / CACHE_MAX_SHARE)
         return;
-    struct cache_entry *e = calloc(1, sizeof *e + key_len);
-    if (!e)
-        return;
-    atomic_init(&e->refs, 1);
-    e->slot = CACHE_GONE;
+    struct cache_entry *e = cache_entry_new(key, key_len, a);
     struct cache_blob *plain = NULL;
-    if (!cache_entry_fill(e, a) ||
-        (a->gzip && a->plain && !(plain = cache_blob_copy(a->plain, a->plain_len)))) {
+    if (!e || (a->gzip && a->plain && !(plain = cache_blob_copy(a->plain, a->plain_len)))) {
         cache_entry_release(e);
         return;
     }
-    e->hash = util_fnv1a(key, key_len, UTIL_FNV_SEED);
-    e->key_len = key_len;
-    e->bytes = bytes;
-    memcpy(e->key, key, key_len);
-
     pthread_mutex_lock(&c->lock);
     bool in = cache_insert(c, e, gen);
     if (in && plain)
@@ -468,5 +500,6 @@ void cache_stats(struct cache *c, struct cache_stats *out)
     out->entries = c->n;
     out->bytes = c->bytes;
     out->plain = c->n_plains;
+    out->dropped = c->dropped;
     pthread_mutex_unlock(&c->lock);
 }

@@ -4,6 +4,7 @@
  * only file that includes microhttpd.h. */
 #include <arpa/inet.h>
 #include <libdeflate.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -34,6 +35,13 @@
 #define HTTP_PRESSURE_CONNS (HTTP_CONN_LIMIT * 9 / 10)
 #define HTTP_PRESSURE_DEADLINE_MS 1000
 #define HTTP_CONN_TIMEOUT_S 10
+/* Each connection's libmicrohttpd memory pool: the request head, the
+ * response head and the read buffer, not the bodies (uploads pass through in
+ * chunks, answers are sent from our own buffers). The default, 32 KiB, is
+ * malloc'd per connection and made 8 MB of the RSS at 256 connections; 16 KiB
+ * still takes a request head of 14 KiB (one of 20 KiB, which 32 KiB took,
+ * now gets 431). */
+#define HTTP_CONN_MEMORY (16 * 1024)
 /* A read query that runs longer is interrupted and answered 503. */
 #define HTTP_QUERY_MS 2000
 
@@ -165,6 +173,22 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
     }
 }
 
+/* Hands the free pages inside the heap back to the kernel when the cache let
+ * go of answers since the last call (*dropped: its count then). Evicted
+ * bodies of every size leave holes between the ones kept, and glibc keeps
+ * those pages resident: at 100,000 articles that was a third of the heap.
+ * Once a second (from the watchdog), a trim took 0.85 ms at the median and
+ * 7 ms at most, holding the arena's lock meanwhile. */
+static void http_heap_trim(struct http_server *srv, uint64_t *dropped)
+{
+    struct cache_stats cs;
+    cache_stats(srv->cache, &cs);
+    if (cs.dropped == *dropped)
+        return;
+    *dropped = cs.dropped;
+    malloc_trim(0);
+}
+
 /* The watchdog: once a second, shuts down the socket of every connection
  * whose request has been arriving for longer than the deadline. The access
  * handler only runs once headers are complete, so without this a client
@@ -177,6 +201,7 @@ static void http_connection_notify(void *cls, struct MHD_Connection *c, void **s
 static void *http_watchdog(void *arg)
 {
     struct http_server *srv = arg;
+    uint64_t dropped = 0;
     pthread_mutex_lock(&srv->socks_lock);
     while (!srv->watchdog_stop) {
         struct timespec until;
@@ -197,6 +222,11 @@ static void *http_watchdog(void *arg)
                 atomic_store(&k->t0_ms, now); /* once per deadline, not every second */
             }
         }
+        /* Outside the lock: a trim may take milliseconds, and connections
+         * come and go meanwhile. */
+        pthread_mutex_unlock(&srv->socks_lock);
+        http_heap_trim(srv, &dropped);
+        pthread_mutex_lock(&srv->socks_lock);
     }
     pthread_mutex_unlock(&srv->socks_lock);
     return NULL;
@@ -1122,6 +1152,12 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
         log_error("event=bad_bind bind=\"%s\" msg=\"not an IPv4 or IPv6 address\"", cfg->bind);
         return NULL;
     }
+    /* One malloc arena for the whole process, set before the pool threads
+     * start. With one arena per thread, each kept its own free space between
+     * cached bodies (a body is freed into the arena of the thread that made
+     * it): 3.7 MB more peak RSS at 100,000 articles, for no CPU we could
+     * measure (small blocks come from each thread's tcache anyway). */
+    mallopt(M_ARENA_MAX, 1);
     struct http_server *srv = calloc(1, sizeof *srv);
     if (!srv)
         return NULL;
@@ -1162,6 +1198,7 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)cfg->threads, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, HTTP_CONN_LIMIT, NULL},
         {MHD_OPTION_CONNECTION_TIMEOUT, HTTP_CONN_TIMEOUT_S, NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, HTTP_CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)http_completed, srv},
         {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
         {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)http_unescape, srv},

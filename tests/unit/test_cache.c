@@ -152,6 +152,37 @@ Test(cache, a_hit_outlives_its_entry)
     cache_free(c);
 }
 
+/* The daemon's path: the body's reference moves from the hit to the response,
+ * the hit is cleared, and the entry (whose block holds the body) is evicted
+ * before libmicrohttpd is done sending. */
+Test(cache, a_sent_body_outlives_its_hit_and_entry)
+{
+    struct cache *c = cache_new(1 << 20);
+    uint64_t g = cache_generation(c);
+    char body[] = "still being sent", ctype[] = "application/json", total[] = "1";
+    struct cache_answer in = answer_of(body, ctype, total);
+    cache_put(c, "/s", 2, g, &in);
+    struct cache_hit out = {0};
+    cr_assert(cache_get(c, "/s", 2, g, false, &out));
+    struct cache_blob *sending = out.blob;
+    const char *bytes = out.body;
+    size_t len = out.len;
+    out.blob = NULL;
+    out.body = NULL;
+    cache_hit_clear(&out);
+    cache_bump(c);
+    char other[] = "y";
+    struct cache_answer in2 = answer_of(other, ctype, NULL);
+    cache_put(c, "/t", 2, cache_generation(c), &in2);
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_eq(st.entries, 1, "/s left the table");
+    cr_assert_gt(st.dropped, 0, "its bytes were counted as let go");
+    cr_assert_eq(memcmp(bytes, "still being sent", len), 0); /* AddressSanitizer watches */
+    cache_blob_release(sending);
+    cache_free(c);
+}
+
 /* A "gzip" answer of the given sizes (the bytes are stand-ins). */
 static struct cache_answer gzip_of(char *gz, size_t gz_len, char *plain, size_t plain_len,
                                    char *ctype)
