@@ -137,7 +137,7 @@ struct ingest_tally {
  * enough to spread the commit's cost (index pages dirtied by many articles
  * are written once per batch), small enough that a crash loses a few seconds
  * of work and that the batch's articles, kept for a replay (store.h), stay
- * around 100 MB. MAIN_BATCH is the first allocation of the batch's list. */
+ * around 120 MB. MAIN_BATCH is the first allocation of the batch's list. */
 #define MAIN_BATCH 1024
 /* Niceness of the extraction threads (see pipe_worker). */
 #define MAIN_WORKER_NICE 5
