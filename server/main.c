@@ -132,16 +132,20 @@ struct ingest_tally {
     bool progress;
 };
 
-/* Articles per transaction of `newsd ingest`: large enough to spread the
- * commit's cost (index pages dirtied by many articles are written once per
- * batch: 1,024 ingest 20% faster than 256 at 20,000 articles), small enough
- * that a crash loses about a second of work and that the batch's articles,
- * kept for a replay (store.h), stay a few tens of MB. */
+/* Articles per transaction of `newsd ingest`: the store says
+ * (store_batch_size), from 1,024 to 8,192 as the database grows: large
+ * enough to spread the commit's cost (index pages dirtied by many articles
+ * are written once per batch), small enough that a crash loses a few seconds
+ * of work and that the batch's articles, kept for a replay (store.h), stay
+ * around 120 MB. MAIN_BATCH is the first allocation of the batch's list. */
 #define MAIN_BATCH 1024
 /* Niceness of the extraction threads (see pipe_worker). */
 #define MAIN_WORKER_NICE 5
-/* Jobs in flight: enough to keep every worker busy while the store catches up. */
-#define MAIN_WINDOW 64
+/* Jobs in flight: enough for the workers to run a second or two ahead, so
+ * that they keep extracting while the storing thread commits a batch
+ * (seconds at 8,192 articles; 64 jobs were extracted in a few ms and the
+ * workers then sat idle). About 12 KB of memory a job. */
+#define MAIN_WINDOW 4096
 
 enum job_kind {
     JOB_RECORD, /* one JSON record (a .json file or a .jsonl line) */
@@ -312,7 +316,7 @@ static bool main_store_job(struct ingest_pipe *p, struct job *j)
         tally_fail(t, j->where, j->reason ? j->reason : "out of memory");
         return false;
     }
-    if (t->in_batch >= MAIN_BATCH) {
+    if ((size_t)t->in_batch >= store_batch_size(s)) {
         pipe_commit(p, store_batch_commit);
         if (store_batch_begin(s) != STORE_OK)
             tally_fail(t, j->where, "database error (see log)");

@@ -90,9 +90,9 @@ enum store_rc store_article_insert_prep(struct store *s, struct article *a,
                                         const struct store_prep *prep, struct store_insert *out);
 
 /* Bulk loading (newsd ingest): one transaction around many articles,
- * committed every few hundred articles. Bulk mode trades the fsync of every
- * commit (synchronous=NORMAL, still consistent in WAL mode) for speed; a
- * re-run finds what a crash lost, as duplicates count once.
+ * committed every few thousand articles (store_batch_size). Bulk mode trades
+ * the fsync of every commit (synchronous=NORMAL, still consistent in WAL
+ * mode) for speed; a re-run finds what a crash lost, as duplicates count once.
  *
  * Inside a batch store_article_insert keeps its contract (a failed article
  * leaves exactly itself out) by rolling the batch back and writing its
@@ -107,6 +107,10 @@ enum store_rc store_bulk_mode(struct store *s);
 enum store_rc store_batch_begin(struct store *s);
 enum store_rc store_batch_commit(struct store *s);
 enum store_rc store_bulk_finish(struct store *s);
+/* How many articles the open batch should take before store_batch_commit:
+ * from 1,024 in a small database to 8,192 from 32,768 articles on (fewer
+ * commits the more pages each one writes; db.c). */
+size_t store_batch_size(const struct store *s);
 
 /* Removes article id with its paragraphs, authors, mentions and quotes, takes
  * its counts off the entities, and removes entities that nothing mentions or
