@@ -66,6 +66,7 @@ bool config_from_env(struct config *cfg)
     cfg->max_body = 1 << 20;
     cfg->request_deadline_ms = 30000;
     cfg->cache_bytes = (size_t)32 << 20;
+    cfg->ingest_cache_bytes = (size_t)1024 << 20;
     if (!config_set_str(&cfg->db, "newsd.db") || !config_set_str(&cfg->bind, "127.0.0.1") ||
         !config_set_str(&cfg->cors_origins, "*") ||
         !config_set_str(&cfg->cache_control, "public, max-age=60"))
@@ -108,6 +109,13 @@ bool config_from_env(struct config *cfg)
             return false;
         }
         cfg->cache_bytes = (size_t)n << 20;
+    }
+    if ((v = getenv("NEWSD_INGEST_CACHE_MB")) && *v) {
+        if (!config_int(v, 16, 65536, &n)) {
+            fprintf(stderr, "newsd: NEWSD_INGEST_CACHE_MB must be a size in MiB from 16 to 65536\n");
+            return false;
+        }
+        cfg->ingest_cache_bytes = (size_t)n << 20;
     }
     if ((v = getenv("NEWSD_API_KEY")) && *v && !config_set_str(&cfg->api_key, v))
         return false;

@@ -554,7 +554,8 @@ static int cmd_ingest(struct config *cfg, int argc, char **argv)
         goto out;
     }
     struct ingest_tally t = {.progress = isatty(STDERR_FILENO)};
-    if (store_bulk_mode(s) != STORE_OK || store_batch_begin(s) != STORE_OK) {
+    if (store_bulk_mode(s) != STORE_OK || store_cache_limit(s, cfg->ingest_cache_bytes) != STORE_OK ||
+        store_batch_begin(s) != STORE_OK) {
         fprintf(stderr, "newsd: cannot write to %s (see the log above)\n", cfg->db);
         ret = 1;
         goto out;

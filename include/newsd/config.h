@@ -17,6 +17,7 @@ struct config {
     size_t max_body;         /* NEWSD_MAX_BODY bytes; default 1 MiB */
     int request_deadline_ms; /* NEWSD_REQUEST_DEADLINE_MS: a request arrives whole within it */
     size_t cache_bytes;      /* NEWSD_CACHE_MB: the response cache's bound (32 MiB); 0: off */
+    size_t ingest_cache_bytes; /* NEWSD_INGEST_CACHE_MB: newsd ingest's page cache (1 GiB) */
     bool read_only;          /* --read-only: no write connection at all */
     bool log_json;           /* NEWSD_LOG_FORMAT=json */
 };

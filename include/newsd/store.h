@@ -111,6 +111,9 @@ enum store_rc store_bulk_finish(struct store *s);
  * from 1,024 in a small database to 8,192 from 32,768 articles on (fewer
  * commits the more pages each one writes; db.c). */
 size_t store_batch_size(const struct store *s);
+/* Caps this connection's page cache at bytes (SQLite takes pages as it reads
+ * them, up to that): newsd ingest's NEWSD_INGEST_CACHE_MB. */
+enum store_rc store_cache_limit(struct store *s, size_t bytes);
 
 /* Removes article id with its paragraphs, authors, mentions and quotes, takes
  * its counts off the entities, and removes entities that nothing mentions or

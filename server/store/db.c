@@ -2,6 +2,7 @@
  * cache, error translation, migrations and the pool of read connections. The
  * resource files (articles.c, quotes.c, entities.c) hold their own SQL. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -493,6 +494,14 @@ enum store_rc store_bulk_mode(struct store *s)
                       "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -1048576;"
                       "PRAGMA foreign_keys = OFF;",
                       "bulk_mode");
+}
+
+enum store_rc store_cache_limit(struct store *s, size_t bytes)
+{
+    /* a pragma's value cannot be bound; this one is a number we made */
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%zu;", bytes >> 10);
+    return store_exec(s, sql, "cache_limit");
 }
 
 /* A batch's commit writes every page the batch dirtied (to the WAL, then,

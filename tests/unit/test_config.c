@@ -1,0 +1,43 @@
+/* test_config.c: NEWSD_* settings are read, bounded, and refused with a message
+ * when malformed (config.c). */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+
+#include "newsd/config.h"
+
+/* Reads the environment with one variable set; returns what config_from_env said. */
+static bool config_with(const char *name, const char *value, struct config *cfg)
+{
+    setenv(name, value, 1);
+    bool ok = config_from_env(cfg);
+    unsetenv(name);
+    return ok;
+}
+
+Test(config, ingest_cache_defaults_to_one_gib)
+{
+    struct config cfg = {0};
+    unsetenv("NEWSD_INGEST_CACHE_MB");
+    cr_assert(config_from_env(&cfg));
+    cr_expect_eq(cfg.ingest_cache_bytes, (size_t)1024 << 20);
+    config_clear(&cfg);
+}
+
+Test(config, ingest_cache_takes_mib_within_bounds)
+{
+    struct config cfg = {0};
+    cr_assert(config_with("NEWSD_INGEST_CACHE_MB", "256", &cfg));
+    cr_expect_eq(cfg.ingest_cache_bytes, (size_t)256 << 20);
+    config_clear(&cfg);
+    const char *bad[] = {"15", "65537", "-1", "1g", "64 MiB", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct config c2 = {0};
+        bool ok = config_with("NEWSD_INGEST_CACHE_MB", bad[i], &c2);
+        /* an empty value means unset: the default */
+        if (bad[i][0] == '\0')
+            cr_expect(ok && c2.ingest_cache_bytes == (size_t)1024 << 20);
+        else
+            cr_expect(!ok, "NEWSD_INGEST_CACHE_MB=\"%s\" was taken", bad[i]);
+        config_clear(&c2);
+    }
+}
