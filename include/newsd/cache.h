@@ -28,6 +28,7 @@ struct cache_answer {
         char *value;
     } headers[CACHE_MAX_HEADERS];
     size_t n_headers;
+    uint64_t build_us; /* what the miss took to answer: dear answers are not cold-evicted */
 };
 
 /* Stored bytes, reference-counted: a hit sends them without a copy, and they

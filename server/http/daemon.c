@@ -532,6 +532,7 @@ struct http_cache_use {
     bool watched; /* the watch vouched for gen: no per-connection check */
     bool gz_ok;   /* the client takes gzip (Accept-Encoding, read once) */
     uint64_t gen;
+    const struct timespec *start; /* the request's start: what a miss cost */
     struct buf key;
     struct cache_hit answer;
 };
@@ -573,6 +574,11 @@ static void http_cache_store(struct http_server *srv, struct http_cache_use *cu,
         a.headers[i].value = rs->headers[i].value;
     }
     a.n_headers = rs->n_headers;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long us = (now.tv_sec - cu->start->tv_sec) * 1000000LL +
+                   (now.tv_nsec - cu->start->tv_nsec) / 1000;
+    a.build_us = us > 0 ? (uint64_t)us : 0;
     cache_put(srv->cache, cu->key.data, cu->key.len, cu->gen, &a);
 }
 
@@ -922,7 +928,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     size_t sent = 0, route = METRICS_MAX_ROUTES;
     unsigned flags = 0;
     int status = 500;
-    struct http_cache_use cu = {.gz_ok = http_accepts_gzip(c)};
+    struct http_cache_use cu = {.gz_ok = http_accepts_gzip(c), .start = &hc->start};
 
     struct http_sock *sock = http_sock_of(c);
     if (sock)

@@ -257,16 +257,18 @@ Test(cache, identity_bytes_go_before_any_entry_does)
     cache_free(c);
 }
 
-/* Fills a 64 KiB cache with 40 gzip-only answers /old/0../old/39, then looks
- * them all up (warm) or not, lets 400 other lookups pass, and stores one new
- * answer with identity bytes that do not fit beside them. */
-static struct cache *cold_setup(bool warm, struct cache_stats *st)
+/* Fills a 64 KiB cache with 40 gzip-only answers /old/0../old/39 that took
+ * build_us to make, then looks them all up (warm) or not, lets 400 other
+ * lookups pass, and stores one new answer with identity bytes that do not fit
+ * beside them. */
+static struct cache *cold_setup(bool warm, uint64_t build_us, struct cache_stats *st)
 {
     struct cache *c = cache_new(64 * 1024);
     uint64_t g = cache_generation(c);
     static char gz[1000], plain[20000];
     char ctype[] = "application/json";
     struct cache_answer old = gzip_of(gz, sizeof gz, NULL, sizeof plain, ctype);
+    old.build_us = build_us;
     char key[16];
     for (int i = 0; i < 40; i++)
         cache_put(c, key, (size_t)snprintf(key, sizeof key, "/old/%d", i), g, &old);
@@ -285,7 +287,7 @@ static struct cache *cold_setup(bool warm, struct cache_stats *st)
 Test(cache, entries_nobody_asks_for_make_room_for_identity_bytes)
 {
     struct cache_stats st;
-    struct cache *c = cold_setup(false, &st);
+    struct cache *c = cold_setup(false, 100, &st);
     struct cache_hit h = {0};
     cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
     cr_assert_not(h.gzip, "the identity bytes were kept, in room taken from cold entries");
@@ -298,11 +300,24 @@ Test(cache, entries_nobody_asks_for_make_room_for_identity_bytes)
 Test(cache, entries_in_use_are_not_evicted_for_identity_bytes)
 {
     struct cache_stats st;
-    struct cache *c = cold_setup(true, &st);
+    struct cache *c = cold_setup(true, 100, &st);
     cr_assert_eq(st.entries, 41, "every answer in use stays");
     struct cache_hit h = {0};
     cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
     cr_assert(h.gzip, "no room for identity bytes without evicting answers in use");
+    cache_hit_clear(&h);
+    cache_free(c);
+}
+
+Test(cache, dear_answers_are_not_evicted_for_identity_bytes)
+{
+    /* cold, but each took 2 ms to build (a search): an inflate is cheaper */
+    struct cache_stats st;
+    struct cache *c = cold_setup(false, 2000, &st);
+    cr_assert_eq(st.entries, 41, "no answer that was dear to build was evicted");
+    struct cache_hit h = {0};
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
+    cr_assert(h.gzip, "no room for identity bytes without evicting dear answers");
     cache_hit_clear(&h);
     cache_free(c);
 }
