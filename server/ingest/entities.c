@@ -1100,6 +1100,39 @@ static bool company_word(const char *w, size_t n)
     return false;
 }
 
+/* Makes candidate c (a person, or an organisation the gazetteer does not
+ * know) the company with the longest full name (a candidate among the first
+ * 512 organisation ones, ending in a company word) that opens with c's words:
+ * "Keystone Allied" and "Keystone Allied Energy" for "Keystone Allied Energy
+ * Corp.". */
+static void company_short_form(const struct cands *cs, struct cand *c)
+{
+    const char *name = c->text + c->nstart, *best = NULL;
+    size_t nn = c->end - c->nstart, orgs = 0, best_n = 0;
+    for (size_t k = 0; k < cs->n && orgs < 512; k++) {
+        const struct cand *o = &cs->v[k];
+        if (o->kind != C_ORG)
+            continue;
+        orgs++;
+        const char *on = o->canon ? o->canon : o->text + o->nstart;
+        size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
+        if (onn <= nn + 1 || memcmp(on, name, nn) != 0 || on[nn] != ' ')
+            continue;
+        const char *w;
+        size_t wn;
+        last_word(on, onn, &w, &wn);
+        if (!company_word(w, wn) || onn <= best_n)
+            continue;
+        best = on; /* the longest: "Keystone Allied Energy" is short too */
+        best_n = onn;
+    }
+    if (best) {
+        c->kind = C_ORG;
+        c->canon = best;
+        c->canon_len = best_n;
+    }
+}
+
 /* "Halcyon Pharmaceuticals ... Halcyon said": the one company (among the
  * first 512 entities) whose name of two words or more opens with the lone
  * word name/n, when that word is no known place or demonym ("Texas Instruments"
@@ -1297,6 +1330,12 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (ev)
             nx_put(&people, name, nn, 1);
     }
+    /* "Keystone Allied Energy Corp. ... Keystone Allied said": a short form of a
+     * company named in full is that company, not a person */
+    for (size_t i = 0; i < cs.n; i++)
+        if ((cs.v[i].kind == C_PERSON || (cs.v[i].kind == C_ORG && !cs.v[i].canon)) &&
+            cs.v[i].nstart == cs.v[i].start)
+            company_short_form(&cs, &cs.v[i]);
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
