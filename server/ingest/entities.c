@@ -699,7 +699,8 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     if (j + 1 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' || !tok_capword(&t[j + 1]))
         return 0;
     size_t k = j + 1, len = 0;
-    if ((*abbr = state_abbr(g, s, &t[k])))
+    const struct ingest_gaz_entry *ab = state_abbr(g, s, &t[k]);
+    if (ab)
         len = 1;
     for (size_t m = 3; m >= 1 && !len; m--) {
         if (k + m > n)
@@ -716,7 +717,8 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     if (!len || (t[k + len - 1].flags & INGEST_TOKF_POSS))
         return 0;
     if (k + len < n && (tok_capword(&t[k + len]) || (t[k + len].flags & INGEST_TOKF_POSS)))
-        return 0;
+        return 0; /* "Ann Roe, Mass. General Hospital's ...": no state here */
+    *abbr = ab;
     return len;
 }
 
@@ -852,7 +854,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
         const struct ingest_gaz_entry *abbr = NULL;
-        size_t town = j - a <= 3 ? town_of_state(s, t, n, j, g, &abbr) : 0;
+        /* a town, not "Eliud Kipchoge, Kenya" in a results list: one word, a
+         * place preposition before it, or a capitals dateline */
+        bool town_ok = j - a == 1 || place || (a > 0 && (ingest_tok_is(s, &t[a - 1], "of") ||
+                                                        ingest_tok_is(s, &t[a - 1], "from") ||
+                                                        ingest_tok_is(s, &t[a - 1], "at"))) ||
+                       all_caps(s + t[a].start, end_byte - t[a].start);
+        size_t town = j - a <= 3 && town_ok ? town_of_state(s, t, n, j, g, &abbr) : 0;
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -1098,6 +1106,14 @@ static bool company_word(const char *w, size_t n)
         if (ingest_bytes_eq(w, n, company_words[i]))
             return true;
     return false;
+}
+
+bool ingest_company_name(const char *name)
+{
+    const char *w;
+    size_t wn;
+    last_word(name, strlen(name), &w, &wn);
+    return wn > 0 && wn < strlen(name) && company_word(w, wn);
 }
 
 /* Makes candidate c (a person, or an organisation the gazetteer does not

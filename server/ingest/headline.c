@@ -297,6 +297,10 @@ static bool claim_owner_attr(const struct head *h, size_t q0, struct head_attr *
         const struct ingest_tok *w = &t[k - 1];
         if (w->quote >= 0 || !ingest_claim_noun(h->s + w->start, w->end - w->start))
             continue;
+        /* the noun introduces the quotation: right before it, or "Claim That",
+         * "Claim Of"; not "Roe's Remarks Overshadowed as Lee Unveils 'Q'" */
+        if (k < q0 && !ingest_tok_ieq(h->s, &t[k], "that") && !ingest_tok_ieq(h->s, &t[k], "of"))
+            return false;
         size_t e = k - 1; /* the possessive name ends at token e - 1 */
         if (!(t[e - 1].flags & INGEST_TOKF_POSS) || !tok_cap(&t[e - 1]))
             return false;

@@ -308,6 +308,9 @@ struct ingest_para {
 /* True for a lower-case noun naming a kind of organisation ("company",
  * "union", "carmaker"): "the company said" stands for one named before. */
 bool ingest_org_noun(const char *s, size_t n);
+/* True for an organisation name of two words or more ending in a company word
+ * ("Halcyon Pharmaceuticals", "Keystone Allied Energy Corp."). */
+bool ingest_company_name(const char *name);
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
                          const struct ingest_gaz *g, struct ingest_ents *out);
 

@@ -300,6 +300,7 @@ static int head_repeats_body(const struct run *r, const struct ingest_q *q, cons
  * first 8 head quotations of 2 to 30 words, against the first 512 body ones. */
 static void head_speakers_from_body(struct run *r)
 {
+    size_t scanned = 0; /* body bytes searched, at most 256 KiB in all */
     for (size_t i = 0; i < r->hqs.n && i < 8; i++) {
         struct ingest_q *h = &r->hqs.v[i];
         if (h->speaker >= 0 || h->subj_head || h->subj_para >= 0 || h->speaker_lit)
@@ -320,6 +321,8 @@ static void head_speakers_from_body(struct run *r)
             const struct ingest_q *q = &r->qs.v[k];
             if (q->speaker < 0 || r->ents.v[q->speaker].type != ENTITY_PERSON)
                 continue;
+            if ((scanned += q->end - q->start) > 256 * 1024)
+                return;
             if (ingest_ascii_ifind(r->paras[q->para].s + q->start, q->end - q->start, key) ==
                 (size_t)-1)
                 continue;

@@ -1927,6 +1927,25 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
     return opens ? who : -1;
 }
 
+/* True when mention m opens its sentence (behind "The" at most): "Velora,
+ * which has ..., rejected the criticism". */
+static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_mention *m)
+{
+    size_t k = tok_at_byte(p, m->start);
+    if (k >= p->toks.n)
+        return false;
+    if (k > 0 && ingest_tok_ieq(p->s, &p->toks.v[k - 1], "the") &&
+        p->toks.v[k - 1].sent == p->toks.v[k].sent)
+        k--;
+    return (p->toks.v[k].flags & INGEST_TOKF_SENT_START) != 0;
+}
+
+/* Organisation nouns that only a company answers to (sorted). */
+static const char *const business_nouns[] = {
+    "airline", "bank", "carmaker", "chain", "company", "conglomerate", "firm",
+    "insurer", "lender", "retailer", "startup",
+};
+
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
  * recent organisation named outside quotations (and before the description's
@@ -1946,6 +1965,7 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         return -1;
     memcpy(noun, p->s + hw->start, nn);
     noun[nn] = '\0';
+    bool business = TOK_IN(p->s, hw, business_nouns);
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
     int32_t recent = -1;
@@ -1962,7 +1982,11 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             continue;
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
             return m->entity;
-        if (recent < 0)
+        /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
+         * Food and Drug Administration": a business noun means a company, or
+         * an organisation that was a sentence's subject */
+        if (recent < 0 && (!business || ingest_company_name(en->name) ||
+                           org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
     return recent;
@@ -2068,9 +2092,9 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
 /* Roles a campaign story calls its subject by: "the candidate said". */
 static const char *const campaign_roles[] = {"candidate", "nominee"};
 
-/* The person the article is about: the most mentioned one, when that one has
- * at least half as many mentions again as anybody else (among the first 512
- * entities). -1 otherwise. */
+/* The person the article is about: the most mentioned one, when mentioned at
+ * least four times and half as often again as anybody else (among the first
+ * 512 entities). -1 otherwise. */
 static int32_t protagonist(const struct ingest_ents *e)
 {
     int32_t best = -1;
@@ -2086,7 +2110,8 @@ static int32_t protagonist(const struct ingest_ents *e)
             second = e->v[k].mentions;
         }
     }
-    return best >= 0 && e->v[best].mentions * 2 >= second * 3 ? best : -1;
+    return best >= 0 && e->v[best].mentions >= 4 && e->v[best].mentions * 2 >= second * 3 ? best
+                                                                                          : -1;
 }
 
 /* Common nouns for family members and people that a he/she can refer back to,
@@ -3401,6 +3426,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(business_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
            LIST_SORTED(document_nouns);
