@@ -644,12 +644,11 @@ static const struct {
     {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
 };
 
-/* The gazetteer place a state abbreviation token (with its period) stands for. */
-static const struct ingest_gaz_entry *state_abbr(const struct ingest_gaz *g, const char *s,
-                                                 const struct ingest_tok *t)
+/* The gazetteer place the abbreviation w/n (with its period: "Ga.", "N.M.")
+ * stands for, or NULL. */
+static const struct ingest_gaz_entry *state_of_abbr(const struct ingest_gaz *g, const char *w,
+                                                    size_t n)
 {
-    size_t n = t->end - t->start;
-    const char *w = s + t->start;
     if (n < 2 || w[n - 1] != '.')
         return NULL;
     for (size_t i = 0; i < sizeof state_abbrs / sizeof *state_abbrs; i++)
@@ -677,14 +676,8 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
     if (e >= n || e - a >= 20 || e == a)
         return NULL;
     *end = e;
-    if (s[e - 1] == '.') {
-        for (size_t k = 0; k < sizeof state_abbrs / sizeof *state_abbrs; k++)
-            if (ingest_bytes_eq(s + a, e - a - 1, state_abbrs[k].abbr))
-                return ingest_gaz_find(g, state_abbrs[k].state, strlen(state_abbrs[k].state),
-                                       INGEST_GAZ_PLACE);
-        return NULL;
-    }
-    return ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
+    return s[e - 1] == '.' ? state_of_abbr(g, s + a, e - a)
+                           : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
 }
 
 /* "Dayton, Ohio", "Carrollton, Ga.", "Leeds, England": when the run ending at
@@ -699,7 +692,7 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     if (j + 1 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' || !tok_capword(&t[j + 1]))
         return 0;
     size_t k = j + 1, len = 0;
-    const struct ingest_gaz_entry *ab = state_abbr(g, s, &t[k]);
+    const struct ingest_gaz_entry *ab = state_of_abbr(g, s + t[k].start, t[k].end - t[k].start);
     if (ab)
         len = 1;
     for (size_t m = 3; m >= 1 && !len; m--) {
