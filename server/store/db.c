@@ -484,18 +484,14 @@ enum store_rc store_bulk_finish(struct store *s)
  * need them, run on other connections (the server's). */
 enum store_rc store_bulk_mode(struct store *s)
 {
-    /* The page cache: 1 GiB at most, filled only as pages are read (an
-     * ingest has no memory target, the server's connections keep their
-     * own). Every batch updates the indexes written at random places all
-     * over, so once they outgrow the cache each batch read most of their
-     * pages back from the OS: at 95,000 articles and 64 MiB, a quarter of
-     * the writer's time. */
-    return store_exec(s,
-                      "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -1048576;"
-                      "PRAGMA foreign_keys = OFF;",
-                      "bulk_mode");
+    return store_exec(s, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;", "bulk_mode");
 }
 
+/* newsd ingest sets 1 GiB (NEWSD_INGEST_CACHE_MB), filled only as pages are
+ * read: every batch updates the indexes written at random places all over,
+ * so once they outgrow the cache each batch read most of their pages back
+ * from the OS (at 95,000 articles and 64 MiB, a quarter of the writer's
+ * time). */
 enum store_rc store_cache_limit(struct store *s, size_t bytes)
 {
     /* a pragma's value cannot be bound; this one is a number we made */
