@@ -221,10 +221,11 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
  * union Unison", "the streaming service Velora", "the German newspaper Die
  * Zeit". Sorted. */
 static const char *const org_nouns[] = {
-    "agency",    "airline",   "bank",      "broadcaster", "carmaker", "chain",
-    "charity",   "club",      "company",   "conglomerate", "firm",    "group",
-    "insurer",   "lender",    "magazine",  "newspaper",   "publisher", "regulator",
-    "retailer",  "service",   "startup",   "union",       "watchdog",
+    "agency",    "airline",   "association", "bank",      "broadcaster", "carmaker",
+    "chain",     "charity",   "club",        "commission", "company",     "conglomerate",
+    "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
+    "newspaper", "publisher", "regulator",   "retailer",   "service",     "startup",
+    "union",     "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)

@@ -1946,12 +1946,35 @@ static const char *const business_nouns[] = {
     "insurer", "lender", "retailer", "startup",
 };
 
+/* Whether the organisation name holds every lower-case word of the
+ * description [a, b) of paragraph p that is no determiner: "the hospital
+ * association" is the "American Hospital Association", not the "National Rural
+ * Health Association" named after it. */
+static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t k = a; k < b; k++) {
+        const struct ingest_tok *w = &p->toks.v[k];
+        char word[32];
+        size_t wn = w->end - w->start;
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) ||
+            TOK_IN(p->s, w, determiners) || wn >= sizeof word)
+            continue;
+        memcpy(word, p->s + w->start, wn);
+        word[wn] = '\0';
+        if (ingest_ascii_ifind(name, nl, word) == (size_t)-1)
+            return false;
+    }
+    return true;
+}
+
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
  * recent organisation named outside quotations (and before the description's
  * own sentence) within PRON_PARAS paragraphs,
- * preferring one whose name holds the noun ("the bank" after "the Bank of
- * England" and a later "Treasury"). -1 when none. */
+ * preferring one whose name holds every word of the description ("the
+ * hospital association"), then one whose name holds the noun ("the bank" after
+ * "the Bank of England" and a later "Treasury"). -1 when none. */
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -1968,7 +1991,7 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     bool business = TOK_IN(p->s, hw, business_nouns);
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
-    int32_t recent = -1;
+    int32_t recent = -1, holds_noun = -1;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < pi - PRON_PARAS)
@@ -1980,8 +2003,13 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
          * organisation of the description's own sentence is another one */
         if (m->para == pi && p->toks.v[tok_at_byte(p, m->start)].sent == p->toks.v[sj.a].sent)
             continue;
-        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
-            return m->entity;
+        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
+            if (org_name_holds(p, sj.a, sj.b - 1, en->name))
+                return m->entity;
+            if (holds_noun < 0)
+                holds_noun = m->entity;
+            continue;
+        }
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
@@ -1989,7 +2017,7 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
                            org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
-    return recent;
+    return holds_noun >= 0 ? holds_noun : recent;
 }
 
 /* The person a definite description ("the senator", "the Republican nominee",
