@@ -1443,6 +1443,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     return r;
 }
 
+/* Words before a preposition that tell how an anonymous source knows
+ * ("familiar with the talks", "briefed on the plan", "close to the mayor"), sorted. */
+static const char *const source_links[] = {
+    "briefed", "close", "familiar", "involved", "knowledgeable",
+};
+
 /* When, not who: "said Tuesday". */
 static const char *const time_words[] = {
     "friday", "monday",  "saturday", "sunday",    "thursday",
@@ -1509,6 +1515,13 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-' &&
             !(x->ch == '/' && t[k].kind == INGEST_TOK_NUM))
             break;
+        /* "said a Democratic aide familiar with the call": an anonymous
+         * source's phrase goes on past the words that say how it knows */
+        if (!according && e > k && TOK_IN(s, x, prepositions) &&
+            TOK_IN(s, &t[e - 1], source_links) && TOK_IN(s, &t[k], determiners)) {
+            e++;
+            continue;
+        }
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
             break;
@@ -3350,6 +3363,30 @@ static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, 
     return true;
 }
 
+/* Nouns that head an anonymous source ("a Treasury source", "two people
+ * briefed on the talks"), besides the role nouns; sorted. */
+static const char *const source_heads[] = {
+    "official", "officials", "people", "person", "source", "sources",
+};
+
+/* Whether the subject of attribution a, which names nobody, is an anonymous
+ * source: an indefinite phrase ("a", "an", "one", "two", ...) of at most eight
+ * words holding a role noun or a source noun ("A Treasury source said ...").
+ * A document ("A 2019 audit") is no source for the quotation after it. */
+static bool anon_source(const struct ctx *x, const struct attr *a)
+{
+    const struct ingest_para *p = &x->paras[a->subj_para];
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, a->subj_a);
+    static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
+    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], indefinite))
+        return false;
+    for (size_t j = k + 1; j < p->toks.n && j < k + 8 && t[j].start < a->subj_b; j++)
+        if (TOK_IN(p->s, &t[j], source_heads) || TOK_IN(p->s, &t[j], role_nouns))
+            return true;
+    return false;
+}
+
 /* When the sentence right before token k is an attribution without quotation
  * marks ("Work cannot start yet, Petrova said."), its speaker: the quotation that
  * opens the next sentence is theirs. */
@@ -3369,7 +3406,7 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
             continue;
         struct attr a = {0};
         if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
-            a.subj_para >= 0 && a.speaker >= 0) {
+            a.subj_para >= 0 && (a.speaker >= 0 || anon_source(x, &a))) {
             *out = a;
             return true;
         }
