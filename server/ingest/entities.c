@@ -22,6 +22,9 @@ struct cand {
     bool cue_after;   /* followed by a speech verb */
     bool person_hint; /* a speech verb before it, an appositive after it, a role noun */
     bool place_hint;  /* after "in", "near" */
+    bool town_hint;   /* one word after "in", "near", "from (nearby)" or "and" after one */
+    bool after_the;   /* "the" right before it: "the North", no person */
+    bool org_hint;    /* ", which" or an organisation noun after it, or "Xs' Y" inside */
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
@@ -729,6 +732,27 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* "from Georgians", "in Ohioans' view": the shape of a plural demonym or a
+ * group of people (-ans, -ers, -ites), which is no town. */
+static bool plural_people(const char *s, const struct ingest_tok *t)
+{
+    const char *w = s + t->start;
+    size_t n = t->end - t->start;
+    return (n > 4 && memcmp(w + n - 3, "ans", 3) == 0) ||
+           (n > 4 && memcmp(w + n - 3, "ers", 3) == 0) ||
+           (n > 5 && memcmp(w + n - 4, "ites", 4) == 0);
+}
+
+/* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
+ * "Norvane ASA"): then the word is that name, not a town. */
+static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
+{
+    for (size_t i = 0; i < e->n && i < 512; i++)
+        if (strncmp(e->v[i].name, w, n) == 0 && e->v[i].name[n] == ' ')
+            return true;
+    return false;
+}
+
 /* Finds candidate runs in one tokenised text. */
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
@@ -769,7 +793,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         size_t a = i, j = i;
         size_t end_byte = t[i].end;
-        bool stop = false;
+        bool stop = false, inner_poss = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -803,6 +827,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     continue;
                 }
                 if (k->kind == INGEST_TOK_PUNCT && k->ch == '&') {
+                    j++;
+                    continue;
+                }
+                /* "Ohio Consumers' Counsel", "Firefighters' Pension Trust": a
+                 * plural possessive inside a name (no person's name has one) */
+                if (k->kind == INGEST_TOK_PUNCT && (k->ch == '\'' || k->ch == 0x2019) &&
+                    k->start == t[j - 1].end && s[k->start - 1] == 's' &&
+                    t[j + 1].start == k->end + 1 &&
+                    !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                    INGEST_GAZ_DEMONYM) &&
+                    !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                    INGEST_GAZ_STOPCAP)) {
+                    inner_poss = true;
                     j++;
                     continue;
                 }
@@ -847,6 +884,29 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+        /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
+         * Todmorden": one unknown word where a town stands */
+        size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
+        bool town_word =
+            j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 && !plural_people(s, &t[a]) &&
+            t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
+            (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
+             ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
+             (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
+              out->v[out->n - 1].para == para &&
+              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) &&
+              a >= 2 && out->v[out->n - 1].end == t[a - 2].end));
+        /* "the Piedmont Workers United union", "Ardent Compute, which is
+         * building": a name that is no person */
+        bool org_after =
+            inner_poss ||
+            (j < n && t[j].kind == INGEST_TOK_WORD && t[j].quote == t[a].quote &&
+             org_noun_before(s, &t[j]) && j - a >= 2 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+             a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) ||
+            (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+             ingest_tok_is(s, &t[j + 1], "which") && j - a >= 2 && t[a].quote < 0 &&
+             (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)); /* not "a 1951 X Treaty, which" */
+        bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
         const struct ingest_gaz_entry *abbr = NULL;
         /* a town, not "Eliud Kipchoge, Kenya" in a results list: one word, a
          * place preposition before it, or a capitals dateline */
@@ -862,6 +922,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             struct cand *c = &out->v[out->n - 1];
             c->person_hint = person;
             c->place_hint = place;
+            c->town_hint = town_word;
+            c->after_the = after_the;
+            c->org_hint = org_after;
+            if (org_after && !person && c->nstart == c->start && !c->canon &&
+                (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
+                c->kind = C_ORG;
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
@@ -1475,9 +1541,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             id = nx_find(&full, name, nn);
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
             id = org_by_first_word(out, g, name, nn);
-        /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person */
+        /* "a retired loom fixer from nearby Belmont, said": a town, though
+         * a speech verb follows its appositive */
+        if (id < 0 && c->kind == C_SINGLE && c->town_hint && !c->title_only &&
+            name[nn - 1] != '.' && !opens_entity_name(out, name, nn)) {
+            id = ent_add(out, name, nn, ENTITY_PLACE, c->pos);
+            if (id < 0)
+                goto out;
+            nx_put(&full, out->v[id].name, nn, id);
+            c->kind = C_PLACE;
+        }
+        /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
+         * nor is "the North" */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
-            name[nn - 1] != '.') {
+            !c->after_the && name[nn - 1] != '.') {
             id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;
