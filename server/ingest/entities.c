@@ -359,9 +359,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
      * Government Accountability Office report") */
     bool org_tail = ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD);
     size_t a0 = a;
+    /* "near New Albany", "in Little Rock": in mid-sentence these open a name */
+    static const char *const name_openers[] = {"big", "great", "little", "new", "old"}; /* sorted */
     while (!e && a < b &&
            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
-           !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b)) {
+           !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
+           !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
+             (t[a].flags & INGEST_TOKF_CAP) &&
+             ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start))) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -534,7 +539,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
-                    ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+                    (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
+                     !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
                     (t[k].flags & INGEST_TOKF_ALLCAPS))
                     return true;
@@ -662,7 +668,7 @@ static const struct ingest_gaz_entry *state_of_abbr(const struct ingest_gaz *g, 
     return NULL;
 }
 
-/* A party tag ("R-Texas", "D-N.M.", "I-Vt.") at token t names a state: the
+/* A party tag ("(R-Texas)", "(D-N.M.)", ", I-Vt.,") at token t names a state: the
  * gazetteer entry, or NULL when there is no tag. Read from the bytes up to
  * the closing parenthesis or comma (the tokenizer cuts "D-N.M." at its first
  * period); *end is where the state's name ends. */
@@ -671,7 +677,8 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
                                                       size_t *end)
 {
     const char *w = s + t->start;
-    if (t->start == 0 || s[t->start - 1] != '(' || t->start + 4 > n || w[1] != '-' ||
+    bool comma = t->start >= 2 && s[t->start - 1] == ' ' && s[t->start - 2] == ','; /* ", R-Ky.," */
+    if (t->start == 0 || (s[t->start - 1] != '(' && !comma) || t->start + 4 > n || w[1] != '-' ||
         (w[0] != 'R' && w[0] != 'D' && w[0] != 'I'))
         return NULL;
     size_t a = t->start + 2, e = a;
@@ -682,6 +689,35 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
     *end = e;
     return s[e - 1] == '.' ? state_of_abbr(g, s + a, e - a)
                            : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
+}
+
+/* ", R-Hamilton,": after a name and a comma, a party letter and a hyphen
+ * before a capitalised word that is no state name a home town (AP style for
+ * state legislators). True with *end where the town ends (at the comma or
+ * parenthesis), at most three words. */
+static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
+                           const struct ingest_tok *t, size_t *end)
+{
+    const char *w = s + t->start;
+    if (t->start < 3 || s[t->start - 1] != ' ' || s[t->start - 2] != ',' || t->start + 4 > n ||
+        w[1] != '-' || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I') ||
+        !ingest_cp_is_upper(ingest_cp_at(s, n, t->start + 2)))
+        return false;
+    size_t a = t->start + 2, e = a, spaces = 0;
+    while (e < n && e - a < 30 && s[e] != ')' && s[e] != ',' && s[e] != '.' && spaces < 3) {
+        if (s[e] == ' ') {
+            if (e + 1 >= n || !ingest_cp_is_upper(ingest_cp_at(s, n, e + 1)))
+                return false;
+            spaces++;
+        }
+        e++;
+    }
+    if (e >= n || s[e] != ',' || e == a || e - a >= 30)
+        return false;
+    if (ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE) || state_of_abbr(g, s + a, e - a))
+        return false; /* ", R-Texas,": the state, named by the speaker rules */
+    *end = e;
+    return true;
 }
 
 /* "Dayton, Ohio", "Carrollton, Ga.", "Leeds, England": when the run ending at
@@ -772,6 +808,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (!cands_push(out, &c))
                 return false;
             while (i < n && t[i].start < tag_end)
+                i++;
+            continue;
+        }
+        size_t town_end;
+        if (tok_capword(&t[i]) && party_tag_town(g, s, slen, &t[i], &town_end)) {
+            /* "State Sen. Gary Lutz, R-Hamilton, said": a state legislator's
+             * party and home town */
+            struct cand c = {.para = para, .start = t[i].start + 2, .end = town_end,
+                             .nstart = t[i].start + 2, .text = s, .kind = C_PLACE,
+                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            while (i < n && t[i].start < town_end)
                 i++;
             continue;
         }
@@ -1397,7 +1446,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *w;
         size_t wn;
         last_word(name, nn, &w, &wn);
-        bool ev = c->person_hint || c->cue_after || c->nstart > c->start ||
+        /* "near New Albany, said": the speech verb closes an appositive */
+        bool ev = c->person_hint || (c->cue_after && !c->place_hint) || c->nstart > c->start ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
