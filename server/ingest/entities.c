@@ -893,6 +893,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     continue;
                 }
             }
+            /* "Transport for the North": a known name goes on over "for the" */
+            if (j > a && j + 2 < n && (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "of")) &&
+                ingest_tok_is(s, &t[j + 1], "the") && known_org_through(g, s, t, n, a, j + 1)) {
+                j += 2;
+                continue;
+            }
             /* "National Oceanic and Atmospheric Administration": a known name */
             if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && known_org_through(g, s, t, n, a, j)) {
                 j++;
