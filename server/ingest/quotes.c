@@ -2370,9 +2370,9 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
 
 /* Words that open an adverbial before the subject: "In recent weeks, X ...". */
 static const char *const clause_openers[] = {
-    "after",   "although", "amid",   "as",    "at",     "because", "before", "by",
+    "after",   "although", "amid",   "as",    "asked",  "at",      "because", "before", "by",
     "despite", "during",   "following", "for", "from",  "if",      "in",     "last",
-    "next",    "on",       "once",     "since", "speaking", "this",  "though", "to",
+    "next",    "on",       "once",     "pressed", "since", "speaking", "this",  "though", "to",
     "under",   "when",     "while",
     "with",    "without",
 };
@@ -2577,6 +2577,12 @@ static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size
  * cue of the sentence names them: a name right before it ("footage of Vos
  * saying"), the subject of a progressive ("X is calling"), or after a comma the
  * subject of the clause ("X brushed off the complaint, saying"). */
+/* Verbs of aspect before a participle cue ("has begun describing", "kept
+ * calling"): the participle is then the clause's main verb. Sorted. */
+static const char *const aspect_verbs[] = {
+    "began", "begin", "begun", "continued", "continues", "kept", "keeps", "started", "starts",
+};
+
 static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2586,8 +2592,10 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     if (k <= lim)
         return false;
     size_t e = k;
-    bool aux = false;
-    while (e > lim && k - e < 3 && TOK_IN(p->s, &t[e - 1], aux_adverbs)) {
+    bool aux = false, aspect = false;
+    while (e > lim && k - e < 3 &&
+           (TOK_IN(p->s, &t[e - 1], aux_adverbs) || TOK_IN(p->s, &t[e - 1], aspect_verbs))) {
+        aspect = aspect || TOK_IN(p->s, &t[e - 1], aspect_verbs);
         e--;
         aux = true;
     }
@@ -2600,7 +2608,9 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         return true;
     }
     if (aux) {
-        struct subj np = subject_left(p, k, lim);
+        /* "X, the likely nominee, has begun describing": the subject of the
+         * finite verb that the aspect verb heads */
+        struct subj np = subject_left(p, aspect ? e : k, lim);
         if (np.a < np.b && !np.inherit && np.b - np.a <= 6) {
             *out = np;
             return true;
