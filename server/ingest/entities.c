@@ -25,6 +25,7 @@ struct cand {
     bool town_hint;   /* one word after "in", "near", "from (nearby)" or "and" after one */
     bool after_the;   /* "the" right before it: "the North", no person */
     bool org_hint;    /* ", which" or an organisation noun after it, or "Xs' Y" inside */
+    bool acronym;     /* "(UNECE)" after the organisation it abbreviates (canon) */
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
@@ -224,8 +225,9 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
  * union Unison", "the streaming service Velora", "the German newspaper Die
  * Zeit". Sorted. */
 static const char *const org_nouns[] = {
-    "agency",    "airline",   "association", "bank",      "broadcaster", "carmaker",
-    "chain",     "charity",   "club",        "commission", "company",     "conglomerate",
+    "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
+    "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
+    "conglomerate", "council",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
     "newspaper", "publisher", "regulator",   "retailer",   "service",     "startup",
     "union",     "watchdog",
@@ -983,6 +985,21 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
+            /* "the United Nations Economic Commission for Europe (UNECE)": the
+             * acronym in parentheses is the organisation's, wherever it recurs */
+            if (c->kind == C_ORG && j + 2 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '(' &&
+                (t[j + 1].flags & INGEST_TOKF_ALLCAPS) && t[j + 1].end - t[j + 1].start >= 2 &&
+                t[j + 2].kind == INGEST_TOK_PUNCT && t[j + 2].ch == ')') {
+                struct cand ac = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
+                                  .nstart = t[j + 1].start, .text = s,
+                                  .canon = c->canon ? c->canon : s + c->nstart,
+                                  .canon_len = c->canon ? c->canon_len : c->end - c->nstart,
+                                  .kind = C_ORG, .acronym = true, .in_quote = t[j + 1].quote >= 0,
+                                  .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &ac))
+                    return false;
+                j += 3;
+            }
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
@@ -1529,6 +1546,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             }
         }
         c->entity = id;
+        if (c->acronym && nx_find(&full, c->text + c->start, c->end - c->start) < 0)
+            nx_put(&full, c->text + c->start, c->end - c->start, id);
     }
     free(singles.v);
     free(people.v);
