@@ -22,6 +22,10 @@ struct cand {
     bool cue_after;   /* followed by a speech verb */
     bool person_hint; /* a speech verb before it, an appositive after it, a role noun */
     bool place_hint;  /* after "in", "near" */
+    bool town_hint;   /* one word after "in", "near", "from (nearby)" or "and" after one */
+    bool after_the;   /* "the" right before it: "the North", no person */
+    bool org_hint;    /* ", which" or an organisation noun after it, or "Xs' Y" inside */
+    bool acronym;     /* "(UNECE)" after the organisation it abbreviates (canon) */
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
@@ -221,10 +225,12 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
  * union Unison", "the streaming service Velora", "the German newspaper Die
  * Zeit". Sorted. */
 static const char *const org_nouns[] = {
-    "agency",    "airline",   "bank",      "broadcaster", "carmaker", "chain",
-    "charity",   "club",      "company",   "conglomerate", "firm",    "group",
-    "insurer",   "lender",    "magazine",  "newspaper",   "publisher", "regulator",
-    "retailer",  "service",   "startup",   "union",       "watchdog",
+    "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
+    "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
+    "conglomerate", "council",
+    "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
+    "newspaper", "publisher", "regulator",   "retailer",   "service",     "startup",
+    "union",     "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
@@ -355,9 +361,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
      * Government Accountability Office report") */
     bool org_tail = ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD);
     size_t a0 = a;
+    /* "near New Albany", "in Little Rock": in mid-sentence these open a name */
+    static const char *const name_openers[] = {"big", "great", "little", "new", "old"}; /* sorted */
     while (!e && a < b &&
            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
-           !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b)) {
+           !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
+           !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
+             (t[a].flags & INGEST_TOKF_CAP) &&
+             ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start))) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -530,7 +541,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
-                    ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+                    (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
+                     !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
                     (t[k].flags & INGEST_TOKF_ALLCAPS))
                     return true;
@@ -658,7 +670,7 @@ static const struct ingest_gaz_entry *state_of_abbr(const struct ingest_gaz *g, 
     return NULL;
 }
 
-/* A party tag ("R-Texas", "D-N.M.", "I-Vt.") at token t names a state: the
+/* A party tag ("(R-Texas)", "(D-N.M.)", ", I-Vt.,") at token t names a state: the
  * gazetteer entry, or NULL when there is no tag. Read from the bytes up to
  * the closing parenthesis or comma (the tokenizer cuts "D-N.M." at its first
  * period); *end is where the state's name ends. */
@@ -667,7 +679,8 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
                                                       size_t *end)
 {
     const char *w = s + t->start;
-    if (t->start == 0 || s[t->start - 1] != '(' || t->start + 4 > n || w[1] != '-' ||
+    bool comma = t->start >= 2 && s[t->start - 1] == ' ' && s[t->start - 2] == ','; /* ", R-Ky.," */
+    if (t->start == 0 || (s[t->start - 1] != '(' && !comma) || t->start + 4 > n || w[1] != '-' ||
         (w[0] != 'R' && w[0] != 'D' && w[0] != 'I'))
         return NULL;
     size_t a = t->start + 2, e = a;
@@ -678,6 +691,35 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
     *end = e;
     return s[e - 1] == '.' ? state_of_abbr(g, s + a, e - a)
                            : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
+}
+
+/* ", R-Hamilton,": after a name and a comma, a party letter and a hyphen
+ * before a capitalised word that is no state name a home town (AP style for
+ * state legislators). True with *end where the town ends (at the comma or
+ * parenthesis), at most three words. */
+static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
+                           const struct ingest_tok *t, size_t *end)
+{
+    const char *w = s + t->start;
+    if (t->start < 3 || s[t->start - 1] != ' ' || s[t->start - 2] != ',' || t->start + 4 > n ||
+        w[1] != '-' || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I') ||
+        !ingest_cp_is_upper(ingest_cp_at(s, n, t->start + 2)))
+        return false;
+    size_t a = t->start + 2, e = a, spaces = 0;
+    while (e < n && e - a < 30 && s[e] != ')' && s[e] != ',' && s[e] != '.' && spaces < 3) {
+        if (s[e] == ' ') {
+            if (e + 1 >= n || !ingest_cp_is_upper(ingest_cp_at(s, n, e + 1)))
+                return false;
+            spaces++;
+        }
+        e++;
+    }
+    if (e >= n || s[e] != ',' || e == a || e - a >= 30)
+        return false;
+    if (ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE) || state_of_abbr(g, s + a, e - a))
+        return false; /* ", R-Texas,": the state, named by the speaker rules */
+    *end = e;
+    return true;
 }
 
 /* "Dayton, Ohio", "Carrollton, Ga.", "Leeds, England": when the run ending at
@@ -728,6 +770,27 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* "from Georgians", "in Ohioans' view": the shape of a plural demonym or a
+ * group of people (-ans, -ers, -ites), which is no town. */
+static bool plural_people(const char *s, const struct ingest_tok *t)
+{
+    const char *w = s + t->start;
+    size_t n = t->end - t->start;
+    return (n > 4 && memcmp(w + n - 3, "ans", 3) == 0) ||
+           (n > 4 && memcmp(w + n - 3, "ers", 3) == 0) ||
+           (n > 5 && memcmp(w + n - 4, "ites", 4) == 0);
+}
+
+/* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
+ * "Norvane ASA"): then the word is that name, not a town. */
+static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
+{
+    for (size_t i = 0; i < e->n && i < 512; i++)
+        if (strncmp(e->v[i].name, w, n) == 0 && e->v[i].name[n] == ' ')
+            return true;
+    return false;
+}
+
 /* Finds candidate runs in one tokenised text. */
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
@@ -750,6 +813,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 i++;
             continue;
         }
+        size_t town_end;
+        if (tok_capword(&t[i]) && party_tag_town(g, s, slen, &t[i], &town_end)) {
+            /* "State Sen. Gary Lutz, R-Hamilton, said": a state legislator's
+             * party and home town */
+            struct cand c = {.para = para, .start = t[i].start + 2, .end = town_end,
+                             .nstart = t[i].start + 2, .text = s, .kind = C_PLACE,
+                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            while (i < n && t[i].start < town_end)
+                i++;
+            continue;
+        }
         if (!tok_capword(&t[i])) {
             i++;
             continue;
@@ -768,7 +844,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         size_t a = i, j = i;
         size_t end_byte = t[i].end;
-        bool stop = false;
+        bool stop = false, inner_poss = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -805,6 +881,25 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     j++;
                     continue;
                 }
+                /* "Ohio Consumers' Counsel", "Firefighters' Pension Trust": a
+                 * plural possessive inside a name (no person's name has one) */
+                if (k->kind == INGEST_TOK_PUNCT && (k->ch == '\'' || k->ch == 0x2019) &&
+                    k->start == t[j - 1].end && s[k->start - 1] == 's' &&
+                    t[j + 1].start == k->end + 1 &&
+                    !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                    INGEST_GAZ_DEMONYM) &&
+                    !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                    INGEST_GAZ_STOPCAP)) {
+                    inner_poss = true;
+                    j++;
+                    continue;
+                }
+            }
+            /* "Transport for the North": a known name goes on over "for the" */
+            if (j > a && j + 2 < n && (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "of")) &&
+                ingest_tok_is(s, &t[j + 1], "the") && known_org_through(g, s, t, n, a, j + 1)) {
+                j += 2;
+                continue;
             }
             /* "National Oceanic and Atmospheric Administration": a known name */
             if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && known_org_through(g, s, t, n, a, j)) {
@@ -846,6 +941,29 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+        /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
+         * Todmorden": one unknown word where a town stands */
+        size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
+        bool town_word =
+            j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 && !plural_people(s, &t[a]) &&
+            t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
+            (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
+             ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
+             (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
+              out->v[out->n - 1].para == para &&
+              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) &&
+              a >= 2 && out->v[out->n - 1].end == t[a - 2].end));
+        /* "the Piedmont Workers United union", "Ardent Compute, which is
+         * building": a name that is no person */
+        bool org_after =
+            inner_poss ||
+            (j < n && t[j].kind == INGEST_TOK_WORD && t[j].quote == t[a].quote &&
+             org_noun_before(s, &t[j]) && j - a >= 2 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+             a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) ||
+            (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+             ingest_tok_is(s, &t[j + 1], "which") && j - a >= 2 && t[a].quote < 0 &&
+             (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)); /* not "a 1951 X Treaty, which" */
+        bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
         const struct ingest_gaz_entry *abbr = NULL;
         /* a town, not "Eliud Kipchoge, Kenya" in a results list: one word, a
          * place preposition before it, or a capitals dateline */
@@ -861,6 +979,27 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             struct cand *c = &out->v[out->n - 1];
             c->person_hint = person;
             c->place_hint = place;
+            c->town_hint = town_word;
+            c->after_the = after_the;
+            c->org_hint = org_after;
+            if (org_after && !person && c->nstart == c->start && !c->canon &&
+                (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
+                c->kind = C_ORG;
+            /* "the United Nations Economic Commission for Europe (UNECE)": the
+             * acronym in parentheses is the organisation's, wherever it recurs */
+            if (c->kind == C_ORG && j + 2 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '(' &&
+                (t[j + 1].flags & INGEST_TOKF_ALLCAPS) && t[j + 1].end - t[j + 1].start >= 2 &&
+                t[j + 2].kind == INGEST_TOK_PUNCT && t[j + 2].ch == ')') {
+                struct cand ac = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
+                                  .nstart = t[j + 1].start, .text = s,
+                                  .canon = c->canon ? c->canon : s + c->nstart,
+                                  .canon_len = c->canon ? c->canon_len : c->end - c->nstart,
+                                  .kind = C_ORG, .acronym = true, .in_quote = t[j + 1].quote >= 0,
+                                  .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &ac))
+                    return false;
+                j += 3;
+            }
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
@@ -1330,7 +1469,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *w;
         size_t wn;
         last_word(name, nn, &w, &wn);
-        bool ev = c->person_hint || c->cue_after || c->nstart > c->start ||
+        /* "near New Albany, said": the speech verb closes an appositive */
+        bool ev = c->person_hint || (c->cue_after && !c->place_hint) || c->nstart > c->start ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
@@ -1406,6 +1546,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             }
         }
         c->entity = id;
+        if (c->acronym && nx_find(&full, c->text + c->start, c->end - c->start) < 0)
+            nx_put(&full, c->text + c->start, c->end - c->start, id);
     }
     free(singles.v);
     free(people.v);
@@ -1474,9 +1616,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             id = nx_find(&full, name, nn);
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
             id = org_by_first_word(out, g, name, nn);
-        /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person */
+        /* "a retired loom fixer from nearby Belmont, said": a town, though
+         * a speech verb follows its appositive */
+        if (id < 0 && c->kind == C_SINGLE && c->town_hint && !c->title_only &&
+            name[nn - 1] != '.' && !opens_entity_name(out, name, nn)) {
+            id = ent_add(out, name, nn, ENTITY_PLACE, c->pos);
+            if (id < 0)
+                goto out;
+            nx_put(&full, out->v[id].name, nn, id);
+            c->kind = C_PLACE;
+        }
+        /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
+         * nor is "the North" */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
-            name[nn - 1] != '.') {
+            !c->after_the && name[nn - 1] != '.') {
             id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;

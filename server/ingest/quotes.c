@@ -1443,6 +1443,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     return r;
 }
 
+/* Words before a preposition that tell how an anonymous source knows
+ * ("familiar with the talks", "briefed on the plan", "close to the mayor"), sorted. */
+static const char *const source_links[] = {
+    "briefed", "close", "familiar", "involved", "knowledgeable",
+};
+
 /* When, not who: "said Tuesday". */
 static const char *const time_words[] = {
     "friday", "monday",  "saturday", "sunday",    "thursday",
@@ -1509,6 +1515,13 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-' &&
             !(x->ch == '/' && t[k].kind == INGEST_TOK_NUM))
             break;
+        /* "said a Democratic aide familiar with the call": an anonymous
+         * source's phrase goes on past the words that say how it knows */
+        if (!according && e > k && TOK_IN(s, x, prepositions) &&
+            TOK_IN(s, &t[e - 1], source_links) && TOK_IN(s, &t[k], determiners)) {
+            e++;
+            continue;
+        }
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
             break;
@@ -1946,12 +1959,35 @@ static const char *const business_nouns[] = {
     "insurer", "lender", "retailer", "startup",
 };
 
+/* Whether the organisation name holds every lower-case word of the
+ * description [a, b) of paragraph p that is no determiner: "the hospital
+ * association" is the "American Hospital Association", not the "National Rural
+ * Health Association" named after it. */
+static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, const char *name)
+{
+    size_t nl = strlen(name);
+    for (size_t k = a; k < b; k++) {
+        const struct ingest_tok *w = &p->toks.v[k];
+        char word[32];
+        size_t wn = w->end - w->start;
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) ||
+            TOK_IN(p->s, w, determiners) || wn >= sizeof word)
+            continue;
+        memcpy(word, p->s + w->start, wn);
+        word[wn] = '\0';
+        if (ingest_ascii_ifind(name, nl, word) == (size_t)-1)
+            return false;
+    }
+    return true;
+}
+
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
  * recent organisation named outside quotations (and before the description's
  * own sentence) within PRON_PARAS paragraphs,
- * preferring one whose name holds the noun ("the bank" after "the Bank of
- * England" and a later "Treasury"). -1 when none. */
+ * preferring one whose name holds every word of the description ("the
+ * hospital association"), then one whose name holds the noun ("the bank" after
+ * "the Bank of England" and a later "Treasury"). -1 when none. */
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -1968,7 +2004,7 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     bool business = TOK_IN(p->s, hw, business_nouns);
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
-    int32_t recent = -1;
+    int32_t recent = -1, holds_noun = -1;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < pi - PRON_PARAS)
@@ -1980,8 +2016,13 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
          * organisation of the description's own sentence is another one */
         if (m->para == pi && p->toks.v[tok_at_byte(p, m->start)].sent == p->toks.v[sj.a].sent)
             continue;
-        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1)
-            return m->entity;
+        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
+            if (org_name_holds(p, sj.a, sj.b - 1, en->name))
+                return m->entity;
+            if (holds_noun < 0)
+                holds_noun = m->entity;
+            continue;
+        }
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
@@ -1989,7 +2030,7 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
                            org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
-    return recent;
+    return holds_noun >= 0 ? holds_noun : recent;
 }
 
 /* The person a definite description ("the senator", "the Republican nominee",
@@ -2329,9 +2370,9 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
 
 /* Words that open an adverbial before the subject: "In recent weeks, X ...". */
 static const char *const clause_openers[] = {
-    "after",   "although", "amid",   "as",    "at",     "because", "before", "by",
+    "after",   "although", "amid",   "as",    "asked",  "at",      "because", "before", "by",
     "despite", "during",   "following", "for", "from",  "if",      "in",     "last",
-    "next",    "on",       "once",     "since", "speaking", "this",  "though", "to",
+    "next",    "on",       "once",     "pressed", "since", "speaking", "this",  "though", "to",
     "under",   "when",     "while",
     "with",    "without",
 };
@@ -2536,6 +2577,12 @@ static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size
  * cue of the sentence names them: a name right before it ("footage of Vos
  * saying"), the subject of a progressive ("X is calling"), or after a comma the
  * subject of the clause ("X brushed off the complaint, saying"). */
+/* Verbs of aspect before a participle cue ("has begun describing", "kept
+ * calling"): the participle is then the clause's main verb. Sorted. */
+static const char *const aspect_verbs[] = {
+    "began", "begin", "begun", "continued", "continues", "kept", "keeps", "started", "starts",
+};
+
 static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2545,8 +2592,10 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     if (k <= lim)
         return false;
     size_t e = k;
-    bool aux = false;
-    while (e > lim && k - e < 3 && TOK_IN(p->s, &t[e - 1], aux_adverbs)) {
+    bool aux = false, aspect = false;
+    while (e > lim && k - e < 3 &&
+           (TOK_IN(p->s, &t[e - 1], aux_adverbs) || TOK_IN(p->s, &t[e - 1], aspect_verbs))) {
+        aspect = aspect || TOK_IN(p->s, &t[e - 1], aspect_verbs);
         e--;
         aux = true;
     }
@@ -2559,7 +2608,9 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         return true;
     }
     if (aux) {
-        struct subj np = subject_left(p, k, lim);
+        /* "X, the likely nominee, has begun describing": the subject of the
+         * finite verb that the aspect verb heads */
+        struct subj np = subject_left(p, aspect ? e : k, lim);
         if (np.a < np.b && !np.inherit && np.b - np.a <= 6) {
             *out = np;
             return true;
@@ -3322,6 +3373,30 @@ static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, 
     return true;
 }
 
+/* Nouns that head an anonymous source ("a Treasury source", "two people
+ * briefed on the talks"), besides the role nouns; sorted. */
+static const char *const source_heads[] = {
+    "official", "officials", "people", "person", "source", "sources",
+};
+
+/* Whether the subject of attribution a, which names nobody, is an anonymous
+ * source: an indefinite phrase ("a", "an", "one", "two", ...) of at most eight
+ * words holding a role noun or a source noun ("A Treasury source said ...").
+ * A document ("A 2019 audit") is no source for the quotation after it. */
+static bool anon_source(const struct ctx *x, const struct attr *a)
+{
+    const struct ingest_para *p = &x->paras[a->subj_para];
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, a->subj_a);
+    static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
+    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], indefinite))
+        return false;
+    for (size_t j = k + 1; j < p->toks.n && j < k + 8 && t[j].start < a->subj_b; j++)
+        if (TOK_IN(p->s, &t[j], source_heads) || TOK_IN(p->s, &t[j], role_nouns))
+            return true;
+    return false;
+}
+
 /* When the sentence right before token k is an attribution without quotation
  * marks ("Work cannot start yet, Petrova said."), its speaker: the quotation that
  * opens the next sentence is theirs. */
@@ -3341,7 +3416,7 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
             continue;
         struct attr a = {0};
         if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
-            a.subj_para >= 0 && a.speaker >= 0) {
+            a.subj_para >= 0 && (a.speaker >= 0 || anon_source(x, &a))) {
             *out = a;
             return true;
         }
