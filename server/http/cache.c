@@ -31,6 +31,8 @@
  * taken from cold entries first. */
 #define CACHE_COLD_AGE 4
 #define CACHE_COLD_TRIES 4
+/* Entries picked at random for each eviction, the cheapest to rebuild going. */
+#define CACHE_PICKS 4
 /* An answer that took longer than this to build is never cold-evicted: the
  * second form it would make room for saves a conversion (10-30 us a hit),
  * its next miss costs milliseconds (a search: 1-3 ms at 20,000 articles). */
@@ -468,16 +470,33 @@ static void cache_evict(struct cache *c, size_t i)
     cache_entry_leave(c, e);
 }
 
-/* Makes room for bytes more (the lock is held): second forms go first,
- * then whole entries, both chosen at random. Not cold entries first: for a
- * walk over many more answers than fit, that would be LRU, which misses
- * every time. */
+/* The slot of a random entry to evict for room: the cheapest to answer again
+ * of CACHE_PICKS picked at random. Still random among answers of one cost,
+ * so a walk over more of them than fit keeps a fair share; but an answer
+ * that took milliseconds (a search) is rarely given up for one that takes a
+ * tenth of that to build again. The lock is held; c->n > 0. */
+static size_t cache_victim(struct cache *c)
+{
+    size_t best = cache_random(c, c->n);
+    for (int k = 1; k < CACHE_PICKS; k++) {
+        size_t i = cache_random(c, c->n);
+        if (c->all[i]->a.build_us < c->all[best]->a.build_us)
+            best = i;
+    }
+    return best;
+}
+
+/* Makes room for bytes more (the lock is held): cold entries first (a
+ * client moved on from them), then second forms, then entries chosen by
+ * cache_victim. Not the least recently used first: for a walk over many more
+ * answers than fit, that would miss every time. */
 static void cache_make_room(struct cache *c, size_t bytes)
 {
+    cache_evict_cold(c, bytes, NULL);
     while (c->n_alts && c->bytes + bytes > c->max_bytes)
         cache_alt_drop(c, cache_random(c, c->n_alts));
     while (c->n && c->bytes + bytes > c->max_bytes)
-        cache_evict(c, cache_random(c, c->n));
+        cache_evict(c, cache_victim(c));
 }
 
 /* Adds e to the table for generation gen (the lock is held); false when it

@@ -352,6 +352,35 @@ Test(cache, dear_answers_are_not_evicted_for_second_forms)
     cache_free(c);
 }
 
+Test(cache, answers_dear_to_build_outlast_cheap_ones)
+{
+    struct cache *c = cache_new(64 * 1024);
+    uint64_t g = cache_generation(c);
+    static char gz[1000];
+    char ctype[] = "application/json", key[16];
+    struct cache_answer dear = gzip_of(gz, sizeof gz, NULL, 0, ctype);
+    dear.build_us = 3000; /* a search */
+    for (int i = 0; i < 20; i++)
+        cache_put(c, key, (size_t)snprintf(key, sizeof key, "/dear/%d", i), g, &dear);
+    struct cache_answer cheap = dear;
+    cheap.build_us = 100;
+    for (int i = 0; i < 200; i++)
+        cache_put(c, key, (size_t)snprintf(key, sizeof key, "/cheap/%d", i), g, &cheap);
+    int kept = 0;
+    struct cache_hit h = {0};
+    for (int i = 0; i < 20; i++) {
+        kept += cache_get(c, key, (size_t)snprintf(key, sizeof key, "/dear/%d", i), g, true, &h);
+        cache_hit_clear(&h);
+    }
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_lt(st.entries, 100, "about 50 answers of 1 KB fit in 64 KiB: %llu",
+                 (unsigned long long)st.entries);
+    /* Random eviction alone would keep about a quarter of them (50 of 220). */
+    cr_assert_geq(kept, 15, "%d of 20 dear answers kept", kept);
+    cache_free(c);
+}
+
 Test(cache, off_means_nothing_is_kept)
 {
     cr_assert_null(cache_new(0));
