@@ -3,12 +3,12 @@
 # release build and on an AddressSanitizer + UndefinedBehaviorSanitizer build.
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libdeflate
+PKGS    := libmicrohttpd jansson sqlite3 libdeflate liblz4
 DB      ?= newsd.db
 
 # Debian packages the build and the tests need; `make deps` installs the missing.
 DEPS_PKGS := gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-             libcriterion-dev libdeflate-dev python3 curl valgrind
+             libcriterion-dev libdeflate-dev liblz4-dev python3 curl valgrind
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wcast-qual -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wvla -Wundef -Wno-unused-parameter

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Grows b so that it can hold extra more bytes plus the terminating NUL. */
-static bool buf_reserve(struct buf *b, size_t extra)
+bool buf_reserve(struct buf *b, size_t extra)
 {
     if (extra > SIZE_MAX / 2 - b->len - 1)
         return false;

@@ -16,6 +16,9 @@ struct buf {
     size_t cap;
 };
 
+/* Grows b so that it can hold extra more bytes plus the terminating NUL;
+ * false when memory runs out (buf unchanged). */
+bool buf_reserve(struct buf *b, size_t extra);
 /* Appends n bytes of s. Returns false when memory runs out (buf unchanged). */
 bool buf_append(struct buf *b, const char *s, size_t n);
 /* Appends a NUL-terminated string. */

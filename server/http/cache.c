@@ -1,9 +1,11 @@
 /* cache.c: the response cache (see cache.h). A chained hash table for lookups
  * and a dense array of the same entries for eviction, plus one of the entries
- * that also hold identity bytes. Eviction is random: a client walking more
+ * that also hold a second form. Eviction is random: a client walking more
  * distinct URLs than fit would make LRU (or CLOCK) miss every time, while
- * random replacement keeps a fair share of them. Entries and bodies are
- * reference-counted, so a hit sends the stored bytes without copying them.
+ * random replacement keeps a fair share of them. A second form (see cache.h)
+ * is the first thing given up for room. Entries and
+ * bodies are reference-counted, so a hit sends the stored bytes without
+ * copying them.
  * An entry is one allocation (with its key, strings and stored body), and
  * the bound counts what the allocator gave. */
 #include "newsd/cache.h"
@@ -20,17 +22,19 @@
 /* Answers above this share of the bound are not kept: one export must not
  * empty the cache. */
 #define CACHE_MAX_SHARE 4
-/* One inflated hit in this many may drop another's identity bytes (see
- * cache_hit_plain). */
-#define CACHE_PLAIN_SWAP 8
+/* One converted hit in this many may drop another's second form (see
+ * cache_alt_room). */
+#define CACHE_ALT_SWAP 8
 /* An entry not found by the last CACHE_COLD_AGE x (entries held) lookups is
  * cold: a client walking a set of answers that fits finds each of them once
- * per walk, every (entries held) lookups or sooner. Room for identity bytes
- * is taken from cold entries first. */
+ * per walk, every (entries held) lookups or sooner. Room for second forms is
+ * taken from cold entries first. */
 #define CACHE_COLD_AGE 4
 #define CACHE_COLD_TRIES 4
+/* Entries picked at random for each eviction, the cheapest to rebuild going. */
+#define CACHE_PICKS 4
 /* An answer that took longer than this to build is never cold-evicted: the
- * identity bytes it would make room for save an inflate (about 8 us a hit),
+ * second form it would make room for saves a conversion (10-30 us a hit),
  * its next miss costs milliseconds (a search: 1-3 ms at 20,000 articles). */
 #define CACHE_COLD_MAX_BUILD_US 500
 /* cache_entry.slot of an entry that left the table. */
@@ -46,7 +50,7 @@ struct cache_blob {
     char data[];
 };
 
-/* Immutable once in the table, but for plain and the slots, which change
+/* Immutable once in the table, but for alt and the slots, which change
  * under the cache's lock. Freed when the last reference goes. One block
  * holds the entry, its key, its strings and its stored body: an entry costs
  * one allocation (and one hole when it goes), not seven, which left the
@@ -55,14 +59,14 @@ struct cache_entry {
     atomic_uint refs;         /* the table's, while in it, and each hit's */
     struct cache_entry *next; /* in its bucket */
     size_t slot;              /* index in cache.all, or CACHE_GONE */
-    size_t plain_slot;        /* index in cache.plains, while plain is set */
+    size_t alt_slot;        /* index in cache.alts, while alt is set */
     uint64_t hash;
-    size_t bytes;             /* what it costs against the bound, plain aside */
-    size_t plain_bytes;       /* what plain costs against the bound, while set */
+    size_t bytes;             /* what it costs against the bound, alt aside */
+    size_t alt_bytes;       /* what alt costs against the bound, while set */
     uint64_t last_use;        /* cache.clock when stored or last found */
     struct cache_answer a;    /* a.body lies in body; the strings are in the block */
     struct cache_blob *body;  /* in the block, owner this entry */
-    struct cache_blob *plain; /* the identity bytes of a gzip answer, or NULL */
+    struct cache_blob *alt;   /* the second form (see cache_answer), or NULL */
     size_t key_len;
     char key[];
 };
@@ -75,8 +79,8 @@ struct cache {
     size_t n_buckets; /* a power of two */
     struct cache_entry **all;
     size_t n, cap;
-    struct cache_entry **plains; /* the entries holding identity bytes */
-    size_t n_plains, cap_plains;
+    struct cache_entry **alts; /* the entries holding a second form */
+    size_t n_alts, cap_alts;
     uint64_t filled_gen; /* the generation the entries belong to */
     uint64_t clock;      /* lookups so far (under the lock), for cold entries */
     uint64_t rng;
@@ -161,29 +165,29 @@ static void cache_entry_release(struct cache_entry *e)
 {
     if (!e || atomic_fetch_sub(&e->refs, 1) != 1)
         return;
-    cache_blob_release(e->plain);
+    cache_blob_release(e->alt);
     free(e);
 }
 
-/* Drops the identity bytes of the entry in slot i of c->plains (the lock is
- * held); hits that hold them keep them until they are done. */
-static void cache_plain_drop(struct cache *c, size_t i)
+/* Drops the second form of the entry in slot i of c->alts (the lock is
+ * held); hits that hold it keep it until they are done. */
+static void cache_alt_drop(struct cache *c, size_t i)
 {
-    struct cache_entry *e = c->plains[i];
-    c->plains[i] = c->plains[--c->n_plains];
-    c->plains[i]->plain_slot = i;
-    c->bytes -= e->plain_bytes;
-    c->dropped += e->plain_bytes;
-    cache_blob_release(e->plain);
-    e->plain = NULL;
+    struct cache_entry *e = c->alts[i];
+    c->alts[i] = c->alts[--c->n_alts];
+    c->alts[i]->alt_slot = i;
+    c->bytes -= e->alt_bytes;
+    c->dropped += e->alt_bytes;
+    cache_blob_release(e->alt);
+    e->alt = NULL;
 }
 
-/* Takes e out of the table's array and counts, dropping its identity bytes
+/* Takes e out of the table's array and counts, dropping its second form
  * (the lock is held; the caller unlinks it from its bucket). */
 static void cache_entry_leave(struct cache *c, struct cache_entry *e)
 {
-    if (e->plain)
-        cache_plain_drop(c, e->plain_slot);
+    if (e->alt)
+        cache_alt_drop(c, e->alt_slot);
     c->all[e->slot] = c->all[--c->n];
     c->all[e->slot]->slot = e->slot;
     e->slot = CACHE_GONE;
@@ -207,7 +211,7 @@ void cache_free(struct cache *c)
         return;
     cache_drop_all(c);
     free(c->all);
-    free(c->plains);
+    free(c->alts);
     free(c->buckets);
     pthread_mutex_destroy(&c->lock);
     free(c);
@@ -261,7 +265,7 @@ static struct cache_entry *cache_entry_new(const char *key, size_t key_len,
 
     struct cache_answer *dst = &e->a;
     dst->len = src->len;
-    dst->gzip = src->gzip;
+    dst->form = src->form;
     dst->plain_len = src->plain_len;
     memcpy(dst->etag, src->etag, sizeof dst->etag);
     memcpy(dst->etag_gz, src->etag_gz, sizeof dst->etag_gz);
@@ -295,7 +299,7 @@ static struct cache_entry **cache_find(struct cache *c, uint64_t h, const char *
     return p;
 }
 
-bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_plain,
+bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_gzip,
                struct cache_hit *out)
 {
     memset(out, 0, sizeof *out);
@@ -310,9 +314,10 @@ bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, b
     if (e) {
         e->last_use = c->clock;
         atomic_fetch_add(&e->refs, 1);
-        bool plain = want_plain && e->plain;
-        out->blob = cache_blob_ref(plain ? e->plain : e->body);
-        out->gzip = e->a.gzip && !plain;
+        /* The second form when it is the one this client takes. */
+        bool alt = e->alt && (e->a.form == CACHE_GZIP) != want_gzip;
+        out->blob = cache_blob_ref(alt ? e->alt : e->body);
+        out->form = alt ? cache_other_form(e->a.form) : e->a.form;
     }
     pthread_mutex_unlock(&c->lock);
     atomic_fetch_add(e ? &c->hits : &c->misses, 1);
@@ -332,6 +337,11 @@ void cache_hit_clear(struct cache_hit *h)
     cache_blob_release(h->blob);
     cache_entry_release(h->entry);
     memset(h, 0, sizeof *h);
+}
+
+enum cache_form cache_other_form(enum cache_form f)
+{
+    return f == CACHE_GZIP ? CACHE_LZ4 : f == CACHE_LZ4 ? CACHE_GZIP : CACHE_IDENTITY;
 }
 
 static size_t cache_random(struct cache *c, size_t n)
@@ -363,8 +373,8 @@ static bool cache_vec_room(struct cache_entry ***v, size_t n, size_t *cap)
 /* Evicts random cold entries (see CACHE_COLD_AGE), other than keep, while
  * bytes more do not fit, and gives up after CACHE_COLD_TRIES picks that were
  * not cold (the lock is held). Cold entries were not asked for in a long
- * while (a client moved on to other answers), so they make room for identity
- * bytes at no cost to the answers in use. */
+ * while (a client moved on to other answers), so they make room for second
+ * forms at no cost to the answers in use. */
 static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_entry *keep)
 {
     int warm = 0;
@@ -379,48 +389,76 @@ static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_e
     }
 }
 
-/* Gives e the identity bytes plain (a reference is taken) when there is
- * room, or room can be made from cold entries, or (drop) when room can be
- * made by dropping other entries' identity bytes, chosen at random. The lock
- * is held. Entries in use are never evicted for it: a miss costs queries and
- * JSON, a missing identity form only an inflate. */
-static void cache_plain_attach(struct cache *c, struct cache_entry *e, struct cache_blob *plain,
-                               bool drop)
+/* Whether e can take a second form of bytes more: it is in the table,
+ * compressed and without one, and the bytes fit (the lock is held). */
+static bool cache_alt_fits(const struct cache *c, const struct cache_entry *e, size_t bytes)
 {
-    size_t cost = cache_cost(plain);
-    if (e->slot == CACHE_GONE || e->plain || !e->a.gzip || cost > c->max_bytes)
+    return e->slot != CACHE_GONE && !e->alt && e->a.form != CACHE_IDENTITY &&
+           c->bytes + bytes <= c->max_bytes;
+}
+
+/* Makes room for a second form of bytes for e (the lock is held): from cold
+ * entries, or (drop) by dropping other entries' second forms, chosen at
+ * random. Entries in use are never evicted for it: a miss costs queries and
+ * JSON, a missing second form only a conversion. */
+static bool cache_entry_alt_room(struct cache *c, const struct cache_entry *e, size_t bytes, bool drop)
+{
+    if (e->slot == CACHE_GONE || e->alt || e->a.form == CACHE_IDENTITY || bytes > c->max_bytes)
+        return false;
+    cache_evict_cold(c, bytes, e);
+    while (drop && c->n_alts && c->bytes + bytes > c->max_bytes)
+        cache_alt_drop(c, cache_random(c, c->n_alts));
+    return cache_alt_fits(c, e, bytes);
+}
+
+/* Gives e the second form alt (a reference is taken) when it fits (the lock
+ * is held). */
+static void cache_alt_attach(struct cache *c, struct cache_entry *e, struct cache_blob *alt)
+{
+    size_t cost = cache_cost(alt);
+    if (!cache_alt_fits(c, e, cost) || !cache_vec_room(&c->alts, c->n_alts, &c->cap_alts))
         return;
-    cache_evict_cold(c, cost, e);
-    while (drop && c->n_plains && c->bytes + cost > c->max_bytes)
-        cache_plain_drop(c, cache_random(c, c->n_plains));
-    if (c->bytes + cost > c->max_bytes ||
-        !cache_vec_room(&c->plains, c->n_plains, &c->cap_plains))
-        return;
-    e->plain = cache_blob_ref(plain);
-    e->plain_bytes = cost;
-    e->plain_slot = c->n_plains;
-    c->plains[c->n_plains++] = e;
+    e->alt = cache_blob_ref(alt);
+    e->alt_bytes = cost;
+    e->alt_slot = c->n_alts;
+    c->alts[c->n_alts++] = e;
     c->bytes += cost;
 }
 
-void cache_hit_plain(struct cache *c, struct cache_hit *h, struct cache_blob *plain)
+void cache_hit_body(struct cache_hit *h, struct cache_blob *b, enum cache_form form)
 {
     cache_blob_release(h->blob);
-    h->blob = plain;
-    h->body = plain->data;
-    h->len = plain->len;
-    h->gzip = false;
+    h->blob = b;
+    h->body = b->data;
+    h->len = b->len;
+    h->form = form;
+}
+
+bool cache_alt_room(struct cache *c, const struct cache_hit *h, size_t bytes)
+{
     if (!c || !h->entry)
-        return;
-    /* When the bound is full, one inflated hit in CACHE_PLAIN_SWAP takes the
-     * place of another entry's identity bytes: often enough to follow a
-     * change of what clients ask for, rarely enough that a steady walk over
-     * more answers than fit does not trade identity bytes on every request
-     * (that churn, a free and an allocation under the lock, cost a sixth of
-     * a list hit's CPU at 100,000 articles). */
+        return false;
+    /* When the bound is full, one converted hit in CACHE_ALT_SWAP takes the
+     * place of another entry's second form: often enough to follow a change
+     * of what clients ask for, rarely enough that a steady walk over more
+     * answers than fit does not trade second forms on every request (that
+     * churn, a free and an allocation under the lock, cost a sixth of a list
+     * hit's CPU at 100,000 articles). */
     pthread_mutex_lock(&c->lock);
-    cache_plain_attach(c, h->entry, plain, cache_random(c, CACHE_PLAIN_SWAP) == 0);
+    bool room = cache_entry_alt_room(c, h->entry, bytes, cache_random(c, CACHE_ALT_SWAP) == 0);
     pthread_mutex_unlock(&c->lock);
+    return room;
+}
+
+void cache_hit_offer(struct cache *c, const struct cache_hit *h, const char *alt, size_t n)
+{
+    struct cache_blob *b = c && h->entry ? cache_blob_copy(alt, n) : NULL;
+    if (!b)
+        return;
+    pthread_mutex_lock(&c->lock);
+    cache_alt_attach(c, h->entry, b);
+    pthread_mutex_unlock(&c->lock);
+    cache_blob_release(b);
 }
 
 /* Unlinks the entry in slot i of c->all and lets it go (the lock is held). */
@@ -432,16 +470,33 @@ static void cache_evict(struct cache *c, size_t i)
     cache_entry_leave(c, e);
 }
 
-/* Makes room for bytes more (the lock is held): identity copies go first,
- * then whole entries, both chosen at random. Not cold entries first: for a
- * walk over many more answers than fit, that would be LRU, which misses
- * every time. */
+/* The slot of a random entry to evict for room: the cheapest to answer again
+ * of CACHE_PICKS picked at random. Still random among answers of one cost,
+ * so a walk over more of them than fit keeps a fair share; but an answer
+ * that took milliseconds (a search) is rarely given up for one that takes a
+ * tenth of that to build again. The lock is held; c->n > 0. */
+static size_t cache_victim(struct cache *c)
+{
+    size_t best = cache_random(c, c->n);
+    for (int k = 1; k < CACHE_PICKS; k++) {
+        size_t i = cache_random(c, c->n);
+        if (c->all[i]->a.build_us < c->all[best]->a.build_us)
+            best = i;
+    }
+    return best;
+}
+
+/* Makes room for bytes more (the lock is held): cold entries first (a
+ * client moved on from them), then second forms, then entries chosen by
+ * cache_victim. Not the least recently used first: for a walk over many more
+ * answers than fit, that would miss every time. */
 static void cache_make_room(struct cache *c, size_t bytes)
 {
-    while (c->n_plains && c->bytes + bytes > c->max_bytes)
-        cache_plain_drop(c, cache_random(c, c->n_plains));
+    cache_evict_cold(c, bytes, NULL);
+    while (c->n_alts && c->bytes + bytes > c->max_bytes)
+        cache_alt_drop(c, cache_random(c, c->n_alts));
     while (c->n && c->bytes + bytes > c->max_bytes)
-        cache_evict(c, cache_random(c, c->n));
+        cache_evict(c, cache_victim(c));
 }
 
 /* Adds e to the table for generation gen (the lock is held); false when it
@@ -480,19 +535,19 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
     if (bytes > c->max_bytes / CACHE_MAX_SHARE)
         return;
     struct cache_entry *e = cache_entry_new(key, key_len, a);
-    struct cache_blob *plain = NULL;
-    if (!e || (a->gzip && a->plain && !(plain = cache_blob_copy(a->plain, a->plain_len)))) {
+    struct cache_blob *alt = NULL;
+    if (!e || (a->form != CACHE_IDENTITY && a->alt && !(alt = cache_blob_copy(a->alt, a->alt_len)))) {
         cache_entry_release(e);
         return;
     }
     pthread_mutex_lock(&c->lock);
     bool in = cache_insert(c, e, gen);
-    if (in && plain)
-        cache_plain_attach(c, e, plain, true);
+    if (in && alt && cache_entry_alt_room(c, e, cache_cost(alt), true))
+        cache_alt_attach(c, e, alt);
     pthread_mutex_unlock(&c->lock);
     if (!in)
         cache_entry_release(e);
-    cache_blob_release(plain);
+    cache_blob_release(alt);
 }
 
 void cache_stats(struct cache *c, struct cache_stats *out)
@@ -505,7 +560,7 @@ void cache_stats(struct cache *c, struct cache_stats *out)
     pthread_mutex_lock(&c->lock);
     out->entries = c->n;
     out->bytes = c->bytes;
-    out->plain = c->n_plains;
+    out->alts = c->n_alts;
     out->dropped = c->dropped;
     pthread_mutex_unlock(&c->lock);
 }

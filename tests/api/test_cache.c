@@ -3,6 +3,8 @@
  * another process, is visible to the very next request; each format and
  * encoding is its own entry. */
 #include <criterion/criterion.h>
+#include <libdeflate.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,41 +251,87 @@ Test(cache, off_when_the_bound_is_zero)
     cr_assert_eq(metric("newsd_cache_lookups_total"), -1, "no cache, no cache metrics");
 }
 
-Test(cache, answers_whose_identity_bytes_were_dropped_are_inflated_the_same)
+/* The JSON a gzip answer inflates to (NULL on error), to compare it with the
+ * identity one. */
+static char *gunzipped(const struct http_res *r, size_t want)
+{
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    char *out = malloc(want + 1);
+    size_t got = 0;
+    if (!d || !out ||
+        libdeflate_gzip_decompress(d, r->body, r->body_len, out, want, &got) !=
+            LIBDEFLATE_SUCCESS ||
+        got != want) {
+        free(out);
+        out = NULL;
+    }
+    libdeflate_free_decompressor(d);
+    return out;
+}
+
+/* Fetches target as a gzip client (gz) or not, and checks the answer is
+ * want's bytes in that encoding, with want's tag for it. */
+static void same_answer(const char *target, bool gz, const struct http_res *want)
+{
+    struct http_res r;
+    http_do(&srv, "GET", target, gz ? "Accept-Encoding: gzip\r\n" : "", NULL, 0, &r);
+    cr_assert_eq(r.status, 200, "%s", target);
+    char *enc = http_header(&r, "Content-Encoding"), *tag = http_header(&r, "ETag"),
+         *want_tag = http_header(want, "ETag");
+    char *body = gz ? gunzipped(&r, want->body_len) : NULL;
+    if (gz) {
+        cr_assert_str_eq(enc, "gzip", "%s", target);
+        cr_assert_not_null(body, "%s: gzip of the identity bytes' length", target);
+        cr_assert_eq(memcmp(body, want->body, want->body_len), 0, "%s", target);
+        cr_assert_eq(strlen(tag), strlen(want_tag) + 3, "%s: %s", target, tag);
+        cr_assert_eq(strncmp(tag, want_tag, strlen(want_tag) - 1), 0, "%s", target);
+        cr_assert_str_eq(tag + strlen(want_tag) - 1, "-gz\"", "%s", target);
+    } else {
+        cr_assert_null(enc, "%s", target);
+        cr_assert_eq(r.body_len, want->body_len, "%s", target);
+        cr_assert_eq(memcmp(r.body, want->body, r.body_len), 0, "%s", target);
+        cr_assert_str_eq(tag, want_tag, "%s", target);
+    }
+    free(body);
+    free(enc);
+    free(tag);
+    free(want_tag);
+    http_res_clear(&r);
+}
+
+/* Answers are kept in the form their first client took (gzip, or LZ4 for a
+ * client without gzip), and converted for the other kind; in a cache too
+ * small for both forms of every answer, some entries keep only one. Every
+ * client must still get the same bytes and tag as a fresh identity answer,
+ * or their gzip form. */
+Test(cache, each_form_is_converted_to_the_same_answer_for_the_other_kind_of_client)
 {
     harness_db(&srv, true);
     static const char *const env[] = {"NEWSD_CACHE_MB=1", NULL};
     harness_start(&srv, env);
-    /* Distinct keys of one article: more identity bytes than 1 MiB holds
-     * beside their gzip forms, so some entries keep only gzip. */
-    enum { N = 300 };
-    static struct http_res first[N];
+    struct http_res want;
+    http_get(&srv, "/articles/3?_=fresh", &want);
+    cr_assert_eq(want.status, 200);
+    cr_assert_gt(want.body_len, 4096, "an answer worth compressing");
+    enum { N = 200 };
     char target[64];
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < N; i++) { /* even keys first for gzip clients, odd for others */
         snprintf(target, sizeof target, "/articles/3?_=%d", i);
-        http_get(&srv, target, &first[i]);
-        cr_assert_eq(first[i].status, 200);
+        same_answer(target, i % 2 == 0, &want);
     }
     long long entries = metric("\nnewsd_cache_entries ");
-    long long identity = metric("\nnewsd_cache_identity_entries ");
-    cr_assert_gt(entries, N / 2, "the gzip forms fit: %lld entries", entries);
-    cr_assert_lt(identity, entries, "some identity bytes were dropped for room");
+    cr_assert_gt(entries, N / 2, "the first forms fit: %lld entries", entries);
+    cr_assert_eq(metric("\nnewsd_cache_two_form_entries "), 0, "one form each so far");
     long long hits = metric("newsd_cache_lookups_total{outcome=\"hit\"} ");
-    for (int i = 0; i < N; i++) {
-        struct http_res again;
-        snprintf(target, sizeof target, "/articles/3?_=%d", i);
-        http_get(&srv, target, &again);
-        cr_assert_eq(again.status, 200);
-        cr_assert_null(http_header(&again, "Content-Encoding"));
-        cr_assert_eq(again.body_len, first[i].body_len);
-        cr_assert_eq(memcmp(again.body, first[i].body, again.body_len), 0, "%s", target);
-        char *e1 = http_header(&first[i], "ETag"), *e2 = http_header(&again, "ETag");
-        cr_assert_str_eq(e1, e2);
-        free(e1);
-        free(e2);
-        http_res_clear(&again);
-        http_res_clear(&first[i]);
-    }
-    cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} ") - hits, entries - 4,
+    for (int round = 0; round < 2; round++)
+        for (int i = 0; i < N; i++) { /* now the other kind, twice */
+            snprintf(target, sizeof target, "/articles/3?_=%d", i);
+            same_answer(target, i % 2 == 1, &want);
+        }
+    long long both = metric("\nnewsd_cache_two_form_entries ");
+    cr_assert_gt(both, 0, "second forms were kept while there was room");
+    cr_assert_lt(both, N, "but not for all: 1 MiB does not hold both forms of %d", N);
+    cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} ") - hits, entries,
                   "the repeats were hits");
+    http_res_clear(&want);
 }

@@ -42,7 +42,7 @@ Test(cache, a_hit_is_a_copy_of_what_was_stored)
     cr_assert(cache_get(c, "/a", 2, g, false, &out));
     cr_assert_eq(out.len, in.len);
     cr_assert_eq(memcmp(out.body, "{\"data\":[1,2,3]}", out.len), 0);
-    cr_assert_not(out.gzip);
+    cr_assert_eq(out.form, CACHE_IDENTITY);
     cr_assert_str_eq(out.a->content_type, "application/json");
     cr_assert_str_eq(out.a->etag, in.etag);
     cr_assert_eq(out.a->n_headers, 1);
@@ -183,56 +183,86 @@ Test(cache, a_sent_body_outlives_its_hit_and_entry)
     cache_free(c);
 }
 
-/* A "gzip" answer of the given sizes (the bytes are stand-ins). */
-static struct cache_answer gzip_of(char *gz, size_t gz_len, char *plain, size_t plain_len,
+/* A gzip answer of the given sizes, with an LZ4 second form of alt_len
+ * bytes when alt is set (the bytes are stand-ins: the cache never reads
+ * them). */
+static struct cache_answer gzip_of(char *gz, size_t gz_len, char *alt, size_t alt_len,
                                    char *ctype)
 {
-    struct cache_answer a = {.body = gz, .len = gz_len, .gzip = true, .plain = plain,
-                             .plain_len = plain_len, .content_type = ctype};
+    struct cache_answer a = {.body = gz, .len = gz_len, .form = CACHE_GZIP, .alt = alt,
+                             .alt_len = alt ? alt_len : 0, .plain_len = 4 * gz_len,
+                             .content_type = ctype};
     snprintf(a.etag, sizeof a.etag, "\"p\"");
     snprintf(a.etag_gz, sizeof a.etag_gz, "\"p-gz\"");
     return a;
 }
 
-Test(cache, identity_bytes_are_kept_beside_gzip_while_there_is_room)
+Test(cache, each_client_gets_the_form_it_takes_while_both_are_kept)
 {
     struct cache *c = cache_new(1 << 20);
     uint64_t g = cache_generation(c);
-    char gz[] = "GZ", plain[] = "plain text", ctype[] = "application/json";
-    struct cache_answer in = gzip_of(gz, 2, plain, strlen(plain), ctype);
+    char gz[] = "GZ", lz[] = "LZ4 block", ctype[] = "application/json";
+    struct cache_answer in = gzip_of(gz, 2, lz, strlen(lz), ctype);
     cache_put(c, "/z", 2, g, &in);
     struct cache_hit out = {0};
-    cr_assert(cache_get(c, "/z", 2, g, true, &out));
-    cr_assert_not(out.gzip);
-    cr_assert_eq(out.len, strlen(plain));
-    cr_assert_eq(memcmp(out.body, "plain text", out.len), 0);
-    cache_hit_clear(&out);
     cr_assert(cache_get(c, "/z", 2, g, false, &out));
-    cr_assert(out.gzip, "a gzip client gets the stored gzip bytes");
+    cr_assert_eq(out.form, CACHE_LZ4, "a client without gzip gets the LZ4 form to unpack");
+    cr_assert_eq(out.len, strlen(lz));
+    cr_assert_eq(memcmp(out.body, "LZ4 block", out.len), 0);
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/z", 2, g, true, &out));
+    cr_assert_eq(out.form, CACHE_GZIP, "a gzip client gets the stored gzip bytes");
     cr_assert_eq(out.len, 2);
     cache_hit_clear(&out);
-
-    /* Without identity bytes, the caller inflates and offers them. */
-    struct cache_answer in2 = gzip_of(gz, 2, NULL, strlen(plain), ctype);
-    cache_put(c, "/y", 2, g, &in2);
-    cr_assert(cache_get(c, "/y", 2, g, true, &out));
-    cr_assert(out.gzip, "nothing to give but gzip yet");
-    struct cache_blob *b = cache_blob_new(strlen(plain));
-    memcpy(cache_blob_data(b), plain, strlen(plain));
-    cache_hit_plain(c, &out, b);
-    cr_assert_not(out.gzip);
-    cr_assert_eq(memcmp(out.body, "plain text", out.len), 0);
-    cache_hit_clear(&out);
-    cr_assert(cache_get(c, "/y", 2, g, true, &out));
-    cr_assert_not(out.gzip, "the offered identity bytes were kept");
-    cache_hit_clear(&out);
-    struct cache_stats st;
-    cache_stats(c, &st);
-    cr_assert_eq(st.plain, 2);
     cache_free(c);
 }
 
-Test(cache, identity_bytes_go_before_any_entry_does)
+Test(cache, the_form_a_client_lacked_is_offered_and_kept)
+{
+    struct cache *c = cache_new(1 << 20);
+    uint64_t g = cache_generation(c);
+    char lz[] = "LZ", ctype[] = "application/json";
+    /* First kept for a client without gzip: LZ4 only. */
+    struct cache_answer in = {.body = lz, .len = 2, .form = CACHE_LZ4, .plain_len = 40,
+                              .content_type = ctype};
+    cache_put(c, "/y", 2, g, &in);
+    struct cache_hit out = {0};
+    cr_assert(cache_get(c, "/y", 2, g, true, &out));
+    cr_assert_eq(out.form, CACHE_LZ4, "nothing to give a gzip client but LZ4 yet");
+    /* The caller unpacks and gzips, sends that, and offers it. */
+    cr_assert(cache_alt_room(c, &out, 20));
+    cache_hit_offer(c, &out, "GZIP", 4);
+    struct cache_blob *sent = cache_blob_new(4);
+    memcpy(cache_blob_data(sent), "GZIP", 4);
+    cache_hit_body(&out, sent, CACHE_GZIP);
+    cr_assert_eq(out.form, CACHE_GZIP);
+    cr_assert_eq(out.len, 4);
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/y", 2, g, true, &out));
+    cr_assert_eq(out.form, CACHE_GZIP, "the offered gzip form was kept");
+    cr_assert_eq(memcmp(out.body, "GZIP", 4), 0);
+    cr_assert_not(cache_alt_room(c, &out, 20), "it has both forms already");
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/y", 2, g, false, &out));
+    cr_assert_eq(out.form, CACHE_LZ4, "and the LZ4 one stays for the others");
+    cache_hit_clear(&out);
+
+    /* An identity answer has no second form. */
+    char small[] = "{}";
+    struct cache_answer id = {.body = small, .len = 2, .form = CACHE_IDENTITY, .plain_len = 2,
+                              .content_type = ctype};
+    cache_put(c, "/i", 2, g, &id);
+    cr_assert(cache_get(c, "/i", 2, g, true, &out));
+    cr_assert_eq(out.form, CACHE_IDENTITY);
+    cr_assert_not(cache_alt_room(c, &out, 1));
+    cache_hit_clear(&out);
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_eq(st.alts, 1);
+    cache_free(c);
+}
+
+Test(cache, second_forms_go_before_any_entry_does)
 {
     size_t bound = 64 * 1024;
     struct cache *c = cache_new(bound);
@@ -248,18 +278,18 @@ Test(cache, identity_bytes_go_before_any_entry_does)
         cache_stats(c, &st);
         cr_assert_leq(st.bytes, bound, "after %d answers", i + 1);
     }
-    /* 40 entries of about 0.7 KB fit; all their identity bytes (160 KB) do not. */
+    /* 40 entries of about 0.7 KB fit; all their second forms (160 KB) do not. */
     struct cache_stats st;
     cache_stats(c, &st);
-    cr_assert_eq(st.entries, 40, "no entry was evicted for identity bytes");
-    cr_assert_gt(st.plain, 5);
-    cr_assert_lt(st.plain, 16);
+    cr_assert_eq(st.entries, 40, "no entry was evicted for second forms");
+    cr_assert_gt(st.alts, 5);
+    cr_assert_lt(st.alts, 16);
     cache_free(c);
 }
 
 /* Fills a 64 KiB cache with 40 gzip-only answers /old/0../old/39 that took
  * build_us to make, then looks them all up (warm) or not, lets 400 other
- * lookups pass, and stores one new answer with identity bytes that do not fit
+ * lookups pass, and stores one new answer with a second form that does not fit
  * beside them. */
 static struct cache *cold_setup(bool warm, uint64_t build_us, struct cache_stats *st)
 {
@@ -284,41 +314,70 @@ static struct cache *cold_setup(bool warm, uint64_t build_us, struct cache_stats
     return c;
 }
 
-Test(cache, entries_nobody_asks_for_make_room_for_identity_bytes)
+Test(cache, entries_nobody_asks_for_make_room_for_second_forms)
 {
     struct cache_stats st;
     struct cache *c = cold_setup(false, 100, &st);
     struct cache_hit h = {0};
-    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
-    cr_assert_not(h.gzip, "the identity bytes were kept, in room taken from cold entries");
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
+    cr_assert_eq(h.form, CACHE_LZ4, "the second form was kept, in room taken from cold entries");
     cache_hit_clear(&h);
     cr_assert_lt(st.entries, 41);
     cr_assert_leq(st.bytes, 64 * 1024);
     cache_free(c);
 }
 
-Test(cache, entries_in_use_are_not_evicted_for_identity_bytes)
+Test(cache, entries_in_use_are_not_evicted_for_second_forms)
 {
     struct cache_stats st;
     struct cache *c = cold_setup(true, 100, &st);
     cr_assert_eq(st.entries, 41, "every answer in use stays");
     struct cache_hit h = {0};
-    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
-    cr_assert(h.gzip, "no room for identity bytes without evicting answers in use");
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
+    cr_assert_eq(h.form, CACHE_GZIP, "no room for a second form without evicting answers in use");
     cache_hit_clear(&h);
     cache_free(c);
 }
 
-Test(cache, dear_answers_are_not_evicted_for_identity_bytes)
+Test(cache, dear_answers_are_not_evicted_for_second_forms)
 {
     /* cold, but each took 2 ms to build (a search): an inflate is cheaper */
     struct cache_stats st;
     struct cache *c = cold_setup(false, 2000, &st);
     cr_assert_eq(st.entries, 41, "no answer that was dear to build was evicted");
     struct cache_hit h = {0};
-    cr_assert(cache_get(c, "/new", 4, cache_generation(c), true, &h));
-    cr_assert(h.gzip, "no room for identity bytes without evicting dear answers");
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
+    cr_assert_eq(h.form, CACHE_GZIP, "no room for a second form without evicting dear answers");
     cache_hit_clear(&h);
+    cache_free(c);
+}
+
+Test(cache, answers_dear_to_build_outlast_cheap_ones)
+{
+    struct cache *c = cache_new(64 * 1024);
+    uint64_t g = cache_generation(c);
+    static char gz[1000];
+    char ctype[] = "application/json", key[16];
+    struct cache_answer dear = gzip_of(gz, sizeof gz, NULL, 0, ctype);
+    dear.build_us = 3000; /* a search */
+    for (int i = 0; i < 20; i++)
+        cache_put(c, key, (size_t)snprintf(key, sizeof key, "/dear/%d", i), g, &dear);
+    struct cache_answer cheap = dear;
+    cheap.build_us = 100;
+    for (int i = 0; i < 200; i++)
+        cache_put(c, key, (size_t)snprintf(key, sizeof key, "/cheap/%d", i), g, &cheap);
+    int kept = 0;
+    struct cache_hit h = {0};
+    for (int i = 0; i < 20; i++) {
+        kept += cache_get(c, key, (size_t)snprintf(key, sizeof key, "/dear/%d", i), g, true, &h);
+        cache_hit_clear(&h);
+    }
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_lt(st.entries, 100, "about 50 answers of 1 KB fit in 64 KiB: %llu",
+                 (unsigned long long)st.entries);
+    /* Random eviction alone would keep about a quarter of them (50 of 220). */
+    cr_assert_geq(kept, 15, "%d of 20 dear answers kept", kept);
     cache_free(c);
 }
 

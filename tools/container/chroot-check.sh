@@ -50,7 +50,7 @@ suite=bookworm
 use_head=no keep=no refresh=no
 tests="lint unit api"
 newsd_uid=10001
-runtime_pkgs="libmicrohttpd12 libjansson4 libsqlite3-0 libdeflate0"
+runtime_pkgs="libmicrohttpd12 libjansson4 libsqlite3-0 libdeflate0 liblz4-1"
 chroot_path=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 usage() {

@@ -8,7 +8,7 @@ set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
-    libmicrohttpd12 libjansson4 libsqlite3-0 libdeflate0 >/dev/null
+    libmicrohttpd12 libjansson4 libsqlite3-0 libdeflate0 liblz4-1 >/dev/null
 rm -rf /var/lib/apt/lists/*
 groupadd --system --gid 10001 newsd
 useradd --system --uid 10001 --gid newsd --home-dir /data --no-create-home \
