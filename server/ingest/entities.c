@@ -29,6 +29,7 @@ struct cand {
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
+    bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -441,6 +442,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                 !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)) {
                 head = true;
                 last_head = h;
+                /* "White House Chief of Staff Ann Roe": "of" and title words
+                 * after the head belong to the title */
+                if (last_head + 2 < b && ingest_tok_is(s, &t[last_head], "of") &&
+                    ingest_gaz_has(g, s + t[last_head + 1].start,
+                                   t[last_head + 1].end - t[last_head + 1].start,
+                                   INGEST_GAZ_TITLE_MOD))
+                    last_head += 2;
                 /* "Meridian Chief Executive Gordon Roe": the title goes on */
                 while (last_head + 1 < b &&
                        ingest_gaz_has(g, s + t[last_head].start, t[last_head].end - t[last_head].start,
@@ -515,6 +523,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
+    /* "Harrow & Finch": no person's name holds an ampersand */
+    for (size_t k = a + 1; k + 1 < b && !org_word; k++)
+        org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
     static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
     bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
@@ -536,10 +547,44 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         else
             return true;
         if (c.kind == C_PERSON) {
-            /* a person's name has no demonyms or stop words inside */
-            for (size_t k = a; k < b; k++) {
+            /* "Republican Curtis Vale", "Democrat Ann Roe": a party or
+             * nationality before a name of two words or more is a title */
+            size_t pa = a;
+            while (pa < b && ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
+                                            INGEST_GAZ_DEMONYM))
+                pa++;
+            if (pa > a && b - pa >= 2 &&
+                (ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
+                                INGEST_GAZ_GIVEN_MALE) ||
+                 ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
+                                INGEST_GAZ_GIVEN_FEMALE)))
+                c.nstart = t[pa].start;
+            else
+                pa = a;
+            /* "an Illinois Democrat", "a Texas Republican": the state is named */
+            if (pa == a && b - a >= 2 &&
+                ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM)) {
+                e = ingest_gaz_find(g, s + t[a].start, t[b - 2].end - t[a].start,
+                                    INGEST_GAZ_PLACE);
+                if (e) {
+                    c.end = t[b - 2].end;
+                    c.kind = C_PLACE;
+                    c.canon = e->canon;
+                    c.canon_len = e->canon_len;
+                    c.pos = (*pos)++;
+                    return cands_push(out, &c);
+                }
+            }
+            /* a person's name has no demonyms or stop words inside; a run with
+             * a demonym inside ("Keystone Southern", "Southern Vale Water,
+             * which") may still be an organisation, never a person */
+            for (size_t k = pa; k < b; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
+                if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) && b - a >= 2) {
+                    c.not_person = true;
+                    continue;
+                }
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
                      !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
@@ -985,6 +1030,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
+            /* "writing in the Boston Ledger": a place's name behind "the" that
+             * goes on is a newspaper, team or firm, not a person */
+            if (after_the && !person && c->kind == C_PERSON && c->start == t[a].start &&
+                c->nstart == c->start &&
+                ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE))
+                c->kind = C_ORG;
             /* "the United Nations Economic Commission for Europe (UNECE)": the
              * acronym in parentheses is the organisation's, wherever it recurs */
             if (c->kind == C_ORG && j + 2 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '(' &&
@@ -1229,7 +1280,7 @@ static const char *const company_words[] = {
     "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
     "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Securities",
-    "Studios", "Systems", "Technologies",
+    "Steel", "Studios", "Systems", "Technologies",
 };
 
 static bool company_word(const char *w, size_t n)
@@ -1453,7 +1504,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
-        if (c->kind != C_PERSON)
+        if (c->kind != C_PERSON || c->not_person)
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
@@ -1500,7 +1551,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
                 titlecase(name, nn, tc, sizeof tc))
                 name = tc;
-        } else if (c->kind == C_PERSON) {
+        } else if (c->kind == C_PERSON && !c->not_person) {
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
             type = ENTITY_PERSON;
