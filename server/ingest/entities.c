@@ -342,6 +342,20 @@ static bool place_opens(const struct ingest_gaz *g, const char *s, const struct 
     return false;
 }
 
+/* "Closing Hawthorne would save ...", "Keeping Ann Roe on": a gerund that
+ * opens a sentence before a name is no part of it. Six letters or more
+ * ending in -ing, not a listed given name ("Sterling") nor a title
+ * ("King"). */
+static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+{
+    const char *w = s + t->start;
+    size_t n = t->end - t->start;
+    return (t->flags & INGEST_TOKF_SENT_START) && (t->flags & INGEST_TOKF_CAP) && n >= 6 &&
+           memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
+           !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
+           !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE);
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -365,7 +379,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     /* "near New Albany", "in Little Rock": in mid-sentence these open a name */
     static const char *const name_openers[] = {"big", "great", "little", "new", "old"}; /* sorted */
     while (!e && a < b &&
-           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
+           (ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) ||
+            (a == a0 && b - a >= 2 && gerund_opener(g, s, &t[a]))) &&
            !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
            !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
              (t[a].flags & INGEST_TOKF_CAP) &&
@@ -991,6 +1006,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
         bool town_word =
             j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 && !plural_people(s, &t[a]) &&
+            !(j < n && t[j].kind == INGEST_TOK_NUM) && /* "in Room 12", "at Gate 4" */
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
@@ -1029,6 +1045,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->org_hint = org_after;
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
+                c->kind = C_ORG;
+            /* a group calling itself “Hands Around Hawthorne”: a name in marks
+             * that a group gives itself is an organisation */
+            size_t wb = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
+            if (c->kind == C_PERSON && t[a].quote >= 0 && wb > 0 &&
+                (ingest_tok_is(s, &t[wb - 1], "itself") ||
+                 ingest_tok_is(s, &t[wb - 1], "themselves")))
                 c->kind = C_ORG;
             /* "writing in the Boston Ledger": a place's name behind "the" that
              * goes on is a newspaper, team or firm, not a person */

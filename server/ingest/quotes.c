@@ -2847,6 +2847,37 @@ static bool works_has(const struct works_seen *w, const struct ingest_para *p,
     return false;
 }
 
+/* so-called “X”, what critics have dubbed the “X”, a group calling itself
+ * “X”: the writer's distance or a name, not somebody's words (at most six
+ * words). A title-case span under a banner or slogan is a name too ("under
+ * the banner “Hands Off Our Kitchens”"). */
+static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
+{
+    static const char *const namers[] = {"dubbed", "entitled", "nicknamed", "so-called",
+                                         "titled"}; /* sorted */
+    static const char *const selves[] = {"herself", "himself", "itself", "themselves"};
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = q->tq0;
+    if (words > 6 || k == 0 || t[k - 1].quote >= 0)
+        return false;
+    k--;
+    /* "have dubbed the “X”", "dubbed it the “X”" */
+    for (size_t j = k, skip = 0; j > 0 && skip < 2 && t[j].quote < 0 &&
+                                 (ingest_tok_is(p->s, &t[j], "the") || ingest_tok_is(p->s, &t[j], "it") ||
+                                  ingest_tok_is(p->s, &t[j], "them"));
+         j--, skip++)
+        if (ingest_tok_is(p->s, &t[j - 1], "dubbed"))
+            return true;
+    if (TOK_IN(p->s, &t[k], namers))
+        return true;
+    if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
+        (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
+         ingest_tok_is(p->s, &t[k - 1], "called")))
+        return true;
+    return (ingest_tok_is(p->s, &t[k], "banner") || ingest_tok_is(p->s, &t[k], "slogan")) &&
+           title_case_span(p, q);
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t w = 0;
@@ -3776,14 +3807,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
             }
-            /* so-called “X”: the writer's distance, not somebody's words */
-            if (q->tq0 > 0 && p->toks.v[q->tq0 - 1].quote < 0 &&
-                (ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "so-called") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "dubbed") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "nicknamed") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "titled") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "entitled")) &&
-                words <= 6)
+            if (span_is_name(p, q, words))
                 continue;
             struct ingest_q o = {0};
             o.para = (int32_t)pi;
