@@ -2231,6 +2231,38 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
     return true;
 }
 
+/* "a spokesperson for the company", "analysts at Meridian Bank", "officials
+ * at the ministry": a voice noun in the first words of subject sj and a
+ * preposition after it; the organisation its object names (or, for "the
+ * company", stands for: org_holder). -1 when there is none: "a spokesman
+ * for Ann Roe" speaks for a person, and stays as written. */
+static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    static const char *const voices[] = {
+        "analyst",        "analysts",    "economist",    "economists",  "official",
+        "officials",      "representative", "representatives", "spokesman", "spokesmen",
+        "spokespeople",   "spokesperson", "spokeswoman", "spokeswomen", "strategist",
+        "strategists",
+    }; /* sorted */
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = sj.a;
+    while (k < sj.b && k < sj.a + 4 && !TOK_IN(p->s, &t[k], voices))
+        k++;
+    if (k + 2 >= sj.b || !TOK_IN(p->s, &t[k], voices) ||
+        !(ingest_tok_is(p->s, &t[k + 1], "for") || ingest_tok_is(p->s, &t[k + 1], "at") ||
+          ingest_tok_is(p->s, &t[k + 1], "with") || ingest_tok_is(p->s, &t[k + 1], "from")))
+        return -1;
+    size_t oa = k + 2;
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, t[oa].start);
+    if (i < e->n_m && e->m[i].para == pi && e->m[i].start < t[sj.b - 1].end)
+        return e->v[e->m[i].entity].type == ENTITY_ORGANIZATION ? e->m[i].entity : -1;
+    if (ingest_tok_ieq(p->s, &t[oa], "the") && sj.b - oa >= 2 && sj.b - oa <= 3)
+        return org_holder(x, pi, (struct subj){oa, sj.b, false});
+    return -1;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -2311,6 +2343,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = org;
         return;
     }
+    if ((at->speaker = voice_org(x, pi, sj)) >= 0)
+        return;
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
