@@ -1302,8 +1302,8 @@ static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
 static const char *const company_words[] = {
     "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
-    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Securities",
-    "Steel", "Studios", "Systems", "Technologies",
+    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
+    "Railway", "Securities", "Steel", "Studios", "Systems", "Technologies",
 };
 
 static bool company_word(const char *w, size_t n)

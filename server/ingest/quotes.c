@@ -2481,10 +2481,16 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (is_punct(&t[j], ':') && t[j].quote < 0 && t[j + 1].quote < 0)
             sa = j + 1;
     size_t c0 = sa;
-    while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
+    bool comma = false;
+    while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops)) {
         c0++;
+        if (c0 < k && is_punct(&t[c0], ',')) { /* "Separately, the Riksbank ..." */
+            c0++;
+            comma = true;
+        }
+    }
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER) ||
+        (TOK_IN(p->s, &t[c0], clause_openers) || ((t[c0].flags & INGEST_TOKF_LOWER) && !comma) ||
          time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
