@@ -3522,6 +3522,50 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     return true;
 }
 
+/* “...” standing alone, then "That was the message from X, who ..." or
+ * "That was how X summed up the claim.": a paragraph that opens with a
+ * demonstrative and a form of "be" names the speaker of the quotation that
+ * ended the paragraph before it. The first person or organisation named
+ * outside quotations in its first twelve tokens (same sentence). */
+static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
+{
+    static const char *const demos[] = {"such", "that", "these", "this", "those"};
+    static const char *const bes[] = {"are", "is", "was", "were"};
+    const struct ingest_para *p = &x->paras[pi];
+    if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
+        return false;
+    const struct ingest_para *n = &x->paras[pi + 1];
+    const struct ingest_tok *t = n->toks.v;
+    if (n->toks.n < 4 || !TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes) ||
+        t[0].quote >= 0)
+        return false;
+    /* the next paragraph's own mention list is set when its turn comes */
+    const struct ingest_ents *en = x->ents;
+    for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1;
+         mi++) {
+        const struct ingest_mention *m = &en->m[mi];
+        size_t a = tok_at_byte(n, m->start);
+        if (a >= 12 || t[a].sent != t[0].sent)
+            return false;
+        if (m->in_quote)
+            continue;
+        enum entity_type ty = en->v[m->entity].type;
+        if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
+            continue;
+        size_t e = a;
+        while (e < n->toks.n && t[e].start < m->end)
+            e++;
+        struct attr at = {0};
+        subject_resolve(x, pi + 1, (struct subj){a, e, false}, &at);
+        if (at.speaker < 0)
+            return false;
+        *out = at;
+        out->cue = NULL;
+        return true;
+    }
+    return false;
+}
+
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
  * is full; one woven into reported speech is partial. */
 static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *q)
@@ -3787,6 +3831,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = carry;
             else if (q->starts_sentence)
                 prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
+            if (!q->at.found && q->starts_sentence)
+                next_para_names(&x, (int32_t)pi, q, &q->at);
             q->inherited = q->at.found;
         }
         /* a quotation over several paragraphs: once a later part is attributed,
