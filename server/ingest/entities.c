@@ -1046,6 +1046,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
+            /* "executive director of Clean Air Colorado", "president of X":
+             * a role's organisation, not a person (but "daughter of X") */
+            static const char *const kin[] = {"brother", "colleague", "daughter", "father",
+                                              "friend",  "husband",   "mother",   "neighbor",
+                                              "neighbour", "rival",   "sister",   "son",
+                                              "wife"}; /* sorted */
+            if (c->kind == C_PERSON && !person && c->start == t[a].start && a >= 2 &&
+                ingest_tok_is(s, &t[a - 1], "of") && role_noun(s, &t[a - 2]) &&
+                !ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
+                                t[a - 2].end - t[a - 2].start))
+                c->kind = C_ORG;
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
             size_t wb = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
