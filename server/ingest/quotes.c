@@ -2231,6 +2231,48 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
     return true;
 }
 
+/* Nouns that head an anonymous source ("a Treasury source", "two people
+ * briefed on the talks"), besides the role nouns; sorted. */
+static const char *const source_heads[] = {
+    "official", "officials", "people", "person", "source", "sources",
+};
+
+/* "A person close to Bell said ... . “...,” said the person, who ...": a
+ * definite "the person" (a source noun) with no name is the anonymous source
+ * an indefinite phrase with that noun introduced, before it in this paragraph
+ * or in the two before; at takes that phrase as written, up to its cue.
+ * Bounded: 400 tokens a paragraph. */
+static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 1 && lim - j < 400; j--) {
+            size_t h = j - 1, d = h, len;
+            if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
+                u[h].end - u[h].start != hn->end - hn->start ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                continue;
+            while (d > 0 && h - d < 3 && !TOK_IN(o->s, &u[d - 1], indefinite))
+                d--;
+            if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
+                continue;
+            for (size_t e = h + 1; e < o->toks.n && e <= h + 10 && u[e].quote < 0; e++)
+                if (cue_at(o, e, &len)) {
+                    at->subj_para = qi;
+                    at->subj_a = u[d - 1].start;
+                    at->subj_b = u[e - 1].full_end;
+                    return true;
+                }
+        }
+    }
+    return false;
+}
+
 /* "a spokesperson for the company", "analysts at Meridian Bank", "officials
  * at the ministry": a voice noun in the first words of subject sj and a
  * preposition after it; the organisation its object names (or, for "the
@@ -2356,6 +2398,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads))
+            anon_antecedent(x, pi, sj, at);
     }
 }
 
@@ -3443,12 +3487,6 @@ static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, 
     sentence_bounds(p, k - 1, sa, sb);
     return true;
 }
-
-/* Nouns that head an anonymous source ("a Treasury source", "two people
- * briefed on the talks"), besides the role nouns; sorted. */
-static const char *const source_heads[] = {
-    "official", "officials", "people", "person", "source", "sources",
-};
 
 /* Whether the subject of attribution a, which names nobody, is an anonymous
  * source: an indefinite phrase ("a", "an", "one", "two", ...) of at most eight
