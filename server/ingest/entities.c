@@ -356,6 +356,22 @@ static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struc
            !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE);
 }
 
+/* A US broadcaster's call sign with its band: K or W, two or three more
+ * capitals, then -TV, -FM, -AM or -DT ("WRGN-TV"). */
+static bool call_sign(const char *w, size_t n)
+{
+    static const char *const bands[] = {"AM", "DT", "FM", "TV"};
+    if (n < 6 || n > 7 || (w[0] != 'K' && w[0] != 'W') || w[n - 3] != '-')
+        return false;
+    for (size_t i = 1; i < n - 3; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+    for (size_t i = 0; i < 4; i++)
+        if (memcmp(w + n - 2, bands[i], 2) == 0)
+            return true;
+    return false;
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -522,6 +538,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     size_t w0n = t[a].end - t[a].start;
     const char *wl = s + t[b - 1].start;
     size_t wln = (b - 1 == a) ? end - t[a].start : end - t[b - 1].start;
+    if (n_words == 1 && call_sign(w0, wln)) {
+        c.kind = C_ORG; /* "WRGN-TV", "KQED-FM": a broadcaster */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (n_words == 1) {
         if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
@@ -830,6 +851,18 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* Whether a gazetteer organisation spans from one of the first three tokens
+ * of the run at a over the comma at token j and up to six tokens after it. */
+static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    for (size_t f = a; f < j && f < a + 3; f++)
+        for (size_t e = j + 1; e < n && e <= j + 6 && t[e].kind == INGEST_TOK_WORD; e++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e].end - t[f].start, INGEST_GAZ_ORG))
+                return true;
+    return false;
+}
+
 /* "from Georgians", "in Ohioans' view": the shape of a plural demonym or a
  * group of people (-ans, -ers, -ites), which is no town. */
 static bool plural_people(const char *s, const struct ingest_tok *t)
@@ -959,6 +992,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (j > a && j + 2 < n && (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "of")) &&
                 ingest_tok_is(s, &t[j + 1], "the") && known_org_through(g, s, t, n, a, j + 1)) {
                 j += 2;
+                continue;
+            }
+            /* "Department for Environment, Food and Rural Affairs": a known
+             * name with a comma inside */
+            if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
+                tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
+                j++;
                 continue;
             }
             /* "National Oceanic and Atmospheric Administration": a known name */
