@@ -2871,9 +2871,18 @@ static const char *const work_nouns[] = {
  * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
  * of works ("his book, “...”"). A title is nobody's words whoever the sentence
  * quotes, so it goes even when a cue would attribute it. */
+static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
+
 static bool work_title(const struct ingest_para *p, const struct qinfo *q)
 {
     const struct ingest_tok *t = p->toks.v;
+    /* "Her team's study, ‘Silent riffles: ...’, published in June": in
+     * sentence case too, a span set off by commas right after a noun of works
+     * is its title */
+    if (q->tq0 >= 2 && is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0 &&
+        TOK_IN(p->s, &t[q->tq0 - 2], work_nouns) && q->tq1 + 1 < p->toks.n &&
+        is_punct(&t[q->tq1 + 1], ',') && t[q->tq1 + 1].quote < 0 && span_words(p, q) <= 15)
+        return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
     size_t k = q->tq0 - 1;
