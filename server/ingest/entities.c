@@ -586,8 +586,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             /* "Republican Curtis Vale", "Democrat Ann Roe": a party or
              * nationality before a name of two words or more is a title */
             size_t pa = a;
-            while (pa < b && ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
-                                            INGEST_GAZ_DEMONYM))
+            while (pa < b &&
+                   ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_DEMONYM))
                 pa++;
             if (pa > a && b - pa >= 2 &&
                 (ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
@@ -600,8 +600,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             /* "an Illinois Democrat", "a Texas Republican": the state is named */
             if (pa == a && b - a >= 2 &&
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM)) {
-                e = ingest_gaz_find(g, s + t[a].start, t[b - 2].end - t[a].start,
-                                    INGEST_GAZ_PLACE);
+                e = ingest_gaz_find(g, s + t[a].start, t[b - 2].end - t[a].start, INGEST_GAZ_PLACE);
                 if (e) {
                     c.end = t[b - 2].end;
                     c.kind = C_PLACE;
@@ -1052,8 +1051,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
-              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) &&
-              a >= 2 && out->v[out->n - 1].end == t[a - 2].end));
+              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
+              out->v[out->n - 1].end == t[a - 2].end));
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
@@ -1088,10 +1087,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c->kind = C_ORG;
             /* "executive director of Clean Air Colorado", "president of X":
              * a role's organisation, not a person (but "daughter of X") */
-            static const char *const kin[] = {"brother", "colleague", "daughter", "father",
-                                              "friend",  "husband",   "mother",   "neighbor",
-                                              "neighbour", "rival",   "sister",   "son",
-                                              "wife"}; /* sorted */
+            static const char *const kin[] = {
+                "brother",  "colleague", "daughter", "father", "friend", "husband", "mother",
+                "neighbor", "neighbour", "rival",    "sister", "son",    "wife"}; /* sorted */
             if (c->kind == C_PERSON && !person && c->start == t[a].start && a >= 2 &&
                 ingest_tok_is(s, &t[a - 1], "of") && role_noun(s, &t[a - 2]) &&
                 !ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,

@@ -2281,10 +2281,10 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
 static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 {
     static const char *const voices[] = {
-        "analyst",        "analysts",    "economist",    "economists",  "official",
-        "officials",      "representative", "representatives", "spokesman", "spokesmen",
-        "spokespeople",   "spokesperson", "spokeswoman", "spokeswomen", "strategist",
-        "strategists",
+        "analyst",     "analysts",    "economist",      "economists",
+        "official",    "officials",   "representative", "representatives",
+        "spokesman",   "spokesmen",   "spokespeople",   "spokesperson",
+        "spokeswoman", "spokeswomen", "strategist",     "strategists",
     }; /* sorted */
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
@@ -2955,9 +2955,10 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
         return false;
     k--;
     /* "have dubbed the “X”", "dubbed it the “X”" */
-    for (size_t j = k, skip = 0; j > 0 && skip < 2 && t[j].quote < 0 &&
-                                 (ingest_tok_is(p->s, &t[j], "the") || ingest_tok_is(p->s, &t[j], "it") ||
-                                  ingest_tok_is(p->s, &t[j], "them"));
+    for (size_t j = k, skip = 0;
+         j > 0 && skip < 2 && t[j].quote < 0 &&
+         (ingest_tok_is(p->s, &t[j], "the") || ingest_tok_is(p->s, &t[j], "it") ||
+          ingest_tok_is(p->s, &t[j], "them"));
          j--, skip++)
         if (ingest_tok_is(p->s, &t[j - 1], "dubbed"))
             return true;
@@ -3588,8 +3589,7 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         return false;
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
-    for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1;
-         mi++) {
+    for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1; mi++) {
         const struct ingest_mention *m = &en->m[mi];
         size_t a = tok_at_byte(n, m->start);
         if (a >= 12 || t[a].sent != t[0].sent)
