@@ -307,7 +307,8 @@ static void head_speakers_from_body(struct run *r)
     size_t scanned = 0; /* body bytes searched, at most 256 KiB in all */
     for (size_t i = 0; i < r->hqs.n && i < 8; i++) {
         struct ingest_q *h = &r->hqs.v[i];
-        if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) || h->subj_para >= 0)
+        if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) ||
+            (h->speaker < 0 && (h->subj_head || h->speaker_lit)) || h->subj_para >= 0)
             continue; /* the headline names a person */
         const char *src = h->para == QUOTE_IN_TITLE ? r->doc.title : r->doc.subtitle;
         char key[256];
