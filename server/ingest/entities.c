@@ -613,6 +613,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             /* a person's name has no demonyms or stop words inside; a run with
              * a demonym inside ("Keystone Southern", "Southern Vale Water,
              * which") may still be an organisation, never a person */
+            /* "the South Korean firm": an adjective of a place, no name */
+            static const char *const compass[] = {"central", "east", "latin", "north",
+                                                  "south", "west"}; /* sorted */
+            if (pa == a && b - a == 2 &&
+                ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
+                ingest_word_in(compass, 6, s + t[a].start, t[a].end - t[a].start))
+                return true;
             for (size_t k = pa; k < b; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
@@ -1106,6 +1113,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * goes on is a newspaper, team or firm, not a person */
             if (after_the && !person && c->kind == C_PERSON && c->start == t[a].start &&
                 c->nstart == c->start &&
+                !(j + 1 < n && ingest_tok_is(s, &t[j], "and") && tok_capword(&t[j + 1])) &&
                 ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE))
                 c->kind = C_ORG;
             /* "the United Nations Economic Commission for Europe (UNECE)": the
