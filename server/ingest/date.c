@@ -178,7 +178,10 @@ static size_t parse_time(const struct dtok *t, size_t nt, size_t i, struct dpars
 {
     size_t j = i;
     int h = j < nt ? num_value(&t[j]) : -1;
-    if (h < 0 || h > 23 || j + 2 >= nt + 0 || !is_punct(&t[j + 1], ':'))
+    /* "07.00 BST": British papers put a full stop between hours and minutes;
+     * taken only before a zone or am/pm, so "30.01.2026" stays a date */
+    bool dot = j + 1 < nt && is_punct(&t[j + 1], '.');
+    if (h < 0 || h > 23 || j + 2 >= nt + 0 || !(is_punct(&t[j + 1], ':') || dot))
         return 0;
     int mi = num_value(&t[j + 2]);
     if (mi < 0 || mi > 59 || t[j + 2].n != 2)
@@ -209,7 +212,15 @@ static size_t parse_time(const struct dtok *t, size_t nt, size_t i, struct dpars
             if (h < 1 || h > 12)
                 return 0;
             h = h % 12 + (pm ? 12 : 0);
+            dot = false;
         }
+    }
+    if (dot) {
+        bool zone = false;
+        for (size_t z = 0; j < nt && t[j].kind == 'w' && z < sizeof zones / sizeof *zones; z++)
+            zone = zone || ingest_ascii_ieq(t[j].s, t[j].n, zones[z].name);
+        if (!zone)
+            return 0;
     }
     p->h = h;
     p->mi = mi;

@@ -29,6 +29,7 @@ struct cand {
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
+    bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -341,6 +342,36 @@ static bool place_opens(const struct ingest_gaz *g, const char *s, const struct 
     return false;
 }
 
+/* "Closing Hawthorne would save ...", "Keeping Ann Roe on": a gerund that
+ * opens a sentence before a name is no part of it. Six letters or more
+ * ending in -ing, not a listed given name ("Sterling") nor a title
+ * ("King"). */
+static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+{
+    const char *w = s + t->start;
+    size_t n = t->end - t->start;
+    return (t->flags & INGEST_TOKF_SENT_START) && (t->flags & INGEST_TOKF_CAP) && n >= 6 &&
+           memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
+           !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
+           !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE);
+}
+
+/* A US broadcaster's call sign with its band: K or W, two or three more
+ * capitals, then -TV, -FM, -AM or -DT ("WRGN-TV"). */
+static bool call_sign(const char *w, size_t n)
+{
+    static const char *const bands[] = {"AM", "DT", "FM", "TV"};
+    if (n < 6 || n > 7 || (w[0] != 'K' && w[0] != 'W') || w[n - 3] != '-')
+        return false;
+    for (size_t i = 1; i < n - 3; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+    for (size_t i = 0; i < 4; i++)
+        if (memcmp(w + n - 2, bands[i], 2) == 0)
+            return true;
+    return false;
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -364,7 +395,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     /* "near New Albany", "in Little Rock": in mid-sentence these open a name */
     static const char *const name_openers[] = {"big", "great", "little", "new", "old"}; /* sorted */
     while (!e && a < b &&
-           ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
+           (ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) ||
+            (a == a0 && b - a >= 2 && gerund_opener(g, s, &t[a]))) &&
            !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
            !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
              (t[a].flags & INGEST_TOKF_CAP) &&
@@ -441,6 +473,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                 !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)) {
                 head = true;
                 last_head = h;
+                /* "White House Chief of Staff Ann Roe": "of" and title words
+                 * after the head belong to the title */
+                if (last_head + 2 < b && ingest_tok_is(s, &t[last_head], "of") &&
+                    ingest_gaz_has(g, s + t[last_head + 1].start,
+                                   t[last_head + 1].end - t[last_head + 1].start,
+                                   INGEST_GAZ_TITLE_MOD))
+                    last_head += 2;
                 /* "Meridian Chief Executive Gordon Roe": the title goes on */
                 while (last_head + 1 < b &&
                        ingest_gaz_has(g, s + t[last_head].start, t[last_head].end - t[last_head].start,
@@ -499,6 +538,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     size_t w0n = t[a].end - t[a].start;
     const char *wl = s + t[b - 1].start;
     size_t wln = (b - 1 == a) ? end - t[a].start : end - t[b - 1].start;
+    if (n_words == 1 && call_sign(w0, wln)) {
+        c.kind = C_ORG; /* "WRGN-TV", "KQED-FM": a broadcaster */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (n_words == 1) {
         if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
@@ -515,6 +559,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
+    /* "Harrow & Finch": no person's name holds an ampersand */
+    for (size_t k = a + 1; k + 1 < b && !org_word; k++)
+        org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
     static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
     bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
@@ -536,10 +583,50 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         else
             return true;
         if (c.kind == C_PERSON) {
-            /* a person's name has no demonyms or stop words inside */
-            for (size_t k = a; k < b; k++) {
+            /* "Republican Curtis Vale", "Democrat Ann Roe": a party or
+             * nationality before a name of two words or more is a title */
+            size_t pa = a;
+            while (pa < b &&
+                   ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_DEMONYM))
+                pa++;
+            if (pa > a && b - pa >= 2 &&
+                (ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
+                                INGEST_GAZ_GIVEN_MALE) ||
+                 ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
+                                INGEST_GAZ_GIVEN_FEMALE)))
+                c.nstart = t[pa].start;
+            else
+                pa = a;
+            /* "an Illinois Democrat", "a Texas Republican": the state is named */
+            if (pa == a && b - a >= 2 &&
+                ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM)) {
+                e = ingest_gaz_find(g, s + t[a].start, t[b - 2].end - t[a].start, INGEST_GAZ_PLACE);
+                if (e) {
+                    c.end = t[b - 2].end;
+                    c.kind = C_PLACE;
+                    c.canon = e->canon;
+                    c.canon_len = e->canon_len;
+                    c.pos = (*pos)++;
+                    return cands_push(out, &c);
+                }
+            }
+            /* a person's name has no demonyms or stop words inside; a run with
+             * a demonym inside ("Keystone Southern", "Southern Vale Water,
+             * which") may still be an organisation, never a person */
+            /* "the South Korean firm": an adjective of a place, no name */
+            static const char *const compass[] = {"central", "east", "latin", "north",
+                                                  "south", "west"}; /* sorted */
+            if (pa == a && b - a == 2 &&
+                ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
+                ingest_word_in(compass, 6, s + t[a].start, t[a].end - t[a].start))
+                return true;
+            for (size_t k = pa; k < b; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
+                if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) && b - a >= 2) {
+                    c.not_person = true;
+                    continue;
+                }
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
                      !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
@@ -770,6 +857,18 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* Whether a gazetteer organisation spans from one of the first three tokens
+ * of the run at a over the comma at token j and up to six tokens after it. */
+static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    for (size_t f = a; f < j && f < a + 3; f++)
+        for (size_t e = j + 1; e < n && e <= j + 6 && t[e].kind == INGEST_TOK_WORD; e++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e].end - t[f].start, INGEST_GAZ_ORG))
+                return true;
+    return false;
+}
+
 /* "from Georgians", "in Ohioans' view": the shape of a plural demonym or a
  * group of people (-ans, -ers, -ites), which is no town. */
 static bool plural_people(const char *s, const struct ingest_tok *t)
@@ -901,6 +1000,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j += 2;
                 continue;
             }
+            /* "Department for Environment, Food and Rural Affairs": a known
+             * name with a comma inside */
+            if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
+                tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
+                j++;
+                continue;
+            }
             /* "National Oceanic and Atmospheric Administration": a known name */
             if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && known_org_through(g, s, t, n, a, j)) {
                 j++;
@@ -946,13 +1052,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
         bool town_word =
             j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 && !plural_people(s, &t[a]) &&
+            !(j < n && t[j].kind == INGEST_TOK_NUM) && /* "in Room 12", "at Gate 4" */
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
-              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) &&
-              a >= 2 && out->v[out->n - 1].end == t[a - 2].end));
+              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
+              out->v[out->n - 1].end == t[a - 2].end));
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
@@ -984,6 +1091,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->org_hint = org_after;
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
+                c->kind = C_ORG;
+            /* "executive director of Clean Air Colorado", "president of X":
+             * a role's organisation, not a person (but "daughter of X") */
+            static const char *const kin[] = {
+                "brother",  "colleague", "daughter", "father", "friend", "husband", "mother",
+                "neighbor", "neighbour", "rival",    "sister", "son",    "wife"}; /* sorted */
+            if (c->kind == C_PERSON && !person && c->start == t[a].start && a >= 2 &&
+                ingest_tok_is(s, &t[a - 1], "of") && role_noun(s, &t[a - 2]) &&
+                !ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
+                                t[a - 2].end - t[a - 2].start))
+                c->kind = C_ORG;
+            /* a group calling itself “Hands Around Hawthorne”: a name in marks
+             * that a group gives itself is an organisation */
+            size_t wb = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
+            if (c->kind == C_PERSON && t[a].quote >= 0 && wb > 0 &&
+                (ingest_tok_is(s, &t[wb - 1], "itself") ||
+                 ingest_tok_is(s, &t[wb - 1], "themselves")))
+                c->kind = C_ORG;
+            /* "writing in the Boston Ledger": a place's name behind "the" that
+             * goes on is a newspaper, team or firm, not a person */
+            if (after_the && !person && c->kind == C_PERSON && c->start == t[a].start &&
+                c->nstart == c->start &&
+                !(j + 1 < n && ingest_tok_is(s, &t[j], "and") && tok_capword(&t[j + 1])) &&
+                ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE))
                 c->kind = C_ORG;
             /* "the United Nations Economic Commission for Europe (UNECE)": the
              * acronym in parentheses is the organisation's, wherever it recurs */
@@ -1228,8 +1359,8 @@ static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
 static const char *const company_words[] = {
     "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
-    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Securities",
-    "Studios", "Systems", "Technologies",
+    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
+    "Railway", "Securities", "Steel", "Studios", "Systems", "Technologies",
 };
 
 static bool company_word(const char *w, size_t n)
@@ -1453,7 +1584,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
-        if (c->kind != C_PERSON)
+        if (c->kind != C_PERSON || c->not_person)
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
@@ -1500,7 +1631,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
                 titlecase(name, nn, tc, sizeof tc))
                 name = tc;
-        } else if (c->kind == C_PERSON) {
+        } else if (c->kind == C_PERSON && !c->not_person) {
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
             type = ENTITY_PERSON;

@@ -294,17 +294,22 @@ static int head_repeats_body(const struct run *r, const struct ingest_q *q, cons
     return 0;
 }
 
-/* "... over contract: 'Who signed off?'": a headline quotation with no
- * speaker at all that the body quotes in full ("Who signed off on this
- * contract, ...," Caraway asked) has the body quotation's speaker. Bounded: the
- * first 8 head quotations of 2 to 30 words, against the first 512 body ones. */
+/* "... over contract: 'Who signed off?'": a headline quotation that names no
+ * person (no speaker, a group as written: "Campaigners say ... 'decades of
+ * neglect'", or an organisation: "'Absolute insanity': X GOP lawmakers
+ * torch ...") that a person's body quotation holds ("Who signed off on this
+ * contract, ...," Caraway asked) has the body quotation's speaker: the
+ * headline speaks telegraphically for the person the body names. Bounded:
+ * the first 8 head quotations of 2 to 30 words, against the first 512 body
+ * ones. */
 static void head_speakers_from_body(struct run *r)
 {
     size_t scanned = 0; /* body bytes searched, at most 256 KiB in all */
     for (size_t i = 0; i < r->hqs.n && i < 8; i++) {
         struct ingest_q *h = &r->hqs.v[i];
-        if (h->speaker >= 0 || h->subj_head || h->subj_para >= 0 || h->speaker_lit)
-            continue; /* the headline names somebody, as an entity or as written */
+        if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) ||
+            (h->speaker < 0 && (h->subj_head || h->speaker_lit)) || h->subj_para >= 0)
+            continue; /* the headline names a person */
         const char *src = h->para == QUOTE_IN_TITLE ? r->doc.title : r->doc.subtitle;
         char key[256];
         size_t a = h->start, b = h->end;

@@ -2231,6 +2231,80 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
     return true;
 }
 
+/* Nouns that head an anonymous source ("a Treasury source", "two people
+ * briefed on the talks"), besides the role nouns; sorted. */
+static const char *const source_heads[] = {
+    "official", "officials", "people", "person", "source", "sources",
+};
+
+/* "A person close to Bell said ... . “...,” said the person, who ...": a
+ * definite "the person" (a source noun) with no name is the anonymous source
+ * an indefinite phrase with that noun introduced, before it in this paragraph
+ * or in the two before; at takes that phrase as written, up to its cue.
+ * Bounded: 400 tokens a paragraph. */
+static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 1 && lim - j < 400; j--) {
+            size_t h = j - 1, d = h, len;
+            if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
+                u[h].end - u[h].start != hn->end - hn->start ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                continue;
+            while (d > 0 && h - d < 3 && !TOK_IN(o->s, &u[d - 1], indefinite))
+                d--;
+            if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
+                continue;
+            for (size_t e = h + 1; e < o->toks.n && e <= h + 10 && u[e].quote < 0; e++)
+                if (cue_at(o, e, &len)) {
+                    at->subj_para = qi;
+                    at->subj_a = u[d - 1].start;
+                    at->subj_b = u[e - 1].full_end;
+                    return true;
+                }
+        }
+    }
+    return false;
+}
+
+/* "a spokesperson for the company", "analysts at Meridian Bank", "officials
+ * at the ministry": a voice noun in the first words of subject sj and a
+ * preposition after it; the organisation its object names (or, for "the
+ * company", stands for: org_holder). -1 when there is none: "a spokesman
+ * for Ann Roe" speaks for a person, and stays as written. */
+static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    static const char *const voices[] = {
+        "analyst",     "analysts",    "economist",      "economists",
+        "official",    "officials",   "representative", "representatives",
+        "spokesman",   "spokesmen",   "spokespeople",   "spokesperson",
+        "spokeswoman", "spokeswomen", "strategist",     "strategists",
+    }; /* sorted */
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = sj.a;
+    while (k < sj.b && k < sj.a + 4 && !TOK_IN(p->s, &t[k], voices))
+        k++;
+    if (k + 2 >= sj.b || !TOK_IN(p->s, &t[k], voices) ||
+        !(ingest_tok_is(p->s, &t[k + 1], "for") || ingest_tok_is(p->s, &t[k + 1], "at") ||
+          ingest_tok_is(p->s, &t[k + 1], "with") || ingest_tok_is(p->s, &t[k + 1], "from")))
+        return -1;
+    size_t oa = k + 2;
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, t[oa].start);
+    if (i < e->n_m && e->m[i].para == pi && e->m[i].start < t[sj.b - 1].end)
+        return e->v[e->m[i].entity].type == ENTITY_ORGANIZATION ? e->m[i].entity : -1;
+    if (ingest_tok_ieq(p->s, &t[oa], "the") && sj.b - oa >= 2 && sj.b - oa <= 3)
+        return org_holder(x, pi, (struct subj){oa, sj.b, false});
+    return -1;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -2311,6 +2385,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = org;
         return;
     }
+    if ((at->speaker = voice_org(x, pi, sj)) >= 0)
+        return;
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
@@ -2322,6 +2398,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads))
+            anon_antecedent(x, pi, sj, at);
     }
 }
 
@@ -2447,10 +2525,16 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (is_punct(&t[j], ':') && t[j].quote < 0 && t[j + 1].quote < 0)
             sa = j + 1;
     size_t c0 = sa;
-    while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops))
+    bool comma = false;
+    while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops)) {
         c0++;
+        if (c0 < k && is_punct(&t[c0], ',')) { /* "Separately, the Riksbank ..." */
+            c0++;
+            comma = true;
+        }
+    }
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) || (t[c0].flags & INGEST_TOKF_LOWER) ||
+        (TOK_IN(p->s, &t[c0], clause_openers) || ((t[c0].flags & INGEST_TOKF_LOWER) && !comma) ||
          time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
@@ -2787,9 +2871,18 @@ static const char *const work_nouns[] = {
  * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
  * of works ("his book, “...”"). A title is nobody's words whoever the sentence
  * quotes, so it goes even when a cue would attribute it. */
+static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
+
 static bool work_title(const struct ingest_para *p, const struct qinfo *q)
 {
     const struct ingest_tok *t = p->toks.v;
+    /* "Her team's study, ‘Silent riffles: ...’, published in June": in
+     * sentence case too, a span set off by commas right after a noun of works
+     * is its title */
+    if (q->tq0 >= 2 && is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0 &&
+        TOK_IN(p->s, &t[q->tq0 - 2], work_nouns) && q->tq1 + 1 < p->toks.n &&
+        is_punct(&t[q->tq1 + 1], ',') && t[q->tq1 + 1].quote < 0 && span_words(p, q) <= 15)
+        return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
     size_t k = q->tq0 - 1;
@@ -2845,6 +2938,38 @@ static bool works_has(const struct works_seen *w, const struct ingest_para *p,
         if (w->n[i] == n && memcmp(w->s[i], s, n) == 0)
             return true;
     return false;
+}
+
+/* so-called “X”, what critics have dubbed the “X”, a group calling itself
+ * “X”: the writer's distance or a name, not somebody's words (at most six
+ * words). A title-case span under a banner or slogan is a name too ("under
+ * the banner “Hands Off Our Kitchens”"). */
+static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
+{
+    static const char *const namers[] = {"dubbed", "entitled", "nicknamed", "so-called",
+                                         "titled"}; /* sorted */
+    static const char *const selves[] = {"herself", "himself", "itself", "themselves"};
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = q->tq0;
+    if (words > 6 || k == 0 || t[k - 1].quote >= 0)
+        return false;
+    k--;
+    /* "have dubbed the “X”", "dubbed it the “X”" */
+    for (size_t j = k, skip = 0;
+         j > 0 && skip < 2 && t[j].quote < 0 &&
+         (ingest_tok_is(p->s, &t[j], "the") || ingest_tok_is(p->s, &t[j], "it") ||
+          ingest_tok_is(p->s, &t[j], "them"));
+         j--, skip++)
+        if (ingest_tok_is(p->s, &t[j - 1], "dubbed"))
+            return true;
+    if (TOK_IN(p->s, &t[k], namers))
+        return true;
+    if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
+        (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
+         ingest_tok_is(p->s, &t[k - 1], "called")))
+        return true;
+    return (ingest_tok_is(p->s, &t[k], "banner") || ingest_tok_is(p->s, &t[k], "slogan")) &&
+           title_case_span(p, q);
 }
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
@@ -3373,12 +3498,6 @@ static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, 
     return true;
 }
 
-/* Nouns that head an anonymous source ("a Treasury source", "two people
- * briefed on the talks"), besides the role nouns; sorted. */
-static const char *const source_heads[] = {
-    "official", "officials", "people", "person", "source", "sources",
-};
-
 /* Whether the subject of attribution a, which names nobody, is an anonymous
  * source: an indefinite phrase ("a", "an", "one", "two", ...) of at most eight
  * words holding a role noun or a source noun ("A Treasury source said ...").
@@ -3449,6 +3568,49 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     *out = a;
     out->cue = NULL;
     return true;
+}
+
+/* “...” standing alone, then "That was the message from X, who ..." or
+ * "That was how X summed up the claim.": a paragraph that opens with a
+ * demonstrative and a form of "be" names the speaker of the quotation that
+ * ended the paragraph before it. The first person or organisation named
+ * outside quotations in its first twelve tokens (same sentence). */
+static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
+{
+    static const char *const demos[] = {"such", "that", "these", "this", "those"};
+    static const char *const bes[] = {"are", "is", "was", "were"};
+    const struct ingest_para *p = &x->paras[pi];
+    if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
+        return false;
+    const struct ingest_para *n = &x->paras[pi + 1];
+    const struct ingest_tok *t = n->toks.v;
+    if (n->toks.n < 4 || !TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes) ||
+        t[0].quote >= 0)
+        return false;
+    /* the next paragraph's own mention list is set when its turn comes */
+    const struct ingest_ents *en = x->ents;
+    for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1; mi++) {
+        const struct ingest_mention *m = &en->m[mi];
+        size_t a = tok_at_byte(n, m->start);
+        if (a >= 12 || t[a].sent != t[0].sent)
+            return false;
+        if (m->in_quote)
+            continue;
+        enum entity_type ty = en->v[m->entity].type;
+        if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
+            continue;
+        size_t e = a;
+        while (e < n->toks.n && t[e].start < m->end)
+            e++;
+        struct attr at = {0};
+        subject_resolve(x, pi + 1, (struct subj){a, e, false}, &at);
+        if (at.speaker < 0)
+            return false;
+        *out = at;
+        out->cue = NULL;
+        return true;
+    }
+    return false;
 }
 
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
@@ -3716,6 +3878,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = carry;
             else if (q->starts_sentence)
                 prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
+            if (!q->at.found && q->starts_sentence)
+                next_para_names(&x, (int32_t)pi, q, &q->at);
             q->inherited = q->at.found;
         }
         /* a quotation over several paragraphs: once a later part is attributed,
@@ -3776,14 +3940,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
             }
-            /* so-called “X”: the writer's distance, not somebody's words */
-            if (q->tq0 > 0 && p->toks.v[q->tq0 - 1].quote < 0 &&
-                (ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "so-called") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "dubbed") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "nicknamed") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "titled") ||
-                 ingest_tok_ieq(p->s, &p->toks.v[q->tq0 - 1], "entitled")) &&
-                words <= 6)
+            if (span_is_name(p, q, words))
                 continue;
             struct ingest_q o = {0};
             o.para = (int32_t)pi;
