@@ -239,6 +239,23 @@ bool ingest_org_noun(const char *s, size_t n)
     return ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s, n);
 }
 
+/* determiners that open "her firm, X" or "her consulting firm, X": the name
+ * after the comma is the noun's */
+static const char *const appos_dets[] = {"her", "his", "its", "their", "our", "my", "the", "own"};
+
+/* "the banking regulator, Victor Lanning": a listed given name opens a person */
+static bool given_name_at(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+{
+    return ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
+           ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
+}
+
+static bool appos_det(const char *s, const struct ingest_tok *t)
+{
+    return ingest_word_in(appos_dets, sizeof appos_dets / sizeof *appos_dets, s + t->start,
+                          t->end - t->start);
+}
+
 static bool org_noun_before(const char *s, const struct ingest_tok *t)
 {
     return (t->flags & INGEST_TOKF_LOWER) && ingest_org_noun(s + t->start, t->end - t->start);
@@ -419,9 +436,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
-    /* an organisation noun right before the name says what it is */
-    if (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
-        org_noun_before(s, &t[a - 1])) {
+    /* an organisation noun right before the name says what it is, also in
+     * apposition behind a determiner: "her firm, Bitterroot Strategies," */
+    if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
+                   org_noun_before(s, &t[a - 1])) ||
+                  (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
+                   t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
+                   (appos_det(s, &t[a - 3]) ||
+                    (a >= 4 && (t[a - 3].flags & INGEST_TOKF_LOWER) &&
+                     t[a - 3].kind == INGEST_TOK_WORD && appos_det(s, &t[a - 4])))))) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);

@@ -1248,6 +1248,28 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     return true;
 }
 
+/* The name that a long appositive ending before token j belongs to
+ * ("Ann Roe, a former commissioner who ... through her firm"): the name run
+ * before the first comma found going back (at most 40 tokens, in one
+ * sentence, outside quotations) when it opens its clause; empty when none. */
+static struct subj appositive_head(const struct ingest_para *p, size_t j, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    struct subj none = {j, j, false};
+    size_t c = j;
+    while (c > lim && j - c < 40 && t[c - 1].quote < 0 && !is_clause_punct(&t[c - 1]))
+        c--;
+    if (c <= lim + 1 || !is_punct(&t[c - 1], ',') || c == j)
+        return none;
+    size_t b = c - 1, a = b;
+    while (a > lim && b - a < 6 && t[a - 1].quote < 0 &&
+           (tok_capital(&t[a - 1]) || is_name_particle(p, &t[a - 1])))
+        a--;
+    if (!is_name_run(p, a, b) || (a > lim && !is_clause_punct(&t[a - 1])))
+        return none;
+    return (struct subj){a, b, false};
+}
+
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
  * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
@@ -1348,6 +1370,15 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             if (np.b - np.a == 1 && t[np.a].kind == INGEST_TOK_NUM && np.a > lim + 1 &&
                 is_punct(&t[np.a - 1], ','))
                 np = np_before(p, np.a - 1, lim, &stop);
+            /* "Ann Roe, a former commissioner who advised clients through her
+             * firm, Bitterroot Strategies, told": a firm's name in apposition
+             * to an organisation noun closes the person's appositive */
+            if (is_name_run(p, seg.a, seg.b) && np.a < np.b &&
+                ingest_org_noun(s + t[np.b - 1].start, t[np.b - 1].end - t[np.b - 1].start)) {
+                struct subj head = appositive_head(p, np.a, lim);
+                if (head.a < head.b)
+                    return head;
+            }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
             if (np.a < np.b)
