@@ -167,6 +167,27 @@ static bool tok_capword(const struct ingest_tok *t)
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
 }
 
+/* Pronouns and articles, which title case capitalises but no name holds. */
+static const char *const function_words[] = {"He", "She", "It", "They", "We", "I", "You",
+                                             "His", "Her", "Their", "The", "A", "An"};
+
+/* True when one of the words of name (n bytes, single spaces) after the first
+ * is a function word, spelled as title case writes it. */
+static bool has_function_word(const char *name, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] != ' ')
+            continue;
+        size_t j = i + 1, k = j;
+        while (k < n && name[k] != ' ')
+            k++;
+        for (size_t f = 0; f < sizeof function_words / sizeof *function_words; f++)
+            if (strlen(function_words[f]) == k - j && memcmp(function_words[f], name + j, k - j) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Title-case copy of an all-caps word into out (cap bytes), ASCII only. */
 static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
 {
@@ -1650,6 +1671,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            if (!c->canon && c->para < 0 && has_function_word(name, nn))
+                continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
             if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
                 titlecase(name, nn, tc, sizeof tc))
@@ -1672,6 +1695,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                     }
                 }
             }
+            /* "Congressman Swears He Never Called Teachers ...": a title-case
+             * headline run holding a pronoun or article is a clause, no name */
+            if (c->para < 0 && has_function_word(name, nn))
+                continue;
             if (nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
