@@ -2336,6 +2336,61 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* Nouns for writings that speak for their authors: "The report found ...",
+ * "The article opens with her motto: “...”". Sorted. */
+static const char *const document_nouns[] = {
+    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
+    "letter",  "memo",   "piece",     "poll",     "report",    "ruling", "statement",
+    "study",   "survey",
+};
+
+/* "X released a statement ... . “...,” the statement said": a definite
+ * writing ("the statement", a document noun) is the one an indefinite phrase
+ * with that noun ("a statement", "a brief statement") introduced, before it in
+ * this paragraph or the two before, and speaks for the person or organisation
+ * named last before that phrase in its sentence (outside quotations, no
+ * owner's possessive). -1 when none. Bounded: 400 tokens a paragraph. */
+static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    const struct ingest_ents *e = x->ents;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 1 && lim - j < 400; j--) {
+            size_t h = j - 1, d = h;
+            if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
+                u[h].end - u[h].start != hn->end - hn->start ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                continue;
+            if (d > 0 && (u[d - 1].flags & INGEST_TOKF_LOWER) && u[d - 1].quote < 0 &&
+                !ingest_tok_ieq(o->s, &u[d - 1], "a") && !ingest_tok_ieq(o->s, &u[d - 1], "an"))
+                d--; /* "a brief statement" */
+            if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
+                continue;
+            int32_t who = -1;
+            for (size_t i = mention_lower(e, qi, 0); i < e->n_m && e->m[i].para == qi &&
+                                                    e->m[i].start < u[d - 1].start;
+                 i++) {
+                const struct ingest_mention *m = &e->m[i];
+                size_t a = tok_at_byte(o, m->start);
+                if (m->in_quote || u[a].sent != u[h].sent ||
+                    e->v[m->entity].type == ENTITY_PLACE)
+                    continue;
+                size_t z = a;
+                while (z + 1 < o->toks.n && u[z + 1].start < m->end)
+                    z++;
+                if (!(u[z].flags & INGEST_TOKF_POSS))
+                    who = m->entity;
+            }
+            return who;
+        }
+    }
+    return -1;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -2431,6 +2486,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = protagonist(e);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads))
             anon_antecedent(x, pi, sj, at);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], document_nouns))
+            at->speaker = document_author(x, pi, sj);
     }
 }
 
@@ -2517,14 +2574,6 @@ static bool title_quote_at(const struct ingest_para *p, size_t i)
         q.tq1++;
     return title_case_span(p, &q);
 }
-
-/* Nouns for writings that speak for their authors: "The report found ...",
- * "The article opens with her motto: “...”". Sorted. */
-static const char *const document_nouns[] = {
-    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "report",    "ruling", "statement",
-    "study",   "survey",
-};
 
 /* The subject of the clause that runs from token sa to token k: a person or an
  * organisation named (or a he/she) at its start, after an opening adverbial
