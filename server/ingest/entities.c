@@ -707,7 +707,7 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "chairwoman", "chief",     "coach",        "colleague",   "columnist",  "commissioner",
         "councillor", "councilor", "daughter",     "director",    "doctor",     "driver",
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
-        "fisherman",  "founder",   "friend",       "governor",    "head",       "historian",
+        "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
         "husband",    "judge",     "lawyer",       "leader",      "manager",    "mayor",
         "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
         "official",
@@ -720,6 +720,24 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
     };
     return (t->flags & INGEST_TOKF_LOWER) &&
            ingest_word_in(roles, sizeof roles / sizeof *roles, s + t->start, t->end - t->start);
+}
+
+/* "The party's secretary general, Wongani Phiri,", "its spokesman, X": the
+ * name at token a stands in apposition to an owned or definite role noun
+ * (a possessive or determiner at most three words before the noun). */
+static bool role_appositive_before(const char *s, const struct ingest_tok *t, size_t a)
+{
+    if (a < 3 || !ingest_tok_is(s, &t[a - 1], ",") || t[a - 2].kind != INGEST_TOK_WORD ||
+        t[a - 2].quote != t[a].quote || !role_noun(s, &t[a - 2]))
+        return false;
+    for (size_t k = a - 2; k > 0 && a - 2 - k < 3; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
+            return false;
+        if ((w->flags & INGEST_TOKF_POSS) || appos_det(s, w))
+            return true;
+    }
+    return false;
 }
 
 /* ", a spokesman for ...", ", the port's director": an appositive naming a role
@@ -1086,7 +1104,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)) ||
               appositive_role(s, t, n, j + 1))) ||
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
-             t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1]));
+             t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1])) ||
+            role_appositive_before(s, t, a);
         bool place =
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||

@@ -2348,8 +2348,9 @@ static const char *const document_nouns[] = {
  * writing ("the statement", a document noun) is the one an indefinite phrase
  * with that noun ("a statement", "a brief statement") introduced, before it in
  * this paragraph or the two before, and speaks for the person or organisation
- * named last before that phrase in its sentence (outside quotations, no
- * owner's possessive). -1 when none. Bounded: 400 tokens a paragraph. */
+ * named first in that phrase's sentence before it, its subject as a rule
+ * (outside quotations, no owner's possessive: "X, led by Y, said in a
+ * statement" is X's). -1 when none. Bounded: 400 tokens a paragraph. */
 static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2382,8 +2383,10 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
                     z++;
-                if (!(u[z].flags & INGEST_TOKF_POSS))
+                if (!(u[z].flags & INGEST_TOKF_POSS)) {
                     who = m->entity;
+                    break;
+                }
             }
             return who;
         }
