@@ -552,6 +552,7 @@ static const struct cue {
     {"adds", CUE_VERB, 0},         {"asked", CUE_VERB, 0},
     {"asks", CUE_VERB, 0},         {"replied", CUE_VERB, 0},
     {"replies", CUE_VERB, 0},      {"responded", CUE_VERB, 0},
+    {"answered", CUE_VERB, 0},     {"answers", CUE_VERB, 0},
     {"wrote", CUE_VERB, 0},        {"writes", CUE_VERB, 0},
     {"warned", CUE_VERB, 0},       {"warns", CUE_VERB, 0},
     {"argued", CUE_VERB, 0},       {"argues", CUE_VERB, 0},
