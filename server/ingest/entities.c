@@ -167,6 +167,27 @@ static bool tok_capword(const struct ingest_tok *t)
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
 }
 
+/* Pronouns and articles, which title case capitalises but no name holds. */
+static const char *const function_words[] = {"He", "She", "It", "They", "We", "I", "You",
+                                             "His", "Her", "Their", "The", "A", "An"};
+
+/* True when one of the words of name (n bytes, single spaces) after the first
+ * is a function word, spelled as title case writes it. */
+static bool has_function_word(const char *name, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] != ' ')
+            continue;
+        size_t j = i + 1, k = j;
+        while (k < n && name[k] != ' ')
+            k++;
+        for (size_t f = 0; f < sizeof function_words / sizeof *function_words; f++)
+            if (strlen(function_words[f]) == k - j && memcmp(function_words[f], name + j, k - j) == 0)
+                return true;
+    }
+    return false;
+}
+
 /* Title-case copy of an all-caps word into out (cap bytes), ASCII only. */
 static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
 {
@@ -237,6 +258,23 @@ static const char *const org_nouns[] = {
 bool ingest_org_noun(const char *s, size_t n)
 {
     return ingest_word_in(org_nouns, sizeof org_nouns / sizeof *org_nouns, s, n);
+}
+
+/* determiners that open "her firm, X" or "her consulting firm, X": the name
+ * after the comma is the noun's */
+static const char *const appos_dets[] = {"her", "his", "its", "their", "our", "my", "the", "own"};
+
+/* "the banking regulator, Victor Lanning": a listed given name opens a person */
+static bool given_name_at(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+{
+    return ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
+           ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
+}
+
+static bool appos_det(const char *s, const struct ingest_tok *t)
+{
+    return ingest_word_in(appos_dets, sizeof appos_dets / sizeof *appos_dets, s + t->start,
+                          t->end - t->start);
 }
 
 static bool org_noun_before(const char *s, const struct ingest_tok *t)
@@ -419,9 +457,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
-    /* an organisation noun right before the name says what it is */
-    if (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
-        org_noun_before(s, &t[a - 1])) {
+    /* an organisation noun right before the name says what it is, also in
+     * apposition behind a determiner: "her firm, Bitterroot Strategies," */
+    if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
+                   org_noun_before(s, &t[a - 1])) ||
+                  (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
+                   t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
+                   (appos_det(s, &t[a - 3]) ||
+                    (a >= 4 && (t[a - 3].flags & INGEST_TOKF_LOWER) &&
+                     t[a - 3].kind == INGEST_TOK_WORD && appos_det(s, &t[a - 4])))))) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -663,7 +707,7 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "chairwoman", "chief",     "coach",        "colleague",   "columnist",  "commissioner",
         "councillor", "councilor", "daughter",     "director",    "doctor",     "driver",
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
-        "fisherman",  "founder",   "friend",       "governor",    "head",       "historian",
+        "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
         "husband",    "judge",     "lawyer",       "leader",      "manager",    "mayor",
         "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
         "official",
@@ -676,6 +720,24 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
     };
     return (t->flags & INGEST_TOKF_LOWER) &&
            ingest_word_in(roles, sizeof roles / sizeof *roles, s + t->start, t->end - t->start);
+}
+
+/* "The party's secretary general, Wongani Phiri,", "its spokesman, X": the
+ * name at token a stands in apposition to an owned or definite role noun
+ * (a possessive or determiner at most three words before the noun). */
+static bool role_appositive_before(const char *s, const struct ingest_tok *t, size_t a)
+{
+    if (a < 3 || !ingest_tok_is(s, &t[a - 1], ",") || t[a - 2].kind != INGEST_TOK_WORD ||
+        t[a - 2].quote != t[a].quote || !role_noun(s, &t[a - 2]))
+        return false;
+    for (size_t k = a - 2; k > 0 && a - 2 - k < 3; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
+            return false;
+        if ((w->flags & INGEST_TOKF_POSS) || appos_det(s, w))
+            return true;
+    }
+    return false;
 }
 
 /* ", a spokesman for ...", ", the port's director": an appositive naming a role
@@ -1042,7 +1104,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)) ||
               appositive_role(s, t, n, j + 1))) ||
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
-             t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1]));
+             t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1])) ||
+            role_appositive_before(s, t, a);
         bool place =
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
@@ -1627,6 +1690,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            if (!c->canon && c->para < 0 && has_function_word(name, nn))
+                continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
             if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
                 titlecase(name, nn, tc, sizeof tc))
@@ -1649,6 +1714,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                     }
                 }
             }
+            /* "Congressman Swears He Never Called Teachers ...": a title-case
+             * headline run holding a pronoun or article is a clause, no name */
+            if (c->para < 0 && has_function_word(name, nn))
+                continue;
             if (nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
