@@ -1383,16 +1383,18 @@ bool ingest_company_name(const char *name)
  * know) the company with the longest full name (a candidate among the first
  * 512 organisation ones, ending in a company word) that opens with c's words:
  * "Keystone Allied" and "Keystone Allied Energy" for "Keystone Allied Energy
- * Corp.". */
-static void company_short_form(const struct cands *cs, struct cand *c)
+ * Corp.". orgs/n_orgs index those organisation candidates in cs, found once
+ * per text: scanning cs for them on every call was quadratic in a long text
+ * of names without a single organisation. */
+static void company_short_form(const struct cands *cs, const size_t *orgs, size_t n_orgs,
+                               struct cand *c)
 {
     const char *name = c->text + c->nstart, *best = NULL;
-    size_t nn = c->end - c->nstart, orgs = 0, best_n = 0;
-    for (size_t k = 0; k < cs->n && orgs < 512; k++) {
-        const struct cand *o = &cs->v[k];
+    size_t nn = c->end - c->nstart, best_n = 0;
+    for (size_t j = 0; j < n_orgs; j++) {
+        const struct cand *o = &cs->v[orgs[j]];
         if (o->kind != C_ORG)
             continue;
-        orgs++;
         const char *on = o->canon ? o->canon : o->text + o->nstart;
         size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
         if (onn <= nn + 1 || memcmp(on, name, nn) != 0 || on[nn] != ' ')
@@ -1612,10 +1614,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     /* "Keystone Allied Energy Corp. ... Keystone Allied said": a short form of a
      * company named in full is that company, not a person */
-    for (size_t i = 0; i < cs.n; i++)
+    size_t orgs[512], n_orgs = 0;
+    for (size_t i = 0; i < cs.n && n_orgs < 512; i++)
+        if (cs.v[i].kind == C_ORG)
+            orgs[n_orgs++] = i;
+    for (size_t i = 0; i < cs.n && n_orgs > 0; i++)
         if ((cs.v[i].kind == C_PERSON || (cs.v[i].kind == C_ORG && !cs.v[i].canon)) &&
             cs.v[i].nstart == cs.v[i].start)
-            company_short_form(&cs, &cs.v[i]);
+            company_short_form(&cs, orgs, n_orgs, &cs.v[i]);
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
