@@ -880,6 +880,52 @@ static bool plural_people(const char *s, const struct ingest_tok *t)
            (n > 5 && memcmp(w + n - 4, "ites", 4) == 0);
 }
 
+/* Whether the one unknown capitalised word t[a..j) after "in", "near",
+ * "outside" or "from" (t[a - 1]) may be a town. Never after a finance or
+ * abstract head ("cuts in Medicaid", "Shares in Norvane", "a letter from
+ * Vance"). "from" alone is no sign ("a former executive from Cisco"): it
+ * needs a person's appositive before it (", a Republican from Findlay"), a
+ * verb of going or coming ("fished from Kelby"), or "and" joining the word to
+ * a known place ("from Halifax and Leeds"). */
+static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                           const struct ingest_gaz *g)
+{
+    static const char *const heads[] = {
+        "cuts",    "demand",  "email",   "funding",   "interest", "investment", "investors",
+        "letter",  "message", "money",   "prices",    "shares",   "stake",      "stakes",
+        "support", "trading",
+    };
+    static const char *const moves[] = {
+        "away", "back", "came", "come", "comes", "drove", "fished", "fled", "flew",
+        "hail", "hailed", "hails", "home", "moved", "returned", "travelled", "traveled",
+    };
+    if (a < 2)
+        return false;
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        if (ingest_tok_ieq(s, &t[a - 2], heads[k]))
+            return false;
+    if (!ingest_tok_is(s, &t[a - 1], "from"))
+        return true;
+    if (j + 1 < n && ingest_tok_is(s, &t[j], "and") && tok_capword(&t[j + 1]) &&
+        ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, INGEST_GAZ_PLACE))
+        return true;
+    for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
+        if (ingest_tok_is(s, &t[a - 2], moves[k]))
+            return true;
+    if (ingest_tok_is(s, &t[a - 2], "executive") || ingest_tok_is(s, &t[a - 2], "employee"))
+        return false;
+    /* ", a [former talk radio] host from": back over up to five words to
+     * "a"/"an" after a comma that closes a name */
+    for (size_t k = a - 2; k + 7 > a && k >= 2; k--) {
+        if (t[k].kind != INGEST_TOK_WORD)
+            return false;
+        if (ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an"))
+            return t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',' &&
+                   tok_capword(&t[k - 2]);
+    }
+    return false;
+}
+
 /* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
  * "Norvane ASA"): then the word is that name, not a town. */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
@@ -1060,6 +1106,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
               out->v[out->n - 1].end == t[a - 2].end));
+        if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
+            town_word = town_word_sign(s, t, n, a, j, g);
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
