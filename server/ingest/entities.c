@@ -342,18 +342,48 @@ static bool place_opens(const struct ingest_gaz *g, const char *s, const struct 
     return false;
 }
 
-/* "Closing Hawthorne would save ...", "Keeping Ann Roe on": a gerund that
- * opens a sentence before a name is no part of it. Six letters or more
- * ending in -ing, not a listed given name ("Sterling") nor a title
- * ("King"). */
-static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+/* "Closing Hawthorne would save ...", "Keeping Ashdown open would cost": a
+ * gerund that opens a sentence before a name is no part of it. The run
+ * t[a..b) (its text ends at byte end) opens with a word of six letters or more
+ * ending in -ing, not a listed given name ("Sterling"), title ("King"), place
+ * ("Wyoming") or organisation; the run does not end in an organisation or
+ * place word ("Reading Borough Council", "Kettering General Hospital"); and a
+ * verb follows it: an auxiliary among the next two lower-case words, or a
+ * first one ending in -s or -ed ("Closing Hawthorne saves"). */
+static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                          size_t a, size_t b, size_t end)
 {
-    const char *w = s + t->start;
-    size_t n = t->end - t->start;
-    return (t->flags & INGEST_TOKF_SENT_START) && (t->flags & INGEST_TOKF_CAP) && n >= 6 &&
-           memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
-           !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
-           !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE);
+    static const char *const aux[] = {"can",   "could", "did",   "does",   "had",  "has",
+                                      "have",  "is",    "may",   "might",  "must", "should",
+                                      "was",   "will",  "would"}; /* sorted */
+    const char *w = s + t[a].start;
+    size_t n = t[a].end - t[a].start;
+    const char *lw = s + t[b - 1].start;
+    size_t ln = end - t[b - 1].start;
+    if (!((t[a].flags & INGEST_TOKF_SENT_START) && (t[a].flags & INGEST_TOKF_CAP) && n >= 6 &&
+          memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
+          !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
+          !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE) && !ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) &&
+          !ingest_gaz_find(g, w, n, INGEST_GAZ_ORG) &&
+          !ingest_gaz_has(g, lw, ln, INGEST_GAZ_ORG_WORD) &&
+          !ingest_gaz_has(g, lw, ln, INGEST_GAZ_PLACE_WORD)))
+        return false;
+    const char *p = s + end;
+    for (int k = 0; k < 2; k++) {
+        if (*p != ' ')
+            return false;
+        p++;
+        size_t m = 0;
+        while (p[m] >= 'a' && p[m] <= 'z')
+            m++;
+        if (m == 0 || (p[m] != ' ' && p[m] != ',' && p[m] != '.' && p[m] != '\0'))
+            return false;
+        if (ingest_word_in(aux, sizeof aux / sizeof *aux, p, m) ||
+            (k == 0 && m >= 3 && (p[m - 1] == 's' || (p[m - 2] == 'e' && p[m - 1] == 'd'))))
+            return true;
+        p += m;
+    }
+    return false;
 }
 
 /* A US broadcaster's call sign with its band: K or W, two or three more
@@ -396,7 +426,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     static const char *const name_openers[] = {"big", "great", "little", "new", "old"}; /* sorted */
     while (!e && a < b &&
            (ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) ||
-            (a == a0 && b - a >= 2 && gerund_opener(g, s, &t[a]))) &&
+            (a == a0 && b - a >= 2 && gerund_opener(g, s, t, a, b, end))) &&
            !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
            !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
              (t[a].flags & INGEST_TOKF_CAP) &&
