@@ -402,6 +402,14 @@ static bool call_sign(const char *w, size_t n)
     return false;
 }
 
+/* Whether w/n is an organisation word that names a trade ("Kallio Steel",
+ * "Lakeshore Electric") and is also a surname ("Danielle Steel"). */
+static bool trade_word(const char *w, size_t n)
+{
+    static const char *const trades[] = {"electric", "stahlwerke", "steel", "textiles"}; /* sorted */
+    return ingest_word_in(trades, sizeof trades / sizeof *trades, w, n);
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -599,8 +607,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
-    } else if (org_word) {
-        c.kind = C_ORG;
+    } else if (org_word && !(n_words == 2 && trade_word(wl, wln) &&
+                             (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_MALE) ||
+                              ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_FEMALE)))) {
+        c.kind = C_ORG; /* not "Danielle Steel": a given name and a trade is a person */
     } else {
         bool has_of = false;
         for (size_t k = a; k < b; k++)
