@@ -410,6 +410,35 @@ static bool trade_word(const char *w, size_t n)
     return ingest_word_in(trades, sizeof trades / sizeof *trades, w, n);
 }
 
+/* Whether the run t[a..) whose text ends at byte end stands where a sports
+ * club does: after "beat", "against", "host" ..., or before a score ("3-2"), a
+ * match verb or a club role ("boss", "striker", "fans"). "Dodge City" stays a
+ * town elsewhere. */
+static bool club_context(const char *s, const struct ingest_tok *t, size_t a, size_t end)
+{
+    static const char *const before[] = {"against", "beat",  "beating", "face",  "faced",
+                                         "faces",   "host",  "hosted",  "hosts", "sink",
+                                         "sinks",   "v",     "vs"}; /* sorted */
+    static const char *const after[] = {
+        "beat",    "boss",   "captain",   "defender", "drew",   "fans",    "goalkeeper",
+        "host",    "hosted", "lost",      "manager",  "midfielder", "striker", "supporters",
+        "won"}; /* sorted */
+    if (a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+        ingest_word_in(before, sizeof before / sizeof *before, s + t[a - 1].start,
+                       t[a - 1].end - t[a - 1].start))
+        return true;
+    const char *p = s + end;
+    if (*p != ' ')
+        return false;
+    p++;
+    if (p[0] >= '0' && p[0] <= '9' && (p[1] == '-' || (p[1] >= '0' && p[1] <= '9' && p[2] == '-')))
+        return true;
+    size_t m = 0;
+    while (p[m] >= 'a' && p[m] <= 'z')
+        m++;
+    return m > 0 && ingest_word_in(after, sizeof after / sizeof *after, p, m);
+}
+
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
@@ -603,7 +632,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
     static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
     bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
-    if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
+    bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
+    if (club) {
+        c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
+    } else if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
