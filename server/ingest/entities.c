@@ -852,19 +852,26 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
                            : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
 }
 
-/* ", R-Hamilton,": after a name and a comma, a party letter and a hyphen
- * before a capitalised word that is no state name a home town (AP style for
- * state legislators). True with *end where the town ends (at the comma or
- * parenthesis), at most three words. */
+/* ", R-Hamilton,": after a legislator's name and a comma, a party letter and
+ * a hyphen before a capitalised word that is no state name, then a comma, is a
+ * home town (AP style for state legislators). The name before the comma
+ * (tokens before t[i]) must be a titled legislator's ("State Sen. Gary Lutz",
+ * "Del. Ann Roe") or open with a listed given name, so ", D-Day," and ",
+ * I-Team," name no town. True with *end where the town ends (at the comma),
+ * at most three words. */
 static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
-                           const struct ingest_tok *t, size_t *end)
+                           const struct ingest_tok *t, size_t i, size_t *end)
 {
-    const char *w = s + t->start;
-    if (t->start < 3 || s[t->start - 1] != ' ' || s[t->start - 2] != ',' || t->start + 4 > n ||
-        w[1] != '-' || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I') ||
-        !ingest_cp_is_upper(ingest_cp_at(s, n, t->start + 2)))
+    static const char *const legislators[] = {
+        "Assemblyman", "Assemblymember", "Assemblywoman", "Del.",  "Delegate", "Rep.",
+        "Representative", "Sen.", "Senator",
+    };
+    const char *w = s + t[i].start;
+    if (t[i].start < 3 || s[t[i].start - 1] != ' ' || s[t[i].start - 2] != ',' ||
+        t[i].start + 4 > n || w[1] != '-' || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I') ||
+        !ingest_cp_is_upper(ingest_cp_at(s, n, t[i].start + 2)))
         return false;
-    size_t a = t->start + 2, e = a, spaces = 0;
+    size_t a = t[i].start + 2, e = a, spaces = 0;
     while (e < n && e - a < 30 && s[e] != ')' && s[e] != ',' && s[e] != '.' && spaces < 3) {
         if (s[e] == ' ') {
             if (e + 1 >= n || !ingest_cp_is_upper(ingest_cp_at(s, n, e + 1)))
@@ -877,6 +884,20 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
         return false;
     if (ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE) || state_of_abbr(g, s + a, e - a))
         return false; /* ", R-Texas,": the state, named by the speaker rules */
+    /* the name before the comma: up to five capitalised words */
+    if (i < 2 || !tok_capword(&t[i - 2]))
+        return false;
+    size_t r = i - 2;
+    while (r > 0 && r + 6 > i && tok_capword(&t[r - 1]))
+        r--;
+    bool legislator = false;
+    for (size_t k = r; k < i - 1 && !legislator; k++)
+        for (size_t l = 0; l < sizeof legislators / sizeof *legislators && !legislator; l++)
+            legislator = ingest_tok_is(s, &t[k], legislators[l]);
+    if (!legislator && !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start,
+                                       INGEST_GAZ_GIVEN_MALE) &&
+        !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start, INGEST_GAZ_GIVEN_FEMALE))
+        return false;
     *end = e;
     return true;
 }
@@ -1016,30 +1037,21 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
     size_t i = 0, n = tk->n;
     size_t slen = n ? t[n - 1].end : 0; /* the bytes the tokens cover */
     while (i < n) {
-        const struct ingest_gaz_entry *tag;
+        const struct ingest_gaz_entry *tag = NULL;
         size_t tag_end;
-        if (tok_capword(&t[i]) && (tag = party_tag_state(g, s, slen, &t[i], &tag_end))) {
-            /* "Sen. Ann Roe (D-N.M.)": the state is named, no name starts here */
+        if (tok_capword(&t[i]) && ((tag = party_tag_state(g, s, slen, &t[i], &tag_end)) ||
+                                   party_tag_town(g, s, slen, t, i, &tag_end))) {
+            /* "Sen. Ann Roe (D-N.M.)": the state is named; "State Sen. Gary
+             * Lutz, R-Hamilton, said": a state legislator's home town. No
+             * name starts here */
             struct cand c = {.para = para, .start = t[i].start + 2, .end = tag_end,
-                             .nstart = t[i].start + 2, .text = s, .canon = tag->canon,
-                             .canon_len = tag->canon_len, .kind = C_PLACE,
+                             .nstart = t[i].start + 2, .text = s,
+                             .canon = tag ? tag->canon : NULL,
+                             .canon_len = tag ? tag->canon_len : 0, .kind = C_PLACE,
                              .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
             if (!cands_push(out, &c))
                 return false;
             while (i < n && t[i].start < tag_end)
-                i++;
-            continue;
-        }
-        size_t town_end;
-        if (tok_capword(&t[i]) && party_tag_town(g, s, slen, &t[i], &town_end)) {
-            /* "State Sen. Gary Lutz, R-Hamilton, said": a state legislator's
-             * party and home town */
-            struct cand c = {.para = para, .start = t[i].start + 2, .end = town_end,
-                             .nstart = t[i].start + 2, .text = s, .kind = C_PLACE,
-                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
-            if (!cands_push(out, &c))
-                return false;
-            while (i < n && t[i].start < town_end)
                 i++;
             continue;
         }
