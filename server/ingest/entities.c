@@ -1225,14 +1225,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
             /* "executive director of Clean Air Colorado", "president of X":
-             * a role's organisation, not a person (but "daughter of X") */
-            static const char *const kin[] = {
-                "brother",  "colleague", "daughter", "father", "friend", "husband", "mother",
-                "neighbor", "neighbour", "rival",    "sister", "son",    "wife"}; /* sorted */
+             * an organisational role's organisation, not a person (but not
+             * "a student of Noam Chomsky", nor a name opening with a given
+             * name) */
+            static const char *const org_roles[] = {
+                "ceo",       "chair",     "chairman", "chairwoman", "director", "executive",
+                "founder",   "head",      "president", "spokesman", "spokesperson",
+                "spokeswoman"}; /* sorted */
             if (c->kind == C_PERSON && !person && c->start == t[a].start && a >= 2 &&
-                ingest_tok_is(s, &t[a - 1], "of") && role_noun(s, &t[a - 2]) &&
-                !ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
-                                t[a - 2].end - t[a - 2].start))
+                ingest_tok_is(s, &t[a - 1], "of") &&
+                ingest_word_in(org_roles, sizeof org_roles / sizeof *org_roles,
+                               s + t[a - 2].start, t[a - 2].end - t[a - 2].start) &&
+                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
+                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
                 c->kind = C_ORG;
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
