@@ -2877,11 +2877,19 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
 {
     const struct ingest_tok *t = p->toks.v;
     /* "Her team's study, ‘Silent riffles: ...’, published in June": in
-     * sentence case too, a span set off by commas right after a noun of works
-     * is its title */
+     * sentence case too, a span set off by commas right after a noun that
+     * takes a title is its title, unless a speech verb or a pronoun and one
+     * follows the comma ("In her speech, ‘We will not be moved’, she told") */
+    static const char *const title_nouns[] = {"album", "book",   "documentary", "film",
+                                              "paper", "report", "study"}; /* sorted */
+    static const char *const subj[] = {"he", "i", "it", "she", "they", "we"};
+    size_t cl = 0;
     if (q->tq0 >= 2 && is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0 &&
-        TOK_IN(p->s, &t[q->tq0 - 2], work_nouns) && q->tq1 + 1 < p->toks.n &&
-        is_punct(&t[q->tq1 + 1], ',') && t[q->tq1 + 1].quote < 0 && span_words(p, q) <= 15)
+        TOK_IN(p->s, &t[q->tq0 - 2], title_nouns) && q->tq1 + 1 < p->toks.n &&
+        is_punct(&t[q->tq1 + 1], ',') && t[q->tq1 + 1].quote < 0 && span_words(p, q) <= 15 &&
+        !cue_at(p, q->tq1 + 2, &cl) &&
+        !(q->tq1 + 2 < p->toks.n && TOK_IN(p->s, &t[q->tq1 + 2], subj) &&
+          cue_at(p, q->tq1 + 3, &cl)))
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
