@@ -1266,6 +1266,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                   .entity = -1, .pos = (*pos)++};
                 if (!cands_push(out, &ac))
                     return false;
+                c = &out->v[out->n - 2]; /* the push may have moved the array */
                 j += 3;
             }
             if (town && !person && !cue && c->nstart == c->start &&

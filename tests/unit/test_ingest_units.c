@@ -377,6 +377,34 @@ Test(ingest, many_names_without_organisations_stay_linear)
     buf_clear(&b);
 }
 
+/* An acronym in parentheses after an organisation is pushed as a second
+ * candidate while the organisation's is still in use; with the organisation
+ * at every position around the candidate array's first growth (64), the
+ * acronym still names it (under ASan, a stale pointer into the old array
+ * would be caught). */
+Test(ingest, acronym_after_organisation_at_array_growth)
+{
+    for (int k = 50; k < 80; k++) {
+        struct buf b = {0};
+        cr_assert(buf_puts(&b, "Water board names a new chief\n\n"));
+        for (int i = 0; i < k; i++)
+            cr_assert(buf_printf(&b, "Member%c%c Roe%c%c voted. ", 'a' + i % 26, 'a' + i / 26,
+                                 'a' + i % 26, 'a' + i / 26));
+        cr_assert(buf_puts(&b, "The Harbour Water Agency (HWA) said on Monday it would "
+                               "appoint a chief. HWA did not say when.\n"));
+        struct article a;
+        const char *why;
+        cr_assert_eq(run_text(b.data, &a, &why), INGEST_OK, "%s", why ? why : "");
+        bool found = false;
+        for (size_t e = 0; e < a.n_entities; e++)
+            found = found || (strcmp(a.entities[e].name, "Harbour Water Agency") == 0 &&
+                              a.entities[e].type == ENTITY_ORGANIZATION);
+        cr_expect(found, "with %d names before it", k);
+        article_clear(&a);
+        buf_clear(&b);
+    }
+}
+
 /* A 1,000-word article takes well under a millisecond (checked loosely here, as
  * sanitizer builds are slower: under 20 ms per run on average). */
 Test(ingest, thousand_words_are_fast)
