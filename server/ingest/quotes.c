@@ -2268,6 +2268,9 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                     at->subj_b = u[e - 1].full_end;
                     return true;
                 }
+            /* the nearest "One person" is the one meant, though it spoke no
+             * words: an older "A person familiar with the matter" is not */
+            return false;
         }
     }
     return false;
