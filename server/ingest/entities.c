@@ -380,18 +380,48 @@ static bool place_opens(const struct ingest_gaz *g, const char *s, const struct 
     return false;
 }
 
-/* "Closing Hawthorne would save ...", "Keeping Ann Roe on": a gerund that
- * opens a sentence before a name is no part of it. Six letters or more
- * ending in -ing, not a listed given name ("Sterling") nor a title
- * ("King"). */
-static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+/* "Closing Hawthorne would save ...", "Keeping Ashdown open would cost": a
+ * gerund that opens a sentence before a name is no part of it. The run
+ * t[a..b) (its text ends at byte end) opens with a word of six letters or more
+ * ending in -ing, not a listed given name ("Sterling"), title ("King"), place
+ * ("Wyoming") or organisation; the run does not end in an organisation or
+ * place word ("Reading Borough Council", "Kettering General Hospital"); and a
+ * verb follows it: an auxiliary among the next two lower-case words, or a
+ * first one ending in -s or -ed ("Closing Hawthorne saves"). */
+static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                          size_t a, size_t b, size_t end)
 {
-    const char *w = s + t->start;
-    size_t n = t->end - t->start;
-    return (t->flags & INGEST_TOKF_SENT_START) && (t->flags & INGEST_TOKF_CAP) && n >= 6 &&
-           memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
-           !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
-           !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE);
+    static const char *const aux[] = {"can",   "could", "did",   "does",   "had",  "has",
+                                      "have",  "is",    "may",   "might",  "must", "should",
+                                      "was",   "will",  "would"}; /* sorted */
+    const char *w = s + t[a].start;
+    size_t n = t[a].end - t[a].start;
+    const char *lw = s + t[b - 1].start;
+    size_t ln = end - t[b - 1].start;
+    if (!((t[a].flags & INGEST_TOKF_SENT_START) && (t[a].flags & INGEST_TOKF_CAP) && n >= 6 &&
+          memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
+          !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
+          !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE) && !ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) &&
+          !ingest_gaz_find(g, w, n, INGEST_GAZ_ORG) &&
+          !ingest_gaz_has(g, lw, ln, INGEST_GAZ_ORG_WORD) &&
+          !ingest_gaz_has(g, lw, ln, INGEST_GAZ_PLACE_WORD)))
+        return false;
+    const char *p = s + end;
+    for (int k = 0; k < 2; k++) {
+        if (*p != ' ')
+            return false;
+        p++;
+        size_t m = 0;
+        while (p[m] >= 'a' && p[m] <= 'z')
+            m++;
+        if (m == 0 || (p[m] != ' ' && p[m] != ',' && p[m] != '.' && p[m] != '\0'))
+            return false;
+        if (ingest_word_in(aux, sizeof aux / sizeof *aux, p, m) ||
+            (k == 0 && m >= 3 && (p[m - 1] == 's' || (p[m - 2] == 'e' && p[m - 1] == 'd'))))
+            return true;
+        p += m;
+    }
+    return false;
 }
 
 /* A US broadcaster's call sign with its band: K or W, two or three more
@@ -408,6 +438,43 @@ static bool call_sign(const char *w, size_t n)
         if (memcmp(w + n - 2, bands[i], 2) == 0)
             return true;
     return false;
+}
+
+/* Whether w/n is an organisation word that names a trade ("Kallio Steel",
+ * "Lakeshore Electric") and is also a surname ("Danielle Steel"). */
+static bool trade_word(const char *w, size_t n)
+{
+    static const char *const trades[] = {"electric", "stahlwerke", "steel", "textiles"}; /* sorted */
+    return ingest_word_in(trades, sizeof trades / sizeof *trades, w, n);
+}
+
+/* Whether the run t[a..) whose text ends at byte end stands where a sports
+ * club does: after "beat", "against", "host" ..., or before a score ("3-2"), a
+ * match verb or a club role ("boss", "striker", "fans"). "Dodge City" stays a
+ * town elsewhere. */
+static bool club_context(const char *s, const struct ingest_tok *t, size_t a, size_t end)
+{
+    static const char *const before[] = {"against", "beat",  "beating", "face",  "faced",
+                                         "faces",   "host",  "hosted",  "hosts", "sink",
+                                         "sinks",   "v",     "vs"}; /* sorted */
+    static const char *const after[] = {
+        "beat",    "boss",   "captain",   "defender", "drew",   "fans",    "goalkeeper",
+        "host",    "hosted", "lost",      "manager",  "midfielder", "striker", "supporters",
+        "won"}; /* sorted */
+    if (a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+        ingest_word_in(before, sizeof before / sizeof *before, s + t[a - 1].start,
+                       t[a - 1].end - t[a - 1].start))
+        return true;
+    const char *p = s + end;
+    if (*p != ' ')
+        return false;
+    p++;
+    if (p[0] >= '0' && p[0] <= '9' && (p[1] == '-' || (p[1] >= '0' && p[1] <= '9' && p[2] == '-')))
+        return true;
+    size_t m = 0;
+    while (p[m] >= 'a' && p[m] <= 'z')
+        m++;
+    return m > 0 && ingest_word_in(after, sizeof after / sizeof *after, p, m);
 }
 
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
@@ -434,7 +501,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     static const char *const name_openers[] = {"big", "great", "little", "new", "old"}; /* sorted */
     while (!e && a < b &&
            (ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) ||
-            (a == a0 && b - a >= 2 && gerund_opener(g, s, &t[a]))) &&
+            (a == a0 && b - a >= 2 && gerund_opener(g, s, t, a, b, end))) &&
            !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
            !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
              (t[a].flags & INGEST_TOKF_CAP) &&
@@ -609,12 +676,17 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
     static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
     bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
-    if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
+    bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
+    if (club) {
+        c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
+    } else if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
-    } else if (org_word) {
-        c.kind = C_ORG;
+    } else if (org_word && !(n_words == 2 && trade_word(wl, wln) &&
+                             (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_MALE) ||
+                              ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_FEMALE)))) {
+        c.kind = C_ORG; /* not "Danielle Steel": a given name and a trade is a person */
     } else {
         bool has_of = false;
         for (size_t k = a; k < b; k++)
@@ -842,19 +914,26 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
                            : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
 }
 
-/* ", R-Hamilton,": after a name and a comma, a party letter and a hyphen
- * before a capitalised word that is no state name a home town (AP style for
- * state legislators). True with *end where the town ends (at the comma or
- * parenthesis), at most three words. */
+/* ", R-Hamilton,": after a legislator's name and a comma, a party letter and
+ * a hyphen before a capitalised word that is no state name, then a comma, is a
+ * home town (AP style for state legislators). The name before the comma
+ * (tokens before t[i]) must be a titled legislator's ("State Sen. Gary Lutz",
+ * "Del. Ann Roe") or open with a listed given name, so ", D-Day," and ",
+ * I-Team," name no town. True with *end where the town ends (at the comma),
+ * at most three words. */
 static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
-                           const struct ingest_tok *t, size_t *end)
+                           const struct ingest_tok *t, size_t i, size_t *end)
 {
-    const char *w = s + t->start;
-    if (t->start < 3 || s[t->start - 1] != ' ' || s[t->start - 2] != ',' || t->start + 4 > n ||
-        w[1] != '-' || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I') ||
-        !ingest_cp_is_upper(ingest_cp_at(s, n, t->start + 2)))
+    static const char *const legislators[] = {
+        "Assemblyman", "Assemblymember", "Assemblywoman", "Del.",  "Delegate", "Rep.",
+        "Representative", "Sen.", "Senator",
+    };
+    const char *w = s + t[i].start;
+    if (t[i].start < 3 || s[t[i].start - 1] != ' ' || s[t[i].start - 2] != ',' ||
+        t[i].start + 4 > n || w[1] != '-' || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I') ||
+        !ingest_cp_is_upper(ingest_cp_at(s, n, t[i].start + 2)))
         return false;
-    size_t a = t->start + 2, e = a, spaces = 0;
+    size_t a = t[i].start + 2, e = a, spaces = 0;
     while (e < n && e - a < 30 && s[e] != ')' && s[e] != ',' && s[e] != '.' && spaces < 3) {
         if (s[e] == ' ') {
             if (e + 1 >= n || !ingest_cp_is_upper(ingest_cp_at(s, n, e + 1)))
@@ -867,6 +946,20 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
         return false;
     if (ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE) || state_of_abbr(g, s + a, e - a))
         return false; /* ", R-Texas,": the state, named by the speaker rules */
+    /* the name before the comma: up to five capitalised words */
+    if (i < 2 || !tok_capword(&t[i - 2]))
+        return false;
+    size_t r = i - 2;
+    while (r > 0 && r + 6 > i && tok_capword(&t[r - 1]))
+        r--;
+    bool legislator = false;
+    for (size_t k = r; k < i - 1 && !legislator; k++)
+        for (size_t l = 0; l < sizeof legislators / sizeof *legislators && !legislator; l++)
+            legislator = ingest_tok_is(s, &t[k], legislators[l]);
+    if (!legislator && !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start,
+                                       INGEST_GAZ_GIVEN_MALE) &&
+        !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start, INGEST_GAZ_GIVEN_FEMALE))
+        return false;
     *end = e;
     return true;
 }
@@ -942,6 +1035,52 @@ static bool plural_people(const char *s, const struct ingest_tok *t)
            (n > 5 && memcmp(w + n - 4, "ites", 4) == 0);
 }
 
+/* Whether the one unknown capitalised word t[a..j) after "in", "near",
+ * "outside" or "from" (t[a - 1]) may be a town. Never after a finance or
+ * abstract head ("cuts in Medicaid", "Shares in Norvane", "a letter from
+ * Vance"). "from" alone is no sign ("a former executive from Cisco"): it
+ * needs a person's appositive before it (", a Republican from Findlay"), a
+ * verb of going or coming ("fished from Kelby"), or "and" joining the word to
+ * a known place ("from Halifax and Leeds"). */
+static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                           const struct ingest_gaz *g)
+{
+    static const char *const heads[] = {
+        "cuts",    "demand",  "email",   "funding",   "interest", "investment", "investors",
+        "letter",  "message", "money",   "prices",    "shares",   "stake",      "stakes",
+        "support", "trading",
+    };
+    static const char *const moves[] = {
+        "away", "back", "came", "come", "comes", "drove", "fished", "fled", "flew",
+        "hail", "hailed", "hails", "home", "moved", "returned", "travelled", "traveled",
+    };
+    if (a < 2)
+        return false;
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        if (ingest_tok_ieq(s, &t[a - 2], heads[k]))
+            return false;
+    if (!ingest_tok_is(s, &t[a - 1], "from"))
+        return true;
+    if (j + 1 < n && ingest_tok_is(s, &t[j], "and") && tok_capword(&t[j + 1]) &&
+        ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, INGEST_GAZ_PLACE))
+        return true;
+    for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
+        if (ingest_tok_is(s, &t[a - 2], moves[k]))
+            return true;
+    if (ingest_tok_is(s, &t[a - 2], "executive") || ingest_tok_is(s, &t[a - 2], "employee"))
+        return false;
+    /* ", a [former talk radio] host from": back over up to five words to
+     * "a"/"an" after a comma that closes a name */
+    for (size_t k = a - 2; k + 7 > a && k >= 2; k--) {
+        if (t[k].kind != INGEST_TOK_WORD)
+            return false;
+        if (ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an"))
+            return t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',' &&
+                   tok_capword(&t[k - 2]);
+    }
+    return false;
+}
+
 /* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
  * "Norvane ASA"): then the word is that name, not a town. */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
@@ -960,30 +1099,21 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
     size_t i = 0, n = tk->n;
     size_t slen = n ? t[n - 1].end : 0; /* the bytes the tokens cover */
     while (i < n) {
-        const struct ingest_gaz_entry *tag;
+        const struct ingest_gaz_entry *tag = NULL;
         size_t tag_end;
-        if (tok_capword(&t[i]) && (tag = party_tag_state(g, s, slen, &t[i], &tag_end))) {
-            /* "Sen. Ann Roe (D-N.M.)": the state is named, no name starts here */
+        if (tok_capword(&t[i]) && ((tag = party_tag_state(g, s, slen, &t[i], &tag_end)) ||
+                                   party_tag_town(g, s, slen, t, i, &tag_end))) {
+            /* "Sen. Ann Roe (D-N.M.)": the state is named; "State Sen. Gary
+             * Lutz, R-Hamilton, said": a state legislator's home town. No
+             * name starts here */
             struct cand c = {.para = para, .start = t[i].start + 2, .end = tag_end,
-                             .nstart = t[i].start + 2, .text = s, .canon = tag->canon,
-                             .canon_len = tag->canon_len, .kind = C_PLACE,
+                             .nstart = t[i].start + 2, .text = s,
+                             .canon = tag ? tag->canon : NULL,
+                             .canon_len = tag ? tag->canon_len : 0, .kind = C_PLACE,
                              .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
             if (!cands_push(out, &c))
                 return false;
             while (i < n && t[i].start < tag_end)
-                i++;
-            continue;
-        }
-        size_t town_end;
-        if (tok_capword(&t[i]) && party_tag_town(g, s, slen, &t[i], &town_end)) {
-            /* "State Sen. Gary Lutz, R-Hamilton, said": a state legislator's
-             * party and home town */
-            struct cand c = {.para = para, .start = t[i].start + 2, .end = town_end,
-                             .nstart = t[i].start + 2, .text = s, .kind = C_PLACE,
-                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
-            if (!cands_push(out, &c))
-                return false;
-            while (i < n && t[i].start < town_end)
                 i++;
             continue;
         }
@@ -1123,6 +1253,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
               out->v[out->n - 1].end == t[a - 2].end));
+        if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
+            town_word = town_word_sign(s, t, n, a, j, g);
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
@@ -1156,14 +1288,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
             /* "executive director of Clean Air Colorado", "president of X":
-             * a role's organisation, not a person (but "daughter of X") */
-            static const char *const kin[] = {
-                "brother",  "colleague", "daughter", "father", "friend", "husband", "mother",
-                "neighbor", "neighbour", "rival",    "sister", "son",    "wife"}; /* sorted */
+             * an organisational role's organisation, not a person (but not
+             * "a student of Noam Chomsky", nor a name opening with a given
+             * name) */
+            static const char *const org_roles[] = {
+                "ceo",       "chair",     "chairman", "chairwoman", "director", "executive",
+                "founder",   "head",      "president", "spokesman", "spokesperson",
+                "spokeswoman"}; /* sorted */
             if (c->kind == C_PERSON && !person && c->start == t[a].start && a >= 2 &&
-                ingest_tok_is(s, &t[a - 1], "of") && role_noun(s, &t[a - 2]) &&
-                !ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
-                                t[a - 2].end - t[a - 2].start))
+                ingest_tok_is(s, &t[a - 1], "of") &&
+                ingest_word_in(org_roles, sizeof org_roles / sizeof *org_roles,
+                               s + t[a - 2].start, t[a - 2].end - t[a - 2].start) &&
+                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
+                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
                 c->kind = C_ORG;
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
@@ -1192,6 +1329,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                   .entity = -1, .pos = (*pos)++};
                 if (!cands_push(out, &ac))
                     return false;
+                c = &out->v[out->n - 2]; /* the push may have moved the array */
                 j += 3;
             }
             if (town && !person && !cue && c->nstart == c->start &&
@@ -1446,16 +1584,18 @@ bool ingest_company_name(const char *name)
  * know) the company with the longest full name (a candidate among the first
  * 512 organisation ones, ending in a company word) that opens with c's words:
  * "Keystone Allied" and "Keystone Allied Energy" for "Keystone Allied Energy
- * Corp.". */
-static void company_short_form(const struct cands *cs, struct cand *c)
+ * Corp.". orgs/n_orgs index those organisation candidates in cs, found once
+ * per text: scanning cs for them on every call was quadratic in a long text
+ * of names without a single organisation. */
+static void company_short_form(const struct cands *cs, const size_t *orgs, size_t n_orgs,
+                               struct cand *c)
 {
     const char *name = c->text + c->nstart, *best = NULL;
-    size_t nn = c->end - c->nstart, orgs = 0, best_n = 0;
-    for (size_t k = 0; k < cs->n && orgs < 512; k++) {
-        const struct cand *o = &cs->v[k];
+    size_t nn = c->end - c->nstart, best_n = 0;
+    for (size_t j = 0; j < n_orgs; j++) {
+        const struct cand *o = &cs->v[orgs[j]];
         if (o->kind != C_ORG)
             continue;
-        orgs++;
         const char *on = o->canon ? o->canon : o->text + o->nstart;
         size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
         if (onn <= nn + 1 || memcmp(on, name, nn) != 0 || on[nn] != ' ')
@@ -1675,10 +1815,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     /* "Keystone Allied Energy Corp. ... Keystone Allied said": a short form of a
      * company named in full is that company, not a person */
-    for (size_t i = 0; i < cs.n; i++)
+    size_t orgs[512], n_orgs = 0;
+    for (size_t i = 0; i < cs.n && n_orgs < 512; i++)
+        if (cs.v[i].kind == C_ORG)
+            orgs[n_orgs++] = i;
+    for (size_t i = 0; i < cs.n && n_orgs > 0; i++)
         if ((cs.v[i].kind == C_PERSON || (cs.v[i].kind == C_ORG && !cs.v[i].canon)) &&
             cs.v[i].nstart == cs.v[i].start)
-            company_short_form(&cs, &cs.v[i]);
+            company_short_form(&cs, orgs, n_orgs, &cs.v[i]);
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];

@@ -2300,6 +2300,9 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                     at->subj_b = u[e - 1].full_end;
                     return true;
                 }
+            /* the nearest "One person" is the one meant, though it spoke no
+             * words: an older "A person familiar with the matter" is not */
+            return false;
         }
     }
     return false;
@@ -2961,11 +2964,19 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
 {
     const struct ingest_tok *t = p->toks.v;
     /* "Her team's study, ‘Silent riffles: ...’, published in June": in
-     * sentence case too, a span set off by commas right after a noun of works
-     * is its title */
+     * sentence case too, a span set off by commas right after a noun that
+     * takes a title is its title, unless a speech verb or a pronoun and one
+     * follows the comma ("In her speech, ‘We will not be moved’, she told") */
+    static const char *const title_nouns[] = {"album", "book",   "documentary", "film",
+                                              "paper", "report", "study"}; /* sorted */
+    static const char *const subj[] = {"he", "i", "it", "she", "they", "we"};
+    size_t cl = 0;
     if (q->tq0 >= 2 && is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0 &&
-        TOK_IN(p->s, &t[q->tq0 - 2], work_nouns) && q->tq1 + 1 < p->toks.n &&
-        is_punct(&t[q->tq1 + 1], ',') && t[q->tq1 + 1].quote < 0 && span_words(p, q) <= 15)
+        TOK_IN(p->s, &t[q->tq0 - 2], title_nouns) && q->tq1 + 1 < p->toks.n &&
+        is_punct(&t[q->tq1 + 1], ',') && t[q->tq1 + 1].quote < 0 && span_words(p, q) <= 15 &&
+        !cue_at(p, q->tq1 + 2, &cl) &&
+        !(q->tq1 + 2 < p->toks.n && TOK_IN(p->s, &t[q->tq1 + 2], subj) &&
+          cue_at(p, q->tq1 + 3, &cl)))
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
@@ -3656,13 +3667,22 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
 
 /* “...” standing alone, then "That was the message from X, who ..." or
  * "That was how X summed up the claim.": a paragraph that opens with a
- * demonstrative and a form of "be" names the speaker of the quotation that
- * ended the paragraph before it. The first person or organisation named
- * outside quotations in its first twelve tokens (same sentence). */
+ * demonstrative and a form of "be" in a speech frame names the speaker of the
+ * quotation that ended the paragraph before it: "the" and a speech noun
+ * (message, verdict, view, warning, words) with "of"/"from" right before the
+ * name, or "how" right before it and a verb of describing later in the
+ * sentence ("described", "put it", "summed up"). "That is not what the
+ * figures from the Office for National Statistics show" names no speaker.
+ * The name is the first person or organisation outside quotations in the
+ * first twelve tokens (same sentence). */
 static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
 {
     static const char *const demos[] = {"such", "that", "these", "this", "those"};
     static const char *const bes[] = {"are", "is", "was", "were"};
+    static const char *const nouns[] = {"message", "verdict", "view", "warning", "words"};
+    static const char *const froms[] = {"from", "of"};
+    static const char *const descs[] = {"characterised", "characterized", "described",
+                                        "explained", "put", "summed"};
     const struct ingest_para *p = &x->paras[pi];
     if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
         return false;
@@ -3671,6 +3691,20 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
     if (n->toks.n < 4 || !TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes) ||
         t[0].quote >= 0)
         return false;
+    size_t name_at = 0; /* the token the name must start at */
+    if (ingest_tok_is(n->s, &t[2], "how")) {
+        bool desc = false;
+        for (size_t k = 3; k < n->toks.n && t[k].sent == t[0].sent && !desc; k++)
+            desc = TOK_IN(n->s, &t[k], descs);
+        if (!desc)
+            return false;
+        name_at = 3;
+    } else if (n->toks.n > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
+               TOK_IN(n->s, &t[4], froms)) {
+        name_at = 5;
+    } else {
+        return false;
+    }
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
     for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1; mi++) {
@@ -3683,6 +3717,8 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         enum entity_type ty = en->v[m->entity].type;
         if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
             continue;
+        if (a != name_at)
+            return false;
         size_t e = a;
         while (e < n->toks.n && t[e].start < m->end)
             e++;
