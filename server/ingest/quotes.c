@@ -3683,6 +3683,8 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
     static const char *const froms[] = {"from", "of"};
     static const char *const descs[] = {"characterised", "characterized", "described",
                                         "explained", "put", "summed"};
+    static const char *const speaking[] = {"addressing", "speaking", "talking", "testifying",
+                                           "writing"};
     const struct ingest_para *p = &x->paras[pi];
     if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
         return false;
@@ -3703,7 +3705,13 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
     } else {
-        return false;
+        /* "That was Kendra Oyelaran, a setter ..., speaking after a match" */
+        bool spoke = false;
+        for (size_t k = 3; k < n->toks.n && t[k].sent == t[0].sent && !spoke; k++)
+            spoke = TOK_IN(n->s, &t[k], speaking);
+        if (!spoke)
+            return false;
+        name_at = 2;
     }
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
