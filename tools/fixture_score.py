@@ -27,9 +27,10 @@ MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"
 
 
 def norm(s):
-    """Marks and whitespace normalised, and a comma before the closing mark
-    dropped: annotators differ on whether it belongs to the quotation."""
-    return " ".join(s.translate(MARKS).split()).rstrip(",")
+    """Marks and whitespace normalised, and a comma or full stop before the
+    closing mark dropped: annotators differ on whether it belongs to the
+    quotation (American style puts both inside the marks)."""
+    return " ".join(s.translate(MARKS).split()).rstrip(",.")
 
 
 def speaker_of(q):
