@@ -787,6 +787,14 @@ static const char *const cue_plurals[] = {
     "tweets", "vows",
 };
 
+/* Writings and pages that "state" things: "the council's website states that" is
+ * a verb behind an owner's noun, not "X's neighbouring states". Sorted. */
+static const char *const stating_writings[] = {
+    "charter", "document", "guidance", "handbook", "leaflet", "letter", "manual",
+    "memo",    "notice",   "page",     "policy",   "report",  "site",   "website",
+};
+#define STATING_WRITINGS_N (sizeof stating_writings / sizeof *stating_writings)
+
 /* True when token b is a lower-case word with a hyphen inside ("late-night"). */
 static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok *b)
 {
@@ -838,8 +846,10 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         return false;
     /* a plural noun behind an adjective: "X's early-morning tweets", "a flurry
      * of angry tweets"; a verb's subject is no hyphenated word nor "of ..." */
+    bool writing_states = ingest_tok_is(p->s, &t[i], "states") &&
+                          tok_in(p->s, b, stating_writings, STATING_WRITINGS_N);
     if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
-        (ingest_tok_is(p->s, b, "of") || tok_hyphenated(p, b) ||
+        !writing_states && (ingest_tok_is(p->s, b, "of") || tok_hyphenated(p, b) ||
          (i >= 2 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 &&
           t[i - 2].kind == INGEST_TOK_WORD &&
           ((t[i - 2].flags & INGEST_TOKF_POSS) || ingest_tok_is(p->s, &t[i - 2], "of")))))
@@ -3794,7 +3804,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
-           LIST_SORTED(document_nouns);
+           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
