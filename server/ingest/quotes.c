@@ -2760,6 +2760,45 @@ static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size
  * subject of the clause ("X brushed off the complaint, saying"). */
 /* Verbs of aspect before a participle cue ("has begun describing", "kept
  * calling"): the participle is then the clause's main verb. Sorted. */
+/* "Lee criticised Roe for calling ...", "..., where he appeared at a hearing
+ * for his role in ... and for saying ...": a gerund after "for" at token k
+ * reports the nearest person before it, the subject or the object of the verb
+ * it explains (a he/she, or a name that is no owner). Bounded: 32 tokens back,
+ * not past lim. */
+static bool gerund_for_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim,
+                               struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k <= lim || t[k - 1].quote >= 0 || !ingest_tok_ieq(p->s, &t[k - 1], "for"))
+        return false;
+    for (size_t j = k - 1; j > lim && k - j < 32; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || is_end_punct(w) || is_punct(w, ';'))
+            break;
+        if (TOK_IN(p->s, w, pronouns_m) || TOK_IN(p->s, w, pronouns_f)) {
+            *out = (struct subj){j - 1, j, false};
+            return true;
+        }
+        size_t ms = w->kind == INGEST_TOK_WORD ? mention_start_at(p, w->end - 1) : SIZE_MAX;
+        if (ms == SIZE_MAX || (w->flags & INGEST_TOKF_POSS))
+            continue;
+        const struct ingest_mention *m = NULL;
+        for (size_t mi = 0; mi < p->n_m && !m; mi++)
+            if (p->m[mi].start == ms && p->m[mi].end == w->end)
+                m = &p->m[mi];
+        if (!m || m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t a = tok_at_byte(p, ms);
+        while (a > lim && ms - t[a - 1].start < 40 && tok_capital(&t[a - 1]) &&
+               t[a - 1].quote < 0 && mention_start_at(p, t[a - 1].end - 1) == SIZE_MAX)
+            a--; /* the titles before the name: "Councillor X was censured" */
+        *out = (struct subj){a, j, false};
+        return true;
+    }
+    return false;
+}
+
 static const char *const aspect_verbs[] = {
     "began", "begin", "begun", "continued", "continues", "kept", "keeps", "started", "starts",
 };
@@ -2802,8 +2841,11 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         return clause_subject(x, pi, lim, k - 1, out);
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
-    if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0)
-        return clause_subject(x, pi, lim, k, out);
+    if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
+        clause_subject(x, pi, lim, k, out))
+        return true;
+    if (gerund_for_subject(x, pi, k, lim, out))
+        return true;
     return false;
 }
 
@@ -2882,6 +2924,12 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             if (r.a < r.b)
                 sj = r;
         }
+    }
+    if (cue->kind == CUE_PART && gerund_for_subject(x, pi, k, lim, &sj)) {
+        /* "X criticised Roe for calling": Roe, not the outer cue's X */
+        subject_resolve(x, pi, sj, at);
+        at->cue = cue;
+        return true;
     }
     if (sj.inherit || sj.a == sj.b) {
         if (prev_cue_ok && prev_at && prev_at->found) {
