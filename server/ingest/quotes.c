@@ -2684,9 +2684,20 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             if (the && h + 1 < k && h + 1 <= c0 + 4 && t[h + 1].quote < 0 &&
                 TOK_IN(p->s, &t[h + 1], role_nouns))
                 continue;
-            if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
-                t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
-                !TOK_IN(p->s, &t[h + 1], role_nouns)) {
+            /* "The authors of the report, which include X and Y, combed ...":
+             * a relative clause between commas is stepped over to the verb */
+            size_t v = h + 1;
+            if (v + 1 < k && is_punct(&t[v], ',') && t[v].quote < 0 &&
+                TOK_IN(p->s, &t[v + 1], relatives)) {
+                size_t c = v + 2;
+                while (c < k && c - v < 20 && t[c].quote < 0 && !is_clause_punct(&t[c]))
+                    c++;
+                if (c < k && is_punct(&t[c], ','))
+                    v = c + 1;
+            }
+            if (v < k && t[v].kind == INGEST_TOK_WORD && (t[v].flags & INGEST_TOKF_LOWER) &&
+                t[v].quote < 0 && !TOK_IN(p->s, &t[v], prepositions) &&
+                !TOK_IN(p->s, &t[v], role_nouns)) {
                 *out = (struct subj){c0, h + 1, false};
                 return true;
             }
