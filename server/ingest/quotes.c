@@ -3291,6 +3291,42 @@ static int32_t object_of_pronoun(const struct ctx *x, int32_t pi, size_t c, size
 }
 
 /* Finds the attribution for quotation qi of paragraph pi. */
+/* Participles of saying and writing that take an agent: "“...” was written by
+ * X". Sorted. */
+static const char *const agent_participles[] = {
+    "chanted", "coined", "delivered", "penned",  "posted", "said",
+    "shouted", "spoken", "sung",      "tweeted", "uttered", "written",
+};
+
+/* "“...” was written by Ewan Carrick", "“...,” had been tweeted by X": a
+ * passive verb of saying right after the quotation names its speaker in the
+ * agent after "by". True with q->at filled (no cue from the table). */
+static bool passive_agent(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n, j = q->tq1 + 1;
+    if (j < n && t[j].quote < 0 && is_punct(&t[j], ','))
+        j++;
+    size_t v = j;
+    while (v < n && v - j < 2 && t[v].quote < 0 &&
+           (TOK_IN(p->s, &t[v], passive_aux) || ingest_tok_ieq(p->s, &t[v], "has") ||
+            ingest_tok_ieq(p->s, &t[v], "had") || ingest_tok_ieq(p->s, &t[v], "have")))
+        v++;
+    if (v == j || v + 2 >= n || !TOK_IN(p->s, &t[v - 1], passive_aux) ||
+        t[v].quote >= 0 || !TOK_IN(p->s, &t[v], agent_participles) ||
+        !ingest_tok_ieq(p->s, &t[v + 1], "by"))
+        return false;
+    struct subj sj = subject_right(p, v + 2, false);
+    if (sj.a >= sj.b)
+        return false;
+    subject_resolve(x, pi, sj, &q->at);
+    q->at.cue = NULL;
+    q->adjacent = true;
+    q->by_cue_after = true;
+    return true;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -3346,6 +3382,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         q->at = qs[qi - 1].at;
         return;
     }
+    if (passive_agent(x, pi, q))
+        return;
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
@@ -3862,7 +3900,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
-           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
+           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
            LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings);
 }
 
