@@ -787,6 +787,14 @@ static const char *const cue_plurals[] = {
     "tweets", "vows",
 };
 
+/* Writings and pages that "state" things: "the council's website states that" is
+ * a verb behind an owner's noun, not "X's neighbouring states". Sorted. */
+static const char *const stating_writings[] = {
+    "charter", "document", "guidance", "handbook", "leaflet", "letter", "manual",
+    "memo",    "notice",   "page",     "policy",   "report",  "site",   "website",
+};
+#define STATING_WRITINGS_N (sizeof stating_writings / sizeof *stating_writings)
+
 /* True when token b is a lower-case word with a hyphen inside ("late-night"). */
 static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok *b)
 {
@@ -838,8 +846,10 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         return false;
     /* a plural noun behind an adjective: "X's early-morning tweets", "a flurry
      * of angry tweets"; a verb's subject is no hyphenated word nor "of ..." */
+    bool writing_states = ingest_tok_is(p->s, &t[i], "states") &&
+                          tok_in(p->s, b, stating_writings, STATING_WRITINGS_N);
     if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
-        (ingest_tok_is(p->s, b, "of") || tok_hyphenated(p, b) ||
+        !writing_states && (ingest_tok_is(p->s, b, "of") || tok_hyphenated(p, b) ||
          (i >= 2 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 &&
           t[i - 2].kind == INGEST_TOK_WORD &&
           ((t[i - 2].flags & INGEST_TOKF_POSS) || ingest_tok_is(p->s, &t[i - 2], "of")))))
@@ -2674,9 +2684,20 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             if (the && h + 1 < k && h + 1 <= c0 + 4 && t[h + 1].quote < 0 &&
                 TOK_IN(p->s, &t[h + 1], role_nouns))
                 continue;
-            if (h + 1 < k && t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
-                t[h + 1].quote < 0 && !TOK_IN(p->s, &t[h + 1], prepositions) &&
-                !TOK_IN(p->s, &t[h + 1], role_nouns)) {
+            /* "The authors of the report, which include X and Y, combed ...":
+             * a relative clause between commas is stepped over to the verb */
+            size_t v = h + 1;
+            if (v + 1 < k && is_punct(&t[v], ',') && t[v].quote < 0 &&
+                TOK_IN(p->s, &t[v + 1], relatives)) {
+                size_t c = v + 2;
+                while (c < k && c - v < 20 && t[c].quote < 0 && !is_clause_punct(&t[c]))
+                    c++;
+                if (c < k && is_punct(&t[c], ','))
+                    v = c + 1;
+            }
+            if (v < k && t[v].kind == INGEST_TOK_WORD && (t[v].flags & INGEST_TOKF_LOWER) &&
+                t[v].quote < 0 && !TOK_IN(p->s, &t[v], prepositions) &&
+                !TOK_IN(p->s, &t[v], role_nouns)) {
                 *out = (struct subj){c0, h + 1, false};
                 return true;
             }
@@ -2750,6 +2771,45 @@ static bool fronted_part_subject(const struct ctx *x, int32_t pi, size_t k, size
  * subject of the clause ("X brushed off the complaint, saying"). */
 /* Verbs of aspect before a participle cue ("has begun describing", "kept
  * calling"): the participle is then the clause's main verb. Sorted. */
+/* "Lee criticised Roe for calling ...", "..., where he appeared at a hearing
+ * for his role in ... and for saying ...": a gerund after "for" at token k
+ * reports the nearest person before it, the subject or the object of the verb
+ * it explains (a he/she, or a name that is no owner). Bounded: 32 tokens back,
+ * not past lim. */
+static bool gerund_for_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim,
+                               struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k <= lim || t[k - 1].quote >= 0 || !ingest_tok_ieq(p->s, &t[k - 1], "for"))
+        return false;
+    for (size_t j = k - 1; j > lim && k - j < 32; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || is_end_punct(w) || is_punct(w, ';'))
+            break;
+        if (TOK_IN(p->s, w, pronouns_m) || TOK_IN(p->s, w, pronouns_f)) {
+            *out = (struct subj){j - 1, j, false};
+            return true;
+        }
+        size_t ms = w->kind == INGEST_TOK_WORD ? mention_start_at(p, w->end - 1) : SIZE_MAX;
+        if (ms == SIZE_MAX || (w->flags & INGEST_TOKF_POSS))
+            continue;
+        const struct ingest_mention *m = NULL;
+        for (size_t mi = 0; mi < p->n_m && !m; mi++)
+            if (p->m[mi].start == ms && p->m[mi].end == w->end)
+                m = &p->m[mi];
+        if (!m || m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t a = tok_at_byte(p, ms);
+        while (a > lim && ms - t[a - 1].start < 40 && tok_capital(&t[a - 1]) &&
+               t[a - 1].quote < 0 && mention_start_at(p, t[a - 1].end - 1) == SIZE_MAX)
+            a--; /* the titles before the name: "Councillor X was censured" */
+        *out = (struct subj){a, j, false};
+        return true;
+    }
+    return false;
+}
+
 static const char *const aspect_verbs[] = {
     "began", "begin", "begun", "continued", "continues", "kept", "keeps", "started", "starts",
 };
@@ -2792,8 +2852,11 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         return clause_subject(x, pi, lim, k - 1, out);
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
-    if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0)
-        return clause_subject(x, pi, lim, k, out);
+    if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
+        clause_subject(x, pi, lim, k, out))
+        return true;
+    if (gerund_for_subject(x, pi, k, lim, out))
+        return true;
     return false;
 }
 
@@ -2872,6 +2935,12 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             if (r.a < r.b)
                 sj = r;
         }
+    }
+    if (cue->kind == CUE_PART && gerund_for_subject(x, pi, k, lim, &sj)) {
+        /* "X criticised Roe for calling": Roe, not the outer cue's X */
+        subject_resolve(x, pi, sj, at);
+        at->cue = cue;
+        return true;
     }
     if (sj.inherit || sj.a == sj.b) {
         if (prev_cue_ok && prev_at && prev_at->found) {
@@ -3222,6 +3291,42 @@ static int32_t object_of_pronoun(const struct ctx *x, int32_t pi, size_t c, size
 }
 
 /* Finds the attribution for quotation qi of paragraph pi. */
+/* Participles of saying and writing that take an agent: "“...” was written by
+ * X". Sorted. */
+static const char *const agent_participles[] = {
+    "chanted", "coined", "delivered", "penned",  "posted", "said",
+    "shouted", "spoken", "sung",      "tweeted", "uttered", "written",
+};
+
+/* "“...” was written by Ewan Carrick", "“...,” had been tweeted by X": a
+ * passive verb of saying right after the quotation names its speaker in the
+ * agent after "by". True with q->at filled (no cue from the table). */
+static bool passive_agent(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n, j = q->tq1 + 1;
+    if (j < n && t[j].quote < 0 && is_punct(&t[j], ','))
+        j++;
+    size_t v = j;
+    while (v < n && v - j < 2 && t[v].quote < 0 &&
+           (TOK_IN(p->s, &t[v], passive_aux) || ingest_tok_ieq(p->s, &t[v], "has") ||
+            ingest_tok_ieq(p->s, &t[v], "had") || ingest_tok_ieq(p->s, &t[v], "have")))
+        v++;
+    if (v == j || v + 2 >= n || !TOK_IN(p->s, &t[v - 1], passive_aux) ||
+        t[v].quote >= 0 || !TOK_IN(p->s, &t[v], agent_participles) ||
+        !ingest_tok_ieq(p->s, &t[v + 1], "by"))
+        return false;
+    struct subj sj = subject_right(p, v + 2, false);
+    if (sj.a >= sj.b)
+        return false;
+    subject_resolve(x, pi, sj, &q->at);
+    q->at.cue = NULL;
+    q->adjacent = true;
+    q->by_cue_after = true;
+    return true;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -3277,6 +3382,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         q->at = qs[qi - 1].at;
         return;
     }
+    if (passive_agent(x, pi, q))
+        return;
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
@@ -3793,8 +3900,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
-           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) &&
-           LIST_SORTED(document_nouns);
+           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
