@@ -2303,7 +2303,7 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                 d--;
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
-            for (size_t e = h + 1; e < o->toks.n && e <= h + 10 && u[e].quote < 0; e++)
+            for (size_t e = h + 1; e < o->toks.n && e <= h + 16 && u[e].quote < 0; e++)
                 if (cue_at(o, e, &len)) {
                     /* the phrase ends before an aside: "A White House official,
                      * speaking on background, told" */
