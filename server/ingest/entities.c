@@ -1893,6 +1893,26 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (c->acronym && nx_find(&full, c->text + c->start, c->end - c->start) < 0)
             nx_put(&full, c->text + c->start, c->end - c->start, id);
     }
+    /* "Gabriela Ochoa Ruelas ... Ochoa said": a given name and two capitalised
+     * words may be a double surname, whose first part alone is the person too,
+     * unless some other person's name ends with it */
+    for (size_t k = 0; k < out->n; k++) {
+        const char *nm = out->v[k].name;
+        size_t n = strlen(nm), s1 = 0, s2;
+        if (out->v[k].type != ENTITY_PERSON)
+            continue;
+        while (s1 < n && nm[s1] != ' ')
+            s1++;
+        for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
+            ;
+        if (s2 >= n || memchr(nm + s2 + 1, ' ', n - s2 - 1) || s2 - s1 - 1 < 3 ||
+            !(nm[s1 + 1] >= 'A' && nm[s1 + 1] <= 'Z') || memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
+            !(ingest_gaz_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
+              ingest_gaz_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
+            continue;
+        if (nx_find(&last, nm + s1 + 1, s2 - s1 - 1) < 0)
+            nx_put(&last, nm + s1 + 1, s2 - s1 - 1, (int32_t)k);
+    }
     free(singles.v);
     free(people.v);
     if (surname_splits(&cs, g, out, &full, &last))

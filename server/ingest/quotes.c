@@ -1564,6 +1564,15 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said one Labour MP from a neighbouring seat": where an anonymous
+         * source comes from is part of its phrase */
+        if (!according && e > k && ingest_tok_is(s, x, "from") && e + 1 < n &&
+            (ingest_tok_is(s, &t[e + 1], "a") || ingest_tok_is(s, &t[e + 1], "an")) &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an"))) {
+            e++;
+            continue;
+        }
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
             break;
@@ -2276,7 +2285,8 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 /* Nouns that head an anonymous source ("a Treasury source", "two people
  * briefed on the talks"), besides the role nouns; sorted. */
 static const char *const source_heads[] = {
-    "official", "officials", "people", "person", "source", "sources",
+    "adviser",  "advisers", "aide",   "aides",  "diplomat", "diplomats", "lawmaker",
+    "lawmakers", "official", "officials", "people", "person", "source", "sources",
 };
 
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
@@ -2303,11 +2313,16 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                 d--;
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
-            for (size_t e = h + 1; e < o->toks.n && e <= h + 10 && u[e].quote < 0; e++)
+            for (size_t e = h + 1; e < o->toks.n && e <= h + 16 && u[e].quote < 0; e++)
                 if (cue_at(o, e, &len)) {
+                    /* the phrase ends before an aside: "A White House official,
+                     * speaking on background, told" */
+                    size_t c = h + 1;
+                    while (c < e && !(u[c].kind == INGEST_TOK_PUNCT && u[c].ch == ','))
+                        c++;
                     at->subj_para = qi;
                     at->subj_a = u[d - 1].start;
-                    at->subj_b = u[e - 1].full_end;
+                    at->subj_b = c < e ? u[c - 1].end : u[e - 1].full_end;
                     return true;
                 }
             /* the nearest "One person" is the one meant, though it spoke no
@@ -2408,6 +2423,9 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
@@ -2473,6 +2491,12 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             continue;
         bool tail = last + 1 >= sj.b;
         enum entity_type ty = e->v[m->entity].type;
+        /* "one senior Marsh adviser", "a Brandt campaign official": a name
+         * modifying the lower-case head of an indefinite phrase is not the
+         * speaker, who stays anonymous */
+        bool indef = TOK_IN(s, &t[sj.a], indefinites);
+        if (!tail && indef && (t[sj.b - 1].flags & INGEST_TOKF_LOWER))
+            continue;
         /* the head of "Morrow campaign spokesman Daniel Pike" is at the end */
         if (ty == ENTITY_PERSON)
             person = m->entity;
