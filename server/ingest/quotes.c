@@ -3796,13 +3796,28 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     return true;
 }
 
+/* Whether a token of p's first sentence, from token k on, is one of the n
+ * words of list. */
+static bool first_sent_has(const struct ingest_para *p, size_t k, const char *const *list,
+                           size_t n)
+{
+    const struct ingest_tok *t = p->toks.v;
+    for (; k < p->toks.n && t[k].sent == t[0].sent; k++)
+        if (tok_in(p->s, &t[k], list, n))
+            return true;
+    return false;
+}
+#define FIRST_SENT_HAS(p, k, list) first_sent_has((p), (k), (list), sizeof(list) / sizeof *(list))
+
 /* “...” standing alone, then "That was the message from X, who ..." or
  * "That was how X summed up the claim.": a paragraph that opens with a
  * demonstrative and a form of "be" in a speech frame names the speaker of the
  * quotation that ended the paragraph before it: "the" and a speech noun
  * (message, verdict, view, warning, words) with "of"/"from" right before the
  * name, or "how" right before it and a verb of describing later in the
- * sentence ("described", "put it", "summed up"). "That is not what the
+ * sentence ("described", "put it", "summed up"), or the name itself after
+ * "be" and a participle of speaking later ("That was X, ..., speaking after
+ * the match"). "That is not what the
  * figures from the Office for National Statistics show" names no speaker.
  * The name is the first person or organisation outside quotations in the
  * first twelve tokens (same sentence). */
@@ -3826,10 +3841,7 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         return false;
     size_t name_at = 0; /* the token the name must start at */
     if (ingest_tok_is(n->s, &t[2], "how")) {
-        bool desc = false;
-        for (size_t k = 3; k < n->toks.n && t[k].sent == t[0].sent && !desc; k++)
-            desc = TOK_IN(n->s, &t[k], descs);
-        if (!desc)
+        if (!FIRST_SENT_HAS(n, 3, descs))
             return false;
         name_at = 3;
     } else if (n->toks.n > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
@@ -3837,10 +3849,7 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         name_at = 5;
     } else {
         /* "That was Kendra Oyelaran, a setter ..., speaking after a match" */
-        bool spoke = false;
-        for (size_t k = 3; k < n->toks.n && t[k].sent == t[0].sent && !spoke; k++)
-            spoke = TOK_IN(n->s, &t[k], speaking);
-        if (!spoke)
+        if (!FIRST_SENT_HAS(n, 3, speaking))
             return false;
         name_at = 2;
     }
