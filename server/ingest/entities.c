@@ -1012,6 +1012,29 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* "House Energy and Commerce Committee", "New Mexico Farm and Livestock
+ * Bureau": a run of two or more capitalised words at a, not itself ending in
+ * an organisation word or opening with a first name, goes on over the "and"
+ * at token j when the one to three capitalised words after it end the name
+ * with an organisation word. "Justice Department and Commerce Department"
+ * stay two. */
+static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t n, size_t a, size_t j)
+{
+    if (j < a + 2 || ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                    INGEST_GAZ_ORG_WORD) ||
+        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
+        return false;
+    size_t e = j + 1;
+    while (e < n && e <= j + 3 && tok_capword(&t[e]) && t[e].quote == t[a].quote)
+        e++;
+    if (e == j + 1 || (e < n && tok_capword(&t[e])))
+        return false; /* nothing after "and", or more than three words */
+    return ingest_gaz_has(g, s + t[e - 1].start, t[e - 1].end - t[e - 1].start,
+                          INGEST_GAZ_ORG_WORD);
+}
+
 /* Whether a gazetteer organisation spans from one of the first three tokens
  * of the run at a over the comma at token j and up to six tokens after it. */
 static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
@@ -1199,8 +1222,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
-            /* "National Oceanic and Atmospheric Administration": a known name */
-            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && known_org_through(g, s, t, n, a, j)) {
+            /* "National Oceanic and Atmospheric Administration": a known name;
+             * "House Energy and Commerce Committee": an unknown one */
+            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") &&
+                (known_org_through(g, s, t, n, a, j) || and_org_tail(g, s, t, n, a, j))) {
                 j++;
                 continue;
             }
