@@ -1012,17 +1012,24 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
-/* "House Energy and Commerce Committee", "New Mexico Farm and Livestock
- * Bureau": a run of two or more capitalised words at a, not itself ending in
- * an organisation word or opening with a first name, goes on over the "and"
- * at token j when the one to three capitalised words after it end the name
- * with an organisation word. "Justice Department and Commerce Department"
- * stay two. */
+/* "Senate Energy and Natural Resources Committee", "New Mexico Farm and
+ * Livestock Bureau": a run of two or more capitalised words at a, not
+ * opening with a first name nor ending in the head of a whole organisation
+ * (Department, Committee, Inc: "the Justice Department and Commerce
+ * Department" stay two) nor in the word the name after "and" ends in, goes
+ * on over the "and" at token j when the one to three capitalised words after
+ * it end the name with an organisation word.
+ * A weaker organisation word may end the first part ("Senate Energy"). */
 static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
                          size_t n, size_t a, size_t j)
 {
-    if (j < a + 2 || ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
-                                    INGEST_GAZ_ORG_WORD) ||
+    static const char *const heads[] = { /* sorted, lower case */
+        "agency", "association", "authority", "board", "bureau", "co", "commission",
+        "committee", "company", "corp", "corporation", "council", "department", "group", "inc",
+        "institute", "ltd", "ministry", "office", "party", "service", "union", "university"};
+    if (j < a + 2 ||
+        ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
+                       t[j - 1].end - t[j - 1].start) ||
         ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
         ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
         return false;
@@ -1031,8 +1038,11 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
         e++;
     if (e == j + 1 || (e < n && tok_capword(&t[e])))
         return false; /* nothing after "and", or more than three words */
-    return ingest_gaz_has(g, s + t[e - 1].start, t[e - 1].end - t[e - 1].start,
-                          INGEST_GAZ_ORG_WORD);
+    /* "Lincoln Elementary and Prairie View Elementary": two of a kind */
+    size_t ln = t[j - 1].end - t[j - 1].start, rn = t[e - 1].end - t[e - 1].start;
+    if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
+        return false;
+    return ingest_gaz_has(g, s + t[e - 1].start, rn, INGEST_GAZ_ORG_WORD);
 }
 
 /* Whether a gazetteer organisation spans from one of the first three tokens
