@@ -23,8 +23,6 @@ enum cache_form {
     CACHE_GZIP,     /* gzip, sent as it is to clients that take it */
     CACHE_LZ4,      /* one LZ4 block of the identity bytes */
 };
-/* The other compressed form (gzip for LZ4 and back); identity for identity. */
-enum cache_form cache_other_form(enum cache_form f);
 
 /* An answer to store, as cache_put takes it: every string is borrowed and
  * copied. */

@@ -3,11 +3,10 @@
  * that also hold a second form. Eviction is random: a client walking more
  * distinct URLs than fit would make LRU (or CLOCK) miss every time, while
  * random replacement keeps a fair share of them. A second form (see cache.h)
- * is the first thing given up for room. Entries and
- * bodies are reference-counted, so a hit sends the stored bytes without
- * copying them.
- * An entry is one allocation (with its key, strings and stored body), and
- * the bound counts what the allocator gave. */
+ * is the first thing given up for room. Entries and bodies are
+ * reference-counted, so a hit sends the stored bytes without copying them.
+ * An entry is one allocation (with its key, strings and stored body), and the
+ * bound counts what the allocator gave. */
 #include "newsd/cache.h"
 
 #include <malloc.h>
@@ -59,10 +58,10 @@ struct cache_entry {
     atomic_uint refs;         /* the table's, while in it, and each hit's */
     struct cache_entry *next; /* in its bucket */
     size_t slot;              /* index in cache.all, or CACHE_GONE */
-    size_t alt_slot;        /* index in cache.alts, while alt is set */
+    size_t alt_slot;          /* index in cache.alts, while alt is set */
     uint64_t hash;
     size_t bytes;             /* what it costs against the bound, alt aside */
-    size_t alt_bytes;       /* what alt costs against the bound, while set */
+    size_t alt_bytes;         /* what alt costs against the bound, while set */
     uint64_t last_use;        /* cache.clock when stored or last found */
     struct cache_answer a;    /* a.body lies in body; the strings are in the block */
     struct cache_blob *body;  /* in the block, owner this entry */
@@ -299,6 +298,12 @@ static struct cache_entry **cache_find(struct cache *c, uint64_t h, const char *
     return p;
 }
 
+/* The other compressed form (gzip for LZ4 and back); identity for identity. */
+static enum cache_form cache_other_form(enum cache_form f)
+{
+    return f == CACHE_GZIP ? CACHE_LZ4 : f == CACHE_LZ4 ? CACHE_GZIP : CACHE_IDENTITY;
+}
+
 bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_gzip,
                struct cache_hit *out)
 {
@@ -337,11 +342,6 @@ void cache_hit_clear(struct cache_hit *h)
     cache_blob_release(h->blob);
     cache_entry_release(h->entry);
     memset(h, 0, sizeof *h);
-}
-
-enum cache_form cache_other_form(enum cache_form f)
-{
-    return f == CACHE_GZIP ? CACHE_LZ4 : f == CACHE_LZ4 ? CACHE_GZIP : CACHE_IDENTITY;
 }
 
 static size_t cache_random(struct cache *c, size_t n)
