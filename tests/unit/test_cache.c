@@ -314,14 +314,21 @@ static struct cache *cold_setup(bool warm, uint64_t build_us, struct cache_stats
     return c;
 }
 
+/* The form cold_setup's new answer is found in by a client without gzip. */
+static enum cache_form new_form(struct cache *c)
+{
+    struct cache_hit h = {0};
+    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
+    enum cache_form f = h.form;
+    cache_hit_clear(&h);
+    return f;
+}
+
 Test(cache, entries_nobody_asks_for_make_room_for_second_forms)
 {
     struct cache_stats st;
     struct cache *c = cold_setup(false, 100, &st);
-    struct cache_hit h = {0};
-    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
-    cr_assert_eq(h.form, CACHE_LZ4, "the second form was kept, in room taken from cold entries");
-    cache_hit_clear(&h);
+    cr_assert_eq(new_form(c), CACHE_LZ4, "the second form was kept, in room taken from cold entries");
     cr_assert_lt(st.entries, 41);
     cr_assert_leq(st.bytes, 64 * 1024);
     cache_free(c);
@@ -332,10 +339,8 @@ Test(cache, entries_in_use_are_not_evicted_for_second_forms)
     struct cache_stats st;
     struct cache *c = cold_setup(true, 100, &st);
     cr_assert_eq(st.entries, 41, "every answer in use stays");
-    struct cache_hit h = {0};
-    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
-    cr_assert_eq(h.form, CACHE_GZIP, "no room for a second form without evicting answers in use");
-    cache_hit_clear(&h);
+    cr_assert_eq(new_form(c), CACHE_GZIP,
+                 "no room for a second form without evicting answers in use");
     cache_free(c);
 }
 
@@ -345,10 +350,8 @@ Test(cache, dear_answers_are_not_evicted_for_second_forms)
     struct cache_stats st;
     struct cache *c = cold_setup(false, 2000, &st);
     cr_assert_eq(st.entries, 41, "no answer that was dear to build was evicted");
-    struct cache_hit h = {0};
-    cr_assert(cache_get(c, "/new", 4, cache_generation(c), false, &h));
-    cr_assert_eq(h.form, CACHE_GZIP, "no room for a second form without evicting dear answers");
-    cache_hit_clear(&h);
+    cr_assert_eq(new_form(c), CACHE_GZIP,
+                 "no room for a second form without evicting dear answers");
     cache_free(c);
 }
 
