@@ -2285,8 +2285,11 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 /* Nouns that head an anonymous source ("a Treasury source", "two people
  * briefed on the talks"), besides the role nouns; sorted. */
 static const char *const source_heads[] = {
-    "adviser",  "advisers", "aide",   "aides",  "diplomat", "diplomats", "lawmaker",
-    "lawmakers", "official", "officials", "people", "person", "source", "sources",
+    "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
+    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
+    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
+    "operatives", "people",     "person",      "senator",   "senators",   "source",
+    "sources",    "staffer",    "staffers",    "strategist", "strategists",
 };
 
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
@@ -2517,6 +2520,12 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
+        /* "One Republican senator, who asked not to be named, said ... .
+         * “...,” the senator said": an indefinite introduction within three
+         * paragraphs is the antecedent before any senator named by title */
+        if (sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads) &&
+            anon_antecedent(x, pi, sj, at))
+            return;
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
@@ -2525,8 +2534,6 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
-        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads))
-            anon_antecedent(x, pi, sj, at);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], document_nouns))
             at->speaker = document_author(x, pi, sj);
     }
@@ -3934,7 +3941,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings);
+           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) &&
+           LIST_SORTED(source_heads);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
