@@ -1392,6 +1392,27 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
+             * before its affiliation */
+            size_t z = seg.a;
+            while (z < seg.b && z - seg.a < 6 && tok_capital(&t[z]))
+                z++;
+            if (z > seg.a && z < seg.b && TOK_IN(s, &t[z], aside_openers) &&
+                is_name_run(p, seg.a, z) && np.a < np.b && is_description(p, np) &&
+                mention_covers(p, t[seg.a].start, t[z - 1].end))
+                return (struct subj){seg.a, z, false};
+            /* "Ann Roe, the president of X, a group that ..., said": two
+             * descriptions in a row; the name before the first opens the clause */
+            if (!is_name_run(p, seg.a, seg.b) && np.a < np.b && is_description(p, np) &&
+                np.a > lim + 1 && is_punct(&t[np.a - 1], ',')) {
+                size_t hb = np.a - 1, ha = hb;
+                while (ha > lim && hb - ha < 6 && t[ha - 1].quote < 0 &&
+                       (tok_capital(&t[ha - 1]) || is_name_particle(p, &t[ha - 1])))
+                    ha--;
+                if (is_name_run(p, ha, hb) && (ha == lim || is_clause_punct(&t[ha - 1])) &&
+                    mention_covers(p, t[ha].start, t[hb - 1].end))
+                    return (struct subj){ha, hb, false};
+            }
             if (np.a < np.b)
                 return np; /* "Pieter de Vries, a spokesman for the port, said" */
             if (is_name_run(p, seg.a, seg.b))
