@@ -1361,6 +1361,26 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             steps++;
         }
         bool relative = x < c1 && TOK_IN(s, &t[x], relatives);
+        /* "Rep. X (R-Fla.), one of the Republicans Axios is told are
+         * undecided, posted": a lower-case appositive after a name that opens
+         * the clause is no "he said, adding", whatever verb it holds */
+        if (has_cue && !relative && x < c1 && x > lim + 1 && (t[x].flags & INGEST_TOKF_LOWER) &&
+            is_punct(&t[x - 1], ',')) {
+            size_t hb = x - 1;
+            if (hb > lim + 1 && is_punct(&t[hb - 1], ')'))
+                for (size_t o = hb - 1; o > lim && hb - o < 10; o--)
+                    if (is_punct(&t[o - 1], '(')) {
+                        hb = o - 1;
+                        break;
+                    }
+            size_t ha = hb;
+            while (ha > lim && hb - ha < 6 && t[ha - 1].quote < 0 &&
+                   (tok_capital(&t[ha - 1]) || is_name_particle(p, &t[ha - 1])))
+                ha--;
+            if (is_name_run(p, ha, hb) && (ha == lim || is_clause_punct(&t[ha - 1])) &&
+                mention_covers(p, t[hb - 1].start, t[hb - 1].end))
+                has_cue = false;
+        }
         if (has_cue && !relative) {
             r.inherit = true; /* "he said, adding" */
             return r;
