@@ -1337,8 +1337,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             size_t x = hop;
             while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
                 x--;
-            if (x <= lim || !is_punct(&t[x - 1], ','))
-                return np_before(p, hop, lim, &stop);
+            if (x <= lim || !is_punct(&t[x - 1], ',')) {
+                /* "Sen. Ann Roe (D-Ore.), who sponsors the bill, wrote" */
+                size_t hb = hop;
+                if (hb > lim + 1 && is_punct(&t[hb - 1], ')'))
+                    for (size_t o = hb - 1; o > lim && hb - o < 10; o--)
+                        if (is_punct(&t[o - 1], '(')) {
+                            hb = o - 1;
+                            break;
+                        }
+                return np_before(p, hb, lim, &stop);
+            }
             e = hop + 1;
         }
     }
