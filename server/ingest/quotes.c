@@ -2378,6 +2378,21 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                     at->subj_b = c < e ? u[c - 1].end : u[e - 1].full_end;
                     return true;
                 }
+            /* "A senior official from X, speaking on condition of anonymity,
+             * was less optimistic.": a phrase that opens its sentence is the
+             * source with no cue, up to the aside's comma */
+            if (d - 1 == 0 || (u[d - 1].flags & INGEST_TOKF_SENT_START)) {
+                size_t c = h + 1;
+                while (c < o->toks.n && c <= h + 12 && u[c].quote < 0 &&
+                       !(u[c].kind == INGEST_TOK_PUNCT && u[c].ch == ','))
+                    c++;
+                if (c < o->toks.n && c <= h + 12 && is_punct(&u[c], ',')) {
+                    at->subj_para = qi;
+                    at->subj_a = u[d - 1].start;
+                    at->subj_b = u[c - 1].end;
+                    return true;
+                }
+            }
             /* the nearest "One person" is the one meant, though it spoke no
              * words: an older "A person familiar with the matter" is not */
             return false;
