@@ -4344,6 +4344,35 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 }
             }
         }
+        /* "It's worth reading in full:": a paragraph that ends with a colon
+         * and names nobody introduces a speech by the one person the
+         * paragraph before it names (outside quotations) */
+        if (!carry_ok && pi > 0 && p->n_spans == 0 && p->toks.n >= 2 &&
+            is_punct(&t[p->toks.n - 1], ':')) {
+            int32_t who = -1;
+            size_t wa = 0, wb = 0;
+            bool one = true;
+            for (size_t i = 0; i < p->n_m && one; i++)
+                if (ents->v[p->m[i].entity].type == ENTITY_PERSON)
+                    one = false;
+            const struct ingest_para *o = &paras[pi - 1];
+            for (size_t i = 0; i < o->n_m && one; i++) {
+                const struct ingest_mention *m = &o->m[i];
+                if (m->in_quote || ents->v[m->entity].type != ENTITY_PERSON)
+                    continue;
+                if (who >= 0 && who != m->entity)
+                    one = false;
+                who = m->entity;
+                wa = m->start;
+                wb = m->end;
+            }
+            if (one && who >= 0) {
+                carry = (struct attr){.found = true, .speaker = who, .subj_para = (int32_t)pi - 1,
+                                      .subj_a = wa, .subj_b = wb};
+                carry_ok = true;
+                carry_para = (int32_t)pi;
+            }
+        }
         /* the named subject of the paragraph's last reporting verb outside
          * quotations ("..., noted KXTV's Jane Roe.") is who a he/she in the
          * next quotation most likely means */
