@@ -2380,8 +2380,11 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                 }
             /* "A senior official from X, speaking on condition of anonymity,
              * was less optimistic.": a phrase that opens its sentence is the
-             * source with no cue, up to the aside's comma */
-            if (d - 1 == 0 || (u[d - 1].flags & INGEST_TOKF_SENT_START)) {
+             * source with no cue, up to the aside's comma, when only a
+             * prepositional phrase follows its noun ("One person left the
+             * meeting early, and ..." is no such phrase) */
+            if ((d - 1 == 0 || (u[d - 1].flags & INGEST_TOKF_SENT_START)) && h + 1 < o->toks.n &&
+                (is_punct(&u[h + 1], ',') || TOK_IN(o->s, &u[h + 1], prepositions))) {
                 size_t c = h + 1;
                 while (c < o->toks.n && c <= h + 12 && u[c].quote < 0 &&
                        !(u[c].kind == INGEST_TOK_PUNCT && u[c].ch == ','))
