@@ -92,6 +92,7 @@ static bool line_is_signed_quote(const char *s, size_t n)
 /* Generic phrases of site furniture. A line holding one and no longer than a
  * short paragraph is boilerplate. */
 static const char *const boiler_phrases[] = {
+    "browser",
     "cookie",
     "javascript",
     "subscribe",
@@ -152,7 +153,7 @@ static const char *const boiler_phrases[] = {
  * only when it does not read as a sentence (no sentence end, or under eight
  * words), as "Sponsored content" and "ADVERTISEMENT" do not. */
 static const char *const boiler_prose_words[] = {
-    "advertisement", "browser", "copyright", "newsletter", "paywall", "sponsored", "subscription",
+    "advertisement", "copyright", "newsletter", "paywall", "sponsored", "subscription",
 };
 
 /* A word with a lower-case run followed by an upper-case letter, like
