@@ -1337,8 +1337,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             size_t x = hop;
             while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
                 x--;
-            if (x <= lim || !is_punct(&t[x - 1], ','))
-                return np_before(p, hop, lim, &stop);
+            if (x <= lim || !is_punct(&t[x - 1], ',')) {
+                /* "Sen. Ann Roe (D-Ore.), who sponsors the bill, wrote" */
+                size_t hb = hop;
+                if (hb > lim + 1 && is_punct(&t[hb - 1], ')'))
+                    for (size_t o = hb - 1; o > lim && hb - o < 10; o--)
+                        if (is_punct(&t[o - 1], '(')) {
+                            hb = o - 1;
+                            break;
+                        }
+                return np_before(p, hb, lim, &stop);
+            }
             e = hop + 1;
         }
     }
@@ -1361,6 +1370,26 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             steps++;
         }
         bool relative = x < c1 && TOK_IN(s, &t[x], relatives);
+        /* "Rep. X (R-Fla.), one of the Republicans Axios is told are
+         * undecided, posted": a lower-case appositive after a name that opens
+         * the clause is no "he said, adding", whatever verb it holds */
+        if (has_cue && !relative && x < c1 && x > lim + 1 && (t[x].flags & INGEST_TOKF_LOWER) &&
+            is_punct(&t[x - 1], ',')) {
+            size_t hb = x - 1;
+            if (hb > lim + 1 && is_punct(&t[hb - 1], ')'))
+                for (size_t o = hb - 1; o > lim && hb - o < 10; o--)
+                    if (is_punct(&t[o - 1], '(')) {
+                        hb = o - 1;
+                        break;
+                    }
+            size_t ha = hb;
+            while (ha > lim && hb - ha < 6 && t[ha - 1].quote < 0 &&
+                   (tok_capital(&t[ha - 1]) || is_name_particle(p, &t[ha - 1])))
+                ha--;
+            if (is_name_run(p, ha, hb) && (ha == lim || is_clause_punct(&t[ha - 1])) &&
+                mention_covers(p, t[hb - 1].start, t[hb - 1].end))
+                has_cue = false;
+        }
         if (has_cue && !relative) {
             r.inherit = true; /* "he said, adding" */
             return r;
@@ -1392,6 +1421,27 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
+             * before its affiliation */
+            size_t z = seg.a;
+            while (z < seg.b && z - seg.a < 6 && tok_capital(&t[z]))
+                z++;
+            if (z > seg.a && z < seg.b && TOK_IN(s, &t[z], aside_openers) &&
+                is_name_run(p, seg.a, z) && np.a < np.b && is_description(p, np) &&
+                mention_covers(p, t[seg.a].start, t[z - 1].end))
+                return (struct subj){seg.a, z, false};
+            /* "Ann Roe, the president of X, a group that ..., said": two
+             * descriptions in a row; the name before the first opens the clause */
+            if (!is_name_run(p, seg.a, seg.b) && np.a < np.b && is_description(p, np) &&
+                np.a > lim + 1 && is_punct(&t[np.a - 1], ',')) {
+                size_t hb = np.a - 1, ha = hb;
+                while (ha > lim && hb - ha < 6 && t[ha - 1].quote < 0 &&
+                       (tok_capital(&t[ha - 1]) || is_name_particle(p, &t[ha - 1])))
+                    ha--;
+                if (is_name_run(p, ha, hb) && (ha == lim || is_clause_punct(&t[ha - 1])) &&
+                    mention_covers(p, t[ha].start, t[hb - 1].end))
+                    return (struct subj){ha, hb, false};
+            }
             if (np.a < np.b)
                 return np; /* "Pieter de Vries, a spokesman for the port, said" */
             if (is_name_run(p, seg.a, seg.b))
@@ -2285,8 +2335,11 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 /* Nouns that head an anonymous source ("a Treasury source", "two people
  * briefed on the talks"), besides the role nouns; sorted. */
 static const char *const source_heads[] = {
-    "adviser",  "advisers", "aide",   "aides",  "diplomat", "diplomats", "lawmaker",
-    "lawmakers", "official", "officials", "people", "person", "source", "sources",
+    "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
+    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
+    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
+    "operatives", "people",     "person",      "senator",   "senators",   "source",
+    "sources",    "staffer",    "staffers",    "strategist", "strategists",
 };
 
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
@@ -2325,6 +2378,24 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                     at->subj_b = c < e ? u[c - 1].end : u[e - 1].full_end;
                     return true;
                 }
+            /* "A senior official from X, speaking on condition of anonymity,
+             * was less optimistic.": a phrase that opens its sentence is the
+             * source with no cue, up to the aside's comma, when only a
+             * prepositional phrase follows its noun ("One person left the
+             * meeting early, and ..." is no such phrase) */
+            if ((d - 1 == 0 || (u[d - 1].flags & INGEST_TOKF_SENT_START)) && h + 1 < o->toks.n &&
+                (is_punct(&u[h + 1], ',') || TOK_IN(o->s, &u[h + 1], prepositions))) {
+                size_t c = h + 1;
+                while (c < o->toks.n && c <= h + 12 && u[c].quote < 0 &&
+                       !(u[c].kind == INGEST_TOK_PUNCT && u[c].ch == ','))
+                    c++;
+                if (c < o->toks.n && c <= h + 12 && is_punct(&u[c], ',')) {
+                    at->subj_para = qi;
+                    at->subj_a = u[d - 1].start;
+                    at->subj_b = u[c - 1].end;
+                    return true;
+                }
+            }
             /* the nearest "One person" is the one meant, though it spoke no
              * words: an older "A person familiar with the matter" is not */
             return false;
@@ -2517,6 +2588,12 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
+        /* "One Republican senator, who asked not to be named, said ... .
+         * “...,” the senator said": an indefinite introduction within three
+         * paragraphs is the antecedent before any senator named by title */
+        if (sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads) &&
+            anon_antecedent(x, pi, sj, at))
+            return;
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
@@ -2525,8 +2602,6 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
-        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads))
-            anon_antecedent(x, pi, sj, at);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], document_nouns))
             at->speaker = document_author(x, pi, sj);
     }
@@ -3934,7 +4009,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings);
+           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) &&
+           LIST_SORTED(source_heads);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
@@ -4269,6 +4345,35 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     carry_ok = true;
                     carry_para = (int32_t)pi;
                 }
+            }
+        }
+        /* "It's worth reading in full:": a paragraph that ends with a colon
+         * and names nobody introduces a speech by the one person the
+         * paragraph before it names (outside quotations) */
+        if (!carry_ok && pi > 0 && p->n_spans == 0 && p->toks.n >= 2 &&
+            is_punct(&t[p->toks.n - 1], ':')) {
+            int32_t who = -1;
+            size_t wa = 0, wb = 0;
+            bool one = true;
+            for (size_t i = 0; i < p->n_m && one; i++)
+                if (ents->v[p->m[i].entity].type == ENTITY_PERSON)
+                    one = false;
+            const struct ingest_para *o = &paras[pi - 1];
+            for (size_t i = 0; i < o->n_m && one; i++) {
+                const struct ingest_mention *m = &o->m[i];
+                if (m->in_quote || ents->v[m->entity].type != ENTITY_PERSON)
+                    continue;
+                if (who >= 0 && who != m->entity)
+                    one = false;
+                who = m->entity;
+                wa = m->start;
+                wb = m->end;
+            }
+            if (one && who >= 0) {
+                carry = (struct attr){.found = true, .speaker = who, .subj_para = (int32_t)pi - 1,
+                                      .subj_a = wa, .subj_b = wb};
+                carry_ok = true;
+                carry_para = (int32_t)pi;
             }
         }
         /* the named subject of the paragraph's last reporting verb outside

@@ -95,15 +95,12 @@ static const char *const boiler_phrases[] = {
     "browser",
     "cookie",
     "javascript",
-    "newsletter",
     "subscribe",
-    "subscription",
     "sign up",
     "sign in",
     "log in",
     "all rights reserved",
     "\xc2\xa9",
-    "copyright",
     "click here",
     "read more",
     "read the full",
@@ -120,8 +117,6 @@ static const char *const boiler_phrases[] = {
     "min read",
     "optimal experience",
     "not supported",
-    "advertisement",
-    "sponsored",
     "recommended stories",
     "more stories",
     "most read",
@@ -149,9 +144,16 @@ static const char *const boiler_phrases[] = {
     "this story has been",
     "this article was",
     "ad blocker",
-    "paywall",
     "register now",
     "already a member",
+};
+
+/* Furniture words that news prose also uses ("who sponsored the bill", "the
+ * party's newsletter", "a copyright dispute"): they mark a line as boilerplate
+ * only when it does not read as a sentence (no sentence end, or under eight
+ * words), as "Sponsored content" and "ADVERTISEMENT" do not. */
+static const char *const boiler_prose_words[] = {
+    "advertisement", "copyright", "newsletter", "paywall", "sponsored", "subscription",
 };
 
 /* A word with a lower-case run followed by an upper-case letter, like
@@ -205,8 +207,11 @@ static bool line_is_boiler(const struct unit *u)
                 bigrams[h >> 6] |= 1ULL << (h & 63);
             }
         }
-        for (size_t k = 0; k < sizeof boiler_phrases / sizeof *boiler_phrases; k++) {
-            const char *ph = boiler_phrases[k];
+        size_t n_strong = sizeof boiler_phrases / sizeof *boiler_phrases;
+        size_t n_prose = sizeof boiler_prose_words / sizeof *boiler_prose_words;
+        bool prose = u->term && u->words >= 8;
+        for (size_t k = 0; k < n_strong + (prose ? 0 : n_prose); k++) {
+            const char *ph = k < n_strong ? boiler_phrases[k] : boiler_prose_words[k - n_strong];
             unsigned h = (((unsigned char)ph[0] * 31u) ^ (unsigned char)ph[1]) & 1023u;
             if (!(bigrams[h >> 6] & (1ULL << (h & 63))))
                 continue; /* its first two letters never occur together here */
