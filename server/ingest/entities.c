@@ -1057,6 +1057,44 @@ static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
     return false;
 }
 
+/* "House of Lords", "UN Office for the Coordination of Humanitarian Affairs",
+ * "CDU/CSU", "JD(U)": the end (exclusive) of the longest gazetteer name that
+ * starts at one of the first three tokens of the run at a and goes on over
+ * the connector at token j (a lower-case word or a punctuation mark) within
+ * ten tokens, or 0. Only tokens a name may end with are tried. */
+static size_t known_span_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t a, size_t j)
+{
+    const struct ingest_tok *k = &t[j];
+    if (k->kind == INGEST_TOK_NUM || t[j].quote != t[a].quote)
+        return 0;
+    if (k->kind == INGEST_TOK_PUNCT && k->ch != '(' && k->ch != '/' && k->ch != ',' &&
+        k->ch != '-' && k->ch != '&')
+        return 0;
+    static const char *const conns[] = {"and", "de", "for", "of", "on", "the"}; /* sorted */
+    if (k->kind == INGEST_TOK_WORD &&
+        (!(k->flags & INGEST_TOKF_LOWER) ||
+         !ingest_word_in(conns, sizeof conns / sizeof *conns, s + k->start, k->end - k->start)))
+        return 0;
+    /* the name goes on with a capitalised word (or "the" and one) */
+    if (j + 1 >= n || !(tok_capword(&t[j + 1]) ||
+                        (ingest_tok_is(s, &t[j + 1], "the") && j + 2 < n && tok_capword(&t[j + 2]))))
+        return 0;
+    size_t last = j + 10 < n ? j + 10 : n - 1;
+    for (size_t e = last; e > j; e--) {
+        bool closer = t[e].kind == INGEST_TOK_PUNCT && t[e].ch == ')';
+        if (!tok_capword(&t[e]) && !closer)
+            continue;
+        for (size_t f = a; f < j && f < a + 3; f++) {
+            size_t len = t[e].end - t[f].start;
+            if (ingest_gaz_find(g, s + t[f].start, len, INGEST_GAZ_ORG) ||
+                ingest_gaz_find(g, s + t[f].start, len, INGEST_GAZ_PLACE))
+                return e + 1;
+        }
+    }
+    return 0;
+}
+
 /* "from Georgians", "in Ohioans' view": the shape of a plural demonym or a
  * group of people (-ans, -ers, -ites), which is no town. */
 static bool plural_people(const char *s, const struct ingest_tok *t)
@@ -1179,6 +1217,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
+                continue;
+            }
+            /* a known name goes on over its connectors: "House of Lords" */
+            size_t ke = j > a ? known_span_end(g, s, t, n, a, j) : 0;
+            if (ke > j) {
+                j = ke;
+                end_byte = t[ke - 1].end;
                 continue;
             }
             /* connectors inside a name */
