@@ -524,6 +524,33 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "Senate Democrats", "House GOP aides": a chamber's party members name
+     * the chamber; "the House", "a House vote": the chamber alone */
+    static const char *const chambers[] = {"House", "Senate"};
+    static const char *const party_words[] = {"democratic", "democrats", "gop", "republican",
+                                              "republicans"}; /* sorted, lower */
+    if ((b - a == 1 || (b - a == 2 && ingest_word_in(party_words, 5, s + t[a + 1].start,
+                                                     end - t[a + 1].start))) &&
+        !(t[a].flags & INGEST_TOKF_ALLCAPS) && !(t[a].flags & INGEST_TOKF_POSS && b - a == 2)) {
+        for (size_t k = 0; k < 2; k++) {
+            if (!ingest_bytes_eq(s + t[a].start, t[a].end - t[a].start, chambers[k]))
+                continue;
+            e = ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
+            c.end = t[a].end;
+            c.kind = C_ORG;
+            c.canon = e ? e->canon : NULL;
+            c.canon_len = e ? e->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Ohio House", "the Pennsylvania House": a state's lower chamber */
+    if (b - a == 2 && ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "House") &&
+        ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* an organisation noun right before the name says what it is, also in
      * apposition behind a determiner: "her firm, Bitterroot Strategies," */
     if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
@@ -1450,6 +1477,22 @@ static bool text_scan_str(const char *s, int32_t para, const struct ingest_gaz *
 
 /* ---- the entity table ---------------------------------------------------------- */
 
+/* "Ohio House", "House of Commons", "Missouri House of Representatives": a
+ * lower or only chamber's full name, which "the House" shortens. */
+static bool chamber_name(const struct ingest_gaz *g, const char *nm, size_t n)
+{
+    static const char *const of_kinds[] = {"House of Assembly", "House of Commons",
+                                           "House of Delegates", "House of Representatives"};
+    for (size_t k = 0; k < 4; k++) {
+        size_t kn = strlen(of_kinds[k]);
+        if (n >= kn && memcmp(nm + n - kn, of_kinds[k], kn) == 0 &&
+            (n == kn || nm[n - kn - 1] == ' '))
+            return true;
+    }
+    return n > 6 && memcmp(nm + n - 6, " House", 6) == 0 &&
+           ingest_gaz_find(g, nm, n - 6, INGEST_GAZ_PLACE) != NULL;
+}
+
 /* Cuts a nickname quoted inside a name, in place: 'Thomas "Tam" Ruddock' is
  * Thomas Ruddock (the span finder leaves such a nickname in the name). */
 static void name_drop_nickname(char *s)
@@ -1903,6 +1946,26 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if ((cs.v[i].kind == C_PERSON || (cs.v[i].kind == C_ORG && !cs.v[i].canon)) &&
             cs.v[i].nstart == cs.v[i].start)
             company_short_form(&cs, orgs, n_orgs, &cs.v[i]);
+    /* "the House" is the one chamber the article names in full ("Ohio House",
+     * "House of Commons"), if it names one */
+    const char *house = NULL;
+    size_t house_n = 0;
+    bool house_many = false;
+    for (size_t i = 0; i < cs.n && !house_many; i++) {
+        const struct cand *c = &cs.v[i];
+        if (c->kind != C_ORG)
+            continue;
+        const char *nm = c->canon ? c->canon : c->text + c->nstart;
+        size_t n = c->canon ? c->canon_len : c->end - c->nstart;
+        if (!chamber_name(g, nm, n) || (house && house_n == n && memcmp(house, nm, n) == 0))
+            continue;
+        if (house)
+            house_many = true;
+        house = nm;
+        house_n = n;
+    }
+    if (house_many)
+        house = NULL;
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
@@ -1914,6 +1977,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            if (house && ingest_bytes_eq(name, nn, "House")) {
+                name = house;
+                nn = house_n;
+            }
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
