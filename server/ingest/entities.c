@@ -352,6 +352,12 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
         bool org_end = !e && q - a >= 2 && q == p &&
                        ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
                                       INGEST_GAZ_ORG_WORD);
+        /* "Labour Minister Ann Roe": a portfolio, not the party */
+        if (e && e->cls == INGEST_GAZ_ORG && q - a == 1 && q == p && p < h &&
+            e->canon_len > 6 && memcmp(e->canon + e->canon_len - 6, " Party", 6) == 0 &&
+            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE_MOD) &&
+            (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
+            return true;
         if ((e && e->cls == INGEST_GAZ_ORG) || org_end) {
             struct cand o = *c;
             o.start = o.nstart = t[a].start;
@@ -540,6 +546,22 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             c.kind = C_ORG;
             c.canon = e ? e->canon : NULL;
             c.canon_len = e ? e->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Guardian Australia", "BBC Scotland": a known organisation's branch in a
+     * known place is an organisation, no person */
+    for (size_t q = a + 1; q < b && b - a <= 4; q++) {
+        const struct ingest_gaz_entry *po =
+            gaz_name(g, s + t[q].start, end - t[q].start, false);
+        const struct ingest_gaz_entry *oo =
+            po && po->cls == INGEST_GAZ_PLACE
+                ? gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start,
+                           q - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS))
+                : NULL;
+        if (oo && oo->cls == INGEST_GAZ_ORG) {
+            c.kind = C_ORG;
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
@@ -1931,7 +1953,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
-                  (c->para >= 0 && nx_find(&singles, w, wn) == 2) || nx_find(&full, name, nn) >= 0 ||
+                  (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
+                  nx_find(&full, name, nn) >= 0 ||
                   memchr(name, '.', nn) != NULL;
         if (ev)
             nx_put(&people, name, nn, 1);
