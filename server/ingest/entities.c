@@ -94,6 +94,7 @@ static bool tok_is_speech_verb(const char *s, const struct ingest_tok *t)
 static const char *const of_heads[] = {
     "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
     "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
+    "Order",   "District",
 };
 
 static bool is_of_head(const struct ingest_gaz *g, const char *s, size_t n)
@@ -307,7 +308,11 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
     if (!o.canon)
         while (from + 1 < b &&
                gaz_name(g, s + t[from].start, t[from].end - t[from].start,
-                        (t[from].flags & INGEST_TOKF_ALLCAPS) != 0))
+                        (t[from].flags & INGEST_TOKF_ALLCAPS) != 0) &&
+               /* "Missouri State Auditor's Office": the state's own office */
+               !ingest_tok_is(s, &t[from + 1], "State") && !ingest_tok_is(s, &t[from + 1], "County") &&
+               !ingest_gaz_has(g, s + t[from + 1].start, t[from + 1].end - t[from + 1].start,
+                               INGEST_GAZ_TITLE))
             from++;
     o.start = o.nstart = t[from].start;
     o.end = end;
@@ -530,6 +535,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity */
+    static const char *const laws[] = {"act", "bill", "ordinance"}; /* sorted, lower */
+    if (b - a >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
+        ingest_word_in(laws, 3, s + t[b - 1].start, end - t[b - 1].start) &&
+        (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
+        return true;
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
     static const char *const chambers[] = {"House", "Senate"};
@@ -659,6 +670,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         if (na >= b)
             return true;
         c.nstart = t[na].start;
+        /* "UNION CHIEF WARNS STATIONS ARE FULL": a headline in capitals, no name */
+        if (b - na >= 3 && all_caps(s + t[na].start, end - t[na].start))
+            return true;
         e = gaz_name(g, s + t[na].start, end - t[na].start, false);
         if (e && e->cls == INGEST_GAZ_PLACE) {
             /* "President of France": a title and a place, no person */
@@ -672,7 +686,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         }
         const char *wl = s + t[b - 1].start;
         size_t wln = end - t[b - 1].start;
-        if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD))
+        if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
+            /* "U.S. Attorney's Office for the District of Arizona" */
+            (b - na >= 3 && ingest_tok_is(s, &t[na], "Office") && na > a &&
+             (t[na - 1].flags & INGEST_TOKF_POSS)))
             return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
         if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
             return true; /* "the US Secretary of State, X": no name yet */
@@ -719,6 +736,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
+    /* "Carpenters Local 1187": a numbered branch */
+    if (t[b - 1].kind == INGEST_TOK_NUM)
+        org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
@@ -974,8 +994,8 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
                            const struct ingest_tok *t, size_t i, size_t *end)
 {
     static const char *const legislators[] = {
-        "Assemblyman", "Assemblymember", "Assemblywoman", "Del.",  "Delegate", "Rep.",
-        "Representative", "Sen.", "Senator",
+        "Assemblyman", "Assemblymember", "Assemblywoman", "Del.",  "Delegate", "Leader",
+        "Rep.",        "Representative", "Sen.",          "Senator", "Speaker", "Whip",
     };
     const char *w = s + t[i].start;
     if (t[i].start < 3 || s[t[i].start - 1] != ' ' || s[t[i].start - 2] != ',' ||
@@ -1005,9 +1025,13 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
     for (size_t k = r; k < i - 1 && !legislator; k++)
         for (size_t l = 0; l < sizeof legislators / sizeof *legislators && !legislator; l++)
             legislator = ingest_tok_is(s, &t[k], legislators[l]);
-    if (!legislator && !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start,
-                                       INGEST_GAZ_GIVEN_MALE) &&
-        !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start, INGEST_GAZ_GIVEN_FEMALE))
+    /* "Senate Majority Leader Todd Roe, R-Blair,": a given name may follow the title */
+    for (size_t k = r; k + 2 < i && !legislator; k++)
+        legislator = ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
+                                    INGEST_GAZ_GIVEN_MALE) ||
+                     ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
+                                    INGEST_GAZ_GIVEN_FEMALE);
+    if (!legislator)
         return false;
     *end = e;
     return true;
@@ -1264,8 +1288,22 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 bool cut;
                 end_byte = tok_name_end(s, k, &cut);
                 j++;
+                /* "the Pima County Sheriff's Office": a title's office goes on */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
+                    t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
+                    ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
+                    ingest_tok_is(s, &t[j], "Office"))
+                    continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
+                /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727" */
+                if (!stop && j > a + 1 && j < n && t[j].kind == INGEST_TOK_NUM &&
+                    t[j].start == k->end + 1 &&
+                    (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local"))) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                }
                 continue;
             }
             /* a known name goes on over its connectors: "House of Lords" */
@@ -1338,6 +1376,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and")) &&
                 run_has_org_of(s, t, a, j, g)) {
                 j++;
+                continue;
+            }
+            /* "Court of Appeals for the Ninth Circuit" */
+            if (j >= a + 3 && j + 2 < n && ingest_tok_is(s, k, "for") &&
+                ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
+                t[j + 2].quote == t[a].quote && run_has_org_of(s, t, a, j, g)) {
+                j += 2;
                 continue;
             }
             if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") &&
