@@ -1429,6 +1429,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               out->v[out->n - 1].end == t[a - 2].end));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
             town_word = town_word_sign(s, t, n, a, j, g);
+        /* "in the Naco area", "Vaishali and Samastipur districts": one word
+         * before a lower-case noun for a stretch of land is a place */
+        static const char *const areas[] = {"area",     "areas",    "counties", "county",
+                                            "district", "districts", "province", "region"};
+        bool area_word = j - a == 1 && j < n && !(t[a].flags & INGEST_TOKF_POSS) &&
+                         !(t[a].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
+                         (t[j].flags & INGEST_TOKF_LOWER) &&
+                         ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
+                                        t[j].end - t[j].start);
+        if (area_word) {
+            town_word = true;
+            /* the words joined to it before: "Muzaffarpur, Vaishali and" */
+            size_t q = out->n, at = a;
+            while (q > 0 && at >= 2 && out->v[q - 1].para == para &&
+                   (ingest_tok_is(s, &t[at - 1], "and") ||
+                    (t[at - 1].kind == INGEST_TOK_PUNCT && t[at - 1].ch == ',')) &&
+                   out->v[q - 1].end == t[at - 2].end && out->v[q - 1].kind == C_SINGLE) {
+                q--;
+                out->v[q].town_hint = true;
+                at -= 2; /* the candidate's last token; then its first */
+                while (at > 0 && t[at - 1].start >= out->v[q].start)
+                    at--;
+            }
+        }
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
