@@ -94,6 +94,7 @@ static bool tok_is_speech_verb(const char *s, const struct ingest_tok *t)
 static const char *const of_heads[] = {
     "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
     "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
+    "Order",   "District",
 };
 
 static bool is_of_head(const struct ingest_gaz *g, const char *s, size_t n)
@@ -307,7 +308,11 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
     if (!o.canon)
         while (from + 1 < b &&
                gaz_name(g, s + t[from].start, t[from].end - t[from].start,
-                        (t[from].flags & INGEST_TOKF_ALLCAPS) != 0))
+                        (t[from].flags & INGEST_TOKF_ALLCAPS) != 0) &&
+               /* "Missouri State Auditor's Office": the state's own office */
+               !ingest_tok_is(s, &t[from + 1], "State") && !ingest_tok_is(s, &t[from + 1], "County") &&
+               !ingest_gaz_has(g, s + t[from + 1].start, t[from + 1].end - t[from + 1].start,
+                               INGEST_GAZ_TITLE))
             from++;
     o.start = o.nstart = t[from].start;
     o.end = end;
@@ -352,6 +357,12 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
         bool org_end = !e && q - a >= 2 && q == p &&
                        ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
                                       INGEST_GAZ_ORG_WORD);
+        /* "Labour Minister Ann Roe": a portfolio, not the party */
+        if (e && e->cls == INGEST_GAZ_ORG && q - a == 1 && q == p && p < h &&
+            e->canon_len > 6 && memcmp(e->canon + e->canon_len - 6, " Party", 6) == 0 &&
+            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE_MOD) &&
+            (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
+            return true;
         if ((e && e->cls == INGEST_GAZ_ORG) || org_end) {
             struct cand o = *c;
             o.start = o.nstart = t[a].start;
@@ -524,6 +535,55 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity */
+    static const char *const laws[] = {"act", "bill", "ordinance"}; /* sorted, lower */
+    if (b - a >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
+        ingest_word_in(laws, 3, s + t[b - 1].start, end - t[b - 1].start) &&
+        (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
+        return true;
+    /* "Senate Democrats", "House GOP aides": a chamber's party members name
+     * the chamber; "the House", "a House vote": the chamber alone */
+    static const char *const chambers[] = {"House", "Senate"};
+    static const char *const party_words[] = {"democratic", "democrats", "gop", "republican",
+                                              "republicans"}; /* sorted, lower */
+    if ((b - a == 1 || (b - a == 2 && ingest_word_in(party_words, 5, s + t[a + 1].start,
+                                                     end - t[a + 1].start))) &&
+        !(t[a].flags & INGEST_TOKF_ALLCAPS) && !(t[a].flags & INGEST_TOKF_POSS && b - a == 2)) {
+        for (size_t k = 0; k < 2; k++) {
+            if (!ingest_bytes_eq(s + t[a].start, t[a].end - t[a].start, chambers[k]))
+                continue;
+            e = ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
+            c.end = t[a].end;
+            c.kind = C_ORG;
+            c.canon = e ? e->canon : NULL;
+            c.canon_len = e ? e->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Guardian Australia", "BBC Scotland": a known organisation's branch in a
+     * known place is an organisation, no person */
+    for (size_t q = a + 1; q < b && b - a <= 4; q++) {
+        const struct ingest_gaz_entry *po =
+            gaz_name(g, s + t[q].start, end - t[q].start, false);
+        const struct ingest_gaz_entry *oo =
+            po && po->cls == INGEST_GAZ_PLACE
+                ? gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start,
+                           q - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS))
+                : NULL;
+        if (oo && oo->cls == INGEST_GAZ_ORG) {
+            c.kind = C_ORG;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Ohio House", "the Pennsylvania House": a state's lower chamber */
+    if (b - a == 2 && ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "House") &&
+        ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* an organisation noun right before the name says what it is, also in
      * apposition behind a determiner: "her firm, Bitterroot Strategies," */
     if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
@@ -610,6 +670,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         if (na >= b)
             return true;
         c.nstart = t[na].start;
+        /* "UNION CHIEF WARNS STATIONS ARE FULL": a headline in capitals, no name */
+        if (b - na >= 3 && all_caps(s + t[na].start, end - t[na].start))
+            return true;
         e = gaz_name(g, s + t[na].start, end - t[na].start, false);
         if (e && e->cls == INGEST_GAZ_PLACE) {
             /* "President of France": a title and a place, no person */
@@ -623,7 +686,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         }
         const char *wl = s + t[b - 1].start;
         size_t wln = end - t[b - 1].start;
-        if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD))
+        if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
+            /* "U.S. Attorney's Office for the District of Arizona" */
+            (b - na >= 3 && ingest_tok_is(s, &t[na], "Office") && na > a &&
+             (t[na - 1].flags & INGEST_TOKF_POSS)))
             return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
         if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
             return true; /* "the US Secretary of State, X": no name yet */
@@ -670,6 +736,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
+    /* "Carpenters Local 1187": a numbered branch */
+    if (t[b - 1].kind == INGEST_TOK_NUM)
+        org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
@@ -925,8 +994,8 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
                            const struct ingest_tok *t, size_t i, size_t *end)
 {
     static const char *const legislators[] = {
-        "Assemblyman", "Assemblymember", "Assemblywoman", "Del.",  "Delegate", "Rep.",
-        "Representative", "Sen.", "Senator",
+        "Assemblyman", "Assemblymember", "Assemblywoman", "Del.",  "Delegate", "Leader",
+        "Rep.",        "Representative", "Sen.",          "Senator", "Speaker", "Whip",
     };
     const char *w = s + t[i].start;
     if (t[i].start < 3 || s[t[i].start - 1] != ' ' || s[t[i].start - 2] != ',' ||
@@ -956,9 +1025,13 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
     for (size_t k = r; k < i - 1 && !legislator; k++)
         for (size_t l = 0; l < sizeof legislators / sizeof *legislators && !legislator; l++)
             legislator = ingest_tok_is(s, &t[k], legislators[l]);
-    if (!legislator && !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start,
-                                       INGEST_GAZ_GIVEN_MALE) &&
-        !ingest_gaz_has(g, s + t[r].start, t[r].end - t[r].start, INGEST_GAZ_GIVEN_FEMALE))
+    /* "Senate Majority Leader Todd Roe, R-Blair,": a given name may follow the title */
+    for (size_t k = r; k + 2 < i && !legislator; k++)
+        legislator = ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
+                                    INGEST_GAZ_GIVEN_MALE) ||
+                     ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
+                                    INGEST_GAZ_GIVEN_FEMALE);
+    if (!legislator)
         return false;
     *end = e;
     return true;
@@ -1055,6 +1128,44 @@ static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
             if (ingest_gaz_find(g, s + t[f].start, t[e].end - t[f].start, INGEST_GAZ_ORG))
                 return true;
     return false;
+}
+
+/* "House of Lords", "UN Office for the Coordination of Humanitarian Affairs",
+ * "CDU/CSU", "JD(U)": the end (exclusive) of the longest gazetteer name that
+ * starts at one of the first three tokens of the run at a and goes on over
+ * the connector at token j (a lower-case word or a punctuation mark) within
+ * ten tokens, or 0. Only tokens a name may end with are tried. */
+static size_t known_span_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t a, size_t j)
+{
+    const struct ingest_tok *k = &t[j];
+    if (k->kind == INGEST_TOK_NUM || t[j].quote != t[a].quote)
+        return 0;
+    if (k->kind == INGEST_TOK_PUNCT && k->ch != '(' && k->ch != '/' && k->ch != ',' &&
+        k->ch != '-' && k->ch != '&')
+        return 0;
+    static const char *const conns[] = {"and", "de", "for", "of", "on", "the"}; /* sorted */
+    if (k->kind == INGEST_TOK_WORD &&
+        (!(k->flags & INGEST_TOKF_LOWER) ||
+         !ingest_word_in(conns, sizeof conns / sizeof *conns, s + k->start, k->end - k->start)))
+        return 0;
+    /* the name goes on with a capitalised word (or "the" and one) */
+    if (j + 1 >= n || !(tok_capword(&t[j + 1]) ||
+                        (ingest_tok_is(s, &t[j + 1], "the") && j + 2 < n && tok_capword(&t[j + 2]))))
+        return 0;
+    size_t last = j + 10 < n ? j + 10 : n - 1;
+    for (size_t e = last; e > j; e--) {
+        bool closer = t[e].kind == INGEST_TOK_PUNCT && t[e].ch == ')';
+        if (!tok_capword(&t[e]) && !closer)
+            continue;
+        for (size_t f = a; f < j && f < a + 3; f++) {
+            size_t len = t[e].end - t[f].start;
+            if (ingest_gaz_find(g, s + t[f].start, len, INGEST_GAZ_ORG) ||
+                ingest_gaz_find(g, s + t[f].start, len, INGEST_GAZ_PLACE))
+                return e + 1;
+        }
+    }
+    return 0;
 }
 
 /* "from Georgians", "in Ohioans' view": the shape of a plural demonym or a
@@ -1177,8 +1288,29 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 bool cut;
                 end_byte = tok_name_end(s, k, &cut);
                 j++;
+                /* "the Pima County Sheriff's Office": a title's office goes on */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
+                    t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
+                    ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
+                    ingest_tok_is(s, &t[j], "Office"))
+                    continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
+                /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727" */
+                if (!stop && j > a + 1 && j < n && t[j].kind == INGEST_TOK_NUM &&
+                    t[j].start == k->end + 1 &&
+                    (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local"))) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                }
+                continue;
+            }
+            /* a known name goes on over its connectors: "House of Lords" */
+            size_t ke = j > a ? known_span_end(g, s, t, n, a, j) : 0;
+            if (ke > j) {
+                j = ke;
+                end_byte = t[ke - 1].end;
                 continue;
             }
             /* connectors inside a name */
@@ -1246,6 +1378,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "Court of Appeals for the Ninth Circuit" */
+            if (j >= a + 3 && j + 2 < n && ingest_tok_is(s, k, "for") &&
+                ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
+                t[j + 2].quote == t[a].quote && run_has_org_of(s, t, a, j, g)) {
+                j += 2;
+                continue;
+            }
             if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") &&
                 ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
                 is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
@@ -1290,6 +1429,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               out->v[out->n - 1].end == t[a - 2].end));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
             town_word = town_word_sign(s, t, n, a, j, g);
+        /* "in the Naco area", "Vaishali and Samastipur districts": one word
+         * before a lower-case noun for a stretch of land is a place */
+        static const char *const areas[] = {"area",     "areas",    "counties", "county",
+                                            "district", "districts", "province", "region"};
+        bool area_word = j - a == 1 && j < n && !(t[a].flags & INGEST_TOKF_POSS) &&
+                         !(t[a].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
+                         (t[j].flags & INGEST_TOKF_LOWER) &&
+                         ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
+                                        t[j].end - t[j].start);
+        if (area_word) {
+            town_word = true;
+            /* the words joined to it before: "Muzaffarpur, Vaishali and" */
+            size_t q = out->n, at = a;
+            while (q > 0 && at >= 2 && out->v[q - 1].para == para &&
+                   (ingest_tok_is(s, &t[at - 1], "and") ||
+                    (t[at - 1].kind == INGEST_TOK_PUNCT && t[at - 1].ch == ',')) &&
+                   out->v[q - 1].end == t[at - 2].end && out->v[q - 1].kind == C_SINGLE) {
+                q--;
+                out->v[q].town_hint = true;
+                at -= 2; /* the candidate's last token; then its first */
+                while (at > 0 && t[at - 1].start >= out->v[q].start)
+                    at--;
+            }
+        }
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
@@ -1404,6 +1567,22 @@ static bool text_scan_str(const char *s, int32_t para, const struct ingest_gaz *
 }
 
 /* ---- the entity table ---------------------------------------------------------- */
+
+/* "Ohio House", "House of Commons", "Missouri House of Representatives": a
+ * lower or only chamber's full name, which "the House" shortens. */
+static bool chamber_name(const struct ingest_gaz *g, const char *nm, size_t n)
+{
+    static const char *const of_kinds[] = {"House of Assembly", "House of Commons",
+                                           "House of Delegates", "House of Representatives"};
+    for (size_t k = 0; k < 4; k++) {
+        size_t kn = strlen(of_kinds[k]);
+        if (n >= kn && memcmp(nm + n - kn, of_kinds[k], kn) == 0 &&
+            (n == kn || nm[n - kn - 1] == ' '))
+            return true;
+    }
+    return n > 6 && memcmp(nm + n - 6, " House", 6) == 0 &&
+           ingest_gaz_find(g, nm, n - 6, INGEST_GAZ_PLACE) != NULL;
+}
 
 /* Cuts a nickname quoted inside a name, in place: 'Thomas "Tam" Ruddock' is
  * Thomas Ruddock (the span finder leaves such a nickname in the name). */
@@ -1843,7 +2022,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
-                  (c->para >= 0 && nx_find(&singles, w, wn) == 2) || nx_find(&full, name, nn) >= 0 ||
+                  (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
+                  nx_find(&full, name, nn) >= 0 ||
                   memchr(name, '.', nn) != NULL;
         if (ev)
             nx_put(&people, name, nn, 1);
@@ -1858,6 +2038,26 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if ((cs.v[i].kind == C_PERSON || (cs.v[i].kind == C_ORG && !cs.v[i].canon)) &&
             cs.v[i].nstart == cs.v[i].start)
             company_short_form(&cs, orgs, n_orgs, &cs.v[i]);
+    /* "the House" is the one chamber the article names in full ("Ohio House",
+     * "House of Commons"), if it names one */
+    const char *house = NULL;
+    size_t house_n = 0;
+    bool house_many = false;
+    for (size_t i = 0; i < cs.n && !house_many; i++) {
+        const struct cand *c = &cs.v[i];
+        if (c->kind != C_ORG)
+            continue;
+        const char *nm = c->canon ? c->canon : c->text + c->nstart;
+        size_t n = c->canon ? c->canon_len : c->end - c->nstart;
+        if (!chamber_name(g, nm, n) || (house && house_n == n && memcmp(house, nm, n) == 0))
+            continue;
+        if (house)
+            house_many = true;
+        house = nm;
+        house_n = n;
+    }
+    if (house_many)
+        house = NULL;
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
@@ -1869,6 +2069,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            if (house && ingest_bytes_eq(name, nn, "House")) {
+                name = house;
+                nn = house_n;
+            }
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
