@@ -1348,6 +1348,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                         }
                 return np_before(p, hb, lim, &stop);
             }
+            /* "In Marseille, where ..., retired docker Jo Roe, 68, said": after an
+             * opening phrase, a description and the name it heads are the subject */
+            struct subj d = np_before(p, hop, lim, &stop);
+            size_t z = hop;
+            while (z > x && hop - z < 6 && tok_capital(&t[z - 1]))
+                z--;
+            bool desc = d.a == x && z > x && z < hop;
+            for (size_t w = x; desc && w < z; w++)
+                desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
+                       (!TOK_IN(s, &t[w], function_words) ||
+                        (w == x && TOK_IN(s, &t[w], determiners)));
+            if (desc && mention_covers(p, t[z].start, t[hop - 1].end))
+                return (struct subj){z, hop, false};
             e = hop + 1;
         }
     }
