@@ -2239,8 +2239,16 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             }
         }
     }
-    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
+        /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
+         * before it here, so the topic of the paragraph before */
+        bool named = false;
+        for (size_t mi = 0; mi < p->n_m && p->m[mi].start < p->toks.v[sj.a].start && !named; mi++)
+            named = !p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON;
+        if (head_only < 0 && !named && pi > 0)
+            head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
+    }
     return head_only;
 }
 
