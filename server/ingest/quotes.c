@@ -2850,6 +2850,23 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (e < k && (t[e - 1].flags & INGEST_TOKF_POSS) && t[e].kind == INGEST_TOK_WORD &&
             (t[e].flags & INGEST_TOKF_LOWER))
             e++; /* "X's doctor" */
+        /* "RNC spokesperson Kyle Roe piled on": the organisation modifies the
+         * role before the person's name, who is the subject */
+        if (ty == ENTITY_ORGANIZATION && mi + 1 < p->n_m && !p->m[mi + 1].in_quote &&
+            x->ents->v[p->m[mi + 1].entity].type == ENTITY_PERSON) {
+            size_t a2 = tok_at_byte(p, p->m[mi + 1].start), e2 = a2;
+            bool role = a2 > e && a2 - e <= 3 && a2 < k;
+            for (size_t j = e; role && j < a2; j++)
+                role = t[j].kind == INGEST_TOK_WORD && !TOK_IN(p->s, &t[j], function_words) &&
+                       (TOK_IN(p->s, &t[j], role_nouns) ||
+                        ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start,
+                                       INGEST_GAZ_TITLE) ||
+                        (j + 1 < a2 && (t[j].flags & INGEST_TOKF_LOWER)));
+            while (role && e2 < k && t[e2].start < p->m[mi + 1].end)
+                e2++;
+            if (role)
+                e = e2;
+        }
         *out = (struct subj){c0, e, false};
         return true;
     }
@@ -3643,9 +3660,12 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (q->tq0 > sa && is_punct(&t[q->tq0 - 1], ':')) {
         struct subj sj = {sa, sa, false};
         size_t e = sa;
-        while (e < q->tq0 - 1 && e - sa < 4 && t[e].kind == INGEST_TOK_WORD &&
+        /* a lower-case role between capitals: "RNC spokesperson Kyle Roe" */
+        while (e < q->tq0 - 1 && e - sa < 6 && t[e].kind == INGEST_TOK_WORD &&
                (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
-                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f)))
+                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f) ||
+                (e > sa && TOK_IN(p->s, &t[e], role_nouns) && e + 1 < q->tq0 - 1 &&
+                 (t[e + 1].flags & INGEST_TOKF_CAP))))
             e++;
         sj.b = e;
         while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))

@@ -597,6 +597,7 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
     bool boundary = false;  /* a sentence boundary is pending (outside quotes) */
     int32_t cur_quote = -1;
     bool prev_allcaps = false;
+    bool kicker = true; /* every word so far in capitals: "THE GOP RESPONSE —" */
     while (i < n) {
         /* leave / enter quotation spans by position */
         while (si < n_spans && i >= spans[si].close_end) {
@@ -661,7 +662,14 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
                 next_start = true;
             if (cp_ends_sentence(c) && k.quote < 0)
                 boundary = true;
+            /* a capitals kicker and its dash open the paragraph: the clause
+             * after it is a sentence of its own */
+            if (ingest_cp_is_dash(c) && prev_allcaps && kicker && k.quote < 0)
+                boundary = true;
         }
+        if (k.kind != INGEST_TOK_PUNCT && !(k.flags & INGEST_TOKF_ALLCAPS) &&
+            !(k.kind == INGEST_TOK_WORD && k.end - k.start == 1 && (k.flags & INGEST_TOKF_CAP)))
+            kicker = false;
         prev_allcaps = (k.flags & INGEST_TOKF_ALLCAPS) != 0;
         if (!toks_push(out, &k))
             return false;
