@@ -2565,13 +2565,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         size_t k = sj.a;
         while (k < sj.b && t[k].start < m->start)
             k++;
-        /* "a spokesperson for Immigration Minister X": titles in between */
+        /* "a spokesperson for Immigration Minister X": titles in between
+         * ("Secretary of State X" is one title) */
         size_t kp = k;
         while (kp > sj.a + 1 && k - kp < 3 && tok_capital(&t[kp - 1]) &&
                !(t[kp - 1].flags & INGEST_TOKF_POSS))
             kp--;
         if (k > sj.a && (TOK_IN(s, &t[k - 1], prepositions) ||
-                         (kp < k && TOK_IN(s, &t[kp - 1], prepositions))))
+                         (kp < k && kp >= sj.a + 2 && TOK_IN(s, &t[kp - 1], prepositions) &&
+                          (t[kp - 2].flags & INGEST_TOKF_LOWER))))
             break;
         /* "Ann Roe at the Valley Review": a name after a preposition that
          * follows a person belongs to the person's description */
