@@ -3162,8 +3162,9 @@ static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
 
 /* Nouns that name a work before its title: "the anthem “...”", "his book, “...”". */
 static const char *const work_nouns[] = {
-    "album", "anthem", "article", "book",    "column", "documentary", "episode", "essay",
-    "film",  "memoir", "movie",   "musical", "novel",  "opera",       "play",    "podcast",
+    "ad",      "album",  "anthem", "article", "book",    "column", "commercial", "documentary",
+    "episode", "essay",  "film",   "memoir",  "movie",   "musical", "novel",     "opera",
+    "play",    "podcast",
     "poem",  "program", "programme", "report", "series", "show", "song", "speech", "study",
 };
 
@@ -3194,6 +3195,35 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
+    /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
+     * own “Emergency Procurement Procedures Manual”" */
+    static const char *const doc_heads[] = {
+        "act",        "amendment",   "bill",       "charter",  "code",      "convention",
+        "directive",  "guidelines",  "manual",     "ordinance", "procedures", "protocol",
+        "regulation", "regulations", "resolution", "statute",  "treaty",
+    }; /* sorted */
+    size_t lw = q->tq1 + 1;
+    while (lw > q->tq0 && t[lw - 1].kind != INGEST_TOK_WORD)
+        lw--;
+    if (lw > q->tq0 && (t[lw - 1].flags & INGEST_TOKF_CAP) && TOK_IN(p->s, &t[lw - 1], doc_heads))
+        return true;
+    /* in apposition to a thing, after a comma, an article or "including":
+     * "including “The Limits of Deference,” a 2014 article", "a report, “Working
+     * Lands, Working Towns,” which argued" (not "called it “Pure Fantasy,” a
+     * phrase ...": a verdict) */
+    static const char *const thing_followers[] = {"a", "an", "which"}; /* sorted */
+    const struct ingest_tok *pv = &t[q->tq0 - 1];
+    bool lead = pv->quote < 0 && (t[q->tq0].flags & INGEST_TOKF_CAP) &&
+                (is_punct(pv, ',') || TOK_IN(p->s, pv, determiners) ||
+                 TOK_IN(p->s, pv, possessives) || ingest_tok_ieq(p->s, pv, "including"));
+    size_t f = q->tq1 + 1;
+    bool comma = lead && is_punct(&t[q->tq1], ',');
+    if (f < p->toks.n && is_punct(&t[f], ',') && t[f].quote < 0) {
+        comma = true;
+        f++;
+    }
+    if (comma && lead && f < p->toks.n && t[f].quote < 0 && TOK_IN(p->s, &t[f], thing_followers))
+        return true;
     size_t k = q->tq0 - 1;
     if (is_punct(&t[k], ',') && k > 0)
         k--;
