@@ -3708,6 +3708,30 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         sj.b = e;
         while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
             sj.a++;
+        /* "One Liberal volunteer, who ..., summed up the mood: “...”", "A
+         * veteran organiser summed it up:": an indefinite source phrase that
+         * opens the sentence, up to an aside's comma or its role noun */
+        size_t ia = sa;
+        while (ia < q->tq0 && TOK_IN(p->s, &t[ia], lead_drops))
+            ia++;
+        if (ia + 1 < q->tq0 && TOK_IN(p->s, &t[ia], indefinites) && t[ia].quote < 0) {
+            size_t h = ia + 1, role = 0;
+            while (h < q->tq0 - 1 && h - ia <= 5 && t[h].kind == INGEST_TOK_WORD &&
+                   t[h].quote < 0 && !TOK_IN(p->s, &t[h], function_words)) {
+                if (TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], source_heads))
+                    role = h + 1;
+                h++;
+            }
+            size_t end = h > ia + 1 && is_punct(&t[h], ',') ? h : role;
+            if (end > ia + 1) {
+                q->at = (struct attr){.found = true,
+                                      .speaker = -1,
+                                      .subj_para = pi,
+                                      .subj_a = t[ia].start,
+                                      .subj_b = t[end - 1].end};
+                return;
+            }
+        }
         if (sj.a < sj.b) {
             subject_resolve(x, pi, sj, &q->at);
             q->at.cue = NULL;
