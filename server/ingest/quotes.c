@@ -1434,6 +1434,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "Her likely opponent, former federal prosecutor Luis Carranza,
+             * has": the name that ends the appositive */
+            if (np.a < np.b && is_description(p, np)) {
+                size_t z = seg.b;
+                while (z > seg.a && seg.b - z < 6 && tok_capital(&t[z - 1]))
+                    z--;
+                bool desc = z > seg.a && z < seg.b;
+                for (size_t w = seg.a; desc && w < z; w++)
+                    desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
+                           !TOK_IN(s, &t[w], function_words);
+                if (desc && mention_covers(p, t[z].start, t[seg.b - 1].end))
+                    return (struct subj){z, seg.b, false};
+            }
             /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
              * before its affiliation */
             size_t z = seg.a;
@@ -2648,6 +2661,7 @@ struct qinfo {
     bool drop;
     bool inherited;
     bool by_cue_after; /* attributed by the cue right after it: “...,” X said */
+    bool renamed;      /* “...,” a charge X called: the cue after is not its own */
     size_t next_found;
 };
 
@@ -2995,6 +3009,20 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     }
     if (is_punct(&t[k - 1], ','))
         return clause_subject(x, pi, lim, k - 1, out);
+    /* "X, a former prosecutor, has run ads accusing": the subject of the
+     * auxiliary that opens the short verb phrase before the participle */
+    static const char *const finite_aux[] = {"had", "has", "have", "is", "was"}; /* sorted */
+    for (size_t v = k; v > lim + 1 && k - v < 6 && t[v - 1].kind == INGEST_TOK_WORD &&
+                       t[v - 1].quote < 0 && (t[v - 1].flags & INGEST_TOKF_LOWER);
+         v--)
+        if (TOK_IN(p->s, &t[v - 1], finite_aux) && is_punct(&t[v - 2], ',')) {
+            struct subj np = subject_left(p, v - 1, lim);
+            if (np.a < np.b && !np.inherit && np.b - np.a <= 6 && tok_capital(&t[np.b - 1])) {
+                *out = np;
+                return true;
+            }
+            break;
+        }
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
@@ -3599,6 +3627,15 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                      (sj.b - sj.a <= 5 && tok_capital(&t[sj.b - 1])) ||
                      TOK_IN(p->s, &t[sj.a], determiners) || TOK_IN(p->s, &t[sj.a], pronouns_m) ||
                      TOK_IN(p->s, &t[sj.a], pronouns_f) || TOK_IN(p->s, &t[sj.a], pronouns_other));
+                /* "accusing her of “...,” a charge Roe has called": a phrase
+                 * that renames the quotation, whose cue is someone's answer */
+                bool renames = sj.a + 1 < sj.b && TOK_IN(p->s, &t[sj.a], indefinites) &&
+                               ingest_claim_noun(p->s + t[sj.a + 1].start,
+                                                 t[sj.a + 1].end - t[sj.a + 1].start);
+                if (renames) {
+                    q->renamed = true;
+                    break;
+                }
                 if (np && sj.a == j) {
                     subject_resolve(x, pi, sj, &q->at);
                     q->at.cue = c;
@@ -3679,7 +3716,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         return;
     }
     /* (c) the first cue after it in the sentence */
-    for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW; k++) {
+    for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW && !q->renamed; k++) {
         if (t[k].quote >= 0)
             continue;
         c = cue_at(p, k, &len);
