@@ -1348,6 +1348,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                         }
                 return np_before(p, hb, lim, &stop);
             }
+            /* "In Marseille, where ..., retired docker Jo Roe, 68, said": after an
+             * opening phrase, a description and the name it heads are the subject */
+            struct subj d = np_before(p, hop, lim, &stop);
+            size_t z = hop;
+            while (z > x && hop - z < 6 && tok_capital(&t[z - 1]))
+                z--;
+            bool desc = d.a == x && z > x && z < hop;
+            for (size_t w = x; desc && w < z; w++)
+                desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
+                       (!TOK_IN(s, &t[w], function_words) ||
+                        (w == x && TOK_IN(s, &t[w], determiners)));
+            if (desc && mention_covers(p, t[z].start, t[hop - 1].end))
+                return (struct subj){z, hop, false};
             e = hop + 1;
         }
     }
@@ -1421,6 +1434,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "Her likely opponent, former federal prosecutor Luis Carranza,
+             * has": the name that ends the appositive */
+            if (np.a < np.b && is_description(p, np)) {
+                size_t z = seg.b;
+                while (z > seg.a && seg.b - z < 6 && tok_capital(&t[z - 1]))
+                    z--;
+                bool desc = z > seg.a && z < seg.b;
+                for (size_t w = seg.a; desc && w < z; w++)
+                    desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
+                           !TOK_IN(s, &t[w], function_words);
+                if (desc && mention_covers(p, t[z].start, t[seg.b - 1].end))
+                    return (struct subj){z, seg.b, false};
+            }
             /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
              * before its affiliation */
             size_t z = seg.a;
@@ -2226,8 +2252,16 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             }
         }
     }
-    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
+        /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
+         * before it here, so the topic of the paragraph before */
+        bool named = false;
+        for (size_t mi = 0; mi < p->n_m && p->m[mi].start < p->toks.v[sj.a].start && !named; mi++)
+            named = !p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON;
+        if (head_only < 0 && !named && pi > 0)
+            head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
+    }
     return head_only;
 }
 
@@ -2544,7 +2578,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         size_t k = sj.a;
         while (k < sj.b && t[k].start < m->start)
             k++;
-        if (k > sj.a && TOK_IN(s, &t[k - 1], prepositions))
+        /* "a spokesperson for Immigration Minister X": titles in between
+         * ("Secretary of State X" is one title) */
+        size_t kp = k;
+        while (kp > sj.a + 1 && k - kp < 3 && tok_capital(&t[kp - 1]) &&
+               !(t[kp - 1].flags & INGEST_TOKF_POSS))
+            kp--;
+        if (k > sj.a && (TOK_IN(s, &t[k - 1], prepositions) ||
+                         (kp < k && kp >= sj.a + 2 && TOK_IN(s, &t[kp - 1], prepositions) &&
+                          (t[kp - 2].flags & INGEST_TOKF_LOWER))))
             break;
         /* "Ann Roe at the Valley Review": a name after a preposition that
          * follows a person belongs to the person's description */
@@ -2619,6 +2661,7 @@ struct qinfo {
     bool drop;
     bool inherited;
     bool by_cue_after; /* attributed by the cue right after it: “...,” X said */
+    bool renamed;      /* “...,” a charge X called: the cue after is not its own */
     size_t next_found;
 };
 
@@ -2829,6 +2872,23 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (e < k && (t[e - 1].flags & INGEST_TOKF_POSS) && t[e].kind == INGEST_TOK_WORD &&
             (t[e].flags & INGEST_TOKF_LOWER))
             e++; /* "X's doctor" */
+        /* "RNC spokesperson Kyle Roe piled on": the organisation modifies the
+         * role before the person's name, who is the subject */
+        if (ty == ENTITY_ORGANIZATION && mi + 1 < p->n_m && !p->m[mi + 1].in_quote &&
+            x->ents->v[p->m[mi + 1].entity].type == ENTITY_PERSON) {
+            size_t a2 = tok_at_byte(p, p->m[mi + 1].start), e2 = a2;
+            bool role = a2 > e && a2 - e <= 3 && a2 < k;
+            for (size_t j = e; role && j < a2; j++)
+                role = t[j].kind == INGEST_TOK_WORD && !TOK_IN(p->s, &t[j], function_words) &&
+                       (TOK_IN(p->s, &t[j], role_nouns) ||
+                        ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start,
+                                       INGEST_GAZ_TITLE) ||
+                        (j + 1 < a2 && (t[j].flags & INGEST_TOKF_LOWER)));
+            while (role && e2 < k && t[e2].start < p->m[mi + 1].end)
+                e2++;
+            if (role)
+                e = e2;
+        }
         *out = (struct subj){c0, e, false};
         return true;
     }
@@ -2949,6 +3009,20 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     }
     if (is_punct(&t[k - 1], ','))
         return clause_subject(x, pi, lim, k - 1, out);
+    /* "X, a former prosecutor, has run ads accusing": the subject of the
+     * auxiliary that opens the short verb phrase before the participle */
+    static const char *const finite_aux[] = {"had", "has", "have", "is", "was"}; /* sorted */
+    for (size_t v = k; v > lim + 1 && k - v < 6 && t[v - 1].kind == INGEST_TOK_WORD &&
+                       t[v - 1].quote < 0 && (t[v - 1].flags & INGEST_TOKF_LOWER);
+         v--)
+        if (TOK_IN(p->s, &t[v - 1], finite_aux) && is_punct(&t[v - 2], ',')) {
+            struct subj np = subject_left(p, v - 1, lim);
+            if (np.a < np.b && !np.inherit && np.b - np.a <= 6 && tok_capital(&t[np.b - 1])) {
+                *out = np;
+                return true;
+            }
+            break;
+        }
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
@@ -3116,8 +3190,9 @@ static bool title_case_span(const struct ingest_para *p, const struct qinfo *q)
 
 /* Nouns that name a work before its title: "the anthem “...”", "his book, “...”". */
 static const char *const work_nouns[] = {
-    "album", "anthem", "article", "book",    "column", "documentary", "episode", "essay",
-    "film",  "memoir", "movie",   "musical", "novel",  "opera",       "play",    "podcast",
+    "ad",      "album",  "anthem", "article", "book",    "column", "commercial", "documentary",
+    "episode", "essay",  "film",   "memoir",  "movie",   "musical", "novel",     "opera",
+    "play",    "podcast",
     "poem",  "program", "programme", "report", "series", "show", "song", "speech", "study",
 };
 
@@ -3148,6 +3223,35 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
+    /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
+     * own “Emergency Procurement Procedures Manual”" */
+    static const char *const doc_heads[] = {
+        "act",        "amendment",   "bill",       "charter",  "code",      "convention",
+        "directive",  "guidelines",  "manual",     "ordinance", "procedures", "protocol",
+        "regulation", "regulations", "resolution", "statute",  "treaty",
+    }; /* sorted */
+    size_t lw = q->tq1 + 1;
+    while (lw > q->tq0 && t[lw - 1].kind != INGEST_TOK_WORD)
+        lw--;
+    if (lw > q->tq0 && (t[lw - 1].flags & INGEST_TOKF_CAP) && TOK_IN(p->s, &t[lw - 1], doc_heads))
+        return true;
+    /* in apposition to a thing, after a comma, an article or "including":
+     * "including “The Limits of Deference,” a 2014 article", "a report, “Working
+     * Lands, Working Towns,” which argued" (not "called it “Pure Fantasy,” a
+     * phrase ...": a verdict) */
+    static const char *const thing_followers[] = {"a", "an", "which"}; /* sorted */
+    const struct ingest_tok *pv = &t[q->tq0 - 1];
+    bool lead = pv->quote < 0 && (t[q->tq0].flags & INGEST_TOKF_CAP) &&
+                (is_punct(pv, ',') || TOK_IN(p->s, pv, determiners) ||
+                 TOK_IN(p->s, pv, possessives) || ingest_tok_ieq(p->s, pv, "including"));
+    size_t f = q->tq1 + 1;
+    bool comma = lead && is_punct(&t[q->tq1], ',');
+    if (f < p->toks.n && is_punct(&t[f], ',') && t[f].quote < 0) {
+        comma = true;
+        f++;
+    }
+    if (comma && lead && f < p->toks.n && t[f].quote < 0 && TOK_IN(p->s, &t[f], thing_followers))
+        return true;
     size_t k = q->tq0 - 1;
     if (is_punct(&t[k], ',') && k > 0)
         k--;
@@ -3523,6 +3627,15 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                      (sj.b - sj.a <= 5 && tok_capital(&t[sj.b - 1])) ||
                      TOK_IN(p->s, &t[sj.a], determiners) || TOK_IN(p->s, &t[sj.a], pronouns_m) ||
                      TOK_IN(p->s, &t[sj.a], pronouns_f) || TOK_IN(p->s, &t[sj.a], pronouns_other));
+                /* "accusing her of “...,” a charge Roe has called": a phrase
+                 * that renames the quotation, whose cue is someone's answer */
+                bool renames = sj.a + 1 < sj.b && TOK_IN(p->s, &t[sj.a], indefinites) &&
+                               ingest_claim_noun(p->s + t[sj.a + 1].start,
+                                                 t[sj.a + 1].end - t[sj.a + 1].start);
+                if (renames) {
+                    q->renamed = true;
+                    break;
+                }
                 if (np && sj.a == j) {
                     subject_resolve(x, pi, sj, &q->at);
                     q->at.cue = c;
@@ -3603,7 +3716,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         return;
     }
     /* (c) the first cue after it in the sentence */
-    for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW; k++) {
+    for (size_t k = q->tq1 + 1; k < sb && k - q->tq1 < CUE_WINDOW && !q->renamed; k++) {
         if (t[k].quote >= 0)
             continue;
         c = cue_at(p, k, &len);
@@ -3622,13 +3735,40 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (q->tq0 > sa && is_punct(&t[q->tq0 - 1], ':')) {
         struct subj sj = {sa, sa, false};
         size_t e = sa;
-        while (e < q->tq0 - 1 && e - sa < 4 && t[e].kind == INGEST_TOK_WORD &&
+        /* a lower-case role between capitals: "RNC spokesperson Kyle Roe" */
+        while (e < q->tq0 - 1 && e - sa < 6 && t[e].kind == INGEST_TOK_WORD &&
                (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
-                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f)))
+                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f) ||
+                (e > sa && TOK_IN(p->s, &t[e], role_nouns) && e + 1 < q->tq0 - 1 &&
+                 (t[e + 1].flags & INGEST_TOKF_CAP))))
             e++;
         sj.b = e;
         while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
             sj.a++;
+        /* "One Liberal volunteer, who ..., summed up the mood: “...”", "A
+         * veteran organiser summed it up:": an indefinite source phrase that
+         * opens the sentence, up to an aside's comma or its role noun */
+        size_t ia = sa;
+        while (ia < q->tq0 && TOK_IN(p->s, &t[ia], lead_drops))
+            ia++;
+        if (ia + 1 < q->tq0 && TOK_IN(p->s, &t[ia], indefinites) && t[ia].quote < 0) {
+            size_t h = ia + 1, role = 0;
+            while (h < q->tq0 - 1 && h - ia <= 5 && t[h].kind == INGEST_TOK_WORD &&
+                   t[h].quote < 0 && !TOK_IN(p->s, &t[h], function_words)) {
+                if (TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], source_heads))
+                    role = h + 1;
+                h++;
+            }
+            size_t end = h > ia + 1 && is_punct(&t[h], ',') ? h : role;
+            if (end > ia + 1) {
+                q->at = (struct attr){.found = true,
+                                      .speaker = -1,
+                                      .subj_para = pi,
+                                      .subj_a = t[ia].start,
+                                      .subj_b = t[end - 1].end};
+                return;
+            }
+        }
         if (sj.a < sj.b) {
             subject_resolve(x, pi, sj, &q->at);
             q->at.cue = NULL;

@@ -407,14 +407,15 @@ int64_t ingest_cp_cursor_at(struct ingest_cp_cursor *c, size_t b)
 
 /* Words whose trailing period belongs to them (checked ignoring case). */
 static const char *const abbreviations[] = {
-    "adm",  "al",   "ala",  "approx", "apr",  "ariz",   "ark",  "aug",  "brig", "calif", "capt",
-    "cmdr", "co",   "col",  "colo",   "conn", "corp",   "cpl",  "dec",  "del",  "dept",  "dr",
-    "est",  "etc",  "feb",  "fig",    "fla",  "ft",     "ga",   "gen",  "gov",  "govt",  "hon",
-    "ill",  "inc",  "ind",  "jan",    "jr",   "jul",    "jun",  "kan",  "ky",   "la",    "lt",
-    "ltd",  "maj",  "mar",  "mass",   "md",   "messrs", "mich", "minn", "miss", "mmes",  "mo",
-    "mr",   "mrs",  "ms",   "mt",     "neb",  "nev",    "no",   "nov",  "oct",  "okla",  "ore",
-    "pa",   "pres", "prof", "pvt",    "rep",  "ret",    "rev",  "sen",  "sep",  "sept",  "sgt",
-    "sr",   "st",   "supt", "tenn",   "tex",  "univ",   "va",   "vs",   "wash", "wis",   "wyo",
+    "adm",  "al",   "ala",  "approx", "apr",  "ariz", "ark",  "aug",  "brig", "calif",
+    "capt", "cmdr", "co",   "col",    "colo", "conn", "corp", "cpl",  "dec",  "del",
+    "dept", "dr",   "est",  "etc",    "feb",  "fig",  "fla",  "ft",   "ga",   "gen",
+    "gov",  "govt", "hon",  "ill",    "inc",  "ind",  "jan",  "jr",   "jul",  "jun",
+    "kan",  "ky",   "la",   "lt",     "ltd",  "maj",  "mar",  "mass", "md",   "messrs",
+    "mich", "minn", "miss", "mmes",   "mo",   "mont", "mr",   "mrs",  "ms",   "mt",
+    "neb",  "nev",  "no",   "nov",    "oct",  "okla", "ore",  "pa",   "pres", "prof",
+    "pvt",  "rep",  "ret",  "rev",    "sen",  "sep",  "sept", "sgt",  "sr",   "st",
+    "supt", "tenn", "tex",  "univ",   "va",   "vs",   "vt",   "wash", "wis",  "wyo",
 };
 
 static bool word_is_abbreviation(const char *s, size_t n)
@@ -535,14 +536,19 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
                           !ingest_cp_is_alpha(ingest_cp_at(s, n, j + 1)) && letters <= 3 &&
                           (wl == 1 || s[at - 2] == '.');
             bool prev_dotted = wl >= 3 && s[at - 2] == '.';
-            if (dotted) {
+            /* a party tag with a dotted state: "D-N.M.", "R-W.Va.", "R-S.C." */
+            bool tag = wl >= 3 && s[start + 1] == '-' && ingest_cp_is_upper(first) &&
+                       ingest_cp_is_upper((unsigned char)s[at - 1]) &&
+                       (s[at - 2] == '-' || s[at - 2] == '.');
+            if (dotted || (tag && ingest_cp_is_upper(next))) {
                 continue;
             }
-            /* "R-Md.", "D-Calif.": a party tag ends with a state abbreviation */
+            /* "R-Md.", "D-Calif.": a party tag ends with a state abbreviation;
+             * "R-W.Va.": the part after the last period */
             size_t hy = wl;
-            while (hy > 0 && s[start + hy - 1] != '-')
+            while (hy > 0 && s[start + hy - 1] != '-' && s[start + hy - 1] != '.')
                 hy--;
-            if (initial || prev_dotted || word_is_abbreviation(s + start, wl) ||
+            if (initial || prev_dotted || tag || word_is_abbreviation(s + start, wl) ||
                 (hy > 0 && word_is_abbreviation(s + start + hy, wl - hy))) {
                 k->flags |= INGEST_TOKF_ABBR;
                 at = j;
@@ -591,6 +597,7 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
     bool boundary = false;  /* a sentence boundary is pending (outside quotes) */
     int32_t cur_quote = -1;
     bool prev_allcaps = false;
+    bool kicker = true; /* every word so far in capitals: "THE GOP RESPONSE —" */
     while (i < n) {
         /* leave / enter quotation spans by position */
         while (si < n_spans && i >= spans[si].close_end) {
@@ -655,7 +662,14 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
                 next_start = true;
             if (cp_ends_sentence(c) && k.quote < 0)
                 boundary = true;
+            /* a capitals kicker and its dash open the paragraph: the clause
+             * after it is a sentence of its own */
+            if (ingest_cp_is_dash(c) && prev_allcaps && kicker && k.quote < 0)
+                boundary = true;
         }
+        if (k.kind != INGEST_TOK_PUNCT && !(k.flags & INGEST_TOKF_ALLCAPS) &&
+            !(k.kind == INGEST_TOK_WORD && k.end - k.start == 1 && (k.flags & INGEST_TOKF_CAP)))
+            kicker = false;
         prev_allcaps = (k.flags & INGEST_TOKF_ALLCAPS) != 0;
         if (!toks_push(out, &k))
             return false;
