@@ -117,13 +117,27 @@ static bool is_geo_head(const char *s, size_t n)
 
 static bool is_particle_word(const char *w, size_t n)
 {
-    static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",  "Del", "Le",  "La",  "Al",
-                                    "El",  "Du",  "Der", "Den", "Ter", "Ten", "Dos", "Das", "de",
-                                    "van", "von", "da",  "di",  "del", "le",  "la",  "al"};
+    static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",    "Del", "Le",  "La",  "Al",
+                                    "El",  "Du",  "Der", "Den", "Ter",   "Ten", "Dos", "Das", "de",
+                                    "van", "von", "da",  "di",  "del",   "le",  "la",  "al",  "bin",
+                                    "ibn", "der", "den", "du",  "della", "dos", "das", "el",  "ter"};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (ingest_bytes_eq(w, n, p[i]))
             return true;
     return false;
+}
+
+/* Moves *w past the particle words that open it ("van der Berg" -> "Berg"),
+ * at most three and never its last word. */
+static void surname_after_particles(const char **w, size_t *n)
+{
+    for (int k = 0; k < 3; k++) {
+        const char *sp = memchr(*w, ' ', *n);
+        if (!sp || !is_particle_word(*w, (size_t)(sp - *w)))
+            return;
+        *n -= (size_t)(sp - *w) + 1;
+        *w = sp + 1;
+    }
 }
 
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
@@ -166,6 +180,53 @@ static size_t tok_name_end(const char *s, const struct ingest_tok *t, bool *cut)
 static bool tok_capword(const struct ingest_tok *t)
 {
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
+}
+
+/* "al-Tayeb", "el-Sisi", "bin-Hamad": an Arabic article or kin word joined by a
+ * hyphen to a capitalised name is a name word, though it starts in lower case */
+static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
+{
+    static const char *const p[] = {"abd", "ad", "al", "an", "ar", "as", "ash", "at",
+                                    "az",  "bin", "el", "ibn"}; /* sorted */
+    if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_LOWER))
+        return false;
+    const char *h = memchr(s + t->start, '-', t->end - t->start);
+    if (!h || h + 1 >= s + t->end || !(h[1] >= 'A' && h[1] <= 'Z'))
+        return false;
+    return ingest_word_in(p, sizeof p / sizeof *p, s + t->start, (size_t)(h - (s + t->start)));
+}
+
+/* A word that may stand in a person's name: capitalised, or "al-Tayeb". */
+static bool tok_nameword(const char *s, const struct ingest_tok *t)
+{
+    return tok_capword(t) || hyphen_particle_tok(s, t);
+}
+
+/* How many lower-case particles ("van der", "de la", "bin") stand at token i
+ * before a capitalised word: at most three, else 0. With lead, "ten" and
+ * "ter" do not count: opening a run they are a number and a word first. */
+static size_t particles_then_cap(const char *s, const struct ingest_tok *t, size_t n, size_t i,
+                                 bool lead)
+{
+    size_t k = i;
+    while (k < n && k - i < 3 && t[k].kind == INGEST_TOK_WORD && (t[k].flags & INGEST_TOKF_LOWER) &&
+           is_particle_tok(s, &t[k]) && t[k].quote == t[i].quote &&
+           !(lead && (ingest_tok_is(s, &t[k], "ten") || ingest_tok_is(s, &t[k], "ter"))))
+        k++;
+    if (k == i || k >= n || !tok_capword(&t[k]) || t[k].quote != t[i].quote ||
+        (t[k].flags & INGEST_TOKF_ALLCAPS))
+        return 0;
+    return k - i;
+}
+
+/* "van der Berg said", "de la Cruz, a nurse", "bin Salman told": the
+ * particles that open a surname at token i, when no capitalised word before
+ * them (that run already took them), else 0. */
+static size_t particle_lead(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+{
+    if (i > 0 && tok_nameword(s, &t[i - 1]))
+        return 0;
+    return particles_then_cap(s, t, n, i, true);
 }
 
 /* Pronouns and articles, which title case capitalises but no name holds. */
@@ -1261,7 +1322,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 i++;
             continue;
         }
-        if (!tok_capword(&t[i])) {
+        size_t lead = particle_lead(s, t, n, i);
+        if (!tok_capword(&t[i]) && !lead && !hyphen_particle_tok(s, &t[i])) {
             i++;
             continue;
         }
@@ -1277,14 +1339,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i++;
             continue;
         }
-        size_t a = i, j = i;
+        size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
         bool stop = false, inner_poss = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
                 break;
-            if (tok_capword(k)) {
+            if (tok_nameword(s, k)) {
                 bool cut;
                 end_byte = tok_name_end(s, k, &cut);
                 j++;
@@ -1313,12 +1375,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 end_byte = t[ke - 1].end;
                 continue;
             }
+            /* "Pieter van der Berg", "Maria de la Cruz": particles inside a name */
+            size_t pl = j > a ? particles_then_cap(s, t, n, j, false) : 0;
+            if (pl) {
+                j += pl;
+                continue;
+            }
             /* connectors inside a name */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
-                if (is_particle_tok(s, k)) {
-                    j++;
-                    continue;
-                }
                 if (ingest_tok_is(s, k, "of") &&
                     is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
                     j++;
@@ -2005,13 +2069,16 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
-        /* "De Vries": a surname with its particle */
+        /* "De Vries", "van der Berg": a surname with its particles, which
+         * pass 2 matches by the surname after them */
         size_t sp = 0;
         while (sp < nn && name[sp] != ' ')
             sp++;
-        if (sp < nn && !memchr(name + sp + 1, ' ', nn - sp - 1) && is_particle_word(name, sp)) {
+        const char *sur = name;
+        size_t sn = nn;
+        surname_after_particles(&sur, &sn);
+        if (sur != name && !memchr(sur, ' ', sn)) {
             c->kind = C_SINGLE;
-            c->nstart += sp + 1;
             continue;
         }
         const char *w;
@@ -2181,7 +2248,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
-        int id = nx_find(&last, name, nn);
+        const char *sur = name; /* "van der Berg" is found as "Berg" */
+        size_t sn = nn;
+        surname_after_particles(&sur, &sn);
+        int id = nx_find(&last, sur, sn);
         if (id < 0 && c->title_only)
             continue;
         if (id >= 0 && (size_t)id < n_full && c->para >= 0) {
@@ -2197,7 +2267,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 const char *w;
                 size_t wn;
                 last_word(out->v[k].name, strlen(out->v[k].name), &w, &wn);
-                if (wn == nn && memcmp(w, name, nn) == 0)
+                if (wn == sn && memcmp(w, sur, sn) == 0)
                     best = (int)k, best_para = seen_para[k];
             }
             if (best != id && seen_para[id] < best_para)
@@ -2207,7 +2277,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         int tg = cand_title_gender(g, c);
         if (id >= 0 && tg != 0 && out->v[id].type == ENTITY_PERSON && out->v[id].gender != 0 &&
             out->v[id].gender != tg) {
-            int h = surname_holder(out, name, nn, tg);
+            int h = surname_holder(out, sur, sn, tg);
             if (h >= 0)
                 id = h;
         }
