@@ -1007,6 +1007,35 @@ static const struct {
     {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
 };
 
+/* Postal codes of US states in the order of their names, as some outlets
+ * write party tags ("(R-SC)", "(D-LA)"). Only there: alone, "IN", "OR" and
+ * "LA" are words or a city. */
+static const char postal_codes[] = "ALAKAZARCACOCTDEFLGAHIIDILINIAKSKYLAMEMDMAMIMNMSMOMTNENVNHNJ"
+                                   "NMNYNCNDOHOKORPARISCSDTNTXUTVTVAWAWVWIWY";
+static const char *const postal_states[] = {
+    "Alabama",       "Alaska",       "Arizona",        "Arkansas",     "California",
+    "Colorado",      "Connecticut",  "Delaware",       "Florida",      "Georgia",
+    "Hawaii",        "Idaho",        "Illinois",       "Indiana",      "Iowa",
+    "Kansas",        "Kentucky",     "Louisiana",      "Maine",        "Maryland",
+    "Massachusetts", "Michigan",     "Minnesota",      "Mississippi",  "Missouri",
+    "Montana",       "Nebraska",     "Nevada",         "New Hampshire", "New Jersey",
+    "New Mexico",    "New York State", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma",      "Oregon",       "Pennsylvania",   "Rhode Island", "South Carolina",
+    "South Dakota",  "Tennessee",    "Texas",          "Utah",         "Vermont",
+    "Virginia",      "Washington State", "West Virginia", "Wisconsin",  "Wyoming"};
+
+static const struct ingest_gaz_entry *state_of_postal(const struct ingest_gaz *g, const char *w,
+                                                      size_t n)
+{
+    if (n != 2)
+        return NULL;
+    for (size_t i = 0; i + 1 < sizeof postal_codes; i += 2)
+        if (postal_codes[i] == w[0] && postal_codes[i + 1] == w[1])
+            return ingest_gaz_find(g, postal_states[i / 2], strlen(postal_states[i / 2]),
+                                   INGEST_GAZ_PLACE);
+    return NULL;
+}
+
 /* The gazetteer place the abbreviation w/n (with its period: "Ga.", "N.M.")
  * stands for, or NULL. */
 static const struct ingest_gaz_entry *state_of_abbr(const struct ingest_gaz *g, const char *w,
@@ -1040,6 +1069,8 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
     if (e >= n || e - a >= 20 || e == a)
         return NULL;
     *end = e;
+    if (e - a == 2 && s[a] >= 'A' && s[a] <= 'Z' && s[a + 1] >= 'A' && s[a + 1] <= 'Z')
+        return state_of_postal(g, s + a, 2);
     return s[e - 1] == '.' ? state_of_abbr(g, s + a, e - a)
                            : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
 }
@@ -1597,6 +1628,22 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
+            /* "the opposition INDIA bloc": a place's name in capitals before
+             * a lower-case word for a political grouping is an acronym that
+             * happens to spell it; the grouping is named with its noun */
+            static const char *const blocs[] = {"alliance", "bloc", "coalition", "front",
+                                                "party"}; /* sorted */
+            if (c->kind == C_PLACE && c->canon && j - a == 1 && j < n &&
+                (t[a].flags & INGEST_TOKF_ALLCAPS) && (t[j].flags & INGEST_TOKF_LOWER) &&
+                t[j].start == t[a].end + 1 && !all_caps(s + t[j].start, t[j].end - t[j].start) &&
+                (ingest_word_in(blocs, 5, s + t[j].start, t[j].end - t[j].start) ||
+                 org_noun_before(s, &t[j]))) {
+                c->kind = C_ORG;
+                c->canon = NULL;
+                c->canon_len = 0;
+                c->end = t[j].end;
+                j++;
+            }
         } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
             /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
             struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
