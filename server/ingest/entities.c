@@ -1328,6 +1328,24 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
 }
 
 /* Finds candidate runs in one tokenised text. */
+/* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
+ * Newquay": a name where a constituency stands, which may hold "and". */
+static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const members[] = {"am",  "member", "mla", "mlas", "mp",
+                                          "mps", "ms",     "msp", "msps", "td"}; /* sorted */
+    static const char *const seats[] = {"constituency", "seat"}; /* sorted */
+    if (a < 2 || t[a - 2].kind != INGEST_TOK_WORD)
+        return false;
+    const char *w = s + t[a - 2].start;
+    size_t wn = t[a - 2].end - t[a - 2].start;
+    /* "MP", "Member", "member", but not "I am for" */
+    return (ingest_tok_is(s, &t[a - 1], "for") &&
+            ingest_word_in(members, sizeof members / sizeof *members, w, wn) &&
+            (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member"))) ||
+           (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -1456,6 +1474,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * name with a comma inside */
             if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
                 tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
+                j++;
+                continue;
+            }
+            /* "the MP for Kettlebrook and Fenwood": one constituency */
+            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && tok_capword(&t[j + 1]) &&
+                t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                constituency_before(s, t, a)) {
                 j++;
                 continue;
             }
@@ -1628,6 +1653,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
+            /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
+             * place, though the appositive it ends belongs to a person */
+            if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
+                constituency_before(s, t, a) && c->start == t[a].start) {
+                c->kind = C_PLACE;
+                c->person_hint = c->cue_after = false;
+            }
             /* "the opposition INDIA bloc": a place's name in capitals before
              * a lower-case word for a political grouping is an acronym that
              * happens to spell it; the grouping is named with its noun */
