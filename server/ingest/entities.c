@@ -512,6 +512,22 @@ static bool call_sign(const char *w, size_t n)
     return false;
 }
 
+/* A US broadcaster's call sign alone ("told WLQX", "(KVRC)"): K or W and
+ * three more capitals, at most one of them a vowel (so "WHAT" may pass, but
+ * "WWII" not: the caller also wants no capitals around it and no quote). */
+static bool bare_call_sign(const char *w, size_t n)
+{
+    if (n != 4 || (w[0] != 'K' && w[0] != 'W'))
+        return false;
+    int vowels = 0;
+    for (size_t i = 1; i < 4; i++) {
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+        vowels += strchr("AEIOU", w[i]) != NULL;
+    }
+    return vowels <= 1;
+}
+
 /* Whether w/n is an organisation word that names a trade ("Kallio Steel",
  * "Lakeshore Electric") and is also a surname ("Danielle Steel"). */
 static bool trade_word(const char *w, size_t n)
@@ -1376,10 +1392,22 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i++;
             continue;
         }
-        if (t[i].end - t[i].start == 1 && s[t[i].start] == 'X' && i > 0 &&
-            ingest_tok_is(s, &t[i - 1], "on") && (i + 1 >= n || !tok_capword(&t[i + 1]))) {
-            /* "wrote on X": the social network (alone, "X" is a letter) */
-            struct cand c = {.para = para, .start = t[i].start, .end = t[i].end,
+        /* "wrote on X", "in a post on X.", "posted to X": the social network
+         * (alone, "X" is a letter); at a sentence's end the tokenizer may
+         * read "X." as an initial */
+        size_t xl = t[i].end - t[i].start;
+        bool x_end = xl == 2 && s[t[i].start + 1] == '.' &&
+                     (i + 1 >= n || t[i + 1].kind != INGEST_TOK_WORD || t[i + 1].start > t[i].end + 1 ||
+                      !tok_capword(&t[i + 1]) || (t[i + 1].flags & INGEST_TOKF_SENT_START) ||
+                      ingest_gaz_has(g, s + t[i + 1].start, t[i + 1].end - t[i + 1].start,
+                                     INGEST_GAZ_STOPCAP));
+        if (s[t[i].start] == 'X' && (xl == 1 || x_end) && i > 0 &&
+            (ingest_tok_is(s, &t[i - 1], "on") ||
+             (ingest_tok_is(s, &t[i - 1], "to") && i > 1 &&
+              (ingest_tok_is(s, &t[i - 2], "posted") || ingest_tok_is(s, &t[i - 2], "posting") ||
+               ingest_tok_is(s, &t[i - 2], "posts") || ingest_tok_is(s, &t[i - 2], "post")))) &&
+            (x_end || i + 1 >= n || !tok_capword(&t[i + 1]))) {
+            struct cand c = {.para = para, .start = t[i].start, .end = t[i].start + 1,
                              .nstart = t[i].start, .text = s, .canon = "X", .canon_len = 1,
                              .kind = C_ORG, .in_quote = t[i].quote >= 0, .entity = -1,
                              .pos = (*pos)++};
@@ -1653,6 +1681,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
+            /* "told WLQX after the meeting", "PUEBLO, Colo. (KVRC) -": a bare
+             * call sign, outside quotes and capitals lines, is a broadcaster */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote &&
+                bare_call_sign(s + t[a].start, t[a].end - t[a].start) &&
+                !(a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+                  (t[a - 1].flags & INGEST_TOKF_ALLCAPS)) &&
+                !(j < n && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_ALLCAPS)))
+                c->kind = C_ORG;
             /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
