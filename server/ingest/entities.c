@@ -1344,6 +1344,51 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
 }
 
 /* Finds candidate runs in one tokenised text. */
+/* A party's adjective ("the Liberal party", "Labor's vote"), sorted lower. */
+static const char *const party_adjs[] = {
+    "communist", "conservative", "democratic",  "green",   "labor",      "labour",
+    "liberal",   "libertarian",  "nationalist", "progressive", "republican", "socialist"};
+
+/* "the Liberal party", "the Republican party": one or two party adjectives
+ * before a lower-case "party" name that party. Returns the token after
+ * "party", or 0. */
+static size_t party_with_noun(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                              size_t j)
+{
+    if (j == a || j - a > 2 || j >= n || !ingest_tok_is(s, &t[j], "party") ||
+        t[j].start != t[j - 1].end + 1 || (t[j - 1].flags & INGEST_TOKF_POSS))
+        return 0;
+    for (size_t k = a; k < j; k++)
+        if (!(t[k].flags & INGEST_TOKF_CAP) || (t[k].flags & INGEST_TOKF_ALLCAPS) ||
+            !ingest_word_in(party_adjs, sizeof party_adjs / sizeof *party_adjs, s + t[k].start,
+                            t[k].end - t[k].start))
+            return 0;
+    return j + 1;
+}
+
+/* "Labor's Dana Kovac", "led Labor to victory", "Labor lost six seats": the
+ * Australian party's short name, a common noun too. In mid-sentence a
+ * capitalised "Labor" alone is the party; at a sentence's start only before
+ * a possessive or a verb ("Labor negotiations stalled" is the noun). */
+static bool labor_party(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    static const char *const verbs[] = {"could", "did",   "had",  "has",   "held",  "holds",
+                                        "is",    "led",   "lost", "must",  "needs", "wants",
+                                        "was",   "will",  "won",  "would"}; /* sorted */
+    if (j != a + 1 || !ingest_tok_is(s, &t[a], "Labor") || (t[a].flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    if (t[a].flags & INGEST_TOKF_POSS)
+        return true;
+    if (j < n && t[j].kind == INGEST_TOK_WORD && !(t[j].flags & INGEST_TOKF_LOWER))
+        return false;
+    if (!(t[a].flags & INGEST_TOKF_SENT_START))
+        return true;
+    return j < n && t[j].kind == INGEST_TOK_WORD &&
+           (tok_is_speech_verb(s, &t[j]) ||
+            ingest_word_in(verbs, sizeof verbs / sizeof *verbs, s + t[j].start,
+                           t[j].end - t[j].start));
+}
+
 /* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
  * Newquay": a name where a constituency stands, which may hold "and". */
 static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
@@ -1620,6 +1665,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                                         ingest_tok_is(s, &t[a - 1], "at"))) ||
                        all_caps(s + t[a].start, end_byte - t[a].start);
         size_t town = j - a <= 3 && town_ok ? town_of_state(s, t, n, j, g, &abbr) : 0;
+        size_t pa = j - a >= 2 && ingest_tok_is(s, &t[a], "The") ? a + 1 : a;
+        size_t pe = party_with_noun(s, t, n, pa, j);
+        if (pe || labor_party(s, t, n, a, j)) {
+            a = pa;
+            /* "the Liberal party": the gazetteer's "Liberal Party" if it
+             * knows one, else as written; "Labor" alone as written */
+            char tc[64];
+            size_t m = pe ? t[pe - 1].end - t[a].start : 0;
+            const struct ingest_gaz_entry *pg = NULL;
+            if (m && m < sizeof tc) {
+                memcpy(tc, s + t[a].start, m);
+                tc[m - 5] = 'P'; /* "party" */
+                pg = ingest_gaz_find(g, tc, m, INGEST_GAZ_ORG);
+            }
+            struct cand c = {.para = para, .start = t[a].start,
+                             .end = pe ? t[pe - 1].end : t[a].end, .nstart = t[a].start,
+                             .text = s, .canon = pg ? pg->canon : NULL,
+                             .canon_len = pg ? pg->canon_len : 0, .kind = C_ORG,
+                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = pe ? pe : j;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
