@@ -142,13 +142,11 @@ static void surname_after_particles(const char **w, size_t *n)
 
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
 {
-    static const char *const p[] = {"de",  "van",   "von", "der", "den", "da",  "di",
-                                    "del", "della", "la",  "le",  "bin", "ibn", "al",
-                                    "dos", "das",   "du",  "ter", "ten", "el"};
-    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (ingest_tok_is(s, t, p[i]))
-            return true;
-    return false;
+    static const char *const p[] = {"al",  "bin", "da",  "das", "de",  "del", "della",
+                                    "den", "der", "di",  "dos", "du",  "el",  "ibn",
+                                    "la",  "le",  "ten", "ter", "van", "von"}; /* sorted */
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(p, sizeof p / sizeof *p, s + t->start, t->end - t->start);
 }
 
 /* End of a capitalised token, cut before a lower-case hyphen suffix
@@ -188,9 +186,10 @@ static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
 {
     static const char *const p[] = {"abd", "ad", "al", "an", "ar", "as", "ash", "at",
                                     "az",  "bin", "el", "ibn"}; /* sorted */
-    if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_LOWER))
+    if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_LOWER) || t->end - t->start < 4)
         return false;
-    const char *h = memchr(s + t->start, '-', t->end - t->start);
+    const char *w = s + t->start; /* the hyphen is third to fifth: "al-", "ibn-" */
+    const char *h = w[2] == '-' ? w + 2 : w[3] == '-' ? w + 3 : NULL;
     if (!h || h + 1 >= s + t->end || !(h[1] >= 'A' && h[1] <= 'Z'))
         return false;
     return ingest_word_in(p, sizeof p / sizeof *p, s + t->start, (size_t)(h - (s + t->start)));
@@ -208,15 +207,17 @@ static bool tok_nameword(const char *s, const struct ingest_tok *t)
 static size_t particles_then_cap(const char *s, const struct ingest_tok *t, size_t n, size_t i,
                                  bool lead)
 {
-    size_t k = i;
-    while (k < n && k - i < 3 && t[k].kind == INGEST_TOK_WORD && (t[k].flags & INGEST_TOKF_LOWER) &&
-           is_particle_tok(s, &t[k]) && t[k].quote == t[i].quote &&
-           !(lead && (ingest_tok_is(s, &t[k], "ten") || ingest_tok_is(s, &t[k], "ter"))))
-        k++;
-    if (k == i || k >= n || !tok_capword(&t[k]) || t[k].quote != t[i].quote ||
-        (t[k].flags & INGEST_TOKF_ALLCAPS))
+    size_t c = i + 1; /* the capitalised word first: it is rare, the test cheap */
+    while (c < n && c <= i + 3 && !tok_capword(&t[c]))
+        c++;
+    if (c >= n || c > i + 3 || t[c].quote != t[i].quote || (t[c].flags & INGEST_TOKF_ALLCAPS))
         return 0;
-    return k - i;
+    for (size_t k = i; k < c; k++)
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_LOWER) ||
+            !is_particle_tok(s, &t[k]) || t[k].quote != t[i].quote ||
+            (lead && (ingest_tok_is(s, &t[k], "ten") || ingest_tok_is(s, &t[k], "ter"))))
+            return 0;
+    return c - i;
 }
 
 /* "van der Berg said", "de la Cruz, a nurse", "bin Salman told": the
@@ -224,7 +225,9 @@ static size_t particles_then_cap(const char *s, const struct ingest_tok *t, size
  * them (that run already took them), else 0. */
 static size_t particle_lead(const char *s, const struct ingest_tok *t, size_t n, size_t i)
 {
-    if (i > 0 && tok_nameword(s, &t[i - 1]))
+    size_t len = t[i].end - t[i].start; /* particles are two to five letters */
+    if (len < 2 || len > 5 || t[i].kind != INGEST_TOK_WORD || !(t[i].flags & INGEST_TOKF_LOWER) ||
+        i + 1 >= n || (i > 0 && tok_nameword(s, &t[i - 1])))
         return 0;
     return particles_then_cap(s, t, n, i, true);
 }
