@@ -117,24 +117,36 @@ static bool is_geo_head(const char *s, size_t n)
 
 static bool is_particle_word(const char *w, size_t n)
 {
-    static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",  "Del", "Le",  "La",  "Al",
-                                    "El",  "Du",  "Der", "Den", "Ter", "Ten", "Dos", "Das", "de",
-                                    "van", "von", "da",  "di",  "del", "le",  "la",  "al"};
+    static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",    "Del", "Le",  "La",  "Al",
+                                    "El",  "Du",  "Der", "Den", "Ter",   "Ten", "Dos", "Das", "de",
+                                    "van", "von", "da",  "di",  "del",   "le",  "la",  "al",  "bin",
+                                    "ibn", "der", "den", "du",  "della", "dos", "das", "el",  "ter"};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (ingest_bytes_eq(w, n, p[i]))
             return true;
     return false;
 }
 
+/* Moves *w past the particle words that open it ("van der Berg" -> "Berg"),
+ * at most three and never its last word. */
+static void surname_after_particles(const char **w, size_t *n)
+{
+    for (int k = 0; k < 3; k++) {
+        const char *sp = memchr(*w, ' ', *n);
+        if (!sp || !is_particle_word(*w, (size_t)(sp - *w)))
+            return;
+        *n -= (size_t)(sp - *w) + 1;
+        *w = sp + 1;
+    }
+}
+
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
 {
-    static const char *const p[] = {"de",  "van",   "von", "der", "den", "da",  "di",
-                                    "del", "della", "la",  "le",  "bin", "ibn", "al",
-                                    "dos", "das",   "du",  "ter", "ten", "el"};
-    for (size_t i = 0; i < sizeof p / sizeof *p; i++)
-        if (ingest_tok_is(s, t, p[i]))
-            return true;
-    return false;
+    static const char *const p[] = {"al",  "bin", "da",  "das", "de",  "del", "della",
+                                    "den", "der", "di",  "dos", "du",  "el",  "ibn",
+                                    "la",  "le",  "ten", "ter", "van", "von"}; /* sorted */
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(p, sizeof p / sizeof *p, s + t->start, t->end - t->start);
 }
 
 /* End of a capitalised token, cut before a lower-case hyphen suffix
@@ -166,6 +178,58 @@ static size_t tok_name_end(const char *s, const struct ingest_tok *t, bool *cut)
 static bool tok_capword(const struct ingest_tok *t)
 {
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
+}
+
+/* "al-Tayeb", "el-Sisi", "bin-Hamad": an Arabic article or kin word joined by a
+ * hyphen to a capitalised name is a name word, though it starts in lower case */
+static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
+{
+    static const char *const p[] = {"abd", "ad", "al", "an", "ar", "as", "ash", "at",
+                                    "az",  "bin", "el", "ibn"}; /* sorted */
+    if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_LOWER) || t->end - t->start < 4)
+        return false;
+    const char *w = s + t->start; /* the hyphen is third to fifth: "al-", "ibn-" */
+    const char *h = w[2] == '-' ? w + 2 : w[3] == '-' ? w + 3 : NULL;
+    if (!h || h + 1 >= s + t->end || !(h[1] >= 'A' && h[1] <= 'Z'))
+        return false;
+    return ingest_word_in(p, sizeof p / sizeof *p, s + t->start, (size_t)(h - (s + t->start)));
+}
+
+/* A word that may stand in a person's name: capitalised, or "al-Tayeb". */
+static bool tok_nameword(const char *s, const struct ingest_tok *t)
+{
+    return tok_capword(t) || hyphen_particle_tok(s, t);
+}
+
+/* How many lower-case particles ("van der", "de la", "bin") stand at token i
+ * before a capitalised word: at most three, else 0. With lead, "ten" and
+ * "ter" do not count: opening a run they are a number and a word first. */
+static size_t particles_then_cap(const char *s, const struct ingest_tok *t, size_t n, size_t i,
+                                 bool lead)
+{
+    size_t c = i + 1; /* the capitalised word first: it is rare, the test cheap */
+    while (c < n && c <= i + 3 && !tok_capword(&t[c]))
+        c++;
+    if (c >= n || c > i + 3 || t[c].quote != t[i].quote || (t[c].flags & INGEST_TOKF_ALLCAPS))
+        return 0;
+    for (size_t k = i; k < c; k++)
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_LOWER) ||
+            !is_particle_tok(s, &t[k]) || t[k].quote != t[i].quote ||
+            (lead && (ingest_tok_is(s, &t[k], "ten") || ingest_tok_is(s, &t[k], "ter"))))
+            return 0;
+    return c - i;
+}
+
+/* "van der Berg said", "de la Cruz, a nurse", "bin Salman told": the
+ * particles that open a surname at token i, when no capitalised word before
+ * them (that run already took them), else 0. */
+static size_t particle_lead(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+{
+    size_t len = t[i].end - t[i].start; /* particles are two to five letters */
+    if (len < 2 || len > 5 || t[i].kind != INGEST_TOK_WORD || !(t[i].flags & INGEST_TOKF_LOWER) ||
+        i + 1 >= n || (i > 0 && tok_nameword(s, &t[i - 1])))
+        return 0;
+    return particles_then_cap(s, t, n, i, true);
 }
 
 /* Pronouns and articles, which title case capitalises but no name holds. */
@@ -449,6 +513,22 @@ static bool call_sign(const char *w, size_t n)
         if (memcmp(w + n - 2, bands[i], 2) == 0)
             return true;
     return false;
+}
+
+/* A US broadcaster's call sign alone ("told WLQX", "(KVRC)"): K or W and
+ * three more capitals, at most one of them a vowel (so "WHAT" may pass, but
+ * "WWII" not: the caller also wants no capitals around it and no quote). */
+static bool bare_call_sign(const char *w, size_t n)
+{
+    if (n != 4 || (w[0] != 'K' && w[0] != 'W'))
+        return false;
+    int vowels = 0;
+    for (size_t i = 1; i < 4; i++) {
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+        vowels += strchr("AEIOU", w[i]) != NULL;
+    }
+    return vowels <= 1;
 }
 
 /* Whether w/n is an organisation word that names a trade ("Kallio Steel",
@@ -946,6 +1026,35 @@ static const struct {
     {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
 };
 
+/* Postal codes of US states in the order of their names, as some outlets
+ * write party tags ("(R-SC)", "(D-LA)"). Only there: alone, "IN", "OR" and
+ * "LA" are words or a city. */
+static const char postal_codes[] = "ALAKAZARCACOCTDEFLGAHIIDILINIAKSKYLAMEMDMAMIMNMSMOMTNENVNHNJ"
+                                   "NMNYNCNDOHOKORPARISCSDTNTXUTVTVAWAWVWIWY";
+static const char *const postal_states[] = {
+    "Alabama",       "Alaska",       "Arizona",        "Arkansas",     "California",
+    "Colorado",      "Connecticut",  "Delaware",       "Florida",      "Georgia",
+    "Hawaii",        "Idaho",        "Illinois",       "Indiana",      "Iowa",
+    "Kansas",        "Kentucky",     "Louisiana",      "Maine",        "Maryland",
+    "Massachusetts", "Michigan",     "Minnesota",      "Mississippi",  "Missouri",
+    "Montana",       "Nebraska",     "Nevada",         "New Hampshire", "New Jersey",
+    "New Mexico",    "New York State", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma",      "Oregon",       "Pennsylvania",   "Rhode Island", "South Carolina",
+    "South Dakota",  "Tennessee",    "Texas",          "Utah",         "Vermont",
+    "Virginia",      "Washington State", "West Virginia", "Wisconsin",  "Wyoming"};
+
+static const struct ingest_gaz_entry *state_of_postal(const struct ingest_gaz *g, const char *w,
+                                                      size_t n)
+{
+    if (n != 2)
+        return NULL;
+    for (size_t i = 0; i + 1 < sizeof postal_codes; i += 2)
+        if (postal_codes[i] == w[0] && postal_codes[i + 1] == w[1])
+            return ingest_gaz_find(g, postal_states[i / 2], strlen(postal_states[i / 2]),
+                                   INGEST_GAZ_PLACE);
+    return NULL;
+}
+
 /* The gazetteer place the abbreviation w/n (with its period: "Ga.", "N.M.")
  * stands for, or NULL. */
 static const struct ingest_gaz_entry *state_of_abbr(const struct ingest_gaz *g, const char *w,
@@ -979,6 +1088,8 @@ static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g
     if (e >= n || e - a >= 20 || e == a)
         return NULL;
     *end = e;
+    if (e - a == 2 && s[a] >= 'A' && s[a] <= 'Z' && s[a + 1] >= 'A' && s[a + 1] <= 'Z')
+        return state_of_postal(g, s + a, 2);
     return s[e - 1] == '.' ? state_of_abbr(g, s + a, e - a)
                            : ingest_gaz_find(g, s + a, e - a, INGEST_GAZ_PLACE);
 }
@@ -1236,6 +1347,69 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
 }
 
 /* Finds candidate runs in one tokenised text. */
+/* A party's adjective ("the Liberal party", "Labor's vote"), sorted lower. */
+static const char *const party_adjs[] = {
+    "communist", "conservative", "democratic",  "green",   "labor",      "labour",
+    "liberal",   "libertarian",  "nationalist", "progressive", "republican", "socialist"};
+
+/* "the Liberal party", "the Republican party": one or two party adjectives
+ * before a lower-case "party" name that party. Returns the token after
+ * "party", or 0. */
+static size_t party_with_noun(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                              size_t j)
+{
+    if (j == a || j - a > 2 || j >= n || !ingest_tok_is(s, &t[j], "party") ||
+        t[j].start != t[j - 1].end + 1 || (t[j - 1].flags & INGEST_TOKF_POSS))
+        return 0;
+    for (size_t k = a; k < j; k++)
+        if (!(t[k].flags & INGEST_TOKF_CAP) || (t[k].flags & INGEST_TOKF_ALLCAPS) ||
+            !ingest_word_in(party_adjs, sizeof party_adjs / sizeof *party_adjs, s + t[k].start,
+                            t[k].end - t[k].start))
+            return 0;
+    return j + 1;
+}
+
+/* "Labor's Dana Kovac", "led Labor to victory", "Labor lost six seats": the
+ * Australian party's short name, a common noun too. In mid-sentence a
+ * capitalised "Labor" alone is the party; at a sentence's start only before
+ * a possessive or a verb ("Labor negotiations stalled" is the noun). */
+static bool labor_party(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    static const char *const verbs[] = {"could", "did",   "had",  "has",   "held",  "holds",
+                                        "is",    "led",   "lost", "must",  "needs", "wants",
+                                        "was",   "will",  "won",  "would"}; /* sorted */
+    if (j != a + 1 || !ingest_tok_is(s, &t[a], "Labor") || (t[a].flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    if (t[a].flags & INGEST_TOKF_POSS)
+        return true;
+    if (j < n && t[j].kind == INGEST_TOK_WORD && !(t[j].flags & INGEST_TOKF_LOWER))
+        return false;
+    if (!(t[a].flags & INGEST_TOKF_SENT_START))
+        return true;
+    return j < n && t[j].kind == INGEST_TOK_WORD &&
+           (tok_is_speech_verb(s, &t[j]) ||
+            ingest_word_in(verbs, sizeof verbs / sizeof *verbs, s + t[j].start,
+                           t[j].end - t[j].start));
+}
+
+/* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
+ * Newquay": a name where a constituency stands, which may hold "and". */
+static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const members[] = {"am",  "member", "mla", "mlas", "mp",
+                                          "mps", "ms",     "msp", "msps", "td"}; /* sorted */
+    static const char *const seats[] = {"constituency", "seat"}; /* sorted */
+    if (a < 2 || t[a - 2].kind != INGEST_TOK_WORD)
+        return false;
+    const char *w = s + t[a - 2].start;
+    size_t wn = t[a - 2].end - t[a - 2].start;
+    /* "MP", "Member", "member", but not "I am for" */
+    return (ingest_tok_is(s, &t[a - 1], "for") &&
+            ingest_word_in(members, sizeof members / sizeof *members, w, wn) &&
+            (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member"))) ||
+           (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -1261,14 +1435,27 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 i++;
             continue;
         }
-        if (!tok_capword(&t[i])) {
+        size_t lead = particle_lead(s, t, n, i);
+        if (!tok_capword(&t[i]) && !lead && !hyphen_particle_tok(s, &t[i])) {
             i++;
             continue;
         }
-        if (t[i].end - t[i].start == 1 && s[t[i].start] == 'X' && i > 0 &&
-            ingest_tok_is(s, &t[i - 1], "on") && (i + 1 >= n || !tok_capword(&t[i + 1]))) {
-            /* "wrote on X": the social network (alone, "X" is a letter) */
-            struct cand c = {.para = para, .start = t[i].start, .end = t[i].end,
+        /* "wrote on X", "in a post on X.", "posted to X": the social network
+         * (alone, "X" is a letter); at a sentence's end the tokenizer may
+         * read "X." as an initial */
+        size_t xl = t[i].end - t[i].start;
+        bool x_end = xl == 2 && s[t[i].start + 1] == '.' &&
+                     (i + 1 >= n || t[i + 1].kind != INGEST_TOK_WORD || t[i + 1].start > t[i].end + 1 ||
+                      !tok_capword(&t[i + 1]) || (t[i + 1].flags & INGEST_TOKF_SENT_START) ||
+                      ingest_gaz_has(g, s + t[i + 1].start, t[i + 1].end - t[i + 1].start,
+                                     INGEST_GAZ_STOPCAP));
+        if (s[t[i].start] == 'X' && (xl == 1 || x_end) && i > 0 &&
+            (ingest_tok_is(s, &t[i - 1], "on") ||
+             (ingest_tok_is(s, &t[i - 1], "to") && i > 1 &&
+              (ingest_tok_is(s, &t[i - 2], "posted") || ingest_tok_is(s, &t[i - 2], "posting") ||
+               ingest_tok_is(s, &t[i - 2], "posts") || ingest_tok_is(s, &t[i - 2], "post")))) &&
+            (x_end || i + 1 >= n || !tok_capword(&t[i + 1]))) {
+            struct cand c = {.para = para, .start = t[i].start, .end = t[i].start + 1,
                              .nstart = t[i].start, .text = s, .canon = "X", .canon_len = 1,
                              .kind = C_ORG, .in_quote = t[i].quote >= 0, .entity = -1,
                              .pos = (*pos)++};
@@ -1277,14 +1464,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i++;
             continue;
         }
-        size_t a = i, j = i;
+        size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
         bool stop = false, inner_poss = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
                 break;
-            if (tok_capword(k)) {
+            if (tok_nameword(s, k)) {
                 bool cut;
                 end_byte = tok_name_end(s, k, &cut);
                 j++;
@@ -1313,12 +1500,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 end_byte = t[ke - 1].end;
                 continue;
             }
+            /* "Pieter van der Berg", "Maria de la Cruz": particles inside a name */
+            size_t pl = j > a ? particles_then_cap(s, t, n, j, false) : 0;
+            if (pl) {
+                j += pl;
+                continue;
+            }
             /* connectors inside a name */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
-                if (is_particle_tok(s, k)) {
-                    j++;
-                    continue;
-                }
                 if (ingest_tok_is(s, k, "of") &&
                     is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
                     j++;
@@ -1361,6 +1550,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * name with a comma inside */
             if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
                 tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
+                j++;
+                continue;
+            }
+            /* "the MP for Kettlebrook and Fenwood": one constituency */
+            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && tok_capword(&t[j + 1]) &&
+                t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                constituency_before(s, t, a)) {
                 j++;
                 continue;
             }
@@ -1472,6 +1668,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                                         ingest_tok_is(s, &t[a - 1], "at"))) ||
                        all_caps(s + t[a].start, end_byte - t[a].start);
         size_t town = j - a <= 3 && town_ok ? town_of_state(s, t, n, j, g, &abbr) : 0;
+        size_t pa = j - a >= 2 && ingest_tok_is(s, &t[a], "The") ? a + 1 : a;
+        size_t pe = party_with_noun(s, t, n, pa, j);
+        if (pe || labor_party(s, t, n, a, j)) {
+            a = pa;
+            /* "the Liberal party": the gazetteer's "Liberal Party" if it
+             * knows one, else as written; "Labor" alone as written */
+            char tc[64];
+            size_t m = pe ? t[pe - 1].end - t[a].start : 0;
+            const struct ingest_gaz_entry *pg = NULL;
+            if (m && m < sizeof tc) {
+                memcpy(tc, s + t[a].start, m);
+                tc[m - 5] = 'P'; /* "party" */
+                pg = ingest_gaz_find(g, tc, m, INGEST_GAZ_ORG);
+            }
+            struct cand c = {.para = para, .start = t[a].start,
+                             .end = pe ? t[pe - 1].end : t[a].end, .nstart = t[a].start,
+                             .text = s, .canon = pg ? pg->canon : NULL,
+                             .canon_len = pg ? pg->canon_len : 0, .kind = C_ORG,
+                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = pe ? pe : j;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -1533,6 +1753,37 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
+            /* "told WLQX after the meeting", "PUEBLO, Colo. (KVRC) -": a bare
+             * call sign, outside quotes and capitals lines, is a broadcaster */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote &&
+                bare_call_sign(s + t[a].start, t[a].end - t[a].start) &&
+                !(a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+                  (t[a - 1].flags & INGEST_TOKF_ALLCAPS)) &&
+                !(j < n && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_ALLCAPS)))
+                c->kind = C_ORG;
+            /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
+             * place, though the appositive it ends belongs to a person */
+            if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
+                constituency_before(s, t, a) && c->start == t[a].start) {
+                c->kind = C_PLACE;
+                c->person_hint = c->cue_after = false;
+            }
+            /* "the opposition INDIA bloc": a place's name in capitals before
+             * a lower-case word for a political grouping is an acronym that
+             * happens to spell it; the grouping is named with its noun */
+            static const char *const blocs[] = {"alliance", "bloc", "coalition", "front",
+                                                "party"}; /* sorted */
+            if (c->kind == C_PLACE && c->canon && j - a == 1 && j < n &&
+                (t[a].flags & INGEST_TOKF_ALLCAPS) && (t[j].flags & INGEST_TOKF_LOWER) &&
+                t[j].start == t[a].end + 1 && !all_caps(s + t[j].start, t[j].end - t[j].start) &&
+                (ingest_word_in(blocs, 5, s + t[j].start, t[j].end - t[j].start) ||
+                 org_noun_before(s, &t[j]))) {
+                c->kind = C_ORG;
+                c->canon = NULL;
+                c->canon_len = 0;
+                c->end = t[j].end;
+                j++;
+            }
         } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
             /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
             struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
@@ -2005,13 +2256,16 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
-        /* "De Vries": a surname with its particle */
+        /* "De Vries", "van der Berg": a surname with its particles, which
+         * pass 2 matches by the surname after them */
         size_t sp = 0;
         while (sp < nn && name[sp] != ' ')
             sp++;
-        if (sp < nn && !memchr(name + sp + 1, ' ', nn - sp - 1) && is_particle_word(name, sp)) {
+        const char *sur = name;
+        size_t sn = nn;
+        surname_after_particles(&sur, &sn);
+        if (sur != name && !memchr(sur, ' ', sn)) {
             c->kind = C_SINGLE;
-            c->nstart += sp + 1;
             continue;
         }
         const char *w;
@@ -2181,7 +2435,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
-        int id = nx_find(&last, name, nn);
+        const char *sur = name; /* "van der Berg" is found as "Berg" */
+        size_t sn = nn;
+        surname_after_particles(&sur, &sn);
+        int id = nx_find(&last, sur, sn);
         if (id < 0 && c->title_only)
             continue;
         if (id >= 0 && (size_t)id < n_full && c->para >= 0) {
@@ -2197,7 +2454,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 const char *w;
                 size_t wn;
                 last_word(out->v[k].name, strlen(out->v[k].name), &w, &wn);
-                if (wn == nn && memcmp(w, name, nn) == 0)
+                if (wn == sn && memcmp(w, sur, sn) == 0)
                     best = (int)k, best_para = seen_para[k];
             }
             if (best != id && seen_para[id] < best_para)
@@ -2207,7 +2464,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         int tg = cand_title_gender(g, c);
         if (id >= 0 && tg != 0 && out->v[id].type == ENTITY_PERSON && out->v[id].gender != 0 &&
             out->v[id].gender != tg) {
-            int h = surname_holder(out, name, nn, tg);
+            int h = surname_holder(out, sur, sn, tg);
             if (h >= 0)
                 id = h;
         }
