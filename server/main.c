@@ -731,6 +731,7 @@ int main(int argc, char **argv)
         return 2;
     }
     log_init(cfg.log_json, LOG_INFO);
+    store_library_init();
     const char *verb = argv[1];
     if (strcmp(verb, "serve") == 0)
         ret = cmd_serve(&cfg, argc - 2, argv + 2);

@@ -27,6 +27,10 @@ enum store_rc {
 
 enum store_mode { STORE_READ_ONLY = 0, STORE_READ_WRITE, STORE_CREATE };
 
+/* Sets SQLite's process-wide options; call once, first, before any other
+ * thread or store exists. Stores work without it, only slower. */
+void store_library_init(void);
+
 /* Opens path (":memory:" works) in WAL mode with foreign keys on. STORE_CREATE
  * creates the file when missing. On failure *out is NULL and the reason was
  * logged. */
