@@ -576,25 +576,50 @@ void quote_page_clear(struct quote_page *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Adds FROM and filters of a quote query. Article lists walk UNIQUE (article_id,
- * position); speaker lists quotes_by_speaker; the rest quotes_by_sort. */
-static void quote_where(struct list_sql *q, const struct quote_query *qq)
+/* True when a quote list is read in article order: with no filter but dates,
+ * the quotes of the newest articles first are the newest quotes (a quote's
+ * sort_at is its article's), so the list walks articles_by_sort and each
+ * article's quotes in position order, and no index of quotes by date is kept
+ * up to date on every ingest (0004_quote_sort_index.sql). */
+static bool quote_walks_articles(const struct quote_query *qq)
 {
-    if (qq->fts)
+    return !qq->fts && !qq->article_id && !qq->speaker_id;
+}
+
+/* Adds FROM and filters of a quote query. Article lists walk UNIQUE (article_id,
+ * position); speaker lists quotes_by_speaker; the rest articles_by_sort and
+ * then UNIQUE (article_id, position), except the count of all quotes, which
+ * SQLite answers from the smallest index of quotes alone. */
+static void quote_where(struct list_sql *q, const struct quote_query *qq, bool count)
+{
+    const char *sort = "q.sort_at";
+    bool by_article = quote_walks_articles(qq) && (!count || qq->from || qq->to);
+    if (qq->fts) {
         ls_text(q,
                 " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
                 "LEFT JOIN entities e ON e.id = q.speaker_id WHERE quotes_fts MATCH ?",
                 qq->fts);
-    else
+    } else if (by_article) {
+        ls_sql(q, " FROM articles a JOIN quotes q ON q.article_id = a.id "
+                  "LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1");
+        sort = "a.sort_at";
+    } else {
         ls_sql(q, " FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE 1");
+    }
     if (qq->article_id)
         ls_int(q, " AND q.article_id = ?", qq->article_id);
     if (qq->speaker_id)
         ls_int(q, " AND q.speaker_id = ?", qq->speaker_id);
-    if (qq->from)
-        ls_text(q, " AND q.sort_at >= strftime(" SORT_FMT ", ?)", qq->from);
-    if (qq->to)
-        ls_text(q, " AND q.sort_at <= strftime(" SORT_FMT ", ?)", qq->to);
+    if (qq->from) {
+        ls_sql(q, " AND ");
+        ls_text(q, sort, qq->from);
+        ls_sql(q, " >= strftime(" SORT_FMT ", ?)");
+    }
+    if (qq->to) {
+        ls_sql(q, " AND ");
+        ls_text(q, sort, qq->to);
+        ls_sql(q, " <= strftime(" SORT_FMT ", ?)");
+    }
 }
 
 /* Keyset and order: newest article first, then position in the article. The
@@ -609,15 +634,22 @@ static void quote_order(struct list_sql *q, const struct quote_query *qq,
         ls_int(q, " ORDER BY q.position LIMIT ?", qq->limit + 1);
         return;
     }
+    /* the walked index's columns: the article's when it walks articles */
+    bool by_article = quote_walks_articles(qq);
+    const char *sort = by_article ? "a.sort_at" : "q.sort_at";
+    const char *id = by_article ? "a.id" : "q.article_id";
+    char frag[160];
     if (c->n) {
-        ls_text(q, " AND (q.sort_at, q.article_id) <= (?, ?)", c->field[0]);
+        snprintf(frag, sizeof frag, " AND (%s, %s) <= (?, ?)", sort, id);
+        ls_text(q, frag, c->field[0]);
         ls_more_int(q, art);
-        ls_text(q, " AND NOT (q.sort_at = ? AND q.article_id = ? AND q.position <= ?)",
-                c->field[0]);
+        snprintf(frag, sizeof frag, " AND NOT (%s = ? AND %s = ? AND q.position <= ?)", sort, id);
+        ls_text(q, frag, c->field[0]);
         ls_more_int(q, art);
         ls_more_int(q, pos);
     }
-    ls_int(q, " ORDER BY q.sort_at DESC, q.article_id DESC, q.position LIMIT ?", qq->limit + 1);
+    snprintf(frag, sizeof frag, " ORDER BY %s DESC, %s DESC, q.position LIMIT ?", sort, id);
+    ls_int(q, frag, qq->limit + 1);
 }
 
 static enum store_rc quote_rows(struct store *s, sqlite3_stmt *st, const struct quote_query *qq,
@@ -670,7 +702,7 @@ enum store_rc store_quotes_list(struct store *s, const struct quote_query *qq,
 
     out->meta.limit = qq->limit;
     ls_sql(&count, "SELECT count(*)");
-    quote_where(&count, qq);
+    quote_where(&count, qq, true);
     uint64_t scope = ls_key(&count); /* the filters: the cursor's scope */
     if (qq->cursor && (!store_cursor_decode(qq->cursor, 'q', 3, scope, &c) ||
                        !ls_parse_i64(c.field[1], &art) || !ls_parse_i64(c.field[2], &pos)))
@@ -679,7 +711,7 @@ enum store_rc store_quotes_list(struct store *s, const struct quote_query *qq,
                        &out->meta.total)) != STORE_OK)
         goto out;
     ls_sql(&list, "SELECT " STORE_QUOTE_COLS);
-    quote_where(&list, qq);
+    quote_where(&list, qq, false);
     quote_order(&list, qq, &c, art, pos);
     rc = STORE_ERR;
     if (!(st = ls_prepare(s, &list, qq->fts ? "quotes_search" : "quotes_list")))

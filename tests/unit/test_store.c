@@ -221,6 +221,86 @@ Test(store, cursor_walk_returns_every_row_once)
     cr_assert_eq(n, 25);
 }
 
+/* Gives article a n quotes, "Quote k of story i." for k = 0 .. n - 1. */
+static void give_quotes(struct article *a, int story, int n)
+{
+    for (size_t k = 0; k < a->n_quotes; k++) {
+        free(a->quotes[k].text);
+        free(a->quotes[k].speaker_name);
+        free(a->quotes[k].speaker_text);
+        free(a->quotes[k].cue);
+    }
+    free(a->quotes);
+    a->n_quotes = (size_t)n;
+    a->quotes = calloc((size_t)n, sizeof *a->quotes);
+    for (int k = 0; k < n; k++) {
+        char text[64];
+        snprintf(text, sizeof text, "Quote %d of story %d.", k, story);
+        a->quotes[k].text = strdup(text);
+        a->quotes[k].paragraph = 1;
+    }
+}
+
+/* The quote list with no filter but dates walks articles newest first and
+ * each article's quotes in order (0004_quote_sort_index.sql): a cursor walk
+ * meets every quote once, in (sort_at, article) descending then position
+ * ascending order, also across articles that share a date and with a date
+ * filter. */
+Test(store, quote_walk_is_newest_article_first_then_position)
+{
+    struct store_insert r;
+    int n_quotes = 0, n_from = 0;
+    for (int i = 0; i < 12; i++) {
+        struct article a;
+        char when[32];
+        snprintf(when, sizeof when, "2026-03-%02d", 1 + i / 4); /* four share each date */
+        make_article(&a, i, "Ana Lima", when);
+        give_quotes(&a, i, i % 4); /* some have none */
+        cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+        n_quotes += i % 4;
+        n_from += i >= 4 ? i % 4 : 0;
+        article_clear(&a);
+    }
+    const char *froms[] = {NULL, "2026-03-02"};
+    for (int f = 0; f < 2; f++) {
+        char *cursor = NULL, *last_sort = NULL;
+        int64_t last_art = 0, last_id = 0;
+        int n = 0;
+        for (int page_no = 0; page_no < 40; page_no++) {
+            struct quote_page page = {0};
+            struct quote_query q = {.limit = 3, .cursor = cursor, .from = froms[f]};
+            cr_assert_eq(store_quotes_list(db, &q, &page), STORE_OK);
+            cr_assert_eq(page.meta.total, f ? n_from : n_quotes);
+            for (size_t i = 0; i < page.n; i++) {
+                /* an article's quotes get ids in position order */
+                struct quote *qt = &page.items[i];
+                struct article a = {0};
+                cr_assert_eq(store_article_get(db, qt->article_id, &a), STORE_OK);
+                if (last_sort) {
+                    int c = strcmp(a.published_at, last_sort);
+                    bool later_in_article = qt->article_id == last_art && qt->id > last_id;
+                    cr_assert(c < 0 || (c == 0 && (qt->article_id < last_art || later_in_article)),
+                              "quote %lld out of order", (long long)qt->id);
+                }
+                free(last_sort);
+                last_sort = strdup(a.published_at);
+                last_art = qt->article_id;
+                last_id = qt->id;
+                article_clear(&a);
+                n++;
+            }
+            free(cursor);
+            cursor = page.meta.next_cursor ? strdup(page.meta.next_cursor) : NULL;
+            quote_page_clear(&page);
+            if (!cursor)
+                break;
+        }
+        free(last_sort);
+        cr_assert_eq(n, f ? n_from : n_quotes, "from %s: %d quotes walked",
+                     froms[f] ? froms[f] : "-", n);
+    }
+}
+
 Test(store, forged_cursor_is_invalid)
 {
     struct article_page page = {0};
