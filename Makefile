@@ -7,8 +7,9 @@ PKGS    := libmicrohttpd jansson sqlite3 libdeflate liblz4
 DB      ?= newsd.db
 
 # Debian packages the build and the tests need; `make deps` installs the missing.
+# libxxhash-dev is used from its header alone (no run-time library).
 DEPS_PKGS := gcc make pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
-             libcriterion-dev libdeflate-dev liblz4-dev python3 curl valgrind
+             libcriterion-dev libdeflate-dev liblz4-dev libxxhash-dev python3 curl valgrind
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wcast-qual -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wvla -Wundef -Wno-unused-parameter

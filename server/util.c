@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* xxHash from its header alone (the library's documented inline mode), so
+ * the binary needs no libxxhash at run time. */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 bool buf_reserve(struct buf *b, size_t extra)
 {
     if (extra > SIZE_MAX / 2 - b->len - 1)
@@ -151,6 +156,11 @@ uint64_t util_fnv1a(const void *p, size_t n, uint64_t seed)
     return h;
 }
 
+uint64_t util_hash_body(const void *p, size_t n)
+{
+    return XXH3_64bits(p, n);
+}
+
 bool util_parse_id(const char *s, int64_t *out)
 {
     if (!s || *s < '1' || *s > '9')
@@ -220,15 +230,31 @@ size_t util_utf8_prefix(const char *s, size_t n, size_t max)
     return k;
 }
 
+/* Bytes a JSON string cannot hold as they are: controls, '"' and '\\'. */
+static const bool json_escaped[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+    [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1,
+};
+
+/* Copies runs of plain bytes at once, found through a table: a body of
+ * prose has a mark to escape every few hundred bytes. */
 bool buf_json_string(struct buf *b, const char *s)
 {
+    size_t n = strlen(s);
+    if (!buf_reserve(b, n + 2))
+        return false;
     bool ok = buf_append(b, "\"", 1);
-    const char *run = s;
-    for (const char *p = s; ok && *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        ok = buf_append(b, run, (size_t)(p - run));
+    const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+    while (ok && p < end) {
+        while (p < end && !json_escaped[*p])
+            p++;
+        if (p == end)
+            break;
+        unsigned char c = *p;
+        ok = buf_append(b, (const char *)run, (size_t)(p - run));
         const char *esc = c == '"'    ? "\\\""
                           : c == '\\' ? "\\\\"
                           : c == '\n'  ? "\\n"
@@ -238,7 +264,22 @@ bool buf_json_string(struct buf *b, const char *s)
                           : c == '\f'  ? "\\f"
                                        : NULL;
         ok = ok && (esc ? buf_puts(b, esc) : buf_printf(b, "\\u%04X", c));
-        run = p + 1;
+        run = ++p;
     }
-    return ok && buf_append(b, run, strlen(run)) && buf_append(b, "\"", 1);
+    return ok && buf_append(b, (const char *)run, (size_t)(end - run)) && buf_append(b, "\"", 1);
+}
+
+bool buf_i64(struct buf *b, int64_t v)
+{
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+    /* the magnitude as unsigned: -INT64_MIN does not fit an int64_t */
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }

@@ -479,7 +479,7 @@ static void http_out_drop_body(struct http_out *o)
 static void http_etags(const char *body, size_t len, char etag[CACHE_ETAG_MAX],
                        char etag_gz[CACHE_ETAG_MAX])
 {
-    unsigned long long h = util_fnv1a(body, len, UTIL_FNV_SEED);
+    unsigned long long h = util_hash_body(body, len);
     snprintf(etag, CACHE_ETAG_MAX, "\"%016llx\"", h);
     snprintf(etag_gz, CACHE_ETAG_MAX, "\"%016llx-gz\"", h);
 }

@@ -4,7 +4,6 @@
  * these writers emit the same bytes as json_dumps(JSON_COMPACT) of the tree
  * views.c builds, field order included, and leave out the fields a `fields=`
  * request did not ask for. test_views checks the two against each other. */
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,7 +37,7 @@ static void vw_str(struct vw *w, const char *name, const char *v)
 static void vw_int(struct vw *w, const char *name, int64_t v)
 {
     if (vw_key(w, name))
-        w->ok = buf_printf(w->b, "%" PRId64, v);
+        w->ok = buf_i64(w->b, v);
 }
 
 static void vw_strv(struct vw *w, const char *name, const struct strv *sv)
@@ -83,8 +82,10 @@ static void vw_summary(struct vw *w, const struct article *a)
         if (vw_key(w, "highlights")) {
             w->ok = buf_append(b, "[", 1);
             for (size_t i = 0; w->ok && i + 1 < a->n_highlights; i += 2)
-                w->ok = buf_printf(b, "%s[%" PRId64 ",%" PRId64 "]", i ? "," : "",
-                                   a->highlights[i], a->highlights[i + 1]);
+                w->ok = (i == 0 || buf_append(b, ",", 1)) && buf_append(b, "[", 1) &&
+                        buf_i64(b, a->highlights[i]) &&
+                        buf_append(b, ",", 1) && buf_i64(b, a->highlights[i + 1]) &&
+                        buf_append(b, "]", 1);
             w->ok = w->ok && buf_append(b, "]", 1);
         }
     }
@@ -120,7 +121,7 @@ bool view_write_quote(struct buf *b, const struct quote *q, const struct strv *f
     vw_str(&w, "cue", q->cue);
     vw_str(&w, "kind", quote_kind_name(q->kind));
     if (vw_key(&w, "paragraph"))
-        w.ok = q->paragraph >= 0 ? buf_printf(b, "%d", q->paragraph) : buf_append(b, "null", 4);
+        w.ok = q->paragraph >= 0 ? buf_i64(b, q->paragraph) : buf_append(b, "null", 4);
     vw_str(&w, "part", quote_part_name(q->paragraph));
     vw_int(&w, "start", q->start);
     vw_int(&w, "end", q->end);

@@ -205,6 +205,32 @@ Test(util, ids_are_positive_64_bit)
     cr_assert(!util_parse_id(NULL, &v));
 }
 
+/* buf_i64 and buf_json_string write what printf and jansson write. */
+Test(util, numbers_and_strings_are_written_as_libc_and_jansson_would)
+{
+    const int64_t vs[] = {0, 7, -7, 10, 999, 1000000007, INT64_MAX, INT64_MIN};
+    for (size_t i = 0; i < sizeof vs / sizeof *vs; i++) {
+        struct buf b = {0};
+        char want[32];
+        snprintf(want, sizeof want, "%lld", (long long)vs[i]);
+        cr_assert(buf_i64(&b, vs[i]));
+        cr_assert_str_eq(b.data, want);
+        buf_clear(&b);
+    }
+    const char *ss[] = {"", "plain words", "say \"no\"", "back\\slash", "tab\tnl\ncr\r",
+                        "\x01\x1f\x7f end", "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d", "\"\"\\"};
+    for (size_t i = 0; i < sizeof ss / sizeof *ss; i++) {
+        struct buf b = {0};
+        json_t *j = json_string(ss[i]);
+        char *want = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+        cr_assert(buf_json_string(&b, ss[i]));
+        cr_assert_str_eq(b.data, want, "string %zu", i);
+        free(want);
+        json_decref(j);
+        buf_clear(&b);
+    }
+}
+
 Test(util, utf8_validation)
 {
     cr_assert(util_utf8_valid("plain", 5));
