@@ -1452,9 +1452,11 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             size_t z = seg.a;
             while (z < seg.b && z - seg.a < 6 && tok_capital(&t[z]))
                 z++;
+            /* (titles before the name are outside its mention: "Dr. Ann Roe of X") */
+            size_t zm = z > seg.a ? mention_start_at(p, t[z - 1].end - 1) : SIZE_MAX;
             if (z > seg.a && z < seg.b && TOK_IN(s, &t[z], aside_openers) &&
                 is_name_run(p, seg.a, z) && np.a < np.b && is_description(p, np) &&
-                mention_covers(p, t[seg.a].start, t[z - 1].end))
+                zm != SIZE_MAX && zm >= t[seg.a].start)
                 return (struct subj){seg.a, z, false};
             /* "Ann Roe, the president of X, a group that ..., said": two
              * descriptions in a row; the name before the first opens the clause */
@@ -1546,6 +1548,10 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         if (x->quote >= 0 || (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019))
             break;
         if (TOK_IN(s, x, relatives) && w - 1 > lim && t[w - 2].kind == INGEST_TOK_WORD) {
+            /* "a meeting in which Lindqvist argued": a name right after the
+             * relative pronoun is the relative clause's own subject */
+            if (w == r.a && tok_capital(&t[r.a]) && mention_covers(p, t[r.a].start, t[r.b - 1].end))
+                return r;
             size_t stop2;
             struct subj np = np_before(p, w - 1, lim, &stop2);
             if (np.a < np.b && (TOK_IN(s, &t[np.a], determiners) || tok_capital(&t[np.a])))
@@ -1939,7 +1945,8 @@ static const char *const role_nouns[] = {
     "ceo",            "chairman",       "chairwoman",   "chancellor",
     "chief",          "coach",          "columnist",    "commissioner",
     "congressman",    "congresswoman",  "councillor",   "councilor",
-    "defender",       "democrat",       "diplomat",     "director",
+    "dean",           "defender",       "democrat",     "diplomat",
+    "director",
     "doctor",         "economist",      "editor",       "executive",
     "forward",        "founder",        "general",      "goalkeeper",
     "governor",       "host",           "judge",        "lawmaker",
@@ -2784,6 +2791,11 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (t[c].quote >= 0 && c + 1 < k && t[c + 1].quote >= 0)
             return false;
         c0 = c + 1;
+        /* "Under questioning, though, he declined": a connective between
+         * commas after the adverbial */
+        if (c0 + 1 < k && t[c0].quote < 0 && is_punct(&t[c0 + 1], ',') &&
+            (TOK_IN(p->s, &t[c0], lead_drops) || ingest_tok_ieq(p->s, &t[c0], "though")))
+            c0 += 2;
         /* "On March 3, 2019, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
@@ -3399,13 +3411,13 @@ static bool it_subject(const struct ingest_para *p, const struct attr *at)
 
 /* True when attribution at (from one of thing_verbs) has a subject that is a
  * thing: a phrase opened by a determiner with no name, pronoun or role noun. */
-static bool thing_subject(const struct ingest_para *p, const struct attr *at)
+static bool thing_subject(const struct ingest_para *p, const struct attr *at, bool any_verb)
 {
     if (it_subject(p, at))
         return true;
     if (!at->found || at->speaker >= 0 || at->subj_para < 0 || !at->cue ||
-        !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs, at->cue->words,
-                        strlen(at->cue->words)))
+        (!any_verb && !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs,
+                                      at->cue->words, strlen(at->cue->words))))
         return false;
     size_t a = tok_at_byte(p, at->subj_a), b = tok_at_byte(p, at->subj_b);
     if (b <= a + 1 || b > p->toks.n || !TOK_IN(p->s, &p->toks.v[a], determiners))
@@ -3653,9 +3665,15 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         lo = sa;
     struct attr thing = {0}; /* "the spate of shootings demands ...": kept as a fallback */
     bool thing_adjacent = false;
+    /* "X said the memo described ..., and that the testing had “...”": a
+     * second "that" clause after the cue's clause belongs to an outer cue,
+     * when the inner one's subject is a thing */
+    bool and_that = false;
     for (size_t k = q->tq0; k > lo; k--) {
         if (t[k - 1].quote >= 0)
             continue;
+        if (k < q->tq0 && ingest_tok_ieq(p->s, &t[k - 1], "and") && ingest_tok_ieq(p->s, &t[k], "that"))
+            and_that = true;
         c = cue_at(p, k - 1, &len);
         if (!c)
             continue;
@@ -3696,7 +3714,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 thing_adjacent = q->adjacent;
                 q->at.found = false;
                 continue;
-            } else if (!thing.found && thing_subject(p, &q->at)) {
+            } else if (!thing.found && thing_subject(p, &q->at, and_that)) {
                 /* a thing "demands" or "suggests": the person who reports it in
                  * an outer clause ("X said the spate demands ...") is the
                  * speaker, when there is one */
