@@ -1655,6 +1655,13 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said one of the people", "said one of the officials": a source
+         * picked out of a group named before */
+        if (!according && e == k + 1 && ingest_tok_is(s, &t[k], "one") && ingest_tok_is(s, x, "of") &&
+            e + 1 < n && TOK_IN(s, &t[e + 1], determiners)) {
+            e++;
+            continue;
+        }
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
             break;
@@ -3061,7 +3068,8 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
     if (!TOK_IN(s, &t[d0], determiners)) {
         for (d0 = sj.a + 1; d0 + 2 < sj.b && !TOK_IN(s, &t[d0], determiners); d0++)
             ;
-        if (d0 + 2 >= sj.b || d0 < sj.a + 2 || !ingest_tok_ieq(s, &t[d0 - 1], "is"))
+        if (d0 + 2 >= sj.b || d0 < sj.a + 2 ||
+            !(ingest_tok_ieq(s, &t[d0 - 1], "is") || ingest_tok_ieq(s, &t[d0 - 1], "was")))
             return sj;
     }
     bool indefinite = ingest_tok_ieq(s, &t[d0], "a") || ingest_tok_ieq(s, &t[d0], "an");
@@ -3089,7 +3097,11 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
             name =
                 z < sj.b && tok_capital(&t[z]) && mention_start_at(p, t[z].start + 1) == t[z].start;
         }
-        if (pron || plural || name) {
+        /* "a timeline the diplomat described as": a definite role at the
+         * end, right before the verb */
+        bool role = ingest_tok_ieq(s, w, "the") && i + 2 == sj.b &&
+                    (TOK_IN(s, &t[i + 1], role_nouns) || TOK_IN(s, &t[i + 1], source_heads));
+        if (pron || plural || name || role) {
             sj.a = i;
             return sj;
         }
