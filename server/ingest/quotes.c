@@ -2546,6 +2546,11 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
+/* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
+static const char *const spokes_nouns[] = {
+    "spokesman", "spokespeople", "spokesperson", "spokeswoman",
+};
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2622,6 +2627,18 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
          * modifying the lower-case head of an indefinite phrase is not the
          * speaker, who stays anonymous */
         bool indef = TOK_IN(s, &t[sj.a], indefinites);
+        /* "a Commission spokesperson", "A Labour party spokesman": an
+         * organisation's own spokesperson speaks for it */
+        if (!tail && indef && ty == ENTITY_ORGANIZATION && org < 0 && person < 0 &&
+            last + 3 >= sj.b && TOK_IN(s, &t[sj.b - 1], spokes_nouns)) {
+            bool lower = true;
+            for (size_t z = last + 1; z + 1 < sj.b; z++)
+                lower = lower && (t[z].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[z], function_words);
+            if (lower) {
+                org = m->entity;
+                continue;
+            }
+        }
         if (!tail && indef && (t[sj.b - 1].flags & INGEST_TOKF_LOWER))
             continue;
         /* the head of "Morrow campaign spokesman Daniel Pike" is at the end */
@@ -2641,6 +2658,26 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
         return;
+    /* "Meridian later said": the first word of one organisation's name
+     * ("Meridian Labs"), alone, no person's name holding it */
+    if (sj.b - sj.a == 1 && tok_capital(&t[sj.a]) && !(t[sj.a].flags & INGEST_TOKF_ALLCAPS) &&
+        !TOK_IN(s, &t[sj.a], determiners) && !TOK_IN(s, &t[sj.a], function_words)) {
+        size_t wn = t[sj.a].end - t[sj.a].start;
+        int32_t hit = -1;
+        for (size_t ei = 0; ei < e->n && hit != -2; ei++) {
+            const char *nm = e->v[ei].name;
+            if (!nm || strncmp(nm, s + t[sj.a].start, wn) != 0 || nm[wn] != ' ')
+                continue;
+            if (e->v[ei].type == ENTITY_PERSON)
+                hit = -2;
+            else if (e->v[ei].type == ENTITY_ORGANIZATION)
+                hit = hit == -1 ? (int32_t)ei : -2;
+        }
+        if (hit >= 0) {
+            at->speaker = hit;
+            return;
+        }
+    }
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
