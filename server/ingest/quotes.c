@@ -3726,6 +3726,11 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         c = cue_at(p, k - 1, &len);
         if (!c)
             continue;
+        /* "the model described in the memo “...”": a naming verb's participle
+         * that places a thing reports nobody's words */
+        if (c->weak && k - 1 + len < q->tq0 && t[k - 1 + len].quote < 0 &&
+            ingest_tok_is(p->s, &t[k - 1 + len], "in"))
+            continue;
         struct subj sub;
         if (c->weak && !thing.found && subordinate_subject(p, k - 1 + len, q->tq0, &sub)) {
             /* "X called Y “reckless” after she put ... down to “luck”" */
