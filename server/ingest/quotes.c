@@ -1657,7 +1657,8 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
         }
         /* "said one of the people", "said one of the officials": a source
          * picked out of a group named before */
-        if (!according && e == k + 1 && ingest_tok_is(s, &t[k], "one") && ingest_tok_is(s, x, "of") &&
+        if (!according && e == k + 1 && ingest_tok_is(s, &t[k], "one") &&
+            ingest_tok_is(s, x, "of") &&
             e + 1 < n && TOK_IN(s, &t[e + 1], determiners)) {
             e++;
             continue;
@@ -2633,7 +2634,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             last + 3 >= sj.b && TOK_IN(s, &t[sj.b - 1], spokes_nouns)) {
             bool lower = true;
             for (size_t z = last + 1; z + 1 < sj.b; z++)
-                lower = lower && (t[z].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[z], function_words);
+                lower = lower && (t[z].flags & INGEST_TOKF_LOWER) &&
+                        !TOK_IN(s, &t[z], function_words);
             if (lower) {
                 org = m->entity;
                 continue;
@@ -3721,7 +3723,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     for (size_t k = q->tq0; k > lo; k--) {
         if (t[k - 1].quote >= 0)
             continue;
-        if (k < q->tq0 && ingest_tok_ieq(p->s, &t[k - 1], "and") && ingest_tok_ieq(p->s, &t[k], "that"))
+        if (k < q->tq0 && ingest_tok_ieq(p->s, &t[k - 1], "and") &&
+            ingest_tok_ieq(p->s, &t[k], "that"))
             and_that = true;
         c = cue_at(p, k - 1, &len);
         if (!c)
