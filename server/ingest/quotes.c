@@ -1452,9 +1452,11 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             size_t z = seg.a;
             while (z < seg.b && z - seg.a < 6 && tok_capital(&t[z]))
                 z++;
+            /* (titles before the name are outside its mention: "Dr. Ann Roe of X") */
+            size_t zm = z > seg.a ? mention_start_at(p, t[z - 1].end - 1) : SIZE_MAX;
             if (z > seg.a && z < seg.b && TOK_IN(s, &t[z], aside_openers) &&
                 is_name_run(p, seg.a, z) && np.a < np.b && is_description(p, np) &&
-                mention_covers(p, t[seg.a].start, t[z - 1].end))
+                zm != SIZE_MAX && zm >= t[seg.a].start)
                 return (struct subj){seg.a, z, false};
             /* "Ann Roe, the president of X, a group that ..., said": two
              * descriptions in a row; the name before the first opens the clause */
@@ -1546,6 +1548,10 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         if (x->quote >= 0 || (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019))
             break;
         if (TOK_IN(s, x, relatives) && w - 1 > lim && t[w - 2].kind == INGEST_TOK_WORD) {
+            /* "a meeting in which Lindqvist argued": a name right after the
+             * relative pronoun is the relative clause's own subject */
+            if (w == r.a && tok_capital(&t[r.a]) && mention_covers(p, t[r.a].start, t[r.b - 1].end))
+                return r;
             size_t stop2;
             struct subj np = np_before(p, w - 1, lim, &stop2);
             if (np.a < np.b && (TOK_IN(s, &t[np.a], determiners) || tok_capital(&t[np.a])))
@@ -1646,6 +1652,14 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             (ingest_tok_is(s, &t[e + 1], "a") || ingest_tok_is(s, &t[e + 1], "an")) &&
             (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
              ingest_tok_is(s, &t[k], "an"))) {
+            e++;
+            continue;
+        }
+        /* "said one of the people", "said one of the officials": a source
+         * picked out of a group named before */
+        if (!according && e == k + 1 && ingest_tok_is(s, &t[k], "one") &&
+            ingest_tok_is(s, x, "of") &&
+            e + 1 < n && TOK_IN(s, &t[e + 1], determiners)) {
             e++;
             continue;
         }
@@ -1939,7 +1953,8 @@ static const char *const role_nouns[] = {
     "ceo",            "chairman",       "chairwoman",   "chancellor",
     "chief",          "coach",          "columnist",    "commissioner",
     "congressman",    "congresswoman",  "councillor",   "councilor",
-    "defender",       "democrat",       "diplomat",     "director",
+    "dean",           "defender",       "democrat",     "diplomat",
+    "director",
     "doctor",         "economist",      "editor",       "executive",
     "forward",        "founder",        "general",      "goalkeeper",
     "governor",       "host",           "judge",        "lawmaker",
@@ -2532,6 +2547,11 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
+/* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
+static const char *const spokes_nouns[] = {
+    "spokesman", "spokespeople", "spokesperson", "spokeswoman",
+};
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2608,6 +2628,19 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
          * modifying the lower-case head of an indefinite phrase is not the
          * speaker, who stays anonymous */
         bool indef = TOK_IN(s, &t[sj.a], indefinites);
+        /* "a Commission spokesperson", "A Labour party spokesman": an
+         * organisation's own spokesperson speaks for it */
+        if (!tail && indef && ty == ENTITY_ORGANIZATION && org < 0 && person < 0 &&
+            last + 3 >= sj.b && TOK_IN(s, &t[sj.b - 1], spokes_nouns)) {
+            bool lower = true;
+            for (size_t z = last + 1; z + 1 < sj.b; z++)
+                lower = lower && (t[z].flags & INGEST_TOKF_LOWER) &&
+                        !TOK_IN(s, &t[z], function_words);
+            if (lower) {
+                org = m->entity;
+                continue;
+            }
+        }
         if (!tail && indef && (t[sj.b - 1].flags & INGEST_TOKF_LOWER))
             continue;
         /* the head of "Morrow campaign spokesman Daniel Pike" is at the end */
@@ -2627,6 +2660,26 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
         return;
+    /* "Meridian later said": the first word of one organisation's name
+     * ("Meridian Labs"), alone, no person's name holding it */
+    if (sj.b - sj.a == 1 && tok_capital(&t[sj.a]) && !(t[sj.a].flags & INGEST_TOKF_ALLCAPS) &&
+        !TOK_IN(s, &t[sj.a], determiners) && !TOK_IN(s, &t[sj.a], function_words)) {
+        size_t wn = t[sj.a].end - t[sj.a].start;
+        int32_t hit = -1;
+        for (size_t ei = 0; ei < e->n && hit != -2; ei++) {
+            const char *nm = e->v[ei].name;
+            if (!nm || strncmp(nm, s + t[sj.a].start, wn) != 0 || nm[wn] != ' ')
+                continue;
+            if (e->v[ei].type == ENTITY_PERSON)
+                hit = -2;
+            else if (e->v[ei].type == ENTITY_ORGANIZATION)
+                hit = hit == -1 ? (int32_t)ei : -2;
+        }
+        if (hit >= 0) {
+            at->speaker = hit;
+            return;
+        }
+    }
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
@@ -2784,6 +2837,11 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (t[c].quote >= 0 && c + 1 < k && t[c + 1].quote >= 0)
             return false;
         c0 = c + 1;
+        /* "Under questioning, though, he declined": a connective between
+         * commas after the adverbial */
+        if (c0 + 1 < k && t[c0].quote < 0 && is_punct(&t[c0 + 1], ',') &&
+            (TOK_IN(p->s, &t[c0], lead_drops) || ingest_tok_ieq(p->s, &t[c0], "though")))
+            c0 += 2;
         /* "On March 3, 2019, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
@@ -3049,7 +3107,8 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
     if (!TOK_IN(s, &t[d0], determiners)) {
         for (d0 = sj.a + 1; d0 + 2 < sj.b && !TOK_IN(s, &t[d0], determiners); d0++)
             ;
-        if (d0 + 2 >= sj.b || d0 < sj.a + 2 || !ingest_tok_ieq(s, &t[d0 - 1], "is"))
+        if (d0 + 2 >= sj.b || d0 < sj.a + 2 ||
+            !(ingest_tok_ieq(s, &t[d0 - 1], "is") || ingest_tok_ieq(s, &t[d0 - 1], "was")))
             return sj;
     }
     bool indefinite = ingest_tok_ieq(s, &t[d0], "a") || ingest_tok_ieq(s, &t[d0], "an");
@@ -3077,7 +3136,11 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
             name =
                 z < sj.b && tok_capital(&t[z]) && mention_start_at(p, t[z].start + 1) == t[z].start;
         }
-        if (pron || plural || name) {
+        /* "a timeline the diplomat described as": a definite role at the
+         * end, right before the verb */
+        bool role = ingest_tok_ieq(s, w, "the") && i + 2 == sj.b &&
+                    (TOK_IN(s, &t[i + 1], role_nouns) || TOK_IN(s, &t[i + 1], source_heads));
+        if (pron || plural || name || role) {
             sj.a = i;
             return sj;
         }
@@ -3399,13 +3462,13 @@ static bool it_subject(const struct ingest_para *p, const struct attr *at)
 
 /* True when attribution at (from one of thing_verbs) has a subject that is a
  * thing: a phrase opened by a determiner with no name, pronoun or role noun. */
-static bool thing_subject(const struct ingest_para *p, const struct attr *at)
+static bool thing_subject(const struct ingest_para *p, const struct attr *at, bool any_verb)
 {
     if (it_subject(p, at))
         return true;
     if (!at->found || at->speaker >= 0 || at->subj_para < 0 || !at->cue ||
-        !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs, at->cue->words,
-                        strlen(at->cue->words)))
+        (!any_verb && !ingest_word_in(thing_verbs, sizeof thing_verbs / sizeof *thing_verbs,
+                                      at->cue->words, strlen(at->cue->words))))
         return false;
     size_t a = tok_at_byte(p, at->subj_a), b = tok_at_byte(p, at->subj_b);
     if (b <= a + 1 || b > p->toks.n || !TOK_IN(p->s, &p->toks.v[a], determiners))
@@ -3653,11 +3716,23 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         lo = sa;
     struct attr thing = {0}; /* "the spate of shootings demands ...": kept as a fallback */
     bool thing_adjacent = false;
+    /* "X said the memo described ..., and that the testing had “...”": a
+     * second "that" clause after the cue's clause belongs to an outer cue,
+     * when the inner one's subject is a thing */
+    bool and_that = false;
     for (size_t k = q->tq0; k > lo; k--) {
         if (t[k - 1].quote >= 0)
             continue;
+        if (k < q->tq0 && ingest_tok_ieq(p->s, &t[k - 1], "and") &&
+            ingest_tok_ieq(p->s, &t[k], "that"))
+            and_that = true;
         c = cue_at(p, k - 1, &len);
         if (!c)
+            continue;
+        /* "the model described in the memo “...”": a naming verb's participle
+         * that places a thing reports nobody's words */
+        if (c->weak && k - 1 + len < q->tq0 && t[k - 1 + len].quote < 0 &&
+            ingest_tok_is(p->s, &t[k - 1 + len], "in"))
             continue;
         struct subj sub;
         if (c->weak && !thing.found && subordinate_subject(p, k - 1 + len, q->tq0, &sub)) {
@@ -3696,7 +3771,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 thing_adjacent = q->adjacent;
                 q->at.found = false;
                 continue;
-            } else if (!thing.found && thing_subject(p, &q->at)) {
+            } else if (!thing.found && thing_subject(p, &q->at, and_that)) {
                 /* a thing "demands" or "suggests": the person who reports it in
                  * an outer clause ("X said the spate demands ...") is the
                  * speaker, when there is one */
