@@ -670,6 +670,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                    org_noun_before(s, &t[a - 1])) ||
                   (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
                    t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
+                   /* not across a closing quote: "the largest company,” Senator X" */
+                   t[a - 2].quote == t[a].quote &&
                    (appos_det(s, &t[a - 3]) ||
                     (a >= 4 && (t[a - 3].flags & INGEST_TOKF_LOWER) &&
                      t[a - 3].kind == INGEST_TOK_WORD && appos_det(s, &t[a - 4])))))) {
