@@ -604,6 +604,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     if (a >= b)
         return true;
+    /* "The Greens were blunter": a known name with and without "The" is
+     * written without it, so the alias is the bare name */
+    if (e && b - a >= 2 && ingest_tok_ieq(s, &t[a], "the")) {
+        const struct ingest_gaz_entry *e2 = gaz_name(g, s + t[a + 1].start, end - t[a + 1].start,
+                                                     false);
+        if (e2 && e2->canon == e->canon)
+            a++;
+    }
     c.start = t[a].start;
     c.end = end;
     c.nstart = c.start;
