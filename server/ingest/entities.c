@@ -838,7 +838,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
-    } else if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
+    } else if (place_first ||
+               (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
+                !(ingest_bytes_eq(wl, wln, "District") &&
+                  ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
+                                 INGEST_GAZ_ORG_WORD))) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
