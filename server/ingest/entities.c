@@ -1497,8 +1497,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
-                /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727" */
-                if (!stop && j > a + 1 && j < n && t[j].kind == INGEST_TOK_NUM &&
+                /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727";
+                 * "a steward with Local 1187": a branch named by its number */
+                if (!stop && (j > a + 1 || !(k->flags & INGEST_TOKF_SENT_START)) && j < n &&
+                    t[j].kind == INGEST_TOK_NUM &&
                     t[j].start == k->end + 1 &&
                     (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local"))) {
                     end_byte = t[j].end;
