@@ -602,6 +602,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             e = gaz_name(g, s + t[a].start, end - t[a].start,
                          b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS));
     }
+    /* "the U.S. Federal Reserve", "UK Competition and Markets Authority": a
+     * country's short form (capitals, four letters at most) before a known
+     * organisation is a modifier; the organisation is named */
+    if (!e && a < b && b - a >= 2 && t[a].end - t[a].start <= 4 &&
+        !(t[a].flags & INGEST_TOKF_LOWER) && all_caps(s + t[a].start, t[a].end - t[a].start) &&
+        ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
+        const struct ingest_gaz_entry *eo =
+            ingest_gaz_find(g, s + t[a + 1].start, end - t[a + 1].start, INGEST_GAZ_ORG);
+        if (eo) {
+            e = eo;
+            a++;
+        }
+    }
     if (a >= b)
         return true;
     /* "The Greens were blunter": a known name with and without "The" is
