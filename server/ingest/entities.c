@@ -636,6 +636,34 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "Bank of Canada Cuts Rates Again": title case glues a headline's verb
+     * to a known name; the longest known name of two words or more opening
+     * the run is named, unless a title or a given name follows it */
+    if (para < 0 && b - a >= 3) {
+        size_t q = b - 1;
+        const struct ingest_gaz_entry *pe = NULL;
+        for (; q >= a + 2 && !pe; q--)
+            pe = gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start, false);
+        q++; /* the loop stepped once past the prefix's end */
+        bool rest_plain = pe != NULL;
+        for (size_t k = q; k < b && rest_plain; k++) {
+            const char *w = s + t[k].start;
+            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
+            rest_plain = !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
+                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE_MOD) &&
+                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) &&
+                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) &&
+                         !given_name_at(g, s, &t[k]);
+        }
+        if (rest_plain) {
+            c.end = t[q - 1].end;
+            c.kind = pe->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
+            c.canon = pe->canon;
+            c.canon_len = pe->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity */
     static const char *const laws[] = {"act", "bill", "ordinance"}; /* sorted, lower */
     if (b - a >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
