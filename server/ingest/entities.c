@@ -1392,12 +1392,16 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
 }
 
 /* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
- * "Norvane ASA"): then the word is that name, not a town. */
+ * "Norvane ASA"): then the word is that name, not a town. A name ending in a
+ * lower-case word ("Harbridge borough council") is the town's own body. */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
 {
-    for (size_t i = 0; i < e->n && i < 512; i++)
-        if (strncmp(e->v[i].name, w, n) == 0 && e->v[i].name[n] == ' ')
+    for (size_t i = 0; i < e->n && i < 512; i++) {
+        const char *nm = e->v[i].name;
+        const char *sp = strrchr(nm, ' ');
+        if (strncmp(nm, w, n) == 0 && nm[n] == ' ' && !(sp && sp[1] >= 'a' && sp[1] <= 'z'))
             return true;
+    }
     return false;
 }
 
@@ -1684,10 +1688,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
-        static const char *const areas[] = {"area",     "areas",    "counties", "county",
-                                            "district", "districts", "province", "region"};
-        bool area_word = j - a == 1 && j < n && !(t[a].flags & INGEST_TOKF_POSS) &&
-                         !(t[a].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
+        static const char *const areas[] = {"area",     "areas",     "counties", "county",
+                                            "district", "districts", "province", "region",
+                                            "ward",     "wards"};
+        /* "In Cobden ward": a capitalised preposition opening the sentence
+         * is no part of the word */
+        size_t aw = j - a == 2 && (t[a].flags & INGEST_TOKF_SENT_START) &&
+                            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start,
+                                           INGEST_GAZ_STOPCAP)
+                        ? a + 1
+                        : a;
+        bool area_word = j - aw == 1 && j < n && !(t[aw].flags & INGEST_TOKF_POSS) &&
+                         !(t[aw].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
                          (t[j].flags & INGEST_TOKF_LOWER) &&
                          ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
                                         t[j].end - t[j].start);
@@ -1840,6 +1852,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c->canon_len = 0;
                 c->end = t[j].end;
                 j++;
+            }
+            /* "control of Harbridge borough council": a place's local council
+             * in lower case (British style) is an organisation named as written;
+             * the place keeps its own mention */
+            static const char *const councils[] = {"borough", "city",   "county",
+                                                   "district", "parish", "town"}; /* sorted */
+            if (c->kind != C_PERSON && c->kind != C_ORG && c->start == t[a].start &&
+                j - a <= 3 && j + 1 < n && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
+                ingest_word_in(councils, 6, s + t[j].start, t[j].end - t[j].start) &&
+                ingest_tok_is(s, &t[j + 1], "council") && t[j + 1].start == t[j].end + 1) {
+                struct cand oc = {.para = para, .start = t[a].start, .end = t[j + 1].end,
+                                  .nstart = t[a].start, .text = s, .kind = C_ORG,
+                                  .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &oc))
+                    return false;
+                j += 2;
             }
         } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
             /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
