@@ -316,8 +316,8 @@ static const char *const org_nouns[] = {
     "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
     "conglomerate", "council",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
-    "newspaper", "publisher", "regulator",   "retailer",   "service",     "startup",
-    "union",     "watchdog",
+    "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
+    "startup",   "tank",      "union",       "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
@@ -709,6 +709,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     /* "Ohio House", "the Pennsylvania House": a state's lower chamber */
     if (b - a == 2 && ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "House") &&
         ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* "the Brussels-based NGO Clean Mobility Europe": the kind, in capitals,
+     * opens the run; the name after it is an organisation */
+    if (b - a >= 2 && (ingest_tok_is(s, &t[a], "NGO") || ingest_tok_is(s, &t[a], "NGOs"))) {
+        c.start = c.nstart = t[a + 1].start;
+        c.sent_start = false;
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
