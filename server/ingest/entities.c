@@ -1828,6 +1828,26 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c = &out->v[out->n - 2]; /* the push may have moved the array */
                 j += 3;
             }
+            /* "the European Automobile Manufacturers' Association, known as
+             * ACEA,": the acronym it is known by is its alias too */
+            size_t ka = j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' ? j + 1 : j;
+            if (ka < n && ingest_tok_is(s, &t[ka], "also"))
+                ka++;
+            if (c->kind == C_ORG && ka + 2 < n && ingest_tok_is(s, &t[ka], "known") &&
+                ingest_tok_is(s, &t[ka + 1], "as") && (t[ka + 2].flags & INGEST_TOKF_ALLCAPS) &&
+                t[ka + 2].end - t[ka + 2].start >= 2 && t[ka + 2].quote == t[a].quote &&
+                !(ka + 3 < n && tok_capword(&t[ka + 3]) && t[ka + 3].start == t[ka + 2].end + 1)) {
+                struct cand ac = {.para = para, .start = t[ka + 2].start, .end = t[ka + 2].end,
+                                  .nstart = t[ka + 2].start, .text = s,
+                                  .canon = c->canon ? c->canon : s + c->nstart,
+                                  .canon_len = c->canon ? c->canon_len : c->end - c->nstart,
+                                  .kind = C_ORG, .acronym = true, .in_quote = t[ka + 2].quote >= 0,
+                                  .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &ac))
+                    return false;
+                c = &out->v[out->n - 2];
+                j = ka + 3;
+            }
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
