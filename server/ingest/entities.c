@@ -2605,10 +2605,17 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
          * nor is "the North" */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
             !c->after_the && name[nn - 1] != '.') {
-            id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
+            /* "ACEA said": a lone acronym that speaks is a body, no person */
+            bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
+            id = ent_add(out, name, nn, acro ? ENTITY_ORGANIZATION : ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;
             nx_put(&full, out->v[id].name, nn, id);
+            if (acro) {
+                c->kind = C_ORG;
+                c->entity = id;
+                continue;
+            }
             nx_put(&last, out->v[id].name, nn, id);
             out->v[id].gender = gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
         }
