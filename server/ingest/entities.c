@@ -1712,6 +1712,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                          (t[j].flags & INGEST_TOKF_LOWER) &&
                          ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
                                         t[j].end - t[j].start);
+        /* "lost the Oakley seat": a seat named by its place, after "the" */
+        if (!area_word && j - aw == 1 && j < n && aw > 0 && ingest_tok_is(s, &t[j], "seat") &&
+            ingest_tok_is(s, &t[aw - 1], "the") && !(t[aw].flags & INGEST_TOKF_POSS) &&
+            !(t[aw].flags & INGEST_TOKF_ALLCAPS))
+            area_word = true;
         if (area_word) {
             town_word = true;
             /* the words joined to it before: "Muzaffarpur, Vaishali and" */
