@@ -943,11 +943,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
              * a demonym inside ("Keystone Southern", "Southern Vale Water,
              * which") may still be an organisation, never a person */
             /* "the South Korean firm": an adjective of a place, no name */
-            static const char *const compass[] = {"central", "east", "latin", "north",
-                                                  "south", "west"}; /* sorted */
+            static const char *const compass[] = {"central",   "east",      "latin",
+                                                  "north",     "northeast", "northwest",
+                                                  "south",     "southeast", "southwest",
+                                                  "west"}; /* sorted */
             if (pa == a && b - a == 2 &&
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
-                ingest_word_in(compass, 6, s + t[a].start, t[a].end - t[a].start))
+                ingest_word_in(compass, 10, s + t[a].start, t[a].end - t[a].start))
                 return true;
             for (size_t k = pa; k < b; k++) {
                 const char *w = s + t[k].start;
