@@ -316,8 +316,8 @@ static const char *const org_nouns[] = {
     "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
     "conglomerate", "council",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
-    "newspaper", "publisher", "regulator",   "retailer",   "service",     "startup",
-    "union",     "watchdog",
+    "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
+    "startup",   "tank",      "union",       "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
@@ -602,8 +602,29 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             e = gaz_name(g, s + t[a].start, end - t[a].start,
                          b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS));
     }
+    /* "the U.S. Federal Reserve", "UK Competition and Markets Authority": a
+     * country's short form (capitals, four letters at most) before a known
+     * organisation is a modifier; the organisation is named */
+    if (!e && a < b && b - a >= 2 && t[a].end - t[a].start <= 4 &&
+        !(t[a].flags & INGEST_TOKF_LOWER) && all_caps(s + t[a].start, t[a].end - t[a].start) &&
+        ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
+        const struct ingest_gaz_entry *eo =
+            ingest_gaz_find(g, s + t[a + 1].start, end - t[a + 1].start, INGEST_GAZ_ORG);
+        if (eo) {
+            e = eo;
+            a++;
+        }
+    }
     if (a >= b)
         return true;
+    /* "The Greens were blunter": a known name with and without "The" is
+     * written without it, so the alias is the bare name */
+    if (e && b - a >= 2 && ingest_tok_ieq(s, &t[a], "the")) {
+        const struct ingest_gaz_entry *e2 = gaz_name(g, s + t[a + 1].start, end - t[a + 1].start,
+                                                     false);
+        if (e2 && e2->canon == e->canon)
+            a++;
+    }
     c.start = t[a].start;
     c.end = end;
     c.nstart = c.start;
@@ -614,6 +635,34 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.canon_len = e->canon_len;
         c.pos = (*pos)++;
         return cands_push(out, &c);
+    }
+    /* "Bank of Canada Cuts Rates Again": title case glues a headline's verb
+     * to a known name; the longest known name of two words or more opening
+     * the run is named, unless a title or a given name follows it */
+    if (para < 0 && b - a >= 3) {
+        size_t q = b - 1;
+        const struct ingest_gaz_entry *pe = NULL;
+        for (; q >= a + 2 && !pe; q--)
+            pe = gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start, false);
+        q++; /* the loop stepped once past the prefix's end */
+        bool rest_plain = pe != NULL;
+        for (size_t k = q; k < b && rest_plain; k++) {
+            const char *w = s + t[k].start;
+            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
+            rest_plain = !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
+                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE_MOD) &&
+                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) &&
+                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) &&
+                         !given_name_at(g, s, &t[k]);
+        }
+        if (rest_plain) {
+            c.end = t[q - 1].end;
+            c.kind = pe->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
+            c.canon = pe->canon;
+            c.canon_len = pe->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
     }
     /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity */
     static const char *const laws[] = {"act", "bill", "ordinance"}; /* sorted, lower */
@@ -664,12 +713,23 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "the Brussels-based NGO Clean Mobility Europe": the kind, in capitals,
+     * opens the run; the name after it is an organisation */
+    if (b - a >= 2 && (ingest_tok_is(s, &t[a], "NGO") || ingest_tok_is(s, &t[a], "NGOs"))) {
+        c.start = c.nstart = t[a + 1].start;
+        c.sent_start = false;
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* an organisation noun right before the name says what it is, also in
      * apposition behind a determiner: "her firm, Bitterroot Strategies," */
     if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
                    org_noun_before(s, &t[a - 1])) ||
                   (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
                    t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
+                   /* not across a closing quote: "the largest company,” Senator X" */
+                   t[a - 2].quote == t[a].quote &&
                    (appos_det(s, &t[a - 3]) ||
                     (a >= 4 && (t[a - 3].flags & INGEST_TOKF_LOWER) &&
                      t[a - 3].kind == INGEST_TOK_WORD && appos_det(s, &t[a - 4])))))) {
@@ -828,7 +888,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
-    } else if (place_first || ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) ||
+    } else if (place_first ||
+               (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
+                !(ingest_bytes_eq(wl, wln, "District") &&
+                  ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
+                                 INGEST_GAZ_ORG_WORD))) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
@@ -879,11 +943,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
              * a demonym inside ("Keystone Southern", "Southern Vale Water,
              * which") may still be an organisation, never a person */
             /* "the South Korean firm": an adjective of a place, no name */
-            static const char *const compass[] = {"central", "east", "latin", "north",
-                                                  "south", "west"}; /* sorted */
+            static const char *const compass[] = {"central",   "east",      "latin",
+                                                  "north",     "northeast", "northwest",
+                                                  "south",     "southeast", "southwest",
+                                                  "west"}; /* sorted */
             if (pa == a && b - a == 2 &&
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
-                ingest_word_in(compass, 6, s + t[a].start, t[a].end - t[a].start))
+                ingest_word_in(compass, 10, s + t[a].start, t[a].end - t[a].start))
                 return true;
             for (size_t k = pa; k < b; k++) {
                 const char *w = s + t[k].start;
@@ -1337,12 +1403,16 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
 }
 
 /* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
- * "Norvane ASA"): then the word is that name, not a town. */
+ * "Norvane ASA"): then the word is that name, not a town. A name ending in a
+ * lower-case word ("Harbridge borough council") is the town's own body. */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
 {
-    for (size_t i = 0; i < e->n && i < 512; i++)
-        if (strncmp(e->v[i].name, w, n) == 0 && e->v[i].name[n] == ' ')
+    for (size_t i = 0; i < e->n && i < 512; i++) {
+        const char *nm = e->v[i].name;
+        const char *sp = strrchr(nm, ' ');
+        if (strncmp(nm, w, n) == 0 && nm[n] == ' ' && !(sp && sp[1] >= 'a' && sp[1] <= 'z'))
             return true;
+    }
     return false;
 }
 
@@ -1483,8 +1553,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
-                /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727" */
-                if (!stop && j > a + 1 && j < n && t[j].kind == INGEST_TOK_NUM &&
+                /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727";
+                 * "a steward with Local 1187": a branch named by its number */
+                if (!stop && (j > a + 1 || !(k->flags & INGEST_TOKF_SENT_START)) && j < n &&
+                    t[j].kind == INGEST_TOK_NUM &&
                     t[j].start == k->end + 1 &&
                     (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local"))) {
                     end_byte = t[j].end;
@@ -1627,13 +1699,26 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
-        static const char *const areas[] = {"area",     "areas",    "counties", "county",
-                                            "district", "districts", "province", "region"};
-        bool area_word = j - a == 1 && j < n && !(t[a].flags & INGEST_TOKF_POSS) &&
-                         !(t[a].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
+        static const char *const areas[] = {"area",     "areas",     "counties", "county",
+                                            "district", "districts", "province", "region",
+                                            "ward",     "wards"};
+        /* "In Cobden ward": a capitalised preposition opening the sentence
+         * is no part of the word */
+        size_t aw = j - a == 2 && (t[a].flags & INGEST_TOKF_SENT_START) &&
+                            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start,
+                                           INGEST_GAZ_STOPCAP)
+                        ? a + 1
+                        : a;
+        bool area_word = j - aw == 1 && j < n && !(t[aw].flags & INGEST_TOKF_POSS) &&
+                         !(t[aw].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
                          (t[j].flags & INGEST_TOKF_LOWER) &&
                          ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
                                         t[j].end - t[j].start);
+        /* "lost the Oakley seat": a seat named by its place, after "the" */
+        if (!area_word && j - aw == 1 && j < n && aw > 0 && ingest_tok_is(s, &t[j], "seat") &&
+            ingest_tok_is(s, &t[aw - 1], "the") && !(t[aw].flags & INGEST_TOKF_POSS) &&
+            !(t[aw].flags & INGEST_TOKF_ALLCAPS))
+            area_word = true;
         if (area_word) {
             town_word = true;
             /* the words joined to it before: "Muzaffarpur, Vaishali and" */
@@ -1750,6 +1835,26 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c = &out->v[out->n - 2]; /* the push may have moved the array */
                 j += 3;
             }
+            /* "the European Automobile Manufacturers' Association, known as
+             * ACEA,": the acronym it is known by is its alias too */
+            size_t ka = j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' ? j + 1 : j;
+            if (ka < n && ingest_tok_is(s, &t[ka], "also"))
+                ka++;
+            if (c->kind == C_ORG && ka + 2 < n && ingest_tok_is(s, &t[ka], "known") &&
+                ingest_tok_is(s, &t[ka + 1], "as") && (t[ka + 2].flags & INGEST_TOKF_ALLCAPS) &&
+                t[ka + 2].end - t[ka + 2].start >= 2 && t[ka + 2].quote == t[a].quote &&
+                !(ka + 3 < n && tok_capword(&t[ka + 3]) && t[ka + 3].start == t[ka + 2].end + 1)) {
+                struct cand ac = {.para = para, .start = t[ka + 2].start, .end = t[ka + 2].end,
+                                  .nstart = t[ka + 2].start, .text = s,
+                                  .canon = c->canon ? c->canon : s + c->nstart,
+                                  .canon_len = c->canon ? c->canon_len : c->end - c->nstart,
+                                  .kind = C_ORG, .acronym = true, .in_quote = t[ka + 2].quote >= 0,
+                                  .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &ac))
+                    return false;
+                c = &out->v[out->n - 2];
+                j = ka + 3;
+            }
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
@@ -1783,6 +1888,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c->canon_len = 0;
                 c->end = t[j].end;
                 j++;
+            }
+            /* "control of Harbridge borough council": a place's local council
+             * in lower case (British style) is an organisation named as written;
+             * the place keeps its own mention */
+            static const char *const councils[] = {"borough", "city",   "county",
+                                                   "district", "parish", "town"}; /* sorted */
+            if (c->kind != C_PERSON && c->kind != C_ORG && c->start == t[a].start &&
+                j - a <= 3 && j + 1 < n && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
+                ingest_word_in(councils, 6, s + t[j].start, t[j].end - t[j].start) &&
+                ingest_tok_is(s, &t[j + 1], "council") && t[j + 1].start == t[j].end + 1) {
+                struct cand oc = {.para = para, .start = t[a].start, .end = t[j + 1].end,
+                                  .nstart = t[a].start, .text = s, .kind = C_ORG,
+                                  .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &oc))
+                    return false;
+                j += 2;
             }
         } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
             /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
@@ -2490,10 +2612,17 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
          * nor is "the North" */
         if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
             !c->after_the && name[nn - 1] != '.') {
-            id = ent_add(out, name, nn, ENTITY_PERSON, c->pos);
+            /* "ACEA said": a lone acronym that speaks is a body, no person */
+            bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
+            id = ent_add(out, name, nn, acro ? ENTITY_ORGANIZATION : ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;
             nx_put(&full, out->v[id].name, nn, id);
+            if (acro) {
+                c->kind = C_ORG;
+                c->entity = id;
+                continue;
+            }
             nx_put(&last, out->v[id].name, nn, id);
             out->v[id].gender = gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
         }
