@@ -1573,6 +1573,22 @@ static const char *const source_links[] = {
     "briefed", "close", "familiar", "involved", "knowledgeable",
 };
 
+/* Nouns that head an anonymous source ("a Treasury source", "two people
+ * briefed on the talks"), besides the role nouns; sorted. */
+static const char *const source_heads[] = {
+    "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
+    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
+    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
+    "operatives", "people",     "person",      "senator",   "senators",   "source",
+    "sources",    "staffer",    "staffers",    "strategist", "strategists",
+};
+
+/* Participles that open what a source was allowed or asked to do, not who
+ * it is: "said a lawmaker granted anonymity to speak candidly". */
+static const char *const anon_licences[] = {
+    "allowed", "asking", "authorised", "authorized", "granted", "permitted", "requesting", "speaking",
+};
+
 /* When, not who: "said Tuesday". */
 static const char *const time_words[] = {
     "friday", "monday",  "saturday", "sunday",    "thursday",
@@ -1655,6 +1671,19 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said a party official in Paris": where an anonymous source sits,
+         * a named place, is part of its phrase */
+        if (!according && e > k + 1 && ingest_tok_is(s, x, "in") && e + 1 < n &&
+            tok_capital(&t[e + 1]) && !(t[e + 1].flags & INGEST_TOKF_SENT_START) &&
+            mention_start_at(p, t[e + 1].start + 1) == t[e + 1].start &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an")) &&
+            TOK_IN(s, &t[e - 1], source_heads)) {
+            e++;
+            continue;
+        }
+        if (!according && e > k + 1 && TOK_IN(s, x, anon_licences) && TOK_IN(s, &t[k], determiners))
+            break;
         /* "said one of the people", "said one of the officials": a source
          * picked out of a group named before */
         if (!according && e == k + 1 && ingest_tok_is(s, &t[k], "one") &&
@@ -2381,15 +2410,6 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
     return true;
 }
 
-/* Nouns that head an anonymous source ("a Treasury source", "two people
- * briefed on the talks"), besides the role nouns; sorted. */
-static const char *const source_heads[] = {
-    "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
-    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
-    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
-    "operatives", "people",     "person",      "senator",   "senators",   "source",
-    "sources",    "staffer",    "staffers",    "strategist", "strategists",
-};
 
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
  * definite "the person" (a source noun) with no name is the anonymous source
