@@ -1838,6 +1838,11 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (best >= 0 && m->para == best_para && sent == best_sent &&
             modifies_name(p, m->end, best_start))
             continue; /* "Roe campaign spokesman Ann Vale": Vale is the subject */
+        /* "Asked about merging with Roe's list, Vale said ...": a name behind
+         * a preposition is no subject, the later one is */
+        if (best >= 0 && m->para == best_para && sent == best_sent && lo > 0 &&
+            p->toks.v[lo - 1].sent == sent && TOK_IN(p->s, &p->toks.v[lo - 1], prepositions))
+            continue;
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
