@@ -4335,6 +4335,13 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
     int32_t carry_para = -1;
     size_t pend_from = SIZE_MAX; /* first unattributed part of an open multi-paragraph quote */
     struct works_seen works = {0};
+    /* the last two paragraphs that were one attributed quotation each, for a
+     * question-and-answer exchange: [0] the older */
+    struct {
+        struct attr at;
+        int32_t para;
+        bool question;
+    } xch[2] = {{.para = -1}, {.para = -1}};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
         struct ingest_para *p = &paras[pi];
@@ -4428,6 +4435,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 next_found = qi - 1;
         }
         size_t last_found = p->n_spans, last_full = p->n_spans;
+        bool alternated = false; /* took its speaker from the exchange, not a name */
         for (size_t qi = 0; qi < p->n_spans; qi++) {
             struct qinfo *q = &qs[qi];
             if (q->drop)
@@ -4457,6 +4465,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
                 q->at = qs[q->next_found].at;
+            else if (qi == 0 && p->n_spans == 1 && p->spans[0].open < 4 && q->starts_sentence &&
+                     !p->spans[0].continued && xch[1].para == (int32_t)pi - 1 &&
+                     xch[0].para == (int32_t)pi - 2 && (xch[0].question || xch[1].question) &&
+                     xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
+                     xch[0].at.speaker != xch[1].at.speaker)
+            {
+                q->at = xch[0].at; /* “...?” X asked. ¶ “...,” Y replied. ¶ “...?” (X again) */
+                alternated = true;
+            }
             else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
                      q->starts_sentence)
                 q->at = carry;
@@ -4547,6 +4564,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 carry_para = (int32_t)pi;
             }
         }
+        if (p->n_spans == 1 && !qs[0].drop && qs[0].at.found && p->spans[0].closed) {
+            xch[0] = xch[1];
+            xch[1].at = qs[0].at;
+            xch[1].para = (int32_t)pi;
+            xch[1].question = p->spans[0].end > p->spans[0].start && p->s[p->spans[0].end - 1] == '?';
+        }
         /* an unattributed quotation left open at the end starts (or extends) a chain */
         if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&
             out->n > first_out) {
@@ -4621,7 +4644,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
          * next quotation most likely means */
         if (!carry_ok && p->n_spans == 0)
             cue_subject_note(&x, (int32_t)pi);
-        if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
+        /* a bare line of an exchange names nobody: a he/she after it still
+         * means the last speaker named (the witness, not the questioner) */
+        if (alternated && x.last_speaker >= 0)
+            x.last_speaker_para = (int32_t)pi;
+        else if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;
             x.last_speaker_byte = p->n;
