@@ -1974,7 +1974,8 @@ static const struct {
     {"atty", "attorney"},   {"dr", "doctor"},         {"gen", "general"},
     {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
     {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
-    {"sec", "secretary"},   {"sen", "senator"},       {"supt", "superintendent"},
+    {"reps", "representative"}, {"sec", "secretary"}, {"sen", "senator"},
+    {"sens", "senator"},    {"supt", "superintendent"},
 };
 
 /* Nouns that describe a person by role: the head of "the Republican nominee".
@@ -2209,6 +2210,63 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     return holds_noun >= 0 ? holds_noun : recent;
 }
 
+/* How well the description d[0..nd) (head word d[head]) of paragraph p fits
+ * the person mention m: true when all its words stand around the name (title
+ * words before it, an appositive after it, "of Maine" right after it: "Sens.
+ * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
+ * does and no other party or nationality does. */
+static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *m,
+                              const struct ingest_para *p, const struct ingest_tok *const *d,
+                              size_t nd, size_t head, bool *head_ok)
+{
+    const struct ingest_para *mp = &x->paras[m->para];
+    const struct ingest_tok *t = mp->toks.v;
+    size_t a = tok_at_byte(mp, m->start), b = tok_at_byte(mp, m->end);
+    *head_ok = false;
+    /* title words right before the name, up to punctuation; an abbreviated
+     * title's full stop may stand alone ("Sens. Ann Roe and Al Poe") */
+    size_t before = a;
+    if (a >= 2 && is_punct(&t[a - 1], '.') && t[a - 2].kind == INGEST_TOK_WORD &&
+        tok_capital(&t[a - 2]) && t[a - 2].end - t[a - 2].start <= 4 && t[a - 2].end == t[a - 1].start)
+        before = a - 2;
+    while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
+           t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
+           !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS))
+        before--;
+    /* ", the Republican nominee," right after it: a closed noun phrase */
+    size_t after = b, after_end = b;
+    if (after < mp->toks.n && is_punct(&t[after], ',')) {
+        size_t z = ++after;
+        size_t dummy;
+        while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD && t[z].quote < 0 &&
+               !cue_at(mp, z, &dummy))
+            z++;
+        if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
+            after_end = z;
+    }
+    /* "Ann Roe of Maine": where the person is from */
+    size_t of = b, of_end = b;
+    if (b + 1 < mp->toks.n && ingest_tok_ieq(mp->s, &t[b], "of") && t[b + 1].quote < 0 &&
+        tok_capital(&t[b + 1])) {
+        of = b + 1;
+        for (of_end = of; of_end < mp->toks.n && of_end - of < 3 && tok_capital(&t[of_end]) &&
+                          t[of_end].quote < 0;
+             of_end++)
+            ;
+    }
+    size_t hb = desc_hits(mp, before, a, d, p->s, nd);
+    size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
+    size_t ho = desc_hits(mp, of, of_end, d, p->s, nd);
+    bool head_b = desc_hits(mp, before, a, &d[head], p->s, 1) > 0;
+    bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
+    if ((head_b && hb == nd) || (head_a && ha == nd) ||
+        (head_b && nd >= 2 && ho > 0 && hb + ho >= nd && !desc_hits(mp, of, of_end, &d[head], p->s, 1)))
+        return true;
+    *head_ok = (head_b || head_a) &&
+               !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd);
+    return false;
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -2252,35 +2310,10 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             break;
         if (e->v[m->entity].type != ENTITY_PERSON)
             continue;
-        const struct ingest_para *mp = &x->paras[m->para];
-        const struct ingest_tok *t = mp->toks.v;
-        size_t a = tok_at_byte(mp, m->start), b = tok_at_byte(mp, m->end);
-        /* title words right before the name, up to punctuation */
-        size_t before = a;
-        while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
-               t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
-               !TOK_IN(mp->s, &t[before - 1], determiners) &&
-               !(t[before - 1].flags & INGEST_TOKF_POSS))
-            before--;
-        /* ", the Republican nominee," right after it: a closed noun phrase */
-        size_t after = b, after_end = b;
-        if (after < mp->toks.n && is_punct(&t[after], ',')) {
-            size_t z = ++after;
-            size_t dummy;
-            while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD &&
-                   t[z].quote < 0 && !cue_at(mp, z, &dummy))
-                z++;
-            if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
-                after_end = z;
-        }
-        size_t hb = desc_hits(mp, before, a, d, p->s, nd);
-        size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
-        bool head_b = desc_hits(mp, before, a, &d[head], p->s, 1) > 0;
-        bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
-        if ((head_b && hb == nd) || (head_a && ha == nd))
+        bool head_ok;
+        if (desc_fits_mention(x, m, p, d, nd, head, &head_ok))
             return m->entity;
-        if ((head_b || head_a) && head_only < 0 &&
-            !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd))
+        if (head_ok && head_only < 0)
             head_only = m->entity;
         /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
         const struct ingest_ent *en = &e->v[m->entity];
@@ -2299,6 +2332,19 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                     head_only = m->entity;
                 q = r + 1;
             }
+        }
+    }
+    /* "the Maine senator" for "Sens. Ann Roe of Maine" introduced further
+     * back: a description of two words or more that fits one person fully
+     * beats a near one that only shares its head (bounded: 256 mentions) */
+    if (nd >= 2) {
+        size_t f = mention_lower(e, pi, p->toks.v[sj.a].start);
+        for (size_t steps = 0; f > 0 && steps < 256; steps++) {
+            const struct ingest_mention *m = &e->m[--f];
+            bool head_ok;
+            if (e->v[m->entity].type == ENTITY_PERSON && !m->in_quote &&
+                desc_fits_mention(x, m, p, d, nd, head, &head_ok))
+                return m->entity;
         }
     }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
