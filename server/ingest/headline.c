@@ -167,6 +167,7 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
             a--;
         if (a < k && t[a].kind == INGEST_TOK_PUNCT)
             a++;
+        size_t a0 = a; /* the clause opens here: "His lawyer calls it" */
         while (a < k && (tok_not_name(h, &t[a]) ||
                          ingest_word_in(coordinators, sizeof coordinators / sizeof *coordinators,
                                         h->s + t[a].start, t[a].end - t[a].start)))
@@ -180,12 +181,12 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
             }
             continue;
         }
-        if (a < k && (a == 0 || t[a - 1].quote >= 0 ||
+        if (a < k && (a == 0 || (from > 0 && a0 == from) || t[a - 1].quote >= 0 ||
                       (t[a - 1].kind == INGEST_TOK_PUNCT &&
                        (t[a - 1].ch == ',' || t[a - 1].ch == ';' || t[a - 1].ch == ':')))) {
             at->found = true;
             at->speaker = -1;
-            at->a = t[a].start;
+            at->a = t[from > 0 && a0 == from ? a0 : a].start; /* "His lawyer" as written */
             at->b = t[k - 1].end;
             at->cue = cue;
             return true;
@@ -445,13 +446,27 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
     struct head_attr by_colon = {0}, by_cue = {0};
     bool has_colon = colon_attr(&h, &colon, &by_colon);
     bool has_cue = cue_attr(&h, colon < h.toks.n ? colon + 1 : 0, &by_cue);
+    struct head_attr own = {0};
+    size_t scan = 0, s0 = 0, own_from = SIZE_MAX;
+    bool own_ok = false;
     for (size_t qi = 0; qi < n_spans; qi++) {
         size_t q0 = first[qi];
         if (q0 == h.toks.n)
             continue;
         struct head_attr at = {0};
         bool after_colon = colon < h.toks.n && q0 > colon;
-        if (has_cue)
+        /* "X says Y sold a contract. His lawyer calls it 'Q'": a quotation in
+         * a later sentence has that sentence's cue */
+        for (; scan <= q0; scan++)
+            if (scan == 0 || h.toks.v[scan].sent != h.toks.v[scan - 1].sent)
+                s0 = scan; /* one pass over the tokens in all */
+        if (s0 != own_from && h.toks.v[q0].sent <= 3) { /* a headline's few sentences */
+            own_from = s0;
+            own_ok = s0 > 0 && (colon >= h.toks.n || s0 > colon) && cue_attr(&h, s0, &own);
+        }
+        if (s0 == own_from && own_ok)
+            at = own;
+        else if (has_cue)
             at = by_cue; /* searched after the colon, when there is one */
         else if (claim_owner_attr(&h, q0, &at))
             ; /* "X's claim that ... 'Q'" */

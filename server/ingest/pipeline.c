@@ -307,10 +307,16 @@ static void head_speakers_from_body(struct run *r)
     size_t scanned = 0; /* body bytes searched, at most 256 KiB in all */
     for (size_t i = 0; i < r->hqs.n && i < 8; i++) {
         struct ingest_q *h = &r->hqs.v[i];
-        if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) ||
-            (h->speaker < 0 && (h->subj_head || h->speaker_lit)) || h->subj_para >= 0)
-            continue; /* the headline names a person */
         const char *src = h->para == QUOTE_IN_TITLE ? r->doc.title : r->doc.subtitle;
+        /* "His lawyer calls it 'a story'": a role by a possessive names
+         * nobody either; the body says whose lawyer */
+        bool whose = h->speaker < 0 && h->subj_head && !h->speaker_lit && h->subj_end > h->subj_start &&
+                     (ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "his ") == 0 ||
+                      ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "her ") == 0 ||
+                      ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "their ") == 0);
+        if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) ||
+            (h->speaker < 0 && !whose && (h->subj_head || h->speaker_lit)) || h->subj_para >= 0)
+            continue; /* the headline names a person */
         char key[256];
         size_t a = h->start, b = h->end;
         while (a < b && !ingest_cp_is_wordch((unsigned char)src[a]))

@@ -1573,6 +1573,22 @@ static const char *const source_links[] = {
     "briefed", "close", "familiar", "involved", "knowledgeable",
 };
 
+/* Nouns that head an anonymous source ("a Treasury source", "two people
+ * briefed on the talks"), besides the role nouns; sorted. */
+static const char *const source_heads[] = {
+    "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
+    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
+    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
+    "operatives", "people",     "person",      "senator",   "senators",   "source",
+    "sources",    "staffer",    "staffers",    "strategist", "strategists",
+};
+
+/* Participles that open what a source was allowed or asked to do, not who
+ * it is: "said a lawmaker granted anonymity to speak candidly". */
+static const char *const anon_licences[] = {
+    "allowed", "asking", "authorised", "authorized", "granted", "permitted", "requesting", "speaking",
+};
+
 /* When, not who: "said Tuesday". */
 static const char *const time_words[] = {
     "friday", "monday",  "saturday", "sunday",    "thursday",
@@ -1655,6 +1671,19 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said a party official in Paris": where an anonymous source sits,
+         * a named place, is part of its phrase */
+        if (!according && e > k + 1 && ingest_tok_is(s, x, "in") && e + 1 < n &&
+            tok_capital(&t[e + 1]) && !(t[e + 1].flags & INGEST_TOKF_SENT_START) &&
+            mention_start_at(p, t[e + 1].start + 1) == t[e + 1].start &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an")) &&
+            TOK_IN(s, &t[e - 1], source_heads)) {
+            e++;
+            continue;
+        }
+        if (!according && e > k + 1 && TOK_IN(s, x, anon_licences) && TOK_IN(s, &t[k], determiners))
+            break;
         /* "said one of the people", "said one of the officials": a source
          * picked out of a group named before */
         if (!according && e == k + 1 && ingest_tok_is(s, &t[k], "one") &&
@@ -1809,6 +1838,11 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (best >= 0 && m->para == best_para && sent == best_sent &&
             modifies_name(p, m->end, best_start))
             continue; /* "Roe campaign spokesman Ann Vale": Vale is the subject */
+        /* "Asked about merging with Roe's list, Vale said ...": a name behind
+         * a preposition is no subject, the later one is */
+        if (best >= 0 && m->para == best_para && sent == best_sent && lo > 0 &&
+            p->toks.v[lo - 1].sent == sent && TOK_IN(p->s, &p->toks.v[lo - 1], prepositions))
+            continue;
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -1940,7 +1974,8 @@ static const struct {
     {"atty", "attorney"},   {"dr", "doctor"},         {"gen", "general"},
     {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
     {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
-    {"sec", "secretary"},   {"sen", "senator"},       {"supt", "superintendent"},
+    {"reps", "representative"}, {"sec", "secretary"}, {"sen", "senator"},
+    {"sens", "senator"},    {"supt", "superintendent"},
 };
 
 /* Nouns that describe a person by role: the head of "the Republican nominee".
@@ -2175,6 +2210,63 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     return holds_noun >= 0 ? holds_noun : recent;
 }
 
+/* How well the description d[0..nd) (head word d[head]) of paragraph p fits
+ * the person mention m: true when all its words stand around the name (title
+ * words before it, an appositive after it, "of Maine" right after it: "Sens.
+ * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
+ * does and no other party or nationality does. */
+static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *m,
+                              const struct ingest_para *p, const struct ingest_tok *const *d,
+                              size_t nd, size_t head, bool *head_ok)
+{
+    const struct ingest_para *mp = &x->paras[m->para];
+    const struct ingest_tok *t = mp->toks.v;
+    size_t a = tok_at_byte(mp, m->start), b = tok_at_byte(mp, m->end);
+    *head_ok = false;
+    /* title words right before the name, up to punctuation; an abbreviated
+     * title's full stop may stand alone ("Sens. Ann Roe and Al Poe") */
+    size_t before = a;
+    if (a >= 2 && is_punct(&t[a - 1], '.') && t[a - 2].kind == INGEST_TOK_WORD &&
+        tok_capital(&t[a - 2]) && t[a - 2].end - t[a - 2].start <= 4 && t[a - 2].end == t[a - 1].start)
+        before = a - 2;
+    while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
+           t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
+           !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS))
+        before--;
+    /* ", the Republican nominee," right after it: a closed noun phrase */
+    size_t after = b, after_end = b;
+    if (after < mp->toks.n && is_punct(&t[after], ',')) {
+        size_t z = ++after;
+        size_t dummy;
+        while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD && t[z].quote < 0 &&
+               !cue_at(mp, z, &dummy))
+            z++;
+        if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
+            after_end = z;
+    }
+    /* "Ann Roe of Maine": where the person is from */
+    size_t of = b, of_end = b;
+    if (b + 1 < mp->toks.n && ingest_tok_ieq(mp->s, &t[b], "of") && t[b + 1].quote < 0 &&
+        tok_capital(&t[b + 1])) {
+        of = b + 1;
+        for (of_end = of; of_end < mp->toks.n && of_end - of < 3 && tok_capital(&t[of_end]) &&
+                          t[of_end].quote < 0;
+             of_end++)
+            ;
+    }
+    size_t hb = desc_hits(mp, before, a, d, p->s, nd);
+    size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
+    size_t ho = desc_hits(mp, of, of_end, d, p->s, nd);
+    bool head_b = desc_hits(mp, before, a, &d[head], p->s, 1) > 0;
+    bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
+    if ((head_b && hb == nd) || (head_a && ha == nd) ||
+        (head_b && nd >= 2 && ho > 0 && hb + ho >= nd && !desc_hits(mp, of, of_end, &d[head], p->s, 1)))
+        return true;
+    *head_ok = (head_b || head_a) &&
+               !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd);
+    return false;
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -2218,35 +2310,10 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             break;
         if (e->v[m->entity].type != ENTITY_PERSON)
             continue;
-        const struct ingest_para *mp = &x->paras[m->para];
-        const struct ingest_tok *t = mp->toks.v;
-        size_t a = tok_at_byte(mp, m->start), b = tok_at_byte(mp, m->end);
-        /* title words right before the name, up to punctuation */
-        size_t before = a;
-        while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
-               t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
-               !TOK_IN(mp->s, &t[before - 1], determiners) &&
-               !(t[before - 1].flags & INGEST_TOKF_POSS))
-            before--;
-        /* ", the Republican nominee," right after it: a closed noun phrase */
-        size_t after = b, after_end = b;
-        if (after < mp->toks.n && is_punct(&t[after], ',')) {
-            size_t z = ++after;
-            size_t dummy;
-            while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD &&
-                   t[z].quote < 0 && !cue_at(mp, z, &dummy))
-                z++;
-            if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
-                after_end = z;
-        }
-        size_t hb = desc_hits(mp, before, a, d, p->s, nd);
-        size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
-        bool head_b = desc_hits(mp, before, a, &d[head], p->s, 1) > 0;
-        bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
-        if ((head_b && hb == nd) || (head_a && ha == nd))
+        bool head_ok;
+        if (desc_fits_mention(x, m, p, d, nd, head, &head_ok))
             return m->entity;
-        if ((head_b || head_a) && head_only < 0 &&
-            !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd))
+        if (head_ok && head_only < 0)
             head_only = m->entity;
         /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
         const struct ingest_ent *en = &e->v[m->entity];
@@ -2265,6 +2332,19 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                     head_only = m->entity;
                 q = r + 1;
             }
+        }
+    }
+    /* "the Maine senator" for "Sens. Ann Roe of Maine" introduced further
+     * back: a description of two words or more that fits one person fully
+     * beats a near one that only shares its head (bounded: 256 mentions) */
+    if (nd >= 2) {
+        size_t f = mention_lower(e, pi, p->toks.v[sj.a].start);
+        for (size_t steps = 0; f > 0 && steps < 256; steps++) {
+            const struct ingest_mention *m = &e->m[--f];
+            bool head_ok;
+            if (e->v[m->entity].type == ENTITY_PERSON && !m->in_quote &&
+                desc_fits_mention(x, m, p, d, nd, head, &head_ok))
+                return m->entity;
         }
     }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
@@ -2381,15 +2461,6 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
     return true;
 }
 
-/* Nouns that head an anonymous source ("a Treasury source", "two people
- * briefed on the talks"), besides the role nouns; sorted. */
-static const char *const source_heads[] = {
-    "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
-    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
-    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
-    "operatives", "people",     "person",      "senator",   "senators",   "source",
-    "sources",    "staffer",    "staffers",    "strategist", "strategists",
-};
 
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
  * definite "the person" (a source noun) with no name is the anonymous source
@@ -4310,6 +4381,13 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
     int32_t carry_para = -1;
     size_t pend_from = SIZE_MAX; /* first unattributed part of an open multi-paragraph quote */
     struct works_seen works = {0};
+    /* the last two paragraphs that were one attributed quotation each, for a
+     * question-and-answer exchange: [0] the older */
+    struct {
+        struct attr at;
+        int32_t para;
+        bool question;
+    } xch[2] = {{.para = -1}, {.para = -1}};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
         struct ingest_para *p = &paras[pi];
@@ -4403,6 +4481,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 next_found = qi - 1;
         }
         size_t last_found = p->n_spans, last_full = p->n_spans;
+        bool alternated = false; /* took its speaker from the exchange, not a name */
         for (size_t qi = 0; qi < p->n_spans; qi++) {
             struct qinfo *q = &qs[qi];
             if (q->drop)
@@ -4432,6 +4511,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = qs[last_found].at;
             else if (q->starts_sentence && q->next_found < p->n_spans)
                 q->at = qs[q->next_found].at;
+            else if (qi == 0 && p->n_spans == 1 && p->spans[0].open < 4 && q->starts_sentence &&
+                     !p->spans[0].continued && xch[1].para == (int32_t)pi - 1 &&
+                     xch[0].para == (int32_t)pi - 2 && (xch[0].question || xch[1].question) &&
+                     xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
+                     xch[0].at.speaker != xch[1].at.speaker)
+            {
+                q->at = xch[0].at; /* “...?” X asked. ¶ “...,” Y replied. ¶ “...?” (X again) */
+                alternated = true;
+            }
             else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
                      q->starts_sentence)
                 q->at = carry;
@@ -4522,6 +4610,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 carry_para = (int32_t)pi;
             }
         }
+        if (p->n_spans == 1 && !qs[0].drop && qs[0].at.found && p->spans[0].closed) {
+            xch[0] = xch[1];
+            xch[1].at = qs[0].at;
+            xch[1].para = (int32_t)pi;
+            xch[1].question = p->spans[0].end > p->spans[0].start && p->s[p->spans[0].end - 1] == '?';
+        }
         /* an unattributed quotation left open at the end starts (or extends) a chain */
         if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&
             out->n > first_out) {
@@ -4596,7 +4690,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
          * next quotation most likely means */
         if (!carry_ok && p->n_spans == 0)
             cue_subject_note(&x, (int32_t)pi);
-        if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
+        /* a bare line of an exchange names nobody: a he/she after it still
+         * means the last speaker named (the witness, not the questioner) */
+        if (alternated && x.last_speaker >= 0)
+            x.last_speaker_para = (int32_t)pi;
+        else if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;
             x.last_speaker_byte = p->n;

@@ -146,6 +146,10 @@ static const char *const boiler_phrases[] = {
     "ad blocker",
     "register now",
     "already a member",
+    "time to read",
+    "reading time",
+    "subscribers only",
+    "market professionals",
 };
 
 /* Furniture words that news prose also uses ("who sponsored the bill", "the
@@ -835,6 +839,22 @@ static bool lead_after_headline(const struct units *u, const size_t *c, size_t k
            caps_share(next) < 60;
 }
 
+/* The first long line c[k] reads as a sentence but is a headline all the same
+ * when a byline or date line comes right after it or after the one line below
+ * it (a deck): "Prosecutors say X sold a contract. His lawyer calls it 'a
+ * story.'" over "By Ann Roe", under nothing longer than a section label.
+ * Article paragraphs are not followed by bylines. */
+static bool headline_before_meta(const struct units *u, const size_t *c, size_t nc, size_t k)
+{
+    const struct unit *x = &u->v[c[k]];
+    if (x->dateline || x->words > 40 || k + 2 >= nc || (k > 0 && u->v[c[k - 1]].words > 3))
+        return false; /* a short line of more words before it is the headline */
+    for (size_t i = c[k] + 1; i < c[k + 2]; i++)
+        if (u->v[i].cls == U_META)
+            return true;
+    return false;
+}
+
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
                            struct ingest_doc *d)
 {
@@ -896,7 +916,9 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
         while (k < nc && u.v[c[k]].short_ && !u.v[c[k]].dateline)
             k++;
         size_t title = (size_t)-1, section = (size_t)-1;
-        if (k < nc && !body_like(&u.v[c[k]]) && k + 1 < nc && !lead_after_headline(&u, c, k)) {
+        if (k < nc && k + 1 < nc &&
+            ((!body_like(&u.v[c[k]]) && !lead_after_headline(&u, c, k)) ||
+             headline_before_meta(&u, c, nc, k))) {
             title = k;
             if (k > 0 && u.v[c[k - 1]].words <= 4)
                 section = k - 1;
