@@ -421,6 +421,12 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
         bool org_end = !e && q - a >= 2 && q == p &&
                        ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
                                       INGEST_GAZ_ORG_WORD);
+        /* "Saudi Energy Minister X": a nationality and one word before a
+         * minister or secretary is a portfolio, not an organisation */
+        if (org_end && q - a == 2 && p < h &&
+            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_DEMONYM) &&
+            (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
+            org_end = false;
         /* "Labour Minister Ann Roe": a portfolio, not the party */
         if (e && e->cls == INGEST_GAZ_ORG && q - a == 1 && q == p && p < h &&
             e->canon_len > 6 && memcmp(e->canon + e->canon_len - 6, " Party", 6) == 0 &&
@@ -872,8 +878,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         return cands_push(out, &c);
     }
     /* drop a trailing demonym/title word run? keep simple: classify */
+    /* in a title-case headline ("Saudis Press Overproducers to Pay") or a
+     * quoted title ("\"Georgia Manufacturing Outlook 2026\""), capitals say
+     * nothing: only a last organisation word makes an organisation */
+    bool caps_free = para < 0 || (a > 0 && t[a].quote >= 0 && t[a - 1].kind == INGEST_TOK_PUNCT &&
+                                  t[a - 1].quote < 0);
     bool org_word = false;
-    for (size_t k = a; k < b && !org_word; k++)
+    for (size_t k = caps_free ? b - 1 : a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
     /* "Carpenters Local 1187": a numbered branch */
@@ -883,8 +894,28 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
-    static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
-    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
+    static const char *const place_firsts[] = {"cape", "fort", "isle", "lake", "loch",
+                                               "mount", "river", "rue"}; /* sorted, lower */
+    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 8, w0, w0n);
+    /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
+     * organisation; "West Texas", "North Slope", "South Uist": a compass
+     * point before a name makes a region, not a person */
+    static const char *const compass_firsts[] = {"east", "north", "northeast", "northwest", "port",
+                                                 "south", "southeast", "southwest",
+                                                 "west"}; /* sorted, lower */
+    if (!place_first && n_words >= 2 && n_words <= 3 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        ingest_word_in(compass_firsts, 9, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
+        place_first = true;
+        for (size_t k = a + 1; k < b && place_first; k++) {
+            const char *w = s + t[k].start;
+            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
+            place_first = !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
+                          !given_name_at(g, s, &t[k]);
+        }
+    }
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
@@ -1277,7 +1308,10 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
         "agency", "association", "authority", "board", "bureau", "co", "commission",
         "committee", "company", "corp", "corporation", "council", "department", "group", "inc",
         "institute", "ltd", "ministry", "office", "party", "service", "union", "university"};
-    if (j < a + 2 ||
+    /* "the Energy and Natural Resources Committee": one word behind "the" */
+    bool one_after_the = j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the") &&
+                         !(t[a].flags & INGEST_TOKF_ALLCAPS);
+    if ((j < a + 2 && !one_after_the) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
         ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
@@ -1293,6 +1327,22 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
         return false;
     return ingest_gaz_has(g, s + t[e - 1].start, rn, INGEST_GAZ_ORG_WORD);
+}
+
+/* "Alzheimer's Research UK": the end (exclusive) of a gazetteer organisation
+ * that starts at one of the first three tokens of the run at a and goes on
+ * over the possessive before token j with up to three capitalised words, or 0. */
+static size_t poss_known_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t a, size_t j)
+{
+    size_t best = 0;
+    for (size_t f = a; f < j && f < a + 3; f++)
+        for (size_t e = j; e < n && e < j + 3 && tok_capword(&t[e]) && t[e].quote == t[a].quote;
+             e++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e].end - t[f].start, INGEST_GAZ_ORG) &&
+                e + 1 > best)
+                best = e + 1;
+    return best;
 }
 
 /* Whether a gazetteer organisation spans from one of the first three tokens
@@ -1551,6 +1601,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
                     ingest_tok_is(s, &t[j], "Office"))
                     continue;
+                /* "Alzheimer's Research UK": a known name with a possessive */
+                if (!cut && (k->flags & INGEST_TOKF_POSS)) {
+                    size_t pe = poss_known_end(g, s, t, n, a, j);
+                    if (pe) {
+                        end_byte = t[pe - 1].end;
+                        j = pe;
+                        stop = true;
+                        continue;
+                    }
+                }
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727";
