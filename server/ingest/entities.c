@@ -30,6 +30,7 @@ struct cand {
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
+    bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -575,6 +576,29 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
 }
 
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
+/* "Tarn-et-Garonne", "Stratford-upon-Avon", "Aix-en-Provence": a capitalised
+ * word with a lower-case connector between hyphens inside is a place; no
+ * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
+static bool hyphen_place(const char *w, size_t n)
+{
+    static const char *const joins[] = {"by",  "de",  "des", "du",  "en",   "et",    "la",
+                                        "le",  "les", "on",  "sous", "sur", "under", "upon"};
+    if (n < 7 || w[0] < 'A' || w[0] > 'Z')
+        return false;
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (w[i] != '-')
+            continue;
+        size_t k = i + 1;
+        while (k < n && w[k] >= 'a' && w[k] <= 'z')
+            k++;
+        if (k < n - 1 && w[k] == '-' && k > i + 1 &&
+            ingest_word_in(joins, sizeof joins / sizeof *joins, w + i + 1, k - i - 1) &&
+            w[k + 1] >= 'A' && w[k + 1] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -866,6 +890,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    if (n_words == 1 && hyphen_place(w0, wln)) {
+        c.kind = C_PLACE; /* "Tarn-et-Garonne", "Stratford-upon-Avon" */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (n_words == 1) {
         if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
@@ -903,7 +932,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     static const char *const compass_firsts[] = {"east", "north", "northeast", "northwest", "port",
                                                  "south", "southeast", "southwest",
                                                  "west"}; /* sorted, lower */
-    if (!place_first && n_words >= 2 && n_words <= 3 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+    if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         ingest_word_in(compass_firsts, 9, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
         place_first = true;
         for (size_t k = a + 1; k < b && place_first; k++) {
@@ -1327,6 +1356,22 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
         return false;
     return ingest_gaz_has(g, s + t[e - 1].start, rn, INGEST_GAZ_ORG_WORD);
+}
+
+/* Whether ", NN," and a lower-case word follow at token j: an age in a
+ * person's appositive ("Josiane, 67, a retired pharmacist"). */
+static bool age_follows(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    if (j + 3 >= n || !ingest_tok_is(s, &t[j], ",") || t[j + 1].kind != INGEST_TOK_NUM ||
+        !ingest_tok_is(s, &t[j + 2], ",") || !(t[j + 3].flags & INGEST_TOKF_LOWER))
+        return false;
+    size_t dn = t[j + 1].end - t[j + 1].start;
+    if (dn != 2)
+        return false;
+    for (size_t k = 0; k < dn; k++)
+        if (s[t[j + 1].start + k] < '0' || s[t[j + 1].start + k] > '9')
+            return false;
+    return s[t[j + 1].start] >= '1';
 }
 
 /* "Alzheimer's Research UK": the end (exclusive) of a gazetteer organisation
@@ -1918,6 +1963,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
+            /* "said Josiane, 67, a retired pharmacist": an age after a lone
+             * word makes it a person named by the first name alone */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only &&
+                age_follows(s, t, n, j))
+                c->age_after = true;
             /* "told WLQX after the meeting", "PUEBLO, Colo. (KVRC) -": a bare
              * call sign, outside quotes and capitals lines, is a broadcaster */
             if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote &&
@@ -2670,7 +2720,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         }
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
          * nor is "the North" */
-        if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
+        if (id < 0 &&
+            (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start) || c->age_after) &&
             !c->after_the && name[nn - 1] != '.') {
             /* "ACEA said": a lone acronym that speaks is a body, no person */
             bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
