@@ -576,6 +576,19 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
 }
 
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
+/* Head words that stand alone for a body named in full ("the Commission"
+ * after "European Commission"): the index of w in short_bodies, or -1. */
+static const char *const short_bodies[] = {"Commission", "Council", "Parliament"};
+#define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
+
+static int short_body(const char *w, size_t n)
+{
+    for (size_t i = 0; i < N_SHORT_BODIES; i++)
+        if (ingest_bytes_eq(w, n, short_bodies[i]))
+            return (int)i;
+    return -1;
+}
+
 /* "Tarn-et-Garonne", "Stratford-upon-Avon", "Aix-en-Provence": a capitalised
  * word with a lower-case connector between hyphens inside is a place; no
  * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
@@ -887,6 +900,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     size_t wln = (b - 1 == a) ? end - t[a].start : end - t[b - 1].start;
     if (n_words == 1 && call_sign(w0, wln)) {
         c.kind = C_ORG; /* "WRGN-TV", "KQED-FM": a broadcaster */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* "the Commission", "the Council", "the Parliament": a body's head word
+     * alone; pass 1 joins it to the one such body named in full */
+    if (n_words == 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+        !(t[a].flags & INGEST_TOKF_ALLCAPS) && short_body(w0, wln) >= 0) {
+        c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
@@ -2259,6 +2280,11 @@ static const char *const company_words[] = {
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
     "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
     "Railway", "Securities", "Steel", "Studios", "Systems", "Technologies",
+    /* a firm's trade */
+    "Aerospace", "Analytics", "Biosciences", "Brewing", "Chemicals", "Communications",
+    "Construction", "Consulting", "Engineering", "Foods", "Labs", "Manufacturing", "Midstream",
+    "Mining", "Networks", "Petroleum", "Properties", "Realty", "Robotics", "Shipping",
+    "Software", "Solutions", "Strategies", "Therapeutics",
 };
 
 static bool company_word(const char *w, size_t n)
@@ -2325,7 +2351,11 @@ static int org_by_first_word(const struct ingest_ents *e, const struct ingest_ga
     int found = -1;
     for (size_t k = 0; k < e->n && k < 512; k++) {
         const char *en = e->v[k].name;
-        if (e->v[k].type != ENTITY_ORGANIZATION || strncmp(en, name, n) != 0 || en[n] != ' ')
+        if (strncmp(en, name, n) != 0 || en[n] != ' ')
+            continue;
+        if (e->v[k].type == ENTITY_PERSON)
+            return -1; /* "Morgan" with a Morgan Lee and Morgan Partners: no company */
+        if (e->v[k].type != ENTITY_ORGANIZATION)
             continue;
         const char *w;
         size_t wn;
@@ -2544,6 +2574,31 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     if (house_many)
         house = NULL;
+    /* "the Commission" after "European Commission": the one organisation
+     * named in full (two words or more) that ends in the head word alone */
+    const char *body[N_SHORT_BODIES] = {0};
+    size_t body_n[N_SHORT_BODIES] = {0};
+    bool body_many[N_SHORT_BODIES] = {0};
+    for (size_t i = 0; i < cs.n; i++) {
+        const struct cand *c = &cs.v[i];
+        if (c->kind != C_ORG)
+            continue;
+        const char *nm = c->canon ? c->canon : c->text + c->nstart;
+        size_t n = c->canon ? c->canon_len : c->end - c->nstart;
+        const char *w;
+        size_t wn;
+        last_word(nm, n, &w, &wn);
+        int b = wn < n ? short_body(w, wn) : -1;
+        if (b < 0 || (body[b] && body_n[b] == n && memcmp(body[b], nm, n) == 0))
+            continue;
+        if (body[b])
+            body_many[b] = true;
+        body[b] = nm;
+        body_n[b] = n;
+    }
+    for (size_t k = 0; k < N_SHORT_BODIES; k++)
+        if (body_many[k])
+            body[k] = NULL;
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
@@ -2558,6 +2613,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (house && ingest_bytes_eq(name, nn, "House")) {
                 name = house;
                 nn = house_n;
+            }
+            int sb = c->kind == C_ORG ? short_body(name, nn) : -1;
+            if (sb >= 0 && body[sb]) {
+                name = body[sb];
+                nn = body_n[sb];
+            } else if (sb >= 0 && !c->canon) {
+                continue; /* "the Council" with no council named in full */
             }
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
