@@ -937,16 +937,20 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     for (size_t k = caps_free ? b - 1 : a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
-    /* "Carpenters Local 1187": a numbered branch */
-    if (t[b - 1].kind == INGEST_TOK_NUM)
+    /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
+    bool road = t[b - 1].kind == INGEST_TOK_NUM && b - a == 2 &&
+                (ingest_tok_is(s, &t[a], "Interstate") || ingest_tok_is(s, &t[a], "Highway") ||
+                 ingest_tok_is(s, &t[a], "Route"));
+    if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
-    static const char *const place_firsts[] = {"cape", "fort", "isle", "lake", "loch",
-                                               "mount", "river", "rue"}; /* sorted, lower */
-    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 8, w0, w0n);
+    static const char *const place_firsts[] = {"cape",  "fort",   "isle",  "lake",
+                                               "loch",  "mount",  "piazza", "place",
+                                               "plaza", "river",  "rue"}; /* sorted, lower */
+    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 11, w0, w0n);
     /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
@@ -969,7 +973,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
-    } else if (place_first ||
+    } else if (place_first || road ||
                (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
                 !(ingest_bytes_eq(wl, wln, "District") &&
                   ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
@@ -1679,12 +1683,24 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 }
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
+                /* "OPEC+": a known name with a plus sign */
+                if (!stop && j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '+' &&
+                    t[j].start == k->end && (j + 1 >= n || t[j + 1].start > t[j].end) &&
+                    ingest_gaz_find(g, s + t[a].start, t[j].end - t[a].start, INGEST_GAZ_ORG)) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                    continue;
+                }
                 /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727";
                  * "a steward with Local 1187": a branch named by its number */
                 if (!stop && (j > a + 1 || !(k->flags & INGEST_TOKF_SENT_START)) && j < n &&
                     t[j].kind == INGEST_TOK_NUM &&
                     t[j].start == k->end + 1 &&
-                    (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local"))) {
+                    (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local") ||
+                     /* "a stretch of Interstate 95", "Route 9": a numbered road */
+                     ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
+                     ingest_tok_is(s, k, "Route"))) {
                     end_byte = t[j].end;
                     j++;
                     stop = true;
@@ -1826,8 +1842,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
         static const char *const areas[] = {"area",     "areas",     "counties", "county",
-                                            "district", "districts", "province", "region",
-                                            "ward",     "wards"};
+                                            "district", "districts", "hills",    "province",
+                                            "region",   "valley",    "ward",     "wards"};
         /* "In Cobden ward": a capitalised preposition opening the sentence
          * is no part of the word */
         size_t aw = j - a == 2 && (t[a].flags & INGEST_TOKF_SENT_START) &&
