@@ -576,9 +576,11 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
 }
 
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
-/* Head words that stand alone for a body named in full ("the Commission"
- * after "European Commission"): the index of w in short_bodies, or -1. */
-static const char *const short_bodies[] = {"Commission", "Council", "Parliament"};
+/* Head words that stand alone after "the" for a body named in full ("the
+ * Commission" after "European Commission", "the Coalition" after "Coalition
+ * for Fair Courts"): the index of w in short_bodies, or -1. "the Coalition"
+ * with none named is itself a name (Australian and British copy). */
+static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament"};
 #define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
 
 static int short_body(const char *w, size_t n)
@@ -2591,7 +2593,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     if (house_many)
         house = NULL;
     /* "the Commission" after "European Commission": the one organisation
-     * named in full (two words or more) that ends in the head word alone */
+     * named in full (two words or more) that ends or opens with the head word */
     const char *body[N_SHORT_BODIES] = {0};
     size_t body_n[N_SHORT_BODIES] = {0};
     bool body_many[N_SHORT_BODIES] = {0};
@@ -2605,6 +2607,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         size_t wn;
         last_word(nm, n, &w, &wn);
         int b = wn < n ? short_body(w, wn) : -1;
+        if (b < 0) { /* "Coalition for Fair Courts ... the Coalition" */
+            const char *sp = memchr(nm, ' ', n);
+            b = sp ? short_body(nm, (size_t)(sp - nm)) : -1;
+        }
         if (b < 0 || (body[b] && body_n[b] == n && memcmp(body[b], nm, n) == 0))
             continue;
         if (body[b])
@@ -2634,9 +2640,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (sb >= 0 && body[sb]) {
                 name = body[sb];
                 nn = body_n[sb];
-            } else if (sb >= 0 && !c->canon) {
+            } else if (sb >= 0 && !c->canon && sb != 0) {
                 continue; /* "the Council" with no council named in full */
-            }
+            } /* "the Coalition" alone: the governing or opposing coalition */
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
