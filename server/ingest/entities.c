@@ -1591,6 +1591,9 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
     static const char *const members[] = {"am",  "member", "mla", "mlas", "mp",
                                           "mps", "ms",     "msp", "msps", "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
+    /* "an MSP for the Highlands and Islands region" */
+    if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
+        a--;
     if (a < 2 || t[a - 2].kind != INGEST_TOK_WORD)
         return false;
     const char *w = s + t[a - 2].start;
@@ -1931,6 +1934,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->town_hint = town_word;
             c->after_the = after_the;
             c->org_hint = org_after;
+            /* "residents of Barra and South Uist": one word after a place
+             * preposition, joined by "and" to a place, is a town too */
+            static const char *const place_preps[] = {"between", "from", "in", "near", "of",
+                                                      "to"}; /* sorted */
+            if (c->kind == C_PLACE && c->start == t[a].start && a >= 3 && out->n >= 2 &&
+                ingest_tok_is(s, &t[a - 1], "and") && t[a - 3].kind == INGEST_TOK_WORD &&
+                ingest_word_in(place_preps, 6, s + t[a - 3].start, t[a - 3].end - t[a - 3].start)) {
+                struct cand *pc = &out->v[out->n - 2];
+                if (pc->para == para && pc->kind == C_SINGLE && pc->start == t[a - 2].start &&
+                    pc->end == t[a - 2].end && !pc->title_only && !pc->in_quote)
+                    pc->town_hint = true;
+            }
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
