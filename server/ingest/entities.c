@@ -1443,7 +1443,7 @@ static size_t known_span_end(const struct ingest_gaz *g, const char *s, const st
     if (k->kind == INGEST_TOK_PUNCT && k->ch != '(' && k->ch != '/' && k->ch != ',' &&
         k->ch != '-' && k->ch != '&')
         return 0;
-    static const char *const conns[] = {"and", "de", "for", "of", "on", "the"}; /* sorted */
+    static const char *const conns[] = {"and", "de", "du", "for", "of", "on", "the"}; /* sorted */
     if (k->kind == INGEST_TOK_WORD &&
         (!(k->flags & INGEST_TOKF_LOWER) ||
          !ingest_word_in(conns, sizeof conns / sizeof *conns, s + k->start, k->end - k->start)))
