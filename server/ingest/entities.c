@@ -1703,6 +1703,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     t[j].kind == INGEST_TOK_NUM &&
                     t[j].start == k->end + 1 &&
                     (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local") ||
+                     (ingest_tok_is(s, k, "Radio") && j > a + 1) || /* "BBC Radio 4" */
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
                      ingest_tok_is(s, k, "Route"))) {
@@ -2393,7 +2394,9 @@ static int org_by_first_word(const struct ingest_ents *e, const struct ingest_ga
         const char *w;
         size_t wn;
         last_word(en, strlen(en), &w, &wn);
-        if (!company_word(w, wn))
+        /* "Reform UK ... hand Reform the seat": a name and a country */
+        if (!company_word(w, wn) &&
+            !(w == en + n + 1 && ingest_gaz_find(g, w, wn, INGEST_GAZ_PLACE)))
             continue;
         if (found >= 0)
             return -1;
