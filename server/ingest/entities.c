@@ -972,6 +972,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                           !given_name_at(g, s, &t[k]);
         }
     }
+    /* "Adelaide Convention Centre", "the Civic Center": a venue, a place */
+    static const char *const venues[] = {"civic",      "community", "conference", "convention",
+                                         "events",     "exhibition", "leisure",   "shopping",
+                                         "sports"}; /* sorted, lower */
+    if (n_words >= 2 && (ingest_bytes_eq(wl, wln, "Centre") || ingest_bytes_eq(wl, wln, "Center")) &&
+        ingest_word_in(venues, 9, s + t[b - 2].start, t[b - 2].end - t[b - 2].start))
+        place_first = true;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
