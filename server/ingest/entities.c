@@ -422,6 +422,10 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
         bool org_end = !e && q - a >= 2 && q == p &&
                        ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
                                       INGEST_GAZ_ORG_WORD);
+        /* "Colorado GOP Chairman X": a state's party, named as written */
+        if (!e && q - a == 2 && q == p && ingest_tok_is(s, &t[a + 1], "GOP") &&
+            ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE))
+            org_end = true;
         /* "Saudi Energy Minister X": a nationality and one word before a
          * minister or secretary is a portfolio, not an organisation */
         if (org_end && q - a == 2 && p < h &&
