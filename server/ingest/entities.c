@@ -30,6 +30,7 @@ struct cand {
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
+    bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -421,6 +422,16 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
         bool org_end = !e && q - a >= 2 && q == p &&
                        ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
                                       INGEST_GAZ_ORG_WORD);
+        /* "Colorado GOP Chairman X": a state's party, named as written */
+        if (!e && q - a == 2 && q == p && ingest_tok_is(s, &t[a + 1], "GOP") &&
+            ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE))
+            org_end = true;
+        /* "Saudi Energy Minister X": a nationality and one word before a
+         * minister or secretary is a portfolio, not an organisation */
+        if (org_end && q - a == 2 && p < h &&
+            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_DEMONYM) &&
+            (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
+            org_end = false;
         /* "Labour Minister Ann Roe": a portfolio, not the party */
         if (e && e->cls == INGEST_GAZ_ORG && q - a == 1 && q == p && p < h &&
             e->canon_len > 6 && memcmp(e->canon + e->canon_len - 6, " Party", 6) == 0 &&
@@ -569,6 +580,44 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
 }
 
 /* Classifies the run of tokens t[a..b) of text s and pushes a candidate. */
+/* Head words that stand alone after "the" for a body named in full ("the
+ * Commission" after "European Commission", "the Coalition" after "Coalition
+ * for Fair Courts"): the index of w in short_bodies, or -1. "the Coalition"
+ * with none named is itself a name (Australian and British copy). */
+static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament"};
+#define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
+
+static int short_body(const char *w, size_t n)
+{
+    for (size_t i = 0; i < N_SHORT_BODIES; i++)
+        if (ingest_bytes_eq(w, n, short_bodies[i]))
+            return (int)i;
+    return -1;
+}
+
+/* "Tarn-et-Garonne", "Stratford-upon-Avon", "Aix-en-Provence": a capitalised
+ * word with a lower-case connector between hyphens inside is a place; no
+ * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
+static bool hyphen_place(const char *w, size_t n)
+{
+    static const char *const joins[] = {"by",  "de",  "des", "du",  "en",   "et",    "la",
+                                        "le",  "les", "on",  "sous", "sur", "under", "upon"};
+    if (n < 7 || w[0] < 'A' || w[0] > 'Z')
+        return false;
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (w[i] != '-')
+            continue;
+        size_t k = i + 1;
+        while (k < n && w[k] >= 'a' && w[k] <= 'z')
+            k++;
+        if (k < n - 1 && w[k] == '-' && k > i + 1 &&
+            ingest_word_in(joins, sizeof joins / sizeof *joins, w + i + 1, k - i - 1) &&
+            w[k + 1] >= 'A' && w[k + 1] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -860,6 +909,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "the Commission", "the Council", "the Parliament": a body's head word
+     * alone; pass 1 joins it to the one such body named in full */
+    if (n_words == 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+        !(t[a].flags & INGEST_TOKF_ALLCAPS) && short_body(w0, wln) >= 0) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    if (n_words == 1 && hyphen_place(w0, wln)) {
+        c.kind = C_PLACE; /* "Tarn-et-Garonne", "Stratford-upon-Avon" */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (n_words == 1) {
         if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
@@ -872,23 +934,59 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         return cands_push(out, &c);
     }
     /* drop a trailing demonym/title word run? keep simple: classify */
+    /* in a title-case headline ("Saudis Press Overproducers to Pay") or a
+     * quoted title ("\"Georgia Manufacturing Outlook 2026\""), capitals say
+     * nothing: only a last organisation word makes an organisation */
+    bool caps_free = para < 0 || (a > 0 && t[a].quote >= 0 && t[a - 1].kind == INGEST_TOK_PUNCT &&
+                                  t[a - 1].quote < 0);
     bool org_word = false;
-    for (size_t k = a; k < b && !org_word; k++)
+    for (size_t k = caps_free ? b - 1 : a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
-    /* "Carpenters Local 1187": a numbered branch */
-    if (t[b - 1].kind == INGEST_TOK_NUM)
+    /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
+    bool road = t[b - 1].kind == INGEST_TOK_NUM && b - a == 2 &&
+                (ingest_tok_is(s, &t[a], "Interstate") || ingest_tok_is(s, &t[a], "Highway") ||
+                 ingest_tok_is(s, &t[a], "Route"));
+    if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
     /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
-    static const char *const place_firsts[] = {"isle", "lake", "mount", "river"}; /* sorted, lower */
-    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 4, w0, w0n);
+    static const char *const place_firsts[] = {"cape",  "fort",   "isle",  "lake",
+                                               "loch",  "mount",  "piazza", "place",
+                                               "plaza", "river",  "rue"}; /* sorted, lower */
+    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 11, w0, w0n);
+    /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
+     * organisation; "West Texas", "North Slope", "South Uist": a compass
+     * point before a name makes a region, not a person */
+    static const char *const compass_firsts[] = {"east", "north", "northeast", "northwest", "port",
+                                                 "south", "southeast", "southwest",
+                                                 "west"}; /* sorted, lower */
+    if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        ingest_word_in(compass_firsts, 9, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
+        place_first = true;
+        for (size_t k = a + 1; k < b && place_first; k++) {
+            const char *w = s + t[k].start;
+            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
+            place_first = !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
+                          !given_name_at(g, s, &t[k]);
+        }
+    }
+    /* "Adelaide Convention Centre", "the Civic Center": a venue, a place */
+    static const char *const venues[] = {"civic",      "community", "conference", "convention",
+                                         "events",     "exhibition", "leisure",   "shopping",
+                                         "sports"}; /* sorted, lower */
+    if (n_words >= 2 && (ingest_bytes_eq(wl, wln, "Centre") || ingest_bytes_eq(wl, wln, "Center")) &&
+        ingest_word_in(venues, 9, s + t[b - 2].start, t[b - 2].end - t[b - 2].start))
+        place_first = true;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
-    } else if (place_first ||
+    } else if (place_first || road ||
                (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
                 !(ingest_bytes_eq(wl, wln, "District") &&
                   ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
@@ -1277,7 +1375,10 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
         "agency", "association", "authority", "board", "bureau", "co", "commission",
         "committee", "company", "corp", "corporation", "council", "department", "group", "inc",
         "institute", "ltd", "ministry", "office", "party", "service", "union", "university"};
-    if (j < a + 2 ||
+    /* "the Energy and Natural Resources Committee": one word behind "the" */
+    bool one_after_the = j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the") &&
+                         !(t[a].flags & INGEST_TOKF_ALLCAPS);
+    if ((j < a + 2 && !one_after_the) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
         ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
@@ -1293,6 +1394,38 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
         return false;
     return ingest_gaz_has(g, s + t[e - 1].start, rn, INGEST_GAZ_ORG_WORD);
+}
+
+/* Whether ", NN," and a lower-case word follow at token j: an age in a
+ * person's appositive ("Josiane, 67, a retired pharmacist"). */
+static bool age_follows(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    if (j + 3 >= n || !ingest_tok_is(s, &t[j], ",") || t[j + 1].kind != INGEST_TOK_NUM ||
+        !ingest_tok_is(s, &t[j + 2], ",") || !(t[j + 3].flags & INGEST_TOKF_LOWER))
+        return false;
+    size_t dn = t[j + 1].end - t[j + 1].start;
+    if (dn != 2)
+        return false;
+    for (size_t k = 0; k < dn; k++)
+        if (s[t[j + 1].start + k] < '0' || s[t[j + 1].start + k] > '9')
+            return false;
+    return s[t[j + 1].start] >= '1';
+}
+
+/* "Alzheimer's Research UK": the end (exclusive) of a gazetteer organisation
+ * that starts at one of the first three tokens of the run at a and goes on
+ * over the possessive before token j with up to three capitalised words, or 0. */
+static size_t poss_known_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t a, size_t j)
+{
+    size_t best = 0;
+    for (size_t f = a; f < j && f < a + 3; f++)
+        for (size_t e = j; e < n && e < j + 3 && tok_capword(&t[e]) && t[e].quote == t[a].quote;
+             e++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e].end - t[f].start, INGEST_GAZ_ORG) &&
+                e + 1 > best)
+                best = e + 1;
+    return best;
 }
 
 /* Whether a gazetteer organisation spans from one of the first three tokens
@@ -1321,7 +1454,7 @@ static size_t known_span_end(const struct ingest_gaz *g, const char *s, const st
     if (k->kind == INGEST_TOK_PUNCT && k->ch != '(' && k->ch != '/' && k->ch != ',' &&
         k->ch != '-' && k->ch != '&')
         return 0;
-    static const char *const conns[] = {"and", "de", "for", "of", "on", "the"}; /* sorted */
+    static const char *const conns[] = {"and", "de", "du", "for", "of", "on", "the"}; /* sorted */
     if (k->kind == INGEST_TOK_WORD &&
         (!(k->flags & INGEST_TOKF_LOWER) ||
          !ingest_word_in(conns, sizeof conns / sizeof *conns, s + k->start, k->end - k->start)))
@@ -1469,6 +1602,9 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
     static const char *const members[] = {"am",  "member", "mla", "mlas", "mp",
                                           "mps", "ms",     "msp", "msps", "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
+    /* "an MSP for the Highlands and Islands region" */
+    if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
+        a--;
     if (a < 2 || t[a - 2].kind != INGEST_TOK_WORD)
         return false;
     const char *w = s + t[a - 2].start;
@@ -1551,14 +1687,37 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
                     ingest_tok_is(s, &t[j], "Office"))
                     continue;
+                /* "Alzheimer's Research UK": a known name with a possessive */
+                if (!cut && (k->flags & INGEST_TOKF_POSS)) {
+                    size_t pe = poss_known_end(g, s, t, n, a, j);
+                    if (pe) {
+                        end_byte = t[pe - 1].end;
+                        j = pe;
+                        stop = true;
+                        continue;
+                    }
+                }
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
+                /* "OPEC+": a known name with a plus sign */
+                if (!stop && j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '+' &&
+                    t[j].start == k->end && (j + 1 >= n || t[j + 1].start > t[j].end) &&
+                    ingest_gaz_find(g, s + t[a].start, t[j].end - t[a].start, INGEST_GAZ_ORG)) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                    continue;
+                }
                 /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727";
                  * "a steward with Local 1187": a branch named by its number */
                 if (!stop && (j > a + 1 || !(k->flags & INGEST_TOKF_SENT_START)) && j < n &&
                     t[j].kind == INGEST_TOK_NUM &&
                     t[j].start == k->end + 1 &&
-                    (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local"))) {
+                    (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local") ||
+                     (ingest_tok_is(s, k, "Radio") && j > a + 1) || /* "BBC Radio 4" */
+                     /* "a stretch of Interstate 95", "Route 9": a numbered road */
+                     ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
+                     ingest_tok_is(s, k, "Route"))) {
                     end_byte = t[j].end;
                     j++;
                     stop = true;
@@ -1700,8 +1859,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
         static const char *const areas[] = {"area",     "areas",     "counties", "county",
-                                            "district", "districts", "province", "region",
-                                            "ward",     "wards"};
+                                            "district", "districts", "hills",    "province",
+                                            "region",   "valley",    "ward",     "wards"};
         /* "In Cobden ward": a capitalised preposition opening the sentence
          * is no part of the word */
         size_t aw = j - a == 2 && (t[a].flags & INGEST_TOKF_SENT_START) &&
@@ -1787,6 +1946,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->town_hint = town_word;
             c->after_the = after_the;
             c->org_hint = org_after;
+            /* "residents of Barra and South Uist": one word after a place
+             * preposition, joined by "and" to a place, is a town too */
+            static const char *const place_preps[] = {"between", "from", "in", "near", "of",
+                                                      "to"}; /* sorted */
+            if (c->kind == C_PLACE && c->start == t[a].start && a >= 3 && out->n >= 2 &&
+                ingest_tok_is(s, &t[a - 1], "and") && t[a - 3].kind == INGEST_TOK_WORD &&
+                ingest_word_in(place_preps, 6, s + t[a - 3].start, t[a - 3].end - t[a - 3].start)) {
+                struct cand *pc = &out->v[out->n - 2];
+                if (pc->para == para && pc->kind == C_SINGLE && pc->start == t[a - 2].start &&
+                    pc->end == t[a - 2].end && !pc->title_only && !pc->in_quote)
+                    pc->town_hint = true;
+            }
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
@@ -1858,6 +2029,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
+            /* "said Josiane, 67, a retired pharmacist": an age after a lone
+             * word makes it a person named by the first name alone */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only &&
+                age_follows(s, t, n, j))
+                c->age_after = true;
             /* "told WLQX after the meeting", "PUEBLO, Colo. (KVRC) -": a bare
              * call sign, outside quotes and capitals lines, is a broadcaster */
             if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote &&
@@ -2149,6 +2325,11 @@ static const char *const company_words[] = {
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
     "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
     "Railway", "Securities", "Steel", "Studios", "Systems", "Technologies",
+    /* a firm's trade */
+    "Aerospace", "Analytics", "Biosciences", "Brewing", "Chemicals", "Communications",
+    "Construction", "Consulting", "Engineering", "Foods", "Labs", "Manufacturing", "Midstream",
+    "Mining", "Networks", "Petroleum", "Properties", "Realty", "Robotics", "Shipping",
+    "Software", "Solutions", "Strategies", "Therapeutics",
 };
 
 static bool company_word(const char *w, size_t n)
@@ -2215,12 +2396,18 @@ static int org_by_first_word(const struct ingest_ents *e, const struct ingest_ga
     int found = -1;
     for (size_t k = 0; k < e->n && k < 512; k++) {
         const char *en = e->v[k].name;
-        if (e->v[k].type != ENTITY_ORGANIZATION || strncmp(en, name, n) != 0 || en[n] != ' ')
+        if (strncmp(en, name, n) != 0 || en[n] != ' ')
+            continue;
+        if (e->v[k].type == ENTITY_PERSON)
+            return -1; /* "Morgan" with a Morgan Lee and Morgan Partners: no company */
+        if (e->v[k].type != ENTITY_ORGANIZATION)
             continue;
         const char *w;
         size_t wn;
         last_word(en, strlen(en), &w, &wn);
-        if (!company_word(w, wn))
+        /* "Reform UK ... hand Reform the seat": a name and a country */
+        if (!company_word(w, wn) &&
+            !(w == en + n + 1 && ingest_gaz_find(g, w, wn, INGEST_GAZ_PLACE)))
             continue;
         if (found >= 0)
             return -1;
@@ -2434,6 +2621,35 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     }
     if (house_many)
         house = NULL;
+    /* "the Commission" after "European Commission": the one organisation
+     * named in full (two words or more) that ends or opens with the head word */
+    const char *body[N_SHORT_BODIES] = {0};
+    size_t body_n[N_SHORT_BODIES] = {0};
+    bool body_many[N_SHORT_BODIES] = {0};
+    for (size_t i = 0; i < cs.n; i++) {
+        const struct cand *c = &cs.v[i];
+        if (c->kind != C_ORG)
+            continue;
+        const char *nm = c->canon ? c->canon : c->text + c->nstart;
+        size_t n = c->canon ? c->canon_len : c->end - c->nstart;
+        const char *w;
+        size_t wn;
+        last_word(nm, n, &w, &wn);
+        int b = wn < n ? short_body(w, wn) : -1;
+        if (b < 0) { /* "Coalition for Fair Courts ... the Coalition" */
+            const char *sp = memchr(nm, ' ', n);
+            b = sp ? short_body(nm, (size_t)(sp - nm)) : -1;
+        }
+        if (b < 0 || (body[b] && body_n[b] == n && memcmp(body[b], nm, n) == 0))
+            continue;
+        if (body[b])
+            body_many[b] = true;
+        body[b] = nm;
+        body_n[b] = n;
+    }
+    for (size_t k = 0; k < N_SHORT_BODIES; k++)
+        if (body_many[k])
+            body[k] = NULL;
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
@@ -2449,6 +2665,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 name = house;
                 nn = house_n;
             }
+            int sb = c->kind == C_ORG ? short_body(name, nn) : -1;
+            if (sb >= 0 && body[sb]) {
+                name = body[sb];
+                nn = body_n[sb];
+            } else if (sb >= 0 && !c->canon && sb != 0) {
+                continue; /* "the Council" with no council named in full */
+            } /* "the Coalition" alone: the governing or opposing coalition */
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
@@ -2610,7 +2833,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         }
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
          * nor is "the North" */
-        if (id < 0 && (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start)) &&
+        if (id < 0 &&
+            (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start) || c->age_after) &&
             !c->after_the && name[nn - 1] != '.') {
             /* "ACEA said": a lone acronym that speaks is a body, no person */
             bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
