@@ -3516,6 +3516,37 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
             return true;
     if (TOK_IN(p->s, &t[k], namers))
         return true;
+    /* a proper name given in title case: "dubbed the project “the Glass
+     * Box”", "formally titled the “X Law”", "is calling the “Northern
+     * Corridor”", "a package it calls “X Works Again”" (a relative clause
+     * naming the noun before it; never "what it calls", a quotation) */
+    if (title_case_span(p, q)) {
+        static const char *const callers[] = {"call", "called", "calling", "calls"};
+        static const char *const subj_prons[] = {"he", "it", "she", "they", "we"};
+        bool the_span = ingest_tok_is(p->s, &t[q->tq0], "the") ||
+                        ingest_tok_is(p->s, &t[q->tq0], "The");
+        bool the_before = ingest_tok_is(p->s, &t[k], "the");
+        for (size_t j = k + 1, gap = 0; j > 1 && gap < 4; j--, gap++) {
+            const struct ingest_tok *w = &t[j - 2];
+            const struct ingest_tok *o = &t[j - 1];
+            if (o->kind != INGEST_TOK_WORD || o->quote >= 0 || !(o->flags & INGEST_TOKF_LOWER))
+                break;
+            if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+                break;
+            if (TOK_IN(p->s, w, namers) || ingest_tok_is(p->s, w, "dubbed"))
+                return true;
+            /* "calling the “X”", "calling the scheme the “X”", "called the
+             * plan “the X”" */
+            if (TOK_IN(p->s, w, callers) &&
+                (the_before || (gap > 0 && the_span)))
+                return true;
+        }
+        if (TOK_IN(p->s, &t[k], callers) && k >= 2 && TOK_IN(p->s, &t[k - 1], subj_prons) &&
+            t[k - 2].kind == INGEST_TOK_WORD && (t[k - 2].flags & INGEST_TOKF_LOWER) &&
+            t[k - 2].quote < 0 && !TOK_IN(p->s, &t[k - 2], function_words) &&
+            !ingest_tok_is(p->s, &t[k - 2], "what"))
+            return true;
+    }
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
