@@ -2512,7 +2512,11 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                 d--;
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
-            for (size_t e = h + 1; e < o->toks.n && e <= h + 16 && u[e].quote < 0; e++)
+            /* a long aside may stand between the phrase and its cue: "A
+             * strategist close to X, who was granted anonymity to speak
+             * candidly about the race, said" (the same sentence) */
+            for (size_t e = h + 1;
+                 e < o->toks.n && e <= h + 32 && u[e].quote < 0 && u[e].sent == u[h].sent; e++)
                 if (cue_at(o, e, &len)) {
                     /* the phrase ends before an aside: "A White House official,
                      * speaking on background, told" */
@@ -3314,6 +3318,14 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             at->cue = cue;
             return true;
         }
+        /* "X declined ..., saying in a statement that ...": the verb right
+         * before the phrase is the cue, and its subject speaks */
+        size_t l0;
+        const struct cue *c0 = cue->kind == CUE_PART && k > 0 ? cue_at(p, k - 1, &l0) : NULL;
+        if (c0 && c0 != cue && l0 == 1 &&
+            attr_from_cue(x, pi, k - 1, l0, c0, lim, prev_cue_ok, at, prev_at) && at->found &&
+            at->subj_para >= 0)
+            return true;
         struct subj cs;
         size_t s0, s1;
         sentence_bounds(p, k, &s0, &s1);
