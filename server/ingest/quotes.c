@@ -1741,6 +1741,11 @@ struct ctx {
     /* gender learnt from the pronouns that resolved to a person whose name
      * told none ("Joost Kamara ... he said"), per entity; NULL when unknown */
     uint8_t *pron_gender;
+    /* the last named speaker of each sex ([1] male, [2] female) and the
+     * paragraph of that quotation, for a he/she whose sex the last speaker
+     * lacks */
+    int32_t sex_speaker[3];
+    int32_t sex_speaker_para[3];
 };
 
 static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
@@ -1856,6 +1861,11 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         return intro; /* the source the previous paragraph just introduced */
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
+    /* "“...,” she said" after a man spoke and a man asked: the last woman
+     * who spoke, a few paragraphs back (a briefing's answers) */
+    if (!speaker_ok && best < 0 && (gender == 1 || gender == 2) &&
+        x->sex_speaker[gender] >= 0 && para - x->sex_speaker_para[gender] <= PRON_PARAS + 2)
+        return x->sex_speaker[gender];
     if (!speaker_ok)
         return best;
     if (best < 0 || best == x->last_speaker)
@@ -2233,6 +2243,21 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
            t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
            !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS))
         before--;
+    /* "the White House press secretary, Ann Roe,": a description right
+     * before the name, behind its article, is its title too */
+    size_t before_end = a;
+    if (before == a && a >= 3 && is_punct(&t[a - 1], ',') && t[a - 1].quote < 0) {
+        size_t z = a - 1;
+        while (z > 0 && a - 1 - z < 6 && t[z - 1].kind == INGEST_TOK_WORD && t[z - 1].quote < 0 &&
+               !TOK_IN(mp->s, &t[z - 1], function_words) &&
+               !TOK_IN(mp->s, &t[z - 1], determiners) && !(t[z - 1].flags & INGEST_TOKF_POSS))
+            z--;
+        if (z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the") &&
+            (t[a - 2].flags & INGEST_TOKF_LOWER)) {
+            before = z;
+            before_end = a - 1;
+        }
+    }
     /* ", the Republican nominee," right after it: a closed noun phrase */
     size_t after = b, after_end = b;
     if (after < mp->toks.n && is_punct(&t[after], ',')) {
@@ -2254,16 +2279,17 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
              of_end++)
             ;
     }
-    size_t hb = desc_hits(mp, before, a, d, p->s, nd);
+    size_t hb = desc_hits(mp, before, before_end, d, p->s, nd);
     size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
     size_t ho = desc_hits(mp, of, of_end, d, p->s, nd);
-    bool head_b = desc_hits(mp, before, a, &d[head], p->s, 1) > 0;
+    bool head_b = desc_hits(mp, before, before_end, &d[head], p->s, 1) > 0;
     bool head_a = desc_hits(mp, after, after_end, &d[head], p->s, 1) > 0;
     if ((head_b && hb == nd) || (head_a && ha == nd) ||
         (head_b && nd >= 2 && ho > 0 && hb + ho >= nd && !desc_hits(mp, of, of_end, &d[head], p->s, 1)))
         return true;
     *head_ok = (head_b || head_a) &&
-               !party_clash(x->g, mp, head_b ? before : after, head_b ? a : after_end, d, p->s, nd);
+               !party_clash(x->g, mp, head_b ? before : after, head_b ? before_end : after_end, d,
+                            p->s, nd);
     return false;
 }
 
@@ -2486,7 +2512,11 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                 d--;
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
-            for (size_t e = h + 1; e < o->toks.n && e <= h + 16 && u[e].quote < 0; e++)
+            /* a long aside may stand between the phrase and its cue: "A
+             * strategist close to X, who was granted anonymity to speak
+             * candidly about the race, said" (the same sentence) */
+            for (size_t e = h + 1;
+                 e < o->toks.n && e <= h + 32 && u[e].quote < 0 && u[e].sent == u[h].sent; e++)
                 if (cue_at(o, e, &len)) {
                     /* the phrase ends before an aside: "A White House official,
                      * speaking on background, told" */
@@ -2623,6 +2653,9 @@ static const char *const spokes_nouns[] = {
     "spokesman", "spokespeople", "spokesperson", "spokeswoman",
 };
 
+static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
+static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2641,7 +2674,29 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
         if (pronoun_means_kin(x, pi, sj.a, gender))
             return;
-        at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
+        at->speaker = -1;
+        /* "Asked about X's remarks, the press secretary was conciliatory.
+         * “...,” she said": the role that is the subject of the sentence
+         * before, which reports no speech, beats a person it mentions */
+        size_t sa, sb, pa, pb, len;
+        sentence_bounds(p, sj.a, &sa, &sb);
+        struct subj ps;
+        if (prev_sentence_at(p, sa, &pa, &pb) && clause_subject(x, pi, pa, pb, &ps) &&
+            ps.a < ps.b && ingest_tok_ieq(s, &t[ps.a], "the")) {
+
+            bool speech = false;
+            for (size_t j = pa; j < pb && !speech; j++)
+                speech = t[j].quote >= 0 || (j >= ps.a && cue_at(p, j, &len));
+            struct attr pat = {0};
+            if (!speech) {
+                subject_resolve(x, pi, ps, &pat);
+                if (pat.speaker >= 0 && x->ents->v[pat.speaker].type == ENTITY_PERSON &&
+                    gender_fits(x, pat.speaker, gender))
+                    at->speaker = pat.speaker;
+            }
+        }
+        if (at->speaker < 0)
+            at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
         if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
         return;
@@ -3263,6 +3318,14 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             at->cue = cue;
             return true;
         }
+        /* "X declined ..., saying in a statement that ...": the verb right
+         * before the phrase is the cue, and its subject speaks */
+        size_t l0;
+        const struct cue *c0 = cue->kind == CUE_PART && k > 0 ? cue_at(p, k - 1, &l0) : NULL;
+        if (c0 && c0 != cue && l0 == 1 &&
+            attr_from_cue(x, pi, k - 1, l0, c0, lim, prev_cue_ok, at, prev_at) && at->found &&
+            at->subj_para >= 0)
+            return true;
         struct subj cs;
         size_t s0, s1;
         sentence_bounds(p, k, &s0, &s1);
@@ -3465,6 +3528,37 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
             return true;
     if (TOK_IN(p->s, &t[k], namers))
         return true;
+    /* a proper name given in title case: "dubbed the project “the Glass
+     * Box”", "formally titled the “X Law”", "is calling the “Northern
+     * Corridor”", "a package it calls “X Works Again”" (a relative clause
+     * naming the noun before it; never "what it calls", a quotation) */
+    if (title_case_span(p, q)) {
+        static const char *const callers[] = {"call", "called", "calling", "calls"};
+        static const char *const subj_prons[] = {"he", "it", "she", "they", "we"};
+        bool the_span = ingest_tok_is(p->s, &t[q->tq0], "the") ||
+                        ingest_tok_is(p->s, &t[q->tq0], "The");
+        bool the_before = ingest_tok_is(p->s, &t[k], "the");
+        for (size_t j = k + 1, gap = 0; j > 1 && gap < 4; j--, gap++) {
+            const struct ingest_tok *w = &t[j - 2];
+            const struct ingest_tok *o = &t[j - 1];
+            if (o->kind != INGEST_TOK_WORD || o->quote >= 0 || !(o->flags & INGEST_TOKF_LOWER))
+                break;
+            if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+                break;
+            if (TOK_IN(p->s, w, namers) || ingest_tok_is(p->s, w, "dubbed"))
+                return true;
+            /* "calling the “X”", "calling the scheme the “X”", "called the
+             * plan “the X”" */
+            if (TOK_IN(p->s, w, callers) &&
+                (the_before || (gap > 0 && the_span)))
+                return true;
+        }
+        if (TOK_IN(p->s, &t[k], callers) && k >= 2 && TOK_IN(p->s, &t[k - 1], subj_prons) &&
+            t[k - 2].kind == INGEST_TOK_WORD && (t[k - 2].flags & INGEST_TOKF_LOWER) &&
+            t[k - 2].quote < 0 && !TOK_IN(p->s, &t[k - 2], function_words) &&
+            !ingest_tok_is(p->s, &t[k - 2], "what"))
+            return true;
+    }
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
@@ -4368,7 +4462,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
-    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL};
+    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL, {-1, -1, -1}, {-1, -1, -1}};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if (ents->n && !x.pron_gender)
         return INGEST_ERR_NOMEM;
@@ -4459,6 +4553,13 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 x.last_speaker = q->at.speaker;
                 x.last_speaker_para = (int32_t)pi;
                 x.last_speaker_byte = p->spans[qi].end;
+                int sx = ents->v[q->at.speaker].gender;
+                if (sx == 0 && x.pron_gender)
+                    sx = x.pron_gender[q->at.speaker];
+                if (sx == 1 || sx == 2) {
+                    x.sex_speaker[sx] = q->at.speaker;
+                    x.sex_speaker_para[sx] = (int32_t)pi;
+                }
             }
         }
         /* a vox pop: every quotation of the paragraph is the signer's */
