@@ -584,7 +584,14 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
  * Commission" after "European Commission", "the Coalition" after "Coalition
  * for Fair Courts"): the index of w in short_bodies, or -1. "the Coalition"
  * with none named is itself a name (Australian and British copy). */
-static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament"};
+static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament",
+                                           "Legislature"};
+/* the ones that name themselves when no such body is named in full: "the
+ * Coalition" (Australia's), "the GOP-controlled Legislature" (a US state's) */
+static bool short_body_alone(int b)
+{
+    return b == 0 || b == 4;
+}
 #define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
 
 static int short_body(const char *w, size_t n)
@@ -911,8 +918,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     /* "the Commission", "the Council", "the Parliament": a body's head word
      * alone; pass 1 joins it to the one such body named in full */
-    if (n_words == 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
-        !(t[a].flags & INGEST_TOKF_ALLCAPS) && short_body(w0, wln) >= 0) {
+    if (n_words == 1 && a > 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        (ingest_tok_ieq(s, &t[a - 1], "the") ||
+         /* "the GOP-controlled Legislature", "our Legislature", "orders
+          * Legislature to redraw": capitalised in mid-sentence, always a body */
+         (short_body(w0, wln) == 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
+        short_body(w0, wln) >= 0) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -1961,6 +1972,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
+            /* "grew up on the Navajo Nation", "come to the Navajo Nation": a
+             * First Nation's land after a preposition of place is a place;
+             * "Chief X of Kinosew Lake Cree Nation" is the band itself */
+            static const char *const on_land[] = {"across", "in", "into", "on", "onto",
+                                                  "to", "within"}; /* sorted */
+            if (c->kind == C_ORG && !c->canon && c->end == t[j - 1].end && j - a >= 2 &&
+                ingest_tok_is(s, &t[j - 1], "Nation") && a >= 2 &&
+                ingest_tok_is(s, &t[a - 1], "the") &&
+                ingest_word_in(on_land, sizeof on_land / sizeof *on_land, s + t[a - 2].start,
+                               t[a - 2].end - t[a - 2].start))
+                c->kind = C_PLACE;
             /* "executive director of Clean Air Colorado", "president of X":
              * an organisational role's organisation, not a person (but not
              * "a student of Noam Chomsky", nor a name opening with a given
@@ -2669,7 +2691,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (sb >= 0 && body[sb]) {
                 name = body[sb];
                 nn = body_n[sb];
-            } else if (sb >= 0 && !c->canon && sb != 0) {
+            } else if (sb >= 0 && !c->canon && !short_body_alone(sb)) {
                 continue; /* "the Council" with no council named in full */
             } /* "the Coalition" alone: the governing or opposing coalition */
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
