@@ -315,10 +315,10 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
 static const char *const org_nouns[] = {
     "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
     "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
-    "conglomerate", "council",
+    "conglomerate", "council", "daily",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
     "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
-    "startup",   "tank",      "union",       "watchdog",
+    "startup",   "tabloid",   "tank",        "union",      "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
@@ -1627,6 +1627,80 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
            (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
 }
 
+/* "the ultra-Orthodox Kol Yisrael party", "his Yesod faction", "the centrist
+ * Yesh Kivun party": a name before a lower-case "party" or "faction", behind a
+ * determiner and at most three lower-case words, is the party (but not "the
+ * office Christmas party"). t[a..j) is the run. */
+static bool group_noun_after(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                             size_t j)
+{
+    static const char *const dets[] = {"a", "an", "her", "his", "its", "the", "their"};
+    static const char *const occasions[] = {
+        "birthday", "bowl",  "christmas", "easter", "eid",         "halloween", "hanukkah",
+        "holiday",  "oscar", "oscars",    "super",  "thanksgiving", "year"}; /* sorted */
+    if (j >= n || j == a || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+        t[j].quote != t[a].quote || (t[j - 1].flags & INGEST_TOKF_POSS) ||
+        !(ingest_tok_is(s, &t[j], "party") || ingest_tok_is(s, &t[j], "faction")))
+        return false;
+    for (size_t k = a; k < j; k++) {
+        char lw[16];
+        size_t m = t[k].end - t[k].start;
+        if (t[k].kind != INGEST_TOK_WORD || m >= sizeof lw)
+            continue;
+        for (size_t q = 0; q < m; q++)
+            lw[q] = (char)(s[t[k].start + q] >= 'A' && s[t[k].start + q] <= 'Z'
+                               ? s[t[k].start + q] + 32
+                               : s[t[k].start + q]);
+        if (ingest_word_in(occasions, sizeof occasions / sizeof *occasions, lw, m))
+            return false;
+    }
+    for (size_t k = a, steps = 0; k > 0 && steps < 4; k--, steps++) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD)
+            return false;
+        for (size_t q = 0; q < sizeof dets / sizeof *dets; q++)
+            if (ingest_tok_ieq(s, w, dets[q]))
+                return true;
+        if (!(w->flags & INGEST_TOKF_LOWER))
+            return false;
+    }
+    return false;
+}
+
+/* "Badger Forward, a super PAC backing Lindahl", "Tern Labs, a startup that":
+ * an appositive whose head is a lower-case organisation noun (or "PAC") says
+ * the name before the comma is an organisation. t[j] is the comma. */
+static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    static const char *const after[] = {"aligned", "allied", "backed",  "backing", "based",
+                                        "created", "founded", "funded",  "in",      "led",
+                                        "opposing", "run",    "set",     "supporting", "that",
+                                        "which",   "with"}; /* sorted */
+    if (j + 2 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
+        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
+        return false;
+    for (size_t k = j + 2; k < n && k < j + 6; k++) {
+        const struct ingest_tok *w = &t[k];
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
+            return false;
+        bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
+        if (!head) {
+            if (!(w->flags & INGEST_TOKF_LOWER))
+                return false;
+            continue;
+        }
+        /* the noun heads the appositive: "a union leader" is a person */
+        if (k + 1 >= n)
+            return true;
+        const struct ingest_tok *x = &t[k + 1];
+        return x->kind == INGEST_TOK_PUNCT ||
+               (x->kind == INGEST_TOK_WORD &&
+                ingest_word_in(after, sizeof after / sizeof *after, s + x->start,
+                               x->end - x->start));
+    }
+    return false;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -1726,6 +1800,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     t[j].start == k->end + 1 &&
                     (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local") ||
                      (ingest_tok_is(s, k, "Radio") && j > a + 1) || /* "BBC Radio 4" */
+                     /* "told Channel 12 news", "Channel 4 News": a broadcaster */
+                     (ingest_tok_is(s, k, "Channel") && j == a + 1) ||
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
                      ingest_tok_is(s, k, "Route"))) {
@@ -1914,6 +1990,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
              ingest_tok_is(s, &t[j + 1], "which") && j - a >= 2 && t[a].quote < 0 &&
              (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)); /* not "a 1951 X Treaty, which" */
+        bool group_after = group_noun_after(s, t, n, a, j);
+        bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
         const struct ingest_gaz_entry *abbr = NULL;
         /* a town, not "Eliud Kipchoge, Kenya" in a results list: one word, a
@@ -1972,6 +2050,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
+            if ((group_after || appos_org) && !cue && c->nstart == c->start && !c->canon &&
+                c->start == t[a].start && (c->kind == C_PERSON || c->kind == C_SINGLE) &&
+                !c->title_only) {
+                c->kind = C_ORG;
+                c->person_hint = false;
+            }
             /* "grew up on the Navajo Nation", "come to the Navajo Nation": a
              * First Nation's land after a preposition of place is a place;
              * "Chief X of Kinosew Lake Cree Nation" is the band itself */
