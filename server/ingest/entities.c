@@ -31,6 +31,10 @@ struct cand {
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
+    bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
+    const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
+                         * "Sens." for each senator named after it), or NULL */
+    size_t xtitle_len;
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -300,6 +304,20 @@ static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const
         }
     }
     return e;
+}
+
+/* "Sens.", "Reps.", "Govs.": the listed title abbreviation whose plural w/n
+ * is ("Sen."), or NULL ("Mrs." is no plural of "Mr."). */
+static const struct ingest_gaz_entry *plural_title_of(const struct ingest_gaz *g, const char *w,
+                                                      size_t n)
+{
+    char sg[16];
+    if (n < 5 || n >= sizeof sg || w[n - 1] != '.' || w[n - 2] != 's' || w[0] < 'A' ||
+        w[0] > 'Z' || !(w[n - 3] >= 'a' && w[n - 3] <= 'z'))
+        return NULL;
+    memcpy(sg, w, n - 2);
+    sg[n - 2] = '.';
+    return ingest_gaz_find(g, sg, n - 1, INGEST_GAZ_TITLE);
 }
 
 static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
@@ -800,7 +818,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     while (x < b) {
         const char *w = s + t[x].start;
         size_t wn = t[x].end - t[x].start;
-        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE)) {
+        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) || plural_title_of(g, w, wn)) {
             head = true;
             x++;
             last_head = x;
@@ -1707,6 +1725,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
     const struct ingest_tok *t = tk->v;
     size_t i = 0, n = tk->n;
     size_t slen = n ? t[n - 1].end : 0; /* the bytes the tokens cover */
+    const struct ingest_gaz_entry *plural = NULL; /* "Sens." opening a list of names */
+    int32_t plural_sent = -1;
+    size_t plural_at = SIZE_MAX; /* the token of the first name after it */
     while (i < n) {
         const struct ingest_gaz_entry *tag = NULL;
         size_t tag_end;
@@ -1725,6 +1746,26 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             while (i < n && t[i].start < tag_end)
                 i++;
             continue;
+        }
+        /* "Sens. Voss of Maine and Bledsoe": the tokenizer ends a sentence
+         * at an unlisted plural abbreviation; the name after it is titled */
+        if (tok_capword(&t[i]) && i + 2 < n && t[i + 1].kind == INGEST_TOK_PUNCT &&
+            t[i + 1].ch == '.' && t[i + 1].start == t[i].end && tok_capword(&t[i + 2])) {
+            char w[16];
+            size_t wn = t[i].end - t[i].start;
+            const struct ingest_gaz_entry *pl = NULL;
+            if (wn + 1 < sizeof w) {
+                memcpy(w, s + t[i].start, wn);
+                w[wn] = '.';
+                pl = plural_title_of(g, w, wn + 1);
+            }
+            if (pl) {
+                plural = pl;
+                plural_at = i + 2;
+                plural_sent = t[i + 2].sent;
+                i += 2;
+                continue;
+            }
         }
         size_t lead = particle_lead(s, t, n, i);
         if (!tok_capword(&t[i]) && !lead && !hyphen_particle_tok(s, &t[i])) {
@@ -2171,6 +2212,55 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c->end = t[j].end;
                 j++;
             }
+            /* "Sens. Voss of Maine and Bledsoe of Alaska": a plural title is
+             * each listed name's, in the singular */
+            const struct ingest_gaz_entry *pl =
+                c->nstart > c->start && c->start == t[a].start
+                    ? plural_title_of(g, s + t[a].start, t[a].end - t[a].start)
+                    : NULL;
+            if (a == plural_at && c->start == t[a].start && !c->canon &&
+                (c->kind == C_SINGLE || c->kind == C_PERSON)) {
+                c->xtitle = plural->canon;
+                c->xtitle_len = plural->canon_len;
+                c->kind = j - a == 1 ? C_TITLED_SINGLE : C_PERSON;
+                c->person_hint = true;
+                c->title_only = false;
+            } else if (pl) {
+                c->plural_title = true;
+                c->xtitle = pl->canon;
+                c->xtitle_len = pl->canon_len;
+                plural = pl;
+                plural_sent = t[a].sent;
+            } else if (plural && t[a].sent == plural_sent && a > 0 && c->start == t[a].start &&
+                       c->nstart == c->start && !c->canon && t[a].quote < 0 &&
+                       (ingest_tok_is(s, &t[a - 1], "and") ||
+                        (t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',')) &&
+                       (c->kind == C_SINGLE || c->kind == C_PERSON || c->kind == C_PLACE)) {
+                c->xtitle = plural->canon;
+                c->xtitle_len = plural->canon_len;
+                c->kind = j - a == 1 ? C_TITLED_SINGLE : C_PERSON;
+                c->person_hint = true;
+                c->town_hint = c->place_hint = c->title_only = false;
+                if (ingest_tok_is(s, &t[a - 1], "and"))
+                    plural = NULL; /* the list ends */
+            }
+            /* "the outgoing mayor Bernard Lafitte", "said state senator Ann
+             * Roe": a lower-case title right before a full name is its title */
+            if (!c->xtitle && c->kind == C_PERSON && c->nstart == c->start &&
+                c->start == t[a].start && a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+                (t[a - 1].flags & INGEST_TOKF_LOWER) && t[a - 1].quote == t[a].quote &&
+                t[a - 1].end + 1 == t[a].start &&
+                ingest_gaz_has(g, s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
+                               INGEST_GAZ_TITLE)) {
+                size_t k = a - 1;
+                while (k > 0 && a - k < 3 && t[k - 1].kind == INGEST_TOK_WORD &&
+                       (t[k - 1].flags & INGEST_TOKF_LOWER) && t[k - 1].end + 1 == t[k].start &&
+                       ingest_gaz_has(g, s + t[k - 1].start, t[k - 1].end - t[k - 1].start,
+                                      INGEST_GAZ_TITLE_MOD))
+                    k--;
+                c->xtitle = s + t[k].start;
+                c->xtitle_len = t[a - 1].end - t[k].start;
+            }
             /* "control of Harbridge borough council": a place's local council
              * in lower case (British style) is an organisation named as written;
              * the place keeps its own mention */
@@ -2536,7 +2626,16 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
         else if (!strv_push_taken(&x->aliases, al))
             return INGEST_ERR_NOMEM;
     }
-    if (c->nstart > c->start) {
+    if (c->xtitle) {
+        char *t = util_strndup(c->xtitle, c->xtitle_len);
+        if (!t)
+            return INGEST_ERR_NOMEM;
+        if (strv_has(&x->titles, t))
+            free(t);
+        else if (!strv_push_taken(&x->titles, t))
+            return INGEST_ERR_NOMEM;
+    }
+    if (c->nstart > c->start && !c->plural_title) {
         size_t tn = c->nstart - c->start;
         while (tn && s[tn - 1] == ' ')
             tn--;
