@@ -309,15 +309,21 @@ static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const
 /* "Sens.", "Reps.", "Govs.": the listed title abbreviation whose plural w/n
  * is ("Sen."), or NULL ("Mrs." is no plural of "Mr."). */
 static const struct ingest_gaz_entry *plural_title_of(const struct ingest_gaz *g, const char *w,
-                                                      size_t n)
+                                                      size_t n, bool full_ok)
 {
-    char sg[16];
-    if (n < 5 || n >= sizeof sg || w[n - 1] != '.' || w[n - 2] != 's' || w[0] < 'A' ||
-        w[0] > 'Z' || !(w[n - 3] >= 'a' && w[n - 3] <= 'z'))
+    char sg[24];
+    if (n < 5 || n >= sizeof sg || w[0] < 'A' || w[0] > 'Z')
         return NULL;
-    memcpy(sg, w, n - 2);
-    sg[n - 2] = '.';
-    return ingest_gaz_find(g, sg, n - 1, INGEST_GAZ_TITLE);
+    if (w[n - 1] == '.' && w[n - 2] == 's' && w[n - 3] >= 'a' && w[n - 3] <= 'z') {
+        memcpy(sg, w, n - 2);
+        sg[n - 2] = '.';
+        return ingest_gaz_find(g, sg, n - 1, INGEST_GAZ_TITLE);
+    }
+    /* "Justices Ann Roe and X", "Senators X and Y": the full word's plural */
+    if (full_ok && w[n - 1] == 's' && w[n - 2] >= 'a' && w[n - 2] <= 'z' && w[n - 2] != 's' &&
+        !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE))
+        return ingest_gaz_find(g, w, n - 1, INGEST_GAZ_TITLE);
+    return NULL;
 }
 
 static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
@@ -818,7 +824,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     while (x < b) {
         const char *w = s + t[x].start;
         size_t wn = t[x].end - t[x].start;
-        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) || plural_title_of(g, w, wn)) {
+        /* (a plural opens the run: "Justices Ann Roe and X"; a title-case
+         * headline's "Senators Found Common Ground" is none) */
+        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+            (x == a && plural_title_of(g, w, wn, para >= 0))) {
             head = true;
             x++;
             last_head = x;
@@ -1757,7 +1766,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (wn + 1 < sizeof w) {
                 memcpy(w, s + t[i].start, wn);
                 w[wn] = '.';
-                pl = plural_title_of(g, w, wn + 1);
+                pl = plural_title_of(g, w, wn + 1, false);
             }
             if (pl) {
                 plural = pl;
@@ -2216,7 +2225,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * each listed name's, in the singular */
             const struct ingest_gaz_entry *pl =
                 c->nstart > c->start && c->start == t[a].start
-                    ? plural_title_of(g, s + t[a].start, t[a].end - t[a].start)
+                    ? plural_title_of(g, s + t[a].start, t[a].end - t[a].start, para >= 0)
                     : NULL;
             if (a == plural_at && c->start == t[a].start && !c->canon &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON)) {
