@@ -1561,6 +1561,11 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
             return true;
     if (ingest_tok_is(s, &t[a - 2], "executive") || ingest_tok_is(s, &t[a - 2], "employee"))
         return false;
+    /* "Ann Roe, 72, from Harrogate": a person's age, then the hometown */
+    if (a >= 5 && t[a - 2].kind == INGEST_TOK_PUNCT && t[a - 2].ch == ',' &&
+        t[a - 3].kind == INGEST_TOK_NUM && t[a - 4].kind == INGEST_TOK_PUNCT && t[a - 4].ch == ',' &&
+        tok_capword(&t[a - 5]))
+        return true;
     /* ", a [former talk radio] host from": back over up to five words to
      * "a"/"an" after a comma that closes a name */
     for (size_t k = a - 2; k + 7 > a && k >= 2; k--) {
@@ -1568,7 +1573,10 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
             return false;
         if (ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an"))
             return t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',' &&
-                   tok_capword(&t[k - 2]);
+                   (tok_capword(&t[k - 2]) ||
+                    /* "Ann Roe, 67, a retired machinist from Neenah" */
+                    (k >= 4 && t[k - 2].kind == INGEST_TOK_NUM && t[k - 3].kind == INGEST_TOK_PUNCT &&
+                     t[k - 3].ch == ',' && tok_capword(&t[k - 4])));
     }
     return false;
 }
@@ -1995,9 +2003,15 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
-        static const char *const areas[] = {"area",     "areas",     "counties", "county",
-                                            "district", "districts", "hills",    "province",
-                                            "region",   "valley",    "ward",     "wards"};
+        static const char *const areas[] = {
+            "area",          "areas",         "counties",  "county",    "district",
+            "districts",     "hills",         "neighborhood", "neighborhoods", "neighbourhood",
+            "neighbourhoods", "province",     "region",    "suburb",    "suburbs",
+            "township",      "valley",        "ward",      "wards"}; /* sorted */
+        /* "Republican-drawn districts": a hyphenated adjective is no place */
+        const char *hy = memchr(s + t[a].start, '-', t[a].end - t[a].start);
+        bool adj_hyphen = hy && hy + 1 < s + t[a].end && hy[1] >= 'a' && hy[1] <= 'z' &&
+                          !memchr(hy + 1, '-', (size_t)(s + t[a].end - hy - 1));
         /* "In Cobden ward": a capitalised preposition opening the sentence
          * is no part of the word */
         size_t aw = j - a == 2 && (t[a].flags & INGEST_TOKF_SENT_START) &&
@@ -2005,7 +2019,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                            INGEST_GAZ_STOPCAP)
                         ? a + 1
                         : a;
-        bool area_word = j - aw == 1 && j < n && !(t[aw].flags & INGEST_TOKF_POSS) &&
+        bool area_word = j - aw == 1 && j < n && !(t[aw].flags & INGEST_TOKF_POSS) && !adj_hyphen &&
                          !(t[aw].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
                          (t[j].flags & INGEST_TOKF_LOWER) &&
                          ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
