@@ -419,6 +419,19 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
                       const struct ingest_gaz *g, const struct cand *c, struct cands *out,
                       size_t *pos)
 {
+    /* "Opposition NDP Leader X", "Former SNP Leader X": a title word before
+     * a known name opens the title, not the organisation */
+    if (h > a + 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE_MOD) &&
+        !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) &&
+        !gaz_name(g, s + t[a].start, t[a + 1].end - t[a].start, false)) {
+        const struct ingest_gaz_entry *e1 =
+            gaz_name(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start,
+                     (t[a + 1].flags & INGEST_TOKF_ALLCAPS) != 0);
+        if (e1 && e1->cls == INGEST_GAZ_ORG &&
+            ingest_gaz_has(g, s + t[a + 2].start, t[a + 2].end - t[a + 2].start, INGEST_GAZ_TITLE))
+            a++;
+    }
     size_t p = a;
     while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
         p++;
@@ -1950,6 +1963,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "the nonpartisan group Ohio Voters for Fair Maps", "Parents for
+             * Safer Streets": a group named for its members goes on over "for" */
+            if (j >= a + 1 && j + 1 < n && ingest_tok_is(s, k, "for") && tok_capword(&t[j + 1]) &&
+                t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                INGEST_GAZ_STOPCAP) &&
+                ((a > 0 && org_noun_before(s, &t[a - 1])) ||
+                 (j >= a + 2 && t[j - 1].end - t[j - 1].start >= 4 &&
+                  s[t[j - 1].end - 1] == 's' && s[t[j - 1].end - 2] != 's' &&
+                  !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                  INGEST_GAZ_DEMONYM)))) {
+                j++;
+                continue;
+            }
             /* "Court of Appeals for the Ninth Circuit" */
             if (j >= a + 3 && j + 2 < n && ingest_tok_is(s, k, "for") &&
                 ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
@@ -1982,10 +2009,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
              t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1])) ||
             role_appositive_before(s, t, a);
+        /* "north of La Ronge", "40 miles southwest of Kelby": a compass
+         * point and "of" before a name say where */
+        static const char *const compass[] = {"east",      "north",     "northeast", "northwest",
+                                              "south",     "southeast", "southwest", "west"};
+        bool compass_of = a >= 2 && ingest_tok_is(s, &t[a - 1], "of") &&
+                          t[a - 1].quote == t[a].quote &&
+                          ingest_word_in(compass, 8, s + t[a - 2].start, t[a - 2].end - t[a - 2].start);
         bool place =
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
-             ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+             ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across") ||
+             compass_of);
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
         size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
@@ -1995,6 +2030,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
+             (compass_of && pw == a) ||
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
@@ -2089,6 +2125,31 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = pe ? pe : j;
             continue;
         }
+        /* "a group called Keep Harrow Falls Small", "a coalition named
+         * Parents First": the name a group goes by, whole (an opening
+         * imperative included) */
+        static const char *const groups[] = {"alliance",     "campaign",     "coalition",
+                                             "committee",    "movement",     "organisation",
+                                             "organization"}; /* sorted */
+        size_t cw = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a].quote >= 0 &&
+                            t[a - 1].quote < 0
+                        ? a - 1
+                        : a;
+        if (cw >= 2 && j - a <= 6 &&
+            (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named")) &&
+            t[cw - 2].kind == INGEST_TOK_WORD && (t[cw - 2].flags & INGEST_TOKF_LOWER) &&
+            (org_noun_before(s, &t[cw - 2]) ||
+             ingest_word_in(groups, sizeof groups / sizeof *groups, s + t[cw - 2].start,
+                            t[cw - 2].end - t[cw - 2].start)) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
+            struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
+                             .nstart = t[a].start, .text = s, .kind = C_ORG,
+                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = j;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -2131,6 +2192,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 ingest_word_in(on_land, sizeof on_land / sizeof *on_land, s + t[a - 2].start,
                                t[a - 2].end - t[a - 2].start))
                 c->kind = C_PLACE;
+            /* "Lena Park, a spokesperson for the company": a listed given name
+             * and a place word, in a person's appositive, are a person */
+            if (c->kind == C_PLACE && !c->canon && person && j - a == 2 &&
+                c->start == t[a].start && given_name_at(g, s, &t[a]))
+                c->kind = C_PERSON;
             /* "executive director of Clean Air Colorado", "president of X":
              * an organisational role's organisation, not a person (but not
              * "a student of Noam Chomsky", nor a name opening with a given
@@ -2801,7 +2867,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *sur = name;
         size_t sn = nn;
         surname_after_particles(&sur, &sn);
-        if (sur != name && !memchr(sur, ' ', sn)) {
+        /* ("north of La Ronge", "in Van Buren": a town, after a place word) */
+        if (sur != name && !memchr(sur, ' ', sn) && !(c->place_hint && !c->person_hint)) {
             c->kind = C_SINGLE;
             continue;
         }
