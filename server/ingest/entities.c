@@ -1828,7 +1828,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
-        bool stop = false, inner_poss = false;
+        bool stop = false, inner_poss = false, local_office = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -1843,6 +1843,25 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
                     ingest_tok_is(s, &t[j], "Office"))
                     continue;
+                /* "the Hood River County Clerk's office", "the Maricopa County
+                 * Attorney's office": a local official's office, in lower case */
+                static const char *const officials[] = {
+                    "assessor",  "attorney",  "auditor",    "clerk",     "comptroller",
+                    "controller", "coroner",  "engineer",   "prosecutor", "recorder",
+                    "registrar", "sheriff",   "solicitor",  "treasurer"}; /* sorted */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && j >= a + 3 &&
+                    ingest_tok_is(s, &t[j], "office") && t[j].quote == t[a].quote &&
+                    t[j].start <= k->full_end + 1 &&
+                    ingest_word_in(officials, sizeof officials / sizeof *officials,
+                                   s + k->start, k->end - k->start) &&
+                    (ingest_tok_is(s, &t[j - 2], "County") || ingest_tok_is(s, &t[j - 2], "City") ||
+                     ingest_tok_is(s, &t[j - 2], "District") ||
+                     ingest_tok_is(s, &t[j - 2], "State"))) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = local_office = true;
+                    continue;
+                }
                 /* "Alzheimer's Research UK": a known name with a possessive */
                 if (!cut && (k->flags & INGEST_TOKF_POSS)) {
                     size_t pe = poss_known_end(g, s, t, n, a, j);
@@ -2135,6 +2154,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                             t[a - 1].quote < 0
                         ? a - 1
                         : a;
+        /* the official's office read above is an organisation, whole */
+        size_t la = a < j && ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start,
+                                            INGEST_GAZ_STOPCAP)
+                        ? a + 1
+                        : a;
+        if (local_office && la + 3 < j) {
+            struct cand c = {.para = para, .start = t[la].start, .end = end_byte,
+                             .nstart = t[la].start, .text = s, .kind = C_ORG,
+                             .in_quote = t[la].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = j;
+            continue;
+        }
         if (cw >= 2 && j - a <= 6 &&
             (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named")) &&
             t[cw - 2].kind == INGEST_TOK_WORD && (t[cw - 2].flags & INGEST_TOKF_LOWER) &&
@@ -2349,6 +2382,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     k--;
                 c->xtitle = s + t[k].start;
                 c->xtitle_len = t[a - 1].end - t[k].start;
+            }
+            /* "the Saskatchewan government said": a known place's government
+             * in lower case is an organisation named as written */
+            size_t ca = a; /* the token the candidate starts at ("The" stripped) */
+            while (ca + 1 < j && t[ca].start < c->start)
+                ca++;
+            if (c->kind == C_PLACE && c->canon && c->start == t[ca].start && j < n &&
+                ca > 0 && ingest_tok_ieq(s, &t[ca - 1], "the") &&
+                !(t[j - 1].flags & INGEST_TOKF_POSS) && ingest_tok_is(s, &t[j], "government") &&
+                t[j].start == end_byte + 1 && t[j].quote == t[a].quote) {
+                struct cand oc = {.para = para, .start = t[ca].start, .end = t[j].end,
+                                  .nstart = t[ca].start, .text = s, .kind = C_ORG,
+                                  .in_quote = t[ca].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &oc))
+                    return false;
+                c = &out->v[out->n - 2];
+                j++;
             }
             /* "control of Harbridge borough council": a place's local council
              * in lower case (British style) is an organisation named as written;
