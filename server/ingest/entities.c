@@ -763,6 +763,31 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         ingest_word_in(laws, 3, s + t[b - 1].start, end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
         return true;
+    /* "the GOP Senate primary": the party and the chamber, each named */
+    if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
+        end == t[a + 1].end) {
+        const struct ingest_gaz_entry *pe =
+            ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
+        const struct ingest_gaz_entry *ce =
+            ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
+        if (pe && ingest_tok_is(s, &t[a], "GOP")) {
+            struct cand pc = c;
+            pc.end = t[a].end;
+            pc.kind = C_ORG;
+            pc.canon = pe->canon;
+            pc.canon_len = pe->canon_len;
+            pc.pos = (*pos)++;
+            if (!cands_push(out, &pc))
+                return false;
+            c.start = c.nstart = t[a + 1].start;
+            c.sent_start = false;
+            c.kind = C_ORG;
+            c.canon = ce ? ce->canon : NULL;
+            c.canon_len = ce ? ce->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
     static const char *const chambers[] = {"House", "Senate"};
@@ -2165,6 +2190,31 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                              .in_quote = t[la].quote >= 0, .entity = -1, .pos = (*pos)++};
             if (!cands_push(out, &c))
                 return false;
+            i = j;
+            continue;
+        }
+        /* a package "it calls “Wisconsin Works Again”", a district "critics
+         * have nicknamed the “Lake Erie Lasso”": a coined name in marks after
+         * a verb of naming is a label, no entity (unless a group bears it) */
+        static const char *const naming[] = {"branded", "call",      "called",   "calls",
+                                             "dubbed",  "labeled",   "labelled", "nicknamed",
+                                             "termed"}; /* sorted */
+        bool qfirst = t[a].quote >= 0 && a > 0 &&
+                      (t[a - 1].quote != t[a].quote || t[a - 1].kind == INGEST_TOK_PUNCT);
+        size_t qm = qfirst && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
+        size_t nv = qm > 0 && ingest_tok_is(s, &t[qm - 1], "the") ? qm - 1 : qm;
+        if (nv > 0 && (ingest_tok_is(s, &t[nv - 1], "it") || ingest_tok_is(s, &t[nv - 1], "them")))
+            nv--; /* "nicknamed it the ..." */
+        if (qfirst && nv >= 1 && t[nv - 1].kind == INGEST_TOK_WORD &&
+            (t[nv - 1].flags & INGEST_TOKF_LOWER) &&
+            ingest_word_in(naming, sizeof naming / sizeof *naming, s + t[nv - 1].start,
+                           t[nv - 1].end - t[nv - 1].start) &&
+            (j >= n || t[j].quote != t[a].quote || t[j].kind == INGEST_TOK_PUNCT) &&
+            !(nv >= 2 && t[nv - 2].kind == INGEST_TOK_WORD &&
+              (org_noun_before(s, &t[nv - 2]) ||
+               ingest_word_in(groups, sizeof groups / sizeof *groups, s + t[nv - 2].start,
+                              t[nv - 2].end - t[nv - 2].start))) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
             i = j;
             continue;
         }
