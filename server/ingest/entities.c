@@ -31,6 +31,10 @@ struct cand {
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
+    bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
+    const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
+                         * "Sens." for each senator named after it), or NULL */
+    size_t xtitle_len;
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -302,6 +306,26 @@ static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const
     return e;
 }
 
+/* "Sens.", "Reps.", "Govs.": the listed title abbreviation whose plural w/n
+ * is ("Sen."), or NULL ("Mrs." is no plural of "Mr."). */
+static const struct ingest_gaz_entry *plural_title_of(const struct ingest_gaz *g, const char *w,
+                                                      size_t n, bool full_ok)
+{
+    char sg[24];
+    if (n < 5 || n >= sizeof sg || w[0] < 'A' || w[0] > 'Z')
+        return NULL;
+    if (w[n - 1] == '.' && w[n - 2] == 's' && w[n - 3] >= 'a' && w[n - 3] <= 'z') {
+        memcpy(sg, w, n - 2);
+        sg[n - 2] = '.';
+        return ingest_gaz_find(g, sg, n - 1, INGEST_GAZ_TITLE);
+    }
+    /* "Justices Ann Roe and X", "Senators X and Y": the full word's plural */
+    if (full_ok && w[n - 1] == 's' && w[n - 2] >= 'a' && w[n - 2] <= 'z' && w[n - 2] != 's' &&
+        !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE))
+        return ingest_gaz_find(g, w, n - 1, INGEST_GAZ_TITLE);
+    return NULL;
+}
+
 static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
 {
     return ingest_gaz_has(g, s, n, INGEST_GAZ_TITLE) ||
@@ -315,10 +339,10 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
 static const char *const org_nouns[] = {
     "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
     "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
-    "conglomerate", "council",
+    "conglomerate", "council", "daily",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
     "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
-    "startup",   "tank",      "union",       "watchdog",
+    "startup",   "tabloid",   "tank",        "union",      "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
@@ -395,6 +419,19 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
                       const struct ingest_gaz *g, const struct cand *c, struct cands *out,
                       size_t *pos)
 {
+    /* "Opposition NDP Leader X", "Former SNP Leader X": a title word before
+     * a known name opens the title, not the organisation */
+    if (h > a + 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE_MOD) &&
+        !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) &&
+        !gaz_name(g, s + t[a].start, t[a + 1].end - t[a].start, false)) {
+        const struct ingest_gaz_entry *e1 =
+            gaz_name(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start,
+                     (t[a + 1].flags & INGEST_TOKF_ALLCAPS) != 0);
+        if (e1 && e1->cls == INGEST_GAZ_ORG &&
+            ingest_gaz_has(g, s + t[a + 2].start, t[a + 2].end - t[a + 2].start, INGEST_GAZ_TITLE))
+            a++;
+    }
     size_t p = a;
     while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
         p++;
@@ -584,7 +621,14 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
  * Commission" after "European Commission", "the Coalition" after "Coalition
  * for Fair Courts"): the index of w in short_bodies, or -1. "the Coalition"
  * with none named is itself a name (Australian and British copy). */
-static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament"};
+static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament",
+                                           "Legislature"};
+/* the ones that name themselves when no such body is named in full: "the
+ * Coalition" (Australia's), "the GOP-controlled Legislature" (a US state's) */
+static bool short_body_alone(int b)
+{
+    return b == 0 || b == 4;
+}
 #define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
 
 static int short_body(const char *w, size_t n)
@@ -719,6 +763,31 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         ingest_word_in(laws, 3, s + t[b - 1].start, end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
         return true;
+    /* "the GOP Senate primary": the party and the chamber, each named */
+    if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
+        end == t[a + 1].end) {
+        const struct ingest_gaz_entry *pe =
+            ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
+        const struct ingest_gaz_entry *ce =
+            ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
+        if (pe && ingest_tok_is(s, &t[a], "GOP")) {
+            struct cand pc = c;
+            pc.end = t[a].end;
+            pc.kind = C_ORG;
+            pc.canon = pe->canon;
+            pc.canon_len = pe->canon_len;
+            pc.pos = (*pos)++;
+            if (!cands_push(out, &pc))
+                return false;
+            c.start = c.nstart = t[a + 1].start;
+            c.sent_start = false;
+            c.kind = C_ORG;
+            c.canon = ce ? ce->canon : NULL;
+            c.canon_len = ce ? ce->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
     static const char *const chambers[] = {"House", "Senate"};
@@ -793,7 +862,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     while (x < b) {
         const char *w = s + t[x].start;
         size_t wn = t[x].end - t[x].start;
-        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE)) {
+        /* (a plural opens the run: "Justices Ann Roe and X"; a title-case
+         * headline's "Senators Found Common Ground" is none) */
+        if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+            (x == a && plural_title_of(g, w, wn, para >= 0))) {
             head = true;
             x++;
             last_head = x;
@@ -911,8 +983,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     /* "the Commission", "the Council", "the Parliament": a body's head word
      * alone; pass 1 joins it to the one such body named in full */
-    if (n_words == 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
-        !(t[a].flags & INGEST_TOKF_ALLCAPS) && short_body(w0, wln) >= 0) {
+    if (n_words == 1 && a > 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        (ingest_tok_ieq(s, &t[a - 1], "the") ||
+         /* "the GOP-controlled Legislature", "our Legislature", "orders
+          * Legislature to redraw": capitalised in mid-sentence, always a body */
+         (short_body(w0, wln) == 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
+        short_body(w0, wln) >= 0) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -1523,6 +1599,11 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
             return true;
     if (ingest_tok_is(s, &t[a - 2], "executive") || ingest_tok_is(s, &t[a - 2], "employee"))
         return false;
+    /* "Ann Roe, 72, from Harrogate": a person's age, then the hometown */
+    if (a >= 5 && t[a - 2].kind == INGEST_TOK_PUNCT && t[a - 2].ch == ',' &&
+        t[a - 3].kind == INGEST_TOK_NUM && t[a - 4].kind == INGEST_TOK_PUNCT && t[a - 4].ch == ',' &&
+        tok_capword(&t[a - 5]))
+        return true;
     /* ", a [former talk radio] host from": back over up to five words to
      * "a"/"an" after a comma that closes a name */
     for (size_t k = a - 2; k + 7 > a && k >= 2; k--) {
@@ -1530,7 +1611,10 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
             return false;
         if (ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an"))
             return t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',' &&
-                   tok_capword(&t[k - 2]);
+                   (tok_capword(&t[k - 2]) ||
+                    /* "Ann Roe, 67, a retired machinist from Neenah" */
+                    (k >= 4 && t[k - 2].kind == INGEST_TOK_NUM && t[k - 3].kind == INGEST_TOK_PUNCT &&
+                     t[k - 3].ch == ',' && tok_capword(&t[k - 4])));
     }
     return false;
 }
@@ -1616,12 +1700,89 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
            (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
 }
 
+/* "the ultra-Orthodox Kol Yisrael party", "his Yesod faction", "the centrist
+ * Yesh Kivun party": a name before a lower-case "party" or "faction", behind a
+ * determiner and at most three lower-case words, is the party (but not "the
+ * office Christmas party"). t[a..j) is the run. */
+static bool group_noun_after(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                             size_t j)
+{
+    static const char *const dets[] = {"a", "an", "her", "his", "its", "the", "their"};
+    static const char *const occasions[] = {
+        "birthday", "bowl",  "christmas", "easter", "eid",         "halloween", "hanukkah",
+        "holiday",  "oscar", "oscars",    "super",  "thanksgiving", "year"}; /* sorted */
+    if (j >= n || j == a || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+        t[j].quote != t[a].quote || (t[j - 1].flags & INGEST_TOKF_POSS) ||
+        !(ingest_tok_is(s, &t[j], "party") || ingest_tok_is(s, &t[j], "faction")))
+        return false;
+    for (size_t k = a; k < j; k++) {
+        char lw[16];
+        size_t m = t[k].end - t[k].start;
+        if (t[k].kind != INGEST_TOK_WORD || m >= sizeof lw)
+            continue;
+        for (size_t q = 0; q < m; q++)
+            lw[q] = (char)(s[t[k].start + q] >= 'A' && s[t[k].start + q] <= 'Z'
+                               ? s[t[k].start + q] + 32
+                               : s[t[k].start + q]);
+        if (ingest_word_in(occasions, sizeof occasions / sizeof *occasions, lw, m))
+            return false;
+    }
+    for (size_t k = a, steps = 0; k > 0 && steps < 4; k--, steps++) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD)
+            return false;
+        for (size_t q = 0; q < sizeof dets / sizeof *dets; q++)
+            if (ingest_tok_ieq(s, w, dets[q]))
+                return true;
+        if (!(w->flags & INGEST_TOKF_LOWER))
+            return false;
+    }
+    return false;
+}
+
+/* "Badger Forward, a super PAC backing Lindahl", "Tern Labs, a startup that":
+ * an appositive whose head is a lower-case organisation noun (or "PAC") says
+ * the name before the comma is an organisation. t[j] is the comma. */
+static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    static const char *const after[] = {"aligned", "allied", "backed",  "backing", "based",
+                                        "created", "founded", "funded",  "in",      "led",
+                                        "opposing", "run",    "set",     "supporting", "that",
+                                        "which",   "with"}; /* sorted */
+    if (j + 2 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
+        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
+        return false;
+    for (size_t k = j + 2; k < n && k < j + 6; k++) {
+        const struct ingest_tok *w = &t[k];
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
+            return false;
+        bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
+        if (!head) {
+            if (!(w->flags & INGEST_TOKF_LOWER))
+                return false;
+            continue;
+        }
+        /* the noun heads the appositive: "a union leader" is a person */
+        if (k + 1 >= n)
+            return true;
+        const struct ingest_tok *x = &t[k + 1];
+        return x->kind == INGEST_TOK_PUNCT ||
+               (x->kind == INGEST_TOK_WORD &&
+                ingest_word_in(after, sizeof after / sizeof *after, s + x->start,
+                               x->end - x->start));
+    }
+    return false;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
     const struct ingest_tok *t = tk->v;
     size_t i = 0, n = tk->n;
     size_t slen = n ? t[n - 1].end : 0; /* the bytes the tokens cover */
+    const struct ingest_gaz_entry *plural = NULL; /* "Sens." opening a list of names */
+    int32_t plural_sent = -1;
+    size_t plural_at = SIZE_MAX; /* the token of the first name after it */
     while (i < n) {
         const struct ingest_gaz_entry *tag = NULL;
         size_t tag_end;
@@ -1640,6 +1801,26 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             while (i < n && t[i].start < tag_end)
                 i++;
             continue;
+        }
+        /* "Sens. Voss of Maine and Bledsoe": the tokenizer ends a sentence
+         * at an unlisted plural abbreviation; the name after it is titled */
+        if (tok_capword(&t[i]) && i + 2 < n && t[i + 1].kind == INGEST_TOK_PUNCT &&
+            t[i + 1].ch == '.' && t[i + 1].start == t[i].end && tok_capword(&t[i + 2])) {
+            char w[16];
+            size_t wn = t[i].end - t[i].start;
+            const struct ingest_gaz_entry *pl = NULL;
+            if (wn + 1 < sizeof w) {
+                memcpy(w, s + t[i].start, wn);
+                w[wn] = '.';
+                pl = plural_title_of(g, w, wn + 1, false);
+            }
+            if (pl) {
+                plural = pl;
+                plural_at = i + 2;
+                plural_sent = t[i + 2].sent;
+                i += 2;
+                continue;
+            }
         }
         size_t lead = particle_lead(s, t, n, i);
         if (!tok_capword(&t[i]) && !lead && !hyphen_particle_tok(s, &t[i])) {
@@ -1672,7 +1853,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
-        bool stop = false, inner_poss = false;
+        bool stop = false, inner_poss = false, local_office = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -1687,6 +1868,25 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
                     ingest_tok_is(s, &t[j], "Office"))
                     continue;
+                /* "the Hood River County Clerk's office", "the Maricopa County
+                 * Attorney's office": a local official's office, in lower case */
+                static const char *const officials[] = {
+                    "assessor",  "attorney",  "auditor",    "clerk",     "comptroller",
+                    "controller", "coroner",  "engineer",   "prosecutor", "recorder",
+                    "registrar", "sheriff",   "solicitor",  "treasurer"}; /* sorted */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && j >= a + 3 &&
+                    ingest_tok_is(s, &t[j], "office") && t[j].quote == t[a].quote &&
+                    t[j].start <= k->full_end + 1 &&
+                    ingest_word_in(officials, sizeof officials / sizeof *officials,
+                                   s + k->start, k->end - k->start) &&
+                    (ingest_tok_is(s, &t[j - 2], "County") || ingest_tok_is(s, &t[j - 2], "City") ||
+                     ingest_tok_is(s, &t[j - 2], "District") ||
+                     ingest_tok_is(s, &t[j - 2], "State"))) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = local_office = true;
+                    continue;
+                }
                 /* "Alzheimer's Research UK": a known name with a possessive */
                 if (!cut && (k->flags & INGEST_TOKF_POSS)) {
                     size_t pe = poss_known_end(g, s, t, n, a, j);
@@ -1715,6 +1915,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     t[j].start == k->end + 1 &&
                     (ingest_tok_is(s, k, "Lodge") || ingest_tok_is(s, k, "Local") ||
                      (ingest_tok_is(s, k, "Radio") && j > a + 1) || /* "BBC Radio 4" */
+                     /* "told Channel 12 news", "Channel 4 News": a broadcaster */
+                     (ingest_tok_is(s, k, "Channel") && j == a + 1) ||
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
                      ingest_tok_is(s, k, "Route"))) {
@@ -1805,6 +2007,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "the nonpartisan group Ohio Voters for Fair Maps", "Parents for
+             * Safer Streets": a group named for its members goes on over "for" */
+            if (j >= a + 1 && j + 1 < n && ingest_tok_is(s, k, "for") && tok_capword(&t[j + 1]) &&
+                t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                INGEST_GAZ_STOPCAP) &&
+                ((a > 0 && org_noun_before(s, &t[a - 1])) ||
+                 (j >= a + 2 && t[j - 1].end - t[j - 1].start >= 4 &&
+                  s[t[j - 1].end - 1] == 's' && s[t[j - 1].end - 2] != 's' &&
+                  !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                  INGEST_GAZ_DEMONYM)))) {
+                j++;
+                continue;
+            }
             /* "Court of Appeals for the Ninth Circuit" */
             if (j >= a + 3 && j + 2 < n && ingest_tok_is(s, k, "for") &&
                 ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
@@ -1837,10 +2053,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
              t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1])) ||
             role_appositive_before(s, t, a);
+        /* "north of La Ronge", "40 miles southwest of Kelby": a compass
+         * point and "of" before a name say where */
+        static const char *const compass[] = {"east",      "north",     "northeast", "northwest",
+                                              "south",     "southeast", "southwest", "west"};
+        bool compass_of = a >= 2 && ingest_tok_is(s, &t[a - 1], "of") &&
+                          t[a - 1].quote == t[a].quote &&
+                          ingest_word_in(compass, 8, s + t[a - 2].start, t[a - 2].end - t[a - 2].start);
         bool place =
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
-             ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across"));
+             ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across") ||
+             compass_of);
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
         size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
@@ -1850,6 +2074,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
+             (compass_of && pw == a) ||
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
@@ -1858,9 +2083,15 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
-        static const char *const areas[] = {"area",     "areas",     "counties", "county",
-                                            "district", "districts", "hills",    "province",
-                                            "region",   "valley",    "ward",     "wards"};
+        static const char *const areas[] = {
+            "area",          "areas",         "counties",  "county",    "district",
+            "districts",     "hills",         "neighborhood", "neighborhoods", "neighbourhood",
+            "neighbourhoods", "province",     "region",    "suburb",    "suburbs",
+            "township",      "valley",        "ward",      "wards"}; /* sorted */
+        /* "Republican-drawn districts": a hyphenated adjective is no place */
+        const char *hy = memchr(s + t[a].start, '-', t[a].end - t[a].start);
+        bool adj_hyphen = hy && hy + 1 < s + t[a].end && hy[1] >= 'a' && hy[1] <= 'z' &&
+                          !memchr(hy + 1, '-', (size_t)(s + t[a].end - hy - 1));
         /* "In Cobden ward": a capitalised preposition opening the sentence
          * is no part of the word */
         size_t aw = j - a == 2 && (t[a].flags & INGEST_TOKF_SENT_START) &&
@@ -1868,7 +2099,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                            INGEST_GAZ_STOPCAP)
                         ? a + 1
                         : a;
-        bool area_word = j - aw == 1 && j < n && !(t[aw].flags & INGEST_TOKF_POSS) &&
+        bool area_word = j - aw == 1 && j < n && !(t[aw].flags & INGEST_TOKF_POSS) && !adj_hyphen &&
                          !(t[aw].flags & INGEST_TOKF_SENT_START) && t[j].kind == INGEST_TOK_WORD &&
                          (t[j].flags & INGEST_TOKF_LOWER) &&
                          ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
@@ -1903,6 +2134,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
              ingest_tok_is(s, &t[j + 1], "which") && j - a >= 2 && t[a].quote < 0 &&
              (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)); /* not "a 1951 X Treaty, which" */
+        bool group_after = group_noun_after(s, t, n, a, j);
+        bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
         const struct ingest_gaz_entry *abbr = NULL;
         /* a town, not "Eliud Kipchoge, Kenya" in a results list: one word, a
@@ -1936,6 +2169,70 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = pe ? pe : j;
             continue;
         }
+        /* "a group called Keep Harrow Falls Small", "a coalition named
+         * Parents First": the name a group goes by, whole (an opening
+         * imperative included) */
+        static const char *const groups[] = {"alliance",     "campaign",     "coalition",
+                                             "committee",    "movement",     "organisation",
+                                             "organization"}; /* sorted */
+        size_t cw = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a].quote >= 0 &&
+                            t[a - 1].quote < 0
+                        ? a - 1
+                        : a;
+        /* the official's office read above is an organisation, whole */
+        size_t la = a < j && ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start,
+                                            INGEST_GAZ_STOPCAP)
+                        ? a + 1
+                        : a;
+        if (local_office && la + 3 < j) {
+            struct cand c = {.para = para, .start = t[la].start, .end = end_byte,
+                             .nstart = t[la].start, .text = s, .kind = C_ORG,
+                             .in_quote = t[la].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = j;
+            continue;
+        }
+        /* a package "it calls “Wisconsin Works Again”", a district "critics
+         * have nicknamed the “Lake Erie Lasso”": a coined name in marks after
+         * a verb of naming is a label, no entity (unless a group bears it) */
+        static const char *const naming[] = {"branded", "call",      "called",   "calls",
+                                             "dubbed",  "labeled",   "labelled", "nicknamed",
+                                             "termed"}; /* sorted */
+        bool qfirst = t[a].quote >= 0 && a > 0 &&
+                      (t[a - 1].quote != t[a].quote || t[a - 1].kind == INGEST_TOK_PUNCT);
+        size_t qm = qfirst && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
+        size_t nv = qm > 0 && ingest_tok_is(s, &t[qm - 1], "the") ? qm - 1 : qm;
+        if (nv > 0 && (ingest_tok_is(s, &t[nv - 1], "it") || ingest_tok_is(s, &t[nv - 1], "them")))
+            nv--; /* "nicknamed it the ..." */
+        if (qfirst && nv >= 1 && t[nv - 1].kind == INGEST_TOK_WORD &&
+            (t[nv - 1].flags & INGEST_TOKF_LOWER) &&
+            ingest_word_in(naming, sizeof naming / sizeof *naming, s + t[nv - 1].start,
+                           t[nv - 1].end - t[nv - 1].start) &&
+            (j >= n || t[j].quote != t[a].quote || t[j].kind == INGEST_TOK_PUNCT) &&
+            !(nv >= 2 && t[nv - 2].kind == INGEST_TOK_WORD &&
+              (org_noun_before(s, &t[nv - 2]) ||
+               ingest_word_in(groups, sizeof groups / sizeof *groups, s + t[nv - 2].start,
+                              t[nv - 2].end - t[nv - 2].start))) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
+            i = j;
+            continue;
+        }
+        if (cw >= 2 && j - a <= 6 &&
+            (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named")) &&
+            t[cw - 2].kind == INGEST_TOK_WORD && (t[cw - 2].flags & INGEST_TOKF_LOWER) &&
+            (org_noun_before(s, &t[cw - 2]) ||
+             ingest_word_in(groups, sizeof groups / sizeof *groups, s + t[cw - 2].start,
+                            t[cw - 2].end - t[cw - 2].start)) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
+            struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
+                             .nstart = t[a].start, .text = s, .kind = C_ORG,
+                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = j;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -1961,6 +2258,28 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
                 c->kind = C_ORG;
+            if ((group_after || appos_org) && !cue && c->nstart == c->start && !c->canon &&
+                c->start == t[a].start && (c->kind == C_PERSON || c->kind == C_SINGLE) &&
+                !c->title_only) {
+                c->kind = C_ORG;
+                c->person_hint = false;
+            }
+            /* "grew up on the Navajo Nation", "come to the Navajo Nation": a
+             * First Nation's land after a preposition of place is a place;
+             * "Chief X of Kinosew Lake Cree Nation" is the band itself */
+            static const char *const on_land[] = {"across", "in", "into", "on", "onto",
+                                                  "to", "within"}; /* sorted */
+            if (c->kind == C_ORG && !c->canon && c->end == t[j - 1].end && j - a >= 2 &&
+                ingest_tok_is(s, &t[j - 1], "Nation") && a >= 2 &&
+                ingest_tok_is(s, &t[a - 1], "the") &&
+                ingest_word_in(on_land, sizeof on_land / sizeof *on_land, s + t[a - 2].start,
+                               t[a - 2].end - t[a - 2].start))
+                c->kind = C_PLACE;
+            /* "Lena Park, a spokesperson for the company": a listed given name
+             * and a place word, in a person's appositive, are a person */
+            if (c->kind == C_PLACE && !c->canon && person && j - a == 2 &&
+                c->start == t[a].start && given_name_at(g, s, &t[a]))
+                c->kind = C_PERSON;
             /* "executive director of Clean Air Colorado", "president of X":
              * an organisational role's organisation, not a person (but not
              * "a student of Noam Chomsky", nor a name opening with a given
@@ -2063,6 +2382,72 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 c->canon = NULL;
                 c->canon_len = 0;
                 c->end = t[j].end;
+                j++;
+            }
+            /* "Sens. Voss of Maine and Bledsoe of Alaska": a plural title is
+             * each listed name's, in the singular */
+            const struct ingest_gaz_entry *pl =
+                c->nstart > c->start && c->start == t[a].start
+                    ? plural_title_of(g, s + t[a].start, t[a].end - t[a].start, para >= 0)
+                    : NULL;
+            if (a == plural_at && c->start == t[a].start && !c->canon &&
+                (c->kind == C_SINGLE || c->kind == C_PERSON)) {
+                c->xtitle = plural->canon;
+                c->xtitle_len = plural->canon_len;
+                c->kind = j - a == 1 ? C_TITLED_SINGLE : C_PERSON;
+                c->person_hint = true;
+                c->title_only = false;
+            } else if (pl) {
+                c->plural_title = true;
+                c->xtitle = pl->canon;
+                c->xtitle_len = pl->canon_len;
+                plural = pl;
+                plural_sent = t[a].sent;
+            } else if (plural && t[a].sent == plural_sent && a > 0 && c->start == t[a].start &&
+                       c->nstart == c->start && !c->canon && t[a].quote < 0 &&
+                       (ingest_tok_is(s, &t[a - 1], "and") ||
+                        (t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',')) &&
+                       (c->kind == C_SINGLE || c->kind == C_PERSON || c->kind == C_PLACE)) {
+                c->xtitle = plural->canon;
+                c->xtitle_len = plural->canon_len;
+                c->kind = j - a == 1 ? C_TITLED_SINGLE : C_PERSON;
+                c->person_hint = true;
+                c->town_hint = c->place_hint = c->title_only = false;
+                if (ingest_tok_is(s, &t[a - 1], "and"))
+                    plural = NULL; /* the list ends */
+            }
+            /* "the outgoing mayor Bernard Lafitte", "said state senator Ann
+             * Roe": a lower-case title right before a full name is its title */
+            if (!c->xtitle && c->kind == C_PERSON && c->nstart == c->start &&
+                c->start == t[a].start && a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+                (t[a - 1].flags & INGEST_TOKF_LOWER) && t[a - 1].quote == t[a].quote &&
+                t[a - 1].end + 1 == t[a].start &&
+                ingest_gaz_has(g, s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
+                               INGEST_GAZ_TITLE)) {
+                size_t k = a - 1;
+                while (k > 0 && a - k < 3 && t[k - 1].kind == INGEST_TOK_WORD &&
+                       (t[k - 1].flags & INGEST_TOKF_LOWER) && t[k - 1].end + 1 == t[k].start &&
+                       ingest_gaz_has(g, s + t[k - 1].start, t[k - 1].end - t[k - 1].start,
+                                      INGEST_GAZ_TITLE_MOD))
+                    k--;
+                c->xtitle = s + t[k].start;
+                c->xtitle_len = t[a - 1].end - t[k].start;
+            }
+            /* "the Saskatchewan government said": a known place's government
+             * in lower case is an organisation named as written */
+            size_t ca = a; /* the token the candidate starts at ("The" stripped) */
+            while (ca + 1 < j && t[ca].start < c->start)
+                ca++;
+            if (c->kind == C_PLACE && c->canon && c->start == t[ca].start && j < n &&
+                ca > 0 && ingest_tok_ieq(s, &t[ca - 1], "the") &&
+                !(t[j - 1].flags & INGEST_TOKF_POSS) && ingest_tok_is(s, &t[j], "government") &&
+                t[j].start == end_byte + 1 && t[j].quote == t[a].quote) {
+                struct cand oc = {.para = para, .start = t[ca].start, .end = t[j].end,
+                                  .nstart = t[ca].start, .text = s, .kind = C_ORG,
+                                  .in_quote = t[ca].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &oc))
+                    return false;
+                c = &out->v[out->n - 2];
                 j++;
             }
             /* "control of Harbridge borough council": a place's local council
@@ -2430,7 +2815,16 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
         else if (!strv_push_taken(&x->aliases, al))
             return INGEST_ERR_NOMEM;
     }
-    if (c->nstart > c->start) {
+    if (c->xtitle) {
+        char *t = util_strndup(c->xtitle, c->xtitle_len);
+        if (!t)
+            return INGEST_ERR_NOMEM;
+        if (strv_has(&x->titles, t))
+            free(t);
+        else if (!strv_push_taken(&x->titles, t))
+            return INGEST_ERR_NOMEM;
+    }
+    if (c->nstart > c->start && !c->plural_title) {
         size_t tn = c->nstart - c->start;
         while (tn && s[tn - 1] == ' ')
             tn--;
@@ -2573,7 +2967,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *sur = name;
         size_t sn = nn;
         surname_after_particles(&sur, &sn);
-        if (sur != name && !memchr(sur, ' ', sn)) {
+        /* ("north of La Ronge", "in Van Buren": a town, after a place word) */
+        if (sur != name && !memchr(sur, ' ', sn) && !(c->place_hint && !c->person_hint)) {
             c->kind = C_SINGLE;
             continue;
         }
@@ -2669,7 +3064,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (sb >= 0 && body[sb]) {
                 name = body[sb];
                 nn = body_n[sb];
-            } else if (sb >= 0 && !c->canon && sb != 0) {
+            } else if (sb >= 0 && !c->canon && !short_body_alone(sb)) {
                 continue; /* "the Council" with no council named in full */
             } /* "the Coalition" alone: the governing or opposing coalition */
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
