@@ -3319,9 +3319,12 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             return true;
         }
         /* "X declined ..., saying in a statement that ...": the verb right
-         * before the phrase is the cue, and its subject speaks */
+         * before the phrase is the cue, and its subject speaks (only for a
+         * phrase cue of several words, so the call recurses once: a run of
+         * one-word participles must not recurse down the paragraph) */
         size_t l0;
-        const struct cue *c0 = cue->kind == CUE_PART && k > 0 ? cue_at(p, k - 1, &l0) : NULL;
+        const struct cue *c0 =
+            cue->kind == CUE_PART && len > 1 && k > 0 ? cue_at(p, k - 1, &l0) : NULL;
         if (c0 && c0 != cue && l0 == 1 &&
             attr_from_cue(x, pi, k - 1, l0, c0, lim, prev_cue_ok, at, prev_at) && at->found &&
             at->subj_para >= 0)

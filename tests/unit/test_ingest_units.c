@@ -377,6 +377,27 @@ Test(ingest, many_names_without_organisations_stay_linear)
     buf_clear(&b);
 }
 
+/* A run of one-word participle cues before a quotation ("adding saying adding
+ * saying ... \u201c...\u201d") overflowed the stack: each participle looked for a
+ * cue right before it by recursing, down the whole paragraph. */
+Test(ingest, participle_runs_do_not_recurse, .timeout = 30)
+{
+    struct buf b = {0};
+    cr_assert(buf_puts(&b, "Participles of the test\n\nJo Roe said "));
+    while (b.len < (1u << 20) - 64)
+        cr_assert(buf_puts(&b, "adding saying "));
+    cr_assert(buf_puts(&b, "\xe2\x80\x9cit is fine.\xe2\x80\x9d\n"));
+    struct article a;
+    const char *why;
+    double t0 = now_s();
+    enum ingest_rc rc = run_text(b.data, &a, &why);
+    double dt = now_s() - t0;
+    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
+    article_clear(&a);
+    buf_clear(&b);
+}
+
 /* An acronym in parentheses after an organisation is pushed as a second
  * candidate while the organisation's is still in use; with the organisation
  * at every position around the candidate array's first growth (64), the
