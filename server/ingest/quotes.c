@@ -2099,7 +2099,10 @@ static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp
  * subject that opens a sentence ("Farrow, who scored ..., was more measured.
  * “...,” the defender said."): a role description no title matches means
  * the person the paragraph is about. -1 when nobody, or more than one person,
- * is named before it. */
+ * is named before it, and when more than TOPIC_MENTIONS mentions stand before
+ * it (no paragraph of news is about one person over so many names; the bound
+ * keeps a paragraph of many "the senator said" quotations linear). */
+#define TOPIC_MENTIONS 256
 static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2107,6 +2110,8 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
     bool opens = false;
     for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
         const struct ingest_mention *m = &p->m[i];
+        if (i >= TOPIC_MENTIONS)
+            return -1;
         if (m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
             continue;
         if (who >= 0 && who != m->entity)
@@ -2377,9 +2382,10 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
         /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
          * before it here, so the topic of the paragraph before */
-        bool named = false;
+        bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
         for (size_t mi = 0; mi < p->n_m && p->m[mi].start < p->toks.v[sj.a].start && !named; mi++)
-            named = !p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON;
+            named = mi >= TOPIC_MENTIONS ||
+                    (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
         if (head_only < 0 && !named && pi > 0)
             head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
     }

@@ -398,6 +398,36 @@ Test(ingest, participle_runs_do_not_recurse, .timeout = 30)
     buf_clear(&b);
 }
 
+static double time_repeated(const char *head, const char *piece, size_t n)
+{
+    struct buf b = {0};
+    cr_assert(buf_puts(&b, head));
+    while (b.len < n)
+        cr_assert(buf_puts(&b, piece));
+    struct article a;
+    const char *why;
+    double t0 = now_s();
+    enum ingest_rc rc = run_text(b.data, &a, &why);
+    double dt = now_s() - t0;
+    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    article_clear(&a);
+    buf_clear(&b);
+    return dt;
+}
+
+/* One paragraph of many "the senator said" quotations after organisations only:
+ * each description looked for the paragraph's one person over every mention
+ * before it, so 1 MiB took four times as long as four times 256 KiB. */
+Test(ingest, many_role_quotations_in_a_paragraph_stay_linear, .timeout = 30)
+{
+    const char *piece = "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ";
+    double t1 = time_repeated("Senators of the test\n\n", piece, 1u << 18);
+    double t4 = time_repeated("Senators of the test\n\n", piece, 1u << 20);
+    cr_log_info("256 KiB: %.3f s, 1 MiB: %.3f s", t1, t4);
+    cr_expect_lt(t4, 1.0 * SLOWDOWN, "took %.3f s", t4);
+    cr_expect_lt(t4, 6.5 * t1, "1 MiB took %.1f times as long as 256 KiB", t4 / t1);
+}
+
 /* An acronym in parentheses after an organisation is pushed as a second
  * candidate while the organisation's is still in use; with the organisation
  * at every position around the candidate array's first growth (64), the
