@@ -1746,7 +1746,59 @@ struct ctx {
      * lacks */
     int32_t sex_speaker[3];
     int32_t sex_speaker_para[3];
+    /* the named entities sorted by name (strcmp), so the names that start
+     * with one word are found by bisection; NULL when there are none */
+    struct name_ix *by_name;
+    size_t n_by_name;
 };
+
+struct name_ix {
+    const char *name;
+    int32_t ent;
+};
+
+static int name_ix_cmp(const void *a, const void *b)
+{
+    return strcmp(((const struct name_ix *)a)->name, ((const struct name_ix *)b)->name);
+}
+
+/* Fills x->by_name from x->ents. Returns false on allocation failure. */
+static bool ctx_names_build(struct ctx *x)
+{
+    const struct ingest_ents *e = x->ents;
+    x->by_name = e->n ? malloc(e->n * sizeof *x->by_name) : NULL;
+    if (e->n && !x->by_name)
+        return false;
+    x->n_by_name = 0;
+    for (size_t i = 0; i < e->n; i++)
+        if (e->v[i].name)
+            x->by_name[x->n_by_name++] = (struct name_ix){e->v[i].name, (int32_t)i};
+    if (x->n_by_name > 1)
+        qsort(x->by_name, x->n_by_name, sizeof *x->by_name, name_ix_cmp);
+    return true;
+}
+
+/* Releases what ingest_quotes_attribute allocated in x. */
+static void ctx_clear(struct ctx *x)
+{
+    free(x->pron_gender);
+    x->pron_gender = NULL;
+    free(x->by_name);
+    x->by_name = NULL;
+    x->n_by_name = 0;
+}
+
+/* Orders name against the prefix "w " (the word w[0..wn) and a space) as
+ * strcmp orders them, so the names with that prefix are one run of by_name. */
+static int name_prefix_cmp(const char *name, const char *w, size_t wn)
+{
+    for (size_t i = 0; i <= wn; i++) {
+        unsigned char a = (unsigned char)name[i], b = i < wn ? (unsigned char)w[i] : ' ';
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return 0;
+}
 
 static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
 {
@@ -2099,7 +2151,10 @@ static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp
  * subject that opens a sentence ("Farrow, who scored ..., was more measured.
  * “...,” the defender said."): a role description no title matches means
  * the person the paragraph is about. -1 when nobody, or more than one person,
- * is named before it. */
+ * is named before it, and when more than TOPIC_MENTIONS mentions stand before
+ * it (no paragraph of news is about one person over so many names; the bound
+ * keeps a paragraph of many "the senator said" quotations linear). */
+#define TOPIC_MENTIONS 256
 static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2107,6 +2162,8 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
     bool opens = false;
     for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
         const struct ingest_mention *m = &p->m[i];
+        if (i >= TOPIC_MENTIONS)
+            return -1;
         if (m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
             continue;
         if (who >= 0 && who != m->entity)
@@ -2377,9 +2434,10 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
         /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
          * before it here, so the topic of the paragraph before */
-        bool named = false;
+        bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
         for (size_t mi = 0; mi < p->n_m && p->m[mi].start < p->toks.v[sj.a].start && !named; mi++)
-            named = !p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON;
+            named = mi >= TOPIC_MENTIONS ||
+                    (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
         if (head_only < 0 && !named && pi > 0)
             head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
     }
@@ -2790,16 +2848,28 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
      * ("Meridian Labs"), alone, no person's name holding it */
     if (sj.b - sj.a == 1 && tok_capital(&t[sj.a]) && !(t[sj.a].flags & INGEST_TOKF_ALLCAPS) &&
         !TOK_IN(s, &t[sj.a], determiners) && !TOK_IN(s, &t[sj.a], function_words)) {
+        /* the names starting with the word and a space, found by bisection
+         * (a scan of every entity per subject was quadratic); at most 64 of
+         * them are looked at, more being no one organisation anyway */
+        const char *w = s + t[sj.a].start;
         size_t wn = t[sj.a].end - t[sj.a].start;
+        size_t lo = 0, hi = x->n_by_name;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (name_prefix_cmp(x->by_name[mid].name, w, wn) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
         int32_t hit = -1;
-        for (size_t ei = 0; ei < e->n && hit != -2; ei++) {
-            const char *nm = e->v[ei].name;
-            if (!nm || strncmp(nm, s + t[sj.a].start, wn) != 0 || nm[wn] != ' ')
-                continue;
-            if (e->v[ei].type == ENTITY_PERSON)
+        for (size_t ni = lo; ni < x->n_by_name && hit != -2 &&
+                             name_prefix_cmp(x->by_name[ni].name, w, wn) == 0;
+             ni++) {
+            int32_t ei = x->by_name[ni].ent;
+            if (ni - lo >= 64 || e->v[ei].type == ENTITY_PERSON)
                 hit = -2;
             else if (e->v[ei].type == ENTITY_ORGANIZATION)
-                hit = hit == -1 ? (int32_t)ei : -2;
+                hit = hit == -1 ? ei : -2;
         }
         if (hit >= 0) {
             at->speaker = hit;
@@ -3319,9 +3389,12 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             return true;
         }
         /* "X declined ..., saying in a statement that ...": the verb right
-         * before the phrase is the cue, and its subject speaks */
+         * before the phrase is the cue, and its subject speaks (only for a
+         * phrase cue of several words, so the call recurses once: a run of
+         * one-word participles must not recurse down the paragraph) */
         size_t l0;
-        const struct cue *c0 = cue->kind == CUE_PART && k > 0 ? cue_at(p, k - 1, &l0) : NULL;
+        const struct cue *c0 =
+            cue->kind == CUE_PART && len > 1 && k > 0 ? cue_at(p, k - 1, &l0) : NULL;
         if (c0 && c0 != cue && l0 == 1 &&
             attr_from_cue(x, pi, k - 1, l0, c0, lim, prev_cue_ok, at, prev_at) && at->found &&
             at->subj_para >= 0)
@@ -4462,10 +4535,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
-    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL, {-1, -1, -1}, {-1, -1, -1}};
+    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL, {-1, -1, -1}, {-1, -1, -1}, NULL, 0};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
-    if (ents->n && !x.pron_gender)
+    if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
+        ctx_clear(&x);
         return INGEST_ERR_NOMEM;
+    }
     struct cue_buckets buckets;
     cue_buckets_build(&buckets);
     struct qinfo *qs = NULL;
@@ -4492,7 +4567,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             struct qinfo *nq = realloc(qs, cap * sizeof *nq);
             if (!nq) {
                 free(qs);
-                free(x.pron_gender);
+                ctx_clear(&x);
                 return INGEST_ERR_NOMEM;
             }
             qs = nq;
@@ -4509,7 +4584,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
         if (cues_index(p, &buckets)) {
             free(qs);
-            free(x.pron_gender);
+            ctx_clear(&x);
             return INGEST_ERR_NOMEM;
         }
         /* token ranges of the spans */
@@ -4702,7 +4777,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             o.cue = q->at.found && q->at.cue ? q->at.cue->words : NULL;
             if (!q_push(out, &o)) {
                 free(qs);
-                free(x.pron_gender);
+                ctx_clear(&x);
                 return INGEST_ERR_NOMEM;
             }
             if (q->at.found) {
@@ -4802,6 +4877,6 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
     }
     free(qs);
-    free(x.pron_gender);
+    ctx_clear(&x);
     return 0;
 }

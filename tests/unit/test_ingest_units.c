@@ -377,6 +377,87 @@ Test(ingest, many_names_without_organisations_stay_linear)
     buf_clear(&b);
 }
 
+/* A run of one-word participle cues before a quotation ("adding saying adding
+ * saying ... \u201c...\u201d") overflowed the stack: each participle looked for a
+ * cue right before it by recursing, down the whole paragraph. */
+Test(ingest, participle_runs_do_not_recurse)
+{
+    struct buf b = {0};
+    cr_assert(buf_puts(&b, "Participles of the test\n\nJo Roe said "));
+    while (b.len < (1u << 20) - 64)
+        cr_assert(buf_puts(&b, "adding saying "));
+    cr_assert(buf_puts(&b, "\xe2\x80\x9cit is fine.\xe2\x80\x9d\n"));
+    struct article a;
+    const char *why;
+    double t0 = now_s();
+    enum ingest_rc rc = run_text(b.data, &a, &why);
+    double dt = now_s() - t0;
+    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
+    article_clear(&a);
+    buf_clear(&b);
+}
+
+static double time_repeated(const char *head, const char *piece, size_t n)
+{
+    struct buf b = {0};
+    cr_assert(buf_puts(&b, head));
+    while (b.len < n)
+        cr_assert(buf_puts(&b, piece));
+    struct article a;
+    const char *why;
+    double t0 = now_s();
+    enum ingest_rc rc = run_text(b.data, &a, &why);
+    double dt = now_s() - t0;
+    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    article_clear(&a);
+    buf_clear(&b);
+    return dt;
+}
+
+/* One paragraph of many "the senator said" quotations after organisations only:
+ * each description looked for the paragraph's one person over every mention
+ * before it, so 1 MiB took four times as long as four times 256 KiB. */
+Test(ingest, many_role_quotations_in_a_paragraph_stay_linear)
+{
+    const char *piece = "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ";
+    double t1 = time_repeated("Senators of the test\n\n", piece, 1u << 18);
+    double t4 = time_repeated("Senators of the test\n\n", piece, 1u << 20);
+    cr_log_info("256 KiB: %.3f s, 1 MiB: %.3f s", t1, t4);
+    cr_expect_lt(t4, 1.0 * SLOWDOWN, "took %.3f s", t4);
+    cr_expect_lt(t4, 6.5 * t1, "1 MiB took %.1f times as long as 256 KiB", t4 / t1);
+}
+
+/* Many organisations and many one-word subjects ("Critics said"): the subject
+ * was compared with the first word of every entity's name, so 1 MiB took 2.5 s. */
+static double time_orgs_and_critics(size_t n)
+{
+    struct buf b = {0};
+    cr_assert(buf_puts(&b, "Critics of the test\n\n"));
+    for (unsigned k = 0; b.len < n; k++)
+        cr_assert(buf_printf(&b,
+                             "B%c%c%c%cco Labs grew. Critics said \xe2\x80\x9cit works.\xe2\x80\x9d ",
+                             'a' + k % 26, 'a' + k / 26 % 26, 'a' + k / 676 % 26,
+                             'a' + k / 17576 % 26));
+    struct article a;
+    const char *why;
+    double t0 = now_s();
+    enum ingest_rc rc = run_text(b.data, &a, &why);
+    double dt = now_s() - t0;
+    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    article_clear(&a);
+    buf_clear(&b);
+    return dt;
+}
+
+Test(ingest, one_word_subjects_among_many_organisations_stay_linear)
+{
+    double t1 = time_orgs_and_critics(1u << 18), t4 = time_orgs_and_critics(1u << 20);
+    cr_log_info("256 KiB: %.3f s, 1 MiB: %.3f s", t1, t4);
+    cr_expect_lt(t4, 1.0 * SLOWDOWN, "took %.3f s", t4);
+    cr_expect_lt(t4, 6.5 * t1, "1 MiB took %.1f times as long as 256 KiB", t4 / t1);
+}
+
 /* An acronym in parentheses after an organisation is pushed as a second
  * candidate while the organisation's is still in use; with the organisation
  * at every position around the candidate array's first growth (64), the
