@@ -154,6 +154,43 @@ static char *hostile_make(int replace, size_t *n)
     return b;
 }
 
+/* Hostile shapes that once made a stage quadratic (each fixed; see
+ * docs/extraction.md, Speed): head, then piece repeated up to n bytes; with
+ * named, each piece starts with a name of its own ("Bxxxxco"). */
+struct shape {
+    const char *label, *head, *piece;
+    int named;
+};
+
+static const struct shape shapes[] = {
+    {"quote marks", "Headline of the shape\n\n",
+     "\"Yes,\" he said \xe2\x80\x9cno\xe2\x80\x9d said Smith \"Jones, a man, said \" ", 0},
+    {"two-word names, no organisation", "Names of the shape\n\n", "Anna Berg met Carl Dunn. ", 0},
+    {"participles before a quotation", "Participles of the shape\n\nJo Roe said ",
+     "adding saying ", 0},
+    {"role cues in one paragraph", "Senators of the shape\n\n",
+     "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ", 0},
+    {"one-word subjects, many organisations", "Critics of the shape\n\n",
+     "Labs grew. Critics said \xe2\x80\x9cit works.\xe2\x80\x9d ", 1},
+};
+
+static char *shape_make(const struct shape *sh, size_t cap)
+{
+    char *b = malloc(cap + 256);
+    if (!b)
+        exit(1);
+    size_t len = 0;
+    put(b, cap + 256, &len, "%s", sh->head);
+    for (unsigned k = 0; len + 128 < cap; k++) {
+        if (sh->named)
+            put(b, cap + 256, &len, "B%c%c%c%cco ", 'a' + k % 26, 'a' + k / 26 % 26,
+                'a' + k / 676 % 26, 'a' + k / 17576 % 26);
+        put(b, cap + 256, &len, "%s", sh->piece);
+    }
+    put(b, cap + 256, &len, "\xe2\x80\x9cit is fine.\xe2\x80\x9d\n");
+    return b;
+}
+
 static double now_us(void)
 {
     struct timespec ts;
@@ -226,6 +263,19 @@ int main(int argc, char **argv)
                : rc == INGEST_BAD_INPUT ? "refused"
                                         : "no article");
         free(text);
+    }
+    /* Linear cost shows as 1 MiB taking about four times 256 KiB. */
+    for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+        double us[2];
+        for (int big = 0; big <= 1; big++) {
+            char *text = shape_make(&shapes[i], big ? 1u << 20 : 1u << 18);
+            us[big] = time_run(text, 3, &rc, &nq);
+            free(text);
+        }
+        char label[64];
+        snprintf(label, sizeof label, "shape: %s", shapes[i].label);
+        printf("%-44s %8s %8zu %12.1f  (256 KiB: %.0f us, x%.1f)\n", label, "1 MiB", nq, us[1],
+               us[0], us[1] / us[0]);
     }
     return 0;
 }

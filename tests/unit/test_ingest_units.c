@@ -1,26 +1,13 @@
 /* test_ingest_units.c: the ingest helpers one by one (UTF-8, normalisation, code
  * point offsets, tokens, dates, the JSON record) and the run's contract on odd
- * input: refusals with reasons, no crash on hostile text, and the time bounds. */
+ * input: refusals with reasons and no crash on hostile text. How long hostile
+ * shapes take is measured by bench/extract_bench.c (make bench-extract), not
+ * asserted here: a timed test fails on a loaded machine, not on a slow path. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "../../server/ingest/ingest_internal.h"
-
-/* Sanitizer builds run several times slower; their time limits scale. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SLOWDOWN 5.0
-#else
-#define SLOWDOWN 1.0
-#endif
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 Test(ingest, utf8_validation)
 {
@@ -279,8 +266,9 @@ Test(ingest, a_stray_mark_is_no_subject)
     article_clear(&a);
 }
 
-/* A 1 MiB single line holding 100,000 quote marks finishes well under a second. */
-Test(ingest, many_quote_marks_stay_linear, .timeout = 20)
+/* A 1 MiB single line holding 100,000 quote marks is read whole (its time:
+ * bench-extract's "quote marks" shape). */
+Test(ingest, many_quote_marks_are_read)
 {
     size_t n = 1 << 20;
     char *s = malloc(n + 64);
@@ -300,12 +288,8 @@ Test(ingest, many_quote_marks_stay_linear, .timeout = 20)
     cr_assert_geq(marks, 100000);
     struct article a;
     const char *why;
-    double t0 = now_s();
-    enum ingest_rc rc = run_text(s, &a, &why);
-    double dt = now_s() - t0;
-    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
-    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
-    cr_log_info("1 MiB line with %zu quote marks: %.3f s", marks, dt);
+    cr_assert_eq(run_text(s, &a, &why), INGEST_OK, "%s", why ? why : "");
+    cr_expect_geq(a.n_quotes, 20000, "%zu quotations", a.n_quotes);
     article_clear(&a);
     free(s);
 }
@@ -314,7 +298,7 @@ Test(ingest, many_quote_marks_stay_linear, .timeout = 20)
  * a 320 KB title took 10 s (each was searched for from the title's start, its
  * code point offsets counted from there, and its text compared with every body
  * quotation); now the run stays linear. */
-Test(ingest, many_title_quotations_stay_linear, .timeout = 30)
+Test(ingest, many_title_quotations_keep_their_offsets)
 {
     static const char *const pieces[] = {"'a' ", "\xe2\x80\x9cWe b c d\xe2\x80\x9d "};
     struct buf title = {0}, body = {0};
@@ -329,10 +313,7 @@ Test(ingest, many_title_quotations_stay_linear, .timeout = 30)
     in.body = body.data;
     struct article a = {0};
     const char *why = NULL;
-    double t0 = now_s();
-    enum ingest_rc rc = ingest_run(&in, &a, &why);
-    double dt = now_s() - t0;
-    cr_assert_eq(rc, INGEST_OK, "%s", why ? why : "");
+    cr_assert_eq(ingest_run(&in, &a, &why), INGEST_OK, "%s", why ? why : "");
     cr_expect_geq(a.n_quotes, 40000);
     /* the last title quotation's offsets are those of its place in the title */
     size_t last = 0;
@@ -349,32 +330,38 @@ Test(ingest, many_title_quotations_stay_linear, .timeout = 30)
     }
     cr_expect_eq(strncmp(a.title + b0, q->text, strlen(q->text)), 0);
     cr_expect_eq((size_t)q->end, ingest_cp_count(a.title, strlen(a.title)) - 1);
-    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
-    cr_log_info("320 KB title with 40,000 quotations: %.3f s", dt);
     article_clear(&a);
     buf_clear(&title);
     buf_clear(&body);
 }
 
-/* A 1 MiB text of two-word names and no organisation finishes well under a
- * second: the company short-form check scanned every candidate for each person
- * (24 s), and now looks at the organisations, found once per text. */
-Test(ingest, many_names_without_organisations_stay_linear)
+/* Runs head + piece repeated to n bytes; *pieces gets how many. */
+static enum ingest_rc run_repeated(const char *head, const char *piece, size_t n,
+                                   struct article *a, size_t *pieces)
 {
     struct buf b = {0};
-    cr_assert(buf_puts(&b, "Names of the test\n\n"));
-    while (b.len < (1u << 20) - 32)
-        cr_assert(buf_puts(&b, "Anna Berg met Carl Dunn. "));
-    struct article a;
+    cr_assert(buf_puts(&b, head));
+    for (*pieces = 0; b.len + strlen(piece) < n; ++*pieces)
+        cr_assert(buf_puts(&b, piece));
     const char *why;
-    double t0 = now_s();
-    enum ingest_rc rc = run_text(b.data, &a, &why);
-    double dt = now_s() - t0;
-    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
-    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
-    cr_log_info("1 MiB of two-word names: %.3f s", dt);
-    article_clear(&a);
+    enum ingest_rc rc = run_text(b.data, a, &why);
     buf_clear(&b);
+    return rc;
+}
+
+/* 1 MiB of two-word names and no organisation: every pair is a person (the
+ * company short-form check once scanned every candidate for each person; its
+ * time is bench-extract's "names" shape). */
+Test(ingest, many_names_without_organisations_are_people)
+{
+    struct article a;
+    size_t n;
+    cr_assert_eq(run_repeated("Names of the test\n\n", "Anna Berg met Carl Dunn. ", 1u << 20, &a, &n),
+                 INGEST_OK);
+    cr_expect_eq(a.n_entities, 2, "%zu entities", a.n_entities);
+    for (size_t e = 0; e < a.n_entities; e++)
+        cr_expect_eq(a.entities[e].type, ENTITY_PERSON, "%s", a.entities[e].name);
+    article_clear(&a);
 }
 
 /* A run of one-word participle cues before a quotation ("adding saying adding
@@ -389,73 +376,53 @@ Test(ingest, participle_runs_do_not_recurse)
     cr_assert(buf_puts(&b, "\xe2\x80\x9cit is fine.\xe2\x80\x9d\n"));
     struct article a;
     const char *why;
-    double t0 = now_s();
-    enum ingest_rc rc = run_text(b.data, &a, &why);
-    double dt = now_s() - t0;
-    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
-    cr_expect_lt(dt, 1.0 * SLOWDOWN, "took %.3f s", dt);
+    cr_assert_eq(run_text(b.data, &a, &why), INGEST_OK, "%s", why ? why : "");
+    cr_expect_eq(a.n_quotes, 1);
     article_clear(&a);
     buf_clear(&b);
 }
 
-static double time_repeated(const char *head, const char *piece, size_t n)
+/* One paragraph of many "the senator said" quotations after organisations
+ * only: every quotation is found and attributed as written (each description
+ * once looked for the paragraph's one person over every mention before it;
+ * the time is bench-extract's "role cues" shape). */
+Test(ingest, many_role_quotations_in_a_paragraph_are_each_attributed)
 {
-    struct buf b = {0};
-    cr_assert(buf_puts(&b, head));
-    while (b.len < n)
-        cr_assert(buf_puts(&b, piece));
     struct article a;
-    const char *why;
-    double t0 = now_s();
-    enum ingest_rc rc = run_text(b.data, &a, &why);
-    double dt = now_s() - t0;
-    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    size_t n;
+    cr_assert_eq(run_repeated("Senators of the test\n\n",
+                              "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ", 1u << 18,
+                              &a, &n),
+                 INGEST_OK);
+    cr_expect_eq(a.n_quotes, n);
+    for (size_t k = 0; k < a.n_quotes; k++)
+        cr_expect(a.quotes[k].speaker_text && a.quotes[k].cue, "quotation %zu", k);
     article_clear(&a);
-    buf_clear(&b);
-    return dt;
 }
 
-/* One paragraph of many "the senator said" quotations after organisations only:
- * each description looked for the paragraph's one person over every mention
- * before it, so 1 MiB took four times as long as four times 256 KiB. */
-Test(ingest, many_role_quotations_in_a_paragraph_stay_linear)
-{
-    const char *piece = "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ";
-    double t1 = time_repeated("Senators of the test\n\n", piece, 1u << 18);
-    double t4 = time_repeated("Senators of the test\n\n", piece, 1u << 20);
-    cr_log_info("256 KiB: %.3f s, 1 MiB: %.3f s", t1, t4);
-    cr_expect_lt(t4, 1.0 * SLOWDOWN, "took %.3f s", t4);
-    cr_expect_lt(t4, 6.5 * t1, "1 MiB took %.1f times as long as 256 KiB", t4 / t1);
-}
-
-/* Many organisations and many one-word subjects ("Critics said"): the subject
- * was compared with the first word of every entity's name, so 1 MiB took 2.5 s. */
-static double time_orgs_and_critics(size_t n)
+/* Many organisations and many one-word subjects ("Critics said"): each
+ * quotation is found with "Critics" as its source (the subject was once
+ * compared with every entity's first word; bench-extract's "one-word
+ * subjects" shape). */
+Test(ingest, one_word_subjects_among_many_organisations_are_attributed)
 {
     struct buf b = {0};
     cr_assert(buf_puts(&b, "Critics of the test\n\n"));
-    for (unsigned k = 0; b.len < n; k++)
+    size_t n = 0;
+    for (unsigned k = 0; b.len < (1u << 18); k++, n++)
         cr_assert(buf_printf(&b,
                              "B%c%c%c%cco Labs grew. Critics said \xe2\x80\x9cit works.\xe2\x80\x9d ",
                              'a' + k % 26, 'a' + k / 26 % 26, 'a' + k / 676 % 26,
                              'a' + k / 17576 % 26));
     struct article a;
     const char *why;
-    double t0 = now_s();
-    enum ingest_rc rc = run_text(b.data, &a, &why);
-    double dt = now_s() - t0;
-    cr_expect(rc == INGEST_OK || rc == INGEST_NO_ARTICLE);
+    cr_assert_eq(run_text(b.data, &a, &why), INGEST_OK, "%s", why ? why : "");
+    cr_expect_eq(a.n_quotes, n);
+    for (size_t k = 0; k < a.n_quotes; k++)
+        cr_expect(a.quotes[k].speaker_text && strcmp(a.quotes[k].speaker_text, "Critics") == 0,
+                  "quotation %zu: %s", k, a.quotes[k].speaker_text ? a.quotes[k].speaker_text : "-");
     article_clear(&a);
     buf_clear(&b);
-    return dt;
-}
-
-Test(ingest, one_word_subjects_among_many_organisations_stay_linear)
-{
-    double t1 = time_orgs_and_critics(1u << 18), t4 = time_orgs_and_critics(1u << 20);
-    cr_log_info("256 KiB: %.3f s, 1 MiB: %.3f s", t1, t4);
-    cr_expect_lt(t4, 1.0 * SLOWDOWN, "took %.3f s", t4);
-    cr_expect_lt(t4, 6.5 * t1, "1 MiB took %.1f times as long as 256 KiB", t4 / t1);
 }
 
 /* An acronym in parentheses after an organisation is pushed as a second
@@ -486,9 +453,9 @@ Test(ingest, acronym_after_organisation_at_array_growth)
     }
 }
 
-/* A 1,000-word article takes well under a millisecond (checked loosely here, as
- * sanitizer builds are slower: under 20 ms per run on average). */
-Test(ingest, thousand_words_are_fast)
+/* A 1,000-word article of 26 attributed paragraphs: all its words counted and
+ * every quotation found (its time is bench-extract's 1,000-word row). */
+Test(ingest, thousand_words_are_read_whole)
 {
     struct buf b = {0};
     cr_assert(buf_puts(&b, "Council approves the budget\n\nBy Jane Roe\n\n"));
@@ -502,18 +469,9 @@ Test(ingest, thousand_words_are_fast)
     }
     struct article a;
     const char *why;
-    int runs = 50;
-    double t0 = now_s();
-    for (int r = 0; r < runs; r++) {
-        cr_assert_eq(run_text(b.data, &a, &why), INGEST_OK);
-        if (r < runs - 1)
-            article_clear(&a);
-    }
-    double per = (now_s() - t0) / runs;
+    cr_assert_eq(run_text(b.data, &a, &why), INGEST_OK);
     cr_expect_geq(a.word_count, 900, "%lld words", (long long)a.word_count);
     cr_expect_eq(a.n_quotes, 26);
-    cr_expect_lt(per, 0.005 * SLOWDOWN, "%.3f ms per article", per * 1e3);
-    cr_log_info("1,000-word article: %.3f ms", per * 1e3);
     article_clear(&a);
     buf_clear(&b);
 }
