@@ -72,6 +72,20 @@ static bool cands_push(struct cands *c, const struct cand *x)
     return true;
 }
 
+/* Pushes the acronym at token k as an alias candidate of the organisation
+ * out->v[ci] ("the X Agency (XA)", "X, known as XA"); returns that
+ * organisation again, since the push may move the array, or NULL on OOM. */
+static struct cand *acronym_push(struct cands *out, size_t ci, int32_t para, const char *s,
+                                 const struct ingest_tok *k, size_t *pos)
+{
+    const struct cand *c = &out->v[ci];
+    struct cand ac = {.para = para, .start = k->start, .end = k->end, .nstart = k->start,
+                      .text = s, .canon = c->canon ? c->canon : s + c->nstart,
+                      .canon_len = c->canon ? c->canon_len : c->end - c->nstart, .kind = C_ORG,
+                      .acronym = true, .in_quote = k->quote >= 0, .entity = -1, .pos = (*pos)++};
+    return cands_push(out, &ac) ? &out->v[ci] : NULL;
+}
+
 static const char *const speech_verbs[] = {
     "acknowledged", "added",      "adds",      "admitted",   "agreed",    "alleged",
     "announced",    "argued",     "argues",    "asked",      "asks",      "asserted",
@@ -2314,15 +2328,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (c->kind == C_ORG && j + 2 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '(' &&
                 (t[j + 1].flags & INGEST_TOKF_ALLCAPS) && t[j + 1].end - t[j + 1].start >= 2 &&
                 t[j + 2].kind == INGEST_TOK_PUNCT && t[j + 2].ch == ')') {
-                struct cand ac = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
-                                  .nstart = t[j + 1].start, .text = s,
-                                  .canon = c->canon ? c->canon : s + c->nstart,
-                                  .canon_len = c->canon ? c->canon_len : c->end - c->nstart,
-                                  .kind = C_ORG, .acronym = true, .in_quote = t[j + 1].quote >= 0,
-                                  .entity = -1, .pos = (*pos)++};
-                if (!cands_push(out, &ac))
+                if (!(c = acronym_push(out, (size_t)(c - out->v), para, s, &t[j + 1], pos)))
                     return false;
-                c = &out->v[out->n - 2]; /* the push may have moved the array */
                 j += 3;
             }
             /* "the European Automobile Manufacturers' Association, known as
@@ -2334,15 +2341,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 ingest_tok_is(s, &t[ka + 1], "as") && (t[ka + 2].flags & INGEST_TOKF_ALLCAPS) &&
                 t[ka + 2].end - t[ka + 2].start >= 2 && t[ka + 2].quote == t[a].quote &&
                 !(ka + 3 < n && tok_capword(&t[ka + 3]) && t[ka + 3].start == t[ka + 2].end + 1)) {
-                struct cand ac = {.para = para, .start = t[ka + 2].start, .end = t[ka + 2].end,
-                                  .nstart = t[ka + 2].start, .text = s,
-                                  .canon = c->canon ? c->canon : s + c->nstart,
-                                  .canon_len = c->canon ? c->canon_len : c->end - c->nstart,
-                                  .kind = C_ORG, .acronym = true, .in_quote = t[ka + 2].quote >= 0,
-                                  .entity = -1, .pos = (*pos)++};
-                if (!cands_push(out, &ac))
+                if (!(c = acronym_push(out, (size_t)(c - out->v), para, s, &t[ka + 2], pos)))
                     return false;
-                c = &out->v[out->n - 2];
                 j = ka + 3;
             }
             if (town && !person && !cue && c->nstart == c->start &&
