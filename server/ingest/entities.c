@@ -139,7 +139,9 @@ static bool is_particle_word(const char *w, size_t n)
     static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",    "Del", "Le",  "La",  "Al",
                                     "El",  "Du",  "Der", "Den", "Ter",   "Ten", "Dos", "Das", "de",
                                     "van", "von", "da",  "di",  "del",   "le",  "la",  "al",  "bin",
-                                    "ibn", "der", "den", "du",  "della", "dos", "das", "el",  "ter"};
+                                    "ibn", "der", "den", "du",  "della", "dos", "das", "el",  "ter",
+                                    /* Irish "Ó Dálaigh", "Ní Bhraonáin", "Mac Lochlainn"; Welsh "ap" */
+                                    "Ó",   "Ní",  "Nic", "Mac", "Mhic",  "Uí",  "Ua",  "ap"};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (ingest_bytes_eq(w, n, p[i]))
             return true;
@@ -161,9 +163,9 @@ static void surname_after_particles(const char **w, size_t *n)
 
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
 {
-    static const char *const p[] = {"al",  "bin", "da",  "das", "de",  "del", "della",
-                                    "den", "der", "di",  "dos", "du",  "el",  "ibn",
-                                    "la",  "le",  "ten", "ter", "van", "von"}; /* sorted */
+    static const char *const p[] = {"al",  "ap",  "bin", "da",  "das", "de",  "del",
+                                    "della", "den", "der", "di",  "dos", "du",  "el",
+                                    "ibn", "la",  "le",  "ten", "ter", "van", "von"}; /* sorted */
     return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_LOWER) &&
            ingest_word_in(p, sizeof p / sizeof *p, s + t->start, t->end - t->start);
 }
@@ -209,7 +211,8 @@ static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
         return false;
     const char *w = s + t->start; /* the hyphen is third to fifth: "al-", "ibn-" */
     const char *h = w[2] == '-' ? w + 2 : w[3] == '-' ? w + 3 : NULL;
-    if (!h || h + 1 >= s + t->end || !(h[1] >= 'A' && h[1] <= 'Z'))
+    if (!h || h + 1 >= s + t->end ||
+        !ingest_cp_is_upper(ingest_cp_at(s, t->end, (size_t)(h + 1 - s))))
         return false;
     return ingest_word_in(p, sizeof p / sizeof *p, s + t->start, (size_t)(h - (s + t->start)));
 }
@@ -368,11 +371,73 @@ bool ingest_org_noun(const char *s, size_t n)
  * after the comma is the noun's */
 static const char *const appos_dets[] = {"her", "his", "its", "their", "our", "my", "the", "own"};
 
+/* The ASCII base letter of each Latin-1 and Latin Extended-A letter,
+ * U+00C0..U+017F ('?' for the two signs there); Æ, ß, Þ, Œ take two letters. */
+static const char latin_base[] = "AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTsaaaaaaaceeeeiiiidnooooo?ouuuuyty"
+                                 "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlL"
+                                 "lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* Copies w/n into out (cap bytes) with Latin letters' diacritics dropped
+ * ("Pádraig" -> "Padraig", "Łukasz" -> "Lukasz", "Şebnem" -> "Sebnem");
+ * combining marks are skipped. Returns the length, or 0 when w is plain
+ * ASCII (nothing to fold), holds another script, or does not fit. */
+static size_t fold_latin(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool folded = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ingest_utf8_next(w, n, &i);
+        const char *r = NULL;
+        char one[2] = {0, 0};
+        if (c < 0x80) {
+            one[0] = (char)c;
+        } else if (c >= 0x300 && c <= 0x36F) { /* a combining accent */
+            folded = true;
+            continue;
+        } else if (c == 0xC6 || c == 0xE6 || c == 0xDF || c == 0xDE || c == 0xFE || c == 0x152 ||
+                   c == 0x153) {
+            r = c == 0xC6   ? "AE"
+                : c == 0xE6 ? "ae"
+                : c == 0xDF ? "ss"
+                : c == 0xDE ? "Th"
+                : c == 0xFE ? "th"
+                : c == 0x152 ? "OE"
+                             : "oe";
+        } else if (c >= 0xC0 && c <= 0x17F && latin_base[c - 0xC0] != '?') {
+            one[0] = latin_base[c - 0xC0];
+        } else if (c >= 0x218 && c <= 0x21B) { /* Romanian comma below: Ș ș Ț ț */
+            one[0] = "SsTt"[c - 0x218];
+        } else {
+            return 0;
+        }
+        folded = folded || c >= 0x80;
+        for (r = r ? r : one; *r; r++) {
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = *r;
+        }
+    }
+    return folded ? o : 0;
+}
+
+/* A listed given name of class cls (male or female), spelled with or without
+ * its diacritics: the list holds "Padraig", "Joao", "Lukasz", so "Pádraig",
+ * "João", "Łukasz" are found too. */
+static bool given_has(const struct ingest_gaz *g, const char *w, size_t n,
+                      enum ingest_gaz_class cls)
+{
+    if (ingest_gaz_has(g, w, n, cls))
+        return true;
+    char buf[64];
+    size_t m = n < sizeof buf ? fold_latin(w, n, buf, sizeof buf) : 0;
+    return m && ingest_gaz_has(g, buf, m, cls);
+}
+
 /* "the banking regulator, Victor Lanning": a listed given name opens a person */
 static bool given_name_at(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
 {
-    return ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
-           ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
+    return given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
+           given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
 }
 
 static bool appos_det(const char *s, const struct ingest_tok *t)
@@ -536,8 +601,8 @@ static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struc
     const char *lw = s + t[b - 1].start;
     size_t ln = end - t[b - 1].start;
     if (!((t[a].flags & INGEST_TOKF_SENT_START) && (t[a].flags & INGEST_TOKF_CAP) && n >= 6 &&
-          memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
-          !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
+          memcmp(w + n - 3, "ing", 3) == 0 && !given_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
+          !given_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
           !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE) && !ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) &&
           !ingest_gaz_find(g, w, n, INGEST_GAZ_ORG) &&
           !ingest_gaz_has(g, lw, ln, INGEST_GAZ_ORG_WORD) &&
@@ -1085,8 +1150,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
     } else if (org_word && !(n_words == 2 && trade_word(wl, wln) &&
-                             (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_MALE) ||
-                              ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_FEMALE)))) {
+                             (given_has(g, w0, w0n, INGEST_GAZ_GIVEN_MALE) ||
+                              given_has(g, w0, w0n, INGEST_GAZ_GIVEN_FEMALE)))) {
         c.kind = C_ORG; /* not "Danielle Steel": a given name and a trade is a person */
     } else {
         bool has_of = false;
@@ -1107,10 +1172,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                    ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_DEMONYM))
                 pa++;
             if (pa > a && b - pa >= 2 &&
-                (ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
-                                INGEST_GAZ_GIVEN_MALE) ||
-                 ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
-                                INGEST_GAZ_GIVEN_FEMALE)))
+                (given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c.nstart = t[pa].start;
             else
                 pa = a;
@@ -1392,10 +1455,8 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
             legislator = ingest_tok_is(s, &t[k], legislators[l]);
     /* "Senate Majority Leader Todd Roe, R-Blair,": a given name may follow the title */
     for (size_t k = r; k + 2 < i && !legislator; k++)
-        legislator = ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
-                                    INGEST_GAZ_GIVEN_MALE) ||
-                     ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
-                                    INGEST_GAZ_GIVEN_FEMALE);
+        legislator = given_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_GIVEN_MALE) ||
+                     given_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_GIVEN_FEMALE);
     if (!legislator)
         return false;
     *end = e;
@@ -1471,8 +1532,8 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     if ((j < a + 2 && !one_after_the) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
-        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
-        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
+        given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+        given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
         return false;
     size_t e = j + 1;
     while (e < n && e <= j + 3 && tok_capword(&t[e]) && t[e].quote == t[a].quote)
@@ -2306,8 +2367,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 ingest_tok_is(s, &t[a - 1], "of") &&
                 ingest_word_in(org_roles, sizeof org_roles / sizeof *org_roles,
                                s + t[a - 2].start, t[a - 2].end - t[a - 2].start) &&
-                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
-                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
                 c->kind = C_ORG;
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
@@ -2647,8 +2708,8 @@ static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, con
     size_t k = 0;
     while (k < n && name[k] != ' ')
         k++;
-    bool m = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_MALE);
-    bool f = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_FEMALE);
+    bool m = given_has(g, name, k, INGEST_GAZ_GIVEN_MALE);
+    bool f = given_has(g, name, k, INGEST_GAZ_GIVEN_FEMALE);
     return m && !f ? 1 : f && !m ? 2 : 0;
 }
 
@@ -2977,8 +3038,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         last_word(name, nn, &w, &wn);
         /* "near New Albany, said": the speech verb closes an appositive */
         bool ev = c->person_hint || (c->cue_after && !c->place_hint) || c->nstart > c->start ||
-                  ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
-                  ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
+                  given_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
+                  given_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
                   (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
                   nx_find(&full, name, nn) >= 0 ||
@@ -3139,9 +3200,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
             ;
         if (s2 >= n || memchr(nm + s2 + 1, ' ', n - s2 - 1) || s2 - s1 - 1 < 3 ||
-            !(nm[s1 + 1] >= 'A' && nm[s1 + 1] <= 'Z') || memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
-            !(ingest_gaz_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
-              ingest_gaz_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
+            !ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) ||
+            memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
+            !(given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
+              given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
             continue;
         if (nx_find(&last, nm + s1 + 1, s2 - s1 - 1) < 0)
             nx_put(&last, nm + s1 + 1, s2 - s1 - 1, (int32_t)k);
