@@ -433,11 +433,75 @@ static bool given_has(const struct ingest_gaz *g, const char *w, size_t n,
     return m && ingest_gaz_has(g, buf, m, cls);
 }
 
+/* "Central", "North-Central", "South-West": compass words, one token, which
+ * after a known place name a constituency ("Dublin South Central"). */
+static bool compass_tok(const char *s, const struct ingest_tok *t, size_t end)
+{
+    static const char *const w[] = {"central", "east",  "mid",  "north",     "northeast",
+                                    "northwest", "south", "southeast", "southwest",
+                                    "west"}; /* sorted, lower */
+    if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_CAP) ||
+        (t->flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    for (size_t i = t->start, j; i < end; i = j + 1) {
+        for (j = i; j < end && s[j] != '-'; j++)
+            ;
+        if (!ingest_word_in(w, sizeof w / sizeof *w, s + i, j - i))
+            return false;
+    }
+    return true;
+}
+
 /* "the banking regulator, Victor Lanning": a listed given name opens a person */
 static bool given_name_at(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
 {
     return given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
            given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
+}
+
+/* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
+ * Pádraig Coyle": one to three capitalised words the lists do not know as a
+ * title, then a listed given name and one or two surname words closing the
+ * run. Returns the given name's token, or 0. The words before it are no
+ * given names, particles or place openers ("San Antonio Spurs"), and no known
+ * name runs from a into the person ("Kerry Washington" stays whole). */
+static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
+                                  const struct ingest_tok *t, size_t a, size_t b, size_t end)
+{
+    static const char *const openers[] = {"cape", "el",    "fort",   "la",    "lake",
+                                          "las",  "los",   "mount",  "port",  "saint",
+                                          "san",  "santa", "sao",    "st",    "st."}; /* sorted */
+    if (b - a < 3)
+        return 0;
+    /* the given name: three or two words before the end */
+    size_t k = b - 3 > a && given_name_at(g, s, &t[b - 3]) ? b - 3
+               : given_name_at(g, s, &t[b - 2])              ? b - 2
+                                                            : a;
+    if (k <= a || k > a + 3)
+        return 0;
+    for (size_t j = k; j < b; j++) {
+        const char *w = s + t[j].start;
+        size_t wn = (j == b - 1 ? end : t[j].end) - t[j].start;
+        if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_CAP) ||
+            (t[j].flags & INGEST_TOKF_ALLCAPS) || ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) || ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM))
+            return 0;
+    }
+    for (size_t j = a; j < k; j++) {
+        const char *w = s + t[j].start;
+        size_t wn = t[j].end - t[j].start;
+        if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+            given_name_at(g, s, &t[j]) || is_particle_word(w, wn) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+            ingest_word_in(openers, sizeof openers / sizeof *openers, w, wn))
+            return 0;
+    }
+    for (size_t q = k + 1; q <= b; q++)
+        if (gaz_name(g, s + t[a].start, (q == b ? end : t[q - 1].end) - t[a].start, false))
+            return 0;
+    return k;
 }
 
 static bool appos_det(const char *s, const struct ingest_tok *t)
@@ -701,12 +765,13 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
  * for Fair Courts"): the index of w in short_bodies, or -1. "the Coalition"
  * with none named is itself a name (Australian and British copy). */
 static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament",
-                                           "Legislature"};
+                                           "Legislature", "Army",      "Navy"};
 /* the ones that name themselves when no such body is named in full: "the
- * Coalition" (Australia's), "the GOP-controlled Legislature" (a US state's) */
+ * Coalition" (Australia's), "the GOP-controlled Legislature" (a US state's),
+ * "the Navy's shipbuilding plan" */
 static bool short_body_alone(int b)
 {
-    return b == 0 || b == 4;
+    return b == 0 || b == 4 || b == 5 || b == 6;
 }
 #define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
 
@@ -739,6 +804,18 @@ static bool hyphen_place(const char *w, size_t n)
             return true;
     }
     return false;
+}
+
+/* Whether the word after one space at p (a NUL-terminated text) is one of
+ * sorted (lower case): "Gallup polling". */
+static bool next_word_in(const char *p, const char *const *sorted, size_t n)
+{
+    if (*p != ' ')
+        return false;
+    size_t k = 1;
+    while (k < 16 && p[k] >= 'a' && p[k] <= 'z')
+        k++;
+    return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
@@ -789,6 +866,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     if (a >= b)
         return true;
+    /* "her State of the State address": a listed name of no entity, whole */
+    if (!e && b - a >= 2 && ingest_gaz_has(g, s + t[a].start, end - t[a].start, INGEST_GAZ_NOT_ENTITY))
+        return true;
     /* "The Greens were blunter": a known name with and without "The" is
      * written without it, so the alias is the bare name */
     if (e && b - a >= 2 && ingest_tok_ieq(s, &t[a], "the")) {
@@ -801,12 +881,76 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     c.end = end;
     c.nstart = c.start;
     c.sent_start = (t[a].flags & INGEST_TOKF_SENT_START) != 0;
+    /* "a single mother in Gallup who": a pollster that is also a town is the
+     * town after "in", "near", "outside" (not "in Gallup polling") */
+    static const char *const loc_preps[] = {"in", "near", "outside"};          /* sorted */
+    static const char *const poll_nouns[] = {"data", "figures", "numbers", "poll", "polling",
+                                             "polls", "survey", "surveys"}; /* sorted */
+    if (e && e->cls == INGEST_GAZ_ORG && b - a == 1 && a > 0 &&
+        !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+        t[a - 1].kind == INGEST_TOK_WORD &&
+        ingest_word_in(loc_preps, 3, s + t[a - 1].start, t[a - 1].end - t[a - 1].start) &&
+        !next_word_in(s + end, poll_nouns, 8)) {
+        const struct ingest_gaz_entry *pl =
+            ingest_gaz_find(g, s + t[a].start, end - t[a].start, INGEST_GAZ_PLACE);
+        if (pl)
+            e = pl;
+    }
     if (e) {
         c.kind = e->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
         c.canon = e->canon;
         c.canon_len = e->canon_len;
         c.pos = (*pos)++;
         return cands_push(out, &c);
+    }
+    /* "Dublin South Central", "Cork North-Central": a known place and one or
+     * two compass words, a constituency or district, is a place */
+    if (para >= 0 && b - a >= 2 && b - a <= 4) {
+        size_t q = b - 1;
+        while (q > a && b - q <= 2 && compass_tok(s, &t[q], q == b - 1 ? end : t[q].end))
+            q--;
+        const struct ingest_gaz_entry *pe =
+            q + 1 < b && !compass_tok(s, &t[q], t[q].end)
+                ? gaz_name(g, s + t[a].start, t[q].end - t[a].start, false)
+                : NULL;
+        if (pe && pe->cls == INGEST_GAZ_PLACE && (t[q + 1].flags & INGEST_TOKF_CAP) &&
+            !compass_tok(s, &t[a], t[a].end)) {
+            c.kind = C_PLACE;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Taoiseach Conor Breathnach", "Sinn Féin TD Pádraig Coyle": words the
+     * lists do not know before a given name and surname make a title; a
+     * known organisation or place opening them is named too */
+    size_t gk = para >= 0 ? given_after_unknown(g, s, t, a, b, end) : 0;
+    if (gk) {
+        size_t p = 0;
+        const struct ingest_gaz_entry *pe = NULL;
+        for (size_t q = gk; q > a && !pe; q--)
+            if ((pe = gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start,
+                               q - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS))))
+                p = q;
+        if (pe) {
+            struct cand pc = c;
+            pc.end = t[p - 1].end;
+            pc.kind = pe->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
+            pc.canon = pe->canon;
+            pc.canon_len = pe->canon_len;
+            pc.pos = (*pos)++;
+            if (!cands_push(out, &pc))
+                return false;
+            c.start = t[p].start;
+            c.sent_start = false;
+        } else if (gk - a > 2) {
+            gk = 0;
+        }
+        if (gk) {
+            c.nstart = t[gk].start;
+            c.kind = C_PERSON;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
     }
     /* "Bank of Canada Cuts Rates Again": title case glues a headline's verb
      * to a known name; the longest known name of two words or more opening
@@ -1033,6 +1177,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
         if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
             return true; /* "the US Secretary of State, X": no name yet */
+        /* "Minister for Housing Declan Furlong": the title's object, then the name */
+        size_t gk2 = given_after_unknown(g, s, t, na, b, end);
+        if (gk2 && gk2 - na <= 2) {
+            na = gk2;
+            c.nstart = t[na].start;
+        }
         if (!title_org(s, t, a, last_head, g, &c, out, pos))
             return false;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
@@ -1543,6 +1693,12 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     /* "Lincoln Elementary and Prairie View Elementary": two of a kind */
     size_t ln = t[j - 1].end - t[j - 1].start, rn = t[e - 1].end - t[e - 1].start;
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
+        return false;
+    /* "the House and Senate": two chambers, each named */
+    static const char *const chambers[] = {"assembly", "house", "senate"}; /* sorted */
+    if (e == j + 2 && (j == a + 1 || (j == a + 2 && ingest_tok_ieq(s, &t[a], "the"))) &&
+        ingest_word_in(chambers, 3, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) &&
+        ingest_word_in(chambers, 3, s + t[j + 1].start, t[j + 1].end - t[j + 1].start))
         return false;
     return ingest_gaz_has(g, s + t[e - 1].start, rn, INGEST_GAZ_ORG_WORD);
 }
