@@ -139,7 +139,9 @@ static bool is_particle_word(const char *w, size_t n)
     static const char *const p[] = {"De",  "Van", "Von", "Da",  "Di",    "Del", "Le",  "La",  "Al",
                                     "El",  "Du",  "Der", "Den", "Ter",   "Ten", "Dos", "Das", "de",
                                     "van", "von", "da",  "di",  "del",   "le",  "la",  "al",  "bin",
-                                    "ibn", "der", "den", "du",  "della", "dos", "das", "el",  "ter"};
+                                    "ibn", "der", "den", "du",  "della", "dos", "das", "el",  "ter",
+                                    /* Irish "Ó Dálaigh", "Ní Bhraonáin", "Mac Lochlainn"; Welsh "ap" */
+                                    "Ó",   "Ní",  "Nic", "Mac", "Mhic",  "Uí",  "Ua",  "ap"};
     for (size_t i = 0; i < sizeof p / sizeof *p; i++)
         if (ingest_bytes_eq(w, n, p[i]))
             return true;
@@ -161,9 +163,9 @@ static void surname_after_particles(const char **w, size_t *n)
 
 static bool is_particle_tok(const char *s, const struct ingest_tok *t)
 {
-    static const char *const p[] = {"al",  "bin", "da",  "das", "de",  "del", "della",
-                                    "den", "der", "di",  "dos", "du",  "el",  "ibn",
-                                    "la",  "le",  "ten", "ter", "van", "von"}; /* sorted */
+    static const char *const p[] = {"al",  "ap",  "bin", "da",  "das", "de",  "del",
+                                    "della", "den", "der", "di",  "dos", "du",  "el",
+                                    "ibn", "la",  "le",  "ten", "ter", "van", "von"}; /* sorted */
     return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_LOWER) &&
            ingest_word_in(p, sizeof p / sizeof *p, s + t->start, t->end - t->start);
 }
@@ -209,7 +211,8 @@ static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
         return false;
     const char *w = s + t->start; /* the hyphen is third to fifth: "al-", "ibn-" */
     const char *h = w[2] == '-' ? w + 2 : w[3] == '-' ? w + 3 : NULL;
-    if (!h || h + 1 >= s + t->end || !(h[1] >= 'A' && h[1] <= 'Z'))
+    if (!h || h + 1 >= s + t->end ||
+        !ingest_cp_is_upper(ingest_cp_at(s, t->end, (size_t)(h + 1 - s))))
         return false;
     return ingest_word_in(p, sizeof p / sizeof *p, s + t->start, (size_t)(h - (s + t->start)));
 }
@@ -368,11 +371,137 @@ bool ingest_org_noun(const char *s, size_t n)
  * after the comma is the noun's */
 static const char *const appos_dets[] = {"her", "his", "its", "their", "our", "my", "the", "own"};
 
+/* The ASCII base letter of each Latin-1 and Latin Extended-A letter,
+ * U+00C0..U+017F ('?' for the two signs there); Æ, ß, Þ, Œ take two letters. */
+static const char latin_base[] = "AAAAAAACEEEEIIIIDNOOOOO?OUUUUYTsaaaaaaaceeeeiiiidnooooo?ouuuuyty"
+                                 "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiIiJjKkkLlLlLlL"
+                                 "lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/* Copies w/n into out (cap bytes) with Latin letters' diacritics dropped
+ * ("Pádraig" -> "Padraig", "Łukasz" -> "Lukasz", "Şebnem" -> "Sebnem");
+ * combining marks are skipped. Returns the length, or 0 when w is plain
+ * ASCII (nothing to fold), holds another script, or does not fit. */
+static size_t fold_latin(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool folded = false;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ingest_utf8_next(w, n, &i);
+        const char *r = NULL;
+        char one[2] = {0, 0};
+        if (c < 0x80) {
+            one[0] = (char)c;
+        } else if (c >= 0x300 && c <= 0x36F) { /* a combining accent */
+            folded = true;
+            continue;
+        } else if (c == 0xC6 || c == 0xE6 || c == 0xDF || c == 0xDE || c == 0xFE || c == 0x152 ||
+                   c == 0x153) {
+            r = c == 0xC6   ? "AE"
+                : c == 0xE6 ? "ae"
+                : c == 0xDF ? "ss"
+                : c == 0xDE ? "Th"
+                : c == 0xFE ? "th"
+                : c == 0x152 ? "OE"
+                             : "oe";
+        } else if (c >= 0xC0 && c <= 0x17F && latin_base[c - 0xC0] != '?') {
+            one[0] = latin_base[c - 0xC0];
+        } else if (c >= 0x218 && c <= 0x21B) { /* Romanian comma below: Ș ș Ț ț */
+            one[0] = "SsTt"[c - 0x218];
+        } else {
+            return 0;
+        }
+        folded = folded || c >= 0x80;
+        for (r = r ? r : one; *r; r++) {
+            if (o + 1 >= cap)
+                return 0;
+            out[o++] = *r;
+        }
+    }
+    return folded ? o : 0;
+}
+
+/* A listed given name of class cls (male or female), spelled with or without
+ * its diacritics: the list holds "Padraig", "Joao", "Lukasz", so "Pádraig",
+ * "João", "Łukasz" are found too. */
+static bool given_has(const struct ingest_gaz *g, const char *w, size_t n,
+                      enum ingest_gaz_class cls)
+{
+    if (ingest_gaz_has(g, w, n, cls))
+        return true;
+    char buf[64];
+    size_t m = n < sizeof buf ? fold_latin(w, n, buf, sizeof buf) : 0;
+    return m && ingest_gaz_has(g, buf, m, cls);
+}
+
+/* "Central", "North-Central", "South-West": compass words, one token, which
+ * after a known place name a constituency ("Dublin South Central"). */
+static bool compass_tok(const char *s, const struct ingest_tok *t, size_t end)
+{
+    static const char *const w[] = {"central", "east",  "mid",  "north",     "northeast",
+                                    "northwest", "south", "southeast", "southwest",
+                                    "west"}; /* sorted, lower */
+    if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_CAP) ||
+        (t->flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    for (size_t i = t->start, j; i < end; i = j + 1) {
+        for (j = i; j < end && s[j] != '-'; j++)
+            ;
+        if (!ingest_word_in(w, sizeof w / sizeof *w, s + i, j - i))
+            return false;
+    }
+    return true;
+}
+
 /* "the banking regulator, Victor Lanning": a listed given name opens a person */
 static bool given_name_at(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
 {
-    return ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
-           ingest_gaz_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
+    return given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_MALE) ||
+           given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
+}
+
+/* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
+ * Pádraig Coyle": one to three capitalised words the lists do not know as a
+ * title, then a listed given name and one or two surname words closing the
+ * run. Returns the given name's token, or 0. The words before it are no
+ * given names, particles or place openers ("San Antonio Spurs"), and no known
+ * name runs from a into the person ("Kerry Washington" stays whole). */
+static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
+                                  const struct ingest_tok *t, size_t a, size_t b, size_t end)
+{
+    static const char *const openers[] = {"cape", "el",    "fort",   "la",    "lake",
+                                          "las",  "los",   "mount",  "port",  "saint",
+                                          "san",  "santa", "sao",    "st",    "st."}; /* sorted */
+    if (b - a < 3)
+        return 0;
+    /* the given name: three or two words before the end */
+    size_t k = b - 3 > a && given_name_at(g, s, &t[b - 3]) ? b - 3
+               : given_name_at(g, s, &t[b - 2])              ? b - 2
+                                                            : a;
+    if (k <= a || k > a + 3)
+        return 0;
+    for (size_t j = k; j < b; j++) {
+        const char *w = s + t[j].start;
+        size_t wn = (j == b - 1 ? end : t[j].end) - t[j].start;
+        if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_CAP) ||
+            (t[j].flags & INGEST_TOKF_ALLCAPS) || ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) || ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM))
+            return 0;
+    }
+    for (size_t j = a; j < k; j++) {
+        const char *w = s + t[j].start;
+        size_t wn = t[j].end - t[j].start;
+        if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
+            given_name_at(g, s, &t[j]) || is_particle_word(w, wn) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+            ingest_word_in(openers, sizeof openers / sizeof *openers, w, wn))
+            return 0;
+    }
+    for (size_t q = k + 1; q <= b; q++)
+        if (gaz_name(g, s + t[a].start, (q == b ? end : t[q - 1].end) - t[a].start, false))
+            return 0;
+    return k;
 }
 
 static bool appos_det(const char *s, const struct ingest_tok *t)
@@ -536,8 +665,8 @@ static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struc
     const char *lw = s + t[b - 1].start;
     size_t ln = end - t[b - 1].start;
     if (!((t[a].flags & INGEST_TOKF_SENT_START) && (t[a].flags & INGEST_TOKF_CAP) && n >= 6 &&
-          memcmp(w + n - 3, "ing", 3) == 0 && !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
-          !ingest_gaz_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
+          memcmp(w + n - 3, "ing", 3) == 0 && !given_has(g, w, n, INGEST_GAZ_GIVEN_MALE) &&
+          !given_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE) &&
           !ingest_gaz_has(g, w, n, INGEST_GAZ_TITLE) && !ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) &&
           !ingest_gaz_find(g, w, n, INGEST_GAZ_ORG) &&
           !ingest_gaz_has(g, lw, ln, INGEST_GAZ_ORG_WORD) &&
@@ -636,12 +765,13 @@ static bool club_context(const char *s, const struct ingest_tok *t, size_t a, si
  * for Fair Courts"): the index of w in short_bodies, or -1. "the Coalition"
  * with none named is itself a name (Australian and British copy). */
 static const char *const short_bodies[] = {"Coalition", "Commission", "Council", "Parliament",
-                                           "Legislature"};
+                                           "Legislature", "Army",      "Navy"};
 /* the ones that name themselves when no such body is named in full: "the
- * Coalition" (Australia's), "the GOP-controlled Legislature" (a US state's) */
+ * Coalition" (Australia's), "the GOP-controlled Legislature" (a US state's),
+ * "the Navy's shipbuilding plan" */
 static bool short_body_alone(int b)
 {
-    return b == 0 || b == 4;
+    return b == 0 || b == 4 || b == 5 || b == 6;
 }
 #define N_SHORT_BODIES (sizeof short_bodies / sizeof *short_bodies)
 
@@ -674,6 +804,18 @@ static bool hyphen_place(const char *w, size_t n)
             return true;
     }
     return false;
+}
+
+/* Whether the word after one space at p (a NUL-terminated text) is one of
+ * sorted (lower case): "Gallup polling". */
+static bool next_word_in(const char *p, const char *const *sorted, size_t n)
+{
+    if (*p != ' ')
+        return false;
+    size_t k = 1;
+    while (k < 16 && p[k] >= 'a' && p[k] <= 'z')
+        k++;
+    return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
@@ -724,6 +866,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     }
     if (a >= b)
         return true;
+    /* "her State of the State address": a listed name of no entity, whole */
+    if (!e && b - a >= 2 && ingest_gaz_has(g, s + t[a].start, end - t[a].start, INGEST_GAZ_NOT_ENTITY))
+        return true;
     /* "The Greens were blunter": a known name with and without "The" is
      * written without it, so the alias is the bare name */
     if (e && b - a >= 2 && ingest_tok_ieq(s, &t[a], "the")) {
@@ -736,12 +881,76 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     c.end = end;
     c.nstart = c.start;
     c.sent_start = (t[a].flags & INGEST_TOKF_SENT_START) != 0;
+    /* "a single mother in Gallup who": a pollster that is also a town is the
+     * town after "in", "near", "outside" (not "in Gallup polling") */
+    static const char *const loc_preps[] = {"in", "near", "outside"};          /* sorted */
+    static const char *const poll_nouns[] = {"data", "figures", "numbers", "poll", "polling",
+                                             "polls", "survey", "surveys"}; /* sorted */
+    if (e && e->cls == INGEST_GAZ_ORG && b - a == 1 && a > 0 &&
+        !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+        t[a - 1].kind == INGEST_TOK_WORD &&
+        ingest_word_in(loc_preps, 3, s + t[a - 1].start, t[a - 1].end - t[a - 1].start) &&
+        !next_word_in(s + end, poll_nouns, 8)) {
+        const struct ingest_gaz_entry *pl =
+            ingest_gaz_find(g, s + t[a].start, end - t[a].start, INGEST_GAZ_PLACE);
+        if (pl)
+            e = pl;
+    }
     if (e) {
         c.kind = e->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
         c.canon = e->canon;
         c.canon_len = e->canon_len;
         c.pos = (*pos)++;
         return cands_push(out, &c);
+    }
+    /* "Dublin South Central", "Cork North-Central": a known place and one or
+     * two compass words, a constituency or district, is a place */
+    if (para >= 0 && b - a >= 2 && b - a <= 4) {
+        size_t q = b - 1;
+        while (q > a && b - q <= 2 && compass_tok(s, &t[q], q == b - 1 ? end : t[q].end))
+            q--;
+        const struct ingest_gaz_entry *pe =
+            q + 1 < b && !compass_tok(s, &t[q], t[q].end)
+                ? gaz_name(g, s + t[a].start, t[q].end - t[a].start, false)
+                : NULL;
+        if (pe && pe->cls == INGEST_GAZ_PLACE && (t[q + 1].flags & INGEST_TOKF_CAP) &&
+            !compass_tok(s, &t[a], t[a].end)) {
+            c.kind = C_PLACE;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Taoiseach Conor Breathnach", "Sinn Féin TD Pádraig Coyle": words the
+     * lists do not know before a given name and surname make a title; a
+     * known organisation or place opening them is named too */
+    size_t gk = para >= 0 ? given_after_unknown(g, s, t, a, b, end) : 0;
+    if (gk) {
+        size_t p = 0;
+        const struct ingest_gaz_entry *pe = NULL;
+        for (size_t q = gk; q > a && !pe; q--)
+            if ((pe = gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start,
+                               q - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS))))
+                p = q;
+        if (pe) {
+            struct cand pc = c;
+            pc.end = t[p - 1].end;
+            pc.kind = pe->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
+            pc.canon = pe->canon;
+            pc.canon_len = pe->canon_len;
+            pc.pos = (*pos)++;
+            if (!cands_push(out, &pc))
+                return false;
+            c.start = t[p].start;
+            c.sent_start = false;
+        } else if (gk - a > 2) {
+            gk = 0;
+        }
+        if (gk) {
+            c.nstart = t[gk].start;
+            c.kind = C_PERSON;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
     }
     /* "Bank of Canada Cuts Rates Again": title case glues a headline's verb
      * to a known name; the longest known name of two words or more opening
@@ -968,6 +1177,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
         if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
             return true; /* "the US Secretary of State, X": no name yet */
+        /* "Minister for Housing Declan Furlong": the title's object, then the name */
+        size_t gk2 = given_after_unknown(g, s, t, na, b, end);
+        if (gk2 && gk2 - na <= 2) {
+            na = gk2;
+            c.nstart = t[na].start;
+        }
         if (!title_org(s, t, a, last_head, g, &c, out, pos))
             return false;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
@@ -1085,8 +1300,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
     } else if (org_word && !(n_words == 2 && trade_word(wl, wln) &&
-                             (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_MALE) ||
-                              ingest_gaz_has(g, w0, w0n, INGEST_GAZ_GIVEN_FEMALE)))) {
+                             (given_has(g, w0, w0n, INGEST_GAZ_GIVEN_MALE) ||
+                              given_has(g, w0, w0n, INGEST_GAZ_GIVEN_FEMALE)))) {
         c.kind = C_ORG; /* not "Danielle Steel": a given name and a trade is a person */
     } else {
         bool has_of = false;
@@ -1107,10 +1322,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                    ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_DEMONYM))
                 pa++;
             if (pa > a && b - pa >= 2 &&
-                (ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
-                                INGEST_GAZ_GIVEN_MALE) ||
-                 ingest_gaz_has(g, s + t[pa].start, t[pa].end - t[pa].start,
-                                INGEST_GAZ_GIVEN_FEMALE)))
+                (given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c.nstart = t[pa].start;
             else
                 pa = a;
@@ -1392,10 +1605,8 @@ static bool party_tag_town(const struct ingest_gaz *g, const char *s, size_t n,
             legislator = ingest_tok_is(s, &t[k], legislators[l]);
     /* "Senate Majority Leader Todd Roe, R-Blair,": a given name may follow the title */
     for (size_t k = r; k + 2 < i && !legislator; k++)
-        legislator = ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
-                                    INGEST_GAZ_GIVEN_MALE) ||
-                     ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start,
-                                    INGEST_GAZ_GIVEN_FEMALE);
+        legislator = given_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_GIVEN_MALE) ||
+                     given_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_GIVEN_FEMALE);
     if (!legislator)
         return false;
     *end = e;
@@ -1471,8 +1682,8 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     if ((j < a + 2 && !one_after_the) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
-        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
-        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
+        given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+        given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
         return false;
     size_t e = j + 1;
     while (e < n && e <= j + 3 && tok_capword(&t[e]) && t[e].quote == t[a].quote)
@@ -1482,6 +1693,12 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     /* "Lincoln Elementary and Prairie View Elementary": two of a kind */
     size_t ln = t[j - 1].end - t[j - 1].start, rn = t[e - 1].end - t[e - 1].start;
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
+        return false;
+    /* "the House and Senate": two chambers, each named */
+    static const char *const chambers[] = {"assembly", "house", "senate"}; /* sorted */
+    if (e == j + 2 && (j == a + 1 || (j == a + 2 && ingest_tok_ieq(s, &t[a], "the"))) &&
+        ingest_word_in(chambers, 3, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) &&
+        ingest_word_in(chambers, 3, s + t[j + 1].start, t[j + 1].end - t[j + 1].start))
         return false;
     return ingest_gaz_has(g, s + t[e - 1].start, rn, INGEST_GAZ_ORG_WORD);
 }
@@ -2306,8 +2523,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 ingest_tok_is(s, &t[a - 1], "of") &&
                 ingest_word_in(org_roles, sizeof org_roles / sizeof *org_roles,
                                s + t[a - 2].start, t[a - 2].end - t[a - 2].start) &&
-                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
-                !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
                 c->kind = C_ORG;
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
@@ -2647,8 +2864,8 @@ static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, con
     size_t k = 0;
     while (k < n && name[k] != ' ')
         k++;
-    bool m = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_MALE);
-    bool f = ingest_gaz_has(g, name, k, INGEST_GAZ_GIVEN_FEMALE);
+    bool m = given_has(g, name, k, INGEST_GAZ_GIVEN_MALE);
+    bool f = given_has(g, name, k, INGEST_GAZ_GIVEN_FEMALE);
     return m && !f ? 1 : f && !m ? 2 : 0;
 }
 
@@ -2977,8 +3194,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         last_word(name, nn, &w, &wn);
         /* "near New Albany, said": the speech verb closes an appositive */
         bool ev = c->person_hint || (c->cue_after && !c->place_hint) || c->nstart > c->start ||
-                  ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
-                  ingest_gaz_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
+                  given_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
+                  given_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
                   (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
                   nx_find(&full, name, nn) >= 0 ||
@@ -3139,9 +3356,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
             ;
         if (s2 >= n || memchr(nm + s2 + 1, ' ', n - s2 - 1) || s2 - s1 - 1 < 3 ||
-            !(nm[s1 + 1] >= 'A' && nm[s1 + 1] <= 'Z') || memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
-            !(ingest_gaz_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
-              ingest_gaz_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
+            !ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) ||
+            memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
+            !(given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
+              given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
             continue;
         if (nx_find(&last, nm + s1 + 1, s2 - s1 - 1) < 0)
             nx_put(&last, nm + s1 + 1, s2 - s1 - 1, (int32_t)k);
