@@ -10,6 +10,7 @@
  * linear in the text length. */
 #include "ingest_internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* ---- spans ------------------------------------------------------------------------ */
@@ -4531,6 +4532,79 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     return true;
 }
 
+#define ECHO_WORDS_MAX 8   /* words of a fragment an echo may hand a speaker */
+#define ECHO_AHEAD 64      /* later quotations searched for the fragment */
+
+/* Whether the text a[0..an) occurs in b[0..bn) at word boundaries, ignoring
+ * ASCII case. Linear in bn for the short fragments given (an bounded). */
+static bool text_holds_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an == 0 || an >= bn)
+        return false;
+    for (size_t i = 0; i + an <= bn; i++) {
+        if (i > 0 && (isalnum((unsigned char)b[i - 1]) || (unsigned char)b[i - 1] >= 0x80))
+            continue;
+        size_t j = 0;
+        while (j < an && tolower((unsigned char)a[j]) == tolower((unsigned char)b[i + j]))
+            j++;
+        if (j < an)
+            continue;
+        if (i + an < bn && (isalnum((unsigned char)b[i + an]) || (unsigned char)b[i + an] >= 0x80))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A lead that previews a later quotation: "with one parent accusing officials
+ * of “hiding the ball”" ... "“... why did it feel like they were hiding the
+ * ball?” said Jo Roe". A partial quotation left with nobody (not even an
+ * unnamed description) whose words recur inside one later, longer quotation
+ * with a speaker is that speaker's. Only the first later holder counts, and
+ * only when every later holder within reach agrees. */
+static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        struct ingest_q *o = &out->v[i];
+        if (o->speaker >= 0 || o->subj_para >= 0 || o->speaker_lit || o->kind != QUOTE_PARTIAL)
+            continue;
+        const char *a = paras[o->para].s + o->start;
+        size_t an = o->end - o->start, words = 1;
+        while (an > 0 && (a[an - 1] == '.' || a[an - 1] == ',' || a[an - 1] == ' '))
+            an--;
+        for (size_t j = 0; j < an && words <= ECHO_WORDS_MAX; j++)
+            words += a[j] == ' ';
+        if (words < 2 || words > ECHO_WORDS_MAX)
+            continue;
+        int32_t who = -1;
+        size_t from = 0;
+        bool clash = false;
+        for (size_t k = i + 1; k < out->n && k - i <= ECHO_AHEAD && !clash; k++) {
+            const struct ingest_q *h = &out->v[k];
+            if (!text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
+                continue;
+            if (h->speaker < 0 || (who >= 0 && who != h->speaker))
+                clash = true;
+            else if (who < 0) {
+                who = h->speaker;
+                from = k;
+            }
+        }
+        if (clash || who < 0)
+            continue;
+        const struct ingest_q *h = &out->v[from];
+        o->speaker = who;
+        if (!h->subj_head) { /* (offsets in the other quotation's own text are not ours) */
+            o->subj_para = h->subj_para;
+            o->subj_start = h->subj_start;
+            o->subj_end = h->subj_end;
+            o->speaker_lit = h->speaker_lit;
+        }
+        if (!o->cue)
+            o->cue = h->cue;
+    }
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
@@ -4876,6 +4950,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             x.last_speaker_byte = p->n;
         }
     }
+    echo_speakers(paras, out);
     free(qs);
     ctx_clear(&x);
     return 0;
