@@ -1019,6 +1019,7 @@ static bool is_end_punct(const struct ingest_tok *t)
 #define SUBJ_MAX 12   /* tokens in a subject phrase */
 #define CUE_WINDOW 48 /* tokens searched around a quotation for its cue */
 #define PRON_PARAS 3  /* paragraphs searched back for a pronoun's person */
+#define ORG_NAME_PARAS 20 /* paragraphs searched back for a name holding "the district"'s noun */
 
 struct subj {
     size_t a, b;  /* token range, b exclusive; a == b: none */
@@ -2226,8 +2227,18 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
     return true;
 }
 
+/* Nouns of public bodies and institutions that stand for an organisation only
+ * when its name holds them: "the district said" after "the Cedar Hollow School
+ * District", "the department" after "the Department of Labor" (sorted). */
+static const char *const institution_nouns[] = {
+    "academy",  "board",   "church",     "city",
+    "coalition", "college",       "committee", "county",   "department", "district",
+    "foundation", "hospital",     "institute", "league",   "museum",     "office",
+    "organization", "party",      "school",  "university",
+};
+
 /* The organisation "the company" (or "the German carmaker": the last word is
- * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
+ * one of ingest_org_noun's, or an institution noun its name holds) at subject sj of paragraph pi stands for: the most
  * recent organisation named outside quotations (and before the description's
  * own sentence) within PRON_PARAS paragraphs,
  * preferring one whose name holds every word of the description ("the
@@ -2237,9 +2248,14 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *hw = &p->toks.v[sj.b - 1];
-    if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER) ||
-        !ingest_org_noun(p->s + hw->start, hw->end - hw->start))
+    if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER))
         return -1;
+    bool inst = false;
+    if (!ingest_org_noun(p->s + hw->start, hw->end - hw->start)) {
+        if (!TOK_IN(p->s, hw, institution_nouns))
+            return -1;
+        inst = true;
+    }
     char noun[32];
     size_t nn = hw->end - hw->start;
     if (nn >= sizeof noun)
@@ -2250,9 +2266,12 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
     int32_t recent = -1, holds_noun = -1;
-    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+    /* (an organisation whose name holds the noun is sought farther back:
+     * "the district" long after "the Cedar Hollow School District") */
+    for (size_t steps = 0; i > 0 && steps < 192; steps++) {
         const struct ingest_mention *m = &e->m[--i];
-        if (m->para < pi - PRON_PARAS)
+        bool far = m->para < pi - PRON_PARAS;
+        if (m->para < pi - ORG_NAME_PARAS || (far && (holds_noun >= 0 || recent >= 0)))
             break;
         const struct ingest_ent *en = &e->v[m->entity];
         if (m->in_quote || en->type != ENTITY_ORGANIZATION)
@@ -2271,11 +2290,11 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
-        if (recent < 0 && (!business || ingest_company_name(en->name) ||
+        if (recent < 0 && !far && (!business || ingest_company_name(en->name) ||
                            org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
-    return holds_noun >= 0 ? holds_noun : recent;
+    return holds_noun >= 0 || inst ? holds_noun : recent;
 }
 
 /* How well the description d[0..nd) (head word d[head]) of paragraph p fits
@@ -4460,7 +4479,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
-           LIST_SORTED(business_nouns) &&
+           LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
            LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) &&
