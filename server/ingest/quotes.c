@@ -2031,6 +2031,31 @@ static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n
     return best;
 }
 
+/* title_holder, also through an abbreviated title's last word ("the governor"
+ * for the one titled "Gov."), for a one-word description w/n. */
+static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn);
+static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, size_t n)
+{
+    int32_t best = title_holder(e, w, n);
+    if (best >= 0 || memchr(w, ' ', n))
+        return best;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const struct ingest_ent *en = &e->v[k];
+        if (en->type != ENTITY_PERSON)
+            continue;
+        for (size_t ti = 0; ti < en->titles.n; ti++) {
+            const char *tt = en->titles.v[ti];
+            size_t tl = strlen(tt), q = tl;
+            while (q > 0 && tt[q - 1] != ' ')
+                q--;
+            if (tl - q < n && desc_word_is(tt + q, tl - q, w, n) &&
+                (best < 0 || en->mentions > e->v[best].mentions))
+                best = (int32_t)k;
+        }
+    }
+    return best;
+}
+
 /* Abbreviated titles and the words they stand for. */
 static const struct {
     const char *abbr, *word;
@@ -2759,15 +2784,27 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         size_t sa, sb, pa, pb, len;
         sentence_bounds(p, sj.a, &sa, &sb);
         struct subj ps;
-        if (prev_sentence_at(p, sa, &pa, &pb) && clause_subject(x, pi, pa, pb, &ps) &&
-            ps.a < ps.b && ingest_tok_ieq(s, &t[ps.a], "the")) {
+        /* (also the last sentence of a paragraph before, without quotations,
+         * when the pronoun's sentence opens its own: "The governor ... closed
+         * with a story about her father. ¶ “...,” she said") */
+        int32_t ppi = pi;
+        const struct ingest_para *pp = p;
+        if (sa == 0 && pi > 0 && x->paras[pi - 1].n_spans == 0 && x->paras[pi - 1].toks.n > 0) {
+            ppi = pi - 1;
+            pp = &x->paras[ppi];
+            sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
+        }
+        const struct ingest_tok *pt = pp->toks.v;
+        if ((ppi != pi || prev_sentence_at(p, sa, &pa, &pb)) &&
+            clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
+            ingest_tok_ieq(pp->s, &pt[ps.a], "the")) {
 
             bool speech = false;
             for (size_t j = pa; j < pb && !speech; j++)
-                speech = t[j].quote >= 0 || (j >= ps.a && cue_at(p, j, &len));
+                speech = pt[j].quote >= 0 || (j >= ps.a && cue_at(pp, j, &len));
             struct attr pat = {0};
             if (!speech) {
-                subject_resolve(x, pi, ps, &pat);
+                subject_resolve(x, ppi, ps, &pat);
                 if (pat.speaker >= 0 && x->ents->v[pat.speaker].type == ENTITY_PERSON &&
                     gender_fits(x, pat.speaker, gender))
                     at->speaker = pat.speaker;
@@ -2908,7 +2945,7 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
-                title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+                title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
         if (at->speaker < 0 && sj.b - sj.a <= 3)
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
