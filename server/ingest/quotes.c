@@ -3635,7 +3635,7 @@ static bool works_has(const struct works_seen *w, const struct ingest_para *p,
 }
 
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
- * “X”: the writer's distance or a name, not somebody's words (at most six
+ * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
  * the banner “Hands Off Our Kitchens”"). */
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
@@ -3689,6 +3689,16 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
             !ingest_tok_is(p->s, &t[k - 2], "what"))
             return true;
     }
+    /* "a glide vehicle known inside the building as “Longbow”", "what is
+     * known as the “X Rule”": a name given (capitalised), not words said */
+    size_t as = ingest_tok_is(p->s, &t[k], "the") && k > 0 ? k - 1 : k;
+    if (ingest_tok_is(p->s, &t[as], "as") && (t[q->tq0].flags & INGEST_TOKF_CAP) &&
+        (words == 1 || title_case_span(p, q)))
+        for (size_t j = as; j > 0 && as - j < 5 && t[j - 1].quote < 0 &&
+                            t[j - 1].kind == INGEST_TOK_WORD;
+             j--)
+            if (ingest_tok_is(p->s, &t[j - 1], "known"))
+                return true;
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
