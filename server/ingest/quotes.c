@@ -1472,6 +1472,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                     mention_covers(p, t[ha].start, t[hb - 1].end))
                     return (struct subj){ha, hb, false};
             }
+            /* "After the hearing, a senior official, who ..., said": the phrase
+             * before the first comma is an opening adverbial (a preposition
+             * opens the sentence), so the description is the subject */
+            if (np.a < np.b && seg.b - seg.a >= 2 && TOK_IN(s, &t[seg.a], determiners) &&
+                (t[seg.b - 1].flags & INGEST_TOKF_LOWER)) {
+                size_t ca = np.a;
+                while (ca > lim && np.a - ca < SUBJ_MAX && !is_clause_punct(&t[ca - 1]) &&
+                       t[ca - 1].quote < 0)
+                    ca--;
+                if ((ca == lim || (t[ca].flags & INGEST_TOKF_SENT_START)) &&
+                    TOK_IN(s, &t[ca], prepositions) && !is_name_run(p, np.a, np.b))
+                    return seg;
+            }
             if (np.a < np.b)
                 return np; /* "Pieter de Vries, a spokesman for the port, said" */
             if (is_name_run(p, seg.a, seg.b))
