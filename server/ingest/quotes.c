@@ -4709,6 +4709,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         struct attr at;
         int32_t para;
         bool question;
+        bool alt; /* itself a bare line the exchange gave its speaker */
     } xch[2] = {{.para = -1}, {.para = -1}};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
@@ -4842,7 +4843,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = qs[q->next_found].at;
             else if (qi == 0 && p->n_spans == 1 && p->spans[0].open < 4 && q->starts_sentence &&
                      !p->spans[0].continued && xch[1].para == (int32_t)pi - 1 &&
-                     xch[0].para == (int32_t)pi - 2 && (xch[0].question || xch[1].question) &&
+                     xch[0].para == (int32_t)pi - 2 &&
+                     (xch[0].question || xch[1].question || xch[1].alt) &&
                      xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
                      xch[0].at.speaker != xch[1].at.speaker)
             {
@@ -4939,11 +4941,19 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 carry_para = (int32_t)pi;
             }
         }
-        if (p->n_spans == 1 && !qs[0].drop && qs[0].at.found && p->spans[0].closed) {
+        /* (a line of several quotations counts when one speaker has them all:
+         * "“...,” she said. “...?”") */
+        bool one_voice = p->n_spans >= 1 && p->spans[p->n_spans - 1].closed;
+        for (size_t qi = 0; qi < p->n_spans && one_voice; qi++)
+            one_voice = !qs[qi].drop && qs[qi].at.found && qs[qi].at.speaker >= 0 &&
+                        qs[qi].at.speaker == qs[0].at.speaker;
+        if (one_voice) {
+            const struct ingest_qspan *ls = &p->spans[p->n_spans - 1];
             xch[0] = xch[1];
             xch[1].at = qs[0].at;
             xch[1].para = (int32_t)pi;
-            xch[1].question = p->spans[0].end > p->spans[0].start && p->s[p->spans[0].end - 1] == '?';
+            xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
+            xch[1].alt = alternated;
         }
         /* an unattributed quotation left open at the end starts (or extends) a chain */
         if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&
