@@ -4613,6 +4613,7 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
 
 #define ECHO_WORDS_MAX 8   /* words of a fragment an echo may hand a speaker */
 #define ECHO_AHEAD 64      /* later quotations searched for the fragment */
+#define ECHO_BYTES_MAX 120 /* bytes of such a fragment (keeps the search linear) */
 
 /* Whether the text a[0..an) occurs in b[0..bn) at word boundaries, ignoring
  * ASCII case. Linear in bn for the short fragments given (an bounded). */
@@ -4653,7 +4654,7 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
             an--;
         for (size_t j = 0; j < an && words <= ECHO_WORDS_MAX; j++)
             words += a[j] == ' ';
-        if (words < 2 || words > ECHO_WORDS_MAX)
+        if (words < 2 || words > ECHO_WORDS_MAX || an > ECHO_BYTES_MAX)
             continue;
         int32_t who = -1;
         size_t from = 0;
