@@ -10,6 +10,7 @@
  * linear in the text length. */
 #include "ingest_internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* ---- spans ------------------------------------------------------------------------ */
@@ -1018,6 +1019,7 @@ static bool is_end_punct(const struct ingest_tok *t)
 #define SUBJ_MAX 12   /* tokens in a subject phrase */
 #define CUE_WINDOW 48 /* tokens searched around a quotation for its cue */
 #define PRON_PARAS 3  /* paragraphs searched back for a pronoun's person */
+#define ORG_NAME_PARAS 20 /* paragraphs searched back for a name holding "the district"'s noun */
 
 struct subj {
     size_t a, b;  /* token range, b exclusive; a == b: none */
@@ -1469,6 +1471,19 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 if (is_name_run(p, ha, hb) && (ha == lim || is_clause_punct(&t[ha - 1])) &&
                     mention_covers(p, t[ha].start, t[hb - 1].end))
                     return (struct subj){ha, hb, false};
+            }
+            /* "After the hearing, a senior official, who ..., said": the phrase
+             * before the first comma is an opening adverbial (a preposition
+             * opens the sentence), so the description is the subject */
+            if (np.a < np.b && seg.b - seg.a >= 2 && TOK_IN(s, &t[seg.a], determiners) &&
+                (t[seg.b - 1].flags & INGEST_TOKF_LOWER)) {
+                size_t ca = np.a;
+                while (ca > lim && np.a - ca < SUBJ_MAX && !is_clause_punct(&t[ca - 1]) &&
+                       t[ca - 1].quote < 0)
+                    ca--;
+                if ((ca == lim || (t[ca].flags & INGEST_TOKF_SENT_START)) &&
+                    TOK_IN(s, &t[ca], prepositions) && !is_name_run(p, np.a, np.b))
+                    return seg;
             }
             if (np.a < np.b)
                 return np; /* "Pieter de Vries, a spokesman for the port, said" */
@@ -2029,6 +2044,31 @@ static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n
     return best;
 }
 
+/* title_holder, also through an abbreviated title's last word ("the governor"
+ * for the one titled "Gov."), for a one-word description w/n. */
+static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn);
+static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, size_t n)
+{
+    int32_t best = title_holder(e, w, n);
+    if (best >= 0 || memchr(w, ' ', n))
+        return best;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const struct ingest_ent *en = &e->v[k];
+        if (en->type != ENTITY_PERSON)
+            continue;
+        for (size_t ti = 0; ti < en->titles.n; ti++) {
+            const char *tt = en->titles.v[ti];
+            size_t tl = strlen(tt), q = tl;
+            while (q > 0 && tt[q - 1] != ' ')
+                q--;
+            if (tl - q < n && desc_word_is(tt + q, tl - q, w, n) &&
+                (best < 0 || en->mentions > e->v[best].mentions))
+                best = (int32_t)k;
+        }
+    }
+    return best;
+}
+
 /* Abbreviated titles and the words they stand for. */
 static const struct {
     const char *abbr, *word;
@@ -2225,8 +2265,18 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
     return true;
 }
 
+/* Nouns of public bodies and institutions that stand for an organisation only
+ * when its name holds them: "the district said" after "the Cedar Hollow School
+ * District", "the department" after "the Department of Labor" (sorted). */
+static const char *const institution_nouns[] = {
+    "academy",  "board",   "church",     "city",
+    "coalition", "college",       "committee", "county",   "department", "district",
+    "foundation", "hospital",     "institute", "league",   "museum",     "office",
+    "organization", "party",      "school",  "university",
+};
+
 /* The organisation "the company" (or "the German carmaker": the last word is
- * one of ingest_org_noun's) at subject sj of paragraph pi stands for: the most
+ * one of ingest_org_noun's, or an institution noun its name holds) at subject sj of paragraph pi stands for: the most
  * recent organisation named outside quotations (and before the description's
  * own sentence) within PRON_PARAS paragraphs,
  * preferring one whose name holds every word of the description ("the
@@ -2236,9 +2286,14 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *hw = &p->toks.v[sj.b - 1];
-    if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER) ||
-        !ingest_org_noun(p->s + hw->start, hw->end - hw->start))
+    if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER))
         return -1;
+    bool inst = false;
+    if (!ingest_org_noun(p->s + hw->start, hw->end - hw->start)) {
+        if (!TOK_IN(p->s, hw, institution_nouns))
+            return -1;
+        inst = true;
+    }
     char noun[32];
     size_t nn = hw->end - hw->start;
     if (nn >= sizeof noun)
@@ -2249,9 +2304,12 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
     int32_t recent = -1, holds_noun = -1;
-    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+    /* (an organisation whose name holds the noun is sought farther back:
+     * "the district" long after "the Cedar Hollow School District") */
+    for (size_t steps = 0; i > 0 && steps < 192; steps++) {
         const struct ingest_mention *m = &e->m[--i];
-        if (m->para < pi - PRON_PARAS)
+        bool far = m->para < pi - PRON_PARAS;
+        if (m->para < pi - ORG_NAME_PARAS || (far && (holds_noun >= 0 || recent >= 0)))
             break;
         const struct ingest_ent *en = &e->v[m->entity];
         if (m->in_quote || en->type != ENTITY_ORGANIZATION)
@@ -2270,11 +2328,11 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
-        if (recent < 0 && (!business || ingest_company_name(en->name) ||
+        if (recent < 0 && !far && (!business || ingest_company_name(en->name) ||
                            org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
-    return holds_noun >= 0 ? holds_noun : recent;
+    return holds_noun >= 0 || inst ? holds_noun : recent;
 }
 
 /* How well the description d[0..nd) (head word d[head]) of paragraph p fits
@@ -2739,15 +2797,27 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         size_t sa, sb, pa, pb, len;
         sentence_bounds(p, sj.a, &sa, &sb);
         struct subj ps;
-        if (prev_sentence_at(p, sa, &pa, &pb) && clause_subject(x, pi, pa, pb, &ps) &&
-            ps.a < ps.b && ingest_tok_ieq(s, &t[ps.a], "the")) {
+        /* (also the last sentence of a paragraph before, without quotations,
+         * when the pronoun's sentence opens its own: "The governor ... closed
+         * with a story about her father. ¶ “...,” she said") */
+        int32_t ppi = pi;
+        const struct ingest_para *pp = p;
+        if (sa == 0 && pi > 0 && x->paras[pi - 1].n_spans == 0 && x->paras[pi - 1].toks.n > 0) {
+            ppi = pi - 1;
+            pp = &x->paras[ppi];
+            sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
+        }
+        const struct ingest_tok *pt = pp->toks.v;
+        if ((ppi != pi || prev_sentence_at(p, sa, &pa, &pb)) &&
+            clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
+            ingest_tok_ieq(pp->s, &pt[ps.a], "the")) {
 
             bool speech = false;
             for (size_t j = pa; j < pb && !speech; j++)
-                speech = t[j].quote >= 0 || (j >= ps.a && cue_at(p, j, &len));
+                speech = pt[j].quote >= 0 || (j >= ps.a && cue_at(pp, j, &len));
             struct attr pat = {0};
             if (!speech) {
-                subject_resolve(x, pi, ps, &pat);
+                subject_resolve(x, ppi, ps, &pat);
                 if (pat.speaker >= 0 && x->ents->v[pat.speaker].type == ENTITY_PERSON &&
                     gender_fits(x, pat.speaker, gender))
                     at->speaker = pat.speaker;
@@ -2888,7 +2958,7 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
-                title_holder(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
+                title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
         if (at->speaker < 0 && sj.b - sj.a <= 3)
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
@@ -3578,7 +3648,7 @@ static bool works_has(const struct works_seen *w, const struct ingest_para *p,
 }
 
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
- * “X”: the writer's distance or a name, not somebody's words (at most six
+ * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
  * the banner “Hands Off Our Kitchens”"). */
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
@@ -3632,6 +3702,16 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
             !ingest_tok_is(p->s, &t[k - 2], "what"))
             return true;
     }
+    /* "a glide vehicle known inside the building as “Longbow”", "what is
+     * known as the “X Rule”": a name given (capitalised), not words said */
+    size_t as = ingest_tok_is(p->s, &t[k], "the") && k > 0 ? k - 1 : k;
+    if (ingest_tok_is(p->s, &t[as], "as") && (t[q->tq0].flags & INGEST_TOKF_CAP) &&
+        (words == 1 || title_case_span(p, q)))
+        for (size_t j = as; j > 0 && as - j < 5 && t[j - 1].quote < 0 &&
+                            t[j - 1].kind == INGEST_TOK_WORD;
+             j--)
+            if (ingest_tok_is(p->s, &t[j - 1], "known"))
+                return true;
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
@@ -4459,7 +4539,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
-           LIST_SORTED(business_nouns) &&
+           LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
            LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) &&
@@ -4531,6 +4611,80 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     return true;
 }
 
+#define ECHO_WORDS_MAX 8   /* words of a fragment an echo may hand a speaker */
+#define ECHO_AHEAD 64      /* later quotations searched for the fragment */
+#define ECHO_BYTES_MAX 120 /* bytes of such a fragment (keeps the search linear) */
+
+/* Whether the text a[0..an) occurs in b[0..bn) at word boundaries, ignoring
+ * ASCII case. Linear in bn for the short fragments given (an bounded). */
+static bool text_holds_words(const char *a, size_t an, const char *b, size_t bn)
+{
+    if (an == 0 || an >= bn)
+        return false;
+    for (size_t i = 0; i + an <= bn; i++) {
+        if (i > 0 && (isalnum((unsigned char)b[i - 1]) || (unsigned char)b[i - 1] >= 0x80))
+            continue;
+        size_t j = 0;
+        while (j < an && tolower((unsigned char)a[j]) == tolower((unsigned char)b[i + j]))
+            j++;
+        if (j < an)
+            continue;
+        if (i + an < bn && (isalnum((unsigned char)b[i + an]) || (unsigned char)b[i + an] >= 0x80))
+            continue;
+        return true;
+    }
+    return false;
+}
+
+/* A lead that previews a later quotation: "with one parent accusing officials
+ * of “hiding the ball”" ... "“... why did it feel like they were hiding the
+ * ball?” said Jo Roe". A partial quotation left with nobody (not even an
+ * unnamed description) whose words recur inside one later, longer quotation
+ * with a speaker is that speaker's. Only the first later holder counts, and
+ * only when every later holder within reach agrees. */
+static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        struct ingest_q *o = &out->v[i];
+        if (o->speaker >= 0 || o->subj_para >= 0 || o->speaker_lit || o->kind != QUOTE_PARTIAL)
+            continue;
+        const char *a = paras[o->para].s + o->start;
+        size_t an = o->end - o->start, words = 1;
+        while (an > 0 && (a[an - 1] == '.' || a[an - 1] == ',' || a[an - 1] == ' '))
+            an--;
+        for (size_t j = 0; j < an && words <= ECHO_WORDS_MAX; j++)
+            words += a[j] == ' ';
+        if (words < 2 || words > ECHO_WORDS_MAX || an > ECHO_BYTES_MAX)
+            continue;
+        int32_t who = -1;
+        size_t from = 0;
+        bool clash = false;
+        for (size_t k = i + 1; k < out->n && k - i <= ECHO_AHEAD && !clash; k++) {
+            const struct ingest_q *h = &out->v[k];
+            if (!text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
+                continue;
+            if (h->speaker < 0 || (who >= 0 && who != h->speaker))
+                clash = true;
+            else if (who < 0) {
+                who = h->speaker;
+                from = k;
+            }
+        }
+        if (clash || who < 0)
+            continue;
+        const struct ingest_q *h = &out->v[from];
+        o->speaker = who;
+        if (!h->subj_head) { /* (offsets in the other quotation's own text are not ours) */
+            o->subj_para = h->subj_para;
+            o->subj_start = h->subj_start;
+            o->subj_end = h->subj_end;
+            o->speaker_lit = h->speaker_lit;
+        }
+        if (!o->cue)
+            o->cue = h->cue;
+    }
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
@@ -4556,6 +4710,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         struct attr at;
         int32_t para;
         bool question;
+        bool alt; /* itself a bare line the exchange gave its speaker */
     } xch[2] = {{.para = -1}, {.para = -1}};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
@@ -4689,7 +4844,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = qs[q->next_found].at;
             else if (qi == 0 && p->n_spans == 1 && p->spans[0].open < 4 && q->starts_sentence &&
                      !p->spans[0].continued && xch[1].para == (int32_t)pi - 1 &&
-                     xch[0].para == (int32_t)pi - 2 && (xch[0].question || xch[1].question) &&
+                     xch[0].para == (int32_t)pi - 2 &&
+                     (xch[0].question || xch[1].question || xch[1].alt) &&
                      xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
                      xch[0].at.speaker != xch[1].at.speaker)
             {
@@ -4786,11 +4942,19 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 carry_para = (int32_t)pi;
             }
         }
-        if (p->n_spans == 1 && !qs[0].drop && qs[0].at.found && p->spans[0].closed) {
+        /* (a line of several quotations counts when one speaker has them all:
+         * "“...,” she said. “...?”") */
+        bool one_voice = p->n_spans >= 1 && p->spans[p->n_spans - 1].closed;
+        for (size_t qi = 0; qi < p->n_spans && one_voice; qi++)
+            one_voice = !qs[qi].drop && qs[qi].at.found && qs[qi].at.speaker >= 0 &&
+                        qs[qi].at.speaker == qs[0].at.speaker;
+        if (one_voice) {
+            const struct ingest_qspan *ls = &p->spans[p->n_spans - 1];
             xch[0] = xch[1];
             xch[1].at = qs[0].at;
             xch[1].para = (int32_t)pi;
-            xch[1].question = p->spans[0].end > p->spans[0].start && p->s[p->spans[0].end - 1] == '?';
+            xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
+            xch[1].alt = alternated;
         }
         /* an unattributed quotation left open at the end starts (or extends) a chain */
         if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&
@@ -4876,6 +5040,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             x.last_speaker_byte = p->n;
         }
     }
+    echo_speakers(paras, out);
     free(qs);
     ctx_clear(&x);
     return 0;
