@@ -121,6 +121,18 @@ bool ingest_cp_is_space(uint32_t c)
            c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x85;
 }
 
+/* Ranges where a capital and its small letter alternate, capital first
+ * (even code point): Latin Extended-B's Romanian and Livonian letters (Ș, Ț,
+ * Ȯ), Ǟ..ǯ, Ǵ, Ǹ..ǿ, Cyrillic beyond Russian (Ѡ.., Ґ.., Ӑ..), and Latin
+ * Extended Additional (Vietnamese Ạ..ỹ, Welsh Ẁ, Ẃ). */
+static bool ingest_cp_cased_pair(uint32_t c)
+{
+    return (c >= 0x1DE && c <= 0x1EF) || c == 0x1F4 || c == 0x1F5 || (c >= 0x1F8 && c <= 0x233) ||
+           (c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) ||
+           (c >= 0x4D0 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1E95) ||
+           (c >= 0x1EA0 && c <= 0x1EFF);
+}
+
 bool ingest_cp_is_upper_wide(uint32_t c)
 {
     if (c < 0x80)
@@ -135,11 +147,17 @@ bool ingest_cp_is_upper_wide(uint32_t c)
         return (c & 1) == 0;
     if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D)
         return true;
+    if (c >= 0x1CD && c <= 0x1DC) /* pinyin tones: odd upper */
+        return (c & 1) == 1;
+    if (ingest_cp_cased_pair(c))
+        return (c & 1) == 0;
+    if (c == 0x386 || (c >= 0x388 && c <= 0x38A) || c == 0x38C || c == 0x38E || c == 0x38F)
+        return true; /* Greek capitals with tonos */
     if (c >= 0x391 && c <= 0x3AB)
         return c != 0x3A2;
     if (c >= 0x400 && c <= 0x42F)
         return true;
-    return false;
+    return c == 0x1E9E; /* capital sharp s */
 }
 
 bool ingest_cp_is_lower_wide(uint32_t c)
@@ -160,6 +178,10 @@ bool ingest_cp_is_lower_wide(uint32_t c)
         return (c & 1) == 1;
     if (c == 0x17A || c == 0x17C || c == 0x17E || c == 0x17F)
         return true;
+    if (c >= 0x1CD && c <= 0x1DC)
+        return (c & 1) == 0;
+    if (ingest_cp_cased_pair(c))
+        return (c & 1) == 1;
     if (c >= 0x3AC && c <= 0x3CE)
         return true;
     if (c >= 0x430 && c <= 0x45F)

@@ -476,6 +476,42 @@ Test(ingest, thousand_words_are_read_whole)
     buf_clear(&b);
 }
 
+/* Capitals beyond Latin-1 start names: Romanian, Vietnamese, pinyin,
+ * Ukrainian and accented Greek letters are cased, each with its small form. */
+Test(ingest, capitals_beyond_latin_1_are_cased)
+{
+    static const uint32_t pairs[][2] = {
+        {0x218, 0x219},   /* Ș ș */
+        {0x21A, 0x21B},   /* Ț ț */
+        {0x1F4, 0x1F5},   /* Ǵ ǵ */
+        {0x1CD, 0x1CE},   /* Ǎ ǎ */
+        {0x1EA0, 0x1EA1}, /* Ạ ạ */
+        {0x1E80, 0x1E81}, /* Ẁ ẁ */
+        {0x490, 0x491},   /* Ґ ґ */
+        {0x100, 0x101},   /* Ā ā */
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        cr_expect(ingest_cp_is_upper_wide(pairs[i][0]), "U+%04X upper", pairs[i][0]);
+        cr_expect_not(ingest_cp_is_lower_wide(pairs[i][0]), "U+%04X not lower", pairs[i][0]);
+        cr_expect(ingest_cp_is_lower_wide(pairs[i][1]), "U+%04X lower", pairs[i][1]);
+        cr_expect_not(ingest_cp_is_upper_wide(pairs[i][1]), "U+%04X not upper", pairs[i][1]);
+    }
+    cr_expect(ingest_cp_is_upper_wide(0x386), "Ά");
+    cr_expect_not(ingest_cp_is_upper_wide(0x3AC), "ά");
+    struct article a;
+    const char *why;
+    cr_assert_eq(run_text("Talks resume\n\nTalks with \xc8\x98tefan Popescu resumed on Monday "
+                          "after a long pause in the capital city.\n",
+                          &a, &why),
+                 INGEST_OK);
+    bool found = false;
+    for (size_t e = 0; e < a.n_entities; e++)
+        found = found || (strcmp(a.entities[e].name, "\xc8\x98tefan Popescu") == 0 &&
+                          a.entities[e].type == ENTITY_PERSON);
+    cr_expect(found, "\u0218tefan Popescu is a person");
+    article_clear(&a);
+}
+
 /* The word lists are searched by bisection, so they must stay sorted. */
 Test(ingest, word_lists_are_sorted)
 {
