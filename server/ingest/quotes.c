@@ -2013,60 +2013,68 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
     return -1;
 }
 
-/* The person whose recorded title ends with the words w/n (ignoring case, on a
- * word boundary): "president" -> the entity titled "French President". The most
- * mentioned one wins; -1 when none. */
-static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n)
+/* True when title tt (tl bytes) ends with the words w/n, ASCII case aside. */
+static bool title_ends_with(const char *tt, size_t tl, const char *w, size_t n)
+{
+    if (tl < n || (tl > n && tt[tl - n - 1] != ' '))
+        return false;
+    for (size_t q = 0; q < n; q++) {
+        char c1 = tt[tl - n + q], c2 = w[q];
+        if (c1 >= 'A' && c1 <= 'Z')
+            c1 = (char)(c1 + 32);
+        if (c2 >= 'A' && c2 <= 'Z')
+            c2 = (char)(c2 + 32);
+        if (c1 != c2)
+            return false;
+    }
+    return true;
+}
+
+static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn);
+
+/* True when the last word of title tt is an abbreviation of the one-word
+ * description w/n ("Gov." for "governor"). */
+static bool title_abbreviates(const char *tt, size_t tl, const char *w, size_t n)
+{
+    size_t q = tl;
+    while (q > 0 && tt[q - 1] != ' ')
+        q--;
+    return tl - q < n && desc_word_is(tt + q, tl - q, w, n);
+}
+
+/* Of the first 512 people, the most mentioned with a title that fits w/n. */
+static int32_t titled_person(const struct ingest_ents *e, const char *w, size_t n,
+                             bool (*fits)(const char *tt, size_t tl, const char *w, size_t n))
 {
     int32_t best = -1;
     for (size_t k = 0; k < e->n && k < 512; k++) {
         const struct ingest_ent *en = &e->v[k];
         if (en->type != ENTITY_PERSON)
             continue;
-        for (size_t ti = 0; ti < en->titles.n; ti++) {
-            const char *tt = en->titles.v[ti];
-            size_t tl = strlen(tt);
-            if (tl < n || (tl > n && tt[tl - n - 1] != ' '))
-                continue;
-            bool eq = true;
-            for (size_t q = 0; q < n && eq; q++) {
-                char c1 = tt[tl - n + q], c2 = w[q];
-                if (c1 >= 'A' && c1 <= 'Z')
-                    c1 = (char)(c1 + 32);
-                if (c2 >= 'A' && c2 <= 'Z')
-                    c2 = (char)(c2 + 32);
-                eq = c1 == c2;
-            }
-            if (eq && (best < 0 || en->mentions > e->v[best].mentions))
+        for (size_t ti = 0; ti < en->titles.n; ti++)
+            if (fits(en->titles.v[ti], strlen(en->titles.v[ti]), w, n) &&
+                (best < 0 || en->mentions > e->v[best].mentions))
                 best = (int32_t)k;
-        }
     }
     return best;
 }
 
+/* The person whose recorded title ends with the words w/n (ignoring case, on a
+ * word boundary): "president" -> the entity titled "French President". The most
+ * mentioned one wins; -1 when none. */
+static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n)
+{
+    return titled_person(e, w, n, title_ends_with);
+}
+
 /* title_holder, also through an abbreviated title's last word ("the governor"
  * for the one titled "Gov."), for a one-word description w/n. */
-static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn);
 static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, size_t n)
 {
     int32_t best = title_holder(e, w, n);
     if (best >= 0 || memchr(w, ' ', n))
         return best;
-    for (size_t k = 0; k < e->n && k < 512; k++) {
-        const struct ingest_ent *en = &e->v[k];
-        if (en->type != ENTITY_PERSON)
-            continue;
-        for (size_t ti = 0; ti < en->titles.n; ti++) {
-            const char *tt = en->titles.v[ti];
-            size_t tl = strlen(tt), q = tl;
-            while (q > 0 && tt[q - 1] != ' ')
-                q--;
-            if (tl - q < n && desc_word_is(tt + q, tl - q, w, n) &&
-                (best < 0 || en->mentions > e->v[best].mentions))
-                best = (int32_t)k;
-        }
-    }
-    return best;
+    return titled_person(e, w, n, title_abbreviates);
 }
 
 /* Abbreviated titles and the words they stand for. */
