@@ -459,6 +459,25 @@ static bool given_name_at(const struct ingest_gaz *g, const char *s, const struc
            given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
 }
 
+/* True when none of the words t[from..b) (the last one ending at end) is in
+ * one of the n lists cls, nor a given name: the rest of a run that names a
+ * place or an organisation, not a person or a title. */
+static bool words_plain(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                        size_t from, size_t b, size_t end, const enum ingest_gaz_class *cls,
+                        size_t n)
+{
+    for (size_t k = from; k < b; k++) {
+        const char *w = s + t[k].start;
+        size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
+        for (size_t c = 0; c < n; c++)
+            if (ingest_gaz_has(g, w, wn, cls[c]))
+                return false;
+        if (given_name_at(g, s, &t[k]))
+            return false;
+    }
+    return true;
+}
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -961,16 +980,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         for (; q >= a + 2 && !pe; q--)
             pe = gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start, false);
         q++; /* the loop stepped once past the prefix's end */
-        bool rest_plain = pe != NULL;
-        for (size_t k = q; k < b && rest_plain; k++) {
-            const char *w = s + t[k].start;
-            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
-            rest_plain = !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
-                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE_MOD) &&
-                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) &&
-                         !ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) &&
-                         !given_name_at(g, s, &t[k]);
-        }
+        static const enum ingest_gaz_class name_words[] = {
+            INGEST_GAZ_TITLE, INGEST_GAZ_TITLE_MOD, INGEST_GAZ_ORG_WORD, INGEST_GAZ_PLACE_WORD};
+        bool rest_plain = pe != NULL && words_plain(g, s, t, q, b, end, name_words, 4);
         if (rest_plain) {
             c.end = t[q - 1].end;
             c.kind = pe->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
@@ -1270,16 +1282,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
                                                  "west"}; /* sorted, lower */
     if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         ingest_word_in(compass_firsts, 9, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
-        place_first = true;
-        for (size_t k = a + 1; k < b && place_first; k++) {
-            const char *w = s + t[k].start;
-            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
-            place_first = !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) &&
-                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) &&
-                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
-                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
-                          !given_name_at(g, s, &t[k]);
-        }
+        static const enum ingest_gaz_class region_words[] = {
+            INGEST_GAZ_ORG_WORD, INGEST_GAZ_DEMONYM, INGEST_GAZ_STOPCAP, INGEST_GAZ_TITLE};
+        place_first = words_plain(g, s, t, a + 1, b, end, region_words, 4);
     }
     /* "Adelaide Convention Centre", "the Civic Center": a venue, a place */
     static const char *const venues[] = {"civic",      "community", "conference", "convention",
