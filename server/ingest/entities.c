@@ -534,6 +534,32 @@ static bool org_noun_before(const char *s, const struct ingest_tok *t)
     return (t->flags & INGEST_TOKF_LOWER) && ingest_org_noun(s + t->start, t->end - t->start);
 }
 
+/* Nouns of a body of people that a name follows ("a group called X"). */
+static const char *const group_nouns[] = {"alliance",     "campaign",     "coalition",
+                                          "committee",    "movement",     "organisation",
+                                          "organization"}; /* sorted */
+
+/* A lower-case organisation noun or a group noun: "a coalition named X". */
+static bool group_noun_before(const char *s, const struct ingest_tok *t)
+{
+    return org_noun_before(s, t) ||
+           ingest_word_in(group_nouns, sizeof group_nouns / sizeof *group_nouns, s + t->start,
+                          t->end - t->start);
+}
+
+/* Pushes the span from token first to byte end as one organisation, with
+ * the gazetteer's canonical name when known; false on OOM. */
+static bool org_span_push(struct cands *out, int32_t para, const char *s,
+                          const struct ingest_tok *first, size_t end,
+                          const struct ingest_gaz_entry *known, size_t *pos)
+{
+    struct cand c = {.para = para, .start = first->start, .end = end, .nstart = first->start,
+                     .text = s, .canon = known ? known->canon : NULL,
+                     .canon_len = known ? known->canon_len : 0, .kind = C_ORG,
+                     .in_quote = first->quote >= 0, .entity = -1, .pos = (*pos)++};
+    return cands_push(out, &c);
+}
+
 /* "The U.S. Justice Department": a run whose title word turned out to open an
  * organisation's name (it ends in an organisation word). The longest known
  * name ending the run, else the run from its first word that is no place, is
@@ -2395,12 +2421,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 tc[m - 5] = 'P'; /* "party" */
                 pg = ingest_gaz_find(g, tc, m, INGEST_GAZ_ORG);
             }
-            struct cand c = {.para = para, .start = t[a].start,
-                             .end = pe ? t[pe - 1].end : t[a].end, .nstart = t[a].start,
-                             .text = s, .canon = pg ? pg->canon : NULL,
-                             .canon_len = pg ? pg->canon_len : 0, .kind = C_ORG,
-                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
-            if (!cands_push(out, &c))
+            if (!org_span_push(out, para, s, &t[a], pe ? t[pe - 1].end : t[a].end, pg, pos))
                 return false;
             i = pe ? pe : j;
             continue;
@@ -2408,9 +2429,6 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "a group called Keep Harrow Falls Small", "a coalition named
          * Parents First": the name a group goes by, whole (an opening
          * imperative included) */
-        static const char *const groups[] = {"alliance",     "campaign",     "coalition",
-                                             "committee",    "movement",     "organisation",
-                                             "organization"}; /* sorted */
         size_t cw = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a].quote >= 0 &&
                             t[a - 1].quote < 0
                         ? a - 1
@@ -2421,10 +2439,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         ? a + 1
                         : a;
         if (local_office && la + 3 < j) {
-            struct cand c = {.para = para, .start = t[la].start, .end = end_byte,
-                             .nstart = t[la].start, .text = s, .kind = C_ORG,
-                             .in_quote = t[la].quote >= 0, .entity = -1, .pos = (*pos)++};
-            if (!cands_push(out, &c))
+            if (!org_span_push(out, para, s, &t[la], end_byte, NULL, pos))
                 return false;
             i = j;
             continue;
@@ -2446,10 +2461,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             ingest_word_in(naming, sizeof naming / sizeof *naming, s + t[nv - 1].start,
                            t[nv - 1].end - t[nv - 1].start) &&
             (j >= n || t[j].quote != t[a].quote || t[j].kind == INGEST_TOK_PUNCT) &&
-            !(nv >= 2 && t[nv - 2].kind == INGEST_TOK_WORD &&
-              (org_noun_before(s, &t[nv - 2]) ||
-               ingest_word_in(groups, sizeof groups / sizeof *groups, s + t[nv - 2].start,
-                              t[nv - 2].end - t[nv - 2].start))) &&
+            !(nv >= 2 && t[nv - 2].kind == INGEST_TOK_WORD && group_noun_before(s, &t[nv - 2])) &&
             !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
             i = j;
             continue;
@@ -2457,14 +2469,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (cw >= 2 && j - a <= 6 &&
             (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named")) &&
             t[cw - 2].kind == INGEST_TOK_WORD && (t[cw - 2].flags & INGEST_TOKF_LOWER) &&
-            (org_noun_before(s, &t[cw - 2]) ||
-             ingest_word_in(groups, sizeof groups / sizeof *groups, s + t[cw - 2].start,
-                            t[cw - 2].end - t[cw - 2].start)) &&
+            group_noun_before(s, &t[cw - 2]) &&
             !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
-            struct cand c = {.para = para, .start = t[a].start, .end = end_byte,
-                             .nstart = t[a].start, .text = s, .kind = C_ORG,
-                             .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
-            if (!cands_push(out, &c))
+            if (!org_span_push(out, para, s, &t[a], end_byte, NULL, pos))
                 return false;
             i = j;
             continue;
