@@ -3030,27 +3030,30 @@ static int org_by_first_word(const struct ingest_ents *e, const struct ingest_ga
     return found;
 }
 
+/* Adds a copy of the n bytes at s to sv unless it holds them; false on OOM. */
+static bool ent_strv_add(struct strv *sv, const char *s, size_t n)
+{
+    char *v = util_strndup(s, n);
+    if (!v)
+        return false;
+    if (strv_has(sv, v)) {
+        free(v);
+        return true;
+    }
+    return strv_push_taken(sv, v); /* frees v when it fails */
+}
+
 /* Records alias and title strings of candidate c on entity x. */
 static int ent_note(struct ingest_ent *x, const struct cand *c)
 {
     size_t n = c->end - c->start;
     const char *s = c->text + c->start;
     if (!ingest_bytes_eq(s, n, x->name)) {
-        char *al = util_strndup(s, n);
-        if (!al)
-            return INGEST_ERR_NOMEM;
-        if (strv_has(&x->aliases, al))
-            free(al);
-        else if (!strv_push_taken(&x->aliases, al))
+        if (!ent_strv_add(&x->aliases, s, n))
             return INGEST_ERR_NOMEM;
     }
     if (c->xtitle) {
-        char *t = util_strndup(c->xtitle, c->xtitle_len);
-        if (!t)
-            return INGEST_ERR_NOMEM;
-        if (strv_has(&x->titles, t))
-            free(t);
-        else if (!strv_push_taken(&x->titles, t))
+        if (!ent_strv_add(&x->titles, c->xtitle, c->xtitle_len))
             return INGEST_ERR_NOMEM;
     }
     if (c->nstart > c->start && !c->plural_title) {
@@ -3067,12 +3070,7 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
                 x->gender = 1;
         }
         if (tn) {
-            char *t = util_strndup(s, tn);
-            if (!t)
-                return INGEST_ERR_NOMEM;
-            if (strv_has(&x->titles, t))
-                free(t);
-            else if (!strv_push_taken(&x->titles, t))
+            if (!ent_strv_add(&x->titles, s, tn))
                 return INGEST_ERR_NOMEM;
         }
     }
