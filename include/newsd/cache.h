@@ -11,15 +11,19 @@
 
 #define CACHE_MAX_HEADERS 4
 #define CACHE_ETAG_MAX 40
+/* Answers shorter than this are not worth compressing: they are kept and
+ * sent as their identity bytes only, and take no second form. */
+#define CACHE_PACK_MIN 1024
 
-/* The form stored bytes are in. A compressed answer is kept in the form its
- * first client took, and the other form is made (and kept beside it while
- * there is room) when a client of the other kind asks: browsers take gzip,
- * which is sent as it is; curl and most HTTP libraries do not, and for them
- * an LZ4 block unpacks five times faster than gzip inflates, in 1.4 times
- * gzip's room. */
+/* The form stored bytes are in. An answer is kept as its identity bytes
+ * while the cache is roomy (cache_roomy), else compressed: gzip for a first
+ * client that takes it, which is sent as it is, or an LZ4 block for one that
+ * does not (curl and most HTTP libraries), which unpacks five times faster
+ * than gzip inflates, in 1.4 times gzip's room. A client of the other kind
+ * (gzip or not) gets the other form made for it, and kept beside the first
+ * while there is room. */
 enum cache_form {
-    CACHE_IDENTITY, /* the bytes themselves (small answers) */
+    CACHE_IDENTITY, /* the bytes themselves */
     CACHE_GZIP,     /* gzip, sent as it is to clients that take it */
     CACHE_LZ4,      /* one LZ4 block of the identity bytes */
 };
@@ -31,9 +35,11 @@ struct cache_answer {
     size_t len;
     enum cache_form form; /* of body */
     size_t plain_len;     /* the identity length */
-    /* Optionally, the second form of a compressed body (the other one). */
+    /* Optionally, a second form of the body, of the other kind (gzip when
+     * body is not, and back); ignored when of the same kind. */
     const char *alt;
     size_t alt_len;
+    enum cache_form alt_form;
     char etag[CACHE_ETAG_MAX];    /* of the identity bytes */
     char etag_gz[CACHE_ETAG_MAX]; /* of the gzip bytes, when compressed */
     char *content_type;
@@ -83,8 +89,8 @@ uint64_t cache_generation(struct cache *c);
 void cache_bump(struct cache *c);
 
 /* Finds the answer stored under key for generation gen; false on a miss. The
- * body is in the form the client takes (gzip when want_gzip, else LZ4) when
- * the entry holds it, else in the entry's first form. *out is the caller's,
+ * body is in the form the client takes (gzip when want_gzip, else identity
+ * or LZ4) when the entry holds one, else in the entry's first form. *out is the caller's,
  * released with cache_hit_clear. */
 bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_gzip,
                struct cache_hit *out);
@@ -97,9 +103,17 @@ void cache_hit_body(struct cache_hit *h, struct cache_blob *b, enum cache_form f
  * in use are never evicted for it. Asked before making one, which costs
  * more than a hit. */
 bool cache_alt_room(struct cache *c, const struct cache_hit *h, size_t bytes);
-/* Offers a copy of the n bytes at alt to h's entry as its second form (the
- * other form than its first), which it keeps when they fit. */
-void cache_hit_offer(struct cache *c, const struct cache_hit *h, const char *alt, size_t n);
+/* Offers b, bytes in the given form (of the other kind than the entry's
+ * first), to h's entry as its second form, which keeps a reference to it
+ * when it fits. b stays the caller's. */
+void cache_hit_offer(struct cache *c, const struct cache_hit *h, struct cache_blob *b,
+                     enum cache_form form);
+/* Whether an answer of bytes more would leave c at most half full: then it is
+ * worth keeping as its identity bytes, which a client without gzip is sent
+ * without unpacking (a third less CPU a hit), rather than packed; the other
+ * half is left for the packed answers that come once it fills, which hold
+ * three times as many. */
+bool cache_roomy(struct cache *c, size_t bytes);
 /* Releases the references of h; accepts a zeroed or cleared hit. */
 void cache_hit_clear(struct cache_hit *h);
 

@@ -66,6 +66,7 @@ struct cache_entry {
     struct cache_answer a;    /* a.body lies in body; the strings are in the block */
     struct cache_blob *body;  /* in the block, owner this entry */
     struct cache_blob *alt;   /* the second form (see cache_answer), or NULL */
+    enum cache_form alt_form; /* of alt, while set */
     size_t key_len;
     char key[];
 };
@@ -298,10 +299,10 @@ static struct cache_entry **cache_find(struct cache *c, uint64_t h, const char *
     return p;
 }
 
-/* The other compressed form (gzip for LZ4 and back); identity for identity. */
-static enum cache_form cache_other_form(enum cache_form f)
+/* Whether f1 and f2 are of the same kind: both gzip, or neither. */
+static bool cache_same_kind(enum cache_form f1, enum cache_form f2)
 {
-    return f == CACHE_GZIP ? CACHE_LZ4 : f == CACHE_LZ4 ? CACHE_GZIP : CACHE_IDENTITY;
+    return (f1 == CACHE_GZIP) == (f2 == CACHE_GZIP);
 }
 
 bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, bool want_gzip,
@@ -320,9 +321,9 @@ bool cache_get(struct cache *c, const char *key, size_t key_len, uint64_t gen, b
         e->last_use = c->clock;
         atomic_fetch_add(&e->refs, 1);
         /* The second form when it is the one this client takes. */
-        bool alt = e->alt && (e->a.form == CACHE_GZIP) != want_gzip;
+        bool alt = e->alt && (e->alt_form == CACHE_GZIP) == want_gzip;
         out->blob = cache_blob_ref(alt ? e->alt : e->body);
-        out->form = alt ? cache_other_form(e->a.form) : e->a.form;
+        out->form = alt ? e->alt_form : e->a.form;
     }
     pthread_mutex_unlock(&c->lock);
     atomic_fetch_add(e ? &c->hits : &c->misses, 1);
@@ -389,12 +390,18 @@ static void cache_evict_cold(struct cache *c, size_t bytes, const struct cache_e
     }
 }
 
-/* Whether e can take a second form of bytes more: it is in the table,
- * compressed and without one, and the bytes fit (the lock is held). */
+/* Whether e may have a second form: it is in the table, without one, and
+ * compressed or large enough to be. */
+static bool cache_alt_wanted(const struct cache_entry *e)
+{
+    return e->slot != CACHE_GONE && !e->alt &&
+           (e->a.form != CACHE_IDENTITY || e->a.plain_len >= CACHE_PACK_MIN);
+}
+
+/* Whether e can take a second form of bytes more (the lock is held). */
 static bool cache_alt_fits(const struct cache *c, const struct cache_entry *e, size_t bytes)
 {
-    return e->slot != CACHE_GONE && !e->alt && e->a.form != CACHE_IDENTITY &&
-           c->bytes + bytes <= c->max_bytes;
+    return cache_alt_wanted(e) && c->bytes + bytes <= c->max_bytes;
 }
 
 /* Makes room for a second form of bytes for e (the lock is held): from cold
@@ -403,7 +410,7 @@ static bool cache_alt_fits(const struct cache *c, const struct cache_entry *e, s
  * JSON, a missing second form only a conversion. */
 static bool cache_entry_alt_room(struct cache *c, const struct cache_entry *e, size_t bytes, bool drop)
 {
-    if (e->slot == CACHE_GONE || e->alt || e->a.form == CACHE_IDENTITY || bytes > c->max_bytes)
+    if (!cache_alt_wanted(e) || bytes > c->max_bytes)
         return false;
     cache_evict_cold(c, bytes, e);
     while (drop && c->n_alts && c->bytes + bytes > c->max_bytes)
@@ -411,14 +418,17 @@ static bool cache_entry_alt_room(struct cache *c, const struct cache_entry *e, s
     return cache_alt_fits(c, e, bytes);
 }
 
-/* Gives e the second form alt (a reference is taken) when it fits (the lock
- * is held). */
-static void cache_alt_attach(struct cache *c, struct cache_entry *e, struct cache_blob *alt)
+/* Gives e the second form alt, in form (a reference is taken), when it fits
+ * and is of the other kind than e's first (the lock is held). */
+static void cache_alt_attach(struct cache *c, struct cache_entry *e, struct cache_blob *alt,
+                             enum cache_form form)
 {
     size_t cost = cache_cost(alt);
-    if (!cache_alt_fits(c, e, cost) || !cache_vec_room(&c->alts, c->n_alts, &c->cap_alts))
+    if (cache_same_kind(form, e->a.form) || !cache_alt_fits(c, e, cost) ||
+        !cache_vec_room(&c->alts, c->n_alts, &c->cap_alts))
         return;
     e->alt = cache_blob_ref(alt);
+    e->alt_form = form;
     e->alt_bytes = cost;
     e->alt_slot = c->n_alts;
     c->alts[c->n_alts++] = e;
@@ -450,15 +460,26 @@ bool cache_alt_room(struct cache *c, const struct cache_hit *h, size_t bytes)
     return room;
 }
 
-void cache_hit_offer(struct cache *c, const struct cache_hit *h, const char *alt, size_t n)
+void cache_hit_offer(struct cache *c, const struct cache_hit *h, struct cache_blob *b,
+                     enum cache_form form)
 {
-    struct cache_blob *b = c && h->entry ? cache_blob_copy(alt, n) : NULL;
-    if (!b)
-        return;
+    if (!c || !h->entry || !b || b->owner)
+        return; /* an entry's own body is never another's second form */
     pthread_mutex_lock(&c->lock);
-    cache_alt_attach(c, h->entry, b);
+    cache_alt_attach(c, h->entry, b, form);
     pthread_mutex_unlock(&c->lock);
-    cache_blob_release(b);
+}
+
+bool cache_roomy(struct cache *c, size_t bytes)
+{
+    if (!c)
+        return false;
+    pthread_mutex_lock(&c->lock);
+    /* Entries of an older generation are dropped by the next store. */
+    size_t held = c->filled_gen == cache_generation(c) ? c->bytes : 0;
+    bool roomy = held + bytes <= c->max_bytes / 2;
+    pthread_mutex_unlock(&c->lock);
+    return roomy;
 }
 
 /* Unlinks the entry in slot i of c->all and lets it go (the lock is held). */
@@ -536,14 +557,15 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
         return;
     struct cache_entry *e = cache_entry_new(key, key_len, a);
     struct cache_blob *alt = NULL;
-    if (!e || (a->form != CACHE_IDENTITY && a->alt && !(alt = cache_blob_copy(a->alt, a->alt_len)))) {
+    bool with_alt = a->alt && !cache_same_kind(a->alt_form, a->form);
+    if (!e || (with_alt && !(alt = cache_blob_copy(a->alt, a->alt_len)))) {
         cache_entry_release(e);
         return;
     }
     pthread_mutex_lock(&c->lock);
     bool in = cache_insert(c, e, gen);
     if (in && alt && cache_entry_alt_room(c, e, cache_cost(alt), true))
-        cache_alt_attach(c, e, alt);
+        cache_alt_attach(c, e, alt, a->alt_form);
     pthread_mutex_unlock(&c->lock);
     if (!in)
         cache_entry_release(e);

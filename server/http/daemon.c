@@ -29,7 +29,7 @@
 #include "newsd/util.h"
 
 /* Bodies smaller than this are sent as they are: gzip would not pay. */
-#define HTTP_GZIP_MIN 1024
+#define HTTP_GZIP_MIN CACHE_PACK_MIN
 #define HTTP_CONN_LIMIT 1000
 /* With this many connections open the server is under pressure: a request
  * (or keep-alive gap) older than HTTP_PRESSURE_DEADLINE_MS is cut, so that
@@ -597,13 +597,14 @@ static void http_cache_store(struct http_server *srv, struct http_cache_use *cu,
         return;
     /* Before http_pick_encoding: body is the identity bytes, gz the gzip ones
      * (made when this client takes gzip). Kept in the form this client took:
-     * gzip, or else an LZ4 block of a body worth compressing. */
+     * gzip, or else the identity bytes while the cache is roomy and an LZ4
+     * block of a body worth compressing once it is not. */
     struct cache_answer a = {.body = o->gz ? o->gz : o->body,
                              .len = o->gz ? o->gz_len : o->len,
                              .form = o->gz ? CACHE_GZIP : CACHE_IDENTITY,
                              .plain_len = o->len};
     const char *lz;
-    if (!o->gz && o->len >= HTTP_GZIP_MIN &&
+    if (!o->gz && o->len >= HTTP_GZIP_MIN && !cache_roomy(srv->cache, o->len) &&
         http_lz4_pack(http_z_of(srv), o->body, o->len, &lz, &a.len)) {
         a.body = lz; /* copied by cache_put, like the rest */
         a.form = CACHE_LZ4;
@@ -663,38 +664,58 @@ static bool http_cache_unpack(struct http_server *srv, struct cache_hit *h)
     return true;
 }
 
+/* Offers a gzip entry whose hit h was unpacked the form for clients without
+ * gzip: the identity bytes themselves (h's body, shared) while the cache is
+ * roomy, else an LZ4 block, about a third of them. */
+static void http_cache_offer_plain(struct http_server *srv, struct cache_hit *h)
+{
+    size_t n = h->a->plain_len;
+    if (cache_roomy(srv->cache, n)) {
+        if (cache_alt_room(srv->cache, h, n))
+            cache_hit_offer(srv->cache, h, h->blob, CACHE_IDENTITY);
+        return;
+    }
+    const char *lz;
+    size_t lz_len;
+    struct cache_blob *b = NULL;
+    if (cache_alt_room(srv->cache, h, n / 3) &&
+        http_lz4_pack(http_z_of(srv), h->body, n, &lz, &lz_len) &&
+        (b = cache_blob_new(lz_len))) {
+        memcpy(cache_blob_data(b), lz, lz_len);
+        cache_hit_offer(srv->cache, h, b, CACHE_LZ4);
+    }
+    cache_blob_release(b);
+}
+
 /* Gives a hit the form its client takes when the entry holds only the other
- * one: the identity bytes unpacked from LZ4 or inflated, gzipped again for
- * a gzip client; and offers the entry the form it lacked when it has room
- * for it, so the next such client finds it. False when that fails: the
- * request is then answered afresh. */
+ * kind: the identity bytes (unpacked from LZ4 or inflated), gzipped for a
+ * gzip client; and offers the entry the form it lacked when it has room for
+ * it, so the next such client finds it. False when that fails: the request
+ * is then answered afresh. */
 static bool http_cache_convert(struct http_server *srv, bool gz_ok, struct cache_hit *h)
 {
-    if (h->form == CACHE_IDENTITY || (h->form == CACHE_GZIP && gz_ok))
+    if (h->form == CACHE_GZIP ? gz_ok : !gz_ok && h->form == CACHE_IDENTITY)
         return true; /* as the client takes it */
+    if (h->form == CACHE_IDENTITY && h->len < HTTP_GZIP_MIN)
+        return true; /* too small for gzip to pay */
     enum cache_form had = h->form;
-    if (!http_cache_unpack(srv, h))
+    if (had != CACHE_IDENTITY && !http_cache_unpack(srv, h))
         return false;
-    struct http_z *z = http_z_of(srv);
-    size_t n = h->a->plain_len;
-    const char *alt = NULL;
-    size_t alt_len = 0;
     if (!gz_ok) {
-        /* An LZ4 block is about a third of the identity bytes. */
-        if (had == CACHE_GZIP && cache_alt_room(srv->cache, h, n / 3) &&
-            http_lz4_pack(z, h->body, n, &alt, &alt_len))
-            cache_hit_offer(srv->cache, h, alt, alt_len);
+        if (had == CACHE_GZIP)
+            http_cache_offer_plain(srv, h);
         return true;
     }
-    /* LZ4 to gzip, which is about a fourth of the identity bytes. */
+    /* To gzip, which is about a fourth of the identity bytes. */
+    struct http_z *z = http_z_of(srv);
     struct buf gz = {0};
-    if (!http_gzip(z, h->body, n, &gz))
+    if (!http_gzip(z, h->body, h->len, &gz))
         return true; /* the identity bytes will do: gzip is the client's option */
     struct cache_blob *b = cache_blob_new(gz.len);
     if (b) {
         memcpy(cache_blob_data(b), gz.data, gz.len);
         if (cache_alt_room(srv->cache, h, gz.len))
-            cache_hit_offer(srv->cache, h, gz.data, gz.len);
+            cache_hit_offer(srv->cache, h, b, CACHE_GZIP);
         cache_hit_body(h, b, CACHE_GZIP);
     }
     buf_clear(&gz);

@@ -190,7 +190,8 @@ static struct cache_answer gzip_of(char *gz, size_t gz_len, char *alt, size_t al
                                    char *ctype)
 {
     struct cache_answer a = {.body = gz, .len = gz_len, .form = CACHE_GZIP, .alt = alt,
-                             .alt_len = alt ? alt_len : 0, .plain_len = 4 * gz_len,
+                             .alt_len = alt ? alt_len : 0, .alt_form = CACHE_LZ4,
+                             .plain_len = 4 * gz_len,
                              .content_type = ctype};
     snprintf(a.etag, sizeof a.etag, "\"p\"");
     snprintf(a.etag_gz, sizeof a.etag_gz, "\"p-gz\"");
@@ -231,9 +232,13 @@ Test(cache, the_form_a_client_lacked_is_offered_and_kept)
     cr_assert_eq(out.form, CACHE_LZ4, "nothing to give a gzip client but LZ4 yet");
     /* The caller unpacks and gzips, sends that, and offers it. */
     cr_assert(cache_alt_room(c, &out, 20));
-    cache_hit_offer(c, &out, "GZIP", 4);
     struct cache_blob *sent = cache_blob_new(4);
     memcpy(cache_blob_data(sent), "GZIP", 4);
+    cache_hit_offer(c, &out, sent, CACHE_LZ4);
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_eq(st.alts, 0, "a second form of the first's kind is refused");
+    cache_hit_offer(c, &out, sent, CACHE_GZIP);
     cache_hit_body(&out, sent, CACHE_GZIP);
     cr_assert_eq(out.form, CACHE_GZIP);
     cr_assert_eq(out.len, 4);
@@ -247,7 +252,7 @@ Test(cache, the_form_a_client_lacked_is_offered_and_kept)
     cr_assert_eq(out.form, CACHE_LZ4, "and the LZ4 one stays for the others");
     cache_hit_clear(&out);
 
-    /* An identity answer has no second form. */
+    /* A small identity answer has no second form. */
     char small[] = "{}";
     struct cache_answer id = {.body = small, .len = 2, .form = CACHE_IDENTITY, .plain_len = 2,
                               .content_type = ctype};
@@ -256,9 +261,66 @@ Test(cache, the_form_a_client_lacked_is_offered_and_kept)
     cr_assert_eq(out.form, CACHE_IDENTITY);
     cr_assert_not(cache_alt_room(c, &out, 1));
     cache_hit_clear(&out);
-    struct cache_stats st;
     cache_stats(c, &st);
     cr_assert_eq(st.alts, 1);
+    cache_free(c);
+}
+
+Test(cache, a_large_identity_answer_takes_a_gzip_form_for_gzip_clients)
+{
+    struct cache *c = cache_new(1 << 20);
+    uint64_t g = cache_generation(c);
+    static char plain[CACHE_PACK_MIN];
+    char ctype[] = "application/json";
+    struct cache_answer in = {.body = plain, .len = sizeof plain, .form = CACHE_IDENTITY,
+                              .plain_len = sizeof plain, .content_type = ctype};
+    cache_put(c, "/big", 4, g, &in);
+    struct cache_hit out = {0};
+    cr_assert(cache_get(c, "/big", 4, g, true, &out));
+    cr_assert_eq(out.form, CACHE_IDENTITY, "nothing but the identity bytes yet");
+    cr_assert(cache_alt_room(c, &out, 100));
+    struct cache_blob *gz = cache_blob_new(3);
+    memcpy(cache_blob_data(gz), "GZ!", 3);
+    cache_hit_offer(c, &out, gz, CACHE_GZIP);
+    cache_hit_body(&out, gz, CACHE_GZIP);
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/big", 4, g, true, &out));
+    cr_assert_eq(out.form, CACHE_GZIP, "the gzip form was kept for the next gzip client");
+    cr_assert_eq(memcmp(out.body, "GZ!", 3), 0);
+    cache_hit_clear(&out);
+    cr_assert(cache_get(c, "/big", 4, g, false, &out));
+    cr_assert_eq(out.form, CACHE_IDENTITY);
+    cr_assert_eq(out.len, sizeof plain);
+    cache_hit_clear(&out);
+    cache_free(c);
+}
+
+Test(cache, answers_are_kept_unpacked_only_while_half_the_bound_is_free)
+{
+    size_t bound = 64 * 1024;
+    struct cache *c = cache_new(bound);
+    uint64_t g = cache_generation(c);
+    cr_assert(cache_roomy(c, bound / 2), "an empty cache is roomy up to half its bound");
+    cr_assert_not(cache_roomy(c, bound / 2 + 1));
+    static char body[8000];
+    char ctype[] = "application/json";
+    struct cache_answer in = {.body = body, .len = sizeof body, .form = CACHE_IDENTITY,
+                              .plain_len = sizeof body, .content_type = ctype};
+    int kept = 0;
+    for (; kept < 8 && cache_roomy(c, sizeof body); kept++) {
+        char key[16];
+        int n = snprintf(key, sizeof key, "/u/%d", kept);
+        cache_put(c, key, (size_t)n, g, &in);
+    }
+    cr_assert(kept >= 3 && kept <= 4, "8 KB answers fill half of 64 KiB after 3 or 4: %d", kept);
+    struct cache_stats st;
+    cache_stats(c, &st);
+    cr_assert_leq(st.bytes + sizeof body, bound / 2 + sizeof body);
+    cr_assert_gt(st.bytes + sizeof body, bound / 2, "roomy said no only when it was not");
+    /* A new generation makes the old answers stale: room again. */
+    cache_bump(c);
+    cr_assert(cache_roomy(c, sizeof body));
+    cr_assert_not(cache_roomy(NULL, 1), "no cache, no room");
     cache_free(c);
 }
 
