@@ -110,7 +110,7 @@ void cache_hit_offer(struct cache *c, const struct cache_hit *h, struct cache_bl
                      enum cache_form form);
 /* Whether an answer of bytes more would leave c at most half full: then it is
  * worth keeping as its identity bytes, which a client without gzip is sent
- * without unpacking (a third less CPU a hit), rather than packed; the other
+ * without unpacking (about a sixth less CPU a hit), rather than packed; the other
  * half is left for the packed answers that come once it fills, which hold
  * three times as many. */
 bool cache_roomy(struct cache *c, size_t bytes);
