@@ -1208,17 +1208,20 @@ out:;
 /* --- delete ------------------------------------------------------------------ */
 
 /* Used by store_article_delete, in this order, all bound to ?1 = article id.
- * The entity updates walk the article's rows through the primary key of
- * mentions and UNIQUE (article_id, position) of quotes. */
+ * Each count is taken off with one pass over the article's rows (its
+ * mentions by primary key, its quotes by UNIQUE (article_id, position),
+ * grouped), joined to the rows they change: a correlated count per changed
+ * row walked the article's quotes once for each of its quote groups, and
+ * an article of 10,000 quotes took 13 s to delete, holding the write lock. */
 static const char sql_uncount_mentions[] =
     "UPDATE entities SET article_count = article_count - 1, "
-    " mention_count = mention_count - (SELECT m.count FROM mentions m "
-    "  WHERE m.article_id = ?1 AND m.entity_id = entities.id) "
-    "WHERE id IN (SELECT entity_id FROM mentions WHERE article_id = ?1)";
+    " mention_count = mention_count - m.count "
+    "FROM mentions m WHERE m.article_id = ?1 AND m.entity_id = entities.id";
 static const char sql_uncount_quotes[] =
-    "UPDATE entities SET quote_count = quote_count - (SELECT count(*) FROM quotes q "
-    "  WHERE q.article_id = ?1 AND q.speaker_id = entities.id) "
-    "WHERE id IN (SELECT speaker_id FROM quotes WHERE article_id = ?1)";
+    "UPDATE entities SET quote_count = quote_count - c.n "
+    "FROM (SELECT speaker_id, count(*) AS n FROM quotes "
+    "      WHERE article_id = ?1 AND speaker_id IS NOT NULL GROUP BY speaker_id) AS c "
+    "WHERE entities.id = c.speaker_id";
 static const char sql_delete_orphans[] =
     "DELETE FROM entities WHERE article_count <= 0 AND quote_count <= 0 AND id IN "
     " (SELECT entity_id FROM mentions WHERE article_id = ?1 "
@@ -1227,9 +1230,10 @@ static const char sql_delete_orphans[] =
  * remaining quotes (quotes_by_group gives min and max), and drop the groups
  * only this article had (which cascades to its quotes in them). */
 static const char sql_uncount_groups[] =
-    "UPDATE quote_groups SET occurrences = occurrences - (SELECT count(*) FROM quotes q "
-    "  WHERE q.article_id = ?1 AND q.group_id = quote_groups.id) "
-    "WHERE id IN (SELECT group_id FROM quotes WHERE article_id = ?1)";
+    "UPDATE quote_groups SET occurrences = occurrences - c.n "
+    "FROM (SELECT group_id, count(*) AS n FROM quotes WHERE article_id = ?1 "
+    "      GROUP BY group_id) AS c "
+    "WHERE quote_groups.id = c.group_id";
 static const char sql_reseen_groups[] =
     "UPDATE quote_groups SET "
     " first_seen = (SELECT min(sort_at) FROM quotes q WHERE q.group_id = quote_groups.id "
