@@ -2944,6 +2944,9 @@ static const char *const company_words[] = {
     "Construction", "Consulting", "Engineering", "Foods", "Labs", "Manufacturing", "Midstream",
     "Mining", "Networks", "Petroleum", "Properties", "Realty", "Robotics", "Shipping",
     "Software", "Solutions", "Strategies", "Therapeutics",
+    /* endings that say only "a business": "Corvant Health Services ... Corvant said" */
+    "Bancorp", "Brands", "Enterprises", "Financial", "Healthcare", "Materials", "Minerals",
+    "Resources", "Services", "Telecom", "Utilities", "Ventures",
 };
 
 static bool company_word(const char *w, size_t n)
