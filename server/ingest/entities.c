@@ -2159,6 +2159,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         continue;
                     }
                 }
+                /* "St. Brendan's Regional Medical Center", "Saint Mary's
+                 * College": a saint's possessive opens a name that goes on */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j == a + 2 && j < n &&
+                    tok_capword(&t[j]) && t[j].quote == t[a].quote &&
+                    t[j].start <= k->full_end + 1 &&
+                    (ingest_tok_is(s, &t[a], "St.") || ingest_tok_is(s, &t[a], "St") ||
+                     ingest_tok_is(s, &t[a], "Saint")) &&
+                    !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
+                                    INGEST_GAZ_STOPCAP))
+                    continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "OPEC+": a known name with a plus sign */
