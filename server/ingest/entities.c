@@ -1403,6 +1403,24 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     return cands_push(out, &c);
 }
 
+/* "the ACLU of Missouri", "Planned Parenthood of Wisconsin": a known
+ * organisation t[a..j) before "of" (token j) and a known place of one or two
+ * words is the organisation's branch there, one name. */
+static bool org_of_place(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t n, size_t a, size_t j)
+{
+    if (j + 1 >= n || !tok_capword(&t[j + 1]) || t[j + 1].quote != t[a].quote)
+        return false;
+    if (j > a + 1 && ingest_tok_ieq(s, &t[a], "the")) /* "The ACLU of Ohio filed" */
+        a++;
+    if (!ingest_gaz_find(g, s + t[a].start, t[j - 1].end - t[a].start, INGEST_GAZ_ORG))
+        return false;
+    if (ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, INGEST_GAZ_PLACE))
+        return true;
+    return j + 2 < n && tok_capword(&t[j + 2]) && t[j + 2].start == t[j + 1].end + 1 &&
+           ingest_gaz_find(g, s + t[j + 1].start, t[j + 2].end - t[j + 1].start, INGEST_GAZ_PLACE);
+}
+
 /* True when the run t[a..j) already holds an organisation word followed by "of"
  * or "for", so "and"/"for" may continue the name. */
 static bool run_has_org_of(const char *s, const struct ingest_tok *t, size_t a, size_t j,
@@ -2214,7 +2232,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* connectors inside a name */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
                 if (ingest_tok_is(s, k, "of") &&
-                    is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
+                    (is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) ||
+                     org_of_place(g, s, t, n, a, j))) {
                     j++;
                     continue;
                 }
@@ -2356,7 +2375,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
         static const char *const areas[] = {
-            "area",          "areas",         "counties",  "county",    "district",
+            "area",          "areas",         "basin",     "basins",    "counties",
+            "county",        "district",
             "districts",     "hills",         "neighborhood", "neighborhoods", "neighbourhood",
             "neighbourhoods", "province",     "region",    "suburb",    "suburbs",
             "township",      "valley",        "ward",      "wards"}; /* sorted */
