@@ -674,6 +674,20 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             o.pos = (*pos)++;
             return cands_push(out, &o);
         }
+        /* "Colorado Gov. Eli Brandt", "California Rep. X": a state whose
+         * name is written out is named; "U.S. Ambassador" is the title only */
+        if (e && q == p && p < h && q - a <= 2 && c->para >= 0 &&
+            ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) && !all_caps(w, n) && !memchr(w, '.', n)) {
+            struct cand o = *c;
+            o.start = o.nstart = t[a].start;
+            o.end = t[q - 1].end;
+            o.kind = C_PLACE;
+            o.canon = e->canon;
+            o.canon_len = e->canon_len;
+            o.in_title = true;
+            o.pos = (*pos)++;
+            return cands_push(out, &o);
+        }
         if (e)
             return true; /* a place ("U.S. Ambassador"): the person's title only */
     }
