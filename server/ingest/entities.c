@@ -2039,10 +2039,10 @@ static bool group_noun_after(const char *s, const struct ingest_tok *t, size_t n
  * the name before the comma is an organisation. t[j] is the comma. */
 static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
-    static const char *const after[] = {"aligned", "allied", "backed",  "backing", "based",
-                                        "created", "founded", "funded",  "in",      "led",
-                                        "opposing", "run",    "set",     "supporting", "that",
-                                        "which",   "with"}; /* sorted */
+    static const char *const after[] = {"aligned", "allied",  "backed",   "backing", "based",
+                                        "created", "formed",  "founded",  "funded",  "in",
+                                        "launched", "led",    "opposing", "run",     "set",
+                                        "started", "supporting", "that",  "which",   "with"}; /* sorted */
     if (j + 2 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
         !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
         return false;
@@ -2510,8 +2510,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "a group calling itself Elm Street Neighbors United" */
+        bool calls_itself = cw >= 3 &&
+                            (ingest_tok_is(s, &t[cw - 1], "itself") ||
+                             ingest_tok_is(s, &t[cw - 1], "themselves")) &&
+                            (ingest_tok_is(s, &t[cw - 2], "calling") ||
+                             ingest_tok_is(s, &t[cw - 2], "calls"));
+        if (calls_itself)
+            cw--;
         if (cw >= 2 && j - a <= 6 &&
-            (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named")) &&
+            (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named") ||
+             calls_itself) &&
             t[cw - 2].kind == INGEST_TOK_WORD && (t[cw - 2].flags & INGEST_TOKF_LOWER) &&
             group_noun_before(s, &t[cw - 2]) &&
             !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
@@ -2523,6 +2532,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        /* "Niños Primero New Mexico, an advocacy group that", "Cedar Hollow
+         * Parents United, a group formed": an organisation's appositive
+         * keeps a name whose words (a place, "New", "United") read as no
+         * person whole */
+        if (out->n == before && appos_org && !cue && j - a >= 2 &&
+            !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)) {
+            if (!org_span_push(out, para, s, &t[a], end_byte, NULL, pos))
+                return false;
+            i = j;
+            continue;
+        }
         if (out->n > before) {
             struct cand *c = &out->v[out->n - 1];
             c->person_hint = person;
