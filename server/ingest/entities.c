@@ -744,6 +744,10 @@ static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struc
         if (ingest_word_in(aux, sizeof aux / sizeof *aux, p, m) ||
             (k == 0 && m >= 3 && (p[m - 1] == 's' || (p[m - 2] == 'e' && p[m - 1] == 'd'))))
             return true;
+        /* "Joining Delgado-Finch in voting yes were ...": the gerund's object
+         * and its phrase, the subject still to come */
+        if (k == 0 && ((m == 2 && memcmp(p, "in", 2) == 0) || (m == 4 && memcmp(p, "with", 4) == 0)))
+            return true;
         p += m;
     }
     return false;
@@ -1099,6 +1103,21 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             return cands_push(out, &c);
         }
     }
+    /* "caught Fine Gael Ministers by surprise", "Labour MPs": a known
+     * organisation before a plural title names the organisation alone */
+    if (b - a >= 2 && (plural_title_of(g, s + t[b - 1].start, end - t[b - 1].start, true) ||
+                       ingest_tok_is(s, &t[b - 1], "MPs") || ingest_tok_is(s, &t[b - 1], "TDs"))) {
+        const struct ingest_gaz_entry *oe = gaz_name(g, s + t[a].start, t[b - 2].end - t[a].start,
+                                                     b - a == 2 && (t[a].flags & INGEST_TOKF_ALLCAPS));
+        if (oe && oe->cls == INGEST_GAZ_ORG) {
+            c.end = t[b - 2].end;
+            c.kind = C_ORG;
+            c.canon = oe->canon;
+            c.canon_len = oe->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "Ohio House", "the Pennsylvania House": a state's lower chamber */
     if (b - a == 2 && ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "House") &&
         ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
@@ -1203,7 +1222,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         /* skip "of"/"the" left between title and name */
         while (na < b && (ingest_tok_is(s, &t[na], "of") || ingest_tok_is(s, &t[na], "the")))
             na++;
-        if (na >= b)
+        if (na >= b || t[na].kind == INGEST_TOK_PUNCT) /* "Leaders' Questions" */
             return true;
         c.nstart = t[na].start;
         /* "UNION CHIEF WARNS STATIONS ARE FULL": a headline in capitals, no name */
