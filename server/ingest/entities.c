@@ -1504,7 +1504,9 @@ static bool role_appositive_before(const char *s, const struct ingest_tok *t, si
         const struct ingest_tok *w = &t[k - 1];
         if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
             return false;
-        if ((w->flags & INGEST_TOKF_POSS) || appos_det(s, w))
+        /* "A Corvant spokesman, Grant Pelley, declined" */
+        if ((w->flags & INGEST_TOKF_POSS) || appos_det(s, w) || ingest_tok_ieq(s, w, "a") ||
+            ingest_tok_ieq(s, w, "an"))
             return true;
     }
     return false;
@@ -1514,6 +1516,12 @@ static bool role_appositive_before(const char *s, const struct ingest_tok *t, si
  * of a person, within a few words after the article. */
 static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n, size_t k)
 {
+    /* "X, president of the American Soybean Association,": a bare role and
+     * what it is of */
+    if (k + 1 < n && role_noun(s, &t[k]) &&
+        (ingest_tok_is(s, &t[k + 1], "of") || ingest_tok_is(s, &t[k + 1], "at") ||
+         ingest_tok_is(s, &t[k + 1], "for")))
+        return true;
     if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
                     ingest_tok_is(s, &t[k], "the")))
         return false;
