@@ -2480,7 +2480,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t town = j - a <= 3 && town_ok ? town_of_state(s, t, n, j, g, &abbr) : 0;
         size_t pa = j - a >= 2 && ingest_tok_is(s, &t[a], "The") ? a + 1 : a;
         size_t pe = party_with_noun(s, t, n, pa, j);
-        if (pe || labor_party(s, t, n, a, j)) {
+        if (pe || labor_party(s, t, n, a, j) ||
+            /* "The Labor senator Rosa X", not "The Labor negotiations" */
+            (pa > a && labor_party(s, t, n, pa, j) &&
+             ((t[pa].flags & INGEST_TOKF_POSS) || (j < n && role_noun(s, &t[j]))))) {
             a = pa;
             /* "the Liberal party": the gazetteer's "Liberal Party" if it
              * knows one, else as written; "Labor" alone as written */
