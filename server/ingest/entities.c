@@ -1287,7 +1287,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         (ingest_tok_ieq(s, &t[a - 1], "the") ||
          /* "the GOP-controlled Legislature", "our Legislature", "orders
           * Legislature to redraw": capitalised in mid-sentence, always a body */
-         (short_body(w0, wln) == 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
+         (short_body(w0, wln) >= 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
         short_body(w0, wln) >= 0) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
