@@ -674,6 +674,20 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             o.pos = (*pos)++;
             return cands_push(out, &o);
         }
+        /* "Colorado Gov. Eli Brandt", "California Rep. X": a state whose
+         * name is written out is named; "U.S. Ambassador" is the title only */
+        if (e && q == p && p < h && q - a <= 2 && c->para >= 0 &&
+            ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) && !all_caps(w, n) && !memchr(w, '.', n)) {
+            struct cand o = *c;
+            o.start = o.nstart = t[a].start;
+            o.end = t[q - 1].end;
+            o.kind = C_PLACE;
+            o.canon = e->canon;
+            o.canon_len = e->canon_len;
+            o.in_title = true;
+            o.pos = (*pos)++;
+            return cands_push(out, &o);
+        }
         if (e)
             return true; /* a place ("U.S. Ambassador"): the person's title only */
     }
@@ -729,6 +743,10 @@ static bool gerund_opener(const struct ingest_gaz *g, const char *s, const struc
             return false;
         if (ingest_word_in(aux, sizeof aux / sizeof *aux, p, m) ||
             (k == 0 && m >= 3 && (p[m - 1] == 's' || (p[m - 2] == 'e' && p[m - 1] == 'd'))))
+            return true;
+        /* "Joining Delgado-Finch in voting yes were ...": the gerund's object
+         * and its phrase, the subject still to come */
+        if (k == 0 && ((m == 2 && memcmp(p, "in", 2) == 0) || (m == 4 && memcmp(p, "with", 4) == 0)))
             return true;
         p += m;
     }
@@ -1085,6 +1103,21 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             return cands_push(out, &c);
         }
     }
+    /* "caught Fine Gael Ministers by surprise", "Labour MPs": a known
+     * organisation before a plural title names the organisation alone */
+    if (b - a >= 2 && (plural_title_of(g, s + t[b - 1].start, end - t[b - 1].start, true) ||
+                       ingest_tok_is(s, &t[b - 1], "MPs") || ingest_tok_is(s, &t[b - 1], "TDs"))) {
+        const struct ingest_gaz_entry *oe = gaz_name(g, s + t[a].start, t[b - 2].end - t[a].start,
+                                                     b - a == 2 && (t[a].flags & INGEST_TOKF_ALLCAPS));
+        if (oe && oe->cls == INGEST_GAZ_ORG) {
+            c.end = t[b - 2].end;
+            c.kind = C_ORG;
+            c.canon = oe->canon;
+            c.canon_len = oe->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "Ohio House", "the Pennsylvania House": a state's lower chamber */
     if (b - a == 2 && ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "House") &&
         ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE)) {
@@ -1189,7 +1222,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         /* skip "of"/"the" left between title and name */
         while (na < b && (ingest_tok_is(s, &t[na], "of") || ingest_tok_is(s, &t[na], "the")))
             na++;
-        if (na >= b)
+        if (na >= b || t[na].kind == INGEST_TOK_PUNCT) /* "Leaders' Questions" */
             return true;
         c.nstart = t[na].start;
         /* "UNION CHIEF WARNS STATIONS ARE FULL": a headline in capitals, no name */
@@ -1254,7 +1287,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         (ingest_tok_ieq(s, &t[a - 1], "the") ||
          /* "the GOP-controlled Legislature", "our Legislature", "orders
           * Legislature to redraw": capitalised in mid-sentence, always a body */
-         (short_body(w0, wln) == 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
+         (short_body(w0, wln) >= 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
         short_body(w0, wln) >= 0) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
@@ -1403,6 +1436,24 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     return cands_push(out, &c);
 }
 
+/* "the ACLU of Missouri", "Planned Parenthood of Wisconsin": a known
+ * organisation t[a..j) before "of" (token j) and a known place of one or two
+ * words is the organisation's branch there, one name. */
+static bool org_of_place(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t n, size_t a, size_t j)
+{
+    if (j + 1 >= n || !tok_capword(&t[j + 1]) || t[j + 1].quote != t[a].quote)
+        return false;
+    if (j > a + 1 && ingest_tok_ieq(s, &t[a], "the")) /* "The ACLU of Ohio filed" */
+        a++;
+    if (!ingest_gaz_find(g, s + t[a].start, t[j - 1].end - t[a].start, INGEST_GAZ_ORG))
+        return false;
+    if (ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, INGEST_GAZ_PLACE))
+        return true;
+    return j + 2 < n && tok_capword(&t[j + 2]) && t[j + 2].start == t[j + 1].end + 1 &&
+           ingest_gaz_find(g, s + t[j + 1].start, t[j + 2].end - t[j + 1].start, INGEST_GAZ_PLACE);
+}
+
 /* True when the run t[a..j) already holds an organisation word followed by "of"
  * or "for", so "and"/"for" may continue the name. */
 static bool run_has_org_of(const char *s, const struct ingest_tok *t, size_t a, size_t j,
@@ -1453,7 +1504,9 @@ static bool role_appositive_before(const char *s, const struct ingest_tok *t, si
         const struct ingest_tok *w = &t[k - 1];
         if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
             return false;
-        if ((w->flags & INGEST_TOKF_POSS) || appos_det(s, w))
+        /* "A Corvant spokesman, Grant Pelley, declined" */
+        if ((w->flags & INGEST_TOKF_POSS) || appos_det(s, w) || ingest_tok_ieq(s, w, "a") ||
+            ingest_tok_ieq(s, w, "an"))
             return true;
     }
     return false;
@@ -1463,6 +1516,12 @@ static bool role_appositive_before(const char *s, const struct ingest_tok *t, si
  * of a person, within a few words after the article. */
 static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n, size_t k)
 {
+    /* "X, president of the American Soybean Association,": a bare role and
+     * what it is of */
+    if (k + 1 < n && role_noun(s, &t[k]) &&
+        (ingest_tok_is(s, &t[k + 1], "of") || ingest_tok_is(s, &t[k + 1], "at") ||
+         ingest_tok_is(s, &t[k + 1], "for")))
+        return true;
     if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
                     ingest_tok_is(s, &t[k], "the")))
         return false;
@@ -2007,10 +2066,10 @@ static bool group_noun_after(const char *s, const struct ingest_tok *t, size_t n
  * the name before the comma is an organisation. t[j] is the comma. */
 static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
-    static const char *const after[] = {"aligned", "allied", "backed",  "backing", "based",
-                                        "created", "founded", "funded",  "in",      "led",
-                                        "opposing", "run",    "set",     "supporting", "that",
-                                        "which",   "with"}; /* sorted */
+    static const char *const after[] = {"aligned", "allied",  "backed",   "backing", "based",
+                                        "created", "formed",  "founded",  "funded",  "in",
+                                        "launched", "led",    "opposing", "run",     "set",
+                                        "started", "supporting", "that",  "which",   "with"}; /* sorted */
     if (j + 2 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
         !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
         return false;
@@ -2159,6 +2218,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         continue;
                     }
                 }
+                /* "St. Brendan's Regional Medical Center", "Saint Mary's
+                 * College": a saint's possessive opens a name that goes on */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j == a + 2 && j < n &&
+                    tok_capword(&t[j]) && t[j].quote == t[a].quote &&
+                    t[j].start <= k->full_end + 1 &&
+                    (ingest_tok_is(s, &t[a], "St.") || ingest_tok_is(s, &t[a], "St") ||
+                     ingest_tok_is(s, &t[a], "Saint")) &&
+                    !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
+                                    INGEST_GAZ_STOPCAP))
+                    continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "OPEC+": a known name with a plus sign */
@@ -2204,7 +2273,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* connectors inside a name */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
                 if (ingest_tok_is(s, k, "of") &&
-                    is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
+                    (is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) ||
+                     org_of_place(g, s, t, n, a, j))) {
                     j++;
                     continue;
                 }
@@ -2346,7 +2416,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
         static const char *const areas[] = {
-            "area",          "areas",         "counties",  "county",    "district",
+            "area",          "areas",         "basin",     "basins",    "counties",
+            "county",        "district",
             "districts",     "hills",         "neighborhood", "neighborhoods", "neighbourhood",
             "neighbourhoods", "province",     "region",    "suburb",    "suburbs",
             "township",      "valley",        "ward",      "wards"}; /* sorted */
@@ -2409,7 +2480,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t town = j - a <= 3 && town_ok ? town_of_state(s, t, n, j, g, &abbr) : 0;
         size_t pa = j - a >= 2 && ingest_tok_is(s, &t[a], "The") ? a + 1 : a;
         size_t pe = party_with_noun(s, t, n, pa, j);
-        if (pe || labor_party(s, t, n, a, j)) {
+        if (pe || labor_party(s, t, n, a, j) ||
+            /* "The Labor senator Rosa X", not "The Labor negotiations" */
+            (pa > a && labor_party(s, t, n, pa, j) &&
+             ((t[pa].flags & INGEST_TOKF_POSS) || (j < n && role_noun(s, &t[j]))))) {
             a = pa;
             /* "the Liberal party": the gazetteer's "Liberal Party" if it
              * knows one, else as written; "Labor" alone as written */
@@ -2466,8 +2540,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "a group calling itself Elm Street Neighbors United" */
+        bool calls_itself = cw >= 3 &&
+                            (ingest_tok_is(s, &t[cw - 1], "itself") ||
+                             ingest_tok_is(s, &t[cw - 1], "themselves")) &&
+                            (ingest_tok_is(s, &t[cw - 2], "calling") ||
+                             ingest_tok_is(s, &t[cw - 2], "calls"));
+        if (calls_itself)
+            cw--;
         if (cw >= 2 && j - a <= 6 &&
-            (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named")) &&
+            (ingest_tok_is(s, &t[cw - 1], "called") || ingest_tok_is(s, &t[cw - 1], "named") ||
+             calls_itself) &&
             t[cw - 2].kind == INGEST_TOK_WORD && (t[cw - 2].flags & INGEST_TOKF_LOWER) &&
             group_noun_before(s, &t[cw - 2]) &&
             !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
@@ -2479,6 +2562,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t before = out->n;
         if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        /* "Niños Primero New Mexico, an advocacy group that", "Cedar Hollow
+         * Parents United, a group formed": an organisation's appositive
+         * keeps a name whose words (a place, "New", "United") read as no
+         * person whole */
+        if (out->n == before && appos_org && !cue && j - a >= 2 &&
+            !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)) {
+            if (!org_span_push(out, para, s, &t[a], end_byte, NULL, pos))
+                return false;
+            i = j;
+            continue;
+        }
         if (out->n > before) {
             struct cand *c = &out->v[out->n - 1];
             c->person_hint = person;
@@ -2944,6 +3038,9 @@ static const char *const company_words[] = {
     "Construction", "Consulting", "Engineering", "Foods", "Labs", "Manufacturing", "Midstream",
     "Mining", "Networks", "Petroleum", "Properties", "Realty", "Robotics", "Shipping",
     "Software", "Solutions", "Strategies", "Therapeutics",
+    /* endings that say only "a business": "Corvant Health Services ... Corvant said" */
+    "Bancorp", "Brands", "Enterprises", "Financial", "Healthcare", "Materials", "Minerals",
+    "Resources", "Services", "Telecom", "Utilities", "Ventures",
 };
 
 static bool company_word(const char *w, size_t n)
