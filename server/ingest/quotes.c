@@ -582,6 +582,7 @@ static const struct cue {
     {"maintained", CUE_VERB, 0},   {"contended", CUE_VERB, 0},
     {"asserted", CUE_VERB, 0},     {"charged", CUE_VERB, 0},
     {"alleged", CUE_VERB, 0},      {"mused", CUE_VERB, 0},
+    {"alleges", CUE_VERB, 0},
     {"agreed", CUE_VERB, 0},       {"concluded", CUE_VERB, 0},
     {"reiterated", CUE_VERB, 0},   {"shouted", CUE_VERB, 0},
     {"yelled", CUE_VERB, 0},       {"exclaimed", CUE_VERB, 0},
@@ -1697,6 +1698,16 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said a longtime adviser to Colorado Gov. Ann Roe": whom an
+         * anonymous source serves, a name, is part of its phrase */
+        if (!according && e > k + 1 && ingest_tok_is(s, x, "to") && e + 1 < n &&
+            tok_capital(&t[e + 1]) && t[e + 1].quote < 0 &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an")) &&
+            TOK_IN(s, &t[e - 1], source_heads)) {
+            e++;
+            continue;
+        }
         if (!according && e > k + 1 && TOK_IN(s, x, anon_licences) && TOK_IN(s, &t[k], determiners))
             break;
         /* "said one of the people", "said one of the officials": a source
@@ -2612,12 +2623,16 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 }
 
 
+/* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
+static const char *const copulas[] = {"are", "is", "was", "were"};
+
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
  * definite "the person" (a source noun) with no name is the anonymous source
  * an indefinite phrase with that noun introduced, before it in this paragraph
  * or in the two before; at takes that phrase as written, up to its cue.
  * Bounded: 400 tokens a paragraph. */
-static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, bool loose,
+                            struct attr *at)
 {
     static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
     const struct ingest_para *p = &x->paras[pi];
@@ -2670,6 +2685,32 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                     return true;
                 }
             }
+            /* "A second Brandt aide was blunter.": a phrase that opens its
+             * sentence and is only said to be so (a copula and up to two
+             * lower-case words to the sentence's end or a colon) is the source */
+            if ((d - 1 == 0 || (u[d - 1].flags & INGEST_TOKF_SENT_START)) && h + 2 < o->toks.n &&
+                TOK_IN(o->s, &u[h + 1], copulas)) {
+                size_t c = h + 2;
+                while (c < o->toks.n && c <= h + 4 && u[c].kind == INGEST_TOK_WORD &&
+                       (u[c].flags & INGEST_TOKF_LOWER) && u[c].quote < 0)
+                    c++;
+                if (c > h + 2 && c < o->toks.n && c <= h + 4 &&
+                    (is_end_punct(&u[c]) || is_punct(&u[c], ':'))) {
+                    at->subj_para = qi;
+                    at->subj_a = u[d - 1].start;
+                    at->subj_b = u[h].end;
+                    return true;
+                }
+            }
+            /* "a text message a night-shift nurse sent ... . “...,” the nurse
+             * wrote": a noun that heads no anonymous source as a rule (loose)
+             * is the indefinite phrase as written, cue or none */
+            if (loose) {
+                at->subj_para = qi;
+                at->subj_a = u[d - 1].start;
+                at->subj_b = u[h].end;
+                return true;
+            }
             /* the nearest "One person" is the one meant, though it spoke no
              * words: an older "A person familiar with the matter" is not */
             return false;
@@ -2714,9 +2755,62 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
     "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "report",    "ruling", "statement",
-    "study",   "survey",
+    "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
+    "statement", "study", "suit",     "survey",
 };
+
+/* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
+ * review by the State Auditor's office found ... . “...,” the audit report
+ * states": the author a writing's own phrase names after "by" (within 16
+ * tokens of its noun, in its sentence), for the nearest such writing from
+ * the head of subject sj back through the two paragraphs before. The
+ * organisation or person named there, else (at) its capitalised name as
+ * written, with -1; -1 and at untouched when there is none. Bounded: 400
+ * tokens a paragraph. */
+static int32_t document_by_author(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_ents *e = x->ents;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.b : o->toks.n;
+        for (size_t j = lim; j > 0 && lim - j < 400; j--) {
+            size_t h = j - 1;
+            if (u[h].quote >= 0 || !(u[h].flags & INGEST_TOKF_LOWER) ||
+                !TOK_IN(o->s, &u[h], document_nouns))
+                continue;
+            size_t b = h + 1;
+            while (b < o->toks.n && b <= h + 16 && u[b].quote < 0 && u[b].sent == u[h].sent &&
+                   !ingest_tok_is(o->s, &u[b], "by"))
+                b++;
+            if (b + 1 >= o->toks.n || b > h + 16 || !ingest_tok_is(o->s, &u[b], "by") ||
+                u[b + 1].quote >= 0)
+                continue;
+            size_t c = b + 1;
+            if (ingest_tok_ieq(o->s, &u[c], "the") && c + 1 < o->toks.n)
+                c++;
+            if (!tok_capital(&u[c]) || u[c].quote >= 0)
+                continue;
+            size_t i = mention_lower(e, qi, u[c].start);
+            if (i < e->n_m && e->m[i].para == qi && e->m[i].start == u[c].start &&
+                e->v[e->m[i].entity].type != ENTITY_PLACE)
+                return e->m[i].entity;
+            /* an organisation the entity pass missed: its capitalised words,
+             * with "of" and "for" between them ("ACLU of Missouri") */
+            size_t z = c + 1;
+            while (z < o->toks.n && z < c + 8 && u[z].quote < 0 &&
+                   (tok_capital(&u[z]) || ((ingest_tok_is(o->s, &u[z], "of") ||
+                                            ingest_tok_is(o->s, &u[z], "for")) &&
+                                           z + 1 < o->toks.n && tok_capital(&u[z + 1]))))
+                z++;
+            at->subj_para = qi;
+            at->subj_a = u[c].start;
+            at->subj_b = u[z - 1].end;
+            return -1;
+        }
+    }
+    return -1;
+}
 
 /* "X released a statement ... . “...,” the statement said": a definite
  * writing ("the statement", a document noun) is the one an indefinite phrase
@@ -2746,13 +2840,15 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
             int32_t who = -1;
-            for (size_t i = mention_lower(e, qi, 0); i < e->n_m && e->m[i].para == qi &&
-                                                    e->m[i].start < u[d - 1].start;
-                 i++) {
+            /* (after the phrase when nobody stands before it: "In a
+             * statement, Corvant said") */
+            for (size_t i = mention_lower(e, qi, 0); i < e->n_m && e->m[i].para == qi; i++) {
                 const struct ingest_mention *m = &e->m[i];
                 size_t a = tok_at_byte(o, m->start);
+                if (a > h && u[a].sent != u[h].sent)
+                    break;
                 if (m->in_quote || u[a].sent != u[h].sent ||
-                    e->v[m->entity].type == ENTITY_PLACE)
+                    e->v[m->entity].type == ENTITY_PLACE || (a > d && a < h))
                     continue;
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
@@ -2961,7 +3057,7 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
          * “...,” the senator said": an indefinite introduction within three
          * paragraphs is the antecedent before any senator named by title */
         if (sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads) &&
-            anon_antecedent(x, pi, sj, at))
+            anon_antecedent(x, pi, sj, false, at))
             return;
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
@@ -2971,8 +3067,20 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
-        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], document_nouns))
-            at->speaker = document_author(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a <= 3 && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
+            (t[sj.b - 1].flags & INGEST_TOKF_LOWER)) {
+            if (sj.b - sj.a == 2)
+                at->speaker = document_author(x, pi, sj);
+            if (at->speaker < 0)
+                at->speaker = document_by_author(x, pi, sj, at);
+        }
+        /* "the nurse wrote" after "a night-shift nurse": any other lower-case
+         * noun that found nobody (no title, organisation or writing) */
+        else if (at->speaker < 0 && sj.b - sj.a == 2 && (t[sj.a + 1].flags & INGEST_TOKF_LOWER) &&
+                 !TOK_IN(s, &t[sj.a + 1], source_heads) && !TOK_IN(s, &t[sj.a + 1], campaign_roles) &&
+                 !TOK_IN(s, &t[sj.a + 1], institution_nouns) &&
+                 !ingest_org_noun(s + t[sj.a + 1].start, t[sj.a + 1].end - t[sj.a + 1].start))
+            anon_antecedent(x, pi, sj, true, at);
     }
 }
 
@@ -4201,7 +4309,7 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
     size_t k = q->tq1 + 1, len;
     if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
         (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
-        !cue_at(p, k, &len))
+        !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &len))
         return true;
     return span_words(p, q) <= 1;
 }
@@ -4921,8 +5029,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 &&
                     p->toks.v[k].kind == INGEST_TOK_WORD &&
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
-                    !TOK_IN(p->s, &p->toks.v[k], function_words) && !cue_at(p, k, &(size_t){0}))
-                    continue;
+                    !TOK_IN(p->s, &p->toks.v[k], function_words) &&
+                    !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}))
+                    continue; /* (before a determiner it is a verb: would “own” any shutdown) */
                 /* a short title-case span a cue attributes is a name-calling
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
