@@ -3286,6 +3286,31 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             break;
         }
     }
+    /* "A spokesperson for X, Ann Roe, disputed ...": a lower-case
+     * description behind a determiner, then a person's name between commas */
+    if (TOK_IN(p->s, &t[c0], determiners) && c0 + 1 < k && (t[c0 + 1].flags & INGEST_TOKF_LOWER)) {
+        size_t c = c0 + 1;
+        while (c < k && c - c0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
+            c++;
+        if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 && tok_capital(&t[c + 1])) {
+            for (size_t mi = 0; mi < p->n_m; mi++) {
+                const struct ingest_mention *m = &p->m[mi];
+                if (m->start < t[c + 1].start)
+                    continue;
+                if (m->start == t[c + 1].start && !m->in_quote &&
+                    x->ents->v[m->entity].type == ENTITY_PERSON) {
+                    size_t e = c + 1;
+                    while (e < k && t[e].start < m->end)
+                        e++;
+                    if (e < k && is_punct(&t[e], ',')) {
+                        *out = (struct subj){c + 1, e, false};
+                        return true;
+                    }
+                }
+                break;
+            }
+        }
+    }
     for (size_t mi = 0; mi < p->n_m; mi++) {
         const struct ingest_mention *m = &p->m[mi];
         if (m->start < t[c0].start)
@@ -3468,6 +3493,24 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
         clause_subject(x, pi, lim, k, out))
         return true;
+    /* "Mayor X, who ... had backed the lease, issued a statement after the
+     * vote calling it": the same past a relative clause between commas
+     * after the subject, the short clause counted from its end */
+    struct subj rs;
+    if (t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
+        clause_subject(x, pi, lim, k, &rs) && rs.b + 1 < k && is_punct(&t[rs.b], ',') &&
+        TOK_IN(p->s, &t[rs.b + 1], relatives) && tok_capital(&t[rs.b - 1])) {
+        size_t c = rs.b + 2;
+        while (c < k && c - rs.b < 24 && t[c].quote < 0 && !is_clause_punct(&t[c]))
+            c++;
+        if (c < k && is_punct(&t[c], ',') && k - c <= 12) {
+            for (size_t j = c + 1; j < k; j++)
+                if (t[j].quote >= 0 || is_clause_punct(&t[j]))
+                    return false;
+            *out = rs;
+            return true;
+        }
+    }
     if (gerund_for_subject(x, pi, k, lim, out))
         return true;
     return false;
