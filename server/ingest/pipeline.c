@@ -163,7 +163,8 @@ static int paras_prepare(struct run *r)
             return INGEST_ERR_NOMEM;
         p->ends_open = carry;
         ingest_qspans_drop_nicknames(p->s, p->n, &r->gaz, p->spans, &p->n_spans);
-        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, &p->spans, &p->n_spans))
+        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, false, &p->spans,
+                                 &p->n_spans))
             return INGEST_ERR_NOMEM;
     }
     if (paras_single_style(r))
@@ -171,9 +172,18 @@ static int paras_prepare(struct run *r)
             /* only single spans are here: find them again without the verb test */
             struct ingest_para *p = &r->paras[i];
             p->n_spans = 0;
-            if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, false, &p->spans,
-                                     &p->n_spans))
+            /* "... he told the BBC. ‘Growth for whom? ¶ ‘If you ask ...’": a
+             * quotation left open runs on when the next paragraph opens with
+             * a single mark */
+            const char *nx = i + 1 < n ? r->paras[i + 1].s : "";
+            bool runs_on = nx[0] == '\'' || strncmp(nx, "\xE2\x80\x98", 3) == 0;
+            bool carried = i > 0 && r->paras[i - 1].ends_open;
+            if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, false, runs_on,
+                                     &p->spans, &p->n_spans))
                 return INGEST_ERR_NOMEM;
+            if (carried && p->n_spans && p->spans[0].open < 4)
+                p->spans[0].continued = true;
+            p->ends_open = p->n_spans && !p->spans[p->n_spans - 1].closed;
         }
     for (size_t i = 0; i < n; i++) {
         struct ingest_para *p = &r->paras[i];

@@ -422,8 +422,19 @@ size_t ingest_single_opens_count(const char *p, size_t n)
  * a lower-case word may be a plural possessive inside the quotation. */
 static bool plural_possessive(const char *p, size_t n, size_t at, size_t len)
 {
-    return at > 0 && p[at - 1] == 's' && at + len + 1 < n && p[at + len] == ' ' &&
-           p[at + len + 1] >= 'a' && p[at + len + 1] <= 'z';
+    /* words no possessive goes before: "to colleagues’ concerns about the
+     * role of planning committees’ and was ..." closes at the second mark */
+    static const char *const no_noun[] = {
+        "and", "as", "at", "but", "by", "for", "from", "in", "is", "of", "on", "or", "than",
+        "that", "the", "to", "was", "when", "which", "while", "who", "with",
+    }; /* sorted */
+    if (!(at > 0 && p[at - 1] == 's' && at + len + 1 < n && p[at + len] == ' ' &&
+          p[at + len + 1] >= 'a' && p[at + len + 1] <= 'z'))
+        return false;
+    size_t w = at + len + 1, e = w;
+    while (e < n && e - w < 8 && p[e] >= 'a' && p[e] <= 'z')
+        e++;
+    return !ingest_word_in(no_noun, sizeof no_noun / sizeof *no_noun, p + w, e - w);
 }
 
 /* Whether another mark that closes (and is no plural possessive) comes after
@@ -446,7 +457,7 @@ static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
     return false;
 }
 
-int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
+int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue, bool open_end,
                          struct ingest_qspan **spans, size_t *n_spans)
 {
     struct ingest_qspan *v = NULL;
@@ -491,6 +502,16 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         } else if (single_opens(p, n, at, len, c)) {
             open = at;
         }
+    }
+    if (open_end && open != SIZE_MAX && n - open <= max_len && di >= nd) {
+        size_t olen = p[open] == '\'' ? 1 : 3;
+        struct ingest_qspan x = {open, open + olen, n, n, false, true, false, true, false};
+        while (x.start < x.end && p[x.start] == ' ')
+            x.start++;
+        while (x.end > x.start && p[x.end - 1] == ' ')
+            x.end--;
+        if (x.end > x.start && !spans_push(&v, &nv, &cap, &x))
+            goto nomem;
     }
     for (; di < nd; di++)
         if (!spans_push(&v, &nv, &cap, &d[di]))
