@@ -1177,8 +1177,12 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
 static bool is_description(const struct ingest_para *p, struct subj sj)
 {
     const struct ingest_tok *t = p->toks.v;
-    if (sj.a < sj.b && (t[sj.a].flags & INGEST_TOKF_POSS) && sj.a + 1 < sj.b &&
-        (t[sj.a + 1].flags & INGEST_TOKF_LOWER))
+    /* (the owner's name may be several words: "Sinn Féin's spokeswoman") */
+    size_t o = sj.a;
+    while (o + 1 < sj.b && o < sj.a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+        o++;
+    if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && o + 1 < sj.b &&
+        (t[o + 1].flags & INGEST_TOKF_LOWER))
         return true;
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
@@ -1615,9 +1619,11 @@ static const char *const source_links[] = {
 static const char *const source_heads[] = {
     "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
     "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
-    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
+    "lawmakers",  "mep",        "meps",        "mla",       "mlas",       "mp",
+    "mps",        "msp",        "msps",        "official",  "officials",  "operative",
     "operatives", "people",     "person",      "senator",   "senators",   "source",
-    "sources",    "staffer",    "staffers",    "strategist", "strategists",
+    "sources",    "staffer",    "staffers",    "strategist", "strategists", "td",
+    "tds",
 };
 
 /* Participles that open what a source was allowed or asked to do, not who
@@ -2861,15 +2867,20 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
             int32_t who = -1;
-            /* (after the phrase when nobody stands before it: "In a
-             * statement, Corvant said") */
+            /* (after the phrase when nobody stands before it, past the
+             * phrase's comma: "In a statement, Corvant said", "In a letter
+             * seen by The Times, the minister, X, wrote") */
+            size_t comma = h + 1;
+            while (comma < o->toks.n && comma < h + 24 && u[comma].sent == u[h].sent &&
+                   !is_punct(&u[comma], ','))
+                comma++;
             for (size_t i = mention_lower(e, qi, 0); i < e->n_m && e->m[i].para == qi; i++) {
                 const struct ingest_mention *m = &e->m[i];
                 size_t a = tok_at_byte(o, m->start);
                 if (a > h && u[a].sent != u[h].sent)
                     break;
                 if (m->in_quote || u[a].sent != u[h].sent ||
-                    e->v[m->entity].type == ENTITY_PLACE || (a > d && a < h))
+                    e->v[m->entity].type == ENTITY_PLACE || (a > d && a < comma))
                     continue;
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
