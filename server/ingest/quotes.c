@@ -1735,6 +1735,25 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said a senior diplomat from a country that has stayed neutral in
+         * the dispute.": a relative clause on where the source comes from
+         * (not on the source itself: "who asked not to be named"), up to the
+         * sentence's end, is part of the phrase */
+        if (!according && e > k + 2 && (ingest_tok_is(s, x, "that") || ingest_tok_is(s, x, "which")) &&
+            (t[e - 1].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[e - 1], source_heads) &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an"))) {
+            bool src = false;
+            for (size_t j = k + 1; j < e && !src; j++)
+                src = TOK_IN(s, &t[j], source_heads);
+            size_t z = e + 1;
+            while (src && z < n && z - e <= 14 && t[z].quote < 0 && t[z].kind == INGEST_TOK_WORD)
+                z++;
+            if (src && z < n && z - e <= 14 && t[z].quote < 0 && is_end_punct(&t[z])) {
+                e = z;
+                break;
+            }
+        }
         if (!according && e > k + 1 && TOK_IN(s, x, anon_licences) && TOK_IN(s, &t[k], determiners))
             break;
         /* "said one of the people", "said one of the officials": a source
