@@ -5166,6 +5166,33 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].para = (int32_t)pi;
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
+        } else if (p->n_spans == 0 && p->toks.n > 3) {
+            /* "Brennan then asked whether the minister had ...": a question
+             * reported without marks is the interviewer's turn, so a bare
+             * “...?” after the answer to it is the interviewer's again */
+            static const char *const ask_verbs[] = {"asked", "pressed", "queried"};
+            static const char *const ask_objects[] = {"about", "how",  "if",  "what",
+                                                      "when",  "whether", "why"};
+            const struct ingest_ents *e = x.ents;
+            size_t mi = mention_lower(e, (int32_t)pi, 0);
+            if (mi < e->n_m && e->m[mi].para == (int32_t)pi && e->m[mi].start == t[0].start &&
+                !e->m[mi].in_quote && e->v[e->m[mi].entity].type == ENTITY_PERSON) {
+                size_t z = tok_at_byte(p, e->m[mi].start);
+                while (z + 1 < p->toks.n && t[z + 1].start < e->m[mi].end)
+                    z++;
+                size_t v = z + 1;
+                if (v < p->toks.n && (t[v].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[v], ask_verbs))
+                    v++; /* "then", "also" */
+                if (v + 1 < p->toks.n && TOK_IN(p->s, &t[v], ask_verbs) &&
+                    TOK_IN(p->s, &t[v + 1], ask_objects)) {
+                    xch[0] = xch[1];
+                    xch[1].at = (struct attr){true, NULL, (int32_t)pi, e->m[mi].start,
+                                              e->m[mi].end, e->m[mi].entity, NULL};
+                    xch[1].para = (int32_t)pi;
+                    xch[1].question = true;
+                    xch[1].alt = false;
+                }
+            }
         }
         /* an unattributed quotation left open at the end starts (or extends) a chain */
         if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&
