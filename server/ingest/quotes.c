@@ -1309,6 +1309,16 @@ static struct subj appositive_head(const struct ingest_para *p, size_t j, size_t
     return (struct subj){a, b, false};
 }
 
+/* Words that open an adverbial before the subject: "In recent weeks, X ...". */
+static const char *const clause_openers[] = {
+    "addressing", "after",   "although", "amid",       "appearing", "as",      "asked",
+    "at",         "because", "before",   "by",         "campaigning", "despite", "during",
+    "following",  "for",     "from",     "if",         "in",        "last",    "next",
+    "on",         "once",    "pressed",  "reacting",   "responding", "since",  "speaking",
+    "talking",    "testifying", "this",  "though",     "to",        "under",   "visiting",
+    "when",       "while",   "with",     "without",
+};
+
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
  * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
@@ -1462,6 +1472,18 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "Addressing a rally in X on Monday, Roe, who ..., said": a
+             * name after an opening adverbial up to the first comma */
+            if (is_name_run(p, seg.a, seg.b) && np.a < np.b &&
+                mention_covers(p, t[seg.a].start, t[seg.b - 1].end)) {
+                size_t ca = np.a;
+                while (ca > lim && np.a - ca < 24 && !is_clause_punct(&t[ca - 1]) &&
+                       t[ca - 1].quote < 0)
+                    ca--;
+                if ((ca == lim || (t[ca].flags & INGEST_TOKF_SENT_START)) && ca + 1 < np.b &&
+                    TOK_IN(s, &t[ca], clause_openers) && !is_name_run(p, np.a, np.b))
+                    return seg;
+            }
             /* "Her likely opponent, former federal prosecutor Luis Carranza,
              * has": the name that ends the appositive */
             if (np.a < np.b && is_description(p, np)) {
@@ -3179,14 +3201,6 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
     return lo;
 }
 
-/* Words that open an adverbial before the subject: "In recent weeks, X ...". */
-static const char *const clause_openers[] = {
-    "after",   "although", "amid",   "as",    "asked",  "at",      "because", "before", "by",
-    "despite", "during",   "following", "for", "from",  "if",      "in",     "last",
-    "next",    "on",       "once",     "pressed", "since", "speaking", "this",  "though", "to",
-    "under",   "when",     "while",
-    "with",    "without",
-};
 
 /* Words that open a description of a group: "several environmental groups". */
 static const char *const group_quantifiers[] = {
