@@ -3322,8 +3322,14 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             size_t hl = t[h].end - t[h].start;
             bool plural = (t[h].flags & INGEST_TOKF_LOWER) && hl > 3 && p->s[t[h].end - 1] == 's' &&
                           p->s[t[h].end - 2] != 's' && !TOK_IN(p->s, &t[h], function_words);
+            /* (an organisation's noun too: "..., the commission directed X
+             * to ..., saying") */
             bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns) ||
-                                  TOK_IN(p->s, &t[h], document_nouns)
+                                  TOK_IN(p->s, &t[h], document_nouns) ||
+                                  (!(t[h].flags & INGEST_TOKF_POSS) &&
+                                   (TOK_IN(p->s, &t[h], institution_nouns) ||
+                                    ((t[h].flags & INGEST_TOKF_LOWER) &&
+                                     ingest_org_noun(p->s + t[h].start, t[h].end - t[h].start))))
                             : plural;
             if (!head)
                 continue;
