@@ -2403,8 +2403,25 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             continue;
         /* "after The Associated Press called the race, the group said": an
          * organisation of the description's own sentence is another one */
-        if (m->para == pi && p->toks.v[tok_at_byte(p, m->start)].sent == p->toks.v[sj.a].sent)
+        size_t mk = tok_at_byte(p, m->start);
+        if (m->para == pi && p->toks.v[mk].sent == p->toks.v[sj.a].sent)
             continue;
+        /* "The far-right Alternative for Germany (AfD) ... called for X.
+         * “...,” the party said": an institution noun stands for the
+         * organisation that opened the sentence before, in its paragraph,
+         * though its name lacks the noun (parties seldom say "party") */
+        if (inst && m->para == pi && p->toks.v[mk].sent + 1 == p->toks.v[sj.a].sent) {
+            size_t z = mk;
+            while (z > 0 && mk - z < 4 && p->toks.v[z - 1].sent == p->toks.v[mk].sent &&
+                   ((p->toks.v[z - 1].flags & INGEST_TOKF_LOWER) || is_punct(&p->toks.v[z - 1], '-')) &&
+                   !ingest_tok_ieq(p->s, &p->toks.v[z - 1], "the"))
+                z--;
+            if (z > 0 && ingest_tok_ieq(p->s, &p->toks.v[z - 1], "the") &&
+                p->toks.v[z - 1].sent == p->toks.v[mk].sent)
+                z--;
+            if (p->toks.v[z].flags & INGEST_TOKF_SENT_START)
+                return m->entity;
+        }
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
             if (org_name_holds(p, sj.a, sj.b - 1, en->name))
                 return m->entity;
@@ -3254,6 +3271,16 @@ static bool time_adverbial(const struct ingest_para *p, size_t c0, size_t k)
     return false;
 }
 
+/* "co-leader", "vice-chair": a hyphenated word whose last part is a role noun. */
+static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
+{
+    size_t h = w->end;
+    while (h > w->start && p->s[h - 1] != '-')
+        h--;
+    return h > w->start + 1 && h < w->end &&
+           ingest_word_in(role_nouns, sizeof role_nouns / sizeof *role_nouns, p->s + h, w->end - h);
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3416,7 +3443,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             bool role = a2 > e && a2 - e <= 3 && a2 < k;
             for (size_t j = e; role && j < a2; j++)
                 role = t[j].kind == INGEST_TOK_WORD && !TOK_IN(p->s, &t[j], function_words) &&
-                       (TOK_IN(p->s, &t[j], role_nouns) ||
+                       (TOK_IN(p->s, &t[j], role_nouns) || hyphen_role(p, &t[j]) ||
                         ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start,
                                        INGEST_GAZ_TITLE) ||
                         (j + 1 < a2 && (t[j].flags & INGEST_TOKF_LOWER)));
