@@ -3818,6 +3818,12 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         !(q->tq1 + 2 < p->toks.n && TOK_IN(p->s, &t[q->tq1 + 2], subj) &&
           cue_at(p, q->tq1 + 3, &cl)))
         return true;
+    /* "splashed the headline “Koalition am Abgrund” across its front page":
+     * a page's headline or caption, in any case or language, is no speech */
+    if (q->tq0 > 0 && t[q->tq0 - 1].quote < 0 &&
+        (ingest_tok_ieq(p->s, &t[q->tq0 - 1], "headline") ||
+         ingest_tok_ieq(p->s, &t[q->tq0 - 1], "caption")))
+        return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
     /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
