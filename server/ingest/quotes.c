@@ -1249,6 +1249,14 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
     return e;
 }
 
+/* Nouns for writings that speak for their authors: "The report found ...",
+ * "The article opens with her motto: “...”". Sorted. */
+static const char *const document_nouns[] = {
+    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
+    "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
+    "statement", "study", "suit",     "survey",
+};
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1280,6 +1288,33 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
             while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
                 a--;
         }
+    }
+    if (a == b && b < w && b > lim + 2 && TOK_IN(p->s, &t[b - 1], document_nouns)) {
+        /* "X (AEMO) released its annual gas statement, which warned": a
+         * writing that its author's verb put out speaks for the author */
+        size_t d = b - 1;
+        while (d > lim && b - d < 5 && (t[d - 1].flags & INGEST_TOKF_LOWER) &&
+               !TOK_IN(p->s, &t[d - 1], noun_markers))
+            d--;
+        if (d > lim + 1 && TOK_IN(p->s, &t[d - 1], noun_markers) &&
+            (t[d - 2].flags & INGEST_TOKF_LOWER) && t[d - 2].kind == INGEST_TOK_WORD &&
+            !TOK_IN(p->s, &t[d - 2], prepositions) && !TOK_IN(p->s, &t[d - 2], function_words)) {
+            size_t e = d - 2;
+            if (e > lim + 1 && is_punct(&t[e - 1], ')'))
+                for (size_t c = e - 1; c > lim && e - c < 8; c--)
+                    if (is_punct(&t[c - 1], '(')) {
+                        e = c - 1;
+                        break;
+                    }
+            a = e;
+            while (a > lim && e - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+                a--;
+            if (a < e && mention_start_at(p, t[e - 1].end - 1) != SIZE_MAX) {
+                *out = (struct subj){a, e, false};
+                return true;
+            }
+        }
+        return false;
     }
     if (a == b)
         return false;
@@ -2836,13 +2871,6 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
-/* Nouns for writings that speak for their authors: "The report found ...",
- * "The article opens with her motto: “...”". Sorted. */
-static const char *const document_nouns[] = {
-    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
-    "statement", "study", "suit",     "survey",
-};
 
 /* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
  * review by the State Auditor's office found ... . “...,” the audit report
