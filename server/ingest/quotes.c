@@ -1252,7 +1252,7 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
+    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
     "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
     "statement", "study", "suit",     "survey",
 };
@@ -3136,6 +3136,25 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
         return;
+    /* "A commentary published by Xinhua later in the day said": a writing
+     * whose own phrase names its author after "by" */
+    for (size_t j = sj.a; j + 1 < sj.b && j < sj.a + 4; j++)
+        if ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[j], document_nouns)) {
+            for (size_t b = j + 1; b + 1 < sj.b && b <= j + 3; b++)
+                if (ingest_tok_is(s, &t[b], "by")) {
+                    size_t c = b + 1;
+                    if (ingest_tok_ieq(s, &t[c], "the") && c + 1 < sj.b)
+                        c++;
+                    size_t mi = mention_lower(e, pi, t[c].start);
+                    if (mi < e->n_m && e->m[mi].para == pi && e->m[mi].start == t[c].start &&
+                        e->v[e->m[mi].entity].type != ENTITY_PLACE) {
+                        at->speaker = e->m[mi].entity;
+                        return;
+                    }
+                    break;
+                }
+            break;
+        }
     /* "Meridian later said": the first word of one organisation's name
      * ("Meridian Labs"), alone, no person's name holding it */
     if (sj.b - sj.a == 1 && tok_capital(&t[sj.a]) && !(t[sj.a].flags & INGEST_TOKF_ALLCAPS) &&
