@@ -302,7 +302,7 @@ static void trim_span(const char *s, size_t *a, size_t *b)
 static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz *g,
                       struct strv *authors)
 {
-    static const char *const cuts[] = {" in ", " from ", " at ", " for ", " with ", " of "};
+    static const char *const cuts[] = {" in ", " from ", " at ", " for ", " with ", " of ", " ("};
     for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
         size_t at = ingest_ascii_ifind(s + a, b - a, cuts[k]);
         if (at != (size_t)-1)
@@ -369,6 +369,25 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, s
         skip = 9;
     if (!skip || ingest_words_count(s, n) > 16)
         return 0;
+    /* "By political reporter Ann Roe", "By our chief correspondent X": a
+     * lower-case role of up to four words that ends in a newsroom noun */
+    static const char *const desk_roles[] = {
+        "correspondent", "editor", "journalist", "producer", "reporter", "writer",
+    }; /* sorted */
+    size_t r = skip, w = 0, after = skip;
+    while (r < n && w < 4 && !ingest_cp_is_upper(ingest_cp_at(s, n, r))) {
+        size_t e = r;
+        while (e < n && s[e] != ' ')
+            e++;
+        w++;
+        if (ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles, s + r, e - r))
+            after = e;
+        r = e;
+        while (r < n && s[r] == ' ')
+            r++;
+    }
+    if (after > skip && r == after + 1)
+        skip = r;
     if (!ingest_cp_is_upper(ingest_cp_at(s, n, skip)))
         return 0;
     int rc = ingest_byline_parse(s + skip, n - skip, g, authors);
@@ -543,7 +562,18 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
         "graphics by",
         "edited by",
         "additional reporting:",
+        "with assistance from",
+        "with files from",
     };
+    /* "— With assistance from X and Y": the dash that sets the credit off */
+    if (n > 2 && (s[0] == '-' || memcmp(s, "\xE2\x80\x94", 3) == 0 ||
+                  memcmp(s, "\xE2\x80\x93", 3) == 0)) {
+        size_t d = s[0] == '-' ? 1 : 3;
+        while (d < n && (s[d] == '-' || s[d] == ' '))
+            d++;
+        s += d;
+        n -= d;
+    }
     for (size_t k = 0; k < sizeof credit_heads / sizeof *credit_heads; k++) {
         if (!ingest_ascii_iprefix(s, n, credit_heads[k]))
             continue;
@@ -560,7 +590,7 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
             static const char *const author_heads[] = {
                 "reporting by ",          "additional reporting by ", "writing by ",
                 "contributing: ",         "contributors: ",           "reporting and writing by ",
-                "additional reporting: ",
+                "additional reporting: ", "with assistance from ",  "with files from ",
             };
             for (size_t h = 0; h < sizeof author_heads / sizeof *author_heads; h++) {
                 size_t hl = strlen(author_heads[h]);
