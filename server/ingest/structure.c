@@ -5,6 +5,7 @@
  * quotes.c and entities.c; this file only decides which lines are the article. */
 #include "ingest_internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 enum unit_class { U_CONTENT = 0, U_BOILER, U_META };
@@ -885,6 +886,27 @@ static bool headline_before_meta(const struct units *u, const size_t *c, size_t 
     return false;
 }
 
+/* "Political Correspondent", "Health correspondent": a line of one to four
+ * words, the first capitalised, the last a newsroom role. */
+static bool desk_role_line(const struct unit *x)
+{
+    static const char *const roles[] = {
+        "columnist", "correspondent", "editor", "journalist", "producer", "reporter", "writer",
+    }; /* sorted */
+    if (x->words == 0 || x->words > 4 || x->term || !ingest_cp_is_upper(ingest_cp_at(x->s, x->n, 0)))
+        return false;
+    size_t a = x->n;
+    while (a > 0 && x->s[a - 1] != ' ')
+        a--;
+    char w[16];
+    size_t wn = x->n - a;
+    if (wn == 0 || wn >= sizeof w)
+        return false;
+    for (size_t i = 0; i < wn; i++)
+        w[i] = (char)tolower((unsigned char)x->s[a + i]);
+    return ingest_word_in(roles, sizeof roles / sizeof *roles, w, wn);
+}
+
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
                            struct ingest_doc *d)
 {
@@ -900,6 +922,28 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
         x->words = ingest_words_count(x->s, x->n);
         x->term = line_is_term(x->s, x->n);
         x->short_ = !x->term && x->words <= 6;
+        if (x->cls == U_META)
+            continue; /* a role line taken with the name above it */
+        /* "Cormac Roe" over "Political Correspondent": a name alone on a line
+         * above a newsroom role is a byline, and so is the role line */
+        if (i + 1 < u.n && x->words >= 2 && x->words <= 5 && is_person_name(x->s, x->n, g)) {
+            struct unit *r = &u.v[i + 1];
+            r->words = ingest_words_count(r->s, r->n);
+            r->term = line_is_term(r->s, r->n);
+            if (desk_role_line(r)) {
+                char *name = util_strndup(x->s, x->n);
+                if (!name || !strv_push_unique(&d->authors, name)) {
+                    free(name);
+                    rc = INGEST_ERR_NOMEM;
+                    goto out;
+                }
+                free(name);
+                x->cls = U_META;
+                r->cls = U_META;
+                r->short_ = false;
+                continue;
+            }
+        }
         char iso[32] = "";
         int kind = INGEST_DATE_NONE;
         int m = meta_line_parse(x, g, &d->authors, iso, &kind);
