@@ -1393,6 +1393,24 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 return (struct subj){a, b, false};
         }
     }
+    if (is_punct(&t[e - 1], ',') && e - 1 > lim + 2) {
+        /* "The lawsuit, filed ... by X on behalf of Y's mother, Ann Roe,
+         * alleges": a writing that opens the clause, its aside set off by
+         * commas, is the subject, not a name inside the aside */
+        size_t h = lim + 1;
+        while (h < lim + 3 && h < e && (t[h].flags & INGEST_TOKF_LOWER) &&
+               !TOK_IN(s, &t[h], document_nouns))
+            h++;
+        if ((ingest_tok_ieq(s, &t[lim], "the") || ingest_tok_ieq(s, &t[lim], "a")) &&
+            h + 1 < e - 1 && TOK_IN(s, &t[h], document_nouns) && (t[h].flags & INGEST_TOKF_LOWER) &&
+            is_punct(&t[h + 1], ',') && e - h < 40) {
+            bool plain = true;
+            for (size_t j = h + 1; j < e && plain; j++)
+                plain = t[j].quote < 0 && !is_end_punct(&t[j]);
+            if (plain)
+                return (struct subj){lim, h + 1, false};
+        }
+    }
     if (is_punct(&t[e - 1], ',')) {
         /* "X, 67, of Brayford, Neb., who waited, said", "X, R-Ky., said": step
          * over the asides between commas back to the name */
