@@ -419,7 +419,7 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
     if (!s || !*s)
         return 0;
     if (ingest_qspans_find(s, h.n, &carry, &spans, &n_spans) ||
-        ingest_qspans_single(s, h.n, h.n, false, &spans, &n_spans))
+        ingest_qspans_single(s, h.n, h.n, false, false, &spans, &n_spans))
         goto out;
     rc = 0;
     if (n_spans == 0)

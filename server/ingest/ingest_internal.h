@@ -337,13 +337,15 @@ void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_g
  * and a plural possessive with no opening mark (aides') are no quotation marks.
  * With need_cue (body text, where single marks are mostly apostrophes or scare
  * quotes), a span is kept only with a reporting verb within four words of it
- * ("‘A,’ she said", "said: ‘A’"). Linear in n. Replaces *spans (owned, free()).
- * 0 or NOMEM. */
+ * ("‘A,’ she said", "said: ‘A’"). With open_end (the next paragraph opens
+ * with a single mark: a quotation over several paragraphs), a quotation left
+ * open at the end is kept, unclosed. Linear in n. Replaces *spans (owned,
+ * free()). 0 or NOMEM. */
 /* True for a noun of speech an owner governs: "X's claim that ...". */
 bool ingest_claim_noun(const char *s, size_t n);
 /* The marks in p that may open a single-quoted quotation (house style test). */
 size_t ingest_single_opens_count(const char *p, size_t n);
-int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
+int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue, bool open_end,
                          struct ingest_qspan **spans, size_t *n_spans);
 
 /* The cue-table entry (static words: "says", "according to") at token i of tk

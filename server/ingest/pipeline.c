@@ -163,7 +163,8 @@ static int paras_prepare(struct run *r)
             return INGEST_ERR_NOMEM;
         p->ends_open = carry;
         ingest_qspans_drop_nicknames(p->s, p->n, &r->gaz, p->spans, &p->n_spans);
-        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, &p->spans, &p->n_spans))
+        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, false, &p->spans,
+                                 &p->n_spans))
             return INGEST_ERR_NOMEM;
     }
     if (paras_single_style(r))
@@ -171,9 +172,18 @@ static int paras_prepare(struct run *r)
             /* only single spans are here: find them again without the verb test */
             struct ingest_para *p = &r->paras[i];
             p->n_spans = 0;
-            if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, false, &p->spans,
-                                     &p->n_spans))
+            /* "... he told the BBC. ‘Growth for whom? ¶ ‘If you ask ...’": a
+             * quotation left open runs on when the next paragraph opens with
+             * a single mark */
+            const char *nx = i + 1 < n ? r->paras[i + 1].s : "";
+            bool runs_on = nx[0] == '\'' || strncmp(nx, "\xE2\x80\x98", 3) == 0;
+            bool carried = i > 0 && r->paras[i - 1].ends_open;
+            if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, false, runs_on,
+                                     &p->spans, &p->n_spans))
                 return INGEST_ERR_NOMEM;
+            if (carried && p->n_spans && p->spans[0].open < 4)
+                p->spans[0].continued = true;
+            p->ends_open = p->n_spans && !p->spans[p->n_spans - 1].closed;
         }
     for (size_t i = 0; i < n; i++) {
         struct ingest_para *p = &r->paras[i];
@@ -299,7 +309,10 @@ static int head_repeats_body(const struct run *r, const struct ingest_q *q, cons
  * neglect'", or an organisation: "'Absolute insanity': X GOP lawmakers
  * torch ...") that a person's body quotation holds ("Who signed off on this
  * contract, ...," Caraway asked) has the body quotation's speaker: the
- * headline speaks telegraphically for the person the body names. Bounded:
+ * headline speaks telegraphically for the person the body names. With no
+ * person's, a body quotation of an organisation or of a source named only
+ * as written ("'He's faking'" ... "“Pretty sure he's faking,” the nurse
+ * wrote" after "a night-shift nurse") gives its source. Bounded:
  * the first 8 head quotations of 2 to 30 words, against the first 512 body
  * ones. */
 static void head_speakers_from_body(struct run *r)
@@ -328,15 +341,27 @@ static void head_speakers_from_body(struct run *r)
             continue;
         memcpy(key, src + a, b - a);
         key[b - a] = '\0';
-        for (size_t k = 0; k < r->qs.n && k < 512; k++) {
-            const struct ingest_q *q = &r->qs.v[k];
-            if (q->speaker < 0 || r->ents.v[q->speaker].type != ENTITY_PERSON)
+        /* a person's quotation first; failing that, one of a source the body
+         * names only as written ("a night-shift nurse") or an organisation */
+        const struct ingest_q *other = NULL, *q = NULL;
+        for (size_t k = 0; k < r->qs.n && k < 512 && !q; k++) {
+            const struct ingest_q *c = &r->qs.v[k];
+            bool person = c->speaker >= 0 && r->ents.v[c->speaker].type == ENTITY_PERSON;
+            if (!person && (other || (c->speaker < 0 && (c->subj_para < 0 || c->speaker_lit))))
                 continue;
-            if ((scanned += q->end - q->start) > 256 * 1024)
+            if ((scanned += c->end - c->start) > 256 * 1024)
                 return;
-            if (ingest_ascii_ifind(r->paras[q->para].s + q->start, q->end - q->start, key) ==
+            if (ingest_ascii_ifind(r->paras[c->para].s + c->start, c->end - c->start, key) ==
                 (size_t)-1)
                 continue;
+            if (person)
+                q = c;
+            else
+                other = c;
+        }
+        if (!q)
+            q = other;
+        if (q) {
             h->speaker = q->speaker;
             h->subj_para = q->subj_para;
             h->subj_start = q->subj_start;
@@ -344,7 +369,6 @@ static void head_speakers_from_body(struct run *r)
             h->subj_head = false;
             h->speaker_lit = q->speaker_lit;
             h->cue = q->cue;
-            break;
         }
     }
 }

@@ -422,8 +422,19 @@ size_t ingest_single_opens_count(const char *p, size_t n)
  * a lower-case word may be a plural possessive inside the quotation. */
 static bool plural_possessive(const char *p, size_t n, size_t at, size_t len)
 {
-    return at > 0 && p[at - 1] == 's' && at + len + 1 < n && p[at + len] == ' ' &&
-           p[at + len + 1] >= 'a' && p[at + len + 1] <= 'z';
+    /* words no possessive goes before: "to colleagues’ concerns about the
+     * role of planning committees’ and was ..." closes at the second mark */
+    static const char *const no_noun[] = {
+        "and", "as", "at", "but", "by", "for", "from", "in", "is", "of", "on", "or", "than",
+        "that", "the", "to", "was", "when", "which", "while", "who", "with",
+    }; /* sorted */
+    if (!(at > 0 && p[at - 1] == 's' && at + len + 1 < n && p[at + len] == ' ' &&
+          p[at + len + 1] >= 'a' && p[at + len + 1] <= 'z'))
+        return false;
+    size_t w = at + len + 1, e = w;
+    while (e < n && e - w < 8 && p[e] >= 'a' && p[e] <= 'z')
+        e++;
+    return !ingest_word_in(no_noun, sizeof no_noun / sizeof *no_noun, p + w, e - w);
 }
 
 /* Whether another mark that closes (and is no plural possessive) comes after
@@ -446,7 +457,7 @@ static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
     return false;
 }
 
-int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
+int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue, bool open_end,
                          struct ingest_qspan **spans, size_t *n_spans)
 {
     struct ingest_qspan *v = NULL;
@@ -491,6 +502,16 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         } else if (single_opens(p, n, at, len, c)) {
             open = at;
         }
+    }
+    if (open_end && open != SIZE_MAX && n - open <= max_len && di >= nd) {
+        size_t olen = p[open] == '\'' ? 1 : 3;
+        struct ingest_qspan x = {open, open + olen, n, n, false, true, false, true, false};
+        while (x.start < x.end && p[x.start] == ' ')
+            x.start++;
+        while (x.end > x.start && p[x.end - 1] == ' ')
+            x.end--;
+        if (x.end > x.start && !spans_push(&v, &nv, &cap, &x))
+            goto nomem;
     }
     for (; di < nd; di++)
         if (!spans_push(&v, &nv, &cap, &d[di]))
@@ -582,6 +603,7 @@ static const struct cue {
     {"maintained", CUE_VERB, 0},   {"contended", CUE_VERB, 0},
     {"asserted", CUE_VERB, 0},     {"charged", CUE_VERB, 0},
     {"alleged", CUE_VERB, 0},      {"mused", CUE_VERB, 0},
+    {"alleges", CUE_VERB, 0},
     {"agreed", CUE_VERB, 0},       {"concluded", CUE_VERB, 0},
     {"reiterated", CUE_VERB, 0},   {"shouted", CUE_VERB, 0},
     {"yelled", CUE_VERB, 0},       {"exclaimed", CUE_VERB, 0},
@@ -1155,8 +1177,12 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
 static bool is_description(const struct ingest_para *p, struct subj sj)
 {
     const struct ingest_tok *t = p->toks.v;
-    if (sj.a < sj.b && (t[sj.a].flags & INGEST_TOKF_POSS) && sj.a + 1 < sj.b &&
-        (t[sj.a + 1].flags & INGEST_TOKF_LOWER))
+    /* (the owner's name may be several words: "Sinn Féin's spokeswoman") */
+    size_t o = sj.a;
+    while (o + 1 < sj.b && o < sj.a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+        o++;
+    if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && o + 1 < sj.b &&
+        (t[o + 1].flags & INGEST_TOKF_LOWER))
         return true;
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
@@ -1223,6 +1249,14 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
     return e;
 }
 
+/* Nouns for writings that speak for their authors: "The report found ...",
+ * "The article opens with her motto: “...”". Sorted. */
+static const char *const document_nouns[] = {
+    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
+    "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
+    "statement", "study", "suit",     "survey",
+};
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1255,6 +1289,33 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
                 a--;
         }
     }
+    if (a == b && b < w && b > lim + 2 && TOK_IN(p->s, &t[b - 1], document_nouns)) {
+        /* "X (AEMO) released its annual gas statement, which warned": a
+         * writing that its author's verb put out speaks for the author */
+        size_t d = b - 1;
+        while (d > lim && b - d < 5 && (t[d - 1].flags & INGEST_TOKF_LOWER) &&
+               !TOK_IN(p->s, &t[d - 1], noun_markers))
+            d--;
+        if (d > lim + 1 && TOK_IN(p->s, &t[d - 1], noun_markers) &&
+            (t[d - 2].flags & INGEST_TOKF_LOWER) && t[d - 2].kind == INGEST_TOK_WORD &&
+            !TOK_IN(p->s, &t[d - 2], prepositions) && !TOK_IN(p->s, &t[d - 2], function_words)) {
+            size_t e = d - 2;
+            if (e > lim + 1 && is_punct(&t[e - 1], ')'))
+                for (size_t c = e - 1; c > lim && e - c < 8; c--)
+                    if (is_punct(&t[c - 1], '(')) {
+                        e = c - 1;
+                        break;
+                    }
+            a = e;
+            while (a > lim && e - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
+                a--;
+            if (a < e && mention_start_at(p, t[e - 1].end - 1) != SIZE_MAX) {
+                *out = (struct subj){a, e, false};
+                return true;
+            }
+        }
+        return false;
+    }
     if (a == b)
         return false;
     *out = (struct subj){a, b, false};
@@ -1282,6 +1343,16 @@ static struct subj appositive_head(const struct ingest_para *p, size_t j, size_t
         return none;
     return (struct subj){a, b, false};
 }
+
+/* Words that open an adverbial before the subject: "In recent weeks, X ...". */
+static const char *const clause_openers[] = {
+    "addressing", "after",   "although", "amid",       "appearing", "as",      "asked",
+    "at",         "because", "before",   "by",         "campaigning", "despite", "during",
+    "following",  "for",     "from",     "if",         "in",        "last",    "next",
+    "on",         "once",    "pressed",  "reacting",   "responding", "since",  "speaking",
+    "talking",    "testifying", "this",  "though",     "to",        "under",   "visiting",
+    "when",       "while",   "with",     "without",
+};
 
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
@@ -1320,6 +1391,24 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 a--;
             if (is_name_run(p, a, b))
                 return (struct subj){a, b, false};
+        }
+    }
+    if (is_punct(&t[e - 1], ',') && e - 1 > lim + 2) {
+        /* "The lawsuit, filed ... by X on behalf of Y's mother, Ann Roe,
+         * alleges": a writing that opens the clause, its aside set off by
+         * commas, is the subject, not a name inside the aside */
+        size_t h = lim + 1;
+        while (h < lim + 3 && h < e && (t[h].flags & INGEST_TOKF_LOWER) &&
+               !TOK_IN(s, &t[h], document_nouns))
+            h++;
+        if ((ingest_tok_ieq(s, &t[lim], "the") || ingest_tok_ieq(s, &t[lim], "a")) &&
+            h + 1 < e - 1 && TOK_IN(s, &t[h], document_nouns) && (t[h].flags & INGEST_TOKF_LOWER) &&
+            is_punct(&t[h + 1], ',') && e - h < 40) {
+            bool plain = true;
+            for (size_t j = h + 1; j < e && plain; j++)
+                plain = t[j].quote < 0 && !is_end_punct(&t[j]);
+            if (plain)
+                return (struct subj){lim, h + 1, false};
         }
     }
     if (is_punct(&t[e - 1], ',')) {
@@ -1436,6 +1525,18 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             }
             if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "Addressing a rally in X on Monday, Roe, who ..., said": a
+             * name after an opening adverbial up to the first comma */
+            if (is_name_run(p, seg.a, seg.b) && np.a < np.b &&
+                mention_covers(p, t[seg.a].start, t[seg.b - 1].end)) {
+                size_t ca = np.a;
+                while (ca > lim && np.a - ca < 24 && !is_clause_punct(&t[ca - 1]) &&
+                       t[ca - 1].quote < 0)
+                    ca--;
+                if ((ca == lim || (t[ca].flags & INGEST_TOKF_SENT_START)) && ca + 1 < np.b &&
+                    TOK_IN(s, &t[ca], clause_openers) && !is_name_run(p, np.a, np.b))
+                    return seg;
+            }
             /* "Her likely opponent, former federal prosecutor Luis Carranza,
              * has": the name that ends the appositive */
             if (np.a < np.b && is_description(p, np)) {
@@ -1593,9 +1694,11 @@ static const char *const source_links[] = {
 static const char *const source_heads[] = {
     "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
     "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
-    "lawmakers",  "mp",         "mps",         "official",  "officials",  "operative",
+    "lawmakers",  "mep",        "meps",        "mla",       "mlas",       "mp",
+    "mps",        "msp",        "msps",        "official",  "officials",  "operative",
     "operatives", "people",     "person",      "senator",   "senators",   "source",
-    "sources",    "staffer",    "staffers",    "strategist", "strategists",
+    "sources",    "staffer",    "staffers",    "strategist", "strategists", "td",
+    "tds",
 };
 
 /* Participles that open what a source was allowed or asked to do, not who
@@ -1696,6 +1799,35 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             TOK_IN(s, &t[e - 1], source_heads)) {
             e++;
             continue;
+        }
+        /* "said a longtime adviser to Colorado Gov. Ann Roe": whom an
+         * anonymous source serves, a name, is part of its phrase */
+        if (!according && e > k + 1 && ingest_tok_is(s, x, "to") && e + 1 < n &&
+            tok_capital(&t[e + 1]) && t[e + 1].quote < 0 &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an")) &&
+            TOK_IN(s, &t[e - 1], source_heads)) {
+            e++;
+            continue;
+        }
+        /* "said a senior diplomat from a country that has stayed neutral in
+         * the dispute.": a relative clause on where the source comes from
+         * (not on the source itself: "who asked not to be named"), up to the
+         * sentence's end, is part of the phrase */
+        if (!according && e > k + 2 && (ingest_tok_is(s, x, "that") || ingest_tok_is(s, x, "which")) &&
+            (t[e - 1].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[e - 1], source_heads) &&
+            (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
+             ingest_tok_is(s, &t[k], "an"))) {
+            bool src = false;
+            for (size_t j = k + 1; j < e && !src; j++)
+                src = TOK_IN(s, &t[j], source_heads);
+            size_t z = e + 1;
+            while (src && z < n && z - e <= 14 && t[z].quote < 0 && t[z].kind == INGEST_TOK_WORD)
+                z++;
+            if (src && z < n && z - e <= 14 && t[z].quote < 0 && is_end_punct(&t[z])) {
+                e = z;
+                break;
+            }
         }
         if (!according && e > k + 1 && TOK_IN(s, x, anon_licences) && TOK_IN(s, &t[k], determiners))
             break;
@@ -2324,8 +2456,25 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             continue;
         /* "after The Associated Press called the race, the group said": an
          * organisation of the description's own sentence is another one */
-        if (m->para == pi && p->toks.v[tok_at_byte(p, m->start)].sent == p->toks.v[sj.a].sent)
+        size_t mk = tok_at_byte(p, m->start);
+        if (m->para == pi && p->toks.v[mk].sent == p->toks.v[sj.a].sent)
             continue;
+        /* "The far-right Alternative for Germany (AfD) ... called for X.
+         * “...,” the party said": an institution noun stands for the
+         * organisation that opened the sentence before, in its paragraph,
+         * though its name lacks the noun (parties seldom say "party") */
+        if (inst && m->para == pi && p->toks.v[mk].sent + 1 == p->toks.v[sj.a].sent) {
+            size_t z = mk;
+            while (z > 0 && mk - z < 4 && p->toks.v[z - 1].sent == p->toks.v[mk].sent &&
+                   ((p->toks.v[z - 1].flags & INGEST_TOKF_LOWER) || is_punct(&p->toks.v[z - 1], '-')) &&
+                   !ingest_tok_ieq(p->s, &p->toks.v[z - 1], "the"))
+                z--;
+            if (z > 0 && ingest_tok_ieq(p->s, &p->toks.v[z - 1], "the") &&
+                p->toks.v[z - 1].sent == p->toks.v[mk].sent)
+                z--;
+            if (p->toks.v[z].flags & INGEST_TOKF_SENT_START)
+                return m->entity;
+        }
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
             if (org_name_holds(p, sj.a, sj.b - 1, en->name))
                 return m->entity;
@@ -2612,12 +2761,16 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 }
 
 
+/* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
+static const char *const copulas[] = {"are", "is", "was", "were"};
+
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
  * definite "the person" (a source noun) with no name is the anonymous source
  * an indefinite phrase with that noun introduced, before it in this paragraph
  * or in the two before; at takes that phrase as written, up to its cue.
  * Bounded: 400 tokens a paragraph. */
-static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, bool loose,
+                            struct attr *at)
 {
     static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
     const struct ingest_para *p = &x->paras[pi];
@@ -2670,6 +2823,32 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, str
                     return true;
                 }
             }
+            /* "A second Brandt aide was blunter.": a phrase that opens its
+             * sentence and is only said to be so (a copula and up to two
+             * lower-case words to the sentence's end or a colon) is the source */
+            if ((d - 1 == 0 || (u[d - 1].flags & INGEST_TOKF_SENT_START)) && h + 2 < o->toks.n &&
+                TOK_IN(o->s, &u[h + 1], copulas)) {
+                size_t c = h + 2;
+                while (c < o->toks.n && c <= h + 4 && u[c].kind == INGEST_TOK_WORD &&
+                       (u[c].flags & INGEST_TOKF_LOWER) && u[c].quote < 0)
+                    c++;
+                if (c > h + 2 && c < o->toks.n && c <= h + 4 &&
+                    (is_end_punct(&u[c]) || is_punct(&u[c], ':'))) {
+                    at->subj_para = qi;
+                    at->subj_a = u[d - 1].start;
+                    at->subj_b = u[h].end;
+                    return true;
+                }
+            }
+            /* "a text message a night-shift nurse sent ... . “...,” the nurse
+             * wrote": a noun that heads no anonymous source as a rule (loose)
+             * is the indefinite phrase as written, cue or none */
+            if (loose) {
+                at->subj_para = qi;
+                at->subj_a = u[d - 1].start;
+                at->subj_b = u[h].end;
+                return true;
+            }
             /* the nearest "One person" is the one meant, though it spoke no
              * words: an older "A person familiar with the matter" is not */
             return false;
@@ -2710,13 +2889,59 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
-/* Nouns for writings that speak for their authors: "The report found ...",
- * "The article opens with her motto: “...”". Sorted. */
-static const char *const document_nouns[] = {
-    "article", "audit",  "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "report",    "ruling", "statement",
-    "study",   "survey",
-};
+
+/* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
+ * review by the State Auditor's office found ... . “...,” the audit report
+ * states": the author a writing's own phrase names after "by" (within 16
+ * tokens of its noun, in its sentence), for the nearest such writing from
+ * the head of subject sj back through the two paragraphs before. The
+ * organisation or person named there, else (at) its capitalised name as
+ * written, with -1; -1 and at untouched when there is none. Bounded: 400
+ * tokens a paragraph. */
+static int32_t document_by_author(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_ents *e = x->ents;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.b : o->toks.n;
+        for (size_t j = lim; j > 0 && lim - j < 400; j--) {
+            size_t h = j - 1;
+            if (u[h].quote >= 0 || !(u[h].flags & INGEST_TOKF_LOWER) ||
+                !TOK_IN(o->s, &u[h], document_nouns))
+                continue;
+            size_t b = h + 1;
+            while (b < o->toks.n && b <= h + 16 && u[b].quote < 0 && u[b].sent == u[h].sent &&
+                   !ingest_tok_is(o->s, &u[b], "by"))
+                b++;
+            if (b + 1 >= o->toks.n || b > h + 16 || !ingest_tok_is(o->s, &u[b], "by") ||
+                u[b + 1].quote >= 0)
+                continue;
+            size_t c = b + 1;
+            if (ingest_tok_ieq(o->s, &u[c], "the") && c + 1 < o->toks.n)
+                c++;
+            if (!tok_capital(&u[c]) || u[c].quote >= 0)
+                continue;
+            size_t i = mention_lower(e, qi, u[c].start);
+            if (i < e->n_m && e->m[i].para == qi && e->m[i].start == u[c].start &&
+                e->v[e->m[i].entity].type != ENTITY_PLACE)
+                return e->m[i].entity;
+            /* an organisation the entity pass missed: its capitalised words,
+             * with "of" and "for" between them ("ACLU of Missouri") */
+            size_t z = c + 1;
+            while (z < o->toks.n && z < c + 8 && u[z].quote < 0 &&
+                   (tok_capital(&u[z]) || ((ingest_tok_is(o->s, &u[z], "of") ||
+                                            ingest_tok_is(o->s, &u[z], "for")) &&
+                                           z + 1 < o->toks.n && tok_capital(&u[z + 1]))))
+                z++;
+            at->subj_para = qi;
+            at->subj_a = u[c].start;
+            at->subj_b = u[z - 1].end;
+            return -1;
+        }
+    }
+    return -1;
+}
 
 /* "X released a statement ... . “...,” the statement said": a definite
  * writing ("the statement", a document noun) is the one an indefinite phrase
@@ -2746,13 +2971,20 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
             int32_t who = -1;
-            for (size_t i = mention_lower(e, qi, 0); i < e->n_m && e->m[i].para == qi &&
-                                                    e->m[i].start < u[d - 1].start;
-                 i++) {
+            /* (after the phrase when nobody stands before it, past the
+             * phrase's comma: "In a statement, Corvant said", "In a letter
+             * seen by The Times, the minister, X, wrote") */
+            size_t comma = h + 1;
+            while (comma < o->toks.n && comma < h + 24 && u[comma].sent == u[h].sent &&
+                   !is_punct(&u[comma], ','))
+                comma++;
+            for (size_t i = mention_lower(e, qi, 0); i < e->n_m && e->m[i].para == qi; i++) {
                 const struct ingest_mention *m = &e->m[i];
                 size_t a = tok_at_byte(o, m->start);
+                if (a > h && u[a].sent != u[h].sent)
+                    break;
                 if (m->in_quote || u[a].sent != u[h].sent ||
-                    e->v[m->entity].type == ENTITY_PLACE)
+                    e->v[m->entity].type == ENTITY_PLACE || (a > d && a < comma))
                     continue;
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
@@ -2922,6 +3154,25 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
         return;
+    /* "A commentary published by Xinhua later in the day said": a writing
+     * whose own phrase names its author after "by" */
+    for (size_t j = sj.a; j + 1 < sj.b && j < sj.a + 4; j++)
+        if ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[j], document_nouns)) {
+            for (size_t b = j + 1; b + 1 < sj.b && b <= j + 3; b++)
+                if (ingest_tok_is(s, &t[b], "by")) {
+                    size_t c = b + 1;
+                    if (ingest_tok_ieq(s, &t[c], "the") && c + 1 < sj.b)
+                        c++;
+                    size_t mi = mention_lower(e, pi, t[c].start);
+                    if (mi < e->n_m && e->m[mi].para == pi && e->m[mi].start == t[c].start &&
+                        e->v[e->m[mi].entity].type != ENTITY_PLACE) {
+                        at->speaker = e->m[mi].entity;
+                        return;
+                    }
+                    break;
+                }
+            break;
+        }
     /* "Meridian later said": the first word of one organisation's name
      * ("Meridian Labs"), alone, no person's name holding it */
     if (sj.b - sj.a == 1 && tok_capital(&t[sj.a]) && !(t[sj.a].flags & INGEST_TOKF_ALLCAPS) &&
@@ -2961,7 +3212,7 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
          * “...,” the senator said": an indefinite introduction within three
          * paragraphs is the antecedent before any senator named by title */
         if (sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads) &&
-            anon_antecedent(x, pi, sj, at))
+            anon_antecedent(x, pi, sj, false, at))
             return;
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
@@ -2971,8 +3222,20 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = org_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
-        if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], document_nouns))
-            at->speaker = document_author(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a <= 3 && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
+            (t[sj.b - 1].flags & INGEST_TOKF_LOWER)) {
+            if (sj.b - sj.a == 2)
+                at->speaker = document_author(x, pi, sj);
+            if (at->speaker < 0)
+                at->speaker = document_by_author(x, pi, sj, at);
+        }
+        /* "the nurse wrote" after "a night-shift nurse": any other lower-case
+         * noun that found nobody (no title, organisation or writing) */
+        else if (at->speaker < 0 && sj.b - sj.a == 2 && (t[sj.a + 1].flags & INGEST_TOKF_LOWER) &&
+                 !TOK_IN(s, &t[sj.a + 1], source_heads) && !TOK_IN(s, &t[sj.a + 1], campaign_roles) &&
+                 !TOK_IN(s, &t[sj.a + 1], institution_nouns) &&
+                 !ingest_org_noun(s + t[sj.a + 1].start, t[sj.a + 1].end - t[sj.a + 1].start))
+            anon_antecedent(x, pi, sj, true, at);
     }
 }
 
@@ -3020,14 +3283,6 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
     return lo;
 }
 
-/* Words that open an adverbial before the subject: "In recent weeks, X ...". */
-static const char *const clause_openers[] = {
-    "after",   "although", "amid",   "as",    "asked",  "at",      "because", "before", "by",
-    "despite", "during",   "following", "for", "from",  "if",      "in",     "last",
-    "next",    "on",       "once",     "pressed", "since", "speaking", "this",  "though", "to",
-    "under",   "when",     "while",
-    "with",    "without",
-};
 
 /* Words that open a description of a group: "several environmental groups". */
 static const char *const group_quantifiers[] = {
@@ -3079,6 +3334,16 @@ static bool time_adverbial(const struct ingest_para *p, size_t c0, size_t k)
             return TOK_IN(p->s, &t[c + 1], pronouns_m) || TOK_IN(p->s, &t[c + 1], pronouns_f);
     }
     return false;
+}
+
+/* "co-leader", "vice-chair": a hyphenated word whose last part is a role noun. */
+static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
+{
+    size_t h = w->end;
+    while (h > w->start && p->s[h - 1] != '-')
+        h--;
+    return h > w->start + 1 && h < w->end &&
+           ingest_word_in(role_nouns, sizeof role_nouns / sizeof *role_nouns, p->s + h, w->end - h);
 }
 
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
@@ -3149,8 +3414,14 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             size_t hl = t[h].end - t[h].start;
             bool plural = (t[h].flags & INGEST_TOKF_LOWER) && hl > 3 && p->s[t[h].end - 1] == 's' &&
                           p->s[t[h].end - 2] != 's' && !TOK_IN(p->s, &t[h], function_words);
+            /* (an organisation's noun too: "..., the commission directed X
+             * to ..., saying") */
             bool head = the ? TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], group_nouns) ||
-                                  TOK_IN(p->s, &t[h], document_nouns)
+                                  TOK_IN(p->s, &t[h], document_nouns) ||
+                                  (!(t[h].flags & INGEST_TOKF_POSS) &&
+                                   (TOK_IN(p->s, &t[h], institution_nouns) ||
+                                    ((t[h].flags & INGEST_TOKF_LOWER) &&
+                                     ingest_org_noun(p->s + t[h].start, t[h].end - t[h].start))))
                             : plural;
             if (!head)
                 continue;
@@ -3176,6 +3447,31 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                 return true;
             }
             break;
+        }
+    }
+    /* "A spokesperson for X, Ann Roe, disputed ...": a lower-case
+     * description behind a determiner, then a person's name between commas */
+    if (TOK_IN(p->s, &t[c0], determiners) && c0 + 1 < k && (t[c0 + 1].flags & INGEST_TOKF_LOWER)) {
+        size_t c = c0 + 1;
+        while (c < k && c - c0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
+            c++;
+        if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 && tok_capital(&t[c + 1])) {
+            for (size_t mi = 0; mi < p->n_m; mi++) {
+                const struct ingest_mention *m = &p->m[mi];
+                if (m->start < t[c + 1].start)
+                    continue;
+                if (m->start == t[c + 1].start && !m->in_quote &&
+                    x->ents->v[m->entity].type == ENTITY_PERSON) {
+                    size_t e = c + 1;
+                    while (e < k && t[e].start < m->end)
+                        e++;
+                    if (e < k && is_punct(&t[e], ',')) {
+                        *out = (struct subj){c + 1, e, false};
+                        return true;
+                    }
+                }
+                break;
+            }
         }
     }
     for (size_t mi = 0; mi < p->n_m; mi++) {
@@ -3212,7 +3508,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             bool role = a2 > e && a2 - e <= 3 && a2 < k;
             for (size_t j = e; role && j < a2; j++)
                 role = t[j].kind == INGEST_TOK_WORD && !TOK_IN(p->s, &t[j], function_words) &&
-                       (TOK_IN(p->s, &t[j], role_nouns) ||
+                       (TOK_IN(p->s, &t[j], role_nouns) || hyphen_role(p, &t[j]) ||
                         ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start,
                                        INGEST_GAZ_TITLE) ||
                         (j + 1 < a2 && (t[j].flags & INGEST_TOKF_LOWER)));
@@ -3360,6 +3656,24 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
         clause_subject(x, pi, lim, k, out))
         return true;
+    /* "Mayor X, who ... had backed the lease, issued a statement after the
+     * vote calling it": the same past a relative clause between commas
+     * after the subject, the short clause counted from its end */
+    struct subj rs;
+    if (t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
+        clause_subject(x, pi, lim, k, &rs) && rs.b + 1 < k && is_punct(&t[rs.b], ',') &&
+        TOK_IN(p->s, &t[rs.b + 1], relatives) && tok_capital(&t[rs.b - 1])) {
+        size_t c = rs.b + 2;
+        while (c < k && c - rs.b < 24 && t[c].quote < 0 && !is_clause_punct(&t[c]))
+            c++;
+        if (c < k && is_punct(&t[c], ',') && k - c <= 12) {
+            for (size_t j = c + 1; j < k; j++)
+                if (t[j].quote >= 0 || is_clause_punct(&t[j]))
+                    return false;
+            *out = rs;
+            return true;
+        }
+    }
     if (gerund_for_subject(x, pi, k, lim, out))
         return true;
     return false;
@@ -3568,6 +3882,12 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         !cue_at(p, q->tq1 + 2, &cl) &&
         !(q->tq1 + 2 < p->toks.n && TOK_IN(p->s, &t[q->tq1 + 2], subj) &&
           cue_at(p, q->tq1 + 3, &cl)))
+        return true;
+    /* "splashed the headline “Koalition am Abgrund” across its front page":
+     * a page's headline or caption, in any case or language, is no speech */
+    if (q->tq0 > 0 && t[q->tq0 - 1].quote < 0 &&
+        (ingest_tok_ieq(p->s, &t[q->tq0 - 1], "headline") ||
+         ingest_tok_ieq(p->s, &t[q->tq0 - 1], "caption")))
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
@@ -4201,7 +4521,7 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
     size_t k = q->tq1 + 1, len;
     if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
         (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
-        !cue_at(p, k, &len))
+        !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &len))
         return true;
     return span_words(p, q) <= 1;
 }
@@ -4921,8 +5241,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 &&
                     p->toks.v[k].kind == INGEST_TOK_WORD &&
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
-                    !TOK_IN(p->s, &p->toks.v[k], function_words) && !cue_at(p, k, &(size_t){0}))
-                    continue;
+                    !TOK_IN(p->s, &p->toks.v[k], function_words) &&
+                    !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}))
+                    continue; /* (before a determiner it is a verb: would “own” any shutdown) */
                 /* a short title-case span a cue attributes is a name-calling
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
@@ -4963,6 +5284,33 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].para = (int32_t)pi;
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
+        } else if (p->n_spans == 0 && p->toks.n > 3) {
+            /* "Brennan then asked whether the minister had ...": a question
+             * reported without marks is the interviewer's turn, so a bare
+             * “...?” after the answer to it is the interviewer's again */
+            static const char *const ask_verbs[] = {"asked", "pressed", "queried"};
+            static const char *const ask_objects[] = {"about", "how",  "if",  "what",
+                                                      "when",  "whether", "why"};
+            const struct ingest_ents *e = x.ents;
+            size_t mi = mention_lower(e, (int32_t)pi, 0);
+            if (mi < e->n_m && e->m[mi].para == (int32_t)pi && e->m[mi].start == t[0].start &&
+                !e->m[mi].in_quote && e->v[e->m[mi].entity].type == ENTITY_PERSON) {
+                size_t z = tok_at_byte(p, e->m[mi].start);
+                while (z + 1 < p->toks.n && t[z + 1].start < e->m[mi].end)
+                    z++;
+                size_t v = z + 1;
+                if (v < p->toks.n && (t[v].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[v], ask_verbs))
+                    v++; /* "then", "also" */
+                if (v + 1 < p->toks.n && TOK_IN(p->s, &t[v], ask_verbs) &&
+                    TOK_IN(p->s, &t[v + 1], ask_objects)) {
+                    xch[0] = xch[1];
+                    xch[1].at = (struct attr){true, NULL, (int32_t)pi, e->m[mi].start,
+                                              e->m[mi].end, e->m[mi].entity, NULL};
+                    xch[1].para = (int32_t)pi;
+                    xch[1].question = true;
+                    xch[1].alt = false;
+                }
+            }
         }
         /* an unattributed quotation left open at the end starts (or extends) a chain */
         if (p->n_spans && !p->spans[p->n_spans - 1].closed && !qs[p->n_spans - 1].at.found &&

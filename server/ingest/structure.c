@@ -5,6 +5,7 @@
  * quotes.c and entities.c; this file only decides which lines are the article. */
 #include "ingest_internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 enum unit_class { U_CONTENT = 0, U_BOILER, U_META };
@@ -302,7 +303,7 @@ static void trim_span(const char *s, size_t *a, size_t *b)
 static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz *g,
                       struct strv *authors)
 {
-    static const char *const cuts[] = {" in ", " from ", " at ", " for ", " with ", " of "};
+    static const char *const cuts[] = {" in ", " from ", " at ", " for ", " with ", " of ", " ("};
     for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
         size_t at = ingest_ascii_ifind(s + a, b - a, cuts[k]);
         if (at != (size_t)-1)
@@ -369,6 +370,25 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, s
         skip = 9;
     if (!skip || ingest_words_count(s, n) > 16)
         return 0;
+    /* "By political reporter Ann Roe", "By our chief correspondent X": a
+     * lower-case role of up to four words that ends in a newsroom noun */
+    static const char *const desk_roles[] = {
+        "correspondent", "editor", "journalist", "producer", "reporter", "writer",
+    }; /* sorted */
+    size_t r = skip, w = 0, after = skip;
+    while (r < n && w < 4 && !ingest_cp_is_upper(ingest_cp_at(s, n, r))) {
+        size_t e = r;
+        while (e < n && s[e] != ' ')
+            e++;
+        w++;
+        if (ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles, s + r, e - r))
+            after = e;
+        r = e;
+        while (r < n && s[r] == ' ')
+            r++;
+    }
+    if (after > skip && r == after + 1)
+        skip = r;
     if (!ingest_cp_is_upper(ingest_cp_at(s, n, skip)))
         return 0;
     int rc = ingest_byline_parse(s + skip, n - skip, g, authors);
@@ -543,7 +563,18 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
         "graphics by",
         "edited by",
         "additional reporting:",
+        "with assistance from",
+        "with files from",
     };
+    /* "— With assistance from X and Y": the dash that sets the credit off */
+    if (n > 2 && (s[0] == '-' || memcmp(s, "\xE2\x80\x94", 3) == 0 ||
+                  memcmp(s, "\xE2\x80\x93", 3) == 0)) {
+        size_t d = s[0] == '-' ? 1 : 3;
+        while (d < n && (s[d] == '-' || s[d] == ' '))
+            d++;
+        s += d;
+        n -= d;
+    }
     for (size_t k = 0; k < sizeof credit_heads / sizeof *credit_heads; k++) {
         if (!ingest_ascii_iprefix(s, n, credit_heads[k]))
             continue;
@@ -560,7 +591,7 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
             static const char *const author_heads[] = {
                 "reporting by ",          "additional reporting by ", "writing by ",
                 "contributing: ",         "contributors: ",           "reporting and writing by ",
-                "additional reporting: ",
+                "additional reporting: ", "with assistance from ",  "with files from ",
             };
             for (size_t h = 0; h < sizeof author_heads / sizeof *author_heads; h++) {
                 size_t hl = strlen(author_heads[h]);
@@ -855,6 +886,27 @@ static bool headline_before_meta(const struct units *u, const size_t *c, size_t 
     return false;
 }
 
+/* "Political Correspondent", "Health correspondent": a line of one to four
+ * words, the first capitalised, the last a newsroom role. */
+static bool desk_role_line(const struct unit *x)
+{
+    static const char *const roles[] = {
+        "columnist", "correspondent", "editor", "journalist", "producer", "reporter", "writer",
+    }; /* sorted */
+    if (x->words == 0 || x->words > 4 || x->term || !ingest_cp_is_upper(ingest_cp_at(x->s, x->n, 0)))
+        return false;
+    size_t a = x->n;
+    while (a > 0 && x->s[a - 1] != ' ')
+        a--;
+    char w[16];
+    size_t wn = x->n - a;
+    if (wn == 0 || wn >= sizeof w)
+        return false;
+    for (size_t i = 0; i < wn; i++)
+        w[i] = (char)tolower((unsigned char)x->s[a + i]);
+    return ingest_word_in(roles, sizeof roles / sizeof *roles, w, wn);
+}
+
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
                            struct ingest_doc *d)
 {
@@ -870,6 +922,28 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
         x->words = ingest_words_count(x->s, x->n);
         x->term = line_is_term(x->s, x->n);
         x->short_ = !x->term && x->words <= 6;
+        if (x->cls == U_META)
+            continue; /* a role line taken with the name above it */
+        /* "Cormac Roe" over "Political Correspondent": a name alone on a line
+         * above a newsroom role is a byline, and so is the role line */
+        if (i + 1 < u.n && x->words >= 2 && x->words <= 5 && is_person_name(x->s, x->n, g)) {
+            struct unit *r = &u.v[i + 1];
+            r->words = ingest_words_count(r->s, r->n);
+            r->term = line_is_term(r->s, r->n);
+            if (desk_role_line(r)) {
+                char *name = util_strndup(x->s, x->n);
+                if (!name || !strv_push_unique(&d->authors, name)) {
+                    free(name);
+                    rc = INGEST_ERR_NOMEM;
+                    goto out;
+                }
+                free(name);
+                x->cls = U_META;
+                r->cls = U_META;
+                r->short_ = false;
+                continue;
+            }
+        }
         char iso[32] = "";
         int kind = INGEST_DATE_NONE;
         int m = meta_line_parse(x, g, &d->authors, iso, &kind);
