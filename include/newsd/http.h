@@ -13,7 +13,6 @@
 #include "newsd/util.h"
 
 struct metrics;
-struct metrics;
 struct store;
 struct store_meta;
 
@@ -128,6 +127,11 @@ void req_clear(struct req *rq);
 const char *http_status_title(int status);
 
 /* --- list links -------------------------------------------------------------- */
+
+/* The length of s[0..n) percent-encoded the way links and problem instances
+ * write a query name or value (RFC 3986 unreserved bytes kept, the rest %XX):
+ * what the daemon checks a URL against before answering. */
+size_t http_url_encoded_len(const char *s, size_t n);
 
 /* Builds the envelope {"data","meta","links"} around data (taken) for the
  * request's path and parameters, with next pointing at meta->next_cursor. */
