@@ -139,6 +139,9 @@ json_t *http_list_envelope(const struct req *rq, json_t *data, const struct stor
 /* Answers 200 with the envelope, plus X-Total-Count and (when there is a next
  * page) Link: <next>; rel="next" for clients that read headers. data is taken. */
 void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct store_meta *meta);
+/* Adds Link: <this URL with cursor>; rel="next" when cursor is not NULL (the
+ * export pages, which have no envelope). False when out of memory. */
+bool resp_link_next(const struct req *rq, struct resp *rs, const char *cursor);
 /* The same for a page written as JSON text: items holds the array ("[...]"),
  * its items already cut to rq->fields (see view_write_*). */
 void resp_list_items(const struct req *rq, struct resp *rs, const struct buf *items,

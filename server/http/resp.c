@@ -197,6 +197,15 @@ out:
     return env;
 }
 
+bool resp_link_next(const struct req *rq, struct resp *rs, const char *cursor)
+{
+    struct buf next = {0};
+    bool ok = !cursor || (resp_append_url(&next, rq, "cursor", cursor) &&
+                          resp_header(rs, "Link", "<%s>; rel=\"next\"", next.data));
+    buf_clear(&next);
+    return ok;
+}
+
 void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct store_meta *meta)
 {
     json_t *env = http_list_envelope(rq, data, meta);

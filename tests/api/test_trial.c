@@ -107,3 +107,61 @@ Test(trial, large_heads_are_refused_431)
     expect_problem_res(&r, 431);
     http_res_clear(&r);
 }
+
+/* An export used to answer 200 and then cut its stream on a bad cursor. */
+Test(trial, export_with_a_bad_cursor_is_a_400_before_any_byte)
+{
+    const char *accepts[] = {"Accept: text/csv\r\n", "Accept: application/x-ndjson\r\n"};
+    const char *paths[] = {"/quotes?limit=all&cursor=abc", "/articles?limit=all&cursor=abc",
+                           "/entities?limit=all&cursor=abc"};
+    for (size_t a = 0; a < 2; a++) {
+        for (size_t p = 0; p < 3; p++) {
+            struct http_res r;
+            http_do(&srv, "GET", paths[p], accepts[a], NULL, 0, &r);
+            expect_problem_res(&r, 400);
+            cr_assert_str_eq(json_string_value(json_object_get(r.json, "detail")),
+                             "cursor is not valid for this list");
+            http_res_clear(&r);
+        }
+    }
+    /* A good export still streams every row. */
+    struct http_res r;
+    http_do(&srv, "GET", "/articles?limit=all", "Accept: application/x-ndjson\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 200);
+    size_t lines = 0;
+    for (const char *p = r.body; (p = strchr(p, '\n')); p++)
+        lines++;
+    http_res_clear(&r);
+    http_get(&srv, "/articles?limit=1", &r);
+    cr_assert_eq((long long)lines,
+                 json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")));
+    http_res_clear(&r);
+}
+
+/* api.md promises Link on every list with a next page, exports included. */
+Test(trial, paged_exports_carry_link_to_the_next_page)
+{
+    const char *accepts[] = {"Accept: text/csv\r\n", "Accept: application/x-ndjson\r\n"};
+    for (size_t a = 0; a < 2; a++) {
+        struct http_res r;
+        http_do(&srv, "GET", "/quotes?limit=2", accepts[a], NULL, 0, &r);
+        cr_assert_eq(r.status, 200);
+        char *link = http_header(&r, "Link");
+        cr_assert_not_null(link, "%s", accepts[a]);
+        cr_assert(strncmp(link, "</quotes?limit=2&cursor=", 24) == 0, "%s", link);
+        cr_assert_not_null(strstr(link, ">; rel=\"next\""), "%s", link);
+        /* The link leads to the next page. */
+        char target[512];
+        snprintf(target, sizeof target, "%.*s", (int)(strchr(link, '>') - link - 1), link + 1);
+        free(link);
+        http_res_clear(&r);
+        http_do(&srv, "GET", target, accepts[a], NULL, 0, &r);
+        cr_assert_eq(r.status, 200, "%s", target);
+        http_res_clear(&r);
+        /* The last page has none. */
+        http_do(&srv, "GET", "/quotes?limit=100&speaker=999999", accepts[a], NULL, 0, &r);
+        cr_assert_eq(r.status, 200);
+        cr_assert_null(http_header(&r, "Link"));
+        http_res_clear(&r);
+    }
+}
