@@ -327,6 +327,10 @@ static enum MHD_Result http_param_collect(void *cls, enum MHD_ValueKind kind, co
         ctx->bad_utf8 = true;
         return MHD_NO;
     }
+    /* Names starting with '_' (cache-busting) are ignored entirely: not
+     * checked, not counted, not echoed in links, not part of the cache key. */
+    if (key[0] == '_')
+        return MHD_YES;
     if (rq->n_params == HTTP_MAX_PARAMS) {
         rq->too_many_params = true;
         return MHD_NO;

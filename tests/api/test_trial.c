@@ -165,3 +165,15 @@ Test(trial, paged_exports_carry_link_to_the_next_page)
         http_res_clear(&r);
     }
 }
+
+/* api.md: names starting with '_' are ignored; given twice they were a 400. */
+Test(trial, underscore_parameters_are_ignored_entirely)
+{
+    struct http_res r;
+    http_get(&srv, "/articles?_=1&_=2&limit=1&_x=3", &r);
+    cr_assert_eq(r.status, 200, "%s", r.body);
+    const char *self =
+        json_string_value(json_object_get(json_object_get(r.json, "links"), "self"));
+    cr_assert_str_eq(self, "/articles?limit=1");
+    http_res_clear(&r);
+}
