@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "newsd/handlers.h"
 
@@ -131,8 +132,12 @@ static bool router_key_ok(const struct req *rq, struct resp *rs)
         resp_problem(rs, rq, 403, "writes are disabled: no API key is configured");
         return false;
     }
+    /* The scheme is case-insensitive (RFC 7235 2.1), then one or more spaces. */
     const char *h = rq->authorization;
-    if (!h || strncmp(h, "Bearer ", 7) != 0 || !router_key_equal(h + 7, rq->cfg->api_key)) {
+    bool bearer = h && strncasecmp(h, "Bearer", 6) == 0 && h[6] == ' ';
+    if (bearer)
+        h += 6 + strspn(h + 6, " ");
+    if (!bearer || !router_key_equal(h, rq->cfg->api_key)) {
         resp_header(rs, "WWW-Authenticate", "Bearer");
         resp_problem(rs, rq, 401, "a valid API key is required: Authorization: Bearer <key>");
         return false;

@@ -134,3 +134,21 @@ Test(write_input, a_leading_byte_order_mark_is_skipped)
     cr_assert_eq(r.status, 400, "%s", r.body);
     http_res_clear(&r);
 }
+
+/* RFC 7235: the auth scheme is case-insensitive. */
+Test(write_input, the_bearer_scheme_is_case_insensitive)
+{
+    char rec[1024];
+    snprintf(rec, sizeof rec, "{\"title\":\"Lower-case scheme\",\"body\":\"%s\"}", BODY);
+    struct http_res r;
+    http_do(&srv, "POST", "/articles",
+            "Content-Type: application/json\r\nAuthorization: bearer input-key-123\r\n", rec,
+            strlen(rec), &r);
+    cr_assert_eq(r.status, 201, "%s", r.body);
+    http_res_clear(&r);
+    http_do(&srv, "POST", "/articles",
+            "Content-Type: application/json\r\nAuthorization: bearer wrong-key-1234\r\n", rec,
+            strlen(rec), &r);
+    cr_assert_eq(r.status, 401, "%s", r.body);
+    http_res_clear(&r);
+}
