@@ -7,7 +7,6 @@
 
 #include <jansson.h>
 #include <string.h>
-#include <strings.h>
 
 /* The fields a record may set, in struct ingest_input. */
 static const struct {
@@ -368,31 +367,12 @@ out:
     return rc;
 }
 
-/* True when url is an absolute http or https URL with a host: the only kind
- * a reader may follow from an article (javascript:, data: and file: are not
- * links to a source). The scheme is case-insensitive (RFC 3986); no byte of
- * the URL may be a space or a control character. */
-static bool record_url_ok(const char *url)
-{
-    size_t skip = strncasecmp(url, "http://", 7) == 0    ? 7
-                  : strncasecmp(url, "https://", 8) == 0 ? 8
-                                                         : 0;
-    if (!skip || !url[skip] || strchr("/?#", url[skip]))
-        return false;
-    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-        if (*p <= 0x20 || *p == 0x7f)
-            return false;
-    return true;
-}
-
 /* Checks the values of the optional fields; returns the reason or NULL. */
 static const char *record_values_check(const struct ingest_input *in)
 {
     if (in->published_at && !util_iso8601_valid(in->published_at))
         return "\"published_at\" must be an ISO 8601 date (2026-03-04) or date-time "
                "(2026-03-04T18:12:00Z, 2026-03-04T18:12:00-05:00)";
-    if (in->url && !record_url_ok(in->url))
-        return "\"url\" must be an absolute http:// or https:// URL";
     return NULL;
 }
 
