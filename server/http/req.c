@@ -25,7 +25,9 @@ bool req_params_allow(const struct req *rq, struct resp *rs, const char *const *
     }
     for (size_t i = 0; i < rq->n_params; i++) {
         const char *name = rq->params[i].name;
-        bool ok = name[0] == '_';
+        if (name[0] == '_')
+            continue; /* cache-busting: ignored entirely, twice or not */
+        bool ok = false;
         for (const char *const *a = allowed; !ok && a && *a; a++)
             ok = strcmp(*a, name) == 0;
         if (!ok) {

@@ -167,7 +167,8 @@ static bool resp_append_url(struct buf *b, const struct req *rq, const char *ski
     bool ok = buf_puts(b, rq->path ? rq->path : "/");
     char sep = '?';
     for (size_t i = 0; ok && i < rq->n_params; i++) {
-        if (skip && strcmp(rq->params[i].name, skip) == 0)
+        /* Names starting with '_' are the client's cache-busting: not echoed. */
+        if ((skip && strcmp(rq->params[i].name, skip) == 0) || rq->params[i].name[0] == '_')
             continue;
         ok = buf_append(b, &sep, 1) && resp_url_encode(b, rq->params[i].name) && buf_puts(b, "=") &&
              resp_url_encode(b, rq->params[i].value);
