@@ -327,11 +327,11 @@ static enum MHD_Result http_param_collect(void *cls, enum MHD_ValueKind kind, co
         ctx->bad_utf8 = true;
         return MHD_NO;
     }
-    /* Names starting with '_' (cache-busting) are ignored entirely: not
-     * checked, not counted, not echoed in links, not part of the cache key. */
-    if (key[0] == '_')
-        return MHD_YES;
     if (rq->n_params == HTTP_MAX_PARAMS) {
+        /* Names starting with '_' (cache-busting) are not counted: past the
+         * room they are dropped, which only makes cache keys coarser. */
+        if (key[0] == '_')
+            return MHD_YES;
         rq->too_many_params = true;
         return MHD_NO;
     }
@@ -462,7 +462,8 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
                             "ETag, Link, Location, X-Total-Count, X-Request-Id");
     if (strcmp(method, "OPTIONS") == 0) {
         MHD_add_response_header(r, "Access-Control-Allow-Methods",
-                                "GET, HEAD, POST, DELETE, OPTIONS");
+                                srv->cfg->read_only ? "GET, HEAD, OPTIONS"
+                                                    : "GET, HEAD, POST, DELETE, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Authorization, Content-Type, If-None-Match, X-Request-Id");
         MHD_add_response_header(r, "Access-Control-Max-Age", "600");

@@ -98,7 +98,9 @@ void router_match(struct req *rq, struct route_match *m)
         if (!router_path_match(routes[i].pattern, rq->path, caps, rq->capture_buf))
             continue;
         m->path_known = true;
-        if (!strstr(m->allow, routes[i].method))
+        /* A --read-only server answers writes 403, and does not offer them. */
+        bool offered = !(routes[i].flags & ROUTE_NEEDS_WRITER) || !rq->cfg || !rq->cfg->read_only;
+        if (offered && !strstr(m->allow, routes[i].method))
             router_allow_add(m, &used, routes[i].method);
         bool same = strcmp(routes[i].method, rq->method) == 0 ||
                     (strcmp(rq->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0);

@@ -177,3 +177,32 @@ Test(trial, underscore_parameters_are_ignored_entirely)
     cr_assert_str_eq(self, "/articles?limit=1");
     http_res_clear(&r);
 }
+
+/* A --read-only server answers writes 403: it must not offer them in Allow
+ * or in the CORS preflight. */
+Test(trial, a_read_only_server_does_not_offer_writes)
+{
+    harness_stop(&srv);
+    harness_start_args(&srv, NULL, "--read-only");
+    struct http_res r;
+    http_do(&srv, "OPTIONS", "/articles", "Origin: http://a.example\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    char *allow = http_header(&r, "Allow");
+    char *methods = http_header(&r, "Access-Control-Allow-Methods");
+    cr_assert_str_eq(allow, "GET, HEAD, OPTIONS");
+    cr_assert_str_eq(methods, "GET, HEAD, OPTIONS");
+    free(allow);
+    free(methods);
+    http_res_clear(&r);
+    http_do(&srv, "DELETE", "/articles/1", NULL, NULL, 0, &r);
+    cr_assert_eq(r.status, 403, "writes are still refused as before");
+    http_res_clear(&r);
+}
+
+/* `newsd extract <folder>` said "Input/output error"; it is a usage error. */
+Test(trial, extract_of_a_folder_is_a_usage_error)
+{
+    const char *args[] = {"extract", srv.dir, NULL};
+    char out[256];
+    cr_assert_eq(harness_run(args, out, sizeof out), 2);
+}
