@@ -29,7 +29,7 @@ static int usage(void)
     fprintf(
         stderr,
         "usage: newsd serve   [--db FILE] [--bind ADDR] [--port N] [--threads N] [--read-only]\n"
-        "       newsd ingest  [--db FILE] [--format txt|jsonl] [--threads N] PATH... | -\n"
+        "       newsd ingest  [--db FILE] [--format txt|json|jsonl] [--threads N] PATH... | -\n"
         "       newsd extract [--format txt|json|jsonl] PATH | -\n"
         "       newsd migrate [--db FILE]\n"
         "       newsd version\n");
@@ -612,6 +612,14 @@ static int cmd_extract(struct config *cfg, int argc, char **argv)
         goto out;
     }
     const char *path = pos[0];
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* fopen takes a folder and fread fails with EIO: say what is wanted. */
+        fprintf(stderr, "newsd: %s: is a folder; extract takes one file, or - for stdin\n",
+                path);
+        ret = 2;
+        goto out;
+    }
     int err = main_read_file(path, &text);
     if (err) {
         fprintf(stderr, "newsd: %s: %s\n", path, strerror(err));

@@ -2,6 +2,7 @@
  * allocation failure to the caller; nothing aborts. */
 #include "newsd/util.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -282,4 +283,58 @@ bool buf_i64(struct buf *b, int64_t v)
     if (v < 0)
         *--p = '-';
     return buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* Checks that s[0..n) are digits. */
+static bool util_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+/* Shared by the date filters of the lists (a bad value is a 400, not an empty
+ * list: the store normalises good ones with SQLite's strftime) and by the
+ * published_at of an ingest record. */
+bool util_iso8601_valid(const char *v)
+{
+    size_t n = strlen(v);
+    if (n < 10 || n > 35 || !util_digits(v, 4) || v[4] != '-' || !util_digits(v + 5, 2) ||
+        v[7] != '-' || !util_digits(v + 8, 2))
+        return false;
+    int year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+    int mon = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (mon < 1 || mon > 12 || day < 1 || day > days[mon - 1] + (mon == 2 && leap))
+        return false; /* 2026-02-30 is no date, not March 2 */
+    if (n == 10)
+        return true;
+    const char *t = v + 10;
+    if ((*t != 'T' && *t != ' ') || strlen(t) < 6 || !util_digits(t + 1, 2) || t[3] != ':' ||
+        !util_digits(t + 4, 2))
+        return false;
+    int hh = (t[1] - '0') * 10 + (t[2] - '0'), mm = (t[4] - '0') * 10 + (t[5] - '0');
+    if (hh > 23 || mm > 59)
+        return false;
+    t += 6;
+    if (*t == ':') {
+        if (!util_digits(t + 1, 2) || (t[1] - '0') * 10 + (t[2] - '0') > 59)
+            return false;
+        t += 3;
+        if (*t == '.') {
+            t++;
+            size_t k = 0;
+            while (isdigit((unsigned char)t[k]))
+                k++;
+            if (k == 0 || k > 9)
+                return false;
+            t += k;
+        }
+    }
+    if (*t == '\0' || strcmp(t, "Z") == 0)
+        return true;
+    return (*t == '+' || *t == '-') && strlen(t) == 6 && util_digits(t + 1, 2) && t[3] == ':' &&
+           util_digits(t + 4, 2);
 }

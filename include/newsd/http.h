@@ -13,7 +13,6 @@
 #include "newsd/util.h"
 
 struct metrics;
-struct metrics;
 struct store;
 struct store_meta;
 
@@ -129,12 +128,20 @@ const char *http_status_title(int status);
 
 /* --- list links -------------------------------------------------------------- */
 
+/* The length of s[0..n) percent-encoded the way links and problem instances
+ * write a query name or value (RFC 3986 unreserved bytes kept, the rest %XX):
+ * what the daemon checks a URL against before answering. */
+size_t http_url_encoded_len(const char *s, size_t n);
+
 /* Builds the envelope {"data","meta","links"} around data (taken) for the
  * request's path and parameters, with next pointing at meta->next_cursor. */
 json_t *http_list_envelope(const struct req *rq, json_t *data, const struct store_meta *meta);
 /* Answers 200 with the envelope, plus X-Total-Count and (when there is a next
  * page) Link: <next>; rel="next" for clients that read headers. data is taken. */
 void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct store_meta *meta);
+/* Adds Link: <this URL with cursor>; rel="next" when cursor is not NULL (the
+ * export pages, which have no envelope). False when out of memory. */
+bool resp_link_next(const struct req *rq, struct resp *rs, const char *cursor);
 /* The same for a page written as JSON text: items holds the array ("[...]"),
  * its items already cut to rq->fields (see view_write_*). */
 void resp_list_items(const struct req *rq, struct resp *rs, const struct buf *items,

@@ -128,6 +128,24 @@ void handle_article_entities(struct req *rq, struct resp *rs)
     handle_list_entities(rq, rs, &q, fmt, all);
 }
 
+/* True when url is an absolute http or https URL with a host: the only kind
+ * a reader may follow from an article (javascript:, data: and file: are not
+ * links to a source). Checked here, for records sent to the API, rather
+ * than in ingest_record_parse, which `newsd ingest` shares. The scheme is case-insensitive (RFC 3986); no byte of
+ * the URL may be a space or a control character. */
+static bool article_url_ok(const char *url)
+{
+    size_t skip = strncasecmp(url, "http://", 7) == 0    ? 7
+                  : strncasecmp(url, "https://", 8) == 0 ? 8
+                                                         : 0;
+    if (!skip || !url[skip] || strchr("/?#", url[skip]))
+        return false;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
 /* Reads the POST body as an ingest input: text/plain is raw page text,
  * application/json one record. Writes 415/400 and returns false otherwise. */
 static bool article_body_input(struct req *rq, struct resp *rs, struct ingest_input *in)
@@ -150,6 +168,10 @@ static bool article_body_input(struct req *rq, struct resp *rs, struct ingest_in
     if (ctlen == 16 && strncasecmp(ct, "application/json", 16) == 0) {
         enum ingest_rc rc =
             ingest_record_parse(rq->body ? rq->body : "", rq->body_len, in, &reason);
+        if (rc == INGEST_OK && in->url && !article_url_ok(in->url)) {
+            resp_problem(rs, rq, 400, "\"url\" must be an absolute http:// or https:// URL");
+            return false;
+        }
         if (rc == INGEST_OK)
             return true;
         if (rc != INGEST_NOMEM)
@@ -158,6 +180,20 @@ static bool article_body_input(struct req *rq, struct resp *rs, struct ingest_in
     }
     resp_problem(rs, rq, 415, "send text/plain (raw article text) or application/json (a record)");
     return false;
+}
+
+/* The 422 detail for text that ingest found no article in. Its "no paragraph
+ * of article text" means the shape check failed: the text is too short, or
+ * has no sentence; the detail names the threshold (INGEST_MIN_BODY_WORDS and
+ * INGEST_MIN_PARA_WORDS in ingest/pipeline.c, held to these numbers by
+ * tests/api/test_write_input.c) so the client knows what is missing. */
+static const char *article_no_article_detail(const char *reason)
+{
+    if (reason && strcmp(reason, "no paragraph of article text was found") == 0)
+        return "the text is too short to be an article: newsd needs at least 12 words of "
+               "body text, with one paragraph of 6 or more words that holds a sentence "
+               "(. ! ? or an ellipsis)";
+    return reason ? reason : "no article found in the text";
 }
 
 void handle_article_create(struct req *rq, struct resp *rs)
@@ -172,7 +208,9 @@ void handle_article_create(struct req *rq, struct resp *rs)
     enum ingest_rc irc = ingest_run(&in, &ex, &reason);
     if (irc == INGEST_NO_ARTICLE || irc == INGEST_BAD_INPUT) {
         resp_problem(rs, rq, irc == INGEST_NO_ARTICLE ? 422 : 400, "%s",
-                     reason ? reason : "no article found in the text");
+                     irc == INGEST_NO_ARTICLE ? article_no_article_detail(reason)
+                     : reason                 ? reason
+                                              : "the input is not valid");
         goto out;
     }
     if (irc != INGEST_OK)

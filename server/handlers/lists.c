@@ -18,6 +18,8 @@ struct export
     struct entity_query eq;
     struct strv owned; /* copies of the query's strings, for a stream */
     char *cursor;      /* where the next page starts; NULL: first page */
+    struct buf first;  /* a stream's first page, rendered before the answer began */
+    bool first_pending; /* first is still to be sent */
     struct store *own; /* a stream's own connection */
     bool header_done;
     bool done;
@@ -30,6 +32,7 @@ static void export_free(void *arg)
     if (!x)
         return;
     store_close(x->own);
+    buf_clear(&x->first);
     strv_clear(&x->owned);
     free(x->cursor);
     free(x);
@@ -115,9 +118,15 @@ static int export_page(struct export *x, struct store *s, struct buf *out)
 static int export_next(void *arg, struct buf *out)
 {
     struct export *x = arg;
+    if (x->first_pending) {
+        x->first_pending = false;
+        bool ok = buf_append(out, x->first.data ? x->first.data : "", x->first.len);
+        buf_clear(&x->first);
+        return ok ? 1 : -1;
+    }
     if (x->done)
         return 0;
-    store_deadline_set(x->own, 2000); /* each page, like each request */
+    store_deadline_set(x->own, 2000); /* each page, like each request (not the first) */
     return export_page(x, x->own, out) == STORE_OK ? 1 : -1;
 }
 
@@ -132,9 +141,12 @@ static void export_answer(struct req *rq, struct resp *rs, struct export *x, boo
         x->cursor = util_strdup(req_param(rq, "cursor"));
         int rc = export_page(x, rq->store, &out);
         if (rc == STORE_OK) {
-            rs->text = buf_take(&out);
-            rs->status = 200;
-            resp_header(rs, "X-Total-Count", "%lld", (long long)x->total);
+            /* The headers a JSON page has: the count, and Link to the next page. */
+            if (resp_header(rs, "X-Total-Count", "%lld", (long long)x->total) &&
+                resp_link_next(rq, rs, x->cursor)) {
+                rs->text = buf_take(&out);
+                rs->status = 200;
+            }
         } else {
             handle_store_error(rq, rs, rc);
         }
@@ -149,10 +161,18 @@ static void export_answer(struct req *rq, struct resp *rs, struct export *x, boo
     const char *cursor = req_param(rq, "cursor");
     if (ok && cursor)
         ok = (x->cursor = util_strdup(cursor)) != NULL;
-    if (!ok || store_open(rq->cfg->db, STORE_READ_ONLY, &x->own) != STORE_OK) {
+    /* The first page is made now, on the request's connection: a bad cursor
+     * (or a busy database) is then a 400 (503) before any byte is sent,
+     * where a failure inside the stream can only cut it short. */
+    int rc = ok ? export_page(x, rq->store, &x->first) : STORE_ERR;
+    if (ok && rc != STORE_OK)
+        handle_store_error(rq, rs, rc);
+    if (!ok || rc != STORE_OK ||
+        (!x->done && store_open(rq->cfg->db, STORE_READ_ONLY, &x->own) != STORE_OK)) {
         export_free(x);
-        return; /* stays 500 */
+        return; /* 500 unless the store's error was answered */
     }
+    x->first_pending = true;
     rs->stream.ctx = x;
     rs->stream.next = export_next;
     rs->stream.free = export_free;

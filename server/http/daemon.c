@@ -44,6 +44,18 @@
  * still takes a request head of 14 KiB (one of 20 KiB, which 32 KiB took,
  * now gets 431). */
 #define HTTP_CONN_MEMORY (16 * 1024)
+/* What a request may bring so that its answer still fits in that pool: the
+ * pool keeps the request head (and 64 bytes per header field and query
+ * parameter) until the answer's head is written into what is left, and a
+ * list's answer echoes the URL in its Link header. A URL longer than
+ * HTTP_URL_MAX (percent-encoded, as the links write it) is answered 414, a
+ * head (request line and headers) over HTTP_HEAD_MAX or with more than
+ * HTTP_MAX_FIELDS header fields 431: 8 KiB + 64 x 64 + 2 KiB + about 700
+ * bytes of answer head is 15 KiB. Heads past these, up to what the pool
+ * holds, are refused with a lean answer head (see http_send). */
+#define HTTP_URL_MAX 2048
+#define HTTP_HEAD_MAX (8 * 1024)
+#define HTTP_MAX_FIELDS 64
 /* A read query that runs longer is interrupted and answered 503. */
 #define HTTP_QUERY_MS 2000
 
@@ -115,7 +127,8 @@ static struct http_z *http_z_of(struct http_server *srv)
 struct http_conn {
     struct buf body;
     bool too_large;
-    const char *refusal; /* why the headers are refused (400), or NULL */
+    const char *refusal; /* why the head is refused (refusal_status), or NULL */
+    int refusal_status;  /* 400, 414 or 431 */
     bool before_drain;   /* arrived before shutdown began: answered normally */
     struct timespec start;
 };
@@ -135,6 +148,7 @@ struct http_sock {
     _Atomic uint64_t t0_ms;
     atomic_bool answering; /* a response is on its way: exempt from the deadline */
     bool nul;              /* the current request's URL held %00 (see http_unescape) */
+    size_t uri_len;        /* the current request target's length, as sent */
     int fd;
     struct http_sock *prev, *next; /* the server's list, under socks_lock */
 };
@@ -272,6 +286,18 @@ static size_t http_unescape(void *cls, struct MHD_Connection *c, char *s)
     return (size_t)(out - s);
 }
 
+/* Notes the length of the request target as the client sent it (the URI log
+ * callback sees it before unescaping); returns NULL, which leaves the
+ * request's context to http_access. */
+static void *http_uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    struct http_sock *sock = http_sock_of(c);
+    if (sock)
+        sock->uri_len = strlen(uri);
+    return NULL;
+}
+
 /* True when the request on c has been arriving for longer than the deadline
  * (NEWSD_REQUEST_DEADLINE_MS, from the end of the previous request on the
  * connection or from the accept): trickled headers and bodies are cut here,
@@ -302,6 +328,10 @@ static enum MHD_Result http_param_collect(void *cls, enum MHD_ValueKind kind, co
         return MHD_NO;
     }
     if (rq->n_params == HTTP_MAX_PARAMS) {
+        /* Names starting with '_' (cache-busting) are not counted: past the
+         * room they are dropped, which only makes cache keys coarser. */
+        if (key[0] == '_')
+            return MHD_YES;
         rq->too_many_params = true;
         return MHD_NO;
     }
@@ -432,7 +462,8 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
                             "ETag, Link, Location, X-Total-Count, X-Request-Id");
     if (strcmp(method, "OPTIONS") == 0) {
         MHD_add_response_header(r, "Access-Control-Allow-Methods",
-                                "GET, HEAD, POST, DELETE, OPTIONS");
+                                srv->cfg->read_only ? "GET, HEAD, OPTIONS"
+                                                    : "GET, HEAD, POST, DELETE, OPTIONS");
         MHD_add_response_header(r, "Access-Control-Allow-Headers",
                                 "Authorization, Content-Type, If-None-Match, X-Request-Id");
         MHD_add_response_header(r, "Access-Control-Max-Age", "600");
@@ -803,9 +834,13 @@ static struct MHD_Response *http_response_new(struct resp *rs, struct http_out *
     return r;
 }
 
+/* Sends rs (or the cache hit). lean: the request head nearly fills the
+ * connection's pool (a 414 or 431 refusal), so the answer head carries only
+ * its type and Connection: close, the fewest bytes that still say what went
+ * wrong; libmicrohttpd adds the status line, Date and Content-Length. */
 static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection *c,
                                  const char *method, struct resp *rs, struct http_cache_use *cu,
-                                 const char *req_id, size_t *sent, int *status_out)
+                                 const char *req_id, bool lean, size_t *sent, int *status_out)
 {
     struct http_out o = {0};
     if (cu->hit) {
@@ -829,6 +864,10 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
     const char *ctype = cu->hit ? cu->answer.a->content_type : http_content_type(rs, o.status);
     if (o.status != 204 && o.status != 304)
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+    if (lean) {
+        MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+        goto queue;
+    }
     if (o.etag[0])
         MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, o.etag);
     if (o.gzip)
@@ -847,6 +886,7 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
     for (size_t i = 0; cu->hit && i < cu->answer.a->n_headers; i++)
         MHD_add_response_header(r, cu->answer.a->headers[i].name, cu->answer.a->headers[i].value);
     http_add_cors(srv, c, r, method);
+queue:;
     enum MHD_Result ret = MHD_queue_response(c, (unsigned)o.status, r);
     MHD_destroy_response(r);
     *sent = o.len;
@@ -1064,7 +1104,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
         rq.path = "/";
         resp_problem(&rs, &rq, 400, "the URL is not valid UTF-8");
     } else if (hc->refusal) {
-        resp_problem(&rs, &rq, 400, "%s", hc->refusal);
+        resp_problem(&rs, &rq, hc->refusal_status, "%s", hc->refusal);
     } else if (hc->too_large) {
         resp_problem(&rs, &rq, 413, "the body is larger than %zu bytes", srv->cfg->max_body);
     } else if (atomic_load(&srv->draining) && !hc->before_drain) {
@@ -1078,7 +1118,8 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     /* A handler that stopped early left a bare 500: give it a problem body. */
     if (!cu.hit && rs.status >= 400 && !rs.body && !rs.text)
         resp_problem(&rs, &rq, rs.status, "internal error; the server log has the details");
-    enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, &sent, &status);
+    bool lean = hc->refusal && hc->refusal_status != 400;
+    enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, lean, &sent, &status);
     /* rq.method, not method: the raw one may hold any byte but space (ESC, CR,
      * DEL, quotes), and the access line must not carry them. */
     uint64_t us = http_access_log(rq.method, rq.path, status, sent, &hc->start, req_id);
@@ -1094,25 +1135,60 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
 struct http_header_scan {
     int content_lengths;
     bool nul;
+    size_t head_bytes; /* header lines, "Name: value\r\n" each */
+    size_t fields;     /* header fields and query parameters */
+    size_t url_bytes;  /* the query as links echo it (http_url_encoded_len) */
 };
 
 static enum MHD_Result http_header_scanner(void *cls, enum MHD_ValueKind kind, const char *key,
                                            size_t key_size, const char *value, size_t value_size)
 {
-    (void)kind;
     struct http_header_scan *scan = cls;
-    if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+    if (kind == MHD_HEADER_KIND && strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
         scan->content_lengths++;
     if (strlen(key) != key_size || (value && strlen(value) != value_size))
         scan->nul = true;
+    scan->fields++;
+    if (kind == MHD_HEADER_KIND)
+        scan->head_bytes += key_size + value_size + 4;
+    else
+        scan->url_bytes += 2 + http_url_encoded_len(key, key_size) +
+                           (value ? http_url_encoded_len(value, value_size) : 0);
     return MHD_YES;
+}
+
+/* Checks the sizes of a request against what the connection's pool can
+ * answer (HTTP_URL_MAX and its kin); returns the problem, with its status
+ * in *status, or NULL. */
+static const char *http_size_refusal(struct MHD_Connection *c, const char *url, const char *method,
+                                     const struct http_header_scan *scan, int *status)
+{
+    const struct http_sock *sock = http_sock_of(c);
+    size_t echoed = strlen(url) + scan->url_bytes;
+    size_t target = sock && sock->uri_len ? sock->uri_len : echoed;
+    /* "METHOD target HTTP/1.1\r\n", the header lines and the blank line. */
+    size_t head = strlen(method) + target + 12 + scan->head_bytes + 2;
+    if (echoed > HTTP_URL_MAX || target > HTTP_URL_MAX) {
+        *status = 414;
+        return "the URL is longer than 2048 bytes (counted percent-encoded)";
+    }
+    if (head > HTTP_HEAD_MAX) {
+        *status = 431;
+        return "the request line and headers are larger than 8192 bytes";
+    }
+    if (scan->fields > HTTP_MAX_FIELDS) {
+        *status = 431;
+        return "more than 64 header fields and query parameters";
+    }
+    return NULL;
 }
 
 /* Checks the framing and the bytes of a request's headers and query; returns
  * the problem to answer with, or NULL. libmicrohttpd 0.9.75 accepts a repeated
  * Content-Length (request smuggling relies on it) and passes NUL bytes inside
  * values, which C strings would cut. */
-static const char *http_request_refusal(struct MHD_Connection *c)
+static const char *http_request_refusal(struct MHD_Connection *c, const char *url,
+                                        const char *method, int *status)
 {
     struct http_header_scan scan = {0};
     MHD_get_connection_values_n(c, MHD_HEADER_KIND, http_header_scanner, &scan);
@@ -1122,6 +1198,10 @@ static const char *http_request_refusal(struct MHD_Connection *c)
     const char *te =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
     const struct http_sock *sock = http_sock_of(c);
+    const char *size = http_size_refusal(c, url, method, &scan, status);
+    if (size)
+        return size;
+    *status = 400;
     if (scan.nul || (sock && sock->nul))
         return "the URL or a header holds a NUL byte (%00)";
     if ((cl && te) || scan.content_lengths > 1)
@@ -1154,7 +1234,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *c, const ch
         atomic_fetch_add(&srv->metrics.in_flight, 1);
         const char *cl =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        hc->refusal = http_request_refusal(c);
+        hc->refusal = http_request_refusal(c, url, method, &hc->refusal_status);
         if (!hc->refusal && cl && strtoull(cl, NULL, 10) > srv->cfg->max_body)
             hc->too_large = true;
         hc->before_drain = !atomic_load(&srv->draining);
@@ -1189,6 +1269,7 @@ static void http_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         atomic_store(&sock->t0_ms, http_now_ms()); /* the next request's clock */
         atomic_store(&sock->answering, false);
         sock->nul = false;
+        sock->uri_len = 0;
     }
     struct http_conn *hc = *con_cls;
     if (hc) {
@@ -1314,6 +1395,7 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)http_completed, srv},
         {MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL},
         {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)http_unescape, srv},
+        {MHD_OPTION_URI_LOG_CALLBACK, (intptr_t)http_uri_seen, srv},
         {MHD_OPTION_NOTIFY_CONNECTION, (intptr_t)http_connection_notify, srv},
         {listen ? MHD_OPTION_SOCK_ADDR : MHD_OPTION_END, 0, listen ? (void *)&addr : NULL},
         {MHD_OPTION_END, 0, NULL},

@@ -25,7 +25,9 @@ bool req_params_allow(const struct req *rq, struct resp *rs, const char *const *
     }
     for (size_t i = 0; i < rq->n_params; i++) {
         const char *name = rq->params[i].name;
-        bool ok = name[0] == '_';
+        if (name[0] == '_')
+            continue; /* cache-busting: ignored entirely, twice or not */
+        bool ok = false;
         for (const char *const *a = allowed; !ok && a && *a; a++)
             ok = strcmp(*a, name) == 0;
         if (!ok) {
@@ -88,60 +90,6 @@ bool req_path_id(const struct req *rq, struct resp *rs, int i, int64_t *out)
     return true;
 }
 
-/* Checks that s[0..n) are digits. */
-static bool req_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i]))
-            return false;
-    return true;
-}
-
-/* Accepts YYYY-MM-DD, optionally followed by THH:MM[:SS[.fff]] and Z or +HH:MM.
- * The store normalises it to UTC (SQLite's strftime); here we check the shape
- * and ranges so that a bad value is a 400, not an empty list. */
-static bool req_time_shape(const char *v)
-{
-    size_t n = strlen(v);
-    if (n < 10 || n > 35 || !req_digits(v, 4) || v[4] != '-' || !req_digits(v + 5, 2) ||
-        v[7] != '-' || !req_digits(v + 8, 2))
-        return false;
-    int year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    int mon = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (mon < 1 || mon > 12 || day < 1 || day > days[mon - 1] + (mon == 2 && leap))
-        return false; /* 2026-02-30 is no date, not March 2 */
-    if (n == 10)
-        return true;
-    const char *t = v + 10;
-    if ((*t != 'T' && *t != ' ') || strlen(t) < 6 || !req_digits(t + 1, 2) || t[3] != ':' ||
-        !req_digits(t + 4, 2))
-        return false;
-    int hh = (t[1] - '0') * 10 + (t[2] - '0'), mm = (t[4] - '0') * 10 + (t[5] - '0');
-    if (hh > 23 || mm > 59)
-        return false;
-    t += 6;
-    if (*t == ':') {
-        if (!req_digits(t + 1, 2) || (t[1] - '0') * 10 + (t[2] - '0') > 59)
-            return false;
-        t += 3;
-        if (*t == '.') {
-            t++;
-            size_t k = 0;
-            while (isdigit((unsigned char)t[k]))
-                k++;
-            if (k == 0 || k > 9)
-                return false;
-            t += k;
-        }
-    }
-    if (*t == '\0' || strcmp(t, "Z") == 0)
-        return true;
-    return (*t == '+' || *t == '-') && strlen(t) == 6 && req_digits(t + 1, 2) && t[3] == ':' &&
-           req_digits(t + 4, 2);
-}
-
 bool req_param_time(const struct req *rq, struct resp *rs, const char *name, bool end_of_day,
                     char **out)
 {
@@ -149,7 +97,7 @@ bool req_param_time(const struct req *rq, struct resp *rs, const char *name, boo
     *out = NULL;
     if (!v)
         return true;
-    if (!req_time_shape(v)) {
+    if (!util_iso8601_valid(v)) {
         resp_problem(rs, rq, 400,
                      "%s must be an ISO 8601 date (2026-03-04) or date-time "
                      "(2026-03-04T18:12:00Z)",

@@ -132,13 +132,27 @@ void req_clear(struct req *rq)
     rq->n_params = 0;
 }
 
+/* True for a byte a query component keeps as it is (RFC 3986 unreserved). */
+static bool resp_url_plain(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c && strchr("-._~", c));
+}
+
+size_t http_url_encoded_len(const char *s, size_t n)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++)
+        len += resp_url_plain((unsigned char)s[i]) ? 1 : 3;
+    return len;
+}
+
 /* Percent-encodes s for a query component (RFC 3986 unreserved kept). */
 static bool resp_url_encode(struct buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                     (*p >= '0' && *p <= '9') || strchr("-._~", *p);
+        bool plain = resp_url_plain(*p);
         char enc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
         if (!(plain ? buf_append(b, (const char *)p, 1) : buf_append(b, enc, 3)))
             return false;
@@ -153,7 +167,8 @@ static bool resp_append_url(struct buf *b, const struct req *rq, const char *ski
     bool ok = buf_puts(b, rq->path ? rq->path : "/");
     char sep = '?';
     for (size_t i = 0; ok && i < rq->n_params; i++) {
-        if (skip && strcmp(rq->params[i].name, skip) == 0)
+        /* Names starting with '_' are the client's cache-busting: not echoed. */
+        if ((skip && strcmp(rq->params[i].name, skip) == 0) || rq->params[i].name[0] == '_')
             continue;
         ok = buf_append(b, &sep, 1) && resp_url_encode(b, rq->params[i].name) && buf_puts(b, "=") &&
              resp_url_encode(b, rq->params[i].value);
@@ -181,6 +196,15 @@ out:
     buf_clear(&self);
     buf_clear(&next);
     return env;
+}
+
+bool resp_link_next(const struct req *rq, struct resp *rs, const char *cursor)
+{
+    struct buf next = {0};
+    bool ok = !cursor || (resp_append_url(&next, rq, "cursor", cursor) &&
+                          resp_header(rs, "Link", "<%s>; rel=\"next\"", next.data));
+    buf_clear(&next);
+    return ok;
 }
 
 void resp_list(const struct req *rq, struct resp *rs, json_t *data, const struct store_meta *meta)

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "newsd/handlers.h"
 
@@ -97,7 +98,9 @@ void router_match(struct req *rq, struct route_match *m)
         if (!router_path_match(routes[i].pattern, rq->path, caps, rq->capture_buf))
             continue;
         m->path_known = true;
-        if (!strstr(m->allow, routes[i].method))
+        /* A --read-only server answers writes 403, and does not offer them. */
+        bool offered = !(routes[i].flags & ROUTE_NEEDS_WRITER) || !rq->cfg || !rq->cfg->read_only;
+        if (offered && !strstr(m->allow, routes[i].method))
             router_allow_add(m, &used, routes[i].method);
         bool same = strcmp(routes[i].method, rq->method) == 0 ||
                     (strcmp(rq->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0);
@@ -131,8 +134,12 @@ static bool router_key_ok(const struct req *rq, struct resp *rs)
         resp_problem(rs, rq, 403, "writes are disabled: no API key is configured");
         return false;
     }
+    /* The scheme is case-insensitive (RFC 7235 2.1), then one or more spaces. */
     const char *h = rq->authorization;
-    if (!h || strncmp(h, "Bearer ", 7) != 0 || !router_key_equal(h + 7, rq->cfg->api_key)) {
+    bool bearer = h && strncasecmp(h, "Bearer", 6) == 0 && h[6] == ' ';
+    if (bearer)
+        h += 6 + strspn(h + 6, " ");
+    if (!bearer || !router_key_equal(h, rq->cfg->api_key)) {
         resp_header(rs, "WWW-Authenticate", "Bearer");
         resp_problem(rs, rq, 401, "a valid API key is required: Authorization: Bearer <key>");
         return false;

@@ -367,12 +367,27 @@ out:
     return rc;
 }
 
+/* Checks the values of the optional fields; returns the reason or NULL. */
+static const char *record_values_check(const struct ingest_input *in)
+{
+    if (in->published_at && !util_iso8601_valid(in->published_at))
+        return "\"published_at\" must be an ISO 8601 date (2026-03-04) or date-time "
+               "(2026-03-04T18:12:00Z, 2026-03-04T18:12:00-05:00)";
+    return NULL;
+}
+
 enum ingest_rc ingest_record_parse(const char *json, size_t len, struct ingest_input *in,
                                    const char **reason)
 {
     const char *why = NULL;
     enum ingest_rc rc = INGEST_BAD_INPUT;
 
+    /* One leading UTF-8 byte order mark, as some editors save files: JSON
+     * text must not begin with one (RFC 8259 8.1) but may be read past it. */
+    if (json && len >= 3 && memcmp(json, "\xef\xbb\xbf", 3) == 0) {
+        json += 3;
+        len -= 3;
+    }
     if (!json || len == 0) {
         why = "the record is empty";
         goto out;
@@ -395,6 +410,8 @@ enum ingest_rc ingest_record_parse(const char *json, size_t len, struct ingest_i
                         : "the record needs \"text\", or \"title\" and \"body\"";
         goto out;
     }
+    if ((why = record_values_check(in)))
+        goto out;
     rc = INGEST_OK;
 out:
     if (rc != INGEST_OK && reason)

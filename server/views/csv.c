@@ -5,15 +5,26 @@
 
 #include "newsd/views.h"
 
-/* Appends one field, quoted when it holds a comma, quote, CR or LF. */
+/* True when a spreadsheet would read s as a formula: it opens with = + - @,
+ * or a tab or CR (OWASP, "CSV Injection"). Article text is whatever was
+ * scraped, so a title such as =HYPERLINK(...) must not come out live. */
+static bool csv_formula_like(const char *s)
+{
+    return *s && strchr("=+-@\t\r", *s);
+}
+
+/* Appends one field, quoted when it holds a comma, quote, CR or LF. A field
+ * that looks like a formula gets a leading single quote, and quotes, so
+ * spreadsheets show it as text (the quote is then part of the value). */
 static bool csv_field(struct buf *b, const char *s, bool first)
 {
     bool ok = first || buf_append(b, ",", 1);
     if (!s)
         return ok;
-    if (!strpbrk(s, ",\"\r\n"))
+    bool formula = csv_formula_like(s);
+    if (!formula && !strpbrk(s, ",\"\r\n"))
         return ok && buf_puts(b, s);
-    ok = ok && buf_append(b, "\"", 1);
+    ok = ok && buf_append(b, "\"", 1) && (!formula || buf_append(b, "'", 1));
     for (const char *p = s; ok && *p; p++)
         ok = *p == '"' ? buf_append(b, "\"\"", 2) : buf_append(b, p, 1);
     return ok && buf_append(b, "\"", 1);

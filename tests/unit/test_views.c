@@ -2,6 +2,7 @@
  * json_dumps(JSON_COMPACT) gives for the jansson views, with every kind of
  * string (NULL, escapes, control bytes, UTF-8) and with `fields=` subsets. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,4 +134,34 @@ Test(views, whole_articles_are_written_as_jansson_dumps_them)
     same(dumped(view_article(&a, true), NULL), &b);
     strv_clear(&a.paragraphs);
     strv_clear(&some);
+}
+
+/* CSV exports: a cell a spreadsheet would run as a formula is made text
+ * (OWASP CSV injection): a leading single quote, and the cell quoted. */
+Test(views, csv_neutralises_formulas)
+{
+    static const struct {
+        const char *title, *cell;
+    } cases[] = {
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+        {"+1", "\"'+1\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\tx", "\"'\tx\""},
+        {"\rx", "\"'\rx\""},
+        {"plain = title", "plain = title"},
+        {"a, b", "\"a, b\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char title[64];
+        snprintf(title, sizeof title, "%s", cases[i].title);
+        struct article a = {.id = 7, .title = title};
+        struct buf b = {0};
+        cr_assert(view_article_csv(&b, &a));
+        char want[256];
+        snprintf(want, sizeof want, "7,,%s,", cases[i].cell);
+        cr_assert(strncmp(b.data, want, strlen(want)) == 0, "%zu: got %s want %s", i, b.data,
+                  want);
+        buf_clear(&b);
+    }
 }
