@@ -38,6 +38,19 @@ static void quote_groups_list(struct req *rq, struct resp *rs)
         resp_problem(rs, rq, 400, "group=canonical takes only limit, cursor and fields");
         return;
     }
+    /* Groups have no export form: say so rather than answer JSON to a client
+     * that asked for CSV, or refuse limit=all as a mere bad number. */
+    if (req_format(rq) != HTTP_FORMAT_JSON) {
+        resp_problem(rs, rq, 406, "group=canonical is answered as JSON only, with no CSV or "
+                                  "NDJSON export");
+        return;
+    }
+    const char *lim = req_param(rq, "limit");
+    if (lim && strcmp(lim, "all") == 0) {
+        resp_problem(rs, rq, 400, "group=canonical has no limit=all: page it with limit (1 to "
+                                  "100) and cursor");
+        return;
+    }
     if (!req_param_fields(rq, rs, view_quote_group_fields) ||
         !req_param_int(rq, rs, "limit", 1, 100, 20, &limit))
         return;

@@ -138,6 +138,26 @@ Test(trial, export_with_a_bad_cursor_is_a_400_before_any_byte)
     http_res_clear(&r);
 }
 
+/* Distinct quotations have no export form: a client asking for CSV used to get
+ * JSON, and limit=all a bare "limit must be an integer". Both now say why. */
+Test(trial, distinct_quotations_refuse_exports_clearly)
+{
+    struct http_res r;
+    http_do(&srv, "GET", "/quotes?group=canonical&limit=2", "Accept: text/csv\r\n", NULL, 0, &r);
+    expect_problem_res(&r, 406);
+    cr_assert_not_null(strstr(json_string_value(json_object_get(r.json, "detail")), "JSON only"));
+    http_res_clear(&r);
+    http_get(&srv, "/quotes?group=canonical&limit=all", &r);
+    expect_problem_res(&r, 400);
+    cr_assert_not_null(strstr(json_string_value(json_object_get(r.json, "detail")),
+                              "no limit=all"));
+    http_res_clear(&r);
+    http_get(&srv, "/quotes?group=canonical&limit=2", &r);
+    cr_assert_eq(r.status, 200, "JSON pages as before");
+    cr_assert_eq(json_array_size(json_object_get(r.json, "data")), 2);
+    http_res_clear(&r);
+}
+
 /* api.md promises Link on every list with a next page, exports included. */
 Test(trial, paged_exports_carry_link_to_the_next_page)
 {
