@@ -121,8 +121,8 @@ bool metrics_render(const struct metrics *m, const struct metrics_db *db, size_t
                         "# HELP newsd_cache_bytes Bytes held by the response cache.\n"
                         "# TYPE newsd_cache_bytes gauge\n"
                         "newsd_cache_bytes %" PRIu64 "\n"
-                        "# HELP newsd_cache_two_form_entries Compressed answers held both "
-                        "as gzip and as LZ4.\n"
+                        "# HELP newsd_cache_two_form_entries Answers held both as gzip "
+                        "and in a form for clients without gzip.\n"
                         "# TYPE newsd_cache_two_form_entries gauge\n"
                         "newsd_cache_two_form_entries %" PRIu64 "\n",
                         cs.hits, cs.misses, cs.entries, cs.bytes, cs.alts);
