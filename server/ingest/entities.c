@@ -275,30 +275,85 @@ static bool has_function_word(const char *name, size_t n)
     return false;
 }
 
-/* Title-case copy of an all-caps word into out (cap bytes), ASCII only. */
+/* The small letter of the capital c, by the case table of text.c: ASCII,
+ * Latin-1 and basic Greek and Russian are 0x20 apart, the Latin and Cyrillic
+ * extensions pair a capital with the next code point; else c itself. */
+static uint32_t cp_small(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (!ingest_cp_is_upper_wide(c))
+        return c;
+    if (c <= 0xDE || (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50; /* Ѐ..Џ */
+    if (c == 0x178)
+        return 0xFF; /* Ÿ */
+    if (c == 0x1E9E)
+        return 0xDF; /* capital sharp s */
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 0x25;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 0x3F;
+    return ingest_cp_is_lower_wide(c + 1) ? c + 1 : c;
+}
+
+/* UTF-8 bytes of c into out; returns their number. */
+static size_t put_utf8(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | (c >> 12));
+    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+/* Title-case copy of an all-caps word into out (cap bytes): "TROMSØ" is
+ * "Tromsø", "ȘTEFĂNEȘTI" "Ștefănești". No small letter is longer than its
+ * capital in UTF-8, so the copy fits in n bytes. */
 static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
 {
     if (n >= cap)
         return 0;
     bool start = true;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z' && !start)
-            c = (char)(c + 32);
-        start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-        out[i] = c;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        bool letter = ingest_cp_is_alpha(c);
+        if (letter && !start && c < 0x10000) {
+            o += put_utf8(cp_small(c), out + o);
+        } else {
+            memcpy(out + o, s + at, i - at);
+            o += i - at;
+        }
+        start = !letter;
     }
-    return n;
+    return o;
 }
 
-/* True when s/n has letters and none of them is lower case (ASCII). */
+/* True when s/n has capitals and no small letter ("TROMSØ"). */
 static bool all_caps(const char *s, size_t n)
 {
     bool letter = false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'a' && s[i] <= 'z')
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (ingest_cp_is_lower(c))
             return false;
-        letter = letter || (s[i] >= 'A' && s[i] <= 'Z');
+        letter = letter || ingest_cp_is_upper(c);
     }
     return letter;
 }
@@ -315,9 +370,9 @@ static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const
         char tmp[256];
         size_t m = titlecase(s, n, tmp, sizeof tmp);
         if (m) {
-            e = ingest_gaz_find(g, tmp, m, INGEST_GAZ_PLACE);
+            e = ingest_gaz_find_nocase(g, tmp, m, INGEST_GAZ_PLACE);
             if (!e)
-                e = ingest_gaz_find(g, tmp, m, INGEST_GAZ_ORG);
+                e = ingest_gaz_find_nocase(g, tmp, m, INGEST_GAZ_ORG);
         }
     }
     return e;
@@ -1838,7 +1893,7 @@ static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
 }
 
 /* "House of Lords", "UN Office for the Coordination of Humanitarian Affairs",
- * "CDU/CSU", "JD(U)": the end (exclusive) of the longest gazetteer name that
+ * "Dar es Salaam", "CDU/CSU", "JD(U)": the end (exclusive) of the longest gazetteer name that
  * starts at one of the first three tokens of the run at a and goes on over
  * the connector at token j (a lower-case word or a punctuation mark) within
  * ten tokens, or 0. Only tokens a name may end with are tried. */
@@ -1851,7 +1906,10 @@ static size_t known_span_end(const struct ingest_gaz *g, const char *s, const st
     if (k->kind == INGEST_TOK_PUNCT && k->ch != '(' && k->ch != '/' && k->ch != ',' &&
         k->ch != '-' && k->ch != '&')
         return 0;
-    static const char *const conns[] = {"and", "de", "du", "for", "of", "on", "the"}; /* sorted */
+    /* "Dar es Salaam", "Castel del Monte": the small words of other languages */
+    static const char *const conns[] = {"al", "and", "au", "da",  "de",  "del", "des",
+                                        "di", "do",  "dos", "du", "el", "en",  "es",
+                                        "for", "la", "le",  "of", "on", "the"}; /* sorted */
     if (k->kind == INGEST_TOK_WORD &&
         (!(k->flags & INGEST_TOKF_LOWER) ||
          !ingest_word_in(conns, sizeof conns / sizeof *conns, s + k->start, k->end - k->start)))
@@ -3394,9 +3452,18 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
-            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
-                titlecase(name, nn, tc, sizeof tc))
-                name = tc;
+            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn)) {
+                size_t m = titlecase(name, nn, tc, sizeof tc);
+                const struct ingest_gaz_entry *ge =
+                    m ? ingest_gaz_find_nocase(g, tc, m, INGEST_GAZ_PLACE) : NULL;
+                if (ge) { /* "TROMSO", "DAR ES SALAAM": the listed spelling */
+                    name = ge->canon;
+                    nn = ge->canon_len;
+                } else if (m) {
+                    name = tc;
+                    nn = m;
+                }
+            }
         } else if (c->kind == C_PERSON && !c->not_person) {
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
