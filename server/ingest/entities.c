@@ -1806,6 +1806,47 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* "Committee on Ways and Means", "Subcommittee on Communications and
+ * Technology", "Committee on Health, Education, Labor and Pensions": after an
+ * organisation word and "on", the topic goes on over the "," or "and" at
+ * token j to a list that "and" closes, each item one or two capitalised
+ * words that are no title, given name, known place or name of its own, the
+ * last one ending the run (not before a speech verb: "and Voss said").
+ * Returns the end (exclusive) of the topic, or 0. */
+static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                           size_t n, size_t a, size_t j)
+{
+    bool and_seen = false;
+    for (size_t k = j, steps = 0; k < n && steps < 6; steps++) {
+        bool is_and = ingest_tok_is(s, &t[k], "and");
+        if (and_seen || !(is_and || (t[k].kind == INGEST_TOK_PUNCT && t[k].ch == ',')))
+            return 0;
+        k++;
+        if (!is_and && k < n && ingest_tok_is(s, &t[k], "and")) { /* serial comma */
+            is_and = true;
+            k++;
+        }
+        and_seen = is_and;
+        size_t w = 0;
+        while (k + w < n && w < 3 && tok_capword(&t[k + w]) && t[k + w].quote == t[a].quote &&
+               !(t[k + w].flags & INGEST_TOKF_POSS))
+            w++;
+        if (w == 0 || w > 2)
+            return 0;
+        const char *x = s + t[k].start;
+        size_t xn = t[k].end - t[k].start;
+        if (ingest_gaz_has(g, x, xn, INGEST_GAZ_TITLE) || ingest_gaz_has(g, x, xn, INGEST_GAZ_STOPCAP) ||
+            given_has(g, x, xn, INGEST_GAZ_GIVEN_MALE) || given_has(g, x, xn, INGEST_GAZ_GIVEN_FEMALE) ||
+            ingest_gaz_find(g, x, t[k + w - 1].end - t[k].start, INGEST_GAZ_PLACE) ||
+            ingest_gaz_find(g, x, t[k + w - 1].end - t[k].start, INGEST_GAZ_ORG))
+            return 0;
+        k += w;
+        if (and_seen)
+            return k < n && tok_is_speech_verb(s, &t[k]) ? 0 : k;
+    }
+    return 0;
+}
+
 /* "Senate Energy and Natural Resources Committee", "New Mexico Farm and
  * Livestock Bureau": a run of two or more capitalised words at a, not
  * opening with a first name nor ending in the head of a whole organisation
@@ -2000,13 +2041,22 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
 
 /* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
  * "Norvane ASA"): then the word is that name, not a town. A name ending in a
- * lower-case word ("Harbridge borough council") is the town's own body. */
+ * lower-case word ("Harbridge borough council") is the town's own body, and
+ * so is one whose next word is a kind of town or county ("Ashby City
+ * Council", "Renfrew County Commissioners"). */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
 {
+    static const char *const municipal[] = {"borough", "city",     "county", "parish",
+                                            "town",    "township", "village"}; /* sorted */
     for (size_t i = 0; i < e->n && i < 512; i++) {
         const char *nm = e->v[i].name;
         const char *sp = strrchr(nm, ' ');
-        if (strncmp(nm, w, n) == 0 && nm[n] == ' ' && !(sp && sp[1] >= 'a' && sp[1] <= 'z'))
+        if (strncmp(nm, w, n) != 0 || nm[n] != ' ' || (sp && sp[1] >= 'a' && sp[1] <= 'z'))
+            continue;
+        size_t k = n + 1;
+        while (nm[k] && nm[k] != ' ')
+            k++;
+        if (!ingest_word_in(municipal, sizeof municipal / sizeof *municipal, nm + n + 1, k - n - 1))
             return true;
     }
     return false;
@@ -2232,7 +2282,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
-        bool stop = false, inner_poss = false, local_office = false;
+        bool stop = false, inner_poss = false, local_office = false, on_topic = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -2342,6 +2392,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                    INGEST_GAZ_ORG_WORD) &&
                     !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
                                     INGEST_GAZ_STOPCAP)) {
+                    on_topic = true;
                     j++;
                     continue;
                 }
@@ -2374,6 +2425,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
                 tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
                 j++;
+                continue;
+            }
+            /* "Committee on Ways and Means": a topic list after "on" */
+            size_t te = on_topic && j > a ? on_topic_end(g, s, t, n, a, j) : 0;
+            if (te) {
+                j = te;
+                end_byte = t[te - 1].end;
+                stop = true;
                 continue;
             }
             /* "the MP for Kettlebrook and Fenwood": one constituency */
