@@ -275,30 +275,85 @@ static bool has_function_word(const char *name, size_t n)
     return false;
 }
 
-/* Title-case copy of an all-caps word into out (cap bytes), ASCII only. */
+/* The small letter of the capital c, by the case table of text.c: ASCII,
+ * Latin-1 and basic Greek and Russian are 0x20 apart, the Latin and Cyrillic
+ * extensions pair a capital with the next code point; else c itself. */
+static uint32_t cp_small(uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (!ingest_cp_is_upper_wide(c))
+        return c;
+    if (c <= 0xDE || (c >= 0x391 && c <= 0x3AB) || (c >= 0x410 && c <= 0x42F))
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50; /* Ѐ..Џ */
+    if (c == 0x178)
+        return 0xFF; /* Ÿ */
+    if (c == 0x1E9E)
+        return 0xDF; /* capital sharp s */
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 0x25;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 0x3F;
+    return ingest_cp_is_lower_wide(c + 1) ? c + 1 : c;
+}
+
+/* UTF-8 bytes of c into out; returns their number. */
+static size_t put_utf8(uint32_t c, char *out)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | (c >> 12));
+    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+/* Title-case copy of an all-caps word into out (cap bytes): "TROMSØ" is
+ * "Tromsø", "ȘTEFĂNEȘTI" "Ștefănești". No small letter is longer than its
+ * capital in UTF-8, so the copy fits in n bytes. */
 static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
 {
     if (n >= cap)
         return 0;
     bool start = true;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z' && !start)
-            c = (char)(c + 32);
-        start = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-        out[i] = c;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        bool letter = ingest_cp_is_alpha(c);
+        if (letter && !start && c < 0x10000) {
+            o += put_utf8(cp_small(c), out + o);
+        } else {
+            memcpy(out + o, s + at, i - at);
+            o += i - at;
+        }
+        start = !letter;
     }
-    return n;
+    return o;
 }
 
-/* True when s/n has letters and none of them is lower case (ASCII). */
+/* True when s/n has capitals and no small letter ("TROMSØ"). */
 static bool all_caps(const char *s, size_t n)
 {
     bool letter = false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] >= 'a' && s[i] <= 'z')
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (ingest_cp_is_lower(c))
             return false;
-        letter = letter || (s[i] >= 'A' && s[i] <= 'Z');
+        letter = letter || ingest_cp_is_upper(c);
     }
     return letter;
 }
@@ -315,9 +370,9 @@ static const struct ingest_gaz_entry *gaz_name(const struct ingest_gaz *g, const
         char tmp[256];
         size_t m = titlecase(s, n, tmp, sizeof tmp);
         if (m) {
-            e = ingest_gaz_find(g, tmp, m, INGEST_GAZ_PLACE);
+            e = ingest_gaz_find_nocase(g, tmp, m, INGEST_GAZ_PLACE);
             if (!e)
-                e = ingest_gaz_find(g, tmp, m, INGEST_GAZ_ORG);
+                e = ingest_gaz_find_nocase(g, tmp, m, INGEST_GAZ_ORG);
         }
     }
     return e;
@@ -1751,6 +1806,47 @@ static bool known_org_through(const struct ingest_gaz *g, const char *s, const s
     return false;
 }
 
+/* "Committee on Ways and Means", "Subcommittee on Communications and
+ * Technology", "Committee on Health, Education, Labor and Pensions": after an
+ * organisation word and "on", the topic goes on over the "," or "and" at
+ * token j to a list that "and" closes, each item one or two capitalised
+ * words that are no title, given name, known place or name of its own, the
+ * last one ending the run (not before a speech verb: "and Voss said").
+ * Returns the end (exclusive) of the topic, or 0. */
+static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                           size_t n, size_t a, size_t j)
+{
+    bool and_seen = false;
+    for (size_t k = j, steps = 0; k < n && steps < 6; steps++) {
+        bool is_and = ingest_tok_is(s, &t[k], "and");
+        if (and_seen || !(is_and || (t[k].kind == INGEST_TOK_PUNCT && t[k].ch == ',')))
+            return 0;
+        k++;
+        if (!is_and && k < n && ingest_tok_is(s, &t[k], "and")) { /* serial comma */
+            is_and = true;
+            k++;
+        }
+        and_seen = is_and;
+        size_t w = 0;
+        while (k + w < n && w < 3 && tok_capword(&t[k + w]) && t[k + w].quote == t[a].quote &&
+               !(t[k + w].flags & INGEST_TOKF_POSS))
+            w++;
+        if (w == 0 || w > 2)
+            return 0;
+        const char *x = s + t[k].start;
+        size_t xn = t[k].end - t[k].start;
+        if (ingest_gaz_has(g, x, xn, INGEST_GAZ_TITLE) || ingest_gaz_has(g, x, xn, INGEST_GAZ_STOPCAP) ||
+            given_has(g, x, xn, INGEST_GAZ_GIVEN_MALE) || given_has(g, x, xn, INGEST_GAZ_GIVEN_FEMALE) ||
+            ingest_gaz_find(g, x, t[k + w - 1].end - t[k].start, INGEST_GAZ_PLACE) ||
+            ingest_gaz_find(g, x, t[k + w - 1].end - t[k].start, INGEST_GAZ_ORG))
+            return 0;
+        k += w;
+        if (and_seen)
+            return k < n && tok_is_speech_verb(s, &t[k]) ? 0 : k;
+    }
+    return 0;
+}
+
 /* "Senate Energy and Natural Resources Committee", "New Mexico Farm and
  * Livestock Bureau": a run of two or more capitalised words at a, not
  * opening with a first name nor ending in the head of a whole organisation
@@ -1838,7 +1934,7 @@ static bool known_org_over_comma(const struct ingest_gaz *g, const char *s,
 }
 
 /* "House of Lords", "UN Office for the Coordination of Humanitarian Affairs",
- * "CDU/CSU", "JD(U)": the end (exclusive) of the longest gazetteer name that
+ * "Dar es Salaam", "CDU/CSU", "JD(U)": the end (exclusive) of the longest gazetteer name that
  * starts at one of the first three tokens of the run at a and goes on over
  * the connector at token j (a lower-case word or a punctuation mark) within
  * ten tokens, or 0. Only tokens a name may end with are tried. */
@@ -1851,7 +1947,10 @@ static size_t known_span_end(const struct ingest_gaz *g, const char *s, const st
     if (k->kind == INGEST_TOK_PUNCT && k->ch != '(' && k->ch != '/' && k->ch != ',' &&
         k->ch != '-' && k->ch != '&')
         return 0;
-    static const char *const conns[] = {"and", "de", "du", "for", "of", "on", "the"}; /* sorted */
+    /* "Dar es Salaam", "Castel del Monte": the small words of other languages */
+    static const char *const conns[] = {"al", "and", "au", "da",  "de",  "del", "des",
+                                        "di", "do",  "dos", "du", "el", "en",  "es",
+                                        "for", "la", "le",  "of", "on", "the"}; /* sorted */
     if (k->kind == INGEST_TOK_WORD &&
         (!(k->flags & INGEST_TOKF_LOWER) ||
          !ingest_word_in(conns, sizeof conns / sizeof *conns, s + k->start, k->end - k->start)))
@@ -1942,13 +2041,22 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
 
 /* Whether an entity's name opens with the word w/n and goes on ("Norvane" of
  * "Norvane ASA"): then the word is that name, not a town. A name ending in a
- * lower-case word ("Harbridge borough council") is the town's own body. */
+ * lower-case word ("Harbridge borough council") is the town's own body, and
+ * so is one whose next word is a kind of town or county ("Ashby City
+ * Council", "Renfrew County Commissioners"). */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
 {
+    static const char *const municipal[] = {"borough", "city",     "county", "parish",
+                                            "town",    "township", "village"}; /* sorted */
     for (size_t i = 0; i < e->n && i < 512; i++) {
         const char *nm = e->v[i].name;
         const char *sp = strrchr(nm, ' ');
-        if (strncmp(nm, w, n) == 0 && nm[n] == ' ' && !(sp && sp[1] >= 'a' && sp[1] <= 'z'))
+        if (strncmp(nm, w, n) != 0 || nm[n] != ' ' || (sp && sp[1] >= 'a' && sp[1] <= 'z'))
+            continue;
+        size_t k = n + 1;
+        while (nm[k] && nm[k] != ' ')
+            k++;
+        if (!ingest_word_in(municipal, sizeof municipal / sizeof *municipal, nm + n + 1, k - n - 1))
             return true;
     }
     return false;
@@ -2174,7 +2282,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
-        bool stop = false, inner_poss = false, local_office = false;
+        bool stop = false, inner_poss = false, local_office = false, on_topic = false;
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -2284,6 +2392,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                    INGEST_GAZ_ORG_WORD) &&
                     !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
                                     INGEST_GAZ_STOPCAP)) {
+                    on_topic = true;
                     j++;
                     continue;
                 }
@@ -2316,6 +2425,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
                 tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
                 j++;
+                continue;
+            }
+            /* "Committee on Ways and Means": a topic list after "on" */
+            size_t te = on_topic && j > a ? on_topic_end(g, s, t, n, a, j) : 0;
+            if (te) {
+                j = te;
+                end_byte = t[te - 1].end;
+                stop = true;
                 continue;
             }
             /* "the MP for Kettlebrook and Fenwood": one constituency */
@@ -3394,9 +3511,18 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
-            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
-                titlecase(name, nn, tc, sizeof tc))
-                name = tc;
+            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn)) {
+                size_t m = titlecase(name, nn, tc, sizeof tc);
+                const struct ingest_gaz_entry *ge =
+                    m ? ingest_gaz_find_nocase(g, tc, m, INGEST_GAZ_PLACE) : NULL;
+                if (ge) { /* "TROMSO", "DAR ES SALAAM": the listed spelling */
+                    name = ge->canon;
+                    nn = ge->canon_len;
+                } else if (m) {
+                    name = tc;
+                    nn = m;
+                }
+            }
         } else if (c->kind == C_PERSON && !c->not_person) {
             name = c->text + c->nstart;
             nn = c->end - c->nstart;

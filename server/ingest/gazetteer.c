@@ -30,11 +30,11 @@ static uint64_t gaz_hash(const char *s, size_t n, unsigned cls)
     return h;
 }
 
-static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n)
+static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n, bool fold)
 {
     if (e->key_len != n)
         return false;
-    if (e->fold) {
+    if (e->fold || fold) {
         for (size_t i = 0; i < n; i++)
             if (lower((unsigned char)e->key[i]) != lower((unsigned char)s[i]))
                 return false;
@@ -59,19 +59,33 @@ void ingest_gaz_clear(struct ingest_gaz *g)
     g->cap = g->used = 0;
 }
 
-const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s, size_t n,
-                                               enum ingest_gaz_class cls)
+static const struct ingest_gaz_entry *gaz_probe(const struct ingest_gaz *g, const char *s, size_t n,
+                                                enum ingest_gaz_class cls, bool fold)
 {
     if (!g || g->cap == 0 || n == 0 || n >= 256)
         return NULL;
     size_t mask = g->cap - 1;
     size_t i = (size_t)gaz_hash(s, n, cls) & mask;
     while (g->slots[i].key) {
-        if (g->slots[i].cls == cls && key_eq(&g->slots[i], s, n))
+        if (g->slots[i].cls == cls && key_eq(&g->slots[i], s, n, fold))
             return &g->slots[i];
         i = (i + 1) & mask;
     }
     return NULL;
+}
+
+const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const char *s, size_t n,
+                                               enum ingest_gaz_class cls)
+{
+    return gaz_probe(g, s, n, cls, false);
+}
+
+/* The hash lowers ASCII capitals, so every spelling of a key probes the same
+ * slots: only the comparison changes. */
+const struct ingest_gaz_entry *ingest_gaz_find_nocase(const struct ingest_gaz *g, const char *s,
+                                                      size_t n, enum ingest_gaz_class cls)
+{
+    return gaz_probe(g, s, n, cls, true);
 }
 
 bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n, enum ingest_gaz_class cls)

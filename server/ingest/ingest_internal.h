@@ -222,6 +222,10 @@ const struct ingest_gaz_entry *ingest_gaz_find(const struct ingest_gaz *g, const
                                                enum ingest_gaz_class cls);
 /* True when s/n is in class cls. */
 bool ingest_gaz_has(const struct ingest_gaz *g, const char *s, size_t n, enum ingest_gaz_class cls);
+/* As ingest_gaz_find, but ASCII case never counts, whatever the list says:
+ * for names written in capitals ("DAR ES SALAAM" is "Dar es Salaam"). */
+const struct ingest_gaz_entry *ingest_gaz_find_nocase(const struct ingest_gaz *g, const char *s,
+                                                      size_t n, enum ingest_gaz_class cls);
 
 /* ---- date.c ------------------------------------------------------------------- */
 

@@ -512,6 +512,34 @@ Test(ingest, capitals_beyond_latin_1_are_cased)
     article_clear(&a);
 }
 
+/* A capitals dateline town is cased beyond ASCII and named as the listed
+ * place: "TROMSØ" and a later "Tromso" are one entity, "Tromsø"; an unlisted
+ * "ȘTEFĂNEȘTI" is "Ștefănești". */
+Test(ingest, capitals_dateline_town_is_cased_and_listed)
+{
+    struct article a;
+    const char *why;
+    cr_assert_eq(run_text("Harbour reopens\n\nTROMS\xc3\x98, Norway \xe2\x80\x94 The harbour "
+                          "reopened on Monday. Ferries to Tromso resume next week.\n\n"
+                          "\xc8\x98TEF\xc4\x82NE\xc8\x98TI, Romania \xe2\x80\x94 Farmers "
+                          "in the town met on Tuesday.\n",
+                          &a, &why),
+                 INGEST_OK);
+    size_t places = 0;
+    bool troms = false, stef = false;
+    for (size_t e = 0; e < a.n_entities; e++) {
+        if (a.entities[e].type != ENTITY_PLACE)
+            continue;
+        places++;
+        troms = troms || strcmp(a.entities[e].name, "Troms\xc3\xb8") == 0;
+        stef = stef || strcmp(a.entities[e].name, "\xc8\x98tef\xc4\x83ne\xc8\x99ti") == 0;
+    }
+    cr_expect(troms, "Troms\u00f8 named by its own spelling");
+    cr_expect(stef, "\u0218tef\u0103ne\u0219ti cased");
+    cr_expect_eq(places, 4, "Troms\u00f8, Norway, \u0218tef\u0103ne\u0219ti, Romania");
+    article_clear(&a);
+}
+
 /* The word lists are searched by bisection, so they must stay sorted. */
 Test(ingest, word_lists_are_sorted)
 {
