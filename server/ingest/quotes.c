@@ -1707,6 +1707,11 @@ static const char *const anon_licences[] = {
     "allowed", "asking", "authorised", "authorized", "granted", "permitted", "requesting", "speaking",
 };
 
+/* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
+static const char *const spokes_nouns[] = {
+    "spokesman", "spokespeople", "spokesperson", "spokeswoman",
+};
+
 /* When, not who: "said Tuesday". */
 static const char *const time_words[] = {
     "friday", "monday",  "saturday", "sunday",    "thursday",
@@ -1783,7 +1788,12 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
         /* "said one Labour MP from a neighbouring seat": where an anonymous
          * source comes from is part of its phrase */
         if (!according && e > k && ingest_tok_is(s, x, "from") && e + 1 < n &&
-            (ingest_tok_is(s, &t[e + 1], "a") || ingest_tok_is(s, &t[e + 1], "an")) &&
+            (ingest_tok_is(s, &t[e + 1], "a") || ingest_tok_is(s, &t[e + 1], "an") ||
+             /* "said one longtime party member from the Midwest": a region
+              * named after "the", not the body a spokesman speaks for */
+             (ingest_tok_is(s, &t[e + 1], "the") && e + 2 < n && tok_capital(&t[e + 2]) &&
+              t[e + 2].quote < 0 && (t[e - 1].flags & INGEST_TOKF_LOWER) &&
+              !TOK_IN(s, &t[e - 1], spokes_nouns))) &&
             (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
              ingest_tok_is(s, &t[k], "an"))) {
             e++;
@@ -3004,11 +3014,6 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
-/* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
-static const char *const spokes_nouns[] = {
-    "spokesman", "spokespeople", "spokesperson", "spokeswoman",
-};
-
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
 
@@ -3924,6 +3929,13 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
     if (is_punct(&t[k], ',') && k > 0)
         k--;
     const struct ingest_tok *b = &t[k];
+    /* "on Fox News' “Sunday Night Frontline,”": a plural owner's bare
+     * apostrophe, right after a capitalised word in -s */
+    if (k + 1 == q->tq0 && k > 0 && b->quote < 0 && b->kind == INGEST_TOK_PUNCT &&
+        (b->ch == '\'' || b->ch == 0x2019) && t[k - 1].end == b->start &&
+        t[k - 1].kind == INGEST_TOK_WORD && (t[k - 1].flags & INGEST_TOKF_CAP) &&
+        (p->s[t[k - 1].end - 1] == 's' || p->s[t[k - 1].end - 1] == 'S'))
+        return true;
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return false;
     if (TOK_IN(p->s, b, work_nouns))
