@@ -877,6 +877,14 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
           t[i - 2].kind == INGEST_TOK_WORD &&
           ((t[i - 2].flags & INGEST_TOKF_POSS) || ingest_tok_is(p->s, &t[i - 2], "of")))))
         return false;
+    /* "spent the morning fielding calls from food banks": the object of a
+     * participle in -ing ("issuing demands", "making promises"); not a
+     * pronoun in -thing ("nothing demands") */
+    if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
+        (b->flags & INGEST_TOKF_LOWER) && bl0 > 5 &&
+        ingest_ascii_ieq(p->s + b->end - 3, 3, "ing") &&
+        !ingest_ascii_ieq(p->s + b->end - 5, 5, "thing"))
+        return false;
     size_t wl = t[i].end - t[i].start;
     if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
         return true;
@@ -2560,6 +2568,33 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
                           t[of_end].quote < 0;
              of_end++)
             ;
+    }
+    /* "Rep. Ann Roe (R-Iowa)" is "the Iowa Republican": a party tag after
+     * the name holds the party's letter, then the state; every other word
+     * of the description must be in the state's part */
+    if (b + 1 < mp->toks.n && (is_punct(&t[b], '(') || is_punct(&t[b], ',')) &&
+        t[b + 1].kind == INGEST_TOK_WORD && t[b + 1].quote < 0 &&
+        t[b + 1].end - t[b + 1].start > 2 && mp->s[t[b + 1].start + 1] == '-') {
+        static const char *const party_of[] = {"democrat", "independent", "republican"};
+        char letter = mp->s[t[b + 1].start];
+        const char *st = mp->s + t[b + 1].start + 2;
+        size_t sl = t[b + 1].end - t[b + 1].start - 2;
+        size_t hits = 0;
+        for (size_t i = 0; i < nd; i++) {
+            const char *w = p->s + d[i]->start;
+            size_t wl = d[i]->end - d[i]->start;
+            if (i == head) {
+                for (size_t j = 0; j < 3; j++)
+                    if (letter == (char)(party_of[j][0] - 'a' + 'A') &&
+                        desc_word_is(party_of[j], strlen(party_of[j]), w, wl))
+                        hits++;
+            } else if (wl >= 2 && wl <= sl && desc_word_is(st, wl, w, wl) &&
+                       (wl == sl || !isalpha((unsigned char)st[wl]))) {
+                hits++;
+            }
+        }
+        if (hits == nd)
+            return true;
     }
     size_t hb = desc_hits(mp, before, before_end, d, p->s, nd);
     size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
