@@ -3806,6 +3806,29 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         at->cue = cue;
         return true;
     }
+    /* ", with spokeswoman Ann Roe accusing X of “...”", ", with one local
+     * paper calling X “...”": the noun phrase after "with" (behind a comma
+     * or opening the sentence) is the participle's own subject */
+    if (cue->kind == CUE_PART && k >= 2) {
+        const struct ingest_tok *t = p->toks.v;
+        size_t w = k - 1;
+        while (w > lim && k - w < 7 && t[w].kind == INGEST_TOK_WORD && t[w].quote < 0 &&
+               !ingest_tok_ieq(p->s, &t[w], "with"))
+            w--;
+        if (w + 1 < k && ingest_tok_ieq(p->s, &t[w], "with") && t[w].quote < 0 &&
+            ((t[w].flags & INGEST_TOKF_SENT_START) || (w > 0 && is_punct(&t[w - 1], ',')))) {
+            size_t l1;
+            bool np = true;
+            for (size_t j = w + 1; j < k && np; j++)
+                np = !cue_at(p, j, &l1) && !TOK_IN(p->s, &t[j], prepositions) &&
+                     !TOK_IN(p->s, &t[j], relatives);
+            if (np) {
+                subject_resolve(x, pi, (struct subj){w + 1, k, false}, at);
+                at->cue = cue;
+                return true;
+            }
+        }
+    }
     if (sj.inherit || sj.a == sj.b) {
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
@@ -5021,7 +5044,18 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
 {
     for (size_t i = 0; i < out->n; i++) {
         struct ingest_q *o = &out->v[i];
-        if (o->speaker >= 0 || o->subj_para >= 0 || o->speaker_lit || o->kind != QUOTE_PARTIAL)
+        /* "with one parent accusing officials of “...”": an indefinite
+         * description that names nobody previews the person quoted later */
+        bool indef = false;
+        if (o->speaker < 0 && o->subj_para >= 0 && !o->speaker_lit && o->subj_end > o->subj_start) {
+            const char *st = paras[o->subj_para].s + o->subj_start;
+            size_t sl = o->subj_end - o->subj_start;
+            indef = (sl > 4 && ingest_ascii_ieq(st, 4, "one ")) ||
+                    (sl > 2 && ingest_ascii_ieq(st, 2, "a ")) ||
+                    (sl > 3 && ingest_ascii_ieq(st, 3, "an "));
+        }
+        if (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
+            o->kind != QUOTE_PARTIAL)
             continue;
         const char *a = paras[o->para].s + o->start;
         size_t an = o->end - o->start, words = 1;
