@@ -1265,6 +1265,28 @@ static const char *const document_nouns[] = {
     "statement", "study", "suit",     "survey",
 };
 
+/* "Paul Roe, the New York Democrat who has vowed": a definite description
+ * in apposition to a name before its comma heads a relative clause for the
+ * name; the name's tokens, else np unchanged. */
+static struct subj appositive_name(const struct ingest_para *p, struct subj np, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t a = np.a;
+    if (a > lim && ingest_tok_ieq(p->s, &t[a - 1], "the"))
+        a--;
+    if (a >= np.b || !ingest_tok_ieq(p->s, &t[a], "the") || a < lim + 2 || !is_punct(&t[a - 1], ',') ||
+        t[a - 1].quote >= 0 || !tok_capital(&t[a - 2]) || t[a - 2].quote >= 0 ||
+        mention_start_at(p, t[a - 2].end - 1) == SIZE_MAX)
+        return np;
+    size_t e = a - 1, b = e - 1;
+    while (b > lim && e - b < 6 && tok_capital(&t[b - 1]) && t[b - 1].quote < 0 &&
+           mention_covers(p, t[b - 1].start, t[e - 1].end))
+        b--;
+    if (!mention_covers(p, t[b].start, t[e - 1].end))
+        return np;
+    return (struct subj){b, e, false};
+}
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1324,9 +1346,25 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
         }
         return false;
     }
+    if (a == b && b == w) {
+        /* "Paul Roe, the majority leader who has vowed": a description in
+         * apposition to a name heads the clause for the name */
+        size_t c = b;
+        while (c > lim && b - c < 6 && t[c - 1].kind == INGEST_TOK_WORD &&
+               ((t[c - 1].flags & INGEST_TOKF_LOWER) || tok_capital(&t[c - 1])) &&
+               t[c - 1].quote < 0 && !TOK_IN(p->s, &t[c - 1], function_words))
+            c--;
+        if (c < b && c > lim && ingest_tok_ieq(p->s, &t[c - 1], "the")) {
+            struct subj np = {c, b, false}, nm = appositive_name(p, np, lim);
+            if (nm.a != np.a) {
+                *out = nm;
+                return true;
+            }
+        }
+    }
     if (a == b)
         return false;
-    *out = (struct subj){a, b, false};
+    *out = appositive_name(p, (struct subj){a, b, false}, lim);
     return true;
 }
 
@@ -1659,7 +1697,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         size_t stop2;
         struct subj np = np_before(p, stop, lim, &stop2);
         if (np.a < np.b)
-            return np;
+            return appositive_name(p, np, lim);
     }
     /* "a nurse who asked not to be named because she was ... said": the phrase
      * before the relative pronoun, when no punctuation intervenes ("to which
@@ -1679,7 +1717,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             size_t stop2;
             struct subj np = np_before(p, w - 1, lim, &stop2);
             if (np.a < np.b && (TOK_IN(s, &t[np.a], determiners) || tok_capital(&t[np.a])))
-                return np;
+                return appositive_name(p, np, lim);
             break;
         }
     }
