@@ -3570,8 +3570,16 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                                   INGEST_GAZ_TITLE))))
                 return false;
         enum entity_type ty = x->ents->v[m->entity].type;
-        if (ty == ENTITY_PLACE)
+        if (ty == ENTITY_PLACE) {
+            /* "Haiti's Transitional Council thanked ...": a place as the
+             * owner of the name after it */
+            size_t pe = a;
+            while (pe + 1 < k && t[pe + 1].start < m->end)
+                pe++;
+            if ((t[pe].flags & INGEST_TOKF_POSS) && pe + 1 < k && tok_capital(&t[pe + 1]))
+                continue;
             return false;
+        }
         size_t e = a;
         while (e < k && t[e].start < m->end)
             e++;
