@@ -877,6 +877,14 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
           t[i - 2].kind == INGEST_TOK_WORD &&
           ((t[i - 2].flags & INGEST_TOKF_POSS) || ingest_tok_is(p->s, &t[i - 2], "of")))))
         return false;
+    /* "spent the morning fielding calls from food banks": the object of a
+     * participle in -ing ("issuing demands", "making promises"); not a
+     * pronoun in -thing ("nothing demands") */
+    if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
+        (b->flags & INGEST_TOKF_LOWER) && bl0 > 5 &&
+        ingest_ascii_ieq(p->s + b->end - 3, 3, "ing") &&
+        !ingest_ascii_ieq(p->s + b->end - 5, 5, "thing"))
+        return false;
     size_t wl = t[i].end - t[i].start;
     if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
         return true;
@@ -1257,6 +1265,28 @@ static const char *const document_nouns[] = {
     "statement", "study", "suit",     "survey",
 };
 
+/* "Paul Roe, the New York Democrat who has vowed": a definite description
+ * in apposition to a name before its comma heads a relative clause for the
+ * name; the name's tokens, else np unchanged. */
+static struct subj appositive_name(const struct ingest_para *p, struct subj np, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t a = np.a;
+    if (a > lim && ingest_tok_ieq(p->s, &t[a - 1], "the"))
+        a--;
+    if (a >= np.b || !ingest_tok_ieq(p->s, &t[a], "the") || a < lim + 2 || !is_punct(&t[a - 1], ',') ||
+        t[a - 1].quote >= 0 || !tok_capital(&t[a - 2]) || t[a - 2].quote >= 0 ||
+        mention_start_at(p, t[a - 2].end - 1) == SIZE_MAX)
+        return np;
+    size_t e = a - 1, b = e - 1;
+    while (b > lim && e - b < 6 && tok_capital(&t[b - 1]) && t[b - 1].quote < 0 &&
+           mention_covers(p, t[b - 1].start, t[e - 1].end))
+        b--;
+    if (!mention_covers(p, t[b].start, t[e - 1].end))
+        return np;
+    return (struct subj){b, e, false};
+}
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1316,9 +1346,25 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
         }
         return false;
     }
+    if (a == b && b == w) {
+        /* "Paul Roe, the majority leader who has vowed": a description in
+         * apposition to a name heads the clause for the name */
+        size_t c = b;
+        while (c > lim && b - c < 6 && t[c - 1].kind == INGEST_TOK_WORD &&
+               ((t[c - 1].flags & INGEST_TOKF_LOWER) || tok_capital(&t[c - 1])) &&
+               t[c - 1].quote < 0 && !TOK_IN(p->s, &t[c - 1], function_words))
+            c--;
+        if (c < b && c > lim && ingest_tok_ieq(p->s, &t[c - 1], "the")) {
+            struct subj np = {c, b, false}, nm = appositive_name(p, np, lim);
+            if (nm.a != np.a) {
+                *out = nm;
+                return true;
+            }
+        }
+    }
     if (a == b)
         return false;
-    *out = (struct subj){a, b, false};
+    *out = appositive_name(p, (struct subj){a, b, false}, lim);
     return true;
 }
 
@@ -1651,7 +1697,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         size_t stop2;
         struct subj np = np_before(p, stop, lim, &stop2);
         if (np.a < np.b)
-            return np;
+            return appositive_name(p, np, lim);
     }
     /* "a nurse who asked not to be named because she was ... said": the phrase
      * before the relative pronoun, when no punctuation intervenes ("to which
@@ -1671,7 +1717,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             size_t stop2;
             struct subj np = np_before(p, w - 1, lim, &stop2);
             if (np.a < np.b && (TOK_IN(s, &t[np.a], determiners) || tok_capital(&t[np.a])))
-                return np;
+                return appositive_name(p, np, lim);
             break;
         }
     }
@@ -1705,6 +1751,11 @@ static const char *const source_heads[] = {
  * it is: "said a lawmaker granted anonymity to speak candidly". */
 static const char *const anon_licences[] = {
     "allowed", "asking", "authorised", "authorized", "granted", "permitted", "requesting", "speaking",
+};
+
+/* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
+static const char *const spokes_nouns[] = {
+    "spokesman", "spokespeople", "spokesperson", "spokeswoman",
 };
 
 /* When, not who: "said Tuesday". */
@@ -1783,7 +1834,12 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
         /* "said one Labour MP from a neighbouring seat": where an anonymous
          * source comes from is part of its phrase */
         if (!according && e > k && ingest_tok_is(s, x, "from") && e + 1 < n &&
-            (ingest_tok_is(s, &t[e + 1], "a") || ingest_tok_is(s, &t[e + 1], "an")) &&
+            (ingest_tok_is(s, &t[e + 1], "a") || ingest_tok_is(s, &t[e + 1], "an") ||
+             /* "said one longtime party member from the Midwest": a region
+              * named after "the", not the body a spokesman speaks for */
+             (ingest_tok_is(s, &t[e + 1], "the") && e + 2 < n && tok_capital(&t[e + 2]) &&
+              t[e + 2].quote < 0 && (t[e - 1].flags & INGEST_TOKF_LOWER) &&
+              !TOK_IN(s, &t[e - 1], spokes_nouns))) &&
             (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
              ingest_tok_is(s, &t[k], "an"))) {
             e++;
@@ -2551,6 +2607,33 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
              of_end++)
             ;
     }
+    /* "Rep. Ann Roe (R-Iowa)" is "the Iowa Republican": a party tag after
+     * the name holds the party's letter, then the state; every other word
+     * of the description must be in the state's part */
+    if (b + 1 < mp->toks.n && (is_punct(&t[b], '(') || is_punct(&t[b], ',')) &&
+        t[b + 1].kind == INGEST_TOK_WORD && t[b + 1].quote < 0 &&
+        t[b + 1].end - t[b + 1].start > 2 && mp->s[t[b + 1].start + 1] == '-') {
+        static const char *const party_of[] = {"democrat", "independent", "republican"};
+        char letter = mp->s[t[b + 1].start];
+        const char *st = mp->s + t[b + 1].start + 2;
+        size_t sl = t[b + 1].end - t[b + 1].start - 2;
+        size_t hits = 0;
+        for (size_t i = 0; i < nd; i++) {
+            const char *w = p->s + d[i]->start;
+            size_t wl = d[i]->end - d[i]->start;
+            if (i == head) {
+                for (size_t j = 0; j < 3; j++)
+                    if (letter == (char)(party_of[j][0] - 'a' + 'A') &&
+                        desc_word_is(party_of[j], strlen(party_of[j]), w, wl))
+                        hits++;
+            } else if (wl >= 2 && wl <= sl && desc_word_is(st, wl, w, wl) &&
+                       (wl == sl || !isalpha((unsigned char)st[wl]))) {
+                hits++;
+            }
+        }
+        if (hits == nd)
+            return true;
+    }
     size_t hb = desc_hits(mp, before, before_end, d, p->s, nd);
     size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
     size_t ho = desc_hits(mp, of, of_end, d, p->s, nd);
@@ -3004,11 +3087,6 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
-/* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
-static const char *const spokes_nouns[] = {
-    "spokesman", "spokespeople", "spokesperson", "spokeswoman",
-};
-
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
 
@@ -3492,8 +3570,16 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                                   INGEST_GAZ_TITLE))))
                 return false;
         enum entity_type ty = x->ents->v[m->entity].type;
-        if (ty == ENTITY_PLACE)
+        if (ty == ENTITY_PLACE) {
+            /* "Haiti's Transitional Council thanked ...": a place as the
+             * owner of the name after it */
+            size_t pe = a;
+            while (pe + 1 < k && t[pe + 1].start < m->end)
+                pe++;
+            if ((t[pe].flags & INGEST_TOKF_POSS) && pe + 1 < k && tok_capital(&t[pe + 1]))
+                continue;
             return false;
+        }
         size_t e = a;
         while (e < k && t[e].start < m->end)
             e++;
@@ -3766,6 +3852,29 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         at->cue = cue;
         return true;
     }
+    /* ", with spokeswoman Ann Roe accusing X of “...”", ", with one local
+     * paper calling X “...”": the noun phrase after "with" (behind a comma
+     * or opening the sentence) is the participle's own subject */
+    if (cue->kind == CUE_PART && k >= 2) {
+        const struct ingest_tok *t = p->toks.v;
+        size_t w = k - 1;
+        while (w > lim && k - w < 7 && t[w].kind == INGEST_TOK_WORD && t[w].quote < 0 &&
+               !ingest_tok_ieq(p->s, &t[w], "with"))
+            w--;
+        if (w + 1 < k && ingest_tok_ieq(p->s, &t[w], "with") && t[w].quote < 0 &&
+            ((t[w].flags & INGEST_TOKF_SENT_START) || (w > 0 && is_punct(&t[w - 1], ',')))) {
+            size_t l1;
+            bool np = true;
+            for (size_t j = w + 1; j < k && np; j++)
+                np = !cue_at(p, j, &l1) && !TOK_IN(p->s, &t[j], prepositions) &&
+                     !TOK_IN(p->s, &t[j], relatives);
+            if (np) {
+                subject_resolve(x, pi, (struct subj){w + 1, k, false}, at);
+                at->cue = cue;
+                return true;
+            }
+        }
+    }
     if (sj.inherit || sj.a == sj.b) {
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
@@ -3924,6 +4033,13 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
     if (is_punct(&t[k], ',') && k > 0)
         k--;
     const struct ingest_tok *b = &t[k];
+    /* "on Fox News' “Sunday Night Frontline,”": a plural owner's bare
+     * apostrophe, right after a capitalised word in -s */
+    if (k + 1 == q->tq0 && k > 0 && b->quote < 0 && b->kind == INGEST_TOK_PUNCT &&
+        (b->ch == '\'' || b->ch == 0x2019) && t[k - 1].end == b->start &&
+        t[k - 1].kind == INGEST_TOK_WORD && (t[k - 1].flags & INGEST_TOKF_CAP) &&
+        (p->s[t[k - 1].end - 1] == 's' || p->s[t[k - 1].end - 1] == 'S'))
+        return true;
     if (b->quote >= 0 || b->kind != INGEST_TOK_WORD)
         return false;
     if (TOK_IN(p->s, b, work_nouns))
@@ -4974,7 +5090,18 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
 {
     for (size_t i = 0; i < out->n; i++) {
         struct ingest_q *o = &out->v[i];
-        if (o->speaker >= 0 || o->subj_para >= 0 || o->speaker_lit || o->kind != QUOTE_PARTIAL)
+        /* "with one parent accusing officials of “...”": an indefinite
+         * description that names nobody previews the person quoted later */
+        bool indef = false;
+        if (o->speaker < 0 && o->subj_para >= 0 && !o->speaker_lit && o->subj_end > o->subj_start) {
+            const char *st = paras[o->subj_para].s + o->subj_start;
+            size_t sl = o->subj_end - o->subj_start;
+            indef = (sl > 4 && ingest_ascii_ieq(st, 4, "one ")) ||
+                    (sl > 2 && ingest_ascii_ieq(st, 2, "a ")) ||
+                    (sl > 3 && ingest_ascii_ieq(st, 3, "an "));
+        }
+        if (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
+            o->kind != QUOTE_PARTIAL)
             continue;
         const char *a = paras[o->para].s + o->start;
         size_t an = o->end - o->start, words = 1;
