@@ -39,10 +39,21 @@ static void article_content_hash(const struct article *a, char out[33])
 static const char sql_find_dup[] = "SELECT id FROM articles WHERE content_hash = ?1 "
                                    "UNION ALL SELECT id FROM articles WHERE url = ?2 LIMIT 1";
 
+/* The id a new row of table t gets: one above every id the table ever gave,
+ * so a deleted row's id is never given again (0005_id_high.sql; SQLite's own
+ * choice, max(id) + 1, gave the newest row's id again once it was deleted).
+ * max(id) is read from the rowid b-tree's last page, high by id_high's key:
+ * two descents over pages every insert keeps hot. Used by the inserts of
+ * articles, entities, quote groups and quotes, in a batch or not; with no
+ * id_high row (never, once migrated) it is NULL and SQLite picks. */
+#define NEXT_ID(t)                                                                                 \
+    "(SELECT max(high, coalesce((SELECT max(id) FROM " t "), 0)) + 1 "                            \
+    " FROM id_high WHERE name = '" t "')"
+
 static const char sql_article_insert[] =
-    "INSERT INTO articles (content_hash, url, source, title, subtitle, section, dateline, "
+    "INSERT INTO articles (id, content_hash, url, source, title, subtitle, section, dateline, "
     " published_at, ingested_at, sort_at, body, word_count, quote_count, entity_count) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "VALUES (" NEXT_ID("articles") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     " coalesce(strftime(" SORT_FMT ", ?8), strftime(" SORT_FMT ", ?9)), ?10, ?11, ?12, ?13) "
     "RETURNING sort_at";
 
@@ -52,7 +63,8 @@ static const char sql_author_insert[] =
     "INSERT INTO article_authors (article_id, position, name, sort_at) VALUES (?1, ?2, ?3, ?4)";
 /* Served by UNIQUE (type, name). */
 static const char sql_entity_find[] = "SELECT id FROM entities WHERE type = ?1 AND name = ?2";
-static const char sql_entity_insert[] = "INSERT INTO entities (type, name) VALUES (?1, ?2)";
+static const char sql_entity_insert[] =
+    "INSERT INTO entities (id, type, name) VALUES (" NEXT_ID("entities") ", ?1, ?2)";
 /* An entity's counters: once per entity of an article, or once per entity of
  * a whole batch (store_batch_commit). */
 static const char sql_entity_count[] =
@@ -72,8 +84,8 @@ static const char sql_mention_insert[] =
 /* Used by article_quote_insert: served by UNIQUE (canon), which holds the
  * 16-byte store_quote_key of the folded words (0003_quote_group_keys.sql). */
 static const char sql_group_upsert[] =
-    "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
-    "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
+    "INSERT INTO quote_groups (id, canon, text, occurrences, first_seen, last_seen) "
+    "VALUES (" NEXT_ID("quote_groups") ", ?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
     " occurrences = occurrences + 1, first_seen = min(first_seen, excluded.first_seen), "
     " last_seen = max(last_seen, excluded.last_seen) RETURNING id";
 /* Used in a batch instead of sql_group_upsert: find the group (UNIQUE
@@ -81,15 +93,15 @@ static const char sql_group_upsert[] =
  * occurrences are added up and written by sql_group_count when it commits. */
 static const char sql_group_find[] = "SELECT id FROM quote_groups WHERE canon = ?1";
 static const char sql_group_insert[] =
-    "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
-    "VALUES (?1, ?2, 1, ?3, ?3)";
+    "INSERT INTO quote_groups (id, canon, text, occurrences, first_seen, last_seen) "
+    "VALUES (" NEXT_ID("quote_groups") ", ?1, ?2, 1, ?3, ?3)";
 static const char sql_group_count[] =
     "UPDATE quote_groups SET occurrences = occurrences + ?2, "
     " first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?4) WHERE id = ?1";
 static const char sql_quote_insert[] =
-    "INSERT INTO quotes (article_id, position, text, speaker_id, speaker_text, cue, kind, "
+    "INSERT INTO quotes (id, article_id, position, text, speaker_id, speaker_text, cue, kind, "
     " paragraph, start, \"end\", sort_at, group_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "VALUES (" NEXT_ID("quotes") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /* The article's full-text rows, added last (see 0001_init.sql). */
 static const char sql_article_fts_insert[] =
