@@ -1075,8 +1075,10 @@ Test(store, id_high_migration_seeds_from_a_database_with_rows)
      * the newest rows' ids, deleted after the upgrade, are not given again. */
     for (int i = 1; i <= 3; i++)
         store_own(i, i == 3 ? "Tom Berg" : "Ana Lima", false);
-    int64_t art = db_int("SELECT max(id) FROM articles"), ent = db_int("SELECT max(id) FROM entities");
-    int64_t quo = db_int("SELECT max(id) FROM quotes"), grp = db_int("SELECT max(id) FROM quote_groups");
+    int64_t art = db_int("SELECT max(id) FROM articles");
+    int64_t ent = db_int("SELECT max(id) FROM entities");
+    int64_t quo = db_int("SELECT max(id) FROM quotes");
+    int64_t grp = db_int("SELECT max(id) FROM quote_groups");
     cr_assert_eq(store_exec(db,
                             "DROP TRIGGER articles_id_high; DROP TRIGGER quotes_id_high; "
                             "DROP TRIGGER entities_id_high; DROP TRIGGER quote_groups_id_high; "
