@@ -39,10 +39,23 @@ static void article_content_hash(const struct article *a, char out[33])
 static const char sql_find_dup[] = "SELECT id FROM articles WHERE content_hash = ?1 "
                                    "UNION ALL SELECT id FROM articles WHERE url = ?2 LIMIT 1";
 
+/* The highest id table t ever gave: its max(id), or the highest id deleted
+ * from it (0005_id_high.sql; SQLite's own choice, max(id) + 1, gave the
+ * newest row's id again once it was deleted). max(id) is read from the
+ * rowid b-tree's last page, high by id_high's key: two descents over pages
+ * every insert keeps hot. */
+#define HIGH_ID(t)                                                                                 \
+    "max(coalesce((SELECT high FROM id_high WHERE name = '" t "'), 0), "                           \
+    " coalesce((SELECT max(id) FROM " t "), 0))"
+/* The id a new row of table t gets: parameter p when bound (a batch numbers
+ * its rows itself: next_id), else one above every id the table ever gave.
+ * Used by the inserts of articles, entities, quote groups and quotes. */
+#define NEXT_ID(t, p) "coalesce(" p ", " HIGH_ID(t) " + 1)"
+
 static const char sql_article_insert[] =
-    "INSERT INTO articles (content_hash, url, source, title, subtitle, section, dateline, "
+    "INSERT INTO articles (id, content_hash, url, source, title, subtitle, section, dateline, "
     " published_at, ingested_at, sort_at, body, word_count, quote_count, entity_count) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "VALUES (" NEXT_ID("articles", "?14") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     " coalesce(strftime(" SORT_FMT ", ?8), strftime(" SORT_FMT ", ?9)), ?10, ?11, ?12, ?13) "
     "RETURNING sort_at";
 
@@ -52,7 +65,8 @@ static const char sql_author_insert[] =
     "INSERT INTO article_authors (article_id, position, name, sort_at) VALUES (?1, ?2, ?3, ?4)";
 /* Served by UNIQUE (type, name). */
 static const char sql_entity_find[] = "SELECT id FROM entities WHERE type = ?1 AND name = ?2";
-static const char sql_entity_insert[] = "INSERT INTO entities (type, name) VALUES (?1, ?2)";
+static const char sql_entity_insert[] =
+    "INSERT INTO entities (id, type, name) VALUES (" NEXT_ID("entities", "?3") ", ?1, ?2)";
 /* An entity's counters: once per entity of an article, or once per entity of
  * a whole batch (store_batch_commit). */
 static const char sql_entity_count[] =
@@ -72,8 +86,9 @@ static const char sql_mention_insert[] =
 /* Used by article_quote_insert: served by UNIQUE (canon), which holds the
  * 16-byte store_quote_key of the folded words (0003_quote_group_keys.sql). */
 static const char sql_group_upsert[] =
-    "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
-    "VALUES (?1, ?2, 1, ?3, ?3) ON CONFLICT (canon) DO UPDATE SET "
+    "INSERT INTO quote_groups (id, canon, text, occurrences, first_seen, last_seen) "
+    "VALUES (" NEXT_ID("quote_groups", "?4") ", ?1, ?2, 1, ?3, ?3) "
+    "ON CONFLICT (canon) DO UPDATE SET "
     " occurrences = occurrences + 1, first_seen = min(first_seen, excluded.first_seen), "
     " last_seen = max(last_seen, excluded.last_seen) RETURNING id";
 /* Used in a batch instead of sql_group_upsert: find the group (UNIQUE
@@ -81,15 +96,15 @@ static const char sql_group_upsert[] =
  * occurrences are added up and written by sql_group_count when it commits. */
 static const char sql_group_find[] = "SELECT id FROM quote_groups WHERE canon = ?1";
 static const char sql_group_insert[] =
-    "INSERT INTO quote_groups (canon, text, occurrences, first_seen, last_seen) "
-    "VALUES (?1, ?2, 1, ?3, ?3)";
+    "INSERT INTO quote_groups (id, canon, text, occurrences, first_seen, last_seen) "
+    "VALUES (" NEXT_ID("quote_groups", "?4") ", ?1, ?2, 1, ?3, ?3)";
 static const char sql_group_count[] =
     "UPDATE quote_groups SET occurrences = occurrences + ?2, "
     " first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?4) WHERE id = ?1";
 static const char sql_quote_insert[] =
-    "INSERT INTO quotes (article_id, position, text, speaker_id, speaker_text, cue, kind, "
+    "INSERT INTO quotes (id, article_id, position, text, speaker_id, speaker_text, cue, kind, "
     " paragraph, start, \"end\", sort_at, group_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "VALUES (" NEXT_ID("quotes", "?13") ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /* The article's full-text rows, added last (see 0001_init.sql). */
 static const char sql_article_fts_insert[] =
@@ -106,9 +121,13 @@ static const char sql_batch_articles_fts[] =
     "SELECT id, title, subtitle, body FROM articles WHERE id > ?1";
 static const char sql_batch_quotes_fts[] =
     "INSERT INTO quotes_fts (rowid, text) SELECT id, text FROM quotes WHERE id > ?1";
-/* Used by store_batch_ids: the rowid b-trees answer max(id) from their last page. */
+/* Used by store_batch_ids: the rowid b-trees answer max(id) from their last
+ * page; then the highest id each public table ever gave, in
+ * enum store_id_table's order. */
 static const char sql_batch_max_ids[] =
-    "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT coalesce(max(id), 0) FROM quotes)";
+    "SELECT (SELECT coalesce(max(id), 0) FROM articles), "
+    " (SELECT coalesce(max(id), 0) FROM quotes), " HIGH_ID("articles") ", " HIGH_ID("quotes")
+    ", " HIGH_ID("entities") ", " HIGH_ID("quote_groups");
 
 /* --- the bulk writer's memory ----------------------------------------------------
  *
@@ -356,6 +375,16 @@ static int bind_text_borrowed(sqlite3_stmt *st, int i, const char *v)
     return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
 }
 
+/* The id to bind for a new row of table t: in a batch, the next of the
+ * batch's own numbering (store_batch_ids), so a row costs no id lookup
+ * (6% of the storing thread's instructions); else 0, bound as NULL, and
+ * the insert's NEXT_ID looks it up. An insert that fails or finds its row
+ * there (group upsert) leaves a gap, never a second use. */
+static int64_t next_id(struct store *s, enum store_id_table t)
+{
+    return s->in_batch ? ++s->batch_last_id[t] : 0;
+}
+
 /* Finds or creates the entity (type, name); *id gets its row id. In a batch
  * the writer's memory answers for entities it has seen (key is scratch). */
 static int entity_upsert(struct store *s, enum entity_type type, const char *name, int64_t *id,
@@ -384,6 +413,7 @@ static int entity_upsert(struct store *s, enum entity_type type, const char *nam
         return SQLITE_ERROR;
     CHECK(sqlite3_bind_text(st, 1, entity_type_name(type), -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC));
+    CHECK(store_bind_id(st, 3, next_id(s, STORE_IDS_ENTITIES)));
     CHECK(stmt_run(st));
     *id = sqlite3_last_insert_rowid(s->db);
 out:
@@ -615,6 +645,7 @@ static int quote_group_upsert(struct store *s, const struct quote *q, const unsi
     CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
+    CHECK(store_bind_id(st, 4, next_id(s, STORE_IDS_GROUPS)));
     src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         *id = sqlite3_column_int64(st, 0);
@@ -657,6 +688,7 @@ static int quote_group_find(struct store *s, const struct quote *q, const unsign
         CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
         CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
+        CHECK(store_bind_id(st, 4, next_id(s, STORE_IDS_GROUPS)));
         CHECK(stmt_run(st));
         *id = sqlite3_last_insert_rowid(s->db);
         *counted = true;
@@ -731,6 +763,7 @@ static int article_quote_insert(struct store *s, struct article *a, const char *
     CHECK(sqlite3_bind_int64(st, 10, q->end));
     CHECK(sqlite3_bind_text(st, 11, sort_at, -1, SQLITE_STATIC));
     CHECK(sqlite3_bind_int64(st, 12, group));
+    CHECK(store_bind_id(st, 13, next_id(s, STORE_IDS_QUOTES)));
     CHECK(stmt_run(st));
     q->id = sqlite3_last_insert_rowid(s->db);
     q->article_id = a->id;
@@ -785,6 +818,7 @@ static int article_row_insert(struct store *s, struct article *a, const char *ha
     CHECK(sqlite3_bind_int64(st, 11, a->word_count));
     CHECK(sqlite3_bind_int64(st, 12, (int64_t)a->n_quotes));
     CHECK(sqlite3_bind_int64(st, 13, (int64_t)a->n_entities));
+    CHECK(store_bind_id(st, 14, next_id(s, STORE_IDS_ARTICLES)));
     src = sqlite3_step(st);
     if (src != SQLITE_ROW)
         goto out;
@@ -967,6 +1001,8 @@ int store_batch_ids(struct store *s)
     if (src == SQLITE_ROW) {
         s->batch_article_max = sqlite3_column_int64(st, 0);
         s->batch_quote_max = sqlite3_column_int64(st, 1);
+        for (int t = 0; t < STORE_IDS__COUNT; t++)
+            s->batch_last_id[t] = sqlite3_column_int64(st, 2 + t);
         src = SQLITE_OK;
     }
     store_stmt_done(st);

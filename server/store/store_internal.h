@@ -58,6 +58,15 @@ enum store_stmt_id {
     STMT__COUNT
 };
 
+/* The tables whose ids are public, and never given twice (0005_id_high.sql). */
+enum store_id_table {
+    STORE_IDS_ARTICLES,
+    STORE_IDS_QUOTES,
+    STORE_IDS_ENTITIES,
+    STORE_IDS_GROUPS,
+    STORE_IDS__COUNT
+};
+
 /* Slots of the per-connection cache of assembled list statements. */
 #define STORE_DYN_CACHE 64
 /* Slots of the per-connection cache of list totals. */
@@ -87,6 +96,10 @@ struct store {
     bool in_batch;
     int64_t batch_article_max;
     int64_t batch_quote_max;
+    /* The last id the batch gave, per table: the batch holds the write lock,
+     * so it numbers its rows itself from where store_batch_ids found the
+     * tables' highest ids ever given, instead of a lookup per row. */
+    int64_t batch_last_id[STORE_IDS__COUNT];
     struct store_wcache *wc; /* the bulk writer's memory (articles.c); NULL until a batch */
     struct article **kept;   /* the batch's newly stored articles (borrowed), for a replay */
     size_t n_kept, cap_kept;

@@ -282,6 +282,73 @@ Test(write, delete_needs_the_key_and_removes_the_article)
     http_res_clear(&r);
 }
 
+/* The highest "id" of the objects of a JSON array, and of their "speaker". */
+static long long max_id(const json_t *items, long long *speaker)
+{
+    long long top = 0;
+    size_t i;
+    const json_t *v;
+    json_array_foreach(items, i, v)
+    {
+        long long id = json_integer_value(json_object_get(v, "id"));
+        top = id > top ? id : top;
+        long long sp = json_integer_value(json_object_get(json_object_get(v, "speaker"), "id"));
+        if (speaker)
+            *speaker = sp > *speaker ? sp : *speaker;
+    }
+    return top;
+}
+
+/* The ids one POST of article_text gave: the article, the highest of its
+ * quotes, entities, speakers and (from the distinct quotations) groups. */
+struct posted_ids {
+    long long article, quote, entity, speaker, group;
+};
+
+static struct posted_ids post_article_ids(void)
+{
+    struct http_res r;
+    struct posted_ids p = {0};
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n" AUTH, article_text,
+            sizeof article_text - 1, &r);
+    cr_assert_eq(r.status, 201, "%s", r.body);
+    p.article = json_integer_value(json_object_get(r.json, "id"));
+    p.quote = max_id(json_object_get(r.json, "quotes"), &p.speaker);
+    p.entity = max_id(json_object_get(r.json, "entities"), NULL);
+    cr_assert_gt(p.quote, 0, "the article has quotes");
+    cr_assert_gt(p.speaker, 0, "and a named speaker");
+    http_res_clear(&r);
+    http_get(&srv, "/quotes?group=canonical&limit=100", &r);
+    cr_assert_eq(r.status, 200);
+    p.group = max_id(json_object_get(r.json, "data"), NULL);
+    cr_assert_gt(p.group, 0);
+    http_res_clear(&r);
+    return p;
+}
+
+Test(write, ids_are_not_given_again_after_a_delete)
+{
+    /* SQLite gives max(id) + 1: deleting the newest article handed its id
+     * (and its quotes', orphaned entities' and groups') to the next POST,
+     * so old links named a different article. */
+    struct posted_ids old = post_article_ids();
+    char target[64];
+    snprintf(target, sizeof target, "/articles/%lld", old.article);
+    struct http_res r;
+    http_do(&srv, "DELETE", target, AUTH, NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    http_res_clear(&r);
+    struct posted_ids now = post_article_ids(); /* the same text: not a duplicate any more */
+    cr_assert_gt(now.article, old.article, "article id %lld given again", now.article);
+    cr_assert_gt(now.quote, old.quote);
+    cr_assert_gt(now.entity, old.entity);
+    cr_assert_gt(now.speaker, old.speaker);
+    cr_assert_gt(now.group, old.group);
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 404, "the old link names nothing, not the new article");
+    http_res_clear(&r);
+}
+
 Test(write, smuggling_framing_is_refused)
 {
     const char *reqs[] = {

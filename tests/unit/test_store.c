@@ -977,3 +977,141 @@ Test(store, relevance_ranks_the_newest_500_matches_and_counts_them_all)
     article_page_clear(&all);
     free(expr);
 }
+
+/* --- ids are never given twice (0005_id_high.sql) ------------------------------- */
+
+/* One integer the query (no parameters) gives on the suite's database. */
+static int64_t db_int(const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db->db, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "%s", sql);
+    int64_t v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* The ids one stored article of make_article gave: article, its person
+ * entity, its quote and the quote's group. */
+struct given_ids {
+    int64_t article, person, quote, group;
+};
+
+/* Stores article n with a person and a quotation of its own (so deleting it
+ * leaves its entity and its quote group orphaned), in a one-article batch
+ * when batch, and returns the ids it got. */
+static struct given_ids store_own(int n, const char *person, bool batch)
+{
+    struct article a;
+    struct store_insert r;
+    make_article(&a, n, person, "2026-04-01");
+    free(a.quotes[0].text);
+    struct buf b = {0};
+    buf_printf(&b, "Words said only in story %d.", n);
+    a.quotes[0].text = buf_take(&b);
+    if (batch)
+        cr_assert_eq(store_batch_begin(db), STORE_OK);
+    cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+    if (batch)
+        cr_assert_eq(store_batch_commit(db), STORE_OK);
+    cr_assert(!r.duplicate);
+    struct given_ids g = {.article = r.id, .person = a.entities[0].id, .quote = a.quotes[0].id};
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(db->db, "SELECT group_id FROM quotes WHERE id = ?1", -1, &st,
+                                    NULL),
+                 SQLITE_OK);
+    sqlite3_bind_int64(st, 1, g.quote);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "quote %lld is stored", (long long)g.quote);
+    g.group = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    article_clear(&a);
+    return g;
+}
+
+/* Deletes the newest article, whose person and quote group go with it as
+ * orphans, stores another (in a batch or not), and expects every new id
+ * above the deleted ones: SQLite alone gives max(id) + 1, the same ids. */
+static void expect_ids_not_given_again(bool batch)
+{
+    struct given_ids first = store_own(1, "Ingrid Solberg", batch);
+    struct given_ids newest = store_own(2, "Kwame Mensah", batch);
+    cr_assert_gt(newest.article, first.article);
+    cr_assert_eq(store_article_delete(db, newest.article), STORE_OK);
+    struct entity e = {0};
+    cr_assert_eq(store_entity_get(db, newest.person, &e), STORE_NOT_FOUND, "an orphan now");
+    entity_clear(&e);
+    cr_assert_eq(db_int("SELECT count(*) FROM quote_groups"), 1, "its group went with it");
+
+    struct given_ids next = store_own(3, "Tom Berg", batch);
+    cr_assert_gt(next.article, newest.article, "article id %lld given again",
+                 (long long)next.article);
+    cr_assert_gt(next.person, newest.person, "entity id %lld given again", (long long)next.person);
+    cr_assert_gt(next.quote, newest.quote, "quote id %lld given again", (long long)next.quote);
+    cr_assert_gt(next.group, newest.group, "group id %lld given again", (long long)next.group);
+    /* last_insert_rowid users got the ids that were stored. */
+    struct article got = {0};
+    cr_assert_eq(store_article_get(db, next.article, &got), STORE_OK);
+    cr_assert_str_eq(got.title, "Story number 3");
+    cr_assert_eq(got.n_quotes, 1);
+    cr_assert_eq(got.quotes[0].id, next.quote);
+    cr_assert_eq(got.quotes[0].speaker_id, next.person);
+    article_clear(&got);
+}
+
+Test(store, ids_are_not_given_again_after_the_newest_is_deleted)
+{
+    expect_ids_not_given_again(false);
+}
+
+Test(store, batch_ids_are_not_given_again_after_the_newest_is_deleted)
+{
+    expect_ids_not_given_again(true);
+}
+
+Test(store, id_high_migration_seeds_from_a_database_with_rows)
+{
+    /* A database at schema 4 with rows: the suite's, with what 0005 made
+     * taken away again, then migrated. The seed is each table's max(id), so
+     * the newest rows' ids, deleted after the upgrade, are not given again. */
+    for (int i = 1; i <= 3; i++)
+        store_own(i, i == 3 ? "Tom Berg" : "Ana Lima", false);
+    int64_t art = db_int("SELECT max(id) FROM articles");
+    int64_t ent = db_int("SELECT max(id) FROM entities");
+    int64_t quo = db_int("SELECT max(id) FROM quotes");
+    int64_t grp = db_int("SELECT max(id) FROM quote_groups");
+    cr_assert_eq(store_exec(db,
+                            "DROP TRIGGER articles_id_high; DROP TRIGGER quotes_id_high; "
+                            "DROP TRIGGER entities_id_high; DROP TRIGGER quote_groups_id_high; "
+                            "DROP TABLE id_high; PRAGMA user_version = 4;",
+                            "to_schema_4"),
+                 STORE_OK);
+    int from = -1, to = -1;
+    cr_assert_eq(store_migrate(db, &from, &to), STORE_OK);
+    cr_assert_eq(from, 4);
+    cr_assert_eq(to, 5);
+    cr_assert_eq(db_int("SELECT high FROM id_high WHERE name = 'articles'"), art);
+    cr_assert_eq(db_int("SELECT high FROM id_high WHERE name = 'entities'"), ent);
+    cr_assert_eq(db_int("SELECT high FROM id_high WHERE name = 'quotes'"), quo);
+    cr_assert_eq(db_int("SELECT high FROM id_high WHERE name = 'quote_groups'"), grp);
+    cr_assert_eq(store_article_delete(db, art), STORE_OK);
+    struct given_ids next = store_own(4, "Ola Nordmann", false);
+    cr_assert_gt(next.article, art);
+    cr_assert_gt(next.person, ent);
+    cr_assert_gt(next.quote, quo);
+    cr_assert_gt(next.group, grp);
+}
+
+Test(store, deleting_an_older_row_keeps_the_high_mark)
+{
+    /* Deleting below the mark changes nothing, and the mark only rises: an
+     * older article's delete after the newest one's keeps the newest id. */
+    struct given_ids a = store_own(1, "Ana Lima", false);
+    struct given_ids b = store_own(2, "Tom Berg", false);
+    cr_assert_eq(store_article_delete(db, b.article), STORE_OK);
+    cr_assert_eq(store_article_delete(db, a.article), STORE_OK);
+    cr_assert_eq(db_int("SELECT high FROM id_high WHERE name = 'articles'"), b.article);
+    cr_assert_eq(db_int("SELECT count(*) FROM articles"), 0);
+    struct given_ids c = store_own(3, "Ola Nordmann", false);
+    cr_assert_eq(c.article, b.article + 1);
+    cr_assert_gt(c.quote, b.quote);
+}
