@@ -936,7 +936,7 @@ static bool next_word_in(const char *p, const char *const *sorted, size_t n)
     return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
-static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
+static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
 {
@@ -1113,6 +1113,47 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             pc.pos = (*pos)++;
             if (!cands_push(out, &pc))
                 return false;
+            c.start = c.nstart = t[a + 1].start;
+            c.sent_start = false;
+            c.kind = C_ORG;
+            c.canon = ce ? ce->canon : NULL;
+            c.canon_len = ce ? ce->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "Republican Senate candidate", "a Democratic House aide": a party's
+     * label on the chamber names the chamber alone; "Michigan Senate
+     * hopeful", "the Ohio Senate race": a state's seat in the chamber names
+     * the state and the chamber, not the state's own senate */
+    if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
+        end == t[a + 1].end && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        !(t[a].flags & INGEST_TOKF_POSS)) {
+        static const char *const labels[] = {"democrat", "democratic", "republican"}; /* sorted */
+        static const char *const races[] = {"bid",      "campaign", "candidacy", "candidate",
+                                            "candidates", "challenger", "contest", "hopeful",
+                                            "hopefuls", "nominee",  "primary",   "race",
+                                            "seat"}; /* sorted */
+        bool race = b < n && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
+                    t[b].quote == t[a].quote &&
+                    ingest_word_in(races, sizeof races / sizeof *races, s + t[b].start,
+                                   t[b].end - t[b].start);
+        bool label = ingest_word_in(labels, 3, s + t[a].start, t[a].end - t[a].start);
+        const struct ingest_gaz_entry *st =
+            label ? NULL : ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE);
+        if (label || (st && race)) {
+            if (st) {
+                struct cand pc = c;
+                pc.end = t[a].end;
+                pc.kind = C_PLACE;
+                pc.canon = st->canon;
+                pc.canon_len = st->canon_len;
+                pc.pos = (*pos)++;
+                if (!cands_push(out, &pc))
+                    return false;
+            }
+            const struct ingest_gaz_entry *ce =
+                ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
             c.start = c.nstart = t[a + 1].start;
             c.sent_start = false;
             c.kind = C_ORG;
@@ -1401,11 +1442,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         place_first = words_plain(g, s, t, a + 1, b, end, region_words, 4);
     }
     /* "Adelaide Convention Centre", "the Civic Center": a venue, a place */
-    static const char *const venues[] = {"civic",      "community", "conference", "convention",
-                                         "events",     "exhibition", "leisure",   "shopping",
-                                         "sports"}; /* sorted, lower */
+    static const char *const venues[] = {"aquatic",  "aquatics",  "civic",   "community",
+                                         "conference", "convention", "events", "exhibition",
+                                         "expo",     "leisure",   "shopping", "sports",
+                                         "visitor",  "visitors"}; /* sorted, lower */
     if (n_words >= 2 && (ingest_bytes_eq(wl, wln, "Centre") || ingest_bytes_eq(wl, wln, "Center")) &&
-        ingest_word_in(venues, 9, s + t[b - 2].start, t[b - 2].end - t[b - 2].start))
+        ingest_word_in(venues, sizeof venues / sizeof *venues, s + t[b - 2].start,
+                       t[b - 2].end - t[b - 2].start))
         place_first = true;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
@@ -2677,7 +2720,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             continue;
         }
         size_t before = out->n;
-        if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
+        if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
         /* "Niños Primero New Mexico, an advocacy group that", "Cedar Hollow
          * Parents United, a group formed": an organisation's appositive
