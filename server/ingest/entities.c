@@ -32,6 +32,7 @@ struct cand {
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
+    bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -999,6 +1000,20 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     c.end = end;
     c.nstart = c.start;
     c.sent_start = (t[a].flags & INGEST_TOKF_SENT_START) != 0;
+    /* "a statement to The Western Journal": a capitalised "The" in
+     * mid-sentence before a paper's name is the paper's own; the name is
+     * kept bare (as "Western Journal" is written elsewhere) and with it */
+    static const char *const papers[] = {"chronicle", "courier",  "dispatch", "examiner",
+                                         "gazette",   "herald",   "inquirer", "journal",
+                                         "news",      "post",     "sentinel", "telegraph",
+                                         "times",     "tribune"}; /* sorted */
+    if (!e && para >= 0 && a == a0 + 1 && b - a >= 1 && ingest_tok_is(s, &t[a0], "The") &&
+        !(t[a0].flags & INGEST_TOKF_SENT_START) && t[a0].quote == t[a].quote &&
+        ingest_word_in(papers, sizeof papers / sizeof *papers, s + t[b - 1].start,
+                       end - t[b - 1].start)) {
+        c.start = t[a0].start;
+        c.the_alias = true;
+    }
     /* "a single mother in Gallup who": a pollster that is also a town is the
      * town after "in", "near", "outside" (not "in Gallup polling") */
     static const char *const loc_preps[] = {"in", "near", "outside"};          /* sorted */
@@ -1352,6 +1367,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         }
         if (!title_org(s, t, a, last_head, g, &c, out, pos))
             return false;
+        /* "GOP Senator Torches Democrats' Bill": a headline's verb and a
+         * group noun after the title are no name */
+        for (size_t k = na; k < b; k++)
+            if (ingest_gaz_has(g, s + t[k].start, (k + 1 == b ? end : t[k].end) - t[k].start,
+                               INGEST_GAZ_DEMONYM))
+                return true;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -3313,7 +3334,7 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
         if (!ent_strv_add(&x->titles, c->xtitle, c->xtitle_len))
             return INGEST_ERR_NOMEM;
     }
-    if (c->nstart > c->start && !c->plural_title) {
+    if (c->nstart > c->start && !c->plural_title && !c->the_alias) {
         size_t tn = c->nstart - c->start;
         while (tn && s[tn - 1] == ' ')
             tn--;
