@@ -1189,6 +1189,22 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         for (size_t k = 0; k < 2; k++) {
             if (!ingest_bytes_eq(s + t[a].start, t[a].end - t[a].start, chambers[k]))
                 continue;
+            /* "House GOP campaign chief": "GOP" is the party's own name */
+            const struct ingest_gaz_entry *gop =
+                b - a == 2 && ingest_tok_is(s, &t[a + 1], "GOP")
+                    ? ingest_gaz_find(g, s + t[a + 1].start, end - t[a + 1].start, INGEST_GAZ_ORG)
+                    : NULL;
+            if (gop) {
+                struct cand pc = c;
+                pc.start = pc.nstart = t[a + 1].start;
+                pc.end = end;
+                pc.kind = C_ORG;
+                pc.canon = gop->canon;
+                pc.canon_len = gop->canon_len;
+                pc.pos = (*pos)++;
+                if (!cands_push(out, &pc))
+                    return false;
+            }
             e = ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
             c.end = t[a].end;
             c.kind = C_ORG;
@@ -1927,8 +1943,16 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
         "committee", "company", "corp", "corporation", "council", "department", "group", "inc",
         "institute", "ltd", "ministry", "office", "party", "service", "union", "university"};
     /* "the Energy and Natural Resources Committee": one word behind "the" */
-    bool one_after_the = j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the") &&
-                         !(t[a].flags & INGEST_TOKF_ALLCAPS);
+    /* ... or behind a possessive: "the party's Rules and Bylaws Committee",
+     * "its Ways and Means Committee" */
+    static const char *const owners[] = {"her", "his", "its", "our", "their"}; /* sorted */
+    bool one_after_the =
+        j == a + 1 && a > 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].quote == t[a].quote &&
+        (ingest_tok_is(s, &t[a - 1], "the") ||
+         ((t[a - 1].flags & INGEST_TOKF_LOWER) &&
+          ((t[a - 1].flags & INGEST_TOKF_POSS) ||
+           ingest_word_in(owners, 5, s + t[a - 1].start, t[a - 1].end - t[a - 1].start))));
     if ((j < a + 2 && !one_after_the) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
@@ -2356,9 +2380,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 end_byte = tok_name_end(s, k, &cut);
                 j++;
                 /* "the Pima County Sheriff's Office": a title's office goes on */
+                /* ... also one of "Title of X": "the Georgia Secretary of
+                 * State's Office" */
                 if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
                     t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
-                    ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
+                    (ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) ||
+                     (j >= a + 3 && ingest_tok_is(s, &t[j - 2], "of") &&
+                      ingest_gaz_has(g, s + t[j - 3].start, t[j - 3].end - t[j - 3].start,
+                                     INGEST_GAZ_TITLE))) &&
                     ingest_tok_is(s, &t[j], "Office"))
                     continue;
                 /* "the Hood River County Clerk's office", "the Maricopa County
