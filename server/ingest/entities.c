@@ -2520,6 +2520,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "the University of Nevada, Reno,": a state university's campus
+             * town after a comma is part of its name */
+            if (j == a + 3 && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
+                ingest_tok_is(s, &t[a], "University") && ingest_tok_is(s, &t[a + 1], "of") &&
+                tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&
+                !(t[j + 1].flags & INGEST_TOKF_POSS) &&
+                ingest_gaz_find(g, s + t[a + 2].start, t[a + 2].end - t[a + 2].start,
+                                INGEST_GAZ_PLACE) &&
+                ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                INGEST_GAZ_PLACE) &&
+                (j + 2 >= n || t[j + 2].kind == INGEST_TOK_PUNCT ||
+                 (t[j + 2].flags & INGEST_TOKF_LOWER))) {
+                j += 2;
+                end_byte = t[j - 1].end;
+                stop = true;
+                continue;
+            }
             /* "Committee on Ways and Means": a topic list after "on" */
             size_t te = on_topic && j > a ? on_topic_end(g, s, t, n, a, j) : 0;
             if (te) {
@@ -2620,7 +2637,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
-              out->v[out->n - 1].end == t[a - 2].end));
+              out->v[out->n - 1].end == t[a - 2].end) ||
+             /* "the 400 miles from Reno to Laughlin": a trip's end */
+             (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
+              out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
+              out->v[out->n - 1].end == t[a - 2].end && out->v[out->n - 1].start == t[a - 2].start &&
+              ingest_tok_is(s, &t[a - 3], "from")));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
