@@ -32,6 +32,7 @@ struct cand {
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
+    bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -936,7 +937,7 @@ static bool next_word_in(const char *p, const char *const *sorted, size_t n)
     return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
-static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, size_t b,
+static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
 {
@@ -999,6 +1000,20 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
     c.end = end;
     c.nstart = c.start;
     c.sent_start = (t[a].flags & INGEST_TOKF_SENT_START) != 0;
+    /* "a statement to The Western Journal": a capitalised "The" in
+     * mid-sentence before a paper's name is the paper's own; the name is
+     * kept bare (as "Western Journal" is written elsewhere) and with it */
+    static const char *const papers[] = {"chronicle", "courier",  "dispatch", "examiner",
+                                         "gazette",   "herald",   "inquirer", "journal",
+                                         "news",      "post",     "sentinel", "telegraph",
+                                         "times",     "tribune"}; /* sorted */
+    if (!e && para >= 0 && a == a0 + 1 && b - a >= 1 && ingest_tok_is(s, &t[a0], "The") &&
+        !(t[a0].flags & INGEST_TOKF_SENT_START) && t[a0].quote == t[a].quote &&
+        ingest_word_in(papers, sizeof papers / sizeof *papers, s + t[b - 1].start,
+                       end - t[b - 1].start)) {
+        c.start = t[a0].start;
+        c.the_alias = true;
+    }
     /* "a single mother in Gallup who": a pollster that is also a town is the
      * town after "in", "near", "outside" (not "in Gallup polling") */
     static const char *const loc_preps[] = {"in", "near", "outside"};          /* sorted */
@@ -1122,6 +1137,47 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
             return cands_push(out, &c);
         }
     }
+    /* "Republican Senate candidate", "a Democratic House aide": a party's
+     * label on the chamber names the chamber alone; "Michigan Senate
+     * hopeful", "the Ohio Senate race": a state's seat in the chamber names
+     * the state and the chamber, not the state's own senate */
+    if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
+        end == t[a + 1].end && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        !(t[a].flags & INGEST_TOKF_POSS)) {
+        static const char *const labels[] = {"democrat", "democratic", "republican"}; /* sorted */
+        static const char *const races[] = {"bid",      "campaign", "candidacy", "candidate",
+                                            "candidates", "challenger", "contest", "hopeful",
+                                            "hopefuls", "nominee",  "primary",   "race",
+                                            "seat"}; /* sorted */
+        bool race = b < n && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
+                    t[b].quote == t[a].quote &&
+                    ingest_word_in(races, sizeof races / sizeof *races, s + t[b].start,
+                                   t[b].end - t[b].start);
+        bool label = ingest_word_in(labels, 3, s + t[a].start, t[a].end - t[a].start);
+        const struct ingest_gaz_entry *st =
+            label ? NULL : ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE);
+        if (label || (st && race)) {
+            if (st) {
+                struct cand pc = c;
+                pc.end = t[a].end;
+                pc.kind = C_PLACE;
+                pc.canon = st->canon;
+                pc.canon_len = st->canon_len;
+                pc.pos = (*pos)++;
+                if (!cands_push(out, &pc))
+                    return false;
+            }
+            const struct ingest_gaz_entry *ce =
+                ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
+            c.start = c.nstart = t[a + 1].start;
+            c.sent_start = false;
+            c.kind = C_ORG;
+            c.canon = ce ? ce->canon : NULL;
+            c.canon_len = ce ? ce->canon_len : 0;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
     static const char *const chambers[] = {"House", "Senate"};
@@ -1133,6 +1189,22 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         for (size_t k = 0; k < 2; k++) {
             if (!ingest_bytes_eq(s + t[a].start, t[a].end - t[a].start, chambers[k]))
                 continue;
+            /* "House GOP campaign chief": "GOP" is the party's own name */
+            const struct ingest_gaz_entry *gop =
+                b - a == 2 && ingest_tok_is(s, &t[a + 1], "GOP")
+                    ? ingest_gaz_find(g, s + t[a + 1].start, end - t[a + 1].start, INGEST_GAZ_ORG)
+                    : NULL;
+            if (gop) {
+                struct cand pc = c;
+                pc.start = pc.nstart = t[a + 1].start;
+                pc.end = end;
+                pc.kind = C_ORG;
+                pc.canon = gop->canon;
+                pc.canon_len = gop->canon_len;
+                pc.pos = (*pos)++;
+                if (!cands_push(out, &pc))
+                    return false;
+            }
             e = ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
             c.end = t[a].end;
             c.kind = C_ORG;
@@ -1311,6 +1383,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         }
         if (!title_org(s, t, a, last_head, g, &c, out, pos))
             return false;
+        /* "GOP Senator Torches Democrats' Bill": a headline's verb and a
+         * group noun after the title are no name */
+        for (size_t k = na; k < b; k++)
+            if (ingest_gaz_has(g, s + t[k].start, (k + 1 == b ? end : t[k].end) - t[k].start,
+                               INGEST_GAZ_DEMONYM))
+                return true;
         c.kind = b - na == 1 ? C_TITLED_SINGLE : C_PERSON;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -1401,11 +1479,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t a, si
         place_first = words_plain(g, s, t, a + 1, b, end, region_words, 4);
     }
     /* "Adelaide Convention Centre", "the Civic Center": a venue, a place */
-    static const char *const venues[] = {"civic",      "community", "conference", "convention",
-                                         "events",     "exhibition", "leisure",   "shopping",
-                                         "sports"}; /* sorted, lower */
+    static const char *const venues[] = {"aquatic",  "aquatics",  "civic",   "community",
+                                         "conference", "convention", "events", "exhibition",
+                                         "expo",     "leisure",   "shopping", "sports",
+                                         "visitor",  "visitors"}; /* sorted, lower */
     if (n_words >= 2 && (ingest_bytes_eq(wl, wln, "Centre") || ingest_bytes_eq(wl, wln, "Center")) &&
-        ingest_word_in(venues, 9, s + t[b - 2].start, t[b - 2].end - t[b - 2].start))
+        ingest_word_in(venues, sizeof venues / sizeof *venues, s + t[b - 2].start,
+                       t[b - 2].end - t[b - 2].start))
         place_first = true;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
@@ -1863,8 +1943,16 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
         "committee", "company", "corp", "corporation", "council", "department", "group", "inc",
         "institute", "ltd", "ministry", "office", "party", "service", "union", "university"};
     /* "the Energy and Natural Resources Committee": one word behind "the" */
-    bool one_after_the = j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the") &&
-                         !(t[a].flags & INGEST_TOKF_ALLCAPS);
+    /* ... or behind a possessive: "the party's Rules and Bylaws Committee",
+     * "its Ways and Means Committee" */
+    static const char *const owners[] = {"her", "his", "its", "our", "their"}; /* sorted */
+    bool one_after_the =
+        j == a + 1 && a > 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].quote == t[a].quote &&
+        (ingest_tok_is(s, &t[a - 1], "the") ||
+         ((t[a - 1].flags & INGEST_TOKF_LOWER) &&
+          ((t[a - 1].flags & INGEST_TOKF_POSS) ||
+           ingest_word_in(owners, 5, s + t[a - 1].start, t[a - 1].end - t[a - 1].start))));
     if ((j < a + 2 && !one_after_the) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
@@ -2292,9 +2380,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 end_byte = tok_name_end(s, k, &cut);
                 j++;
                 /* "the Pima County Sheriff's Office": a title's office goes on */
+                /* ... also one of "Title of X": "the Georgia Secretary of
+                 * State's Office" */
                 if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
                     t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
-                    ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) &&
+                    (ingest_gaz_has(g, s + k->start, k->end - k->start, INGEST_GAZ_TITLE) ||
+                     (j >= a + 3 && ingest_tok_is(s, &t[j - 2], "of") &&
+                      ingest_gaz_has(g, s + t[j - 3].start, t[j - 3].end - t[j - 3].start,
+                                     INGEST_GAZ_TITLE))) &&
                     ingest_tok_is(s, &t[j], "Office"))
                     continue;
                 /* "the Hood River County Clerk's office", "the Maricopa County
@@ -2427,6 +2520,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "the University of Nevada, Reno,": a state university's campus
+             * town after a comma is part of its name */
+            if (j == a + 3 && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
+                ingest_tok_is(s, &t[a], "University") && ingest_tok_is(s, &t[a + 1], "of") &&
+                tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&
+                !(t[j + 1].flags & INGEST_TOKF_POSS) &&
+                ingest_gaz_find(g, s + t[a + 2].start, t[a + 2].end - t[a + 2].start,
+                                INGEST_GAZ_PLACE) &&
+                ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                INGEST_GAZ_PLACE) &&
+                (j + 2 >= n || t[j + 2].kind == INGEST_TOK_PUNCT ||
+                 (t[j + 2].flags & INGEST_TOKF_LOWER))) {
+                j += 2;
+                end_byte = t[j - 1].end;
+                stop = true;
+                continue;
+            }
             /* "Committee on Ways and Means": a topic list after "on" */
             size_t te = on_topic && j > a ? on_topic_end(g, s, t, n, a, j) : 0;
             if (te) {
@@ -2527,7 +2637,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
-              out->v[out->n - 1].end == t[a - 2].end));
+              out->v[out->n - 1].end == t[a - 2].end) ||
+             /* "the 400 miles from Reno to Laughlin": a trip's end */
+             (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
+              out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
+              out->v[out->n - 1].end == t[a - 2].end && out->v[out->n - 1].start == t[a - 2].start &&
+              ingest_tok_is(s, &t[a - 3], "from")));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
@@ -2677,7 +2792,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             continue;
         }
         size_t before = out->n;
-        if (!run_classify(s, t, a, j, end_byte, para, g, out, pos, cue))
+        if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
         /* "Niños Primero New Mexico, an advocacy group that", "Cedar Hollow
          * Parents United, a group formed": an organisation's appositive
@@ -3270,7 +3385,7 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
         if (!ent_strv_add(&x->titles, c->xtitle, c->xtitle_len))
             return INGEST_ERR_NOMEM;
     }
-    if (c->nstart > c->start && !c->plural_title) {
+    if (c->nstart > c->start && !c->plural_title && !c->the_alias) {
         size_t tn = c->nstart - c->start;
         while (tn && s[tn - 1] == ' ')
             tn--;
