@@ -1953,6 +1953,12 @@ struct ctx {
      * with one word are found by bisection; NULL when there are none */
     struct name_ix *by_name;
     size_t n_by_name;
+    /* the person whose question ("“...?” X asked.") was the last paragraph's
+     * one quotation, and who had spoken before that question, for the
+     * he/she of the answer in the next paragraph; -1 when none */
+    int32_t asker;
+    int32_t asker_para;
+    int32_t answerer;
 };
 
 struct name_ix {
@@ -2058,6 +2064,9 @@ static bool closing_appositive(const struct ingest_para *p, const struct ingest_
     return true;
 }
 
+static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
+                            int32_t best_para, int32_t best_sent, size_t best_start);
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -2114,6 +2123,21 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     }
     if (intro >= 0)
         return intro; /* the source the previous paragraph just introduced */
+    int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start);
+    /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
+     * question does not answer it; the one who spoke before the question does */
+    if (r >= 0 && r == x->asker && para == x->asker_para + 1 && x->answerer >= 0 &&
+        x->answerer != r && gender_fits(x, x->answerer, gender))
+        return x->answerer;
+    return r;
+}
+
+/* The person a he/she means once no paragraph-end introduction decided:
+ * the last speaker or a person who became the topic after (best, the
+ * latest person mentioned before the pronoun, in para/sentence/byte). */
+static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
+                            int32_t best_para, int32_t best_sent, size_t best_start)
+{
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
     /* "“...,” she said" after a man spoke and a man asked: the last woman
@@ -5144,7 +5168,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
-    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL, {-1, -1, -1}, {-1, -1, -1}, NULL, 0};
+    struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -5411,6 +5436,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].para = (int32_t)pi;
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
+            if (xch[1].question && qs[0].at.cue && qs[0].at.speaker >= 0 &&
+                strcmp(qs[0].at.cue->words, "asked") == 0) {
+                x.asker = qs[0].at.speaker;
+                x.asker_para = (int32_t)pi;
+                x.answerer = xch[0].para >= (int32_t)pi - 3 ? xch[0].at.speaker : -1;
+            }
         } else if (p->n_spans == 0 && p->toks.n > 3) {
             /* "Brennan then asked whether the minister had ...": a question
              * reported without marks is the interviewer's turn, so a bare
