@@ -3144,8 +3144,16 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
          * with a story about her father. ¶ “...,” she said") */
         int32_t ppi = pi;
         const struct ingest_para *pp = p;
-        if (sa == 0 && pi > 0 && x->paras[pi - 1].n_spans == 0 && x->paras[pi - 1].toks.n > 0) {
-            ppi = pi - 1;
+        /* (a quotation over several paragraphs counts from its first one:
+         * "..., the governor bristled. ¶ “... ¶ “...,” he said") */
+        int32_t ci = pi;
+        while (sa == 0 && ci > 0 && pi - ci < 4 && x->paras[ci].n_spans &&
+               x->paras[ci].spans[0].continued && x->paras[ci - 1].n_spans &&
+               !x->paras[ci - 1].spans[x->paras[ci - 1].n_spans - 1].closed &&
+               x->paras[ci - 1].spans[0].open < 4)
+            ci--;
+        if (sa == 0 && ci > 0 && x->paras[ci - 1].n_spans == 0 && x->paras[ci - 1].toks.n > 0) {
+            ppi = ci - 1;
             pp = &x->paras[ppi];
             sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
         }
@@ -4872,6 +4880,32 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     return true;
 }
 
+/* "Ann Roe, 38, a billing clerk who ..., described sitting at her kitchen
+ * table ... . ¶ “My daughter asked me ...”": a paragraph that opens with a
+ * quotation no cue attributes, after a paragraph without quotations whose
+ * last sentence has a person as its subject, is that person's (the writer
+ * has just introduced the speaker). */
+static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
+{
+    if (pi == 0 || x->paras[pi - 1].n_spans || x->paras[pi - 1].toks.n < 4)
+        return false;
+    const struct ingest_para *pp = &x->paras[pi - 1];
+    size_t pa, pb;
+    sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
+    if (!is_end_punct(&pp->toks.v[pb - 1]))
+        return false;
+    struct subj sj;
+    if (!clause_subject(x, pi - 1, pa, pb, &sj))
+        return false;
+    struct attr a = {0};
+    subject_resolve(x, pi - 1, sj, &a);
+    if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
+        return false;
+    *out = a;
+    out->cue = NULL;
+    return true;
+}
+
 /* Whether a token of p's first sentence, from token k on, is one of the n
  * words of list. */
 static bool first_sent_has(const struct ingest_para *p, size_t k, const char *const *list,
@@ -5339,6 +5373,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
             if (!q->at.found && q->starts_sentence)
                 next_para_names(&x, (int32_t)pi, q, &q->at);
+            if (!q->at.found && qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
+                !p->spans[0].continued)
+                prev_para_subject(&x, (int32_t)pi, &q->at);
             q->inherited = q->at.found;
         }
         /* a quotation over several paragraphs: once a later part is attributed,
