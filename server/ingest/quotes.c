@@ -4906,6 +4906,51 @@ static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
     return true;
 }
 
+/* "A Texas border sheriff says smugglers are “adapting fast” ... ¶ Kinney
+ * County Sheriff Wade Pruitt told ...": a lead's source kept as an
+ * indefinite description (a/an, then its words up to a lower-case head) is
+ * the person the next paragraph opens with, when that person's title ends in
+ * the head noun. Only in the lead (no quotation in the paragraphs before, at
+ * most the third paragraph), where the writer names the source next. */
+static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
+{
+    if (!at->found || at->speaker >= 0 || at->subj_para != pi || pi > 2 ||
+        (size_t)pi + 1 >= x->n_paras)
+        return;
+    for (int32_t k = 0; k < pi; k++)
+        if (x->paras[k].n_spans)
+            return;
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t a = tok_at_byte(p, at->subj_a), b = a;
+    while (b < p->toks.n && t[b].start < at->subj_b)
+        b++;
+    if (a >= p->toks.n || b - a < 2 || b - a > 6 ||
+        !(ingest_tok_ieq(p->s, &t[a], "a") || ingest_tok_ieq(p->s, &t[a], "an")))
+        return;
+    const struct ingest_tok *h = &t[b - 1];
+    if (h->kind != INGEST_TOK_WORD || !(h->flags & INGEST_TOKF_LOWER))
+        return;
+    const struct ingest_para *np = &x->paras[pi + 1];
+    const struct ingest_ents *e = x->ents;
+    size_t mi = mention_lower(e, pi + 1, 0);
+    for (; mi < e->n_m && e->m[mi].para == pi + 1; mi++) {
+        const struct ingest_mention *m = &e->m[mi];
+        if (tok_at_byte(np, m->start) > 12)
+            return;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_ent *en = &e->v[m->entity];
+        for (size_t ti = 0; ti < en->titles.n; ti++)
+            if (title_ends_with(en->titles.v[ti], strlen(en->titles.v[ti]), p->s + h->start,
+                                h->end - h->start)) {
+                at->speaker = m->entity;
+                return;
+            }
+        return; /* only the person the paragraph opens with */
+    }
+}
+
 /* Whether a token of p's first sentence, from token k on, is one of the n
  * words of list. */
 static bool first_sent_has(const struct ingest_para *p, size_t k, const char *const *list,
@@ -5378,6 +5423,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 prev_para_subject(&x, (int32_t)pi, &q->at);
             q->inherited = q->at.found;
         }
+        for (size_t qi = 0; qi < p->n_spans; qi++)
+            if (!qs[qi].drop)
+                lede_source_named(&x, (int32_t)pi, &qs[qi].at);
         /* a quotation over several paragraphs: once a later part is attributed,
          * the earlier unattributed parts get the same speaker */
         if (p->n_spans && p->spans[0].continued && qs[0].at.found && pend_from < first_out) {
