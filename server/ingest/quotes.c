@@ -1953,6 +1953,12 @@ struct ctx {
      * with one word are found by bisection; NULL when there are none */
     struct name_ix *by_name;
     size_t n_by_name;
+    /* the person whose question ("“...?” X asked.") was the last paragraph's
+     * one quotation, and who had spoken before that question, for the
+     * he/she of the answer in the next paragraph; -1 when none */
+    int32_t asker;
+    int32_t asker_para;
+    int32_t answerer;
 };
 
 struct name_ix {
@@ -2058,6 +2064,9 @@ static bool closing_appositive(const struct ingest_para *p, const struct ingest_
     return true;
 }
 
+static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
+                            int32_t best_para, int32_t best_sent, size_t best_start);
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -2114,6 +2123,21 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     }
     if (intro >= 0)
         return intro; /* the source the previous paragraph just introduced */
+    int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start);
+    /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
+     * question does not answer it; the one who spoke before the question does */
+    if (r >= 0 && r == x->asker && para == x->asker_para + 1 && x->answerer >= 0 &&
+        x->answerer != r && gender_fits(x, x->answerer, gender))
+        return x->answerer;
+    return r;
+}
+
+/* The person a he/she means once no paragraph-end introduction decided:
+ * the last speaker or a person who became the topic after (best, the
+ * latest person mentioned before the pronoun, in para/sentence/byte). */
+static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
+                            int32_t best_para, int32_t best_sent, size_t best_start)
+{
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
     /* "“...,” she said" after a man spoke and a man asked: the last woman
@@ -3120,8 +3144,16 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
          * with a story about her father. ¶ “...,” she said") */
         int32_t ppi = pi;
         const struct ingest_para *pp = p;
-        if (sa == 0 && pi > 0 && x->paras[pi - 1].n_spans == 0 && x->paras[pi - 1].toks.n > 0) {
-            ppi = pi - 1;
+        /* (a quotation over several paragraphs counts from its first one:
+         * "..., the governor bristled. ¶ “... ¶ “...,” he said") */
+        int32_t ci = pi;
+        while (sa == 0 && ci > 0 && pi - ci < 4 && x->paras[ci].n_spans &&
+               x->paras[ci].spans[0].continued && x->paras[ci - 1].n_spans &&
+               !x->paras[ci - 1].spans[x->paras[ci - 1].n_spans - 1].closed &&
+               x->paras[ci - 1].spans[0].open < 4)
+            ci--;
+        if (sa == 0 && ci > 0 && x->paras[ci - 1].n_spans == 0 && x->paras[ci - 1].toks.n > 0) {
+            ppi = ci - 1;
             pp = &x->paras[ppi];
             sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
         }
@@ -4848,6 +4880,77 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     return true;
 }
 
+/* "Ann Roe, 38, a billing clerk who ..., described sitting at her kitchen
+ * table ... . ¶ “My daughter asked me ...”": a paragraph that opens with a
+ * quotation no cue attributes, after a paragraph without quotations whose
+ * last sentence has a person as its subject, is that person's (the writer
+ * has just introduced the speaker). */
+static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
+{
+    if (pi == 0 || x->paras[pi - 1].n_spans || x->paras[pi - 1].toks.n < 4)
+        return false;
+    const struct ingest_para *pp = &x->paras[pi - 1];
+    size_t pa, pb;
+    sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
+    if (!is_end_punct(&pp->toks.v[pb - 1]))
+        return false;
+    struct subj sj;
+    if (!clause_subject(x, pi - 1, pa, pb, &sj))
+        return false;
+    struct attr a = {0};
+    subject_resolve(x, pi - 1, sj, &a);
+    if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
+        return false;
+    *out = a;
+    out->cue = NULL;
+    return true;
+}
+
+/* "A Texas border sheriff says smugglers are “adapting fast” ... ¶ Kinney
+ * County Sheriff Wade Pruitt told ...": a lead's source kept as an
+ * indefinite description (a/an, then its words up to a lower-case head) is
+ * the person the next paragraph opens with, when that person's title ends in
+ * the head noun. Only in the lead (no quotation in the paragraphs before, at
+ * most the third paragraph), where the writer names the source next. */
+static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
+{
+    if (!at->found || at->speaker >= 0 || at->subj_para != pi || pi > 2 ||
+        (size_t)pi + 1 >= x->n_paras)
+        return;
+    for (int32_t k = 0; k < pi; k++)
+        if (x->paras[k].n_spans)
+            return;
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t a = tok_at_byte(p, at->subj_a), b = a;
+    while (b < p->toks.n && t[b].start < at->subj_b)
+        b++;
+    if (a >= p->toks.n || b - a < 2 || b - a > 6 ||
+        !(ingest_tok_ieq(p->s, &t[a], "a") || ingest_tok_ieq(p->s, &t[a], "an")))
+        return;
+    const struct ingest_tok *h = &t[b - 1];
+    if (h->kind != INGEST_TOK_WORD || !(h->flags & INGEST_TOKF_LOWER))
+        return;
+    const struct ingest_para *np = &x->paras[pi + 1];
+    const struct ingest_ents *e = x->ents;
+    size_t mi = mention_lower(e, pi + 1, 0);
+    for (; mi < e->n_m && e->m[mi].para == pi + 1; mi++) {
+        const struct ingest_mention *m = &e->m[mi];
+        if (tok_at_byte(np, m->start) > 12)
+            return;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_ent *en = &e->v[m->entity];
+        for (size_t ti = 0; ti < en->titles.n; ti++)
+            if (title_ends_with(en->titles.v[ti], strlen(en->titles.v[ti]), p->s + h->start,
+                                h->end - h->start)) {
+                at->speaker = m->entity;
+                return;
+            }
+        return; /* only the person the paragraph opens with */
+    }
+}
+
 /* Whether a token of p's first sentence, from token k on, is one of the n
  * words of list. */
 static bool first_sent_has(const struct ingest_para *p, size_t k, const char *const *list,
@@ -5144,7 +5247,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
-    struct ctx x = {paras, n_paras, ents, g, -1, -1, 0, NULL, {-1, -1, -1}, {-1, -1, -1}, NULL, 0};
+    struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -5314,8 +5418,14 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
             if (!q->at.found && q->starts_sentence)
                 next_para_names(&x, (int32_t)pi, q, &q->at);
+            if (!q->at.found && qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
+                !p->spans[0].continued)
+                prev_para_subject(&x, (int32_t)pi, &q->at);
             q->inherited = q->at.found;
         }
+        for (size_t qi = 0; qi < p->n_spans; qi++)
+            if (!qs[qi].drop)
+                lede_source_named(&x, (int32_t)pi, &qs[qi].at);
         /* a quotation over several paragraphs: once a later part is attributed,
          * the earlier unattributed parts get the same speaker */
         if (p->n_spans && p->spans[0].continued && qs[0].at.found && pend_from < first_out) {
@@ -5411,6 +5521,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].para = (int32_t)pi;
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
+            if (xch[1].question && qs[0].at.cue && qs[0].at.speaker >= 0 &&
+                strcmp(qs[0].at.cue->words, "asked") == 0) {
+                x.asker = qs[0].at.speaker;
+                x.asker_para = (int32_t)pi;
+                x.answerer = xch[0].para >= (int32_t)pi - 3 ? xch[0].at.speaker : -1;
+            }
         } else if (p->n_spans == 0 && p->toks.n > 3) {
             /* "Brennan then asked whether the minister had ...": a question
              * reported without marks is the interviewer's turn, so a bare
