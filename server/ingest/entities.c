@@ -412,7 +412,7 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
 static const char *const org_nouns[] = {
     "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
     "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
-    "conglomerate", "council", "daily",
+    "conglomerate", "consortium", "cooperative", "council", "daily",  "federation",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
     "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
     "startup",   "tabloid",   "tank",        "union",      "watchdog",
@@ -1230,6 +1230,24 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return cands_push(out, &c);
         }
     }
+    /* "Athletics Kenya", "Statistics Norway", "Cycling New Zealand": a
+     * field's national body is named by the field and the country */
+    static const char *const fields[] = {
+        "athletics", "basketball", "cricket",  "cycling",   "football", "golf",
+        "gymnastics", "hockey",    "netball",  "rowing",    "rugby",    "sailing",
+        "skiing",    "sport",      "statistics", "swimming", "tennis",  "tourism",
+        "triathlon", "volleyball"}; /* sorted */
+    if (b - a >= 2 && b - a <= 4 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        ingest_word_in(fields, sizeof fields / sizeof *fields, s + t[a].start,
+                       t[a].end - t[a].start)) {
+        const struct ingest_gaz_entry *po = gaz_name(g, s + t[a + 1].start, end - t[a + 1].start,
+                                                     false);
+        if (po && po->cls == INGEST_GAZ_PLACE) {
+            c.kind = C_ORG;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "caught Fine Gael Ministers by surprise", "Labour MPs": a known
      * organisation before a plural title names the organisation alone */
     if (b - a >= 2 && (plural_title_of(g, s + t[b - 1].start, end - t[b - 1].start, true) ||
@@ -1461,11 +1479,17 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "Harrow & Finch": no person's name holds an ampersand */
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
-    /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
-    static const char *const place_firsts[] = {"cape",  "fort",   "isle",  "lake",
-                                               "loch",  "mount",  "piazza", "place",
-                                               "plaza", "river",  "rue"}; /* sorted, lower */
-    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 11, w0, w0n);
+    /* "River Severn", "Lake Ohrid", "Mount Kenya", "Salar de Atacama", "Río
+     * Bravo": a feature word first (not "Sierra Club": an organisation word
+     * last keeps the organisation) */
+    static const char *const place_firsts[] = {
+        "bahía", "cape",  "cerro", "fort",   "isle",  "lago",  "laguna", "lake",
+        "loch",  "mount", "piazza", "place", "plaza", "rio",   "river",  "rue",
+        "río",   "salar", "volcán"}; /* sorted, lower (bytes) */
+    bool place_first = n_words >= 2 &&
+                       ingest_word_in(place_firsts, sizeof place_firsts / sizeof *place_firsts,
+                                      w0, w0n) &&
+                       !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD);
     /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
@@ -2267,11 +2291,13 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
                                         "launched", "led",    "opposing", "run",     "set",
                                         "started", "supporting", "that",  "which",   "with"}; /* sorted */
     if (j + 2 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
-        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
+        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an") ||
+          ingest_tok_is(s, &t[j + 1], "the"))) /* "X, the national federation," */
         return false;
     for (size_t k = j + 2; k < n && k < j + 6; k++) {
         const struct ingest_tok *w = &t[k];
-        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote ||
+            (w->flags & INGEST_TOKF_POSS)) /* "X, the firm's founder" */
             return false;
         bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
         if (!head) {
@@ -2559,9 +2585,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
-            /* "Centre for Disease Control", "Ministry of Infrastructure and Water" */
+            /* "Centre for Disease Control", "Ministry of Infrastructure and
+             * Water", "Commission for the Conservation of Marine Life" */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&
-                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and")) &&
+                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and") ||
+                 ingest_tok_is(s, k, "of")) &&
                 run_has_org_of(s, t, a, j, g)) {
                 j++;
                 continue;
@@ -2580,10 +2608,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
-            /* "Court of Appeals for the Ninth Circuit" */
-            if (j >= a + 3 && j + 2 < n && ingest_tok_is(s, k, "for") &&
+            /* "Court of Appeals for the Ninth Circuit", "Kiel Institute for
+             * the World Economy": an organisation word goes on over "for the" */
+            if (j > a && j + 2 < n && ingest_tok_is(s, k, "for") &&
                 ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
-                t[j + 2].quote == t[a].quote && run_has_org_of(s, t, a, j, g)) {
+                t[j + 2].quote == t[a].quote &&
+                ((j >= a + 3 && run_has_org_of(s, t, a, j, g)) ||
+                 ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                INGEST_GAZ_ORG_WORD))) {
                 j += 2;
                 continue;
             }
@@ -2698,7 +2730,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) ||
             (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
              ingest_tok_is(s, &t[j + 1], "which") && j - a >= 2 && t[a].quote < 0 &&
-             (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)); /* not "a 1951 X Treaty, which" */
+             /* not "a 1951 X Treaty, which"; "head of trade at Dairy Board
+              * Kelland, which represents": a workplace */
+             (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT || ingest_tok_is(s, &t[a - 1], "at")));
         bool group_after = group_noun_after(s, t, n, a, j);
         bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
@@ -2864,6 +2898,31 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
                 !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
                 c->kind = C_ORG;
+            /* "run by state-owned Kelnet", "chief economist at Varbank",
+             * "analysts at Harbour Economics": an owner's adjective, or a
+             * research role and "at", before a name make it a firm */
+            static const char *const owned[] = {"family-owned", "government-owned",
+                                                "privately-held", "publicly-listed",
+                                                "state-controlled", "state-owned",
+                                                "state-run"}; /* sorted */
+            static const char *const desk_roles[] = {
+                "analyst",    "analysts",    "economist",  "economists", "researcher",
+                "researchers", "strategist", "strategists"}; /* sorted */
+            if ((c->kind == C_PERSON || (c->kind == C_SINGLE && !c->title_only)) && !cue &&
+                c->start == t[a].start && c->nstart == c->start && !c->canon && a >= 1 &&
+                t[a - 1].quote == t[a].quote &&
+                ((t[a - 1].kind == INGEST_TOK_WORD &&
+                  ingest_word_in(owned, sizeof owned / sizeof *owned, s + t[a - 1].start,
+                                 t[a - 1].end - t[a - 1].start)) ||
+                 (a >= 2 && ingest_tok_is(s, &t[a - 1], "at") &&
+                  ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles,
+                                 s + t[a - 2].start, t[a - 2].end - t[a - 2].start))) &&
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)) {
+                c->kind = C_ORG;
+                c->person_hint = false;
+                c->town_hint = false;
+            }
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
             size_t wb = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
