@@ -1531,9 +1531,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         for (size_t k = a; k < b; k++)
             if (ingest_tok_is(s, &t[k], "of"))
                 has_of = true;
+        /* "José Carlos Pereira da Silva": particles do not count */
+        size_t n_caps = 0;
+        for (size_t k = a; k < b; k++)
+            n_caps += !(t[k].flags & INGEST_TOKF_LOWER);
         if (has_of)
             c.kind = is_geo_head(w0, w0n) ? C_PLACE : C_ORG;
-        else if (n_words <= 4)
+        else if (n_caps <= 4)
             c.kind = C_PERSON;
         else
             return true;
@@ -3728,6 +3732,25 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         }
         int id = nx_find(&full, name, nn);
+        /* "Rosa Cruz Anza ... Ximena Cruz Anza ... Cruz Anza says": a double
+         * surname (no listed given name first) is the person named in full
+         * with it, the one named most recently */
+        if (id < 0 && type == ENTITY_PERSON && memchr(name, ' ', nn) && nn < 60 &&
+            !given_has(g, name, (size_t)((const char *)memchr(name, ' ', nn) - name),
+                       INGEST_GAZ_GIVEN_MALE) &&
+            !given_has(g, name, (size_t)((const char *)memchr(name, ' ', nn) - name),
+                       INGEST_GAZ_GIVEN_FEMALE)) {
+            for (size_t k = i; k > 0 && i - k < 400 && id < 0; k--) {
+                const struct cand *pc = &cs.v[k - 1];
+                if (pc->kind != C_PERSON || pc->entity < 0 ||
+                    out->v[pc->entity].type != ENTITY_PERSON)
+                    continue;
+                const char *fn = out->v[pc->entity].name;
+                size_t fl = strlen(fn);
+                if (fl > nn + 1 && fn[fl - nn - 1] == ' ' && memcmp(fn + fl - nn, name, nn) == 0)
+                    id = pc->entity;
+            }
+        }
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
             if (id < 0) {
@@ -3839,6 +3862,21 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             seen_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
+        /* "Rosa Quispe Mamani ... Rosa says": a listed given name alone is
+         * the one person named in full with it as the first name */
+        if (id < 0 && !c->title_only && c->kind == C_SINGLE && nn < 40 &&
+            (given_has(g, name, nn, INGEST_GAZ_GIVEN_MALE) ||
+             given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE))) {
+            int hit = -1;
+            for (size_t k = 0; k < n_full && k < 512 && hit != -2; k++) {
+                const char *fn = out->v[k].name;
+                if (out->v[k].type == ENTITY_PERSON && strlen(fn) > nn && fn[nn] == ' ' &&
+                    memcmp(fn, name, nn) == 0)
+                    hit = hit == -1 ? (int)k : -2;
+            }
+            if (hit >= 0)
+                id = hit;
+        }
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
             id = org_by_first_word(out, g, name, nn);
         /* "a retired loom fixer from nearby Belmont, said": a town, though
