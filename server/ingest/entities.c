@@ -907,8 +907,10 @@ static int short_body(const char *w, size_t n)
  * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
 static bool hyphen_place(const char *w, size_t n)
 {
-    static const char *const joins[] = {"by",  "de",  "des", "du",  "en",   "et",    "la",
-                                        "le",  "les", "on",  "sous", "sur", "under", "upon"};
+    /* "Ashton-in-Makerfield", "Weston-super-Mare"; not "Editor-in-Chief" */
+    static const char *const joins[] = {"by",  "de",   "des",  "du",  "en",   "et",
+                                        "in",  "la",   "le",   "les", "on",   "sous",
+                                        "super", "sur", "under", "upon"}; /* sorted */
     if (n < 7 || w[0] < 'A' || w[0] > 'Z')
         return false;
     for (size_t i = 1; i + 2 < n; i++) {
@@ -919,7 +921,10 @@ static bool hyphen_place(const char *w, size_t n)
             k++;
         if (k < n - 1 && w[k] == '-' && k > i + 1 &&
             ingest_word_in(joins, sizeof joins / sizeof *joins, w + i + 1, k - i - 1) &&
-            w[k + 1] >= 'A' && w[k + 1] <= 'Z')
+            w[k + 1] >= 'A' && w[k + 1] <= 'Z' &&
+            !(k - i - 1 == 2 && w[i + 1] == 'i' &&
+              (ingest_bytes_eq(w + k + 1, n - k - 1, "Chief") ||
+               ingest_bytes_eq(w + k + 1, n - k - 1, "Law"))))
             return true;
     }
     return false;
@@ -2845,6 +2850,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         if (out->n > before) {
             struct cand *c = &out->v[out->n - 1];
+            /* "the 3rd U.S. Circuit Court of Appeals", "the 82nd Airborne
+             * Division": an ordinal right before an organisation's name
+             * belongs to it */
+            if (c->kind == C_ORG && !c->canon && c->start == t[a].start && a > 0 &&
+                t[a - 1].kind == INGEST_TOK_WORD && s[t[a - 1].start] >= '1' &&
+                s[t[a - 1].start] <= '9' && t[a - 1].end + 1 == t[a].start &&
+                t[a - 1].quote == t[a].quote && t[a - 1].end - t[a - 1].start >= 3 &&
+                t[a - 1].end - t[a - 1].start <= 5) {
+                const char *o = s + t[a - 1].end - 2;
+                if (ingest_bytes_eq(o, 2, "st") || ingest_bytes_eq(o, 2, "nd") ||
+                    ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th"))
+                    c->start = c->nstart = t[a - 1].start;
+            }
             c->person_hint = person;
             c->place_hint = place;
             c->town_hint = town_word;
