@@ -412,7 +412,7 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
 static const char *const org_nouns[] = {
     "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
     "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
-    "conglomerate", "council", "daily",
+    "conglomerate", "consortium", "cooperative", "council", "daily",  "federation",
     "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
     "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
     "startup",   "tabloid",   "tank",        "union",      "watchdog",
@@ -907,8 +907,10 @@ static int short_body(const char *w, size_t n)
  * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
 static bool hyphen_place(const char *w, size_t n)
 {
-    static const char *const joins[] = {"by",  "de",  "des", "du",  "en",   "et",    "la",
-                                        "le",  "les", "on",  "sous", "sur", "under", "upon"};
+    /* "Ashton-in-Makerfield", "Weston-super-Mare"; not "Editor-in-Chief" */
+    static const char *const joins[] = {"by",  "de",   "des",  "du",  "en",   "et",
+                                        "in",  "la",   "le",   "les", "on",   "sous",
+                                        "super", "sur", "under", "upon"}; /* sorted */
     if (n < 7 || w[0] < 'A' || w[0] > 'Z')
         return false;
     for (size_t i = 1; i + 2 < n; i++) {
@@ -919,7 +921,10 @@ static bool hyphen_place(const char *w, size_t n)
             k++;
         if (k < n - 1 && w[k] == '-' && k > i + 1 &&
             ingest_word_in(joins, sizeof joins / sizeof *joins, w + i + 1, k - i - 1) &&
-            w[k + 1] >= 'A' && w[k + 1] <= 'Z')
+            w[k + 1] >= 'A' && w[k + 1] <= 'Z' &&
+            !(k - i - 1 == 2 && w[i + 1] == 'i' &&
+              (ingest_bytes_eq(w + k + 1, n - k - 1, "Chief") ||
+               ingest_bytes_eq(w + k + 1, n - k - 1, "Law"))))
             return true;
     }
     return false;
@@ -1230,6 +1235,24 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return cands_push(out, &c);
         }
     }
+    /* "Athletics Kenya", "Statistics Norway", "Cycling New Zealand": a
+     * field's national body is named by the field and the country */
+    static const char *const fields[] = {
+        "athletics", "basketball", "cricket",  "cycling",   "football", "golf",
+        "gymnastics", "hockey",    "netball",  "rowing",    "rugby",    "sailing",
+        "skiing",    "sport",      "statistics", "swimming", "tennis",  "tourism",
+        "triathlon", "volleyball"}; /* sorted */
+    if (b - a >= 2 && b - a <= 4 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        ingest_word_in(fields, sizeof fields / sizeof *fields, s + t[a].start,
+                       t[a].end - t[a].start)) {
+        const struct ingest_gaz_entry *po = gaz_name(g, s + t[a + 1].start, end - t[a + 1].start,
+                                                     false);
+        if (po && po->cls == INGEST_GAZ_PLACE) {
+            c.kind = C_ORG;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
     /* "caught Fine Gael Ministers by surprise", "Labour MPs": a known
      * organisation before a plural title names the organisation alone */
     if (b - a >= 2 && (plural_title_of(g, s + t[b - 1].start, end - t[b - 1].start, true) ||
@@ -1461,11 +1484,17 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "Harrow & Finch": no person's name holds an ampersand */
     for (size_t k = a + 1; k + 1 < b && !org_word; k++)
         org_word = t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '&';
-    /* "River Severn", "Lake Ohrid", "Mount Kenya": a feature word first */
-    static const char *const place_firsts[] = {"cape",  "fort",   "isle",  "lake",
-                                               "loch",  "mount",  "piazza", "place",
-                                               "plaza", "river",  "rue"}; /* sorted, lower */
-    bool place_first = n_words >= 2 && ingest_word_in(place_firsts, 11, w0, w0n);
+    /* "River Severn", "Lake Ohrid", "Mount Kenya", "Salar de Atacama", "Río
+     * Bravo": a feature word first (not "Sierra Club": an organisation word
+     * last keeps the organisation) */
+    static const char *const place_firsts[] = {
+        "bahía", "cape",  "cerro", "fort",   "isle",  "lago",  "laguna", "lake",
+        "loch",  "mount", "piazza", "place", "plaza", "rio",   "river",  "rue",
+        "río",   "salar", "volcán"}; /* sorted, lower (bytes) */
+    bool place_first = n_words >= 2 &&
+                       ingest_word_in(place_firsts, sizeof place_firsts / sizeof *place_firsts,
+                                      w0, w0n) &&
+                       !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD);
     /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
@@ -1507,9 +1536,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         for (size_t k = a; k < b; k++)
             if (ingest_tok_is(s, &t[k], "of"))
                 has_of = true;
+        /* "José Carlos Pereira da Silva": particles do not count */
+        size_t n_caps = 0;
+        for (size_t k = a; k < b; k++)
+            n_caps += !(t[k].flags & INGEST_TOKF_LOWER);
         if (has_of)
             c.kind = is_geo_head(w0, w0n) ? C_PLACE : C_ORG;
-        else if (n_words <= 4)
+        else if (n_caps <= 4)
             c.kind = C_PERSON;
         else
             return true;
@@ -2267,11 +2300,13 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
                                         "launched", "led",    "opposing", "run",     "set",
                                         "started", "supporting", "that",  "which",   "with"}; /* sorted */
     if (j + 2 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
-        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
+        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an") ||
+          ingest_tok_is(s, &t[j + 1], "the"))) /* "X, the national federation," */
         return false;
     for (size_t k = j + 2; k < n && k < j + 6; k++) {
         const struct ingest_tok *w = &t[k];
-        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote ||
+            (w->flags & INGEST_TOKF_POSS)) /* "X, the firm's founder" */
             return false;
         bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
         if (!head) {
@@ -2559,9 +2594,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
-            /* "Centre for Disease Control", "Ministry of Infrastructure and Water" */
+            /* "Centre for Disease Control", "Ministry of Infrastructure and
+             * Water", "Commission for the Conservation of Marine Life" */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote &&
-                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and")) &&
+                (ingest_tok_is(s, k, "for") || ingest_tok_is(s, k, "and") ||
+                 ingest_tok_is(s, k, "of")) &&
                 run_has_org_of(s, t, a, j, g)) {
                 j++;
                 continue;
@@ -2580,10 +2617,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
-            /* "Court of Appeals for the Ninth Circuit" */
-            if (j >= a + 3 && j + 2 < n && ingest_tok_is(s, k, "for") &&
+            /* "Court of Appeals for the Ninth Circuit", "Kiel Institute for
+             * the World Economy": an organisation word goes on over "for the" */
+            if (j > a && j + 2 < n && ingest_tok_is(s, k, "for") &&
                 ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
-                t[j + 2].quote == t[a].quote && run_has_org_of(s, t, a, j, g)) {
+                t[j + 2].quote == t[a].quote &&
+                ((j >= a + 3 && run_has_org_of(s, t, a, j, g)) ||
+                 ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                                INGEST_GAZ_ORG_WORD))) {
                 j += 2;
                 continue;
             }
@@ -2698,7 +2739,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) ||
             (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
              ingest_tok_is(s, &t[j + 1], "which") && j - a >= 2 && t[a].quote < 0 &&
-             (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT)); /* not "a 1951 X Treaty, which" */
+             /* not "a 1951 X Treaty, which"; "head of trade at Dairy Board
+              * Kelland, which represents": a workplace */
+             (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT || ingest_tok_is(s, &t[a - 1], "at")));
         bool group_after = group_noun_after(s, t, n, a, j);
         bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
@@ -2807,6 +2850,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         if (out->n > before) {
             struct cand *c = &out->v[out->n - 1];
+            /* "the 3rd U.S. Circuit Court of Appeals", "the 82nd Airborne
+             * Division": an ordinal right before an organisation's name
+             * belongs to it */
+            if (c->kind == C_ORG && !c->canon && c->start == t[a].start && a > 0 &&
+                t[a - 1].kind == INGEST_TOK_WORD && s[t[a - 1].start] >= '1' &&
+                s[t[a - 1].start] <= '9' && t[a - 1].end + 1 == t[a].start &&
+                t[a - 1].quote == t[a].quote && t[a - 1].end - t[a - 1].start >= 3 &&
+                t[a - 1].end - t[a - 1].start <= 5) {
+                const char *o = s + t[a - 1].end - 2;
+                if (ingest_bytes_eq(o, 2, "st") || ingest_bytes_eq(o, 2, "nd") ||
+                    ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th"))
+                    c->start = c->nstart = t[a - 1].start;
+            }
             c->person_hint = person;
             c->place_hint = place;
             c->town_hint = town_word;
@@ -2864,6 +2920,31 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
                 !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE))
                 c->kind = C_ORG;
+            /* "run by state-owned Kelnet", "chief economist at Varbank",
+             * "analysts at Harbour Economics": an owner's adjective, or a
+             * research role and "at", before a name make it a firm */
+            static const char *const owned[] = {"family-owned", "government-owned",
+                                                "privately-held", "publicly-listed",
+                                                "state-controlled", "state-owned",
+                                                "state-run"}; /* sorted */
+            static const char *const desk_roles[] = {
+                "analyst",    "analysts",    "economist",  "economists", "researcher",
+                "researchers", "strategist", "strategists"}; /* sorted */
+            if ((c->kind == C_PERSON || (c->kind == C_SINGLE && !c->title_only)) && !cue &&
+                c->start == t[a].start && c->nstart == c->start && !c->canon && a >= 1 &&
+                t[a - 1].quote == t[a].quote &&
+                ((t[a - 1].kind == INGEST_TOK_WORD &&
+                  ingest_word_in(owned, sizeof owned / sizeof *owned, s + t[a - 1].start,
+                                 t[a - 1].end - t[a - 1].start)) ||
+                 (a >= 2 && ingest_tok_is(s, &t[a - 1], "at") &&
+                  ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles,
+                                 s + t[a - 2].start, t[a - 2].end - t[a - 2].start))) &&
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) &&
+                !given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)) {
+                c->kind = C_ORG;
+                c->person_hint = false;
+                c->town_hint = false;
+            }
             /* a group calling itself “Hands Around Hawthorne”: a name in marks
              * that a group gives itself is an organisation */
             size_t wb = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT ? a - 1 : a;
@@ -3669,6 +3750,25 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             continue;
         }
         int id = nx_find(&full, name, nn);
+        /* "Rosa Cruz Anza ... Ximena Cruz Anza ... Cruz Anza says": a double
+         * surname (no listed given name first) is the person named in full
+         * with it, the one named most recently */
+        if (id < 0 && type == ENTITY_PERSON && memchr(name, ' ', nn) && nn < 60 &&
+            !given_has(g, name, (size_t)((const char *)memchr(name, ' ', nn) - name),
+                       INGEST_GAZ_GIVEN_MALE) &&
+            !given_has(g, name, (size_t)((const char *)memchr(name, ' ', nn) - name),
+                       INGEST_GAZ_GIVEN_FEMALE)) {
+            for (size_t k = i; k > 0 && i - k < 400 && id < 0; k--) {
+                const struct cand *pc = &cs.v[k - 1];
+                if (pc->kind != C_PERSON || pc->entity < 0 ||
+                    out->v[pc->entity].type != ENTITY_PERSON)
+                    continue;
+                const char *fn = out->v[pc->entity].name;
+                size_t fl = strlen(fn);
+                if (fl > nn + 1 && fn[fl - nn - 1] == ' ' && memcmp(fn + fl - nn, name, nn) == 0)
+                    id = pc->entity;
+            }
+        }
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
             if (id < 0) {
@@ -3780,6 +3880,21 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             seen_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
+        /* "Rosa Quispe Mamani ... Rosa says": a listed given name alone is
+         * the one person named in full with it as the first name */
+        if (id < 0 && !c->title_only && c->kind == C_SINGLE && nn < 40 &&
+            (given_has(g, name, nn, INGEST_GAZ_GIVEN_MALE) ||
+             given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE))) {
+            int hit = -1;
+            for (size_t k = 0; k < n_full && k < 512 && hit != -2; k++) {
+                const char *fn = out->v[k].name;
+                if (out->v[k].type == ENTITY_PERSON && strlen(fn) > nn && fn[nn] == ' ' &&
+                    memcmp(fn, name, nn) == 0)
+                    hit = hit == -1 ? (int)k : -2;
+            }
+            if (hit >= 0)
+                id = hit;
+        }
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
             id = org_by_first_word(out, g, name, nn);
         /* "a retired loom fixer from nearby Belmont, said": a town, though
