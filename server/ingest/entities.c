@@ -942,6 +942,35 @@ static bool next_word_in(const char *p, const char *const *sorted, size_t n)
     return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
+/* Names the word before a chamber (a party or a state, by its gazetteer
+ * entry head when there is one, as kind), then makes c the chamber
+ * t[a + 1] itself, an organisation, and names it: "GOP Senate", "Ohio
+ * Senate race". */
+static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
+                         const struct ingest_gaz *g, const struct ingest_gaz_entry *head, int kind,
+                         struct cand c, struct cands *out, size_t *pos)
+{
+    if (head) {
+        struct cand hc = c;
+        hc.end = t[a].end;
+        hc.kind = kind;
+        hc.canon = head->canon;
+        hc.canon_len = head->canon_len;
+        hc.pos = (*pos)++;
+        if (!cands_push(out, &hc))
+            return false;
+    }
+    const struct ingest_gaz_entry *ce =
+        ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
+    c.start = c.nstart = t[a + 1].start;
+    c.sent_start = false;
+    c.kind = C_ORG;
+    c.canon = ce ? ce->canon : NULL;
+    c.canon_len = ce ? ce->canon_len : 0;
+    c.pos = (*pos)++;
+    return cands_push(out, &c);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1122,25 +1151,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         end == t[a + 1].end) {
         const struct ingest_gaz_entry *pe =
             ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG);
-        const struct ingest_gaz_entry *ce =
-            ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
-        if (pe && ingest_tok_is(s, &t[a], "GOP")) {
-            struct cand pc = c;
-            pc.end = t[a].end;
-            pc.kind = C_ORG;
-            pc.canon = pe->canon;
-            pc.canon_len = pe->canon_len;
-            pc.pos = (*pos)++;
-            if (!cands_push(out, &pc))
-                return false;
-            c.start = c.nstart = t[a + 1].start;
-            c.sent_start = false;
-            c.kind = C_ORG;
-            c.canon = ce ? ce->canon : NULL;
-            c.canon_len = ce ? ce->canon_len : 0;
-            c.pos = (*pos)++;
-            return cands_push(out, &c);
-        }
+        if (pe && ingest_tok_is(s, &t[a], "GOP"))
+            return chamber_push(s, t, a, g, pe, C_ORG, c, out, pos);
     }
     /* "Republican Senate candidate", "a Democratic House aide": a party's
      * label on the chamber names the chamber alone; "Michigan Senate
@@ -1161,27 +1173,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         bool label = ingest_word_in(labels, 3, s + t[a].start, t[a].end - t[a].start);
         const struct ingest_gaz_entry *st =
             label ? NULL : ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE);
-        if (label || (st && race)) {
-            if (st) {
-                struct cand pc = c;
-                pc.end = t[a].end;
-                pc.kind = C_PLACE;
-                pc.canon = st->canon;
-                pc.canon_len = st->canon_len;
-                pc.pos = (*pos)++;
-                if (!cands_push(out, &pc))
-                    return false;
-            }
-            const struct ingest_gaz_entry *ce =
-                ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
-            c.start = c.nstart = t[a + 1].start;
-            c.sent_start = false;
-            c.kind = C_ORG;
-            c.canon = ce ? ce->canon : NULL;
-            c.canon_len = ce ? ce->canon_len : 0;
-            c.pos = (*pos)++;
-            return cands_push(out, &c);
-        }
+        if (label || (st && race))
+            return chamber_push(s, t, a, g, st, C_PLACE, c, out, pos);
     }
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
