@@ -26,9 +26,9 @@ static void input_teardown(void)
 
 TestSuite(write_input, .init = input_setup, .fini = input_teardown, .timeout = 120);
 
-#define BODY                                                                                  \
-    "ROTTERDAM — The Willems bridge reopened to traffic on Saturday after a two-week "      \
-    "inspection found no structural damage, the city said.\\n\\nThe bridge carries about " \
+#define BODY                                                                                       \
+    "ROTTERDAM — The Willems bridge reopened to traffic on Saturday after a two-week "           \
+    "inspection found no structural damage, the city said.\\n\\nThe bridge carries about "         \
     "forty thousand cars a day across the river."
 
 /* POSTs a record with the extra members (",\"k\":v" text) and returns the status;
@@ -48,49 +48,55 @@ static int post_record(const char *title, const char *extra, char *detail, size_
     return status;
 }
 
+/* POSTs a record with field set to value, titled label and i so that each
+ * record is new; returns the status, with the problem's detail in detail. */
+static int post_with(const char *field, const char *value, const char *label, size_t i,
+                     char *detail, size_t n)
+{
+    char extra[160], title[64];
+    snprintf(extra, sizeof extra, ",\"%s\":\"%s\"", field, value);
+    snprintf(title, sizeof title, "%s %zu", label, i);
+    return post_record(title, extra, detail, n);
+}
+
 Test(write_input, published_at_must_be_iso_8601)
 {
     char detail[512];
-    const char *bad[] = {"yesterday", "2026-02-30", "2026-13-01", "2026-03-04T25:00:00Z",
-                         "04/03/2026", ""};
+    const char *bad[] = {
+        "yesterday", "2026-02-30", "2026-13-01", "2026-03-04T25:00:00Z", "04/03/2026", ""};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        char extra[128], title[64];
-        snprintf(extra, sizeof extra, ",\"published_at\":\"%s\"", bad[i]);
-        snprintf(title, sizeof title, "Bad date %zu", i);
-        cr_assert_eq(post_record(title, extra, detail, sizeof detail), 400, "%s", bad[i]);
+        cr_assert_eq(post_with("published_at", bad[i], "Bad date", i, detail, sizeof detail), 400,
+                     "%s", bad[i]);
         cr_assert_not_null(strstr(detail, "published_at"), "%s", detail);
     }
     const char *good[] = {"2026-03-04", "2026-03-04T18:12:00Z", "2026-03-04T18:12:00-05:00",
                           "2024-02-29"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
-        char extra[128], title[64];
-        snprintf(extra, sizeof extra, ",\"published_at\":\"%s\"", good[i]);
-        snprintf(title, sizeof title, "Good date %zu", i);
-        cr_assert_eq(post_record(title, extra, detail, sizeof detail), 201, "%s: %s", good[i],
-                     detail);
+        cr_assert_eq(post_with("published_at", good[i], "Good date", i, detail, sizeof detail), 201,
+                     "%s: %s", good[i], detail);
     }
 }
 
 Test(write_input, url_must_be_http_or_https)
 {
     char detail[512];
-    const char *bad[] = {"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd",
-                         "ftp://example.org/a", "http://", "https:///path", "example.org/a",
+    const char *bad[] = {"javascript:alert(1)",
+                         "data:text/html,x",
+                         "file:///etc/passwd",
+                         "ftp://example.org/a",
+                         "http://",
+                         "https:///path",
+                         "example.org/a",
                          "http://exa mple.org/"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        char extra[128], title[64];
-        snprintf(extra, sizeof extra, ",\"url\":\"%s\"", bad[i]);
-        snprintf(title, sizeof title, "Bad url %zu", i);
-        cr_assert_eq(post_record(title, extra, detail, sizeof detail), 400, "%s", bad[i]);
+        cr_assert_eq(post_with("url", bad[i], "Bad url", i, detail, sizeof detail), 400, "%s",
+                     bad[i]);
         cr_assert_not_null(strstr(detail, "url"), "%s", detail);
     }
     const char *good[] = {"https://example.org/a", "HTTP://example.org/b?x=1#y"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
-        char extra[128], title[64];
-        snprintf(extra, sizeof extra, ",\"url\":\"%s\"", good[i]);
-        snprintf(title, sizeof title, "Good url %zu", i);
-        cr_assert_eq(post_record(title, extra, detail, sizeof detail), 201, "%s: %s", good[i],
-                     detail);
+        cr_assert_eq(post_with("url", good[i], "Good url", i, detail, sizeof detail), 201, "%s: %s",
+                     good[i], detail);
     }
 }
 
