@@ -1261,7 +1261,7 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
     "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
+    "letter",  "memo",   "piece",     "poll",     "readout",   "report", "review", "ruling",
     "statement", "study", "suit",     "survey",
 };
 
