@@ -1593,7 +1593,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 for (size_t w = seg.a; desc && w < z; w++)
                     desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
                            !TOK_IN(s, &t[w], function_words);
-                if (desc && mention_covers(p, t[z].start, t[seg.b - 1].end))
+                /* (titles before the name: "state Attorney General X") */
+                size_t zn = z;
+                while (desc && zn + 1 < seg.b && zn < z + 3 &&
+                       !mention_covers(p, t[zn].start, t[seg.b - 1].end))
+                    zn++;
+                if (desc && mention_covers(p, t[zn].start, t[seg.b - 1].end))
                     return (struct subj){z, seg.b, false};
             }
             /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
