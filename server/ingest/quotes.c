@@ -3732,6 +3732,25 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         return true;
     if (k <= lim)
         return false;
+    /* "X has run ads touting ... and describing himself as": a participle
+     * joined by "and" to an earlier one reports that one's subject (the
+     * leftmost -ing word within ten lower-case words, not a gerund behind a
+     * preposition or determiner) */
+    if (k - 1 > lim + 1 && ingest_tok_ieq(p->s, &t[k - 1], "and")) {
+        size_t ing = 0;
+        for (size_t v = k - 1; v > lim + 1 && k - 1 - v < 10; v--) {
+            const struct ingest_tok *w = &t[v - 1];
+            if (w->quote >= 0 || w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+                break;
+            size_t wn = w->end - w->start;
+            if (wn > 5 && memcmp(p->s + w->end - 3, "ing", 3) == 0 &&
+                !TOK_IN(p->s, &t[v - 2], prepositions) && !TOK_IN(p->s, &t[v - 2], determiners) &&
+                !TOK_IN(p->s, &t[v - 2], possessives))
+                ing = v - 1;
+        }
+        if (ing > lim)
+            return part_subject(x, pi, ing, lim, out);
+    }
     size_t e = k;
     bool aux = false, aspect = false;
     while (e > lim && k - e < 3 &&
