@@ -3002,6 +3002,42 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 }
 
 
+/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
+
+/* "The Department of Agriculture declined to comment on the bill, but a
+ * spokesperson said": a bare "a spokesperson" (spokes_nouns, no "for")
+ * speaks for the organisation that opens its sentence or, failing that, the
+ * sentence before it in the paragraph. -1 when none. */
+static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b != sj.a + 2 || !TOK_IN(p->s, &t[sj.a], indefinites) ||
+        !(t[sj.a + 1].flags & INGEST_TOKF_LOWER) || !TOK_IN(p->s, &t[sj.a + 1], spokes_nouns) ||
+        (sj.b < p->toks.n && t[sj.b].quote < 0 &&
+         (ingest_tok_is(p->s, &t[sj.b], "for") || ingest_tok_is(p->s, &t[sj.b], "at"))))
+        return -1;
+    const struct ingest_ents *e = x->ents;
+    int32_t sent = t[sj.a].sent, best = -1;
+    for (size_t i = mention_lower(e, pi, 0); i < e->n_m && e->m[i].para == pi; i++) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->start >= t[sj.a].start)
+            break;
+        size_t k = tok_at_byte(p, m->start);
+        if (k >= p->toks.n || m->in_quote || t[k].sent + 1 < sent ||
+            e->v[m->entity].type != ENTITY_ORGANIZATION || !org_opens_sentence(p, m))
+            continue;
+        size_t z = k;
+        while (z + 1 < p->toks.n && t[z + 1].start < m->end)
+            z++;
+        if (t[z].flags & INGEST_TOKF_POSS)
+            continue;
+        best = m->entity; /* the sentence's own opener wins over the one before */
+    }
+    return best;
+}
+
 /* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
  * review by the State Auditor's office found ... . “...,” the audit report
  * states": the author a writing's own phrase names after "by" (within 16
@@ -3112,8 +3148,6 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
-/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
-static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
@@ -3268,6 +3302,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
+        return;
+    if ((at->speaker = bare_spokes_org(x, pi, sj)) >= 0)
         return;
     /* "A commentary published by Xinhua later in the day said": a writing
      * whose own phrase names its author after "by" */
