@@ -3038,6 +3038,57 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
     return best;
 }
 
+/* Counts that open a group of sources ("Two strategists who ..."), sorted. */
+static const char *const group_counts[] = {
+    "eight", "five", "four", "nine", "several", "seven", "six", "ten", "three", "two",
+};
+
+/* "Two Democratic strategists who have worked on X races, speaking on ...,
+ * said ... . ¶ “...,” one of them said": "one of them" (or "of those") is
+ * one of the group that opens the sentence before it (in its paragraph, or
+ * the last of the paragraph before): a count and up to sixteen words with a
+ * source noun in the first five, up to a comma or a cue. at takes that
+ * phrase as written, with no entity. */
+static bool them_group(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b != sj.a + 3 || !ingest_tok_ieq(p->s, &t[sj.a], "one") ||
+        !ingest_tok_is(p->s, &t[sj.a + 1], "of") ||
+        !(ingest_tok_is(p->s, &t[sj.a + 2], "them") || ingest_tok_is(p->s, &t[sj.a + 2], "those")))
+        return false;
+    size_t sa, sb;
+    int32_t qi = pi;
+    sentence_bounds(p, sj.a, &sa, &sb);
+    if (sa > 0) {
+        sentence_bounds(p, sa - 1, &sa, &sb);
+    } else {
+        if (pi == 0 || x->paras[pi - 1].toks.n == 0)
+            return false;
+        qi = pi - 1;
+        sentence_bounds(&x->paras[qi], x->paras[qi].toks.n - 1, &sa, &sb);
+    }
+    const struct ingest_para *o = &x->paras[qi];
+    const struct ingest_tok *u = o->toks.v;
+    size_t ia = sa, len;
+    while (ia < sb && ia < sa + 3 && TOK_IN(o->s, &u[ia], lead_drops))
+        ia++;
+    if (ia + 2 >= sb || u[ia].quote >= 0 || !TOK_IN(o->s, &u[ia], group_counts))
+        return false;
+    size_t h = ia + 1;
+    bool source = false;
+    while (h < sb && h < ia + 17 && u[h].quote < 0 && u[h].kind == INGEST_TOK_WORD &&
+           !cue_at(o, h, &len)) {
+        source = source || (h < ia + 6 && TOK_IN(o->s, &u[h], source_heads));
+        h++;
+    }
+    if (!source || h >= sb || !(is_clause_punct(&u[h]) || cue_at(o, h, &len)))
+        return false;
+    *at = (struct attr){.found = true, .speaker = -1, .subj_para = qi,
+                        .subj_a = u[ia].start, .subj_b = u[h - 1].end};
+    return true;
+}
+
 /* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
  * review by the State Auditor's office found ... . “...,” the audit report
  * states": the author a writing's own phrase names after "by" (within 16
@@ -3304,6 +3355,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
         return;
     if ((at->speaker = bare_spokes_org(x, pi, sj)) >= 0)
+        return;
+    if (them_group(x, pi, sj, at))
         return;
     /* "A commentary published by Xinhua later in the day said": a writing
      * whose own phrase names its author after "by" */
