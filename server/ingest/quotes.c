@@ -1200,6 +1200,10 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
 /* Words that open a hometown aside: "of Ashton", "from Lyon". */
 static const char *const aside_openers[] = {"from", "of"};
 
+/* Institutions whose "X of Y" name may take a campus after a comma
+ * ("University of Nevada, Reno"); sorted. */
+static const char *const campus_heads[] = {"college", "institute", "university"};
+
 /* An aside between commas after a name, which is not the subject: an age
  * ("59"), a party tag ("R-Ky."), a hometown ("of Ashton", "Md.") or a relative
  * clause ("who watched the vote"). Tokens [a, b). */
@@ -1215,6 +1219,21 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
         s[t[a].start + 1] == '-')
         return true;
+    /* "a professor at the University of Nevada, Reno, said": a campus after
+     * "University of X" (campus_heads) belongs to the institution's name */
+    if (a >= 4 && b - a <= 3 && is_punct(&t[a - 1], ',') && tok_capital(&t[a - 2]) &&
+        ingest_tok_is(s, &t[a - 3], "of") && tok_capital(&t[a - 4]) && TOK_IN(s, &t[a - 4], campus_heads)) {
+        bool caps = true;
+        for (size_t j = a; j < b && caps; j++)
+            caps = tok_capital(&t[j]) && t[j].quote < 0;
+        /* (only inside an appositive after a comma: "The president of the
+         * University of Oregon, Jane Alder, said" names the president) */
+        size_t c = a - 4;
+        while (c > 0 && a - c < 16 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
+            c--;
+        if (caps && c > 0 && is_punct(&t[c - 1], ','))
+            return true;
+    }
     size_t k = a;
     if (TOK_IN(s, &t[k], aside_openers))
         k++;
@@ -5202,7 +5221,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
            LIST_SORTED(source_heads);
 }
 
