@@ -666,7 +666,7 @@ static const struct cue {
     {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
     {"messaged", CUE_VERB, 0},
     /* verbs that characterise: only with a short quotation after them */
-    {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
+    {"accuse", CUE_VERB, 1},       {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
     {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
     {"mocked", CUE_VERB, 1},       {"dismissed", CUE_VERB, 1},
     {"likened", CUE_VERB, 1},      {"compared", CUE_VERB, 1},
@@ -791,7 +791,7 @@ static bool tok_in(const char *s, const struct ingest_tok *t, const char *const 
 
 /* Base forms of cue verbs, which double as nouns ("a call", "Trump's claim"). */
 static const char *const cue_bases[] = {
-    "add", "argue", "ask", "call", "claim", "explain", "insist", "note", "recall", "reply",
+    "accuse", "add", "argue", "ask", "call", "claim", "explain", "insist", "note", "recall", "reply",
     "respond", "tell", "warn", "write",
 };
 /* What may stand before a base form used as a verb: "they say", "would ask". */
@@ -1279,7 +1279,7 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
+    "ad",      "ads",    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
     "letter",  "memo",   "piece",     "poll",     "readout",   "report", "review", "ruling",
     "statement", "study", "suit",     "survey",
 };
@@ -3173,19 +3173,24 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
     const struct ingest_ents *e = x->ents;
+    bool plural_ok = ingest_tok_is(p->s, hn, "ads");
     for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
         const struct ingest_para *o = &x->paras[qi];
         const struct ingest_tok *u = o->toks.v;
         size_t lim = qi == pi ? sj.a : o->toks.n;
         for (size_t j = lim; j > 1 && lim - j < 400; j--) {
             size_t h = j - 1, d = h;
+            size_t hl = hn->end - hn->start, ul = u[h].end - u[h].start;
+            /* (a plural after its singular: "an ad campaign ... The ads") */
+            bool plural = plural_ok && ul + 1 == hl && u[h].kind == INGEST_TOK_WORD &&
+                          memcmp(o->s + u[h].start, p->s + hn->start, ul) == 0;
             if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
-                u[h].end - u[h].start != hn->end - hn->start ||
-                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                (!plural && (ul != hl || memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)))
                 continue;
-            if (d > 0 && (u[d - 1].flags & INGEST_TOKF_LOWER) && u[d - 1].quote < 0 &&
-                !ingest_tok_ieq(o->s, &u[d - 1], "a") && !ingest_tok_ieq(o->s, &u[d - 1], "an"))
-                d--; /* "a brief statement" */
+            while (d > 0 && h - d < (plural_ok ? 3 : 1) && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
+                   u[d - 1].quote < 0 && !ingest_tok_ieq(o->s, &u[d - 1], "a") &&
+                   !ingest_tok_ieq(o->s, &u[d - 1], "an"))
+                d--; /* "a brief statement", "a six-figure digital ad" */
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
             int32_t who = -1;
