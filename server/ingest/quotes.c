@@ -2775,6 +2775,21 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 desc_fits_mention(x, m, p, d, nd, head, &head_ok))
                 return m->entity;
         }
+        /* "..., with the Welsh Conservatives leader accusing ..." in a lead
+         * that names the leader only later ("Welsh Conservatives leader X
+         * opened"): the first person after it who fits fully, within eight
+         * paragraphs (bounded: 128 mentions) */
+        if (pi <= 2) {
+            size_t g = mention_lower(e, pi, p->toks.v[sj.b - 1].end);
+            for (size_t steps = 0; g < e->n_m && steps < 128 && e->m[g].para <= pi + 8;
+                 steps++, g++) {
+                const struct ingest_mention *m = &e->m[g];
+                bool head_ok;
+                if (e->v[m->entity].type == ENTITY_PERSON && !m->in_quote &&
+                    desc_fits_mention(x, m, p, d, nd, head, &head_ok))
+                    return m->entity;
+            }
+        }
     }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
