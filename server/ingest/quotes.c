@@ -714,9 +714,10 @@ static bool cue_word(const char *w, size_t n)
  * build the paragraph's cue index. Lower case, or capitalised at a sentence
  * start ("According to ..."). Returns the entry index or -1 and sets *len. */
 /* The cue table indexed by first letter, built once per run. */
+#define CUE_BUCKET_MAX 56 /* cues that start with one letter */
 struct cue_buckets {
     uint8_t n[26];
-    uint8_t idx[26][48];
+    uint8_t idx[26][CUE_BUCKET_MAX];
 };
 
 static void cue_buckets_build(struct cue_buckets *b)
@@ -724,7 +725,7 @@ static void cue_buckets_build(struct cue_buckets *b)
     memset(b, 0, sizeof *b);
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
         unsigned l = (unsigned)(cues[c].words[0] - 'a');
-        if (l < 26 && b->n[l] < 48)
+        if (l < 26 && b->n[l] < CUE_BUCKET_MAX)
             b->idx[l][b->n[l]++] = (uint8_t)c;
     }
 }
@@ -2775,21 +2776,6 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 desc_fits_mention(x, m, p, d, nd, head, &head_ok))
                 return m->entity;
         }
-        /* "..., with the Welsh Conservatives leader accusing ..." in a lead
-         * that names the leader only later ("Welsh Conservatives leader X
-         * opened"): the first person after it who fits fully, within eight
-         * paragraphs (bounded: 128 mentions) */
-        if (pi <= 2) {
-            size_t g = mention_lower(e, pi, p->toks.v[sj.b - 1].end);
-            for (size_t steps = 0; g < e->n_m && steps < 128 && e->m[g].para <= pi + 8;
-                 steps++, g++) {
-                const struct ingest_mention *m = &e->m[g];
-                bool head_ok;
-                if (e->v[m->entity].type == ENTITY_PERSON && !m->in_quote &&
-                    desc_fits_mention(x, m, p, d, nd, head, &head_ok))
-                    return m->entity;
-            }
-        }
     }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
@@ -2801,6 +2787,21 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                     (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
         if (head_only < 0 && !named && pi > 0)
             head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
+    }
+    /* "..., with the Welsh Conservatives leader accusing ..." in a lead
+     * that names the leader only later ("Welsh Conservatives leader X
+     * opened"): the first person after it who fits fully, within eight
+     * paragraphs (bounded: 128 mentions) */
+    if (nd >= 2 && pi <= 2 && head_only < 0) {
+        size_t g = mention_lower(e, pi, p->toks.v[sj.b - 1].end);
+        for (size_t steps = 0; g < e->n_m && steps < 128 && e->m[g].para <= pi + 8;
+             steps++, g++) {
+            const struct ingest_mention *m = &e->m[g];
+            bool head_ok;
+            if (m->para > pi && e->v[m->entity].type == ENTITY_PERSON && !m->in_quote &&
+                desc_fits_mention(x, m, p, d, nd, head, &head_ok))
+                return m->entity;
+        }
     }
     return head_only;
 }
@@ -3074,7 +3075,7 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
 
 /* Counts that open a group of sources ("Two strategists who ..."), sorted. */
 static const char *const group_counts[] = {
-    "eight", "five", "four", "nine", "several", "seven", "six", "ten", "three", "two",
+    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
 };
 
 /* "Two Democratic strategists who have worked on X races, speaking on ...,
@@ -5223,7 +5224,7 @@ static bool cue_table_fits(void)
         return false;
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
         unsigned l = (unsigned)(cues[c].words[0] - 'a');
-        if (l >= 26 || ++n[l] > 48)
+        if (l >= 26 || ++n[l] > CUE_BUCKET_MAX)
             return false;
     }
     return true;
