@@ -666,7 +666,7 @@ static const struct cue {
     {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
     {"messaged", CUE_VERB, 0},
     /* verbs that characterise: only with a short quotation after them */
-    {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
+    {"accuse", CUE_VERB, 1},       {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
     {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
     {"mocked", CUE_VERB, 1},       {"dismissed", CUE_VERB, 1},
     {"likened", CUE_VERB, 1},      {"compared", CUE_VERB, 1},
@@ -714,9 +714,10 @@ static bool cue_word(const char *w, size_t n)
  * build the paragraph's cue index. Lower case, or capitalised at a sentence
  * start ("According to ..."). Returns the entry index or -1 and sets *len. */
 /* The cue table indexed by first letter, built once per run. */
+#define CUE_BUCKET_MAX 56 /* cues that start with one letter */
 struct cue_buckets {
     uint8_t n[26];
-    uint8_t idx[26][48];
+    uint8_t idx[26][CUE_BUCKET_MAX];
 };
 
 static void cue_buckets_build(struct cue_buckets *b)
@@ -724,7 +725,7 @@ static void cue_buckets_build(struct cue_buckets *b)
     memset(b, 0, sizeof *b);
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
         unsigned l = (unsigned)(cues[c].words[0] - 'a');
-        if (l < 26 && b->n[l] < 48)
+        if (l < 26 && b->n[l] < CUE_BUCKET_MAX)
             b->idx[l][b->n[l]++] = (uint8_t)c;
     }
 }
@@ -791,7 +792,7 @@ static bool tok_in(const char *s, const struct ingest_tok *t, const char *const 
 
 /* Base forms of cue verbs, which double as nouns ("a call", "Trump's claim"). */
 static const char *const cue_bases[] = {
-    "add", "argue", "ask", "call", "claim", "explain", "insist", "note", "recall", "reply",
+    "accuse", "add", "argue", "ask", "call", "claim", "explain", "insist", "note", "recall", "reply",
     "respond", "tell", "warn", "write",
 };
 /* What may stand before a base form used as a verb: "they say", "would ask". */
@@ -1200,6 +1201,10 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
 /* Words that open a hometown aside: "of Ashton", "from Lyon". */
 static const char *const aside_openers[] = {"from", "of"};
 
+/* Institutions whose "X of Y" name may take a campus after a comma
+ * ("University of Nevada, Reno"); sorted. */
+static const char *const campus_heads[] = {"college", "institute", "university"};
+
 /* An aside between commas after a name, which is not the subject: an age
  * ("59"), a party tag ("R-Ky."), a hometown ("of Ashton", "Md.") or a relative
  * clause ("who watched the vote"). Tokens [a, b). */
@@ -1215,6 +1220,21 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
         s[t[a].start + 1] == '-')
         return true;
+    /* "a professor at the University of Nevada, Reno, said": a campus after
+     * "University of X" (campus_heads) belongs to the institution's name */
+    if (a >= 4 && b - a <= 3 && is_punct(&t[a - 1], ',') && tok_capital(&t[a - 2]) &&
+        ingest_tok_is(s, &t[a - 3], "of") && tok_capital(&t[a - 4]) && TOK_IN(s, &t[a - 4], campus_heads)) {
+        bool caps = true;
+        for (size_t j = a; j < b && caps; j++)
+            caps = tok_capital(&t[j]) && t[j].quote < 0;
+        /* (only inside an appositive after a comma: "The president of the
+         * University of Oregon, Jane Alder, said" names the president) */
+        size_t c = a - 4;
+        while (c > 0 && a - c < 16 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
+            c--;
+        if (caps && c > 0 && is_punct(&t[c - 1], ','))
+            return true;
+    }
     size_t k = a;
     if (TOK_IN(s, &t[k], aside_openers))
         k++;
@@ -1260,8 +1280,8 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "report",    "review", "ruling",
+    "ad",      "ads",    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
+    "letter",  "memo",   "piece",     "poll",     "readout",   "report", "review", "ruling",
     "statement", "study", "suit",     "survey",
 };
 
@@ -1593,7 +1613,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 for (size_t w = seg.a; desc && w < z; w++)
                     desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
                            !TOK_IN(s, &t[w], function_words);
-                if (desc && mention_covers(p, t[z].start, t[seg.b - 1].end))
+                /* (titles before the name: "state Attorney General X") */
+                size_t zn = z;
+                while (desc && zn + 1 < seg.b && zn < z + 3 &&
+                       !mention_covers(p, t[zn].start, t[seg.b - 1].end))
+                    zn++;
+                if (desc && mention_covers(p, t[zn].start, t[seg.b - 1].end))
                     return (struct subj){z, seg.b, false};
             }
             /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
@@ -2763,6 +2788,21 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         if (head_only < 0 && !named && pi > 0)
             head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
     }
+    /* "..., with the Welsh Conservatives leader accusing ..." in a lead
+     * that names the leader only later ("Welsh Conservatives leader X
+     * opened"): the first person after it who fits fully, within eight
+     * paragraphs (bounded: 128 mentions) */
+    if (nd >= 2 && pi <= 2 && head_only < 0) {
+        size_t g = mention_lower(e, pi, p->toks.v[sj.b - 1].end);
+        for (size_t steps = 0; g < e->n_m && steps < 128 && e->m[g].para <= pi + 8;
+             steps++, g++) {
+            const struct ingest_mention *m = &e->m[g];
+            bool head_ok;
+            if (m->para > pi && e->v[m->entity].type == ENTITY_PERSON && !m->in_quote &&
+                desc_fits_mention(x, m, p, d, nd, head, &head_ok))
+                return m->entity;
+        }
+    }
     return head_only;
 }
 
@@ -2997,6 +3037,93 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 }
 
 
+/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
+
+/* "The Department of Agriculture declined to comment on the bill, but a
+ * spokesperson said": a bare "a spokesperson" (spokes_nouns, no "for")
+ * speaks for the organisation that opens its sentence or, failing that, the
+ * sentence before it in the paragraph. -1 when none. */
+static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b != sj.a + 2 || !TOK_IN(p->s, &t[sj.a], indefinites) ||
+        !(t[sj.a + 1].flags & INGEST_TOKF_LOWER) || !TOK_IN(p->s, &t[sj.a + 1], spokes_nouns) ||
+        (sj.b < p->toks.n && t[sj.b].quote < 0 &&
+         (ingest_tok_is(p->s, &t[sj.b], "for") || ingest_tok_is(p->s, &t[sj.b], "at"))))
+        return -1;
+    const struct ingest_ents *e = x->ents;
+    int32_t sent = t[sj.a].sent, best = -1;
+    for (size_t i = mention_lower(e, pi, 0); i < e->n_m && e->m[i].para == pi; i++) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->start >= t[sj.a].start)
+            break;
+        size_t k = tok_at_byte(p, m->start);
+        if (k >= p->toks.n || m->in_quote || t[k].sent + 1 < sent ||
+            e->v[m->entity].type != ENTITY_ORGANIZATION || !org_opens_sentence(p, m))
+            continue;
+        size_t z = k;
+        while (z + 1 < p->toks.n && t[z + 1].start < m->end)
+            z++;
+        if (t[z].flags & INGEST_TOKF_POSS)
+            continue;
+        best = m->entity; /* the sentence's own opener wins over the one before */
+    }
+    return best;
+}
+
+/* Counts that open a group of sources ("Two strategists who ..."), sorted. */
+static const char *const group_counts[] = {
+    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
+};
+
+/* "Two Democratic strategists who have worked on X races, speaking on ...,
+ * said ... . ¶ “...,” one of them said": "one of them" (or "of those") is
+ * one of the group that opens the sentence before it (in its paragraph, or
+ * the last of the paragraph before): a count and up to sixteen words with a
+ * source noun in the first five, up to a comma or a cue. at takes that
+ * phrase as written, with no entity. */
+static bool them_group(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b != sj.a + 3 || !ingest_tok_ieq(p->s, &t[sj.a], "one") ||
+        !ingest_tok_is(p->s, &t[sj.a + 1], "of") ||
+        !(ingest_tok_is(p->s, &t[sj.a + 2], "them") || ingest_tok_is(p->s, &t[sj.a + 2], "those")))
+        return false;
+    size_t sa, sb;
+    int32_t qi = pi;
+    sentence_bounds(p, sj.a, &sa, &sb);
+    if (sa > 0) {
+        sentence_bounds(p, sa - 1, &sa, &sb);
+    } else {
+        if (pi == 0 || x->paras[pi - 1].toks.n == 0)
+            return false;
+        qi = pi - 1;
+        sentence_bounds(&x->paras[qi], x->paras[qi].toks.n - 1, &sa, &sb);
+    }
+    const struct ingest_para *o = &x->paras[qi];
+    const struct ingest_tok *u = o->toks.v;
+    size_t ia = sa, len;
+    while (ia < sb && ia < sa + 3 && TOK_IN(o->s, &u[ia], lead_drops))
+        ia++;
+    if (ia + 2 >= sb || u[ia].quote >= 0 || !TOK_IN(o->s, &u[ia], group_counts))
+        return false;
+    size_t h = ia + 1;
+    bool source = false;
+    while (h < sb && h < ia + 17 && u[h].quote < 0 && u[h].kind == INGEST_TOK_WORD &&
+           !cue_at(o, h, &len)) {
+        source = source || (h < ia + 6 && TOK_IN(o->s, &u[h], source_heads));
+        h++;
+    }
+    if (!source || h >= sb || !(is_clause_punct(&u[h]) || cue_at(o, h, &len)))
+        return false;
+    *at = (struct attr){.found = true, .speaker = -1, .subj_para = qi,
+                        .subj_a = u[ia].start, .subj_b = u[h - 1].end};
+    return true;
+}
+
 /* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
  * review by the State Auditor's office found ... . “...,” the audit report
  * states": the author a writing's own phrase names after "by" (within 16
@@ -3062,19 +3189,24 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
     const struct ingest_ents *e = x->ents;
+    bool plural_ok = ingest_tok_is(p->s, hn, "ads");
     for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
         const struct ingest_para *o = &x->paras[qi];
         const struct ingest_tok *u = o->toks.v;
         size_t lim = qi == pi ? sj.a : o->toks.n;
         for (size_t j = lim; j > 1 && lim - j < 400; j--) {
             size_t h = j - 1, d = h;
+            size_t hl = hn->end - hn->start, ul = u[h].end - u[h].start;
+            /* (a plural after its singular: "an ad campaign ... The ads") */
+            bool plural = plural_ok && ul + 1 == hl && u[h].kind == INGEST_TOK_WORD &&
+                          memcmp(o->s + u[h].start, p->s + hn->start, ul) == 0;
             if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
-                u[h].end - u[h].start != hn->end - hn->start ||
-                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                (!plural && (ul != hl || memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)))
                 continue;
-            if (d > 0 && (u[d - 1].flags & INGEST_TOKF_LOWER) && u[d - 1].quote < 0 &&
-                !ingest_tok_ieq(o->s, &u[d - 1], "a") && !ingest_tok_ieq(o->s, &u[d - 1], "an"))
-                d--; /* "a brief statement" */
+            while (d > 0 && h - d < (plural_ok ? 3 : 1) && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
+                   u[d - 1].quote < 0 && !ingest_tok_ieq(o->s, &u[d - 1], "a") &&
+                   !ingest_tok_ieq(o->s, &u[d - 1], "an"))
+                d--; /* "a brief statement", "a six-figure digital ad" */
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
             int32_t who = -1;
@@ -3107,8 +3239,6 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
-/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
-static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
@@ -3263,6 +3393,10 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
+        return;
+    if ((at->speaker = bare_spokes_org(x, pi, sj)) >= 0)
+        return;
+    if (them_group(x, pi, sj, at))
         return;
     /* "A commentary published by Xinhua later in the day said": a writing
      * whose own phrase names its author after "by" */
@@ -3727,6 +3861,25 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         return true;
     if (k <= lim)
         return false;
+    /* "X has run ads touting ... and describing himself as": a participle
+     * joined by "and" to an earlier one reports that one's subject (the
+     * leftmost -ing word within ten lower-case words, not a gerund behind a
+     * preposition or determiner) */
+    if (k - 1 > lim + 1 && ingest_tok_ieq(p->s, &t[k - 1], "and")) {
+        size_t ing = 0;
+        for (size_t v = k - 1; v > lim + 1 && k - 1 - v < 10; v--) {
+            const struct ingest_tok *w = &t[v - 1];
+            if (w->quote >= 0 || w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+                break;
+            size_t wn = w->end - w->start;
+            if (wn > 5 && memcmp(p->s + w->end - 3, "ing", 3) == 0 &&
+                !TOK_IN(p->s, &t[v - 2], prepositions) && !TOK_IN(p->s, &t[v - 2], determiners) &&
+                !TOK_IN(p->s, &t[v - 2], possessives))
+                ing = v - 1;
+        }
+        if (ing > lim)
+            return part_subject(x, pi, ing, lim, out);
+    }
     size_t e = k;
     bool aux = false, aspect = false;
     while (e > lim && k - e < 3 &&
@@ -5071,7 +5224,7 @@ static bool cue_table_fits(void)
         return false;
     for (size_t c = 0; c < sizeof cues / sizeof *cues; c++) {
         unsigned l = (unsigned)(cues[c].words[0] - 'a');
-        if (l >= 26 || ++n[l] > 48)
+        if (l >= 26 || ++n[l] > CUE_BUCKET_MAX)
             return false;
     }
     return true;
@@ -5089,7 +5242,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
            LIST_SORTED(source_heads);
 }
 
