@@ -45,6 +45,10 @@ struct cands {
     size_t n, cap;
 };
 
+/* the paragraph number of a closing credit line ("Contributing: Ann Roe, The
+ * Kelby Courier"); the title and subtitle are -1, and both read as headlines */
+#define PARA_CREDIT (-2)
+
 void ingest_ents_clear(struct ingest_ents *e)
 {
     if (!e)
@@ -971,6 +975,23 @@ static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
     return cands_push(out, &c);
 }
 
+/* Whether the bytes [from, to) fill a quotation: an opening mark right
+ * before, a closing one right after (past a full stop, comma, "!" or "?") */
+static bool quote_filled(const char *s, size_t from, size_t to)
+{
+    bool open = (from >= 1 && s[from - 1] == '"') ||
+                (from >= 3 && (unsigned char)s[from - 3] == 0xE2 &&
+                 (unsigned char)s[from - 2] == 0x80 &&
+                 ((unsigned char)s[from - 1] == 0x9C || (unsigned char)s[from - 1] == 0x98));
+    if (!open)
+        return false;
+    size_t k = to;
+    if (s[k] == '.' || s[k] == ',' || s[k] == '!' || s[k] == '?')
+        k++;
+    return s[k] == '"' || ((unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                           ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99));
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1039,14 +1060,20 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * kept bare (as "Western Journal" is written elsewhere) and with it */
     static const char *const papers[] = {"chronicle", "courier",  "dispatch", "examiner",
                                          "gazette",   "herald",   "inquirer", "journal",
-                                         "news",      "post",     "sentinel", "telegraph",
+                                         "news",      "observer", "post",     "sentinel",
+                                         "telegraph",
                                          "times",     "tribune"}; /* sorted */
-    if (!e && para >= 0 && a == a0 + 1 && b - a >= 1 && ingest_tok_is(s, &t[a0], "The") &&
+    if (!e && (para >= 0 || para == PARA_CREDIT) && a == a0 + 1 && b - a >= 1 &&
+        ingest_tok_is(s, &t[a0], "The") &&
         !(t[a0].flags & INGEST_TOKF_SENT_START) && t[a0].quote == t[a].quote &&
         ingest_word_in(papers, sizeof papers / sizeof *papers, s + t[b - 1].start,
                        end - t[b - 1].start)) {
         c.start = t[a0].start;
         c.the_alias = true;
+        /* "The Charlotte Observer": a paper, though a given name opens it */
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
     }
     /* "a single mother in Gallup who": a pollster that is also a town is the
      * town after "in", "near", "outside" (not "in Gallup polling") */
@@ -1070,6 +1097,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "the \u201cSteel Horizon\u201d franchise", a sign that read "Save Our
+     * Mill.": capitalised words filling a quotation are a work's title or a
+     * slogan, no entity, unless a given name opens them ("\u201cDennis
+     * Roe,\u201d she said") or an organisation or place word ends them */
+    if (para >= 0 && b - a >= 2 && quote_filled(s, t[a].start, end) && !given_name_at(g, s, &t[a]) &&
+        !ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD) &&
+        !ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_PLACE_WORD))
+        return true;
     /* "Dublin South Central", "Cork North-Central": a known place and one or
      * two compass words, a constituency or district, is a place */
     if (para >= 0 && b - a >= 2 && b - a <= 4) {
@@ -1227,6 +1262,50 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
+    }
+    /* "the Ohio AFL-CIO", "the Michigan NAACP": a known organisation's
+     * branch in a known place, named before it, is one organisation */
+    for (size_t q = a + 1; q < b && q <= a + 2 && b - a <= 4; q++) {
+        const struct ingest_gaz_entry *pp = gaz_name(g, s + t[a].start, t[q - 1].end - t[a].start,
+                                                     false);
+        const struct ingest_gaz_entry *po =
+            pp && pp->cls == INGEST_GAZ_PLACE && !(t[a].flags & INGEST_TOKF_ALLCAPS)
+                ? gaz_name(g, s + t[q].start, end - t[q].start,
+                           b - q == 1 && (t[q].flags & INGEST_TOKF_ALLCAPS))
+                : NULL;
+        if (po && po->cls == INGEST_GAZ_ORG) {
+            c.kind = C_ORG;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "a 2009 Chevrolet Impala": a model year, a known maker and its model;
+     * the maker is named */
+    if (b - a >= 2 && a > 0 && t[a - 1].kind == INGEST_TOK_NUM && t[a - 1].end - t[a - 1].start == 4 &&
+        (s[t[a - 1].start] == '1' || s[t[a - 1].start] == '2')) {
+        const struct ingest_gaz_entry *mk =
+            gaz_name(g, s + t[a].start, t[a].end - t[a].start, false);
+        if (mk && mk->cls == INGEST_GAZ_ORG) {
+            c.end = t[a].end;
+            c.kind = C_ORG;
+            c.canon = mk->canon;
+            c.canon_len = mk->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+    }
+    /* "played a Navy SEAL", "an Army Ranger": a member of a service's unit
+     * names the service */
+    if (b - a == 2 &&
+        (ingest_tok_is(s, &t[a], "Navy") || ingest_tok_is(s, &t[a], "Army")) &&
+        (ingest_bytes_eq(s + t[a + 1].start, end - t[a + 1].start, "SEAL") ||
+         ingest_bytes_eq(s + t[a + 1].start, end - t[a + 1].start, "SEALs") ||
+         ingest_bytes_eq(s + t[a + 1].start, end - t[a + 1].start, "Ranger") ||
+         ingest_bytes_eq(s + t[a + 1].start, end - t[a + 1].start, "Rangers"))) {
+        c.end = t[a].end;
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
     }
     /* "Athletics Kenya", "Statistics Norway", "Cycling New Zealand": a
      * field's national body is named by the field and the country */
@@ -1469,9 +1548,16 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD);
     /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
-    bool road = t[b - 1].kind == INGEST_TOK_NUM && b - a == 2 &&
-                (ingest_tok_is(s, &t[a], "Interstate") || ingest_tok_is(s, &t[a], "Highway") ||
-                 ingest_tok_is(s, &t[a], "Route"));
+    /* "U.S. Route 224", "State Highway 14": a numbered
+     * road with its system's name before it */
+    size_t ra = b - a == 3 && (ingest_tok_is(s, &t[a], "U.S.") || ingest_tok_is(s, &t[a], "US") ||
+                               ingest_tok_is(s, &t[a], "State") ||
+                               ingest_tok_is(s, &t[a], "County"))
+                    ? a + 1
+                    : a;
+    bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
+                (ingest_tok_is(s, &t[ra], "Interstate") || ingest_tok_is(s, &t[ra], "Highway") ||
+                 ingest_tok_is(s, &t[ra], "Route"));
     if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
@@ -2099,6 +2185,30 @@ static bool plural_people(const char *s, const struct ingest_tok *t)
            (n > 5 && memcmp(w + n - 4, "ites", 4) == 0);
 }
 
+/* Whether t[a - 1] ("of", "from") opens a person's hometown after an age:
+ * "Ann Roe, 26, of Warren,", "Ann Roe, 64, a former steelworker from
+ * Struthers" (back over up to five lower-case words to "a"/"an") */
+static bool age_hometown(const char *s, const struct ingest_tok *t, size_t a)
+{
+    if (a < 5 || !(ingest_tok_is(s, &t[a - 1], "of") || ingest_tok_is(s, &t[a - 1], "from")))
+        return false;
+    size_t k = a - 2;
+    if (ingest_tok_is(s, &t[a - 1], "from")) {
+        while (k + 7 > a && k >= 4 && t[k].kind == INGEST_TOK_WORD &&
+               (t[k].flags & INGEST_TOKF_LOWER) && !ingest_tok_is(s, &t[k], "a") &&
+               !ingest_tok_is(s, &t[k], "an"))
+            k--;
+        if (k + 2 < a) {
+            if (!ingest_tok_is(s, &t[k], "a") && !ingest_tok_is(s, &t[k], "an"))
+                return false;
+            k--;
+        }
+    }
+    return k >= 3 && t[k].kind == INGEST_TOK_PUNCT && t[k].ch == ',' &&
+           t[k - 1].kind == INGEST_TOK_NUM && t[k - 2].kind == INGEST_TOK_PUNCT &&
+           t[k - 2].ch == ',' && tok_capword(&t[k - 3]);
+}
+
 /* Whether the one unknown capitalised word t[a..j) after "in", "near",
  * "outside" or "from" (t[a - 1]) may be a town. Never after a finance or
  * abstract head ("cuts in Medicaid", "Shares in Norvane", "a letter from
@@ -2319,6 +2429,8 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
     return false;
 }
 
+static bool company_word(const char *w, size_t n);
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -2457,6 +2569,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
                                     INGEST_GAZ_STOPCAP))
                     continue;
+                /* "Moody's Analytics", "Macy's Inc.": one word's possessive
+                 * and a company word closing the run is a firm's name */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j == a + 1 && j < n &&
+                    tok_capword(&t[j]) && t[j].quote == t[a].quote &&
+                    t[j].start <= k->full_end + 1 &&
+                    company_word(s + t[j].start, t[j].end - t[j].start) &&
+                    !(j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].start <= t[j].end + 1) &&
+                    !gaz_name(g, s + t[a].start, k->end - t[a].start, false)) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                    continue;
+                }
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "OPEC+": a known name with a plus sign */
@@ -2621,6 +2746,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j += 2;
                 continue;
             }
+            /* "Committee for a Responsible Federal Budget", "Alliance for a
+             * Green Economy": an organisation word goes on over "for a" */
+            if (j > a && j + 2 < n && ingest_tok_is(s, k, "for") &&
+                (ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")) &&
+                tok_capword(&t[j + 2]) && t[j + 2].quote == t[a].quote &&
+                ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                               INGEST_GAZ_ORG_WORD) &&
+                !ingest_gaz_has(g, s + t[j + 2].start, t[j + 2].end - t[j + 2].start,
+                                INGEST_GAZ_STOPCAP)) {
+                j += 2;
+                continue;
+            }
             if (j > a && j + 2 < n && ingest_tok_is(s, k, "of") &&
                 ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
                 is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start)) {
@@ -2662,12 +2799,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
          * Todmorden": one unknown word where a town stands */
         size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
         bool town_word =
-            j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 && !plural_people(s, &t[a]) &&
+            j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
+            (!plural_people(s, &t[a]) || (pw == a && age_hometown(s, t, a))) &&
             !(j < n && t[j].kind == INGEST_TOK_NUM) && /* "in Room 12", "at Gate 4" */
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
-             (compass_of && pw == a) ||
+             (compass_of && pw == a) || (pw == a && age_hometown(s, t, a)) ||
              (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para &&
               (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
@@ -2677,7 +2815,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
               out->v[out->n - 1].end == t[a - 2].end && out->v[out->n - 1].start == t[a - 2].start &&
               ingest_tok_is(s, &t[a - 3], "from")));
-        if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and"))
+        if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
+            !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
@@ -3526,7 +3665,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (!text_scan(paras[i].s, &paras[i].toks, (int32_t)i, g, &cs, &pos))
             goto out;
     for (size_t i = 0; i < doc->extra.n; i++)
-        if (!text_scan_str(doc->extra.v[i], -1, g, &cs, &pos, &scratch))
+        if (!text_scan_str(doc->extra.v[i], PARA_CREDIT, g, &cs, &pos, &scratch))
             goto out;
 
     size_t cap = 64;
