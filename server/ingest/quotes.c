@@ -5264,8 +5264,9 @@ static int32_t interview_subject(const struct ctx *x, int32_t pi)
     return -1;
 }
 
-/* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...". The
- * label names the speaker (the person whose name or surname it spells, ignoring
+/* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...", or a
+ * paragraph's first quotation right after one ("PRYCE: \"...\"", as fact checks
+ * quote a debate; the label then stays outside the quotation). The label names the speaker (the person whose name or surname it spells, ignoring
  * case; "A:" is the last named speaker, "Q:" nobody named) and is cut off the
  * quotation. False when span qi opens with no label, or with one that names
  * nobody in the article. */
@@ -5274,9 +5275,17 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     struct ingest_para *p = &x->paras[pi];
     struct ingest_qspan *sp = &p->spans[qi];
     size_t ll, ts = ingest_transcript_label(p->s + sp->start, sp->end - sp->start, &ll);
+    size_t lab = sp->start; /* where the label starts */
+    bool outside = false;   /* "PRYCE: \"...\"": the label before the marks */
+    if (!ts && qi == 0 && sp->has_open && sp->open > 0 && sp->open < 48 &&
+        ingest_transcript_label(p->s, p->n, &ll) == sp->open) {
+        ts = sp->open;
+        lab = 0;
+        outside = true;
+    }
     if (!ts)
         return false;
-    const char *l = p->s + sp->start;
+    const char *l = p->s + lab;
     int32_t who = -1;
     bool ok = false;
     if (ll == 1) {
@@ -5300,9 +5309,10 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     }
     if (!ok)
         return false;
-    q->at = (struct attr){true, NULL, pi, sp->start, sp->start + ll, who, NULL};
+    q->at = (struct attr){true, NULL, pi, lab, lab + ll, who, NULL};
     q->kind = QUOTE_FULL;
-    sp->start += ts;
+    if (!outside)
+        sp->start += ts;
     if (who >= 0 && ll > 1) {
         x->last_speaker = who;
         x->last_speaker_para = pi;
