@@ -1182,7 +1182,8 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
 
 /* A description rather than a name: "a spokesman", "its CEO", "the minister",
  * and an owner's role ("Niger's minister of agriculture", "Velora's chief
- * executive": a name's possessive, then a lower-case noun). */
+ * executive": a name's possessive, then a lower-case noun, also after a place:
+ * "Velora's Ohio field director"). */
 static bool is_description(const struct ingest_para *p, struct subj sj)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -1190,8 +1191,12 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
     size_t o = sj.a;
     while (o + 1 < sj.b && o < sj.a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
         o++;
-    if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && o + 1 < sj.b &&
-        (t[o + 1].flags & INGEST_TOKF_LOWER))
+    /* (and the role may open with a place: "Marsh's Ohio state director") */
+    size_t r = o + 1;
+    while (r + 1 < sj.b && r < o + 3 && tok_capital(&t[r]))
+        r++;
+    if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && r < sj.b &&
+        (t[r].flags & INGEST_TOKF_LOWER) && (r == o + 1 || (t[sj.b - 1].flags & INGEST_TOKF_LOWER)))
         return true;
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
