@@ -2106,6 +2106,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
     int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
+    int32_t skip_para = -1, skip_sent = -1;
     size_t best_start = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
@@ -2142,6 +2143,23 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (best >= 0 && m->para == best_para && sent == best_sent && lo > 0 &&
             p->toks.v[lo - 1].sent == sent && TOK_IN(p->s, &p->toks.v[lo - 1], prepositions))
             continue;
+        if (m->para == skip_para && sent == skip_sent)
+            continue;
+        /* "He and his wife's cousin, X, drove down": a sentence whose subject
+         * is already a he/she of this sex names X as no subject; the pronoun
+         * goes on to mean whom the earlier sentence named */
+        if (best < 0 && gender != 0) {
+            size_t f = lo;
+            while (f > 0 && lo - f < 48 && p->toks.v[f - 1].sent == sent)
+                f--;
+            if (f < lo && (f == 0 || p->toks.v[f - 1].sent != sent) &&
+                (gender == 1 ? TOK_IN(p->s, &p->toks.v[f], pronouns_m)
+                             : TOK_IN(p->s, &p->toks.v[f], pronouns_f))) {
+                skip_para = m->para;
+                skip_sent = sent;
+                continue;
+            }
+        }
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
