@@ -686,6 +686,7 @@ static const struct cue {
     {"stressing", CUE_PART, 0},    {"promising", CUE_PART, 0},
     {"announcing", CUE_PART, 0},   {"suggesting", CUE_PART, 0},
     {"vowing", CUE_PART, 0},       {"urging", CUE_PART, 0},
+    {"pledging", CUE_PART, 0},
     {"predicting", CUE_PART, 0},   {"acknowledging", CUE_PART, 0},
     {"recalling", CUE_PART, 0},    {"quipping", CUE_PART, 0},
     {"joking", CUE_PART, 0},       {"boasting", CUE_PART, 0},
@@ -3749,10 +3750,13 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (a >= k || a - c0 > 4 || m->in_quote)
             return false;
         /* only capitalised words (titles, "Rival") before the name, or a
-         * capitalised phrase ending in a title: "Opposition councillor X" */
+         * capitalised phrase ending in a title: "Opposition councillor X",
+         * also lower-case after an opening adverbial: "At a briefing,
+         * ministry spokeswoman X went further" */
         for (size_t j = c0; j < a; j++)
             if (!tok_capital(&t[j]) && !TOK_IN(p->s, &t[j], determiners) &&
-                !(tok_capital(&t[c0]) && a - j <= 3 && t[j].kind == INGEST_TOK_WORD &&
+                !((tok_capital(&t[c0]) || (c0 > sa && is_punct(&t[c0 - 1], ','))) && a - j <= 3 &&
+                  t[j].kind == INGEST_TOK_WORD &&
                   !TOK_IN(p->s, &t[j], function_words) &&
                   (tok_capital(&t[a - 1]) || TOK_IN(p->s, &t[a - 1], role_nouns) ||
                    ingest_gaz_has(x->g, p->s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
@@ -3889,11 +3893,16 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
      * leftmost -ing word within ten lower-case words, not a gerund behind a
      * preposition or determiner) */
     if (k - 1 > lim + 1 && ingest_tok_ieq(p->s, &t[k - 1], "and")) {
-        size_t ing = 0;
-        for (size_t v = k - 1; v > lim + 1 && k - 1 - v < 10; v--) {
+        size_t ing = 0, words = 0;
+        /* (the earlier one's quotation is stepped over: "pledging to “...”
+         * and accusing X of “...”") */
+        for (size_t v = k - 1; v > lim + 1 && words < 10 && k - 1 - v < 48; v--) {
             const struct ingest_tok *w = &t[v - 1];
+            if (w->quote >= 0)
+                continue;
             if (w->quote >= 0 || w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
                 break;
+            words++;
             size_t wn = w->end - w->start;
             if (wn > 5 && memcmp(p->s + w->end - 3, "ing", 3) == 0 &&
                 !TOK_IN(p->s, &t[v - 2], prepositions) && !TOK_IN(p->s, &t[v - 2], determiners) &&
