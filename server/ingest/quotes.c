@@ -862,6 +862,15 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
 
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
         return false;
+    /* "said in a statement posted on its website": a past participle of
+     * publishing right after the noun of "in/on a ..." describes that noun */
+    static const char *const publish_participles[] = {"posted"}; /* cues only; sorted */
+    if (tok_in(p->s, &t[i], publish_participles,
+               sizeof publish_participles / sizeof *publish_participles) &&
+        i >= 3 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 && t[i - 3].quote < 0 &&
+        (ingest_tok_ieq(p->s, &t[i - 2], "a") || ingest_tok_ieq(p->s, &t[i - 2], "an")) &&
+        (ingest_tok_ieq(p->s, &t[i - 3], "in") || ingest_tok_ieq(p->s, &t[i - 3], "on")))
+        return false;
     /* "a hurriedly called session": a participle behind an article and an
      * adverb describes the noun after it */
     size_t bl0 = b->end - b->start;
