@@ -686,6 +686,7 @@ static const struct cue {
     {"stressing", CUE_PART, 0},    {"promising", CUE_PART, 0},
     {"announcing", CUE_PART, 0},   {"suggesting", CUE_PART, 0},
     {"vowing", CUE_PART, 0},       {"urging", CUE_PART, 0},
+    {"pledging", CUE_PART, 0},
     {"predicting", CUE_PART, 0},   {"acknowledging", CUE_PART, 0},
     {"recalling", CUE_PART, 0},    {"quipping", CUE_PART, 0},
     {"joking", CUE_PART, 0},       {"boasting", CUE_PART, 0},
@@ -860,6 +861,15 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         return true;
 
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
+        return false;
+    /* "said in a statement posted on its website": a past participle of
+     * publishing right after the noun of "in/on a ..." describes that noun */
+    static const char *const publish_participles[] = {"posted"}; /* cues only; sorted */
+    if (tok_in(p->s, &t[i], publish_participles,
+               sizeof publish_participles / sizeof *publish_participles) &&
+        i >= 3 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 && t[i - 3].quote < 0 &&
+        (ingest_tok_ieq(p->s, &t[i - 2], "a") || ingest_tok_ieq(p->s, &t[i - 2], "an")) &&
+        (ingest_tok_ieq(p->s, &t[i - 3], "in") || ingest_tok_ieq(p->s, &t[i - 3], "on")))
         return false;
     /* "a hurriedly called session": a participle behind an article and an
      * adverb describes the noun after it */
@@ -1182,7 +1192,8 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
 
 /* A description rather than a name: "a spokesman", "its CEO", "the minister",
  * and an owner's role ("Niger's minister of agriculture", "Velora's chief
- * executive": a name's possessive, then a lower-case noun). */
+ * executive": a name's possessive, then a lower-case noun, also after a place:
+ * "Velora's Ohio field director"). */
 static bool is_description(const struct ingest_para *p, struct subj sj)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -1190,8 +1201,12 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
     size_t o = sj.a;
     while (o + 1 < sj.b && o < sj.a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
         o++;
-    if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && o + 1 < sj.b &&
-        (t[o + 1].flags & INGEST_TOKF_LOWER))
+    /* (and the role may open with a place: "Marsh's Ohio state director") */
+    size_t r = o + 1;
+    while (r + 1 < sj.b && r < o + 3 && tok_capital(&t[r]))
+        r++;
+    if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && r < sj.b &&
+        (t[r].flags & INGEST_TOKF_LOWER) && (r == o + 1 || (t[sj.b - 1].flags & INGEST_TOKF_LOWER)))
         return true;
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
@@ -2101,6 +2116,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
     int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
+    int32_t skip_para = -1, skip_sent = -1;
     size_t best_start = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
@@ -2137,6 +2153,23 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (best >= 0 && m->para == best_para && sent == best_sent && lo > 0 &&
             p->toks.v[lo - 1].sent == sent && TOK_IN(p->s, &p->toks.v[lo - 1], prepositions))
             continue;
+        if (m->para == skip_para && sent == skip_sent)
+            continue;
+        /* "He and his wife's cousin, X, drove down": a sentence whose subject
+         * is already a he/she of this sex names X as no subject; the pronoun
+         * goes on to mean whom the earlier sentence named */
+        if (best < 0 && gender != 0) {
+            size_t f = lo;
+            while (f > 0 && lo - f < 48 && p->toks.v[f - 1].sent == sent)
+                f--;
+            if (f < lo && (f == 0 || p->toks.v[f - 1].sent != sent) &&
+                (gender == 1 ? TOK_IN(p->s, &p->toks.v[f], pronouns_m)
+                             : TOK_IN(p->s, &p->toks.v[f], pronouns_f))) {
+                skip_para = m->para;
+                skip_sent = sent;
+                continue;
+            }
+        }
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -3726,10 +3759,13 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (a >= k || a - c0 > 4 || m->in_quote)
             return false;
         /* only capitalised words (titles, "Rival") before the name, or a
-         * capitalised phrase ending in a title: "Opposition councillor X" */
+         * capitalised phrase ending in a title: "Opposition councillor X",
+         * also lower-case after an opening adverbial: "At a briefing,
+         * ministry spokeswoman X went further" */
         for (size_t j = c0; j < a; j++)
             if (!tok_capital(&t[j]) && !TOK_IN(p->s, &t[j], determiners) &&
-                !(tok_capital(&t[c0]) && a - j <= 3 && t[j].kind == INGEST_TOK_WORD &&
+                !((tok_capital(&t[c0]) || (c0 > sa && is_punct(&t[c0 - 1], ','))) && a - j <= 3 &&
+                  t[j].kind == INGEST_TOK_WORD &&
                   !TOK_IN(p->s, &t[j], function_words) &&
                   (tok_capital(&t[a - 1]) || TOK_IN(p->s, &t[a - 1], role_nouns) ||
                    ingest_gaz_has(x->g, p->s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
@@ -3866,11 +3902,16 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
      * leftmost -ing word within ten lower-case words, not a gerund behind a
      * preposition or determiner) */
     if (k - 1 > lim + 1 && ingest_tok_ieq(p->s, &t[k - 1], "and")) {
-        size_t ing = 0;
-        for (size_t v = k - 1; v > lim + 1 && k - 1 - v < 10; v--) {
+        size_t ing = 0, words = 0;
+        /* (the earlier one's quotation is stepped over: "pledging to “...”
+         * and accusing X of “...”") */
+        for (size_t v = k - 1; v > lim + 1 && words < 10 && k - 1 - v < 48; v--) {
             const struct ingest_tok *w = &t[v - 1];
+            if (w->quote >= 0)
+                continue;
             if (w->quote >= 0 || w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
                 break;
+            words++;
             size_t wn = w->end - w->start;
             if (wn > 5 && memcmp(p->s + w->end - 3, "ing", 3) == 0 &&
                 !TOK_IN(p->s, &t[v - 2], prepositions) && !TOK_IN(p->s, &t[v - 2], determiners) &&
@@ -5264,8 +5305,9 @@ static int32_t interview_subject(const struct ctx *x, int32_t pi)
     return -1;
 }
 
-/* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...". The
- * label names the speaker (the person whose name or surname it spells, ignoring
+/* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...", or a
+ * paragraph's first quotation right after one ("PRYCE: \"...\"", as fact checks
+ * quote a debate; the label then stays outside the quotation). The label names the speaker (the person whose name or surname it spells, ignoring
  * case; "A:" is the last named speaker, "Q:" nobody named) and is cut off the
  * quotation. False when span qi opens with no label, or with one that names
  * nobody in the article. */
@@ -5274,9 +5316,17 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     struct ingest_para *p = &x->paras[pi];
     struct ingest_qspan *sp = &p->spans[qi];
     size_t ll, ts = ingest_transcript_label(p->s + sp->start, sp->end - sp->start, &ll);
+    size_t lab = sp->start; /* where the label starts */
+    bool outside = false;   /* "PRYCE: \"...\"": the label before the marks */
+    if (!ts && qi == 0 && sp->has_open && sp->open > 0 && sp->open < 48 &&
+        ingest_transcript_label(p->s, p->n, &ll) == sp->open) {
+        ts = sp->open;
+        lab = 0;
+        outside = true;
+    }
     if (!ts)
         return false;
-    const char *l = p->s + sp->start;
+    const char *l = p->s + lab;
     int32_t who = -1;
     bool ok = false;
     if (ll == 1) {
@@ -5300,9 +5350,10 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     }
     if (!ok)
         return false;
-    q->at = (struct attr){true, NULL, pi, sp->start, sp->start + ll, who, NULL};
+    q->at = (struct attr){true, NULL, pi, lab, lab + ll, who, NULL};
     q->kind = QUOTE_FULL;
-    sp->start += ts;
+    if (!outside)
+        sp->start += ts;
     if (who >= 0 && ll > 1) {
         x->last_speaker = who;
         x->last_speaker_para = pi;
