@@ -1060,12 +1060,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * kept bare (as "Western Journal" is written elsewhere) and with it */
     static const char *const papers[] = {"chronicle", "courier",  "dispatch", "examiner",
                                          "gazette",   "herald",   "inquirer", "journal",
-                                         "news",      "observer", "post",     "sentinel",
-                                         "telegraph",
+                                         "news",      "observer", "post",     "register",
+                                         "sentinel",  "telegraph",
                                          "times",     "tribune"}; /* sorted */
+    /* at a sentence's start only before two words or more ("The Des Moines
+     * Register urged"), since "The Times" there may be the article */
     if (!e && (para >= 0 || para == PARA_CREDIT) && a == a0 + 1 && b - a >= 1 &&
         ingest_tok_is(s, &t[a0], "The") &&
-        !(t[a0].flags & INGEST_TOKF_SENT_START) && t[a0].quote == t[a].quote &&
+        (!(t[a0].flags & INGEST_TOKF_SENT_START) || b - a >= 2) && t[a0].quote == t[a].quote &&
         ingest_word_in(papers, sizeof papers / sizeof *papers, s + t[b - 1].start,
                        end - t[b - 1].start)) {
         c.start = t[a0].start;
