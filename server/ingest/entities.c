@@ -206,6 +206,21 @@ static bool tok_capword(const struct ingest_tok *t)
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
 }
 
+/* "9th", "21st": an ordinal in figures (a word token opening with a digit) */
+static bool tok_ordinal(const char *s, const struct ingest_tok *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+    if (t->kind != INGEST_TOK_WORD || n < 3 || n > 5 || w[0] < '1' || w[0] > '9')
+        return false;
+    for (size_t i = 1; i + 2 < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+    const char *o = w + n - 2;
+    return ingest_bytes_eq(o, 2, "st") || ingest_bytes_eq(o, 2, "nd") ||
+           ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th");
+}
+
 /* "al-Tayeb", "el-Sisi", "bin-Hamad": an Arabic article or kin word joined by a
  * hyphen to a capitalised name is a name word, though it starts in lower case */
 static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
@@ -1006,6 +1021,36 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
+    /* "a Washington Post-ABC News poll": two known organisations joined by
+     * a hyphen inside one word (a joint poll) are both named */
+    for (size_t q = a; !e && q < b; q++) {
+        const char *h = memchr(s + t[q].start, '-', t[q].end - t[q].start);
+        if (!h || h == s + t[q].start || h + 1 >= s + t[q].end)
+            continue;
+        size_t hb = (size_t)(h - s), f = a; /* past "A" and other sentence words */
+        const struct ingest_gaz_entry *l = NULL;
+        for (; !l && f <= q && f < a + 3; f++)
+            l = ingest_gaz_find(g, s + t[f].start, hb - t[f].start, INGEST_GAZ_ORG);
+        const struct ingest_gaz_entry *r =
+            l ? ingest_gaz_find(g, s + hb + 1, end - hb - 1, INGEST_GAZ_ORG) : NULL;
+        if (!r)
+            break;
+        f--;
+        struct cand lc = c, rc = c;
+        lc.start = lc.nstart = t[f].start;
+        lc.end = hb;
+        lc.sent_start = (t[f].flags & INGEST_TOKF_SENT_START) != 0;
+        lc.kind = rc.kind = C_ORG;
+        lc.canon = l->canon;
+        lc.canon_len = l->canon_len;
+        lc.pos = (*pos)++;
+        rc.start = rc.nstart = hb + 1;
+        rc.end = end;
+        rc.canon = r->canon;
+        rc.canon_len = r->canon_len;
+        rc.pos = (*pos)++;
+        return cands_push(out, &lc) && cands_push(out, &rc);
+    }
     /* strip leading sentence words and retry; past the first word, a name
      * ending in an organisation word keeps its capitalised words ("A
      * Government Accountability Office report") */
@@ -2738,14 +2783,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 continue;
             }
             /* "Court of Appeals for the Ninth Circuit", "Kiel Institute for
-             * the World Economy": an organisation word goes on over "for the" */
+             * the World Economy": an organisation word goes on over "for the";
+             * "for the 9th Circuit": over an ordinal in figures too */
+            bool ord = j + 3 < n && tok_ordinal(s, &t[j + 2]) && tok_capword(&t[j + 3]) &&
+                       t[j + 3].quote == t[a].quote;
             if (j > a && j + 2 < n && ingest_tok_is(s, k, "for") &&
-                ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
+                ingest_tok_is(s, &t[j + 1], "the") && (tok_capword(&t[j + 2]) || ord) &&
                 t[j + 2].quote == t[a].quote &&
                 ((j >= a + 3 && run_has_org_of(s, t, a, j, g)) ||
                  ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                                 INGEST_GAZ_ORG_WORD))) {
-                j += 2;
+                j += ord ? 3 : 2;
                 continue;
             }
             /* "Committee for a Responsible Federal Budget", "Alliance for a
