@@ -3577,7 +3577,11 @@ static void company_short_form(const struct cands *cs, const size_t *orgs, size_
         const char *w;
         size_t wn;
         last_word(on, onn, &w, &wn);
-        if (!company_word(w, wn) || onn <= best_n)
+        /* "Charlotte-Mecklenburg Police Chief X" (the title cut the name)
+         * and "the Charlotte-Mecklenburg Police Department": the department */
+        bool dept = c->kind == C_ORG && w == on + nn + 1 &&
+                    (ingest_bytes_eq(w, wn, "Department") || ingest_bytes_eq(w, wn, "Office"));
+        if ((!company_word(w, wn) && !dept) || onn <= best_n)
             continue;
         best = on; /* the longest: "Keystone Allied Energy" is short too */
         best_n = onn;
