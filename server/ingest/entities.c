@@ -3927,6 +3927,17 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
              * headline run holding a pronoun or article is a clause, no name */
             if (c->para < 0 && has_function_word(name, nn))
                 continue;
+            /* "Governor Used Private Email for ...": a title-case headline's
+             * past-tense verb after a title opens no name (unless a listed
+             * given name: "Ahmed", "Fred") */
+            if (c->para < 0 && c->nstart > c->start) {
+                const char *sp = memchr(name, ' ', nn);
+                size_t fw = sp ? (size_t)(sp - name) : nn;
+                if (fw >= 4 && name[fw - 2] == 'e' && name[fw - 1] == 'd' &&
+                    !given_has(g, name, fw, INGEST_GAZ_GIVEN_MALE) &&
+                    !given_has(g, name, fw, INGEST_GAZ_GIVEN_FEMALE))
+                    continue;
+            }
             if (nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
