@@ -1144,6 +1144,17 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
+    /* "a student at UNC Charlotte", "UC Davis": a university's initials (a
+     * "U" first or last) before a listed town name its campus */
+    if (b - a == 2 && t[a].end - t[a].start >= 2 && t[a].end - t[a].start <= 5 &&
+        !(t[a].flags & INGEST_TOKF_POSS) && all_caps(s + t[a].start, t[a].end - t[a].start) &&
+        (s[t[a].start] == 'U' || s[t[a].end - 1] == 'U') &&
+        !gaz_name(g, s + t[a].start, t[a].end - t[a].start, true) &&
+        ingest_gaz_find(g, s + t[a + 1].start, end - t[a + 1].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* "the \u201cSteel Horizon\u201d franchise", a sign that read "Save Our
      * Mill.": capitalised words filling a quotation are a work's title or a
      * slogan, no entity, unless a given name opens them ("\u201cDennis
