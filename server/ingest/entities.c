@@ -30,7 +30,7 @@ struct cand {
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
-    bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
+    bool age_after;   /* ", 67, a retired pharmacist", "her son, Kyle,": a lone first name, a person */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
@@ -3181,6 +3181,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * word makes it a person named by the first name alone */
             if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only &&
                 age_follows(s, t, n, j))
+                c->age_after = true;
+            /* "whose 19-year-old son, Kyle, was struck": a listed given name
+             * set off after a kin noun is a person named by it alone */
+            static const char *const kin[] = {"brother", "daughter", "father",      "granddaughter",
+                                              "grandson", "husband", "mother", "nephew",
+                                              "niece",   "sister",   "son",    "wife"}; /* sorted */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only && a >= 2 &&
+                j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+                t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',' &&
+                t[a - 2].kind == INGEST_TOK_WORD &&
+                ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
+                               t[a - 2].end - t[a - 2].start) &&
+                (given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c->age_after = true;
             /* "told WLQX after the meeting", "PUEBLO, Colo. (KVRC) -": a bare
              * call sign, outside quotes and capitals lines, is a broadcaster */
