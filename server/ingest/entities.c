@@ -30,7 +30,7 @@ struct cand {
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
-    bool age_after;   /* ", 67, a retired pharmacist": a lone first name with an age */
+    bool age_after;   /* ", 67, a retired pharmacist", "her son, Kyle,": a lone first name, a person */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
@@ -204,6 +204,21 @@ static size_t tok_name_end(const char *s, const struct ingest_tok *t, bool *cut)
 static bool tok_capword(const struct ingest_tok *t)
 {
     return t->kind == INGEST_TOK_WORD && (t->flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS));
+}
+
+/* "9th", "21st": an ordinal in figures (a word token opening with a digit) */
+static bool tok_ordinal(const char *s, const struct ingest_tok *t)
+{
+    size_t n = t->end - t->start;
+    const char *w = s + t->start;
+    if (t->kind != INGEST_TOK_WORD || n < 3 || n > 5 || w[0] < '1' || w[0] > '9')
+        return false;
+    for (size_t i = 1; i + 2 < n; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+    const char *o = w + n - 2;
+    return ingest_bytes_eq(o, 2, "st") || ingest_bytes_eq(o, 2, "nd") ||
+           ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th");
 }
 
 /* "al-Tayeb", "el-Sisi", "bin-Hamad": an Arabic article or kin word joined by a
@@ -1006,6 +1021,36 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
+    /* "a Washington Post-ABC News poll": two known organisations joined by
+     * a hyphen inside one word (a joint poll) are both named */
+    for (size_t q = a; !e && q < b; q++) {
+        const char *h = memchr(s + t[q].start, '-', t[q].end - t[q].start);
+        if (!h || h == s + t[q].start || h + 1 >= s + t[q].end)
+            continue;
+        size_t hb = (size_t)(h - s), f = a; /* past "A" and other sentence words */
+        const struct ingest_gaz_entry *l = NULL;
+        for (; !l && f <= q && f < a + 3; f++)
+            l = ingest_gaz_find(g, s + t[f].start, hb - t[f].start, INGEST_GAZ_ORG);
+        const struct ingest_gaz_entry *r =
+            l ? ingest_gaz_find(g, s + hb + 1, end - hb - 1, INGEST_GAZ_ORG) : NULL;
+        if (!r)
+            break;
+        f--;
+        struct cand lc = c, rc = c;
+        lc.start = lc.nstart = t[f].start;
+        lc.end = hb;
+        lc.sent_start = (t[f].flags & INGEST_TOKF_SENT_START) != 0;
+        lc.kind = rc.kind = C_ORG;
+        lc.canon = l->canon;
+        lc.canon_len = l->canon_len;
+        lc.pos = (*pos)++;
+        rc.start = rc.nstart = hb + 1;
+        rc.end = end;
+        rc.canon = r->canon;
+        rc.canon_len = r->canon_len;
+        rc.pos = (*pos)++;
+        return cands_push(out, &lc) && cands_push(out, &rc);
+    }
     /* strip leading sentence words and retry; past the first word, a name
      * ending in an organisation word keeps its capitalised words ("A
      * Government Accountability Office report") */
@@ -1060,12 +1105,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * kept bare (as "Western Journal" is written elsewhere) and with it */
     static const char *const papers[] = {"chronicle", "courier",  "dispatch", "examiner",
                                          "gazette",   "herald",   "inquirer", "journal",
-                                         "news",      "observer", "post",     "sentinel",
-                                         "telegraph",
+                                         "news",      "observer", "post",     "register",
+                                         "sentinel",  "telegraph",
                                          "times",     "tribune"}; /* sorted */
+    /* at a sentence's start only before two words or more ("The Des Moines
+     * Register urged"), since "The Times" there may be the article */
     if (!e && (para >= 0 || para == PARA_CREDIT) && a == a0 + 1 && b - a >= 1 &&
         ingest_tok_is(s, &t[a0], "The") &&
-        !(t[a0].flags & INGEST_TOKF_SENT_START) && t[a0].quote == t[a].quote &&
+        (!(t[a0].flags & INGEST_TOKF_SENT_START) || b - a >= 2) && t[a0].quote == t[a].quote &&
         ingest_word_in(papers, sizeof papers / sizeof *papers, s + t[b - 1].start,
                        end - t[b - 1].start)) {
         c.start = t[a0].start;
@@ -1094,6 +1141,17 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         c.kind = e->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
         c.canon = e->canon;
         c.canon_len = e->canon_len;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* "a student at UNC Charlotte", "UC Davis": a university's initials (a
+     * "U" first or last) before a listed town name its campus */
+    if (b - a == 2 && t[a].end - t[a].start >= 2 && t[a].end - t[a].start <= 5 &&
+        !(t[a].flags & INGEST_TOKF_POSS) && all_caps(s + t[a].start, t[a].end - t[a].start) &&
+        (s[t[a].start] == 'U' || s[t[a].end - 1] == 'U') &&
+        !gaz_name(g, s + t[a].start, t[a].end - t[a].start, true) &&
+        ingest_gaz_find(g, s + t[a + 1].start, end - t[a + 1].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
@@ -2736,14 +2794,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 continue;
             }
             /* "Court of Appeals for the Ninth Circuit", "Kiel Institute for
-             * the World Economy": an organisation word goes on over "for the" */
+             * the World Economy": an organisation word goes on over "for the";
+             * "for the 9th Circuit": over an ordinal in figures too */
+            bool ord = j + 3 < n && tok_ordinal(s, &t[j + 2]) && tok_capword(&t[j + 3]) &&
+                       t[j + 3].quote == t[a].quote;
             if (j > a && j + 2 < n && ingest_tok_is(s, k, "for") &&
-                ingest_tok_is(s, &t[j + 1], "the") && tok_capword(&t[j + 2]) &&
+                ingest_tok_is(s, &t[j + 1], "the") && (tok_capword(&t[j + 2]) || ord) &&
                 t[j + 2].quote == t[a].quote &&
                 ((j >= a + 3 && run_has_org_of(s, t, a, j, g)) ||
                  ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                                 INGEST_GAZ_ORG_WORD))) {
-                j += 2;
+                j += ord ? 3 : 2;
                 continue;
             }
             /* "Committee for a Responsible Federal Budget", "Alliance for a
@@ -3120,6 +3181,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * word makes it a person named by the first name alone */
             if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only &&
                 age_follows(s, t, n, j))
+                c->age_after = true;
+            /* "whose 19-year-old son, Kyle, was struck": a listed given name
+             * set off after a kin noun is a person named by it alone */
+            static const char *const kin[] = {"brother", "daughter", "father",      "granddaughter",
+                                              "grandson", "husband", "mother", "nephew",
+                                              "niece",   "sister",   "son",    "wife"}; /* sorted */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only && a >= 2 &&
+                j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+                t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',' &&
+                t[a - 2].kind == INGEST_TOK_WORD &&
+                ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
+                               t[a - 2].end - t[a - 2].start) &&
+                (given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c->age_after = true;
             /* "told WLQX after the meeting", "PUEBLO, Colo. (KVRC) -": a bare
              * call sign, outside quotes and capitals lines, is a broadcaster */
@@ -3527,7 +3602,11 @@ static void company_short_form(const struct cands *cs, const size_t *orgs, size_
         const char *w;
         size_t wn;
         last_word(on, onn, &w, &wn);
-        if (!company_word(w, wn) || onn <= best_n)
+        /* "Charlotte-Mecklenburg Police Chief X" (the title cut the name)
+         * and "the Charlotte-Mecklenburg Police Department": the department */
+        bool dept = c->kind == C_ORG && w == on + nn + 1 &&
+                    (ingest_bytes_eq(w, wn, "Department") || ingest_bytes_eq(w, wn, "Office"));
+        if ((!company_word(w, wn) && !dept) || onn <= best_n)
             continue;
         best = on; /* the longest: "Keystone Allied Energy" is short too */
         best_n = onn;
@@ -3873,6 +3952,17 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
              * headline run holding a pronoun or article is a clause, no name */
             if (c->para < 0 && has_function_word(name, nn))
                 continue;
+            /* "Governor Used Private Email for ...": a title-case headline's
+             * past-tense verb after a title opens no name (unless a listed
+             * given name: "Ahmed", "Fred") */
+            if (c->para < 0 && c->nstart > c->start) {
+                const char *sp = memchr(name, ' ', nn);
+                size_t fw = sp ? (size_t)(sp - name) : nn;
+                if (fw >= 4 && name[fw - 2] == 'e' && name[fw - 1] == 'd' &&
+                    !given_has(g, name, fw, INGEST_GAZ_GIVEN_MALE) &&
+                    !given_has(g, name, fw, INGEST_GAZ_GIVEN_FEMALE))
+                    continue;
+            }
             if (nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
