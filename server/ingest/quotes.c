@@ -2473,29 +2473,47 @@ static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp
  * it (no paragraph of news is about one person over so many names; the bound
  * keeps a paragraph of many "the senator said" quotations linear). */
 #define TOPIC_MENTIONS 256
-static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
+static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool loose)
 {
     const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
     int32_t who = -1;
     bool opens = false;
+    int32_t sent0 = 0;
     for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
         const struct ingest_mention *m = &p->m[i];
         if (i >= TOPIC_MENTIONS)
             return -1;
         if (m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
             continue;
-        if (who >= 0 && who != m->entity)
+        /* titles may stand before the name ("Mr. Dunmore's campaign ...",
+         * "Libertarian nominee Carl Brenner says") */
+        size_t k = tok_at_byte(p, m->start), k0 = k;
+        bool role = false; /* (a lower-case role noun stepped over) */
+        while (k > 0 && k0 - k < 4 && !(t[k].flags & INGEST_TOKF_SENT_START) &&
+               t[k - 1].sent == t[k].sent &&
+               ((tok_capital(&t[k - 1]) &&
+                 ((t[k - 1].flags & INGEST_TOKF_ABBR) || role ||
+                  ingest_gaz_has(x->g, p->s + t[k - 1].start, t[k - 1].end - t[k - 1].start,
+                                 INGEST_GAZ_TITLE))) ||
+                (!role && (t[k - 1].flags & INGEST_TOKF_LOWER) &&
+                 TOK_IN(p->s, &t[k - 1], role_nouns)))) {
+            role = role || (t[k - 1].flags & INGEST_TOKF_LOWER);
+            k--;
+        }
+        bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0;
+        if (who >= 0 && who != m->entity) {
+            /* (the paragraph before: "X is telling supporters that
+             * Democrat Y ...": a person named inside X's sentence, opening
+             * none, leaves X the topic, unless X bears a title of his own:
+             * "Sen. X ... asked whether Y would", then "the nominee said") */
+            if (loose && !at_start && t[k].sent == sent0 && x->ents->v[who].titles.n == 0)
+                continue;
             return -1;
+        }
         if (who < 0) {
-            /* "Mr. Dunmore's campaign ...": titles may stand before the name */
-            size_t k = tok_at_byte(p, m->start);
-            while (k > 0 && !(p->toks.v[k].flags & INGEST_TOKF_SENT_START) &&
-                   p->toks.v[k - 1].sent == p->toks.v[k].sent && tok_capital(&p->toks.v[k - 1]) &&
-                   ((p->toks.v[k - 1].flags & INGEST_TOKF_ABBR) ||
-                    ingest_gaz_has(x->g, p->s + p->toks.v[k - 1].start,
-                                   p->toks.v[k - 1].end - p->toks.v[k - 1].start, INGEST_GAZ_TITLE)))
-                k--;
-            opens = (p->toks.v[k].flags & INGEST_TOKF_SENT_START) != 0;
+            opens = at_start;
+            sent0 = t[k].sent;
         }
         who = m->entity;
     }
@@ -2811,7 +2829,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         }
     }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
-        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
+        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start, false);
         /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
          * before it here, so the topic of the paragraph before */
         bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
@@ -2819,7 +2837,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             named = mi >= TOPIC_MENTIONS ||
                     (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
         if (head_only < 0 && !named && pi > 0)
-            head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
+            head_only = paragraph_topic(x, pi - 1, SIZE_MAX, true);
     }
     /* "..., with the Welsh Conservatives leader accusing ..." in a lead
      * that names the leader only later ("Welsh Conservatives leader X
@@ -4035,6 +4053,11 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
                 z++;
             name =
                 z < sj.b && tok_capital(&t[z]) && mention_start_at(p, t[z].start + 1) == t[z].start;
+            /* "the former Utah governor": a place modifying a role noun
+             * that ends the phrase is no clause's subject */
+            if (name && z + 1 < sj.b && (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
+                TOK_IN(s, &t[sj.b - 1], role_nouns))
+                name = false;
         }
         /* "a timeline the diplomat described as": a definite role at the
          * end, right before the verb */
