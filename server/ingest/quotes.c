@@ -2190,6 +2190,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     return r;
 }
 
+static bool owns_person(const struct ingest_para *p, size_t k);
+
 /* The person a he/she means once no paragraph-end introduction decided:
  * the last speaker or a person who became the topic after (best, the
  * latest person mentioned before the pronoun, in para/sentence/byte). */
@@ -2222,7 +2224,7 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
         }
-        if (words_before <= 2)
+        if (words_before <= 2 && !owns_person(p, tok_at_byte(p, best_start)))
             return best;
     }
     return x->last_speaker;
@@ -2893,6 +2895,34 @@ static const struct {
     {"husband", 1},     {"mom", 2},       {"mother", 2},  {"nephew", 1},  {"niece", 2},
     {"sister", 2},      {"son", 1},       {"uncle", 1},   {"wife", 2},
 };
+
+/* Nouns for a person one belongs with, besides roles and kin: "X's running
+ * mate", sorted. */
+static const char *const companion_nouns[] = {"deputy", "mate", "partner", "successor"};
+
+/* True when the name at token k is an owner whose noun is another person
+ * ("Dunmore's running mate was speaking ...", "X's campaign manager"): the
+ * sentence is about that person, not the owner. */
+static bool owns_person(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t o = k;
+    while (o < p->toks.n && o < k + 4 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+        o++;
+    if (o >= p->toks.n || !(t[o].flags & INGEST_TOKF_POSS) || !tok_capital(&t[o]))
+        return false;
+    for (size_t j = o + 1; j < p->toks.n && j < o + 4 && t[j].sent == t[o].sent; j++) {
+        const struct ingest_tok *w = &t[j];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+            return false;
+        if (TOK_IN(p->s, w, role_nouns) || TOK_IN(p->s, w, companion_nouns))
+            return true;
+        for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns; i++)
+            if (ingest_tok_ieq(p->s, w, kin_nouns[i].word))
+                return true;
+    }
+    return false;
+}
 
 /* True when the he/she at token k has a family noun of its sex behind a
  * possessive earlier in its own sentence ("His mother mends nets, and she
@@ -5302,6 +5332,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
+           LIST_SORTED(companion_nouns) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
