@@ -4923,9 +4923,11 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 
 /* Nouns of speech that an owner's name can govern: "X's claim that ...". */
 static const char *const claim_nouns[] = {
-    "accusation", "argument", "assertion", "boast",     "charge",   "claim",   "claims",
-    "comment",    "comments", "insistence", "pledge",   "prediction", "promise", "remark",
-    "remarks",    "statement", "suggestion", "vow",     "warning",  "words",
+    "accusation",  "accusations", "argument",   "assertion",  "assertions", "boast",
+    "charge",      "claim",       "claims",     "comment",    "comments",   "insistence",
+    "pledge",      "prediction",  "predictions", "promise",   "promises",   "remark",
+    "remarks",     "statement",   "suggestion", "vow",        "warning",    "warnings",
+    "words",
 };
 
 bool ingest_claim_noun(const char *s, size_t n)
@@ -4949,10 +4951,18 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return false;
         if (is_end_punct(w) || cue_at(p, k - 1, &len))
             return false;
-        bool his = ingest_tok_ieq(p->s, &t[k - 2], "his");
-        bool her = ingest_tok_ieq(p->s, &t[k - 2], "her");
-        if (!TOK_IN(p->s, w, claim_nouns) || t[k - 2].quote >= 0 ||
-            (!his && !her && (!(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))))
+        if (!TOK_IN(p->s, w, claim_nouns))
+            continue;
+        /* (one modifier may stand between: "X's recent warnings that") */
+        size_t ow = k - 2;
+        if (ow > sa && (t[ow].flags & INGEST_TOKF_LOWER) && t[ow].kind == INGEST_TOK_WORD &&
+            !TOK_IN(p->s, &t[ow], function_words) && t[ow].quote < 0 &&
+            (t[ow - 1].flags & INGEST_TOKF_POSS) && tok_capital(&t[ow - 1]))
+            ow--;
+        bool his = ingest_tok_ieq(p->s, &t[ow], "his");
+        bool her = ingest_tok_ieq(p->s, &t[ow], "her");
+        if (t[ow].quote >= 0 ||
+            (!his && !her && (!(t[ow].flags & INGEST_TOKF_POSS) || !tok_capital(&t[ow]))))
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
@@ -4961,14 +4971,14 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return false;
         if (his || her) {
             /* "his claim that “...”": the person the pronoun stands for */
-            int32_t who = pronoun_resolve(x, pi, t[k - 2].start, his ? 1 : 2);
+            int32_t who = pronoun_resolve(x, pi, t[ow].start, his ? 1 : 2);
             if (who < 0)
                 return false;
             q->at = (struct attr){.found = true, .speaker = who, .subj_para = pi,
-                                  .subj_a = t[k - 2].start, .subj_b = t[k - 2].end};
+                                  .subj_a = t[ow].start, .subj_b = t[ow].end};
             return true;
         }
-        size_t ms = mention_start_at(p, t[k - 2].end - 1);
+        size_t ms = mention_start_at(p, t[ow].end - 1);
         if (ms == SIZE_MAX)
             return false;
         for (size_t mi = 0; mi < p->n_m; mi++) {
@@ -4979,7 +4989,7 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
                 return false;
             q->at = (struct attr){.found = true, .speaker = m->entity, .subj_para = pi,
-                                  .subj_a = m->start, .subj_b = t[k - 2].end};
+                                  .subj_a = m->start, .subj_b = t[ow].end};
             return true;
         }
         return false;
