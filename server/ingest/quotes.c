@@ -2170,6 +2170,30 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 continue;
             }
         }
+        /* "Ann Roe spoke briefly. Jo Vale stood behind her. “...,” she
+         * said": a sentence whose own object is a him/her of this sex is
+         * about somebody else, whom the pronoun means too */
+        if (best < 0 && (gender == 1 || gender == 2)) {
+            bool obj = false;
+            for (size_t j = lo; j < p->toks.n && j < lo + 10 && p->toks.v[j].sent == sent && !obj;
+                 j++) {
+                const struct ingest_tok *w = &p->toks.v[j];
+                /* (not in a clause of its own: "X laughed it off when the
+                 * paper put it to him" is X) */
+                if (w->quote >= 0 || TOK_IN(p->s, w, clause_stops)) {
+                    obj = false;
+                    break;
+                }
+                obj = ingest_tok_ieq(p->s, w, gender == 1 ? "him" : "her") && j > lo &&
+                      TOK_IN(p->s, &p->toks.v[j - 1], prepositions) && j + 1 < p->toks.n &&
+                      p->toks.v[j + 1].sent == sent && is_end_punct(&p->toks.v[j + 1]);
+            }
+            if (obj) {
+                skip_para = m->para;
+                skip_sent = sent;
+                continue;
+            }
+        }
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
