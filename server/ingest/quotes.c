@@ -2170,6 +2170,30 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 continue;
             }
         }
+        /* "Ann Roe spoke briefly. Jo Vale stood behind her. “...,” she
+         * said": a sentence whose own object is a him/her of this sex is
+         * about somebody else, whom the pronoun means too */
+        if (best < 0 && (gender == 1 || gender == 2)) {
+            bool obj = false;
+            for (size_t j = lo; j < p->toks.n && j < lo + 10 && p->toks.v[j].sent == sent && !obj;
+                 j++) {
+                const struct ingest_tok *w = &p->toks.v[j];
+                /* (not in a clause of its own: "X laughed it off when the
+                 * paper put it to him" is X) */
+                if (w->quote >= 0 || TOK_IN(p->s, w, clause_stops)) {
+                    obj = false;
+                    break;
+                }
+                obj = ingest_tok_ieq(p->s, w, gender == 1 ? "him" : "her") && j > lo &&
+                      TOK_IN(p->s, &p->toks.v[j - 1], prepositions) && j + 1 < p->toks.n &&
+                      p->toks.v[j + 1].sent == sent && is_end_punct(&p->toks.v[j + 1]);
+            }
+            if (obj) {
+                skip_para = m->para;
+                skip_sent = sent;
+                continue;
+            }
+        }
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -2189,6 +2213,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         return x->answerer;
     return r;
 }
+
+static bool owns_person(const struct ingest_para *p, size_t k);
 
 /* The person a he/she means once no paragraph-end introduction decided:
  * the last speaker or a person who became the topic after (best, the
@@ -2222,7 +2248,7 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
         }
-        if (words_before <= 2)
+        if (words_before <= 2 && !owns_person(p, tok_at_byte(p, best_start)))
             return best;
     }
     return x->last_speaker;
@@ -2473,29 +2499,47 @@ static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp
  * it (no paragraph of news is about one person over so many names; the bound
  * keeps a paragraph of many "the senator said" quotations linear). */
 #define TOPIC_MENTIONS 256
-static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at)
+static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool loose)
 {
     const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
     int32_t who = -1;
     bool opens = false;
+    int32_t sent0 = 0;
     for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
         const struct ingest_mention *m = &p->m[i];
         if (i >= TOPIC_MENTIONS)
             return -1;
         if (m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
             continue;
-        if (who >= 0 && who != m->entity)
+        /* titles may stand before the name ("Mr. Dunmore's campaign ...",
+         * "Libertarian nominee Carl Brenner says") */
+        size_t k = tok_at_byte(p, m->start), k0 = k;
+        bool role = false; /* (a lower-case role noun stepped over) */
+        while (k > 0 && k0 - k < 4 && !(t[k].flags & INGEST_TOKF_SENT_START) &&
+               t[k - 1].sent == t[k].sent &&
+               ((tok_capital(&t[k - 1]) &&
+                 ((t[k - 1].flags & INGEST_TOKF_ABBR) || role ||
+                  ingest_gaz_has(x->g, p->s + t[k - 1].start, t[k - 1].end - t[k - 1].start,
+                                 INGEST_GAZ_TITLE))) ||
+                (!role && (t[k - 1].flags & INGEST_TOKF_LOWER) &&
+                 TOK_IN(p->s, &t[k - 1], role_nouns)))) {
+            role = role || (t[k - 1].flags & INGEST_TOKF_LOWER);
+            k--;
+        }
+        bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0;
+        if (who >= 0 && who != m->entity) {
+            /* (the paragraph before: "X is telling supporters that
+             * Democrat Y ...": a person named inside X's sentence, opening
+             * none, leaves X the topic, unless X bears a title of his own:
+             * "Sen. X ... asked whether Y would", then "the nominee said") */
+            if (loose && !at_start && t[k].sent == sent0 && x->ents->v[who].titles.n == 0)
+                continue;
             return -1;
+        }
         if (who < 0) {
-            /* "Mr. Dunmore's campaign ...": titles may stand before the name */
-            size_t k = tok_at_byte(p, m->start);
-            while (k > 0 && !(p->toks.v[k].flags & INGEST_TOKF_SENT_START) &&
-                   p->toks.v[k - 1].sent == p->toks.v[k].sent && tok_capital(&p->toks.v[k - 1]) &&
-                   ((p->toks.v[k - 1].flags & INGEST_TOKF_ABBR) ||
-                    ingest_gaz_has(x->g, p->s + p->toks.v[k - 1].start,
-                                   p->toks.v[k - 1].end - p->toks.v[k - 1].start, INGEST_GAZ_TITLE)))
-                k--;
-            opens = (p->toks.v[k].flags & INGEST_TOKF_SENT_START) != 0;
+            opens = at_start;
+            sent0 = t[k].sent;
         }
         who = m->entity;
     }
@@ -2811,7 +2855,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         }
     }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
-        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start);
+        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start, false);
         /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
          * before it here, so the topic of the paragraph before */
         bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
@@ -2819,7 +2863,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             named = mi >= TOPIC_MENTIONS ||
                     (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
         if (head_only < 0 && !named && pi > 0)
-            head_only = paragraph_topic(x, pi - 1, SIZE_MAX);
+            head_only = paragraph_topic(x, pi - 1, SIZE_MAX, true);
     }
     /* "..., with the Welsh Conservatives leader accusing ..." in a lead
      * that names the leader only later ("Welsh Conservatives leader X
@@ -2875,6 +2919,34 @@ static const struct {
     {"husband", 1},     {"mom", 2},       {"mother", 2},  {"nephew", 1},  {"niece", 2},
     {"sister", 2},      {"son", 1},       {"uncle", 1},   {"wife", 2},
 };
+
+/* Nouns for a person one belongs with, besides roles and kin: "X's running
+ * mate", sorted. */
+static const char *const companion_nouns[] = {"deputy", "mate", "partner", "successor"};
+
+/* True when the name at token k is an owner whose noun is another person
+ * ("Dunmore's running mate was speaking ...", "X's campaign manager"): the
+ * sentence is about that person, not the owner. */
+static bool owns_person(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t o = k;
+    while (o < p->toks.n && o < k + 4 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+        o++;
+    if (o >= p->toks.n || !(t[o].flags & INGEST_TOKF_POSS) || !tok_capital(&t[o]))
+        return false;
+    for (size_t j = o + 1; j < p->toks.n && j < o + 4 && t[j].sent == t[o].sent; j++) {
+        const struct ingest_tok *w = &t[j];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+            return false;
+        if (TOK_IN(p->s, w, role_nouns) || TOK_IN(p->s, w, companion_nouns))
+            return true;
+        for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns; i++)
+            if (ingest_tok_ieq(p->s, w, kin_nouns[i].word))
+                return true;
+    }
+    return false;
+}
 
 /* True when the he/she at token k has a family noun of its sex behind a
  * possessive earlier in its own sentence ("His mother mends nets, and she
@@ -4035,6 +4107,11 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
                 z++;
             name =
                 z < sj.b && tok_capital(&t[z]) && mention_start_at(p, t[z].start + 1) == t[z].start;
+            /* "the former Utah governor": a place modifying a role noun
+             * that ends the phrase is no clause's subject */
+            if (name && z + 1 < sj.b && (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
+                TOK_IN(s, &t[sj.b - 1], role_nouns))
+                name = false;
         }
         /* "a timeline the diplomat described as": a definite role at the
          * end, right before the verb */
@@ -4870,9 +4947,11 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 
 /* Nouns of speech that an owner's name can govern: "X's claim that ...". */
 static const char *const claim_nouns[] = {
-    "accusation", "argument", "assertion", "boast",     "charge",   "claim",   "claims",
-    "comment",    "comments", "insistence", "pledge",   "prediction", "promise", "remark",
-    "remarks",    "statement", "suggestion", "vow",     "warning",  "words",
+    "accusation",  "accusations", "argument",   "assertion",  "assertions", "boast",
+    "charge",      "claim",       "claims",     "comment",    "comments",   "insistence",
+    "pledge",      "prediction",  "predictions", "promise",   "promises",   "remark",
+    "remarks",     "statement",   "suggestion", "vow",        "warning",    "warnings",
+    "words",
 };
 
 bool ingest_claim_noun(const char *s, size_t n)
@@ -4896,10 +4975,18 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return false;
         if (is_end_punct(w) || cue_at(p, k - 1, &len))
             return false;
-        bool his = ingest_tok_ieq(p->s, &t[k - 2], "his");
-        bool her = ingest_tok_ieq(p->s, &t[k - 2], "her");
-        if (!TOK_IN(p->s, w, claim_nouns) || t[k - 2].quote >= 0 ||
-            (!his && !her && (!(t[k - 2].flags & INGEST_TOKF_POSS) || !tok_capital(&t[k - 2]))))
+        if (!TOK_IN(p->s, w, claim_nouns))
+            continue;
+        /* (one modifier may stand between: "X's recent warnings that") */
+        size_t ow = k - 2;
+        if (ow > sa && (t[ow].flags & INGEST_TOKF_LOWER) && t[ow].kind == INGEST_TOK_WORD &&
+            !TOK_IN(p->s, &t[ow], function_words) && t[ow].quote < 0 &&
+            (t[ow - 1].flags & INGEST_TOKF_POSS) && tok_capital(&t[ow - 1]))
+            ow--;
+        bool his = ingest_tok_ieq(p->s, &t[ow], "his");
+        bool her = ingest_tok_ieq(p->s, &t[ow], "her");
+        if (t[ow].quote >= 0 ||
+            (!his && !her && (!(t[ow].flags & INGEST_TOKF_POSS) || !tok_capital(&t[ow]))))
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
@@ -4908,14 +4995,14 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return false;
         if (his || her) {
             /* "his claim that “...”": the person the pronoun stands for */
-            int32_t who = pronoun_resolve(x, pi, t[k - 2].start, his ? 1 : 2);
+            int32_t who = pronoun_resolve(x, pi, t[ow].start, his ? 1 : 2);
             if (who < 0)
                 return false;
             q->at = (struct attr){.found = true, .speaker = who, .subj_para = pi,
-                                  .subj_a = t[k - 2].start, .subj_b = t[k - 2].end};
+                                  .subj_a = t[ow].start, .subj_b = t[ow].end};
             return true;
         }
-        size_t ms = mention_start_at(p, t[k - 2].end - 1);
+        size_t ms = mention_start_at(p, t[ow].end - 1);
         if (ms == SIZE_MAX)
             return false;
         for (size_t mi = 0; mi < p->n_m; mi++) {
@@ -4926,7 +5013,7 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
                 return false;
             q->at = (struct attr){.found = true, .speaker = m->entity, .subj_para = pi,
-                                  .subj_a = m->start, .subj_b = t[k - 2].end};
+                                  .subj_a = m->start, .subj_b = t[ow].end};
             return true;
         }
         return false;
@@ -5279,6 +5366,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
+           LIST_SORTED(companion_nouns) &&
            LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
