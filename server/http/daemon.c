@@ -328,10 +328,8 @@ static enum MHD_Result http_param_collect(void *cls, enum MHD_ValueKind kind, co
         return MHD_NO;
     }
     if (rq->n_params == HTTP_MAX_PARAMS) {
-        /* Names starting with '_' (cache-busting) are not counted: past the
-         * room they are dropped, which only makes cache keys coarser. */
-        if (key[0] == '_')
-            return MHD_YES;
+        /* Cache-busting names ('_') count too: an ignored parameter still
+         * costs the connection's pool its room. */
         rq->too_many_params = true;
         return MHD_NO;
     }

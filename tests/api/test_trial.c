@@ -196,6 +196,14 @@ Test(trial, underscore_parameters_are_ignored_entirely)
         json_string_value(json_object_get(json_object_get(r.json, "links"), "self"));
     cr_assert_str_eq(self, "/articles?limit=1");
     http_res_clear(&r);
+    /* Ignored, but still counted against the 32 parameters a request may have. */
+    char target[512] = "/articles?limit=1";
+    for (int i = 0; i < 40; i++)
+        snprintf(target + strlen(target), sizeof target - strlen(target), "&_x%d=1", i);
+    http_get(&srv, target, &r);
+    expect_problem_res(&r, 400);
+    cr_assert_not_null(strstr(json_string_value(json_object_get(r.json, "detail")), "at most 32"));
+    http_res_clear(&r);
 }
 
 /* A --read-only server answers writes 403: it must not offer them in Allow
