@@ -335,6 +335,9 @@ bool util_iso8601_valid(const char *v)
     }
     if (*t == '\0' || strcmp(t, "Z") == 0)
         return true;
+    /* (an offset within what SQLite's strftime takes, and the world uses:
+     * up to 14:59 either way; "+99:99" would store as no date at all) */
     return (*t == '+' || *t == '-') && strlen(t) == 6 && util_digits(t + 1, 2) && t[3] == ':' &&
-           util_digits(t + 4, 2);
+           util_digits(t + 4, 2) && (t[1] - '0') * 10 + (t[2] - '0') <= 14 &&
+           (t[4] - '0') * 10 + (t[5] - '0') <= 59;
 }

@@ -86,8 +86,8 @@ bool util_utf8_valid(const char *s, size_t n);
 size_t util_utf8_prefix(const char *s, size_t n, size_t max);
 
 /* True when s is an ISO 8601 date (YYYY-MM-DD, a real day: not 2026-02-30) or
- * date-time (THH:MM[:SS[.fffffffff]], then nothing, Z or +HH:MM / -HH:MM; a
- * space may stand for the T). */
+ * date-time (THH:MM[:SS[.fffffffff]], then nothing, Z or +HH:MM / -HH:MM up to
+ * 14:59; a space may stand for the T). */
 bool util_iso8601_valid(const char *s);
 
 #endif

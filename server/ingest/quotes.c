@@ -3160,7 +3160,14 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
         return -1;
     const struct ingest_ents *e = x->ents;
     int32_t sent = t[sj.a].sent, best = -1;
-    for (size_t i = mention_lower(e, pi, 0); i < e->n_m && e->m[i].para == pi; i++) {
+    /* (mentions from the start of the sentence before on: from the
+     * paragraph's start, many "a spokesperson said" in one paragraph would
+     * each walk every mention before them, quadratic in the paragraph) */
+    size_t sa, sb;
+    sentence_bounds(p, sj.a, &sa, &sb);
+    if (sa > 0)
+        sentence_bounds(p, sa - 1, &sa, &sb);
+    for (size_t i = mention_lower(e, pi, t[sa].start); i < e->n_m && e->m[i].para == pi; i++) {
         const struct ingest_mention *m = &e->m[i];
         if (m->start >= t[sj.a].start)
             break;

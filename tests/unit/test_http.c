@@ -110,6 +110,28 @@ Test(router, writes_need_a_configured_key)
     req_clear(&rq);
 }
 
+/* The dates the lists' filters and a record's published_at take: real days
+ * (leap years), and UTC offsets SQLite's strftime reads; "+99:99" once passed
+ * and then stored as no date (the article sorted at its ingestion time) or
+ * filtered to an empty list instead of a 400. */
+Test(util, iso8601_dates_and_offsets)
+{
+    cr_expect(util_iso8601_valid("2024-02-29"));
+    cr_expect_not(util_iso8601_valid("2023-02-29"));
+    cr_expect(util_iso8601_valid("2000-02-29"));
+    cr_expect_not(util_iso8601_valid("1900-02-29"));
+    cr_expect(util_iso8601_valid("2024-12-31T23:59:59.123456789Z"));
+    cr_expect_not(util_iso8601_valid("2024-12-31T23:59:60Z"));
+    cr_expect(util_iso8601_valid("2024-01-01 00:00+05:30"));
+    cr_expect(util_iso8601_valid("2024-01-01T00:00:00+14:00"));
+    cr_expect(util_iso8601_valid("2024-01-01T00:00:00-12:00"));
+    cr_expect_not(util_iso8601_valid("2024-01-01T00:00:00+99:99"));
+    cr_expect_not(util_iso8601_valid("2024-01-01T00:00:00+15:00"));
+    cr_expect_not(util_iso8601_valid("2024-01-01T00:00:00-05:60"));
+    cr_expect_not(util_iso8601_valid("2024-01-01T00:00:00+0530"));
+    cr_expect_not(util_iso8601_valid("2024-01-01T00:00:"));
+}
+
 Test(req, limit_parser_bounds)
 {
     const char *const ok[] = {"limit", "100", NULL};
