@@ -172,6 +172,10 @@ static const struct shape shapes[] = {
      "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ", 0},
     {"one-word subjects, many organisations", "Critics of the shape\n\n",
      "Labs grew. Critics said \xe2\x80\x9cit works.\xe2\x80\x9d ", 1},
+    {"bare spokespeople of an organisation", "Spokespeople of the shape\n\n",
+     "The Department of Agriculture declined to comment, but a spokesperson said "
+     "\"we are reviewing it.\" ",
+     0},
 };
 
 static char *shape_make(const struct shape *sh, size_t cap)
