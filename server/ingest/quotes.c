@@ -3037,7 +3037,12 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
                 u[h].end - u[h].start != hn->end - hn->start ||
                 memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
                 continue;
-            while (d > 0 && h - d < 3 && !TOK_IN(o->s, &u[d - 1], indefinite))
+            /* up to five modifiers, words or hyphens ("A senior Marsh
+             * foreign policy adviser"), none a function word or "the" */
+            while (d > 0 && h - d < 5 && !TOK_IN(o->s, &u[d - 1], indefinite) && u[d - 1].quote < 0 &&
+                   (u[d - 1].kind == INGEST_TOK_WORD || is_punct(&u[d - 1], '-')) &&
+                   !TOK_IN(o->s, &u[d - 1], prepositions) && !TOK_IN(o->s, &u[d - 1], function_words) &&
+                   !ingest_tok_ieq(o->s, &u[d - 1], "the"))
                 d--;
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
