@@ -2854,6 +2854,29 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 return m->entity;
         }
     }
+    /* "the actor said" long after "Hollywood actor Ann Roe" and nobody near
+     * it: the one person (bounded: 256 mentions) with the noun right before
+     * the name or in an appositive after it, when no other person has it
+     * ("the actor told host Ann Roe" is no title of Roe's) */
+    if (nd == 1 && head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
+        int32_t only = -1;
+        size_t f = mention_lower(e, pi, p->toks.v[sj.a].start);
+        for (size_t steps = 0; f > 0 && steps < 256 && only != -2; steps++) {
+            const struct ingest_mention *m = &e->m[--f];
+            const struct ingest_para *mp = &x->paras[m->para];
+            size_t ma = tok_at_byte(mp, m->start), mb = tok_at_byte(mp, m->end);
+            bool head_ok;
+            if (e->v[m->entity].type == ENTITY_PERSON && !m->in_quote && m->entity != only &&
+                ((ma > 0 && desc_word_is(mp->s + mp->toks.v[ma - 1].start,
+                                         mp->toks.v[ma - 1].end - mp->toks.v[ma - 1].start,
+                                         p->s + hw->start, hw->end - hw->start)) ||
+                 (mb < mp->toks.n && is_punct(&mp->toks.v[mb], ','))) &&
+                desc_fits_mention(x, m, p, d, nd, head, &head_ok))
+                only = only < 0 ? m->entity : -2;
+        }
+        if (only >= 0)
+            return only;
+    }
     if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
         head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start, false);
         /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
@@ -3037,7 +3060,12 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
                 u[h].end - u[h].start != hn->end - hn->start ||
                 memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
                 continue;
-            while (d > 0 && h - d < 3 && !TOK_IN(o->s, &u[d - 1], indefinite))
+            /* up to five modifiers, words or hyphens ("A senior Marsh
+             * foreign policy adviser"), none a function word or "the" */
+            while (d > 0 && h - d < 5 && !TOK_IN(o->s, &u[d - 1], indefinite) && u[d - 1].quote < 0 &&
+                   (u[d - 1].kind == INGEST_TOK_WORD || is_punct(&u[d - 1], '-')) &&
+                   !TOK_IN(o->s, &u[d - 1], prepositions) && !TOK_IN(o->s, &u[d - 1], function_words) &&
+                   !ingest_tok_ieq(o->s, &u[d - 1], "the"))
                 d--;
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
