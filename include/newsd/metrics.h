@@ -16,8 +16,17 @@ struct cache;
 #define METRICS_N_STATUS 16
 #define METRICS_N_BUCKETS 12
 
+/* How a request met its route: the route's own method, or an answer about
+ * its path that no route's handler gives (a preflight, a 405). */
+enum metrics_kind {
+    METRICS_ROUTE,   /* labelled with the route's method */
+    METRICS_OPTIONS, /* OPTIONS on the route's path */
+    METRICS_OTHER,   /* a method the path does not take: method="other" */
+    METRICS_N_KINDS,
+};
+
 struct metrics {
-    atomic_uint_fast64_t requests[METRICS_MAX_ROUTES + 1][METRICS_N_STATUS];
+    atomic_uint_fast64_t requests[METRICS_N_KINDS][METRICS_MAX_ROUTES + 1][METRICS_N_STATUS];
     atomic_uint_fast64_t latency[METRICS_N_BUCKETS + 1]; /* cumulative at render */
     atomic_uint_fast64_t latency_sum_us;
     atomic_int in_flight;
@@ -38,8 +47,9 @@ struct metrics_db {
 /* Zeroes every counter. */
 void metrics_init(struct metrics *m);
 /* Counts one answered request: route index (METRICS_MAX_ROUTES for none),
- * status code and duration in microseconds. */
-void metrics_request(struct metrics *m, size_t route, int status, uint64_t us);
+ * how it met the route, status code and duration in microseconds. */
+void metrics_request(struct metrics *m, size_t route, enum metrics_kind kind, int status,
+                     uint64_t us);
 /* Appends the Prometheus text exposition to out; route_name(i) names route i. */
 bool metrics_render(const struct metrics *m, const struct metrics_db *db, size_t n_routes,
                     const char *(*route_name)(size_t i, const char **method), struct buf *out);

@@ -25,8 +25,9 @@ struct route {
 
 /* The outcome of matching a request against the table. */
 struct route_match {
-    const struct route *route; /* NULL: no route for this method */
-    char allow[64];            /* methods of the path, for 405 and OPTIONS */
+    const struct route *route;      /* NULL: no route for this method */
+    const struct route *path_route; /* the first route of the path, or NULL */
+    char allow[64];                 /* methods of the path, for 405 and OPTIONS */
     bool path_known;
 };
 

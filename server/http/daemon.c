@@ -921,11 +921,11 @@ static uint64_t http_access_log(const char *method, const char *path, int status
 }
 
 /* Counts the request in the metrics, with the outcome of writes. */
-static void http_count(struct http_server *srv, size_t route, unsigned flags, const char *method,
-                       int status, uint64_t us)
+static void http_count(struct http_server *srv, size_t route, enum metrics_kind kind,
+                       unsigned flags, const char *method, int status, uint64_t us)
 {
     struct metrics *m = &srv->metrics;
-    metrics_request(m, route, status, us);
+    metrics_request(m, route, kind, status, us);
     if (!(flags & ROUTE_NEEDS_KEY))
         return;
     if (status == 401)
@@ -984,18 +984,42 @@ static void http_cache_lookup(struct http_server *srv, struct req *rq, struct ht
     http_cache_find(srv, rq, cu);
 }
 
-/* Runs the router with the connections the route needs; *route gets the index
- * of the matched route (METRICS_MAX_ROUTES when none) for the metrics. */
-static void http_route(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
-                       struct resp *rs, struct http_cache_use *cu, size_t *route,
-                       unsigned *route_flags)
+/* The metrics label of a match: the route, or for an answer about a known
+ * path that no route's handler gives (OPTIONS, a 405), the path's first
+ * route with the kind of answer; METRICS_MAX_ROUTES for an unknown path. */
+static size_t http_metrics_route(const struct req *rq, const struct route_match *m,
+                                 enum metrics_kind *kind)
 {
-    struct route_match m;
     size_t n_routes;
     const struct route *table = router_routes(&n_routes);
+    *kind = METRICS_ROUTE;
+    if (m->route)
+        return (size_t)(m->route - table);
+    if (!m->path_route)
+        return METRICS_MAX_ROUTES;
+    *kind = strcmp(rq->method, "OPTIONS") == 0 ? METRICS_OPTIONS : METRICS_OTHER;
+    return (size_t)(m->path_route - table);
+}
+
+/* The metrics label of a request refused before routing (a 413, a head
+ * refused, a drain): the route it was for, so operators see which one. */
+static size_t http_metrics_label(struct req *rq, enum metrics_kind *kind)
+{
+    struct route_match m;
+    router_match(rq, &m);
+    return http_metrics_route(rq, &m, kind);
+}
+
+/* Runs the router with the connections the route needs; *route and *kind
+ * get the request's metrics label (http_metrics_route). */
+static void http_route(struct http_server *srv, struct MHD_Connection *c, struct req *rq,
+                       struct resp *rs, struct http_cache_use *cu, size_t *route,
+                       enum metrics_kind *kind, unsigned *route_flags)
+{
+    struct route_match m;
     router_match(rq, &m);
     unsigned flags = m.route ? m.route->flags : 0;
-    *route = m.route ? (size_t)(m.route - table) : METRICS_MAX_ROUTES;
+    *route = http_metrics_route(rq, &m, kind);
     *route_flags = flags;
     bool options = strcmp(rq->method, "OPTIONS") == 0;
     bool cached = (flags & ROUTE_CACHED) && srv->cache && !options;
@@ -1067,6 +1091,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     struct http_params_ctx pctx = {.rq = &rq};
     char req_id[65];
     size_t sent = 0, route = METRICS_MAX_ROUTES;
+    enum metrics_kind kind = METRICS_ROUTE;
     unsigned flags = 0;
     int status = 500;
     struct http_cache_use cu = {.gz_ok = http_accepts_gzip(c), .start = &hc->start};
@@ -1102,14 +1127,17 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
         rq.path = "/";
         resp_problem(&rs, &rq, 400, "the URL is not valid UTF-8");
     } else if (hc->refusal) {
+        route = http_metrics_label(&rq, &kind);
         resp_problem(&rs, &rq, hc->refusal_status, "%s", hc->refusal);
     } else if (hc->too_large) {
+        route = http_metrics_label(&rq, &kind);
         resp_problem(&rs, &rq, 413, "the body is larger than %zu bytes", srv->cfg->max_body);
     } else if (atomic_load(&srv->draining) && !hc->before_drain) {
+        route = http_metrics_label(&rq, &kind);
         resp_header(&rs, "Retry-After", "5");
         resp_problem(&rs, &rq, 503, "the server is shutting down");
     } else {
-        http_route(srv, c, &rq, &rs, &cu, &route, &flags);
+        http_route(srv, c, &rq, &rs, &cu, &route, &kind, &flags);
         if (!cu.hit)
             resp_fields_apply(&rq, &rs);
     }
@@ -1121,7 +1149,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     /* rq.method, not method: the raw one may hold any byte but space (ESC, CR,
      * DEL, quotes), and the access line must not carry them. */
     uint64_t us = http_access_log(rq.method, rq.path, status, sent, &hc->start, req_id);
-    http_count(srv, route, flags, method, status, us);
+    http_count(srv, route, kind, flags, method, status, us);
     resp_clear(&rs);
     req_clear(&rq);
     buf_clear(&cu.key);

@@ -29,11 +29,14 @@ static size_t metrics_code_slot(int status)
     return METRICS_N_STATUS - 1;
 }
 
-void metrics_request(struct metrics *m, size_t route, int status, uint64_t us)
+void metrics_request(struct metrics *m, size_t route, enum metrics_kind kind, int status,
+                     uint64_t us)
 {
-    if (route > METRICS_MAX_ROUTES)
+    if (route >= METRICS_MAX_ROUTES || kind >= METRICS_N_KINDS) {
         route = METRICS_MAX_ROUTES;
-    atomic_fetch_add(&m->requests[route][metrics_code_slot(status)], 1);
+        kind = METRICS_ROUTE;
+    }
+    atomic_fetch_add(&m->requests[kind][route][metrics_code_slot(status)], 1);
     size_t b = 0;
     while (b < METRICS_N_BUCKETS && us > metrics_bounds_us[b])
         b++;
@@ -41,29 +44,43 @@ void metrics_request(struct metrics *m, size_t route, int status, uint64_t us)
     atomic_fetch_add(&m->latency_sum_us, us);
 }
 
+/* Appends the non-zero counts of one route and kind, by status. */
+static bool metrics_render_counts(const atomic_uint_fast64_t counts[METRICS_N_STATUS],
+                                  const char *method, const char *name, struct buf *out)
+{
+    bool ok = true;
+    for (size_t c = 0; ok && c < METRICS_N_STATUS; c++) {
+        uint64_t v = atomic_load(&counts[c]);
+        char code[8];
+        if (!v)
+            continue;
+        if (c == METRICS_N_STATUS - 1)
+            memcpy(code, "other", 6);
+        else
+            snprintf(code, sizeof code, "%d", metrics_codes[c]);
+        ok = buf_printf(out,
+                        "newsd_http_requests_total{method=\"%s\",route=\"%s\",status=\"%s\"} "
+                        "%" PRIu64 "\n",
+                        method, name, code, v);
+    }
+    return ok;
+}
+
 bool metrics_render(const struct metrics *m, const struct metrics_db *db, size_t n_routes,
                     const char *(*route_name)(size_t i, const char **method), struct buf *out)
 {
     bool ok = buf_puts(out, "# HELP newsd_http_requests_total Requests answered, by route and "
                             "status.\n# TYPE newsd_http_requests_total counter\n");
-    for (size_t r = 0; ok && r <= n_routes && r <= METRICS_MAX_ROUTES; r++) {
-        const char *method = "", *name = "unmatched";
-        size_t slot = r == n_routes ? METRICS_MAX_ROUTES : r;
-        if (r < n_routes)
-            name = route_name(r, &method);
-        for (size_t c = 0; ok && c < METRICS_N_STATUS; c++) {
-            uint64_t v = atomic_load(&m->requests[slot][c]);
-            char code[8];
-            if (!v)
-                continue;
-            if (c == METRICS_N_STATUS - 1)
-                memcpy(code, "other", 6);
-            else
-                snprintf(code, sizeof code, "%d", metrics_codes[c]);
-            ok = buf_printf(out,
-                            "newsd_http_requests_total{method=\"%s\",route=\"%s\",status=\"%s\"} "
-                            "%" PRIu64 "\n",
-                            method, name, code, v);
+    static const char *const kind_methods[METRICS_N_KINDS] = {NULL, "OPTIONS", "other"};
+    for (size_t k = 0; ok && k < METRICS_N_KINDS; k++) {
+        for (size_t r = 0; ok && r <= n_routes && r <= METRICS_MAX_ROUTES; r++) {
+            const char *method = "", *name = "unmatched";
+            size_t slot = r == n_routes ? METRICS_MAX_ROUTES : r;
+            if (r < n_routes)
+                name = route_name(r, &method);
+            if (kind_methods[k])
+                method = kind_methods[k];
+            ok = metrics_render_counts(m->requests[k][slot], method, name, out);
         }
     }
     ok = ok && buf_puts(out, "# HELP newsd_http_request_duration_seconds Time to answer a "

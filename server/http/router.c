@@ -98,6 +98,8 @@ void router_match(struct req *rq, struct route_match *m)
         if (!router_path_match(routes[i].pattern, rq->path, caps, rq->capture_buf))
             continue;
         m->path_known = true;
+        if (!m->path_route)
+            m->path_route = &routes[i];
         /* A --read-only server answers writes 403, and does not offer them. */
         bool offered = !(routes[i].flags & ROUTE_NEEDS_WRITER) || !rq->cfg || !rq->cfg->read_only;
         if (offered && !strstr(m->allow, routes[i].method))

@@ -658,6 +658,32 @@ Test(api, metrics_in_prometheus_text)
     http_res_clear(&r);
 }
 
+/* A preflight, a 405 and a 413 are labelled with the path's route, not as
+ * method="" route="unmatched", so operators see which route refuses what. */
+Test(api, metrics_label_answers_about_a_route)
+{
+    struct http_res r;
+    http_do(&srv, "OPTIONS", "/articles", "Origin: http://example.org\r\n"
+            "Access-Control-Request-Method: GET\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 204);
+    http_res_clear(&r);
+    http_do(&srv, "PUT", "/articles", NULL, "{}", 2, &r);
+    cr_assert_eq(r.status, 405);
+    http_res_clear(&r);
+    const char big[] = "POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                       "Content-Length: 104857600\r\nConnection: close\r\n\r\n";
+    http_raw(&srv, big, sizeof big - 1, &r);
+    cr_assert_eq(r.status, 413);
+    http_res_clear(&r);
+    http_get(&srv, "/metrics", &r);
+    cr_assert_not_null(strstr(r.body, "{method=\"OPTIONS\",route=\"/articles\",status=\"204\"} 1"),
+                       "%s", r.body);
+    cr_assert_not_null(strstr(r.body, "{method=\"other\",route=\"/articles\",status=\"405\"} 1"));
+    cr_assert_not_null(strstr(r.body, "{method=\"POST\",route=\"/articles\",status=\"413\"} 1"));
+    cr_assert_null(strstr(r.body, "route=\"unmatched\""), "nothing here was unmatched");
+    http_res_clear(&r);
+}
+
 Test(api, fields_picks_the_fields_asked_for)
 {
     struct http_res r;

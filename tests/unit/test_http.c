@@ -239,8 +239,14 @@ Test(util, numbers_and_strings_are_written_as_libc_and_jansson_would)
         cr_assert_str_eq(b.data, want);
         buf_clear(&b);
     }
-    const char *ss[] = {"", "plain words", "say \"no\"", "back\\slash", "tab\tnl\ncr\r",
-                        "\x01\x1f\x7f end", "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d", "\"\"\\"};
+    const char *ss[] = {"",
+                        "plain words",
+                        "say \"no\"",
+                        "back\\slash",
+                        "tab\tnl\ncr\r",
+                        "\x01\x1f\x7f end",
+                        "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d",
+                        "\"\"\\"};
     for (size_t i = 0; i < sizeof ss / sizeof *ss; i++) {
         struct buf b = {0};
         json_t *j = json_string(ss[i]);
@@ -294,10 +300,14 @@ Test(metrics, prometheus_text_counts_requests)
     struct metrics_db db = {.articles = 3, .quotes = 7, .entities = 5, .db_bytes = 4096};
     struct buf out = {0};
     metrics_init(&m);
-    metrics_request(&m, 0, 200, 120);
-    metrics_request(&m, 0, 200, 3000);
-    metrics_request(&m, 1, 404, 50);
-    metrics_request(&m, METRICS_MAX_ROUTES, 418, 50);
+    metrics_request(&m, 0, METRICS_ROUTE, 200, 120);
+    metrics_request(&m, 0, METRICS_ROUTE, 200, 3000);
+    metrics_request(&m, 1, METRICS_ROUTE, 404, 50);
+    metrics_request(&m, METRICS_MAX_ROUTES, METRICS_ROUTE, 418, 50);
+    /* Answers about a route's path that its handler does not give. */
+    metrics_request(&m, 0, METRICS_OPTIONS, 204, 10);
+    metrics_request(&m, 1, METRICS_OTHER, 405, 10);
+    metrics_request(&m, METRICS_MAX_ROUTES, METRICS_OTHER, 404, 10);
     cr_assert(metrics_render(&m, &db, 2, test_route_name, &out));
     cr_assert_not_null(
         strstr(out.data,
@@ -306,8 +316,13 @@ Test(metrics, prometheus_text_counts_requests)
     cr_assert_not_null(strstr(out.data, "route=\"/quotes\",status=\"404\"} 1\n"));
     cr_assert_not_null(strstr(out.data, "route=\"unmatched\",status=\"other\"} 1\n"));
     cr_assert_not_null(
-        strstr(out.data, "newsd_http_request_duration_seconds_bucket{le=\"0.0001\"} 2\n"));
-    cr_assert_not_null(strstr(out.data, "newsd_http_request_duration_seconds_count 4\n"));
+        strstr(out.data, "{method=\"OPTIONS\",route=\"/articles\",status=\"204\"} 1\n"));
+    cr_assert_not_null(strstr(out.data, "{method=\"other\",route=\"/quotes\",status=\"405\"} 1\n"));
+    cr_assert_not_null(strstr(out.data, "{method=\"\",route=\"unmatched\",status=\"404\"} 1\n"),
+                       "an unknown path stays unmatched, whatever its kind");
+    cr_assert_not_null(
+        strstr(out.data, "newsd_http_request_duration_seconds_bucket{le=\"0.0001\"} 5\n"));
+    cr_assert_not_null(strstr(out.data, "newsd_http_request_duration_seconds_count 7\n"));
     cr_assert_not_null(strstr(out.data, "newsd_rows{table=\"quotes\"} 7\n"));
     buf_clear(&out);
 }
