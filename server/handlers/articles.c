@@ -182,20 +182,6 @@ static bool article_body_input(struct req *rq, struct resp *rs, struct ingest_in
     return false;
 }
 
-/* The 422 detail for text that ingest found no article in. Its "no paragraph
- * of article text" means the shape check failed: the text is too short, or
- * has no sentence; the detail names the threshold (INGEST_MIN_BODY_WORDS and
- * INGEST_MIN_PARA_WORDS in ingest/pipeline.c, held to these numbers by
- * tests/api/test_write_input.c) so the client knows what is missing. */
-static const char *article_no_article_detail(const char *reason)
-{
-    if (reason && strcmp(reason, "no paragraph of article text was found") == 0)
-        return "the text is too short to be an article: newsd needs at least 12 words of "
-               "body text, with one paragraph of 6 or more words that holds a sentence "
-               "(. ! ? or an ellipsis)";
-    return reason ? reason : "no article found in the text";
-}
-
 void handle_article_create(struct req *rq, struct resp *rs)
 {
     struct ingest_input in = {0};
@@ -208,9 +194,9 @@ void handle_article_create(struct req *rq, struct resp *rs)
     enum ingest_rc irc = ingest_run(&in, &ex, &reason);
     if (irc == INGEST_NO_ARTICLE || irc == INGEST_BAD_INPUT) {
         resp_problem(rs, rq, irc == INGEST_NO_ARTICLE ? 422 : 400, "%s",
-                     irc == INGEST_NO_ARTICLE ? article_no_article_detail(reason)
-                     : reason                 ? reason
-                                              : "the input is not valid");
+                     reason ? reason
+                     : irc == INGEST_NO_ARTICLE ? "no article found in the text"
+                                                : "the input is not valid");
         goto out;
     }
     if (irc != INGEST_OK)
