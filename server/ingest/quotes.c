@@ -1438,6 +1438,26 @@ static const char *const clause_openers[] = {
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
  * "X, a spokesman for Y, said", "its CEO, X, said", "an official who asked not to
  * be named said", and marks "he said, adding" / "... and argued" as inheriting. */
+/* A noun phrase np_before found right after a relative pronoun at stop that
+ * opens a verb phrase ("One strategist who has advised the campaign, speaking
+ * ..., put it"): the phrase before the pronoun, with its appositive name;
+ * otherwise np itself. */
+static struct subj np_no_relative(const struct ingest_para *p, struct subj np, size_t stop,
+                                  size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    if (np.a == np.b || stop <= lim || stop + 1 != np.a || !TOK_IN(s, &t[stop], relatives) ||
+        !(t[np.a].flags & INGEST_TOKF_LOWER) || TOK_IN(s, &t[np.a], pronouns_m) ||
+        TOK_IN(s, &t[np.a], pronouns_f) || TOK_IN(s, &t[np.a], pronouns_other))
+        return np;
+    size_t stop2;
+    struct subj head = np_before(p, stop, lim, &stop2);
+    if (head.a < head.b && (TOK_IN(s, &t[head.a], determiners) || tok_capital(&t[head.a])))
+        return appositive_name(p, head, lim);
+    return np;
+}
+
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -1518,7 +1538,8 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                             hb = o - 1;
                             break;
                         }
-                return np_before(p, hb, lim, &stop);
+                struct subj h = np_before(p, hb, lim, &stop);
+                return np_no_relative(p, h, stop, lim);
             }
             /* "In Marseille, where ..., retired docker Jo Roe, 68, said": after an
              * opening phrase, a description and the name it heads are the subject */
@@ -1591,6 +1612,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                     ce = o - 1;
             }
             struct subj np = np_before(p, ce, lim, &stop);
+            np = np_no_relative(p, np, stop, lim);
             /* "Luz Marina Cárdenas, 52, a cleaner ..., put it": skip the age */
             if (np.b - np.a == 1 && t[np.a].kind == INGEST_TOK_NUM && np.a > lim + 1 &&
                 is_punct(&t[np.a - 1], ','))
