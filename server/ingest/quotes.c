@@ -3915,8 +3915,28 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         while (e < k && t[e].start < m->end)
             e++;
         if (e < k && (t[e - 1].flags & INGEST_TOKF_POSS) && t[e].kind == INGEST_TOK_WORD &&
-            (t[e].flags & INGEST_TOKF_LOWER))
+            (t[e].flags & INGEST_TOKF_LOWER)) {
+            /* "X's campaign manager, Ann Roe, went further, calling": an
+             * owner's role before a person's name between commas gives the name */
+            size_t c = e;
+            while (c < k && c - e < 4 && t[c].kind == INGEST_TOK_WORD && t[c].quote < 0 &&
+                   (t[c].flags & INGEST_TOKF_LOWER) &&
+                   (!TOK_IN(p->s, &t[c], function_words) ||
+                    (c > e && ingest_tok_is(p->s, &t[c], "of")))) /* "chief of staff" */
+                c++;
+            if (c > e && c + 2 < k && is_punct(&t[c], ',') && mi + 1 < p->n_m &&
+                p->m[mi + 1].start == t[c + 1].start && !p->m[mi + 1].in_quote &&
+                x->ents->v[p->m[mi + 1].entity].type == ENTITY_PERSON) {
+                size_t e2 = c + 1;
+                while (e2 < k && t[e2].start < p->m[mi + 1].end)
+                    e2++;
+                if (e2 < k && is_punct(&t[e2], ',')) {
+                    *out = (struct subj){c + 1, e2, false};
+                    return true;
+                }
+            }
             e++; /* "X's doctor" */
+        }
         /* "RNC spokesperson Kyle Roe piled on": the organisation modifies the
          * role before the person's name, who is the subject */
         if (ty == ENTITY_ORGANIZATION && mi + 1 < p->n_m && !p->m[mi + 1].in_quote &&
