@@ -3319,7 +3319,15 @@ static int32_t document_by_author(const struct ctx *x, int32_t pi, struct subj s
             if (!tok_capital(&u[c]) || u[c].quote >= 0)
                 continue;
             size_t i = mention_lower(e, qi, u[c].start);
-            if (i < e->n_m && e->m[i].para == qi && e->m[i].start == u[c].start &&
+            /* (titles before the name stay outside its mention: "signed by
+             * Dr. Ann Roe") */
+            size_t tc = c;
+            while (i < e->n_m && e->m[i].para == qi && tc < c + 3 && tc + 1 < o->toks.n &&
+                   e->m[i].start > u[tc].start && tok_capital(&u[tc]) && u[tc + 1].quote < 0 &&
+                   ingest_gaz_has(x->g, o->s + u[tc].start, u[tc].end - u[tc].start,
+                                  INGEST_GAZ_TITLE))
+                tc++;
+            if (i < e->n_m && e->m[i].para == qi && e->m[i].start == u[tc].start &&
                 e->v[e->m[i].entity].type != ENTITY_PLACE)
                 return e->m[i].entity;
             /* an organisation the entity pass missed: its capitalised words,
@@ -3486,7 +3494,7 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     /* entity mentions inside the subject */
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, at->subj_a);
-    int32_t person = -1, org = -1;
+    int32_t person = -1, org = -1, owner = -1;
     bool det = TOK_IN(s, &t[sj.a], determiners);
     for (; i < e->n_m && e->m[i].para == pi && e->m[i].start < at->subj_b; i++) {
         const struct ingest_mention *m = &e->m[i];
@@ -3516,8 +3524,20 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         size_t last = k;
         while (last + 1 < sj.b && t[last + 1].start < m->end)
             last++;
-        if (last < sj.b && (t[last].flags & INGEST_TOKF_POSS))
+        if (last < sj.b && (t[last].flags & INGEST_TOKF_POSS)) {
+            /* "Dr. Roe's letter said", "X's 2015 annual report found": an
+             * owner that opens the subject wrote the writing it owns */
+            bool writing = owner < 0 && kp <= sj.a + 1 && last + 4 >= sj.b && last + 1 < sj.b &&
+                           e->v[m->entity].type != ENTITY_PLACE &&
+                           (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
+                           TOK_IN(s, &t[sj.b - 1], document_nouns);
+            for (size_t z = last + 1; writing && z + 1 < sj.b; z++)
+                writing = (t[z].kind == INGEST_TOK_NUM || (t[z].flags & INGEST_TOKF_LOWER)) &&
+                          !TOK_IN(s, &t[z], function_words);
+            if (writing)
+                owner = m->entity;
             continue;
+        }
         bool tail = last + 1 >= sj.b;
         enum entity_type ty = e->v[m->entity].type;
         /* "one senior Marsh adviser", "a Brandt campaign official": a name
@@ -3550,8 +3570,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         /* speaker_text: from the first capitalised word to the end of the name */
         return;
     }
-    if (org >= 0) {
-        at->speaker = org;
+    if (org >= 0 || owner >= 0) {
+        at->speaker = org >= 0 ? org : owner;
         return;
     }
     if ((at->speaker = voice_org(x, pi, sj)) >= 0)
