@@ -3286,6 +3286,19 @@ static bool them_group(const struct ctx *x, int32_t pi, struct subj sj, struct a
     return true;
 }
 
+/* Participles after which "by" names who got hold of a writing, not who wrote
+ * it ("a memo obtained by the Gazette"); sorted. */
+static const char *const access_participles[] = {
+    "leaked", "obtained", "received", "reviewed", "seen", "viewed",
+};
+
+/* Participles after which "by" names the writing's author ("a letter
+ * drafted by X, ... and obtained by the Gazette"); sorted. */
+static const char *const author_participles[] = {
+    "authored", "compiled", "drafted", "issued",   "penned",
+    "prepared", "published", "sent",    "signed",   "written",
+};
+
 /* "The lawsuit, filed ... by the ACLU of Missouri ..., alleges", "A 2023
  * review by the State Auditor's office found ... . “...,” the audit report
  * states": the author a writing's own phrase names after "by" (within 16
@@ -3308,7 +3321,7 @@ static int32_t document_by_author(const struct ctx *x, int32_t pi, struct subj s
                 continue;
             size_t b = h + 1;
             while (b < o->toks.n && b <= h + 16 && u[b].quote < 0 && u[b].sent == u[h].sent &&
-                   !ingest_tok_is(o->s, &u[b], "by"))
+                   !(ingest_tok_is(o->s, &u[b], "by") && !TOK_IN(o->s, &u[b - 1], access_participles)))
                 b++;
             if (b + 1 >= o->toks.n || b > h + 16 || !ingest_tok_is(o->s, &u[b], "by") ||
                 u[b + 1].quote >= 0)
@@ -3392,8 +3405,17 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                 size_t a = tok_at_byte(o, m->start);
                 if (a > h && u[a].sent != u[h].sent)
                     break;
-                if (m->in_quote || u[a].sent != u[h].sent ||
-                    e->v[m->entity].type == ENTITY_PLACE || (a > d && a < comma))
+                if (m->in_quote || u[a].sent != u[h].sent || e->v[m->entity].type == ENTITY_PLACE)
+                    continue;
+                /* "a letter drafted by X, ... and obtained by the Gazette":
+                 * the author the phrase names, not who got hold of it */
+                size_t by = a > 0 && ingest_tok_ieq(o->s, &u[a - 1], "the") ? a - 1 : a;
+                bool after_by = by > 1 && ingest_tok_is(o->s, &u[by - 1], "by");
+                if (after_by && a > h && TOK_IN(o->s, &u[by - 2], author_participles)) {
+                    who = m->entity;
+                    break;
+                }
+                if ((a > d && a < comma) || (after_by && TOK_IN(o->s, &u[by - 2], access_participles)))
                     continue;
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
@@ -3586,6 +3608,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[j], document_nouns)) {
             for (size_t b = j + 1; b + 1 < sj.b && b <= j + 3; b++)
                 if (ingest_tok_is(s, &t[b], "by")) {
+                    if (TOK_IN(s, &t[b - 1], access_participles))
+                        break; /* "a memo obtained by the Gazette" */
                     size_t c = b + 1;
                     if (ingest_tok_ieq(s, &t[c], "the") && c + 1 < sj.b)
                         c++;
@@ -5468,7 +5492,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) &&
+           LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
            LIST_SORTED(source_heads);
 }
 
