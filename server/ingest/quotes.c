@@ -3831,6 +3831,18 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         if (c0 + 1 < k && t[c0].quote < 0 && is_punct(&t[c0 + 1], ',') &&
             (TOK_IN(p->s, &t[c0], lead_drops) || ingest_tok_ieq(p->s, &t[c0], "though")))
             c0 += 2;
+        /* "In one letter, dated March 2014 and obtained by the Post, he
+         * thanked": a participle aside on the adverbial's noun */
+        if (c0 + 2 < k && t[c0].kind == INGEST_TOK_WORD && t[c0].quote < 0 &&
+            (t[c0].flags & INGEST_TOKF_LOWER) &&
+            (TOK_IN(p->s, &t[c0], access_participles) || TOK_IN(p->s, &t[c0], author_participles) ||
+             (t[c0].end - t[c0].start > 4 && ingest_ascii_ieq(p->s + t[c0].end - 2, 2, "ed")))) {
+            size_t d = c0 + 1;
+            while (d < k && d - c0 < 16 && !is_clause_punct(&t[d]) && t[d].quote < 0)
+                d++;
+            if (d + 1 < k && is_punct(&t[d], ',') && t[d + 1].quote < 0)
+                c0 = d + 1;
+        }
         /* "On March 3, 2019, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
