@@ -5066,6 +5066,14 @@ static bool span_closes_phrase(const struct ingest_para *p, const struct qinfo *
     return false;
 }
 
+/* Auxiliaries and modals that make the quoted words after them a verb with
+ * its object ("deals he said had “hollowed out” towns"), not a modifier of
+ * the noun after them; sorted. */
+static const char *const verb_auxiliaries[] = {
+    "can", "could", "did", "do", "does", "had", "has", "have", "may", "might",
+    "must", "shall", "should", "will", "would",
+};
+
 /* A short quoted span that modifies the noun after it ("a “damage control”
  * operation") or stands alone as a word in quotes without any speech around it. */
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
@@ -5504,7 +5512,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
            LIST_SORTED(source_heads);
 }
@@ -5905,8 +5913,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     p->toks.v[k].kind == INGEST_TOK_WORD &&
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
-                    !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}))
-                    continue; /* (before a determiner it is a verb: would “own” any shutdown) */
+                    !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
+                    !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)))
+                    continue; /* (before a determiner it is a verb: would “own” any shutdown;
+                               * after an auxiliary too: had “hollowed out” towns) */
                 /* a short title-case span a cue attributes is a name-calling
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
