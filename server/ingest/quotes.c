@@ -5089,11 +5089,16 @@ static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 /* Nouns of speech that an owner's name can govern: "X's claim that ...". */
 static const char *const claim_nouns[] = {
     "accusation",  "accusations", "argument",   "assertion",  "assertions", "boast",
-    "charge",      "claim",       "claims",     "comment",    "comments",   "insistence",
+    "characterization", "charge", "claim",      "claims",     "comment",    "comments",
+    "depiction",   "description", "insistence",
     "pledge",      "prediction",  "predictions", "promise",   "promises",   "remark",
     "remarks",     "statement",   "suggestion", "vow",        "warning",    "warnings",
     "words",
 };
+
+/* Speech nouns that frame their object "as" the quoted words ("his
+ * description of X as a “...”"); also in claim_nouns; sorted. */
+static const char *const framing_nouns[] = {"characterization", "depiction", "description"};
 
 bool ingest_claim_noun(const char *s, size_t n)
 {
@@ -5131,7 +5136,12 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
-        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
+        /* ("his description in August of X as a “...”": a framing noun
+         * reaches its quotation through "as") */
+        bool as = false;
+        for (size_t j = k; j < q->tq0 && !as && TOK_IN(p->s, w, framing_nouns); j++)
+            as = ingest_tok_is(p->s, &t[j], "as");
+        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD && !as &&
             !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
             return false;
         if (his || her) {
@@ -5512,7 +5522,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) && LIST_SORTED(verb_auxiliaries) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) && LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
            LIST_SORTED(source_heads);
 }
