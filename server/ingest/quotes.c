@@ -2970,8 +2970,9 @@ static const struct {
 static const char *const companion_nouns[] = {"deputy", "mate", "partner", "successor"};
 
 /* True when the name at token k is an owner whose noun is another person
- * ("Dunmore's running mate was speaking ...", "X's campaign manager"): the
- * sentence is about that person, not the owner. */
+ * ("Dunmore's running mate was speaking ...", "X's campaign manager") or a
+ * writing ("Dr. X's letter said only ..."): the sentence is about that
+ * person or writing, not the owner. */
 static bool owns_person(const struct ingest_para *p, size_t k)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -2984,7 +2985,8 @@ static bool owns_person(const struct ingest_para *p, size_t k)
         const struct ingest_tok *w = &t[j];
         if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
             return false;
-        if (TOK_IN(p->s, w, role_nouns) || TOK_IN(p->s, w, companion_nouns))
+        if (TOK_IN(p->s, w, role_nouns) || TOK_IN(p->s, w, companion_nouns) ||
+            TOK_IN(p->s, w, document_nouns))
             return true;
         for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns; i++)
             if (ingest_tok_ieq(p->s, w, kin_nouns[i].word))
@@ -5627,6 +5629,21 @@ static bool text_holds_words(const char *a, size_t an, const char *b, size_t bn)
     return false;
 }
 
+/* True when the subject at names a writing ("Dr. X's letter said", "The
+ * letter, signed by X, said"): its author is not the last person heard, so a
+ * later he/she still means whoever spoke in person. */
+static bool subj_is_writing(const struct ctx *x, const struct attr *at)
+{
+    if (at->subj_para < 0 || at->subj_b <= at->subj_a)
+        return false;
+    const struct ingest_para *p = &x->paras[at->subj_para];
+    size_t k = tok_at_byte(p, at->subj_b);
+    if (k == 0)
+        return false;
+    const struct ingest_tok *w = &p->toks.v[k - 1];
+    return (w->flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, w, document_nouns);
+}
+
 /* A lead that previews a later quotation: "with one parent accusing officials
  * of “hiding the ball”" ... "“... why did it feel like they were hiding the
  * ball?” said Jo Roe". A partial quotation left with nobody (not even an
@@ -5782,7 +5799,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             }
             attribute_one(&x, (int32_t)pi, qs, qi);
             q->kind = kind_of(p, q);
-            if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON) {
+            if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON &&
+                !subj_is_writing(&x, &q->at)) {
                 x.last_speaker = q->at.speaker;
                 x.last_speaker_para = (int32_t)pi;
                 x.last_speaker_byte = p->spans[qi].end;
@@ -6079,7 +6097,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
          * means the last speaker named (the witness, not the questioner) */
         if (alternated && x.last_speaker >= 0)
             x.last_speaker_para = (int32_t)pi;
-        else if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
+        else if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON &&
+                 !subj_is_writing(&x, &carry)) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;
             x.last_speaker_byte = p->n;
