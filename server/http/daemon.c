@@ -456,8 +456,11 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
     if (!origin)
         return;
     MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    /* Allow (405) and Retry-After (503) are what the error docs promise; a
+     * header left out here is invisible to a page's JavaScript. */
     MHD_add_response_header(r, "Access-Control-Expose-Headers",
-                            "ETag, Link, Location, X-Total-Count, X-Request-Id");
+                            "ETag, Link, Location, X-Total-Count, X-Request-Id, Allow, "
+                            "Retry-After");
     if (strcmp(method, "OPTIONS") == 0) {
         MHD_add_response_header(r, "Access-Control-Allow-Methods",
                                 srv->cfg->read_only ? "GET, HEAD, OPTIONS"
@@ -466,6 +469,19 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
                                 "Authorization, Content-Type, If-None-Match, X-Request-Id");
         MHD_add_response_header(r, "Access-Control-Max-Age", "600");
     }
+}
+
+/* The one CORS header of a lean refusal (414, 431, 413 on its head): without
+ * it a browser hides the status and the problem body from the page, which
+ * sees only a network error. Only for a request that carries Origin (every
+ * cross-origin fetch does), so a curl client's lean answer stays as short. */
+static void http_add_cors_lean(struct http_server *srv, struct MHD_Connection *c,
+                               struct MHD_Response *r)
+{
+    const char *sent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    const char *origin = sent ? http_cors_origin(srv->cfg, c) : NULL;
+    if (origin)
+        MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
 }
 
 /* Everything the wire form of a response needs besides resp itself. */
@@ -864,6 +880,7 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
     if (lean) {
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+        http_add_cors_lean(srv, c, r);
         goto queue;
     }
     if (o.etag[0])
