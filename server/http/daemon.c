@@ -430,7 +430,11 @@ static bool http_etag_matches(struct MHD_Connection *c, const char *etag)
     return false;
 }
 
-/* The Access-Control-Allow-Origin value for this request, or NULL. */
+/* The Access-Control-Allow-Origin value for this request, or NULL. A
+ * configured entry matches without regard to case (scheme and host are
+ * case-insensitive; browsers send them in lower case) and with a trailing '/'
+ * ignored: "https://app.example/" copied from an address bar never matched
+ * the "https://app.example" a browser sends, and every page was refused. */
 static const char *http_cors_origin(const struct config *cfg, struct MHD_Connection *c)
 {
     if (strcmp(cfg->cors_origins, "*") == 0)
@@ -441,7 +445,8 @@ static const char *http_cors_origin(const struct config *cfg, struct MHD_Connect
     size_t n = strlen(origin);
     for (const char *p = cfg->cors_origins; *p;) {
         size_t len = strcspn(p, ", ");
-        if (len == n && strncmp(p, origin, n) == 0)
+        size_t cmp = len > 1 && p[len - 1] == '/' ? len - 1 : len;
+        if (cmp == n && strncasecmp(p, origin, n) == 0)
             return origin;
         p += len;
         p += strspn(p, ", ");

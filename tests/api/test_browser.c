@@ -128,3 +128,32 @@ Test(browser, allow_and_retry_after_are_exposed)
     free(exposed);
     http_res_clear(&r);
 }
+
+/* An operator who copied the page's address ("https://App.example/") into
+ * NEWSD_CORS_ORIGINS had every page refused: browsers send the origin with no
+ * trailing '/' and in lower case. Another origin is still refused. */
+Test(browser, configured_origins_match_as_browsers_send_them)
+{
+    struct server s2 = {0};
+    harness_db(&s2, false);
+    static const char *const env[] = {
+        "NEWSD_CORS_ORIGINS=https://App.example/, http://127.0.0.1:5173", NULL};
+    harness_start(&s2, env);
+    const char *sent[] = {"Origin: https://app.example\r\n", ORIGIN};
+    const char *want[] = {"https://app.example", "http://127.0.0.1:5173"};
+    struct http_res r;
+    for (size_t i = 0; i < 2; i++) {
+        http_do(&s2, "GET", "/articles?limit=1", sent[i], NULL, 0, &r);
+        cr_assert_eq(r.status, 200);
+        char *o = http_header(&r, "Access-Control-Allow-Origin");
+        cr_assert(o && strcmp(o, want[i]) == 0, "%s granted %s", want[i], o ? o : "nothing");
+        free(o);
+        http_res_clear(&r);
+    }
+    http_do(&s2, "GET", "/articles?limit=1", "Origin: https://app.example.evil\r\n", NULL, 0, &r);
+    char *o = http_header(&r, "Access-Control-Allow-Origin");
+    cr_assert_null(o, "a longer origin is another origin");
+    http_res_clear(&r);
+    harness_stop(&s2);
+    harness_cleanup(&s2);
+}
