@@ -701,11 +701,17 @@ static int cmd_serve(struct config *cfg, int argc, char **argv)
         store_close(s);
     }
     /* Block the stop signals before any thread starts, so that only sigwait
-     * below sees them and the worker threads never do. */
+     * below sees them and the worker threads never do. SIGHUP (the terminal
+     * or ssh session went away) stops as gracefully as SIGTERM: by default it
+     * killed the server mid-request with nothing logged. Under nohup (HUP
+     * ignored) it stays ignored: blocking it would make sigwait take it. */
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
+    struct sigaction hup;
+    if (sigaction(SIGHUP, NULL, &hup) == 0 && hup.sa_handler != SIG_IGN)
+        sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
     struct http_server *srv = http_server_start(cfg);

@@ -1,0 +1,37 @@
+/* test_ops.c: black-box regression tests for what an operator found trying
+ * docs/operations.md as written: signals, database paths, working folders,
+ * older databases, logs. Each test runs its own server. */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+TestSuite(ops, .timeout = 120);
+
+/* SIGHUP (a closed terminal or ssh session) used to kill the server at once,
+ * with no drain and no log line; it now stops like SIGTERM, exiting 0. */
+Test(ops, sighup_stops_the_server_cleanly)
+{
+    struct server s;
+    signal(SIGHUP, SIG_DFL); /* as from a terminal, even if this runner is under nohup */
+    harness_db(&s, false);
+    harness_start(&s, NULL);
+    struct http_res r;
+    http_get(&s, "/health", &r);
+    cr_assert_eq(r.status, 200);
+    http_res_clear(&r);
+    cr_assert_eq(kill(s.pid, SIGHUP), 0);
+    int status;
+    cr_assert_eq(waitpid(s.pid, &status, 0), s.pid);
+    s.pid = 0;
+    cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+              "SIGHUP must stop the server cleanly, got status %d (%s %d)", status,
+              WIFSIGNALED(status) ? "signal" : "exit",
+              WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+    harness_cleanup(&s);
+}
