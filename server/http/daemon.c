@@ -1167,6 +1167,11 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     if (!cu.hit && rs.status >= 400 && !rs.body && !rs.text)
         resp_problem(&rs, &rq, rs.status, "internal error; the server log has the details");
     bool lean = hc->refusal && hc->refusal_status != 400;
+    /* The lean head has no room for Content-Encoding, so its body goes as it
+     * is: a 414's problem echoes the long URL and was gzipped past 1 KiB,
+     * which a browser then failed to parse as JSON. */
+    if (lean)
+        cu.gz_ok = false;
     enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, lean, &sent, &status);
     /* rq.method, not method: the raw one may hold any byte but space (ESC, CR,
      * DEL, quotes), and the access line must not carry them. */

@@ -57,6 +57,29 @@ Test(browser, a_414_is_readable_by_the_page)
     http_res_clear(&r);
 }
 
+/* A browser sends Accept-Encoding: gzip; the 414's problem echoes the long
+ * URL, so it passed 1 KiB and went gzipped, but the lean head carried no
+ * Content-Encoding: the page got binary bytes where JSON was promised. */
+Test(browser, a_414_body_is_json_for_a_gzip_client)
+{
+    size_t n = 2100;
+    char *target = malloc(n + 32);
+    cr_assert_not_null(target);
+    int len = snprintf(target, n + 32, "/articles?q=");
+    memset(target + len, 'a', n);
+    target[(size_t)len + n] = '\0';
+    struct http_res r;
+    http_do(&srv, "GET", target, ORIGIN "Accept-Encoding: gzip, deflate, br, zstd\r\n", NULL, 0,
+            &r);
+    free(target);
+    cr_assert_eq(r.status, 414, "%s", r.head);
+    char *ce = http_header(&r, "Content-Encoding");
+    cr_assert(ce || r.json, "a gzip body with no Content-Encoding: %s", r.head);
+    cr_assert(!ce || r.json == NULL, "Content-Encoding with an identity body");
+    free(ce);
+    http_res_clear(&r);
+}
+
 /* The same for a head refused as too large (431). */
 Test(browser, a_431_is_readable_by_the_page)
 {
