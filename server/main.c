@@ -24,16 +24,23 @@
 /* The largest input file the CLI reads: a .jsonl of many articles. */
 #define MAIN_MAX_FILE (256u << 20)
 
-static int usage(void)
+/* Prints the usage on f: stderr after a mistake (exit 2), stdout when asked
+ * for with --help, -h or help (exit 0), so `newsd --help | less` works. */
+static int usage_to(FILE *f)
 {
     fprintf(
-        stderr,
+        f,
         "usage: newsd serve   [--db FILE] [--bind ADDR] [--port N] [--threads N] [--read-only]\n"
         "       newsd ingest  [--db FILE] [--format txt|json|jsonl] [--threads N] PATH... | -\n"
         "       newsd extract [--format txt|json|jsonl] PATH | -\n"
         "       newsd migrate [--db FILE]\n"
         "       newsd version\n");
-    return 2;
+    return f == stdout ? 0 : 2;
+}
+
+static int usage(void)
+{
+    return usage_to(stderr);
 }
 
 /* Reads a whole file (or stdin for "-") into *out; returns 0 or an errno. */
@@ -755,6 +762,8 @@ int main(int argc, char **argv)
         ret = cmd_extract(&cfg, argc - 2, argv + 2);
     else if (strcmp(verb, "migrate") == 0)
         ret = cmd_migrate(&cfg, argc - 2, argv + 2);
+    else if (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0 || strcmp(verb, "help") == 0)
+        ret = usage_to(stdout);
     else if (strcmp(verb, "version") == 0 || strcmp(verb, "--version") == 0)
         ret = printf("newsd %s (schema %d)\n", NEWSD_VERSION, store_schema_latest()) > 0 ? 0 : 1;
     else

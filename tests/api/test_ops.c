@@ -35,3 +35,16 @@ Test(ops, sighup_stops_the_server_cleanly)
               WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
     harness_cleanup(&s);
 }
+
+/* `newsd --help` was a usage error (exit 2, usage on stderr): a newcomer's
+ * first command now prints the usage on stdout and exits 0. */
+Test(ops, help_prints_the_usage)
+{
+    const char *flags[] = {"--help", "-h", "help"};
+    for (size_t i = 0; i < 3; i++) {
+        char out[1024] = "";
+        const char *args[] = {flags[i], NULL};
+        cr_assert_eq(harness_run(args, out, sizeof out), 0, "%s", flags[i]);
+        cr_assert(strstr(out, "usage: newsd serve"), "%s printed: %s", flags[i], out);
+    }
+}
