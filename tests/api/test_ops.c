@@ -11,29 +11,35 @@
 
 #include "harness.h"
 
-TestSuite(ops, .timeout = 120);
+static struct server srv; /* each test's own; .fini ends it if the test failed */
+
+static void ops_teardown(void)
+{
+    harness_cleanup(&srv);
+}
+
+TestSuite(ops, .fini = ops_teardown, .timeout = 120);
 
 /* SIGHUP (a closed terminal or ssh session) used to kill the server at once,
  * with no drain and no log line; it now stops like SIGTERM, exiting 0. */
 Test(ops, sighup_stops_the_server_cleanly)
 {
-    struct server s;
     signal(SIGHUP, SIG_DFL); /* as from a terminal, even if this runner is under nohup */
-    harness_db(&s, false);
-    harness_start(&s, NULL);
+    harness_db(&srv, false);
+    harness_start(&srv, NULL);
     struct http_res r;
-    http_get(&s, "/health", &r);
+    http_get(&srv, "/health", &r);
     cr_assert_eq(r.status, 200);
     http_res_clear(&r);
-    cr_assert_eq(kill(s.pid, SIGHUP), 0);
+    cr_assert_eq(kill(srv.pid, SIGHUP), 0);
     int status;
-    cr_assert_eq(waitpid(s.pid, &status, 0), s.pid);
-    s.pid = 0;
+    cr_assert_eq(waitpid(srv.pid, &status, 0), srv.pid);
+    srv.pid = 0;
     cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0,
               "SIGHUP must stop the server cleanly, got status %d (%s %d)", status,
               WIFSIGNALED(status) ? "signal" : "exit",
               WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
-    harness_cleanup(&s);
+    harness_cleanup(&srv);
 }
 
 /* `newsd --help` was a usage error (exit 2, usage on stderr): a newcomer's
