@@ -148,3 +148,13 @@ clean:
 -include $(sort $(wildcard mk/*.mk))
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Optional, not part of `make test` (CI has no browser): newsd from a page on
+# another origin in Debian's Chromium (apt-get install chromium), through
+# playwright-core from npm. See docs/api.md, "From a browser".
+browser-check: build/newsd
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || \
+	    { echo "browser-check: needs Chromium (apt-get install -y chromium)"; exit 1; }
+	@test -d tools/browser/node_modules/playwright-core || \
+	    (cd tools/browser && npm install --no-audit --no-fund --loglevel=error)
+	node tools/browser/check.mjs build/newsd

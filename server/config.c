@@ -142,6 +142,16 @@ int config_flag(struct config *cfg, const char *flag, const char *value)
         cfg->read_only = true;
         return 0;
     }
+    /* An unknown flag is named as such before any value is looked for:
+     * `serve --help` said "--help needs a value". */
+    const char *valued[] = {"--db", "--bind", "--port", "--threads"};
+    bool known = false;
+    for (size_t i = 0; i < sizeof valued / sizeof *valued; i++)
+        known = known || strcmp(flag, valued[i]) == 0;
+    if (!known) {
+        fprintf(stderr, "newsd: unknown option %s\n", flag);
+        return -1;
+    }
     if (!value) {
         fprintf(stderr, "newsd: %s needs a value\n", flag);
         return -1;

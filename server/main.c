@@ -24,16 +24,23 @@
 /* The largest input file the CLI reads: a .jsonl of many articles. */
 #define MAIN_MAX_FILE (256u << 20)
 
-static int usage(void)
+/* Prints the usage on f: stderr after a mistake (exit 2), stdout when asked
+ * for with --help, -h or help (exit 0), so `newsd --help | less` works. */
+static int usage_to(FILE *f)
 {
     fprintf(
-        stderr,
+        f,
         "usage: newsd serve   [--db FILE] [--bind ADDR] [--port N] [--threads N] [--read-only]\n"
         "       newsd ingest  [--db FILE] [--format txt|json|jsonl] [--threads N] PATH... | -\n"
         "       newsd extract [--format txt|json|jsonl] PATH | -\n"
         "       newsd migrate [--db FILE]\n"
         "       newsd version\n");
-    return 2;
+    return f == stdout ? 0 : 2;
+}
+
+static int usage(void)
+{
+    return usage_to(stderr);
 }
 
 /* Reads a whole file (or stdin for "-") into *out; returns 0 or an errno. */
@@ -701,11 +708,17 @@ static int cmd_serve(struct config *cfg, int argc, char **argv)
         store_close(s);
     }
     /* Block the stop signals before any thread starts, so that only sigwait
-     * below sees them and the worker threads never do. */
+     * below sees them and the worker threads never do. SIGHUP (the terminal
+     * or ssh session went away) stops as gracefully as SIGTERM: by default it
+     * killed the server mid-request with nothing logged. Under nohup (HUP
+     * ignored) it stays ignored: blocking it would make sigwait take it. */
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
+    struct sigaction hup;
+    if (sigaction(SIGHUP, NULL, &hup) == 0 && hup.sa_handler != SIG_IGN)
+        sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
     struct http_server *srv = http_server_start(cfg);
@@ -749,6 +762,8 @@ int main(int argc, char **argv)
         ret = cmd_extract(&cfg, argc - 2, argv + 2);
     else if (strcmp(verb, "migrate") == 0)
         ret = cmd_migrate(&cfg, argc - 2, argv + 2);
+    else if (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0 || strcmp(verb, "help") == 0)
+        ret = usage_to(stdout);
     else if (strcmp(verb, "version") == 0 || strcmp(verb, "--version") == 0)
         ret = printf("newsd %s (schema %d)\n", NEWSD_VERSION, store_schema_latest()) > 0 ? 0 : 1;
     else

@@ -430,7 +430,11 @@ static bool http_etag_matches(struct MHD_Connection *c, const char *etag)
     return false;
 }
 
-/* The Access-Control-Allow-Origin value for this request, or NULL. */
+/* The Access-Control-Allow-Origin value for this request, or NULL. A
+ * configured entry matches without regard to case (scheme and host are
+ * case-insensitive; browsers send them in lower case) and with a trailing '/'
+ * ignored: "https://app.example/" copied from an address bar never matched
+ * the "https://app.example" a browser sends, and every page was refused. */
 static const char *http_cors_origin(const struct config *cfg, struct MHD_Connection *c)
 {
     if (strcmp(cfg->cors_origins, "*") == 0)
@@ -441,7 +445,8 @@ static const char *http_cors_origin(const struct config *cfg, struct MHD_Connect
     size_t n = strlen(origin);
     for (const char *p = cfg->cors_origins; *p;) {
         size_t len = strcspn(p, ", ");
-        if (len == n && strncmp(p, origin, n) == 0)
+        size_t cmp = len > 1 && p[len - 1] == '/' ? len - 1 : len;
+        if (cmp == n && strncasecmp(p, origin, n) == 0)
             return origin;
         p += len;
         p += strspn(p, ", ");
@@ -456,8 +461,11 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
     if (!origin)
         return;
     MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
+    /* Allow (405) and Retry-After (503) are what the error docs promise; a
+     * header left out here is invisible to a page's JavaScript. */
     MHD_add_response_header(r, "Access-Control-Expose-Headers",
-                            "ETag, Link, Location, X-Total-Count, X-Request-Id");
+                            "ETag, Link, Location, X-Total-Count, X-Request-Id, Allow, "
+                            "Retry-After");
     if (strcmp(method, "OPTIONS") == 0) {
         MHD_add_response_header(r, "Access-Control-Allow-Methods",
                                 srv->cfg->read_only ? "GET, HEAD, OPTIONS"
@@ -466,6 +474,19 @@ static void http_add_cors(struct http_server *srv, struct MHD_Connection *c, str
                                 "Authorization, Content-Type, If-None-Match, X-Request-Id");
         MHD_add_response_header(r, "Access-Control-Max-Age", "600");
     }
+}
+
+/* The one CORS header of a lean refusal (414, 431, 413 on its head): without
+ * it a browser hides the status and the problem body from the page, which
+ * sees only a network error. Only for a request that carries Origin (every
+ * cross-origin fetch does), so a curl client's lean answer stays as short. */
+static void http_add_cors_lean(struct http_server *srv, struct MHD_Connection *c,
+                               struct MHD_Response *r)
+{
+    const char *sent = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    const char *origin = sent ? http_cors_origin(srv->cfg, c) : NULL;
+    if (origin)
+        MHD_add_response_header(r, "Access-Control-Allow-Origin", origin);
 }
 
 /* Everything the wire form of a response needs besides resp itself. */
@@ -864,6 +885,7 @@ static enum MHD_Result http_send(struct http_server *srv, struct MHD_Connection 
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
     if (lean) {
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+        http_add_cors_lean(srv, c, r);
         goto queue;
     }
     if (o.etag[0])
@@ -1145,6 +1167,11 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     if (!cu.hit && rs.status >= 400 && !rs.body && !rs.text)
         resp_problem(&rs, &rq, rs.status, "internal error; the server log has the details");
     bool lean = hc->refusal && hc->refusal_status != 400;
+    /* The lean head has no room for Content-Encoding, so its body goes as it
+     * is: a 414's problem echoes the long URL and was gzipped past 1 KiB,
+     * which a browser then failed to parse as JSON. */
+    if (lean)
+        cu.gz_ok = false;
     enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, lean, &sent, &status);
     /* rq.method, not method: the raw one may hold any byte but space (ESC, CR,
      * DEL, quotes), and the access line must not carry them. */

@@ -174,6 +174,7 @@ void harness_cleanup(struct server *s)
         snprintf(path, sizeof path, "%s/server.log", s->dir);
         unlink(path);
         rmdir(s->dir);
+        s->dir[0] = '\0'; /* a second call (a suite's .fini after the test's own) is a no-op */
     }
 }
 

@@ -1,6 +1,8 @@
 /* test_config.c: NEWSD_* settings are read, bounded, and refused with a message
  * when malformed (config.c). */
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "newsd/config.h"
@@ -40,4 +42,24 @@ Test(config, ingest_cache_takes_mib_within_bounds)
             cr_expect(!ok, "NEWSD_INGEST_CACHE_MB=\"%s\" was taken", bad[i]);
         config_clear(&c2);
     }
+}
+
+/* `newsd serve --help` said "--help needs a value": an unknown flag is named
+ * as unknown whether or not anything follows it. */
+Test(config, an_unknown_flag_is_named_unknown, .init = cr_redirect_stderr)
+{
+    struct config cfg = {0};
+    cr_assert_eq(config_flag(&cfg, "--help", NULL), -1);
+    fflush(stderr);
+    cr_assert_stderr_eq_str("newsd: unknown option --help\n");
+    config_clear(&cfg);
+}
+
+Test(config, a_known_flag_without_value_says_so, .init = cr_redirect_stderr)
+{
+    struct config cfg = {0};
+    cr_assert_eq(config_flag(&cfg, "--port", NULL), -1);
+    fflush(stderr);
+    cr_assert_stderr_eq_str("newsd: --port needs a value\n");
+    config_clear(&cfg);
 }
