@@ -36,9 +36,30 @@ static void log_json_escape(struct buf *b, const char *s)
     }
 }
 
-/* Appends the key=value pairs of a message as JSON members: key=value and
- * key="quoted value" become "key":"value"; a leading word with no '=' (the
- * access log's "access") becomes "event". */
+/* True when s is a JSON number as the text lines write them (-12, 0, 3.25):
+ * no leading zero, no exponent, so what passes is valid JSON as it stands. */
+static bool log_json_number(const char *s)
+{
+    if (*s == '-')
+        s++;
+    if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+        return false;
+    while (*s >= '0' && *s <= '9')
+        s++;
+    if (*s == '.') {
+        if (s[1] < '0' || s[1] > '9')
+            return false;
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            ;
+    }
+    return *s == '\0';
+}
+
+/* Appends the key=value pairs of a message as JSON members: key="quoted value"
+ * becomes "key":"value", and so does key=value, except that an unquoted number
+ * stays a number ("status":404), so that jq's `.status >= 500` means what it
+ * says; a leading word with no '=' (the access log's "access") becomes
+ * "event". */
 static void log_json_fields(struct buf *b, const char *text)
 {
     const char *p = text;
@@ -49,6 +70,7 @@ static void log_json_fields(struct buf *b, const char *text)
             break;
         size_t klen = strcspn(p, "= ");
         struct buf key = {0}, val = {0};
+        bool quoted = false;
         if (p[klen] != '=') {
             buf_puts(&key, "event");
             buf_append(&val, p, klen);
@@ -57,6 +79,7 @@ static void log_json_fields(struct buf *b, const char *text)
             buf_append(&key, p, klen);
             p += klen + 1;
             if (*p == '"') {
+                quoted = true;
                 const char *end = strchr(p + 1, '"');
                 size_t vlen = end ? (size_t)(end - p - 1) : strlen(p + 1);
                 buf_append(&val, p + 1, vlen);
@@ -68,11 +91,13 @@ static void log_json_fields(struct buf *b, const char *text)
             }
         }
         if (key.data && val.data) {
+            bool number = !quoted && log_json_number(val.data);
             buf_puts(b, ",\"");
             log_json_escape(b, key.data);
-            buf_puts(b, "\":\"");
+            buf_puts(b, number ? "\":" : "\":\"");
             log_json_escape(b, val.data);
-            buf_puts(b, "\"");
+            if (!number)
+                buf_puts(b, "\"");
         }
         buf_clear(&key);
         buf_clear(&val);

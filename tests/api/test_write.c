@@ -503,7 +503,7 @@ Test(write, json_logs_are_one_object_a_line_without_secrets)
     FILE *f = fopen(path, "r");
     cr_assert_not_null(f);
     char line[4096];
-    int access = 0;
+    int access = 0, serving = 0;
     while (fgets(line, sizeof line, f)) {
         json_error_t err;
         json_t *o = json_loads(line, 0, &err);
@@ -513,8 +513,14 @@ Test(write, json_logs_are_one_object_a_line_without_secrets)
         const char *event = json_string_value(json_object_get(o, "event"));
         if (event && strcmp(event, "access") == 0) {
             access++;
-            cr_assert(json_is_string(json_object_get(o, "status")));
+            /* numbers are JSON numbers, so that jq's .status >= 500 works */
+            cr_assert(json_is_integer(json_object_get(o, "status")), "%s", line);
             cr_assert(json_is_string(json_object_get(o, "req_id")));
+        }
+        if (event && strcmp(event, "serving") == 0) {
+            serving++;
+            cr_assert(json_is_integer(json_object_get(o, "port")), "%s", line);
+            cr_assert(json_is_string(json_object_get(o, "db")), "%s", line);
         }
         cr_assert_null(strstr(line, "test-key-123"), "the key is logged: %s", line);
         cr_assert_null(strstr(line, "Glacier"), "article text is logged: %s", line);
@@ -522,6 +528,7 @@ Test(write, json_logs_are_one_object_a_line_without_secrets)
     }
     fclose(f);
     cr_assert_geq(access, 2);
+    cr_assert_eq(serving, 1);
 }
 
 Test(write, read_only_server_is_not_ready_until_migrated)
