@@ -730,8 +730,12 @@ static int cmd_serve(struct config *cfg, int argc, char **argv)
     printf("newsd listening on http://%s%s%s:%d\n", v6 ? "[" : "", cfg->bind, v6 ? "]" : "",
            http_server_port(srv));
     fflush(stdout);
+    /* the database by its absolute path: a relative --db says nothing about
+     * which folder the server started in */
+    char *db = realpath(cfg->db, NULL);
     log_info("event=serving bind=%s port=%d threads=%d db=\"%s\"", cfg->bind, http_server_port(srv),
-             cfg->threads, cfg->db);
+             cfg->threads, db ? db : cfg->db);
+    free(db);
     int sig = 0;
     sigwait(&stop, &sig);
     log_info("event=stopping signal=%d", sig);
