@@ -133,7 +133,10 @@ static bool router_key_equal(const char *a, const char *b)
 static bool router_key_ok(const struct req *rq, struct resp *rs)
 {
     if (!rq->cfg || !rq->cfg->api_key) {
-        resp_problem(rs, rq, 403, "writes are disabled: no API key is configured");
+        /* on a read-only server a key would not help: say what would */
+        resp_problem(rs, rq, 403,
+                     rq->cfg && rq->cfg->read_only ? "writes are disabled: the server runs read-only"
+                                                   : "writes are disabled: no API key is configured");
         return false;
     }
     /* The scheme is case-insensitive (RFC 7235 2.1), then one or more spaces. */

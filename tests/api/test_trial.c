@@ -224,6 +224,9 @@ Test(trial, a_read_only_server_does_not_offer_writes)
     http_res_clear(&r);
     http_do(&srv, "DELETE", "/articles/1", NULL, NULL, 0, &r);
     cr_assert_eq(r.status, 403, "writes are still refused as before");
+    /* and the reason is the one that helps: a key would not */
+    const char *detail = json_string_value(json_object_get(r.json, "detail"));
+    cr_assert(detail && strstr(detail, "read-only"), "detail: %s", detail ? detail : "(none)");
     http_res_clear(&r);
 }
 
