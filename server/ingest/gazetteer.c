@@ -5,7 +5,9 @@
  *
  * File format (every data file): one entry a line; "#" starts a comment line;
  * blank lines are skipped; "Canonical|Alias|Alias" lists spellings of one name,
- * the first being the canonical one; given_names.txt lines are "Name|m" or "Name|f". */
+ * the first being the canonical one; given_names.txt lines are "Name|m" or "Name|f".
+ * Apostrophes are written straight ("King's College London"): a lookup reads a
+ * curly one (U+2019) as straight. */
 #include "ingest_internal.h"
 
 #include <string.h>
@@ -64,6 +66,22 @@ static const struct ingest_gaz_entry *gaz_probe(const struct ingest_gaz *g, cons
 {
     if (!g || g->cap == 0 || n == 0 || n >= 256)
         return NULL;
+    /* "EMILY’s List", "King’s College": a curly apostrophe looks up as the
+     * straight one the lists are written with */
+    char buf[256];
+    if (n >= 3 && memchr(s, 0xE2, n)) {
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (k + 2 < n && memcmp(s + k, "\xE2\x80\x99", 3) == 0) {
+                buf[m++] = '\'';
+                k += 2;
+            } else {
+                buf[m++] = s[k];
+            }
+        }
+        s = buf;
+        n = m;
+    }
     size_t mask = g->cap - 1;
     size_t i = (size_t)gaz_hash(s, n, cls) & mask;
     while (g->slots[i].key) {
