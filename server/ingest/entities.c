@@ -2037,7 +2037,18 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     }
     if (!len || (t[k + len - 1].flags & INGEST_TOKF_POSS))
         return 0;
-    if (k + len < n && (tok_capword(&t[k + len]) || (t[k + len].flags & INGEST_TOKF_POSS)))
+    /* "in Greenwich, Conn. Asked whether ...", "Dover, Del. She moved": an
+     * abbreviation's period ends the sentence too when the capitalised word
+     * after it is a stop word or a lone one before a lower-case word */
+    size_t x = k + len;
+    bool next_sentence =
+        ab && x < n && tok_capword(&t[x]) && !(t[x].flags & INGEST_TOKF_POSS) &&
+        s[t[k].end - 1] == '.' && t[x].start == t[k].end + 1 &&
+        (ingest_gaz_has(g, s + t[x].start, t[x].end - t[x].start, INGEST_GAZ_STOPCAP) ||
+         (x + 1 < n && t[x + 1].kind == INGEST_TOK_WORD && (t[x + 1].flags & INGEST_TOKF_LOWER) &&
+          !ingest_gaz_has(g, s + t[x].start, t[x].end - t[x].start, INGEST_GAZ_ORG_WORD) &&
+          !ingest_gaz_has(g, s + t[x].start, t[x].end - t[x].start, INGEST_GAZ_PLACE_WORD)));
+    if (!next_sentence && x < n && (tok_capword(&t[x]) || (t[x].flags & INGEST_TOKF_POSS)))
         return 0; /* "Ann Roe, Mass. General Hospital's ...": no state here */
     *abbr = ab;
     return len;
@@ -2299,6 +2310,12 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
     for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
         if (ingest_tok_is(s, &t[a - 2], moves[k]))
             return true;
+    /* "who drove in from Lakeland", "came up from": a particle after the verb */
+    static const char *const parts[] = {"down", "in", "out", "over", "up"}; /* sorted */
+    if (a >= 3 && ingest_word_in(parts, 5, s + t[a - 2].start, t[a - 2].end - t[a - 2].start))
+        for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
+            if (ingest_tok_is(s, &t[a - 3], moves[k]))
+                return true;
     if (ingest_tok_is(s, &t[a - 2], "executive") || ingest_tok_is(s, &t[a - 2], "employee"))
         return false;
     /* "Ann Roe, 72, from Harrogate": a person's age, then the hometown */
@@ -2879,6 +2896,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
             !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
+        /* "a Durham-based civil rights group": the word before "-based" is
+         * where something is, a town */
+        if (j - a == 1 && !town_word && end_byte + 6 == t[a].end &&
+            memcmp(s + end_byte, "-based", 6) == 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS))
+            town_word = true;
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
         static const char *const areas[] = {
