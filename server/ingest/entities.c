@@ -961,17 +961,18 @@ static bool next_word_in(const char *p, const char *const *sorted, size_t n)
     return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
-/* Names the word before a chamber (a party or a state, by its gazetteer
- * entry head when there is one, as kind), then makes c the chamber
- * t[a + 1] itself, an organisation, and names it: "GOP Senate", "Ohio
- * Senate race". */
-static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
-                         const struct ingest_gaz *g, const struct ingest_gaz_entry *head, int kind,
-                         struct cand c, struct cands *out, size_t *pos)
+/* Names the words t[a..he) before a chamber (a party or a state, by its
+ * gazetteer entry head when there is one, as kind), then makes c the chamber
+ * t[ch] itself (he <= ch: a party label may stand between), an organisation, and names it: "GOP Senate", "Ohio Senate
+ * race", "North Carolina Senate race". */
+static bool chamber_push_at(const char *s, const struct ingest_tok *t, size_t a, size_t he,
+                            size_t ch, const struct ingest_gaz *g,
+                            const struct ingest_gaz_entry *head, int kind, struct cand c,
+                            struct cands *out, size_t *pos)
 {
     if (head) {
         struct cand hc = c;
-        hc.end = t[a].end;
+        hc.end = t[he - 1].end;
         hc.kind = kind;
         hc.canon = head->canon;
         hc.canon_len = head->canon_len;
@@ -980,14 +981,22 @@ static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
             return false;
     }
     const struct ingest_gaz_entry *ce =
-        ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
-    c.start = c.nstart = t[a + 1].start;
+        ingest_gaz_find(g, s + t[ch].start, t[ch].end - t[ch].start, INGEST_GAZ_ORG);
+    c.start = c.nstart = t[ch].start;
     c.sent_start = false;
     c.kind = C_ORG;
     c.canon = ce ? ce->canon : NULL;
     c.canon_len = ce ? ce->canon_len : 0;
     c.pos = (*pos)++;
     return cands_push(out, &c);
+}
+
+/* chamber_push_at for one word before the chamber */
+static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
+                         const struct ingest_gaz *g, const struct ingest_gaz_entry *head, int kind,
+                         struct cand c, struct cands *out, size_t *pos)
+{
+    return chamber_push_at(s, t, a, a + 1, a + 1, g, head, kind, c, out, pos);
 }
 
 /* Whether the bytes [from, to) fill a quotation: an opening mark right
@@ -1249,25 +1258,33 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     /* "Republican Senate candidate", "a Democratic House aide": a party's
      * label on the chamber names the chamber alone; "Michigan Senate
-     * hopeful", "the Ohio Senate race": a state's seat in the chamber names
-     * the state and the chamber, not the state's own senate */
-    if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
-        end == t[a + 1].end && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
-        !(t[a].flags & INGEST_TOKF_POSS)) {
+     * hopeful", "the Ohio Senate race", "North Carolina Senate race",
+     * "Michigan Republican Senate nominee": a state's seat in the chamber
+     * names the state and the chamber, not the state's own senate */
+    size_t ch = b - 1;
+    if (b - a >= 2 && b - a <= 4 &&
+        (ingest_tok_is(s, &t[ch], "Senate") || ingest_tok_is(s, &t[ch], "House")) &&
+        end == t[ch].end && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        !(t[ch - 1].flags & INGEST_TOKF_POSS)) {
         static const char *const labels[] = {"democrat", "democratic", "republican"}; /* sorted */
-        static const char *const races[] = {"bid",      "campaign", "candidacy", "candidate",
-                                            "candidates", "challenger", "contest", "hopeful",
-                                            "hopefuls", "nominee",  "primary",   "race",
-                                            "seat"}; /* sorted */
+        static const char *const races[] = {
+            "bid",      "campaign", "candidacy", "candidate", "candidates", "challenger",
+            "contest",  "contests", "debate",    "debates",   "hopeful",    "hopefuls",
+            "matchup",  "nominee",  "nominees",  "primary",   "race",       "races",
+            "run",      "runoff",   "seat",      "seats"}; /* sorted */
         bool race = b < n && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
                     t[b].quote == t[a].quote &&
                     ingest_word_in(races, sizeof races / sizeof *races, s + t[b].start,
                                    t[b].end - t[b].start);
-        bool label = ingest_word_in(labels, 3, s + t[a].start, t[a].end - t[a].start);
+        bool label = ingest_word_in(labels, 3, s + t[ch - 1].start, t[ch - 1].end - t[ch - 1].start);
+        size_t se = label ? ch - 1 : ch; /* the state's words end here */
         const struct ingest_gaz_entry *st =
-            label ? NULL : ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE);
-        if (label || (st && race))
+            se > a ? ingest_gaz_find(g, s + t[a].start, t[se - 1].end - t[a].start, INGEST_GAZ_PLACE)
+                   : NULL;
+        if (b - a == 2 && (label || (st && race)))
             return chamber_push(s, t, a, g, st, C_PLACE, c, out, pos);
+        if (b - a > 2 && st && race)
+            return chamber_push_at(s, t, a, se, ch, g, st, C_PLACE, c, out, pos);
     }
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
