@@ -2133,6 +2133,8 @@ static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const stru
  * on over the "and" at token j when the one to three capitalised words after
  * it end the name with an organisation word.
  * A weaker organisation word may end the first part ("Senate Energy"). */
+static bool company_word(const char *w, size_t n);
+
 static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
                          size_t n, size_t a, size_t j)
 {
@@ -2166,6 +2168,18 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     size_t ln = t[j - 1].end - t[j - 1].start, rn = t[e - 1].end - t[e - 1].start;
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
         return false;
+    /* "Front Range Energy and Pinecrest Resources": two firms listed, each
+     * a name of two words or more ending in a company word (not "Department
+     * of Energy and Natural Resources") */
+    if (j >= a + 2 && e >= j + 3 && company_word(s + t[j - 1].start, ln) &&
+        company_word(s + t[e - 1].start, rn)) {
+        bool plain = true;
+        for (size_t k = a; k + 1 < j && plain; k++)
+            plain = tok_capword(&t[k]) && !ingest_word_in(heads, sizeof heads / sizeof *heads,
+                                                          s + t[k].start, t[k].end - t[k].start);
+        if (plain)
+            return false;
+    }
     /* "the House and Senate": two chambers, each named */
     static const char *const chambers[] = {"assembly", "house", "senate"}; /* sorted */
     if (e == j + 2 && (j == a + 1 || (j == a + 2 && ingest_tok_ieq(s, &t[a], "the"))) &&
@@ -4000,6 +4014,19 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 if (fw >= 4 && name[fw - 2] == 'e' && name[fw - 1] == 'd' &&
                     !given_has(g, name, fw, INGEST_GAZ_GIVEN_MALE) &&
                     !given_has(g, name, fw, INGEST_GAZ_GIVEN_FEMALE))
+                    continue;
+                /* "Ohio Governor Shuts Down CNN Host's Attempt": a known
+                 * organisation's acronym inside makes a clause, no name */
+                bool org_inside = false;
+                for (size_t w0 = fw + 1; w0 < nn && !org_inside;) {
+                    size_t w1 = w0;
+                    while (w1 < nn && name[w1] != ' ')
+                        w1++;
+                    org_inside = all_caps(name + w0, w1 - w0) && w1 - w0 >= 2 &&
+                                 ingest_gaz_has(g, name + w0, w1 - w0, INGEST_GAZ_ORG);
+                    w0 = w1 + 1;
+                }
+                if (org_inside)
                     continue;
             }
             if (nx_find(&people, name, nn) < 0) {
