@@ -695,6 +695,37 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             ingest_gaz_has(g, s + t[a + 2].start, t[a + 2].end - t[a + 2].start, INGEST_GAZ_TITLE))
             a++;
     }
+    /* "Orange County Supervisor X", "Assistant Lucas County Prosecutor X",
+     * "Lucas County Common Pleas Judge X": a county's name in a title is a
+     * place (no organisation word follows it in the title) */
+    for (size_t k = a + 1; k < h && c->para >= 0; k++) {
+        if (!ingest_tok_is(s, &t[k], "County") && !ingest_tok_is(s, &t[k], "Parish") &&
+            !ingest_tok_is(s, &t[k], "Borough"))
+            continue;
+        size_t ks = k;
+        while (ks > a && k - ks < 2 && tok_capword(&t[ks - 1]) &&
+               !(t[ks - 1].flags & (INGEST_TOKF_ALLCAPS | INGEST_TOKF_POSS)) &&
+               !titleish(g, s + t[ks - 1].start, t[ks - 1].end - t[ks - 1].start))
+            ks--;
+        bool org_after = false;
+        for (size_t q = k + 1; q < h && !org_after; q++)
+            org_after = ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start,
+                                       INGEST_GAZ_ORG_WORD);
+        if (ks == k || org_after ||
+            ingest_gaz_find(g, s + t[ks].start, t[k].end - t[ks].start, INGEST_GAZ_ORG))
+            break;
+        const struct ingest_gaz_entry *pe =
+            ingest_gaz_find(g, s + t[ks].start, t[k].end - t[ks].start, INGEST_GAZ_PLACE);
+        struct cand o = *c;
+        o.start = o.nstart = t[ks].start;
+        o.end = t[k].end;
+        o.kind = C_PLACE;
+        o.canon = pe ? pe->canon : NULL;
+        o.canon_len = pe ? pe->canon_len : 0;
+        o.in_title = true;
+        o.pos = (*pos)++;
+        return cands_push(out, &o);
+    }
     size_t p = a;
     while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
         p++;
@@ -704,6 +735,7 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
            ingest_gaz_has(g, s + t[p - 1].start, t[p - 1].end - t[p - 1].start,
                           INGEST_GAZ_TITLE_MOD) &&
            !ingest_gaz_find(g, s + t[a].start, t[p - 1].end - t[a].start, INGEST_GAZ_ORG)) {
+
         /* ... but "Ohio Democratic Party Chairman": an organisation word
          * ends the name unless a known name is left without it */
         bool known_before = p - 1 > a && ingest_gaz_find(g, s + t[a].start,
