@@ -697,11 +697,14 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
     }
     /* "Orange County Supervisor X", "Assistant Lucas County Prosecutor X",
      * "Lucas County Common Pleas Judge X": a county's name in a title is a
-     * place (no organisation word follows it in the title) */
+     * place (no organisation word follows it in the title); so is a town's
+     * before "Mayor" ("Former Savannah Mayor X") */
     for (size_t k = a + 1; k < h && c->para >= 0; k++) {
+        bool mayor = ingest_tok_is(s, &t[k], "Mayor");
         if (!ingest_tok_is(s, &t[k], "County") && !ingest_tok_is(s, &t[k], "Parish") &&
-            !ingest_tok_is(s, &t[k], "Borough"))
+            !ingest_tok_is(s, &t[k], "Borough") && !mayor)
             continue;
+        size_t e = mayor ? k : k + 1; /* the place's end: "Savannah", "Lucas County" */
         size_t ks = k;
         while (ks > a && k - ks < 2 && tok_capword(&t[ks - 1]) &&
                !(t[ks - 1].flags & (INGEST_TOKF_ALLCAPS | INGEST_TOKF_POSS)) &&
@@ -712,13 +715,13 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             org_after = ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start,
                                        INGEST_GAZ_ORG_WORD);
         if (ks == k || org_after ||
-            ingest_gaz_find(g, s + t[ks].start, t[k].end - t[ks].start, INGEST_GAZ_ORG))
+            ingest_gaz_find(g, s + t[ks].start, t[e - 1].end - t[ks].start, INGEST_GAZ_ORG))
             break;
         const struct ingest_gaz_entry *pe =
-            ingest_gaz_find(g, s + t[ks].start, t[k].end - t[ks].start, INGEST_GAZ_PLACE);
+            ingest_gaz_find(g, s + t[ks].start, t[e - 1].end - t[ks].start, INGEST_GAZ_PLACE);
         struct cand o = *c;
         o.start = o.nstart = t[ks].start;
-        o.end = t[k].end;
+        o.end = t[e - 1].end;
         o.kind = C_PLACE;
         o.canon = pe ? pe->canon : NULL;
         o.canon_len = pe ? pe->canon_len : 0;
@@ -2938,7 +2941,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              compass_of);
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
-        size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
+        /* ... "in suburban Westerville", "from rural Kelby" */
+        static const char *const near_mods[] = {
+            "coastal", "downtown", "eastern",  "nearby",   "neighboring", "neighbouring",
+            "northern", "rural",   "southern", "suburban", "western"}; /* sorted */
+        size_t pw = a > 0 && ingest_word_in(near_mods, sizeof near_mods / sizeof *near_mods,
+                                            s + t[a - 1].start, t[a - 1].end - t[a - 1].start)
+                        ? a - 1
+                        : a;
         bool town_word =
             j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
             (!plural_people(s, &t[a]) || (pw == a && age_hometown(s, t, a))) &&
