@@ -695,6 +695,40 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             ingest_gaz_has(g, s + t[a + 2].start, t[a + 2].end - t[a + 2].start, INGEST_GAZ_TITLE))
             a++;
     }
+    /* "Orange County Supervisor X", "Assistant Lucas County Prosecutor X",
+     * "Lucas County Common Pleas Judge X": a county's name in a title is a
+     * place (no organisation word follows it in the title); so is a town's
+     * before "Mayor" ("Former Savannah Mayor X") */
+    for (size_t k = a + 1; k < h && c->para >= 0; k++) {
+        bool mayor = ingest_tok_is(s, &t[k], "Mayor");
+        if (!ingest_tok_is(s, &t[k], "County") && !ingest_tok_is(s, &t[k], "Parish") &&
+            !ingest_tok_is(s, &t[k], "Borough") && !mayor)
+            continue;
+        size_t e = mayor ? k : k + 1; /* the place's end: "Savannah", "Lucas County" */
+        size_t ks = k;
+        while (ks > a && k - ks < 2 && tok_capword(&t[ks - 1]) &&
+               !(t[ks - 1].flags & (INGEST_TOKF_ALLCAPS | INGEST_TOKF_POSS)) &&
+               !titleish(g, s + t[ks - 1].start, t[ks - 1].end - t[ks - 1].start))
+            ks--;
+        bool org_after = false;
+        for (size_t q = k + 1; q < h && !org_after; q++)
+            org_after = ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start,
+                                       INGEST_GAZ_ORG_WORD);
+        if (ks == k || org_after ||
+            ingest_gaz_find(g, s + t[ks].start, t[e - 1].end - t[ks].start, INGEST_GAZ_ORG))
+            break;
+        const struct ingest_gaz_entry *pe =
+            ingest_gaz_find(g, s + t[ks].start, t[e - 1].end - t[ks].start, INGEST_GAZ_PLACE);
+        struct cand o = *c;
+        o.start = o.nstart = t[ks].start;
+        o.end = t[e - 1].end;
+        o.kind = C_PLACE;
+        o.canon = pe ? pe->canon : NULL;
+        o.canon_len = pe ? pe->canon_len : 0;
+        o.in_title = true;
+        o.pos = (*pos)++;
+        return cands_push(out, &o);
+    }
     size_t p = a;
     while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
         p++;
@@ -704,6 +738,7 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
            ingest_gaz_has(g, s + t[p - 1].start, t[p - 1].end - t[p - 1].start,
                           INGEST_GAZ_TITLE_MOD) &&
            !ingest_gaz_find(g, s + t[a].start, t[p - 1].end - t[a].start, INGEST_GAZ_ORG)) {
+
         /* ... but "Ohio Democratic Party Chairman": an organisation word
          * ends the name unless a known name is left without it */
         bool known_before = p - 1 > a && ingest_gaz_find(g, s + t[a].start,
@@ -961,17 +996,18 @@ static bool next_word_in(const char *p, const char *const *sorted, size_t n)
     return k > 1 && ingest_word_in(sorted, n, p + 1, k - 1);
 }
 
-/* Names the word before a chamber (a party or a state, by its gazetteer
- * entry head when there is one, as kind), then makes c the chamber
- * t[a + 1] itself, an organisation, and names it: "GOP Senate", "Ohio
- * Senate race". */
-static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
-                         const struct ingest_gaz *g, const struct ingest_gaz_entry *head, int kind,
-                         struct cand c, struct cands *out, size_t *pos)
+/* Names the words t[a..he) before a chamber (a party or a state, by its
+ * gazetteer entry head when there is one, as kind), then makes c the chamber
+ * t[ch] itself (he <= ch: a party label may stand between), an organisation, and names it: "GOP Senate", "Ohio Senate
+ * race", "North Carolina Senate race". */
+static bool chamber_push_at(const char *s, const struct ingest_tok *t, size_t a, size_t he,
+                            size_t ch, const struct ingest_gaz *g,
+                            const struct ingest_gaz_entry *head, int kind, struct cand c,
+                            struct cands *out, size_t *pos)
 {
     if (head) {
         struct cand hc = c;
-        hc.end = t[a].end;
+        hc.end = t[he - 1].end;
         hc.kind = kind;
         hc.canon = head->canon;
         hc.canon_len = head->canon_len;
@@ -980,14 +1016,22 @@ static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
             return false;
     }
     const struct ingest_gaz_entry *ce =
-        ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start, INGEST_GAZ_ORG);
-    c.start = c.nstart = t[a + 1].start;
+        ingest_gaz_find(g, s + t[ch].start, t[ch].end - t[ch].start, INGEST_GAZ_ORG);
+    c.start = c.nstart = t[ch].start;
     c.sent_start = false;
     c.kind = C_ORG;
     c.canon = ce ? ce->canon : NULL;
     c.canon_len = ce ? ce->canon_len : 0;
     c.pos = (*pos)++;
     return cands_push(out, &c);
+}
+
+/* chamber_push_at for one word before the chamber */
+static bool chamber_push(const char *s, const struct ingest_tok *t, size_t a,
+                         const struct ingest_gaz *g, const struct ingest_gaz_entry *head, int kind,
+                         struct cand c, struct cands *out, size_t *pos)
+{
+    return chamber_push_at(s, t, a, a + 1, a + 1, g, head, kind, c, out, pos);
 }
 
 /* Whether the bytes [from, to) fill a quotation: an opening mark right
@@ -1249,25 +1293,33 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     /* "Republican Senate candidate", "a Democratic House aide": a party's
      * label on the chamber names the chamber alone; "Michigan Senate
-     * hopeful", "the Ohio Senate race": a state's seat in the chamber names
-     * the state and the chamber, not the state's own senate */
-    if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
-        end == t[a + 1].end && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
-        !(t[a].flags & INGEST_TOKF_POSS)) {
+     * hopeful", "the Ohio Senate race", "North Carolina Senate race",
+     * "Michigan Republican Senate nominee": a state's seat in the chamber
+     * names the state and the chamber, not the state's own senate */
+    size_t ch = b - 1;
+    if (b - a >= 2 && b - a <= 4 &&
+        (ingest_tok_is(s, &t[ch], "Senate") || ingest_tok_is(s, &t[ch], "House")) &&
+        end == t[ch].end && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+        !(t[ch - 1].flags & INGEST_TOKF_POSS)) {
         static const char *const labels[] = {"democrat", "democratic", "republican"}; /* sorted */
-        static const char *const races[] = {"bid",      "campaign", "candidacy", "candidate",
-                                            "candidates", "challenger", "contest", "hopeful",
-                                            "hopefuls", "nominee",  "primary",   "race",
-                                            "seat"}; /* sorted */
+        static const char *const races[] = {
+            "bid",      "campaign", "candidacy", "candidate", "candidates", "challenger",
+            "contest",  "contests", "debate",    "debates",   "hopeful",    "hopefuls",
+            "matchup",  "nominee",  "nominees",  "primary",   "race",       "races",
+            "run",      "runoff",   "seat",      "seats"}; /* sorted */
         bool race = b < n && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
                     t[b].quote == t[a].quote &&
                     ingest_word_in(races, sizeof races / sizeof *races, s + t[b].start,
                                    t[b].end - t[b].start);
-        bool label = ingest_word_in(labels, 3, s + t[a].start, t[a].end - t[a].start);
+        bool label = ingest_word_in(labels, 3, s + t[ch - 1].start, t[ch - 1].end - t[ch - 1].start);
+        size_t se = label ? ch - 1 : ch; /* the state's words end here */
         const struct ingest_gaz_entry *st =
-            label ? NULL : ingest_gaz_find(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_PLACE);
-        if (label || (st && race))
+            se > a ? ingest_gaz_find(g, s + t[a].start, t[se - 1].end - t[a].start, INGEST_GAZ_PLACE)
+                   : NULL;
+        if (b - a == 2 && (label || (st && race)))
             return chamber_push(s, t, a, g, st, C_PLACE, c, out, pos);
+        if (b - a > 2 && st && race)
+            return chamber_push_at(s, t, a, se, ch, g, st, C_PLACE, c, out, pos);
     }
     /* "Senate Democrats", "House GOP aides": a chamber's party members name
      * the chamber; "the House", "a House vote": the chamber alone */
@@ -2037,7 +2089,18 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     }
     if (!len || (t[k + len - 1].flags & INGEST_TOKF_POSS))
         return 0;
-    if (k + len < n && (tok_capword(&t[k + len]) || (t[k + len].flags & INGEST_TOKF_POSS)))
+    /* "in Greenwich, Conn. Asked whether ...", "Dover, Del. She moved": an
+     * abbreviation's period ends the sentence too when the capitalised word
+     * after it is a stop word or a lone one before a lower-case word */
+    size_t x = k + len;
+    bool next_sentence =
+        ab && x < n && tok_capword(&t[x]) && !(t[x].flags & INGEST_TOKF_POSS) &&
+        s[t[k].end - 1] == '.' && t[x].start == t[k].end + 1 &&
+        (ingest_gaz_has(g, s + t[x].start, t[x].end - t[x].start, INGEST_GAZ_STOPCAP) ||
+         (x + 1 < n && t[x + 1].kind == INGEST_TOK_WORD && (t[x + 1].flags & INGEST_TOKF_LOWER) &&
+          !ingest_gaz_has(g, s + t[x].start, t[x].end - t[x].start, INGEST_GAZ_ORG_WORD) &&
+          !ingest_gaz_has(g, s + t[x].start, t[x].end - t[x].start, INGEST_GAZ_PLACE_WORD)));
+    if (!next_sentence && x < n && (tok_capword(&t[x]) || (t[x].flags & INGEST_TOKF_POSS)))
         return 0; /* "Ann Roe, Mass. General Hospital's ...": no state here */
     *abbr = ab;
     return len;
@@ -2105,6 +2168,8 @@ static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const stru
  * on over the "and" at token j when the one to three capitalised words after
  * it end the name with an organisation word.
  * A weaker organisation word may end the first part ("Senate Energy"). */
+static bool company_word(const char *w, size_t n);
+
 static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
                          size_t n, size_t a, size_t j)
 {
@@ -2138,6 +2203,18 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
     size_t ln = t[j - 1].end - t[j - 1].start, rn = t[e - 1].end - t[e - 1].start;
     if (ln == rn && strncasecmp(s + t[j - 1].start, s + t[e - 1].start, ln) == 0)
         return false;
+    /* "Front Range Energy and Pinecrest Resources": two firms listed, each
+     * a name of two words or more ending in a company word (not "Department
+     * of Energy and Natural Resources") */
+    if (j >= a + 2 && e >= j + 3 && company_word(s + t[j - 1].start, ln) &&
+        company_word(s + t[e - 1].start, rn)) {
+        bool plain = true;
+        for (size_t k = a; k + 1 < j && plain; k++)
+            plain = tok_capword(&t[k]) && !ingest_word_in(heads, sizeof heads / sizeof *heads,
+                                                          s + t[k].start, t[k].end - t[k].start);
+        if (plain)
+            return false;
+    }
     /* "the House and Senate": two chambers, each named */
     static const char *const chambers[] = {"assembly", "house", "senate"}; /* sorted */
     if (e == j + 2 && (j == a + 1 || (j == a + 2 && ingest_tok_ieq(s, &t[a], "the"))) &&
@@ -2299,6 +2376,12 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
     for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
         if (ingest_tok_is(s, &t[a - 2], moves[k]))
             return true;
+    /* "who drove in from Lakeland", "came up from": a particle after the verb */
+    static const char *const parts[] = {"down", "in", "out", "over", "up"}; /* sorted */
+    if (a >= 3 && ingest_word_in(parts, 5, s + t[a - 2].start, t[a - 2].end - t[a - 2].start))
+        for (size_t k = 0; k < sizeof moves / sizeof *moves; k++)
+            if (ingest_tok_is(s, &t[a - 3], moves[k]))
+                return true;
     if (ingest_tok_is(s, &t[a - 2], "executive") || ingest_tok_is(s, &t[a - 2], "employee"))
         return false;
     /* "Ann Roe, 72, from Harrogate": a person's age, then the hometown */
@@ -2858,7 +2941,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              compass_of);
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
-        size_t pw = a > 0 && ingest_tok_is(s, &t[a - 1], "nearby") ? a - 1 : a;
+        /* ... "in suburban Westerville", "from rural Kelby" */
+        static const char *const near_mods[] = {
+            "coastal", "downtown", "eastern",  "nearby",   "neighboring", "neighbouring",
+            "northern", "rural",   "southern", "suburban", "western"}; /* sorted */
+        size_t pw = a > 0 && ingest_word_in(near_mods, sizeof near_mods / sizeof *near_mods,
+                                            s + t[a - 1].start, t[a - 1].end - t[a - 1].start)
+                        ? a - 1
+                        : a;
         bool town_word =
             j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
             (!plural_people(s, &t[a]) || (pw == a && age_hometown(s, t, a))) &&
@@ -2879,6 +2969,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
             !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
+        /* "a Durham-based civil rights group": the word before "-based" is
+         * where something is, a town */
+        if (j - a == 1 && !town_word && end_byte + 6 == t[a].end &&
+            memcmp(s + end_byte, "-based", 6) == 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS))
+            town_word = true;
         /* "in the Naco area", "Vaishali and Samastipur districts": one word
          * before a lower-case noun for a stretch of land is a place */
         static const char *const areas[] = {
@@ -3961,6 +4056,19 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 if (fw >= 4 && name[fw - 2] == 'e' && name[fw - 1] == 'd' &&
                     !given_has(g, name, fw, INGEST_GAZ_GIVEN_MALE) &&
                     !given_has(g, name, fw, INGEST_GAZ_GIVEN_FEMALE))
+                    continue;
+                /* "Ohio Governor Shuts Down CNN Host's Attempt": a known
+                 * organisation's acronym inside makes a clause, no name */
+                bool org_inside = false;
+                for (size_t w0 = fw + 1; w0 < nn && !org_inside;) {
+                    size_t w1 = w0;
+                    while (w1 < nn && name[w1] != ' ')
+                        w1++;
+                    org_inside = all_caps(name + w0, w1 - w0) && w1 - w0 >= 2 &&
+                                 ingest_gaz_has(g, name + w0, w1 - w0, INGEST_GAZ_ORG);
+                    w0 = w1 + 1;
+                }
+                if (org_inside)
                     continue;
             }
             if (nx_find(&people, name, nn) < 0) {

@@ -5,7 +5,9 @@
  *
  * File format (every data file): one entry a line; "#" starts a comment line;
  * blank lines are skipped; "Canonical|Alias|Alias" lists spellings of one name,
- * the first being the canonical one; given_names.txt lines are "Name|m" or "Name|f". */
+ * the first being the canonical one; given_names.txt lines are "Name|m" or "Name|f".
+ * Apostrophes are written straight ("King's College London"): a lookup reads a
+ * curly one (U+2019) as straight. */
 #include "ingest_internal.h"
 
 #include <string.h>
@@ -19,21 +21,62 @@ static unsigned char lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
-/* The generator computes the same hash: keep the two in step. */
-static uint64_t gaz_hash(const char *s, size_t n, unsigned cls)
+/* lower() as a table, for the hash loop that every lookup runs */
+#define L4(c) (unsigned char)(c), (unsigned char)((c) + 1), (unsigned char)((c) + 2), \
+              (unsigned char)((c) + 3)
+#define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
+static const unsigned char lower_tab[256] = {
+    L16(0x00), L16(0x10), L16(0x20), L16(0x30),
+    0x40, L4(0x61), L4(0x65), L4(0x69), 0x6D, 0x6E, 0x6F, /* '@', 'A'..'O' */
+    L4(0x70), L4(0x74), 0x78, 0x79, 0x7A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F, /* 'P'..'Z', '['..'_' */
+    L16(0x60), L16(0x70), L16(0x80), L16(0x90), L16(0xA0), L16(0xB0),
+    L16(0xC0), L16(0xD0), L16(0xE0), L16(0xF0),
+};
+
+/* The generator computes the same hash: keep the two in step. A curly
+ * apostrophe (U+2019) hashes as the straight one the lists are written with
+ * ("EMILY’s List", "King’s College"); *m gets the length so folded. */
+static bool curly_at(const char *s, size_t n, size_t i)
+{
+    return (unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+           (unsigned char)s[i + 2] == 0x99;
+}
+
+static uint64_t gaz_hash(const char *s, size_t n, unsigned cls, size_t *m)
 {
     uint64_t h = UTIL_FNV_SEED ^ cls;
+    *m = n;
     for (size_t i = 0; i < n; i++) {
-        h ^= lower((unsigned char)s[i]);
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && curly_at(s, n, i)) {
+            c = '\'';
+            i += 2;
+            *m -= 2;
+        }
+        h ^= lower_tab[c];
         h *= 0x100000001b3ULL;
     }
     return h;
 }
 
-static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n, bool fold)
+/* Whether entry e is s/n, whose length with curly apostrophes folded is m. */
+static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n, size_t m, bool fold)
 {
-    if (e->key_len != n)
+    if (e->key_len != m)
         return false;
+    if (m != n) { /* a curly apostrophe inside: compare byte by folded byte */
+        for (size_t i = 0, k = 0; i < n; i++, k++) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == 0xE2 && curly_at(s, n, i)) {
+                c = '\'';
+                i += 2;
+            }
+            unsigned char x = (unsigned char)e->key[k];
+            if (e->fold || fold ? lower(x) != lower(c) : x != c)
+                return false;
+        }
+        return true;
+    }
     if (e->fold || fold) {
         for (size_t i = 0; i < n; i++)
             if (lower((unsigned char)e->key[i]) != lower((unsigned char)s[i]))
@@ -64,10 +107,10 @@ static const struct ingest_gaz_entry *gaz_probe(const struct ingest_gaz *g, cons
 {
     if (!g || g->cap == 0 || n == 0 || n >= 256)
         return NULL;
-    size_t mask = g->cap - 1;
-    size_t i = (size_t)gaz_hash(s, n, cls) & mask;
+    size_t mask = g->cap - 1, m;
+    size_t i = (size_t)gaz_hash(s, n, cls, &m) & mask;
     while (g->slots[i].key) {
-        if (g->slots[i].cls == cls && key_eq(&g->slots[i], s, n, fold))
+        if (g->slots[i].cls == cls && key_eq(&g->slots[i], s, n, m, fold))
             return &g->slots[i];
         i = (i + 1) & mask;
     }
