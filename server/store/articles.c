@@ -999,13 +999,28 @@ int store_batch_ids(struct store *s)
         return SQLITE_ERROR;
     int src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
-        s->batch_article_max = sqlite3_column_int64(st, 0);
-        s->batch_quote_max = sqlite3_column_int64(st, 1);
+        s->batch_article_max = s->fts_article_from = sqlite3_column_int64(st, 0);
+        s->batch_quote_max = s->fts_quote_from = sqlite3_column_int64(st, 1);
         for (int t = 0; t < STORE_IDS__COUNT; t++)
             s->batch_last_id[t] = sqlite3_column_int64(st, 2 + t);
         src = SQLITE_OK;
     }
     store_stmt_done(st);
+    return src;
+}
+
+/* Writes the full-text rows of the batch's articles and quotes stored since
+ * the last call, by rowid range, one statement per index. */
+static int batch_fts_rows(struct store *s)
+{
+    int src = article_id_run(s, STMT_BATCH_ARTICLES_FTS, sql_batch_articles_fts,
+                             s->fts_article_from);
+    if (src == SQLITE_OK)
+        src = article_id_run(s, STMT_BATCH_QUOTES_FTS, sql_batch_quotes_fts, s->fts_quote_from);
+    if (src == SQLITE_OK) {
+        s->fts_article_from = s->batch_last_id[STORE_IDS_ARTICLES];
+        s->fts_quote_from = s->batch_last_id[STORE_IDS_QUOTES];
+    }
     return src;
 }
 
@@ -1024,10 +1039,7 @@ int store_batch_fts(struct store *s)
         wgroup_clear(w);
     }
     if (src == SQLITE_OK)
-        src = article_id_run(s, STMT_BATCH_ARTICLES_FTS, sql_batch_articles_fts,
-                             s->batch_article_max);
-    if (src == SQLITE_OK)
-        src = article_id_run(s, STMT_BATCH_QUOTES_FTS, sql_batch_quotes_fts, s->batch_quote_max);
+        src = batch_fts_rows(s);
     return src;
 }
 
@@ -1139,6 +1151,13 @@ static void batch_replay(struct store *s)
     }
 }
 
+/* Articles between two writes of a batch's full-text rows. Writing them only
+ * at the commit left the storing thread indexing a whole batch alone at the
+ * end of a load, the extraction threads done and idle; in steps, that work
+ * overlaps the extraction still running. FTS5 writes a segment per step
+ * either way (it flushes its pending terms at about 1 MB). */
+#define STORE_FTS_STEP 256
+
 /* store_article_insert inside a batch. The article writes straight into the
  * batch's transaction: a savepoint per article (or one around the batch)
  * made SQLite copy the pages it touched into its statement journal, a tenth
@@ -1153,7 +1172,12 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
         log_error("event=batch_lost stmt=article_insert");
         return STORE_ERR;
     }
-    int src = batch_article_once(s, a, prep, out);
+    int src = SQLITE_OK;
+    if (s->n_kept && s->n_kept % STORE_FTS_STEP == 0 &&
+        s->fts_article_from < s->batch_last_id[STORE_IDS_ARTICLES])
+        src = batch_fts_rows(s);
+    if (src == SQLITE_OK)
+        src = batch_article_once(s, a, prep, out);
     if (src == SQLITE_OK && !out->duplicate && !batch_keep(s, a))
         src = SQLITE_NOMEM;
     if (src == SQLITE_OK)

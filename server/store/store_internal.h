@@ -96,6 +96,10 @@ struct store {
     bool in_batch;
     int64_t batch_article_max;
     int64_t batch_quote_max;
+    /* The batch's rows above these ids have no full-text rows yet: they are
+     * written every STORE_FTS_STEP articles and when the batch commits. */
+    int64_t fts_article_from;
+    int64_t fts_quote_from;
     /* The last id the batch gave, per table: the batch holds the write lock,
      * so it numbers its rows itself from where store_batch_ids found the
      * tables' highest ids ever given, instead of a lookup per row. */
