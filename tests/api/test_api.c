@@ -2,12 +2,15 @@
  * over the sample articles: every endpoint, status codes, content types, the
  * list envelope, cursor walks, caching, CORS and problem+json errors. */
 #include <criterion/criterion.h>
+#include <ctype.h>
+#include <libdeflate.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/inotify.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -88,14 +91,20 @@ static void get_list(const char *target, struct http_res *r)
     cr_assert_eq(json_is_string(json_object_get(links, "next")), json_is_string(next));
 }
 
+/* Says whether item b may follow item a in a list's order. */
+typedef bool (*in_order_fn)(const json_t *a, const json_t *b);
+
 /* Walks every page of base (which has a '?') with the given limit; returns the
- * number of rows and asserts that no id repeats and the count equals total. */
-static size_t walk_all(const char *base, int limit)
+ * number of rows and asserts that no id repeats, the count equals total and,
+ * when in_order is given, that every row may follow the one before it (across
+ * page boundaries too). */
+static size_t walk_all_ordered(const char *base, int limit, in_order_fn in_order)
 {
     char target[512];
     long long seen[4096];
     size_t n = 0;
     long long total = -1;
+    json_t *prev = NULL;
     snprintf(target, sizeof target, "%s%climit=%d", base, strchr(base, '?') ? '&' : '?', limit);
     for (int pages = 0; pages < 1000; pages++) {
         struct http_res r;
@@ -114,6 +123,11 @@ static size_t walk_all(const char *base, int limit)
                 cr_assert_neq(seen[k], id, "%s: id %lld served twice", base, id);
             cr_assert_lt(n, sizeof seen / sizeof seen[0]);
             seen[n++] = id;
+            if (in_order && prev)
+                cr_assert(in_order(prev, item), "%s: id %lld is out of order after id %lld", base,
+                          id, json_integer_value(json_object_get(prev, "id")));
+            json_decref(prev);
+            prev = json_incref(item);
         }
         const char *next =
             json_string_value(json_object_get(json_object_get(r.json, "links"), "next"));
@@ -124,8 +138,78 @@ static size_t walk_all(const char *base, int limit)
         snprintf(target, sizeof target, "%s", next);
         http_res_clear(&r);
     }
+    json_decref(prev);
     cr_assert_eq((long long)n, total, "%s: walked %zu rows, total says %lld", base, n, total);
     return n;
+}
+
+static size_t walk_all(const char *base, int limit)
+{
+    return walk_all_ordered(base, limit, NULL);
+}
+
+/* The instant an article sorts at, in whole UTC seconds, as the store's sort_at:
+ * published_at (a date, or a date-time with Z or an offset), else ingested_at. */
+static long long sort_seconds(const json_t *a)
+{
+    const char *s = json_string_value(json_object_get(a, "published_at"));
+    if (!s)
+        s = json_string_value(json_object_get(a, "ingested_at"));
+    cr_assert_not_null(s, "an article with neither published_at nor ingested_at");
+    struct tm tm = {0};
+    int used = 0;
+    cr_assert_eq(sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &used), 3, "%s",
+                 s);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const char *p = s + used;
+    long long offset = 0;
+    if (*p == 'T' || *p == ' ') {
+        cr_assert_eq(sscanf(p + 1, "%2d:%2d%n", &tm.tm_hour, &tm.tm_min, &used), 2, "%s", s);
+        p += 1 + used;
+        if (*p == ':' && sscanf(p + 1, "%2d%n", &tm.tm_sec, &used) == 1)
+            p += 1 + used;
+        if (*p == '.')
+            p += 1 + strspn(p + 1, "0123456789");
+        if (*p == '+' || *p == '-') {
+            int oh = 0, om = 0;
+            cr_assert_eq(sscanf(p + 1, "%2d:%2d", &oh, &om), 2, "%s", s);
+            offset = (*p == '+' ? 1 : -1) * (oh * 3600LL + om * 60LL);
+        }
+    }
+    return (long long)timegm(&tm) - offset;
+}
+
+/* Newest first (the default): the sort instant never rises, and the id falls on a tie. */
+static bool newest_first(const json_t *a, const json_t *b)
+{
+    long long ta = sort_seconds(a), tb = sort_seconds(b);
+    return tb < ta || (tb == ta && json_integer_value(json_object_get(b, "id")) <
+                                       json_integer_value(json_object_get(a, "id")));
+}
+
+/* sort=published_at: the reverse. */
+static bool oldest_first(const json_t *a, const json_t *b)
+{
+    return newest_first(b, a);
+}
+
+/* Entities by default: mention_count never rises, the id rises on a tie. */
+static bool most_mentioned_first(const json_t *a, const json_t *b)
+{
+    long long ma = json_integer_value(json_object_get(a, "mention_count"));
+    long long mb = json_integer_value(json_object_get(b, "mention_count"));
+    return mb < ma || (mb == ma && json_integer_value(json_object_get(b, "id")) >
+                                       json_integer_value(json_object_get(a, "id")));
+}
+
+/* Entities by sort=name: names in ASCII case-folded order, the id rising on a tie. */
+static bool by_name(const json_t *a, const json_t *b)
+{
+    int c = strcasecmp(json_string_value(json_object_get(a, "name")),
+                       json_string_value(json_object_get(b, "name")));
+    return c < 0 || (c == 0 && json_integer_value(json_object_get(b, "id")) >
+                                   json_integer_value(json_object_get(a, "id")));
 }
 
 Test(api, health_and_ready)
@@ -151,27 +235,24 @@ Test(api, articles_list_is_newest_first_and_pages_exactly)
     long long total = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
     cr_assert_geq(total, 12, "the samples hold at least 12 articles, total=%lld", total);
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "limit")), 20);
-    /* Newest first: published_at (or ingested_at) never increases. */
-    char prev[64] = "9999";
+    cr_assert_eq(json_array_size(data), (size_t)(total < 20 ? total : 20), "a full first page");
     size_t i;
     json_t *a;
     json_array_foreach(data, i, a)
     {
-        const char *when = json_string_value(json_object_get(a, "published_at"));
-        if (!when)
-            when = json_string_value(json_object_get(a, "ingested_at"));
-        cr_assert_not_null(when);
         cr_assert(json_is_string(json_object_get(a, "title")));
         cr_assert(json_is_array(json_object_get(a, "authors")));
         cr_assert(json_is_integer(json_object_get(a, "word_count")));
         cr_assert(json_is_integer(json_object_get(a, "quote_count")));
         cr_assert(json_is_integer(json_object_get(a, "entity_count")));
         cr_assert_null(json_object_get(a, "body"), "summaries carry no body");
-        (void)prev;
+        /* Newest first: (sort instant, id) falls from each row to the next. */
+        if (i > 0)
+            cr_assert(newest_first(json_array_get(data, i - 1), a), "row %zu is out of order", i);
     }
     http_res_clear(&r);
-    cr_assert_eq(walk_all("/articles", 3), (size_t)total);
-    cr_assert_eq(walk_all("/articles?sort=published_at", 4), (size_t)total);
+    cr_assert_eq(walk_all_ordered("/articles", 3, newest_first), (size_t)total);
+    cr_assert_eq(walk_all_ordered("/articles?sort=published_at", 4, oldest_first), (size_t)total);
 }
 
 Test(api, article_in_full_with_quotes_and_entities)
@@ -210,9 +291,22 @@ Test(api, article_in_full_with_quotes_and_entities)
     snprintf(target, sizeof target, "/articles/%lld/entities?limit=100", id);
     get_list(target, &e);
     cr_assert_eq(json_array_size(json_object_get(e.json, "data")), json_array_size(ents));
-    json_t *first = json_array_get(json_object_get(e.json, "data"), 0);
-    if (first)
-        cr_assert(json_is_integer(json_object_get(first, "mentions")));
+    cr_assert_gt(json_array_size(ents), 0, "the newest sample names someone");
+    /* The sub-resources are the article's own lists, in the same order. */
+    for (size_t k = 0; k < json_array_size(quotes); k++)
+        cr_assert_eq(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(q.json, "data"), k), "id")),
+                     json_integer_value(json_object_get(json_array_get(quotes, k), "id")),
+                     "quote %zu differs", k);
+    for (size_t k = 0; k < json_array_size(ents); k++) {
+        json_t *sub = json_array_get(json_object_get(e.json, "data"), k);
+        json_t *own = json_array_get(ents, k);
+        cr_assert_eq(json_integer_value(json_object_get(sub, "id")),
+                     json_integer_value(json_object_get(own, "id")), "entity %zu differs", k);
+        cr_assert_gt(json_integer_value(json_object_get(sub, "mentions")), 0);
+        cr_assert_eq(json_integer_value(json_object_get(sub, "mentions")),
+                     json_integer_value(json_object_get(own, "mentions")));
+    }
     http_res_clear(&q);
     http_res_clear(&e);
     http_res_clear(&r);
@@ -248,6 +342,7 @@ Test(api, quote_offsets_point_at_the_quoted_words)
 {
     struct http_res r, a;
     get_list("/quotes?limit=30", &r);
+    cr_assert_eq(json_array_size(json_object_get(r.json, "data")), 30, "a page of quotes to check");
     size_t i;
     json_t *q;
     json_array_foreach(json_object_get(r.json, "data"), i, q)
@@ -304,17 +399,48 @@ Test(api, entities_list_filters_and_subresources)
     cr_assert(json_is_array(json_object_get(one.json, "aliases")));
     cr_assert(json_is_array(json_object_get(one.json, "titles")));
     long long articles = json_integer_value(json_object_get(one.json, "article_count"));
+    long long said = json_integer_value(json_object_get(one.json, "quote_count"));
+    cr_assert_gt(articles, 0);
     http_res_clear(&one);
 
+    /* Its articles are those /articles?entity= gives, each naming it. */
+    struct http_res by_filter;
     snprintf(target, sizeof target, "/entities/%lld/articles?limit=100", id);
     get_list(target, &sub);
-    cr_assert_eq((long long)json_array_size(json_object_get(sub.json, "data")), articles);
+    snprintf(target, sizeof target, "/articles?entity=%lld&limit=100", id);
+    get_list(target, &by_filter);
+    json_t *arts = json_object_get(sub.json, "data");
+    cr_assert_eq((long long)json_array_size(arts), articles);
+    cr_assert_eq(json_array_size(json_object_get(by_filter.json, "data")), json_array_size(arts));
+    json_t *art;
+    json_array_foreach(arts, i, art)
+    {
+        long long aid = json_integer_value(json_object_get(art, "id"));
+        cr_assert_eq(json_integer_value(json_object_get(
+                         json_array_get(json_object_get(by_filter.json, "data"), i), "id")),
+                     aid);
+        snprintf(target, sizeof target, "/articles/%lld/entities?limit=100", aid);
+        get_list(target, &one);
+        bool named = false;
+        size_t k;
+        json_t *x;
+        json_array_foreach(json_object_get(one.json, "data"), k, x)
+            named = named || json_integer_value(json_object_get(x, "id")) == id;
+        cr_assert(named, "article %lld is listed for entity %lld but does not name it", aid, id);
+        http_res_clear(&one);
+    }
+    http_res_clear(&by_filter);
     http_res_clear(&sub);
-    snprintf(target, sizeof target, "/entities/%lld/quotes", id);
+    /* What it said: every quote has it as the speaker, as many as quote_count. */
+    snprintf(target, sizeof target, "/entities/%lld/quotes?limit=100", id);
     get_list(target, &sub);
+    cr_assert_eq((long long)json_array_size(json_object_get(sub.json, "data")), said);
+    json_array_foreach(json_object_get(sub.json, "data"), i, e)
+        cr_assert_eq(json_integer_value(json_object_get(json_object_get(e, "speaker"), "id")), id);
     http_res_clear(&sub);
 
     get_list("/entities?type=place&limit=100", &sub);
+    cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0, "the samples name places");
     json_array_foreach(json_object_get(sub.json, "data"), i, e)
         cr_assert_str_eq(json_string_value(json_object_get(e, "type")), "place");
     http_res_clear(&sub);
@@ -324,13 +450,26 @@ Test(api, entities_list_filters_and_subresources)
     memcpy(prefix, name, 3);
     for (char *c = prefix; *c; c++)
         *c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
-    snprintf(target, sizeof target, "/entities?q=%s", prefix);
+    snprintf(target, sizeof target, "/entities?q=%s&limit=100", prefix);
     get_list(target, &sub);
+    bool has_first = false;
     cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0);
+    json_array_foreach(json_object_get(sub.json, "data"), i, e)
+    {
+        has_first = has_first || json_integer_value(json_object_get(e, "id")) == id;
+        bool starts = strncasecmp(json_string_value(json_object_get(e, "name")), prefix, 3) == 0;
+        size_t k;
+        json_t *alias;
+        json_array_foreach(json_object_get(e, "aliases"), k, alias)
+            starts = starts || strncasecmp(json_string_value(alias), prefix, 3) == 0;
+        cr_assert(starts, "%s does not start with %s",
+                  json_string_value(json_object_get(e, "name")), prefix);
+    }
+    cr_assert(has_first, "the entity whose name gave the prefix is found by it");
     http_res_clear(&sub);
     http_res_clear(&r);
-    walk_all("/entities?sort=name", 9);
-    walk_all("/entities", 11);
+    walk_all_ordered("/entities?sort=name", 9, by_name);
+    walk_all_ordered("/entities", 11, most_mentioned_first);
 }
 
 Test(api, speaker_quotes_belong_to_the_speaker)
@@ -354,12 +493,32 @@ Test(api, speaker_quotes_belong_to_the_speaker)
     snprintf(target, sizeof target, "/quotes?speaker=%lld&limit=100", speaker);
     get_list(target, &sub);
     cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0);
-    json_array_foreach(json_object_get(sub.json, "data"), i, q) cr_assert_eq(
-        json_integer_value(json_object_get(json_object_get(q, "speaker"), "id")), speaker);
+    long long quoted_in[100];
+    size_t n_quoted = 0;
+    json_array_foreach(json_object_get(sub.json, "data"), i, q)
+    {
+        cr_assert_eq(json_integer_value(json_object_get(json_object_get(q, "speaker"), "id")),
+                     speaker);
+        long long aid = json_integer_value(json_object_get(q, "article_id"));
+        bool known = false;
+        for (size_t k = 0; k < n_quoted; k++)
+            known = known || quoted_in[k] == aid;
+        if (!known)
+            quoted_in[n_quoted++] = aid;
+    }
     http_res_clear(&sub);
-    snprintf(target, sizeof target, "/articles?speaker=%lld", speaker);
+    /* ?speaker= on /articles: exactly the articles that quote it. */
+    snprintf(target, sizeof target, "/articles?speaker=%lld&limit=100", speaker);
     get_list(target, &sub);
-    cr_assert_gt(json_array_size(json_object_get(sub.json, "data")), 0);
+    cr_assert_eq(json_array_size(json_object_get(sub.json, "data")), n_quoted);
+    json_array_foreach(json_object_get(sub.json, "data"), i, q)
+    {
+        long long aid = json_integer_value(json_object_get(q, "id"));
+        bool known = false;
+        for (size_t k = 0; k < n_quoted; k++)
+            known = known || quoted_in[k] == aid;
+        cr_assert(known, "article %lld does not quote speaker %lld", aid, speaker);
+    }
     http_res_clear(&sub);
 }
 
@@ -442,13 +601,31 @@ Test(api, etag_and_not_modified)
     http_get(&srv, "/articles?limit=2", &r);
     char *etag = http_header(&r, "ETag");
     char *cc = http_header(&r, "Cache-Control");
-    cr_assert_not_null(etag);
-    cr_assert_not_null(cc);
+    cr_assert(etag && etag[0] == '"' && etag[strlen(etag) - 1] == '"', "strong ETag: %s", etag);
+    cr_assert_str_eq(cc, "public, max-age=60");
     char hdr[160];
     snprintf(hdr, sizeof hdr, "If-None-Match: %s\r\n", etag);
     http_do(&srv, "GET", "/articles?limit=2", hdr, NULL, 0, &again);
     cr_assert_eq(again.status, 304);
     cr_assert_eq(again.body_len, 0);
+    char *etag304 = http_header(&again, "ETag");
+    cr_assert_str_eq(etag304, etag, "a 304 names the tag it confirms");
+    free(etag304);
+    http_res_clear(&again);
+    /* Another tag, or another list under the same tag, is answered in full. */
+    http_do(&srv, "GET", "/articles?limit=2", "If-None-Match: \"not-the-tag\"\r\n", NULL, 0,
+            &again);
+    cr_assert_eq(again.status, 200);
+    cr_assert_eq(again.body_len, r.body_len);
+    http_res_clear(&again);
+    http_do(&srv, "GET", "/articles?limit=3", hdr, NULL, 0, &again);
+    cr_assert_eq(again.status, 200, "the tag of one list does not vouch for another");
+    http_res_clear(&again);
+    /* Answers that are not 200 to a GET carry no-store. */
+    http_get(&srv, "/articles/999999", &again);
+    char *cc404 = http_header(&again, "Cache-Control");
+    cr_assert_str_eq(cc404, "no-store");
+    free(cc404);
     http_res_clear(&again);
     free(etag);
     free(cc);
@@ -468,6 +645,20 @@ Test(api, gzip_when_accepted_with_its_own_etag)
     cr_assert_eq((unsigned char)gz.body[1], 0x8b);
     char *e1 = http_header(&plain, "ETag"), *e2 = http_header(&gz, "ETag");
     cr_assert_str_neq(e1, e2);
+    /* The gzip bytes are the identity body compressed, nothing else. */
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    char *out = malloc(plain.body_len + 1);
+    size_t got = 0;
+    cr_assert(d && out);
+    cr_assert_eq(libdeflate_gzip_decompress(d, gz.body, gz.body_len, out, plain.body_len, &got),
+                 LIBDEFLATE_SUCCESS);
+    cr_assert_eq(got, plain.body_len);
+    cr_assert_eq(memcmp(out, plain.body, got), 0, "the gzip body inflates to another answer");
+    libdeflate_free_decompressor(d);
+    free(out);
+    char *vary = http_header(&gz, "Vary");
+    cr_assert(vary && strstr(vary, "Accept-Encoding"), "Vary: %s", vary);
+    free(vary);
     free(e1);
     free(e2);
     free(ce);
@@ -558,9 +749,41 @@ Test(api, writes_are_disabled_without_a_key)
 {
     const char body[] = "Some text";
     struct http_res r;
-    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\n", body, sizeof body - 1, &r);
-    cr_assert_eq(r.status, 403);
+    get_list("/articles?limit=1", &r);
+    long long before = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
     http_res_clear(&r);
+    http_do(&srv, "POST", "/articles", "Content-Type: text/plain\r\nAuthorization: Bearer any\r\n",
+            body, sizeof body - 1, &r);
+    cr_assert_eq(r.status, 403);
+    char *ct = http_header(&r, "Content-Type");
+    cr_assert_str_eq(ct, "application/problem+json");
+    free(ct);
+    http_res_clear(&r);
+    http_do(&srv, "DELETE", "/articles/1", "Authorization: Bearer any\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 403, "a delete is a write too");
+    http_res_clear(&r);
+    get_list("/articles?limit=1", &r);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")),
+                 before, "a refused write changes nothing");
+    http_res_clear(&r);
+    http_get(&srv, "/articles/1", &r);
+    cr_assert_eq(r.status, 200, "the article a refused DELETE named is still there");
+    http_res_clear(&r);
+}
+
+/* True when text holds word (ASCII, any case) between non-letters. */
+static bool has_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text; *p; p++) {
+        if (strncasecmp(p, word, n) != 0)
+            continue;
+        bool left = p == text || !isalnum((unsigned char)p[-1]);
+        bool right = !isalnum((unsigned char)p[n]);
+        if (left && right)
+            return true;
+    }
+    return false;
 }
 
 Test(api, search_ranks_and_highlights_the_matched_words)
@@ -577,6 +800,9 @@ Test(api, search_ranks_and_highlights_the_matched_words)
         json_t *hl = json_object_get(a, "highlights");
         cr_assert_not_null(snippet);
         cr_assert(json_is_array(hl));
+        /* "port" is plain ASCII: every hit marks it at least once. */
+        cr_assert_gt(json_array_size(hl), 0, "hit %lld has no highlight in: %s",
+                     json_integer_value(json_object_get(a, "id")), snippet);
         size_t k;
         json_t *range;
         json_array_foreach(hl, k, range)
@@ -593,8 +819,15 @@ Test(api, search_ranks_and_highlights_the_matched_words)
     }
     http_res_clear(&r);
     walk_all("/articles?q=the", 3);
-    walk_all("/articles?q=the&sort=-published_at", 4);
-    get_list("/quotes?q=we", &r);
+    walk_all_ordered("/articles?q=the&sort=-published_at", 4, newest_first);
+    /* On /quotes, q searches the quote text: every hit holds the word. */
+    get_list("/quotes?q=we&limit=100", &r);
+    cr_assert_gt(json_array_size(json_object_get(r.json, "data")), 0, "someone says \"we\"");
+    json_array_foreach(json_object_get(r.json, "data"), i, a)
+    {
+        const char *text = json_string_value(json_object_get(a, "text"));
+        cr_assert(has_word(text, "we"), "quote without the word: %s", text);
+    }
     http_res_clear(&r);
 }
 
