@@ -158,10 +158,37 @@ Test(trial, distinct_quotations_refuse_exports_clearly)
     http_res_clear(&r);
 }
 
+/* The id of the first row of an export page: the first cell after the CSV
+ * header row, or the "id" member of the first NDJSON line (in a static buffer). */
+static const char *first_row_id(const char *body, bool csv)
+{
+    static char id[32];
+    if (csv) {
+        const char *p = strchr(body, '\n');
+        cr_assert_not_null(p, "no CSV header row");
+        p++;
+        snprintf(id, sizeof id, "%.*s", (int)strspn(p, "0123456789"), p);
+        return id;
+    }
+    json_t *line = json_loadb(body, strcspn(body, "\n"), 0, NULL);
+    cr_assert_not_null(line, "the first line is not JSON: %.80s", body);
+    snprintf(id, sizeof id, "%lld", json_integer_value(json_object_get(line, "id")));
+    json_decref(line);
+    return id;
+}
+
 /* api.md promises Link on every list with a next page, exports included. */
 Test(trial, paged_exports_carry_link_to_the_next_page)
 {
     const char *accepts[] = {"Accept: text/csv\r\n", "Accept: application/x-ndjson\r\n"};
+    /* The id of the third quote, the first of the second page. */
+    struct http_res three;
+    http_get(&srv, "/quotes?limit=3&fields=id", &three);
+    char third_id[32];
+    snprintf(third_id, sizeof third_id, "%lld",
+             json_integer_value(
+                 json_object_get(json_array_get(json_object_get(three.json, "data"), 2), "id")));
+    http_res_clear(&three);
     for (size_t a = 0; a < 2; a++) {
         struct http_res r;
         http_do(&srv, "GET", "/quotes?limit=2", accepts[a], NULL, 0, &r);
@@ -177,6 +204,8 @@ Test(trial, paged_exports_carry_link_to_the_next_page)
         http_res_clear(&r);
         http_do(&srv, "GET", target, accepts[a], NULL, 0, &r);
         cr_assert_eq(r.status, 200, "%s", target);
+        /* and it is the next page: the rows after the first two, not them again */
+        cr_assert_str_eq(first_row_id(r.body, a == 0), third_id, "%s: %.300s", target, r.body);
         http_res_clear(&r);
         /* The last page has none. */
         http_do(&srv, "GET", "/quotes?limit=100&speaker=999999", accepts[a], NULL, 0, &r);

@@ -94,7 +94,24 @@ Test(write, post_creates_then_finds_the_duplicate)
     cr_assert_str_eq(loc, want);
     cr_assert_str_eq(json_string_value(json_object_get(r.json, "title")),
                      "Glacier survey finds the ice retreating faster than forecast");
-    cr_assert(json_is_array(json_object_get(r.json, "quotes")));
+    /* The answer is the stored article: its quote, attributed to its speaker. */
+    json_t *quotes = json_object_get(r.json, "quotes");
+    bool found = false;
+    size_t i;
+    json_t *q;
+    json_array_foreach(quotes, i, q)
+    {
+        const char *text = json_string_value(json_object_get(q, "text"));
+        if (!text || !strstr(text, "We expected a bad year"))
+            continue;
+        found = true;
+        cr_assert_str_eq(json_string_value(json_object_get(json_object_get(q, "speaker"), "name")),
+                         "Marta Keller");
+        cr_assert_eq(json_integer_value(json_object_get(q, "article_id")), id);
+    }
+    cr_assert(found, "the quote of the posted text is in the answer");
+    cr_assert_eq((long long)json_array_size(quotes),
+                 json_integer_value(json_object_get(r.json, "quote_count")));
     free(loc);
     http_res_clear(&r);
 
@@ -102,12 +119,50 @@ Test(write, post_creates_then_finds_the_duplicate)
             article_text, sizeof article_text - 1, &r);
     cr_assert_eq(r.status, 200, "the same content again answers 200");
     cr_assert_eq(json_integer_value(json_object_get(r.json, "id")), id);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "title")),
+                     "Glacier survey finds the ice retreating faster than forecast",
+                     "the 200 carries the existing article");
     http_res_clear(&r);
     cr_assert_eq(articles_total(), 1);
+    http_get(&srv, "/quotes", &r);
+    long long quotes_once = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
+    http_res_clear(&r);
+    cr_assert_gt(quotes_once, 0);
 
     http_get(&srv, want, &r);
     cr_assert_eq(r.status, 200);
     http_res_clear(&r);
+    http_get(&srv, "/quotes", &r);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")),
+                 quotes_once, "the duplicate stored no second set of quotes");
+    http_res_clear(&r);
+}
+
+/* docs/api.md: 200 + the existing article when "the same content (or url) is
+ * already stored": another text under a stored url is that article, not a new one. */
+Test(write, the_same_url_is_the_stored_article)
+{
+    const char first[] = "{\"title\": \"Harbour ferry returns after repairs\", \"body\": "
+                         "\"OSLO — The harbour ferry resumed service on Monday after three weeks "
+                         "of repairs, the operator said.\", \"url\": \"https://example.org/f\"}";
+    const char second[] = "{\"title\": \"Harbour ferry back in service\", \"body\": "
+                          "\"OSLO — The harbour ferry is back in service after three weeks of "
+                          "repairs, its operator said on Monday.\", \"url\": "
+                          "\"https://example.org/f\"}";
+    struct http_res r;
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, first,
+            sizeof first - 1, &r);
+    cr_assert_eq(r.status, 201, "%s", r.body);
+    long long id = json_integer_value(json_object_get(r.json, "id"));
+    http_res_clear(&r);
+    http_do(&srv, "POST", "/articles", "Content-Type: application/json\r\n" AUTH, second,
+            sizeof second - 1, &r);
+    cr_assert_eq(r.status, 200, "%s", r.body);
+    cr_assert_eq(json_integer_value(json_object_get(r.json, "id")), id);
+    cr_assert_str_eq(json_string_value(json_object_get(r.json, "title")),
+                     "Harbour ferry returns after repairs", "the stored one, unchanged");
+    http_res_clear(&r);
+    cr_assert_eq(articles_total(), 1);
 }
 
 Test(write, post_json_record)
@@ -265,6 +320,12 @@ Test(write, delete_needs_the_key_and_removes_the_article)
     http_do(&srv, "DELETE", target, NULL, NULL, 0, &r);
     cr_assert_eq(r.status, 401);
     http_res_clear(&r);
+    http_do(&srv, "DELETE", target, "Authorization: Bearer wrong-key-123\r\n", NULL, 0, &r);
+    cr_assert_eq(r.status, 401);
+    http_res_clear(&r);
+    http_get(&srv, target, &r);
+    cr_assert_eq(r.status, 200, "a refused DELETE leaves the article");
+    http_res_clear(&r);
     http_do(&srv, "DELETE", target, AUTH, NULL, 0, &r);
     cr_assert_eq(r.status, 204);
     cr_assert_eq(r.body_len, 0);
@@ -279,6 +340,14 @@ Test(write, delete_needs_the_key_and_removes_the_article)
     http_get(&srv, "/entities", &r);
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")), 0,
                  "entities of the only article went with it");
+    http_res_clear(&r);
+    http_get(&srv, "/quotes", &r);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")), 0,
+                 "and its quotes");
+    http_res_clear(&r);
+    http_get(&srv, "/quotes?group=canonical", &r);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total")), 0,
+                 "and its distinct quotations");
     http_res_clear(&r);
 }
 

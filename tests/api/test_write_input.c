@@ -59,6 +59,34 @@ static int post_with(const char *field, const char *value, const char *label, si
     return post_record(title, extra, detail, n);
 }
 
+/* How many articles the server holds. */
+static long long articles_total(void)
+{
+    struct http_res r;
+    http_get(&srv, "/articles?limit=1", &r);
+    cr_assert_eq(r.status, 200);
+    long long n = json_integer_value(json_object_get(json_object_get(r.json, "meta"), "total"));
+    http_res_clear(&r);
+    return n;
+}
+
+/* The published_at of the newest article stored under title. */
+static char *published_at_of(const char *title)
+{
+    struct http_res r;
+    http_get(&srv, "/articles?limit=100", &r);
+    cr_assert_eq(r.status, 200);
+    char *out = NULL;
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(r.json, "data"), i, a)
+        if (!out && strcmp(json_string_value(json_object_get(a, "title")), title) == 0)
+            out = strdup(json_string_value(json_object_get(a, "published_at")));
+    http_res_clear(&r);
+    cr_assert_not_null(out, "no article titled %s", title);
+    return out;
+}
+
 Test(write_input, published_at_must_be_iso_8601)
 {
     char detail[512];
@@ -69,11 +97,18 @@ Test(write_input, published_at_must_be_iso_8601)
                      "%s", bad[i]);
         cr_assert_not_null(strstr(detail, "published_at"), "%s", detail);
     }
+    cr_assert_eq(articles_total(), 0, "a refused record stores nothing");
     const char *good[] = {"2026-03-04", "2026-03-04T18:12:00Z", "2026-03-04T18:12:00-05:00",
                           "2024-02-29"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         cr_assert_eq(post_with("published_at", good[i], "Good date", i, detail, sizeof detail), 201,
                      "%s: %s", good[i], detail);
+        /* Stored as found, offset and all. */
+        char title[64];
+        snprintf(title, sizeof title, "Good date %zu", i);
+        char *got = published_at_of(title);
+        cr_assert_str_eq(got, good[i]);
+        free(got);
     }
 }
 
@@ -93,6 +128,7 @@ Test(write_input, url_must_be_http_or_https)
                      bad[i]);
         cr_assert_not_null(strstr(detail, "url"), "%s", detail);
     }
+    cr_assert_eq(articles_total(), 0, "a refused record stores nothing");
     const char *good[] = {"https://example.org/a", "HTTP://example.org/b?x=1#y"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         cr_assert_eq(post_with("url", good[i], "Good url", i, detail, sizeof detail), 201, "%s: %s",
@@ -119,6 +155,7 @@ Test(write_input, a_short_text_says_what_is_missing)
     http_do(&srv, "POST", "/articles", JSON_AUTH, eleven, strlen(eleven), &r);
     cr_assert_eq(r.status, 422, "%s", r.body);
     http_res_clear(&r);
+    cr_assert_eq(articles_total(), 0, "a 422 stores nothing");
     const char *twelve = "{\"title\":\"T\",\"body\":\"The old ferry is back at last, the operator "
                          "said on Monday.\"}";
     http_do(&srv, "POST", "/articles", JSON_AUTH, twelve, strlen(twelve), &r);
@@ -139,6 +176,7 @@ Test(write_input, a_leading_byte_order_mark_is_skipped)
     http_do(&srv, "POST", "/articles", JSON_AUTH, rec, strlen(rec), &r);
     cr_assert_eq(r.status, 400, "%s", r.body);
     http_res_clear(&r);
+    cr_assert_eq(articles_total(), 1, "only the record with one mark was stored");
 }
 
 /* RFC 7235: the auth scheme is case-insensitive. */
@@ -157,4 +195,5 @@ Test(write_input, the_bearer_scheme_is_case_insensitive)
             strlen(rec), &r);
     cr_assert_eq(r.status, 401, "%s", r.body);
     http_res_clear(&r);
+    cr_assert_eq(articles_total(), 1, "the refused one stored nothing");
 }
