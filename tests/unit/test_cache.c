@@ -146,6 +146,7 @@ Test(cache, a_hit_outlives_its_entry)
     cache_stats(c, &st);
     cr_assert_eq(st.entries, 1);
     /* The body is still the hit's to send (AddressSanitizer watches). */
+    cr_assert_eq(out.len, strlen("kept while sent"));
     cr_assert_eq(memcmp(out.body, "kept while sent", out.len), 0);
     cr_assert_str_eq(out.a->content_type, "application/json");
     cache_hit_clear(&out);
@@ -167,6 +168,7 @@ Test(cache, a_sent_body_outlives_its_hit_and_entry)
     struct cache_blob *sending = out.blob;
     const char *bytes = out.body;
     size_t len = out.len;
+    cr_assert_eq(len, strlen("still being sent"));
     out.blob = NULL;
     out.body = NULL;
     cache_hit_clear(&out);

@@ -208,7 +208,12 @@ Test(req, unknown_and_repeated_parameters)
     resp_clear(&rs);
     req_clear(&rq);
     make_req(&rq, "GET", "/articles", twice);
+    rs.status = 500;
     cr_assert(!req_params_allow(&rq, &rs, allowed));
+    cr_assert_eq(rs.status, 400);
+    const char *detail = json_string_value(json_object_get(rs.body, "detail"));
+    cr_assert(detail && strstr(detail, "limit"), "the detail names the parameter: %s",
+              detail ? detail : "(none)");
     resp_clear(&rs);
     req_clear(&rq);
     make_req(&rq, "GET", "/articles", busting);
