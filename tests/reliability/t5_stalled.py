@@ -170,8 +170,10 @@ def run(t, opts):
         lat = sorted(x[2] for x in probes if x[1] == 200)
         t.check(len(probes) > 20, "probes-ran", "%d probes" % len(probes))
         t.check(not bad, "probes-answered-200", "%d failed, e.g. %r" % (len(bad), bad[:3]))
-        t.check(not slow, "probes-within-1s", "%d slower than 1 s, e.g. %r"
-                % (len(slow), slow[:3]))
+        # Latency is reported, never asserted: a timed threshold fails on a
+        # loaded machine and passes a starved server on a fast one. Starvation
+        # shows as probes that got no 200 (probes-answered-200 above).
+        t.fact("probes slower than 1 s: %d, e.g. %r" % (len(slow), slow[:3]))
         results = {k: st.summary(k) for k in ("idle", "trickled head", "trickled body")}
         n_idle, closed_idle, ans_idle = results["idle"]
         t.check(len(closed_idle) == n_idle, "idle-clients-closed",

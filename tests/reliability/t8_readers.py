@@ -66,14 +66,18 @@ def run(t, opts):
             th.start()
         writer = lib.Conn(p)
         posted = 0
-        for i in range(60 if not opts.soak else 200):
+        n_posts = 60 if not opts.soak else 200
+        for i in range(n_posts):
             _, text = articles.make_article(100000 + i, seed=base - i - 1, paragraphs=20)
             r = lib.post_article(writer, text)
             posted += r.status == 201
         stop.set()
         for th in readers:
             th.join(15)
-        t.check(posted > 0, "posts-accepted")
+        t.check(posted == n_posts, "posts-accepted", "%d of %d answered 201" % (posted, n_posts))
+        # "never half" holds vacuously when no reader read a whole article.
+        whole = seen["reads"] - len(seen["half"])
+        t.check(whole > 0, "post-readers-read", "%d reads" % seen["reads"])
         t.check(not seen["half"], "post-reader-sees-whole",
                 "%d half articles, e.g. %r" % (len(seen["half"]), seen["half"][:3]))
         t.check(seen["errors"] == 0, "post-readers-answered", "%d errors" % seen["errors"])
@@ -125,6 +129,8 @@ def run(t, opts):
         t.check(deleted == len(ids), "deletes-answered-204", "%d of %d" % (deleted, len(ids)))
         t.check(not res["other"], "delete-readers-answered-200-or-404",
                 "%r" % res["other"][:5])
+        t.check(res["200"] > 0, "delete-readers-read-200",
+                "no reader got an article before its delete: the check below proved nothing")
         t.check(not res["half"], "delete-reader-sees-whole-or-404",
                 "%d of %d answers 200 were half articles, e.g. %r"
                 % (len(res["half"]), res["200"], res["half"][:2]))
