@@ -1322,3 +1322,34 @@ Test(api, request_id_is_echoed_only_when_plain)
     free(id);
     http_res_clear(&r);
 }
+
+/* from and to on /quotes are on the quote's article's date: the quotes of a
+ * span are exactly those of the articles /articles gives for it. */
+Test(api, quote_dates_follow_their_articles)
+{
+    struct http_res arts, qs;
+    get_list("/articles?from=2026-02-10&to=2026-02-22&limit=100", &arts);
+    get_list("/quotes?from=2026-02-10&to=2026-02-22&limit=100", &qs);
+    long long want = 0;
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(arts.json, "data"), i, a)
+        want += json_integer_value(json_object_get(a, "quote_count"));
+    cr_assert_gt(want, 0, "the span holds quoted articles");
+    json_t *data = json_object_get(qs.json, "data");
+    cr_assert_eq((long long)json_array_size(data), want);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(qs.json, "meta"), "total")), want);
+    json_t *q;
+    json_array_foreach(data, i, q)
+    {
+        long long aid = json_integer_value(json_object_get(q, "article_id"));
+        bool in = false;
+        size_t k;
+        json_array_foreach(json_object_get(arts.json, "data"), k, a)
+            in = in || json_integer_value(json_object_get(a, "id")) == aid;
+        cr_assert(in, "quote %lld is of article %lld, outside the span",
+                  json_integer_value(json_object_get(q, "id")), aid);
+    }
+    http_res_clear(&arts);
+    http_res_clear(&qs);
+}
