@@ -992,6 +992,9 @@ Test(api, exports_in_ndjson_and_csv)
     http_do(&srv, "GET", "/articles?limit=2", "Accept: text/csv\r\n", NULL, 0, &r);
     cr_assert_eq(r.status, 200);
     cr_assert_eq(count_lines(r.body), 3);
+    /* RFC 4180: every line ends in CRLF (the samples' titles hold no newline). */
+    for (const char *nl = strchr(r.body, '\n'); nl; nl = strchr(nl + 1, '\n'))
+        cr_assert(nl > r.body && nl[-1] == '\r', "a bare LF in the CSV");
     http_res_clear(&r);
 
     expect_problem("GET", "/articles?limit=all", 400);
