@@ -1859,6 +1859,12 @@ static bool role_appositive_before(const char *s, const struct ingest_tok *t, si
         return false;
     for (size_t k = a - 2; k > 0 && a - 2 - k < 3; k--) {
         const struct ingest_tok *w = &t[k - 1];
+        /* "The Liberal Democrats' campaigns chief, X,": a plural possessive,
+         * its apostrophe a token of its own */
+        if (w->kind == INGEST_TOK_PUNCT && (w->ch == '\'' || w->ch == 0x2019) && k >= 2 &&
+            t[k - 2].kind == INGEST_TOK_WORD && t[k - 2].end == w->start &&
+            s[t[k - 2].end - 1] == 's' && w->end < t[k].start)
+            return true;
         if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
             return false;
         /* "A Corvant spokesman, Grant Pelley, declined" */
@@ -1875,10 +1881,19 @@ static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n,
 {
     /* "X, president of the American Soybean Association,": a bare role and
      * what it is of */
-    if (k + 1 < n && role_noun(s, &t[k]) &&
-        (ingest_tok_is(s, &t[k + 1], "of") || ingest_tok_is(s, &t[k + 1], "at") ||
-         ingest_tok_is(s, &t[k + 1], "for")))
-        return true;
+    /* "X, chief eurozone economist at Orsay Partners,": a few lower-case
+     * words may qualify the bare role */
+    for (size_t r = k; r < n && r + 1 < n && r < k + 3 && t[r].kind == INGEST_TOK_WORD &&
+                       (t[r].flags & INGEST_TOKF_LOWER) && t[r].quote == t[k].quote;
+         r++) {
+        if (r > k && (ingest_tok_is(s, &t[r], "of") || ingest_tok_is(s, &t[r], "at") ||
+                      ingest_tok_is(s, &t[r], "for")))
+            break;
+        if (role_noun(s, &t[r]) &&
+            (ingest_tok_is(s, &t[r + 1], "of") || ingest_tok_is(s, &t[r + 1], "at") ||
+             ingest_tok_is(s, &t[r + 1], "for")))
+            return true;
+    }
     if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
                     ingest_tok_is(s, &t[k], "the")))
         return false;
