@@ -1852,11 +1852,32 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
 /* "The party's secretary general, Wongani Phiri,", "its spokesman, X": the
  * name at token a stands in apposition to an owned or definite role noun
  * (a possessive or determiner at most three words before the noun). */
-static bool role_appositive_before(const char *s, const struct ingest_tok *t, size_t a)
+static bool role_appositive_before(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t a)
 {
     if (a < 3 || !ingest_tok_is(s, &t[a - 1], ",") || t[a - 2].kind != INGEST_TOK_WORD ||
-        t[a - 2].quote != t[a].quote || !role_noun(s, &t[a - 2]))
+        t[a - 2].quote != t[a].quote)
         return false;
+    if (!role_noun(s, &t[a - 2])) {
+        /* "the Minister for Health, Eoghan Rafter,": a listed title and the
+         * portfolio it is of or for, after a determiner or a possessive */
+        if (!tok_capword(&t[a - 2]))
+            return false;
+        for (size_t k = a - 2; k >= 2 && a - k <= 7; k--) {
+            const struct ingest_tok *w = &t[k - 1];
+            if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
+                return false;
+            const struct ingest_tok *ti = &t[k - 2];
+            if ((ingest_tok_is(s, w, "of") || ingest_tok_is(s, w, "for")) && k >= 3 &&
+                tok_capword(ti) && ti->quote == t[a].quote &&
+                ingest_gaz_has(g, s + ti->start, ti->end - ti->start, INGEST_GAZ_TITLE))
+                return appos_det(s, &t[k - 3]) || (t[k - 3].flags & INGEST_TOKF_POSS);
+            if (!tok_capword(w) && !ingest_tok_is(s, w, "and") && !ingest_tok_is(s, w, "of") &&
+                !ingest_tok_is(s, w, "for"))
+                return false;
+        }
+        return false;
+    }
     for (size_t k = a - 2; k > 0 && a - 2 - k < 3; k--) {
         const struct ingest_tok *w = &t[k - 1];
         /* "The Liberal Democrats' campaigns chief, X,": a plural possessive,
@@ -2941,7 +2962,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               appositive_role(s, t, n, j + 1))) ||
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
              t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1])) ||
-            role_appositive_before(s, t, a);
+            role_appositive_before(g, s, t, a);
         /* "north of La Ronge", "40 miles southwest of Kelby": a compass
          * point and "of" before a name say where */
         static const char *const compass[] = {"east",      "north",     "northeast", "northwest",
