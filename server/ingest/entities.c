@@ -2608,6 +2608,34 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 
 static bool company_word(const char *w, size_t n);
 
+/* Whether the quotation opening at token i is the title of a work: it follows
+ * "titled" or "entitled", or "called" or "named" after a noun for a work
+ * ("a 30-second ad called", "a white paper called"). */
+static bool work_title_before(const char *s, const struct ingest_tok *t, size_t i)
+{
+    static const char *const works[] = {
+        "ad",        "advert",      "album",   "article", "bill",    "blog",   "book",
+        "booklet",   "column",      "document", "documentary", "essay", "film",   "leaflet",
+        "memo",      "movie",       "newsletter", "novel", "pamphlet", "paper", "play",
+        "podcast",   "poem",        "program", "programme", "report", "series", "show",
+        "song",      "speech",      "study",   "video"}; /* sorted */
+    const struct ingest_tok *v = &t[i - 1];
+    if (v->kind != INGEST_TOK_WORD)
+        return false;
+    if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled"))
+        return true;
+    if (!ingest_tok_is(s, v, "called") && !ingest_tok_is(s, v, "named"))
+        return false;
+    for (size_t k = i - 1; k > 0 && i - 1 - k < 3; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote >= 0)
+            return false;
+        if (ingest_word_in(works, sizeof works / sizeof *works, s + w->start, w->end - w->start))
+            return true;
+    }
+    return false;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -2655,6 +2683,37 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 i += 2;
                 continue;
             }
+        }
+        /* "a web video titled \"The Party of Chaos\"", "a white paper called
+         * \"A Digital Front Door for Britain\"": the title of a work names no
+         * person or organisation; only the listed places in it are named */
+        if (t[i].quote >= 0 && i > 0 && t[i - 1].quote != t[i].quote && work_title_before(s, t, i)) {
+            int32_t q = t[i].quote;
+            while (i < n && t[i].quote == q) {
+                const struct ingest_gaz_entry *pe = NULL;
+                size_t pj = i;
+                for (size_t e = i; tok_capword(&t[i]) && e < n && e < i + 3 && t[e].quote == q &&
+                                   tok_capword(&t[e]);
+                     e++) {
+                    const struct ingest_gaz_entry *x =
+                        ingest_gaz_find(g, s + t[i].start, t[e].end - t[i].start, INGEST_GAZ_PLACE);
+                    if (x) {
+                        pe = x;
+                        pj = e;
+                    }
+                }
+                if (pe) {
+                    struct cand c = {.para = para, .start = t[i].start, .end = t[pj].end,
+                                     .nstart = t[i].start, .text = s, .canon = pe->canon,
+                                     .canon_len = pe->canon_len, .kind = C_PLACE,
+                                     .in_quote = true, .entity = -1, .pos = (*pos)++};
+                    if (!cands_push(out, &c))
+                        return false;
+                    i = pj;
+                }
+                i++;
+            }
+            continue;
         }
         size_t lead = particle_lead(s, t, n, i);
         if (!tok_capword(&t[i]) && !lead && !hyphen_particle_tok(s, &t[i])) {
