@@ -2608,6 +2608,60 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 
 static bool company_word(const char *w, size_t n);
 
+/* "Campaign", "Committee": the capitalised head of a body named for its aim
+ * with "to" ("Campaign to Protect Rural England"). */
+static bool aim_body_word(const char *s, const struct ingest_tok *t)
+{
+    static const char *const heads[] = {"alliance", "campaign",  "coalition", "committee",
+                                        "fund",     "movement",  "network",   "partnership",
+                                        "project",  "society"}; /* sorted */
+    return tok_capword(t) &&
+           ingest_word_in(heads, sizeof heads / sizeof *heads, s + t->start, t->end - t->start);
+}
+
+/* "Ministry of Housing, Communities and Local Government", "Department for
+ * Culture, Media and Sport": when the run at a opens with "Ministry" or
+ * "Department" and "of"/"for", the end (exclusive) of a list of capitalised
+ * portfolios that goes on over the comma at token j and closes with "and" and
+ * capitalised words, within twelve tokens; else 0. A listed place or
+ * organisation in the list ends no ministry ("the Ministry of Defence,
+ * Britain and France"). */
+static size_t portfolio_list_end(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    if (ingest_tok_is(s, &t[a], "The") && j >= a + 4)
+        a++;
+    if (!(ingest_tok_is(s, &t[a], "Ministry") || ingest_tok_is(s, &t[a], "Department")) ||
+        !(ingest_tok_is(s, &t[a + 1], "of") || ingest_tok_is(s, &t[a + 1], "for")))
+        return 0;
+    bool and_seen = false, word = false;
+    size_t e = j + 1;
+    for (; e < n && e <= j + 12 && t[e].quote == t[a].quote; e++) {
+        const struct ingest_tok *x = &t[e];
+        if (tok_capword(x)) {
+            if ((x->flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
+                (!word && ingest_gaz_has(g, s + x->start, x->end - x->start, INGEST_GAZ_STOPCAP)) ||
+                ingest_gaz_find(g, s + x->start, x->end - x->start, INGEST_GAZ_PLACE))
+                return 0;
+            word = true;
+            continue;
+        }
+        if (!word || and_seen)
+            break;
+        if (x->kind == INGEST_TOK_PUNCT && x->ch == ',') {
+            word = false;
+            continue;
+        }
+        if (ingest_tok_is(s, x, "and")) {
+            and_seen = true;
+            word = false;
+            continue;
+        }
+        return 0;
+    }
+    return and_seen && word ? e : 0;
+}
+
 /* Whether the quotation opening at token i is the title of a work: it follows
  * "titled" or "entitled", or "called" or "named" after a noun for a work
  * ("a 30-second ad called", "a white paper called"). */
@@ -2747,6 +2801,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
         bool stop = false, inner_poss = false, local_office = false, on_topic = false;
+        bool named_body = false; /* "Campaign to Protect ...", "Ministry of A, B and C" */
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -2906,6 +2961,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * name with a comma inside */
             if (j > a && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
                 tok_capword(&t[j + 1]) && known_org_over_comma(g, s, t, n, a, j)) {
+                j++;
+                continue;
+            }
+            /* "Ministry of Housing, Communities and Local Government": a
+             * ministry's portfolio list with commas, closed by "and" */
+            size_t pe = k->kind == INGEST_TOK_PUNCT && k->ch == ',' && j >= a + 3
+                            ? portfolio_list_end(g, s, t, n, a, j)
+                            : 0;
+            if (pe) {
+                j = pe;
+                end_byte = t[pe - 1].end;
+                named_body = true;
+                stop = true;
+                continue;
+            }
+            /* "Campaign to Protect Rural England", "Committee to Protect
+             * Journalists": a body named for its aim goes on over "to" */
+            if ((j == a + 1 || (j == a + 2 && ingest_tok_is(s, &t[a], "The"))) && j + 2 < n &&
+                ingest_tok_is(s, k, "to") && tok_capword(&t[j + 1]) && tok_capword(&t[j + 2]) &&
+                t[j + 2].quote == t[a].quote && aim_body_word(s, &t[j - 1]) &&
+                !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                INGEST_GAZ_STOPCAP) &&
+                !gaz_name(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, false)) {
+                named_body = true;
                 j++;
                 continue;
             }
@@ -3116,7 +3195,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
-            inner_poss ||
+            inner_poss || named_body ||
             (j < n && t[j].kind == INGEST_TOK_WORD && t[j].quote == t[a].quote &&
              org_noun_before(s, &t[j]) && j - a >= 2 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
              a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) ||
@@ -3213,6 +3292,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             group_noun_before(s, &t[cw - 2]) &&
             !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
             if (!org_span_push(out, para, s, &t[a], end_byte, NULL, pos))
+                return false;
+            i = j;
+            continue;
+        }
+        /* "Campaign to Protect Rural England", "Ministry of Housing,
+         * Communities and Local Government": a body named for its aim or its
+         * portfolios, "The" opening the sentence left out */
+        if (named_body) {
+            size_t oa = ingest_tok_is(s, &t[a], "The") ? a + 1 : a;
+            if (!org_span_push(out, para, s, &t[oa], end_byte,
+                               ingest_gaz_find(g, s + t[oa].start, end_byte - t[oa].start,
+                                               INGEST_GAZ_ORG),
+                               pos))
                 return false;
             i = j;
             continue;
