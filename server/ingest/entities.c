@@ -3312,6 +3312,24 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        /* "the Scottish government", "the Northern Ireland executive": a
+         * listed government ("Scottish Government") written in lower case is
+         * an organisation named as written */
+        if (j < n && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+            t[j].start == end_byte + 1 && t[j].quote == t[a].quote &&
+            !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            (ingest_tok_is(s, &t[j], "government") || ingest_tok_is(s, &t[j], "executive"))) {
+            size_t ga = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
+                            ? a + 1
+                            : a;
+            if (ga < j && j - ga <= 3 &&
+                ingest_gaz_find_nocase(g, s + t[ga].start, t[j].end - t[ga].start, INGEST_GAZ_ORG)) {
+                if (!org_span_push(out, para, s, &t[ga], t[j].end, NULL, pos))
+                    return false;
+                i = j + 1;
+                continue;
+            }
+        }
         /* "Niños Primero New Mexico, an advocacy group that", "Cedar Hollow
          * Parents United, a group formed": an organisation's appositive
          * keeps a name whose words (a place, "New", "United") read as no
