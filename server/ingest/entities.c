@@ -2469,6 +2469,18 @@ static const char *const party_adjs[] = {
     "communist", "conservative", "democratic",  "green",   "labor",      "labour",
     "liberal",   "libertarian",  "nationalist", "progressive", "republican", "socialist"};
 
+/* "Tory", "Labour", "Conservative": a word that names a party or its side
+ * ("on Tory council benches"), never a town. */
+static bool party_word(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+{
+    static const char *const sides[] = {"independent", "tory", "unionist"}; /* sorted */
+    size_t n = t->end - t->start;
+    return ingest_word_in(party_adjs, sizeof party_adjs / sizeof *party_adjs, s + t->start, n) ||
+           ingest_word_in(sides, sizeof sides / sizeof *sides, s + t->start, n) ||
+           ingest_gaz_has(g, s + t->start, n, INGEST_GAZ_ORG) ||
+           ingest_gaz_has(g, s + t->start, n, INGEST_GAZ_DEMONYM);
+}
+
 /* "the Liberal party", "the Republican party": one or two party adjectives
  * before a lower-case "party" name that party. Returns the token after
  * "party", or 0. */
@@ -3609,6 +3621,22 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 if (!cands_push(out, &oc))
                     return false;
                 j += 2;
+            } else if (c->kind != C_PERSON && c->kind != C_ORG && c->start == t[a].start &&
+                       j - a <= 2 && j < n && a > 0 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                       t[j].start == end_byte + 1 && ingest_tok_is(s, &t[j], "council") &&
+                       t[j].quote == t[a].quote &&
+                       (ingest_tok_is(s, &t[a - 1], "of") || ingest_tok_is(s, &t[a - 1], "on") ||
+                        ingest_tok_is(s, &t[a - 1], "for")) &&
+                       !party_word(g, s, &t[a])) {
+                /* "a former leader of Lewisham council", "control of Kelbury
+                 * council": the same after "of", "on" or "for", with no word
+                 * for the kind of council */
+                struct cand oc = {.para = para, .start = t[a].start, .end = t[j].end,
+                                  .nstart = t[a].start, .text = s, .kind = C_ORG,
+                                  .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &oc))
+                    return false;
+                j++;
             }
         } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
             /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
