@@ -3137,7 +3137,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         : a;
         bool town_word =
             j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
-            (!plural_people(s, &t[a]) || (pw == a && age_hometown(s, t, a))) &&
+            /* "from nearby Struthers": after a word of nearness a town may
+             * read as a plural */
+            (!plural_people(s, &t[a]) || pw < a || (pw == a && age_hometown(s, t, a))) &&
             !(j < n && t[j].kind == INGEST_TOK_NUM) && /* "in Room 12", "at Gate 4" */
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
