@@ -2620,6 +2620,37 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 
 static bool company_word(const char *w, size_t n);
 
+/* "towns like Youngstown, Warren and Steubenville", "cities such as Leeds or
+ * Hull": whether the word at a is an item of a list of capitalised words that
+ * a plural noun for places introduces with "like" or "such as" (at most twelve
+ * tokens back). */
+static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const kinds[] = {"boroughs", "cities",  "communities", "counties",
+                                        "districts", "places", "suburbs",    "towns",
+                                        "villages"}; /* sorted */
+    for (size_t k = a; k > 0 && a - k < 12; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->quote != t[a].quote)
+            return false;
+        if (w->kind == INGEST_TOK_PUNCT && w->ch == ',')
+            continue;
+        if (w->kind != INGEST_TOK_WORD)
+            return false;
+        if (tok_capword(w) || ingest_tok_is(s, w, "and") || ingest_tok_is(s, w, "or"))
+            continue;
+        size_t h = k - 1; /* "like" or "as" */
+        if (ingest_tok_is(s, w, "as") && h > 0 && ingest_tok_is(s, &t[h - 1], "such"))
+            h--;
+        else if (!ingest_tok_is(s, w, "like"))
+            return false;
+        return h > 0 && t[h - 1].kind == INGEST_TOK_WORD &&
+               ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[h - 1].start,
+                              t[h - 1].end - t[h - 1].start);
+    }
+    return false;
+}
+
 /* "Campaign", "Committee": the capitalised head of a body named for its aim
  * with "to" ("Campaign to Protect Rural England"). */
 static bool aim_body_word(const char *s, const struct ingest_tok *t)
@@ -3136,7 +3167,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         ? a - 1
                         : a;
         bool town_word =
-            j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
+            (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+             town_list_item(s, t, a)) ||
+            (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
             /* "from nearby Struthers": after a word of nearness a town may
              * read as a plural */
             (!plural_people(s, &t[a]) || pw < a || (pw == a && age_hometown(s, t, a))) &&
@@ -3153,7 +3186,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
               out->v[out->n - 1].end == t[a - 2].end && out->v[out->n - 1].start == t[a - 2].start &&
-              ingest_tok_is(s, &t[a - 3], "from")));
+              ingest_tok_is(s, &t[a - 3], "from"))));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
             !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
