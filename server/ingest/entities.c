@@ -1867,14 +1867,14 @@ static bool role_appositive_before(const struct ingest_gaz *g, const char *s,
             const struct ingest_tok *w = &t[k - 1];
             if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
                 return false;
+            if (tok_capword(w) || ingest_tok_is(s, w, "and"))
+                continue;
+            if (!ingest_tok_is(s, w, "of") && !ingest_tok_is(s, w, "for"))
+                return false;
             const struct ingest_tok *ti = &t[k - 2];
-            if ((ingest_tok_is(s, w, "of") || ingest_tok_is(s, w, "for")) && k >= 3 &&
-                tok_capword(ti) && ti->quote == t[a].quote &&
+            if (k >= 3 && tok_capword(ti) && ti->quote == t[a].quote &&
                 ingest_gaz_has(g, s + ti->start, ti->end - ti->start, INGEST_GAZ_TITLE))
                 return appos_det(s, &t[k - 3]) || (t[k - 3].flags & INGEST_TOKF_POSS);
-            if (!tok_capword(w) && !ingest_tok_is(s, w, "and") && !ingest_tok_is(s, w, "of") &&
-                !ingest_tok_is(s, w, "for"))
-                return false;
         }
         return false;
     }
@@ -1904,16 +1904,15 @@ static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n,
      * what it is of */
     /* "X, chief eurozone economist at Orsay Partners,": a few lower-case
      * words may qualify the bare role */
-    for (size_t r = k; r < n && r + 1 < n && r < k + 3 && t[r].kind == INGEST_TOK_WORD &&
-                       (t[r].flags & INGEST_TOKF_LOWER) && t[r].quote == t[k].quote;
+    for (size_t r = k + 1; r < n && r <= k + 3 && t[r].kind == INGEST_TOK_WORD &&
+                           (t[r].flags & INGEST_TOKF_LOWER) && t[r].quote == t[k].quote &&
+                           t[r - 1].kind == INGEST_TOK_WORD && (t[r - 1].flags & INGEST_TOKF_LOWER);
          r++) {
-        if (r > k && (ingest_tok_is(s, &t[r], "of") || ingest_tok_is(s, &t[r], "at") ||
-                      ingest_tok_is(s, &t[r], "for")))
-            break;
-        if (role_noun(s, &t[r]) &&
-            (ingest_tok_is(s, &t[r + 1], "of") || ingest_tok_is(s, &t[r + 1], "at") ||
-             ingest_tok_is(s, &t[r + 1], "for")))
-            return true;
+        size_t rl = t[r].end - t[r].start;
+        if ((rl == 2 || rl == 3) &&
+            (ingest_tok_is(s, &t[r], "of") || ingest_tok_is(s, &t[r], "at") ||
+             ingest_tok_is(s, &t[r], "for")))
+            return role_noun(s, &t[r - 1]);
     }
     if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
                     ingest_tok_is(s, &t[k], "the")))
@@ -2629,6 +2628,14 @@ static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
     static const char *const kinds[] = {"boroughs", "cities",  "communities", "counties",
                                         "districts", "places", "suburbs",    "towns",
                                         "villages"}; /* sorted */
+    if (a == 0 || !(t[a - 1].kind == INGEST_TOK_PUNCT ? t[a - 1].ch == ','
+                                                       : t[a - 1].end - t[a - 1].start <= 4 &&
+                                                             (t[a - 1].flags & INGEST_TOKF_LOWER) &&
+                                                             (ingest_tok_is(s, &t[a - 1], "and") ||
+                                                             ingest_tok_is(s, &t[a - 1], "or") ||
+                                                             ingest_tok_is(s, &t[a - 1], "like") ||
+                                                             ingest_tok_is(s, &t[a - 1], "as"))))
+        return false;
     for (size_t k = a; k > 0 && a - k < 12; k--) {
         const struct ingest_tok *w = &t[k - 1];
         if (w->quote != t[a].quote)
@@ -2717,7 +2724,8 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
         "podcast",   "poem",        "program", "programme", "report", "series", "show",
         "song",      "speech",      "study",   "video"}; /* sorted */
     const struct ingest_tok *v = &t[i - 1];
-    if (v->kind != INGEST_TOK_WORD)
+    size_t vl = v->end - v->start;
+    if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 5 || vl > 8)
         return false;
     if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled"))
         return true;
@@ -3365,6 +3373,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (j < n && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
             t[j].start == end_byte + 1 && t[j].quote == t[a].quote &&
             !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            (t[j].end - t[j].start == 10 || t[j].end - t[j].start == 9) &&
             (ingest_tok_is(s, &t[j], "government") || ingest_tok_is(s, &t[j], "executive"))) {
             size_t ga = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
                             ? a + 1
@@ -3656,9 +3665,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 if (!cands_push(out, &oc))
                     return false;
                 j += 2;
-            } else if (c->kind != C_PERSON && c->kind != C_ORG && c->start == t[a].start &&
-                       j - a <= 2 && j < n && a > 0 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
-                       t[j].start == end_byte + 1 && ingest_tok_is(s, &t[j], "council") &&
+            } else if (j < n && t[j].end - t[j].start == 7 && c->kind != C_PERSON &&
+                       c->kind != C_ORG && c->start == t[a].start && j - a <= 2 && a > 0 &&
+                       !(t[j - 1].flags & INGEST_TOKF_POSS) && t[j].start == end_byte + 1 &&
+                       ingest_tok_is(s, &t[j], "council") &&
                        t[j].quote == t[a].quote &&
                        (ingest_tok_is(s, &t[a - 1], "of") || ingest_tok_is(s, &t[a - 1], "on") ||
                         ingest_tok_is(s, &t[a - 1], "for")) &&
