@@ -1852,13 +1852,40 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
 /* "The party's secretary general, Wongani Phiri,", "its spokesman, X": the
  * name at token a stands in apposition to an owned or definite role noun
  * (a possessive or determiner at most three words before the noun). */
-static bool role_appositive_before(const char *s, const struct ingest_tok *t, size_t a)
+static bool role_appositive_before(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t a)
 {
     if (a < 3 || !ingest_tok_is(s, &t[a - 1], ",") || t[a - 2].kind != INGEST_TOK_WORD ||
-        t[a - 2].quote != t[a].quote || !role_noun(s, &t[a - 2]))
+        t[a - 2].quote != t[a].quote)
         return false;
+    if (!role_noun(s, &t[a - 2])) {
+        /* "the Minister for Health, Eoghan Rafter,": a listed title and the
+         * portfolio it is of or for, after a determiner or a possessive */
+        if (!tok_capword(&t[a - 2]))
+            return false;
+        for (size_t k = a - 2; k >= 2 && a - k <= 7; k--) {
+            const struct ingest_tok *w = &t[k - 1];
+            if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
+                return false;
+            if (tok_capword(w) || ingest_tok_is(s, w, "and"))
+                continue;
+            if (!ingest_tok_is(s, w, "of") && !ingest_tok_is(s, w, "for"))
+                return false;
+            const struct ingest_tok *ti = &t[k - 2];
+            if (k >= 3 && tok_capword(ti) && ti->quote == t[a].quote &&
+                ingest_gaz_has(g, s + ti->start, ti->end - ti->start, INGEST_GAZ_TITLE))
+                return appos_det(s, &t[k - 3]) || (t[k - 3].flags & INGEST_TOKF_POSS);
+        }
+        return false;
+    }
     for (size_t k = a - 2; k > 0 && a - 2 - k < 3; k--) {
         const struct ingest_tok *w = &t[k - 1];
+        /* "The Liberal Democrats' campaigns chief, X,": a plural possessive,
+         * its apostrophe a token of its own */
+        if (w->kind == INGEST_TOK_PUNCT && (w->ch == '\'' || w->ch == 0x2019) && k >= 2 &&
+            t[k - 2].kind == INGEST_TOK_WORD && t[k - 2].end == w->start &&
+            s[t[k - 2].end - 1] == 's' && w->end < t[k].start)
+            return true;
         if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
             return false;
         /* "A Corvant spokesman, Grant Pelley, declined" */
@@ -1875,10 +1902,18 @@ static bool appositive_role(const char *s, const struct ingest_tok *t, size_t n,
 {
     /* "X, president of the American Soybean Association,": a bare role and
      * what it is of */
-    if (k + 1 < n && role_noun(s, &t[k]) &&
-        (ingest_tok_is(s, &t[k + 1], "of") || ingest_tok_is(s, &t[k + 1], "at") ||
-         ingest_tok_is(s, &t[k + 1], "for")))
-        return true;
+    /* "X, chief eurozone economist at Orsay Partners,": a few lower-case
+     * words may qualify the bare role */
+    for (size_t r = k + 1; r < n && r <= k + 3 && t[r].kind == INGEST_TOK_WORD &&
+                           (t[r].flags & INGEST_TOKF_LOWER) && t[r].quote == t[k].quote &&
+                           t[r - 1].kind == INGEST_TOK_WORD && (t[r - 1].flags & INGEST_TOKF_LOWER);
+         r++) {
+        size_t rl = t[r].end - t[r].start;
+        if ((rl == 2 || rl == 3) &&
+            (ingest_tok_is(s, &t[r], "of") || ingest_tok_is(s, &t[r], "at") ||
+             ingest_tok_is(s, &t[r], "for")))
+            return role_noun(s, &t[r - 1]);
+    }
     if (k >= n || !(ingest_tok_is(s, &t[k], "a") || ingest_tok_is(s, &t[k], "an") ||
                     ingest_tok_is(s, &t[k], "the")))
         return false;
@@ -2433,6 +2468,18 @@ static const char *const party_adjs[] = {
     "communist", "conservative", "democratic",  "green",   "labor",      "labour",
     "liberal",   "libertarian",  "nationalist", "progressive", "republican", "socialist"};
 
+/* "Tory", "Labour", "Conservative": a word that names a party or its side
+ * ("on Tory council benches"), never a town. */
+static bool party_word(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t)
+{
+    static const char *const sides[] = {"independent", "tory", "unionist"}; /* sorted */
+    size_t n = t->end - t->start;
+    return ingest_word_in(party_adjs, sizeof party_adjs / sizeof *party_adjs, s + t->start, n) ||
+           ingest_word_in(sides, sizeof sides / sizeof *sides, s + t->start, n) ||
+           ingest_gaz_has(g, s + t->start, n, INGEST_GAZ_ORG) ||
+           ingest_gaz_has(g, s + t->start, n, INGEST_GAZ_DEMONYM);
+}
+
 /* "the Liberal party", "the Republican party": one or two party adjectives
  * before a lower-case "party" name that party. Returns the token after
  * "party", or 0. */
@@ -2572,6 +2619,128 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 
 static bool company_word(const char *w, size_t n);
 
+/* "towns like Youngstown, Warren and Steubenville", "cities such as Leeds or
+ * Hull": whether the word at a is an item of a list of capitalised words that
+ * a plural noun for places introduces with "like" or "such as" (at most twelve
+ * tokens back). */
+static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const kinds[] = {"boroughs", "cities",  "communities", "counties",
+                                        "districts", "places", "suburbs",    "towns",
+                                        "villages"}; /* sorted */
+    if (a == 0 || !(t[a - 1].kind == INGEST_TOK_PUNCT ? t[a - 1].ch == ','
+                                                       : t[a - 1].end - t[a - 1].start <= 4 &&
+                                                             (t[a - 1].flags & INGEST_TOKF_LOWER) &&
+                                                             (ingest_tok_is(s, &t[a - 1], "and") ||
+                                                             ingest_tok_is(s, &t[a - 1], "or") ||
+                                                             ingest_tok_is(s, &t[a - 1], "like") ||
+                                                             ingest_tok_is(s, &t[a - 1], "as"))))
+        return false;
+    for (size_t k = a; k > 0 && a - k < 12; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->quote != t[a].quote)
+            return false;
+        if (w->kind == INGEST_TOK_PUNCT && w->ch == ',')
+            continue;
+        if (w->kind != INGEST_TOK_WORD)
+            return false;
+        if (tok_capword(w) || ingest_tok_is(s, w, "and") || ingest_tok_is(s, w, "or"))
+            continue;
+        size_t h = k - 1; /* "like" or "as" */
+        if (ingest_tok_is(s, w, "as") && h > 0 && ingest_tok_is(s, &t[h - 1], "such"))
+            h--;
+        else if (!ingest_tok_is(s, w, "like"))
+            return false;
+        return h > 0 && t[h - 1].kind == INGEST_TOK_WORD &&
+               ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[h - 1].start,
+                              t[h - 1].end - t[h - 1].start);
+    }
+    return false;
+}
+
+/* "Campaign", "Committee": the capitalised head of a body named for its aim
+ * with "to" ("Campaign to Protect Rural England"). */
+static bool aim_body_word(const char *s, const struct ingest_tok *t)
+{
+    static const char *const heads[] = {"alliance", "campaign",  "coalition", "committee",
+                                        "fund",     "movement",  "network",   "partnership",
+                                        "project",  "society"}; /* sorted */
+    return tok_capword(t) &&
+           ingest_word_in(heads, sizeof heads / sizeof *heads, s + t->start, t->end - t->start);
+}
+
+/* "Ministry of Housing, Communities and Local Government", "Department for
+ * Culture, Media and Sport": when the run at a opens with "Ministry" or
+ * "Department" and "of"/"for", the end (exclusive) of a list of capitalised
+ * portfolios that goes on over the comma at token j and closes with "and" and
+ * capitalised words, within twelve tokens; else 0. A listed place or
+ * organisation in the list ends no ministry ("the Ministry of Defence,
+ * Britain and France"). */
+static size_t portfolio_list_end(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    if (ingest_tok_is(s, &t[a], "The") && j >= a + 4)
+        a++;
+    if (!(ingest_tok_is(s, &t[a], "Ministry") || ingest_tok_is(s, &t[a], "Department")) ||
+        !(ingest_tok_is(s, &t[a + 1], "of") || ingest_tok_is(s, &t[a + 1], "for")))
+        return 0;
+    bool and_seen = false, word = false;
+    size_t e = j + 1;
+    for (; e < n && e <= j + 12 && t[e].quote == t[a].quote; e++) {
+        const struct ingest_tok *x = &t[e];
+        if (tok_capword(x)) {
+            if ((x->flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
+                (!word && ingest_gaz_has(g, s + x->start, x->end - x->start, INGEST_GAZ_STOPCAP)) ||
+                ingest_gaz_find(g, s + x->start, x->end - x->start, INGEST_GAZ_PLACE))
+                return 0;
+            word = true;
+            continue;
+        }
+        if (!word || and_seen)
+            break;
+        if (x->kind == INGEST_TOK_PUNCT && x->ch == ',') {
+            word = false;
+            continue;
+        }
+        if (ingest_tok_is(s, x, "and")) {
+            and_seen = true;
+            word = false;
+            continue;
+        }
+        return 0;
+    }
+    return and_seen && word ? e : 0;
+}
+
+/* Whether the quotation opening at token i is the title of a work: it follows
+ * "titled" or "entitled", or "called" or "named" after a noun for a work
+ * ("a 30-second ad called", "a white paper called"). */
+static bool work_title_before(const char *s, const struct ingest_tok *t, size_t i)
+{
+    static const char *const works[] = {
+        "ad",        "advert",      "album",   "article", "bill",    "blog",   "book",
+        "booklet",   "column",      "document", "documentary", "essay", "film",   "leaflet",
+        "memo",      "movie",       "newsletter", "novel", "pamphlet", "paper", "play",
+        "podcast",   "poem",        "program", "programme", "report", "series", "show",
+        "song",      "speech",      "study",   "video"}; /* sorted */
+    const struct ingest_tok *v = &t[i - 1];
+    size_t vl = v->end - v->start;
+    if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 5 || vl > 8)
+        return false;
+    if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled"))
+        return true;
+    if (!ingest_tok_is(s, v, "called") && !ingest_tok_is(s, v, "named"))
+        return false;
+    for (size_t k = i - 1; k > 0 && i - 1 - k < 3; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote >= 0)
+            return false;
+        if (ingest_word_in(works, sizeof works / sizeof *works, s + w->start, w->end - w->start))
+            return true;
+    }
+    return false;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -2620,6 +2789,37 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 continue;
             }
         }
+        /* "a web video titled \"The Party of Chaos\"", "a white paper called
+         * \"A Digital Front Door for Britain\"": the title of a work names no
+         * person or organisation; only the listed places in it are named */
+        if (t[i].quote >= 0 && i > 0 && t[i - 1].quote != t[i].quote && work_title_before(s, t, i)) {
+            int32_t q = t[i].quote;
+            while (i < n && t[i].quote == q) {
+                const struct ingest_gaz_entry *pe = NULL;
+                size_t pj = i;
+                for (size_t e = i; tok_capword(&t[i]) && e < n && e < i + 3 && t[e].quote == q &&
+                                   tok_capword(&t[e]);
+                     e++) {
+                    const struct ingest_gaz_entry *x =
+                        ingest_gaz_find(g, s + t[i].start, t[e].end - t[i].start, INGEST_GAZ_PLACE);
+                    if (x) {
+                        pe = x;
+                        pj = e;
+                    }
+                }
+                if (pe) {
+                    struct cand c = {.para = para, .start = t[i].start, .end = t[pj].end,
+                                     .nstart = t[i].start, .text = s, .canon = pe->canon,
+                                     .canon_len = pe->canon_len, .kind = C_PLACE,
+                                     .in_quote = true, .entity = -1, .pos = (*pos)++};
+                    if (!cands_push(out, &c))
+                        return false;
+                    i = pj;
+                }
+                i++;
+            }
+            continue;
+        }
         size_t lead = particle_lead(s, t, n, i);
         if (!tok_capword(&t[i]) && !lead && !hyphen_particle_tok(s, &t[i])) {
             i++;
@@ -2652,6 +2852,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
         bool stop = false, inner_poss = false, local_office = false, on_topic = false;
+        bool named_body = false; /* "Campaign to Protect ...", "Ministry of A, B and C" */
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
@@ -2814,6 +3015,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "Ministry of Housing, Communities and Local Government": a
+             * ministry's portfolio list with commas, closed by "and" */
+            size_t pe = k->kind == INGEST_TOK_PUNCT && k->ch == ',' && j >= a + 3
+                            ? portfolio_list_end(g, s, t, n, a, j)
+                            : 0;
+            if (pe) {
+                j = pe;
+                end_byte = t[pe - 1].end;
+                named_body = true;
+                stop = true;
+                continue;
+            }
+            /* "Campaign to Protect Rural England", "Committee to Protect
+             * Journalists": a body named for its aim goes on over "to" */
+            if ((j == a + 1 || (j == a + 2 && ingest_tok_is(s, &t[a], "The"))) && j + 2 < n &&
+                ingest_tok_is(s, k, "to") && tok_capword(&t[j + 1]) && tok_capword(&t[j + 2]) &&
+                t[j + 2].quote == t[a].quote && aim_body_word(s, &t[j - 1]) &&
+                !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                                INGEST_GAZ_STOPCAP) &&
+                !gaz_name(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, false)) {
+                named_body = true;
+                j++;
+                continue;
+            }
             /* "the University of Nevada, Reno,": a state university's campus
              * town after a comma is part of its name */
             if (j == a + 3 && j + 1 < n && k->kind == INGEST_TOK_PUNCT && k->ch == ',' &&
@@ -2926,7 +3151,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
               appositive_role(s, t, n, j + 1))) ||
             (a > 0 && t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
              t[a - 1].quote == t[a].quote && role_noun(s, &t[a - 1])) ||
-            role_appositive_before(s, t, a);
+            role_appositive_before(g, s, t, a);
         /* "north of La Ronge", "40 miles southwest of Kelby": a compass
          * point and "of" before a name say where */
         static const char *const compass[] = {"east",      "north",     "northeast", "northwest",
@@ -2950,8 +3175,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         ? a - 1
                         : a;
         bool town_word =
-            j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
-            (!plural_people(s, &t[a]) || (pw == a && age_hometown(s, t, a))) &&
+            (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
+             town_list_item(s, t, a)) ||
+            (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
+            /* "from nearby Struthers": after a word of nearness a town may
+             * read as a plural */
+            (!plural_people(s, &t[a]) || pw < a || (pw == a && age_hometown(s, t, a))) &&
             !(j < n && t[j].kind == INGEST_TOK_NUM) && /* "in Room 12", "at Gate 4" */
             t[pw - 1].kind == INGEST_TOK_WORD && t[pw - 1].quote == t[a].quote &&
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
@@ -2965,7 +3194,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
               out->v[out->n - 1].end == t[a - 2].end && out->v[out->n - 1].start == t[a - 2].start &&
-              ingest_tok_is(s, &t[a - 3], "from")));
+              ingest_tok_is(s, &t[a - 3], "from"))));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
             !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
@@ -3021,7 +3250,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         /* "the Piedmont Workers United union", "Ardent Compute, which is
          * building": a name that is no person */
         bool org_after =
-            inner_poss ||
+            inner_poss || named_body ||
             (j < n && t[j].kind == INGEST_TOK_WORD && t[j].quote == t[a].quote &&
              org_noun_before(s, &t[j]) && j - a >= 2 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
              a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) ||
@@ -3122,9 +3351,41 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "Campaign to Protect Rural England", "Ministry of Housing,
+         * Communities and Local Government": a body named for its aim or its
+         * portfolios, "The" opening the sentence left out */
+        if (named_body) {
+            size_t oa = ingest_tok_is(s, &t[a], "The") ? a + 1 : a;
+            if (!org_span_push(out, para, s, &t[oa], end_byte,
+                               ingest_gaz_find(g, s + t[oa].start, end_byte - t[oa].start,
+                                               INGEST_GAZ_ORG),
+                               pos))
+                return false;
+            i = j;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        /* "the Scottish government", "the Northern Ireland executive": a
+         * listed government ("Scottish Government") written in lower case is
+         * an organisation named as written */
+        if (j < n && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+            t[j].start == end_byte + 1 && t[j].quote == t[a].quote &&
+            !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            (t[j].end - t[j].start == 10 || t[j].end - t[j].start == 9) &&
+            (ingest_tok_is(s, &t[j], "government") || ingest_tok_is(s, &t[j], "executive"))) {
+            size_t ga = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
+                            ? a + 1
+                            : a;
+            if (ga < j && j - ga <= 3 &&
+                ingest_gaz_find_nocase(g, s + t[ga].start, t[j].end - t[ga].start, INGEST_GAZ_ORG)) {
+                if (!org_span_push(out, para, s, &t[ga], t[j].end, NULL, pos))
+                    return false;
+                i = j + 1;
+                continue;
+            }
+        }
         /* "Niños Primero New Mexico, an advocacy group that", "Cedar Hollow
          * Parents United, a group formed": an organisation's appositive
          * keeps a name whose words (a place, "New", "United") read as no
@@ -3404,6 +3665,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 if (!cands_push(out, &oc))
                     return false;
                 j += 2;
+            } else if (j < n && t[j].end - t[j].start == 7 && c->kind != C_PERSON &&
+                       c->kind != C_ORG && c->start == t[a].start && j - a <= 2 && a > 0 &&
+                       !(t[j - 1].flags & INGEST_TOKF_POSS) && t[j].start == end_byte + 1 &&
+                       ingest_tok_is(s, &t[j], "council") &&
+                       t[j].quote == t[a].quote &&
+                       (ingest_tok_is(s, &t[a - 1], "of") || ingest_tok_is(s, &t[a - 1], "on") ||
+                        ingest_tok_is(s, &t[a - 1], "for")) &&
+                       !party_word(g, s, &t[a])) {
+                /* "a former leader of Lewisham council", "control of Kelbury
+                 * council": the same after "of", "on" or "for", with no word
+                 * for the kind of council */
+                struct cand oc = {.para = para, .start = t[a].start, .end = t[j].end,
+                                  .nstart = t[a].start, .text = s, .kind = C_ORG,
+                                  .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (!cands_push(out, &oc))
+                    return false;
+                j++;
             }
         } else if (town && !person && !cue && all_caps(s + t[a].start, end_byte - t[a].start)) {
             /* "SANTA FE, N.M. —": a dateline town in capitals, no name otherwise */
