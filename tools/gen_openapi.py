@@ -62,7 +62,7 @@ paths = {
          param("entity", "query", ID, "Articles mentioning this entity."),
          param("speaker", "query", ID, "Articles quoting this entity."),
          param("section", "query", STR, "Exact section label."),
-         param("author", "query", STR, "Author name, case-insensitive."),
+         param("author", "query", STR, "Author name, exact, case-insensitive in every alphabet."),
          frm, to,
          param("sort", "query", {"enum": ["-published_at", "published_at", "relevance"]},
                "Order; relevance (the default with q) needs q.")],

@@ -80,6 +80,10 @@ bool util_parse_id(const char *s, int64_t *out);
  * surrogates, nothing past U+10FFFF) and hold no NUL byte. */
 bool util_utf8_valid(const char *s, size_t n);
 
+/* Writes code point cp (not a surrogate, at most U+10FFFF) as UTF-8 at o, which
+ * has room for 4 bytes; returns the bytes written. */
+size_t util_utf8_put(uint32_t cp, char *o);
+
 /* The length of the longest prefix of the n bytes at s that is at most max
  * bytes and does not cut a UTF-8 sequence: for quoting client text in a
  * message without making it invalid. */

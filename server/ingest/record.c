@@ -114,32 +114,6 @@ static bool scan_hex4(const char *p, uint32_t *out)
     return true;
 }
 
-/* Writes code point cp (not a surrogate, at most U+10FFFF) as UTF-8 at o;
- * returns the bytes written. */
-static size_t scan_utf8(uint32_t cp, char *o)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | cp >> 6);
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | cp >> 12);
-        o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | cp >> 18);
-    o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-    o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Decodes the \u escape whose hex digits start at *r (before q) into o;
  * false for what jansson refuses (NUL, a lone surrogate) or bad hex. */
 static bool scan_unicode(const char **r, const char *q, char **o)
@@ -156,7 +130,7 @@ static bool scan_unicode(const char **r, const char *q, char **o)
         *r += 6;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
     }
-    *o += scan_utf8(cp, *o);
+    *o += util_utf8_put(cp, *o);
     return true;
 }
 

@@ -62,7 +62,8 @@ static const char sql_article_insert[] =
 static const char sql_paragraph_insert[] =
     "INSERT INTO article_paragraphs (article_id, position, text) VALUES (?1, ?2, ?3)";
 static const char sql_author_insert[] =
-    "INSERT INTO article_authors (article_id, position, name, sort_at) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT INTO article_authors (article_id, position, name, sort_at, name_key) "
+    "VALUES (?1, ?2, ?3, ?4, newsd_fold(?3))";
 /* Served by UNIQUE (type, name). */
 static const char sql_entity_find[] = "SELECT id FROM entities WHERE type = ?1 AND name = ?2";
 static const char sql_entity_insert[] =
@@ -75,7 +76,7 @@ static const char sql_entity_count[] =
 static const char sql_alias_insert[] =
     "INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?1, ?2)";
 static const char sql_name_insert[] =
-    "INSERT OR IGNORE INTO entity_names (entity_id, name) VALUES (?1, ?2)";
+    "INSERT OR IGNORE INTO entity_names (entity_id, name, name_key) VALUES (?1, ?2, newsd_fold(?2))";
 static const char sql_title_insert[] =
     "INSERT OR IGNORE INTO entity_titles (entity_id, title) VALUES (?1, ?2)";
 /* quotes: how many of the article's quotes the entity speaks. */

@@ -2,8 +2,10 @@
  * punctuation and quote marks folded away, runs of space made one. ASCII
  * letters are lowered; other letters are kept as written. The database keeps
  * a 16-byte hash of it (store_quote_key). */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "store_internal.h"
 
@@ -109,4 +111,75 @@ int store_quote_key_register(sqlite3 *db)
     return sqlite3_create_function_v2(db, "newsd_quote_key", 1,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                       canon_key_fn, NULL, NULL, NULL);
+}
+
+/* --- names compared without case -------------------------------------------------
+ *
+ * COLLATE NOCASE folds ASCII only, so ?author=TOMÁS REYES missed Tomás Reyes.
+ * Names also keep a folded copy (0006_name_keys.sql), made by newsd_fold:
+ * every letter lowered by the C library's Unicode tables (towlower_l in the
+ * C.UTF-8 locale, whatever the process locale is). */
+
+/* The lower-case form of text[0..len), NUL-terminated, in a new string;
+ * ASCII only when loc is NULL (no C.UTF-8 locale). NULL on OOM. */
+static char *canon_fold(const char *text, size_t len, locale_t loc)
+{
+    /* Lowering never takes more than twice the bytes (U+023A, 2 bytes, lowers
+     * to U+2C65, 3 bytes). */
+    char *out = malloc(2 * len + 1), *o = out;
+    if (!out)
+        return NULL;
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            *o++ = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+            p++;
+            continue;
+        }
+        uint32_t cp;
+        /* text is NUL-terminated (SQLite's), which ends a cut sequence */
+        size_t n = canon_decode(p, &cp);
+        if (n == 1 || !loc) { /* a byte that is not UTF-8 here: kept */
+            memcpy(o, p, n);
+            o += n;
+        } else {
+            wint_t lo = towlower_l((wint_t)cp, loc);
+            o += util_utf8_put(lo > 0 && lo <= 0x10ffff ? (uint32_t)lo : cp, o);
+        }
+        p += n;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* newsd_fold(text): text lowered, for comparing names without case (NULL
+ * stays NULL). */
+static void canon_fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *t = (const char *)sqlite3_value_text(argv[0]);
+    if (!t) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    char *f = canon_fold(t, (size_t)sqlite3_value_bytes(argv[0]), sqlite3_user_data(ctx));
+    if (!f) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    sqlite3_result_text(ctx, f, -1, free);
+}
+
+static void canon_locale_free(void *loc)
+{
+    freelocale((locale_t)loc);
+}
+
+int store_name_fold_register(sqlite3 *db)
+{
+    locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    /* SQLite calls the destructor itself when registration fails */
+    return sqlite3_create_function_v2(db, "newsd_fold", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, loc,
+                                      canon_fold_fn, NULL, NULL, loc ? canon_locale_free : NULL);
 }

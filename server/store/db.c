@@ -257,8 +257,9 @@ enum store_rc store_open(const char *path, enum store_mode mode, struct store **
     sqlite3_limit(s->db, SQLITE_LIMIT_SQL_LENGTH, STORE_MAX_SQL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
     sqlite3_extended_result_codes(s->db, 1);
-    if ((src = store_quote_key_register(s->db)) != SQLITE_OK) {
-        rc = store_rc_from(s, src, "quote_key");
+    if ((src = store_quote_key_register(s->db)) != SQLITE_OK ||
+        (src = store_name_fold_register(s->db)) != SQLITE_OK) {
+        rc = store_rc_from(s, src, "functions");
         goto out;
     }
     if ((rc = store_exec(s, sql_pragmas, "pragmas")) != STORE_OK)

@@ -255,9 +255,9 @@ static const char art_from_default[] = /* articles_by_sort */
     " FROM articles a WHERE 1";
 static const char art_from_entity[] = /* mentions_by_entity */
     " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?";
-static const char art_from_author[] = /* article_authors_by_name */
+static const char art_from_author[] = /* article_authors_by_key */
     " FROM article_authors au JOIN articles a ON a.id = au.article_id "
-    "WHERE au.name = ? COLLATE NOCASE";
+    "WHERE au.name_key = newsd_fold(?)";
 static const char art_from_section[] = /* articles_by_section */
     " FROM articles a WHERE a.section = ?";
 static const char art_from_speaker[] = /* mentions_by_speaker (partial index) */
@@ -314,7 +314,7 @@ static void art_where(struct list_sql *q, const struct article_query *aq, enum a
     if (d != ART_AUTHOR && aq->author)
         ls_text(q,
                 " AND EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id "
-                "AND x.name = ? COLLATE NOCASE)",
+                "AND x.name_key = newsd_fold(?))",
                 aq->author);
     if (d != ART_ENTITY && aq->entity_id)
         ls_int(
@@ -735,8 +735,8 @@ void entity_page_clear(struct entity_page *p)
 }
 
 /* The half-open range of names that start with prefix: [prefix, prefix +
- * U+10FFFF). Compared under NOCASE, so the range is case-insensitive for
- * ASCII, and walks entity_names' primary key. */
+ * U+10FFFF), both folded by newsd_fold in the query, so that it walks
+ * entity_names_by_key whatever the case of any letter. */
 static char *entity_prefix_end(const char *prefix)
 {
     struct buf b = {0};
@@ -759,7 +759,9 @@ static void entity_where(struct list_sql *q, const struct entity_query *eq, cons
     if (eq->type >= 0)
         ls_text(q, " AND e.type = ?", entity_type_name((enum entity_type)eq->type));
     if (hi) {
-        ls_text(q, " AND e.id IN (SELECT entity_id FROM entity_names WHERE name >= ? AND name < ?)",
+        ls_text(q,
+                " AND e.id IN (SELECT entity_id FROM entity_names "
+                "WHERE name_key >= newsd_fold(?) AND name_key < newsd_fold(?))",
                 eq->prefix);
         ls_more_text(q, hi);
     }

@@ -159,6 +159,10 @@ void store_quote_key(const char *canon, size_t n, unsigned char key[STORE_QUOTE_
 /* Registers newsd_quote_key(text) -> that key as a blob, for the migration
  * that turned stored folded texts into keys. Returns an SQLite code. */
 int store_quote_key_register(sqlite3 *db);
+/* Registers newsd_fold(text) -> text in lower case (Unicode, not just ASCII),
+ * which the name keys of authors and entities hold (0006_name_keys.sql).
+ * Returns an SQLite code. */
+int store_name_fold_register(sqlite3 *db);
 
 /* Cursor helpers (cursor.c): a cursor is base64url text of kind-tagged fields
  * with a check value, so a forged or foreign cursor is refused. */

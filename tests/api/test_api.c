@@ -1356,3 +1356,23 @@ Test(api, quote_dates_follow_their_articles)
     http_res_clear(&arts);
     http_res_clear(&qs);
 }
+
+/* COLLATE NOCASE folded A-Z only: an author or an entity prefix in other
+ * capitals than stored found nothing (0006_name_keys.sql). */
+Test(api, names_fold_case_beyond_ascii)
+{
+    struct http_res lower, upper;
+    get_list("/articles?author=tom%C3%A1s%20reyes", &lower);
+    get_list("/articles?author=TOM%C3%81S%20REYES", &upper);
+    cr_assert_eq(json_array_size(json_object_get(lower.json, "data")), 1);
+    cr_assert_eq(json_array_size(json_object_get(upper.json, "data")), 1,
+                 "TOMÁS REYES is the same author as Tomás Reyes");
+    http_res_clear(&lower);
+    http_res_clear(&upper);
+    get_list("/entities?q=S%C3%83O%20PAULO", &upper); /* SÃO PAULO */
+    json_t *data = json_object_get(upper.json, "data");
+    cr_assert_eq(json_array_size(data), 1);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 0), "name")),
+                     "São Paulo");
+    http_res_clear(&upper);
+}
