@@ -3060,6 +3060,54 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 }
 
 
+/* "A Labour source at the count has told X the party is bracing for
+ * defeat. ¶ “...,” they said": a "they" whose nearest sentence before it
+ * without quotations (in its paragraph, else the last of the paragraph
+ * before) opens with an anonymous source (an indefinite word, up to five
+ * modifiers, a source noun) means that source, as written up to its noun:
+ * a singular "they" for a source whose sex the writer keeps back. */
+static bool they_source(const struct ctx *x, int32_t pi, size_t k, struct attr *at)
+{
+    static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
+    const struct ingest_para *p = &x->paras[pi];
+    int32_t qi = pi;
+    size_t j = k;
+    /* back to the nearest sentence that holds no quotation */
+    while (j > 0 && k - j < 400 && (p->toks.v[j - 1].quote >= 0 ||
+                                     p->toks.v[j - 1].sent == p->toks.v[k].sent))
+        j--;
+    if (j == 0) {
+        if (pi == 0 || x->paras[pi - 1].n_spans || x->paras[pi - 1].toks.n == 0)
+            return false;
+        qi = pi - 1;
+        p = &x->paras[qi];
+        j = p->toks.n;
+    }
+    const struct ingest_tok *u = p->toks.v;
+    size_t sa, sb;
+    sentence_bounds(p, j - 1, &sa, &sb);
+    for (size_t i = sa; i < sb; i++)
+        if (u[i].quote >= 0)
+            return false;
+    size_t c = sa;
+    while (c < sb && TOK_IN(p->s, &u[c], lead_drops))
+        c++;
+    if (c >= sb || !TOK_IN(p->s, &u[c], indefinite))
+        return false;
+    for (size_t h = c + 1; h < sb && h <= c + 6; h++) {
+        if (u[h].kind != INGEST_TOK_WORD || TOK_IN(p->s, &u[h], function_words))
+            return false;
+        if (TOK_IN(p->s, &u[h], source_heads)) {
+            at->speaker = -1;
+            at->subj_para = qi;
+            at->subj_a = u[c].start;
+            at->subj_b = u[h].end;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
 static const char *const copulas[] = {"are", "is", "was", "were"};
 
@@ -3505,6 +3553,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     if (sj.b - sj.a == 1 &&
         (ingest_tok_ieq(s, &t[sj.a], "it") || ingest_tok_ieq(s, &t[sj.a], "they"))) {
+        if (ingest_tok_ieq(s, &t[sj.a], "they") && they_source(x, pi, sj.a, at))
+            return;
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
         size_t ga, gb;
         if (at->speaker < 0 && group_subject(p, sj.a, &ga, &gb)) {
