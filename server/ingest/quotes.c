@@ -3484,6 +3484,7 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
+static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out);
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
@@ -4368,6 +4369,14 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         }
     }
     if (sj.inherit || sj.a == sj.b) {
+        struct subj bs;
+        size_t b0, b1;
+        sentence_bounds(p, k, &b0, &b1);
+        if (sj.inherit && cue->kind == CUE_VERB && backshift_subject(p, b0, k, &bs)) {
+            subject_resolve(x, pi, bs, at);
+            at->cue = cue;
+            return true;
+        }
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
             *at = *prev_at;
@@ -4413,6 +4422,42 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
     subject_resolve(x, pi, sj, at);
     at->cue = cue;
     return true;
+}
+
+/* "A source said the minister had been “...” when he left and had told
+ * colleagues he would not be “...”": a cue in the past perfect after "and"
+ * (the tense of reported speech) continues the clause an earlier cue of the
+ * sentence reports, so the subject of that clause (up to six words right
+ * after the earlier cue, or its "that", before "had") speaks, not the
+ * source that reports it. The cue at k; its sentence opens at s0. */
+static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t len;
+    if (k < s0 + 4 || !ingest_tok_ieq(p->s, &t[k - 1], "had") ||
+        !ingest_tok_ieq(p->s, &t[k - 2], "and"))
+        return false;
+    for (size_t c = s0; c + 2 < k - 2; c++) {
+        const struct cue *c1 = cue_at(p, c, &len);
+        if (!c1 || c1->kind != CUE_VERB || t[c].quote >= 0)
+            continue;
+        size_t a = c + len;
+        if (a < k && ingest_tok_ieq(p->s, &t[a], "that"))
+            a++;
+        if (a >= k || !(TOK_IN(p->s, &t[a], determiners) || tok_capital(&t[a])))
+            return false;
+        size_t b = a;
+        while (b < k && b - a < 6 && t[b].kind == INGEST_TOK_WORD && t[b].quote < 0 &&
+               !ingest_tok_ieq(p->s, &t[b], "had"))
+            b++;
+        if (b == a || b >= k || !ingest_tok_ieq(p->s, &t[b], "had"))
+            return false;
+        out->a = a;
+        out->b = b;
+        out->inherit = false;
+        return true;
+    }
+    return false;
 }
 
 /* The attribution of the nearest verb cue before token k in the same sentence
