@@ -4315,6 +4315,23 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
     return sj;
 }
 
+/* "said its chief executive, Ann Roe.": an inverted subject that is a
+ * description, then a name in apposition that ends the sentence or clause,
+ * is that name; else r as it is. */
+static struct subj right_appositive(const struct ingest_para *p, struct subj r)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n0 = r.b + 1, n1 = n0;
+    if (r.a >= r.b || n0 >= p->toks.n || !is_punct(&t[r.b], ',') || !is_description(p, r))
+        return r;
+    while (n1 < p->toks.n && n1 - n0 < 5 && t[n1].quote < 0 &&
+           (tok_capital(&t[n1]) || is_name_particle(p, &t[n1])))
+        n1++;
+    if (n1 < p->toks.n && (is_end_punct(&t[n1]) || is_punct(&t[n1], ',')) && is_name_run(p, n0, n1))
+        return (struct subj){n0, n1, false};
+    return r;
+}
+
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
@@ -4337,6 +4354,7 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             struct subj r = subject_right(p, k + len, false);
             if (r.a < r.b)
                 sj = r;
+            sj = right_appositive(p, sj);
         }
     }
     if (cue->kind == CUE_PART && gerund_for_subject(x, pi, k, lim, &sj)) {
@@ -4967,6 +4985,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         c = cue_at(p, j, &len);
         if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end))) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
+            if (c->kind == CUE_VERB)
+                sj = right_appositive(p, sj);
             if (sj.a < sj.b) {
                 subject_resolve(x, pi, sj, &q->at);
                 q->at.cue = c;
