@@ -1626,7 +1626,21 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 if (head.a < head.b)
                     return head;
             }
-            if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
+            /* "The deputy leader and Green Party spokesman, X, said": two
+             * roles joined by "and" behind one determiner are a description */
+            bool coord_desc = false;
+            if (np.a < np.b && np.a > lim + 1 && ingest_tok_ieq(s, &t[np.a - 1], "and")) {
+                size_t w = np.a - 1;
+                while (w > lim && np.a - w < 5 && t[w - 1].kind == INGEST_TOK_WORD &&
+                       t[w - 1].quote < 0 && !TOK_IN(s, &t[w - 1], determiners) &&
+                       !TOK_IN(s, &t[w - 1], function_words))
+                    w--;
+                coord_desc = w > lim && w + 1 < np.a && TOK_IN(s, &t[w - 1], determiners) &&
+                             (w - 1 == lim || is_clause_punct(&t[w - 2]) ||
+                              (t[w - 1].flags & INGEST_TOKF_SENT_START));
+            }
+            if (is_name_run(p, seg.a, seg.b) &&
+                (np.a == np.b || is_description(p, np) || coord_desc))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
             /* "Addressing a rally in X on Monday, Roe, who ..., said": a
              * name after an opening adverbial up to the first comma */
