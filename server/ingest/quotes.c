@@ -2535,6 +2535,23 @@ static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp
  * it (no paragraph of news is about one person over so many names; the bound
  * keeps a paragraph of many "the senator said" quotations linear). */
 #define TOPIC_MENTIONS 256
+/* True when token k follows a dateline that opens its paragraph
+ * ("YOUNGSTOWN, Ohio (AP) — X stood ...": capitals, commas, an agency in
+ * parentheses, then a dash): k opens the sentence as a reader takes it. */
+static bool after_dateline(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k < 2 || k > 12 || t[k - 1].kind != INGEST_TOK_PUNCT || !ingest_cp_is_dash(t[k - 1].ch) ||
+        !(t[0].flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    for (size_t j = 0; j + 1 < k; j++)
+        if (t[j].quote >= 0 || (t[j].kind == INGEST_TOK_WORD && !tok_capital(&t[j])) ||
+            (t[j].kind == INGEST_TOK_PUNCT && t[j].ch != ',' && t[j].ch != '(' && t[j].ch != ')' &&
+             t[j].ch != '.'))
+            return false;
+    return true;
+}
+
 static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool loose)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2563,7 +2580,7 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             role = role || (t[k - 1].flags & INGEST_TOKF_LOWER);
             k--;
         }
-        bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0;
+        bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0 || after_dateline(p, k);
         if (who >= 0 && who != m->entity) {
             /* (the paragraph before: "X is telling supporters that
              * Democrat Y ...": a person named inside X's sentence, opening
@@ -3872,6 +3889,13 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     for (size_t j = sa; j + 1 < k; j++)
         if (is_punct(&t[j], ':') && t[j].quote < 0 && t[j + 1].quote < 0)
             sa = j + 1;
+    /* "YOUNGSTOWN, Ohio (AP) — X stood ... and promised": past the dateline */
+    if (sa == 0)
+        for (size_t j = 2; j < k && j <= 12; j++)
+            if (after_dateline(p, j)) {
+                sa = j;
+                break;
+            }
     size_t c0 = sa;
     bool comma = false;
     while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops)) {
@@ -4660,6 +4684,13 @@ static bool works_has(const struct works_seen *w, const struct ingest_para *p,
     return false;
 }
 
+/* Things that bear a text to be read, not said ("a banner reading “X”"), sorted. */
+static const char *const display_nouns[] = {
+    "banner",  "banners",  "billboard", "billboards", "placard", "placards", "poster",
+    "posters", "shirt",    "shirts",    "sign",       "signs",   "sticker",  "stickers",
+    "t-shirt", "t-shirts",
+};
+
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
@@ -4728,6 +4759,13 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
+        return true;
+    /* "a banner reading “X”", "placards that read “X”": what a sign says */
+    size_t r = k > 0 && ingest_tok_is(p->s, &t[k], "read") && ingest_tok_is(p->s, &t[k - 1], "that")
+                   ? k - 1
+                   : k;
+    if ((ingest_tok_is(p->s, &t[k], "reading") || r != k) && r > 0 && t[r - 1].quote < 0 &&
+        TOK_IN(p->s, &t[r - 1], display_nouns))
         return true;
     return (ingest_tok_is(p->s, &t[k], "banner") || ingest_tok_is(p->s, &t[k], "slogan")) &&
            title_case_span(p, q);
