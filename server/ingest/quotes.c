@@ -1427,12 +1427,12 @@ static struct subj appositive_head(const struct ingest_para *p, size_t j, size_t
 
 /* Words that open an adverbial before the subject: "In recent weeks, X ...". */
 static const char *const clause_openers[] = {
-    "addressing", "after",   "although", "amid",       "appearing", "as",      "asked",
-    "at",         "because", "before",   "by",         "campaigning", "despite", "during",
-    "following",  "for",     "from",     "if",         "in",        "last",    "next",
-    "on",         "once",    "pressed",  "reacting",   "responding", "since",  "speaking",
-    "talking",    "testifying", "this",  "though",     "to",        "under",   "visiting",
-    "when",       "while",   "with",     "without",
+    "across", "addressing", "after", "although", "amid", "appearing", "around", "as", "asked",
+    "at", "because", "before", "behind", "beyond", "by", "campaigning", "despite", "during",
+    "following", "for", "from", "if", "in", "inside", "last", "near", "next", "on", "once",
+    "outside", "pressed", "reacting", "responding", "since", "speaking", "talking",
+    "testifying", "this", "though", "throughout", "to", "toward", "towards", "under", "until",
+    "visiting", "when", "while", "with", "within", "without",
 };
 
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
