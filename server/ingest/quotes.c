@@ -4370,6 +4370,35 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
     return r;
 }
 
+/* "X told donors that she was “...,” according to a pool report": an
+ * "according to" whose object (from token k) is a record (a report, a
+ * transcript, a recording; a lower-case head within four words) says where
+ * the reporter found the words, not who said them, when a verb cue before
+ * the quotation (tokens [sa, q0)) names its speaker. */
+static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
+{
+    static const char *const records[] = {"account", "accounts", "recording", "recordings",
+                                          "transcript", "transcripts", "video"}; /* sorted */
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], determiners))
+        return false;
+    bool rec = false;
+    for (size_t j = k + 1; j < p->toks.n && j <= k + 4 && t[j].kind == INGEST_TOK_WORD &&
+                           t[j].quote < 0 && !rec;
+         j++)
+        rec = (t[j].flags & INGEST_TOKF_LOWER) &&
+              (TOK_IN(p->s, &t[j], document_nouns) || TOK_IN(p->s, &t[j], records));
+    if (!rec)
+        return false;
+    size_t len;
+    for (size_t j = sa; j < q0; j++) {
+        const struct cue *c = t[j].quote < 0 ? cue_at(p, j, &len) : NULL;
+        if (c && c->kind == CUE_VERB)
+            return true;
+    }
+    return false;
+}
+
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
@@ -5035,7 +5064,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                          q->tq0 > sa && !cue_at(p, j, &len);
     if (j < n && t[j].quote < 0 && !ends_sentence) {
         c = cue_at(p, j, &len);
-        if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end))) {
+        if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end)) &&
+            !(c->kind == CUE_ACCORDING && record_after_cue(p, sa, q->tq0, j + len))) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
             if (c->kind == CUE_VERB)
                 sj = right_appositive(p, sj);
