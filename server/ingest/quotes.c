@@ -4618,7 +4618,10 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
      * a page's headline or caption, in any case or language, is no speech */
     if (q->tq0 > 0 && t[q->tq0 - 1].quote < 0 &&
         (ingest_tok_ieq(p->s, &t[q->tq0 - 1], "headline") ||
-         ingest_tok_ieq(p->s, &t[q->tq0 - 1], "caption")))
+         ingest_tok_ieq(p->s, &t[q->tq0 - 1], "caption") ||
+         /* "an email with the subject line “FINAL NOTICE: ...”" */
+         (q->tq0 >= 2 && ingest_tok_ieq(p->s, &t[q->tq0 - 1], "line") &&
+          ingest_tok_ieq(p->s, &t[q->tq0 - 2], "subject"))))
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
