@@ -3284,6 +3284,14 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    /* "A council spokesperson said": the organisation whose name holds the
+     * noun ("Hartley Borough Council"), as for "the council" */
+    if (sj.b == sj.a + 3 && TOK_IN(p->s, &t[sj.a], indefinites) &&
+        (t[sj.a + 1].flags & INGEST_TOKF_LOWER) && (t[sj.a + 2].flags & INGEST_TOKF_LOWER) &&
+        TOK_IN(p->s, &t[sj.a + 2], spokes_nouns) &&
+        !(sj.b < p->toks.n && t[sj.b].quote < 0 &&
+          (ingest_tok_is(p->s, &t[sj.b], "for") || ingest_tok_is(p->s, &t[sj.b], "at"))))
+        return org_holder(x, pi, (struct subj){sj.a, sj.a + 2, false});
     if (sj.b != sj.a + 2 || !TOK_IN(p->s, &t[sj.a], indefinites) ||
         !(t[sj.a + 1].flags & INGEST_TOKF_LOWER) || !TOK_IN(p->s, &t[sj.a + 1], spokes_nouns) ||
         (sj.b < p->toks.n && t[sj.b].quote < 0 &&
