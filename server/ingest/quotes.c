@@ -3139,6 +3139,11 @@ static bool they_source(const struct ctx *x, int32_t pi, size_t k, struct attr *
     return false;
 }
 
+/* Counts that open a group of sources ("Two strategists who ..."), sorted. */
+static const char *const group_counts[] = {
+    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
+};
+
 /* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
 static const char *const copulas[] = {"are", "is", "was", "were"};
 
@@ -3170,6 +3175,28 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
                    !TOK_IN(o->s, &u[d - 1], prepositions) && !TOK_IN(o->s, &u[d - 1], function_words) &&
                    !ingest_tok_ieq(o->s, &u[d - 1], "the"))
                 d--;
+            /* "More than 40 Labour MPs have warned ... . ¶ ..., the MPs say":
+             * a count (a number, or "several", "dozens of", ...) opens a
+             * group as an indefinite word does, with "more than", "at
+             * least", "about", ... before it */
+            if (d > 0 && d < h + 1 && !TOK_IN(o->s, &u[d - 1], indefinite) &&
+                (u[d - 1].kind == INGEST_TOK_NUM || TOK_IN(o->s, &u[d - 1], group_counts)) &&
+                hn->end - hn->start > 1 && (p->s[hn->end - 1] == 's' || p->s[hn->end - 1] == 'S')) {
+                size_t g = d - 1;
+                if (g >= 2 && (ingest_tok_ieq(o->s, &u[g - 1], "than") || ingest_tok_ieq(o->s, &u[g - 1], "least")) &&
+                    (ingest_tok_ieq(o->s, &u[g - 2], "more") || ingest_tok_ieq(o->s, &u[g - 2], "fewer") ||
+                     ingest_tok_ieq(o->s, &u[g - 2], "at")))
+                    g -= 2;
+                else if (g >= 1 && (ingest_tok_ieq(o->s, &u[g - 1], "about") || ingest_tok_ieq(o->s, &u[g - 1], "nearly") ||
+                                    ingest_tok_ieq(o->s, &u[g - 1], "almost") || ingest_tok_ieq(o->s, &u[g - 1], "over")))
+                    g -= 1;
+                if (g == 0 || (u[g].flags & INGEST_TOKF_SENT_START)) {
+                    at->subj_para = qi;
+                    at->subj_a = u[g].start;
+                    at->subj_b = u[h].end;
+                    return true;
+                }
+            }
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
             /* a long aside may stand between the phrase and its cue: "A
@@ -3324,10 +3351,6 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
     return best;
 }
 
-/* Counts that open a group of sources ("Two strategists who ..."), sorted. */
-static const char *const group_counts[] = {
-    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
-};
 
 /* "Two Democratic strategists who have worked on X races, speaking on ...,
  * said ... . ¶ “...,” one of them said": "one of them" (or "of those") is
@@ -3520,6 +3543,55 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+
+static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at);
+
+/* "In a letter seen by the Guardian, the MPs, most of whom ..., say ... .
+ * ¶ “...,” the letter says": a definite writing that an opening "In a
+ * <writing>" adverbial introduced (in this paragraph or the two before)
+ * speaks for that sentence's subject when the subject is a definite
+ * description ("the MPs", up to three words after "the"), resolved
+ * as that description would be; a name there is left to document_author. */
+static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    size_t hl = hn->end - hn->start;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 2 && lim - j < 400; j--) {
+            size_t h = j - 1, d = h;
+            if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD || u[h].end - u[h].start != hl ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)
+                continue;
+            if (d >= 3 && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
+                !TOK_IN(o->s, &u[d - 1], indefinites))
+                d--; /* "In a joint letter" */
+            if (d < 2 || !TOK_IN(o->s, &u[d - 1], indefinites) || !ingest_tok_ieq(o->s, &u[d - 2], "in") ||
+                !((u[d - 2].flags & INGEST_TOKF_SENT_START) || d - 2 == 0))
+                return false;
+            size_t c = h + 1;
+            while (c < o->toks.n && c < h + 24 && u[c].sent == u[h].sent && u[c].quote < 0 &&
+                   !is_punct(&u[c], ','))
+                c++;
+            if (c + 2 >= o->toks.n || !is_punct(&u[c], ',') || !ingest_tok_ieq(o->s, &u[c + 1], "the"))
+                return false;
+            size_t b = c + 2;
+            while (b < o->toks.n && b < c + 5 && u[b].kind == INGEST_TOK_WORD && u[b].quote < 0 &&
+                   !TOK_IN(o->s, &u[b], function_words) &&
+                   !cue_at(o, b, &(size_t){0}))
+                b++;
+            if (b == c + 2 || b >= o->toks.n || u[b].kind != INGEST_TOK_PUNCT ||
+                TOK_IN(o->s, &u[b - 1], document_nouns))
+                return false;
+            subject_resolve(x, qi, (struct subj){c + 1, b, false}, at);
+            return true;
+        }
+    }
+    return false;
+}
 
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
@@ -3766,6 +3838,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->speaker = protagonist(e);
         if (at->speaker < 0 && sj.b - sj.a <= 3 && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
             (t[sj.b - 1].flags & INGEST_TOKF_LOWER)) {
+            if (sj.b - sj.a == 2 && document_opener(x, pi, sj, at))
+                return;
             if (sj.b - sj.a == 2)
                 at->speaker = document_author(x, pi, sj);
             if (at->speaker < 0)
