@@ -5950,8 +5950,12 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
                     (sl > 2 && ingest_ascii_ieq(st, 2, "a ")) ||
                     (sl > 3 && ingest_ascii_ieq(st, 3, "an "));
         }
-        if (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
-            o->kind != QUOTE_PARTIAL)
+        /* "02:12 ¶ Labour source: 'We're not expecting miracles'": a live
+         * blog's entry heading quotes the entry below it telegraphically, so
+         * the first later quotation holding its words gives its source */
+        bool heading = o->para >= 0 && paras[o->para].heading;
+        if (!heading && (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
+                         o->kind != QUOTE_PARTIAL))
             continue;
         const char *a = paras[o->para].s + o->start;
         size_t an = o->end - o->start, words = 1;
@@ -5968,6 +5972,18 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
             const struct ingest_q *h = &out->v[k];
             if (!text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
                 continue;
+            if (heading) {
+                if ((h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit) && !h->subj_head) {
+                    o->speaker = h->speaker;
+                    o->subj_para = h->subj_para;
+                    o->subj_start = h->subj_start;
+                    o->subj_end = h->subj_end;
+                    o->speaker_lit = h->speaker_lit;
+                    o->cue = h->cue;
+                }
+                clash = true; /* (only the first holder; nothing more to do) */
+                break;
+            }
             if (h->speaker < 0 || (who >= 0 && who != h->speaker))
                 clash = true;
             else if (who < 0) {
