@@ -4874,6 +4874,11 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
         return true;
+    /* "who goes by “Kit”": a name one is called by */
+    if (ingest_tok_is(p->s, &t[k], "by") && k > 0 && words <= 3 &&
+        (ingest_tok_is(p->s, &t[k - 1], "goes") || ingest_tok_is(p->s, &t[k - 1], "go") ||
+         ingest_tok_is(p->s, &t[k - 1], "went") || ingest_tok_is(p->s, &t[k - 1], "going")))
+        return true;
     /* "a banner reading “X”", "placards that read “X”": what a sign says */
     size_t r = k > 0 && ingest_tok_is(p->s, &t[k], "read") && ingest_tok_is(p->s, &t[k - 1], "that")
                    ? k - 1
