@@ -3593,6 +3593,59 @@ static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct at
     return false;
 }
 
+/* "China's mission to the EU said it was “...” . ¶ “...,” the mission
+ * said": a definite "the <noun>" that found nobody is an owner's phrase
+ * with that noun as the subject of an earlier cue in this paragraph or the
+ * two before ("X's mission", "X's embassy in Y": a capitalised owner in the
+ * possessive right before the noun, and a place or body after "to", "in" or
+ * "at"), as written. Bounded: 400 tokens a paragraph. */
+static bool possessive_antecedent(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    size_t hl = hn->end - hn->start, len;
+    if (!(hn->flags & INGEST_TOKF_LOWER))
+        return false;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 1 && lim - j < 400; j--) {
+            size_t h = j - 1;
+            if (u[h].quote >= 0 || u[h].end - u[h].start != hl ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)
+                continue;
+            if (!(u[h - 1].flags & INGEST_TOKF_POSS) || !tok_capital(&u[h - 1]))
+                return false;
+            size_t a = h - 1;
+            while (a > 0 && h - a < 4 && tok_capital(&u[a - 1]) && u[a - 1].quote < 0 &&
+                   u[a - 1].sent == u[h].sent)
+                a--;
+            size_t b = h + 1;
+            if (b + 1 < o->toks.n && (ingest_tok_is(o->s, &u[b], "to") || ingest_tok_is(o->s, &u[b], "in") ||
+                                      ingest_tok_is(o->s, &u[b], "at"))) {
+                size_t c = b + 1;
+                if (c < o->toks.n && ingest_tok_is(o->s, &u[c], "the"))
+                    c++;
+                size_t d = c;
+                while (d < o->toks.n && d < c + 4 && tok_capital(&u[d]) && u[d].quote < 0)
+                    d++;
+                if (d > c)
+                    b = d;
+            }
+            /* the phrase is the subject of a cue right after it */
+            if (b >= o->toks.n || !cue_at(o, b, &len))
+                return false;
+            at->speaker = -1;
+            at->subj_para = qi;
+            at->subj_a = u[a].start;
+            at->subj_b = u[b - 1].end;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
 static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out);
@@ -3694,7 +3747,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         while (kp > sj.a + 1 && k - kp < 3 && tok_capital(&t[kp - 1]) &&
                !(t[kp - 1].flags & INGEST_TOKF_POSS))
             kp--;
+        /* ("China's mission to the EU": an article between) */
+        size_t kd = k > sj.a + 2 && ingest_tok_ieq(s, &t[k - 1], "the") ? k - 1 : k;
         if (k > sj.a && (TOK_IN(s, &t[k - 1], prepositions) ||
+                         (kd < k && TOK_IN(s, &t[kd - 1], prepositions) &&
+                          !ingest_tok_is(s, &t[kd - 1], "by")) ||
                          (kp < k && kp >= sj.a + 2 && TOK_IN(s, &t[kp - 1], prepositions) &&
                           (t[kp - 2].flags & INGEST_TOKF_LOWER))))
             break;
@@ -3834,6 +3891,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
         if (at->speaker < 0 && sj.b - sj.a <= 3)
             at->speaker = org_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && possessive_antecedent(x, pi, sj, at))
+            return;
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
         if (at->speaker < 0 && sj.b - sj.a <= 3 && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
