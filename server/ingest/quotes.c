@@ -1231,6 +1231,12 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         return true;
     if (TOK_IN(s, &t[a], relatives))
         return true;
+    /* "A campaign official, asked whether ..., said": a participle of
+     * questioning opens an aside on the subject, not a clause of its own */
+    if ((t[a].flags & INGEST_TOKF_LOWER) &&
+        (ingest_tok_is(s, &t[a], "asked") || ingest_tok_is(s, &t[a], "pressed") ||
+         ingest_tok_is(s, &t[a], "questioned") || ingest_tok_is(s, &t[a], "reached")))
+        return true;
     if (b - a == 1 && t[a].kind == INGEST_TOK_WORD && t[a].end - t[a].start >= 3 &&
         (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
         s[t[a].start + 1] == '-')
@@ -1519,7 +1525,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         int hops = 0;
         for (; hops < 6; hops++) {
             size_t x = hop;
-            while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
+            while (x > lim && hop - x < 20 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
                 x--;
             if (x == hop || x <= lim || !is_punct(&t[x - 1], ',') || !aside_segment(p, x, hop))
                 break;
@@ -1527,7 +1533,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
         if (hops > 0) {
             size_t x = hop;
-            while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
+            while (x > lim && hop - x < 20 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
                 x--;
             if (x <= lim || !is_punct(&t[x - 1], ',')) {
                 /* "Sen. Ann Roe (D-Ore.), who sponsors the bill, wrote" */
