@@ -849,6 +849,15 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
                    !is_punct(a, '.') && !is_punct(a, ',')))
             return false;
     }
+    if ((ingest_tok_is(p->s, &t[i], "added") || ingest_tok_is(p->s, &t[i], "adds") ||
+         ingest_tok_is(p->s, &t[i], "adding")) && i + 1 < p->toks.n && t[i + 1].quote < 0) {
+        /* "the Government had added more than 1,100 beds", "adding 400 jobs":
+         * a count or "more"/"another" after it is what was added, not words */
+        static const char *const counts[] = {"about", "almost", "another", "extra", "more",
+                                             "nearly", "some"}; /* sorted */
+        if (t[i + 1].kind == INGEST_TOK_NUM || tok_in(p->s, &t[i + 1], counts, sizeof counts / sizeof *counts))
+            return false;
+    }
     if (i == 0)
         return true;
     const struct ingest_tok *b = &t[i - 1];
