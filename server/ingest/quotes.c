@@ -4781,6 +4781,13 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
+    /* "told “Sunday Report” host X": a programme's name before the role of
+     * the one who presents it */
+    static const char *const show_roles[] = {"anchor", "anchors", "co-host", "host", "hosts",
+                                             "moderator", "presenter"}; /* sorted */
+    if (q->tq1 + 1 < p->toks.n && t[q->tq1 + 1].quote < 0 &&
+        (t[q->tq1 + 1].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[q->tq1 + 1], show_roles))
+        return true;
     /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
      * own “Emergency Procurement Procedures Manual”" */
     static const char *const doc_heads[] = {
