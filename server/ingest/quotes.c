@@ -5162,6 +5162,37 @@ static bool passive_agent(struct ctx *x, int32_t pi, struct qinfo *q)
     return true;
 }
 
+/* "Ruyven replied that the Netherlands had been “...,” one of the officials
+ * said": when an anonymous source's cue after the quotation reports a
+ * sentence whose own verb cue before it (tokens [sa, q0)) has a person for a
+ * subject and a "that" clause holding the quotation, the words are that
+ * person's; at keeps the source otherwise. */
+static bool anon_source(const struct ctx *x, const struct attr *a);
+
+static void reported_speaker(struct ctx *x, int32_t pi, size_t sa, size_t q0, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t len;
+    for (size_t k = sa; k < q0 && k < sa + 24; k++) {
+        const struct cue *c = t[k].quote < 0 ? cue_at(p, k, &len) : NULL;
+        if (!c || c->kind != CUE_VERB)
+            continue;
+        /* (an object may stand between: "told colleagues that") */
+        size_t th = k + len;
+        while (th < q0 && th < k + len + 4 && t[th].kind == INGEST_TOK_WORD &&
+               !ingest_tok_ieq(p->s, &t[th], "that"))
+            th++;
+        if (th >= q0 || !ingest_tok_ieq(p->s, &t[th], "that"))
+            return;
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, k, len, c, sa, false, &a, NULL) && a.found && a.speaker >= 0 &&
+            x->ents->v[a.speaker].type == ENTITY_PERSON)
+            *at = a;
+        return;
+    }
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -5276,6 +5307,10 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                     q->at.cue = c;
                     q->adjacent = true;
                     q->by_cue_after = true;
+                    /* "X replied that the Netherlands had been “...,” one of
+                     * the officials said": the source reports X's words */
+                    if (q->at.speaker < 0 && q->at.subj_para == (int32_t)pi && anon_source(x, &q->at))
+                        reported_speaker(x, pi, sa, q->tq0, &q->at);
                     return;
                 }
             }
