@@ -301,6 +301,7 @@ struct ingest_para {
     struct ingest_qspan *spans;
     size_t n_spans;
     bool ends_open; /* pipeline.c: ends inside a quotation that may go on in the next */
+    bool heading;   /* pipeline.c: a live blog's entry heading, quoting as a headline does */
     struct ingest_toks toks;
     int16_t *cue;                   /* quotes.c: cue table entry per token (-1 none), owned */
     const struct ingest_mention *m; /* quotes.c: this paragraph's mentions (borrowed) */

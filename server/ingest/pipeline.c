@@ -4,6 +4,8 @@
  * (gazetteer table, paragraph tokens) and frees it; the stages do the work. */
 #include "ingest_internal.h"
 
+#include <ctype.h>
+
 #include <string.h>
 
 /* Minimum shape of an article: one paragraph that reads like sentences. */
@@ -149,6 +151,30 @@ static bool paras_single_style(const struct run *r)
     return opens >= 3 && doubles * 3 <= opens;
 }
 
+/* A paragraph shaped like a heading (a live blog's entry heading, kept by
+ * structure.c for the words it quotes): up to 160 bytes, ending in a letter
+ * or digit, closing marks aside. Its single marks are quotation marks, as in
+ * a headline. */
+static bool heading_para(const struct ingest_para *p)
+{
+    size_t n = p->n;
+    if (n == 0 || n > 160)
+        return false;
+    for (;;) {
+        if (n >= 1 && (p->s[n - 1] == '\'' || p->s[n - 1] == '"')) {
+            n--;
+            continue;
+        }
+        if (n >= 3 && (unsigned char)p->s[n - 3] == 0xE2 && (unsigned char)p->s[n - 2] == 0x80 &&
+            ((unsigned char)p->s[n - 1] == 0x99 || (unsigned char)p->s[n - 1] == 0x9D)) {
+            n -= 3;
+            continue;
+        }
+        break;
+    }
+    return n > 0 && isalnum((unsigned char)p->s[n - 1]);
+}
+
 static int paras_prepare(struct run *r)
 {
     size_t n = r->doc.paragraphs.n;
@@ -165,7 +191,9 @@ static int paras_prepare(struct run *r)
             return INGEST_ERR_NOMEM;
         p->ends_open = carry;
         ingest_qspans_drop_nicknames(p->s, p->n, &r->gaz, p->spans, &p->n_spans);
-        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, true, false, &p->spans,
+        bool heading = p->n_spans == 0 && heading_para(p);
+        p->heading = heading;
+        if (ingest_qspans_single(p->s, p->n, INGEST_SINGLE_QUOTE_MAX, !heading, false, &p->spans,
                                  &p->n_spans))
             return INGEST_ERR_NOMEM;
     }

@@ -849,6 +849,15 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
                    !is_punct(a, '.') && !is_punct(a, ',')))
             return false;
     }
+    if ((ingest_tok_is(p->s, &t[i], "added") || ingest_tok_is(p->s, &t[i], "adds") ||
+         ingest_tok_is(p->s, &t[i], "adding")) && i + 1 < p->toks.n && t[i + 1].quote < 0) {
+        /* "the Government had added more than 1,100 beds", "adding 400 jobs":
+         * a count or "more"/"another" after it is what was added, not words */
+        static const char *const counts[] = {"about", "almost", "another", "extra", "more",
+                                             "nearly", "some"}; /* sorted */
+        if (t[i + 1].kind == INGEST_TOK_NUM || tok_in(p->s, &t[i + 1], counts, sizeof counts / sizeof *counts))
+            return false;
+    }
     if (i == 0)
         return true;
     const struct ingest_tok *b = &t[i - 1];
@@ -1231,6 +1240,12 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         return true;
     if (TOK_IN(s, &t[a], relatives))
         return true;
+    /* "A campaign official, asked whether ..., said": a participle of
+     * questioning opens an aside on the subject, not a clause of its own */
+    if ((t[a].flags & INGEST_TOKF_LOWER) &&
+        (ingest_tok_is(s, &t[a], "asked") || ingest_tok_is(s, &t[a], "pressed") ||
+         ingest_tok_is(s, &t[a], "questioned") || ingest_tok_is(s, &t[a], "reached")))
+        return true;
     if (b - a == 1 && t[a].kind == INGEST_TOK_WORD && t[a].end - t[a].start >= 3 &&
         (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
         s[t[a].start + 1] == '-')
@@ -1427,12 +1442,12 @@ static struct subj appositive_head(const struct ingest_para *p, size_t j, size_t
 
 /* Words that open an adverbial before the subject: "In recent weeks, X ...". */
 static const char *const clause_openers[] = {
-    "addressing", "after",   "although", "amid",       "appearing", "as",      "asked",
-    "at",         "because", "before",   "by",         "campaigning", "despite", "during",
-    "following",  "for",     "from",     "if",         "in",        "last",    "next",
-    "on",         "once",    "pressed",  "reacting",   "responding", "since",  "speaking",
-    "talking",    "testifying", "this",  "though",     "to",        "under",   "visiting",
-    "when",       "while",   "with",     "without",
+    "across", "addressing", "after", "although", "amid", "appearing", "around", "as", "asked",
+    "at", "because", "before", "behind", "beyond", "by", "campaigning", "despite", "during",
+    "following", "for", "from", "if", "in", "inside", "last", "near", "next", "on", "once",
+    "outside", "pressed", "reacting", "responding", "since", "speaking", "talking",
+    "testifying", "this", "though", "throughout", "to", "toward", "towards", "under", "until",
+    "visiting", "when", "while", "with", "within", "without",
 };
 
 /* Subject to the left of the cue at token k, not crossing token lim. Handles
@@ -1519,7 +1534,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         int hops = 0;
         for (; hops < 6; hops++) {
             size_t x = hop;
-            while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
+            while (x > lim && hop - x < 20 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
                 x--;
             if (x == hop || x <= lim || !is_punct(&t[x - 1], ',') || !aside_segment(p, x, hop))
                 break;
@@ -1527,7 +1542,7 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         }
         if (hops > 0) {
             size_t x = hop;
-            while (x > lim && hop - x < 12 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
+            while (x > lim && hop - x < 20 && !is_clause_punct(&t[x - 1]) && t[x - 1].quote < 0)
                 x--;
             if (x <= lim || !is_punct(&t[x - 1], ',')) {
                 /* "Sen. Ann Roe (D-Ore.), who sponsors the bill, wrote" */
@@ -1626,7 +1641,21 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 if (head.a < head.b)
                     return head;
             }
-            if (is_name_run(p, seg.a, seg.b) && (np.a == np.b || is_description(p, np)))
+            /* "The deputy leader and Green Party spokesman, X, said": two
+             * roles joined by "and" behind one determiner are a description */
+            bool coord_desc = false;
+            if (np.a < np.b && np.a > lim + 1 && ingest_tok_ieq(s, &t[np.a - 1], "and")) {
+                size_t w = np.a - 1;
+                while (w > lim && np.a - w < 5 && t[w - 1].kind == INGEST_TOK_WORD &&
+                       t[w - 1].quote < 0 && !TOK_IN(s, &t[w - 1], determiners) &&
+                       !TOK_IN(s, &t[w - 1], function_words))
+                    w--;
+                coord_desc = w > lim && w + 1 < np.a && TOK_IN(s, &t[w - 1], determiners) &&
+                             (w - 1 == lim || is_clause_punct(&t[w - 2]) ||
+                              (t[w - 1].flags & INGEST_TOKF_SENT_START));
+            }
+            if (is_name_run(p, seg.a, seg.b) &&
+                (np.a == np.b || is_description(p, np) || coord_desc))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
             /* "Addressing a rally in X on Monday, Roe, who ..., said": a
              * name after an opening adverbial up to the first comma */
@@ -2521,6 +2550,23 @@ static bool party_clash(const struct ingest_gaz *g, const struct ingest_para *mp
  * it (no paragraph of news is about one person over so many names; the bound
  * keeps a paragraph of many "the senator said" quotations linear). */
 #define TOPIC_MENTIONS 256
+/* True when token k follows a dateline that opens its paragraph
+ * ("YOUNGSTOWN, Ohio (AP) — X stood ...": capitals, commas, an agency in
+ * parentheses, then a dash): k opens the sentence as a reader takes it. */
+static bool after_dateline(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k < 2 || k > 12 || t[k - 1].kind != INGEST_TOK_PUNCT || !ingest_cp_is_dash(t[k - 1].ch) ||
+        !(t[0].flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    for (size_t j = 0; j + 1 < k; j++)
+        if (t[j].quote >= 0 || (t[j].kind == INGEST_TOK_WORD && !tok_capital(&t[j])) ||
+            (t[j].kind == INGEST_TOK_PUNCT && t[j].ch != ',' && t[j].ch != '(' && t[j].ch != ')' &&
+             t[j].ch != '.'))
+            return false;
+    return true;
+}
+
 static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool loose)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -2549,7 +2595,7 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             role = role || (t[k - 1].flags & INGEST_TOKF_LOWER);
             k--;
         }
-        bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0;
+        bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0 || after_dateline(p, k);
         if (who >= 0 && who != m->entity) {
             /* (the paragraph before: "X is telling supporters that
              * Democrat Y ...": a person named inside X's sentence, opening
@@ -3060,6 +3106,59 @@ static bool group_subject(const struct ingest_para *p, size_t k, size_t *a, size
 }
 
 
+/* "A Labour source at the count has told X the party is bracing for
+ * defeat. ¶ “...,” they said": a "they" whose nearest sentence before it
+ * without quotations (in its paragraph, else the last of the paragraph
+ * before) opens with an anonymous source (an indefinite word, up to five
+ * modifiers, a source noun) means that source, as written up to its noun:
+ * a singular "they" for a source whose sex the writer keeps back. */
+static bool they_source(const struct ctx *x, int32_t pi, size_t k, struct attr *at)
+{
+    static const char *const indefinite[] = {"a", "an", "another", "one", "three", "two"};
+    const struct ingest_para *p = &x->paras[pi];
+    int32_t qi = pi;
+    size_t j = k;
+    /* back to the nearest sentence that holds no quotation */
+    while (j > 0 && k - j < 400 && (p->toks.v[j - 1].quote >= 0 ||
+                                     p->toks.v[j - 1].sent == p->toks.v[k].sent))
+        j--;
+    if (j == 0) {
+        if (pi == 0 || x->paras[pi - 1].n_spans || x->paras[pi - 1].toks.n == 0)
+            return false;
+        qi = pi - 1;
+        p = &x->paras[qi];
+        j = p->toks.n;
+    }
+    const struct ingest_tok *u = p->toks.v;
+    size_t sa, sb;
+    sentence_bounds(p, j - 1, &sa, &sb);
+    for (size_t i = sa; i < sb; i++)
+        if (u[i].quote >= 0)
+            return false;
+    size_t c = sa;
+    while (c < sb && TOK_IN(p->s, &u[c], lead_drops))
+        c++;
+    if (c >= sb || !TOK_IN(p->s, &u[c], indefinite))
+        return false;
+    for (size_t h = c + 1; h < sb && h <= c + 6; h++) {
+        if (u[h].kind != INGEST_TOK_WORD || TOK_IN(p->s, &u[h], function_words))
+            return false;
+        if (TOK_IN(p->s, &u[h], source_heads)) {
+            at->speaker = -1;
+            at->subj_para = qi;
+            at->subj_a = u[c].start;
+            at->subj_b = u[h].end;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Counts that open a group of sources ("Two strategists who ..."), sorted. */
+static const char *const group_counts[] = {
+    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
+};
+
 /* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
 static const char *const copulas[] = {"are", "is", "was", "were"};
 
@@ -3091,6 +3190,28 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
                    !TOK_IN(o->s, &u[d - 1], prepositions) && !TOK_IN(o->s, &u[d - 1], function_words) &&
                    !ingest_tok_ieq(o->s, &u[d - 1], "the"))
                 d--;
+            /* "More than 40 Labour MPs have warned ... . ¶ ..., the MPs say":
+             * a count (a number, or "several", "dozens of", ...) opens a
+             * group as an indefinite word does, with "more than", "at
+             * least", "about", ... before it */
+            if (d > 0 && d < h + 1 && !TOK_IN(o->s, &u[d - 1], indefinite) &&
+                (u[d - 1].kind == INGEST_TOK_NUM || TOK_IN(o->s, &u[d - 1], group_counts)) &&
+                hn->end - hn->start > 1 && (p->s[hn->end - 1] == 's' || p->s[hn->end - 1] == 'S')) {
+                size_t g = d - 1;
+                if (g >= 2 && (ingest_tok_ieq(o->s, &u[g - 1], "than") || ingest_tok_ieq(o->s, &u[g - 1], "least")) &&
+                    (ingest_tok_ieq(o->s, &u[g - 2], "more") || ingest_tok_ieq(o->s, &u[g - 2], "fewer") ||
+                     ingest_tok_ieq(o->s, &u[g - 2], "at")))
+                    g -= 2;
+                else if (g >= 1 && (ingest_tok_ieq(o->s, &u[g - 1], "about") || ingest_tok_ieq(o->s, &u[g - 1], "nearly") ||
+                                    ingest_tok_ieq(o->s, &u[g - 1], "almost") || ingest_tok_ieq(o->s, &u[g - 1], "over")))
+                    g -= 1;
+                if (g == 0 || (u[g].flags & INGEST_TOKF_SENT_START)) {
+                    at->subj_para = qi;
+                    at->subj_a = u[g].start;
+                    at->subj_b = u[h].end;
+                    return true;
+                }
+            }
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
             /* a long aside may stand between the phrase and its cue: "A
@@ -3205,6 +3326,14 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    /* "A council spokesperson said": the organisation whose name holds the
+     * noun ("Hartley Borough Council"), as for "the council" */
+    if (sj.b == sj.a + 3 && TOK_IN(p->s, &t[sj.a], indefinites) &&
+        (t[sj.a + 1].flags & INGEST_TOKF_LOWER) && (t[sj.a + 2].flags & INGEST_TOKF_LOWER) &&
+        TOK_IN(p->s, &t[sj.a + 2], spokes_nouns) &&
+        !(sj.b < p->toks.n && t[sj.b].quote < 0 &&
+          (ingest_tok_is(p->s, &t[sj.b], "for") || ingest_tok_is(p->s, &t[sj.b], "at"))))
+        return org_holder(x, pi, (struct subj){sj.a, sj.a + 2, false});
     if (sj.b != sj.a + 2 || !TOK_IN(p->s, &t[sj.a], indefinites) ||
         !(t[sj.a + 1].flags & INGEST_TOKF_LOWER) || !TOK_IN(p->s, &t[sj.a + 1], spokes_nouns) ||
         (sj.b < p->toks.n && t[sj.b].quote < 0 &&
@@ -3237,10 +3366,6 @@ static int32_t bare_spokes_org(const struct ctx *x, int32_t pi, struct subj sj)
     return best;
 }
 
-/* Counts that open a group of sources ("Two strategists who ..."), sorted. */
-static const char *const group_counts[] = {
-    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
-};
 
 /* "Two Democratic strategists who have worked on X races, speaking on ...,
  * said ... . ¶ “...,” one of them said": "one of them" (or "of those") is
@@ -3434,8 +3559,111 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 }
 
 
+static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at);
+
+/* "In a letter seen by the Guardian, the MPs, most of whom ..., say ... .
+ * ¶ “...,” the letter says": a definite writing that an opening "In a
+ * <writing>" adverbial introduced (in this paragraph or the two before)
+ * speaks for that sentence's subject when the subject is a definite
+ * description ("the MPs", up to three words after "the"), resolved
+ * as that description would be; a name there is left to document_author. */
+static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    size_t hl = hn->end - hn->start;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 2 && lim - j < 400; j--) {
+            size_t h = j - 1, d = h;
+            if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD || u[h].end - u[h].start != hl ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)
+                continue;
+            if (d >= 3 && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
+                !TOK_IN(o->s, &u[d - 1], indefinites))
+                d--; /* "In a joint letter" */
+            if (d < 2 || !TOK_IN(o->s, &u[d - 1], indefinites) || !ingest_tok_ieq(o->s, &u[d - 2], "in") ||
+                !((u[d - 2].flags & INGEST_TOKF_SENT_START) || d - 2 == 0))
+                return false;
+            size_t c = h + 1;
+            while (c < o->toks.n && c < h + 24 && u[c].sent == u[h].sent && u[c].quote < 0 &&
+                   !is_punct(&u[c], ','))
+                c++;
+            if (c + 2 >= o->toks.n || !is_punct(&u[c], ',') || !ingest_tok_ieq(o->s, &u[c + 1], "the"))
+                return false;
+            size_t b = c + 2;
+            while (b < o->toks.n && b < c + 5 && u[b].kind == INGEST_TOK_WORD && u[b].quote < 0 &&
+                   !TOK_IN(o->s, &u[b], function_words) &&
+                   !cue_at(o, b, &(size_t){0}))
+                b++;
+            if (b == c + 2 || b >= o->toks.n || u[b].kind != INGEST_TOK_PUNCT ||
+                TOK_IN(o->s, &u[b - 1], document_nouns))
+                return false;
+            subject_resolve(x, qi, (struct subj){c + 1, b, false}, at);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "China's mission to the EU said it was “...” . ¶ “...,” the mission
+ * said": a definite "the <noun>" that found nobody is an owner's phrase
+ * with that noun as the subject of an earlier cue in this paragraph or the
+ * two before ("X's mission", "X's embassy in Y": a capitalised owner in the
+ * possessive right before the noun, and a place or body after "to", "in" or
+ * "at"), as written. Bounded: 400 tokens a paragraph. */
+static bool possessive_antecedent(const struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    size_t hl = hn->end - hn->start, len;
+    if (!(hn->flags & INGEST_TOKF_LOWER))
+        return false;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 2; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t j = lim; j > 1 && lim - j < 400; j--) {
+            size_t h = j - 1;
+            if (u[h].quote >= 0 || u[h].end - u[h].start != hl ||
+                memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)
+                continue;
+            if (!(u[h - 1].flags & INGEST_TOKF_POSS) || !tok_capital(&u[h - 1]))
+                return false;
+            size_t a = h - 1;
+            while (a > 0 && h - a < 4 && tok_capital(&u[a - 1]) && u[a - 1].quote < 0 &&
+                   u[a - 1].sent == u[h].sent)
+                a--;
+            size_t b = h + 1;
+            if (b + 1 < o->toks.n && (ingest_tok_is(o->s, &u[b], "to") || ingest_tok_is(o->s, &u[b], "in") ||
+                                      ingest_tok_is(o->s, &u[b], "at"))) {
+                size_t c = b + 1;
+                if (c < o->toks.n && ingest_tok_is(o->s, &u[c], "the"))
+                    c++;
+                size_t d = c;
+                while (d < o->toks.n && d < c + 4 && tok_capital(&u[d]) && u[d].quote < 0)
+                    d++;
+                if (d > c)
+                    b = d;
+            }
+            /* the phrase is the subject of a cue right after it */
+            if (b >= o->toks.n || !cue_at(o, b, &len))
+                return false;
+            at->speaker = -1;
+            at->subj_para = qi;
+            at->subj_a = u[a].start;
+            at->subj_b = u[b - 1].end;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Resolves the subject tokens [a, b) of paragraph pi into at. */
 static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, size_t *sb);
+static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out);
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
@@ -3505,6 +3733,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     }
     if (sj.b - sj.a == 1 &&
         (ingest_tok_ieq(s, &t[sj.a], "it") || ingest_tok_ieq(s, &t[sj.a], "they"))) {
+        if (ingest_tok_ieq(s, &t[sj.a], "they") && they_source(x, pi, sj.a, at))
+            return;
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
         size_t ga, gb;
         if (at->speaker < 0 && group_subject(p, sj.a, &ga, &gb)) {
@@ -3532,7 +3762,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         while (kp > sj.a + 1 && k - kp < 3 && tok_capital(&t[kp - 1]) &&
                !(t[kp - 1].flags & INGEST_TOKF_POSS))
             kp--;
+        /* ("China's mission to the EU": an article between) */
+        size_t kd = k > sj.a + 2 && ingest_tok_ieq(s, &t[k - 1], "the") ? k - 1 : k;
         if (k > sj.a && (TOK_IN(s, &t[k - 1], prepositions) ||
+                         (kd < k && TOK_IN(s, &t[kd - 1], prepositions) &&
+                          !ingest_tok_is(s, &t[kd - 1], "by")) ||
                          (kp < k && kp >= sj.a + 2 && TOK_IN(s, &t[kp - 1], prepositions) &&
                           (t[kp - 2].flags & INGEST_TOKF_LOWER))))
             break;
@@ -3672,10 +3906,14 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
         if (at->speaker < 0 && sj.b - sj.a <= 3)
             at->speaker = org_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a == 2 && possessive_antecedent(x, pi, sj, at))
+            return;
         if (at->speaker < 0 && sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], campaign_roles))
             at->speaker = protagonist(e);
         if (at->speaker < 0 && sj.b - sj.a <= 3 && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
             (t[sj.b - 1].flags & INGEST_TOKF_LOWER)) {
+            if (sj.b - sj.a == 2 && document_opener(x, pi, sj, at))
+                return;
             if (sj.b - sj.a == 2)
                 at->speaker = document_author(x, pi, sj);
             if (at->speaker < 0)
@@ -3807,6 +4045,13 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     for (size_t j = sa; j + 1 < k; j++)
         if (is_punct(&t[j], ':') && t[j].quote < 0 && t[j + 1].quote < 0)
             sa = j + 1;
+    /* "YOUNGSTOWN, Ohio (AP) — X stood ... and promised": past the dateline */
+    if (sa == 0)
+        for (size_t j = 2; j < k && j <= 12; j++)
+            if (after_dateline(p, j)) {
+                sa = j;
+                break;
+            }
     size_t c0 = sa;
     bool comma = false;
     while (c0 < k && TOK_IN(p->s, &t[c0], lead_drops)) {
@@ -4264,6 +4509,52 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
     return sj;
 }
 
+/* "said its chief executive, Ann Roe.": an inverted subject that is a
+ * description, then a name in apposition that ends the sentence or clause,
+ * is that name; else r as it is. */
+static struct subj right_appositive(const struct ingest_para *p, struct subj r)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n0 = r.b + 1, n1 = n0;
+    if (r.a >= r.b || n0 >= p->toks.n || !is_punct(&t[r.b], ',') || !is_description(p, r))
+        return r;
+    while (n1 < p->toks.n && n1 - n0 < 5 && t[n1].quote < 0 &&
+           (tok_capital(&t[n1]) || is_name_particle(p, &t[n1])))
+        n1++;
+    if (n1 < p->toks.n && (is_end_punct(&t[n1]) || is_punct(&t[n1], ',')) && is_name_run(p, n0, n1))
+        return (struct subj){n0, n1, false};
+    return r;
+}
+
+/* "X told donors that she was “...,” according to a pool report": an
+ * "according to" whose object (from token k) is a record (a report, a
+ * transcript, a recording; a lower-case head within four words) says where
+ * the reporter found the words, not who said them, when a verb cue before
+ * the quotation (tokens [sa, q0)) names its speaker. */
+static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
+{
+    static const char *const records[] = {"account", "accounts", "recording", "recordings",
+                                          "transcript", "transcripts", "video"}; /* sorted */
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], determiners))
+        return false;
+    bool rec = false;
+    for (size_t j = k + 1; j < p->toks.n && j <= k + 4 && t[j].kind == INGEST_TOK_WORD &&
+                           t[j].quote < 0 && !rec;
+         j++)
+        rec = (t[j].flags & INGEST_TOKF_LOWER) &&
+              (TOK_IN(p->s, &t[j], document_nouns) || TOK_IN(p->s, &t[j], records));
+    if (!rec)
+        return false;
+    size_t len;
+    for (size_t j = sa; j < q0; j++) {
+        const struct cue *c = t[j].quote < 0 ? cue_at(p, j, &len) : NULL;
+        if (c && c->kind == CUE_VERB)
+            return true;
+    }
+    return false;
+}
+
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
@@ -4286,6 +4577,7 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             struct subj r = subject_right(p, k + len, false);
             if (r.a < r.b)
                 sj = r;
+            sj = right_appositive(p, sj);
         }
     }
     if (cue->kind == CUE_PART && gerund_for_subject(x, pi, k, lim, &sj)) {
@@ -4318,6 +4610,14 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         }
     }
     if (sj.inherit || sj.a == sj.b) {
+        struct subj bs;
+        size_t b0, b1;
+        sentence_bounds(p, k, &b0, &b1);
+        if (sj.inherit && cue->kind == CUE_VERB && backshift_subject(p, b0, k, &bs)) {
+            subject_resolve(x, pi, bs, at);
+            at->cue = cue;
+            return true;
+        }
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
             *at = *prev_at;
@@ -4363,6 +4663,42 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
     subject_resolve(x, pi, sj, at);
     at->cue = cue;
     return true;
+}
+
+/* "A source said the minister had been “...” when he left and had told
+ * colleagues he would not be “...”": a cue in the past perfect after "and"
+ * (the tense of reported speech) continues the clause an earlier cue of the
+ * sentence reports, so the subject of that clause (up to six words right
+ * after the earlier cue, or its "that", before "had") speaks, not the
+ * source that reports it. The cue at k; its sentence opens at s0. */
+static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t len;
+    if (k < s0 + 4 || !ingest_tok_ieq(p->s, &t[k - 1], "had") ||
+        !ingest_tok_ieq(p->s, &t[k - 2], "and"))
+        return false;
+    for (size_t c = s0; c + 2 < k - 2; c++) {
+        const struct cue *c1 = cue_at(p, c, &len);
+        if (!c1 || c1->kind != CUE_VERB || t[c].quote >= 0)
+            continue;
+        size_t a = c + len;
+        if (a < k && ingest_tok_ieq(p->s, &t[a], "that"))
+            a++;
+        if (a >= k || !(TOK_IN(p->s, &t[a], determiners) || tok_capital(&t[a])))
+            return false;
+        size_t b = a;
+        while (b < k && b - a < 6 && t[b].kind == INGEST_TOK_WORD && t[b].quote < 0 &&
+               !ingest_tok_ieq(p->s, &t[b], "had"))
+            b++;
+        if (b == a || b >= k || !ingest_tok_ieq(p->s, &t[b], "had"))
+            return false;
+        out->a = a;
+        out->b = b;
+        out->inherit = false;
+        return true;
+    }
+    return false;
 }
 
 /* The attribution of the nearest verb cue before token k in the same sentence
@@ -4438,10 +4774,20 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
      * a page's headline or caption, in any case or language, is no speech */
     if (q->tq0 > 0 && t[q->tq0 - 1].quote < 0 &&
         (ingest_tok_ieq(p->s, &t[q->tq0 - 1], "headline") ||
-         ingest_tok_ieq(p->s, &t[q->tq0 - 1], "caption")))
+         ingest_tok_ieq(p->s, &t[q->tq0 - 1], "caption") ||
+         /* "an email with the subject line “FINAL NOTICE: ...”" */
+         (q->tq0 >= 2 && ingest_tok_ieq(p->s, &t[q->tq0 - 1], "line") &&
+          ingest_tok_ieq(p->s, &t[q->tq0 - 2], "subject"))))
         return true;
     if (q->tq0 == 0 || !title_case_span(p, q))
         return false;
+    /* "told “Sunday Report” host X": a programme's name before the role of
+     * the one who presents it */
+    static const char *const show_roles[] = {"anchor", "anchors", "co-host", "host", "hosts",
+                                             "moderator", "presenter"}; /* sorted */
+    if (q->tq1 + 1 < p->toks.n && t[q->tq1 + 1].quote < 0 &&
+        (t[q->tq1 + 1].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[q->tq1 + 1], show_roles))
+        return true;
     /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
      * own “Emergency Procurement Procedures Manual”" */
     static const char *const doc_heads[] = {
@@ -4533,6 +4879,13 @@ static bool works_has(const struct works_seen *w, const struct ingest_para *p,
     return false;
 }
 
+/* Things that bear a text to be read, not said ("a banner reading “X”"), sorted. */
+static const char *const display_nouns[] = {
+    "banner",  "banners",  "billboard", "billboards", "placard", "placards", "poster",
+    "posters", "shirt",    "shirts",    "sign",       "signs",   "sticker",  "stickers",
+    "t-shirt", "t-shirts",
+};
+
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
@@ -4601,6 +4954,18 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
+        return true;
+    /* "who goes by “Kit”": a name one is called by */
+    if (ingest_tok_is(p->s, &t[k], "by") && k > 0 && words <= 3 &&
+        (ingest_tok_is(p->s, &t[k - 1], "goes") || ingest_tok_is(p->s, &t[k - 1], "go") ||
+         ingest_tok_is(p->s, &t[k - 1], "went") || ingest_tok_is(p->s, &t[k - 1], "going")))
+        return true;
+    /* "a banner reading “X”", "placards that read “X”": what a sign says */
+    size_t r = k > 0 && ingest_tok_is(p->s, &t[k], "read") && ingest_tok_is(p->s, &t[k - 1], "that")
+                   ? k - 1
+                   : k;
+    if ((ingest_tok_is(p->s, &t[k], "reading") || r != k) && r > 0 && t[r - 1].quote < 0 &&
+        TOK_IN(p->s, &t[r - 1], display_nouns))
         return true;
     return (ingest_tok_is(p->s, &t[k], "banner") || ingest_tok_is(p->s, &t[k], "slogan")) &&
            title_case_span(p, q);
@@ -4797,6 +5162,37 @@ static bool passive_agent(struct ctx *x, int32_t pi, struct qinfo *q)
     return true;
 }
 
+/* "Ruyven replied that the Netherlands had been “...,” one of the officials
+ * said": when an anonymous source's cue after the quotation reports a
+ * sentence whose own verb cue before it (tokens [sa, q0)) has a person for a
+ * subject and a "that" clause holding the quotation, the words are that
+ * person's; at keeps the source otherwise. */
+static bool anon_source(const struct ctx *x, const struct attr *a);
+
+static void reported_speaker(struct ctx *x, int32_t pi, size_t sa, size_t q0, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t len;
+    for (size_t k = sa; k < q0 && k < sa + 24; k++) {
+        const struct cue *c = t[k].quote < 0 ? cue_at(p, k, &len) : NULL;
+        if (!c || c->kind != CUE_VERB)
+            continue;
+        /* (an object may stand between: "told colleagues that") */
+        size_t th = k + len;
+        while (th < q0 && th < k + len + 4 && t[th].kind == INGEST_TOK_WORD &&
+               !ingest_tok_ieq(p->s, &t[th], "that"))
+            th++;
+        if (th >= q0 || !ingest_tok_ieq(p->s, &t[th], "that"))
+            return;
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, k, len, c, sa, false, &a, NULL) && a.found && a.speaker >= 0 &&
+            x->ents->v[a.speaker].type == ENTITY_PERSON)
+            *at = a;
+        return;
+    }
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -4870,8 +5266,11 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                          q->tq0 > sa && !cue_at(p, j, &len);
     if (j < n && t[j].quote < 0 && !ends_sentence) {
         c = cue_at(p, j, &len);
-        if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end))) {
+        if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end)) &&
+            !(c->kind == CUE_ACCORDING && record_after_cue(p, sa, q->tq0, j + len))) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
+            if (c->kind == CUE_VERB)
+                sj = right_appositive(p, sj);
             if (sj.a < sj.b) {
                 subject_resolve(x, pi, sj, &q->at);
                 q->at.cue = c;
@@ -4908,6 +5307,10 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                     q->at.cue = c;
                     q->adjacent = true;
                     q->by_cue_after = true;
+                    /* "X replied that the Netherlands had been “...,” one of
+                     * the officials said": the source reports X's words */
+                    if (q->at.speaker < 0 && q->at.subj_para == (int32_t)pi && anon_source(x, &q->at))
+                        reported_speaker(x, pi, sa, q->tq0, &q->at);
                     return;
                 }
             }
@@ -5668,8 +6071,12 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
                     (sl > 2 && ingest_ascii_ieq(st, 2, "a ")) ||
                     (sl > 3 && ingest_ascii_ieq(st, 3, "an "));
         }
-        if (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
-            o->kind != QUOTE_PARTIAL)
+        /* "02:12 ¶ Labour source: 'We're not expecting miracles'": a live
+         * blog's entry heading quotes the entry below it telegraphically, so
+         * the first later quotation holding its words gives its source */
+        bool heading = o->para >= 0 && paras[o->para].heading;
+        if (!heading && (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
+                         o->kind != QUOTE_PARTIAL))
             continue;
         const char *a = paras[o->para].s + o->start;
         size_t an = o->end - o->start, words = 1;
@@ -5686,6 +6093,18 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
             const struct ingest_q *h = &out->v[k];
             if (!text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
                 continue;
+            if (heading) {
+                if ((h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit) && !h->subj_head) {
+                    o->speaker = h->speaker;
+                    o->subj_para = h->subj_para;
+                    o->subj_start = h->subj_start;
+                    o->subj_end = h->subj_end;
+                    o->speaker_lit = h->speaker_lit;
+                    o->cue = h->cue;
+                }
+                clash = true; /* (only the first holder; nothing more to do) */
+                break;
+            }
             if (h->speaker < 0 || (who >= 0 && who != h->speaker))
                 clash = true;
             else if (who < 0) {

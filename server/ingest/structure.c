@@ -907,6 +907,46 @@ static bool desk_role_line(const struct unit *x)
     return ingest_word_in(roles, sizeof roles / sizeof *roles, w, wn);
 }
 
+/* A live blog's time stamp line: "02:12", "9.41am", "14:05 GMT". */
+static bool stamp_line(const char *s, size_t n)
+{
+    size_t i = 0, d = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9' && d < 2) {
+        i++;
+        d++;
+    }
+    if (d == 0 || i >= n || (s[i] != ':' && s[i] != '.'))
+        return false;
+    i++;
+    for (d = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+        d++;
+    if (d != 2)
+        return false;
+    while (i < n && s[i] == ' ')
+        i++;
+    /* an optional am/pm and a zone in capitals ("GMT", "BST", "ET") */
+    if (i + 1 < n && (s[i] == 'a' || s[i] == 'p' || s[i] == 'A' || s[i] == 'P') &&
+        (s[i + 1] == 'm' || s[i + 1] == 'M'))
+        i += 2;
+    while (i < n && s[i] == ' ')
+        i++;
+    for (d = 0; i < n && s[i] >= 'A' && s[i] <= 'Z' && d < 4; i++)
+        d++;
+    return i == n;
+}
+
+/* "02:12 ¶ Labour candidate concedes - 'The voters have spoken'": a live
+ * blog's entry heading after its time stamp is kept as a paragraph when it
+ * holds a quotation mark, for the words it quotes; other short lines are
+ * furniture. */
+static bool quoting_entry_heading(const struct unit *stamp, const struct unit *x)
+{
+    if (!stamp_line(stamp->s, stamp->n) || x->words > 16)
+        return false;
+    return memchr(x->s, '\'', x->n) || memchr(x->s, '"', x->n) || strstr(x->s, "\xE2\x80\x98") ||
+           strstr(x->s, "\xE2\x80\x9C");
+}
+
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
                            struct ingest_doc *d)
 {
@@ -1077,7 +1117,8 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
     /* body paragraphs: content from the body start, without short furniture */
     for (size_t k = body; k < end; k++) {
         const struct unit *x = &u.v[c[k]];
-        if (!x->term && x->words <= 10 && !x->dateline && !line_is_signed_quote(x->s, x->n))
+        if (!x->term && x->words <= 10 && !x->dateline && !line_is_signed_quote(x->s, x->n) &&
+            !(k > 0 && quoting_entry_heading(&u.v[c[k - 1]], x)))
             continue;
         if (!strv_push(&d->paragraphs, x->s)) {
             rc = INGEST_ERR_NOMEM;
