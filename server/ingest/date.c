@@ -238,6 +238,15 @@ static size_t parse_time(const struct dtok *t, size_t nt, size_t i, struct dpars
             }
         }
     }
+    /* "08:12 IST": a zone this table lacks (or names twice over) is read and
+     * dropped, so the date alone is kept */
+    if (!p->has_zone && j < nt && t[j].kind == 'w' && t[j].n >= 2 && t[j].n <= 4) {
+        bool caps = true;
+        for (size_t c = 0; c < t[j].n; c++)
+            caps = caps && t[j].s[c] >= 'A' && t[j].s[c] <= 'Z';
+        if (caps)
+            j++;
+    }
     if (j + 1 < nt && (is_punct(&t[j], '+') || is_punct(&t[j], '-')) && t[j + 1].kind == 'n') {
         int sign = is_punct(&t[j], '-') ? -1 : 1;
         int hh = -1, mm = 0;
@@ -316,12 +325,17 @@ static size_t parse_date_at(const struct dtok *t, size_t nt, size_t i, struct dp
         y = num_value(&t[j++]);
     } else if (t[j].kind == 'n' && t[j].n <= 2 && j + 4 < nt && num_sep && t[j + 2].kind == 'n' &&
                t[j + 2].n <= 2 && is_punct(&t[j + 3], sep) && t[j + 4].kind == 'n' &&
-               t[j + 4].n == 4) {
+               (t[j + 4].n == 4 ||
+                /* "07/22/26 6:15 PM ET": a two-digit year only before a time */
+                (t[j + 4].n == 2 && sep == '/' && j + 7 < nt && t[j + 5].kind == 'n' &&
+                 is_punct(&t[j + 6], ':')))) {
         /* all numbers: 30.01.2026 and 30-01-2026 put the day first; with slashes
          * a number above 12 decides, else an American zone after it means
          * month first (01/30/2026 ET), and the day comes first everywhere else */
         int a = num_value(&t[j]), b = num_value(&t[j + 2]);
         y = num_value(&t[j + 4]);
+        if (t[j + 4].n == 2)
+            y += 2000;
         bool month_first = sep == '/' && a <= 12 && (b > 12 || american_zone_after(t, nt, j + 5));
         mo = month_first ? a : b;
         d = month_first ? b : a;
@@ -410,7 +424,7 @@ enum ingest_date_kind ingest_date_line_parse(const char *s, size_t n, char *iso,
     size_t nt = dtok_split(s, n, t);
     if (nt == 0 || nt > DTOK_MAX)
         return INGEST_DATE_NONE;
-    struct dparse p = {0};
+    struct dparse p = {0}, tm = {0};
     int kind = INGEST_DATE_PLAIN;
     bool found = false;
     for (size_t i = 0; i < nt;) {
@@ -420,6 +434,16 @@ enum ingest_date_kind ingest_date_line_parse(const char *s, size_t n, char *iso,
             if (used) {
                 p = q;
                 found = true;
+                i += used;
+                /* "Published 5:42 p.m. ET Oct. 28, 2016": the time came first */
+                if (!p.has_time && tm.has_time) {
+                    p.h = tm.h, p.mi = tm.mi, p.sec = tm.sec, p.has_time = true;
+                    p.has_zone = tm.has_zone, p.zone_min = tm.zone_min;
+                    p.zone_us_dst = tm.zone_us_dst;
+                }
+                continue;
+            }
+            if (!tm.has_time && t[i].kind == 'n' && (used = parse_time(t, nt, i, &tm))) {
                 i += used;
                 continue;
             }

@@ -19,6 +19,7 @@ struct unit {
     bool short_;   /* few words and no sentence punctuation */
     bool dateline; /* starts with "CITY —" */
     bool in_block; /* follows the previous line with no blank line between */
+    bool bare;     /* shaped like a byline without "By" (bare_byline_parse) */
     int cls;
 };
 
@@ -244,6 +245,28 @@ static bool is_particle(const char *s, size_t n)
     return false;
 }
 
+/* True when every letter of s/n is a capital ("MICHAEL TRENT"). */
+static bool all_caps(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+    while (i < n) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (ingest_cp_is_lower(c))
+            return false;
+        letters += ingest_cp_is_upper(c);
+    }
+    return letters >= 2;
+}
+
+/* "II", "III", "IV": a generation after a name */
+static bool roman_numeral(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != 'I' && s[i] != 'V' && s[i] != 'X')
+            return false;
+    return n > 0;
+}
+
 /* True when s/n looks like a person's name: 2..5 words, each capitalised (or a
  * particle, or an initial), and not an organisation. */
 static bool is_person_name(const char *s, size_t n, const struct ingest_gaz *g)
@@ -253,6 +276,9 @@ static bool is_person_name(const char *s, size_t n, const struct ingest_gaz *g)
         return false;
     if (ingest_gaz_has(g, s, n, INGEST_GAZ_ORG) || ingest_gaz_has(g, s, n, INGEST_GAZ_PLACE))
         return false;
+    /* "BBC North West": an acronym among words in lower case is no name (a
+     * name in capitals throughout, "ANN ROE", is) */
+    bool caps_only = all_caps(s, n);
     while (i < n) {
         while (i < n && s[i] == ' ')
             i++;
@@ -264,6 +290,8 @@ static bool is_person_name(const char *s, size_t n, const struct ingest_gaz *g)
         uint32_t c = ingest_cp_at(s, n, i);
         bool ok = ingest_cp_is_upper(c) || is_particle(s + i, j - i);
         if (!ok)
+            return false;
+        if (!caps_only && j - i >= 3 && all_caps(s + i, j - i) && !roman_numeral(s + i, j - i))
             return false;
         if (ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_ORG_WORD) ||
             ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_STOPCAP))
@@ -298,8 +326,87 @@ static void trim_span(const char *s, size_t *a, size_t *b)
     }
 }
 
+/* Newsroom role nouns that end a byline's role ("Political correspondent"). */
+static const char *const desk_nouns[] = {
+    "columnist", "correspondent", "editor", "journalist", "producer", "reporter", "writer",
+}; /* sorted */
+
+/* Capitalised words that open a newsroom role after a name and that the
+ * gazetteer's title words lack ("Tomasz Hale Political correspondent"). */
+static const char *const desk_mods[] = {
+    "assistant", "associate", "business",  "political", "politics", "science",
+    "social",    "sports",    "staff",     "weather",
+}; /* sorted */
+
+/* Start of the word that ends at b (s[b-1] is its last byte). */
+static size_t word_start_before(const char *s, size_t a, size_t b)
+{
+    while (b > a && s[b - 1] != ' ')
+        b--;
+    return b;
+}
+
+/* "Ann Roe Political correspondent", "Ann Roe Fox News": cuts a newsroom role
+ * (a role noun at the end and up to three lower-case or role words before it)
+ * or a listed organisation of up to three words off the end of the span
+ * s[a..*b), keeping two words or more. */
+static void byline_tail_cut(const char *s, size_t a, size_t *b, const struct ingest_gaz *g)
+{
+    if (ingest_words_count(s + a, *b - a) < 3)
+        return;
+    size_t w = word_start_before(s, a, *b);
+    if (ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + w, *b - w)) {
+        size_t cut = w;
+        /* a role noun in lower case has its beat before it, whatever the word
+         * ("Transport correspondent", "Courts reporter") */
+        bool beat = !ingest_cp_is_upper(ingest_cp_at(s, *b, w));
+        for (int k = 0; k < 3 && cut > a + 1; k++) {
+            size_t e = cut - 1; /* the space before the role so far */
+            size_t v = word_start_before(s, a, e);
+            if (v <= a)
+                break;
+            bool mod = !ingest_cp_is_upper(ingest_cp_at(s, e, v)) ||
+                       ingest_word_in(desk_mods, sizeof desk_mods / sizeof *desk_mods, s + v, e - v) ||
+                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_TITLE_MOD) ||
+                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_TITLE) ||
+                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_DEMONYM) ||
+                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_PLACE);
+            if ((!mod && !(beat && k == 0)) || ingest_words_count(s + a, v - a) < 2)
+                break;
+            cut = v;
+        }
+        if (ingest_words_count(s + a, cut - a) >= 2)
+            *b = cut;
+        return;
+    }
+    /* an outlet: the last one to three words a listed organisation */
+    size_t v = *b;
+    for (int k = 0; k < 3; k++) {
+        v = word_start_before(s, a, v > a ? v - 1 : a);
+        if (v <= a || ingest_words_count(s + a, v - a) < 2)
+            return;
+        if (ingest_gaz_has(g, s + v, *b - v, INGEST_GAZ_ORG)) {
+            *b = v;
+            return;
+        }
+    }
+}
+
+/* "MICHAEL O'NEILL-HART" -> "Michael O'Neill-Hart" (ASCII letters only). */
+static void name_title_case(char *s)
+{
+    bool start = true;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z' && !start)
+            *s = (char)(c + 32);
+        start = c == ' ' || c == '-' || c == '\'' || c == '.';
+    }
+}
+
 /* Adds one author name s[a..b) when it is name-shaped. Cuts " in Paris" and
- * " from London" tails first. Returns 1 added, 0 not, or NOMEM. */
+ * " from London" tails and a newsroom role or outlet after the name first; a
+ * name in capitals is written in title case. Returns 1 added, 0 not, or NOMEM. */
 static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz *g,
                       struct strv *authors)
 {
@@ -310,11 +417,21 @@ static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz
             b = a + at;
     }
     trim_span(s, &a, &b);
+    if (b > a) {
+        byline_tail_cut(s, a, &b, g);
+        trim_span(s, &a, &b);
+    }
     if (b <= a || !is_person_name(s + a, b - a, g))
+        return 0;
+    /* "Staff Writer" */
+    size_t lw = word_start_before(s, a, b);
+    if (ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + lw, b - lw))
         return 0;
     char *name = util_strndup(s + a, b - a);
     if (!name)
         return INGEST_ERR_NOMEM;
+    if (all_caps(name, b - a))
+        name_title_case(name);
     if (strv_has(authors, name)) {
         free(name);
         return 0;
@@ -340,6 +457,12 @@ int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, str
             }
             if (n - b >= 3 && memcmp(s + b, " & ", 3) == 0) {
                 skip = 3;
+                break;
+            }
+            /* "By Ann Roe with Bo Li in Lyon": a second reporter */
+            if (n - b >= 7 && memcmp(s + b, " with ", 6) == 0 &&
+                ingest_cp_is_upper(ingest_cp_at(s, n, b + 6))) {
+                skip = 6;
                 break;
             }
             b++;
@@ -398,8 +521,90 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, s
     return 1;
 }
 
-/* Splits a line into segments at " | ", " · ", " • " and tests whether every
- * segment is a byline, a date or short furniture. Fills authors and the date. */
+/* A byline without "By": names only, separated as in a byline ("Ann Roe",
+ * "Ann Roe and Bo Li", "Ann Roe in Paris", "Ann Roe Political correspondent"),
+ * the last part after a comma an outlet or a role ("Ann Roe, USA TODAY").
+ * Whether the line is a byline depends on where it stands: this only tests
+ * the shape. Adds the names to authors; returns 1 when the shape holds, 0 when
+ * not, or NOMEM. */
+static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
+                             struct strv *authors)
+{
+    /* a line in capitals is a masthead or a label ("USA TODAY NETWORK") */
+    if (n < 5 || ingest_words_count(s, n) > 16 || line_is_term(s, n) ||
+        !ingest_cp_is_upper(ingest_cp_at(s, n, 0)) || all_caps(s, n))
+        return 0;
+    /* "Mayor Ann Roe" is a caption or a name card, not a byline */
+    size_t w = 0;
+    while (w < n && s[w] != ' ')
+        w++;
+    if (ingest_gaz_has(g, s, w, INGEST_GAZ_TITLE) || ingest_gaz_has(g, s, w, INGEST_GAZ_STOPCAP))
+        return 0;
+    struct strv found = {0};
+    size_t a = 0;
+    int rc = 0;
+    bool ok = true;
+    while (a < n && ok) {
+        size_t b = a, skip = 0;
+        while (b < n) {
+            if (s[b] == ',' || s[b] == ';') {
+                skip = 1;
+                break;
+            }
+            if (n - b >= 5 && ingest_ascii_iprefix(s + b, n - b, " and ")) {
+                skip = 5;
+                break;
+            }
+            if (n - b >= 3 && (memcmp(s + b, " & ", 3) == 0 || memcmp(s + b, " | ", 3) == 0)) {
+                skip = 3;
+                break;
+            }
+            b++;
+        }
+        int r = author_add(s, a, b, g, &found);
+        if (r < 0) {
+            rc = r;
+            goto out;
+        }
+        if (r == 0) {
+            /* the last part after a comma: an outlet or a role ("USA TODAY",
+             * "The Kelby Courier", "Political reporter") */
+            size_t pa = a, pb = b;
+            trim_span(s, &pa, &pb);
+            size_t pw = ingest_words_count(s + pa, pb - pa);
+            bool last = skip == 0 && found.n > 0 && a > 0 && (s[a - 1] == ',' || (a >= 2 && s[a - 2] == '|'));
+            bool outlet = pw >= 1 && pw <= 4 &&
+                          (ingest_gaz_has(g, s + pa, pb - pa, INGEST_GAZ_ORG) ||
+                           all_caps(s + pa, pb - pa) ||
+                           ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns,
+                                          s + word_start_before(s, pa, pb),
+                                          pb - word_start_before(s, pa, pb)));
+            ok = last && outlet;
+        }
+        if (skip == 0)
+            break;
+        a = b + skip;
+    }
+    if (!ok || found.n == 0)
+        goto out;
+    for (size_t i = 0; i < found.n; i++)
+        if (!strv_push_unique(authors, found.v[i])) {
+            rc = INGEST_ERR_NOMEM;
+            goto out;
+        }
+    rc = 1;
+out:
+    strv_clear(&found);
+    return rc;
+}
+
+/* Splits a line into segments at " | ", " · ", " • ", " / " and dashes and
+ * tests whether every segment is a byline, a date or short furniture. Fills
+ * authors and the date. A segment of names without "By" counts as a byline
+ * when another segment is a byline or a date ("Ann Roe / TNN / Updated: ...").
+ * Returns 1 for a meta line, 2 for a line that is a byline without "By" by
+ * shape alone (see bare_byline_parse; the caller weighs where it stands), 0
+ * for neither, or NOMEM. */
 static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, struct strv *authors,
                            char *iso, int *date_kind)
 {
@@ -421,10 +626,16 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
     /* without a separator the line is one segment: only a byline can remain */
     bool sep = false;
     for (size_t k = 0; k + 2 < n && !sep; k++)
-        sep =
-            s[k] == ' ' && (s[k + 1] == '|' || s[k + 1] == '/' || (unsigned char)s[k + 1] >= 0xC2);
+        sep = s[k] == ' ' && (s[k + 1] == '|' || s[k + 1] == '/' ||
+                              (s[k + 1] == '-' && s[k + 2] == ' ') ||
+                              (unsigned char)s[k + 1] >= 0xC2);
     if (!sep) {
         int brc = byline_segment(s, n, g, &found);
+        if (brc == 0) {
+            brc = bare_byline_parse(s, n, g, &found);
+            strv_clear(&found);
+            return brc == 1 ? 2 : brc;
+        }
         if (brc == 1)
             for (size_t i = 0; i < found.n; i++)
                 if (!strv_push_unique(authors, found.v[i])) {
@@ -434,6 +645,7 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
         strv_clear(&found);
         return brc;
     }
+    bool bare = false;
     while (a <= n) {
         size_t b = a, skip = 0;
         while (b < n) {
@@ -442,7 +654,9 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
             if (s[b] == ' ' && b + 1 < n) {
                 k = b + 1;
                 c = ingest_utf8_next(s, n, &k);
-                if ((c == '|' || c == 0xB7 || c == 0x2022 || c == '/') && k < n && s[k] == ' ') {
+                if ((c == '|' || c == 0xB7 || c == 0x2022 || c == '/' || c == '-' ||
+                     c == 0x2013 || c == 0x2014) &&
+                    k < n && s[k] == ' ') {
                     skip = k + 1 - b;
                     break;
                 }
@@ -466,6 +680,12 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
                 memcpy(diso, tiso, sizeof diso);
                 dkind = k;
             }
+        } else if ((brc = bare_byline_parse(seg, sn, g, &found)) != 0) {
+            if (brc < 0) {
+                rc = brc;
+                goto out;
+            }
+            bare = true;
         } else if (ingest_words_count(seg, sn) > 4 || line_is_term(seg, sn)) {
             all = false;
         }
@@ -473,8 +693,12 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
             break;
         a = b + skip;
     }
-    if (!any || !all)
+    if (!all || (!any && !bare))
         goto out;
+    if (!any) {
+        rc = 2; /* "Ann Roe | Bo Li": names alone */
+        goto out;
+    }
     for (size_t i = 0; i < found.n; i++)
         if (!strv_push_unique(authors, found.v[i])) {
             rc = INGEST_ERR_NOMEM;
@@ -625,6 +849,24 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
             return rc;
         if (rc > 0)
             return 1;
+    }
+    /* "Follow Ann Roe on Twitter @annroe", "Contact Ann Roe at ...", "Write to
+     * Ann Roe at ...": a reporter's sign-off names the reporter */
+    static const char *const reach_heads[] = {"contact ", "email ", "follow ", "reach ",
+                                              "write to "};
+    static const char *const reach_tails[] = {" on ", " at ", " via "};
+    for (size_t k = 0; k < sizeof reach_heads / sizeof *reach_heads; k++) {
+        size_t hl = strlen(reach_heads[k]);
+        if (!ingest_ascii_iprefix(s, n, reach_heads[k]) || u->words > 16)
+            continue;
+        for (size_t t = 0; t < sizeof reach_tails / sizeof *reach_tails; t++) {
+            size_t at = ingest_ascii_ifind(s + hl, n - hl, reach_tails[t]);
+            if (at == (size_t)-1 || at > 60 || !is_person_name(s + hl, at, g))
+                continue;
+            int rc = author_add(s, hl, hl + at, g, authors);
+            return rc < 0 ? rc : 1;
+        }
+        break;
     }
     /* "Jane Doe is a staff writer at ..." / "Jane Doe covers ..." */
     static const char *const role_words[] = {
@@ -790,6 +1032,14 @@ static int units_split(const char *text, size_t n, struct units *u)
             if (last && prev_in_block && last->n >= 50 && !line_is_term(last->s, last->n)) {
                 uint32_t c = ingest_cp_at(text, j, i);
                 join = ingest_cp_is_lower(c) || ingest_cp_is_digit(c);
+                /* "by ANN ROE" and "01/06/2026 04:12 PM EST" under a long
+                 * line are a byline and a date, not its continuation */
+                char iso[32];
+                if (join && len <= 80 &&
+                    ((ingest_ascii_iprefix(text + i, len, "by ") && len > 3 &&
+                      ingest_cp_is_upper(ingest_cp_at(text, j, i + 3))) ||
+                     ingest_date_line_parse(text + i, len, iso, sizeof iso) != INGEST_DATE_NONE))
+                    join = false;
             }
             if (join) {
                 if (!unit_extend(last, text + i, len))
@@ -890,9 +1140,6 @@ static bool headline_before_meta(const struct units *u, const size_t *c, size_t 
  * words, the first capitalised, the last a newsroom role. */
 static bool desk_role_line(const struct unit *x)
 {
-    static const char *const roles[] = {
-        "columnist", "correspondent", "editor", "journalist", "producer", "reporter", "writer",
-    }; /* sorted */
     if (x->words == 0 || x->words > 4 || x->term || !ingest_cp_is_upper(ingest_cp_at(x->s, x->n, 0)))
         return false;
     size_t a = x->n;
@@ -904,7 +1151,7 @@ static bool desk_role_line(const struct unit *x)
         return false;
     for (size_t i = 0; i < wn; i++)
         w[i] = (char)tolower((unsigned char)x->s[a + i]);
-    return ingest_word_in(roles, sizeof roles / sizeof *roles, w, wn);
+    return ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, w, wn);
 }
 
 /* A live blog's time stamp line: "02:12", "9.41am", "14:05 GMT". */
@@ -945,6 +1192,57 @@ static bool quoting_entry_heading(const struct unit *stamp, const struct unit *x
         return false;
     return memchr(x->s, '\'', x->n) || memchr(x->s, '"', x->n) || strstr(x->s, "\xE2\x80\x98") ||
            strstr(x->s, "\xE2\x80\x9C");
+}
+
+/* Bylines without "By" at the head of the page: a line of names shaped as a
+ * byline (unit.bare) before the second paragraph of prose (a standfirst may be
+ * the first) is one when a byline or date line stands right above it, or
+ * below it with nothing but short lines between ("Ann Roe" / "Political
+ * reporter, BBC News" / "Published 24 November 2026"). Those short lines
+ * (role, outlet, city) go with it. The names become authors; the lines are
+ * kept in extra so the entity pass reads the people, outlets and places.
+ * 0 or NOMEM. */
+static int head_bylines(struct units *u, const struct ingest_gaz *g, struct ingest_doc *d)
+{
+    size_t prose = 0;
+    for (size_t i = 0; i < u->n && i < 24 && prose < 2; i++) {
+        struct unit *x = &u->v[i];
+        if (x->cls == U_CONTENT && (x->dateline || body_like(x))) {
+            prose++;
+            continue;
+        }
+        if (!x->bare || x->cls != U_CONTENT)
+            continue;
+        size_t j = i + 1;
+        while (j < u->n && j <= i + 3 && u->v[j].cls != U_META && !u->v[j].bare &&
+               (u->v[j].cls == U_BOILER || (u->v[j].short_ && !u->v[j].dateline)))
+            j++;
+        bool below = j < u->n && j <= i + 3 && u->v[j].cls == U_META;
+        bool above = i > 0 && u->v[i - 1].cls == U_META;
+        if (!below && !above)
+            continue;
+        if (!below)
+            j = i + 1;
+        for (size_t k = i; k < j; k++) {
+            struct unit *y = &u->v[k];
+            if (y->cls == U_BOILER)
+                continue;
+            if (k == i || y->bare) {
+                int r = bare_byline_parse(y->s, y->n, g, &d->authors);
+                if (r < 0)
+                    return r;
+            }
+            y->cls = U_META;
+            /* the entity pass would read "Ann Roe Political" as a name */
+            size_t lw = word_start_before(y->s, 0, y->n);
+            if (k == i && !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
+                                y->n - lw) &&
+                !strv_push(&d->extra, y->s))
+                return INGEST_ERR_NOMEM;
+        }
+        i = j - 1;
+    }
+    return 0;
 }
 
 int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *g,
@@ -999,6 +1297,7 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
                 memcpy(any_iso, iso, sizeof any_iso);
             continue;
         }
+        x->bare = m == 2;
         if (line_is_boiler(x)) {
             x->cls = U_BOILER;
             continue;
@@ -1009,6 +1308,9 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
         x->dateline = dl != NULL;
         free(dl);
     }
+
+    if ((rc = head_bylines(&u, g, d)))
+        goto out;
 
     /* content units in order */
     size_t *c = malloc((u.n + 1) * sizeof *c);
