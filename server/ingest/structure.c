@@ -334,8 +334,8 @@ static const char *const desk_nouns[] = {
 /* Capitalised words that open a newsroom role after a name and that the
  * gazetteer's title words lack ("Tomasz Hale Political correspondent"). */
 static const char *const desk_mods[] = {
-    "assistant", "associate", "business",  "political", "politics", "science",
-    "social",    "sports",    "staff",     "weather",
+    "assistant", "associate", "business", "diplomatic", "economics", "political",
+    "politics",  "science",   "social",   "sports",     "staff",     "weather",
 }; /* sorted */
 
 /* Start of the word that ends at b (s[b-1] is its last byte). */
@@ -524,10 +524,13 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, s
 /* A byline without "By": names only, separated as in a byline ("Ann Roe",
  * "Ann Roe and Bo Li", "Ann Roe in Paris", "Ann Roe Political correspondent"),
  * the last part after a comma an outlet or a role ("Ann Roe, USA TODAY").
+ * Two capitalised words may also be a section label ("Health Care"), so a
+ * listed given name, a role, an outlet or a listed city after "in" must vouch
+ * for the names, unless the caller does (vouched: a date shares the line).
  * Whether the line is a byline depends on where it stands: this only tests
  * the shape. Adds the names to authors; returns 1 when the shape holds, 0 when
  * not, or NOMEM. */
-static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g,
+static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, bool vouched,
                              struct strv *authors)
 {
     /* a line in capitals is a masthead or a label ("USA TODAY NETWORK") */
@@ -543,7 +546,7 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
     struct strv found = {0};
     size_t a = 0;
     int rc = 0;
-    bool ok = true;
+    bool ok = true, role_or_outlet = false;
     while (a < n && ok) {
         size_t b = a, skip = 0;
         while (b < n) {
@@ -580,12 +583,43 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
                                           s + word_start_before(s, pa, pb),
                                           pb - word_start_before(s, pa, pb)));
             ok = last && outlet;
+            role_or_outlet = ok;
         }
         if (skip == 0)
             break;
         a = b + skip;
     }
     if (!ok || found.n == 0)
+        goto out;
+    /* two capitalised words are also a section label ("Health Care"): a
+     * listed given name, a role, an outlet or a listed city must vouch */
+    for (size_t i = 0; i < found.n && !vouched; i++) {
+        const char *v = found.v[i];
+        size_t vn = strcspn(v, " ");
+        vouched = ingest_gaz_has(g, v, vn, INGEST_GAZ_GIVEN_MALE) ||
+                  ingest_gaz_has(g, v, vn, INGEST_GAZ_GIVEN_FEMALE);
+    }
+    for (size_t at = 0; !vouched && at < n;) {
+        size_t k = ingest_ascii_ifind(s + at, n - at, " in ");
+        if (k == (size_t)-1)
+            break;
+        size_t p0 = at + k + 4, p1 = p0;
+        while (p1 < n && s[p1] != ' ' && s[p1] != ',')
+            p1++;
+        size_t p2 = p1 + 1;
+        while (p2 < n && s[p2] != ' ' && s[p2] != ',')
+            p2++;
+        vouched = ingest_gaz_has(g, s + p0, p1 - p0, INGEST_GAZ_PLACE) ||
+                  (p2 <= n && p1 < n && s[p1] == ' ' &&
+                   ingest_gaz_has(g, s + p0, p2 - p0, INGEST_GAZ_PLACE));
+        at = p0;
+    }
+    if (!vouched) {
+        size_t lw = word_start_before(s, 0, n);
+        vouched = role_or_outlet ||
+                  ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + lw, n - lw);
+    }
+    if (!vouched)
         goto out;
     for (size_t i = 0; i < found.n; i++)
         if (!strv_push_unique(authors, found.v[i])) {
@@ -632,7 +666,7 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
     if (!sep) {
         int brc = byline_segment(s, n, g, &found);
         if (brc == 0) {
-            brc = bare_byline_parse(s, n, g, &found);
+            brc = bare_byline_parse(s, n, g, false, &found);
             strv_clear(&found);
             return brc == 1 ? 2 : brc;
         }
@@ -680,7 +714,7 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
                 memcpy(diso, tiso, sizeof diso);
                 dkind = k;
             }
-        } else if ((brc = bare_byline_parse(seg, sn, g, &found)) != 0) {
+        } else if ((brc = bare_byline_parse(seg, sn, g, true, &found)) != 0) {
             if (brc < 0) {
                 rc = brc;
                 goto out;
@@ -1228,7 +1262,7 @@ static int head_bylines(struct units *u, const struct ingest_gaz *g, struct inge
             if (y->cls == U_BOILER)
                 continue;
             if (k == i || y->bare) {
-                int r = bare_byline_parse(y->s, y->n, g, &d->authors);
+                int r = bare_byline_parse(y->s, y->n, g, false, &d->authors);
                 if (r < 0)
                     return r;
             }
