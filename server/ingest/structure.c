@@ -534,8 +534,8 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
                              struct strv *authors)
 {
     /* a line in capitals is a masthead or a label ("USA TODAY NETWORK") */
-    if (n < 5 || ingest_words_count(s, n) > 16 || line_is_term(s, n) ||
-        !ingest_cp_is_upper(ingest_cp_at(s, n, 0)) || all_caps(s, n))
+    if (n < 5 || n > 160 || !ingest_cp_is_upper(ingest_cp_at(s, n, 0)) || line_is_term(s, n) ||
+        ingest_words_count(s, n) > 16 || all_caps(s, n))
         return 0;
     /* "Mayor Ann Roe" is a caption or a name card, not a byline */
     size_t w = 0;
