@@ -365,12 +365,13 @@ static void byline_tail_cut(const char *s, size_t a, size_t *b, const struct ing
             size_t v = word_start_before(s, a, e);
             if (v <= a)
                 break;
-            bool mod = !ingest_cp_is_upper(ingest_cp_at(s, e, v)) ||
-                       ingest_word_in(desk_mods, sizeof desk_mods / sizeof *desk_mods, s + v, e - v) ||
-                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_TITLE_MOD) ||
-                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_TITLE) ||
-                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_DEMONYM) ||
-                       ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_PLACE);
+            bool mod =
+                !ingest_cp_is_upper(ingest_cp_at(s, e, v)) ||
+                ingest_word_in(desk_mods, sizeof desk_mods / sizeof *desk_mods, s + v, e - v) ||
+                ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_TITLE_MOD) ||
+                ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_TITLE) ||
+                ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_DEMONYM) ||
+                ingest_gaz_has(g, s + v, e - v, INGEST_GAZ_PLACE);
             if ((!mod && !(beat && k == 0)) || ingest_words_count(s + a, v - a) < 2)
                 break;
             cut = v;
@@ -575,13 +576,14 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
             size_t pa = a, pb = b;
             trim_span(s, &pa, &pb);
             size_t pw = ingest_words_count(s + pa, pb - pa);
-            bool last = skip == 0 && found.n > 0 && a > 0 && (s[a - 1] == ',' || (a >= 2 && s[a - 2] == '|'));
-            bool outlet = pw >= 1 && pw <= 4 &&
-                          (ingest_gaz_has(g, s + pa, pb - pa, INGEST_GAZ_ORG) ||
-                           all_caps(s + pa, pb - pa) ||
-                           ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns,
-                                          s + word_start_before(s, pa, pb),
-                                          pb - word_start_before(s, pa, pb)));
+            bool last = skip == 0 && found.n > 0 && a > 0 &&
+                        (s[a - 1] == ',' || (a >= 2 && s[a - 2] == '|'));
+            bool outlet =
+                pw >= 1 && pw <= 4 &&
+                (ingest_gaz_has(g, s + pa, pb - pa, INGEST_GAZ_ORG) || all_caps(s + pa, pb - pa) ||
+                 ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns,
+                                s + word_start_before(s, pa, pb),
+                                pb - word_start_before(s, pa, pb)));
             ok = last && outlet;
             role_or_outlet = ok;
         }
@@ -610,14 +612,14 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
         while (p2 < n && s[p2] != ' ' && s[p2] != ',')
             p2++;
         vouched = ingest_gaz_has(g, s + p0, p1 - p0, INGEST_GAZ_PLACE) ||
-                  (p2 <= n && p1 < n && s[p1] == ' ' &&
-                   ingest_gaz_has(g, s + p0, p2 - p0, INGEST_GAZ_PLACE));
+                  (p1 < n && s[p1] == ' ' && ingest_gaz_has(g, s + p0, p2 - p0, INGEST_GAZ_PLACE));
         at = p0;
     }
     if (!vouched) {
         size_t lw = word_start_before(s, 0, n);
-        vouched = role_or_outlet ||
-                  ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + lw, n - lw);
+        vouched =
+            role_or_outlet ||
+            ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + lw, n - lw);
     }
     if (!vouched)
         goto out;
@@ -660,9 +662,9 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
     /* without a separator the line is one segment: only a byline can remain */
     bool sep = false;
     for (size_t k = 0; k + 2 < n && !sep; k++)
-        sep = s[k] == ' ' && (s[k + 1] == '|' || s[k + 1] == '/' ||
-                              (s[k + 1] == '-' && s[k + 2] == ' ') ||
-                              (unsigned char)s[k + 1] >= 0xC2);
+        sep = s[k] == ' ' &&
+              (s[k + 1] == '|' || s[k + 1] == '/' || (s[k + 1] == '-' && s[k + 2] == ' ') ||
+               (unsigned char)s[k + 1] >= 0xC2);
     if (!sep) {
         int brc = byline_segment(s, n, g, &found);
         if (brc == 0) {
@@ -688,8 +690,8 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
             if (s[b] == ' ' && b + 1 < n) {
                 k = b + 1;
                 c = ingest_utf8_next(s, n, &k);
-                if ((c == '|' || c == 0xB7 || c == 0x2022 || c == '/' || c == '-' ||
-                     c == 0x2013 || c == 0x2014) &&
+                if ((c == '|' || c == 0xB7 || c == 0x2022 || c == '/' || c == '-' || c == 0x2013 ||
+                     c == 0x2014) &&
                     k < n && s[k] == ' ') {
                     skip = k + 1 - b;
                     break;
@@ -825,8 +827,8 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
         "with files from",
     };
     /* "— With assistance from X and Y": the dash that sets the credit off */
-    if (n > 2 && (s[0] == '-' || memcmp(s, "\xE2\x80\x94", 3) == 0 ||
-                  memcmp(s, "\xE2\x80\x93", 3) == 0)) {
+    if (n > 2 &&
+        (s[0] == '-' || memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0)) {
         size_t d = s[0] == '-' ? 1 : 3;
         while (d < n && (s[d] == '-' || s[d] == ' '))
             d++;
@@ -849,7 +851,7 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
             static const char *const author_heads[] = {
                 "reporting by ",          "additional reporting by ", "writing by ",
                 "contributing: ",         "contributors: ",           "reporting and writing by ",
-                "additional reporting: ", "with assistance from ",  "with files from ",
+                "additional reporting: ", "with assistance from ",    "with files from ",
             };
             for (size_t h = 0; h < sizeof author_heads / sizeof *author_heads; h++) {
                 size_t hl = strlen(author_heads[h]);
@@ -1174,7 +1176,8 @@ static bool headline_before_meta(const struct units *u, const size_t *c, size_t 
  * words, the first capitalised, the last a newsroom role. */
 static bool desk_role_line(const struct unit *x)
 {
-    if (x->words == 0 || x->words > 4 || x->term || !ingest_cp_is_upper(ingest_cp_at(x->s, x->n, 0)))
+    if (x->words == 0 || x->words > 4 || x->term ||
+        !ingest_cp_is_upper(ingest_cp_at(x->s, x->n, 0)))
         return false;
     size_t a = x->n;
     while (a > 0 && x->s[a - 1] != ' ')
@@ -1269,7 +1272,8 @@ static int head_bylines(struct units *u, const struct ingest_gaz *g, struct inge
             y->cls = U_META;
             /* the entity pass would read "Ann Roe Political" as a name */
             size_t lw = word_start_before(y->s, 0, y->n);
-            if (k == i && !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
+            if (k == i &&
+                !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
                                 y->n - lw) &&
                 !strv_push(&d->extra, y->s))
                 return INGEST_ERR_NOMEM;
