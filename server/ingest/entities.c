@@ -4140,6 +4140,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             goto out;
         out->v[id].gender = gender_of(g, a, an, NULL, 0);
         out->v[id].is_author = true;
+        an = strlen(out->v[id].name); /* a nickname is dropped */
         nx_put(&full, out->v[id].name, an, id);
         const char *w;
         size_t wn;
@@ -4384,12 +4385,17 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 free(people.v);
                 goto out;
             }
-            nx_put(&full, out->v[id].name, nn, id);
+            /* 'Harold "Hal" Brekke' is stored without the nickname: index
+             * the stored name, and the written one too */
+            size_t sl = strlen(out->v[id].name);
+            nx_put(&full, out->v[id].name, sl, id);
+            if (sl != nn)
+                nx_put(&full, name, nn, id);
             if (type == ENTITY_PERSON) {
                 const char *w;
                 size_t wn;
-                last_word(out->v[id].name, nn, &w, &wn);
-                if (wn && wn < nn && nx_find(&last, w, wn) < 0)
+                last_word(out->v[id].name, sl, &w, &wn);
+                if (wn && wn < sl && nx_find(&last, w, wn) < 0)
                     nx_put(&last, w, wn, id);
                 out->v[id].gender =
                     gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
