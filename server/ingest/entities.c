@@ -2594,12 +2594,24 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
         !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an") ||
           ingest_tok_is(s, &t[j + 1], "the"))) /* "X, the national federation," */
         return false;
-    for (size_t k = j + 2; k < n && k < j + 6; k++) {
+    for (size_t k = j + 2; k < n && k < j + 7; k++) {
         const struct ingest_tok *w = &t[k];
-        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote ||
-            (w->flags & INGEST_TOKF_POSS)) /* "X, the firm's founder" */
+        /* "the sector's biggest farmers' cooperative": a plural owner's
+         * apostrophe, a token of its own */
+        if (w->kind == INGEST_TOK_PUNCT && (w->ch == '\'' || w->ch == 0x2019) &&
+            t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].end == w->start &&
+            (t[k - 1].flags & INGEST_TOKF_LOWER) && s[w->start - 1] == 's')
+            continue;
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
             return false;
         bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
+        /* "X, the firm's founder" is a person; "X, the industry's main lobby
+         * group," an organisation: a lower-case owner is a modifier */
+        if (w->flags & INGEST_TOKF_POSS) {
+            if (head || !(w->flags & INGEST_TOKF_LOWER))
+                return false;
+            continue;
+        }
         if (!head) {
             if (!(w->flags & INGEST_TOKF_LOWER))
                 return false;
