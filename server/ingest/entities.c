@@ -2541,6 +2541,20 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
            (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
 }
 
+/* "the Hartsbridge and Wyre by-election": a lower-case word for an election
+ * to one seat at t[j], after a run behind "the" or "a" (t[a - 1]). */
+static bool by_election_at(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                           size_t j)
+{
+    static const char *const words[] = {"by-election", "by-elections", "byelection",
+                                        "byelections"}; /* sorted */
+    return j < n && a > 0 && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+           t[j].quote == t[a].quote &&
+           (ingest_tok_is(s, &t[a - 1], "the") || ingest_tok_is(s, &t[a - 1], "a")) &&
+           ingest_word_in(words, sizeof words / sizeof *words, s + t[j].start,
+                          t[j].end - t[j].start);
+}
+
 /* "the ultra-Orthodox Kol Yisrael party", "his Yesod faction", "the centrist
  * Yesh Kivun party": a name before a lower-case "party" or "faction", behind a
  * determiner and at most three lower-case words, is the party (but not "the
@@ -3079,7 +3093,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the MP for Kettlebrook and Fenwood": one constituency */
             if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && tok_capword(&t[j + 1]) &&
                 t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
-                constituency_before(s, t, a)) {
+                (constituency_before(s, t, a) ||
+                 (j - a == 1 && by_election_at(s, t, n, a, j + 2)))) {
                 j++;
                 continue;
             }
@@ -3575,7 +3590,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
-                constituency_before(s, t, a) && c->start == t[a].start) {
+                (constituency_before(s, t, a) || (c->end == t[j - 1].end &&
+                                                  j - a <= 3 && by_election_at(s, t, n, a, j))) &&
+                c->start == t[a].start) {
                 c->kind = C_PLACE;
                 c->person_hint = c->cue_after = false;
             }
