@@ -1062,6 +1062,35 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     c.entity = -1;
     c.cue_after = cue_after;
     size_t end = run_end_byte;
+    /* "a Des Moines Register/Mediacom Iowa Poll", "USA TODAY/Suffolk
+     * University Poll": the partner glued by a slash to a named poll is an
+     * organisation; the poll's name and its place are not part of it */
+    if (a >= 2 && b - a >= 2 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '/' &&
+        t[a - 1].start == t[a - 2].end && t[a - 1].end == t[a].start &&
+        t[a - 2].kind == INGEST_TOK_WORD && !(t[a - 2].flags & INGEST_TOKF_LOWER) &&
+        end == t[b - 1].end && ingest_tok_is(s, &t[b - 1], "Poll")) {
+        size_t pb = b - 1;
+        const struct ingest_gaz_entry *pl =
+            pb - a >= 2 ? ingest_gaz_find(g, s + t[pb - 1].start, t[pb - 1].end - t[pb - 1].start,
+                                          INGEST_GAZ_PLACE)
+                        : NULL;
+        if (pl)
+            pb--;
+        const struct ingest_gaz_entry *ke =
+            ingest_gaz_find(g, s + t[a].start, t[pb - 1].end - t[a].start, INGEST_GAZ_ORG);
+        if (!org_span_push(out, para, s, &t[a], t[pb - 1].end, ke, pos))
+            return false;
+        if (pl) {
+            c.kind = C_PLACE;
+            c.start = c.nstart = t[pb].start;
+            c.end = t[pb].end;
+            c.canon = pl->canon;
+            c.canon_len = pl->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+        return true;
+    }
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
