@@ -1306,10 +1306,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return cands_push(out, &c);
         }
     }
-    /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity */
-    static const char *const laws[] = {"act", "bill", "ordinance"}; /* sorted, lower */
+    /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity;
+     * nor is a public programme not listed ("the Children's Health Insurance
+     * Program"; "World Food Programme" is) */
+    static const char *const laws[] = {"act", "bill", "ordinance", "program",
+                                       "programme"}; /* sorted, lower */
     if (b - a >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
-        ingest_word_in(laws, 3, s + t[b - 1].start, end - t[b - 1].start) &&
+        ingest_word_in(laws, sizeof laws / sizeof *laws, s + t[b - 1].start,
+                       end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
         return true;
     /* "the GOP Senate primary": the party and the chamber, each named */
@@ -2963,6 +2967,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     t[j].start <= k->full_end + 1 &&
                     (ingest_tok_is(s, &t[a], "St.") || ingest_tok_is(s, &t[a], "St") ||
                      ingest_tok_is(s, &t[a], "Saint")) &&
+                    !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
+                                    INGEST_GAZ_STOPCAP))
+                    continue;
+                /* "the Children's Hospital of Kelby", "Women's Health
+                 * Alliance": an irregular plural's possessive goes on */
+                static const char *const plurals[] = {"children", "men",
+                                                      "women"}; /* sorted, lower */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
+                    t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
+                    ingest_word_in(plurals, sizeof plurals / sizeof *plurals, s + k->start,
+                                   k->end - k->start) &&
+                    !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start, INGEST_GAZ_TITLE) &&
                     !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
                                     INGEST_GAZ_STOPCAP))
                     continue;
