@@ -2006,6 +2006,9 @@ static const struct {
     {"S.C", "South Carolina"}, {"S.D", "South Dakota"}, {"Tenn", "Tennessee"},
     {"Va", "Virginia"},      {"Vt", "Vermont"},        {"W.Va", "West Virginia"},
     {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
+    /* older forms some papers keep ("AMES, Ia. —", "Waco, Tex.") */
+    {"Cal", "California"},   {"Ia", "Iowa"},           {"Penn", "Pennsylvania"},
+    {"Tex", "Texas"},        {"Wisc", "Wisconsin"},
 };
 
 /* Postal codes of US states in the order of their names, as some outlets
@@ -2141,6 +2144,11 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
         return 0;
     size_t k = j + 1, len = 0;
     const struct ingest_gaz_entry *ab = state_of_abbr(g, s + t[k].start, t[k].end - t[k].start);
+    /* "AMES, Ia. —": an older abbreviation the tokenizer does not know
+     * keeps its period as a token of its own */
+    if (!ab && k + 1 < n && t[k + 1].kind == INGEST_TOK_PUNCT && t[k + 1].ch == '.' &&
+        t[k + 1].start == t[k].end)
+        ab = state_of_abbr(g, s + t[k].start, t[k].end + 1 - t[k].start);
     if (ab)
         len = 1;
     for (size_t m = 3; m >= 1 && !len; m--) {
@@ -2479,7 +2487,8 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
  * Council", "Renfrew County Commissioners"). */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
 {
-    static const char *const municipal[] = {"borough", "city",     "county", "parish",
+    /* ("in Ames" after "Ames Public Library": a public body named for its town) */
+    static const char *const municipal[] = {"borough", "city",     "county", "parish", "public",
                                             "town",    "township", "village"}; /* sorted */
     for (size_t i = 0; i < e->n && i < 512; i++) {
         const char *nm = e->v[i].name;
@@ -3767,7 +3776,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         if (abbr) {
             /* the state an abbreviation names is named too */
-            struct cand c = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
+            size_t ae = t[j + 1].end; /* "Ia." whose period is a token */
+            if (s[ae - 1] != '.' && s[ae] == '.')
+                ae++;
+            struct cand c = {.para = para, .start = t[j + 1].start, .end = ae,
                              .nstart = t[j + 1].start, .text = s, .canon = abbr->canon,
                              .canon_len = abbr->canon_len, .kind = C_PLACE,
                              .in_quote = t[j + 1].quote >= 0, .entity = -1, .pos = (*pos)++};
