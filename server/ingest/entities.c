@@ -2809,6 +2809,50 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
     return false;
 }
 
+/* Whether w/n is a plain capitalised word no list knows as a place,
+ * organisation, people, title or sentence word. */
+static bool plain_surname(const struct ingest_gaz *g, const char *w, size_t n)
+{
+    if (n < 3 || w[0] < 'A' || w[0] > 'Z')
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (w[k] < 'a' || w[k] > 'z')
+            return false;
+    static const enum ingest_gaz_class known[] = {
+        INGEST_GAZ_PLACE, INGEST_GAZ_ORG, INGEST_GAZ_DEMONYM, INGEST_GAZ_STOPCAP,
+        INGEST_GAZ_TITLE, INGEST_GAZ_TITLE_MOD, INGEST_GAZ_NOT_ENTITY, INGEST_GAZ_ORG_WORD,
+        INGEST_GAZ_PLACE_WORD};
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+        if (ingest_gaz_has(g, w, n, known[k]))
+            return false;
+    return true;
+}
+
+/* "the Obama-Marsh agenda", "the Reyes-Lowell ticket": a lone word at token
+ * i of two plain capitalised parts joined by a hyphen, before a lower-case
+ * noun for a pair's time in power. Returns the hyphen's byte, or 0. */
+static size_t pair_of_people(const struct ingest_gaz *g, const char *s,
+                             const struct ingest_tok *t, size_t n, size_t i)
+{
+    static const char *const spans[] = {"administration", "agenda", "era", "presidency",
+                                        "ticket",         "years"}; /* sorted */
+    if (i + 1 >= n || t[i].kind != INGEST_TOK_WORD || t[i + 1].kind != INGEST_TOK_WORD ||
+        !(t[i + 1].flags & INGEST_TOKF_LOWER) || t[i + 1].quote != t[i].quote ||
+        (t[i].flags & INGEST_TOKF_POSS) ||
+        !ingest_word_in(spans, sizeof spans / sizeof *spans, s + t[i + 1].start,
+                        t[i + 1].end - t[i + 1].start))
+        return 0;
+    if (i > 0 && tok_capword(&t[i - 1]) && t[i - 1].quote == t[i].quote)
+        return 0; /* inside a longer name */
+    const char *w = s + t[i].start, *h = memchr(w, '-', t[i].end - t[i].start);
+    if (!h)
+        return 0;
+    size_t ln = (size_t)(h - w), rn = t[i].end - t[i].start - ln - 1;
+    if (!plain_surname(g, w, ln) || !plain_surname(g, h + 1, rn))
+        return 0;
+    return (size_t)(h - s);
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -2912,6 +2956,25 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                              .nstart = t[i].start, .text = s, .canon = "X", .canon_len = 1,
                              .kind = C_ORG, .in_quote = t[i].quote >= 0, .entity = -1,
                              .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i++;
+            continue;
+        }
+        /* "the Obama-Marsh agenda", "the Reyes-Lowell ticket": two surnames
+         * joined by a hyphen before a noun for a pair's time in power are
+         * two people */
+        size_t pair_hy = pair_of_people(g, s, t, n, i);
+        if (pair_hy) {
+            struct cand c = {.para = para, .start = t[i].start, .end = pair_hy,
+                             .nstart = t[i].start, .text = s, .kind = C_SINGLE,
+                             .in_quote = t[i].quote >= 0, .age_after = true, .entity = -1,
+                             .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            c.start = c.nstart = pair_hy + 1;
+            c.end = t[i].end;
+            c.pos = (*pos)++;
             if (!cands_push(out, &c))
                 return false;
             i++;
