@@ -3403,6 +3403,21 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              /* not "a 1951 X Treaty, which"; "head of trade at Dairy Board
               * Kelland, which represents": a workplace */
              (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT || ingest_tok_is(s, &t[a - 1], "at")));
+        /* "told the Funke media group", "the Lindqvist shipping company": a
+         * trade word and an organisation noun after a name behind "the" */
+        static const char *const trades[] = {
+            "banking", "construction", "energy", "engineering", "investment", "media",
+            "mining", "publishing", "retail", "shipping", "steel", "tech"}; /* sorted */
+        bool trade_org = j + 1 < n && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+                         t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+                         t[j].quote == t[a].quote && t[j + 1].quote == t[a].quote &&
+                         !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                         ingest_word_in(trades, sizeof trades / sizeof *trades, s + t[j].start,
+                                        t[j].end - t[j].start) &&
+                         t[j + 1].kind == INGEST_TOK_WORD && org_noun_before(s, &t[j + 1]) &&
+                         !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start,
+                                          INGEST_GAZ_PLACE);
+        org_after = org_after || trade_org;
         bool group_after = group_noun_after(s, t, n, a, j);
         bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
@@ -3574,7 +3589,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     pc->town_hint = true;
             }
             if (org_after && !person && c->nstart == c->start && !c->canon &&
-                (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
+                (c->kind == C_PERSON || (c->kind == C_SINGLE && (inner_poss || trade_org))))
                 c->kind = C_ORG;
             if ((group_after || appos_org) && !cue && c->nstart == c->start && !c->canon &&
                 c->start == t[a].start && (c->kind == C_PERSON || c->kind == C_SINGLE) &&
