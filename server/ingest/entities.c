@@ -2809,6 +2809,26 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
     return false;
 }
 
+/* "worked 31 years at X", "a job at X": the run at token a follows "at"
+ * and, at most three words before it, a word of working. */
+static bool employer_at(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const work[] = {"employed", "job",     "jobs",  "work",
+                                       "worked",   "working", "works"}; /* sorted */
+    if (a < 2 || !ingest_tok_is(s, &t[a - 1], "at"))
+        return false;
+    for (size_t k = a - 1; k > 0 && a - 1 - k < 4; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind == INGEST_TOK_NUM)
+            continue; /* "worked 31 years at" */
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+            return false;
+        if (ingest_word_in(work, sizeof work / sizeof *work, s + w->start, w->end - w->start))
+            return true;
+    }
+    return false;
+}
+
 /* Whether w/n is a plain capitalised word no list knows as a place,
  * organisation, people, title or sentence word. */
 static bool plain_surname(const struct ingest_gaz *g, const char *w, size_t n)
@@ -3215,6 +3235,15 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 j++;
                 continue;
             }
+            /* "worked 31 years at Youngstown Sheet and Tube": an employer's
+             * name goes on over "and" to one last word */
+            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && tok_capword(&t[j + 1]) &&
+                t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                (j + 2 >= n || !tok_capword(&t[j + 2])) && employer_at(s, t, a) &&
+                !given_name_at(g, s, &t[a])) {
+                j++;
+                continue;
+            }
             /* "National Oceanic and Atmospheric Administration": a known name;
              * "House Energy and Commerce Committee": an unknown one */
             if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") &&
@@ -3519,6 +3548,19 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                ingest_gaz_find(g, s + t[oa].start, end_byte - t[oa].start,
                                                INGEST_GAZ_ORG),
                                pos))
+                return false;
+            i = j;
+            continue;
+        }
+        /* "worked 31 years at Youngstown Sheet and Tube", "a job at Kessler
+         * Axle": an unknown name of two words or more where someone works is
+         * the employer, though a place opens it */
+        if (j - a >= 2 && employer_at(s, t, a) && !given_name_at(g, s, &t[a]) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false) &&
+            !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                            INGEST_GAZ_PLACE_WORD) &&
+            !(t[j - 1].flags & INGEST_TOKF_POSS)) {
+            if (!org_span_push(out, para, s, &t[a], end_byte, NULL, pos))
                 return false;
             i = j;
             continue;
