@@ -3565,6 +3565,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "in the Europa building", "outside the Hartley building": an
+         * unlisted name behind "the" before a lower-case "building" is the
+         * building, a place named as written */
+        if (j - a <= 2 && j < n && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+            ingest_tok_is(s, &t[j], "building") && t[j].start == end_byte + 1 &&
+            t[j].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            !(t[a].flags & INGEST_TOKF_ALLCAPS) && !given_name_at(g, s, &t[a]) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false) &&
+            (j + 1 >= n || !tok_capword(&t[j + 1]))) {
+            struct cand bc = {.para = para, .start = t[a].start, .end = t[j].end,
+                              .nstart = t[a].start, .text = s, .kind = C_PLACE,
+                              .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &bc))
+                return false;
+            i = j + 1;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
