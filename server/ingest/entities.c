@@ -2660,6 +2660,11 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
             continue;
         if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
             return false;
+        /* "X, an analyst at a securities firm,": a role's prepositional
+         * phrase comes after the head, which was no organisation noun */
+        static const char *const preps[] = {"at", "for", "from", "in", "of", "on", "with"};
+        if (ingest_word_in(preps, sizeof preps / sizeof *preps, s + w->start, w->end - w->start))
+            return false;
         bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
         /* "X, the firm's founder" is a person; "X, the industry's main lobby
          * group," an organisation: a lower-case owner is a modifier */
@@ -3573,6 +3578,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             t[j].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
             !(t[a].flags & INGEST_TOKF_ALLCAPS) && !given_name_at(g, s, &t[a]) &&
             !gaz_name(g, s + t[a].start, end_byte - t[a].start, false) &&
+            !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                            INGEST_GAZ_ORG_WORD) && /* "the Council building" */
             (j + 1 >= n || !tok_capword(&t[j + 1]))) {
             struct cand bc = {.para = para, .start = t[a].start, .end = t[j].end,
                               .nstart = t[a].start, .text = s, .kind = C_PLACE,
