@@ -1062,6 +1062,35 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     c.entity = -1;
     c.cue_after = cue_after;
     size_t end = run_end_byte;
+    /* "a Des Moines Register/Mediacom Iowa Poll", "USA TODAY/Suffolk
+     * University Poll": the partner glued by a slash to a named poll is an
+     * organisation; the poll's name and its place are not part of it */
+    if (a >= 2 && b - a >= 2 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '/' &&
+        t[a - 1].start == t[a - 2].end && t[a - 1].end == t[a].start &&
+        t[a - 2].kind == INGEST_TOK_WORD && !(t[a - 2].flags & INGEST_TOKF_LOWER) &&
+        end == t[b - 1].end && ingest_tok_is(s, &t[b - 1], "Poll")) {
+        size_t pb = b - 1;
+        const struct ingest_gaz_entry *pl =
+            pb - a >= 2 ? ingest_gaz_find(g, s + t[pb - 1].start, t[pb - 1].end - t[pb - 1].start,
+                                          INGEST_GAZ_PLACE)
+                        : NULL;
+        if (pl)
+            pb--;
+        const struct ingest_gaz_entry *ke =
+            ingest_gaz_find(g, s + t[a].start, t[pb - 1].end - t[a].start, INGEST_GAZ_ORG);
+        if (!org_span_push(out, para, s, &t[a], t[pb - 1].end, ke, pos))
+            return false;
+        if (pl) {
+            c.kind = C_PLACE;
+            c.start = c.nstart = t[pb].start;
+            c.end = t[pb].end;
+            c.canon = pl->canon;
+            c.canon_len = pl->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+        return true;
+    }
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
@@ -1277,10 +1306,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return cands_push(out, &c);
         }
     }
-    /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity */
-    static const char *const laws[] = {"act", "bill", "ordinance"}; /* sorted, lower */
+    /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity;
+     * nor is a public programme not listed ("the Children's Health Insurance
+     * Program"; "World Food Programme" is) */
+    static const char *const laws[] = {"act", "bill", "ordinance", "program",
+                                       "programme"}; /* sorted, lower */
     if (b - a >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
-        ingest_word_in(laws, 3, s + t[b - 1].start, end - t[b - 1].start) &&
+        ingest_word_in(laws, sizeof laws / sizeof *laws, s + t[b - 1].start,
+                       end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
         return true;
     /* "the GOP Senate primary": the party and the chamber, each named */
@@ -1973,6 +2006,9 @@ static const struct {
     {"S.C", "South Carolina"}, {"S.D", "South Dakota"}, {"Tenn", "Tennessee"},
     {"Va", "Virginia"},      {"Vt", "Vermont"},        {"W.Va", "West Virginia"},
     {"Wash", "Washington State"}, {"Wis", "Wisconsin"}, {"Wyo", "Wyoming"},
+    /* older forms some papers keep ("AMES, Ia. —", "Waco, Tex.") */
+    {"Cal", "California"},   {"Ia", "Iowa"},           {"Penn", "Pennsylvania"},
+    {"Tex", "Texas"},        {"Wisc", "Wisconsin"},
 };
 
 /* Postal codes of US states in the order of their names, as some outlets
@@ -2108,6 +2144,11 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
         return 0;
     size_t k = j + 1, len = 0;
     const struct ingest_gaz_entry *ab = state_of_abbr(g, s + t[k].start, t[k].end - t[k].start);
+    /* "AMES, Ia. —": an older abbreviation the tokenizer does not know
+     * keeps its period as a token of its own */
+    if (!ab && k + 1 < n && t[k + 1].kind == INGEST_TOK_PUNCT && t[k + 1].ch == '.' &&
+        t[k + 1].start == t[k].end)
+        ab = state_of_abbr(g, s + t[k].start, t[k].end + 1 - t[k].start);
     if (ab)
         len = 1;
     for (size_t m = 3; m >= 1 && !len; m--) {
@@ -2446,7 +2487,8 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
  * Council", "Renfrew County Commissioners"). */
 static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t n)
 {
-    static const char *const municipal[] = {"borough", "city",     "county", "parish",
+    /* ("in Ames" after "Ames Public Library": a public body named for its town) */
+    static const char *const municipal[] = {"borough", "city",     "county", "parish", "public",
                                             "town",    "township", "village"}; /* sorted */
     for (size_t i = 0; i < e->n && i < 512; i++) {
         const char *nm = e->v[i].name;
@@ -2541,6 +2583,20 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
            (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
 }
 
+/* "the Hartsbridge and Wyre by-election": a lower-case word for an election
+ * to one seat at t[j], after a run behind "the" or "a" (t[a - 1]). */
+static bool by_election_at(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                           size_t j)
+{
+    static const char *const words[] = {"by-election", "by-elections", "byelection",
+                                        "byelections"}; /* sorted */
+    return j < n && a > 0 && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+           t[j].quote == t[a].quote &&
+           (ingest_tok_is(s, &t[a - 1], "the") || ingest_tok_is(s, &t[a - 1], "a")) &&
+           ingest_word_in(words, sizeof words / sizeof *words, s + t[j].start,
+                          t[j].end - t[j].start);
+}
+
 /* "the ultra-Orthodox Kol Yisrael party", "his Yesod faction", "the centrist
  * Yesh Kivun party": a name before a lower-case "party" or "faction", behind a
  * determiner and at most three lower-case words, is the party (but not "the
@@ -2594,12 +2650,29 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
         !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an") ||
           ingest_tok_is(s, &t[j + 1], "the"))) /* "X, the national federation," */
         return false;
-    for (size_t k = j + 2; k < n && k < j + 6; k++) {
+    for (size_t k = j + 2; k < n && k < j + 7; k++) {
         const struct ingest_tok *w = &t[k];
-        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote ||
-            (w->flags & INGEST_TOKF_POSS)) /* "X, the firm's founder" */
+        /* "the sector's biggest farmers' cooperative": a plural owner's
+         * apostrophe, a token of its own */
+        if (w->kind == INGEST_TOK_PUNCT && (w->ch == '\'' || w->ch == 0x2019) &&
+            t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].end == w->start &&
+            (t[k - 1].flags & INGEST_TOKF_LOWER) && s[w->start - 1] == 's')
+            continue;
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[j].quote)
+            return false;
+        /* "X, an analyst at a securities firm,": a role's prepositional
+         * phrase comes after the head, which was no organisation noun */
+        static const char *const preps[] = {"at", "for", "from", "in", "of", "on", "with"};
+        if (ingest_word_in(preps, sizeof preps / sizeof *preps, s + w->start, w->end - w->start))
             return false;
         bool head = org_noun_before(s, w) || ingest_tok_is(s, w, "PAC");
+        /* "X, the firm's founder" is a person; "X, the industry's main lobby
+         * group," an organisation: a lower-case owner is a modifier */
+        if (w->flags & INGEST_TOKF_POSS) {
+            if (head || !(w->flags & INGEST_TOKF_LOWER))
+                return false;
+            continue;
+        }
         if (!head) {
             if (!(w->flags & INGEST_TOKF_LOWER))
                 return false;
@@ -2741,6 +2814,70 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
     return false;
 }
 
+/* "worked 31 years at X", "a job at X": the run at token a follows "at"
+ * and, at most three words before it, a word of working. */
+static bool employer_at(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const work[] = {"employed", "job",     "jobs",  "work",
+                                       "worked",   "working", "works"}; /* sorted */
+    if (a < 2 || !ingest_tok_is(s, &t[a - 1], "at"))
+        return false;
+    for (size_t k = a - 1; k > 0 && a - 1 - k < 4; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind == INGEST_TOK_NUM)
+            continue; /* "worked 31 years at" */
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+            return false;
+        if (ingest_word_in(work, sizeof work / sizeof *work, s + w->start, w->end - w->start))
+            return true;
+    }
+    return false;
+}
+
+/* Whether w/n is a plain capitalised word no list knows as a place,
+ * organisation, people, title or sentence word. */
+static bool plain_surname(const struct ingest_gaz *g, const char *w, size_t n)
+{
+    if (n < 3 || w[0] < 'A' || w[0] > 'Z')
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (w[k] < 'a' || w[k] > 'z')
+            return false;
+    static const enum ingest_gaz_class known[] = {
+        INGEST_GAZ_PLACE, INGEST_GAZ_ORG, INGEST_GAZ_DEMONYM, INGEST_GAZ_STOPCAP,
+        INGEST_GAZ_TITLE, INGEST_GAZ_TITLE_MOD, INGEST_GAZ_NOT_ENTITY, INGEST_GAZ_ORG_WORD,
+        INGEST_GAZ_PLACE_WORD};
+    for (size_t k = 0; k < sizeof known / sizeof *known; k++)
+        if (ingest_gaz_has(g, w, n, known[k]))
+            return false;
+    return true;
+}
+
+/* "the Obama-Marsh agenda", "the Reyes-Lowell ticket": a lone word at token
+ * i of two plain capitalised parts joined by a hyphen, before a lower-case
+ * noun for a pair's time in power. Returns the hyphen's byte, or 0. */
+static size_t pair_of_people(const struct ingest_gaz *g, const char *s,
+                             const struct ingest_tok *t, size_t n, size_t i)
+{
+    static const char *const spans[] = {"administration", "agenda", "era", "presidency",
+                                        "ticket",         "years"}; /* sorted */
+    if (i + 1 >= n || t[i].kind != INGEST_TOK_WORD || t[i + 1].kind != INGEST_TOK_WORD ||
+        !(t[i + 1].flags & INGEST_TOKF_LOWER) || t[i + 1].quote != t[i].quote ||
+        (t[i].flags & INGEST_TOKF_POSS) ||
+        !ingest_word_in(spans, sizeof spans / sizeof *spans, s + t[i + 1].start,
+                        t[i + 1].end - t[i + 1].start))
+        return 0;
+    if (i > 0 && tok_capword(&t[i - 1]) && t[i - 1].quote == t[i].quote)
+        return 0; /* inside a longer name */
+    const char *w = s + t[i].start, *h = memchr(w, '-', t[i].end - t[i].start);
+    if (!h)
+        return 0;
+    size_t ln = (size_t)(h - w), rn = t[i].end - t[i].start - ln - 1;
+    if (!plain_surname(g, w, ln) || !plain_surname(g, h + 1, rn))
+        return 0;
+    return (size_t)(h - s);
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -2849,6 +2986,25 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i++;
             continue;
         }
+        /* "the Obama-Marsh agenda", "the Reyes-Lowell ticket": two surnames
+         * joined by a hyphen before a noun for a pair's time in power are
+         * two people */
+        size_t pair_hy = pair_of_people(g, s, t, n, i);
+        if (pair_hy) {
+            struct cand c = {.para = para, .start = t[i].start, .end = pair_hy,
+                             .nstart = t[i].start, .text = s, .kind = C_SINGLE,
+                             .in_quote = t[i].quote >= 0, .age_after = true, .entity = -1,
+                             .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            c.start = c.nstart = pair_hy + 1;
+            c.end = t[i].end;
+            c.pos = (*pos)++;
+            if (!cands_push(out, &c))
+                return false;
+            i++;
+            continue;
+        }
         size_t a = i, j = i + lead; /* "van der Berg": the particles open the run */
         size_t end_byte = t[i].end;
         bool stop = false, inner_poss = false, local_office = false, on_topic = false;
@@ -2908,6 +3064,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     t[j].start <= k->full_end + 1 &&
                     (ingest_tok_is(s, &t[a], "St.") || ingest_tok_is(s, &t[a], "St") ||
                      ingest_tok_is(s, &t[a], "Saint")) &&
+                    !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
+                                    INGEST_GAZ_STOPCAP))
+                    continue;
+                /* "the Children's Hospital of Kelby", "Women's Health
+                 * Alliance": an irregular plural's possessive goes on */
+                static const char *const plurals[] = {"children", "men",
+                                                      "women"}; /* sorted, lower */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
+                    t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
+                    ingest_word_in(plurals, sizeof plurals / sizeof *plurals, s + k->start,
+                                   k->end - k->start) &&
+                    !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start, INGEST_GAZ_TITLE) &&
                     !ingest_gaz_has(g, s + t[j].start, t[j].end - t[j].start,
                                     INGEST_GAZ_STOPCAP))
                     continue;
@@ -3067,7 +3235,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the MP for Kettlebrook and Fenwood": one constituency */
             if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && tok_capword(&t[j + 1]) &&
                 t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
-                constituency_before(s, t, a)) {
+                (constituency_before(s, t, a) ||
+                 (j - a == 1 && by_election_at(s, t, n, a, j + 2)))) {
+                j++;
+                continue;
+            }
+            /* "worked 31 years at Youngstown Sheet and Tube": an employer's
+             * name goes on over "and" to one last word */
+            if (j > a && j + 1 < n && ingest_tok_is(s, k, "and") && tok_capword(&t[j + 1]) &&
+                t[j + 1].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                (j + 2 >= n || !tok_capword(&t[j + 2])) && employer_at(s, t, a) &&
+                !given_name_at(g, s, &t[a])) {
                 j++;
                 continue;
             }
@@ -3259,6 +3437,21 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              /* not "a 1951 X Treaty, which"; "head of trade at Dairy Board
               * Kelland, which represents": a workplace */
              (a == 0 || t[a - 1].kind == INGEST_TOK_PUNCT || ingest_tok_is(s, &t[a - 1], "at")));
+        /* "told the Funke media group", "the Lindqvist shipping company": a
+         * trade word and an organisation noun after a name behind "the" */
+        static const char *const trades[] = {
+            "banking", "construction", "energy", "engineering", "investment", "media",
+            "mining", "publishing", "retail", "shipping", "steel", "tech"}; /* sorted */
+        bool trade_org = j + 1 < n && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+                         t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+                         t[j].quote == t[a].quote && t[j + 1].quote == t[a].quote &&
+                         !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                         ingest_word_in(trades, sizeof trades / sizeof *trades, s + t[j].start,
+                                        t[j].end - t[j].start) &&
+                         t[j + 1].kind == INGEST_TOK_WORD && org_noun_before(s, &t[j + 1]) &&
+                         !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start,
+                                          INGEST_GAZ_PLACE);
+        org_after = org_after || trade_org;
         bool group_after = group_noun_after(s, t, n, a, j);
         bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
@@ -3364,6 +3557,38 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "worked 31 years at Youngstown Sheet and Tube", "a job at Kessler
+         * Axle": an unknown name of two words or more where someone works is
+         * the employer, though a place opens it */
+        if (j - a >= 2 && employer_at(s, t, a) && !given_name_at(g, s, &t[a]) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false) &&
+            !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                            INGEST_GAZ_PLACE_WORD) &&
+            !(t[j - 1].flags & INGEST_TOKF_POSS)) {
+            if (!org_span_push(out, para, s, &t[a], end_byte, NULL, pos))
+                return false;
+            i = j;
+            continue;
+        }
+        /* "in the Europa building", "outside the Hartley building": an
+         * unlisted name behind "the" before a lower-case "building" is the
+         * building, a place named as written */
+        if (j - a <= 2 && j < n && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+            ingest_tok_is(s, &t[j], "building") && t[j].start == end_byte + 1 &&
+            t[j].quote == t[a].quote && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            !(t[a].flags & INGEST_TOKF_ALLCAPS) && !given_name_at(g, s, &t[a]) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false) &&
+            !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
+                            INGEST_GAZ_ORG_WORD) && /* "the Council building" */
+            (j + 1 >= n || !tok_capword(&t[j + 1]))) {
+            struct cand bc = {.para = para, .start = t[a].start, .end = t[j].end,
+                              .nstart = t[a].start, .text = s, .kind = C_PLACE,
+                              .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &bc))
+                return false;
+            i = j + 1;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -3430,7 +3655,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     pc->town_hint = true;
             }
             if (org_after && !person && c->nstart == c->start && !c->canon &&
-                (c->kind == C_PERSON || (c->kind == C_SINGLE && inner_poss)))
+                (c->kind == C_PERSON || (c->kind == C_SINGLE && (inner_poss || trade_org))))
                 c->kind = C_ORG;
             if ((group_after || appos_org) && !cue && c->nstart == c->start && !c->canon &&
                 c->start == t[a].start && (c->kind == C_PERSON || c->kind == C_SINGLE) &&
@@ -3563,7 +3788,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
-                constituency_before(s, t, a) && c->start == t[a].start) {
+                (constituency_before(s, t, a) || (c->end == t[j - 1].end &&
+                                                  j - a <= 3 && by_election_at(s, t, n, a, j))) &&
+                c->start == t[a].start) {
                 c->kind = C_PLACE;
                 c->person_hint = c->cue_after = false;
             }
@@ -3693,7 +3920,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         if (abbr) {
             /* the state an abbreviation names is named too */
-            struct cand c = {.para = para, .start = t[j + 1].start, .end = t[j + 1].end,
+            size_t ae = t[j + 1].end; /* "Ia." whose period is a token */
+            if (s[ae - 1] != '.' && s[ae] == '.')
+                ae++;
+            struct cand c = {.para = para, .start = t[j + 1].start, .end = ae,
                              .nstart = t[j + 1].start, .text = s, .canon = abbr->canon,
                              .canon_len = abbr->canon_len, .kind = C_PLACE,
                              .in_quote = t[j + 1].quote >= 0, .entity = -1, .pos = (*pos)++};
@@ -4140,6 +4370,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             goto out;
         out->v[id].gender = gender_of(g, a, an, NULL, 0);
         out->v[id].is_author = true;
+        an = strlen(out->v[id].name); /* a nickname is dropped */
         nx_put(&full, out->v[id].name, an, id);
         const char *w;
         size_t wn;
@@ -4384,12 +4615,17 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 free(people.v);
                 goto out;
             }
-            nx_put(&full, out->v[id].name, nn, id);
+            /* 'Harold "Hal" Brekke' is stored without the nickname: index
+             * the stored name, and the written one too */
+            size_t sl = strlen(out->v[id].name);
+            nx_put(&full, out->v[id].name, sl, id);
+            if (sl != nn)
+                nx_put(&full, name, nn, id);
             if (type == ENTITY_PERSON) {
                 const char *w;
                 size_t wn;
-                last_word(out->v[id].name, nn, &w, &wn);
-                if (wn && wn < nn && nx_find(&last, w, wn) < 0)
+                last_word(out->v[id].name, sl, &w, &wn);
+                if (wn && wn < sl && nx_find(&last, w, wn) < 0)
                     nx_put(&last, w, wn, id);
                 out->v[id].gender =
                     gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
