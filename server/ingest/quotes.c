@@ -1229,6 +1229,22 @@ static const char *const aside_openers[] = {"from", "of"};
  * ("University of Nevada, Reno"); sorted. */
 static const char *const campus_heads[] = {"college", "institute", "university"};
 
+/* A party tag between commas after a name: "R-Ky.", also with a place of two
+ * or three words ("D-San Antonio", "R-Grand Junction"). Tokens [a, b). */
+static bool party_tag_segment(const struct ingest_para *p, size_t a, size_t b)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    if (b <= a || b - a > 3 || t[a].kind != INGEST_TOK_WORD || t[a].end - t[a].start < 3 ||
+        (s[t[a].start] != 'R' && s[t[a].start] != 'D' && s[t[a].start] != 'I') ||
+        s[t[a].start + 1] != '-')
+        return false;
+    for (size_t j = a + 1; j < b; j++)
+        if (t[j].kind != INGEST_TOK_WORD || !tok_capital(&t[j]) || t[j].quote >= 0)
+            return false;
+    return true;
+}
+
 /* An aside between commas after a name, which is not the subject: an age
  * ("59"), a party tag ("R-Ky."), a hometown ("of Ashton", "Md.") or a relative
  * clause ("who watched the vote"). Tokens [a, b). */
@@ -1246,9 +1262,7 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         (ingest_tok_is(s, &t[a], "asked") || ingest_tok_is(s, &t[a], "pressed") ||
          ingest_tok_is(s, &t[a], "questioned") || ingest_tok_is(s, &t[a], "reached")))
         return true;
-    if (b - a == 1 && t[a].kind == INGEST_TOK_WORD && t[a].end - t[a].start >= 3 &&
-        (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
-        s[t[a].start + 1] == '-')
+    if (party_tag_segment(p, a, b))
         return true;
     /* "a professor at the University of Nevada, Reno, said": a campus after
      * "University of X" (campus_heads) belongs to the institution's name */
@@ -1626,6 +1640,14 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 if (o > lim + 1 && is_punct(&t[o - 1], '('))
                     ce = o - 1;
             }
+            /* "Sen. Jo Roe, D-San Antonio, vice chair of X, said": and over a
+             * party tag between commas */
+            for (size_t o = ce; o > lim + 1 && ce - o < 4; o--)
+                if (is_punct(&t[o - 1], ',')) {
+                    if (o < ce && party_tag_segment(p, o, ce))
+                        ce = o - 1;
+                    break;
+                }
             struct subj np = np_before(p, ce, lim, &stop);
             np = np_no_relative(p, np, stop, lim);
             /* "Luz Marina Cárdenas, 52, a cleaner ..., put it": skip the age */
