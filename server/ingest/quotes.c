@@ -2072,6 +2072,8 @@ struct ctx {
     int32_t asker;
     int32_t asker_para;
     int32_t answerer;
+    /* the quotations attributed so far (earlier paragraphs first) */
+    const struct ingest_qs *out;
 };
 
 struct name_ix {
@@ -3535,7 +3537,7 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
                 (!plural && (ul != hl || memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)))
                 continue;
-            while (d > 0 && h - d < (plural_ok ? 3 : 1) && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
+            while (d > 0 && h - d < 3 && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
                    u[d - 1].quote < 0 && !ingest_tok_ieq(o->s, &u[d - 1], "a") &&
                    !ingest_tok_ieq(o->s, &u[d - 1], "an"))
                 d--; /* "a brief statement", "a six-figure digital ad" */
@@ -3574,6 +3576,21 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                     break;
                 }
             }
+            /* "In a statement released ..., he said the governor “...”":
+             * a he/she right after the phrase's comma is whom the
+             * quotation of that clause went to */
+            if (who < 0 && comma + 1 < o->toks.n && is_punct(&u[comma], ',') &&
+                (ingest_tok_ieq(o->s, &u[comma + 1], "he") || ingest_tok_ieq(o->s, &u[comma + 1], "she")))
+                for (size_t k = x->out->n; k > 0 && x->out->n - k < 64; k--) {
+                    const struct ingest_q *oq = &x->out->v[k - 1];
+                    if (oq->para < qi)
+                        break;
+                    if (oq->para == qi && oq->subj_para == qi && oq->speaker >= 0 &&
+                        oq->subj_start == u[comma + 1].start) {
+                        who = oq->speaker;
+                        break;
+                    }
+                }
             return who;
         }
     }
@@ -6154,7 +6171,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, out};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
