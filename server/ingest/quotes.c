@@ -4567,17 +4567,30 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
 
 /* "X told donors that she was “...,” according to a pool report": an
  * "according to" whose object (from token k) is a record (a report, a
- * transcript, a recording; a lower-case head within four words) says where
- * the reporter found the words, not who said them, when a verb cue before
- * the quotation (tokens [sa, q0)) names its speaker. */
+ * transcript, a recording; a lower-case head within four words) or people
+ * who heard the words ("two people who attended", "people familiar with")
+ * says where the reporter found them, not who said them, when a verb cue
+ * before the quotation (tokens [sa, q0)) names its speaker. */
 static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
 {
     static const char *const records[] = {"account", "accounts", "recording", "recordings",
                                           "transcript", "transcripts", "video"}; /* sorted */
+    /* people who heard the words: "according to two people who attended" */
+    static const char *const witnesses[] = {"attendees", "participants", "people",
+                                            "persons",   "sources",      "witnesses"}; /* sorted */
     const struct ingest_tok *t = p->toks.v;
-    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], determiners))
+    if (k >= p->toks.n)
         return false;
     bool rec = false;
+    if (t[k].kind == INGEST_TOK_NUM || TOK_IN(p->s, &t[k], group_counts) ||
+        TOK_IN(p->s, &t[k], witnesses)) {
+        for (size_t j = k; j < p->toks.n && j <= k + 3 && t[j].kind != INGEST_TOK_PUNCT &&
+                           t[j].quote < 0 && !rec;
+             j++)
+            rec = (t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[j], witnesses);
+    } else if (!TOK_IN(p->s, &t[k], determiners)) {
+        return false;
+    }
     for (size_t j = k + 1; j < p->toks.n && j <= k + 4 && t[j].kind == INGEST_TOK_WORD &&
                            t[j].quote < 0 && !rec;
          j++)
