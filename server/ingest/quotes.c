@@ -653,6 +653,7 @@ static const struct cue {
     {"states", CUE_VERB, 0},       {"demanded", CUE_VERB, 0},
     {"recounted", CUE_VERB, 0},    {"retorted", CUE_VERB, 0},
     {"pleaded", CUE_VERB, 0},      {"scoffed", CUE_VERB, 0},
+    {"pressed", CUE_VERB, 0},      {"followed up", CUE_VERB, 0},
     {"snapped", CUE_VERB, 0},      {"bragged", CUE_VERB, 0},
     {"sang", CUE_VERB, 0},         {"sings", CUE_VERB, 0},
     {"echoed", CUE_VERB, 0},       {"pointed out", CUE_VERB, 0},
@@ -847,6 +848,18 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         const struct ingest_tok *a = i + 1 < p->toks.n ? &t[i + 1] : NULL;
         if (!a || (a->quote < 0 && !ingest_tok_is(p->s, a, "that") && !is_punct(a, ':') &&
                    !is_punct(a, '.') && !is_punct(a, ',')))
+            return false;
+    }
+    if (ingest_tok_is(p->s, &t[i], "pressed") ||
+        (ingest_tok_is(p->s, &t[i], "followed") && i + 1 < p->toks.n && ingest_tok_is(p->s, &t[i + 1], "up"))) {
+        /* "pressed the lawyer on the numbers" reports a question without
+         * its words: a cue only before a colon, also behind one object
+         * pronoun ("Another reporter pressed her: “...”", "followed up:") */
+        size_t j = ingest_tok_is(p->s, &t[i], "followed") ? i + 2 : i + 1;
+        static const char *const objects[] = {"her", "him", "me", "them", "us"}; /* sorted */
+        if (j < p->toks.n && t[j].quote < 0 && tok_in(p->s, &t[j], objects, sizeof objects / sizeof *objects))
+            j++;
+        if (j >= p->toks.n || t[j].quote >= 0 || !is_punct(&t[j], ':'))
             return false;
     }
     if ((ingest_tok_is(p->s, &t[i], "added") || ingest_tok_is(p->s, &t[i], "adds") ||
@@ -6019,21 +6032,37 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     size_t ll, ts = ingest_transcript_label(p->s + sp->start, sp->end - sp->start, &ll);
     size_t lab = sp->start; /* where the label starts */
     bool outside = false;   /* "PRYCE: \"...\"": the label before the marks */
+    /* "Reporter: “...”", "QUESTION: ...": whoever asks, named by role */
+    static const char *const asker_labels[] = {"question", "questioner", "reporter"};
+    bool asker = false;
     if (!ts && qi == 0 && sp->has_open && sp->open > 0 && sp->open < 48 &&
         ingest_transcript_label(p->s, p->n, &ll) == sp->open) {
         ts = sp->open;
         lab = 0;
         outside = true;
     }
+    if (!ts && qi == 0 && sp->has_open && sp->open > 2 && sp->open < 16)
+        for (size_t k = 0; k < sizeof asker_labels / sizeof *asker_labels && !ts; k++) {
+            size_t al = strlen(asker_labels[k]);
+            if (al + 2 <= sp->open && ingest_ascii_ieq(p->s, al, asker_labels[k]) &&
+                p->s[al] == ':' && p->s[al + 1] == ' ' && sp->open - al - 2 <= 1) {
+                ts = sp->open;
+                ll = al;
+                lab = 0;
+                outside = true;
+            }
+        }
     if (!ts)
         return false;
     const char *l = p->s + lab;
     int32_t who = -1;
     bool ok = false;
-    if (ll == 1) {
+    for (size_t k = 0; k < sizeof asker_labels / sizeof *asker_labels && !asker; k++)
+        asker = strlen(asker_labels[k]) == ll && ingest_ascii_ieq(l, ll, asker_labels[k]);
+    if (ll == 1 || asker) {
         ok = true;
-        who = l[0] == 'A' ? x->last_speaker : -1;
-        if (l[0] == 'A' && who < 0)
+        who = l[0] == 'A' && ll == 1 ? x->last_speaker : -1;
+        if (l[0] == 'A' && ll == 1 && who < 0)
             who = interview_subject(x, pi);
     } else {
         const struct ingest_ents *e = x->ents;
