@@ -4553,6 +4553,12 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
          * end, right before the verb */
         bool role = ingest_tok_ieq(s, w, "the") && i + 2 == sj.b &&
                     (TOK_IN(s, &t[i + 1], role_nouns) || TOK_IN(s, &t[i + 1], source_heads));
+        /* "a move the union said would", "a move the Public Sector Union
+         * (PSU) said": an organisation, by its noun or its name */
+        if (!role && ingest_tok_ieq(s, w, "the") && i + 1 < sj.b)
+            role = (i + 2 == sj.b && (t[i + 1].flags & INGEST_TOKF_LOWER) &&
+                    ingest_org_noun(s + t[i + 1].start, t[i + 1].end - t[i + 1].start)) ||
+                   (tok_capital(&t[i + 1]) && mention_start_at(p, t[i + 1].start + 1) == t[i + 1].start);
         if (pron || plural || name || role) {
             sj.a = i;
             return sj;
@@ -4766,6 +4772,8 @@ static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, 
     return false;
 }
 
+static bool passive_cue(const struct ingest_para *p, size_t k, const struct cue *c);
+
 /* The attribution of the nearest verb cue before token k in the same sentence
  * (for "he said, adding ..." and "... and argued"), computed on demand. */
 static bool prev_attr(struct ctx *x, int32_t pi, size_t k, size_t sa, struct attr *out)
@@ -4774,7 +4782,9 @@ static bool prev_attr(struct ctx *x, int32_t pi, size_t k, size_t sa, struct att
     size_t len;
     for (size_t j = k; j > sa && k - j < CUE_WINDOW; j--) {
         const struct cue *c = cue_at(p, j - 1, &len);
-        if (!c || c->kind != CUE_VERB)
+        /* (a passive cue reports nobody: "X said it had counted three
+         * deaths since the result was announced, and called on ...") */
+        if (!c || c->kind != CUE_VERB || passive_cue(p, j - 1, c))
             continue;
         struct attr a = {0};
         if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
