@@ -1978,7 +1978,11 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             mention_start_at(p, t[e + 1].start + 1) == t[e + 1].start &&
             (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
              ingest_tok_is(s, &t[k], "an")) &&
-            TOK_IN(s, &t[e - 1], source_heads)) {
+            (TOK_IN(s, &t[e - 1], source_heads) ||
+             /* (any unnamed source: "said a caseworker in Harlingen, who
+              * asked not to be named") */
+             ((t[e - 1].flags & INGEST_TOKF_LOWER) && t[e - 1].kind == INGEST_TOK_WORD &&
+              !TOK_IN(s, &t[e - 1], function_words) && !TOK_IN(s, &t[e - 1], prepositions)))) {
             e++;
             continue;
         }
@@ -3418,6 +3422,20 @@ static bool them_group(const struct ctx *x, int32_t pi, struct subj sj, struct a
         !ingest_tok_is(p->s, &t[sj.a + 1], "of") ||
         !(ingest_tok_is(p->s, &t[sj.a + 2], "them") || ingest_tok_is(p->s, &t[sj.a + 2], "those")))
         return false;
+    /* "One of them, a former contract analyst, called": the appositive
+     * says who, as written */
+    if (sj.b + 2 < p->toks.n && is_punct(&t[sj.b], ',') &&
+        (ingest_tok_is(p->s, &t[sj.b + 1], "a") || ingest_tok_is(p->s, &t[sj.b + 1], "an"))) {
+        size_t c = sj.b + 2;
+        while (c < p->toks.n && c < sj.b + 10 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD &&
+               (t[c].flags & INGEST_TOKF_LOWER))
+            c++;
+        if (c > sj.b + 2 && c < p->toks.n && is_punct(&t[c], ',')) {
+            *at = (struct attr){.found = true, .speaker = -1, .subj_para = pi,
+                                .subj_a = t[sj.b + 1].start, .subj_b = t[c - 1].end};
+            return true;
+        }
+    }
     size_t sa, sb;
     int32_t qi = pi;
     sentence_bounds(p, sj.a, &sa, &sb);
