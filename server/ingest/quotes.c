@@ -4884,9 +4884,10 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
     /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
      * own “Emergency Procurement Procedures Manual”" */
     static const char *const doc_heads[] = {
-        "act",        "amendment",   "bill",       "charter",  "code",      "convention",
-        "directive",  "guidelines",  "manual",     "ordinance", "procedures", "protocol",
-        "regulation", "regulations", "resolution", "statute",  "treaty",
+        "act",        "amendment",   "bill",       "charter",    "code",      "convention",
+        "directive",  "fund",        "guidelines", "initiative", "manual",    "ordinance",
+        "procedures", "program",     "programme",  "protocol",   "regulation", "regulations",
+        "resolution", "scheme",      "statute",    "treaty",
     }; /* sorted */
     size_t lw = q->tq1 + 1;
     while (lw > q->tq0 && t[lw - 1].kind != INGEST_TOK_WORD)
@@ -5028,6 +5029,16 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
                 (the_before || (gap > 0 && the_span)))
                 return true;
         }
+        /* "The plan, which the district has branded “Right-Sizing for
+         * Students,”": a relative clause that names the noun before it */
+        static const char *const branders[] = {"branded", "called", "calls", "named",
+                                               "rebranded"}; /* sorted */
+        if (TOK_IN(p->s, &t[k], branders))
+            for (size_t j = k; j > 0 && k - j < 6 && t[j - 1].quote < 0 &&
+                               t[j - 1].kind == INGEST_TOK_WORD;
+                 j--)
+                if (ingest_tok_ieq(p->s, &t[j - 1], "which"))
+                    return true;
         if (TOK_IN(p->s, &t[k], callers) && k >= 2 && TOK_IN(p->s, &t[k - 1], subj_prons) &&
             t[k - 2].kind == INGEST_TOK_WORD && (t[k - 2].flags & INGEST_TOKF_LOWER) &&
             t[k - 2].quote < 0 && !TOK_IN(p->s, &t[k - 2], function_words) &&
