@@ -4494,12 +4494,18 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
      * vote calling it": the same past a relative clause between commas
      * after the subject, the short clause counted from its end; also past
      * a lower-case appositive ("X, a medical doctor, then appeared on TV
-     * and began by saying") */
+     * and began by saying", "X, chair of Y, sent a letter ... urging") */
     struct subj rs;
     if (t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
         clause_subject(x, pi, lim, k, &rs) && rs.b + 2 < k && is_punct(&t[rs.b], ',') &&
         (TOK_IN(p->s, &t[rs.b + 1], relatives) ||
-         (TOK_IN(p->s, &t[rs.b + 1], determiners) && (t[rs.b + 2].flags & INGEST_TOKF_LOWER))) &&
+         (TOK_IN(p->s, &t[rs.b + 1], determiners) && (t[rs.b + 2].flags & INGEST_TOKF_LOWER)) ||
+         /* (a bare role: "X, chair of the State Election Board, sent
+          * a letter ... urging") */
+         ((t[rs.b + 1].flags & INGEST_TOKF_LOWER) &&
+          (TOK_IN(p->s, &t[rs.b + 1], role_nouns) ||
+           ingest_gaz_has(x->g, p->s + t[rs.b + 1].start, t[rs.b + 1].end - t[rs.b + 1].start,
+                          INGEST_GAZ_TITLE)))) &&
         tok_capital(&t[rs.b - 1])) {
         size_t c = rs.b + 2;
         while (c < k && c - rs.b < 24 && t[c].quote < 0 && !is_clause_punct(&t[c]))
