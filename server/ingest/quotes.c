@@ -5595,9 +5595,27 @@ static const char *const verb_auxiliaries[] = {
 
 /* A short quoted span that modifies the noun after it ("a “damage control”
  * operation") or stands alone as a word in quotes without any speech around it. */
+/* "urging lawmakers to “keep the promise” made to families": after "to", a
+ * span of several words is a verb phrase, and a participle after it modifies
+ * the span's own noun; the span modifies no noun after it. */
+static bool verb_span_before_participle(const struct ingest_para *p, const struct qinfo *q)
+{
+    static const char *const participles[] = {"given", "held", "kept", "made", "paid",
+                                              "sent",  "set",  "taken", "won"}; /* sorted */
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = q->tq1 + 1;
+    return k < p->toks.n && q->tq0 > 0 && span_words(p, q) >= 2 &&
+           ingest_tok_is(p->s, &t[q->tq0 - 1], "to") && t[q->tq0 - 1].quote < 0 &&
+           t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
+           (TOK_IN(p->s, &t[k], participles) ||
+            (t[k].end - t[k].start > 4 && memcmp(p->s + t[k].end - 2, "ed", 2) == 0));
+}
+
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
+    if (verb_span_before_participle(p, q))
+        return false;
     if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
         (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
         !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &len))
@@ -6491,7 +6509,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
                     !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
-                    !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)))
+                    !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)) &&
+                    !verb_span_before_participle(p, q))
                     continue; /* (before a determiner it is a verb: would “own” any shutdown;
                                * after an auxiliary too: had “hollowed out” towns) */
                 /* a short title-case span a cue attributes is a name-calling
