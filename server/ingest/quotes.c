@@ -1500,6 +1500,16 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
     return np;
 }
 
+/* Nouns of public bodies and institutions that stand for an organisation only
+ * when its name holds them: "the district said" after "the Cedar Hollow School
+ * District", "the department" after "the Department of Labor" (sorted). */
+static const char *const institution_nouns[] = {
+    "academy",  "board",   "church",     "city",
+    "coalition", "college",       "committee", "county",   "department", "district",
+    "foundation", "hospital",     "institute", "league",   "museum",     "office",
+    "organization", "party",      "school",  "university",
+};
+
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -1766,6 +1776,26 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return none;
     }
     r = np_before(p, e, lim, &stop);
+    /* "The United Democratic Alliance (UDA) party said": a name, its
+     * abbreviation in brackets, then its lower-case noun */
+    if (r.b == r.a + 1 && r.a > lim + 4 && (t[r.a].flags & INGEST_TOKF_LOWER) &&
+        is_punct(&t[r.a - 1], ')') &&
+        (ingest_org_noun(s + t[r.a].start, t[r.a].end - t[r.a].start) ||
+         TOK_IN(s, &t[r.a], institution_nouns))) {
+        size_t o = r.a - 1;
+        while (o > lim && r.a - o < 4 && !is_punct(&t[o - 1], '('))
+            o--;
+        if (o > lim + 1 && is_punct(&t[o - 1], '(') && tok_capital(&t[o - 2]) &&
+            t[o - 2].quote < 0 && mention_start_at(p, t[o - 2].end - 1) != SIZE_MAX) {
+            size_t ms = mention_start_at(p, t[o - 2].end - 1), a = o - 2;
+            while (a > lim && t[a].start > ms)
+                a--;
+            if (t[a].start == ms) {
+                r.a = a; /* the name, as the speaker's words */
+                r.b = o - 1;
+            }
+        }
+    }
     if (r.a == r.b) {
         if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || ingest_tok_ieq(s, &t[stop], "but") ||
                          cue_at(p, stop, &dummy)))
@@ -2696,15 +2726,6 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
     return true;
 }
 
-/* Nouns of public bodies and institutions that stand for an organisation only
- * when its name holds them: "the district said" after "the Cedar Hollow School
- * District", "the department" after "the Department of Labor" (sorted). */
-static const char *const institution_nouns[] = {
-    "academy",  "board",   "church",     "city",
-    "coalition", "college",       "committee", "county",   "department", "district",
-    "foundation", "hospital",     "institute", "league",   "museum",     "office",
-    "organization", "party",      "school",  "university",
-};
 
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's, or an institution noun its name holds) at subject sj of paragraph pi stands for: the most
