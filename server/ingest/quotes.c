@@ -653,6 +653,7 @@ static const struct cue {
     {"states", CUE_VERB, 0},       {"demanded", CUE_VERB, 0},
     {"recounted", CUE_VERB, 0},    {"retorted", CUE_VERB, 0},
     {"pleaded", CUE_VERB, 0},      {"scoffed", CUE_VERB, 0},
+    {"pressed", CUE_VERB, 0},      {"followed up", CUE_VERB, 0},
     {"snapped", CUE_VERB, 0},      {"bragged", CUE_VERB, 0},
     {"sang", CUE_VERB, 0},         {"sings", CUE_VERB, 0},
     {"echoed", CUE_VERB, 0},       {"pointed out", CUE_VERB, 0},
@@ -847,6 +848,18 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         const struct ingest_tok *a = i + 1 < p->toks.n ? &t[i + 1] : NULL;
         if (!a || (a->quote < 0 && !ingest_tok_is(p->s, a, "that") && !is_punct(a, ':') &&
                    !is_punct(a, '.') && !is_punct(a, ',')))
+            return false;
+    }
+    if (ingest_tok_is(p->s, &t[i], "pressed") ||
+        (ingest_tok_is(p->s, &t[i], "followed") && i + 1 < p->toks.n && ingest_tok_is(p->s, &t[i + 1], "up"))) {
+        /* "pressed the lawyer on the numbers" reports a question without
+         * its words: a cue only before a colon, also behind one object
+         * pronoun ("Another reporter pressed her: “...”", "followed up:") */
+        size_t j = ingest_tok_is(p->s, &t[i], "followed") ? i + 2 : i + 1;
+        static const char *const objects[] = {"her", "him", "me", "them", "us"}; /* sorted */
+        if (j < p->toks.n && t[j].quote < 0 && tok_in(p->s, &t[j], objects, sizeof objects / sizeof *objects))
+            j++;
+        if (j >= p->toks.n || t[j].quote >= 0 || !is_punct(&t[j], ':'))
             return false;
     }
     if ((ingest_tok_is(p->s, &t[i], "added") || ingest_tok_is(p->s, &t[i], "adds") ||
@@ -1229,6 +1242,22 @@ static const char *const aside_openers[] = {"from", "of"};
  * ("University of Nevada, Reno"); sorted. */
 static const char *const campus_heads[] = {"college", "institute", "university"};
 
+/* A party tag between commas after a name: "R-Ky.", also with a place of two
+ * or three words ("D-San Antonio", "R-Grand Junction"). Tokens [a, b). */
+static bool party_tag_segment(const struct ingest_para *p, size_t a, size_t b)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    if (b <= a || b - a > 3 || t[a].kind != INGEST_TOK_WORD || t[a].end - t[a].start < 3 ||
+        (s[t[a].start] != 'R' && s[t[a].start] != 'D' && s[t[a].start] != 'I') ||
+        s[t[a].start + 1] != '-')
+        return false;
+    for (size_t j = a + 1; j < b; j++)
+        if (t[j].kind != INGEST_TOK_WORD || !tok_capital(&t[j]) || t[j].quote >= 0)
+            return false;
+    return true;
+}
+
 /* An aside between commas after a name, which is not the subject: an age
  * ("59"), a party tag ("R-Ky."), a hometown ("of Ashton", "Md.") or a relative
  * clause ("who watched the vote"). Tokens [a, b). */
@@ -1246,9 +1275,7 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         (ingest_tok_is(s, &t[a], "asked") || ingest_tok_is(s, &t[a], "pressed") ||
          ingest_tok_is(s, &t[a], "questioned") || ingest_tok_is(s, &t[a], "reached")))
         return true;
-    if (b - a == 1 && t[a].kind == INGEST_TOK_WORD && t[a].end - t[a].start >= 3 &&
-        (s[t[a].start] == 'R' || s[t[a].start] == 'D' || s[t[a].start] == 'I') &&
-        s[t[a].start + 1] == '-')
+    if (party_tag_segment(p, a, b))
         return true;
     /* "a professor at the University of Nevada, Reno, said": a campus after
      * "University of X" (campus_heads) belongs to the institution's name */
@@ -1473,6 +1500,16 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
     return np;
 }
 
+/* Nouns of public bodies and institutions that stand for an organisation only
+ * when its name holds them: "the district said" after "the Cedar Hollow School
+ * District", "the department" after "the Department of Labor" (sorted). */
+static const char *const institution_nouns[] = {
+    "academy",  "board",   "church",     "city",
+    "coalition", "college",       "committee", "county",   "department", "district",
+    "foundation", "hospital",     "institute", "league",   "museum",     "office",
+    "organization", "party",      "school",  "university",
+};
+
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -1626,6 +1663,14 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 if (o > lim + 1 && is_punct(&t[o - 1], '('))
                     ce = o - 1;
             }
+            /* "Sen. Jo Roe, D-San Antonio, vice chair of X, said": and over a
+             * party tag between commas */
+            for (size_t o = ce; o > lim + 1 && ce - o < 4; o--)
+                if (is_punct(&t[o - 1], ',')) {
+                    if (o < ce && party_tag_segment(p, o, ce))
+                        ce = o - 1;
+                    break;
+                }
             struct subj np = np_before(p, ce, lim, &stop);
             np = np_no_relative(p, np, stop, lim);
             /* "Luz Marina Cárdenas, 52, a cleaner ..., put it": skip the age */
@@ -1731,6 +1776,26 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return none;
     }
     r = np_before(p, e, lim, &stop);
+    /* "The United Democratic Alliance (UDA) party said": a name, its
+     * abbreviation in brackets, then its lower-case noun */
+    if (r.b == r.a + 1 && r.a > lim + 4 && (t[r.a].flags & INGEST_TOKF_LOWER) &&
+        is_punct(&t[r.a - 1], ')') &&
+        (ingest_org_noun(s + t[r.a].start, t[r.a].end - t[r.a].start) ||
+         TOK_IN(s, &t[r.a], institution_nouns))) {
+        size_t o = r.a - 1;
+        while (o > lim && r.a - o < 4 && !is_punct(&t[o - 1], '('))
+            o--;
+        if (o > lim + 1 && is_punct(&t[o - 1], '(') && tok_capital(&t[o - 2]) &&
+            t[o - 2].quote < 0 && mention_start_at(p, t[o - 2].end - 1) != SIZE_MAX) {
+            size_t ms = mention_start_at(p, t[o - 2].end - 1), a = o - 2;
+            while (a > lim && t[a].start > ms)
+                a--;
+            if (t[a].start == ms) {
+                r.a = a; /* the name, as the speaker's words */
+                r.b = o - 1;
+            }
+        }
+    }
     if (r.a == r.b) {
         if (stop < e && (ingest_tok_ieq(s, &t[stop], "and") || ingest_tok_ieq(s, &t[stop], "but") ||
                          cue_at(p, stop, &dummy)))
@@ -1943,7 +2008,11 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             mention_start_at(p, t[e + 1].start + 1) == t[e + 1].start &&
             (ingest_tok_is(s, &t[k], "one") || ingest_tok_is(s, &t[k], "a") ||
              ingest_tok_is(s, &t[k], "an")) &&
-            TOK_IN(s, &t[e - 1], source_heads)) {
+            (TOK_IN(s, &t[e - 1], source_heads) ||
+             /* (any unnamed source: "said a caseworker in Harlingen, who
+              * asked not to be named") */
+             ((t[e - 1].flags & INGEST_TOKF_LOWER) && t[e - 1].kind == INGEST_TOK_WORD &&
+              !TOK_IN(s, &t[e - 1], function_words) && !TOK_IN(s, &t[e - 1], prepositions)))) {
             e++;
             continue;
         }
@@ -2050,6 +2119,8 @@ struct ctx {
     int32_t asker;
     int32_t asker_para;
     int32_t answerer;
+    /* the quotations attributed so far (earlier paragraphs first) */
+    const struct ingest_qs *out;
 };
 
 struct name_ix {
@@ -2655,15 +2726,6 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
     return true;
 }
 
-/* Nouns of public bodies and institutions that stand for an organisation only
- * when its name holds them: "the district said" after "the Cedar Hollow School
- * District", "the department" after "the Department of Labor" (sorted). */
-static const char *const institution_nouns[] = {
-    "academy",  "board",   "church",     "city",
-    "coalition", "college",       "committee", "county",   "department", "district",
-    "foundation", "hospital",     "institute", "league",   "museum",     "office",
-    "organization", "party",      "school",  "university",
-};
 
 /* The organisation "the company" (or "the German carmaker": the last word is
  * one of ingest_org_noun's, or an institution noun its name holds) at subject sj of paragraph pi stands for: the most
@@ -3381,6 +3443,20 @@ static bool them_group(const struct ctx *x, int32_t pi, struct subj sj, struct a
         !ingest_tok_is(p->s, &t[sj.a + 1], "of") ||
         !(ingest_tok_is(p->s, &t[sj.a + 2], "them") || ingest_tok_is(p->s, &t[sj.a + 2], "those")))
         return false;
+    /* "One of them, a former contract analyst, called": the appositive
+     * says who, as written */
+    if (sj.b + 2 < p->toks.n && is_punct(&t[sj.b], ',') &&
+        (ingest_tok_is(p->s, &t[sj.b + 1], "a") || ingest_tok_is(p->s, &t[sj.b + 1], "an"))) {
+        size_t c = sj.b + 2;
+        while (c < p->toks.n && c < sj.b + 10 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD &&
+               (t[c].flags & INGEST_TOKF_LOWER))
+            c++;
+        if (c > sj.b + 2 && c < p->toks.n && is_punct(&t[c], ',')) {
+            *at = (struct attr){.found = true, .speaker = -1, .subj_para = pi,
+                                .subj_a = t[sj.b + 1].start, .subj_b = t[c - 1].end};
+            return true;
+        }
+    }
     size_t sa, sb;
     int32_t qi = pi;
     sentence_bounds(p, sj.a, &sa, &sb);
@@ -3513,7 +3589,7 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
                 (!plural && (ul != hl || memcmp(o->s + u[h].start, p->s + hn->start, hl) != 0)))
                 continue;
-            while (d > 0 && h - d < (plural_ok ? 3 : 1) && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
+            while (d > 0 && h - d < 3 && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
                    u[d - 1].quote < 0 && !ingest_tok_ieq(o->s, &u[d - 1], "a") &&
                    !ingest_tok_ieq(o->s, &u[d - 1], "an"))
                 d--; /* "a brief statement", "a six-figure digital ad" */
@@ -3552,6 +3628,21 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                     break;
                 }
             }
+            /* "In a statement released ..., he said the governor “...”":
+             * a he/she right after the phrase's comma is whom the
+             * quotation of that clause went to */
+            if (who < 0 && comma + 1 < o->toks.n && is_punct(&u[comma], ',') &&
+                (ingest_tok_ieq(o->s, &u[comma + 1], "he") || ingest_tok_ieq(o->s, &u[comma + 1], "she")))
+                for (size_t k = x->out->n; k > 0 && x->out->n - k < 64; k--) {
+                    const struct ingest_q *oq = &x->out->v[k - 1];
+                    if (oq->para < qi)
+                        break;
+                    if (oq->para == qi && oq->subj_para == qi && oq->speaker >= 0 &&
+                        oq->subj_start == u[comma + 1].start) {
+                        who = oq->speaker;
+                        break;
+                    }
+                }
             return who;
         }
     }
@@ -4424,12 +4515,18 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
      * vote calling it": the same past a relative clause between commas
      * after the subject, the short clause counted from its end; also past
      * a lower-case appositive ("X, a medical doctor, then appeared on TV
-     * and began by saying") */
+     * and began by saying", "X, chair of Y, sent a letter ... urging") */
     struct subj rs;
     if (t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
         clause_subject(x, pi, lim, k, &rs) && rs.b + 2 < k && is_punct(&t[rs.b], ',') &&
         (TOK_IN(p->s, &t[rs.b + 1], relatives) ||
-         (TOK_IN(p->s, &t[rs.b + 1], determiners) && (t[rs.b + 2].flags & INGEST_TOKF_LOWER))) &&
+         (TOK_IN(p->s, &t[rs.b + 1], determiners) && (t[rs.b + 2].flags & INGEST_TOKF_LOWER)) ||
+         /* (a bare role: "X, chair of the State Election Board, sent
+          * a letter ... urging") */
+         ((t[rs.b + 1].flags & INGEST_TOKF_LOWER) &&
+          (TOK_IN(p->s, &t[rs.b + 1], role_nouns) ||
+           ingest_gaz_has(x->g, p->s + t[rs.b + 1].start, t[rs.b + 1].end - t[rs.b + 1].start,
+                          INGEST_GAZ_TITLE)))) &&
         tok_capital(&t[rs.b - 1])) {
         size_t c = rs.b + 2;
         while (c < k && c - rs.b < 24 && t[c].quote < 0 && !is_clause_punct(&t[c]))
@@ -4501,6 +4598,12 @@ static struct subj reduced_relative(const struct ingest_para *p, struct subj sj)
          * end, right before the verb */
         bool role = ingest_tok_ieq(s, w, "the") && i + 2 == sj.b &&
                     (TOK_IN(s, &t[i + 1], role_nouns) || TOK_IN(s, &t[i + 1], source_heads));
+        /* "a move the union said would", "a move the Public Sector Union
+         * (PSU) said": an organisation, by its noun or its name */
+        if (!role && ingest_tok_ieq(s, w, "the") && i + 1 < sj.b)
+            role = (i + 2 == sj.b && (t[i + 1].flags & INGEST_TOKF_LOWER) &&
+                    ingest_org_noun(s + t[i + 1].start, t[i + 1].end - t[i + 1].start)) ||
+                   (tok_capital(&t[i + 1]) && mention_start_at(p, t[i + 1].start + 1) == t[i + 1].start);
         if (pron || plural || name || role) {
             sj.a = i;
             return sj;
@@ -4528,17 +4631,30 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
 
 /* "X told donors that she was “...,” according to a pool report": an
  * "according to" whose object (from token k) is a record (a report, a
- * transcript, a recording; a lower-case head within four words) says where
- * the reporter found the words, not who said them, when a verb cue before
- * the quotation (tokens [sa, q0)) names its speaker. */
+ * transcript, a recording; a lower-case head within four words) or people
+ * who heard the words ("two people who attended", "people familiar with")
+ * says where the reporter found them, not who said them, when a verb cue
+ * before the quotation (tokens [sa, q0)) names its speaker. */
 static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
 {
     static const char *const records[] = {"account", "accounts", "recording", "recordings",
                                           "transcript", "transcripts", "video"}; /* sorted */
+    /* people who heard the words: "according to two people who attended" */
+    static const char *const witnesses[] = {"attendees", "participants", "people",
+                                            "persons",   "sources",      "witnesses"}; /* sorted */
     const struct ingest_tok *t = p->toks.v;
-    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], determiners))
+    if (k >= p->toks.n)
         return false;
     bool rec = false;
+    if (t[k].kind == INGEST_TOK_NUM || TOK_IN(p->s, &t[k], group_counts) ||
+        TOK_IN(p->s, &t[k], witnesses)) {
+        for (size_t j = k; j < p->toks.n && j <= k + 3 && t[j].kind != INGEST_TOK_PUNCT &&
+                           t[j].quote < 0 && !rec;
+             j++)
+            rec = (t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[j], witnesses);
+    } else if (!TOK_IN(p->s, &t[k], determiners)) {
+        return false;
+    }
     for (size_t j = k + 1; j < p->toks.n && j <= k + 4 && t[j].kind == INGEST_TOK_WORD &&
                            t[j].quote < 0 && !rec;
          j++)
@@ -4701,6 +4817,8 @@ static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, 
     return false;
 }
 
+static bool passive_cue(const struct ingest_para *p, size_t k, const struct cue *c);
+
 /* The attribution of the nearest verb cue before token k in the same sentence
  * (for "he said, adding ..." and "... and argued"), computed on demand. */
 static bool prev_attr(struct ctx *x, int32_t pi, size_t k, size_t sa, struct attr *out)
@@ -4709,7 +4827,9 @@ static bool prev_attr(struct ctx *x, int32_t pi, size_t k, size_t sa, struct att
     size_t len;
     for (size_t j = k; j > sa && k - j < CUE_WINDOW; j--) {
         const struct cue *c = cue_at(p, j - 1, &len);
-        if (!c || c->kind != CUE_VERB)
+        /* (a passive cue reports nobody: "X said it had counted three
+         * deaths since the result was announced, and called on ...") */
+        if (!c || c->kind != CUE_VERB || passive_cue(p, j - 1, c))
             continue;
         struct attr a = {0};
         if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
@@ -4791,9 +4911,10 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
     /* a named law or rulebook: "the “Secure Border Communities Act,”", "its
      * own “Emergency Procurement Procedures Manual”" */
     static const char *const doc_heads[] = {
-        "act",        "amendment",   "bill",       "charter",  "code",      "convention",
-        "directive",  "guidelines",  "manual",     "ordinance", "procedures", "protocol",
-        "regulation", "regulations", "resolution", "statute",  "treaty",
+        "act",        "amendment",   "bill",       "charter",    "code",      "convention",
+        "directive",  "fund",        "guidelines", "initiative", "manual",    "ordinance",
+        "procedures", "program",     "programme",  "protocol",   "regulation", "regulations",
+        "resolution", "scheme",      "statute",    "treaty",
     }; /* sorted */
     size_t lw = q->tq1 + 1;
     while (lw > q->tq0 && t[lw - 1].kind != INGEST_TOK_WORD)
@@ -4935,6 +5056,16 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
                 (the_before || (gap > 0 && the_span)))
                 return true;
         }
+        /* "The plan, which the district has branded “Right-Sizing for
+         * Students,”": a relative clause that names the noun before it */
+        static const char *const branders[] = {"branded", "called", "calls", "named",
+                                               "rebranded"}; /* sorted */
+        if (TOK_IN(p->s, &t[k], branders))
+            for (size_t j = k; j > 0 && k - j < 6 && t[j - 1].quote < 0 &&
+                               t[j - 1].kind == INGEST_TOK_WORD;
+                 j--)
+                if (ingest_tok_ieq(p->s, &t[j - 1], "which"))
+                    return true;
         if (TOK_IN(p->s, &t[k], callers) && k >= 2 && TOK_IN(p->s, &t[k - 1], subj_prons) &&
             t[k - 2].kind == INGEST_TOK_WORD && (t[k - 2].flags & INGEST_TOKF_LOWER) &&
             t[k - 2].quote < 0 && !TOK_IN(p->s, &t[k - 2], function_words) &&
@@ -5485,9 +5616,27 @@ static const char *const verb_auxiliaries[] = {
 
 /* A short quoted span that modifies the noun after it ("a “damage control”
  * operation") or stands alone as a word in quotes without any speech around it. */
+/* "urging lawmakers to “keep the promise” made to families": after "to", a
+ * span of several words is a verb phrase, and a participle after it modifies
+ * the span's own noun; the span modifies no noun after it. */
+static bool verb_span_before_participle(const struct ingest_para *p, const struct qinfo *q)
+{
+    static const char *const participles[] = {"given", "held", "kept", "made", "paid",
+                                              "sent",  "set",  "taken", "won"}; /* sorted */
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = q->tq1 + 1;
+    return k < p->toks.n && q->tq0 > 0 && span_words(p, q) >= 2 &&
+           ingest_tok_is(p->s, &t[q->tq0 - 1], "to") && t[q->tq0 - 1].quote < 0 &&
+           t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD &&
+           (TOK_IN(p->s, &t[k], participles) ||
+            (t[k].end - t[k].start > 4 && memcmp(p->s + t[k].end - 2, "ed", 2) == 0));
+}
+
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
+    if (verb_span_before_participle(p, q))
+        return false;
     if (!span_closes_phrase(p, q) && k < p->toks.n && p->toks.v[k].quote < 0 && p->toks.v[k].kind == INGEST_TOK_WORD &&
         (p->toks.v[k].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &p->toks.v[k], function_words) &&
         !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &len))
@@ -5967,21 +6116,37 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
     size_t ll, ts = ingest_transcript_label(p->s + sp->start, sp->end - sp->start, &ll);
     size_t lab = sp->start; /* where the label starts */
     bool outside = false;   /* "PRYCE: \"...\"": the label before the marks */
+    /* "Reporter: “...”", "QUESTION: ...": whoever asks, named by role */
+    static const char *const asker_labels[] = {"question", "questioner", "reporter"};
+    bool asker = false;
     if (!ts && qi == 0 && sp->has_open && sp->open > 0 && sp->open < 48 &&
         ingest_transcript_label(p->s, p->n, &ll) == sp->open) {
         ts = sp->open;
         lab = 0;
         outside = true;
     }
+    if (!ts && qi == 0 && sp->has_open && sp->open > 2 && sp->open < 16)
+        for (size_t k = 0; k < sizeof asker_labels / sizeof *asker_labels && !ts; k++) {
+            size_t al = strlen(asker_labels[k]);
+            if (al + 2 <= sp->open && ingest_ascii_ieq(p->s, al, asker_labels[k]) &&
+                p->s[al] == ':' && p->s[al + 1] == ' ' && sp->open - al - 2 <= 1) {
+                ts = sp->open;
+                ll = al;
+                lab = 0;
+                outside = true;
+            }
+        }
     if (!ts)
         return false;
     const char *l = p->s + lab;
     int32_t who = -1;
     bool ok = false;
-    if (ll == 1) {
+    for (size_t k = 0; k < sizeof asker_labels / sizeof *asker_labels && !asker; k++)
+        asker = strlen(asker_labels[k]) == ll && ingest_ascii_ieq(l, ll, asker_labels[k]);
+    if (ll == 1 || asker) {
         ok = true;
-        who = l[0] == 'A' ? x->last_speaker : -1;
-        if (l[0] == 'A' && who < 0)
+        who = l[0] == 'A' && ll == 1 ? x->last_speaker : -1;
+        if (l[0] == 'A' && ll == 1 && who < 0)
             who = interview_subject(x, pi);
     } else {
         const struct ingest_ents *e = x->ents;
@@ -6132,7 +6297,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, out};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -6365,7 +6530,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     (p->toks.v[k].flags & INGEST_TOKF_LOWER) &&
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
                     !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
-                    !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)))
+                    !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)) &&
+                    !verb_span_before_participle(p, q))
                     continue; /* (before a determiner it is a verb: would “own” any shutdown;
                                * after an auxiliary too: had “hollowed out” towns) */
                 /* a short title-case span a cue attributes is a name-calling
