@@ -553,6 +553,8 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
     return true;
 }
 
+static bool role_noun(const char *s, const struct ingest_tok *t);
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -572,6 +574,11 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
                : given_name_at(g, s, &t[b - 2])              ? b - 2
                                                             : a;
     if (k <= a || k > a + 3)
+        return 0;
+    /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
+     * unknown word is the first given name of a three-part name (Somali,
+     * Arabic, East African usage), not a title */
+    if (k == a + 1 && a > 0 && role_noun(s, &t[a - 1]) && t[a - 1].end + 1 == t[a].start)
         return 0;
     for (size_t j = k; j < b; j++) {
         const char *w = s + t[j].start;
