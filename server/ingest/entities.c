@@ -4071,6 +4071,27 @@ static void nx_set(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].ent = ent;
 }
 
+/* "Ka-ho", "Hoi-ying", "Wai-man": a romanised two-syllable given name (Hong
+ * Kong, Korean and Taiwanese usage), a capital, one to four small letters, a
+ * hyphen and two to five small letters, ASCII only; "Co-op", "Ex-con" and
+ * the like are English words, not names. */
+static bool syllable_pair(const char *w, size_t n)
+{
+    static const char *const prefixes[] = {"All",  "Anti", "Co",   "Ex",  "Half", "Mid",
+                                           "Non",  "Post", "Pre",  "Pro", "Re",   "Self",
+                                           "Semi", "Step", "Vice", "Well"}; /* sorted */
+    const char *h = memchr(w, '-', n);
+    if (!h || h == w || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return false;
+    size_t a = (size_t)(h - w), b = n - a - 1;
+    if (a < 2 || a > 5 || b < 2 || b > 5)
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (k != a && !(w[k] >= 'a' && w[k] <= 'z'))
+            return false;
+    return !ingest_word_in(prefixes, sizeof prefixes / sizeof *prefixes, w, a);
+}
+
 /* Last word of a name: after the last space. */
 static void last_word(const char *s, size_t n, const char **w, size_t *wn)
 {
@@ -4441,7 +4462,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   nx_find(&singles, w, wn) == 1 ||
                   (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
                   nx_find(&full, name, nn) >= 0 ||
-                  memchr(name, '.', nn) != NULL;
+                  memchr(name, '.', nn) != NULL ||
+                  /* "Benson Tang Ka-ho": a romanised given name closing it */
+                  (sp < nn && syllable_pair(w, wn));
         if (ev)
             nx_put(&people, name, nn, 1);
     }
@@ -4658,10 +4681,47 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             !ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) ||
             memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
             !(given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
-              given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
+              given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE) ||
+              /* "Benson Tang Ka-ho ... Tang said": an English given name,
+               * the surname and a romanised given name (Hong Kong usage) */
+              syllable_pair(nm + s2 + 1, n - s2 - 1)))
             continue;
         if (nx_find(&last, nm + s1 + 1, s2 - s1 - 1) < 0)
             nx_put(&last, nm + s1 + 1, s2 - s1 - 1, (int32_t)k);
+    }
+    /* "Lim Hock Seng ... Mr Lim", "Kwok Wai-man ... Kwok": a surname written
+     * first (Chinese, Korean, Vietnamese usage) before a romanised given name
+     * of one hyphenated word or two short words, none of them a listed given
+     * name, is the person alone too, unless another's name ends with it */
+    for (size_t k = 0; k < out->n; k++) {
+        const char *nm = out->v[k].name;
+        size_t n = strlen(nm), s1 = 0, s2;
+        if (out->v[k].type != ENTITY_PERSON)
+            continue;
+        while (s1 < n && nm[s1] != ' ')
+            s1++;
+        for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
+            ;
+        if (s1 < 2 || s1 > 6 || s1 >= n || given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
+            given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
+            continue;
+        bool ok;
+        if (s2 >= n) { /* two words: "Kwok Wai-man" */
+            ok = syllable_pair(nm + s1 + 1, n - s1 - 1);
+        } else { /* three: "Lim Hock Seng" */
+            size_t l2 = s2 - s1 - 1, l3 = n - s2 - 1;
+            ok = !memchr(nm + s2 + 1, ' ', l3) && l2 >= 2 && l2 <= 5 && l3 >= 2 && l3 <= 5 &&
+                 ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) &&
+                 ingest_cp_is_upper(ingest_cp_at(nm, n, s2 + 1)) &&
+                 !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
+                 !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
+                 !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
+                 !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE);
+            for (size_t q = s1 + 1; ok && q < n; q++)
+                ok = nm[q] == ' ' || (nm[q] & 0x80) == 0;
+        }
+        if (ok && nx_find(&last, nm, s1) < 0)
+            nx_put(&last, nm, s1, (int32_t)k);
     }
     free(singles.v);
     free(people.v);
