@@ -2584,6 +2584,13 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
     const char *w = s + t[a - 2].start;
     size_t wn = t[a - 2].end - t[a - 2].start;
     /* "MP", "Member", "member", but not "I am for" */
+    /* "whose constituency covers Sham Shui Po", "her riding includes Leduc" */
+    static const char *const spans[] = {"covers", "encompasses", "includes", "spans"}; /* sorted */
+    static const char *const areas[] = {"constituency", "district", "electorate",
+                                        "riding",       "seat",     "ward"}; /* sorted */
+    if (ingest_word_in(spans, 4, s + t[a - 1].start, t[a - 1].end - t[a - 1].start) &&
+        ingest_word_in(areas, 6, w, wn))
+        return true;
     return (ingest_tok_is(s, &t[a - 1], "for") &&
             ingest_word_in(members, sizeof members / sizeof *members, w, wn) &&
             (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member"))) ||
