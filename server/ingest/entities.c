@@ -3603,6 +3603,36 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j + 1;
             continue;
         }
+        /* "deputy leader in the Lok Sabha Vikramjit Sood said": a known body
+         * behind "the", then two or three unlisted capitalised words before a
+         * speech verb, are the body and the person who speaks for it */
+        if (para >= 0 && cue && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") && j - a >= 3 &&
+            j - a <= 7 && !(t[a].flags & INGEST_TOKF_POSS)) {
+            size_t p = 0;
+            const struct ingest_gaz_entry *ke = NULL;
+            for (size_t q = j - 2; q > a && j - q <= 3 && !ke; q--)
+                if ((ke = ingest_gaz_find(g, s + t[a].start, t[q - 1].end - t[a].start,
+                                          INGEST_GAZ_ORG)))
+                    p = q;
+            for (size_t q = p; ke && q < j; q++) {
+                const char *w = s + t[q].start;
+                size_t wn = (q + 1 == j ? end_byte : t[q].end) - t[q].start;
+                if (t[q].kind != INGEST_TOK_WORD || !(t[q].flags & INGEST_TOKF_CAP) ||
+                    (t[q].flags & INGEST_TOKF_ALLCAPS) ||
+                    ((t[q].flags & INGEST_TOKF_POSS) && q + 1 < j) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) || is_particle_word(w, wn))
+                    ke = NULL;
+            }
+            if (ke && !gaz_name(g, s + t[p].start, end_byte - t[p].start, false)) {
+                if (!org_span_push(out, para, s, &t[a], t[p - 1].end, ke, pos))
+                    return false;
+                a = p;
+            }
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
