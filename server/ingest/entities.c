@@ -573,6 +573,10 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
     size_t k = b - 3 > a && given_name_at(g, s, &t[b - 3]) ? b - 3
                : given_name_at(g, s, &t[b - 2])              ? b - 2
                                                             : a;
+    /* "Khalid bin Nasser Al-Mahmoud": a given name, "bin" or "ibn" and the
+     * father's name */
+    while (k >= a + 2 && is_particle_tok(s, &t[k - 1]) && given_name_at(g, s, &t[k - 2]))
+        k -= 2;
     if (k <= a || k > a + 3)
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
@@ -583,6 +587,8 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
     for (size_t j = k; j < b; j++) {
         const char *w = s + t[j].start;
         size_t wn = (j == b - 1 ? end : t[j].end) - t[j].start;
+        if (j > k && j + 1 < b && is_particle_tok(s, &t[j]))
+            continue;
         if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_CAP) ||
             (t[j].flags & INGEST_TOKF_ALLCAPS) || ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
             ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
