@@ -2575,6 +2575,20 @@ static bool labor_party(const char *s, const struct ingest_tok *t, size_t n, siz
                            t[j].end - t[j].start));
 }
 
+/* "a resident of Wexbury, told", "the village of Kelby, said": a lower-case
+ * noun for where people live, or a town's mayor, and "of" before token a: a
+ * town, though a speech verb after the comma closes the appositive. */
+static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const homes[] = {"city",     "mayor",     "native", "natives",
+                                        "outskirts", "resident", "residents", "suburb",
+                                        "town",     "township",  "village"}; /* sorted */
+    return a >= 2 && ingest_tok_is(s, &t[a - 1], "of") && t[a - 2].kind == INGEST_TOK_WORD &&
+           (t[a - 2].flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(homes, sizeof homes / sizeof *homes, s + t[a - 2].start,
+                          t[a - 2].end - t[a - 2].start);
+}
+
 /* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
  * Newquay": a name where a constituency stands, which may hold "and". */
 static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
@@ -3838,8 +3852,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
-                (constituency_before(s, t, a) || (c->end == t[j - 1].end &&
-                                                  j - a <= 3 && by_election_at(s, t, n, a, j))) &&
+                (constituency_before(s, t, a) || home_of_before(s, t, a) ||
+                 (c->end == t[j - 1].end && j - a <= 3 && by_election_at(s, t, n, a, j))) &&
                 c->start == t[a].start) {
                 c->kind = C_PLACE;
                 c->person_hint = c->cue_after = false;
