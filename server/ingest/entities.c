@@ -1700,9 +1700,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     bool caps_free = para < 0 || (a > 0 && t[a].quote >= 0 && t[a - 1].kind == INGEST_TOK_PUNCT &&
                                   t[a - 1].quote < 0);
     bool org_word = false;
+    /* "United" makes a group only last ("Harbor Tenants United"): first it
+     * opens a country's name ("the United States-Mexico-Canada Agreement") */
     for (size_t k = caps_free ? b - 1 : a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
-                                  INGEST_GAZ_ORG_WORD);
+                                  INGEST_GAZ_ORG_WORD) &&
+                   (k == b - 1 || !ingest_tok_is(s, &t[k], "United"));
     /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
     /* "U.S. Route 224", "State Highway 14": a numbered
      * road with its system's name before it */
