@@ -674,8 +674,10 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
         while (from + 1 < b &&
                gaz_name(g, s + t[from].start, t[from].end - t[from].start,
                         (t[from].flags & INGEST_TOKF_ALLCAPS) != 0) &&
-               /* "Missouri State Auditor's Office": the state's own office */
+               /* "Missouri State Auditor's Office": the state's own office;
+                * "Milwaukee City Attorney's Office": the city's */
                !ingest_tok_is(s, &t[from + 1], "State") && !ingest_tok_is(s, &t[from + 1], "County") &&
+               !ingest_tok_is(s, &t[from + 1], "City") &&
                !ingest_gaz_has(g, s + t[from + 1].start, t[from + 1].end - t[from + 1].start,
                                INGEST_GAZ_TITLE))
             from++;
