@@ -782,6 +782,10 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_DEMONYM) &&
             (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
             org_end = false;
+        /* "Local Government Minister X": the portfolio of local government */
+        if (org_end && q - a == 2 && p < h && ingest_tok_is(s, &t[p], "Minister") &&
+            ingest_tok_is(s, &t[q - 1], "Government") && ingest_tok_is(s, &t[a], "Local"))
+            org_end = false;
         /* "Labour Minister Ann Roe": a portfolio, not the party */
         if (e && e->cls == INGEST_GAZ_ORG && q - a == 1 && q == p && p < h &&
             e->canon_len > 6 && memcmp(e->canon + e->canon_len - 6, " Party", 6) == 0 &&
