@@ -553,6 +553,8 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
     return true;
 }
 
+static bool role_noun(const char *s, const struct ingest_tok *t);
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -571,11 +573,22 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
     size_t k = b - 3 > a && given_name_at(g, s, &t[b - 3]) ? b - 3
                : given_name_at(g, s, &t[b - 2])              ? b - 2
                                                             : a;
+    /* "Khalid bin Nasser Al-Mahmoud": a given name, "bin" or "ibn" and the
+     * father's name */
+    while (k >= a + 2 && is_particle_tok(s, &t[k - 1]) && given_name_at(g, s, &t[k - 2]))
+        k -= 2;
     if (k <= a || k > a + 3)
+        return 0;
+    /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
+     * unknown word is the first given name of a three-part name (Somali,
+     * Arabic, East African usage), not a title */
+    if (k == a + 1 && a > 0 && role_noun(s, &t[a - 1]) && t[a - 1].end + 1 == t[a].start)
         return 0;
     for (size_t j = k; j < b; j++) {
         const char *w = s + t[j].start;
         size_t wn = (j == b - 1 ? end : t[j].end) - t[j].start;
+        if (j > k && j + 1 < b && is_particle_tok(s, &t[j]))
+            continue;
         if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_CAP) ||
             (t[j].flags & INGEST_TOKF_ALLCAPS) || ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
             ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
@@ -661,8 +674,10 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
         while (from + 1 < b &&
                gaz_name(g, s + t[from].start, t[from].end - t[from].start,
                         (t[from].flags & INGEST_TOKF_ALLCAPS) != 0) &&
-               /* "Missouri State Auditor's Office": the state's own office */
+               /* "Missouri State Auditor's Office": the state's own office;
+                * "Milwaukee City Attorney's Office": the city's */
                !ingest_tok_is(s, &t[from + 1], "State") && !ingest_tok_is(s, &t[from + 1], "County") &&
+               !ingest_tok_is(s, &t[from + 1], "City") &&
                !ingest_gaz_has(g, s + t[from + 1].start, t[from + 1].end - t[from + 1].start,
                                INGEST_GAZ_TITLE))
             from++;
@@ -766,6 +781,10 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
         if (org_end && q - a == 2 && p < h &&
             ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_DEMONYM) &&
             (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
+            org_end = false;
+        /* "Local Government Minister X": the portfolio of local government */
+        if (org_end && q - a == 2 && p < h && ingest_tok_is(s, &t[p], "Minister") &&
+            ingest_tok_is(s, &t[q - 1], "Government") && ingest_tok_is(s, &t[a], "Local"))
             org_end = false;
         /* "Labour Minister Ann Roe": a portfolio, not the party */
         if (e && e->cls == INGEST_GAZ_ORG && q - a == 1 && q == p && p < h &&
@@ -1687,9 +1706,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     bool caps_free = para < 0 || (a > 0 && t[a].quote >= 0 && t[a - 1].kind == INGEST_TOK_PUNCT &&
                                   t[a - 1].quote < 0);
     bool org_word = false;
+    /* "United" makes a group only last ("Harbor Tenants United"): first it
+     * opens a country's name ("the United States-Mexico-Canada Agreement") */
     for (size_t k = caps_free ? b - 1 : a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
-                                  INGEST_GAZ_ORG_WORD);
+                                  INGEST_GAZ_ORG_WORD) &&
+                   (k == b - 1 || !ingest_tok_is(s, &t[k], "United"));
     /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
     /* "U.S. Route 224", "State Highway 14": a numbered
      * road with its system's name before it */
@@ -2562,6 +2584,20 @@ static bool labor_party(const char *s, const struct ingest_tok *t, size_t n, siz
                            t[j].end - t[j].start));
 }
 
+/* "a resident of Wexbury, told", "the village of Kelby, said": a lower-case
+ * noun for where people live, or a town's mayor, and "of" before token a: a
+ * town, though a speech verb after the comma closes the appositive. */
+static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
+{
+    static const char *const homes[] = {"city",     "mayor",     "native", "natives",
+                                        "outskirts", "resident", "residents", "suburb",
+                                        "town",     "township",  "village"}; /* sorted */
+    return a >= 2 && ingest_tok_is(s, &t[a - 1], "of") && t[a - 2].kind == INGEST_TOK_WORD &&
+           (t[a - 2].flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(homes, sizeof homes / sizeof *homes, s + t[a - 2].start,
+                          t[a - 2].end - t[a - 2].start);
+}
+
 /* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
  * Newquay": a name where a constituency stands, which may hold "and". */
 static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
@@ -2577,6 +2613,13 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
     const char *w = s + t[a - 2].start;
     size_t wn = t[a - 2].end - t[a - 2].start;
     /* "MP", "Member", "member", but not "I am for" */
+    /* "whose constituency covers Sham Shui Po", "her riding includes Leduc" */
+    static const char *const spans[] = {"covers", "encompasses", "includes", "spans"}; /* sorted */
+    static const char *const areas[] = {"constituency", "district", "electorate",
+                                        "riding",       "seat",     "ward"}; /* sorted */
+    if (ingest_word_in(spans, 4, s + t[a - 1].start, t[a - 1].end - t[a - 1].start) &&
+        ingest_word_in(areas, 6, w, wn))
+        return true;
     return (ingest_tok_is(s, &t[a - 1], "for") &&
             ingest_word_in(members, sizeof members / sizeof *members, w, wn) &&
             (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member"))) ||
@@ -3589,6 +3632,36 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j + 1;
             continue;
         }
+        /* "deputy leader in the Lok Sabha Vikramjit Sood said": a known body
+         * behind "the", then two or three unlisted capitalised words before a
+         * speech verb, are the body and the person who speaks for it */
+        if (para >= 0 && cue && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") && j - a >= 3 &&
+            j - a <= 7 && !(t[a].flags & INGEST_TOKF_POSS)) {
+            size_t p = 0;
+            const struct ingest_gaz_entry *ke = NULL;
+            for (size_t q = j - 2; q > a && j - q <= 3 && !ke; q--)
+                if ((ke = ingest_gaz_find(g, s + t[a].start, t[q - 1].end - t[a].start,
+                                          INGEST_GAZ_ORG)))
+                    p = q;
+            for (size_t q = p; ke && q < j; q++) {
+                const char *w = s + t[q].start;
+                size_t wn = (q + 1 == j ? end_byte : t[q].end) - t[q].start;
+                if (t[q].kind != INGEST_TOK_WORD || !(t[q].flags & INGEST_TOKF_CAP) ||
+                    (t[q].flags & INGEST_TOKF_ALLCAPS) ||
+                    ((t[q].flags & INGEST_TOKF_POSS) && q + 1 < j) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+                    ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) || is_particle_word(w, wn))
+                    ke = NULL;
+            }
+            if (ke && !gaz_name(g, s + t[p].start, end_byte - t[p].start, false)) {
+                if (!org_span_push(out, para, s, &t[a], t[p - 1].end, ke, pos))
+                    return false;
+                a = p;
+            }
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
@@ -3788,8 +3861,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the MP for Kettlebrook and Fenwood, said": a constituency is a
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
-                (constituency_before(s, t, a) || (c->end == t[j - 1].end &&
-                                                  j - a <= 3 && by_election_at(s, t, n, a, j))) &&
+                (constituency_before(s, t, a) || home_of_before(s, t, a) ||
+                 (c->end == t[j - 1].end && j - a <= 3 && by_election_at(s, t, n, a, j))) &&
                 c->start == t[a].start) {
                 c->kind = C_PLACE;
                 c->person_hint = c->cue_after = false;
@@ -4062,6 +4135,27 @@ static void nx_set(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].s = s;
     x->v[i].n = n;
     x->v[i].ent = ent;
+}
+
+/* "Ka-ho", "Hoi-ying", "Wai-man": a romanised two-syllable given name (Hong
+ * Kong, Korean and Taiwanese usage), a capital, one to four small letters, a
+ * hyphen and two to five small letters, ASCII only; "Co-op", "Ex-con" and
+ * the like are English words, not names. */
+static bool syllable_pair(const char *w, size_t n)
+{
+    static const char *const prefixes[] = {"All",  "Anti", "Co",   "Ex",  "Half", "Mid",
+                                           "Non",  "Post", "Pre",  "Pro", "Re",   "Self",
+                                           "Semi", "Step", "Vice", "Well"}; /* sorted */
+    const char *h = memchr(w, '-', n);
+    if (!h || h == w || !(w[0] >= 'A' && w[0] <= 'Z'))
+        return false;
+    size_t a = (size_t)(h - w), b = n - a - 1;
+    if (a < 2 || a > 5 || b < 2 || b > 5)
+        return false;
+    for (size_t k = 1; k < n; k++)
+        if (k != a && !(w[k] >= 'a' && w[k] <= 'z'))
+            return false;
+    return !ingest_word_in(prefixes, sizeof prefixes / sizeof *prefixes, w, a);
 }
 
 /* Last word of a name: after the last space. */
@@ -4434,7 +4528,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   nx_find(&singles, w, wn) == 1 ||
                   (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
                   nx_find(&full, name, nn) >= 0 ||
-                  memchr(name, '.', nn) != NULL;
+                  memchr(name, '.', nn) != NULL ||
+                  /* "Benson Tang Ka-ho": a romanised given name closing it */
+                  (sp < nn && syllable_pair(w, wn));
         if (ev)
             nx_put(&people, name, nn, 1);
     }
@@ -4651,10 +4747,47 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             !ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) ||
             memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
             !(given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
-              given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE)))
+              given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE) ||
+              /* "Benson Tang Ka-ho ... Tang said": an English given name,
+               * the surname and a romanised given name (Hong Kong usage) */
+              syllable_pair(nm + s2 + 1, n - s2 - 1)))
             continue;
         if (nx_find(&last, nm + s1 + 1, s2 - s1 - 1) < 0)
             nx_put(&last, nm + s1 + 1, s2 - s1 - 1, (int32_t)k);
+    }
+    /* "Lim Hock Seng ... Mr Lim", "Kwok Wai-man ... Kwok": a surname written
+     * first (Chinese, Korean, Vietnamese usage) before a romanised given name
+     * of one hyphenated word or two short words, none of them a listed given
+     * name, is the person alone too, unless another's name ends with it */
+    for (size_t k = 0; k < out->n; k++) {
+        const char *nm = out->v[k].name;
+        size_t n = strlen(nm), s1 = 0, s2;
+        if (out->v[k].type != ENTITY_PERSON)
+            continue;
+        while (s1 < n && nm[s1] != ' ')
+            s1++;
+        for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
+            ;
+        if (s1 < 2 || s1 > 6 || s1 >= n || given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
+            given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
+            continue;
+        bool ok;
+        if (s2 >= n) { /* two words: "Kwok Wai-man" */
+            ok = syllable_pair(nm + s1 + 1, n - s1 - 1);
+        } else { /* three: "Lim Hock Seng" */
+            size_t l2 = s2 - s1 - 1, l3 = n - s2 - 1;
+            ok = !memchr(nm + s2 + 1, ' ', l3) && l2 >= 2 && l2 <= 5 && l3 >= 2 && l3 <= 5 &&
+                 ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) &&
+                 ingest_cp_is_upper(ingest_cp_at(nm, n, s2 + 1)) &&
+                 !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
+                 !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
+                 !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
+                 !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE);
+            for (size_t q = s1 + 1; ok && q < n; q++)
+                ok = nm[q] == ' ' || (nm[q] & 0x80) == 0;
+        }
+        if (ok && nx_find(&last, nm, s1) < 0)
+            nx_put(&last, nm, s1, (int32_t)k);
     }
     free(singles.v);
     free(people.v);
