@@ -440,34 +440,36 @@ static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz
     return strv_push_taken(authors, name) ? 1 : INGEST_ERR_NOMEM;
 }
 
+/* Where the name starting at a ends in a list of names: the next ",", ";",
+ * " and ", " & ", and with bars " | " too, or with_next " with " before a
+ * capital ("By Ann Roe with Bo Li in Lyon": a second reporter). Sets *skip
+ * to the separator's length (0 at the end). */
+static size_t name_list_sep(const char *s, size_t n, size_t a, bool bars, bool with_next,
+                            size_t *skip)
+{
+    for (size_t b = a; b < n; b++) {
+        *skip = s[b] == ',' || s[b] == ';' ? 1
+                : n - b >= 5 && ingest_ascii_iprefix(s + b, n - b, " and ") ? 5
+                : n - b >= 3 && (memcmp(s + b, " & ", 3) == 0 || (bars && memcmp(s + b, " | ", 3) == 0))
+                    ? 3
+                : with_next && n - b >= 7 && memcmp(s + b, " with ", 6) == 0 &&
+                        ingest_cp_is_upper(ingest_cp_at(s, n, b + 6))
+                    ? 6
+                    : 0;
+        if (*skip)
+            return b;
+    }
+    *skip = 0;
+    return n;
+}
+
 int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
 {
     int added = 0;
     size_t a = 0;
     while (a < n) {
-        /* next separator: ",", ";", " and ", " & " */
-        size_t b = a, skip = 0;
-        while (b < n) {
-            if (s[b] == ',' || s[b] == ';') {
-                skip = 1;
-                break;
-            }
-            if (n - b >= 5 && ingest_ascii_iprefix(s + b, n - b, " and ")) {
-                skip = 5;
-                break;
-            }
-            if (n - b >= 3 && memcmp(s + b, " & ", 3) == 0) {
-                skip = 3;
-                break;
-            }
-            /* "By Ann Roe with Bo Li in Lyon": a second reporter */
-            if (n - b >= 7 && memcmp(s + b, " with ", 6) == 0 &&
-                ingest_cp_is_upper(ingest_cp_at(s, n, b + 6))) {
-                skip = 6;
-                break;
-            }
-            b++;
-        }
+        size_t skip;
+        size_t b = name_list_sep(s, n, a, false, true, &skip);
         int rc = author_add(s, a, b, g, authors);
         if (rc < 0)
             return rc;
@@ -549,22 +551,8 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
     int rc = 0;
     bool ok = true, role_or_outlet = false;
     while (a < n && ok) {
-        size_t b = a, skip = 0;
-        while (b < n) {
-            if (s[b] == ',' || s[b] == ';') {
-                skip = 1;
-                break;
-            }
-            if (n - b >= 5 && ingest_ascii_iprefix(s + b, n - b, " and ")) {
-                skip = 5;
-                break;
-            }
-            if (n - b >= 3 && (memcmp(s + b, " & ", 3) == 0 || memcmp(s + b, " | ", 3) == 0)) {
-                skip = 3;
-                break;
-            }
-            b++;
-        }
+        size_t skip;
+        size_t b = name_list_sep(s, n, a, true, false, &skip);
         int r = author_add(s, a, b, g, &found);
         if (r < 0) {
             rc = r;
