@@ -648,6 +648,23 @@ static bool org_span_push(struct cands *out, int32_t para, const char *s,
     return cands_push(out, &c);
 }
 
+/* Pushes bytes [start, end) of a person's title as an entity of its own
+ * (template c, canonical name from entry when known): the place or the
+ * organisation a title names ("Colorado Gov.", "NATO Secretary General"). */
+static bool title_part_push(const struct cand *c, size_t start, size_t end, enum cand_kind kind,
+                            const struct ingest_gaz_entry *entry, struct cands *out, size_t *pos)
+{
+    struct cand o = *c;
+    o.start = o.nstart = start;
+    o.end = end;
+    o.kind = kind;
+    o.canon = entry ? entry->canon : NULL;
+    o.canon_len = entry ? entry->canon_len : 0;
+    o.in_title = true;
+    o.pos = (*pos)++;
+    return cands_push(out, &o);
+}
+
 /* "The U.S. Justice Department": a run whose title word turned out to open an
  * organisation's name (it ends in an organisation word). The longest known
  * name ending the run, else the run from its first word that is no place, is
@@ -734,15 +751,7 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             break;
         const struct ingest_gaz_entry *pe =
             ingest_gaz_find(g, s + t[ks].start, t[e - 1].end - t[ks].start, INGEST_GAZ_PLACE);
-        struct cand o = *c;
-        o.start = o.nstart = t[ks].start;
-        o.end = t[e - 1].end;
-        o.kind = C_PLACE;
-        o.canon = pe ? pe->canon : NULL;
-        o.canon_len = pe ? pe->canon_len : 0;
-        o.in_title = true;
-        o.pos = (*pos)++;
-        return cands_push(out, &o);
+        return title_part_push(c, t[ks].start, t[e - 1].end, C_PLACE, pe, out, pos);
     }
     size_t p = a;
     while (p < h && !ingest_gaz_has(g, s + t[p].start, t[p].end - t[p].start, INGEST_GAZ_TITLE))
@@ -793,29 +802,13 @@ static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_
             (ingest_tok_is(s, &t[p], "Minister") || ingest_tok_is(s, &t[p], "Secretary")))
             return true;
         if ((e && e->cls == INGEST_GAZ_ORG) || org_end) {
-            struct cand o = *c;
-            o.start = o.nstart = t[a].start;
-            o.end = t[q - 1].end;
-            o.kind = C_ORG;
-            o.canon = e ? e->canon : NULL;
-            o.canon_len = e ? e->canon_len : 0;
-            o.in_title = true;
-            o.pos = (*pos)++;
-            return cands_push(out, &o);
+            return title_part_push(c, t[a].start, t[q - 1].end, C_ORG, e, out, pos);
         }
         /* "Colorado Gov. Eli Brandt", "California Rep. X": a state whose
          * name is written out is named; "U.S. Ambassador" is the title only */
         if (e && q == p && p < h && q - a <= 2 && c->para >= 0 &&
             ingest_gaz_find(g, w, n, INGEST_GAZ_PLACE) && !all_caps(w, n) && !memchr(w, '.', n)) {
-            struct cand o = *c;
-            o.start = o.nstart = t[a].start;
-            o.end = t[q - 1].end;
-            o.kind = C_PLACE;
-            o.canon = e->canon;
-            o.canon_len = e->canon_len;
-            o.in_title = true;
-            o.pos = (*pos)++;
-            return cands_push(out, &o);
+            return title_part_push(c, t[a].start, t[q - 1].end, C_PLACE, e, out, pos);
         }
         if (e)
             return true; /* a place ("U.S. Ambassador"): the person's title only */
