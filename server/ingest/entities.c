@@ -648,6 +648,18 @@ static bool org_span_push(struct cands *out, int32_t para, const char *s,
     return cands_push(out, &c);
 }
 
+/* The offsets of the first and second spaces of name nm (n when missing). */
+static void name_spaces(const char *nm, size_t n, size_t *s1, size_t *s2)
+{
+    size_t a = 0, b;
+    while (a < n && nm[a] != ' ')
+        a++;
+    for (b = a + 1; b < n && nm[b] != ' '; b++)
+        ;
+    *s1 = a;
+    *s2 = b < n ? b : n;
+}
+
 /* Pushes bytes [start, end) of a person's title as an entity of its own
  * (template c, canonical name from entry when known): the place or the
  * organisation a title names ("Colorado Gov.", "NATO Secretary General"). */
@@ -4729,13 +4741,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
      * unless some other person's name ends with it */
     for (size_t k = 0; k < out->n; k++) {
         const char *nm = out->v[k].name;
-        size_t n = strlen(nm), s1 = 0, s2;
+        size_t n = strlen(nm), s1, s2;
         if (out->v[k].type != ENTITY_PERSON)
             continue;
-        while (s1 < n && nm[s1] != ' ')
-            s1++;
-        for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
-            ;
+        name_spaces(nm, n, &s1, &s2);
         if (s2 >= n || memchr(nm + s2 + 1, ' ', n - s2 - 1) || s2 - s1 - 1 < 3 ||
             !ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) ||
             memchr(nm + s1 + 1, '.', s2 - s1 - 1) ||
@@ -4754,13 +4763,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
      * name, is the person alone too, unless another's name ends with it */
     for (size_t k = 0; k < out->n; k++) {
         const char *nm = out->v[k].name;
-        size_t n = strlen(nm), s1 = 0, s2;
+        size_t n = strlen(nm), s1, s2;
         if (out->v[k].type != ENTITY_PERSON)
             continue;
-        while (s1 < n && nm[s1] != ' ')
-            s1++;
-        for (s2 = s1 + 1; s2 < n && nm[s2] != ' '; s2++)
-            ;
+        name_spaces(nm, n, &s1, &s2);
         if (s1 < 2 || s1 > 6 || s1 >= n || given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
             given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
             continue;
