@@ -2993,11 +2993,13 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         size_t f = mention_lower(e, pi, p->toks.v[sj.a].start);
         for (size_t steps = 0; f > 0 && steps < 256 && only != -2; steps++) {
             const struct ingest_mention *m = &e->m[--f];
+            /* (the cheap tests first: the token lookups are two binary searches) */
+            if (e->v[m->entity].type != ENTITY_PERSON || m->in_quote || m->entity == only)
+                continue;
             const struct ingest_para *mp = &x->paras[m->para];
             size_t ma = tok_at_byte(mp, m->start), mb = tok_at_byte(mp, m->end);
             bool head_ok;
-            if (e->v[m->entity].type == ENTITY_PERSON && !m->in_quote && m->entity != only &&
-                ((ma > 0 && desc_word_is(mp->s + mp->toks.v[ma - 1].start,
+            if (((ma > 0 && desc_word_is(mp->s + mp->toks.v[ma - 1].start,
                                          mp->toks.v[ma - 1].end - mp->toks.v[ma - 1].start,
                                          p->s + hw->start, hw->end - hw->start)) ||
                  (mb < mp->toks.n && is_punct(&mp->toks.v[mb], ','))) &&
