@@ -1001,7 +1001,7 @@ int store_batch_ids(struct store *s)
     int src = sqlite3_step(st);
     if (src == SQLITE_ROW) {
         s->batch_article_max = s->fts_article_from = sqlite3_column_int64(st, 0);
-        s->batch_quote_max = s->fts_quote_from = sqlite3_column_int64(st, 1);
+        s->fts_quote_from = sqlite3_column_int64(st, 1);
         for (int t = 0; t < STORE_IDS__COUNT; t++)
             s->batch_last_id[t] = sqlite3_column_int64(st, 2 + t);
         src = SQLITE_OK;

@@ -90,12 +90,10 @@ struct store {
         int64_t total;
     } counts[STORE_COUNT_CACHE];
     sqlite3_stmt *stmts[STMT__COUNT];
-    /* Bulk loading (store_batch_begin .. store_batch_commit): the batch's
-     * articles and quotes are the rows above these ids, and their full-text
-     * rows are written once, when the batch commits. */
+    /* Bulk loading (store_batch_begin .. store_batch_commit). The largest
+     * article id when the batch began sizes the batch (store_batch_size). */
     bool in_batch;
     int64_t batch_article_max;
-    int64_t batch_quote_max;
     /* The batch's rows above these ids have no full-text rows yet: they are
      * written every STORE_FTS_STEP articles and when the batch commits. */
     int64_t fts_article_from;
