@@ -309,13 +309,16 @@ bool buf_i64(struct buf *b, int64_t v)
     return buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-/* Checks that s[0..n) are digits. */
-static bool util_digits(const char *s, size_t n)
+/* The number the n digits at s spell, or -1 when one is not a digit. */
+static int util_num(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
         if (!isdigit((unsigned char)s[i]))
-            return false;
-    return true;
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
 }
 
 /* Shared by the date filters of the lists (a bad value is a 400, not an empty
@@ -324,27 +327,25 @@ static bool util_digits(const char *s, size_t n)
 bool util_iso8601_valid(const char *v)
 {
     size_t n = strlen(v);
-    if (n < 10 || n > 35 || !util_digits(v, 4) || v[4] != '-' || !util_digits(v + 5, 2) ||
-        v[7] != '-' || !util_digits(v + 8, 2))
+    if (n < 10 || n > 35 || v[4] != '-' || v[7] != '-')
         return false;
-    int year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-    int mon = (v[5] - '0') * 10 + (v[6] - '0'), day = (v[8] - '0') * 10 + (v[9] - '0');
+    int year = util_num(v, 4), mon = util_num(v + 5, 2), day = util_num(v + 8, 2);
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (mon < 1 || mon > 12 || day < 1 || day > days[mon - 1] + (mon == 2 && leap))
+    if (year < 0 || mon < 1 || mon > 12 || day < 1 || day > days[mon - 1] + (mon == 2 && leap))
         return false; /* 2026-02-30 is no date, not March 2 */
     if (n == 10)
         return true;
     const char *t = v + 10;
-    if ((*t != 'T' && *t != ' ') || strlen(t) < 6 || !util_digits(t + 1, 2) || t[3] != ':' ||
-        !util_digits(t + 4, 2))
+    if ((*t != 'T' && *t != ' ') || strlen(t) < 6 || t[3] != ':')
         return false;
-    int hh = (t[1] - '0') * 10 + (t[2] - '0'), mm = (t[4] - '0') * 10 + (t[5] - '0');
-    if (hh > 23 || mm > 59)
+    int hh = util_num(t + 1, 2), mm = util_num(t + 4, 2);
+    if (hh < 0 || hh > 23 || mm < 0 || mm > 59)
         return false;
     t += 6;
     if (*t == ':') {
-        if (!util_digits(t + 1, 2) || (t[1] - '0') * 10 + (t[2] - '0') > 59)
+        int ss = util_num(t + 1, 2);
+        if (ss < 0 || ss > 59)
             return false;
         t += 3;
         if (*t == '.') {
@@ -361,7 +362,8 @@ bool util_iso8601_valid(const char *v)
         return true;
     /* (an offset within what SQLite's strftime takes, and the world uses:
      * up to 14:59 either way; "+99:99" would store as no date at all) */
-    return (*t == '+' || *t == '-') && strlen(t) == 6 && util_digits(t + 1, 2) && t[3] == ':' &&
-           util_digits(t + 4, 2) && (t[1] - '0') * 10 + (t[2] - '0') <= 14 &&
-           (t[4] - '0') * 10 + (t[5] - '0') <= 59;
+    if ((*t != '+' && *t != '-') || strlen(t) != 6 || t[3] != ':')
+        return false;
+    int oh = util_num(t + 1, 2), om = util_num(t + 4, 2);
+    return oh >= 0 && oh <= 14 && om >= 0 && om <= 59;
 }
