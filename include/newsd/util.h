@@ -72,6 +72,11 @@ uint64_t util_fnv1a(const void *p, size_t n, uint64_t seed);
  * a step. Not for security. */
 uint64_t util_hash_body(const void *p, size_t n);
 
+/* A macro's value as a string literal: a limit's digits in a message, so the
+ * text cannot drift from the limit. */
+#define UTIL_STR(x) UTIL_STR_(x)
+#define UTIL_STR_(x) #x
+
 /* Parses a decimal positive 64-bit id (1..INT64_MAX, digits only, no sign, no
  * leading zero). Returns false for anything else. */
 bool util_parse_id(const char *s, int64_t *out);

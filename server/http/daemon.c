@@ -56,9 +56,6 @@
 #define HTTP_URL_MAX 2048
 #define HTTP_HEAD_MAX 8192
 #define HTTP_MAX_FIELDS 64
-/* A limit's digits in a refusal's text, so the text cannot drift from it. */
-#define HTTP_STR(x) HTTP_STR_(x)
-#define HTTP_STR_(x) #x
 /* A read query that runs longer is interrupted and answered 503. */
 #define HTTP_QUERY_MS 2000
 
@@ -1226,15 +1223,15 @@ static const char *http_size_refusal(struct MHD_Connection *c, const char *url, 
     size_t head = strlen(method) + target + 12 + scan->head_bytes + 2;
     if (echoed > HTTP_URL_MAX || target > HTTP_URL_MAX) {
         *status = 414;
-        return "the URL is longer than " HTTP_STR(HTTP_URL_MAX) " bytes (counted percent-encoded)";
+        return "the URL is longer than " UTIL_STR(HTTP_URL_MAX) " bytes (counted percent-encoded)";
     }
     if (head > HTTP_HEAD_MAX) {
         *status = 431;
-        return "the request line and headers are larger than " HTTP_STR(HTTP_HEAD_MAX) " bytes";
+        return "the request line and headers are larger than " UTIL_STR(HTTP_HEAD_MAX) " bytes";
     }
     if (scan->fields > HTTP_MAX_FIELDS) {
         *status = 431;
-        return "more than " HTTP_STR(HTTP_MAX_FIELDS) " header fields and query parameters";
+        return "more than " UTIL_STR(HTTP_MAX_FIELDS) " header fields and query parameters";
     }
     return NULL;
 }

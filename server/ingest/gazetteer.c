@@ -16,12 +16,7 @@
 extern const struct ingest_gaz_entry ingest_gaz_table[];
 extern const size_t ingest_gaz_table_cap;
 
-static unsigned char lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-/* lower() as a table, for the hash loop that every lookup runs */
+/* ASCII capitals lowered, as a table: the hash loop of every lookup reads it */
 #define L4(c) (unsigned char)(c), (unsigned char)((c) + 1), (unsigned char)((c) + 2), \
               (unsigned char)((c) + 3)
 #define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
@@ -72,14 +67,14 @@ static bool key_eq(const struct ingest_gaz_entry *e, const char *s, size_t n, si
                 i += 2;
             }
             unsigned char x = (unsigned char)e->key[k];
-            if (e->fold || fold ? lower(x) != lower(c) : x != c)
+            if (e->fold || fold ? lower_tab[x] != lower_tab[c] : x != c)
                 return false;
         }
         return true;
     }
     if (e->fold || fold) {
         for (size_t i = 0; i < n; i++)
-            if (lower((unsigned char)e->key[i]) != lower((unsigned char)s[i]))
+            if (lower_tab[(unsigned char)e->key[i]] != lower_tab[(unsigned char)s[i]])
                 return false;
         return true;
     }

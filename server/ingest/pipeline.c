@@ -11,8 +11,6 @@
 /* Minimum shape of an article: one paragraph that reads like sentences. */
 #define INGEST_MIN_PARA_WORDS 6
 #define INGEST_MIN_BODY_WORDS 12
-#define INGEST_STR_(x) #x
-#define INGEST_STR(x) INGEST_STR_(x)
 /* Longest single-quoted quotation taken from the body, in bytes (a few
  * sentences): an opening mark left unmatched must not swallow a paragraph. */
 #define INGEST_SINGLE_QUOTE_MAX 600
@@ -537,8 +535,8 @@ enum ingest_rc ingest_run(const struct ingest_input *in, struct article *out, co
         /* Says what is missing, with the thresholds has_article_shape uses. */
         why = r.doc.paragraphs.n
                   ? "the text is too short to be an article: newsd needs at least "
-                    INGEST_STR(INGEST_MIN_BODY_WORDS) " words of body text, with one paragraph "
-                    "of " INGEST_STR(INGEST_MIN_PARA_WORDS) " or more words that holds a "
+                    UTIL_STR(INGEST_MIN_BODY_WORDS) " words of body text, with one paragraph "
+                    "of " UTIL_STR(INGEST_MIN_PARA_WORDS) " or more words that holds a "
                     "sentence (. ! ? or an ellipsis)"
                   : "the text holds no article, only page furniture";
         goto out;
