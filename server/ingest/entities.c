@@ -368,14 +368,7 @@ static size_t titlecase(const char *s, size_t n, char *out, size_t cap)
 /* True when s/n has capitals and no small letter ("TROMSØ"). */
 static bool all_caps(const char *s, size_t n)
 {
-    bool letter = false;
-    for (size_t i = 0; i < n;) {
-        uint32_t c = ingest_utf8_next(s, n, &i);
-        if (ingest_cp_is_lower(c))
-            return false;
-        letter = letter || ingest_cp_is_upper(c);
-    }
-    return letter;
+    return ingest_caps_only(s, n) > 0;
 }
 
 /* Gazetteer place or organisation for s/n, also trying the title-case form of an

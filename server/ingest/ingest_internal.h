@@ -95,6 +95,8 @@ bool ingest_text_normalize(const char *s, size_t n, struct buf *out);
 
 /* Number of words (runs of letters or digits) in the n bytes at s. */
 size_t ingest_words_count(const char *s, size_t n);
+/* The capitals of s/n when it has no small letter ("TROMSØ": 6), else 0. */
+size_t ingest_caps_only(const char *s, size_t n);
 
 /* ASCII case-insensitive comparisons of n bytes at s with the string lit. */
 bool ingest_ascii_ieq(const char *s, size_t n, const char *lit);

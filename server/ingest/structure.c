@@ -245,17 +245,10 @@ static bool is_particle(const char *s, size_t n)
     return false;
 }
 
-/* True when every letter of s/n is a capital ("MICHAEL TRENT"). */
+/* True when every letter of s/n is a capital, two or more ("MICHAEL TRENT"). */
 static bool all_caps(const char *s, size_t n)
 {
-    size_t i = 0, letters = 0;
-    while (i < n) {
-        uint32_t c = ingest_utf8_next(s, n, &i);
-        if (ingest_cp_is_lower(c))
-            return false;
-        letters += ingest_cp_is_upper(c);
-    }
-    return letters >= 2;
+    return ingest_caps_only(s, n) >= 2;
 }
 
 /* "II", "III", "IV": a generation after a name */
@@ -498,16 +491,13 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, s
         return 0;
     /* "By political reporter Ann Roe", "By our chief correspondent X": a
      * lower-case role of up to four words that ends in a newsroom noun */
-    static const char *const desk_roles[] = {
-        "correspondent", "editor", "journalist", "producer", "reporter", "writer",
-    }; /* sorted */
     size_t r = skip, w = 0, after = skip;
     while (r < n && w < 4 && !ingest_cp_is_upper(ingest_cp_at(s, n, r))) {
         size_t e = r;
         while (e < n && s[e] != ' ')
             e++;
         w++;
-        if (ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles, s + r, e - r))
+        if (ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + r, e - r))
             after = e;
         r = e;
         while (r < n && s[r] == ' ')

@@ -322,6 +322,18 @@ bool ingest_text_normalize(const char *s, size_t n, struct buf *out)
     return true;
 }
 
+size_t ingest_caps_only(const char *s, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        if (ingest_cp_is_lower(c))
+            return 0;
+        caps += ingest_cp_is_upper(c);
+    }
+    return caps;
+}
+
 size_t ingest_words_count(const char *s, size_t n)
 {
     size_t words = 0, i = 0;
