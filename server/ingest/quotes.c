@@ -457,6 +457,25 @@ static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
     return false;
 }
 
+/* Keeps the single-quoted span from the mark at open to the closing mark at
+ * [close, close_end) (closed false: left open, close == close_end == n), its
+ * words trimmed of spaces, when it holds any and, with need_cue, a reporting
+ * verb is near. False when memory runs out. */
+static bool single_span_keep(const char *p, size_t n, size_t open, size_t close, size_t close_end,
+                             bool closed, bool need_cue, struct ingest_qspan **v, size_t *nv,
+                             size_t *cap)
+{
+    size_t olen = p[open] == '\'' ? 1 : 3;
+    struct ingest_qspan x = {open, open + olen, close, close_end, closed, true, false, true, false};
+    while (x.start < x.end && p[x.start] == ' ')
+        x.start++;
+    while (x.end > x.start && p[x.end - 1] == ' ')
+        x.end--;
+    if (x.end <= x.start || (need_cue && !single_cue_near(p, n, &x)))
+        return true;
+    return spans_push(v, nv, cap, &x);
+}
+
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue, bool open_end,
                          struct ingest_qspan **spans, size_t *n_spans)
 {
@@ -487,32 +506,17 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         size_t len = i - at;
         if (open != SIZE_MAX && single_closes(p, n, at, len, c) &&
             !(plural_possessive(p, n, at, len) && closer_ahead(p, n, i, open + max_len))) {
-            if (at - open <= max_len) {
-                size_t olen = p[open] == '\'' ? 1 : 3;
-                struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
-                while (x.start < x.end && p[x.start] == ' ')
-                    x.start++;
-                while (x.end > x.start && p[x.end - 1] == ' ')
-                    x.end--;
-                if (x.end > x.start && (!need_cue || single_cue_near(p, n, &x)) &&
-                    !spans_push(&v, &nv, &cap, &x))
-                    goto nomem;
-            }
+            if (at - open <= max_len &&
+                !single_span_keep(p, n, open, at, i, true, need_cue, &v, &nv, &cap))
+                goto nomem;
             open = SIZE_MAX;
         } else if (single_opens(p, n, at, len, c)) {
             open = at;
         }
     }
-    if (open_end && open != SIZE_MAX && n - open <= max_len && di >= nd) {
-        size_t olen = p[open] == '\'' ? 1 : 3;
-        struct ingest_qspan x = {open, open + olen, n, n, false, true, false, true, false};
-        while (x.start < x.end && p[x.start] == ' ')
-            x.start++;
-        while (x.end > x.start && p[x.end - 1] == ' ')
-            x.end--;
-        if (x.end > x.start && !spans_push(&v, &nv, &cap, &x))
-            goto nomem;
-    }
+    if (open_end && open != SIZE_MAX && n - open <= max_len && di >= nd &&
+        !single_span_keep(p, n, open, n, n, false, need_cue, &v, &nv, &cap))
+        goto nomem;
     for (; di < nd; di++)
         if (!spans_push(&v, &nv, &cap, &d[di]))
             goto nomem;
