@@ -135,15 +135,20 @@ static bool scan_unicode(const char **r, const char *q, char **o)
 }
 
 /* Decodes the escapes of the string body [r, q) into o (room for q - r + 1
- * bytes: no escape decodes longer than it is written); *n gets the length. */
+ * bytes: no escape decodes longer than it is written); *n gets the length.
+ * The runs between escapes are copied whole: a body's paragraphs are long
+ * and its escapes a few "\n". */
 static bool scan_unescape(const char *r, const char *q, char *out, size_t *n)
 {
     char *o = out;
     while (r < q) {
-        if (*r != '\\') {
-            *o++ = *r++;
-            continue;
-        }
+        const char *bs = memchr(r, '\\', (size_t)(q - r));
+        size_t run = (size_t)((bs ? bs : q) - r);
+        memcpy(o, r, run);
+        o += run;
+        r += run;
+        if (!bs)
+            break;
         char e = r[1]; /* a backslash is never last: the scan skipped its pair */
         r += 2;
         switch (e) {
@@ -168,23 +173,29 @@ static bool scan_unescape(const char *r, const char *q, char *out, size_t *n)
     return true;
 }
 
+/* The bytes that end a run of plain string bytes: the closing quote, an
+ * escape, and the control characters jansson refuses in strings. */
+#define SCAN_CTL8(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1, [b + 4] = 1, [b + 5] = 1, \
+                     [b + 6] = 1, [b + 7] = 1
+static const unsigned char scan_stop[256] = {
+    SCAN_CTL8(0), SCAN_CTL8(8), SCAN_CTL8(16), SCAN_CTL8(24), ['"'] = 1, ['\\'] = 1,
+};
+
 /* Reads the string that starts after the opening quote at sc->p into a new
  * NUL-terminated *out (*n bytes) and moves past its closing quote. */
 static enum scan_rc scan_string(struct scan *sc, char **out, size_t *n)
 {
     const char *r = sc->p, *q = r;
     bool escaped = false;
-    while (q < sc->end && *q != '"') {
-        if ((unsigned char)*q < 0x20)
-            return SCAN_OTHER; /* jansson refuses control characters in strings */
-        if (*q == '\\') {
-            if (sc->end - q < 2)
-                return SCAN_OTHER;
-            escaped = true;
-            q += 2;
-        } else {
+    for (;;) {
+        while (q < sc->end && !scan_stop[(unsigned char)*q])
             q++;
-        }
+        if (q >= sc->end || *q == '"')
+            break;
+        if (*q != '\\' || sc->end - q < 2)
+            return SCAN_OTHER; /* a control character: jansson refuses it too */
+        escaped = true;
+        q += 2;
     }
     if (q >= sc->end)
         return SCAN_OTHER;
