@@ -20,16 +20,22 @@
 
 /* --- insert ------------------------------------------------------------------ */
 
-/* The content key: two independent 64-bit FNV-1a hashes over title and body.
- * Dedup only; 128 bits make an accidental collision negligible. */
+/* The content key: two independent 64-bit FNV-1a hashes over title and body
+ * (stored: the same values as util_fnv1a gives, kept in one pass so that
+ * each byte is read once and the two multiply chains overlap). Dedup only;
+ * 128 bits make an accidental collision negligible. */
 static void article_content_hash(const struct article *a, char out[33])
 {
     uint64_t h1 = UTIL_FNV_SEED, h2 = 0x84222325cbf29ce4ULL;
     const char *parts[2] = {a->title ? a->title : "", a->body ? a->body : ""};
     for (int i = 0; i < 2; i++) {
+        const unsigned char *p = (const unsigned char *)parts[i];
         size_t n = strlen(parts[i]) + 1; /* the NUL separates the parts */
-        h1 = util_fnv1a(parts[i], n, h1);
-        h2 = util_fnv1a(parts[i], n, h2 * 31 + 7);
+        h2 = h2 * 31 + 7;
+        for (size_t k = 0; k < n; k++) {
+            h1 = (h1 ^ p[k]) * 0x100000001b3ULL;
+            h2 = (h2 ^ p[k]) * 0x100000001b3ULL;
+        }
     }
     snprintf(out, 33, "%016llx%016llx", (unsigned long long)h1, (unsigned long long)h2);
 }
