@@ -2247,7 +2247,8 @@ static bool closing_appositive(const struct ingest_para *p, const struct ingest_
 }
 
 static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
-                            int32_t best_para, int32_t best_sent, size_t best_start);
+                            int32_t best_para, int32_t best_sent, size_t best_start,
+                            size_t best_end);
 
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
@@ -2259,7 +2260,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     size_t i = mention_lower(e, para, byte);
     int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
     int32_t skip_para = -1, skip_sent = -1;
-    size_t best_start = 0;
+    size_t best_start = 0, best_end = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - PRON_PARAS)
@@ -2341,13 +2342,14 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             best_sent = sent;
             best_para = m->para;
             best_start = m->start;
+            best_end = m->end;
         } else {
             break;
         }
     }
     if (intro >= 0)
         return intro; /* the source the previous paragraph just introduced */
-    int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start);
+    int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start, best_end);
     /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
      * question does not answer it; the one who spoke before the question does */
     if (r >= 0 && r == x->asker && para == x->asker_para + 1 && x->answerer >= 0 &&
@@ -2362,7 +2364,8 @@ static bool owns_person(const struct ingest_para *p, size_t k);
  * the last speaker or a person who became the topic after (best, the
  * latest person mentioned before the pronoun, in para/sentence/byte). */
 static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
-                            int32_t best_para, int32_t best_sent, size_t best_start)
+                            int32_t best_para, int32_t best_sent, size_t best_start,
+                            size_t best_end)
 {
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
@@ -2390,7 +2393,13 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
         }
-        if (words_before <= 2 && !owns_person(p, tok_at_byte(p, best_start)))
+        /* "..., the daughter of an engineer and a schoolteacher, Ann
+         * Roe.": a name after a comma that ends its sentence is an
+         * appositive, no subject (the comma opened no adverbial) */
+        size_t e = tok_at_byte(p, best_end);
+        bool closing = k > 0 && is_punct(&p->toks.v[k - 1], ',') && e < p->toks.n &&
+                       p->toks.v[e].sent == best_sent && is_end_punct(&p->toks.v[e]);
+        if (words_before <= 2 && !closing && !owns_person(p, tok_at_byte(p, best_start)))
             return best;
     }
     return x->last_speaker;
@@ -3642,7 +3651,13 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                 d--; /* "a brief statement", "a six-figure digital ad" */
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
-            int32_t who = -1;
+            int32_t who = -1, by_who = -1;
+            /* "In a letter to the premier, released to the media by the
+             * Chief Minister's Office, Abraham said": in an opening
+             * adverbial, who passed the writing on is no author when a
+             * subject follows */
+            bool opener = d >= 2 && ingest_tok_ieq(o->s, &u[d - 2], "in") &&
+                          (d == 2 || (u[d - 2].flags & INGEST_TOKF_SENT_START));
             /* (after the phrase when nobody stands before it, past the
              * phrase's comma: "In a statement, Corvant said", "In a letter
              * seen by The Times, the minister, X, wrote") */
@@ -3667,6 +3682,11 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                 }
                 if ((a > d && a < comma) || (after_by && TOK_IN(o->s, &u[by - 2], access_participles)))
                     continue;
+                if (opener && after_by && a > h) {
+                    if (by_who < 0)
+                        by_who = m->entity;
+                    continue;
+                }
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
                     z++;
@@ -3675,6 +3695,8 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                     break;
                 }
             }
+            if (who < 0)
+                who = by_who;
             /* "In a statement released ..., he said the governor “...”":
              * a he/she right after the phrase's comma is whom the
              * quotation of that clause went to */
@@ -3736,7 +3758,10 @@ static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct at
                    !TOK_IN(o->s, &u[b], function_words) &&
                    !cue_at(o, b, &(size_t){0}))
                 b++;
-            if (b == c + 2 || b >= o->toks.n || u[b].kind != INGEST_TOK_PUNCT ||
+            /* (the subject ends at its aside's comma or at its own cue:
+             * "In a statement, the ministry said ...") */
+            if (b == c + 2 || b >= o->toks.n ||
+                (u[b].kind != INGEST_TOK_PUNCT && !cue_at(o, b, &(size_t){0})) ||
                 TOK_IN(o->s, &u[b - 1], document_nouns))
                 return false;
             subject_resolve(x, qi, (struct subj){c + 1, b, false}, at);
@@ -3865,6 +3890,13 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         }
         if (at->speaker < 0)
             at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
+        if (at->speaker < 0) {
+            /* "Would you run again? ¶ She laughs. “...”": a he/she that
+             * nobody near accounts for is the person the article is about */
+            int32_t pr = protagonist(x->ents);
+            if (pr >= 0 && gender_fits(x, pr, gender))
+                at->speaker = pr;
+        }
         if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
         return;
@@ -5934,11 +5966,16 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     if (!prev_sentence_at(p, k, &sa, &sb))
         return false;
     for (size_t j = sa; j < sb; j++)
-        if ((t[j].quote >= 0 && !title_quote_at(p, j)) || cue_at(p, j, &len))
+        if (t[j].quote >= 0 && !title_quote_at(p, j))
             return false;
     struct subj sj;
     if (!clause_subject(x, pi, sa, sb, &sj))
         return false;
+    /* (a cue in an opening adverbial is no speech of the subject's:
+     * "Asked about the vote, Roe smiles. “...”") */
+    for (size_t j = sj.a; j < sb; j++)
+        if (cue_at(p, j, &len))
+            return false;
     struct attr a = {0};
     subject_resolve(x, pi, sj, &a);
     if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
@@ -6577,13 +6614,23 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             pend_from = SIZE_MAX;
         /* emit */
         carry_ok = false;
+        size_t named_end = SIZE_MAX; /* last token of the last span dropped as a name */
         for (size_t qi = 0; qi < p->n_spans; qi++) {
             struct qinfo *q = &qs[qi];
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
+            /* "a memoir titled “Les deux rives” — “The Two Banks” —": a
+             * title-case span set off right after a name is its gloss */
+            if (named_end != SIZE_MAX && q->tq0 == named_end + 2 && t[named_end + 1].quote < 0 &&
+                (ingest_cp_is_dash(t[named_end + 1].ch) || is_punct(&t[named_end + 1], '(')) &&
+                title_case_span(p, q)) {
+                named_end = q->tq1;
+                continue;
+            }
             if (work_title(p, q)) {
                 works_note(&works, p, &p->spans[qi]);
+                named_end = q->tq1;
                 continue;
             }
             if (works_has(&works, p, &p->spans[qi]) && title_case_span(p, q))
@@ -6621,8 +6668,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
             }
-            if (span_is_name(p, q, words))
+            if (span_is_name(p, q, words)) {
+                named_end = q->tq1;
                 continue;
+            }
             struct ingest_q o = {0};
             o.para = (int32_t)pi;
             o.start = p->spans[qi].start;
