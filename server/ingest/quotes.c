@@ -1513,6 +1513,10 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
         !(t[np.a].flags & INGEST_TOKF_LOWER) || TOK_IN(s, &t[np.a], pronouns_m) ||
         TOK_IN(s, &t[np.a], pronouns_f) || TOK_IN(s, &t[np.a], pronouns_other))
         return np;
+    /* "documents in which the company's head of strategy, X, described":
+     * after a preposition the pronoun is no subject; the phrase after it is */
+    if (stop > lim && TOK_IN(s, &t[stop - 1], prepositions) && TOK_IN(s, &t[np.a], determiners))
+        return np;
     size_t stop2;
     struct subj head = np_before(p, stop, lim, &stop2);
     if (head.a < head.b && (TOK_IN(s, &t[head.a], determiners) || tok_capital(&t[head.a])))
@@ -1866,6 +1870,11 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             return r;
         }
     }
+    /* "a memo in which the company's strategy chief described": after a
+     * preposition the pronoun opens a clause whose subject is the phrase */
+    if (stop > lim + 1 && stop + 1 == r.a && TOK_IN(s, &t[stop], relatives) &&
+        TOK_IN(s, &t[stop - 1], prepositions) && TOK_IN(s, &t[r.a], determiners))
+        return r;
     /* "an official who asked not to be named said": the phrase before "who" */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
         (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], pronouns_m) &&
@@ -3829,6 +3838,27 @@ static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, 
 static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out);
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
 
+/* "The FTC's complaint states: “...”" and, paragraphs later, "“...,” the
+ * complaint says": a definite writing whose noun ends the subject of an
+ * earlier quotation with a speaker (the last 64 quotations) is that
+ * writing again. -1 when none. */
+static int32_t writing_quoted_before(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    size_t hl = hn->end - hn->start;
+    for (size_t k = x->out->n; k > 0 && x->out->n - k < 64; k--) {
+        const struct ingest_q *o = &x->out->v[k - 1];
+        if (o->speaker < 0 || o->subj_para < 0 || o->subj_para > pi || o->subj_head ||
+            o->speaker_lit || o->subj_end - o->subj_start <= hl + 1)
+            continue;
+        const char *e = x->paras[o->subj_para].s + o->subj_end - hl;
+        if (e[-1] == ' ' && strncasecmp(e, p->s + hn->start, hl) == 0)
+            return o->speaker;
+    }
+    return -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4088,6 +4118,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 at->speaker = document_author(x, pi, sj);
             if (at->speaker < 0)
                 at->speaker = document_by_author(x, pi, sj, at);
+            if (at->speaker < 0 && at->subj_para == pi)
+                at->speaker = writing_quoted_before(x, pi, sj);
         }
         /* "the nurse wrote" after "a night-shift nurse": any other lower-case
          * noun that found nobody (no title, organisation or writing) */
@@ -5092,8 +5124,8 @@ static const char *const display_nouns[] = {
  * the banner “Hands Off Our Kitchens”"). */
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
 {
-    static const char *const namers[] = {"dubbed", "entitled", "nicknamed", "so-called",
-                                         "titled"}; /* sorted */
+    static const char *const namers[] = {"code-named", "codenamed", "dubbed",   "entitled",
+                                         "nicknamed",  "so-called", "titled"}; /* sorted */
     static const char *const selves[] = {"herself", "himself", "itself", "themselves"};
     const struct ingest_tok *t = p->toks.v;
     size_t k = q->tq0;
