@@ -1349,9 +1349,11 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "ad",      "ads",    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "readout",   "report", "review", "ruling",
-    "statement", "study", "suit",     "survey",
+    "ad",        "ads",       "analysis",   "article",      "audit",     "commentary",
+    "complaint", "document",  "editorial",  "filing",       "lawsuit",   "letter",
+    "memo",      "memorandum", "petition",  "piece",        "poll",      "presentation",
+    "readout",   "report",    "review",     "ruling",       "statement", "study",
+    "submission", "suit",     "survey",
 };
 
 /* "Paul Roe, the New York Democrat who has vowed": a definite description
@@ -1452,6 +1454,15 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
         }
     }
     if (a == b)
+        return false;
+    /* "a letter she and 14 others sent the agency in October, which
+     * warned": a month or a day is no one who speaks */
+    static const char *const calendar_words[] = {
+        "april",  "august",  "december", "february", "friday",   "january",  "july",
+        "june",   "monday",  "november", "october",  "saturday", "september", "sunday",
+        "thursday", "tuesday", "wednesday",
+    }; /* sorted */
+    if (b == a + 1 && TOK_IN(p->s, &t[a], calendar_words))
         return false;
     /* "at odds with the Taoiseach, who has described": one capitalised
      * word behind "the" that names no entity is a role, kept with its
@@ -1873,7 +1884,10 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
     /* "a memo in which the company's strategy chief described": after a
      * preposition the pronoun opens a clause whose subject is the phrase */
     if (stop > lim + 1 && stop + 1 == r.a && TOK_IN(s, &t[stop], relatives) &&
-        TOK_IN(s, &t[stop - 1], prepositions) && TOK_IN(s, &t[r.a], determiners))
+        TOK_IN(s, &t[stop - 1], prepositions) &&
+        (TOK_IN(s, &t[r.a], determiners) ||
+         (r.b == r.a + 1 && (t[r.a].flags & INGEST_TOKF_LOWER) && t[r.a].end - t[r.a].start > 3 &&
+          s[t[r.a].end - 1] == 's'))) /* ("in which investigators described") */
         return r;
     /* "an official who asked not to be named said": the phrase before "who" */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
@@ -3341,6 +3355,16 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
             }
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
+            /* "..., according to a Republican committee aide, who was
+             * granted anonymity ... . The aide said": the source a cue
+             * before the phrase named */
+            if (d >= 3 && ingest_tok_ieq(o->s, &u[d - 2], "to") &&
+                ingest_tok_ieq(o->s, &u[d - 3], "according") && u[d - 3].quote < 0) {
+                at->subj_para = qi;
+                at->subj_a = u[d - 1].start;
+                at->subj_b = u[h].end;
+                return true;
+            }
             /* a long aside may stand between the phrase and its cue: "A
              * strategist close to X, who was granted anonymity to speak
              * candidly about the race, said" (the same sentence) */
@@ -4088,6 +4112,22 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         }
         if (hit >= 0) {
             at->speaker = hit;
+            return;
+        }
+    }
+    /* "One complaint, filed by Ann Roe of Dayton, whose son ..., alleges":
+     * an indefinite writing whose aside names its author after "by" */
+    if (TOK_IN(s, &t[sj.a], indefinites) && sj.b - sj.a >= 2 && sj.b - sj.a <= 4 &&
+        (t[sj.b - 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.b - 1], document_nouns)) {
+        bool by = false;
+        for (size_t j = sj.b; j < p->toks.n && j < sj.b + 16 && !by && t[j].quote < 0 &&
+                              t[j].sent == t[sj.a].sent;
+             j++)
+            by = ingest_tok_is(s, &t[j], "by") && !TOK_IN(s, &t[j - 1], access_participles);
+        struct attr au = *at;
+        int32_t who = by ? document_by_author(x, pi, sj, &au) : -1;
+        if (who >= 0) {
+            at->speaker = who;
             return;
         }
     }
