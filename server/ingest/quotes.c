@@ -4044,7 +4044,12 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         /* the head of "Morrow campaign spokesman Daniel Pike" is at the end */
         if (ty == ENTITY_PERSON)
             person = m->entity;
-        else if (ty == ENTITY_ORGANIZATION && org < 0 && tail && (!det || k <= sj.a + 1))
+        else if (ty == ENTITY_ORGANIZATION && org < 0 && (!det || k <= sj.a + 1) &&
+                 (tail ||
+                  /* "The United Steelworkers union said": the kind of body after its name */
+                  (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
+                   (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
+                    TOK_IN(s, &t[last + 1], institution_nouns)))))
             org = m->entity;
     }
     if (person >= 0) {
@@ -5883,6 +5888,11 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             as = ingest_tok_is(p->s, &t[j], "as");
         if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD && !as &&
             !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
+            return false;
+        /* "Ortiz said that Ms. Hollis's remarks “reflect a long-held
+         * view”": the quotation right after the noun says what the remarks
+         * do, in the words of the cue's speaker */
+        if (k == q->tq0 && q->at.found && q->at.cue && q->at.cue->kind == CUE_VERB)
             return false;
         if (his || her) {
             /* "his claim that “...”": the person the pronoun stands for */
