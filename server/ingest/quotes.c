@@ -1938,7 +1938,8 @@ static const char *const source_links[] = {
  * briefed on the talks"), besides the role nouns; sorted. */
 static const char *const source_heads[] = {
     "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
-    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
+    "diplomat",   "diplomats",  "figure",      "figures",   "functionary", "insider",
+    "insiders",   "lawmaker",
     "lawmakers",  "mep",        "meps",        "mla",       "mlas",       "mp",
     "mps",        "msp",        "msps",        "official",  "officials",  "operative",
     "operatives", "people",     "person",      "senator",   "senators",   "source",
@@ -3320,9 +3321,13 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
         size_t lim = qi == pi ? sj.a : o->toks.n;
         for (size_t j = lim; j > 1 && lim - j < 400; j--) {
             size_t h = j - 1, d = h, len;
+            /* ("the source said" after "A senior party figure suggested":
+             * a source is whoever an indefinite source noun introduced) */
+            bool any_source = ingest_tok_is(p->s, hn, "source") && (u[h].flags & INGEST_TOKF_LOWER) &&
+                              TOK_IN(o->s, &u[h], source_heads);
             if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
-                u[h].end - u[h].start != hn->end - hn->start ||
-                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                (!any_source && (u[h].end - u[h].start != hn->end - hn->start ||
+                                 memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)))
                 continue;
             /* up to five modifiers, words or hyphens ("A senior Marsh
              * foreign policy adviser"), none a function word or "the" */
@@ -4189,6 +4194,7 @@ struct qinfo {
     bool inherited;
     bool by_cue_after; /* attributed by the cue right after it: “...,” X said */
     bool renamed;      /* “...,” a charge X called: the cue after is not its own */
+    bool passive;      /* its only cue is a passive one that names nobody */
     size_t next_found;
 };
 
@@ -4852,6 +4858,13 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             sj = right_appositive(p, sj);
         }
     }
+    /* "though nobody will quite say with whom": a subject that denies
+     * anyone spoke reports no words */
+    static const char *const nobodies[] = {"no-one", "nobody", "none", "noone"}; /* sorted */
+    if (sj.a < sj.b && (TOK_IN(p->s, &p->toks.v[sj.a], nobodies) ||
+                        (sj.a + 1 < sj.b && ingest_tok_ieq(p->s, &p->toks.v[sj.a], "no") &&
+                         ingest_tok_ieq(p->s, &p->toks.v[sj.a + 1], "one"))))
+        return false;
     if (cue->kind == CUE_PART && gerund_for_subject(x, pi, k, lim, &sj)) {
         /* "X criticised Roe for calling": Roe, not the outer cue's X */
         subject_resolve(x, pi, sj, at);
@@ -5035,8 +5048,9 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
      * sentence case too, a span set off by commas right after a noun that
      * takes a title is its title, unless a speech verb or a pronoun and one
      * follows the comma ("In her speech, ‘We will not be moved’, she told") */
-    static const char *const title_nouns[] = {"album", "book",   "documentary", "film",
-                                              "paper", "report", "study"}; /* sorted */
+    static const char *const title_nouns[] = {"album",  "book",   "documentary", "film",
+                                              "motto",  "paper",  "report",      "slogan",
+                                              "study",  "tagline"}; /* sorted */
     static const char *const subj[] = {"he", "i", "it", "she", "they", "we"};
     size_t cl = 0;
     if (q->tq0 >= 2 && is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0 &&
@@ -5235,6 +5249,18 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
             !ingest_tok_is(p->s, &t[k - 2], "what"))
             return true;
     }
+    /* "have taken to calling the “one river, one ruler” law": a label
+     * between "the" after a naming verb and the lower-case noun it names */
+    static const char *const labellers[] = {"branded", "call",    "called",  "calling",
+                                            "calls",   "labeled", "labelled", "labelling"};
+    size_t lb = k > 1 && (ingest_tok_is(p->s, &t[k - 1], "it") || ingest_tok_is(p->s, &t[k - 1], "them"))
+                    ? k - 2
+                    : k - 1; /* ("calling it the “...” plan") */
+    if (k > 0 && ingest_tok_is(p->s, &t[k], "the") && TOK_IN(p->s, &t[lb], labellers) &&
+        t[lb].quote < 0 && q->tq1 + 1 < p->toks.n && t[q->tq1 + 1].quote < 0 &&
+        t[q->tq1 + 1].kind == INGEST_TOK_WORD && (t[q->tq1 + 1].flags & INGEST_TOKF_LOWER) &&
+        !TOK_IN(p->s, &t[q->tq1 + 1], function_words) && !cue_at(p, q->tq1 + 1, &(size_t){0}))
+        return true;
     /* "a glide vehicle known inside the building as “Longbow”", "what is
      * known as the “X Rule”": a name given (capitalised), not words said */
     size_t as = ingest_tok_is(p->s, &t[k], "the") && k > 0 ? k - 1 : k;
@@ -5640,7 +5666,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (lo < sa)
         lo = sa;
     struct attr thing = {0}; /* "the spate of shootings demands ...": kept as a fallback */
-    bool thing_adjacent = false;
+    bool thing_adjacent = false, thing_passive = false;
     /* "X said the memo described ..., and that the testing had “...”": a
      * second "that" clause after the cue's clause belongs to an outer cue,
      * when the inner one's subject is a thing */
@@ -5693,6 +5719,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 q->at.found = false;
             else if (!thing.found && passive_cue(p, k - 1, c)) {
                 thing = (struct attr){.found = true, .cue = c, .speaker = -1, .subj_para = -1};
+                thing_passive = true;
                 thing_adjacent = q->adjacent;
                 q->at.found = false;
                 continue;
@@ -5713,6 +5740,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (thing.found && !q->at.found) {
         q->at = thing;
         q->adjacent = thing_adjacent;
+        q->passive = thing_passive;
         return;
     }
     /* (c) the first cue after it in the sentence */
@@ -6721,6 +6749,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
              * "X's claim that wind “killed jobs” is false, officials said" */
             if (!q->at.found || (q->kind == QUOTE_PARTIAL && !q->adjacent && !q->by_cue_after))
                 owner_claim(&x, (int32_t)pi, q);
+            /* "Every awkward question is answered with a reference to
+             * “fiscal space”": a short partial whose only cue is a passive
+             * one naming nobody is as good as unattributed */
+            if (q->passive && q->at.found && q->at.speaker < 0 && q->at.subj_para < 0 &&
+                q->kind == QUOTE_PARTIAL && words <= 3 && (t[q->tq0].flags & INGEST_TOKF_LOWER))
+                q->at.found = false; /* (a capitalised verdict stays: was rated “Mostly True”) */
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
