@@ -2889,8 +2889,11 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
                !TOK_IN(mp->s, &t[z - 1], function_words) &&
                !TOK_IN(mp->s, &t[z - 1], determiners) && !(t[z - 1].flags & INGEST_TOKF_POSS))
             z--;
+        /* ("the Tánaiste, Ann Roe,": a capitalised title word too) */
         if (z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the") &&
-            (t[a - 2].flags & INGEST_TOKF_LOWER)) {
+            ((t[a - 2].flags & INGEST_TOKF_LOWER) ||
+             ingest_gaz_has(x->g, mp->s + t[a - 2].start, t[a - 2].end - t[a - 2].start,
+                            INGEST_GAZ_TITLE))) {
             before = z;
             before_end = a - 1;
         }
@@ -5914,7 +5917,11 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
         bool as = false;
         for (size_t j = k; j < q->tq0 && !as && TOK_IN(p->s, w, framing_nouns); j++)
             as = ingest_tok_is(p->s, &t[j], "as");
-        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD && !as &&
+        /* ("the minister's promise to “look again”": a pledge names what
+         * is promised after "to") */
+        static const char *const pledges[] = {"pledge", "promise", "vow"}; /* sorted */
+        bool to = k + 1 == q->tq0 && ingest_tok_is(p->s, &t[k], "to") && TOK_IN(p->s, w, pledges);
+        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD && !as && !to &&
             !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
             return false;
         /* "Ortiz said that Ms. Hollis's remarks “reflect a long-held
@@ -5932,6 +5939,15 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return true;
         }
         size_t ms = mention_start_at(p, t[ow].end - 1);
+        if (ms == SIZE_MAX && ow > sa && ingest_tok_ieq(p->s, &t[ow - 1], "the")) {
+            /* "the Tánaiste's promise to “...”": a role as owner */
+            struct attr ra = {0};
+            subject_resolve(x, pi, (struct subj){ow - 1, ow + 1, false}, &ra);
+            if (ra.speaker < 0 || x->ents->v[ra.speaker].type != ENTITY_PERSON)
+                return false;
+            q->at = ra;
+            return true;
+        }
         if (ms == SIZE_MAX)
             return false;
         for (size_t mi = 0; mi < p->n_m; mi++) {
