@@ -4128,6 +4128,19 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             return;
         }
     }
+    /* "The central bank's statement added": a writing owned by a
+     * description ("the central bank's", "the senator's") is the one the
+     * description stands for */
+    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 3 && sj.b - sj.a <= 5 &&
+        (t[sj.b - 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
+        (t[sj.b - 2].flags & INGEST_TOKF_POSS)) {
+        struct attr oa = {0};
+        subject_resolve(x, pi, (struct subj){sj.a, sj.b - 1, false}, &oa);
+        if (oa.speaker >= 0) {
+            at->speaker = oa.speaker;
+            return;
+        }
+    }
     /* "One complaint, filed by Ann Roe of Dayton, whose son ..., alleges":
      * an indefinite writing whose aside names its author after "by" */
     if (TOK_IN(s, &t[sj.a], indefinites) && sj.b - sj.a >= 2 && sj.b - sj.a <= 4 &&
