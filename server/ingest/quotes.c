@@ -2417,12 +2417,21 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
         }
-        /* "..., the daughter of an engineer and a schoolteacher, Ann
-         * Roe.": a name after a comma that ends its sentence is an
-         * appositive, no subject (the comma opened no adverbial) */
+        /* "... the house where she grew up, the daughter of an engineer
+         * and a schoolteacher, Ann Roe.": a name after a comma that ends
+         * a sentence already about a he/she of this sex is an appositive
+         * of somebody else, no new topic (the comma opened no adverbial) */
         size_t e = tok_at_byte(p, best_end);
         bool closing = k > 0 && is_punct(&p->toks.v[k - 1], ',') && e < p->toks.n &&
-                       p->toks.v[e].sent == best_sent && is_end_punct(&p->toks.v[e]);
+                       p->toks.v[e].sent == best_sent && is_end_punct(&p->toks.v[e]) &&
+                       (gender == 1 || gender == 2);
+        for (size_t j = k; closing && j > 0 && p->toks.v[j - 1].sent == best_sent; j--) {
+            const struct ingest_tok *w = &p->toks.v[j - 1];
+            if (w->quote < 0 && (gender == 1 ? TOK_IN(p->s, w, pronouns_m) : TOK_IN(p->s, w, pronouns_f)))
+                break;
+            if (j == 1 || p->toks.v[j - 2].sent != best_sent)
+                closing = false; /* (the sentence's start: no such pronoun) */
+        }
         if (words_before <= 2 && !closing && !owns_person(p, tok_at_byte(p, best_start)))
             return best;
     }
