@@ -922,6 +922,14 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         ingest_ascii_ieq(p->s + b->end - 3, 3, "ing") &&
         !ingest_ascii_ieq(p->s + b->end - 5, 5, "thing"))
         return false;
+    /* "brushed off reports of tension", "denied claims that": the object
+     * of a verb in the past tense or of its particle */
+    static const char *const particles[] = {"aside", "away", "down", "off", "out", "up"}; /* sorted */
+    if (tok_in(p->s, &t[i], cue_plurals, sizeof cue_plurals / sizeof *cue_plurals) &&
+        (b->flags & INGEST_TOKF_LOWER) &&
+        (tok_in(p->s, b, particles, sizeof particles / sizeof *particles) ||
+         (bl0 > 4 && ingest_ascii_ieq(p->s + b->end - 2, 2, "ed"))))
+        return false;
     size_t wl = t[i].end - t[i].start;
     if (c->kind != CUE_VERB || !ingest_word_in(cue_bases, CUE_BASES_N, p->s + t[i].start, wl))
         return true;
@@ -1341,9 +1349,11 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "ad",      "ads",    "article", "audit",  "commentary", "complaint", "document", "editorial", "filing", "lawsuit",
-    "letter",  "memo",   "piece",     "poll",     "readout",   "report", "review", "ruling",
-    "statement", "study", "suit",     "survey",
+    "ad",        "ads",       "analysis",   "article",      "audit",     "commentary",
+    "complaint", "document",  "editorial",  "filing",       "lawsuit",   "letter",
+    "memo",      "memorandum", "petition",  "piece",        "poll",      "presentation",
+    "readout",   "report",    "review",     "ruling",       "statement", "study",
+    "submission", "suit",     "survey",
 };
 
 /* "Paul Roe, the New York Democrat who has vowed": a definite description
@@ -1445,6 +1455,23 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     }
     if (a == b)
         return false;
+    /* "a letter she and 14 others sent the agency in October, which
+     * warned": a month or a day is no one who speaks */
+    static const char *const calendar_words[] = {
+        "april",  "august",  "december", "february", "friday",   "january",  "july",
+        "june",   "monday",  "november", "october",  "saturday", "september", "sunday",
+        "thursday", "tuesday", "wednesday",
+    }; /* sorted */
+    if (b == a + 1 && TOK_IN(p->s, &t[a], calendar_words))
+        return false;
+    /* "at odds with the Taoiseach, who has described": one capitalised
+     * word behind "the" that names no entity is a role, kept with its
+     * article so it resolves as a description */
+    if (b == a + 1 && a > lim && ingest_tok_ieq(p->s, &t[a - 1], "the") &&
+        !mention_covers(p, t[a].start, t[a].end)) {
+        *out = (struct subj){a - 1, b, false};
+        return true;
+    }
     *out = appositive_name(p, (struct subj){a, b, false}, lim);
     return true;
 }
@@ -1496,6 +1523,10 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
     if (np.a == np.b || stop <= lim || stop + 1 != np.a || !TOK_IN(s, &t[stop], relatives) ||
         !(t[np.a].flags & INGEST_TOKF_LOWER) || TOK_IN(s, &t[np.a], pronouns_m) ||
         TOK_IN(s, &t[np.a], pronouns_f) || TOK_IN(s, &t[np.a], pronouns_other))
+        return np;
+    /* "documents in which the company's head of strategy, X, described":
+     * after a preposition the pronoun is no subject; the phrase after it is */
+    if (stop > lim && TOK_IN(s, &t[stop - 1], prepositions) && TOK_IN(s, &t[np.a], determiners))
         return np;
     size_t stop2;
     struct subj head = np_before(p, stop, lim, &stop2);
@@ -1850,6 +1881,14 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             return r;
         }
     }
+    /* "a memo in which the company's strategy chief described": after a
+     * preposition the pronoun opens a clause whose subject is the phrase */
+    if (stop > lim + 1 && stop + 1 == r.a && TOK_IN(s, &t[stop], relatives) &&
+        TOK_IN(s, &t[stop - 1], prepositions) &&
+        (TOK_IN(s, &t[r.a], determiners) ||
+         (r.b == r.a + 1 && (t[r.a].flags & INGEST_TOKF_LOWER) && t[r.a].end - t[r.a].start > 3 &&
+          s[t[r.a].end - 1] == 's'))) /* ("in which investigators described") */
+        return r;
     /* "an official who asked not to be named said": the phrase before "who" */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
         (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], pronouns_m) &&
@@ -1899,7 +1938,8 @@ static const char *const source_links[] = {
  * briefed on the talks"), besides the role nouns; sorted. */
 static const char *const source_heads[] = {
     "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
-    "diplomat",   "diplomats",  "functionary", "insider",   "insiders",   "lawmaker",
+    "diplomat",   "diplomats",  "figure",      "figures",   "functionary", "insider",
+    "insiders",   "lawmaker",
     "lawmakers",  "mep",        "meps",        "mla",       "mlas",       "mp",
     "mps",        "msp",        "msps",        "official",  "officials",  "operative",
     "operatives", "people",     "person",      "senator",   "senators",   "source",
@@ -2231,7 +2271,8 @@ static bool closing_appositive(const struct ingest_para *p, const struct ingest_
 }
 
 static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
-                            int32_t best_para, int32_t best_sent, size_t best_start);
+                            int32_t best_para, int32_t best_sent, size_t best_start,
+                            size_t best_end);
 
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
@@ -2243,7 +2284,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     size_t i = mention_lower(e, para, byte);
     int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
     int32_t skip_para = -1, skip_sent = -1;
-    size_t best_start = 0;
+    size_t best_start = 0, best_end = 0;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - PRON_PARAS)
@@ -2325,13 +2366,14 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             best_sent = sent;
             best_para = m->para;
             best_start = m->start;
+            best_end = m->end;
         } else {
             break;
         }
     }
     if (intro >= 0)
         return intro; /* the source the previous paragraph just introduced */
-    int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start);
+    int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start, best_end);
     /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
      * question does not answer it; the one who spoke before the question does */
     if (r >= 0 && r == x->asker && para == x->asker_para + 1 && x->answerer >= 0 &&
@@ -2346,7 +2388,8 @@ static bool owns_person(const struct ingest_para *p, size_t k);
  * the last speaker or a person who became the topic after (best, the
  * latest person mentioned before the pronoun, in para/sentence/byte). */
 static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32_t best,
-                            int32_t best_para, int32_t best_sent, size_t best_start)
+                            int32_t best_para, int32_t best_sent, size_t best_start,
+                            size_t best_end)
 {
     bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
                       gender_fits(x, x->last_speaker, gender);
@@ -2374,7 +2417,22 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (p->toks.v[k].kind == INGEST_TOK_WORD && (p->toks.v[k].flags & INGEST_TOKF_LOWER))
                 words_before++;
         }
-        if (words_before <= 2 && !owns_person(p, tok_at_byte(p, best_start)))
+        /* "... the house where she grew up, the daughter of an engineer
+         * and a schoolteacher, Ann Roe.": a name after a comma that ends
+         * a sentence already about a he/she of this sex is an appositive
+         * of somebody else, no new topic (the comma opened no adverbial) */
+        size_t e = tok_at_byte(p, best_end);
+        bool closing = k > 0 && is_punct(&p->toks.v[k - 1], ',') && e < p->toks.n &&
+                       p->toks.v[e].sent == best_sent && is_end_punct(&p->toks.v[e]) &&
+                       (gender == 1 || gender == 2);
+        for (size_t j = k; closing && j > 0 && p->toks.v[j - 1].sent == best_sent; j--) {
+            const struct ingest_tok *w = &p->toks.v[j - 1];
+            if (w->quote < 0 && (gender == 1 ? TOK_IN(p->s, w, pronouns_m) : TOK_IN(p->s, w, pronouns_f)))
+                break;
+            if (j == 1 || p->toks.v[j - 2].sent != best_sent)
+                closing = false; /* (the sentence's start: no such pronoun) */
+        }
+        if (words_before <= 2 && !closing && !owns_person(p, tok_at_byte(p, best_start)))
             return best;
     }
     return x->last_speaker;
@@ -2840,8 +2898,11 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
                !TOK_IN(mp->s, &t[z - 1], function_words) &&
                !TOK_IN(mp->s, &t[z - 1], determiners) && !(t[z - 1].flags & INGEST_TOKF_POSS))
             z--;
+        /* ("the Tánaiste, Ann Roe,": a capitalised title word too) */
         if (z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the") &&
-            (t[a - 2].flags & INGEST_TOKF_LOWER)) {
+            ((t[a - 2].flags & INGEST_TOKF_LOWER) ||
+             ingest_gaz_has(x->g, mp->s + t[a - 2].start, t[a - 2].end - t[a - 2].start,
+                            INGEST_GAZ_TITLE))) {
             before = z;
             before_end = a - 1;
         }
@@ -2906,6 +2967,29 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
                !party_clash(x->g, mp, head_b ? before : after, head_b ? before_end : after_end, d,
                             p->s, nd);
     return false;
+}
+
+/* "“...,” the Taoiseach said" resolved once (to the person who opened the
+ * paragraph before), then "at odds with the Taoiseach, who has described
+ * ... as “...”" where nobody near holds the title: the person an earlier
+ * quotation of the article gave the same definite description to (its
+ * words as written, case aside), the latest of the last 64 quotations.
+ * -1 when none. */
+static int32_t role_said_before(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const char *w = p->s + p->toks.v[sj.a].start;
+    size_t wn = p->toks.v[sj.b - 1].end - p->toks.v[sj.a].start;
+    for (size_t k = x->out->n; k > 0 && x->out->n - k < 64; k--) {
+        const struct ingest_q *o = &x->out->v[k - 1];
+        if (o->speaker < 0 || o->subj_para < 0 || o->subj_para > pi || o->subj_head ||
+            o->speaker_lit || o->subj_end - o->subj_start != wn ||
+            x->ents->v[o->speaker].type != ENTITY_PERSON)
+            continue;
+        if (strncasecmp(x->paras[o->subj_para].s + o->subj_start, w, wn) == 0)
+            return o->speaker;
+    }
+    return -1;
 }
 
 /* The person a definite description ("the senator", "the Republican nominee",
@@ -3039,6 +3123,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 return m->entity;
         }
     }
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+        head_only = role_said_before(x, pi, sj);
     return head_only;
 }
 
@@ -3247,9 +3333,13 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
         size_t lim = qi == pi ? sj.a : o->toks.n;
         for (size_t j = lim; j > 1 && lim - j < 400; j--) {
             size_t h = j - 1, d = h, len;
+            /* ("the source said" after "A senior party figure suggested":
+             * a source is whoever an indefinite source noun introduced) */
+            bool any_source = ingest_tok_is(p->s, hn, "source") && (u[h].flags & INGEST_TOKF_LOWER) &&
+                              TOK_IN(o->s, &u[h], source_heads);
             if (u[h].quote >= 0 || u[h].kind != INGEST_TOK_WORD ||
-                u[h].end - u[h].start != hn->end - hn->start ||
-                memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)
+                (!any_source && (u[h].end - u[h].start != hn->end - hn->start ||
+                                 memcmp(o->s + u[h].start, p->s + hn->start, hn->end - hn->start) != 0)))
                 continue;
             /* up to five modifiers, words or hyphens ("A senior Marsh
              * foreign policy adviser"), none a function word or "the" */
@@ -3282,6 +3372,16 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
             }
             if (d == 0 || !TOK_IN(o->s, &u[d - 1], indefinite))
                 continue;
+            /* "..., according to a Republican committee aide, who was
+             * granted anonymity ... . The aide said": the source a cue
+             * before the phrase named */
+            if (d >= 3 && ingest_tok_ieq(o->s, &u[d - 2], "to") &&
+                ingest_tok_ieq(o->s, &u[d - 3], "according") && u[d - 3].quote < 0) {
+                at->subj_para = qi;
+                at->subj_a = u[d - 1].start;
+                at->subj_b = u[h].end;
+                return true;
+            }
             /* a long aside may stand between the phrase and its cue: "A
              * strategist close to X, who was granted anonymity to speak
              * candidly about the race, said" (the same sentence) */
@@ -3601,7 +3701,13 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                 d--; /* "a brief statement", "a six-figure digital ad" */
             if (d == 0 || !(ingest_tok_ieq(o->s, &u[d - 1], "a") || ingest_tok_ieq(o->s, &u[d - 1], "an")))
                 continue;
-            int32_t who = -1;
+            int32_t who = -1, by_who = -1;
+            /* "In a letter to the premier, released to the media by the
+             * Chief Minister's Office, Abraham said": in an opening
+             * adverbial, who passed the writing on is no author when a
+             * subject follows */
+            bool opener = d >= 2 && ingest_tok_ieq(o->s, &u[d - 2], "in") &&
+                          (d == 2 || (u[d - 2].flags & INGEST_TOKF_SENT_START));
             /* (after the phrase when nobody stands before it, past the
              * phrase's comma: "In a statement, Corvant said", "In a letter
              * seen by The Times, the minister, X, wrote") */
@@ -3626,6 +3732,11 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                 }
                 if ((a > d && a < comma) || (after_by && TOK_IN(o->s, &u[by - 2], access_participles)))
                     continue;
+                if (opener && after_by && a > h) {
+                    if (by_who < 0)
+                        by_who = m->entity;
+                    continue;
+                }
                 size_t z = a;
                 while (z + 1 < o->toks.n && u[z + 1].start < m->end)
                     z++;
@@ -3634,6 +3745,8 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                     break;
                 }
             }
+            if (who < 0)
+                who = by_who;
             /* "In a statement released ..., he said the governor “...”":
              * a he/she right after the phrase's comma is whom the
              * quotation of that clause went to */
@@ -3695,7 +3808,10 @@ static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct at
                    !TOK_IN(o->s, &u[b], function_words) &&
                    !cue_at(o, b, &(size_t){0}))
                 b++;
-            if (b == c + 2 || b >= o->toks.n || u[b].kind != INGEST_TOK_PUNCT ||
+            /* (the subject ends at its aside's comma or at its own cue:
+             * "In a statement, the ministry said ...") */
+            if (b == c + 2 || b >= o->toks.n ||
+                (u[b].kind != INGEST_TOK_PUNCT && !cue_at(o, b, &(size_t){0})) ||
                 TOK_IN(o->s, &u[b - 1], document_nouns))
                 return false;
             subject_resolve(x, qi, (struct subj){c + 1, b, false}, at);
@@ -3763,6 +3879,27 @@ static bool prev_sentence_at(const struct ingest_para *p, size_t k, size_t *sa, 
 static bool backshift_subject(const struct ingest_para *p, size_t s0, size_t k, struct subj *out);
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out);
 
+/* "The FTC's complaint states: “...”" and, paragraphs later, "“...,” the
+ * complaint says": a definite writing whose noun ends the subject of an
+ * earlier quotation with a speaker (the last 64 quotations) is that
+ * writing again. -1 when none. */
+static int32_t writing_quoted_before(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *hn = &p->toks.v[sj.b - 1];
+    size_t hl = hn->end - hn->start;
+    for (size_t k = x->out->n; k > 0 && x->out->n - k < 64; k--) {
+        const struct ingest_q *o = &x->out->v[k - 1];
+        if (o->speaker < 0 || o->subj_para < 0 || o->subj_para > pi || o->subj_head ||
+            o->speaker_lit || o->subj_end - o->subj_start <= hl + 1)
+            continue;
+        const char *e = x->paras[o->subj_para].s + o->subj_end - hl;
+        if (e[-1] == ' ' && strncasecmp(e, p->s + hn->start, hl) == 0)
+            return o->speaker;
+    }
+    return -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3824,6 +3961,13 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         }
         if (at->speaker < 0)
             at->speaker = pronoun_resolve(x, pi, t[sj.a].start, gender);
+        if (at->speaker < 0) {
+            /* "Would you run again? ¶ She laughs. “...”": a he/she that
+             * nobody near accounts for is the person the article is about */
+            int32_t pr = protagonist(x->ents);
+            if (pr >= 0 && gender_fits(x, pr, gender))
+                at->speaker = pr;
+        }
         if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
         return;
@@ -3917,7 +4061,12 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         /* the head of "Morrow campaign spokesman Daniel Pike" is at the end */
         if (ty == ENTITY_PERSON)
             person = m->entity;
-        else if (ty == ENTITY_ORGANIZATION && org < 0 && tail && (!det || k <= sj.a + 1))
+        else if (ty == ENTITY_ORGANIZATION && org < 0 && (!det || k <= sj.a + 1) &&
+                 (tail ||
+                  /* "The United Steelworkers union said": the kind of body after its name */
+                  (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
+                   (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
+                    TOK_IN(s, &t[last + 1], institution_nouns)))))
             org = m->entity;
     }
     if (person >= 0) {
@@ -3988,6 +4137,35 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             return;
         }
     }
+    /* "The central bank's statement added": a writing owned by a
+     * description ("the central bank's", "the senator's") is the one the
+     * description stands for */
+    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 3 && sj.b - sj.a <= 5 &&
+        (t[sj.b - 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.b - 1], document_nouns) &&
+        (t[sj.b - 2].flags & INGEST_TOKF_POSS)) {
+        struct attr oa = {0};
+        subject_resolve(x, pi, (struct subj){sj.a, sj.b - 1, false}, &oa);
+        if (oa.speaker >= 0) {
+            at->speaker = oa.speaker;
+            return;
+        }
+    }
+    /* "One complaint, filed by Ann Roe of Dayton, whose son ..., alleges":
+     * an indefinite writing whose aside names its author after "by" */
+    if (TOK_IN(s, &t[sj.a], indefinites) && sj.b - sj.a >= 2 && sj.b - sj.a <= 4 &&
+        (t[sj.b - 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.b - 1], document_nouns)) {
+        bool by = false;
+        for (size_t j = sj.b; j < p->toks.n && j < sj.b + 16 && !by && t[j].quote < 0 &&
+                              t[j].sent == t[sj.a].sent;
+             j++)
+            by = ingest_tok_is(s, &t[j], "by") && !TOK_IN(s, &t[j - 1], access_participles);
+        struct attr au = *at;
+        int32_t who = by ? document_by_author(x, pi, sj, &au) : -1;
+        if (who >= 0) {
+            at->speaker = who;
+            return;
+        }
+    }
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
@@ -4015,6 +4193,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 at->speaker = document_author(x, pi, sj);
             if (at->speaker < 0)
                 at->speaker = document_by_author(x, pi, sj, at);
+            if (at->speaker < 0 && at->subj_para == pi)
+                at->speaker = writing_quoted_before(x, pi, sj);
         }
         /* "the nurse wrote" after "a night-shift nurse": any other lower-case
          * noun that found nobody (no title, organisation or writing) */
@@ -4039,6 +4219,7 @@ struct qinfo {
     bool inherited;
     bool by_cue_after; /* attributed by the cue right after it: “...,” X said */
     bool renamed;      /* “...,” a charge X called: the cue after is not its own */
+    bool passive;      /* its only cue is a passive one that names nobody */
     size_t next_found;
 };
 
@@ -4702,6 +4883,13 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             sj = right_appositive(p, sj);
         }
     }
+    /* "though nobody will quite say with whom": a subject that denies
+     * anyone spoke reports no words */
+    static const char *const nobodies[] = {"no-one", "nobody", "none", "noone"}; /* sorted */
+    if (sj.a < sj.b && (TOK_IN(p->s, &p->toks.v[sj.a], nobodies) ||
+                        (sj.a + 1 < sj.b && ingest_tok_ieq(p->s, &p->toks.v[sj.a], "no") &&
+                         ingest_tok_ieq(p->s, &p->toks.v[sj.a + 1], "one"))))
+        return false;
     if (cue->kind == CUE_PART && gerund_for_subject(x, pi, k, lim, &sj)) {
         /* "X criticised Roe for calling": Roe, not the outer cue's X */
         subject_resolve(x, pi, sj, at);
@@ -4885,8 +5073,9 @@ static bool work_title(const struct ingest_para *p, const struct qinfo *q)
      * sentence case too, a span set off by commas right after a noun that
      * takes a title is its title, unless a speech verb or a pronoun and one
      * follows the comma ("In her speech, ‘We will not be moved’, she told") */
-    static const char *const title_nouns[] = {"album", "book",   "documentary", "film",
-                                              "paper", "report", "study"}; /* sorted */
+    static const char *const title_nouns[] = {"album",  "book",   "documentary", "film",
+                                              "motto",  "paper",  "report",      "slogan",
+                                              "study",  "tagline"}; /* sorted */
     static const char *const subj[] = {"he", "i", "it", "she", "they", "we"};
     size_t cl = 0;
     if (q->tq0 >= 2 && is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0 &&
@@ -5019,12 +5208,19 @@ static const char *const display_nouns[] = {
  * the banner “Hands Off Our Kitchens”"). */
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
 {
-    static const char *const namers[] = {"dubbed", "entitled", "nicknamed", "so-called",
-                                         "titled"}; /* sorted */
+    static const char *const namers[] = {"code-named", "codenamed", "dubbed",   "entitled",
+                                         "nicknamed",  "so-called", "titled"}; /* sorted */
     static const char *const selves[] = {"herself", "himself", "itself", "themselves"};
     const struct ingest_tok *t = p->toks.v;
     size_t k = q->tq0;
-    if (words > 6 || k == 0 || t[k - 1].quote >= 0)
+    if (k == 0 || t[k - 1].quote >= 0)
+        return false;
+    /* "The report, titled “Drug Coverage at Year One: Costs and Gaps,”
+     * found": a report's or a paper's title runs longer than a nickname */
+    static const char *const title_verbs[] = {"entitled", "titled"}; /* sorted */
+    if (words <= 15 && TOK_IN(p->s, &t[k - 1], title_verbs))
+        return true;
+    if (words > 6)
         return false;
     k--;
     /* "have dubbed the “X”", "dubbed it the “X”" */
@@ -5078,6 +5274,18 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
             !ingest_tok_is(p->s, &t[k - 2], "what"))
             return true;
     }
+    /* "have taken to calling the “one river, one ruler” law": a label
+     * between "the" after a naming verb and the lower-case noun it names */
+    static const char *const labellers[] = {"branded", "call",    "called",  "calling",
+                                            "calls",   "labeled", "labelled", "labelling"};
+    size_t lb = k > 1 && (ingest_tok_is(p->s, &t[k - 1], "it") || ingest_tok_is(p->s, &t[k - 1], "them"))
+                    ? k - 2
+                    : k - 1; /* ("calling it the “...” plan") */
+    if (k > 0 && ingest_tok_is(p->s, &t[k], "the") && TOK_IN(p->s, &t[lb], labellers) &&
+        t[lb].quote < 0 && q->tq1 + 1 < p->toks.n && t[q->tq1 + 1].quote < 0 &&
+        t[q->tq1 + 1].kind == INGEST_TOK_WORD && (t[q->tq1 + 1].flags & INGEST_TOKF_LOWER) &&
+        !TOK_IN(p->s, &t[q->tq1 + 1], function_words) && !cue_at(p, q->tq1 + 1, &(size_t){0}))
+        return true;
     /* "a glide vehicle known inside the building as “Longbow”", "what is
      * known as the “X Rule”": a name given (capitalised), not words said */
     size_t as = ingest_tok_is(p->s, &t[k], "the") && k > 0 ? k - 1 : k;
@@ -5330,6 +5538,30 @@ static void reported_speaker(struct ctx *x, int32_t pi, size_t sa, size_t q0, st
     }
 }
 
+/* True when a relative clause's own cue frames quotation q: "Asked about
+ * Ann Roe, who has described the tax as “working”, Ms Vale said ...": a
+ * verb cue right after "who" or "which" (auxiliaries and adverbs between)
+ * before the quotation, with no clause punctuation or quotation between.
+ * The clause after the quotation then starts a new subject's sentence. */
+static bool relative_cue_before(const struct ingest_para *p, const struct qinfo *q, size_t sa)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t len;
+    for (size_t k = q->tq0; k > sa && q->tq0 - k < 12; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->quote >= 0 || is_clause_punct(w) || is_end_punct(w))
+            return false;
+        const struct cue *c = cue_at(p, k - 1, &len);
+        if (!c || c->kind == CUE_ACCORDING)
+            continue;
+        size_t r = k - 1;
+        while (r > sa && k - 1 - r < 3 && TOK_IN(p->s, &t[r - 1], aux_adverbs))
+            r--;
+        return r > sa && TOK_IN(p->s, &t[r - 1], relatives) && t[r - 1].quote < 0;
+    }
+    return false;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -5439,7 +5671,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                     q->renamed = true;
                     break;
                 }
-                if (np && sj.a == j) {
+                if (np && sj.a == j && !relative_cue_before(p, q, sa)) {
                     subject_resolve(x, pi, sj, &q->at);
                     q->at.cue = c;
                     q->adjacent = true;
@@ -5459,7 +5691,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (lo < sa)
         lo = sa;
     struct attr thing = {0}; /* "the spate of shootings demands ...": kept as a fallback */
-    bool thing_adjacent = false;
+    bool thing_adjacent = false, thing_passive = false;
     /* "X said the memo described ..., and that the testing had “...”": a
      * second "that" clause after the cue's clause belongs to an outer cue,
      * when the inner one's subject is a thing */
@@ -5512,6 +5744,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 q->at.found = false;
             else if (!thing.found && passive_cue(p, k - 1, c)) {
                 thing = (struct attr){.found = true, .cue = c, .speaker = -1, .subj_para = -1};
+                thing_passive = true;
                 thing_adjacent = q->adjacent;
                 q->at.found = false;
                 continue;
@@ -5532,6 +5765,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (thing.found && !q->at.found) {
         q->at = thing;
         q->adjacent = thing_adjacent;
+        q->passive = thing_passive;
         return;
     }
     /* (c) the first cue after it in the sentence */
@@ -5705,8 +5939,17 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
         bool as = false;
         for (size_t j = k; j < q->tq0 && !as && TOK_IN(p->s, w, framing_nouns); j++)
             as = ingest_tok_is(p->s, &t[j], "as");
-        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD && !as &&
+        /* ("the minister's promise to “look again”": a pledge names what
+         * is promised after "to") */
+        static const char *const pledges[] = {"pledge", "promise", "vow"}; /* sorted */
+        bool to = k + 1 == q->tq0 && ingest_tok_is(p->s, &t[k], "to") && TOK_IN(p->s, w, pledges);
+        if (k < q->tq0 && t[k].quote < 0 && t[k].kind == INGEST_TOK_WORD && !as && !to &&
             !ingest_tok_is(p->s, &t[k], "that") && !ingest_tok_is(p->s, &t[k], "of"))
+            return false;
+        /* "Ortiz said that Ms. Hollis's remarks “reflect a long-held
+         * view”": the quotation right after the noun says what the remarks
+         * do, in the words of the cue's speaker */
+        if (k == q->tq0 && q->at.found && q->at.cue && q->at.cue->kind == CUE_VERB)
             return false;
         if (his || her) {
             /* "his claim that “...”": the person the pronoun stands for */
@@ -5718,6 +5961,15 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             return true;
         }
         size_t ms = mention_start_at(p, t[ow].end - 1);
+        if (ms == SIZE_MAX && ow > sa && ingest_tok_ieq(p->s, &t[ow - 1], "the")) {
+            /* "the Tánaiste's promise to “...”": a role as owner */
+            struct attr ra = {0};
+            subject_resolve(x, pi, (struct subj){ow - 1, ow + 1, false}, &ra);
+            if (ra.speaker < 0 || x->ents->v[ra.speaker].type != ENTITY_PERSON)
+                return false;
+            q->at = ra;
+            return true;
+        }
         if (ms == SIZE_MAX)
             return false;
         for (size_t mi = 0; mi < p->n_m; mi++) {
@@ -5862,11 +6114,16 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     if (!prev_sentence_at(p, k, &sa, &sb))
         return false;
     for (size_t j = sa; j < sb; j++)
-        if ((t[j].quote >= 0 && !title_quote_at(p, j)) || cue_at(p, j, &len))
+        if (t[j].quote >= 0 && !title_quote_at(p, j))
             return false;
     struct subj sj;
     if (!clause_subject(x, pi, sa, sb, &sj))
         return false;
+    /* (a cue in an opening adverbial is no speech of the subject's:
+     * "Asked about the vote, Roe smiles. “...”") */
+    for (size_t j = sj.a; j < sb; j++)
+        if (cue_at(p, j, &len))
+            return false;
     struct attr a = {0};
     subject_resolve(x, pi, sj, &a);
     if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
@@ -6190,7 +6447,7 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
  * ASCII case. Linear in bn for the short fragments given (an bounded). */
 static bool text_holds_words(const char *a, size_t an, const char *b, size_t bn)
 {
-    if (an == 0 || an >= bn)
+    if (an == 0 || an > bn)
         return false;
     for (size_t i = 0; i + an <= bn; i++) {
         if (i > 0 && (isalnum((unsigned char)b[i - 1]) || (unsigned char)b[i - 1] >= 0x80))
@@ -6262,7 +6519,12 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
         bool clash = false;
         for (size_t k = i + 1; k < out->n && k - i <= ECHO_AHEAD && !clash; k++) {
             const struct ingest_q *h = &out->v[k];
-            if (!text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
+            /* (a lead's fragment recurs inside a longer quotation; a
+             * heading's may be the whole of a partial below it: "Nationals
+             * leader: fund ‘a cheque with no map’" ... was “a cheque with no
+             * map”) */
+            if ((!heading && h->end - h->start <= an) ||
+                !text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
                 continue;
             if (heading) {
                 if ((h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit) && !h->subj_head) {
@@ -6500,13 +6762,23 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             pend_from = SIZE_MAX;
         /* emit */
         carry_ok = false;
+        size_t named_end = SIZE_MAX; /* last token of the last span dropped as a name */
         for (size_t qi = 0; qi < p->n_spans; qi++) {
             struct qinfo *q = &qs[qi];
             if (q->drop)
                 continue;
             size_t words = span_words(p, q);
+            /* "a memoir titled “Les deux rives” — “The Two Banks” —": a
+             * title-case span set off right after a name is its gloss */
+            if (named_end != SIZE_MAX && q->tq0 == named_end + 2 && t[named_end + 1].quote < 0 &&
+                (ingest_cp_is_dash(t[named_end + 1].ch) || is_punct(&t[named_end + 1], '(')) &&
+                title_case_span(p, q)) {
+                named_end = q->tq1;
+                continue;
+            }
             if (work_title(p, q)) {
                 works_note(&works, p, &p->spans[qi]);
+                named_end = q->tq1;
                 continue;
             }
             if (works_has(&works, p, &p->spans[qi]) && title_case_span(p, q))
@@ -6515,6 +6787,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
              * "X's claim that wind “killed jobs” is false, officials said" */
             if (!q->at.found || (q->kind == QUOTE_PARTIAL && !q->adjacent && !q->by_cue_after))
                 owner_claim(&x, (int32_t)pi, q);
+            /* "Every awkward question is answered with a reference to
+             * “fiscal space”": a short partial whose only cue is a passive
+             * one naming nobody is as good as unattributed */
+            if (q->passive && q->at.found && q->at.speaker < 0 && q->at.subj_para < 0 &&
+                q->kind == QUOTE_PARTIAL && words <= 3 && (t[q->tq0].flags & INGEST_TOKF_LOWER))
+                q->at.found = false; /* (a capitalised verdict stays: was rated “Mostly True”) */
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
@@ -6544,8 +6822,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                  * or a verdict ("dismissed ... as “Pure Fantasy”",
                  * "judged ... “Not Credible.”"); works went above (work_title) */
             }
-            if (span_is_name(p, q, words))
+            if (span_is_name(p, q, words)) {
+                named_end = q->tq1;
                 continue;
+            }
             struct ingest_q o = {0};
             o.para = (int32_t)pi;
             o.start = p->spans[qi].start;
