@@ -6,6 +6,27 @@
 
 #include <string.h>
 
+/* How many of the 8 bytes at p, from the first, are ASCII other than NUL (8 when
+ * all are): most of a text is, so validation skips it a word at a time and
+ * decodes only the rest. A byte of 0x80 or more has its high bit set, and so
+ * has the lowest zero byte in (w - 0x01..) & ~w (only a zero byte borrows, so
+ * nothing below the first one is marked): on a little-endian machine the
+ * lowest marked byte is the first bad one. Elsewhere a word with a bad byte
+ * counts 0 and its bytes are decoded one by one. */
+static size_t ascii8_run(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
+    uint64_t bad = (w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL;
+    if (!bad)
+        return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(bad) / 8;
+#else
+    return 0;
+#endif
+}
+
 bool ingest_text_is_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -13,6 +34,12 @@ bool ingest_text_is_valid(const char *s, size_t n)
     if (!s && n)
         return false;
     while (i < n) {
+        if (n - i >= 8) {
+            size_t run = ascii8_run(p + i);
+            i += run;
+            if (run == 8)
+                continue;
+        }
         unsigned c = p[i];
         if (c == 0)
             return false;
