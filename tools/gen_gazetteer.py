@@ -7,16 +7,16 @@ The files and their classes are listed in FILES below (the order in which the
 first spelling of a key wins, as in the old per-run loader). File format: one
 entry a line; "#" starts a comment line; blank lines are skipped;
 "Canonical|Alias|Alias" lists spellings of one name, the first canonical;
-given_names.txt lines are "Name|m" or "Name|f". The hash is gazetteer.c's:
-FNV-1a over the ASCII-lower-cased key, seeded with UTIL_FNV_SEED ^ class, and a
-linear probe; the table is a power of two at most half full.
+given_names.txt lines are "Name|m" or "Name|f". The hash is gazetteer.c's
+(gaz_hash_bytes: 8 bytes of the key a step, case bits set, seeded with
+UTIL_FNV_SEED ^ class and the length; its top bits pick the slot), and a linear
+probe; the table is a power of two at most half full.
 """
 
 import os
 import sys
 
 FNV_SEED = 0xCBF29CE484222325
-FNV_PRIME = 0x100000001B3
 MASK64 = (1 << 64) - 1
 
 # name -> (class enumerator, fold); order matters: first spelling wins.
@@ -49,11 +49,32 @@ def lower(b):
     return b + 32 if 65 <= b <= 90 else b
 
 
+CASE_BITS = 0x2020202020202020
+GAZ_MUL = 0x9E3779B97F4A7C15
+
+
+def le(b):
+    return int.from_bytes(b, "little")
+
+
 def gaz_hash(key, cls):
-    h = FNV_SEED ^ cls
-    for b in key:
-        h ^= lower(b)
-        h = (h * FNV_PRIME) & MASK64
+    """gazetteer.c's gaz_hash_bytes: 8 bytes a step (little-endian, bit 5 of
+    every byte set), the last 1..7 read as 4 + 4 overlapping bytes or as bytes
+    0, r/2 and r-1, each xor'ed in and multiplied by GAZ_MUL; the length is in
+    the seed. The top bits pick the slot."""
+    n, i = len(key), 0
+    h = ((FNV_SEED ^ cls) + (n << 32)) & MASK64
+    while n - i >= 8:
+        h = ((h ^ (le(key[i:i + 8]) | CASE_BITS)) * GAZ_MUL) & MASK64
+        i += 8
+    r = n - i
+    if r:
+        t = key[i:]
+        if r >= 4:
+            w = le(t[:4]) | le(key[n - 4:]) << 32
+        else:
+            w = t[0] | t[r // 2] << 8 | t[r - 1] << 16
+        h = ((h ^ (w | CASE_BITS)) * GAZ_MUL) & MASK64
     return h
 
 
@@ -104,12 +125,12 @@ def c_str(b):
 
 def main():
     ents = entries(sys.argv[1:])
-    cap = 64
+    cap, bits = 64, 6
     while cap < 2 * len(ents):
-        cap *= 2
+        cap, bits = cap * 2, bits + 1
     slots = [None] * cap
     for k, canon, cls, fold in ents:
-        i = gaz_hash(k, cls) & (cap - 1)
+        i = gaz_hash(k, cls) >> (64 - bits)
         dup = False
         while slots[i] is not None:
             s = slots[i]

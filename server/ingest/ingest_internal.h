@@ -213,6 +213,7 @@ struct ingest_gaz {
     const struct ingest_gaz_entry *slots;
     size_t cap;
     size_t used;
+    unsigned shift; /* 64 - log2(cap): a hash's top bits pick the slot */
 };
 
 /* Points g at the generated table; always 0 (the signature keeps room for a
