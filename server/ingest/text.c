@@ -361,12 +361,37 @@ size_t ingest_caps_only(const char *s, size_t n)
     return caps;
 }
 
+/* The ASCII letters and digits (ingest_cp_is_wordch below 0x80), as a table:
+ * the word-counting loop reads it for every byte of a text. */
+#define WCH2(c) [(c)] = true, [(c) + 1] = true
+#define WCH8(c) WCH2(c), WCH2((c) + 2), WCH2((c) + 4), WCH2((c) + 6)
+#define WCH26(c) WCH8(c), WCH8((c) + 8), WCH8((c) + 16), WCH2((c) + 24)
+static const bool ascii_wordch[256] = {WCH8('0'), WCH2('8'), WCH26('A'), WCH26('a')};
+
 size_t ingest_words_count(const char *s, size_t n)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t words = 0, i = 0;
     bool in = false;
     while (i < n) {
-        uint32_t c = ingest_utf8_next(s, n, &i);
+        /* most of a text is runs of ASCII letters between single spaces: those
+         * are taken a byte at a time without decoding; the rest is decoded */
+        if (ascii_wordch[p[i]]) {
+            words += !in;
+            in = true;
+            do
+                i++;
+            while (i < n && ascii_wordch[p[i]]);
+            continue;
+        }
+        if (p[i] == ' ') {
+            in = false;
+            i++;
+            continue;
+        }
+        size_t at = i; /* i itself stays in a register */
+        uint32_t c = ingest_utf8_next(s, n, &at);
+        i = at;
         bool w = ingest_cp_is_wordch(c);
         if (w && !in)
             words++;
