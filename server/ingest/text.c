@@ -590,6 +590,22 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
         size_t at = j;
         if (j >= n)
             break;
+        unsigned char b = (unsigned char)s[j];
+        if (ascii_wordch[b]) {
+            /* an ASCII letter or digit, the usual case: as below, undecoded */
+            if (!first)
+                first = b;
+            if (b >= 'A') {
+                digits_only = false;
+                letters++;
+                if (b <= 'Z')
+                    uppers++;
+                else
+                    lowers++;
+            }
+            j++;
+            continue;
+        }
         uint32_t c = ingest_utf8_next(s, n, &j);
         if (ingest_cp_is_wordch(c)) {
             if (!first)
@@ -709,23 +725,28 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
         }
         size_t at = i;
         uint32_t c = ingest_utf8_next(s, n, &i);
-        if (c == ' ' || c == '\n' || ingest_cp_is_space(c))
-            continue;
-        enum ingest_qmark qm = ingest_cp_quote_mark(c);
         bool inside = si < n_spans && at >= spans[si].start && at < spans[si].end;
-        /* the marks that open and close a span (two bytes for '' and ``) */
-        if (si < n_spans && !inside &&
-            ((at >= spans[si].open && at < spans[si].start) ||
-             (at >= spans[si].end && at < spans[si].close_end)) &&
-            (c == '\'' || c == '`' || c == '"' || (spans[si].single && qm != INGEST_QM_NONE)))
-            continue;
-        if ((qm == INGEST_QM_DOUBLE_OPEN || qm == INGEST_QM_DOUBLE_CLOSE ||
-             qm == INGEST_QM_DOUBLE_AMBIG) &&
-            !inside)
-            continue; /* a top-level mark: no token */
+        /* an ASCII letter or digit (most tokens start with one) is no space
+         * and no quote mark: straight to the word */
+        bool ascii_word = ascii_wordch[(unsigned char)s[at]];
+        if (!ascii_word) {
+            if (c == ' ' || c == '\n' || ingest_cp_is_space(c))
+                continue;
+            enum ingest_qmark qm = ingest_cp_quote_mark(c);
+            /* the marks that open and close a span (two bytes for '' and ``) */
+            if (si < n_spans && !inside &&
+                ((at >= spans[si].open && at < spans[si].start) ||
+                 (at >= spans[si].end && at < spans[si].close_end)) &&
+                (c == '\'' || c == '`' || c == '"' || (spans[si].single && qm != INGEST_QM_NONE)))
+                continue;
+            if ((qm == INGEST_QM_DOUBLE_OPEN || qm == INGEST_QM_DOUBLE_CLOSE ||
+                 qm == INGEST_QM_DOUBLE_AMBIG) &&
+                !inside)
+                continue; /* a top-level mark: no token */
+        }
         struct ingest_tok k = {0};
         k.quote = inside ? (int32_t)si : -1;
-        if (ingest_cp_is_wordch(c)) {
+        if (ascii_word || ingest_cp_is_wordch(c)) {
             i = scan_word(s, n, at, &k);
         } else {
             k.kind = INGEST_TOK_PUNCT;
