@@ -514,21 +514,30 @@ static bool word_is_abbreviation(const char *s, size_t n)
     return ingest_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, s, n);
 }
 
+/* The sign of strcmp(word, the len bytes at s lowered), without copying them:
+ * the word lists are searched 430,000 times per 500 articles. */
+static int word_cmp_lower(const char *word, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char w = (unsigned char)word[i], l = ascii_lower((unsigned char)s[i]);
+        if (w != l || w == '\0')
+            return w - l;
+    }
+    return (unsigned char)word[len];
+}
+
 bool ingest_word_in(const char *const *sorted, size_t n, const char *s, size_t len)
 {
-    char low[24];
-    if (len == 0 || len >= sizeof low)
+    if (len == 0 || len >= 24) /* longer than any listed word */
         return false;
-    for (size_t i = 0; i < len; i++)
-        low[i] = (char)ascii_lower((unsigned char)s[i]);
-    low[len] = '\0';
+    unsigned char first = ascii_lower((unsigned char)s[0]);
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        /* the first byte decides most steps without a call */
-        int c = (unsigned char)sorted[mid][0] - (unsigned char)low[0];
-        if (c == 0)
-            c = strcmp(sorted[mid], low);
+        /* the first byte decides most steps */
+        int c = (unsigned char)sorted[mid][0] - first;
+        if (c == 0 && first != '\0')
+            c = word_cmp_lower(sorted[mid] + 1, s + 1, len - 1);
         if (c == 0)
             return true;
         if (c < 0)
