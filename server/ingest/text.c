@@ -488,9 +488,20 @@ int64_t ingest_cp_cursor_at(struct ingest_cp_cursor *c, size_t b)
         c->byte = 0;
         c->cp = 0;
     }
-    for (; c->byte < b; c->byte++)
-        if (((unsigned char)c->s[c->byte] & 0xC0) != 0x80)
-            c->cp++;
+    const unsigned char *p = (const unsigned char *)c->s;
+    while (c->byte < b) {
+        unsigned char x = p[c->byte];
+        if (x != 0 && x < 0x80 && b - c->byte >= 8) {
+            /* ASCII, one code point a byte: the run from here, 8 at a time */
+            size_t run = ascii8_run(p + c->byte);
+            c->byte += run;
+            c->cp += (int64_t)run;
+            if (run > 0)
+                continue;
+        }
+        c->cp += (x & 0xC0) != 0x80;
+        c->byte++;
+    }
     return c->cp;
 }
 
