@@ -14,6 +14,7 @@
 #include "newsd/util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Internal status: 0 ok, -1 out of memory. Every stage below uses it. */
 #define INGEST_ERR_NOMEM (-1)
@@ -111,6 +112,37 @@ bool ingest_words_sorted(const char *const *list, size_t n);
 bool ingest_text_lists_sorted(void);
 bool ingest_quotes_lists_sorted(void);
 bool ingest_entities_lists_sorted(void);
+/* Bit 7 set in each byte of w that is zero. Exact for the lowest zero byte
+ * (only a zero byte borrows, so nothing below the first one is marked). */
+static inline uint64_t ingest_zero_bytes(uint64_t w)
+{
+    return (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+}
+
+/* The offset of the first byte at or after i (i <= n) that is a, b or c, or (with
+ * high) 0x80 or more; n when there is none. Tests 8 bytes a step: for scanners
+ * that look for a few marks in long plain text. Inline, so that constant
+ * arguments fold. */
+static inline size_t ingest_bytes_find3(const char *s, size_t n, size_t i, unsigned char a,
+                                        unsigned char b, unsigned char c, bool high)
+{
+    const unsigned char *p = (const unsigned char *)s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL;
+    for (; i < n && n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof w);
+        uint64_t hit = ingest_zero_bytes(w ^ a * ones) | ingest_zero_bytes(w ^ b * ones) |
+                       ingest_zero_bytes(w ^ c * ones) | (high ? w & 0x80 * ones : 0);
+        if (hit) /* the lowest marked byte is the first one sought */
+            return i + (size_t)__builtin_ctzll(hit) / 8;
+    }
+#endif
+    for (; i < n; i++)
+        if (p[i] == a || p[i] == b || p[i] == c || (high && p[i] >= 0x80))
+            return i;
+    return n;
+}
 /* Exact substring search; returns the offset or (size_t)-1. */
 size_t ingest_bytes_find(const char *s, size_t n, const char *lit);
 /* Exact comparison of n bytes with a NUL-terminated string. */

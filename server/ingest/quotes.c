@@ -127,13 +127,13 @@ static int qmarks_collect(const char *p, size_t n, struct qmark *buf, size_t buf
     struct qmark *m = buf;
     size_t cap = bufn, k = 0, i = 0;
     while (i < n) {
+        /* the common case: plain ASCII that is no quote mark */
+        i = ingest_bytes_find3(p, n, i, '"', '\'', '`', true);
+        if (i == n)
+            break;
         size_t at = i;
         unsigned char b = (unsigned char)p[i];
         enum ingest_qmark q;
-        if (b < 0x80 && b != '"' && b != '\'' && b != '`') {
-            i++; /* the common case: plain ASCII that is no quote mark */
-            continue;
-        }
         if (b == '\'' || b == '`') {
             /* typewriter doubles: ``A'' and ''A'' (wire and archive copy) */
             if (i + 1 >= n || (unsigned char)p[i + 1] != b) {
@@ -485,11 +485,11 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
     size_t nd = *n_spans;
     size_t open = SIZE_MAX, i = 0;
     while (i < n) {
-        unsigned char b = (unsigned char)p[i];
-        if (b != '\'' && b != 0xE2) {
-            i++; /* the common case: no single mark starts here */
-            continue;
-        }
+        /* the common case: no single mark starts here (' or the lead byte of
+         * U+2018/U+2019) */
+        i = ingest_bytes_find3(p, n, i, '\'', 0xE2, 0xE2, false);
+        if (i == n)
+            break;
         /* inside a double-quoted span (marks included): keep that one */
         while (di < nd && d[di].close_end <= i) {
             if (!spans_push(&v, &nv, &cap, &d[di]))

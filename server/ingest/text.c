@@ -8,16 +8,15 @@
 
 /* How many of the 8 bytes at p, from the first, are ASCII other than NUL (8 when
  * all are): most of a text is, so validation skips it a word at a time and
- * decodes only the rest. A byte of 0x80 or more has its high bit set, and so
- * has the lowest zero byte in (w - 0x01..) & ~w (only a zero byte borrows, so
- * nothing below the first one is marked): on a little-endian machine the
- * lowest marked byte is the first bad one. Elsewhere a word with a bad byte
- * counts 0 and its bytes are decoded one by one. */
+ * decodes only the rest. A byte of 0x80 or more has its high bit set, and
+ * ingest_zero_bytes marks the first NUL exactly: on a little-endian machine
+ * the lowest marked byte is the first bad one. Elsewhere a word with a bad
+ * byte counts 0 and its bytes are decoded one by one. */
 static size_t ascii8_run(const unsigned char *p)
 {
     uint64_t w;
     memcpy(&w, p, sizeof w);
-    uint64_t bad = (w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL;
+    uint64_t bad = (w & 0x8080808080808080ULL) | ingest_zero_bytes(w);
     if (!bad)
         return 8;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
