@@ -145,8 +145,17 @@ static inline size_t ingest_bytes_find3(const char *s, size_t n, size_t i, unsig
 }
 /* Exact substring search; returns the offset or (size_t)-1. */
 size_t ingest_bytes_find(const char *s, size_t n, const char *lit);
-/* Exact comparison of n bytes with a NUL-terminated string. */
-bool ingest_bytes_eq(const char *s, size_t n, const char *lit);
+/* Exact comparison of n bytes with a NUL-terminated string. Byte by byte,
+ * without strlen, and inline: most calls test a token against a word it is
+ * not and stop at the first byte (2.8 million calls per 1,000 articles, most
+ * through ingest_tok_is), so the call was the larger part of the cost. */
+static inline bool ingest_bytes_eq(const char *s, size_t n, const char *lit)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lit[i] == '\0' || lit[i] != s[i])
+            return false;
+    return lit[n] == '\0';
+}
 
 /* Forward-only byte -> code point offset translation for one string: asking for
  * byte positions in ascending order costs O(length) in total. */
@@ -208,7 +217,10 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
 void ingest_toks_clear(struct ingest_toks *t);
 
 /* True when the word token t (in s) equals lit exactly / ignoring ASCII case. */
-bool ingest_tok_is(const char *s, const struct ingest_tok *t, const char *lit);
+static inline bool ingest_tok_is(const char *s, const struct ingest_tok *t, const char *lit)
+{
+    return ingest_bytes_eq(s + t->start, t->end - t->start, lit);
+}
 bool ingest_tok_ieq(const char *s, const struct ingest_tok *t, const char *lit);
 
 /* ---- gazetteer.c -------------------------------------------------------------- */
