@@ -181,6 +181,28 @@ static const unsigned char scan_stop[256] = {
     SCAN_CTL8(0), SCAN_CTL8(8), SCAN_CTL8(16), SCAN_CTL8(24), ['"'] = 1, ['\\'] = 1,
 };
 
+/* The first byte of [q, end) in scan_stop, or end. A record is mostly one long
+ * run of plain bytes, so 8 are tested a step: a quote, a backslash (the zero
+ * bytes of w xor them) or a byte below 0x20 (one that borrows when 0x20 is
+ * taken from it) marks its bit 7, and the lowest mark is exact. */
+static const char *scan_plain(const char *q, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL;
+    for (; end - q >= 8; q += 8) {
+        uint64_t w;
+        memcpy(&w, q, sizeof w);
+        uint64_t hit = ingest_zero_bytes(w ^ '"' * ones) | ingest_zero_bytes(w ^ '\\' * ones) |
+                       ((w - 0x20 * ones) & ~w & 0x80 * ones);
+        if (hit)
+            return q + __builtin_ctzll(hit) / 8;
+    }
+#endif
+    while (q < end && !scan_stop[(unsigned char)*q])
+        q++;
+    return q;
+}
+
 /* Reads the string that starts after the opening quote at sc->p into a new
  * NUL-terminated *out (*n bytes) and moves past its closing quote. */
 static enum scan_rc scan_string(struct scan *sc, char **out, size_t *n)
@@ -188,8 +210,7 @@ static enum scan_rc scan_string(struct scan *sc, char **out, size_t *n)
     const char *r = sc->p, *q = r;
     bool escaped = false;
     for (;;) {
-        while (q < sc->end && !scan_stop[(unsigned char)*q])
-            q++;
+        q = scan_plain(q, sc->end);
         if (q >= sc->end || *q == '"')
             break;
         if (*q != '\\' || sc->end - q < 2)
