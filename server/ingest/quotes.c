@@ -730,10 +730,14 @@ struct cue_buckets {
     uint8_t idx[26][CUE_WORD_MAX + 1][CUE_BUCKET_MAX];
 };
 
-/* The length of the first word of cue entry words. */
+/* The length of the first word of cue entry words (a loop: strcspn sets up a
+ * table per call, dearer for words this short). */
 static size_t cue_first_len(const char *words)
 {
-    return strcspn(words, " ");
+    size_t n = 0;
+    while (words[n] != ' ' && words[n] != '\0')
+        n++;
+    return n;
 }
 
 static void cue_buckets_build(struct cue_buckets *b)
@@ -772,8 +776,8 @@ static int cue_match(const struct ingest_para *p, const struct cue_buckets *p_bu
         size_t k = i;
         bool ok = true;
         while (*w && ok) {
-            const char *sp = strchr(w, ' ');
-            size_t ln = sp ? (size_t)(sp - w) : strlen(w);
+            /* the first word is as long as the token: its bucket says so */
+            size_t ln = k == i ? wl : cue_first_len(w);
             if (k >= n || t[k].kind != INGEST_TOK_WORD || t[k].quote >= 0 ||
                 t[k].end - t[k].start != ln) {
                 ok = false;
