@@ -207,6 +207,18 @@ static bool tok_capword(const struct ingest_tok *t)
 }
 
 /* "9th", "21st": an ordinal in figures (a word token opening with a digit) */
+/* "T.M.", "V.R.", "S.": a person's initials, capital letters each closed by a
+ * period (as South Asian names open: "V.R. Sathyan") */
+static bool initials_tok(const char *w, size_t n)
+{
+    if (n < 2 || n % 2)
+        return false;
+    for (size_t i = 0; i < n; i += 2)
+        if (w[i] < 'A' || w[i] > 'Z' || w[i + 1] != '.')
+            return false;
+    return true;
+}
+
 static bool tok_ordinal(const char *s, const struct ingest_tok *t)
 {
     size_t n = t->end - t->start;
@@ -1630,8 +1642,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return run_org_tail(s, t, a, b, end, g, &c, out, pos); /* "Justice Department" */
         if (b - na == 1 && ingest_gaz_has(g, wl, wln, INGEST_GAZ_TITLE_MOD))
             return true; /* "the US Secretary of State, X": no name yet */
-        /* "Minister for Housing Declan Furlong": the title's object, then the name */
-        size_t gk2 = given_after_unknown(g, s, t, na, b, end);
+        /* "Secretary of the Commonwealth Angela Ruiz": the title's object,
+         * then the name; right after the head title the unknown words open
+         * the name ("BJP MP Lalit Mohan Bisht": a three-part name) */
+        size_t gk2 = na > last_head ? given_after_unknown(g, s, t, na, b, end) : 0;
         if (gk2 && gk2 - na <= 2) {
             na = gk2;
             c.nstart = t[na].start;
@@ -1837,7 +1851,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
                      !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
-                    (t[k].flags & INGEST_TOKF_ALLCAPS))
+                    ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
+                     !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
+                       !gaz_name(g, w, wn, false))))
                     return true;
             }
         }
@@ -3637,24 +3653,30 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             j - a <= 7 && !(t[a].flags & INGEST_TOKF_POSS)) {
             size_t p = 0;
             const struct ingest_gaz_entry *ke = NULL;
-            for (size_t q = j - 2; q > a && j - q <= 3 && !ke; q--)
+            bool body = false; /* "the Kerala Legislative Assembly V.R. Sathyan said" */
+            for (size_t q = j - 2; q > a && j - q <= 3 && !ke && !body; q--) {
                 if ((ke = ingest_gaz_find(g, s + t[a].start, t[q - 1].end - t[a].start,
                                           INGEST_GAZ_ORG)))
                     p = q;
-            for (size_t q = p; ke && q < j; q++) {
+                else if (q - a >= 2 && !(t[q - 1].flags & INGEST_TOKF_POSS) &&
+                         ingest_gaz_has(g, s + t[q - 1].start, t[q - 1].end - t[q - 1].start,
+                                        INGEST_GAZ_ORG_WORD))
+                    p = q, body = true;
+            }
+            for (size_t q = p; (ke || body) && q < j; q++) {
                 const char *w = s + t[q].start;
                 size_t wn = (q + 1 == j ? end_byte : t[q].end) - t[q].start;
                 if (t[q].kind != INGEST_TOK_WORD || !(t[q].flags & INGEST_TOKF_CAP) ||
-                    (t[q].flags & INGEST_TOKF_ALLCAPS) ||
+                    ((t[q].flags & INGEST_TOKF_ALLCAPS) && !(q == p && initials_tok(w, wn))) ||
                     ((t[q].flags & INGEST_TOKF_POSS) && q + 1 < j) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) || is_particle_word(w, wn))
-                    ke = NULL;
+                    ke = NULL, body = false;
             }
-            if (ke && !gaz_name(g, s + t[p].start, end_byte - t[p].start, false)) {
+            if ((ke || body) && !gaz_name(g, s + t[p].start, end_byte - t[p].start, false)) {
                 if (!org_span_push(out, para, s, &t[a], t[p - 1].end, ke, pos))
                     return false;
                 a = p;
