@@ -2090,20 +2090,24 @@ static const struct ingest_gaz_entry *state_of_abbr(const struct ingest_gaz *g, 
     return NULL;
 }
 
-/* A party tag ("(R-Texas)", "(D-N.M.)", ", I-Vt.,") at token t names a state: the
- * gazetteer entry, or NULL when there is no tag. Read from the bytes up to
- * the closing parenthesis or comma (the tokenizer cuts "D-N.M." at its first
- * period); *end is where the state's name ends. */
+/* A party tag ("(R-Texas)", "(D-N.M.)", ", I-Vt.,", and the Wall Street
+ * Journal's "(D., Colo.)") at token t names a state: the gazetteer entry, or
+ * NULL when there is no tag. Read from the bytes up to the closing
+ * parenthesis or comma (the tokenizer cuts "D-N.M." at its first period);
+ * the state's name runs from *from to *end. */
 static const struct ingest_gaz_entry *party_tag_state(const struct ingest_gaz *g, const char *s,
                                                       size_t n, const struct ingest_tok *t,
-                                                      size_t *end)
+                                                      size_t *from, size_t *end)
 {
     const char *w = s + t->start;
     bool comma = t->start >= 2 && s[t->start - 1] == ' ' && s[t->start - 2] == ','; /* ", R-Ky.," */
-    if (t->start == 0 || (s[t->start - 1] != '(' && !comma) || t->start + 4 > n || w[1] != '-' ||
-        (w[0] != 'R' && w[0] != 'D' && w[0] != 'I'))
+    bool wsj = t->start > 0 && s[t->start - 1] == '(' && t->start + 5 < n && w[1] == '.' &&
+               w[2] == ',' && w[3] == ' ';
+    if (t->start == 0 || (s[t->start - 1] != '(' && !comma) || t->start + 4 > n ||
+        (w[1] != '-' && !wsj) || (w[0] != 'R' && w[0] != 'D' && w[0] != 'I'))
         return NULL;
-    size_t a = t->start + 2, e = a;
+    size_t a = t->start + (wsj ? 4 : 2), e = a;
+    *from = a;
     while (e < n && e - a < 20 && s[e] != ')' && s[e] != ',')
         e++;
     if (e >= n || e - a >= 20 || e == a)
@@ -2947,14 +2951,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
     while (i < n) {
         const struct ingest_gaz_entry *tag = NULL;
         size_t tag_end;
-        if (tok_capword(&t[i]) && ((tag = party_tag_state(g, s, slen, &t[i], &tag_end)) ||
-                                   party_tag_town(g, s, slen, t, i, &tag_end))) {
+        size_t tag_from = t[i].start + 2;
+        if (tok_capword(&t[i]) &&
+            ((tag = party_tag_state(g, s, slen, &t[i], &tag_from, &tag_end)) ||
+             party_tag_town(g, s, slen, t, i, &tag_end))) {
             /* "Sen. Ann Roe (D-N.M.)": the state is named; "State Sen. Gary
              * Lutz, R-Hamilton, said": a state legislator's home town. No
              * name starts here */
-            struct cand c = {.para = para, .start = t[i].start + 2, .end = tag_end,
-                             .nstart = t[i].start + 2, .text = s,
-                             .canon = tag ? tag->canon : NULL,
+            struct cand c = {.para = para, .start = tag ? tag_from : t[i].start + 2,
+                             .end = tag_end, .nstart = tag ? tag_from : t[i].start + 2,
+                             .text = s, .canon = tag ? tag->canon : NULL,
                              .canon_len = tag ? tag->canon_len : 0, .kind = C_PLACE,
                              .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
             if (!cands_push(out, &c))
