@@ -1723,7 +1723,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     for (size_t k = caps_free ? b - 1 : a; k < b && !org_word; k++)
         org_word = ingest_gaz_has(g, s + t[k].start, (k == b - 1 ? end : t[k].end) - t[k].start,
                                   INGEST_GAZ_ORG_WORD) &&
-                   (k == b - 1 || !ingest_tok_is(s, &t[k], "United"));
+                   (k == b - 1 || !ingest_tok_is(s, &t[k], "United")) &&
+                   /* "Fed Calms Markets": in a headline the plural noun */
+                   !(para < 0 && ingest_bytes_eq(s + t[k].start, end - t[k].start, "Markets"));
     /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
     /* "U.S. Route 224", "State Highway 14": a numbered
      * road with its system's name before it */
@@ -4279,7 +4281,8 @@ static const char *const company_words[] = {
     /* a firm's trade */
     "Aerospace", "Analytics", "Biosciences", "Brewing", "Chemicals", "Communications",
     "Construction", "Consulting", "Engineering", "Foods", "Labs", "Manufacturing", "Midstream",
-    "Mining", "Networks", "Petroleum", "Properties", "Realty", "Robotics", "Shipping",
+    "Markets", "Mining", "Networks", "Nutrition", "Petroleum", "Properties", "Realty", "Robotics",
+    "Shipping",
     "Software", "Solutions", "Strategies", "Therapeutics",
     /* endings that say only "a business": "Corvant Health Services ... Corvant said" */
     "Bancorp", "Brands", "Enterprises", "Financial", "Healthcare", "Materials", "Minerals",
