@@ -1239,6 +1239,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         if (pl)
             e = pl;
     }
+    /* "deforestation in the Amazon": a company that is also a listed region
+     * is the region behind "the" ("compete with Walmart and Amazon": the firm) */
+    if (e && e->cls == INGEST_GAZ_ORG && b - a == 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the") &&
+        !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS))) {
+        const struct ingest_gaz_entry *pl =
+            ingest_gaz_find(g, s + t[a].start, end - t[a].start, INGEST_GAZ_PLACE);
+        if (pl)
+            e = pl;
+    }
     if (e) {
         c.kind = e->cls == INGEST_GAZ_ORG ? C_ORG : C_PLACE;
         c.canon = e->canon;
