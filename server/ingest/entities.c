@@ -4582,6 +4582,29 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if ((cs.v[i].kind == C_PERSON || (cs.v[i].kind == C_ORG && !cs.v[i].canon)) &&
             cs.v[i].nstart == cs.v[i].start)
             company_short_form(&cs, orgs, n_orgs, &cs.v[i]);
+    /* "FTC Sues to Block Harrow Foods' $14 Billion Deal": title case glues
+     * a headline's verb to an organisation the body names; a headline
+     * organisation (no listed name) whose last words are a body
+     * organisation's name is that organisation */
+    for (size_t i = 0; i < cs.n && cs.v[i].para < 0; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_ORG || c->canon || c->nstart != c->start)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *sp = memchr(name, ' ', nn);
+        if (!sp || !memchr(sp + 1, ' ', nn - (size_t)(sp + 1 - name)))
+            continue; /* two words or more must stay */
+        size_t rest = nn - (size_t)(sp + 1 - name);
+        for (size_t j = 0; j < n_orgs; j++) {
+            const struct cand *o = &cs.v[orgs[j]];
+            if (o->para < 0 || o->kind != C_ORG || o->end - o->nstart != rest ||
+                memcmp(o->text + o->nstart, sp + 1, rest) != 0)
+                continue;
+            c->start = c->nstart = (size_t)(sp + 1 - c->text);
+            break;
+        }
+    }
     /* "the House" is the one chamber the article names in full ("Ohio House",
      * "House of Commons"), if it names one */
     const char *house = NULL;
@@ -4696,7 +4719,15 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (c->para < 0 && c->nstart > c->start) {
                 const char *sp = memchr(name, ' ', nn);
                 size_t fw = sp ? (size_t)(sp - name) : nn;
-                if (fw >= 4 && name[fw - 2] == 'e' && name[fw - 1] == 'd' &&
+                /* ... nor a present-tense one before two words or more ("Its
+                 * CEO Wants Looser Capital Rules") */
+                size_t words = 1;
+                for (size_t k = 0; k < nn; k++)
+                    words += name[k] == ' ';
+                if (fw >= 4 &&
+                    ((name[fw - 2] == 'e' && name[fw - 1] == 'd') ||
+                     (words >= 3 && name[fw - 1] == 's' && name[fw - 2] != 's' &&
+                      name[fw - 2] != '\'')) &&
                     !given_has(g, name, fw, INGEST_GAZ_GIVEN_MALE) &&
                     !given_has(g, name, fw, INGEST_GAZ_GIVEN_FEMALE))
                     continue;
