@@ -3699,6 +3699,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 a = p;
             }
         }
+        /* "Treasury yields rose", "the 10-year Treasury note": the
+         * government's debt, no department */
+        static const char *const debt_nouns[] = {
+            "auction", "auctions", "bill",   "bills",  "bond",   "bonds",  "curve",
+            "futures", "market",   "note",   "notes",  "prices", "rally",  "securities",
+            "selloff", "supply",   "yield",  "yields"}; /* sorted */
+        if (j < n && t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_LOWER) &&
+            t[j].start == end_byte + 1 && ingest_tok_is(s, &t[j - 1], "Treasury") &&
+            !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            ingest_word_in(debt_nouns, sizeof debt_nouns / sizeof *debt_nouns, s + t[j].start,
+                           t[j].end - t[j].start)) {
+            i = j;
+            continue;
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
