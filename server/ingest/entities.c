@@ -2857,6 +2857,51 @@ static size_t portfolio_list_end(const struct ingest_gaz *g, const char *s,
     return and_seen && word ? e : 0;
 }
 
+/* "the Senate Health, Education, Labor and Pensions Committee", "the
+ * Agriculture, Nutrition and Forestry Committee": a committee named for a
+ * list of portfolios, after a chamber or "the", goes on over its commas to
+ * the words after "and" and its head word. The comma is token j; returns
+ * the token after "Committee" or "Subcommittee", or 0. Each item is one or
+ * two capitalised words that are no place or given name. */
+static size_t committee_list_end(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    static const char *const chambers[] = {"Assembly", "House", "Joint", "Senate"};
+    if (ingest_tok_is(s, &t[a], "The") && j >= a + 2)
+        a++;
+    bool chamber = false;
+    for (size_t k = 0; k < 4 && !chamber; k++)
+        chamber = ingest_tok_is(s, &t[a], chambers[k]);
+    if (!(chamber && j >= a + 2 && j <= a + 3) &&
+        !(j == a + 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")))
+        return 0;
+    bool and_seen = false;
+    size_t words = 0;
+    for (size_t e = j + 1; e < n && e <= j + 14 && t[e].quote == t[a].quote; e++) {
+        const struct ingest_tok *x = &t[e];
+        if (tok_capword(x)) {
+            size_t xn = x->end - x->start;
+            if (and_seen && words >= 1 &&
+                (ingest_tok_is(s, x, "Committee") || ingest_tok_is(s, x, "Subcommittee")))
+                return !(x->flags & INGEST_TOKF_POSS) || e + 1 < n ? e + 1 : 0;
+            if ((x->flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) || ++words > 2 ||
+                ingest_gaz_find(g, s + x->start, xn, INGEST_GAZ_PLACE) ||
+                given_name_at(g, s, x) || ingest_gaz_has(g, s + x->start, xn, INGEST_GAZ_STOPCAP))
+                return 0;
+            continue;
+        }
+        if (!words || and_seen)
+            return 0;
+        if (x->kind == INGEST_TOK_PUNCT && x->ch == ',')
+            words = 0;
+        else if (ingest_tok_is(s, x, "and"))
+            and_seen = true, words = 0;
+        else
+            return 0;
+    }
+    return 0;
+}
+
 /* Whether the quotation opening at token i is the title of a work: it follows
  * "titled" or "entitled", or "called" or "named" after a noun for a work
  * ("a 30-second ad called", "a white paper called"). */
@@ -3258,10 +3303,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 continue;
             }
             /* "Ministry of Housing, Communities and Local Government": a
-             * ministry's portfolio list with commas, closed by "and" */
+             * ministry's portfolio list with commas, closed by "and"; the
+             * "Senate Health, Education, Labor and Pensions Committee" */
             size_t pe = k->kind == INGEST_TOK_PUNCT && k->ch == ',' && j >= a + 3
                             ? portfolio_list_end(g, s, t, n, a, j)
                             : 0;
+            if (!pe && k->kind == INGEST_TOK_PUNCT && k->ch == ',' && j > a)
+                pe = committee_list_end(g, s, t, n, a, j);
             if (pe) {
                 j = pe;
                 end_byte = t[pe - 1].end;
