@@ -776,6 +776,30 @@ static int name_runs_add(const char *s, size_t n, const struct ingest_gaz *g, st
     return added;
 }
 
+/* Whether the line is an editor's note in parentheses that closes a wire
+ * story: "(Updates with market reaction in fifth paragraph.)", "(Adds
+ * comment from X beginning in ninth paragraph.)", "(With agency inputs)".
+ * It is furniture, no paragraph, so the credit lines above it are read. */
+static bool editor_note_line(const struct unit *u)
+{
+    static const char *const heads[] = {
+        "(adds ",   "(adding ",  "(changes ",  "(corrects ", "(recasts ",
+        "(refiles ", "(removes ", "(rewrites ", "(updates ",  "(with agency inputs",
+        "(with inputs from ",
+    };
+    if (u->n < 8 || u->s[0] != '(' || u->words > 25)
+        return false;
+    size_t e = u->n;
+    while (e > 0 && (u->s[e - 1] == '.' || u->s[e - 1] == ' '))
+        e--;
+    if (e == 0 || u->s[e - 1] != ')' || memchr(u->s + 1, '(', e - 2))
+        return false;
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        if (ingest_ascii_iprefix(u->s, u->n, heads[k]))
+            return true;
+    return false;
+}
+
 /* Recognises a closing credit line and adds its names to authors: "X and Y
  * reported from W", "Reporting by X; Editing by Y" (editors are not authors),
  * "X contributed to this report", "X is a staff writer ...". Returns 1 when the
@@ -803,6 +827,8 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
         "additional reporting:",
         "with assistance from",
         "with files from",
+        /* "With inputs from PTI": a wire agency (named in entities), no author */
+        "with inputs from",
     };
     /* "— With assistance from X and Y": the dash that sets the credit off */
     if (n > 2 &&
@@ -1420,7 +1446,7 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             goto out_c;
         }
         if (m == 0) {
-            if (x->short_) {
+            if (x->short_ || editor_note_line(x)) {
                 end--; /* trailing furniture */
                 continue;
             }
