@@ -1121,6 +1121,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         return true;
     }
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
+    /* "NEW DELHI: The Lok Sabha ...", "NEW YORK —", "MUMBAI/NEW DELHI:": a
+     * dateline of two or three words in capitals opening the first
+     * paragraph, alone or after another place and a slash */
+    if (para == 0 && a <= 4 && b - a <= 3 && b < n && t[b].kind == INGEST_TOK_PUNCT) {
+        allcaps1 = true;
+        for (size_t k = 0; k < b && allcaps1; k++)
+            allcaps1 = (t[k].flags & INGEST_TOKF_ALLCAPS) ||
+                       (k < a && t[k].kind == INGEST_TOK_PUNCT && t[k].ch == '/');
+    }
     /* whole run known? */
     const struct ingest_gaz_entry *e = gaz_name(g, s + t[a].start, end - t[a].start, allcaps1);
     /* "a Washington Post-ABC News poll": two known organisations joined by

@@ -946,6 +946,28 @@ static bool dateline_abbr(const char *p, size_t at, size_t n)
            (p[at + 1] == ' ' || (p[at + 1] >= 'A' && p[at + 1] <= 'Z'));
 }
 
+/* "NEW DELHI: The Lok Sabha ...", "THIRUVANANTHAPURAM/NEW DELHI: ...": South
+ * Asian papers close a dateline with a colon. True when the colon at p[at]
+ * follows capitals only, each part between slashes a listed place, and a
+ * space and a capital follow it (a speaker label, "PENCE: We ...", names
+ * no listed place). */
+static bool dateline_colon(const char *p, size_t at, size_t n, const struct ingest_gaz *g)
+{
+    if (at < 2 || at + 2 >= n || p[at + 1] != ' ' || !ingest_cp_is_upper(ingest_cp_at(p, n, at + 2)))
+        return false;
+    for (size_t a = 0, k = 0; k <= at; k++) {
+        if (k < at && p[k] != '/') {
+            if (ingest_cp_is_lower(ingest_cp_at(p, at, k)))
+                return false;
+            continue;
+        }
+        if (k == a || !ingest_gaz_find_nocase(g, p + a, k - a, INGEST_GAZ_PLACE))
+            return false;
+        a = k + 1;
+    }
+    return true;
+}
+
 int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, char **out)
 {
     *out = NULL;
@@ -964,6 +986,10 @@ int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, ch
         }
         if (c == '.' && dateline_abbr(p, at, n))
             continue; /* "MARLOW, Mich. —", "SANTA FE, N.M. —" */
+        if (c == ':' && dateline_colon(p, at, n, g)) {
+            dash = at;
+            break;
+        }
         if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
             if (!(at > 0 && ingest_cp_is_upper(ingest_cp_before(p, at))))
                 return 0; /* a sentence ended before any dash */
