@@ -1771,6 +1771,22 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                        ingest_word_in(place_firsts, sizeof place_firsts / sizeof *place_firsts,
                                       w0, w0n) &&
                        !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD);
+    /* "a cafe in St. Boniface", "Ste. Agathe": a saint's name opens a town
+     * (a surname with it, "St. Pierre said", speaks) */
+    static const char *const saints[] = {"saint", "sainte", "st", "st.", "ste", "ste."}; /* sorted */
+    if (!place_first && n_words >= 2 && n_words <= 3 && !cue_after &&
+        ingest_word_in(saints, 6, w0, w0n) && !(t[b - 1].flags & INGEST_TOKF_POSS) &&
+        !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD)) {
+        /* (not "a St. Louis Democrat": the place and a party label) */
+        place_first = true;
+        for (size_t k = a + 1; k < b && place_first; k++) {
+            const char *w = s + t[k].start;
+            size_t wn = (k == b - 1 ? end : t[k].end) - t[k].start;
+            place_first = !ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) &&
+                          !ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP);
+        }
+    }
     /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
