@@ -3838,6 +3838,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
+            /* "This Bill says", "this Bill": after a demonstrative (cut off
+             * the run as a sentence word, or before it) no person either */
+            size_t dk = a + 1 < j && c->start == t[a + 1].start ? a
+                        : a > 0 && c->start == t[a].start      ? a - 1
+                                                                : n;
+            if (dk < n && (ingest_tok_ieq(s, &t[dk], "this") || ingest_tok_ieq(s, &t[dk], "these") ||
+                           ingest_tok_ieq(s, &t[dk], "those")))
+                c->after_the = true;
             c->org_hint = org_after;
             /* "residents of Barra and South Uist": one word after a place
              * preposition, joined by "and" to a place, is a town too */
