@@ -3786,6 +3786,29 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "a senior official in the Jal Shakti ministry", "the Home
+         * ministry": a portfolio behind "the" before a lower-case "ministry"
+         * is the ministry, named as written */
+        if (j < n && a > 0 && j - a <= 3 && ingest_tok_is(s, &t[j], "ministry") &&
+            t[j].start == end_byte + 1 && t[j].quote == t[a].quote &&
+            ingest_tok_ieq(s, &t[a - 1], "the") && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            !gaz_name(g, s + t[a].start, end_byte - t[a].start, false)) {
+            bool plain = true;
+            for (size_t k = a; k < j && plain; k++) {
+                const char *w = s + t[k].start;
+                size_t wn = (k + 1 == j ? end_byte : t[k].end) - t[k].start;
+                plain = tok_capword(&t[k]) && !(t[k].flags & INGEST_TOKF_ALLCAPS) &&
+                        !ingest_gaz_find(g, w, wn, INGEST_GAZ_PLACE) &&
+                        !ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) &&
+                        !ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) && !given_name_at(g, s, &t[k]);
+            }
+            if (plain) {
+                if (!org_span_push(out, para, s, &t[a], t[j].end, NULL, pos))
+                    return false;
+                i = j + 1;
+                continue;
+            }
+        }
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
