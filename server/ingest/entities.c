@@ -1808,6 +1808,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         ingest_word_in(venues, sizeof venues / sizeof *venues, s + t[b - 2].start,
                        t[b - 2].end - t[b - 2].start))
         place_first = true;
+    /* "a press conference in the Mural Hall", "told reporters in the Blue
+     * Room": a hall or room behind "the" is a place, no person named Hall */
+    if (n_words >= 2 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+        (ingest_bytes_eq(wl, wln, "Hall") || ingest_bytes_eq(wl, wln, "Room")))
+        place_first = true;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
@@ -3523,6 +3528,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
             !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
+        /* "a shipyard at Henderson, south of Perth,": one word placed by a
+         * compass point from another place is a town */
+        if (j - a == 1 && !town_word && j + 3 < n && ingest_tok_is(s, &t[j], ",") &&
+            (t[j + 1].flags & INGEST_TOKF_LOWER) && ingest_tok_is(s, &t[j + 2], "of") &&
+            tok_capword(&t[j + 3]) && t[j + 3].quote == t[a].quote &&
+            !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+            ingest_word_in(compass, 8, s + t[j + 1].start, t[j + 1].end - t[j + 1].start))
+            town_word = place = true;
         /* "a Durham-based civil rights group": the word before "-based" is
          * where something is, a town */
         if (j - a == 1 && !town_word && end_byte + 6 == t[a].end &&
