@@ -434,12 +434,13 @@ static bool titleish(const struct ingest_gaz *g, const char *s, size_t n)
  * union Unison", "the streaming service Velora", "the German newspaper Die
  * Zeit". Sorted. */
 static const char *const org_nouns[] = {
-    "agency",    "airline",   "association", "authority", "bank",        "broadcaster",
-    "carmaker",  "chain",     "charity",     "club",      "commission",  "company",
-    "conglomerate", "consortium", "cooperative", "council", "daily",  "federation",
-    "firm",      "group",     "insurer",     "lender",     "magazine",    "ministry",
-    "newspaper", "nonprofit", "publisher",   "regulator",  "retailer",    "service",
-    "startup",   "tabloid",   "tank",        "union",      "watchdog",
+    "agency",    "airline",   "association", "authority", "automaker",   "bank",
+    "broadcaster", "carmaker", "chain",      "charity",   "chipmaker",   "club",
+    "commission", "company",  "conglomerate", "consortium", "cooperative", "council",
+    "daily",     "drugmaker", "exchange",    "federation", "firm",       "group",
+    "insurer",   "lender",    "magazine",    "ministry",  "newspaper",   "nonprofit",
+    "platform",  "publisher", "regulator",   "retailer",  "service",     "startup",
+    "tabloid",   "tank",      "union",       "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
