@@ -3800,6 +3800,29 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             i = j;
             continue;
         }
+        /* "told RTÉ's Morning Ireland", "ABC's Good Morning America", "on ABC
+         * Radio National Breakfast": a broadcaster's programme is no entity;
+         * the broadcaster before it is named */
+        static const char *const shows[] = {"breakfast", "drive",   "good",
+                                            "morning",   "tonight", "today"}; /* sorted */
+        if (a > 0 && (t[a - 1].flags & INGEST_TOKF_POSS) && t[a].start <= t[a - 1].full_end + 1 &&
+            ingest_word_in(shows, 6, s + t[a].start, t[a].end - t[a].start) &&
+            gaz_name(g, s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
+                     (t[a - 1].flags & INGEST_TOKF_ALLCAPS) != 0)) {
+            i = j;
+            continue;
+        }
+        if (j - a >= 3 && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            ingest_word_in(shows, 6, s + t[j - 1].start, end_byte - t[j - 1].start)) {
+            const struct ingest_gaz_entry *be =
+                ingest_gaz_find(g, s + t[a].start, t[j - 2].end - t[a].start, INGEST_GAZ_ORG);
+            if (be) {
+                if (!org_span_push(out, para, s, &t[a], t[j - 2].end, be, pos))
+                    return false;
+                i = j;
+                continue;
+            }
+        }
         /* "a senior official in the Jal Shakti ministry", "the Home
          * ministry": a portfolio behind "the" before a lower-case "ministry"
          * is the ministry, named as written */
