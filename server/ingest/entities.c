@@ -1707,8 +1707,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (n_words == 1 && a > 0 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         (ingest_tok_ieq(s, &t[a - 1], "the") ||
          /* "the GOP-controlled Legislature", "our Legislature", "orders
-          * Legislature to redraw": capitalised in mid-sentence, always a body */
-         (short_body(w0, wln) >= 4 && !(t[a].flags & INGEST_TOKF_SENT_START))) &&
+          * Legislature to redraw", "a Coalition government": capitalised
+          * in mid-sentence, always a body */
+         (short_body_alone(short_body(w0, wln)) && !(t[a].flags & INGEST_TOKF_SENT_START) &&
+          t[a - 1].kind == INGEST_TOK_WORD)) &&
         short_body(w0, wln) >= 0) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
@@ -3797,6 +3799,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             !(t[j - 1].flags & INGEST_TOKF_POSS) &&
             ingest_word_in(debt_nouns, sizeof debt_nouns / sizeof *debt_nouns, s + t[j].start,
                            t[j].end - t[j].start)) {
+            i = j;
+            continue;
+        }
+        /* "Zoom in: Quiñones told reporters ...": a section label that
+         * opens a paragraph with a verb and its particle names nothing */
+        if (a == 0 && j == 1 && j + 1 < n && t[j + 1].kind == INGEST_TOK_PUNCT &&
+            t[j + 1].ch == ':' && (ingest_tok_is(s, &t[j], "in") || ingest_tok_is(s, &t[j], "out"))) {
             i = j;
             continue;
         }
