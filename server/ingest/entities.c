@@ -1500,10 +1500,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     /* "Athletics Kenya", "Statistics Norway", "Cycling New Zealand": a
      * field's national body is named by the field and the country */
+    /* ... and a public agency by its remit ("Housing Australia", "Transport
+     * Canada", "Parks Victoria", "Services Australia") */
     static const char *const fields[] = {
-        "athletics", "basketball", "cricket",  "cycling",   "football", "golf",
-        "gymnastics", "hockey",    "netball",  "rowing",    "rugby",    "sailing",
-        "skiing",    "sport",      "statistics", "swimming", "tennis",  "tourism",
+        "athletics", "basketball", "cricket",   "cycling",  "football", "golf",
+        "gymnastics", "hockey",    "housing",   "infrastructure", "netball", "parks",
+        "rowing",    "rugby",      "sailing",   "screen",   "services", "skiing",
+        "sport",     "statistics", "swimming",  "tennis",   "tourism",  "transport",
         "triathlon", "volleyball"}; /* sorted */
     if (b - a >= 2 && b - a <= 4 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         ingest_word_in(fields, sizeof fields / sizeof *fields, s + t[a].start,
@@ -1518,8 +1521,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     /* "caught Fine Gael Ministers by surprise", "Labour MPs": a known
      * organisation before a plural title names the organisation alone */
+    /* ... and before a member's title with no name after it ("a Fianna Fáil
+     * TD not usually counted among rebels", "a Labour MP") */
+    static const char *const members[] = {"MEP", "MEPs", "MLA", "MLAs", "MP",  "MPP",
+                                          "MPs", "MSP",  "MSPs", "TD",  "TDs"}; /* sorted */
+    bool member = false;
+    for (size_t k = 0; k < sizeof members / sizeof *members && !member && b - a >= 2; k++)
+        member = ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, members[k]);
     if (b - a >= 2 && (plural_title_of(g, s + t[b - 1].start, end - t[b - 1].start, true) ||
-                       ingest_tok_is(s, &t[b - 1], "MPs") || ingest_tok_is(s, &t[b - 1], "TDs"))) {
+                       member)) {
         const struct ingest_gaz_entry *oe = gaz_name(g, s + t[a].start, t[b - 2].end - t[a].start,
                                                      b - a == 2 && (t[a].flags & INGEST_TOKF_ALLCAPS));
         if (oe && oe->cls == INGEST_GAZ_ORG) {
