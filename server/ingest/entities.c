@@ -2243,6 +2243,9 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     if (!ab && k + 1 < n && t[k + 1].kind == INGEST_TOK_PUNCT && t[k + 1].ch == '.' &&
         t[k + 1].start == t[k].end)
         ab = state_of_abbr(g, s + t[k].start, t[k].end + 1 - t[k].start);
+    /* "Charlotte, N.C.-based": the abbreviation glued to "-based" */
+    if (!ab && t[k].end - t[k].start > 8 && memcmp(s + t[k].end - 6, "-based", 6) == 0)
+        ab = state_of_abbr(g, s + t[k].start, t[k].end - 6 - t[k].start);
     if (ab)
         len = 1;
     for (size_t m = 3; m >= 1 && !len; m--) {
@@ -3631,7 +3634,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         const struct ingest_gaz_entry *abbr = NULL;
         /* a town, not "Eliud Kipchoge, Kenya" in a results list: one word, a
          * place preposition before it, or a capitals dateline */
-        bool town_ok = j - a == 1 || place || (a > 0 && (ingest_tok_is(s, &t[a - 1], "of") ||
+        /* ("The Charlotte, N.C.-based lender": one word after a sentence's "The") */
+        bool town_ok = j - a == 1 || (j - a == 2 && ingest_tok_is(s, &t[a], "The")) || place ||
+                       (a > 0 && (ingest_tok_is(s, &t[a - 1], "of") ||
                                                         ingest_tok_is(s, &t[a - 1], "from") ||
                                                         ingest_tok_is(s, &t[a - 1], "at"))) ||
                        all_caps(s + t[a].start, end_byte - t[a].start);
@@ -4207,6 +4212,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             size_t ae = t[j + 1].end; /* "Ia." whose period is a token */
             if (s[ae - 1] != '.' && s[ae] == '.')
                 ae++;
+            if (ae - t[j + 1].start > 8 && memcmp(s + ae - 6, "-based", 6) == 0)
+                ae -= 6; /* "N.C.-based" */
             struct cand c = {.para = para, .start = t[j + 1].start, .end = ae,
                              .nstart = t[j + 1].start, .text = s, .canon = abbr->canon,
                              .canon_len = abbr->canon_len, .kind = C_PLACE,
