@@ -1261,6 +1261,24 @@ static bool quoting_entry_heading(const struct unit *stamp, const struct unit *x
            strstr(x->s, "\xE2\x80\x9C");
 }
 
+/* Whether a short line under a bare byline is the paper's name
+ * ("Winnipeg Red River Chronicle"): two to five capitalised words, no comma,
+ * ending in a word newspapers are named with. */
+static bool outlet_line(const struct unit *y)
+{
+    static const char *const papers[] = {"chronicle", "courier", "dispatch",  "examiner",
+                                         "gazette",   "herald",  "inquirer",  "journal",
+                                         "observer",  "post",    "sentinel",  "standard",
+                                         "telegraph", "times",   "tribune"}; /* sorted */
+    if (y->words < 2 || y->words > 5 || memchr(y->s, ',', y->n) || y->term)
+        return false;
+    for (size_t k = 0; k < y->n; k++)
+        if ((k == 0 || y->s[k - 1] == ' ') && !ingest_cp_is_upper(ingest_cp_at(y->s, y->n, k)))
+            return false;
+    size_t lw = word_start_before(y->s, 0, y->n);
+    return ingest_word_in(papers, sizeof papers / sizeof *papers, y->s + lw, y->n - lw);
+}
+
 /* Bylines without "By" at the head of the page: a line of names shaped as a
  * byline (unit.bare) before the second paragraph of prose (a standfirst may be
  * the first) is one when a byline or date line stands right above it, or
@@ -1302,7 +1320,7 @@ static int head_bylines(struct units *u, const struct ingest_gaz *g, struct inge
             y->cls = U_META;
             /* the entity pass would read "Ann Roe Political" as a name */
             size_t lw = word_start_before(y->s, 0, y->n);
-            if (k == i &&
+            if ((k == i || outlet_line(y)) &&
                 !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
                                 y->n - lw) &&
                 !strv_push(&d->extra, y->s))
