@@ -1356,9 +1356,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     /* "the Clean Water Act", "the Renters' Security Bill": a law, no entity;
      * nor is a public programme not listed ("the Children's Health Insurance
-     * Program"; "World Food Programme" is) */
-    static const char *const laws[] = {"act", "bill", "ordinance", "program",
-                                       "programme"}; /* sorted, lower */
+     * Program"; "World Food Programme" is), nor a market or price index
+     * ("the KBW Nasdaq Bank Index", "the Consumer Price Index") */
+    static const char *const laws[] = {"act",     "bill",    "index",
+                                       "ordinance", "program", "programme"}; /* sorted, lower */
     if (b - a >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
         ingest_word_in(laws, sizeof laws / sizeof *laws, s + t[b - 1].start,
                        end - t[b - 1].start) &&
