@@ -454,9 +454,10 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
     struct head_attr by_colon = {0}, by_cue = {0};
     bool has_colon = colon_attr(&h, &colon, &by_colon);
     bool has_cue = cue_attr(&h, colon < h.toks.n ? colon + 1 : 0, &by_cue);
-    struct head_attr own = {0};
-    size_t scan = 0, s0 = 0, own_from = SIZE_MAX;
-    bool own_ok = false;
+    struct head_attr own = {0}, clause = {0};
+    size_t scan = 0, s0 = 0, own_from = SIZE_MAX, c0 = 0, clause_from = SIZE_MAX;
+    bool own_ok = false, clause_ok = false;
+    int clauses = 0; /* clause cues searched: a headline has few */
     for (size_t qi = 0; qi < n_spans; qi++) {
         size_t q0 = first[qi];
         if (q0 == h.toks.n)
@@ -465,14 +466,26 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
         bool after_colon = colon < h.toks.n && q0 > colon;
         /* "X says Y sold a contract. His lawyer calls it 'Q'": a quotation in
          * a later sentence has that sentence's cue */
-        for (; scan <= q0; scan++)
+        for (; scan <= q0; scan++) {
             if (scan == 0 || h.toks.v[scan].sent != h.toks.v[scan - 1].sent)
-                s0 = scan; /* one pass over the tokens in all */
+                s0 = c0 = scan; /* one pass over the tokens in all */
+            else if (tok_punct(&h.toks.v[scan - 1], ';') && h.toks.v[scan - 1].quote < 0)
+                c0 = scan;
+        }
         if (s0 != own_from && h.toks.v[q0].sent <= 3) { /* a headline's few sentences */
             own_from = s0;
             own_ok = s0 > 0 && (colon >= h.toks.n || s0 > colon) && cue_attr(&h, s0, &own);
         }
-        if (s0 == own_from && own_ok)
+        /* "X admits delay at hearing; Y says bill 'done and dusted'": a
+         * clause after a semicolon has its own cue */
+        if (c0 > s0 && c0 != clause_from && h.toks.v[q0].sent <= 3 && clauses < 4) {
+            clauses++;
+            clause_from = c0;
+            clause_ok = (colon >= h.toks.n || c0 > colon) && cue_attr(&h, c0, &clause);
+        }
+        if (c0 > s0 && c0 == clause_from && clause_ok)
+            at = clause;
+        else if (s0 == own_from && own_ok)
             at = own;
         else if (has_cue)
             at = by_cue; /* searched after the colon, when there is one */

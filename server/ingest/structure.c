@@ -776,6 +776,30 @@ static int name_runs_add(const char *s, size_t n, const struct ingest_gaz *g, st
     return added;
 }
 
+/* Whether the line is an editor's note in parentheses that closes a wire
+ * story: "(Updates with market reaction in fifth paragraph.)", "(Adds
+ * comment from X beginning in ninth paragraph.)", "(With agency inputs)".
+ * It is furniture, no paragraph, so the credit lines above it are read. */
+static bool editor_note_line(const struct unit *u)
+{
+    static const char *const heads[] = {
+        "(adds ",   "(adding ",  "(changes ",  "(corrects ", "(recasts ",
+        "(refiles ", "(removes ", "(rewrites ", "(updates ",  "(with agency inputs",
+        "(with inputs from ",
+    };
+    if (u->n < 8 || u->s[0] != '(' || u->words > 25)
+        return false;
+    size_t e = u->n;
+    while (e > 0 && (u->s[e - 1] == '.' || u->s[e - 1] == ' '))
+        e--;
+    if (e == 0 || u->s[e - 1] != ')' || memchr(u->s + 1, '(', e - 2))
+        return false;
+    for (size_t k = 0; k < sizeof heads / sizeof *heads; k++)
+        if (ingest_ascii_iprefix(u->s, u->n, heads[k]))
+            return true;
+    return false;
+}
+
 /* Recognises a closing credit line and adds its names to authors: "X and Y
  * reported from W", "Reporting by X; Editing by Y" (editors are not authors),
  * "X contributed to this report", "X is a staff writer ...". Returns 1 when the
@@ -803,6 +827,8 @@ static int closing_line_parse(const struct unit *u, const struct ingest_gaz *g,
         "additional reporting:",
         "with assistance from",
         "with files from",
+        /* "With inputs from PTI": a wire agency (named in entities), no author */
+        "with inputs from",
     };
     /* "— With assistance from X and Y": the dash that sets the credit off */
     if (n > 2 &&
@@ -920,6 +946,28 @@ static bool dateline_abbr(const char *p, size_t at, size_t n)
            (p[at + 1] == ' ' || (p[at + 1] >= 'A' && p[at + 1] <= 'Z'));
 }
 
+/* "NEW DELHI: The Lok Sabha ...", "THIRUVANANTHAPURAM/NEW DELHI: ...": South
+ * Asian papers close a dateline with a colon. True when the colon at p[at]
+ * follows capitals only, each part between slashes a listed place, and a
+ * space and a capital follow it (a speaker label, "PENCE: We ...", names
+ * no listed place). */
+static bool dateline_colon(const char *p, size_t at, size_t n, const struct ingest_gaz *g)
+{
+    if (at < 2 || at + 2 >= n || p[at + 1] != ' ' || !ingest_cp_is_upper(ingest_cp_at(p, n, at + 2)))
+        return false;
+    for (size_t a = 0, k = 0; k <= at; k++) {
+        if (k < at && p[k] != '/') {
+            if (ingest_cp_is_lower(ingest_cp_at(p, at, k)))
+                return false;
+            continue;
+        }
+        if (k == a || !ingest_gaz_find_nocase(g, p + a, k - a, INGEST_GAZ_PLACE))
+            return false;
+        a = k + 1;
+    }
+    return true;
+}
+
 int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, char **out)
 {
     *out = NULL;
@@ -938,6 +986,10 @@ int ingest_dateline_find(const char *p, size_t n, const struct ingest_gaz *g, ch
         }
         if (c == '.' && dateline_abbr(p, at, n))
             continue; /* "MARLOW, Mich. —", "SANTA FE, N.M. —" */
+        if (c == ':' && dateline_colon(p, at, n, g)) {
+            dash = at;
+            break;
+        }
         if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
             if (!(at > 0 && ingest_cp_is_upper(ingest_cp_before(p, at))))
                 return 0; /* a sentence ended before any dash */
@@ -1209,6 +1261,24 @@ static bool quoting_entry_heading(const struct unit *stamp, const struct unit *x
            strstr(x->s, "\xE2\x80\x9C");
 }
 
+/* Whether a short line under a bare byline is the paper's name
+ * ("Winnipeg Red River Chronicle"): two to five capitalised words, no comma,
+ * ending in a word newspapers are named with. */
+static bool outlet_line(const struct unit *y)
+{
+    static const char *const papers[] = {"chronicle", "courier", "dispatch",  "examiner",
+                                         "gazette",   "herald",  "inquirer",  "journal",
+                                         "observer",  "post",    "sentinel",  "standard",
+                                         "telegraph", "times",   "tribune"}; /* sorted */
+    if (y->words < 2 || y->words > 5 || memchr(y->s, ',', y->n) || y->term)
+        return false;
+    for (size_t k = 0; k < y->n; k++)
+        if ((k == 0 || y->s[k - 1] == ' ') && !ingest_cp_is_upper(ingest_cp_at(y->s, y->n, k)))
+            return false;
+    size_t lw = word_start_before(y->s, 0, y->n);
+    return ingest_word_in(papers, sizeof papers / sizeof *papers, y->s + lw, y->n - lw);
+}
+
 /* Bylines without "By" at the head of the page: a line of names shaped as a
  * byline (unit.bare) before the second paragraph of prose (a standfirst may be
  * the first) is one when a byline or date line stands right above it, or
@@ -1250,7 +1320,7 @@ static int head_bylines(struct units *u, const struct ingest_gaz *g, struct inge
             y->cls = U_META;
             /* the entity pass would read "Ann Roe Political" as a name */
             size_t lw = word_start_before(y->s, 0, y->n);
-            if (k == i &&
+            if ((k == i || outlet_line(y)) &&
                 !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
                                 y->n - lw) &&
                 !strv_push(&d->extra, y->s))
@@ -1420,7 +1490,7 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             goto out_c;
         }
         if (m == 0) {
-            if (x->short_) {
+            if (x->short_ || editor_note_line(x)) {
                 end--; /* trailing furniture */
                 continue;
             }

@@ -506,7 +506,8 @@ static const char *const abbreviations[] = {
     "mich", "minn", "miss", "mmes",   "mo",   "mont", "mr",   "mrs",  "ms",   "mt",
     "neb",  "nev",  "no",   "nov",    "oct",  "okla", "ore",  "pa",   "pres", "prof",
     "pvt",  "rep",  "ret",  "rev",    "sen",  "sep",  "sept", "sgt",  "sr",   "st",
-    "supt", "tenn", "tex",  "univ",   "va",   "vs",   "vt",   "wash", "wis",  "wyo",
+    "ste",  "supt", "tenn", "tex",    "univ", "va",   "vs",   "vt",   "wash", "wis",
+    "wyo",
 };
 
 static bool word_is_abbreviation(const char *s, size_t n)
