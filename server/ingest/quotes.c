@@ -5577,6 +5577,65 @@ static bool relative_cue_before(const struct ingest_para *p, const struct qinfo 
     return false;
 }
 
+/* The colon rule: "X put it this way: “...”" -- the subject opening the
+ * sentence of a quotation right after a colon, a person or organisation by
+ * name, or an indefinite source phrase as written. False, with q->at
+ * untouched, when the quotation follows no colon or the subject names
+ * nobody. */
+static bool colon_subject(struct ctx *x, int32_t pi, struct qinfo *q, size_t sa)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (q->tq0 <= sa || !is_punct(&t[q->tq0 - 1], ':'))
+        return false;
+    struct subj sj = {sa, sa, false};
+    size_t e = sa;
+    /* a lower-case role between capitals: "RNC spokesperson Kyle Roe" */
+    while (e < q->tq0 - 1 && e - sa < 6 && t[e].kind == INGEST_TOK_WORD &&
+           (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
+            TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f) ||
+            (e > sa && TOK_IN(p->s, &t[e], role_nouns) && e + 1 < q->tq0 - 1 &&
+             (t[e + 1].flags & INGEST_TOKF_CAP))))
+        e++;
+    sj.b = e;
+    while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
+        sj.a++;
+    /* "One Liberal volunteer, who ..., summed up the mood: “...”", "A
+     * veteran organiser summed it up:": an indefinite source phrase that
+     * opens the sentence, up to an aside's comma or its role noun */
+    size_t ia = sa;
+    while (ia < q->tq0 && TOK_IN(p->s, &t[ia], lead_drops))
+        ia++;
+    if (ia + 1 < q->tq0 && TOK_IN(p->s, &t[ia], indefinites) && t[ia].quote < 0) {
+        size_t h = ia + 1, role = 0;
+        while (h < q->tq0 - 1 && h - ia <= 5 && t[h].kind == INGEST_TOK_WORD &&
+               t[h].quote < 0 && !TOK_IN(p->s, &t[h], function_words)) {
+            if (TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], source_heads))
+                role = h + 1;
+            h++;
+        }
+        size_t end = h > ia + 1 && is_punct(&t[h], ',') ? h : role;
+        if (end > ia + 1) {
+            q->at = (struct attr){.found = true,
+                                  .speaker = -1,
+                                  .subj_para = pi,
+                                  .subj_a = t[ia].start,
+                                  .subj_b = t[end - 1].end};
+            return true;
+        }
+    }
+    if (sj.a < sj.b) {
+        struct attr at = {0};
+        subject_resolve(x, pi, sj, &at);
+        if (at.found && at.speaker >= 0) {
+            at.cue = NULL;
+            q->at = at;
+            return true;
+        }
+    }
+    return false;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -5777,6 +5836,12 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         }
         /* a cue without a subject of its own ("Republican claims"): look further */
     }
+    /* "X, the group's treasurer, celebrated ... after the results were
+     * posted: “...”": a passive cue naming nobody inside the clause before a
+     * colon yields to the named subject the colon rule finds */
+    if (thing.found && thing_passive && thing.speaker < 0 && thing.subj_para < 0 &&
+        colon_subject(x, pi, q, sa))
+        return;
     if (thing.found && !q->at.found) {
         q->at = thing;
         q->adjacent = thing_adjacent;
@@ -5800,50 +5865,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         break;
     }
     /* (d) colon: "X put it this way: “...”" */
-    if (q->tq0 > sa && is_punct(&t[q->tq0 - 1], ':')) {
-        struct subj sj = {sa, sa, false};
-        size_t e = sa;
-        /* a lower-case role between capitals: "RNC spokesperson Kyle Roe" */
-        while (e < q->tq0 - 1 && e - sa < 6 && t[e].kind == INGEST_TOK_WORD &&
-               (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
-                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f) ||
-                (e > sa && TOK_IN(p->s, &t[e], role_nouns) && e + 1 < q->tq0 - 1 &&
-                 (t[e + 1].flags & INGEST_TOKF_CAP))))
-            e++;
-        sj.b = e;
-        while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
-            sj.a++;
-        /* "One Liberal volunteer, who ..., summed up the mood: “...”", "A
-         * veteran organiser summed it up:": an indefinite source phrase that
-         * opens the sentence, up to an aside's comma or its role noun */
-        size_t ia = sa;
-        while (ia < q->tq0 && TOK_IN(p->s, &t[ia], lead_drops))
-            ia++;
-        if (ia + 1 < q->tq0 && TOK_IN(p->s, &t[ia], indefinites) && t[ia].quote < 0) {
-            size_t h = ia + 1, role = 0;
-            while (h < q->tq0 - 1 && h - ia <= 5 && t[h].kind == INGEST_TOK_WORD &&
-                   t[h].quote < 0 && !TOK_IN(p->s, &t[h], function_words)) {
-                if (TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], source_heads))
-                    role = h + 1;
-                h++;
-            }
-            size_t end = h > ia + 1 && is_punct(&t[h], ',') ? h : role;
-            if (end > ia + 1) {
-                q->at = (struct attr){.found = true,
-                                      .speaker = -1,
-                                      .subj_para = pi,
-                                      .subj_a = t[ia].start,
-                                      .subj_b = t[end - 1].end};
-                return;
-            }
-        }
-        if (sj.a < sj.b) {
-            subject_resolve(x, pi, sj, &q->at);
-            q->at.cue = NULL;
-            if (q->at.speaker < 0)
-                q->at.found = false;
-        }
-    }
+    colon_subject(x, pi, q, sa);
 }
 
 /* True when the span holds a comma or a period inside its marks (“fairly paid,”
