@@ -1951,6 +1951,13 @@ static const char *const source_links[] = {
 
 /* Nouns that head an anonymous source ("a Treasury source", "two people
  * briefed on the talks"), besides the role nouns; sorted. */
+/* Speech verbs that frame a quotation nested inside another one ("... once
+ * told this country, ‘...’"). The cue index skips words inside quotations,
+ * so the frame has its own short list. Sorted. */
+static const char *const inner_cues[] = {"added", "asked", "declared", "replied", "said",
+                                         "say",   "saying", "says", "tell", "telling",
+                                         "tells", "told",   "writes", "writing", "wrote"};
+
 static const char *const source_heads[] = {
     "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
     "diplomat",   "diplomats",  "figure",      "figures",   "functionary", "insider",
@@ -6383,7 +6390,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
            LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) && LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
-           LIST_SORTED(source_heads);
+           LIST_SORTED(source_heads) && LIST_SORTED(inner_cues);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
@@ -6515,6 +6522,123 @@ static bool subj_is_writing(const struct ctx *x, const struct attr *at)
         return false;
     const struct ingest_tok *w = &p->toks.v[k - 1];
     return (w->flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, w, document_nouns);
+}
+
+/* True when c is a mark of the style other than the outer quotation's
+ * (single when the outer is double, double when it is single) that may open
+ * (open) or close (!open) a quotation nested in it. */
+static bool inner_mark(uint32_t c, bool outer_single, bool open)
+{
+    enum ingest_qmark qm = ingest_cp_quote_mark(c);
+    if (outer_single)
+        return qm == (open ? INGEST_QM_DOUBLE_OPEN : INGEST_QM_DOUBLE_CLOSE) ||
+               qm == INGEST_QM_DOUBLE_AMBIG;
+    return qm == (open ? INGEST_QM_SINGLE_OPEN : INGEST_QM_SINGLE_CLOSE) ||
+           qm == INGEST_QM_SINGLE_AMBIG;
+}
+
+/* The person named as the subject of the speech frame that ends right
+ * before byte open inside quotation span sp of p: a comma or colon before
+ * the inner mark, a speech verb at most four words before that ("told this
+ * country,", "went on TV ... and said,"), and a person's name opening the
+ * verb's sentence, behind titles at most. -1 when the words name nobody so
+ * (a he/she or an "I" inside a quotation is not resolved here). Sets *name
+ * to the mention and *cue to the verb (static). */
+static int32_t inner_frame_speaker(const struct ctx *x, const struct ingest_para *p,
+                                   const struct ingest_qspan *sp, size_t open,
+                                   const struct ingest_mention **name, const char **cue)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, open), first = tok_at_byte(p, sp->start);
+    while (k > first && t[k - 1].kind == INGEST_TOK_PUNCT &&
+           ingest_cp_quote_mark(t[k - 1].ch) != INGEST_QM_NONE)
+        k--; /* (an inner mark that became a token) */
+    if (k <= first + 1 || !(is_punct(&t[k - 1], ',') || is_punct(&t[k - 1], ':')))
+        return -1;
+    size_t ce = k - 1, cs = ce;
+    const char *verb = NULL;
+    while (cs > first && ce - cs < 5 && !verb) {
+        cs--;
+        if (t[cs].kind != INGEST_TOK_WORD)
+            return -1;
+        for (size_t v = 0; v < sizeof inner_cues / sizeof *inner_cues && !verb; v++)
+            if (ingest_tok_is(p->s, &t[cs], inner_cues[v]))
+                verb = inner_cues[v];
+    }
+    if (!verb)
+        return -1;
+    size_t a = cs; /* the verb's sentence inside the quotation */
+    while (a > first && !(t[a].flags & INGEST_TOKF_SENT_START))
+        a--;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start < t[a].start || m->end > t[cs].start ||
+            x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t h = a; /* only titles before the name: it opens the sentence */
+        while (h < cs && t[h].start < m->start && tok_capital(&t[h]) &&
+               ((t[h].flags & INGEST_TOKF_ABBR) ||
+                ingest_gaz_has(x->g, p->s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)))
+            h++;
+        if (t[h].start != m->start)
+            return -1;
+        *name = m;
+        *cue = verb;
+        return m->entity;
+    }
+    return -1;
+}
+
+/* Quotations nested in quotation span sp in the other marks, framed as a
+ * named person's words ("“Senator Roe once told this country, ‘Shutdowns
+ * are a failure,’ and ...”", "“Ann Roe went on TV and said, 'X.' Well
+ * ...”"): readers count the inner words as that person's own quotation,
+ * beside the outer one. A term in marks inside a quotation, or words framed
+ * by a pronoun, stay part of the outer quotation only. Appends to out;
+ * false when memory runs out. */
+static bool inner_quotes(const struct ctx *x, int32_t pi, const struct ingest_qspan *sp,
+                         struct ingest_qs *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const char *s = p->s;
+    size_t i = sp->start;
+    while (i < sp->end) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(s, sp->end, &i);
+        if (!inner_mark(c, sp->single, true) || at == 0 || (s[at - 1] != ' ' && s[at - 1] != ':') ||
+            i >= sp->end || !ingest_cp_is_alpha(ingest_cp_at(s, sp->end, i)))
+            continue;
+        size_t j = i, close = SIZE_MAX;
+        while (j < sp->end && close == SIZE_MAX) {
+            size_t b = j;
+            uint32_t d = ingest_utf8_next(s, sp->end, &j);
+            if (inner_mark(d, sp->single, false) && s[b - 1] != ' ' &&
+                (j >= sp->end || !ingest_cp_is_alpha(ingest_cp_at(s, sp->end, j))))
+                close = b;
+        }
+        if (close == SIZE_MAX)
+            return true;
+        const struct ingest_mention *m = NULL;
+        const char *cue = NULL;
+        int32_t who = inner_frame_speaker(x, p, sp, at, &m, &cue);
+        if (who >= 0 && ingest_words_count(s + i, close - i) >= 2) {
+            struct ingest_q o = {.para = pi,
+                                 .start = i,
+                                 .end = close,
+                                 .speaker = who,
+                                 .subj_para = pi,
+                                 .subj_start = m->start,
+                                 .subj_end = m->end,
+                                 .cue = cue,
+                                 .kind = ingest_cp_is_upper(ingest_cp_at(s, close, i))
+                                             ? QUOTE_FULL
+                                             : QUOTE_PARTIAL};
+            if (!q_push(out, &o))
+                return false;
+        }
+        i = j;
+    }
+    return true;
 }
 
 /* A lead that previews a later quotation: "with one parent accusing officials
@@ -6874,7 +6998,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             o.subj_start = q->at.subj_a;
             o.subj_end = q->at.subj_b;
             o.cue = q->at.found && q->at.cue ? q->at.cue->words : NULL;
-            if (!q_push(out, &o)) {
+            if (!q_push(out, &o) || !inner_quotes(&x, (int32_t)pi, &p->spans[qi], out)) {
                 free(qs);
                 ctx_clear(&x);
                 return INGEST_ERR_NOMEM;
