@@ -2579,11 +2579,13 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
     return titled_person(e, w, n, title_abbreviates);
 }
 
-/* Abbreviated titles and the words they stand for. */
+/* Abbreviated titles and the words they stand for; also the party adjective
+ * a title carries for the party noun a later description uses ("Democratic
+ * Sen. X ... The Democrat called"), as "Republican" serves both. */
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
-    {"atty", "attorney"},   {"dr", "doctor"},         {"gen", "general"},
+    {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
     {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
     {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
     {"reps", "representative"}, {"sec", "secretary"}, {"sen", "senator"},
