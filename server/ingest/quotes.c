@@ -2476,12 +2476,51 @@ static bool mention_is_possessive(const struct ctx *x, const struct ingest_menti
  * last organisation named outside quotations in this or the previous paragraph
  * ("The council ... what it called"), when no person was named after it (then
  * "they" more likely means people). Bounded to 32 mentions. */
+static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_mention *m);
+static bool mention_is_possessive(const struct ctx *x, const struct ingest_mention *m);
+
+/* "The Coalition said ... in states with competitive Senate races, and it
+ * called ...": an "it" that opens a clause joined by "and" or "but" shares
+ * the subject of its sentence's first clause, the organisation that opens
+ * the sentence, whatever organisation was named in between. -1 when the
+ * sentence opens with no organisation or a person (not an owner) is named
+ * before the pronoun. */
+static int32_t org_pronoun_coordinated(const struct ctx *x, int32_t para, size_t byte)
+{
+    const struct ingest_para *p = &x->paras[para];
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, byte);
+    if (k < 2 || k >= p->toks.n || t[k - 1].sent != t[k].sent ||
+        !(ingest_tok_ieq(p->s, &t[k - 1], "and") || ingest_tok_ieq(p->s, &t[k - 1], "but")) ||
+        !is_punct(&t[k - 2], ','))
+        return -1;
+    int32_t org = -1;
+    for (size_t mi = 0; mi < p->n_m && p->m[mi].start < byte; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        size_t mk = tok_at_byte(p, m->start);
+        if (m->in_quote || mk >= p->toks.n || t[mk].sent != t[k].sent)
+            continue;
+        enum entity_type ty = x->ents->v[m->entity].type;
+        if (ty == ENTITY_PERSON && !mention_is_possessive(x, m))
+            return -1; /* (an owner is no subject: "opposing Mr. X's nominee") */
+        if (org < 0 && ty == ENTITY_ORGANIZATION) {
+            if (!org_opens_sentence(p, m))
+                return -1;
+            org = m->entity;
+        }
+    }
+    return org;
+}
+
 static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byte)
 {
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
     bool skipped = false;
     int32_t sent = -1;
+    int32_t first = org_pronoun_coordinated(x, para, byte);
+    if (first >= 0)
+        return first;
     for (size_t steps = 0; i > 0 && steps < 32; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - 1)
