@@ -238,9 +238,12 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
         if (a < k && t[a].kind == INGEST_TOK_PUNCT)
             a++;
         size_t a0 = a; /* the clause opens here: "His lawyer calls it" */
-        while (a < k && (tok_not_name(h, &t[a]) ||
-                         ingest_word_in(coordinators, sizeof coordinators / sizeof *coordinators,
-                                        h->s + t[a].start, t[a].end - t[a].start)))
+        /* (a capitalised common word is no name, but a plural one right
+         * before the verb is its subject: "Critics warn of 'Q'") */
+        while (a < k &&
+               (ingest_word_in(coordinators, sizeof coordinators / sizeof *coordinators,
+                               h->s + t[a].start, t[a].end - t[a].start) ||
+                (tok_not_name(h, &t[a]) && !(a + 1 == k && h->s[t[a].end - 1] == 's'))))
             a++;
         if (a == k && k > from && t[k - 1].kind == INGEST_TOK_WORD) {
             /* "X survives the vote, but warns ...": the headline's subject */
