@@ -1058,7 +1058,7 @@ static const char *const aux_adverbs[] = {
     "have",       "herself",    "himself",    "immediately", "initially", "is",      "itself",
     "just",       "later",      "may",        "might",       "never",     "not",     "often",
     "once",       "only",       "previously", "privately",   "publicly",  "quickly", "recently",
-    "repeatedly", "reportedly", "separately", "should",      "simply",    "still",   "themselves",
+    "repeatedly", "reportedly", "separately", "should",      "simply",    "since",   "still",   "themselves",
     "then",       "was",        "were",       "will",        "would",     "yet",
 };
 static const char *const lead_drops[] = {
