@@ -5869,6 +5869,18 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 thing_passive = true;
                 thing_adjacent = q->adjacent;
                 q->at.found = false;
+                /* "X said she asked for a copy and was told the list was
+                 * “...”": words somebody told X are not X's, whatever cue
+                 * X has further back; only in the clause told ("told that",
+                 * "told it was"), not "told of the cuts “by reading ...”" */
+                static const char *const told_clause[] = {"are",  "had", "has",  "is",
+                                                          "that", "was", "were", "will",
+                                                          "would"};
+                bool clause = false;
+                for (size_t w = k - 1 + len; w < q->tq0 && !clause; w++)
+                    clause = t[w].quote < 0 && TOK_IN(p->s, &t[w], told_clause);
+                if (clause && strcmp(c->words, "told") == 0)
+                    break;
                 continue;
             } else if (!thing.found && thing_subject(p, &q->at, and_that)) {
                 /* a thing "demands" or "suggests": the person who reports it in
