@@ -1414,6 +1414,31 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     size_t a = b;
     while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
         a--;
+    if (a < b && b < w) {
+        /* "X, executive director of the nonprofit Y Housing, who called":
+         * a name that is the object of the appositive's preposition is
+         * where X works; the pronoun means the person the appositive
+         * describes */
+        size_t c = a;
+        while (c > lim && a - c < 4 && (t[c - 1].flags & INGEST_TOKF_LOWER) &&
+               !TOK_IN(p->s, &t[c - 1], prepositions) && t[c - 1].quote < 0)
+            c--;
+        if (c > lim && TOK_IN(p->s, &t[c - 1], prepositions)) {
+            size_t d = c - 1;
+            while (d > lim && c - d < 8 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
+                d--;
+            if (d > lim + 1 && d < c - 1 && is_punct(&t[d - 1], ',') && tok_capital(&t[d - 2]) &&
+                t[d - 2].quote < 0) {
+                size_t e = d - 1, f = e;
+                while (f > lim && e - f < 6 && tok_capital(&t[f - 1]) && t[f - 1].quote < 0)
+                    f--;
+                if (mention_covers(p, t[f].start, t[e - 1].end)) {
+                    a = f;
+                    b = e;
+                }
+            }
+        }
+    }
     if (a == b && b < w) {
         /* "McCoy, now the county's treasurer, who ...": past the appositive */
         size_t c = b;
