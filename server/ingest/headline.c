@@ -127,6 +127,76 @@ static const char *const coordinators[] = {"also", "and", "but", "then", "yet"};
 
 static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at);
 
+/* Words of a role description that say nothing about who ("the outgoing
+ * premier"), sorted. */
+static const char *const role_modifiers[] = {
+    "current", "embattled", "former", "incoming", "new", "outgoing", "the", "then", "top",
+};
+
+/* True when title tt holds the word w/wn (whole words, case aside); with last,
+ * only as its last word. */
+static bool title_holds(const char *tt, const char *w, size_t wn, bool last)
+{
+    size_t tl = strlen(tt), i = 0;
+    while (i < tl) {
+        size_t j = i;
+        while (j < tl && tt[j] != ' ')
+            j++;
+        bool same = (!last || j == tl) && j - i == wn;
+        for (size_t c = 0; same && c < wn; c++) {
+            char x = tt[i + c], y = w[c];
+            same = (x >= 'A' && x <= 'Z' ? x + 32 : x) == (y >= 'A' && y <= 'Z' ? y + 32 : y);
+        }
+        if (same)
+            return true;
+        i = j + 1;
+    }
+    return false;
+}
+
+/* "Energy secretary says ...", "the board's chair calls ...": the one person
+ * the article records with a title that ends with the description's last
+ * word and holds each of its other words (an owner's noun counts as a word:
+ * "board" of "Board Chair"); -1 when nobody or more than one person holds
+ * such a title, so "the press secretary" is not a "Defense Secretary". The
+ * words are tokens [a, k) of the headline. */
+static int32_t role_holder(const struct head *h, size_t a, size_t k)
+{
+    const struct ingest_tok *t = h->toks.v;
+    size_t w[4], nw = 0;
+    for (size_t i = a; i < k; i++) {
+        if (t[i].kind != INGEST_TOK_WORD || t[i].quote >= 0)
+            return -1;
+        if (ingest_word_in(role_modifiers, sizeof role_modifiers / sizeof *role_modifiers,
+                           h->s + t[i].start, t[i].end - t[i].start))
+            continue;
+        if (nw == 4)
+            return -1;
+        w[nw++] = i;
+    }
+    if (nw == 0 || (t[w[nw - 1]].flags & INGEST_TOKF_POSS))
+        return -1;
+    int32_t who = -1;
+    for (size_t e = 0; e < h->ents->n && e < 512; e++) {
+        const struct ingest_ent *x = &h->ents->v[e];
+        if (x->type != ENTITY_PERSON)
+            continue;
+        for (size_t ti = 0; ti < x->titles.n; ti++) {
+            const char *tt = x->titles.v[ti];
+            bool all = true;
+            for (size_t i = 0; i < nw && all; i++)
+                all = title_holds(tt, h->s + t[w[i]].start, t[w[i]].end - t[w[i]].start,
+                                  i + 1 == nw);
+            if (!all)
+                continue;
+            if (who >= 0 && who != (int32_t)e)
+                return -1;
+            who = (int32_t)e;
+        }
+    }
+    return who;
+}
+
 /* "X says", "'Q', X says", "says X", from token from on: the speaker of the first
  * reporting verb with a name right before it (or right after it). A capitalised
  * run that names no entity counts as written when it opens a clause ("Critics
@@ -168,9 +238,12 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
         if (a < k && t[a].kind == INGEST_TOK_PUNCT)
             a++;
         size_t a0 = a; /* the clause opens here: "His lawyer calls it" */
-        while (a < k && (tok_not_name(h, &t[a]) ||
-                         ingest_word_in(coordinators, sizeof coordinators / sizeof *coordinators,
-                                        h->s + t[a].start, t[a].end - t[a].start)))
+        /* (a capitalised common word is no name, but a plural one right
+         * before the verb is its subject: "Critics warn of 'Q'") */
+        while (a < k &&
+               (ingest_word_in(coordinators, sizeof coordinators / sizeof *coordinators,
+                               h->s + t[a].start, t[a].end - t[a].start) ||
+                (tok_not_name(h, &t[a]) && !(a + 1 == k && h->s[t[a].end - 1] == 's'))))
             a++;
         if (a == k && k > from && t[k - 1].kind == INGEST_TOK_WORD) {
             /* "X survives the vote, but warns ...": the headline's subject */
@@ -181,12 +254,15 @@ static bool cue_attr(const struct head *h, size_t from, struct head_attr *at)
             }
             continue;
         }
-        if (a < k && (a == 0 || (from > 0 && a0 == from) || t[a - 1].quote >= 0 ||
-                      (t[a - 1].kind == INGEST_TOK_PUNCT &&
-                       (t[a - 1].ch == ',' || t[a - 1].ch == ';' || t[a - 1].ch == ':')))) {
+        /* (the clause opens after a mark, before any coordinator the loop
+         * above stepped over: ", but the Treasurer insists") */
+        if (a < k && (a0 == 0 || (from > 0 && a0 == from) || t[a0 - 1].quote >= 0 ||
+                      (t[a0 - 1].kind == INGEST_TOK_PUNCT &&
+                       (t[a0 - 1].ch == ',' || t[a0 - 1].ch == ';' || t[a0 - 1].ch == ':')))) {
+            size_t w0 = from > 0 && a0 == from ? a0 : a;
             at->found = true;
-            at->speaker = -1;
-            at->a = t[from > 0 && a0 == from ? a0 : a].start; /* "His lawyer" as written */
+            at->speaker = role_holder(h, w0, k); /* (-1: nobody holds the role) */
+            at->a = t[w0].start; /* "His lawyer" as written */
             at->b = t[k - 1].end;
             at->cue = cue;
             return true;

@@ -1058,7 +1058,7 @@ static const char *const aux_adverbs[] = {
     "have",       "herself",    "himself",    "immediately", "initially", "is",      "itself",
     "just",       "later",      "may",        "might",       "never",     "not",     "often",
     "once",       "only",       "previously", "privately",   "publicly",  "quickly", "recently",
-    "repeatedly", "reportedly", "separately", "should",      "simply",    "still",   "themselves",
+    "repeatedly", "reportedly", "separately", "should",      "simply",    "since",   "still",   "themselves",
     "then",       "was",        "were",       "will",        "would",     "yet",
 };
 static const char *const lead_drops[] = {
@@ -1414,6 +1414,31 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     size_t a = b;
     while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)
         a--;
+    if (a < b && b < w) {
+        /* "X, executive director of the nonprofit Y Housing, who called":
+         * a name that is the object of the appositive's preposition is
+         * where X works; the pronoun means the person the appositive
+         * describes */
+        size_t c = a;
+        while (c > lim && a - c < 4 && (t[c - 1].flags & INGEST_TOKF_LOWER) &&
+               !TOK_IN(p->s, &t[c - 1], prepositions) && t[c - 1].quote < 0)
+            c--;
+        if (c > lim && TOK_IN(p->s, &t[c - 1], prepositions)) {
+            size_t d = c - 1;
+            while (d > lim && c - d < 8 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
+                d--;
+            if (d > lim + 1 && d < c - 1 && is_punct(&t[d - 1], ',') && tok_capital(&t[d - 2]) &&
+                t[d - 2].quote < 0) {
+                size_t e = d - 1, f = e;
+                while (f > lim && e - f < 6 && tok_capital(&t[f - 1]) && t[f - 1].quote < 0)
+                    f--;
+                if (mention_covers(p, t[f].start, t[e - 1].end)) {
+                    a = f;
+                    b = e;
+                }
+            }
+        }
+    }
     if (a == b && b < w) {
         /* "McCoy, now the county's treasurer, who ...": past the appositive */
         size_t c = b;
@@ -1951,6 +1976,13 @@ static const char *const source_links[] = {
 
 /* Nouns that head an anonymous source ("a Treasury source", "two people
  * briefed on the talks"), besides the role nouns; sorted. */
+/* Speech verbs that frame a quotation nested inside another one ("... once
+ * told this country, ‘...’"). The cue index skips words inside quotations,
+ * so the frame has its own short list. Sorted. */
+static const char *const inner_cues[] = {"added", "asked", "declared", "replied", "said",
+                                         "say",   "saying", "says", "tell", "telling",
+                                         "tells", "told",   "writes", "writing", "wrote"};
+
 static const char *const source_heads[] = {
     "adviser",    "advisers",   "agent",       "agents",    "aide",       "aides",
     "diplomat",   "diplomats",  "figure",      "figures",   "functionary", "insider",
@@ -2469,12 +2501,51 @@ static bool mention_is_possessive(const struct ctx *x, const struct ingest_menti
  * last organisation named outside quotations in this or the previous paragraph
  * ("The council ... what it called"), when no person was named after it (then
  * "they" more likely means people). Bounded to 32 mentions. */
+static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_mention *m);
+static bool mention_is_possessive(const struct ctx *x, const struct ingest_mention *m);
+
+/* "The Coalition said ... in states with competitive Senate races, and it
+ * called ...": an "it" that opens a clause joined by "and" or "but" shares
+ * the subject of its sentence's first clause, the organisation that opens
+ * the sentence, whatever organisation was named in between. -1 when the
+ * sentence opens with no organisation or a person (not an owner) is named
+ * before the pronoun. */
+static int32_t org_pronoun_coordinated(const struct ctx *x, int32_t para, size_t byte)
+{
+    const struct ingest_para *p = &x->paras[para];
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, byte);
+    if (k < 2 || k >= p->toks.n || t[k - 1].sent != t[k].sent ||
+        !(ingest_tok_ieq(p->s, &t[k - 1], "and") || ingest_tok_ieq(p->s, &t[k - 1], "but")) ||
+        !is_punct(&t[k - 2], ','))
+        return -1;
+    int32_t org = -1;
+    for (size_t mi = 0; mi < p->n_m && p->m[mi].start < byte; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        size_t mk = tok_at_byte(p, m->start);
+        if (m->in_quote || mk >= p->toks.n || t[mk].sent != t[k].sent)
+            continue;
+        enum entity_type ty = x->ents->v[m->entity].type;
+        if (ty == ENTITY_PERSON && !mention_is_possessive(x, m))
+            return -1; /* (an owner is no subject: "opposing Mr. X's nominee") */
+        if (org < 0 && ty == ENTITY_ORGANIZATION) {
+            if (!org_opens_sentence(p, m))
+                return -1;
+            org = m->entity;
+        }
+    }
+    return org;
+}
+
 static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byte)
 {
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, para, byte);
     bool skipped = false;
     int32_t sent = -1;
+    int32_t first = org_pronoun_coordinated(x, para, byte);
+    if (first >= 0)
+        return first;
     for (size_t steps = 0; i > 0 && steps < 32; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - 1)
@@ -2572,11 +2643,13 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
     return titled_person(e, w, n, title_abbreviates);
 }
 
-/* Abbreviated titles and the words they stand for. */
+/* Abbreviated titles and the words they stand for; also the party adjective
+ * a title carries for the party noun a later description uses ("Democratic
+ * Sen. X ... The Democrat called"), as "Republican" serves both. */
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
-    {"atty", "attorney"},   {"dr", "doctor"},         {"gen", "general"},
+    {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
     {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
     {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
     {"reps", "representative"}, {"sec", "secretary"}, {"sen", "senator"},
@@ -5577,6 +5650,65 @@ static bool relative_cue_before(const struct ingest_para *p, const struct qinfo 
     return false;
 }
 
+/* The colon rule: "X put it this way: “...”" -- the subject opening the
+ * sentence of a quotation right after a colon, a person or organisation by
+ * name, or an indefinite source phrase as written. False, with q->at
+ * untouched, when the quotation follows no colon or the subject names
+ * nobody. */
+static bool colon_subject(struct ctx *x, int32_t pi, struct qinfo *q, size_t sa)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (q->tq0 <= sa || !is_punct(&t[q->tq0 - 1], ':'))
+        return false;
+    struct subj sj = {sa, sa, false};
+    size_t e = sa;
+    /* a lower-case role between capitals: "RNC spokesperson Kyle Roe" */
+    while (e < q->tq0 - 1 && e - sa < 6 && t[e].kind == INGEST_TOK_WORD &&
+           (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
+            TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f) ||
+            (e > sa && TOK_IN(p->s, &t[e], role_nouns) && e + 1 < q->tq0 - 1 &&
+             (t[e + 1].flags & INGEST_TOKF_CAP))))
+        e++;
+    sj.b = e;
+    while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
+        sj.a++;
+    /* "One Liberal volunteer, who ..., summed up the mood: “...”", "A
+     * veteran organiser summed it up:": an indefinite source phrase that
+     * opens the sentence, up to an aside's comma or its role noun */
+    size_t ia = sa;
+    while (ia < q->tq0 && TOK_IN(p->s, &t[ia], lead_drops))
+        ia++;
+    if (ia + 1 < q->tq0 && TOK_IN(p->s, &t[ia], indefinites) && t[ia].quote < 0) {
+        size_t h = ia + 1, role = 0;
+        while (h < q->tq0 - 1 && h - ia <= 5 && t[h].kind == INGEST_TOK_WORD &&
+               t[h].quote < 0 && !TOK_IN(p->s, &t[h], function_words)) {
+            if (TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], source_heads))
+                role = h + 1;
+            h++;
+        }
+        size_t end = h > ia + 1 && is_punct(&t[h], ',') ? h : role;
+        if (end > ia + 1) {
+            q->at = (struct attr){.found = true,
+                                  .speaker = -1,
+                                  .subj_para = pi,
+                                  .subj_a = t[ia].start,
+                                  .subj_b = t[end - 1].end};
+            return true;
+        }
+    }
+    if (sj.a < sj.b) {
+        struct attr at = {0};
+        subject_resolve(x, pi, sj, &at);
+        if (at.found && at.speaker >= 0) {
+            at.cue = NULL;
+            q->at = at;
+            return true;
+        }
+    }
+    return false;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -5762,6 +5894,18 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
                 thing_passive = true;
                 thing_adjacent = q->adjacent;
                 q->at.found = false;
+                /* "X said she asked for a copy and was told the list was
+                 * “...”": words somebody told X are not X's, whatever cue
+                 * X has further back; only in the clause told ("told that",
+                 * "told it was"), not "told of the cuts “by reading ...”" */
+                static const char *const told_clause[] = {"are",  "had", "has",  "is",
+                                                          "that", "was", "were", "will",
+                                                          "would"};
+                bool clause = false;
+                for (size_t w = k - 1 + len; w < q->tq0 && !clause; w++)
+                    clause = t[w].quote < 0 && TOK_IN(p->s, &t[w], told_clause);
+                if (clause && strcmp(c->words, "told") == 0)
+                    break;
                 continue;
             } else if (!thing.found && thing_subject(p, &q->at, and_that)) {
                 /* a thing "demands" or "suggests": the person who reports it in
@@ -5777,6 +5921,12 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         }
         /* a cue without a subject of its own ("Republican claims"): look further */
     }
+    /* "X, the group's treasurer, celebrated ... after the results were
+     * posted: “...”": a passive cue naming nobody inside the clause before a
+     * colon yields to the named subject the colon rule finds */
+    if (thing.found && thing_passive && thing.speaker < 0 && thing.subj_para < 0 &&
+        colon_subject(x, pi, q, sa))
+        return;
     if (thing.found && !q->at.found) {
         q->at = thing;
         q->adjacent = thing_adjacent;
@@ -5800,50 +5950,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         break;
     }
     /* (d) colon: "X put it this way: “...”" */
-    if (q->tq0 > sa && is_punct(&t[q->tq0 - 1], ':')) {
-        struct subj sj = {sa, sa, false};
-        size_t e = sa;
-        /* a lower-case role between capitals: "RNC spokesperson Kyle Roe" */
-        while (e < q->tq0 - 1 && e - sa < 6 && t[e].kind == INGEST_TOK_WORD &&
-               (t[e].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS) ||
-                TOK_IN(p->s, &t[e], pronouns_m) || TOK_IN(p->s, &t[e], pronouns_f) ||
-                (e > sa && TOK_IN(p->s, &t[e], role_nouns) && e + 1 < q->tq0 - 1 &&
-                 (t[e + 1].flags & INGEST_TOKF_CAP))))
-            e++;
-        sj.b = e;
-        while (sj.a < sj.b && TOK_IN(p->s, &t[sj.a], lead_drops))
-            sj.a++;
-        /* "One Liberal volunteer, who ..., summed up the mood: “...”", "A
-         * veteran organiser summed it up:": an indefinite source phrase that
-         * opens the sentence, up to an aside's comma or its role noun */
-        size_t ia = sa;
-        while (ia < q->tq0 && TOK_IN(p->s, &t[ia], lead_drops))
-            ia++;
-        if (ia + 1 < q->tq0 && TOK_IN(p->s, &t[ia], indefinites) && t[ia].quote < 0) {
-            size_t h = ia + 1, role = 0;
-            while (h < q->tq0 - 1 && h - ia <= 5 && t[h].kind == INGEST_TOK_WORD &&
-                   t[h].quote < 0 && !TOK_IN(p->s, &t[h], function_words)) {
-                if (TOK_IN(p->s, &t[h], role_nouns) || TOK_IN(p->s, &t[h], source_heads))
-                    role = h + 1;
-                h++;
-            }
-            size_t end = h > ia + 1 && is_punct(&t[h], ',') ? h : role;
-            if (end > ia + 1) {
-                q->at = (struct attr){.found = true,
-                                      .speaker = -1,
-                                      .subj_para = pi,
-                                      .subj_a = t[ia].start,
-                                      .subj_b = t[end - 1].end};
-                return;
-            }
-        }
-        if (sj.a < sj.b) {
-            subject_resolve(x, pi, sj, &q->at);
-            q->at.cue = NULL;
-            if (q->at.speaker < 0)
-                q->at.found = false;
-        }
-    }
+    colon_subject(x, pi, q, sa);
 }
 
 /* True when the span holds a comma or a period inside its marks (“fairly paid,”
@@ -6361,7 +6468,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
            LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) && LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
-           LIST_SORTED(source_heads);
+           LIST_SORTED(source_heads) && LIST_SORTED(inner_cues);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
@@ -6493,6 +6600,123 @@ static bool subj_is_writing(const struct ctx *x, const struct attr *at)
         return false;
     const struct ingest_tok *w = &p->toks.v[k - 1];
     return (w->flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, w, document_nouns);
+}
+
+/* True when c is a mark of the style other than the outer quotation's
+ * (single when the outer is double, double when it is single) that may open
+ * (open) or close (!open) a quotation nested in it. */
+static bool inner_mark(uint32_t c, bool outer_single, bool open)
+{
+    enum ingest_qmark qm = ingest_cp_quote_mark(c);
+    if (outer_single)
+        return qm == (open ? INGEST_QM_DOUBLE_OPEN : INGEST_QM_DOUBLE_CLOSE) ||
+               qm == INGEST_QM_DOUBLE_AMBIG;
+    return qm == (open ? INGEST_QM_SINGLE_OPEN : INGEST_QM_SINGLE_CLOSE) ||
+           qm == INGEST_QM_SINGLE_AMBIG;
+}
+
+/* The person named as the subject of the speech frame that ends right
+ * before byte open inside quotation span sp of p: a comma or colon before
+ * the inner mark, a speech verb at most four words before that ("told this
+ * country,", "went on TV ... and said,"), and a person's name opening the
+ * verb's sentence, behind titles at most. -1 when the words name nobody so
+ * (a he/she or an "I" inside a quotation is not resolved here). Sets *name
+ * to the mention and *cue to the verb (static). */
+static int32_t inner_frame_speaker(const struct ctx *x, const struct ingest_para *p,
+                                   const struct ingest_qspan *sp, size_t open,
+                                   const struct ingest_mention **name, const char **cue)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, open), first = tok_at_byte(p, sp->start);
+    while (k > first && t[k - 1].kind == INGEST_TOK_PUNCT &&
+           ingest_cp_quote_mark(t[k - 1].ch) != INGEST_QM_NONE)
+        k--; /* (an inner mark that became a token) */
+    if (k <= first + 1 || !(is_punct(&t[k - 1], ',') || is_punct(&t[k - 1], ':')))
+        return -1;
+    size_t ce = k - 1, cs = ce;
+    const char *verb = NULL;
+    while (cs > first && ce - cs < 5 && !verb) {
+        cs--;
+        if (t[cs].kind != INGEST_TOK_WORD)
+            return -1;
+        for (size_t v = 0; v < sizeof inner_cues / sizeof *inner_cues && !verb; v++)
+            if (ingest_tok_is(p->s, &t[cs], inner_cues[v]))
+                verb = inner_cues[v];
+    }
+    if (!verb)
+        return -1;
+    size_t a = cs; /* the verb's sentence inside the quotation */
+    while (a > first && !(t[a].flags & INGEST_TOKF_SENT_START))
+        a--;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start < t[a].start || m->end > t[cs].start ||
+            x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t h = a; /* only titles before the name: it opens the sentence */
+        while (h < cs && t[h].start < m->start && tok_capital(&t[h]) &&
+               ((t[h].flags & INGEST_TOKF_ABBR) ||
+                ingest_gaz_has(x->g, p->s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE)))
+            h++;
+        if (t[h].start != m->start)
+            return -1;
+        *name = m;
+        *cue = verb;
+        return m->entity;
+    }
+    return -1;
+}
+
+/* Quotations nested in quotation span sp in the other marks, framed as a
+ * named person's words ("“Senator Roe once told this country, ‘Shutdowns
+ * are a failure,’ and ...”", "“Ann Roe went on TV and said, 'X.' Well
+ * ...”"): readers count the inner words as that person's own quotation,
+ * beside the outer one. A term in marks inside a quotation, or words framed
+ * by a pronoun, stay part of the outer quotation only. Appends to out;
+ * false when memory runs out. */
+static bool inner_quotes(const struct ctx *x, int32_t pi, const struct ingest_qspan *sp,
+                         struct ingest_qs *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const char *s = p->s;
+    size_t i = sp->start;
+    while (i < sp->end) {
+        size_t at = i;
+        uint32_t c = ingest_utf8_next(s, sp->end, &i);
+        if (!inner_mark(c, sp->single, true) || at == 0 || (s[at - 1] != ' ' && s[at - 1] != ':') ||
+            i >= sp->end || !ingest_cp_is_alpha(ingest_cp_at(s, sp->end, i)))
+            continue;
+        size_t j = i, close = SIZE_MAX;
+        while (j < sp->end && close == SIZE_MAX) {
+            size_t b = j;
+            uint32_t d = ingest_utf8_next(s, sp->end, &j);
+            if (inner_mark(d, sp->single, false) && s[b - 1] != ' ' &&
+                (j >= sp->end || !ingest_cp_is_alpha(ingest_cp_at(s, sp->end, j))))
+                close = b;
+        }
+        if (close == SIZE_MAX)
+            return true;
+        const struct ingest_mention *m = NULL;
+        const char *cue = NULL;
+        int32_t who = inner_frame_speaker(x, p, sp, at, &m, &cue);
+        if (who >= 0 && ingest_words_count(s + i, close - i) >= 2) {
+            struct ingest_q o = {.para = pi,
+                                 .start = i,
+                                 .end = close,
+                                 .speaker = who,
+                                 .subj_para = pi,
+                                 .subj_start = m->start,
+                                 .subj_end = m->end,
+                                 .cue = cue,
+                                 .kind = ingest_cp_is_upper(ingest_cp_at(s, close, i))
+                                             ? QUOTE_FULL
+                                             : QUOTE_PARTIAL};
+            if (!q_push(out, &o))
+                return false;
+        }
+        i = j;
+    }
+    return true;
 }
 
 /* A lead that previews a later quotation: "with one parent accusing officials
@@ -6852,7 +7076,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             o.subj_start = q->at.subj_a;
             o.subj_end = q->at.subj_b;
             o.cue = q->at.found && q->at.cue ? q->at.cue->words : NULL;
-            if (!q_push(out, &o)) {
+            if (!q_push(out, &o) || !inner_quotes(&x, (int32_t)pi, &p->spans[qi], out)) {
                 free(qs);
                 ctx_clear(&x);
                 return INGEST_ERR_NOMEM;
