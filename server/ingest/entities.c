@@ -33,6 +33,7 @@ struct cand {
     bool age_after;   /* ", 67, a retired pharmacist", "her son, Kyle,": a lone first name, a person */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
+    bool firm_by_first; /* a firm its first word names alone ("Meridian said") */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -286,9 +287,12 @@ static size_t particle_lead(const char *s, const struct ingest_tok *t, size_t n,
     return particles_then_cap(s, t, n, i, true);
 }
 
-/* Pronouns and articles, which title case capitalises but no name holds. */
-static const char *const function_words[] = {"He", "She", "It", "They", "We", "I", "You",
-                                             "His", "Her", "Their", "The", "A", "An"};
+/* Pronouns, relative pronouns and articles, which title case capitalises but
+ * no name holds ("The Governor Who Only Wants to Talk About Water"). */
+static const char *const function_words[] = {"He",    "She", "It",  "They", "We",    "I",
+                                             "You",   "His", "Her", "Their", "The",  "A",
+                                             "An",    "Its", "Our", "Your",  "Them", "Him",
+                                             "Who",   "Whose"};
 
 /* True when one of the words of name (n bytes, single spaces) after the first
  * is a function word, spelled as title case writes it. */
@@ -1081,6 +1085,21 @@ static bool quote_filled(const char *s, size_t from, size_t to)
                            ((unsigned char)s[k + 2] == 0x9D || (unsigned char)s[k + 2] == 0x99));
 }
 
+/* True when t[a] is "First", "Second" or "Third" in mid-sentence opening a
+ * run of three words or more that ends in an organisation or place word:
+ * "at the First National Bank Arena", "First Baptist Church" keep it (but
+ * "First Amendment", "First Lady X" do not end so). */
+static bool ordinal_opens(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                          size_t a, size_t a0, size_t b, size_t end, bool org_tail)
+{
+    static const char *const ords[] = {"first", "second", "third"}; /* sorted */
+    if (a != a0 || b - a < 3 || (t[a].flags & INGEST_TOKF_SENT_START) ||
+        !ingest_word_in(ords, 3, s + t[a].start, t[a].end - t[a].start))
+        return false;
+    return org_tail ||
+           ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_PLACE_WORD);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1176,7 +1195,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
            !(org_tail && a > a0 && b - a >= 3) && !place_opens(g, s, t, a, b) &&
            !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
              (t[a].flags & INGEST_TOKF_CAP) &&
-             ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start))) {
+             ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start)) &&
+           !ordinal_opens(g, s, t, a, a0, b, end, org_tail)) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -1933,6 +1953,34 @@ static bool org_of_place(const struct ingest_gaz *g, const char *s, const struct
         return true;
     return j + 2 < n && tok_capword(&t[j + 2]) && t[j + 2].start == t[j + 1].end + 1 &&
            ingest_gaz_find(g, s + t[j + 1].start, t[j + 2].end - t[j + 1].start, INGEST_GAZ_PLACE);
+}
+
+static bool company_word(const char *w, size_t n);
+
+/* True when t[a..j) is a firm's name of two words or more ending in a trade
+ * word ("Kestrel Semiconductor", "Halden Robotics") and "of" at t[j] opens a
+ * known place that ends the run: "Kestrel Semiconductor of Taiwan" says where
+ * the firm is, as "of Dayton, Ohio" would; a bank keeps its country ("Commonwealth
+ * Bank of Australia" is the name). */
+static bool firm_of_place(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                          size_t n, size_t a, size_t j)
+{
+    if (j < a + 2 || j + 1 >= n || !tok_capword(&t[j + 1]))
+        return false;
+    const char *h = s + t[j - 1].start;
+    size_t hn = t[j - 1].end - t[j - 1].start;
+    if (!company_word(h, hn) || ingest_bytes_eq(h, hn, "Bank"))
+        return false;
+    size_t pe = j + 2; /* the place: one word, or two ("South Korea") */
+    if (!ingest_gaz_find(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
+                         INGEST_GAZ_PLACE)) {
+        if (!(j + 2 < n && tok_capword(&t[j + 2]) &&
+              ingest_gaz_find(g, s + t[j + 1].start, t[j + 2].end - t[j + 1].start,
+                              INGEST_GAZ_PLACE)))
+            return false;
+        pe = j + 3;
+    }
+    return pe >= n || !tok_capword(&t[pe]);
 }
 
 /* True when the run t[a..j) already holds an organisation word followed by "of"
@@ -2759,6 +2807,27 @@ static bool group_noun_after(const char *s, const struct ingest_tok *t, size_t n
 /* "Badger Forward, a super PAC backing Lindahl", "Tern Labs, a startup that":
  * an appositive whose head is a lower-case organisation noun (or "PAC") says
  * the name before the comma is an organisation. t[j] is the comma. */
+/* True when t[a..j) closes a person's appositive after "from", before a
+ * comma: "Hector Villalobos, a melon grower from Rocky Ford, said" -- where
+ * the person is from, so a place (the speech verb after it is the person's). */
+static bool appositive_from(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                            size_t j)
+{
+    if (a < 4 || j >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
+        !ingest_tok_is(s, &t[a - 1], "from"))
+        return false;
+    for (size_t k = a - 1; k > 1 && a - k < 8; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) ||
+            (w->flags & INGEST_TOKF_POSS))
+            return false;
+        if ((ingest_tok_is(s, w, "a") || ingest_tok_is(s, w, "an")) &&
+            t[k - 2].kind == INGEST_TOK_PUNCT && t[k - 2].ch == ',')
+            return true;
+    }
+    return false;
+}
+
 static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
     static const char *const after[] = {"aligned", "allied",  "backed",   "backing", "based",
@@ -2812,21 +2881,23 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 static bool company_word(const char *w, size_t n);
 
 /* "towns like Youngstown, Warren and Steubenville", "cities such as Leeds or
- * Hull": whether the word at a is an item of a list of capitalised words that
- * a plural noun for places introduces with "like" or "such as" (at most twelve
- * tokens back). */
+ * Hull", "towns in his state, including Ketchum and Salmon": whether the word
+ * at a is an item of a list of capitalised words that a plural noun for places
+ * introduces with "like", "such as" or "including" (at most twelve tokens
+ * back). */
 static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
 {
     static const char *const kinds[] = {"boroughs", "cities",  "communities", "counties",
-                                        "districts", "places", "suburbs",    "towns",
-                                        "villages"}; /* sorted */
-    if (a == 0 || !(t[a - 1].kind == INGEST_TOK_PUNCT ? t[a - 1].ch == ','
-                                                       : t[a - 1].end - t[a - 1].start <= 4 &&
-                                                             (t[a - 1].flags & INGEST_TOKF_LOWER) &&
-                                                             (ingest_tok_is(s, &t[a - 1], "and") ||
-                                                             ingest_tok_is(s, &t[a - 1], "or") ||
-                                                             ingest_tok_is(s, &t[a - 1], "like") ||
-                                                             ingest_tok_is(s, &t[a - 1], "as"))))
+                                        "districts", "islands", "places", "ports",
+                                        "suburbs",  "towns",   "villages"}; /* sorted */
+    static const char *const joins[] = {"and", "as", "including", "like", "or"}; /* sorted */
+    if (a == 0)
+        return false;
+    const struct ingest_tok *p = &t[a - 1];
+    if (p->kind == INGEST_TOK_PUNCT ? p->ch != ','
+                                    : !(p->flags & INGEST_TOKF_LOWER) ||
+                                          !ingest_word_in(joins, sizeof joins / sizeof *joins,
+                                                          s + p->start, p->end - p->start))
         return false;
     for (size_t k = a; k > 0 && a - k < 12; k--) {
         const struct ingest_tok *w = &t[k - 1];
@@ -2839,6 +2910,23 @@ static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
         if (tok_capword(w) || ingest_tok_is(s, w, "and") || ingest_tok_is(s, w, "or"))
             continue;
         size_t h = k - 1; /* "like" or "as" */
+        /* "several towns in his state, including Ketchum and Salmon", "every
+         * town in the constituency, including Fleetwood": the plural noun a
+         * few lower-case words before "including" */
+        if (ingest_tok_is(s, w, "including")) {
+            for (size_t q = h; q > 0 && h - q < 7; q--) {
+                const struct ingest_tok *x = &t[q - 1];
+                if (x->quote != t[a].quote ||
+                    (x->kind == INGEST_TOK_WORD && !(x->flags & INGEST_TOKF_LOWER)))
+                    return false;
+                if (x->kind == INGEST_TOK_WORD &&
+                    (ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + x->start,
+                                    x->end - x->start) ||
+                     ingest_tok_is(s, x, "town") || ingest_tok_is(s, x, "city")))
+                    return true;
+            }
+            return false;
+        }
         if (ingest_tok_is(s, w, "as") && h > 0 && ingest_tok_is(s, &t[h - 1], "such"))
             h--;
         else if (!ingest_tok_is(s, w, "like"))
@@ -3302,7 +3390,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             }
             /* connectors inside a name */
             if (j > a && j + 1 < n && tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
-                if (ingest_tok_is(s, k, "of") &&
+                if (ingest_tok_is(s, k, "of") && !firm_of_place(g, s, t, n, a, j) &&
                     (is_of_head(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) ||
                      org_of_place(g, s, t, n, a, j))) {
                     j++;
@@ -3510,7 +3598,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across") ||
-             compass_of);
+             compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)));
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
         /* ... "in suburban Westerville", "from rural Kelby" */
@@ -3541,10 +3629,52 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
               out->v[out->n - 1].end == t[a - 2].end && out->v[out->n - 1].start == t[a - 2].start &&
-              ingest_tok_is(s, &t[a - 3], "from"))));
+              ingest_tok_is(s, &t[a - 3], "from")) ||
+             /* "Leader Wade Pruett of Clovis said": a person's home town
+              * between the name and the speech verb */
+             (ingest_tok_is(s, &t[pw - 1], "of") && pw == a && a >= 2 && out->n > 0 &&
+              out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PERSON &&
+              out->v[out->n - 1].end == t[a - 2].end && j < n &&
+              (tok_is_speech_verb(s, &t[j]) ||
+               (t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',')))));
         if (town_word && pw == a && !ingest_tok_is(s, &t[a - 1], "and") &&
             !ingest_tok_is(s, &t[a - 1], "of"))
             town_word = town_word_sign(s, t, n, a, j, g);
+        /* "a rig in the Permian", "a cabin in the Poconos": one unlisted word
+         * after "in the" is a region (a listed body, "in the Knesset", and an
+         * organisation word, "in the Senate", are found as such before this) */
+        if (j - a == 1 && !town_word && a >= 2 && ingest_tok_is(s, &t[a - 1], "the") &&
+            ingest_tok_is(s, &t[a - 2], "in") && t[a - 2].quote == t[a].quote &&
+            !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+            !memchr(s + t[a].start, '-', t[a].end - t[a].start) && /* "the C-suite" */
+            (j >= n || t[j].kind == INGEST_TOK_PUNCT) && /* not "the Zamzam camp" */
+            !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG) &&
+            !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG_WORD))
+            town_word = place = true;
+        /* "ports like Cape May and Point Pleasant": two words in such a list
+         * are a place as well (one word is a town above) */
+        if (j - a == 2 && !place && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+            !(t[a].flags & INGEST_TOKF_ALLCAPS) && town_list_item(s, t, a))
+            place = true;
+        /* "will be in Flint, Saginaw and Grand Rapids": one word after a
+         * place and a comma, before another item ("," or "and" and a
+         * capital), in a list that a preposition of place opens */
+        if (j - a == 1 && !town_word && a >= 3 && j + 1 < n && out->n > 0 &&
+            t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',' &&
+            !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+            (ingest_tok_is(s, &t[j], ",") || ingest_tok_is(s, &t[j], "and") ||
+             ingest_tok_is(s, &t[j], "or")) &&
+            tok_capword(&t[j + 1]) && t[j + 1].quote == t[a].quote) {
+            const struct cand *pc = &out->v[out->n - 1];
+            size_t ps = a - 1; /* the token where the place before opens */
+            while (ps > 0 && t[ps - 1].end > pc->start)
+                ps--;
+            if (pc->para == para && pc->kind == C_PLACE && pc->end == t[a - 2].end &&
+                pc->start == t[ps].start && ps > 0 &&
+                (ingest_tok_is(s, &t[ps - 1], "in") || ingest_tok_is(s, &t[ps - 1], "to") ||
+                 ingest_tok_is(s, &t[ps - 1], "from") || ingest_tok_is(s, &t[ps - 1], "near")))
+                town_word = place = true;
+        }
         /* "a shipyard at Henderson, south of Perth,": one word placed by a
          * compass point from another place is a town */
         if (j - a == 1 && !town_word && j + 3 < n && ingest_tok_is(s, &t[j], ",") &&
@@ -3582,10 +3712,24 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                          (t[j].flags & INGEST_TOKF_LOWER) &&
                          ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[j].start,
                                         t[j].end - t[j].start);
-        /* "lost the Oakley seat": a seat named by its place, after "the" */
+        /* "lost the Oakley seat", "represents a Calderdale seat": a seat named
+         * by its place, after "the" or "a" */
         if (!area_word && j - aw == 1 && j < n && aw > 0 && ingest_tok_is(s, &t[j], "seat") &&
+            (ingest_tok_is(s, &t[aw - 1], "the") || ingest_tok_is(s, &t[aw - 1], "a")) &&
+            !(t[aw].flags & INGEST_TOKF_POSS) && !(t[aw].flags & INGEST_TOKF_ALLCAPS) &&
+            !adj_hyphen) /* "a Labour-held seat" */
+            area_word = true;
+        /* "the Kingsbridge section of the Bronx": a part of a place (not "the
+         * Opinion section" of a paper, which no "of" and place follow) */
+        if (!area_word && j - aw == 1 && j + 2 < n && aw > 0 &&
+            ingest_tok_is(s, &t[j], "section") && ingest_tok_is(s, &t[j + 1], "of") &&
             ingest_tok_is(s, &t[aw - 1], "the") && !(t[aw].flags & INGEST_TOKF_POSS) &&
-            !(t[aw].flags & INGEST_TOKF_ALLCAPS))
+            !(t[aw].flags & INGEST_TOKF_ALLCAPS) &&
+            (ingest_gaz_find(g, s + t[j + 2].start, t[j + 2].end - t[j + 2].start,
+                             INGEST_GAZ_PLACE) ||
+             (ingest_tok_is(s, &t[j + 2], "the") && j + 3 < n &&
+              ingest_gaz_find(g, s + t[j + 3].start, t[j + 3].end - t[j + 3].start,
+                              INGEST_GAZ_PLACE))))
             area_word = true;
         if (area_word) {
             town_word = true;
@@ -3923,6 +4067,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
+            /* "In Tewkesbury, where the river burst": the word after a
+             * sentence's capitalised "In" or "Near", before a comma, is a town */
+            if (c->kind == C_SINGLE && j - a == 2 && c->start == t[a + 1].start &&
+                (t[a].flags & INGEST_TOKF_SENT_START) && j < n &&
+                t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
+                (ingest_tok_is(s, &t[a], "In") || ingest_tok_is(s, &t[a], "Near")))
+                c->town_hint = c->place_hint = true;
             /* "This Bill says", "this Bill": after a demonstrative (cut off
              * the run as a sentence word, or before it) no person either */
             size_t dk = a + 1 < j && c->start == t[a + 1].start ? a
@@ -4473,7 +4624,7 @@ static const char *const company_words[] = {
     "Aerospace", "Analytics", "Biosciences", "Brewing", "Chemicals", "Communications",
     "Construction", "Consulting", "Engineering", "Foods", "Labs", "Manufacturing", "Midstream",
     "Markets", "Mining", "Networks", "Nutrition", "Petroleum", "Properties", "Realty", "Robotics",
-    "Shipping",
+    "Semiconductor", "Semiconductors", "Shipping",
     "Software", "Solutions", "Strategies", "Therapeutics",
     /* endings that say only "a business": "Corvant Health Services ... Corvant said" */
     "Bancorp", "Brands", "Enterprises", "Financial", "Healthcare", "Materials", "Minerals",
@@ -4494,6 +4645,25 @@ bool ingest_company_name(const char *name)
     size_t wn;
     last_word(name, strlen(name), &w, &wn);
     return wn > 0 && wn < strlen(name) && company_word(w, wn);
+}
+
+/* True when candidate c is a newsroom's desk, a place and "Bureau" before a
+ * newsroom role ("Albany Bureau reporter Ann Roe", "the Kyiv Bureau chief"):
+ * part of a reporter's description, no organisation of the story. */
+static bool newsroom_desk(const struct cand *c)
+{
+    static const char *const roles[] = {"chief", "correspondent", "editor", "reporter",
+                                        "reporters"}; /* sorted */
+    const char *w;
+    size_t wn;
+    last_word(c->text + c->nstart, c->end - c->nstart, &w, &wn);
+    if (!ingest_bytes_eq(w, wn, "Bureau") || c->text[c->end] != ' ')
+        return false;
+    const char *r = c->text + c->end + 1;
+    size_t rn = 0;
+    while (r[rn] >= 'a' && r[rn] <= 'z')
+        rn++;
+    return ingest_word_in(roles, sizeof roles / sizeof *roles, r, rn);
 }
 
 /* Makes candidate c (a person, or an organisation the gazetteer does not
@@ -4754,6 +4924,59 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (ev)
             nx_put(&people, name, nn, 1);
     }
+    /* "orders Meridian Skyworks to ... Meridian said ... Meridian, which is
+     * based in": a name with no sign of a person whose first word comes back
+     * alone, and whose last word never does, is a firm called by its first
+     * word (a person is called by the surname); the lone word joins it below */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_PERSON || c->not_person || c->place_hint || c->para < 0 ||
+            c->nstart != c->start || c->end - c->nstart >= 64)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *sp = memchr(name, ' ', nn);
+        if (!sp || nx_find(&people, name, nn) >= 0)
+            continue;
+        const char *w;
+        size_t wn;
+        last_word(name, nn, &w, &wn);
+        if (w != sp + 1 || nx_find(&singles, name, (size_t)(sp - name)) != 1 ||
+            nx_find(&singles, w, wn) >= 0 ||
+            ingest_gaz_find(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE))
+            continue;
+        /* ... alone inside a sentence at least once: "Election ... Election
+         * Day" is a sentence's capital */
+        bool inside = false;
+        for (size_t k = 0; k < cs.n && !inside; k++)
+            inside = cs.v[k].kind == C_SINGLE && !cs.v[k].sent_start && cs.v[k].para >= 0 &&
+                     cs.v[k].end - cs.v[k].nstart == (size_t)(sp - name) &&
+                     memcmp(cs.v[k].text + cs.v[k].nstart, name, (size_t)(sp - name)) == 0;
+        if (inside) {
+            c->kind = C_ORG;
+            c->firm_by_first = true;
+        }
+    }
+    /* "Entergy Arkansas said": an unlisted word and a known place is a firm's
+     * arm in that place (no given name opens it, so it is no "Jack Montana") */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_PERSON || c->not_person || c->nstart != c->start || c->para < 0 ||
+            c->place_hint || c->after_the) /* "in Co Kildare", "in Lower Manhattan": a
+                                              * place; "outside the Royal Brisbane" */
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *sp = memchr(name, ' ', nn);
+        if (!sp || memchr(sp + 1, ' ', nn - (size_t)(sp + 1 - name)) || name[nn - 1] == '.' ||
+            given_has(g, name, (size_t)(sp - name), INGEST_GAZ_GIVEN_MALE) ||
+            given_has(g, name, (size_t)(sp - name), INGEST_GAZ_GIVEN_FEMALE) ||
+            !ingest_gaz_find(g, sp + 1, nn - (size_t)(sp + 1 - name), INGEST_GAZ_PLACE) ||
+            ingest_gaz_has(g, name, (size_t)(sp - name), INGEST_GAZ_STOPCAP) ||
+            ingest_gaz_has(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE_WORD))
+            continue;
+        c->kind = C_ORG;
+    }
     /* "Keystone Allied Energy Corp. ... Keystone Allied said": a short form of a
      * company named in full is that company, not a person */
     size_t orgs[512], n_orgs = 0;
@@ -4860,6 +5083,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             } /* "the Coalition" alone: the governing or opposing coalition */
             if (!c->canon && c->para < 0 && has_function_word(name, nn))
                 continue; /* "Then The Council Read It Aloud" */
+            if (!c->canon && c->kind == C_ORG && newsroom_desk(c))
+                continue; /* "Albany Bureau reporter Ann Roe contributed" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
             if (!c->canon && c->kind == C_PLACE && all_caps(name, nn)) {
                 size_t m = titlecase(name, nn, tc, sizeof tc);
@@ -4895,6 +5120,18 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
              * headline run holding a pronoun or article is a clause, no name */
             if (c->para < 0 && has_function_word(name, nn))
                 continue;
+            /* "The Governor Who Only Wants ...": after a title, too, the first */
+            if (c->para < 0 && c->nstart > c->start) {
+                char pre[8] = "x ";
+                size_t fw = 0;
+                while (fw < nn && name[fw] != ' ')
+                    fw++;
+                if (fw + 2 <= sizeof pre) {
+                    memcpy(pre + 2, name, fw);
+                    if (has_function_word(pre, fw + 2))
+                        continue;
+                }
+            }
             /* "Governor Used Private Email for ...": a title-case headline's
              * past-tense verb after a title opens no name (unless a listed
              * given name: "Ahmed", "Fred") */
@@ -4981,6 +5218,15 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         c->entity = id;
         if (c->acronym && nx_find(&full, c->text + c->start, c->end - c->start) < 0)
             nx_put(&full, c->text + c->start, c->end - c->start, id);
+    }
+    /* the lone first word of a firm found above is that firm */
+    for (size_t i = 0; i < cs.n; i++) {
+        const struct cand *c = &cs.v[i];
+        if (!c->firm_by_first || c->entity < 0)
+            continue;
+        const char *sp = memchr(c->text + c->nstart, ' ', c->end - c->nstart);
+        if (sp && nx_find(&full, c->text + c->nstart, (size_t)(sp - c->text - c->nstart)) < 0)
+            nx_put(&full, c->text + c->nstart, (size_t)(sp - c->text - c->nstart), c->entity);
     }
     /* "Gabriela Ochoa Ruelas ... Ochoa said": a given name and two capitalised
      * words may be a double surname, whose first part alone is the person too,
@@ -5149,6 +5395,24 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             out->v[id].gender = gender_of(g, name, nn, c->text + c->start, c->nstart - c->start);
         }
         c->entity = id;
+    }
+    /* "a former Meridian software engineer, Daniel Sato,": a firm's lone word
+     * after "a", "an" or "former" describes a person, so it names the firm
+     * but is no mention that could speak */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_SINGLE || c->entity < 0 || c->start < 3 ||
+            out->v[c->entity].type != ENTITY_ORGANIZATION)
+            continue;
+        const char *p = c->text + c->start - 1;
+        size_t back = c->start - 1;
+        while (back > 0 && c->text[back - 1] != ' ')
+            back--;
+        size_t pn = (size_t)(p - (c->text + back));
+        if (*p == ' ' && (ingest_bytes_eq(c->text + back, pn, "a") ||
+                          ingest_bytes_eq(c->text + back, pn, "an") ||
+                          ingest_bytes_eq(c->text + back, pn, "former")))
+            c->in_title = true;
     }
     /* aliases, titles, mention counts, and the mention list for quotes */
     for (size_t i = 0; i < cs.n; i++) {

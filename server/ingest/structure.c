@@ -272,6 +272,10 @@ static bool is_person_name(const char *s, size_t n, const struct ingest_gaz *g)
     /* "BBC North West": an acronym among words in lower case is no name (a
      * name in capitals throughout, "ANN ROE", is) */
     bool caps_only = all_caps(s, n);
+    size_t fw = 0;
+    while (fw < n && s[fw] != ' ')
+        fw++;
+    bool first_caps = all_caps(s, fw);
     while (i < n) {
         while (i < n && s[i] == ' ')
             i++;
@@ -284,7 +288,10 @@ static bool is_person_name(const char *s, size_t n, const struct ingest_gaz *g)
         bool ok = ingest_cp_is_upper(c) || is_particle(s + i, j - i);
         if (!ok)
             return false;
-        if (!caps_only && j - i >= 3 && all_caps(s + i, j - i) && !roman_numeral(s + i, j - i))
+        /* ... but "Amina WAWERU" (the agency style of a surname in capitals
+         * after a given name) is: a capitals word after the first, no body */
+        if (!caps_only && j - i >= 3 && all_caps(s + i, j - i) && !roman_numeral(s + i, j - i) &&
+            (words == 0 || first_caps || ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_ORG)))
             return false;
         if (ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_ORG_WORD) ||
             ingest_gaz_has(g, s + i, j - i, INGEST_GAZ_STOPCAP))
@@ -398,6 +405,25 @@ static void name_title_case(char *s)
     }
 }
 
+/* Writes each word of s in capitals (three letters or more, no Roman
+ * numeral) in title case: the agency style "Amina WAWERU" is Amina Waweru. */
+static void caps_words_title_case(char *s)
+{
+    for (char *w = s; *w;) {
+        char *e = w;
+        while (*e && *e != ' ')
+            e++;
+        size_t wn = (size_t)(e - w);
+        if (wn >= 3 && all_caps(w, wn) && !roman_numeral(w, wn)) {
+            char save = *e;
+            *e = '\0';
+            name_title_case(w);
+            *e = save;
+        }
+        w = *e ? e + 1 : e;
+    }
+}
+
 /* Adds one author name s[a..b) when it is name-shaped. Cuts " in Paris" and
  * " from London" tails and a newsroom role or outlet after the name first; a
  * name in capitals is written in title case. Returns 1 added, 0 not, or NOMEM. */
@@ -426,6 +452,8 @@ static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz
         return INGEST_ERR_NOMEM;
     if (all_caps(name, b - a))
         name_title_case(name);
+    else
+        caps_words_title_case(name); /* "Amina WAWERU" -> "Amina Waweru" */
     if (strv_has(authors, name)) {
         free(name);
         return 0;
@@ -474,7 +502,7 @@ int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, str
     return added;
 }
 
-/* "By A and B" (also "Written by", "BY"): the names after it. Returns 1 when the
+/* "By A and B" (also "Written by", "Analysis by", "BY"): the names after it. Returns 1 when the
  * segment is a byline, 0 when not, NOMEM. */
 static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
 {
@@ -487,6 +515,10 @@ static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, s
         skip = 9;
     else if (ingest_ascii_iprefix(s, n, "story by "))
         skip = 9;
+    else if (ingest_ascii_iprefix(s, n, "analysis by ")) /* BBC's analysis boxes */
+        skip = 12;
+    else if (ingest_ascii_iprefix(s, n, "commentary by "))
+        skip = 14;
     if (!skip || ingest_words_count(s, n) > 16)
         return 0;
     /* "By political reporter Ann Roe", "By our chief correspondent X": a
@@ -1279,6 +1311,27 @@ static bool outlet_line(const struct unit *y)
     return ingest_word_in(papers, sizeof papers / sizeof *papers, y->s + lw, y->n - lw);
 }
 
+/* The site's own name on a line of its own above the headline ("POLITICO",
+ * "Sky News"): a listed organisation there is the outlet, read for entities
+ * as a closing credit is; other page furniture stays unread. 0 or
+ * INGEST_ERR_NOMEM. */
+static int masthead_read(const struct units *u, size_t title, const struct ingest_gaz *g,
+                         struct ingest_doc *d)
+{
+    for (size_t i = 0; i < title && i < 8; i++) {
+        const struct unit *x = &u->v[i];
+        if (x->cls == U_META || x->n == 0 || x->n > 48 || x->term ||
+            !ingest_gaz_find(g, x->s, x->n, INGEST_GAZ_ORG) ||
+            /* a section named for a body ("Congress") is no masthead */
+            (!memchr(x->s, ' ', x->n) && ingest_gaz_has(g, x->s, x->n, INGEST_GAZ_ORG_WORD)))
+            continue;
+        if (!strv_push(&d->extra, x->s))
+            return INGEST_ERR_NOMEM;
+        break; /* one masthead */
+    }
+    return 0;
+}
+
 /* Bylines without "By" at the head of the page: a line of names shaped as a
  * byline (unit.bare) before the second paragraph of prose (a standfirst may be
  * the first) is one when a byline or date line stands right above it, or
@@ -1433,6 +1486,8 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             rc = INGEST_ERR_NOMEM;
             goto out_c;
         }
+        if (title != (size_t)-1 && (rc = masthead_read(&u, c[title], g, d)))
+            goto out_c;
         if (title != (size_t)-1) {
             if (!(d->title = util_strdup(u.v[c[title]].s))) {
                 rc = INGEST_ERR_NOMEM;
@@ -1512,6 +1567,20 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             rc = INGEST_ERR_NOMEM;
             goto out_c;
         }
+    }
+    /* "Reporting from Henderson and Reno, Nev." under a byline: where the
+     * reporters were, read for entities as a closing credit is, unless the
+     * line went into the body already */
+    for (size_t i = 0; i < u.n && i < 40; i++) {
+        const struct unit *x = &u.v[i];
+        if (x->n < 16 || x->words > 14 || !ingest_ascii_iprefix(x->s, x->n, "reporting from ") ||
+            strv_has(&d->paragraphs, x->s))
+            continue;
+        if (!strv_push(&d->extra, x->s)) {
+            rc = INGEST_ERR_NOMEM;
+            goto out_c;
+        }
+        break;
     }
     if (d->paragraphs.n > 0) {
         const char *p0 = d->paragraphs.v[0];
