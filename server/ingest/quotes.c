@@ -5994,6 +5994,24 @@ static bool verb_span_before_participle(const struct ingest_para *p, const struc
             (t[k].end - t[k].start > 4 && memcmp(p->s + t[k].end - 2, "ed", 2) == 0));
 }
 
+/* Coordinators that join two epithets inside one pair of marks; sorted. */
+static const char *const epithet_joins[] = {"and", "but", "or", "yet"};
+
+/* A span of two lowercase epithets joined by a coordinator ("frank but
+ * friendly", "best and final"): a characterisation somebody chose, so a
+ * speech cue that attributes it keeps it even before a noun ("had made its
+ * “best and final” offer"); a term of art in marks is one idea, not a pair. */
+static bool paired_epithet(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (!q->has_tokens || q->tq1 != q->tq0 + 2)
+        return false;
+    for (size_t i = q->tq0; i <= q->tq1; i++)
+        if (t[i].kind != INGEST_TOK_WORD || !(t[i].flags & INGEST_TOKF_LOWER))
+            return false;
+    return TOK_IN(p->s, &t[q->tq0 + 1], epithet_joins);
+}
+
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
@@ -7055,7 +7073,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
                     !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
                     !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)) &&
-                    !verb_span_before_participle(p, q))
+                    !verb_span_before_participle(p, q) && !paired_epithet(p, q))
                     continue; /* (before a determiner it is a verb: would “own” any shutdown;
                                * after an auxiliary too: had “hollowed out” towns) */
                 /* a short title-case span a cue attributes is a name-calling
