@@ -2210,6 +2210,9 @@ struct ctx {
     int32_t asker;
     int32_t asker_para;
     int32_t answerer;
+    /* the person the last "A:" transcript line was given to, so the next
+     * answer stays theirs although a question quoted somebody else; -1 */
+    int32_t label_answerer;
     /* the quotations attributed so far (earlier paragraphs first) */
     const struct ingest_qs *out;
 };
@@ -6549,9 +6552,21 @@ static bool transcript_line(struct ctx *x, int32_t pi, struct qinfo *q, size_t q
         asker = strlen(asker_labels[k]) == ll && ingest_ascii_ieq(l, ll, asker_labels[k]);
     if (ll == 1 || asker) {
         ok = true;
-        who = l[0] == 'A' && ll == 1 ? x->last_speaker : -1;
-        if (l[0] == 'A' && ll == 1 && who < 0)
+        /* "A:" is whoever gave the last answer; before any, the interview's
+         * subject, then the last named speaker. A person the question quoted
+         * ("Q: Coun. X said ... How do you respond?") does not answer it. */
+        bool answer = l[0] == 'A' && ll == 1;
+        who = answer ? x->label_answerer : -1;
+        if (answer && who < 0)
             who = interview_subject(x, pi);
+        if (answer && who < 0)
+            who = x->last_speaker;
+        if (answer)
+            x->label_answerer = who;
+        /* "Q: ...": the unnamed interviewer's question frames the answers;
+         * readers do not count it among the article's quotations */
+        if (l[0] == 'Q' && ll == 1)
+            q->drop = true;
     } else {
         const struct ingest_ents *e = x->ents;
         for (size_t k = 0; k < e->n && k < 512 && !ok; k++) {
@@ -6823,7 +6838,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, out};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
