@@ -1239,6 +1239,8 @@ static bool is_name_run(const struct ingest_para *p, size_t a, size_t b)
     return true;
 }
 
+static bool role_noun_tok(const struct ingest_para *p, const struct ingest_tok *t);
+
 /* A description rather than a name: "a spokesman", "its CEO", "the minister",
  * and an owner's role ("Niger's minister of agriculture", "Velora's chief
  * executive": a name's possessive, then a lower-case noun, also after a place:
@@ -1256,6 +1258,11 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
         r++;
     if (o < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) && r < sj.b &&
         (t[r].flags & INGEST_TOKF_LOWER) && (r == o + 1 || (t[sj.b - 1].flags & INGEST_TOKF_LOWER)))
+        return true;
+    /* "B.C.'s Minister of Emergency Management": an owner's role spelt as a
+     * capitalised title, a role noun right after the possessive */
+    if (o + 1 < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) &&
+        tok_capital(&t[o + 1]) && role_noun_tok(p, &t[o + 1]))
         return true;
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
@@ -2684,6 +2691,12 @@ static const char *const role_nouns[] = {
     "striker",        "superintendent", "treasurer",    "veteran",
     "winger",
 };
+
+/* Whether token t is one of role_nouns, any case ("Minister", "minister"). */
+static bool role_noun_tok(const struct ingest_para *p, const struct ingest_tok *t)
+{
+    return TOK_IN(p->s, t, role_nouns);
+}
 
 /* Role nouns that usually describe a second, unnamed person ("the official
  * said"), never the one the paragraph is about. */
