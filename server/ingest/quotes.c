@@ -4004,6 +4004,51 @@ static int32_t writing_quoted_before(const struct ctx *x, int32_t pi, struct sub
     return -1;
 }
 
+/* Indefinite determiners that introduce somebody new and unnamed. */
+static const char *const new_person_dets[] = {"a", "an", "another", "one"}; /* sorted */
+
+/* Whether the sentence [sa, sb) of paragraph pi opens with a new, unnamed
+ * person: an indefinite phrase with a lower-case head noun ("One worker, a
+ * winch operator who asked not to be named, told", "An engineer on the
+ * payments team said") that subject_resolve gives to nobody. A he/she
+ * opening the next sentence stands for that person, not for the last named
+ * speaker. *out takes the phrase up to its first comma or cue. */
+static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t len;
+    if (sb < sa + 3 || !TOK_IN(p->s, &t[sa], new_person_dets) || t[sa].quote >= 0)
+        return false;
+    /* (the head may follow a modifier or two: "One longtime resident") */
+    size_t h = sa + 1;
+    while (h + 1 < sb && h < sa + 3 && (t[h].flags & INGEST_TOKF_LOWER) &&
+           t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
+           !TOK_IN(p->s, &t[h + 1], prepositions) && !TOK_IN(p->s, &t[h + 1], relatives) &&
+           !cue_at(p, h + 1, &len))
+        h++;
+    if (t[h].kind != INGEST_TOK_WORD || !(t[h].flags & INGEST_TOKF_LOWER) ||
+        TOK_IN(p->s, &t[h], document_nouns) || TOK_IN(p->s, &t[h], function_words))
+        return false;
+    size_t e = h + 1;
+    while (e < sb && e < h + 12 && t[e].quote < 0 && !is_clause_punct(&t[e]) && !cue_at(p, e, &len))
+        e++;
+    struct attr pat = {0};
+    subject_resolve(x, pi, (struct subj){sa, e, false}, &pat);
+    if (pat.speaker >= 0)
+        return false;
+    /* a person the sentence names may be the newcomer ("Another analyst,
+     * Hannah Strom, said") or its real speaker ("A poll worker brought a
+     * chair, Ruiz said"): then it is no newcomer nobody can name */
+    const struct ingest_ents *en = x->ents;
+    for (size_t i = mention_lower(en, pi, t[sa].start);
+         i < en->n_m && en->m[i].para == pi && en->m[i].start < t[sb - 1].end; i++)
+        if (!en->m[i].in_quote && en->v[en->m[i].entity].type == ENTITY_PERSON)
+            return false;
+    *out = (struct subj){sa, e, false};
+    return true;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4048,8 +4093,16 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
         }
         const struct ingest_tok *pt = pp->toks.v;
-        if ((ppi != pi || prev_sentence_at(p, sa, &pa, &pb)) &&
-            clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
+        bool prev_at = ppi != pi || prev_sentence_at(p, sa, &pa, &pb);
+        /* "One worker, who asked not to be named, told the ABC that ... ¶
+         * “...,” he said": the newcomer, whom nobody can name */
+        if (prev_at && unnamed_newcomer(x, ppi, pa, pb, &ps)) {
+            at->subj_para = ppi;
+            at->subj_a = pt[ps.a].start;
+            at->subj_b = pt[ps.b - 1].full_end;
+            return;
+        }
+        if (prev_at && clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
             ingest_tok_ieq(pp->s, &pt[ps.a], "the")) {
 
             bool speech = false;
