@@ -4031,7 +4031,8 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
         TOK_IN(p->s, &t[h], document_nouns) || TOK_IN(p->s, &t[h], function_words))
         return false;
     size_t e = h + 1;
-    while (e < sb && e < h + 12 && t[e].quote < 0 && !is_clause_punct(&t[e]) && !cue_at(p, e, &len))
+    while (e < sb && e < h + 12 && t[e].quote < 0 && !is_clause_punct(&t[e]) &&
+           !TOK_IN(p->s, &t[e], relatives) && !cue_at(p, e, &len))
         e++;
     struct attr pat = {0};
     subject_resolve(x, pi, (struct subj){sa, e, false}, &pat);
