@@ -120,6 +120,8 @@ static const char *const of_heads[] = {
     "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
     "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
     "Order",   "District",
+    /* a municipality's formal name ("Town of Farrowdale"): municipality_of */
+    "Town", "Township", "Village", "Borough", "Shire", "Municipality",
 };
 
 static bool is_of_head(const struct ingest_gaz *g, const char *s, size_t n)
@@ -1100,6 +1102,48 @@ static bool ordinal_opens(const struct ingest_gaz *g, const char *s, const struc
            ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_PLACE_WORD);
 }
 
+/* "when the City of Edmonton overhauled its buses", "the leader of City of
+ * York Council": a municipality's formal name (a kind of town, "of", its
+ * name, maybe an organisation word) is its government, an organisation, and
+ * the town it names is a place. Pushes both for the run t[a..b) (template c)
+ * and returns true, or returns false and pushes nothing when the run is no
+ * such name. Sets *ok false when a push fails. */
+static bool municipality_of(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t a, size_t b, size_t end, const struct cand *c,
+                            struct cands *out, size_t *pos, bool *ok)
+{
+    static const char *const kinds[] = {"borough", "city",     "county", "municipality",
+                                        "shire",   "town",     "township", "village"}; /* sorted */
+    if (b - a < 3 || !(t[a].flags & INGEST_TOKF_CAP) || !ingest_tok_is(s, &t[a + 1], "of") ||
+        !(t[a + 2].flags & INGEST_TOKF_CAP) ||
+        !ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[a].start, t[a].end - t[a].start))
+        return false;
+    size_t pe = b; /* the town's words are t[a+2..pe) */
+    if (b - a >= 4 && ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD))
+        pe = b - 1;
+    for (size_t k = a + 2; k < pe; k++)
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_CAP) ||
+            ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD))
+            return false;
+    size_t town_end = pe == b ? end : t[pe - 1].end;
+    struct cand o = *c, p = *c;
+    o.kind = C_ORG;
+    o.canon = NULL;
+    o.canon_len = 0;
+    o.pos = (*pos)++;
+    p.start = p.nstart = t[a + 2].start;
+    p.end = town_end;
+    p.sent_start = false;
+    p.kind = C_PLACE;
+    const struct ingest_gaz_entry *pl =
+        ingest_gaz_find(g, s + p.start, town_end - p.start, INGEST_GAZ_PLACE);
+    p.canon = pl ? pl->canon : NULL;
+    p.canon_len = pl ? pl->canon_len : 0;
+    p.pos = (*pos)++;
+    *ok = cands_push(out, &o) && cands_push(out, &p);
+    return true;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1847,6 +1891,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (n_words >= 2 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
         (ingest_bytes_eq(wl, wln, "Hall") || ingest_bytes_eq(wl, wln, "Room")))
         place_first = true;
+    bool pushed = true;
+    if (municipality_of(g, s, t, a, b, end, &c, out, pos, &pushed))
+        return pushed;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
