@@ -1868,11 +1868,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
-    static const char *const compass_firsts[] = {"east", "north", "northeast", "northwest", "port",
-                                                 "south", "southeast", "southwest",
-                                                 "west"}; /* sorted, lower */
+    /* ("Central Texas", "Central Java": the middle of a place likewise) */
+    static const char *const compass_firsts[] = {"central", "east",  "north",     "northeast",
+                                                 "northwest", "port", "south",    "southeast",
+                                                 "southwest", "west"}; /* sorted, lower */
     if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
-        ingest_word_in(compass_firsts, 9, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
+        ingest_word_in(compass_firsts, sizeof compass_firsts / sizeof *compass_firsts, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
         static const enum ingest_gaz_class region_words[] = {
             INGEST_GAZ_ORG_WORD, INGEST_GAZ_DEMONYM, INGEST_GAZ_STOPCAP, INGEST_GAZ_TITLE};
         place_first = words_plain(g, s, t, a + 1, b, end, region_words, 4);
