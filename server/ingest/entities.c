@@ -34,6 +34,7 @@ struct cand {
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     bool firm_by_first; /* a firm its first word names alone ("Meridian said") */
+    bool firm;          /* a company by what surrounds it ("Norvik shares fell") */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -2698,6 +2699,27 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
     return false;
 }
 
+/* "Toronto-based Aldercrest Gold", "Telvara shares fell 3.8 percent",
+ * "Aldercrest's shares fell": a name right after a town's "-based", or before
+ * "shares" or "stock" and a verb of price, is a company's. The name is
+ * t[a..j). */
+static bool firm_sign(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    static const char *const moves[] = {
+        "climbed", "closed", "dipped", "dropped", "eased",  "edged",  "fell",  "gained",
+        "jumped",  "plunged", "rallied", "rose",  "sank",   "slid",   "slipped", "slumped",
+        "soared",  "surged",  "tumbled"}; /* sorted */
+    const struct ingest_tok *p = a > 0 ? &t[a - 1] : NULL;
+    if (p && p->kind == INGEST_TOK_WORD && p->end + 1 == t[a].start && p->quote == t[a].quote &&
+        p->end - p->start > 7 && memcmp(s + p->end - 6, "-based", 6) == 0)
+        return true;
+    return j + 1 < n && t[j].kind == INGEST_TOK_WORD && t[j].quote == t[a].quote &&
+           (ingest_tok_is(s, &t[j], "shares") || ingest_tok_is(s, &t[j], "stock")) &&
+           t[j + 1].kind == INGEST_TOK_WORD &&
+           ingest_word_in(moves, sizeof moves / sizeof *moves, s + t[j + 1].start,
+                          t[j + 1].end - t[j + 1].start);
+}
+
 /* Finds candidate runs in one tokenised text. */
 /* A party's adjective ("the Liberal party", "Labor's vote"), sorted lower. */
 static const char *const party_adjs[] = {
@@ -3821,6 +3843,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                          !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start,
                                           INGEST_GAZ_PLACE);
         org_after = org_after || trade_org;
+        bool firm = firm_sign(s, t, n, a, j);
         bool group_after = group_noun_after(s, t, n, a, j);
         bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
@@ -4146,6 +4169,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && (inner_poss || trade_org))))
                 c->kind = C_ORG;
+            if (firm && c->nstart == c->start && !c->canon && c->start == t[a].start &&
+                (c->kind == C_PERSON || (c->kind == C_SINGLE && !c->title_only)) &&
+                !given_name_at(g, s, &t[a])) {
+                c->kind = C_ORG;
+                c->person_hint = false;
+                c->firm = true;
+            }
             if ((group_after || appos_org) && !cue && c->nstart == c->start && !c->canon &&
                 c->start == t[a].start && (c->kind == C_PERSON || c->kind == C_SINGLE) &&
                 !c->title_only) {
@@ -5006,7 +5036,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         }
     }
     /* "Entergy Arkansas said": an unlisted word and a known place is a firm's
-     * arm in that place (no given name opens it, so it is no "Jack Montana") */
+     * arm in that place (no given name opens it, so it is no "Jack Montana");
+     * "Public Safety Canada said": two such words, an agency by its remit */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
         if (c->kind != C_PERSON || c->not_person || c->nstart != c->start || c->para < 0 ||
@@ -5016,14 +5047,36 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
         const char *sp = memchr(name, ' ', nn);
-        if (!sp || memchr(sp + 1, ' ', nn - (size_t)(sp + 1 - name)) || name[nn - 1] == '.' ||
+        const char *lw;
+        size_t lwn;
+        last_word(name, nn, &lw, &lwn);
+        const char *lsp = sp ? lw - 1 : NULL; /* the space before the place */
+        const char *mid = sp && lsp != sp ? memchr(sp + 1, ' ', (size_t)(lsp - sp)) : NULL;
+        if (!sp || (mid && mid != lsp) || name[nn - 1] == '.' ||
             given_has(g, name, (size_t)(sp - name), INGEST_GAZ_GIVEN_MALE) ||
             given_has(g, name, (size_t)(sp - name), INGEST_GAZ_GIVEN_FEMALE) ||
-            !ingest_gaz_find(g, sp + 1, nn - (size_t)(sp + 1 - name), INGEST_GAZ_PLACE) ||
+            (lsp != sp && (ingest_gaz_find(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE) ||
+                           ingest_gaz_find(g, sp + 1, (size_t)(lsp - sp - 1), INGEST_GAZ_PLACE) ||
+                           !(sp[1] >= 'A' && sp[1] <= 'Z'))) ||
+            !ingest_gaz_find(g, lsp + 1, nn - (size_t)(lsp + 1 - name), INGEST_GAZ_PLACE) ||
             ingest_gaz_has(g, name, (size_t)(sp - name), INGEST_GAZ_STOPCAP) ||
             ingest_gaz_has(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE_WORD))
             continue;
         c->kind = C_ORG;
+    }
+    /* "Norvik Connect said ... Norvik Connect shares dropped": a name that one
+     * mention shows to be a company's is that company at every mention */
+    for (size_t i = 0; i < cs.n; i++) {
+        const struct cand *f = &cs.v[i];
+        if (!f->firm || f->kind != C_ORG)
+            continue;
+        for (size_t k = 0; k < cs.n; k++) {
+            struct cand *c = &cs.v[k];
+            if (c->kind == C_PERSON && !c->canon && c->nstart == c->start &&
+                c->end - c->nstart == f->end - f->nstart &&
+                memcmp(c->text + c->nstart, f->text + f->nstart, f->end - f->nstart) == 0)
+                c->kind = C_ORG;
+        }
     }
     /* "Keystone Allied Energy Corp. ... Keystone Allied said": a short form of a
      * company named in full is that company, not a person */
