@@ -590,6 +590,14 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
      * father's name */
     while (k >= a + 2 && is_particle_tok(s, &t[k - 1]) && given_name_at(g, s, &t[k - 2]))
         k -= 2;
+    /* "Minister for International Affairs Shiro Nakadai": after a title and
+     * "for" or "of", a remit that ends in a title word leaves the last two
+     * words for the name, though no list knows its given name */
+    if (k == a && a >= 2 && b - a >= 3 &&
+        (ingest_tok_is(s, &t[a - 1], "for") || ingest_tok_is(s, &t[a - 1], "of")) &&
+        ingest_gaz_has(g, s + t[a - 2].start, t[a - 2].end - t[a - 2].start, INGEST_GAZ_TITLE) &&
+        ingest_gaz_has(g, s + t[b - 3].start, t[b - 3].end - t[b - 3].start, INGEST_GAZ_TITLE_MOD))
+        k = b - 2;
     if (k <= a || k > a + 3)
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
@@ -1184,6 +1192,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return cands_push(out, &c);
         }
         return true;
+    }
+    /* "Harriet Colquhoun Political correspondent and X": the capitalised word
+     * before a newsroom role is the beat, not the last word of a name that a
+     * given name opens */
+    static const char *const desk_roles[] = {"columnist", "correspondent", "editor",
+                                             "reporter",  "writer"}; /* sorted */
+    if (b - a >= 3 && b < n && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
+        end == t[b - 1].end && t[b].start == end + 1 && given_name_at(g, s, &t[a]) &&
+        !given_name_at(g, s, &t[b - 1]) &&
+        ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles, s + t[b].start,
+                       t[b].end - t[b].start)) {
+        b--;
+        end = t[b - 1].end;
     }
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* "NEW DELHI: The Lok Sabha ...", "NEW YORK —", "MUMBAI/NEW DELHI:": a
