@@ -34,6 +34,7 @@ struct cand {
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     bool firm_by_first; /* a firm its first word names alone ("Meridian said") */
+    bool firm;          /* a company by what surrounds it ("Norvik shares fell") */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -120,6 +121,8 @@ static const char *const of_heads[] = {
     "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
     "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
     "Order",   "District",
+    /* a municipality's formal name ("Town of Farrowdale"): municipality_of */
+    "Town", "Township", "Village", "Borough", "Shire", "Municipality",
 };
 
 static bool is_of_head(const struct ingest_gaz *g, const char *s, size_t n)
@@ -587,6 +590,14 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
      * father's name */
     while (k >= a + 2 && is_particle_tok(s, &t[k - 1]) && given_name_at(g, s, &t[k - 2]))
         k -= 2;
+    /* "Minister for International Affairs Shiro Nakadai": after a title and
+     * "for" or "of", a remit that ends in a title word leaves the last two
+     * words for the name, though no list knows its given name */
+    if (k == a && a >= 2 && b - a >= 3 &&
+        (ingest_tok_is(s, &t[a - 1], "for") || ingest_tok_is(s, &t[a - 1], "of")) &&
+        ingest_gaz_has(g, s + t[a - 2].start, t[a - 2].end - t[a - 2].start, INGEST_GAZ_TITLE) &&
+        ingest_gaz_has(g, s + t[b - 3].start, t[b - 3].end - t[b - 3].start, INGEST_GAZ_TITLE_MOD))
+        k = b - 2;
     if (k <= a || k > a + 3)
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
@@ -1100,6 +1111,48 @@ static bool ordinal_opens(const struct ingest_gaz *g, const char *s, const struc
            ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_PLACE_WORD);
 }
 
+/* "when the City of Edmonton overhauled its buses", "the leader of City of
+ * York Council": a municipality's formal name (a kind of town, "of", its
+ * name, maybe an organisation word) is its government, an organisation, and
+ * the town it names is a place. Pushes both for the run t[a..b) (template c)
+ * and returns true, or returns false and pushes nothing when the run is no
+ * such name. Sets *ok false when a push fails. */
+static bool municipality_of(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t a, size_t b, size_t end, const struct cand *c,
+                            struct cands *out, size_t *pos, bool *ok)
+{
+    static const char *const kinds[] = {"borough", "city",     "county", "municipality",
+                                        "shire",   "town",     "township", "village"}; /* sorted */
+    if (b - a < 3 || !(t[a].flags & INGEST_TOKF_CAP) || !ingest_tok_is(s, &t[a + 1], "of") ||
+        !(t[a + 2].flags & INGEST_TOKF_CAP) ||
+        !ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[a].start, t[a].end - t[a].start))
+        return false;
+    size_t pe = b; /* the town's words are t[a+2..pe) */
+    if (b - a >= 4 && ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD))
+        pe = b - 1;
+    for (size_t k = a + 2; k < pe; k++)
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_CAP) ||
+            ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD))
+            return false;
+    size_t town_end = pe == b ? end : t[pe - 1].end;
+    struct cand o = *c, p = *c;
+    o.kind = C_ORG;
+    o.canon = NULL;
+    o.canon_len = 0;
+    o.pos = (*pos)++;
+    p.start = p.nstart = t[a + 2].start;
+    p.end = town_end;
+    p.sent_start = false;
+    p.kind = C_PLACE;
+    const struct ingest_gaz_entry *pl =
+        ingest_gaz_find(g, s + p.start, town_end - p.start, INGEST_GAZ_PLACE);
+    p.canon = pl ? pl->canon : NULL;
+    p.canon_len = pl ? pl->canon_len : 0;
+    p.pos = (*pos)++;
+    *ok = cands_push(out, &o) && cands_push(out, &p);
+    return true;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1139,6 +1192,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             return cands_push(out, &c);
         }
         return true;
+    }
+    /* "Harriet Colquhoun Political correspondent and X": the capitalised word
+     * before a newsroom role is the beat, not the last word of a name that a
+     * given name opens */
+    static const char *const desk_roles[] = {"columnist", "correspondent", "editor",
+                                             "reporter",  "writer"}; /* sorted */
+    if (b - a >= 3 && b < n && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
+        end == t[b - 1].end && t[b].start == end + 1 && given_name_at(g, s, &t[a]) &&
+        !given_name_at(g, s, &t[b - 1]) &&
+        ingest_word_in(desk_roles, sizeof desk_roles / sizeof *desk_roles, s + t[b].start,
+                       t[b].end - t[b].start)) {
+        b--;
+        end = t[b - 1].end;
     }
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* "NEW DELHI: The Lok Sabha ...", "NEW YORK —", "MUMBAI/NEW DELHI:": a
@@ -1824,11 +1890,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "Port Glasgow", "Port Talbot": a town, but "Port Authority" stays an
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
-    static const char *const compass_firsts[] = {"east", "north", "northeast", "northwest", "port",
-                                                 "south", "southeast", "southwest",
-                                                 "west"}; /* sorted, lower */
+    /* ("Central Texas", "Central Java": the middle of a place likewise) */
+    static const char *const compass_firsts[] = {"central", "east",  "north",     "northeast",
+                                                 "northwest", "port", "south",    "southeast",
+                                                 "southwest", "west"}; /* sorted, lower */
     if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
-        ingest_word_in(compass_firsts, 9, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
+        ingest_word_in(compass_firsts, sizeof compass_firsts / sizeof *compass_firsts, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
         static const enum ingest_gaz_class region_words[] = {
             INGEST_GAZ_ORG_WORD, INGEST_GAZ_DEMONYM, INGEST_GAZ_STOPCAP, INGEST_GAZ_TITLE};
         place_first = words_plain(g, s, t, a + 1, b, end, region_words, 4);
@@ -1847,6 +1914,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (n_words >= 2 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
         (ingest_bytes_eq(wl, wln, "Hall") || ingest_bytes_eq(wl, wln, "Room")))
         place_first = true;
+    bool pushed = true;
+    if (municipality_of(g, s, t, a, b, end, &c, out, pos, &pushed))
+        return pushed;
     bool club = ingest_bytes_eq(wl, wln, "City") && club_context(s, t, a, end);
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
@@ -2648,6 +2718,27 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
             return true;
     }
     return false;
+}
+
+/* "Toronto-based Aldercrest Gold", "Telvara shares fell 3.8 percent",
+ * "Aldercrest's shares fell": a name right after a town's "-based", or before
+ * "shares" or "stock" and a verb of price, is a company's. The name is
+ * t[a..j). */
+static bool firm_sign(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    static const char *const moves[] = {
+        "climbed", "closed", "dipped", "dropped", "eased",  "edged",  "fell",  "gained",
+        "jumped",  "plunged", "rallied", "rose",  "sank",   "slid",   "slipped", "slumped",
+        "soared",  "surged",  "tumbled"}; /* sorted */
+    const struct ingest_tok *p = a > 0 ? &t[a - 1] : NULL;
+    if (p && p->kind == INGEST_TOK_WORD && p->end + 1 == t[a].start && p->quote == t[a].quote &&
+        p->end - p->start > 7 && memcmp(s + p->end - 6, "-based", 6) == 0)
+        return true;
+    return j + 1 < n && t[j].kind == INGEST_TOK_WORD && t[j].quote == t[a].quote &&
+           (ingest_tok_is(s, &t[j], "shares") || ingest_tok_is(s, &t[j], "stock")) &&
+           t[j + 1].kind == INGEST_TOK_WORD &&
+           ingest_word_in(moves, sizeof moves / sizeof *moves, s + t[j + 1].start,
+                          t[j + 1].end - t[j + 1].start);
 }
 
 /* Finds candidate runs in one tokenised text. */
@@ -3773,6 +3864,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                          !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start,
                                           INGEST_GAZ_PLACE);
         org_after = org_after || trade_org;
+        bool firm = firm_sign(s, t, n, a, j);
         bool group_after = group_noun_after(s, t, n, a, j);
         bool appos_org = !given_name_at(g, s, &t[a]) && org_appositive(s, t, n, j);
         bool after_the = a > 0 && ingest_tok_ieq(s, &t[a - 1], "the");
@@ -4098,6 +4190,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (org_after && !person && c->nstart == c->start && !c->canon &&
                 (c->kind == C_PERSON || (c->kind == C_SINGLE && (inner_poss || trade_org))))
                 c->kind = C_ORG;
+            if (firm && c->nstart == c->start && !c->canon && c->start == t[a].start &&
+                (c->kind == C_PERSON || (c->kind == C_SINGLE && !c->title_only)) &&
+                !given_name_at(g, s, &t[a])) {
+                c->kind = C_ORG;
+                c->person_hint = false;
+                c->firm = true;
+            }
             if ((group_after || appos_org) && !cue && c->nstart == c->start && !c->canon &&
                 c->start == t[a].start && (c->kind == C_PERSON || c->kind == C_SINGLE) &&
                 !c->title_only) {
@@ -4958,7 +5057,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         }
     }
     /* "Entergy Arkansas said": an unlisted word and a known place is a firm's
-     * arm in that place (no given name opens it, so it is no "Jack Montana") */
+     * arm in that place (no given name opens it, so it is no "Jack Montana");
+     * "Public Safety Canada said": two such words, an agency by its remit */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
         if (c->kind != C_PERSON || c->not_person || c->nstart != c->start || c->para < 0 ||
@@ -4968,14 +5068,36 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
         const char *sp = memchr(name, ' ', nn);
-        if (!sp || memchr(sp + 1, ' ', nn - (size_t)(sp + 1 - name)) || name[nn - 1] == '.' ||
+        const char *lw;
+        size_t lwn;
+        last_word(name, nn, &lw, &lwn);
+        const char *lsp = sp ? lw - 1 : NULL; /* the space before the place */
+        const char *mid = sp && lsp != sp ? memchr(sp + 1, ' ', (size_t)(lsp - sp)) : NULL;
+        if (!sp || (mid && mid != lsp) || name[nn - 1] == '.' ||
             given_has(g, name, (size_t)(sp - name), INGEST_GAZ_GIVEN_MALE) ||
             given_has(g, name, (size_t)(sp - name), INGEST_GAZ_GIVEN_FEMALE) ||
-            !ingest_gaz_find(g, sp + 1, nn - (size_t)(sp + 1 - name), INGEST_GAZ_PLACE) ||
+            (lsp != sp && (ingest_gaz_find(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE) ||
+                           ingest_gaz_find(g, sp + 1, (size_t)(lsp - sp - 1), INGEST_GAZ_PLACE) ||
+                           !(sp[1] >= 'A' && sp[1] <= 'Z'))) ||
+            !ingest_gaz_find(g, lsp + 1, nn - (size_t)(lsp + 1 - name), INGEST_GAZ_PLACE) ||
             ingest_gaz_has(g, name, (size_t)(sp - name), INGEST_GAZ_STOPCAP) ||
             ingest_gaz_has(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE_WORD))
             continue;
         c->kind = C_ORG;
+    }
+    /* "Norvik Connect said ... Norvik Connect shares dropped": a name that one
+     * mention shows to be a company's is that company at every mention */
+    for (size_t i = 0; i < cs.n; i++) {
+        const struct cand *f = &cs.v[i];
+        if (!f->firm || f->kind != C_ORG)
+            continue;
+        for (size_t k = 0; k < cs.n; k++) {
+            struct cand *c = &cs.v[k];
+            if (c->kind == C_PERSON && !c->canon && c->nstart == c->start &&
+                c->end - c->nstart == f->end - f->nstart &&
+                memcmp(c->text + c->nstart, f->text + f->nstart, f->end - f->nstart) == 0)
+                c->kind = C_ORG;
+        }
     }
     /* "Keystone Allied Energy Corp. ... Keystone Allied said": a short form of a
      * company named in full is that company, not a person */
