@@ -4674,10 +4674,18 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         }
     }
     /* "A spokesperson for X, Ann Roe, disputed ...": a lower-case
-     * description behind a determiner, then a person's name between commas */
-    if (TOK_IN(p->s, &t[c0], determiners) && c0 + 1 < k && (t[c0 + 1].flags & INGEST_TOKF_LOWER)) {
-        size_t c = c0 + 1;
-        while (c < k && c - c0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
+     * description behind a determiner, then a person's name between commas;
+     * also behind a capitalised owner ("The UN's coordinator for Sudan, Ann
+     * Roe, welcomed ... but said") */
+    size_t d0 = c0 + 1;
+    while (d0 < k && d0 - c0 <= 4 && tok_capital(&t[d0]) && t[d0].quote < 0 &&
+           !(t[d0].flags & INGEST_TOKF_POSS))
+        d0++;
+    if (!(d0 < k && tok_capital(&t[d0]) && (t[d0].flags & INGEST_TOKF_POSS) && t[d0].quote < 0))
+        d0 = c0; /* no owner */
+    if (TOK_IN(p->s, &t[c0], determiners) && d0 + 1 < k && (t[d0 + 1].flags & INGEST_TOKF_LOWER)) {
+        size_t c = d0 + 1;
+        while (c < k && c - d0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
             c++;
         if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 && tok_capital(&t[c + 1])) {
             for (size_t mi = 0; mi < p->n_m; mi++) {
