@@ -435,6 +435,53 @@ static bool group_subject_attr(const struct head *h, size_t q0, struct head_attr
     return head_attr_set(at, -1, t[0].start, t[v - 1].end);
 }
 
+/* Words that head a group though they do not end in a plural s ("police
+ * say", "staff warn"), and pronouns of more than one, sorted. */
+static const char *const group_heads[] = {
+    "clergy", "crew", "faculty", "folk", "people", "police", "public", "staff", "they", "we",
+};
+
+/* True when the subject as written at bytes [a, b) of the headline is one
+ * holder: a singular role ("Perth miner", "agency chief", "Telvara boss", "as
+ * CEO"), a title ("President warns") or a place ("Ghana insists"). Not a
+ * group ("Riders", "Wildlife carers", "Union and company"), and not a name
+ * the entity stage did not know: a capitalised head word after other words
+ * ("Royal College of Nursing"), or one capitalised word alone that is no
+ * place or title ("Operator", a bare surname), which the dev set keeps as
+ * written. A headline names one person by role for brevity, and the body
+ * names that person; a group stays as written. */
+static bool subject_one(const struct head *h, size_t a, size_t b)
+{
+    const char *s = h->s;
+    size_t w0 = a, w1 = a; /* the last word */
+    bool alone = true;
+    for (size_t i = a; i < b;) {
+        if (!ingest_cp_is_wordch((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < b && (ingest_cp_is_wordch((unsigned char)s[j]) || s[j] == '-'))
+            j++;
+        if (j - i == 3 && ingest_ascii_ifind(s + i, 3, "and") == 0)
+            return false;
+        alone = w1 == a;
+        w0 = i, w1 = j;
+        i = j;
+    }
+    size_t n = w1 - w0;
+    if (n == 0 || ingest_word_in(group_heads, sizeof group_heads / sizeof *group_heads, s + w0, n))
+        return false;
+    /* (an acronym is a role: "as CEO vows") */
+    bool capital = n > 1 && s[w0] >= 'A' && s[w0] <= 'Z' && s[w0 + 1] >= 'a' && s[w0 + 1] <= 'z';
+    if (capital && (!alone || (!ingest_gaz_has(h->g, s + w0, n, INGEST_GAZ_PLACE) &&
+                               !ingest_gaz_has(h->g, s + w0, n, INGEST_GAZ_TITLE))))
+        return false;
+    char z = s[w1 - 1], y = n > 1 ? s[w1 - 2] : 0;
+    /* a plural s, not "boss", "census", "analysis" */
+    return !((z == 's' || z == 'S') && y != 's' && y != 'S' && y != 'u' && y != 'i');
+}
+
 /* The name of a work or a thing rather than somebody's words: after a possessive
  * or an article or preposition ("X's 'Film'", "clip of 'Show'"). */
 static bool title_shaped(const struct head *h, size_t q0)
@@ -589,6 +636,7 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
         o.subj_head = at.found && at.a < at.b;
         o.subj_start = at.a;
         o.subj_end = at.b;
+        o.subj_one = at.found && at.speaker < 0 && at.a < at.b && subject_one(&h, at.a, at.b);
         o.cue = at.cue;
         if (out->n == out->cap) {
             size_t cap = out->cap ? out->cap * 2 : 4;

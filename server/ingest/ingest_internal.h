@@ -423,6 +423,9 @@ struct ingest_q {
     const char *cue;             /* static */
     enum quote_kind kind;
     bool subj_head; /* subj offsets are in the quote's own head text */
+    bool subj_one;  /* head only: the subject as written is one holder by role
+                       or a place ("Perth miner", "agency chief", "Ghana"), no
+                       group ("Riders", "Campaigners") */
 };
 
 struct ingest_qs {

@@ -333,16 +333,17 @@ static int head_repeats_body(const struct run *r, const struct ingest_q *q, cons
 }
 
 /* "... over contract: 'Who signed off?'": a headline quotation that names no
- * person (no speaker, a group as written: "Campaigners say ... 'decades of
- * neglect'", or an organisation: "'Absolute insanity': X GOP lawmakers
- * torch ...") that a person's body quotation holds ("Who signed off on this
+ * person (no speaker, one holder by role or a place as written: "Perth miner
+ * says ... 'could cost us $40 million'", or an organisation: "'Absolute
+ * insanity': X GOP lawmakers torch ..."; a group as written, "Campaigners
+ * say ...", stays) that a person's body quotation holds ("Who signed off on this
  * contract, ...," Caraway asked) has the body quotation's speaker: the
  * headline speaks telegraphically for the person the body names. With no
  * person's, a body quotation of an organisation or of a source named only
  * as written ("'He's faking'" ... "“Pretty sure he's faking,” the nurse
  * wrote" after "a night-shift nurse") gives its source. Bounded:
- * the first 8 head quotations of 2 to 30 words, against the first 512 body
- * ones. */
+ * the first 8 head quotations of 2 to 30 words (one word after one holder),
+ * against the first 512 body ones. */
 static void head_speakers_from_body(struct run *r)
 {
     size_t scanned = 0; /* body bytes searched, at most 256 KiB in all */
@@ -356,8 +357,9 @@ static void head_speakers_from_body(struct run *r)
                       ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "her ") == 0 ||
                       ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "their ") == 0);
         if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) ||
-            (h->speaker < 0 && !whose && (h->subj_head || h->speaker_lit)) || h->subj_para >= 0)
-            continue; /* the headline names a person */
+            (h->speaker < 0 && !whose && !h->subj_one && (h->subj_head || h->speaker_lit)) ||
+            h->subj_para >= 0)
+            continue; /* the headline names a person, or a group as written */
         char key[256];
         size_t a = h->start, b = h->end;
         while (a < b && !ingest_cp_is_wordch((unsigned char)src[a]))
@@ -365,7 +367,11 @@ static void head_speakers_from_body(struct run *r)
         while (b > a && !ingest_cp_is_wordch((unsigned char)src[b - 1]))
             b--; /* "signed off?" is found in "signed off on this contract" */
         size_t words = ingest_words_count(src + a, b - a);
-        if (b - a >= sizeof key || words < 2 || words > 30)
+        /* one word only after a single holder, and only as the first word of
+         * a body partial ("CEO vows a 'leaner' company" and “leaner and
+         * faster, ...”): one word alone is found in too many quotations */
+        bool one = words == 1 && h->subj_one;
+        if (b - a >= sizeof key || (words < 2 && !one) || words > 30)
             continue;
         memcpy(key, src + a, b - a);
         key[b - a] = '\0';
@@ -379,8 +385,13 @@ static void head_speakers_from_body(struct run *r)
                 continue;
             if ((scanned += c->end - c->start) > 256 * 1024)
                 return;
-            if (ingest_ascii_ifind(r->paras[c->para].s + c->start, c->end - c->start, key) ==
-                (size_t)-1)
+            const char *cs = r->paras[c->para].s + c->start;
+            size_t at = ingest_ascii_ifind(cs, c->end - c->start, key);
+            if (at == (size_t)-1)
+                continue;
+            if (one && (at != 0 || c->kind != QUOTE_PARTIAL ||
+                        (b - a < c->end - c->start &&
+                         ingest_cp_is_wordch((unsigned char)cs[b - a]))))
                 continue;
             if (person)
                 q = c;

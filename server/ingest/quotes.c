@@ -2643,11 +2643,74 @@ static int32_t title_holder(const struct ingest_ents *e, const char *w, size_t n
     return titled_person(e, w, n, title_ends_with);
 }
 
+/* True when the n words starting at ws (spaces between) have initials that
+ * spell the capitals acr/an ("chief financial officer" and "CFO"), also with
+ * the first letter left out ("financial officer": a sentence's "Chief" is
+ * lost to the title) or a last "O" left out ("chief executive" for "CEO":
+ * "officer" goes unsaid). At least two words and two letters. */
+static bool initials_spell(const char *ws, size_t wl, const char *acr, size_t an)
+{
+    char ini[8];
+    size_t k = 0;
+    for (size_t i = 0; i < wl; i++)
+        if ((i == 0 || ws[i - 1] == ' ') && ws[i] != ' ') {
+            if (k == sizeof ini)
+                return false;
+            char c = ws[i];
+            ini[k++] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+    if (k < 2 || an < 2 || an > sizeof ini)
+        return false;
+    return (k == an && memcmp(ini, acr, an) == 0) ||
+           (k + 1 == an && memcmp(ini, acr + 1, k) == 0) ||
+           (k + 1 == an && acr[an - 1] == 'O' && memcmp(ini, acr, k) == 0);
+}
+
+/* True when w/n is two to five capitals: an initialism ("CFO", "CEO"). */
+static bool is_initialism(const char *w, size_t n)
+{
+    if (n < 2 || n > 5)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return false;
+    return true;
+}
+
+/* Title tt fits the description w/n through initials: its last words for an
+ * initialism description ("the CFO", titled "Chief financial officer"), or its
+ * last word as an initialism for a description of words ("the chief
+ * executive", titled "Aldercrest Gold CEO"). */
+static bool title_initials(const char *tt, size_t tl, const char *w, size_t n)
+{
+    size_t q = tl;
+    while (q > 0 && tt[q - 1] != ' ')
+        q--;
+    if (is_initialism(w, n)) {
+        /* the title's last n or n - 1 words */
+        for (size_t words = n; words + 1 >= n && words >= 2; words--) {
+            size_t a = tl, seen = 0;
+            while (a > 0 && seen < words) {
+                a--;
+                if (a == 0 || tt[a - 1] == ' ')
+                    seen++;
+            }
+            if (seen == words && initials_spell(tt + a, tl - a, w, n))
+                return true;
+        }
+        return false;
+    }
+    return is_initialism(tt + q, tl - q) && initials_spell(w, n, tt + q, tl - q);
+}
+
 /* title_holder, also through an abbreviated title's last word ("the governor"
- * for the one titled "Gov."), for a one-word description w/n. */
+ * for the one titled "Gov."), for a one-word description w/n, and through
+ * initials ("the CFO", "the chief executive" for "X CEO"). */
 static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, size_t n)
 {
     int32_t best = title_holder(e, w, n);
+    if (best < 0)
+        best = titled_person(e, w, n, title_initials);
     if (best >= 0 || memchr(w, ' ', n))
         return best;
     return titled_person(e, w, n, title_abbreviates);
@@ -4324,6 +4387,22 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             return;
         }
     }
+    /* "The chief executive of a Toronto-based gold miner says": a role of an
+     * organisation the sentence does not name is the person the article
+     * records with that title ("Aldercrest Gold CEO X", before or after) */
+    if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 5 && sj.b - sj.a <= 12) {
+        size_t of = sj.a + 2;
+        while (of < sj.a + 5 && of + 1 < sj.b && !ingest_tok_is(s, &t[of], "of"))
+            of++;
+        if (of + 1 < sj.b && ingest_tok_is(s, &t[of], "of") && TOK_IN(s, &t[of + 1], indefinites)) {
+            int32_t who =
+                title_holder_abbr(e, s + t[sj.a + 1].start, t[of - 1].end - t[sj.a + 1].start);
+            if (who >= 0) {
+                at->speaker = who;
+                return;
+            }
+        }
+    }
     /* "the president", "the Republican nominee", "the former secretary of state":
      * the last person named with that title or role, else a title held here */
     if (ingest_tok_ieq(s, &t[sj.a], "the") && sj.b - sj.a >= 2 && sj.b - sj.a <= 6) {
@@ -4595,10 +4674,18 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         }
     }
     /* "A spokesperson for X, Ann Roe, disputed ...": a lower-case
-     * description behind a determiner, then a person's name between commas */
-    if (TOK_IN(p->s, &t[c0], determiners) && c0 + 1 < k && (t[c0 + 1].flags & INGEST_TOKF_LOWER)) {
-        size_t c = c0 + 1;
-        while (c < k && c - c0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
+     * description behind a determiner, then a person's name between commas;
+     * also behind a capitalised owner ("The UN's coordinator for Sudan, Ann
+     * Roe, welcomed ... but said") */
+    size_t d0 = c0 + 1;
+    while (d0 < k && d0 - c0 <= 4 && tok_capital(&t[d0]) && t[d0].quote < 0 &&
+           !(t[d0].flags & INGEST_TOKF_POSS))
+        d0++;
+    if (!(d0 < k && tok_capital(&t[d0]) && (t[d0].flags & INGEST_TOKF_POSS) && t[d0].quote < 0))
+        d0 = c0; /* no owner */
+    if (TOK_IN(p->s, &t[c0], determiners) && d0 + 1 < k && (t[d0 + 1].flags & INGEST_TOKF_LOWER)) {
+        size_t c = d0 + 1;
+        while (c < k && c - d0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
             c++;
         if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 && tok_capital(&t[c + 1])) {
             for (size_t mi = 0; mi < p->n_m; mi++) {
