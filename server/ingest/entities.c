@@ -3057,6 +3057,35 @@ static bool aim_body_word(const char *s, const struct ingest_tok *t)
            ingest_word_in(heads, sizeof heads / sizeof *heads, s + t->start, t->end - t->start);
 }
 
+/* "Embassy", "embassy", "Consulate", "consulate": a diplomatic mission. */
+static bool mission_word(const char *s, const struct ingest_tok *t)
+{
+    return ingest_tok_ieq(s, t, "embassy") || ingest_tok_ieq(s, t, "consulate");
+}
+
+/* After a mission's name ending before token j: "in" and a known place of
+ * one or two capitalised words that ends the run ("Embassy in Lusaka"). The
+ * token after the place, or 0; *city gets its gazetteer entry. */
+static size_t mission_city_end(const struct ingest_gaz *g, const char *s,
+                               const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                               const struct ingest_gaz_entry **city)
+{
+    if (j + 1 >= n || !ingest_tok_is(s, &t[j], "in") || !tok_capword(&t[j + 1]) ||
+        t[j + 1].quote != t[a].quote)
+        return 0;
+    for (size_t e = j + 3; e > j + 1; e--) {
+        if (e > n || (e == j + 3 && t[j + 2].start != t[j + 1].end + 1))
+            continue;
+        if (e < n && tok_capword(&t[e]) && t[e].start == t[e - 1].end + 1)
+            continue; /* the run goes on: "in Lusaka Province" */
+        *city = ingest_gaz_find(g, s + t[j + 1].start, t[e - 1].end - t[j + 1].start,
+                                INGEST_GAZ_PLACE);
+        if (*city)
+            return e;
+    }
+    return 0;
+}
+
 /* "the Patriots for Change Alliance": after "the", one plural capitalised
  * word (no demonym), "for" (token j) and one to three capitalised words
  * whose last is an organisation word make one name. */
@@ -4173,6 +4202,50 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        /* "The U.S. Embassy in Lusaka said", "the Chinese embassy in Suva":
+         * a mission and the city it sits in; the name stays the mission's
+         * (other writers say "the U.S. Embassy"), the whole is its alias */
+        size_t mj = j < n && (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
+                            mission_word(s, &t[j])
+                        ? j + 1
+                        : j;
+        const struct ingest_gaz_entry *city = NULL;
+        size_t ce = mission_city_end(g, s, t, n, a, mj, &city);
+        if (ce && (mj > j || (out->n > before && out->v[out->n - 1].kind == C_ORG &&
+                              out->v[out->n - 1].end == end_byte &&
+                              mission_word(s, &t[j - 1])))) {
+            size_t ma = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
+                            ? a + 1
+                            : a;
+            if (mj > j) { /* lower case: the run before is a demonym or a place */
+                out->n = before;
+                if (!(ingest_gaz_has(g, s + t[ma].start, end_byte - t[ma].start,
+                                     INGEST_GAZ_DEMONYM) ||
+                      ingest_gaz_find(g, s + t[ma].start, end_byte - t[ma].start,
+                                      INGEST_GAZ_PLACE)) ||
+                    !org_span_push(out, para, s, &t[ma], t[j].end, NULL, pos))
+                    ce = 0;
+            }
+            if (ce) {
+                struct cand *c = &out->v[out->n - 1];
+                if (!c->canon) {
+                    c->canon = s + c->nstart;
+                    c->canon_len = c->end - c->nstart;
+                }
+                c->end = t[ce - 1].end;
+                struct cand pc = {.para = para, .start = t[mj + 1].start, .end = t[ce - 1].end,
+                                  .nstart = t[mj + 1].start, .text = s, .canon = city->canon,
+                                  .canon_len = city->canon_len, .kind = C_PLACE,
+                                  .in_quote = t[mj + 1].quote >= 0, .entity = -1,
+                                  .pos = (*pos)++};
+                if (!cands_push(out, &pc))
+                    return false;
+                i = ce;
+                continue;
+            }
+            if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
+                return false; /* the lower-case case undone: as before */
+        }
         /* "the Scottish government", "the Northern Ireland executive": a
          * listed government ("Scottish Government") written in lower case is
          * an organisation named as written */
@@ -4818,6 +4891,39 @@ static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
     return 0;
 }
 
+/* "the Bank of Japan ... the BOJ said", "the National Union of Mineworkers
+ * ... the NUM": a word in capitals never introduced in brackets is the one
+ * organisation (among the first n_full entities, 512 at most) of two words
+ * or more whose initials it spells, of every word or of the capitalised ones
+ * ("of" left out). -1 when none, or more than one. */
+static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n, size_t n_full)
+{
+    int hit = -1;
+    for (size_t k = 0; k < n_full && k < 512; k++) {
+        const char *nm = e->v[k].name;
+        if (e->v[k].type != ENTITY_ORGANIZATION || !strchr(nm, ' '))
+            continue;
+        char all[8], caps[8];
+        size_t na = 0, nc = 0;
+        bool ok = true;
+        for (const char *p = nm; *p && ok; p++) {
+            if (p != nm && p[-1] != ' ')
+                continue;
+            ok = na < sizeof all;
+            if (ok)
+                all[na++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+            if (ok && *p >= 'A' && *p <= 'Z')
+                caps[nc++] = *p;
+        }
+        if (!ok || !((na == n && memcmp(all, w, n) == 0) || (nc == n && memcmp(caps, w, n) == 0)))
+            continue;
+        if (hit >= 0)
+            return -1;
+        hit = (int)k;
+    }
+    return hit;
+}
+
 /* "Consul General Hernando Ruiz Palacios ... Ruiz said": a lone word that
  * is the middle one of exactly one person's three-word name (among the
  * first n_full entities, 512 at most) is the first part of a double
@@ -4864,6 +4970,8 @@ static const char *const company_words[] = {
     /* endings that say only "a business": "Corvant Health Services ... Corvant said" */
     "Bancorp", "Brands", "Enterprises", "Financial", "Healthcare", "Materials", "Minerals",
     "Resources", "Services", "Telecom", "Utilities", "Ventures",
+    /* transport operators: "Northway Buses ... Northway said" */
+    "Buses", "Coaches", "Ferries",
 };
 
 static bool company_word(const char *w, size_t n)
@@ -5602,6 +5710,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             id = person_by_middle(out, g, name, nn, n_full);
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
             id = org_by_first_word(out, g, name, nn);
+        if (id < 0 && c->kind == C_SINGLE && nn >= 2 && nn <= 6 && all_caps(name, nn))
+            id = org_by_initials(out, name, nn, n_full);
         /* "a retired loom fixer from nearby Belmont, said": a town, though
          * a speech verb follows its appositive */
         if (id < 0 && c->kind == C_SINGLE && c->town_hint && !c->title_only &&
