@@ -1153,6 +1153,22 @@ static bool municipality_of(const struct ingest_gaz *g, const char *s, const str
     return true;
 }
 
+/* "the main opposition People Power Party", "of the Residents Action
+ * Group": a plural noun that the stop list holds because it often opens a
+ * sentence ("People said") opens an organisation's name in mid-sentence,
+ * after a lower-case word, when two capitalised words or more follow it
+ * (the caller checks the run ends in an organisation word). */
+static bool noun_opens_org(const char *s, const struct ingest_tok *t, size_t a, size_t b)
+{
+    static const char *const nouns[] = {"analysts", "critics", "experts", "officials",
+                                        "people",   "police",  "residents"}; /* sorted */
+    return b - a >= 3 && a > 0 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
+           t[a - 1].kind == INGEST_TOK_WORD && (t[a - 1].flags & INGEST_TOKF_LOWER) &&
+           t[a - 1].quote == t[a].quote &&
+           ingest_word_in(nouns, sizeof nouns / sizeof *nouns, s + t[a].start,
+                          t[a].end - t[a].start);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1262,7 +1278,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
            !(a == a0 && b - a >= 2 && !(t[a].flags & INGEST_TOKF_SENT_START) &&
              (t[a].flags & INGEST_TOKF_CAP) &&
              ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start)) &&
-           !ordinal_opens(g, s, t, a, a0, b, end, org_tail)) {
+           !ordinal_opens(g, s, t, a, a0, b, end, org_tail) &&
+           !(a == a0 && org_tail && noun_opens_org(s, t, a, b))) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -3040,6 +3057,72 @@ static bool aim_body_word(const char *s, const struct ingest_tok *t)
            ingest_word_in(heads, sizeof heads / sizeof *heads, s + t->start, t->end - t->start);
 }
 
+/* "Embassy", "embassy", "Consulate", "consulate": a diplomatic mission. */
+static bool mission_word(const char *s, const struct ingest_tok *t)
+{
+    return ingest_tok_ieq(s, t, "embassy") || ingest_tok_ieq(s, t, "consulate");
+}
+
+/* After a mission's name ending before token j: "in" and a known place of
+ * one or two capitalised words that ends the run ("Embassy in Lusaka"). The
+ * token after the place, or 0; *city gets its gazetteer entry. */
+static size_t mission_city_end(const struct ingest_gaz *g, const char *s,
+                               const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                               const struct ingest_gaz_entry **city)
+{
+    if (j + 1 >= n || !ingest_tok_is(s, &t[j], "in") || !tok_capword(&t[j + 1]) ||
+        t[j + 1].quote != t[a].quote)
+        return 0;
+    for (size_t e = j + 3; e > j + 1; e--) {
+        if (e > n || (e == j + 3 && t[j + 2].start != t[j + 1].end + 1))
+            continue;
+        if (e < n && tok_capword(&t[e]) && t[e].start == t[e - 1].end + 1)
+            continue; /* the run goes on: "in Lusaka Province" */
+        *city = ingest_gaz_find(g, s + t[j + 1].start, t[e - 1].end - t[j + 1].start,
+                                INGEST_GAZ_PLACE);
+        if (*city)
+            return e;
+    }
+    return 0;
+}
+
+/* "the Patriots for Change Alliance": after "the", one plural capitalised
+ * word (no demonym), "for" (token j) and one to three capitalised words
+ * whose last is an organisation word make one name. */
+static bool for_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t n, size_t a, size_t j)
+{
+    size_t wl = t[a].end - t[a].start;
+    if (wl < 4 || s[t[a].end - 1] != 's' || s[t[a].end - 2] == 's' ||
+        ingest_gaz_has(g, s + t[a].start, wl, INGEST_GAZ_DEMONYM))
+        return false;
+    size_t e = j + 1;
+    while (e < n && e <= j + 3 && tok_capword(&t[e]) && t[e].quote == t[a].quote &&
+           t[e].start == t[e - 1].end + 1 && !(t[e].flags & INGEST_TOKF_POSS))
+        e++;
+    return e > j + 1 && (e >= n || !tok_capword(&t[e])) &&
+           ingest_gaz_has(g, s + t[e - 1].start, t[e - 1].end - t[e - 1].start,
+                          INGEST_GAZ_ORG_WORD);
+}
+
+/* True when tokens e, e+1, e+2 are "(", a word in capitals and ")" and
+ * that word is the initials of the capitalised words among tokens [a, e)
+ * ("Commission for Conciliation, Mediation and Arbitration (CCMA)"). */
+static bool initials_in_brackets(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                                 size_t e)
+{
+    if (e + 2 >= n || t[e].kind != INGEST_TOK_PUNCT || t[e].ch != '(' ||
+        t[e + 2].kind != INGEST_TOK_PUNCT || t[e + 2].ch != ')' ||
+        !(t[e + 1].flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    const char *ac = s + t[e + 1].start;
+    size_t an = t[e + 1].end - t[e + 1].start, k = 0;
+    for (size_t q = a; q < e; q++)
+        if (tok_capword(&t[q]) && (k >= an || ac[k++] != s[t[q].start]))
+            return false;
+    return k == an && an >= 2;
+}
+
 /* "Ministry of Housing, Communities and Local Government", "Department for
  * Culture, Media and Sport": when the run at a opens with "Ministry" or
  * "Department" and "of"/"for", the end (exclusive) of a list of capitalised
@@ -3052,7 +3135,9 @@ static size_t portfolio_list_end(const struct ingest_gaz *g, const char *s,
 {
     if (ingest_tok_is(s, &t[a], "The") && j >= a + 4)
         a++;
-    if (!(ingest_tok_is(s, &t[a], "Ministry") || ingest_tok_is(s, &t[a], "Department")) ||
+    bool ministry = ingest_tok_is(s, &t[a], "Ministry") || ingest_tok_is(s, &t[a], "Department");
+    if (!(ministry || ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start,
+                                     INGEST_GAZ_ORG_WORD)) ||
         !(ingest_tok_is(s, &t[a + 1], "of") || ingest_tok_is(s, &t[a + 1], "for")))
         return 0;
     bool and_seen = false, word = false;
@@ -3080,7 +3165,12 @@ static size_t portfolio_list_end(const struct ingest_gaz *g, const char *s,
         }
         return 0;
     }
-    return and_seen && word ? e : 0;
+    if (!and_seen || !word)
+        return 0;
+    /* "the Commission for Conciliation, Mediation and Arbitration (CCMA)":
+     * another organisation word heads such a list only when the acronym
+     * in brackets after it spells its capitalised words */
+    return ministry || initials_in_brackets(s, t, n, a, e) ? e : 0;
 }
 
 /* "the Senate Health, Education, Labor and Pensions Committee", "the
@@ -3620,6 +3710,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 !ingest_gaz_has(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start,
                                 INGEST_GAZ_STOPCAP) &&
                 ((a > 0 && org_noun_before(s, &t[a - 1])) ||
+                 (j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the") &&
+                  for_org_tail(g, s, t, n, a, j)) ||
                  (j >= a + 2 && t[j - 1].end - t[j - 1].start >= 4 &&
                   s[t[j - 1].end - 1] == 's' && s[t[j - 1].end - 2] != 's' &&
                   !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
@@ -4110,6 +4202,50 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        /* "The U.S. Embassy in Lusaka said", "the Chinese embassy in Suva":
+         * a mission and the city it sits in; the name stays the mission's
+         * (other writers say "the U.S. Embassy"), the whole is its alias */
+        size_t mj = j < n && (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
+                            mission_word(s, &t[j])
+                        ? j + 1
+                        : j;
+        const struct ingest_gaz_entry *city = NULL;
+        size_t ce = mission_city_end(g, s, t, n, a, mj, &city);
+        if (ce && (mj > j || (out->n > before && out->v[out->n - 1].kind == C_ORG &&
+                              out->v[out->n - 1].end == end_byte &&
+                              mission_word(s, &t[j - 1])))) {
+            size_t ma = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
+                            ? a + 1
+                            : a;
+            if (mj > j) { /* lower case: the run before is a demonym or a place */
+                out->n = before;
+                if (!(ingest_gaz_has(g, s + t[ma].start, end_byte - t[ma].start,
+                                     INGEST_GAZ_DEMONYM) ||
+                      ingest_gaz_find(g, s + t[ma].start, end_byte - t[ma].start,
+                                      INGEST_GAZ_PLACE)) ||
+                    !org_span_push(out, para, s, &t[ma], t[j].end, NULL, pos))
+                    ce = 0;
+            }
+            if (ce) {
+                struct cand *c = &out->v[out->n - 1];
+                if (!c->canon) {
+                    c->canon = s + c->nstart;
+                    c->canon_len = c->end - c->nstart;
+                }
+                c->end = t[ce - 1].end;
+                struct cand pc = {.para = para, .start = t[mj + 1].start, .end = t[ce - 1].end,
+                                  .nstart = t[mj + 1].start, .text = s, .canon = city->canon,
+                                  .canon_len = city->canon_len, .kind = C_PLACE,
+                                  .in_quote = t[mj + 1].quote >= 0, .entity = -1,
+                                  .pos = (*pos)++};
+                if (!cands_push(out, &pc))
+                    return false;
+                i = ce;
+                continue;
+            }
+            if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
+                return false; /* the lower-case case undone: as before */
+        }
         /* "the Scottish government", "the Northern Ireland executive": a
          * listed government ("Scottish Government") written in lower case is
          * an organisation named as written */
@@ -4637,6 +4773,50 @@ static void last_word(const char *s, size_t n, const char **w, size_t *wn)
     *wn = n - k;
 }
 
+/* The length of the surname that opens person name nm (Chinese, Korean,
+ * Vietnamese usage), else 0: a first word before a romanised given name of
+ * one hyphenated word ("Kwok Wai-man", and "Park Jae-sung" though "Park" is
+ * a listed English given name: no English given name comes before a
+ * romanised one) or of two short words none of them a listed given name
+ * ("Lim Hock Seng", ASCII only). */
+static size_t surname_first(const struct ingest_gaz *g, const char *nm, size_t n)
+{
+    size_t s1, s2;
+    name_spaces(nm, n, &s1, &s2);
+    if (s1 < 2 || s1 > 6 || s1 >= n)
+        return 0;
+    if (s2 >= n) /* two words: "Kwok Wai-man" */
+        return syllable_pair(nm + s1 + 1, n - s1 - 1) ? s1 : 0;
+    if (given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
+        given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
+        return 0;
+    size_t l2 = s2 - s1 - 1, l3 = n - s2 - 1; /* three: "Lim Hock Seng" */
+    bool ok = !memchr(nm + s2 + 1, ' ', l3) && l2 >= 2 && l2 <= 5 && l3 >= 2 && l3 <= 5 &&
+              ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) &&
+              ingest_cp_is_upper(ingest_cp_at(nm, n, s2 + 1)) &&
+              !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
+              !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
+              !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
+              !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE);
+    for (size_t q = s1 + 1; ok && q < n; q++)
+        ok = nm[q] == ' ' || (nm[q] & 0x80) == 0;
+    return ok ? s1 : 0;
+}
+
+/* The surname of person name nm: its first word when written first (above),
+ * else its last word. */
+static void person_surname(const struct ingest_gaz *g, const char *nm, size_t n, const char **w,
+                           size_t *wn)
+{
+    size_t s1 = surname_first(g, nm, n);
+    if (s1) {
+        *w = nm;
+        *wn = s1;
+    } else {
+        last_word(nm, n, w, wn);
+    }
+}
+
 static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, const char *title,
                      size_t tn)
 {
@@ -4711,6 +4891,68 @@ static int surname_splits(const struct cands *cs, const struct ingest_gaz *g,
     return 0;
 }
 
+/* "the Bank of Japan ... the BOJ said", "the National Union of Mineworkers
+ * ... the NUM": a word in capitals never introduced in brackets is the one
+ * organisation (among the first n_full entities, 512 at most) of two words
+ * or more whose initials it spells, of every word or of the capitalised ones
+ * ("of" left out). -1 when none, or more than one. */
+static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n, size_t n_full)
+{
+    int hit = -1;
+    for (size_t k = 0; k < n_full && k < 512; k++) {
+        const char *nm = e->v[k].name;
+        if (e->v[k].type != ENTITY_ORGANIZATION || !strchr(nm, ' '))
+            continue;
+        char all[8], caps[8];
+        size_t na = 0, nc = 0;
+        bool ok = true;
+        for (const char *p = nm; *p && ok; p++) {
+            if (p != nm && p[-1] != ' ')
+                continue;
+            ok = na < sizeof all;
+            if (ok)
+                all[na++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+            if (ok && *p >= 'A' && *p <= 'Z')
+                caps[nc++] = *p;
+        }
+        if (!ok || !((na == n && memcmp(all, w, n) == 0) || (nc == n && memcmp(caps, w, n) == 0)))
+            continue;
+        if (hit >= 0)
+            return -1;
+        hit = (int)k;
+    }
+    return hit;
+}
+
+/* "Consul General Hernando Ruiz Palacios ... Ruiz said": a lone word that
+ * is the middle one of exactly one person's three-word name (among the
+ * first n_full entities, 512 at most) is the first part of a double
+ * surname, though no list knows the given name before it; a listed given
+ * name ("Mary Ann Roe ... Ann") or an initial is no surname. -1 when none or
+ * more than one. */
+static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz *g,
+                            const char *w, size_t n, size_t n_full)
+{
+    if (n < 3 || memchr(w, '.', n) || !ingest_cp_is_upper(ingest_cp_at(w, n, 0)) ||
+        given_has(g, w, n, INGEST_GAZ_GIVEN_MALE) || given_has(g, w, n, INGEST_GAZ_GIVEN_FEMALE))
+        return -1;
+    int hit = -1;
+    for (size_t k = 0; k < n_full && k < 512; k++) {
+        const char *nm = e->v[k].name;
+        size_t nl = strlen(nm), s1, s2;
+        if (e->v[k].type != ENTITY_PERSON)
+            continue;
+        name_spaces(nm, nl, &s1, &s2);
+        if (s2 >= nl || memchr(nm + s2 + 1, ' ', nl - s2 - 1) || s2 - s1 - 1 != n ||
+            memcmp(nm + s1 + 1, w, n) != 0)
+            continue;
+        if (hit >= 0)
+            return -1;
+        hit = (int)k;
+    }
+    return hit;
+}
+
 /* Last words of company names, which the text later shortens to their first
  * word ("Halcyon Pharmaceuticals ... Halcyon said"); a coalition or a
  * committee is not called so. */
@@ -4728,6 +4970,8 @@ static const char *const company_words[] = {
     /* endings that say only "a business": "Corvant Health Services ... Corvant said" */
     "Bancorp", "Brands", "Enterprises", "Financial", "Healthcare", "Materials", "Minerals",
     "Resources", "Services", "Telecom", "Utilities", "Ventures",
+    /* transport operators: "Northway Buses ... Northway said" */
+    "Buses", "Coaches", "Ferries",
 };
 
 static bool company_word(const char *w, size_t n)
@@ -5372,34 +5616,11 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             nx_put(&last, nm + s1 + 1, s2 - s1 - 1, (int32_t)k);
     }
     /* "Lim Hock Seng ... Mr Lim", "Kwok Wai-man ... Kwok": a surname written
-     * first (Chinese, Korean, Vietnamese usage) before a romanised given name
-     * of one hyphenated word or two short words, none of them a listed given
-     * name, is the person alone too, unless another's name ends with it */
+     * first is the person alone too, unless another's name ends with it */
     for (size_t k = 0; k < out->n; k++) {
         const char *nm = out->v[k].name;
-        size_t n = strlen(nm), s1, s2;
-        if (out->v[k].type != ENTITY_PERSON)
-            continue;
-        name_spaces(nm, n, &s1, &s2);
-        if (s1 < 2 || s1 > 6 || s1 >= n || given_has(g, nm, s1, INGEST_GAZ_GIVEN_MALE) ||
-            given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
-            continue;
-        bool ok;
-        if (s2 >= n) { /* two words: "Kwok Wai-man" */
-            ok = syllable_pair(nm + s1 + 1, n - s1 - 1);
-        } else { /* three: "Lim Hock Seng" */
-            size_t l2 = s2 - s1 - 1, l3 = n - s2 - 1;
-            ok = !memchr(nm + s2 + 1, ' ', l3) && l2 >= 2 && l2 <= 5 && l3 >= 2 && l3 <= 5 &&
-                 ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) &&
-                 ingest_cp_is_upper(ingest_cp_at(nm, n, s2 + 1)) &&
-                 !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
-                 !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
-                 !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
-                 !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE);
-            for (size_t q = s1 + 1; ok && q < n; q++)
-                ok = nm[q] == ' ' || (nm[q] & 0x80) == 0;
-        }
-        if (ok && nx_find(&last, nm, s1) < 0)
+        size_t s1 = out->v[k].type == ENTITY_PERSON ? surname_first(g, nm, strlen(nm)) : 0;
+        if (s1 && nx_find(&last, nm, s1) < 0)
             nx_put(&last, nm, s1, (int32_t)k);
     }
     free(singles.v);
@@ -5447,9 +5668,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 if ((int)k == id || out->v[k].type != ENTITY_PERSON ||
                     seen_para[k] < c->para - 3 || seen_para[k] <= best_para)
                     continue;
-                const char *w;
+                const char *w; /* "Park Jae-sung ... Park said": his surname */
                 size_t wn;
-                last_word(out->v[k].name, strlen(out->v[k].name), &w, &wn);
+                person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
                 if (wn == sn && memcmp(w, sur, sn) == 0)
                     best = (int)k, best_para = seen_para[k];
             }
@@ -5485,8 +5706,12 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (hit >= 0)
                 id = hit;
         }
+        if (id < 0 && !c->title_only && sur == name)
+            id = person_by_middle(out, g, name, nn, n_full);
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
             id = org_by_first_word(out, g, name, nn);
+        if (id < 0 && c->kind == C_SINGLE && nn >= 2 && nn <= 6 && all_caps(name, nn))
+            id = org_by_initials(out, name, nn, n_full);
         /* "a retired loom fixer from nearby Belmont, said": a town, though
          * a speech verb follows its appositive */
         if (id < 0 && c->kind == C_SINGLE && c->town_hint && !c->title_only &&
