@@ -1170,13 +1170,6 @@ static void batch_replay(struct store *s)
 }
 
 
-/* Articles between two writes of a batch's full-text rows. Writing them only
- * at the commit left the storing thread indexing a whole batch alone at the
- * end of a load, the extraction threads done and idle; in steps, that work
- * overlaps the extraction still running. FTS5 writes a segment per step
- * either way (it flushes its pending terms at about 1 MB). */
-#define STORE_FTS_STEP 256
-
 /* store_article_insert inside a batch. The article writes straight into the
  * batch's transaction: a savepoint per article (or one around the batch)
  * made SQLite copy the pages it touched into its statement journal, a tenth
@@ -1192,7 +1185,7 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
         return STORE_ERR;
     }
     int src = SQLITE_OK;
-    if (s->n_kept && s->n_kept % STORE_FTS_STEP == 0 &&
+    if (s->n_kept && s->fts_step && s->n_kept % s->fts_step == 0 &&
         s->fts_article_from < s->batch_last_id[STORE_IDS_ARTICLES])
         src = batch_fts_rows(s);
     if (src == SQLITE_OK)
