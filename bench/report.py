@@ -120,6 +120,17 @@ def main():
         p("Stalls: newsd used under 0.3 cores while wrk kept its connections busy in: " +
           "; ".join(idle) + ". Requests stuck longer than the timeout count as errors.")
         p("")
+    walks = [r for r in rows if r["kind"] == "walk"]
+    if walks:
+        cut = ["%s %s at %d (%.0f s)" % (r["server"], ENDPOINT.get(r["endpoint"], r["endpoint"]),
+                                        r["scale"], r["seconds"])
+               for r in walks if not r["complete"]]
+        p("Warm-up: before its runs of an endpoint, each server was sent every URL of the "
+          "endpoint's list once (curl, 16 at a time; %d walks, %.1f s the longest), then 1 s "
+          "of wrk. %s" % (len(walks), max(r["seconds"] for r in walks),
+                         "Walks cut at their time bound: " + "; ".join(cut) + "." if cut
+                         else "Every walk ended within its time bound."))
+        p("")
     p("RSS: newsd's peak resident set (VmHWM, reset before each run) during the run. "
       "Errors: non-2xx answers plus socket errors and timeouts (%s s). " % meta.get("timeout", 5) + "CPU µs/req: the "
       "server process's user + system CPU time over the run divided by the requests "

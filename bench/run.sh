@@ -18,7 +18,9 @@
 # Knobs (environment): BENCH_SCALE (default "1000 20000"; 1000 is always added,
 # as the baseline of the p50 target), BENCH_DURATION (4), BENCH_CONNS ("32 256"),
 # BENCH_SEED (6), BENCH_ENDPOINTS ("list article quotes search entities"),
-# BENCH_URLS (4000 URLs per endpoint at most), BENCH_TIMEOUT (2 s), BENCH_WARMUP (1 s per endpoint
+# BENCH_URLS (4000 URLs per endpoint at most), BENCH_TIMEOUT (2 s), BENCH_WALK (20: the
+# warm-up fetches every URL of an endpoint's list once from each server, cut
+# after this many seconds; 0: no walk), BENCH_WARMUP (then 1 s of wrk per endpoint
 # and server, discarded), BENCH_OUT (build/bench), NEWSD (build/newsd),
 # CEILING (build/bench/ceiling). `run.sh --corpus-only` stops after step 1.
 set -euo pipefail
@@ -32,6 +34,7 @@ SEED=${BENCH_SEED:-6}
 ENDPOINTS=${BENCH_ENDPOINTS:-"list article quotes search entities"}
 MAXURLS=${BENCH_URLS:-4000}
 WARM=${BENCH_WARMUP:-1}
+WALK=${BENCH_WALK:-20}
 # A request not answered within this many seconds counts as an error; shorter
 # than a run, so a request stuck to the end of a run is counted, not lost.
 TIMEOUT=${BENCH_TIMEOUT:-2}
@@ -163,6 +166,21 @@ run_wrk() { # server url conns seconds urlfile -> RESULT json on stdout
     cat "$RUN/log/wrk.last" >> "$RUN/log/wrk-$1.log"
     sed -n 's/^RESULT //p' "$RUN/log/wrk.last"
 }
+# The walk: every URL of the list once (curl, 16 at a time over keep-alive
+# connections, identity encoding as wrk), cut after $WALK seconds. Without it
+# the first run of a fresh server met cold caches (its own, SQLite's, the
+# page cache) and measured them: 47-70 us of CPU a request where the same
+# endpoint took 20-30 a run later. -> one "walk" line of results.jsonl.
+walk_urls() { # server port urlfile scale endpoint
+    awk -v b="http://127.0.0.1:$2" '{print "url = \"" b $0 "\"\noutput = \"/dev/null\""}' "$3" \
+        > "$RUN/walk.cfg"
+    local t0 t1 ok=true
+    t0=$(now)
+    timeout "$WALK" curl -s --no-progress-meter --parallel --parallel-max 16 -K "$RUN/walk.cfg" \
+        2>> "$RUN/log/walk.log" || ok=false
+    t1=$(now)
+    echo "{\"kind\":\"walk\",\"scale\":$4,\"endpoint\":\"$5\",\"server\":\"$1\",\"urls\":$(wc -l < "$3"),\"seconds\":$(awk "BEGIN{print $t1 - $t0}"),\"complete\":$ok}" >> "$RESULTS"
+}
 
 k=0
 for s in $SCALES; do
@@ -202,6 +220,7 @@ for s in $SCALES; do
             case $srv in
             newsd) port=$nport ;; ceiling) port=$cport ;; nginx) port=$gport ;;
             esac
+            [ "$WALK" -gt 0 ] && walk_urls "$srv" "$port" "$urls" "$s" "$ep"
             [ "$WARM" -gt 0 ] && run_wrk "$srv" "http://127.0.0.1:$port" 32 "$WARM" "$urls" > /dev/null
         done
         for c in $CONNS; do

@@ -10,8 +10,9 @@
 # Knobs: BENCH_SCALE (articles per serving table, default "1000 20000"; add
 # 100000 for the large table), BENCH_DURATION (seconds per wrk run, default 4),
 # BENCH_CONNS (default "32 256"), BENCH_SEED (corpus seed, default 6),
-# BENCH_ENDPOINTS (list article quotes search entities), BENCH_OUT (work dir,
-# default build/bench).
+# BENCH_ENDPOINTS (list article quotes search entities), BENCH_WALK (warm-up:
+# seconds at most to fetch every URL of a list once per server, default 20;
+# 0 turns the walk off), BENCH_OUT (work dir, default build/bench).
 
 BENCH_DEPS_PKGS := wrk nginx-light linux-perf
 BENCH_SCALE     ?= 1000 20000
@@ -19,6 +20,7 @@ BENCH_DURATION  ?= 4
 BENCH_CONNS     ?= 32 256
 BENCH_SEED      ?= 6
 BENCH_OUT       ?= build/bench
+BENCH_WALK      ?= 20
 
 .PHONY: bench bench-deps bench-corpus
 
@@ -35,7 +37,7 @@ build/bench/ceiling: bench/ceiling.c
 bench: deps bench-deps
 	$(MAKE) build/newsd build/bench/ceiling
 	BENCH_SCALE="$(BENCH_SCALE)" BENCH_DURATION="$(BENCH_DURATION)" BENCH_CONNS="$(BENCH_CONNS)" \
-	    BENCH_SEED="$(BENCH_SEED)" BENCH_OUT="$(BENCH_OUT)" bench/run.sh
+	    BENCH_SEED="$(BENCH_SEED)" BENCH_OUT="$(BENCH_OUT)" BENCH_WALK="$(BENCH_WALK)" bench/run.sh
 
 # Only the corpus (for BENCH_SCALE), e.g. to generate 100,000 articles ahead.
 bench-corpus:

@@ -98,13 +98,16 @@ static const char sql_group_upsert[] =
     "ON CONFLICT (canon) DO UPDATE SET "
     " occurrences = occurrences + 1, first_seen = min(first_seen, excluded.first_seen), "
     " last_seen = max(last_seen, excluded.last_seen) RETURNING id";
-/* Used in a batch instead of sql_group_upsert: find the group (UNIQUE
- * (canon)), or make it with this first occurrence; the batch's further
- * occurrences are added up and written by sql_group_count when it commits. */
+/* Used in a batch instead of sql_group_upsert: make the group with this
+ * first occurrence, or (UNIQUE (canon) taken) find it; the batch's further
+ * occurrences are added up and written by sql_group_count when it commits.
+ * The insert comes first because most quotations are new: a lookup first
+ * probed the canon index twice for every new one. */
 static const char sql_group_find[] = "SELECT id FROM quote_groups WHERE canon = ?1";
 static const char sql_group_insert[] =
     "INSERT INTO quote_groups (id, canon, text, occurrences, first_seen, last_seen) "
-    "VALUES (" NEXT_ID("quote_groups", "?4") ", ?1, ?2, 1, ?3, ?3)";
+    "VALUES (" NEXT_ID("quote_groups", "?4") ", ?1, ?2, 1, ?3, ?3) "
+    "ON CONFLICT (canon) DO NOTHING";
 static const char sql_group_count[] =
     "UPDATE quote_groups SET occurrences = occurrences + ?2, "
     " first_seen = min(first_seen, ?3), last_seen = max(last_seen, ?4) WHERE id = ?1";
@@ -677,28 +680,36 @@ static int quote_group_find(struct store *s, const struct quote *q, const unsign
     *counted = false;
     if (wmap_get(&w->groups, ck, STORE_QUOTE_KEY_LEN, id))
         goto out;
-    if (!(st = store_stmt(s, STMT_GROUP_FIND, sql_group_find))) {
+    if (!(st = store_stmt(s, STMT_GROUP_INSERT, sql_group_insert))) {
         src = SQLITE_ERROR;
         goto out;
     }
+    /* The next id is taken only when the row is made, so the ids come out
+     * as they did with the lookup first. */
+    int64_t fresh = s->batch_last_id[STORE_IDS_GROUPS] + 1;
     CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
-    src = sqlite3_step(st);
-    if (src == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        src = SQLITE_OK;
-    } else if (src == SQLITE_DONE) {
+    CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
+    CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
+    CHECK(store_bind_id(st, 4, fresh));
+    CHECK(stmt_run(st));
+    if (sqlite3_changes(s->db) == 1) {
+        s->batch_last_id[STORE_IDS_GROUPS] = fresh;
+        *id = fresh;
+        *counted = true;
+    } else {
         store_stmt_done(st);
-        if (!(st = store_stmt(s, STMT_GROUP_INSERT, sql_group_insert))) {
+        if (!(st = store_stmt(s, STMT_GROUP_FIND, sql_group_find))) {
             src = SQLITE_ERROR;
             goto out;
         }
         CHECK(sqlite3_bind_blob(st, 1, key, STORE_QUOTE_KEY_LEN, SQLITE_STATIC));
-        CHECK(sqlite3_bind_text(st, 2, q->text ? q->text : "", -1, SQLITE_STATIC));
-        CHECK(sqlite3_bind_text(st, 3, sort_at, -1, SQLITE_STATIC));
-        CHECK(store_bind_id(st, 4, next_id(s, STORE_IDS_GROUPS)));
-        CHECK(stmt_run(st));
-        *id = sqlite3_last_insert_rowid(s->db);
-        *counted = true;
+        src = sqlite3_step(st);
+        if (src == SQLITE_ROW) {
+            *id = sqlite3_column_int64(st, 0);
+            src = SQLITE_OK;
+        } else if (src == SQLITE_DONE) {
+            src = SQLITE_CORRUPT; /* the canon that conflicted is not there */
+        }
     }
     if (src == SQLITE_OK)
         wmap_put(&w->groups, ck, STORE_QUOTE_KEY_LEN, *id);
@@ -1158,12 +1169,6 @@ static void batch_replay(struct store *s)
     }
 }
 
-/* Articles between two writes of a batch's full-text rows. Writing them only
- * at the commit left the storing thread indexing a whole batch alone at the
- * end of a load, the extraction threads done and idle; in steps, that work
- * overlaps the extraction still running. FTS5 writes a segment per step
- * either way (it flushes its pending terms at about 1 MB). */
-#define STORE_FTS_STEP 256
 
 /* store_article_insert inside a batch. The article writes straight into the
  * batch's transaction: a savepoint per article (or one around the batch)
@@ -1180,7 +1185,7 @@ static enum store_rc batch_article_insert(struct store *s, struct article *a,
         return STORE_ERR;
     }
     int src = SQLITE_OK;
-    if (s->n_kept && s->n_kept % STORE_FTS_STEP == 0 &&
+    if (s->n_kept && s->fts_step && s->n_kept % s->fts_step == 0 &&
         s->fts_article_from < s->batch_last_id[STORE_IDS_ARTICLES])
         src = batch_fts_rows(s);
     if (src == SQLITE_OK)

@@ -237,6 +237,7 @@ enum store_rc store_open(const char *path, enum store_mode mode, struct store **
     struct store *s = calloc(1, sizeof *s);
     if (!s)
         return STORE_ERR;
+    s->fts_step = STORE_FTS_STEP;
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     /* Readers open read-write with query_only on: a WAL database needs its -shm
      * file even for reading, and SQLite falls back to read-only by itself when

@@ -71,6 +71,15 @@ enum store_id_table {
 #define STORE_DYN_CACHE 64
 /* Slots of the per-connection cache of list totals. */
 #define STORE_COUNT_CACHE 64
+/* Articles between two writes of a batch's full-text rows (a store's
+ * fts_step). Writing them only at the commit left the storing thread
+ * indexing a whole batch alone at the end of a load, the extraction threads
+ * done and idle; in steps, that work overlaps the extraction still running.
+ * But each step makes FTS5 segments that its merges then rewrite: 256 cost
+ * the storing thread about a tenth more instructions than 4,096, which for
+ * the batch sizes of a load (1,024 to 8,192 articles) is about once a batch
+ * (docs/performance.md, session 11). */
+#define STORE_FTS_STEP 4096
 
 struct store {
     sqlite3 *db;
@@ -95,9 +104,10 @@ struct store {
     bool in_batch;
     int64_t batch_article_max;
     /* The batch's rows above these ids have no full-text rows yet: they are
-     * written every STORE_FTS_STEP articles and when the batch commits. */
+     * written every fts_step articles and when the batch commits. */
     int64_t fts_article_from;
     int64_t fts_quote_from;
+    size_t fts_step; /* STORE_FTS_STEP; a test lowers it to cross a step */
     /* The last id the batch gave, per table: the batch holds the write lock,
      * so it numbers its rows itself from where store_batch_ids found the
      * tables' highest ids ever given, instead of a lookup per row. */

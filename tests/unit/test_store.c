@@ -920,12 +920,14 @@ Test(store, failed_article_in_a_batch_leaves_only_itself_out)
 
 Test(store, batch_full_text_rows_written_in_steps_match_one_by_one)
 {
-    /* A large batch writes its full-text rows every few hundred articles
+    /* A large batch writes its full-text rows every fts_step articles
      * (STORE_FTS_STEP), not only when it commits: every row must be indexed,
      * also when an article fails after a step and the batch is written
      * again. (A row written twice would not show: FTS5 reads the newer
-     * entry of a rowid only, so that costs time, not results.) */
-    enum { N = 700, BAD = 300 };
+     * entry of a rowid only, so that costs time, not results.) The step is
+     * lowered to 256 so that 700 articles cross two steps, the failure
+     * falling between them. */
+    enum { N = 700, BAD = 300, STEP = 256 };
     struct article *a = calloc(N, sizeof *a), *b = calloc(N, sizeof *b);
     cr_assert(a && b);
     struct store_insert res;
@@ -944,6 +946,10 @@ Test(store, batch_full_text_rows_written_in_steps_match_one_by_one)
         cr_assert_eq(store_article_insert(one, &a[i], &res), STORE_OK);
         cr_assert_not(res.duplicate);
     }
+    cr_assert_lt(STEP, BAD);
+    cr_assert_gt(STEP * 2, BAD);
+    cr_assert_lt(STEP * 2, N);
+    db->fts_step = STEP;
     cr_assert_eq(store_bulk_mode(db), STORE_OK);
     cr_assert_eq(store_batch_begin(db), STORE_OK);
     for (int i = 0; i < N; i++) {
@@ -954,6 +960,16 @@ Test(store, batch_full_text_rows_written_in_steps_match_one_by_one)
         cr_assert_eq(rc, i == BAD ? STORE_ERR : STORE_OK, "article %d: rc %d", i, rc);
         if (i == BAD)
             sqlite3_limit(db->db, SQLITE_LIMIT_LENGTH, limit);
+        if (i == STEP) {
+            /* The first step's rows are written before the commit. */
+            sqlite3_stmt *st;
+            cr_assert_eq(sqlite3_prepare_v2(db->db, "SELECT count(*) FROM articles_fts_docsize",
+                                            -1, &st, NULL),
+                         SQLITE_OK);
+            cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+            cr_assert_eq(sqlite3_column_int(st, 0), STEP);
+            sqlite3_finalize(st);
+        }
     }
     cr_assert_eq(store_bulk_finish(db), STORE_OK);
     expect_same_db(one, a, b, N);
