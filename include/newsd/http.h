@@ -166,5 +166,9 @@ int http_server_port(const struct http_server *srv);
 void http_server_drain(struct http_server *srv);
 /* Stops accepting, finishes in-flight requests and frees everything. */
 void http_server_stop(struct http_server *srv);
+/* True when a request that may have started at t0 (ms) is more than deadline
+ * ms old at now; a t0 later than now (set by a completion while the watchdog
+ * walked the connections) is never overdue. */
+bool http_overdue(uint64_t now, uint64_t t0, uint64_t deadline);
 
 #endif

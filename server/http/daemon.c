@@ -149,7 +149,7 @@ static uint64_t http_now_ms(void)
  * 2^64 - 1 and cut a keep-alive connection that had just been answered, its
  * client's next request failing with a reset (the bench's rare socket read
  * errors at 256 connections, docs/performance.md, session 11). */
-static bool http_overdue(uint64_t now, uint64_t t0, uint64_t deadline)
+bool http_overdue(uint64_t now, uint64_t t0, uint64_t deadline)
 {
     return now > t0 && now - t0 > deadline;
 }

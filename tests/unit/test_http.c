@@ -7,6 +7,7 @@
 
 #include "newsd/embedded.h"
 #include "newsd/handlers.h"
+#include "newsd/http.h"
 #include "newsd/metrics.h"
 #include "newsd/router.h"
 #include "newsd/store.h"
@@ -369,4 +370,17 @@ Test(router, openapi_lists_exactly_the_routes)
     }
     cr_assert_eq(documented, n);
     json_decref(doc);
+}
+
+Test(http, overdue_never_wraps_for_a_start_after_the_clock)
+{
+    /* The watchdog reads the clock once and then walks the connections while
+     * pool threads complete requests: a start one millisecond after its
+     * reading must not count as 2^64 - 1 ms old (it cut answered keep-alive
+     * connections, docs/performance.md, session 11). */
+    cr_assert_not(http_overdue(1000, 1001, 5000));
+    cr_assert_not(http_overdue(1000, UINT64_MAX, 0));
+    cr_assert_not(http_overdue(6000, 1000, 5000));
+    cr_assert(http_overdue(6001, 1000, 5000));
+    cr_assert(http_overdue(10, 0, 9));
 }
