@@ -4687,7 +4687,25 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         size_t c = d0 + 1;
         while (c < k && c - d0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
             c++;
-        if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 && tok_capital(&t[c + 1])) {
+        /* (the name may follow a role behind "the": "Her opponent, the
+         * retired general Augusto Benavente, has gone further, promising") */
+        bool the_role = false;
+        if (c + 3 < k && is_punct(&t[c], ',') && ingest_tok_ieq(p->s, &t[c + 1], "the")) {
+            size_t r = c + 2;
+            while (r < k && r - c <= 5 && t[r].kind == INGEST_TOK_WORD && t[r].quote < 0 &&
+                   (t[r].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[r], function_words))
+                r++;
+            if (r > c + 2 && r < k && tok_capital(&t[r]) &&
+                (TOK_IN(p->s, &t[r - 1], role_nouns) ||
+                 ingest_gaz_has(x->g, p->s + t[r - 1].start, t[r - 1].end - t[r - 1].start,
+                                INGEST_GAZ_TITLE)))
+            {
+                c = r - 1; /* the name starts at c + 1 */
+                the_role = true;
+            }
+        }
+        if (c + 2 < k && (is_punct(&t[c], ',') || the_role) && t[c + 1].quote < 0 &&
+            tok_capital(&t[c + 1])) {
             for (size_t mi = 0; mi < p->n_m; mi++) {
                 const struct ingest_mention *m = &p->m[mi];
                 if (m->start < t[c + 1].start)
