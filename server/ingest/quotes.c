@@ -2331,6 +2331,33 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
                             int32_t best_para, int32_t best_sent, size_t best_start,
                             size_t best_end);
 
+/* Words that open a clause fronted before the main clause's subject. Sorted. */
+static const char *const fronted_subordinators[] = {"after", "as",   "before",
+                                                    "once",  "when", "while"};
+
+/* "When I put this to Ann Roe, she said ...": a he/she (at byte) that opens
+ * the main clause right after the comma of a fronted clause (one of
+ * fronted_subordinators, the sentence's first word) means the person that
+ * clause names (at name_start, in sentence sent), whoever spoke last. */
+static bool fronted_clause_names(const struct ingest_para *p, int32_t sent, size_t name_start,
+                                 size_t byte)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, byte), n = tok_at_byte(p, name_start);
+    if (k == 0 || k >= p->toks.n || n >= k || t[k].sent != sent || !is_punct(&t[k - 1], ',') ||
+        t[k - 1].quote >= 0)
+        return false;
+    size_t f = n;
+    while (f > 0 && t[f - 1].sent == sent)
+        f--;
+    if (!TOK_IN(p->s, &t[f], fronted_subordinators) || t[f].quote >= 0)
+        return false;
+    for (size_t j = f; j + 1 < k; j++)
+        if (t[j].quote >= 0 || is_clause_punct(&t[j]))
+            return false; /* one clause only, no quotation in it */
+    return true;
+}
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -2393,6 +2420,20 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 skip_sent = sent;
                 continue;
             }
+            /* "One of a few women riding in the city, she switched from X to
+             * Y": a name behind a preposition after such a he/she, later in
+             * the sentence, is no subject either */
+            bool prev_pron = false;
+            for (size_t j = f; j + 1 < lo && !prev_pron; j++)
+                prev_pron = p->toks.v[j].quote < 0 &&
+                            (gender == 1 ? TOK_IN(p->s, &p->toks.v[j], pronouns_m)
+                                         : TOK_IN(p->s, &p->toks.v[j], pronouns_f));
+            size_t pp = lo; /* (past a title: "for Councillor Jo Roe") */
+            while (pp > f + 1 && lo - pp < 3 && tok_capital(&p->toks.v[pp - 1]))
+                pp--;
+            if (prev_pron && f < lo && (f == 0 || p->toks.v[f - 1].sent != sent) &&
+                TOK_IN(p->s, &p->toks.v[pp - 1], prepositions))
+                continue;
         }
         /* "Ann Roe spoke briefly. Jo Vale stood behind her. “...,” she
          * said": a sentence whose own object is a him/her of this sex is
@@ -2430,6 +2471,9 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     }
     if (intro >= 0)
         return intro; /* the source the previous paragraph just introduced */
+    if (best >= 0 && best_para == para && fronted_clause_names(&x->paras[para], best_sent,
+                                                               best_start, byte))
+        return best;
     int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start, best_end);
     /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
      * question does not answer it; the one who spoke before the question does */
@@ -3483,6 +3527,20 @@ static const char *const group_counts[] = {
 /* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
 static const char *const copulas[] = {"are", "is", "was", "were"};
 
+/* Whether a person's name follows byte b of paragraph pi after a comma: "A
+ * spokesperson for the council, Ann Roe, said" names the phrase ending at b. */
+static bool named_after(const struct ctx *x, int32_t pi, size_t b)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    size_t k = tok_at_byte(p, b);
+    if (k + 1 >= p->toks.n || !is_punct(&p->toks.v[k], ','))
+        return false;
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == p->toks.v[k + 1].start && !p->m[mi].in_quote)
+            return x->ents->v[p->m[mi].entity].type == ENTITY_PERSON;
+    return false;
+}
+
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
  * definite "the person" (a source noun) with no name is the anonymous source
  * an indefinite phrase with that noun introduced, before it in this paragraph
@@ -4097,6 +4155,11 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     while (e < sb && e < h + 12 && t[e].quote < 0 && !is_clause_punct(&t[e]) &&
            !TOK_IN(p->s, &t[e], relatives) && !cue_at(p, e, &len))
         e++;
+    /* "One of only four women on the late routes, she moved ...": a
+     * phrase before a he/she describes that he/she, no one new */
+    if (e + 1 < sb && is_punct(&t[e], ',') &&
+        (TOK_IN(p->s, &t[e + 1], pronouns_m) || TOK_IN(p->s, &t[e + 1], pronouns_f)))
+        return false;
     struct attr pat = {0};
     subject_resolve(x, pi, (struct subj){sa, e, false}, &pat);
     if (pat.speaker >= 0)
@@ -4412,6 +4475,19 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads) &&
             anon_antecedent(x, pi, sj, false, at))
             return;
+        /* "A senior executive at one of the two companies, who spoke on
+         * condition of anonymity, was more candid. “...,” the executive
+         * said": any other head noun, when its indefinite introduction is in
+         * this same paragraph, goes to it before a person titled so earlier */
+        if (sj.b - sj.a == 2 && (t[sj.a + 1].flags & INGEST_TOKF_LOWER) &&
+            TOK_IN(s, &t[sj.a + 1], role_nouns)) {
+            struct attr an = *at;
+            if (anon_antecedent(x, pi, sj, false, &an) && an.subj_para == pi &&
+                !named_after(x, pi, an.subj_b)) {
+                *at = an;
+                return;
+            }
+        }
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
@@ -6726,7 +6802,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(companion_nouns) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(fronted_subordinators) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
