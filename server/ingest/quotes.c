@@ -2974,7 +2974,7 @@ static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_
 /* Organisation nouns that only a company answers to (sorted). */
 static const char *const business_nouns[] = {
     "airline", "bank", "carmaker", "chain", "company", "conglomerate", "firm",
-    "insurer", "lender", "retailer", "startup",
+    "insurer", "lender", "operator", "retailer", "startup",
 };
 
 /* Whether the organisation name holds every lower-case word of the
@@ -3014,7 +3014,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER))
         return -1;
     bool inst = false;
-    if (!ingest_org_noun(p->s + hw->start, hw->end - hw->start)) {
+    /* (a business noun too: "a spokesperson for the operator") */
+    if (!ingest_org_noun(p->s + hw->start, hw->end - hw->start) &&
+        !TOK_IN(p->s, hw, business_nouns)) {
         if (!TOK_IN(p->s, hw, institution_nouns))
             return -1;
         inst = true;
@@ -4176,6 +4178,33 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     return true;
 }
 
+/* "The union has filed an objection, arguing that ... what its submission
+ * calls “...”": a writing owned by "its" (subject sj, "its" and a document
+ * noun) is the organisation's that opens the sentence, named or as "the
+ * union" (org_holder), else the one an "it" there stands for. -1 when none
+ * (the writing stays as written). */
+static int32_t its_writing_org(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t f = sj.a;
+    while (f > 0 && t[f - 1].sent == t[sj.a].sent)
+        f--;
+    int32_t who = -1;
+    if (TOK_IN(p->s, &t[f], determiners)) {
+        /* "The union has filed": the description's head within three words;
+         * one that names nobody ("The residents' association") keeps the
+         * writing as written */
+        for (size_t h = f + 2; who < 0 && h <= f + 3 && h < sj.a; h++)
+            if (ingest_tok_ieq(p->s, &t[f], "the") && t[h].quote < 0 &&
+                (t[h].flags & INGEST_TOKF_LOWER))
+                who = org_holder(x, pi, (struct subj){f, h, false});
+    } else {
+        who = org_pronoun_resolve(x, pi, t[sj.a].start);
+    }
+    return who >= 0 && x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4190,6 +4219,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     at->subj_para = pi;
     at->subj_a = t[sj.a].start;
     at->subj_b = t[sj.b - 1].full_end;
+    if (sj.b - sj.a == 2 && ingest_tok_is(s, &t[sj.a], "its") &&
+        (t[sj.a + 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.a + 1], document_nouns)) {
+        at->speaker = its_writing_org(x, pi, sj);
+        return;
+    }
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
         if (pronoun_means_kin(x, pi, sj.a, gender))
