@@ -7111,6 +7111,8 @@ static bool inner_quotes(const struct ctx *x, int32_t pi, const struct ingest_qs
  * unnamed description) whose words recur inside one later, longer quotation
  * with a speaker is that speaker's. Only the first later holder counts, and
  * only when every later holder within reach agrees. */
+#define ECHO_DROP INT32_MIN /* para of a subheading quotation dropped below */
+
 static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out)
 {
     for (size_t i = 0; i < out->n; i++) {
@@ -7138,11 +7140,23 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
             an--;
         for (size_t j = 0; j < an && words <= ECHO_WORDS_MAX; j++)
             words += a[j] == ' ';
-        if (words < 2 || words > ECHO_WORDS_MAX || an > ECHO_BYTES_MAX)
+        /* ("'Crumbs'" on a line of its own: a subheading that is one
+         * quotation, one word or more, is only ever its holder's) */
+        bool whole = heading && o->start <= 3 && o->end + 3 >= paras[o->para].n;
+        if (whole) {
+            o->speaker = -1;
+            o->subj_para = -1;
+            o->speaker_lit = NULL;
+            o->cue = NULL;
+        }
+        if (words < (whole ? 1u : 2u) || words > ECHO_WORDS_MAX || an > ECHO_BYTES_MAX) {
+            if (whole)
+                o->para = ECHO_DROP;
             continue;
+        }
         int32_t who = -1;
         size_t from = 0;
-        bool clash = false;
+        bool clash = false, held = false;
         for (size_t k = i + 1; k < out->n && k - i <= ECHO_AHEAD && !clash; k++) {
             const struct ingest_q *h = &out->v[k];
             /* (a lead's fragment recurs inside a longer quotation; a
@@ -7153,6 +7167,10 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
                 !text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
                 continue;
             if (heading) {
+                held = h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit;
+                /* (a subheading that cuts a longer quotation is a fragment) */
+                if (whole && h->end - h->start > an + 2)
+                    o->kind = QUOTE_PARTIAL;
                 if ((h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit) && !h->subj_head) {
                     o->speaker = h->speaker;
                     o->subj_para = h->subj_para;
@@ -7171,6 +7189,11 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
                 from = k;
             }
         }
+        /* (a subheading whose words no quotation below holds for a source
+         * is a slogan or a title: "'Our gold, our future'" over "the
+         * slogan “...”") */
+        if (whole && !held)
+            o->para = ECHO_DROP;
         if (clash || who < 0)
             continue;
         const struct ingest_q *h = &out->v[from];
@@ -7184,6 +7207,11 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
         if (!o->cue)
             o->cue = h->cue;
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i].para != ECHO_DROP)
+            out->v[kept++] = out->v[i];
+    out->n = kept;
 }
 
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
