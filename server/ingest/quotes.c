@@ -903,6 +903,21 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
 
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
         return false;
+    /* "had intruded into waters it claims and that ...": a verb in a
+     * relative clause without "that" (a noun, a subject pronoun, the verb)
+     * whose object is the noun before it says nothing; the words after
+     * "and" belong to the sentence's own cue */
+    static const char *const rel_pronouns[] = {"he", "it", "she", "they", "we"}; /* sorted */
+    static const char *const wh_words[] = {"than", "that", "what", "when", "where", "which",
+                                           "while"}; /* sorted */
+    if (c->kind == CUE_VERB && i >= 2 && i + 1 < p->toks.n && t[i + 1].quote < 0 &&
+        (ingest_tok_is(p->s, &t[i + 1], "and") || is_punct(&t[i + 1], ',')) &&
+        tok_in(p->s, b, rel_pronouns, sizeof rel_pronouns / sizeof *rel_pronouns) &&
+        t[i - 2].quote < 0 && t[i - 2].kind == INGEST_TOK_WORD &&
+        (t[i - 2].flags & INGEST_TOKF_LOWER) &&
+        !tok_in(p->s, &t[i - 2], wh_words, sizeof wh_words / sizeof *wh_words) &&
+        t[i - 2].end - t[i - 2].start > 3)
+        return false;
     /* "said in a statement posted on its website": a past participle of
      * publishing right after the noun of "in/on a ..." describes that noun */
     static const char *const publish_participles[] = {"posted"}; /* cues only; sorted */
