@@ -2350,6 +2350,25 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
 static const char *const fronted_subordinators[] = {"after", "as",   "before",
                                                     "once",  "when", "while"};
 
+/* Whether token n of paragraph p lies in a clause fronted by one of
+ * fronted_subordinators (the sentence's first word) that a comma closes
+ * before token k. */
+static bool in_fronted_clause(const struct ingest_para *p, size_t n, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (n >= k || k >= p->toks.n)
+        return false;
+    size_t f = n;
+    while (f > 0 && t[f - 1].sent == t[n].sent)
+        f--;
+    if (!TOK_IN(p->s, &t[f], fronted_subordinators) || t[f].quote >= 0)
+        return false;
+    for (size_t j = n + 1; j < k; j++)
+        if (is_punct(&t[j], ',') && t[j].quote < 0)
+            return true;
+    return false;
+}
+
 /* "When I put this to Ann Roe, she said ...": a he/she (at byte) that opens
  * the main clause right after the comma of a fronted clause (one of
  * fronted_subordinators, the sentence's first word) means the person that
@@ -2474,6 +2493,11 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 continue;
             }
         }
+        /* "When Ann Roe rose again, Jo Vale declined to give way": a name in
+         * a fronted clause is not the subject the main clause names after it */
+        if (best >= 0 && m->para == best_para && sent == best_sent &&
+            in_fronted_clause(p, lo, tok_at_byte(p, best_start)))
+            continue;
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -3099,6 +3123,25 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
  * words before it, an appositive after it, "of Maine" right after it: "Sens.
  * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
  * does and no other party or nationality does. */
+/* Words that make a title another office than the bare one: "shadow home
+ * secretary", "deputy mayor" ("former" and "acting" do not: desc_modifiers).
+ * Sorted. */
+static const char *const rank_words[] = {"assistant", "deputy", "junior", "shadow", "vice"};
+
+/* Whether the title words [a, b) of paragraph mp hold one of rank_words that
+ * the description d[0..nd) (text ds) lacks: then they name another office. */
+static bool rank_clash(const struct ingest_para *mp, size_t a, size_t b,
+                       const struct ingest_tok *const *d, const char *ds, size_t nd)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!TOK_IN(mp->s, &mp->toks.v[k], rank_words))
+            continue;
+        if (desc_hits(mp, k, k + 1, d, ds, nd) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *m,
                               const struct ingest_para *p, const struct ingest_tok *const *d,
                               size_t nd, size_t head, bool *head_ok)
@@ -3183,6 +3226,11 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
         if (hits == nd)
             return true;
     }
+    /* "The shadow home secretary, Fiona Roe," is not "the home secretary" */
+    if (rank_clash(mp, before, before_end, d, p->s, nd))
+        before = before_end;
+    if (rank_clash(mp, after, after_end, d, p->s, nd))
+        after = after_end;
     size_t hb = desc_hits(mp, before, before_end, d, p->s, nd);
     size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
     size_t ho = desc_hits(mp, of, of_end, d, p->s, nd);
@@ -6851,7 +6899,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(companion_nouns) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(fronted_subordinators) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(fronted_subordinators) && LIST_SORTED(rank_words) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
