@@ -5281,8 +5281,9 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
     static const char *const records[] = {"account", "accounts", "recording", "recordings",
                                           "transcript", "transcripts", "video"}; /* sorted */
     /* people who heard the words: "according to two people who attended" */
-    static const char *const witnesses[] = {"attendees", "participants", "people",
-                                            "persons",   "sources",      "witnesses"}; /* sorted */
+    static const char *const witnesses[] = {"attendee", "attendees", "participant", "participants",
+                                            "people",   "person",    "persons",     "source",
+                                            "sources",  "witness",   "witnesses"}; /* sorted */
     const struct ingest_tok *t = p->toks.v;
     if (k >= p->toks.n)
         return false;
@@ -5300,7 +5301,9 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
                            t[j].quote < 0 && !rec;
          j++)
         rec = (t[j].flags & INGEST_TOKF_LOWER) &&
-              (TOK_IN(p->s, &t[j], document_nouns) || TOK_IN(p->s, &t[j], records));
+              (TOK_IN(p->s, &t[j], document_nouns) || TOK_IN(p->s, &t[j], records) ||
+               /* ("according to a person who attended") */
+               TOK_IN(p->s, &t[j], witnesses));
     if (!rec)
         return false;
     size_t len;
