@@ -903,6 +903,21 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
 
     if ((b->flags & INGEST_TOKF_POSS) || tok_in(p->s, b, noun_markers, NOUN_MARKERS_N))
         return false;
+    /* "had intruded into waters it claims and that ...": a verb in a
+     * relative clause without "that" (a noun, a subject pronoun, the verb)
+     * whose object is the noun before it says nothing; the words after
+     * "and" belong to the sentence's own cue */
+    static const char *const rel_pronouns[] = {"he", "it", "she", "they", "we"}; /* sorted */
+    static const char *const wh_words[] = {"than", "that", "what", "when", "where", "which",
+                                           "while"}; /* sorted */
+    if (c->kind == CUE_VERB && i >= 2 && i + 1 < p->toks.n && t[i + 1].quote < 0 &&
+        (ingest_tok_is(p->s, &t[i + 1], "and") || is_punct(&t[i + 1], ',')) &&
+        tok_in(p->s, b, rel_pronouns, sizeof rel_pronouns / sizeof *rel_pronouns) &&
+        t[i - 2].quote < 0 && t[i - 2].kind == INGEST_TOK_WORD &&
+        (t[i - 2].flags & INGEST_TOKF_LOWER) &&
+        !tok_in(p->s, &t[i - 2], wh_words, sizeof wh_words / sizeof *wh_words) &&
+        t[i - 2].end - t[i - 2].start > 3)
+        return false;
     /* "said in a statement posted on its website": a past participle of
      * publishing right after the noun of "in/on a ..." describes that noun */
     static const char *const publish_participles[] = {"posted"}; /* cues only; sorted */
@@ -2331,6 +2346,52 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
                             int32_t best_para, int32_t best_sent, size_t best_start,
                             size_t best_end);
 
+/* Words that open a clause fronted before the main clause's subject. Sorted. */
+static const char *const fronted_subordinators[] = {"after", "as",   "before",
+                                                    "once",  "when", "while"};
+
+/* Whether token n of paragraph p lies in a clause fronted by one of
+ * fronted_subordinators (the sentence's first word) that a comma closes
+ * before token k. */
+static bool in_fronted_clause(const struct ingest_para *p, size_t n, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (n >= k || k >= p->toks.n)
+        return false;
+    size_t f = n;
+    while (f > 0 && t[f - 1].sent == t[n].sent)
+        f--;
+    if (!TOK_IN(p->s, &t[f], fronted_subordinators) || t[f].quote >= 0)
+        return false;
+    for (size_t j = n + 1; j < k; j++)
+        if (is_punct(&t[j], ',') && t[j].quote < 0)
+            return true;
+    return false;
+}
+
+/* "When I put this to Ann Roe, she said ...": a he/she (at byte) that opens
+ * the main clause right after the comma of a fronted clause (one of
+ * fronted_subordinators, the sentence's first word) means the person that
+ * clause names (at name_start, in sentence sent), whoever spoke last. */
+static bool fronted_clause_names(const struct ingest_para *p, int32_t sent, size_t name_start,
+                                 size_t byte)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t k = tok_at_byte(p, byte), n = tok_at_byte(p, name_start);
+    if (k == 0 || k >= p->toks.n || n >= k || t[k].sent != sent || !is_punct(&t[k - 1], ',') ||
+        t[k - 1].quote >= 0)
+        return false;
+    size_t f = n;
+    while (f > 0 && t[f - 1].sent == sent)
+        f--;
+    if (!TOK_IN(p->s, &t[f], fronted_subordinators) || t[f].quote >= 0)
+        return false;
+    for (size_t j = f; j + 1 < k; j++)
+        if (t[j].quote >= 0 || is_clause_punct(&t[j]))
+            return false; /* one clause only, no quotation in it */
+    return true;
+}
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -2393,6 +2454,20 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 skip_sent = sent;
                 continue;
             }
+            /* "One of a few women riding in the city, she switched from X to
+             * Y": a name behind a preposition after such a he/she, later in
+             * the sentence, is no subject either */
+            bool prev_pron = false;
+            for (size_t j = f; j + 1 < lo && !prev_pron; j++)
+                prev_pron = p->toks.v[j].quote < 0 &&
+                            (gender == 1 ? TOK_IN(p->s, &p->toks.v[j], pronouns_m)
+                                         : TOK_IN(p->s, &p->toks.v[j], pronouns_f));
+            size_t pp = lo; /* (past a title: "for Councillor Jo Roe") */
+            while (pp > f + 1 && lo - pp < 3 && tok_capital(&p->toks.v[pp - 1]))
+                pp--;
+            if (prev_pron && f < lo && (f == 0 || p->toks.v[f - 1].sent != sent) &&
+                TOK_IN(p->s, &p->toks.v[pp - 1], prepositions))
+                continue;
         }
         /* "Ann Roe spoke briefly. Jo Vale stood behind her. “...,” she
          * said": a sentence whose own object is a him/her of this sex is
@@ -2418,6 +2493,11 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
                 continue;
             }
         }
+        /* "When Ann Roe rose again, Jo Vale declined to give way": a name in
+         * a fronted clause is not the subject the main clause names after it */
+        if (best >= 0 && m->para == best_para && sent == best_sent &&
+            in_fronted_clause(p, lo, tok_at_byte(p, best_start)))
+            continue;
         if (best < 0 || (m->para == best_para && sent == best_sent)) {
             best = m->entity; /* earlier in the same sentence: the subject */
             best_sent = sent;
@@ -2430,6 +2510,9 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     }
     if (intro >= 0)
         return intro; /* the source the previous paragraph just introduced */
+    if (best >= 0 && best_para == para && fronted_clause_names(&x->paras[para], best_sent,
+                                                               best_start, byte))
+        return best;
     int32_t r = pronoun_pick(x, para, gender, best, best_para, best_sent, best_start, best_end);
     /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
      * question does not answer it; the one who spoke before the question does */
@@ -2930,7 +3013,7 @@ static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_
 /* Organisation nouns that only a company answers to (sorted). */
 static const char *const business_nouns[] = {
     "airline", "bank", "carmaker", "chain", "company", "conglomerate", "firm",
-    "insurer", "lender", "retailer", "startup",
+    "insurer", "lender", "operator", "retailer", "startup",
 };
 
 /* Whether the organisation name holds every lower-case word of the
@@ -2970,7 +3053,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     if (hw->kind != INGEST_TOK_WORD || !(hw->flags & INGEST_TOKF_LOWER))
         return -1;
     bool inst = false;
-    if (!ingest_org_noun(p->s + hw->start, hw->end - hw->start)) {
+    /* (a business noun too: "a spokesperson for the operator") */
+    if (!ingest_org_noun(p->s + hw->start, hw->end - hw->start) &&
+        !TOK_IN(p->s, hw, business_nouns)) {
         if (!TOK_IN(p->s, hw, institution_nouns))
             return -1;
         inst = true;
@@ -3038,6 +3123,25 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
  * words before it, an appositive after it, "of Maine" right after it: "Sens.
  * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
  * does and no other party or nationality does. */
+/* Words that make a title another office than the bare one: "shadow home
+ * secretary", "deputy mayor" ("former" and "acting" do not: desc_modifiers).
+ * Sorted. */
+static const char *const rank_words[] = {"assistant", "deputy", "junior", "shadow", "vice"};
+
+/* Whether the title words [a, b) of paragraph mp hold one of rank_words that
+ * the description d[0..nd) (text ds) lacks: then they name another office. */
+static bool rank_clash(const struct ingest_para *mp, size_t a, size_t b,
+                       const struct ingest_tok *const *d, const char *ds, size_t nd)
+{
+    for (size_t k = a; k < b; k++) {
+        if (!TOK_IN(mp->s, &mp->toks.v[k], rank_words))
+            continue;
+        if (desc_hits(mp, k, k + 1, d, ds, nd) == 0)
+            return true;
+    }
+    return false;
+}
+
 static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *m,
                               const struct ingest_para *p, const struct ingest_tok *const *d,
                               size_t nd, size_t head, bool *head_ok)
@@ -3122,6 +3226,11 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
         if (hits == nd)
             return true;
     }
+    /* "The shadow home secretary, Fiona Roe," is not "the home secretary" */
+    if (rank_clash(mp, before, before_end, d, p->s, nd))
+        before = before_end;
+    if (rank_clash(mp, after, after_end, d, p->s, nd))
+        after = after_end;
     size_t hb = desc_hits(mp, before, before_end, d, p->s, nd);
     size_t ha = desc_hits(mp, after, after_end, d, p->s, nd);
     size_t ho = desc_hits(mp, of, of_end, d, p->s, nd);
@@ -3482,6 +3591,20 @@ static const char *const group_counts[] = {
 
 /* Forms of "be" that say what a source was ("A second aide was blunter."), sorted. */
 static const char *const copulas[] = {"are", "is", "was", "were"};
+
+/* Whether a person's name follows byte b of paragraph pi after a comma: "A
+ * spokesperson for the council, Ann Roe, said" names the phrase ending at b. */
+static bool named_after(const struct ctx *x, int32_t pi, size_t b)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    size_t k = tok_at_byte(p, b);
+    if (k + 1 >= p->toks.n || !is_punct(&p->toks.v[k], ','))
+        return false;
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == p->toks.v[k + 1].start && !p->m[mi].in_quote)
+            return x->ents->v[p->m[mi].entity].type == ENTITY_PERSON;
+    return false;
+}
 
 /* "A person close to Bell said ... . “...,” said the person, who ...": a
  * definite "the person" (a source noun) with no name is the anonymous source
@@ -4097,6 +4220,11 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     while (e < sb && e < h + 12 && t[e].quote < 0 && !is_clause_punct(&t[e]) &&
            !TOK_IN(p->s, &t[e], relatives) && !cue_at(p, e, &len))
         e++;
+    /* "One of only four women on the late routes, she moved ...": a
+     * phrase before a he/she describes that he/she, no one new */
+    if (e + 1 < sb && is_punct(&t[e], ',') &&
+        (TOK_IN(p->s, &t[e + 1], pronouns_m) || TOK_IN(p->s, &t[e + 1], pronouns_f)))
+        return false;
     struct attr pat = {0};
     subject_resolve(x, pi, (struct subj){sa, e, false}, &pat);
     if (pat.speaker >= 0)
@@ -4113,6 +4241,33 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     return true;
 }
 
+/* "The union has filed an objection, arguing that ... what its submission
+ * calls “...”": a writing owned by "its" (subject sj, "its" and a document
+ * noun) is the organisation's that opens the sentence, named or as "the
+ * union" (org_holder), else the one an "it" there stands for. -1 when none
+ * (the writing stays as written). */
+static int32_t its_writing_org(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t f = sj.a;
+    while (f > 0 && t[f - 1].sent == t[sj.a].sent)
+        f--;
+    int32_t who = -1;
+    if (TOK_IN(p->s, &t[f], determiners)) {
+        /* "The union has filed": the description's head within three words;
+         * one that names nobody ("The residents' association") keeps the
+         * writing as written */
+        for (size_t h = f + 2; who < 0 && h <= f + 3 && h < sj.a; h++)
+            if (ingest_tok_ieq(p->s, &t[f], "the") && t[h].quote < 0 &&
+                (t[h].flags & INGEST_TOKF_LOWER))
+                who = org_holder(x, pi, (struct subj){f, h, false});
+    } else {
+        who = org_pronoun_resolve(x, pi, t[sj.a].start);
+    }
+    return who >= 0 && x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4127,6 +4282,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
     at->subj_para = pi;
     at->subj_a = t[sj.a].start;
     at->subj_b = t[sj.b - 1].full_end;
+    if (sj.b - sj.a == 2 && ingest_tok_is(s, &t[sj.a], "its") &&
+        (t[sj.a + 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.a + 1], document_nouns)) {
+        at->speaker = its_writing_org(x, pi, sj);
+        return;
+    }
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
         if (pronoun_means_kin(x, pi, sj.a, gender))
@@ -4412,6 +4572,19 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (sj.b - sj.a == 2 && TOK_IN(s, &t[sj.a + 1], source_heads) &&
             anon_antecedent(x, pi, sj, false, at))
             return;
+        /* "A senior executive at one of the two companies, who spoke on
+         * condition of anonymity, was more candid. “...,” the executive
+         * said": any other head noun, when its indefinite introduction is in
+         * this same paragraph, goes to it before a person titled so earlier */
+        if (sj.b - sj.a == 2 && (t[sj.a + 1].flags & INGEST_TOKF_LOWER) &&
+            TOK_IN(s, &t[sj.a + 1], role_nouns)) {
+            struct attr an = *at;
+            if (anon_antecedent(x, pi, sj, false, &an) && an.subj_para == pi &&
+                !named_after(x, pi, an.subj_b)) {
+                *at = an;
+                return;
+            }
+        }
         at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
@@ -4687,7 +4860,25 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         size_t c = d0 + 1;
         while (c < k && c - d0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
             c++;
-        if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 && tok_capital(&t[c + 1])) {
+        /* (the name may follow a role behind "the": "Her opponent, the
+         * retired general Augusto Benavente, has gone further, promising") */
+        bool the_role = false;
+        if (c + 3 < k && is_punct(&t[c], ',') && ingest_tok_ieq(p->s, &t[c + 1], "the")) {
+            size_t r = c + 2;
+            while (r < k && r - c <= 5 && t[r].kind == INGEST_TOK_WORD && t[r].quote < 0 &&
+                   (t[r].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[r], function_words))
+                r++;
+            if (r > c + 2 && r < k && tok_capital(&t[r]) &&
+                (TOK_IN(p->s, &t[r - 1], role_nouns) ||
+                 ingest_gaz_has(x->g, p->s + t[r - 1].start, t[r - 1].end - t[r - 1].start,
+                                INGEST_GAZ_TITLE)))
+            {
+                c = r - 1; /* the name starts at c + 1 */
+                the_role = true;
+            }
+        }
+        if (c + 2 < k && (is_punct(&t[c], ',') || the_role) && t[c + 1].quote < 0 &&
+            tok_capital(&t[c + 1])) {
             for (size_t mi = 0; mi < p->n_m; mi++) {
                 const struct ingest_mention *m = &p->m[mi];
                 if (m->start < t[c + 1].start)
@@ -4735,6 +4926,24 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                 pe++;
             if ((t[pe].flags & INGEST_TOKF_POSS) && pe + 1 < k && tok_capital(&t[pe + 1]))
                 continue;
+            /* "Zambia's main opposition leader on Sunday rejected ...,
+             * calling": a place's role, lower-case words up to a role noun
+             * or title, is the subject as written */
+            size_t r = pe + 1;
+            while ((t[pe].flags & INGEST_TOKF_POSS) && r < k && r - pe <= 4 &&
+                   t[r].kind == INGEST_TOK_WORD && t[r].quote < 0 &&
+                   (t[r].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[r], function_words)) {
+                if (TOK_IN(p->s, &t[r], role_nouns) ||
+                    ingest_gaz_has(x->g, p->s + t[r].start, t[r].end - t[r].start,
+                                   INGEST_GAZ_TITLE)) {
+                    if (r + 1 < k && t[r + 1].quote < 0 && !TOK_IN(p->s, &t[r + 1], role_nouns)) {
+                        *out = (struct subj){c0, r + 1, false};
+                        return true;
+                    }
+                    break;
+                }
+                r++;
+            }
             return false;
         }
         size_t e = a;
@@ -5072,8 +5281,9 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
     static const char *const records[] = {"account", "accounts", "recording", "recordings",
                                           "transcript", "transcripts", "video"}; /* sorted */
     /* people who heard the words: "according to two people who attended" */
-    static const char *const witnesses[] = {"attendees", "participants", "people",
-                                            "persons",   "sources",      "witnesses"}; /* sorted */
+    static const char *const witnesses[] = {"attendee", "attendees", "participant", "participants",
+                                            "people",   "person",    "persons",     "source",
+                                            "sources",  "witness",   "witnesses"}; /* sorted */
     const struct ingest_tok *t = p->toks.v;
     if (k >= p->toks.n)
         return false;
@@ -5091,7 +5301,9 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
                            t[j].quote < 0 && !rec;
          j++)
         rec = (t[j].flags & INGEST_TOKF_LOWER) &&
-              (TOK_IN(p->s, &t[j], document_nouns) || TOK_IN(p->s, &t[j], records));
+              (TOK_IN(p->s, &t[j], document_nouns) || TOK_IN(p->s, &t[j], records) ||
+               /* ("according to a person who attended") */
+               TOK_IN(p->s, &t[j], witnesses));
     if (!rec)
         return false;
     size_t len;
@@ -6456,6 +6668,56 @@ static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
     return true;
 }
 
+/* "Qatar's chief mediator said a ceasefire was “not yet within reach.” ¶
+ * “...,” Faisal Al-Nuaimi, Qatar's minister of state, told reporters": a
+ * lead's source kept as an owner's role (a capitalised owner in the
+ * possessive, then lower-case words up to a singular head that is not a
+ * stand-in such as "official" or "spokesman") is the person the next
+ * paragraph introduces: the first person outside quotations there, right at
+ * its start or right after its opening quotation, named for the first time
+ * and followed by an appositive comma. The title rarely repeats the lead's
+ * words ("chief mediator", "minister of state"), so the delayed introduction
+ * is the evidence. Tokens [a, b) of the lead hold the description. */
+static void lede_owner_role_named(struct ctx *x, int32_t pi, size_t a, size_t b, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t o = a;
+    while (o + 1 < b && o < a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+        o++;
+    const struct ingest_tok *h = &t[b - 1];
+    size_t hl = h->end - h->start;
+    if (!tok_capital(&t[a]) || !(t[o].flags & INGEST_TOKF_POSS) || o + 1 >= b ||
+        !(t[o + 1].flags & INGEST_TOKF_LOWER) || TOK_IN(p->s, h, unnamed_roles) ||
+        (hl > 3 && p->s[h->end - 1] == 's'))
+        return;
+    const struct ingest_para *np = &x->paras[pi + 1];
+    const struct ingest_tok *nt = np->toks.v;
+    const struct ingest_ents *e = x->ents;
+    /* the first token outside the next paragraph's opening quotation */
+    size_t f = 0;
+    while (f < np->toks.n && (nt[f].quote >= 0 || nt[f].kind == INGEST_TOK_PUNCT))
+        f++;
+    size_t first = mention_lower(e, pi + 1, 0);
+    for (size_t mi = first; mi < e->n_m && e->m[mi].para == pi + 1; mi++) {
+        const struct ingest_mention *m = &e->m[mi];
+        if (m->in_quote)
+            continue;
+        if (e->v[m->entity].type != ENTITY_PERSON || tok_at_byte(np, m->start) != f)
+            return;
+        size_t end = f;
+        while (end < np->toks.n && nt[end].start < m->end)
+            end++;
+        if (end >= np->toks.n || !is_punct(&nt[end], ','))
+            return;
+        for (size_t k = 0; k < first; k++)
+            if (e->m[k].entity == m->entity)
+                return; /* named before: not the one the writer holds back */
+        at->speaker = m->entity;
+        return;
+    }
+}
+
 /* "A Texas border sheriff says smugglers are “adapting fast” ... ¶ Kinney
  * County Sheriff Wade Pruitt told ...": a lead's source kept as an
  * indefinite description (a/an, then its words up to a lower-case head) is
@@ -6475,12 +6737,15 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
     size_t a = tok_at_byte(p, at->subj_a), b = a;
     while (b < p->toks.n && t[b].start < at->subj_b)
         b++;
-    if (a >= p->toks.n || b - a < 2 || b - a > 6 ||
-        !(ingest_tok_ieq(p->s, &t[a], "a") || ingest_tok_ieq(p->s, &t[a], "an")))
+    if (a >= p->toks.n || b - a < 2 || b - a > 6)
         return;
     const struct ingest_tok *h = &t[b - 1];
     if (h->kind != INGEST_TOK_WORD || !(h->flags & INGEST_TOKF_LOWER))
         return;
+    if (!(ingest_tok_ieq(p->s, &t[a], "a") || ingest_tok_ieq(p->s, &t[a], "an"))) {
+        lede_owner_role_named(x, pi, a, b, at);
+        return;
+    }
     const struct ingest_para *np = &x->paras[pi + 1];
     const struct ingest_ents *e = x->ents;
     size_t mi = mention_lower(e, pi + 1, 0);
@@ -6637,7 +6902,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
            LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
            LIST_SORTED(companion_nouns) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(fronted_subordinators) && LIST_SORTED(rank_words) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
            LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
            LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
            LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
@@ -6912,6 +7177,8 @@ static bool inner_quotes(const struct ctx *x, int32_t pi, const struct ingest_qs
  * unnamed description) whose words recur inside one later, longer quotation
  * with a speaker is that speaker's. Only the first later holder counts, and
  * only when every later holder within reach agrees. */
+#define ECHO_DROP INT32_MIN /* para of a subheading quotation dropped below */
+
 static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out)
 {
     for (size_t i = 0; i < out->n; i++) {
@@ -6939,11 +7206,23 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
             an--;
         for (size_t j = 0; j < an && words <= ECHO_WORDS_MAX; j++)
             words += a[j] == ' ';
-        if (words < 2 || words > ECHO_WORDS_MAX || an > ECHO_BYTES_MAX)
+        /* ("'Crumbs'" on a line of its own: a subheading that is one
+         * quotation, one word or more, is only ever its holder's) */
+        bool whole = heading && o->start <= 3 && o->end + 3 >= paras[o->para].n;
+        if (whole) {
+            o->speaker = -1;
+            o->subj_para = -1;
+            o->speaker_lit = NULL;
+            o->cue = NULL;
+        }
+        if (words < (whole ? 1u : 2u) || words > ECHO_WORDS_MAX || an > ECHO_BYTES_MAX) {
+            if (whole)
+                o->para = ECHO_DROP;
             continue;
+        }
         int32_t who = -1;
         size_t from = 0;
-        bool clash = false;
+        bool clash = false, held = false;
         for (size_t k = i + 1; k < out->n && k - i <= ECHO_AHEAD && !clash; k++) {
             const struct ingest_q *h = &out->v[k];
             /* (a lead's fragment recurs inside a longer quotation; a
@@ -6954,6 +7233,10 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
                 !text_holds_words(a, an, paras[h->para].s + h->start, h->end - h->start))
                 continue;
             if (heading) {
+                held = h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit;
+                /* (a subheading that cuts a longer quotation is a fragment) */
+                if (whole && h->end - h->start > an + 2)
+                    o->kind = QUOTE_PARTIAL;
                 if ((h->speaker >= 0 || h->subj_para >= 0 || h->speaker_lit) && !h->subj_head) {
                     o->speaker = h->speaker;
                     o->subj_para = h->subj_para;
@@ -6972,6 +7255,11 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
                 from = k;
             }
         }
+        /* (a subheading whose words no quotation below holds for a source
+         * is a slogan or a title: "'Our gold, our future'" over "the
+         * slogan “...”") */
+        if (whole && !held)
+            o->para = ECHO_DROP;
         if (clash || who < 0)
             continue;
         const struct ingest_q *h = &out->v[from];
@@ -6985,6 +7273,11 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
         if (!o->cue)
             o->cue = h->cue;
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->v[i].para != ECHO_DROP)
+            out->v[kept++] = out->v[i];
+    out->n = kept;
 }
 
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,

@@ -91,6 +91,32 @@ static bool line_is_signed_quote(const char *s, size_t n)
     return false;
 }
 
+/* True when the line is one short quotation in single marks and nothing else,
+ * a subheading that quotes the section's speaker ('Crumbs', 'A stress
+ * test'): kept as a paragraph for the words it quotes, as a quoting live-blog
+ * heading is. */
+static bool line_is_single_quote(const char *s, size_t n)
+{
+    size_t i = 0, last = 0;
+    enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &i));
+    if (q != INGEST_QM_SINGLE_OPEN && q != INGEST_QM_SINGLE_AMBIG)
+        return false;
+    size_t body = i;
+    bool letter = false;
+    while (i < n) {
+        last = i;
+        uint32_t c = ingest_utf8_next(s, n, &i);
+        enum ingest_qmark m = ingest_cp_quote_mark(c);
+        if (i < n && m != INGEST_QM_NONE && m != INGEST_QM_SINGLE_CLOSE &&
+            m != INGEST_QM_SINGLE_AMBIG)
+            return false; /* another quotation inside */
+        letter = letter || (c < 128 && isalpha((int)c));
+    }
+    enum ingest_qmark e = ingest_cp_quote_mark(ingest_utf8_next(s, n, &last));
+    return letter && last == n && i > body &&
+           (e == INGEST_QM_SINGLE_CLOSE || e == INGEST_QM_SINGLE_AMBIG);
+}
+
 /* Generic phrases of site furniture. A line holding one and no longer than a
  * short paragraph is boilerplate. */
 static const char *const boiler_phrases[] = {
@@ -1561,6 +1587,7 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
     for (size_t k = body; k < end; k++) {
         const struct unit *x = &u.v[c[k]];
         if (!x->term && x->words <= 10 && !x->dateline && !line_is_signed_quote(x->s, x->n) &&
+            !line_is_single_quote(x->s, x->n) &&
             !(k > 0 && quoting_entry_heading(&u.v[c[k - 1]], x)))
             continue;
         if (!strv_push(&d->paragraphs, x->s)) {
