@@ -38,6 +38,9 @@ struct cand {
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
+    const char *xalias; /* a listed spelling the span stands for though its case
+                         * differs ("Welsh Government" for "Welsh government"), or NULL */
+    size_t xalias_len;
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -3218,9 +3221,30 @@ static size_t committee_list_end(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* Whether the words before "read"/"reads" at token r name a thing bearing
+ * words ("a sign on his office door that read"): a display noun at most
+ * eight words before it, in the same sentence. */
+static bool display_reads(const char *s, const struct ingest_tok *t, size_t r)
+{
+    static const char *const shows[] = {"banner", "banners", "caption", "placard", "placards",
+                                        "plaque", "poster",  "posters", "shirt",   "shirts",
+                                        "sign",   "signs",   "slogan",  "sticker", "t-shirt",
+                                        "t-shirts"}; /* sorted */
+    for (size_t k = r; k > 0 && r - k < 8; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->sent != t[r].sent || w->quote >= 0)
+            return false;
+        if (w->kind == INGEST_TOK_WORD &&
+            ingest_word_in(shows, sizeof shows / sizeof *shows, s + w->start, w->end - w->start))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the quotation opening at token i is the title of a work: it follows
  * "titled" or "entitled", or "called" or "named" after a noun for a work
- * ("a 30-second ad called", "a white paper called"). */
+ * ("a 30-second ad called", "a white paper called"), a headline ("under the
+ * headline", "headlined"), or a sign's "read" ("a sign ... that read"). */
 static bool work_title_before(const char *s, const struct ingest_tok *t, size_t i)
 {
     static const char *const works[] = {
@@ -3231,10 +3255,15 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
         "song",      "speech",      "study",   "video"}; /* sorted */
     const struct ingest_tok *v = &t[i - 1];
     size_t vl = v->end - v->start;
-    if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 5 || vl > 8)
+    if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 4 || vl > 9)
         return false;
-    if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled"))
+    if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled") ||
+        ingest_tok_is(s, v, "headlined") ||
+        (ingest_tok_is(s, v, "headline") && i >= 2 && ingest_tok_is(s, &t[i - 2], "the")))
         return true;
+    if ((ingest_tok_is(s, v, "read") || ingest_tok_is(s, v, "reads")) && i >= 2 &&
+        (ingest_tok_is(s, &t[i - 2], "that") || ingest_tok_is(s, &t[i - 2], "which")))
+        return display_reads(s, t, i - 2);
     if (!ingest_tok_is(s, v, "called") && !ingest_tok_is(s, v, "named"))
         return false;
     for (size_t k = i - 1; k > 0 && i - 1 - k < 3; k--) {
@@ -4257,10 +4286,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             size_t ga = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
                             ? a + 1
                             : a;
-            if (ga < j && j - ga <= 3 &&
-                ingest_gaz_find_nocase(g, s + t[ga].start, t[j].end - t[ga].start, INGEST_GAZ_ORG)) {
+            const struct ingest_gaz_entry *gov =
+                ga < j && j - ga <= 3 ? ingest_gaz_find_nocase(g, s + t[ga].start,
+                                                               t[j].end - t[ga].start,
+                                                               INGEST_GAZ_ORG)
+                                      : NULL;
+            if (gov) {
+                /* named as written (readers differ on the case), with the
+                 * listed spelling as alias */
                 if (!org_span_push(out, para, s, &t[ga], t[j].end, NULL, pos))
                     return false;
+                out->v[out->n - 1].xalias = gov->canon;
+                out->v[out->n - 1].xalias_len = gov->canon_len;
                 i = j + 1;
                 continue;
             }
@@ -4619,9 +4656,16 @@ static bool text_scan_str(const char *s, int32_t para, const struct ingest_gaz *
 {
     if (!s)
         return true;
-    if (!ingest_toks_build(s, strlen(s), NULL, 0, scratch))
-        return false;
-    return text_scan(s, scratch, para, g, out, pos);
+    /* a closing line's quotations ("appears in print under the headline
+     * \"The River Candidate\""), so a work's title there is read as one */
+    struct ingest_qspan *spans = NULL;
+    size_t n_spans = 0;
+    bool carry = false;
+    size_t n = strlen(s);
+    bool ok = (para != PARA_CREDIT || ingest_qspans_find(s, n, &carry, &spans, &n_spans) == 0) &&
+              ingest_toks_build(s, n, spans, n_spans, scratch);
+    free(spans);
+    return ok && text_scan(s, scratch, para, g, out, pos);
 }
 
 /* ---- the entity table ---------------------------------------------------------- */
@@ -5101,6 +5145,10 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
     const char *s = c->text + c->start;
     if (!ingest_bytes_eq(s, n, x->name)) {
         if (!ent_strv_add(&x->aliases, s, n))
+            return INGEST_ERR_NOMEM;
+    }
+    if (c->xalias && !ingest_bytes_eq(c->xalias, c->xalias_len, x->name)) {
+        if (!ent_strv_add(&x->aliases, c->xalias, c->xalias_len))
             return INGEST_ERR_NOMEM;
     }
     if (c->xtitle) {
