@@ -2674,6 +2674,8 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
     static const char *const moves[] = {
         "away", "back", "came", "come", "comes", "drove", "fished", "fled", "flew",
         "hail", "hailed", "hails", "home", "moved", "returned", "travelled", "traveled",
+        /* "told Reuters by telephone from Ballina": where a speaker is */
+        "phone", "telephone",
     };
     if (a < 2)
         return false;
@@ -2726,6 +2728,8 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
     /* ("in Ames" after "Ames Public Library": a public body named for its town) */
     static const char *const municipal[] = {"borough", "city",     "county", "parish", "public",
                                             "town",    "township", "village"}; /* sorted */
+    static const char *const roads[] = {"avenue", "highway", "lane", "road", "street",
+                                        "way"}; /* sorted */
     for (size_t i = 0; i < e->n && i < 512; i++) {
         const char *nm = e->v[i].name;
         const char *sp = strrchr(nm, ' ');
@@ -2734,6 +2738,10 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
         size_t k = n + 1;
         while (nm[k] && nm[k] != ' ')
             k++;
+        /* ("in Appin" after "Appin Road": a road named for the town it leads to) */
+        if (e->v[i].type == ENTITY_PLACE && !nm[k] &&
+            ingest_word_in(roads, sizeof roads / sizeof *roads, nm + n + 1, k - n - 1))
+            continue;
         if (!ingest_word_in(municipal, sizeof municipal / sizeof *municipal, nm + n + 1, k - n - 1))
             return true;
     }
@@ -3833,10 +3841,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
              (compass_of && pw == a) || (pw == a && age_hometown(s, t, a)) ||
-             (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
+             /* ("in Lismore and nearby Coraki": a nearness word between) */
+             (ingest_tok_is(s, &t[pw - 1], "and") && out->n > 0 &&
               out->v[out->n - 1].para == para &&
-              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
-              out->v[out->n - 1].end == t[a - 2].end) ||
+              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && pw >= 2 &&
+              out->v[out->n - 1].end == t[pw - 2].end) ||
              /* "the 400 miles from Reno to Laughlin": a trip's end */
              (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
@@ -4387,9 +4396,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 ingest_word_in(on_land, sizeof on_land / sizeof *on_land, s + t[a - 2].start,
                                t[a - 2].end - t[a - 2].start))
                 c->kind = C_PLACE;
-            /* "Lena Park, a spokesperson for the company": a listed given name
-             * and a place word, in a person's appositive, are a person */
-            if (c->kind == C_PLACE && !c->canon && person && j - a == 2 &&
+            /* "Lena Park, a spokesperson for the company", "Jim Garrison
+             * said": a listed given name and a place word, in a person's
+             * appositive or before a speech verb, are a person */
+            if (c->kind == C_PLACE && !c->canon && (person || cue) && j - a == 2 &&
                 c->start == t[a].start && given_name_at(g, s, &t[a]))
                 c->kind = C_PERSON;
             /* "executive director of Clean Air Colorado", "president of X":
