@@ -4604,14 +4604,27 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * the place keeps its own mention */
             static const char *const councils[] = {"borough", "city",   "county",
                                                    "district", "parish", "town"}; /* sorted */
-            if (c->kind != C_PERSON && c->kind != C_ORG && c->start == t[a].start &&
-                j - a <= 3 && j + 1 < n && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
-                (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
-                ingest_word_in(councils, 6, s + t[j].start, t[j].end - t[j].start) &&
-                ingest_tok_is(s, &t[j + 1], "council") && t[j + 1].start == t[j].end + 1) {
+            /* ("before Mid Weald district council": a run read as a person,
+             * with no title or listed given name, is the district's name) */
+            bool council_kind = j - a <= 3 && j + 1 < n && c->start == t[a].start &&
+                                !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                                (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
+                                ingest_word_in(councils, 6, s + t[j].start, t[j].end - t[j].start) &&
+                                ingest_tok_is(s, &t[j + 1], "council") &&
+                                t[j + 1].start == t[j].end + 1;
+            bool district_person = council_kind && c->kind == C_PERSON && c->nstart == c->start &&
+                                   !c->person_hint && j - a >= 2 && !given_name_at(g, s, &t[a]);
+            if (council_kind && ((c->kind != C_PERSON && c->kind != C_ORG) || district_person)) {
                 struct cand oc = {.para = para, .start = t[a].start, .end = t[j + 1].end,
                                   .nstart = t[a].start, .text = s, .kind = C_ORG,
                                   .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (district_person) {
+                    /* the name alone is the council ("Mid Weald cannot
+                     * demonstrate"), an alias of it */
+                    c->kind = C_ORG;
+                    c->canon = s + oc.start;
+                    c->canon_len = oc.end - oc.start;
+                }
                 if (!cands_push(out, &oc))
                     return false;
                 j += 2;
@@ -5208,6 +5221,45 @@ static bool mention_push(struct ingest_ents *e, const struct cand *c)
     return true;
 }
 
+/* "farmers walk out of Clare council meeting" over "Clare County Council":
+ * a council named in lower case after its place ("X council") is the one
+ * council named in full ("X <Kind> Council", kind a capitalised word) in the
+ * article, whose name it takes as canonical. */
+static void council_short_forms(struct cands *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        const char *nm = c->text + c->nstart;
+        size_t n = c->end - c->nstart;
+        if (c->kind != C_ORG || c->canon || n < 10 || memcmp(nm + n - 8, " council", 8) != 0)
+            continue;
+        size_t pn = n - 8; /* the place's bytes */
+        const struct cand *full = NULL;
+        for (size_t k = 0; k < cs->n; k++) {
+            const struct cand *o = &cs->v[k];
+            const char *on = o->canon ? o->canon : o->text + o->nstart;
+            size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
+            if (o->kind != C_ORG || onn < pn + 10 || memcmp(on, nm, pn) != 0 || on[pn] != ' ' ||
+                !ingest_cp_is_upper(ingest_cp_at(on, onn, pn + 1)) ||
+                memcmp(on + onn - 8, " Council", 8) != 0 ||
+                memchr(on + pn + 1, ' ', onn - 8 - pn - 1))
+                continue;
+            if (full && (full->canon ? full->canon_len : full->end - full->nstart) == onn &&
+                memcmp(full->canon ? full->canon : full->text + full->nstart, on, onn) == 0)
+                continue;
+            if (full) {
+                full = NULL; /* two councils of that place: neither */
+                break;
+            }
+            full = o;
+        }
+        if (full) {
+            c->canon = full->canon ? full->canon : full->text + full->nstart;
+            c->canon_len = full->canon ? full->canon_len : full->end - full->nstart;
+        }
+    }
+}
+
 bool ingest_entities_lists_sorted(void)
 {
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
@@ -5234,6 +5286,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     for (size_t i = 0; i < doc->extra.n; i++)
         if (!text_scan_str(doc->extra.v[i], PARA_CREDIT, g, &cs, &pos, &scratch))
             goto out;
+    council_short_forms(&cs);
 
     size_t cap = 64;
     while (cap < (cs.n + doc->authors.n) * 4 + 8)
