@@ -1772,6 +1772,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         const char *wl = s + t[b - 1].start;
         size_t wln = end - t[b - 1].start;
         if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
+            /* "General Directorate of General Security": the words after
+             * the title open with an organisation word and "of" */
+            (b - na >= 3 && ingest_tok_is(s, &t[na + 1], "of") &&
+             ingest_gaz_has(g, s + t[na].start, t[na].end - t[na].start, INGEST_GAZ_ORG_WORD)) ||
             /* "U.S. Attorney's Office for the District of Arizona" */
             (b - na >= 3 && ingest_tok_is(s, &t[na], "Office") && na > a &&
              (t[na - 1].flags & INGEST_TOKF_POSS)))
@@ -3229,6 +3233,27 @@ static size_t committee_list_end(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* Whether two to four capitalised words from token j, in quotation q, end
+ * in an organisation word with no possessive among them and no stop word
+ * first
+ * ("Lake Neighbors Association" after "the Sloan's"). */
+static bool poss_org_run(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t n, size_t j, int32_t q)
+{
+    for (size_t k = j; k < n && k < j + 4 && tok_capword(&t[k]) && t[k].quote == q; k++) {
+        if (k > j && t[k].start > t[k - 1].full_end + 1)
+            return false;
+        if (k == j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_STOPCAP))
+            return false;
+        if (k > j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD))
+            return !(t[k].flags & INGEST_TOKF_POSS) &&
+                   (k + 1 >= n || !tok_capword(&t[k + 1]) || t[k + 1].start > t[k].full_end + 1);
+        if (t[k].flags & INGEST_TOKF_POSS)
+            return false;
+    }
+    return false;
+}
+
 /* Whether the words before "read"/"reads" at token r name a thing bearing
  * words ("a sign on his office door that read"): a display noun at most
  * eight words before it, in the same sentence. */
@@ -3564,6 +3589,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     stop = true;
                     continue;
                 }
+                /* "the Sloan's Lake Neighbors Association": after "the", one
+                 * word's possessive opens a name that an organisation word
+                 * closes within four words */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && t[j].start <= k->full_end + 1 &&
+                    ((j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the")) ||
+                     (j == a + 2 && ingest_tok_is(s, &t[a], "The"))) &&
+                    poss_org_run(g, s, t, n, j, t[a].quote))
+                    continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "OPEC+": a known name with a plus sign */
