@@ -2951,8 +2951,32 @@ static bool appositive_from(const char *s, const struct ingest_tok *t, size_t n,
     return false;
 }
 
+/* ", one of the country's largest quick-commerce platforms": "one of the"
+ * and lower-case words up to an organisation noun in the plural ("banks",
+ * "platforms") closing the phrase, after the name ending at token j. */
+static bool org_one_of(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    if (j + 4 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
+        !ingest_tok_is(s, &t[j + 1], "one") || !ingest_tok_is(s, &t[j + 2], "of") ||
+        !ingest_tok_is(s, &t[j + 3], "the"))
+        return false;
+    for (size_t k = j + 4; k < n && k < j + 10; k++) {
+        const struct ingest_tok *w = &t[k];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) || w->quote != t[j].quote)
+            return false;
+        size_t wn = w->end - w->start;
+        if (wn > 3 && s[w->end - 1] == 's' && !(w->flags & INGEST_TOKF_POSS) &&
+            (ingest_org_noun(s + w->start, wn - 1) ||
+             (s[w->end - 2] == 'e' && ingest_org_noun(s + w->start, wn - 2))))
+            return k + 1 >= n || t[k + 1].kind == INGEST_TOK_PUNCT;
+    }
+    return false;
+}
+
 static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
+    if (org_one_of(s, t, n, j))
+        return true;
     static const char *const after[] = {"aligned", "allied",  "backed",   "backing", "based",
                                         "created", "formed",  "founded",  "funded",  "in",
                                         "launched", "led",    "opposing", "run",     "set",
@@ -4026,6 +4050,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                          t[j + 1].kind == INGEST_TOK_WORD && org_noun_before(s, &t[j + 1]) &&
                          !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start,
                                           INGEST_GAZ_PLACE);
+        /* "members of the Unite union": one unlisted word between "the" and
+         * "union" is the union's name (not "the Ohio union", a place's) */
+        if (!trade_org && j == a + 1 && j < n && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+            t[j].quote == t[a].quote && ingest_tok_is(s, &t[j], "union") &&
+            !(t[a].flags & INGEST_TOKF_POSS) &&
+            !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start, INGEST_GAZ_PLACE) &&
+            !ingest_gaz_has(g, s + t[a].start, end_byte - t[a].start, INGEST_GAZ_DEMONYM))
+            trade_org = true;
         org_after = org_after || trade_org;
         bool firm = firm_sign(s, t, n, a, j);
         bool group_after = group_noun_after(s, t, n, a, j);
