@@ -38,6 +38,9 @@ struct cand {
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
+    const char *xalias; /* a listed spelling the span stands for though its case
+                         * differs ("Welsh Government" for "Welsh government"), or NULL */
+    size_t xalias_len;
     size_t pos;       /* global order */
     int32_t entity;
 };
@@ -1769,6 +1772,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         const char *wl = s + t[b - 1].start;
         size_t wln = end - t[b - 1].start;
         if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
+            /* "General Directorate of General Security": the words after
+             * the title open with an organisation word and "of" */
+            (b - na >= 3 && ingest_tok_is(s, &t[na + 1], "of") &&
+             ingest_gaz_has(g, s + t[na].start, t[na].end - t[na].start, INGEST_GAZ_ORG_WORD)) ||
             /* "U.S. Attorney's Office for the District of Arizona" */
             (b - na >= 3 && ingest_tok_is(s, &t[na], "Office") && na > a &&
              (t[na - 1].flags & INGEST_TOKF_POSS)))
@@ -2671,6 +2678,8 @@ static bool town_word_sign(const char *s, const struct ingest_tok *t, size_t n, 
     static const char *const moves[] = {
         "away", "back", "came", "come", "comes", "drove", "fished", "fled", "flew",
         "hail", "hailed", "hails", "home", "moved", "returned", "travelled", "traveled",
+        /* "told Reuters by telephone from Ballina": where a speaker is */
+        "phone", "telephone",
     };
     if (a < 2)
         return false;
@@ -2723,6 +2732,8 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
     /* ("in Ames" after "Ames Public Library": a public body named for its town) */
     static const char *const municipal[] = {"borough", "city",     "county", "parish", "public",
                                             "town",    "township", "village"}; /* sorted */
+    static const char *const roads[] = {"avenue", "highway", "lane", "road", "street",
+                                        "way"}; /* sorted */
     for (size_t i = 0; i < e->n && i < 512; i++) {
         const char *nm = e->v[i].name;
         const char *sp = strrchr(nm, ' ');
@@ -2731,6 +2742,10 @@ static bool opens_entity_name(const struct ingest_ents *e, const char *w, size_t
         size_t k = n + 1;
         while (nm[k] && nm[k] != ' ')
             k++;
+        /* ("in Appin" after "Appin Road": a road named for the town it leads to) */
+        if (e->v[i].type == ENTITY_PLACE && !nm[k] &&
+            ingest_word_in(roads, sizeof roads / sizeof *roads, nm + n + 1, k - n - 1))
+            continue;
         if (!ingest_word_in(municipal, sizeof municipal / sizeof *municipal, nm + n + 1, k - n - 1))
             return true;
     }
@@ -2936,8 +2951,32 @@ static bool appositive_from(const char *s, const struct ingest_tok *t, size_t n,
     return false;
 }
 
+/* ", one of the country's largest quick-commerce platforms": "one of the"
+ * and lower-case words up to an organisation noun in the plural ("banks",
+ * "platforms") closing the phrase, after the name ending at token j. */
+static bool org_one_of(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    if (j + 4 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',' ||
+        !ingest_tok_is(s, &t[j + 1], "one") || !ingest_tok_is(s, &t[j + 2], "of") ||
+        !ingest_tok_is(s, &t[j + 3], "the"))
+        return false;
+    for (size_t k = j + 4; k < n && k < j + 10; k++) {
+        const struct ingest_tok *w = &t[k];
+        if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) || w->quote != t[j].quote)
+            return false;
+        size_t wn = w->end - w->start;
+        if (wn > 3 && s[w->end - 1] == 's' && !(w->flags & INGEST_TOKF_POSS) &&
+            (ingest_org_noun(s + w->start, wn - 1) ||
+             (s[w->end - 2] == 'e' && ingest_org_noun(s + w->start, wn - 2))))
+            return k + 1 >= n || t[k + 1].kind == INGEST_TOK_PUNCT;
+    }
+    return false;
+}
+
 static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
+    if (org_one_of(s, t, n, j))
+        return true;
     static const char *const after[] = {"aligned", "allied",  "backed",   "backing", "based",
                                         "created", "formed",  "founded",  "funded",  "in",
                                         "launched", "led",    "opposing", "run",     "set",
@@ -3218,9 +3257,51 @@ static size_t committee_list_end(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* Whether two to four capitalised words from token j, in quotation q, end
+ * in an organisation word with no possessive among them and no stop word
+ * first
+ * ("Lake Neighbors Association" after "the Sloan's"). */
+static bool poss_org_run(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t n, size_t j, int32_t q)
+{
+    for (size_t k = j; k < n && k < j + 4 && tok_capword(&t[k]) && t[k].quote == q; k++) {
+        if (k > j && t[k].start > t[k - 1].full_end + 1)
+            return false;
+        if (k == j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_STOPCAP))
+            return false;
+        if (k > j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD))
+            return !(t[k].flags & INGEST_TOKF_POSS) &&
+                   (k + 1 >= n || !tok_capword(&t[k + 1]) || t[k + 1].start > t[k].full_end + 1);
+        if (t[k].flags & INGEST_TOKF_POSS)
+            return false;
+    }
+    return false;
+}
+
+/* Whether the words before "read"/"reads" at token r name a thing bearing
+ * words ("a sign on his office door that read"): a display noun at most
+ * eight words before it, in the same sentence. */
+static bool display_reads(const char *s, const struct ingest_tok *t, size_t r)
+{
+    static const char *const shows[] = {"banner", "banners", "caption", "placard", "placards",
+                                        "plaque", "poster",  "posters", "shirt",   "shirts",
+                                        "sign",   "signs",   "slogan",  "sticker", "t-shirt",
+                                        "t-shirts"}; /* sorted */
+    for (size_t k = r; k > 0 && r - k < 8; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->sent != t[r].sent || w->quote >= 0)
+            return false;
+        if (w->kind == INGEST_TOK_WORD &&
+            ingest_word_in(shows, sizeof shows / sizeof *shows, s + w->start, w->end - w->start))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the quotation opening at token i is the title of a work: it follows
  * "titled" or "entitled", or "called" or "named" after a noun for a work
- * ("a 30-second ad called", "a white paper called"). */
+ * ("a 30-second ad called", "a white paper called"), a headline ("under the
+ * headline", "headlined"), or a sign's "read" ("a sign ... that read"). */
 static bool work_title_before(const char *s, const struct ingest_tok *t, size_t i)
 {
     static const char *const works[] = {
@@ -3231,10 +3312,15 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
         "song",      "speech",      "study",   "video"}; /* sorted */
     const struct ingest_tok *v = &t[i - 1];
     size_t vl = v->end - v->start;
-    if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 5 || vl > 8)
+    if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 4 || vl > 9)
         return false;
-    if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled"))
+    if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled") ||
+        ingest_tok_is(s, v, "headlined") ||
+        (ingest_tok_is(s, v, "headline") && i >= 2 && ingest_tok_is(s, &t[i - 2], "the")))
         return true;
+    if ((ingest_tok_is(s, v, "read") || ingest_tok_is(s, v, "reads")) && i >= 2 &&
+        (ingest_tok_is(s, &t[i - 2], "that") || ingest_tok_is(s, &t[i - 2], "which")))
+        return display_reads(s, t, i - 2);
     if (!ingest_tok_is(s, v, "called") && !ingest_tok_is(s, v, "named"))
         return false;
     for (size_t k = i - 1; k > 0 && i - 1 - k < 3; k--) {
@@ -3527,6 +3613,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     stop = true;
                     continue;
                 }
+                /* "the Sloan's Lake Neighbors Association": after "the", one
+                 * word's possessive opens a name that an organisation word
+                 * closes within four words */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && t[j].start <= k->full_end + 1 &&
+                    ((j == a + 1 && a > 0 && ingest_tok_is(s, &t[a - 1], "the")) ||
+                     (j == a + 2 && ingest_tok_is(s, &t[a], "The"))) &&
+                    poss_org_run(g, s, t, n, j, t[a].quote))
+                    continue;
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "OPEC+": a known name with a plus sign */
@@ -3804,10 +3898,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             (ingest_tok_is(s, &t[pw - 1], "in") || ingest_tok_is(s, &t[pw - 1], "near") ||
              ingest_tok_is(s, &t[pw - 1], "from") || ingest_tok_is(s, &t[pw - 1], "outside") ||
              (compass_of && pw == a) || (pw == a && age_hometown(s, t, a)) ||
-             (ingest_tok_is(s, &t[pw - 1], "and") && pw == a && out->n > 0 &&
+             /* ("in Lismore and nearby Coraki": a nearness word between) */
+             (ingest_tok_is(s, &t[pw - 1], "and") && out->n > 0 &&
               out->v[out->n - 1].para == para &&
-              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && a >= 2 &&
-              out->v[out->n - 1].end == t[a - 2].end) ||
+              (out->v[out->n - 1].kind == C_PLACE || out->v[out->n - 1].town_hint) && pw >= 2 &&
+              out->v[out->n - 1].end == t[pw - 2].end) ||
              /* "the 400 miles from Reno to Laughlin": a trip's end */
              (ingest_tok_is(s, &t[pw - 1], "to") && pw == a && out->n > 0 &&
               out->v[out->n - 1].para == para && out->v[out->n - 1].kind == C_PLACE && a >= 3 &&
@@ -3955,6 +4050,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                          t[j + 1].kind == INGEST_TOK_WORD && org_noun_before(s, &t[j + 1]) &&
                          !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start,
                                           INGEST_GAZ_PLACE);
+        /* "members of the Unite union": one unlisted word between "the" and
+         * "union" is the union's name (not "the Ohio union", a place's) */
+        if (!trade_org && j == a + 1 && j < n && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
+            t[j].quote == t[a].quote && ingest_tok_is(s, &t[j], "union") &&
+            !(t[a].flags & INGEST_TOKF_POSS) &&
+            !ingest_gaz_find(g, s + t[a].start, end_byte - t[a].start, INGEST_GAZ_PLACE) &&
+            !ingest_gaz_has(g, s + t[a].start, end_byte - t[a].start, INGEST_GAZ_DEMONYM))
+            trade_org = true;
         org_after = org_after || trade_org;
         bool firm = firm_sign(s, t, n, a, j);
         bool group_after = group_noun_after(s, t, n, a, j);
@@ -4257,10 +4360,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             size_t ga = ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP)
                             ? a + 1
                             : a;
-            if (ga < j && j - ga <= 3 &&
-                ingest_gaz_find_nocase(g, s + t[ga].start, t[j].end - t[ga].start, INGEST_GAZ_ORG)) {
+            const struct ingest_gaz_entry *gov =
+                ga < j && j - ga <= 3 ? ingest_gaz_find_nocase(g, s + t[ga].start,
+                                                               t[j].end - t[ga].start,
+                                                               INGEST_GAZ_ORG)
+                                      : NULL;
+            if (gov) {
+                /* named as written (readers differ on the case), with the
+                 * listed spelling as alias */
                 if (!org_span_push(out, para, s, &t[ga], t[j].end, NULL, pos))
                     return false;
+                out->v[out->n - 1].xalias = gov->canon;
+                out->v[out->n - 1].xalias_len = gov->canon_len;
                 i = j + 1;
                 continue;
             }
@@ -4350,9 +4461,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 ingest_word_in(on_land, sizeof on_land / sizeof *on_land, s + t[a - 2].start,
                                t[a - 2].end - t[a - 2].start))
                 c->kind = C_PLACE;
-            /* "Lena Park, a spokesperson for the company": a listed given name
-             * and a place word, in a person's appositive, are a person */
-            if (c->kind == C_PLACE && !c->canon && person && j - a == 2 &&
+            /* "Lena Park, a spokesperson for the company", "Jim Garrison
+             * said": a listed given name and a place word, in a person's
+             * appositive or before a speech verb, are a person */
+            if (c->kind == C_PLACE && !c->canon && (person || cue) && j - a == 2 &&
                 c->start == t[a].start && given_name_at(g, s, &t[a]))
                 c->kind = C_PERSON;
             /* "executive director of Clean Air Colorado", "president of X":
@@ -4557,14 +4669,27 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * the place keeps its own mention */
             static const char *const councils[] = {"borough", "city",   "county",
                                                    "district", "parish", "town"}; /* sorted */
-            if (c->kind != C_PERSON && c->kind != C_ORG && c->start == t[a].start &&
-                j - a <= 3 && j + 1 < n && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
-                (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
-                ingest_word_in(councils, 6, s + t[j].start, t[j].end - t[j].start) &&
-                ingest_tok_is(s, &t[j + 1], "council") && t[j + 1].start == t[j].end + 1) {
+            /* ("before Mid Weald district council": a run read as a person,
+             * with no title or listed given name, is the district's name) */
+            bool council_kind = j - a <= 3 && j + 1 < n && c->start == t[a].start &&
+                                !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+                                (t[j].flags & INGEST_TOKF_LOWER) && t[j].start == end_byte + 1 &&
+                                ingest_word_in(councils, 6, s + t[j].start, t[j].end - t[j].start) &&
+                                ingest_tok_is(s, &t[j + 1], "council") &&
+                                t[j + 1].start == t[j].end + 1;
+            bool district_person = council_kind && c->kind == C_PERSON && c->nstart == c->start &&
+                                   !c->person_hint && j - a >= 2 && !given_name_at(g, s, &t[a]);
+            if (council_kind && ((c->kind != C_PERSON && c->kind != C_ORG) || district_person)) {
                 struct cand oc = {.para = para, .start = t[a].start, .end = t[j + 1].end,
                                   .nstart = t[a].start, .text = s, .kind = C_ORG,
                                   .in_quote = t[a].quote >= 0, .entity = -1, .pos = (*pos)++};
+                if (district_person) {
+                    /* the name alone is the council ("Mid Weald cannot
+                     * demonstrate"), an alias of it */
+                    c->kind = C_ORG;
+                    c->canon = s + oc.start;
+                    c->canon_len = oc.end - oc.start;
+                }
                 if (!cands_push(out, &oc))
                     return false;
                 j += 2;
@@ -4619,9 +4744,16 @@ static bool text_scan_str(const char *s, int32_t para, const struct ingest_gaz *
 {
     if (!s)
         return true;
-    if (!ingest_toks_build(s, strlen(s), NULL, 0, scratch))
-        return false;
-    return text_scan(s, scratch, para, g, out, pos);
+    /* a closing line's quotations ("appears in print under the headline
+     * \"The River Candidate\""), so a work's title there is read as one */
+    struct ingest_qspan *spans = NULL;
+    size_t n_spans = 0;
+    bool carry = false;
+    size_t n = strlen(s);
+    bool ok = (para != PARA_CREDIT || ingest_qspans_find(s, n, &carry, &spans, &n_spans) == 0) &&
+              ingest_toks_build(s, n, spans, n_spans, scratch);
+    free(spans);
+    return ok && text_scan(s, scratch, para, g, out, pos);
 }
 
 /* ---- the entity table ---------------------------------------------------------- */
@@ -5103,6 +5235,10 @@ static int ent_note(struct ingest_ent *x, const struct cand *c)
         if (!ent_strv_add(&x->aliases, s, n))
             return INGEST_ERR_NOMEM;
     }
+    if (c->xalias && !ingest_bytes_eq(c->xalias, c->xalias_len, x->name)) {
+        if (!ent_strv_add(&x->aliases, c->xalias, c->xalias_len))
+            return INGEST_ERR_NOMEM;
+    }
     if (c->xtitle) {
         if (!ent_strv_add(&x->titles, c->xtitle, c->xtitle_len))
             return INGEST_ERR_NOMEM;
@@ -5150,6 +5286,45 @@ static bool mention_push(struct ingest_ents *e, const struct cand *c)
     return true;
 }
 
+/* "farmers walk out of Clare council meeting" over "Clare County Council":
+ * a council named in lower case after its place ("X council") is the one
+ * council named in full ("X <Kind> Council", kind a capitalised word) in the
+ * article, whose name it takes as canonical. */
+static void council_short_forms(struct cands *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        const char *nm = c->text + c->nstart;
+        size_t n = c->end - c->nstart;
+        if (c->kind != C_ORG || c->canon || n < 10 || memcmp(nm + n - 8, " council", 8) != 0)
+            continue;
+        size_t pn = n - 8; /* the place's bytes */
+        const struct cand *full = NULL;
+        for (size_t k = 0; k < cs->n; k++) {
+            const struct cand *o = &cs->v[k];
+            const char *on = o->canon ? o->canon : o->text + o->nstart;
+            size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
+            if (o->kind != C_ORG || onn < pn + 10 || memcmp(on, nm, pn) != 0 || on[pn] != ' ' ||
+                !ingest_cp_is_upper(ingest_cp_at(on, onn, pn + 1)) ||
+                memcmp(on + onn - 8, " Council", 8) != 0 ||
+                memchr(on + pn + 1, ' ', onn - 8 - pn - 1))
+                continue;
+            if (full && (full->canon ? full->canon_len : full->end - full->nstart) == onn &&
+                memcmp(full->canon ? full->canon : full->text + full->nstart, on, onn) == 0)
+                continue;
+            if (full) {
+                full = NULL; /* two councils of that place: neither */
+                break;
+            }
+            full = o;
+        }
+        if (full) {
+            c->canon = full->canon ? full->canon : full->text + full->nstart;
+            c->canon_len = full->canon ? full->canon_len : full->end - full->nstart;
+        }
+    }
+}
+
 bool ingest_entities_lists_sorted(void)
 {
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
@@ -5176,6 +5351,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     for (size_t i = 0; i < doc->extra.n; i++)
         if (!text_scan_str(doc->extra.v[i], PARA_CREDIT, g, &cs, &pos, &scratch))
             goto out;
+    council_short_forms(&cs);
 
     size_t cap = 64;
     while (cap < (cs.n + doc->authors.n) * 4 + 8)
