@@ -530,21 +530,18 @@ int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, str
 
 /* "By A and B" (also "Written by", "Analysis by", "BY"): the names after it. Returns 1 when the
  * segment is a byline, 0 when not, NOMEM. */
+/* What opens a byline before its names (case aside; "Analysis by" heads the
+ * BBC's analysis boxes). */
+static const char *const byline_leads[] = {
+    "by ", "written by ", "words by ", "story by ", "analysis by ", "commentary by ",
+};
+
 static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
 {
     size_t skip = 0;
-    if (ingest_ascii_iprefix(s, n, "by "))
-        skip = 3;
-    else if (ingest_ascii_iprefix(s, n, "written by "))
-        skip = 11;
-    else if (ingest_ascii_iprefix(s, n, "words by "))
-        skip = 9;
-    else if (ingest_ascii_iprefix(s, n, "story by "))
-        skip = 9;
-    else if (ingest_ascii_iprefix(s, n, "analysis by ")) /* BBC's analysis boxes */
-        skip = 12;
-    else if (ingest_ascii_iprefix(s, n, "commentary by "))
-        skip = 14;
+    for (size_t k = 0; !skip && k < sizeof byline_leads / sizeof *byline_leads; k++)
+        if (ingest_ascii_iprefix(s, n, byline_leads[k]))
+            skip = strlen(byline_leads[k]);
     if (!skip || ingest_words_count(s, n) > 16)
         return 0;
     /* "By political reporter Ann Roe", "By our chief correspondent X": a

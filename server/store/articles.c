@@ -1169,7 +1169,6 @@ static void batch_replay(struct store *s)
     }
 }
 
-
 /* store_article_insert inside a batch. The article writes straight into the
  * batch's transaction: a savepoint per article (or one around the batch)
  * made SQLite copy the pages it touched into its statement journal, a tenth
