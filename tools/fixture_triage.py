@@ -41,9 +41,10 @@ def triage(newsd, path, exp):
         hit = [i for i, q in enumerate(got) if norm(q["text"]) == norm(g["text"])]
         used.update(hit)
         # tests/unit/test_ingest.c compares the text byte for byte and the
-        # speaker by its canonical name, so a kept quote takes newsd's span
-        # (annotators differ on a closing full stop) and must match strictly
-        ok = [i for i in hit if "speaker" not in g or speaker_of(got[i]) == g["speaker"]]
+        # speaker, speaker_text, cue, kind and part exactly, so a kept quote
+        # takes newsd's span (annotators differ on a closing full stop) and
+        # must match as strictly as --promote checks
+        ok = [i for i in hit if strict_same(got[i], g)]
         if ok:
             g = dict(g, text=got[ok[0]]["text"])
         (keep if ok else misses).append(g)
