@@ -127,8 +127,10 @@ void cache_put(struct cache *c, const char *key, size_t key_len, uint64_t gen,
                const struct cache_answer *a);
 
 /* A watch on the database for commits by any process (this one included),
- * cheap enough for every request: one pread of the WAL-index header in the
- * database's -shm file, which SQLite rewrites on every commit in WAL mode.
+ * cheap enough for every request: a read of the WAL-index header in the
+ * database's -shm file, which SQLite rewrites on every commit in WAL mode
+ * (from a shared mapping of the file's first page, or pread before the file
+ * is that long).
  * NULL when db_path has no real path on disk. Thread-safe. Free it only after
  * every database connection of the process is closed: closing its descriptor
  * drops the process's POSIX locks on the -shm file, SQLite's included. */

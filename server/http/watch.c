@@ -7,6 +7,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "newsd/cache.h"
@@ -22,10 +24,18 @@
 #define WATCH_HDR_BYTES 96
 #define WATCH_IS_INIT 12 /* offset of isInit in a copy */
 
+/* How much of the -shm file is mapped: its first page, which holds the
+ * header. SQLite grows the file in 32 KiB regions, so one that is initialised
+ * is never shorter. */
+#define WATCH_MAP_BYTES 4096
+
 struct cache_watch {
     char *path;              /* the database path + "-shm" */
     pthread_mutex_t open_lock;
     atomic_int fd;           /* -1 until the file could be opened */
+    /* The file's first page, mapped shared and read-only once the file is at
+     * least that long; NULL: read the header with pread. */
+    _Atomic(void *) map;
     _Atomic uint64_t seen;   /* hash of the header last seen; 0: none yet */
 };
 
@@ -47,6 +57,7 @@ struct cache_watch *cache_watch_new(const char *db_path)
     w->path = buf_take(&p);
     pthread_mutex_init(&w->open_lock, NULL);
     atomic_init(&w->fd, -1);
+    atomic_init(&w->map, NULL);
     atomic_init(&w->seen, 0);
     return w;
 }
@@ -58,12 +69,34 @@ void cache_watch_free(struct cache_watch *w)
 {
     if (!w)
         return;
+    void *map = atomic_load(&w->map);
+    if (map)
+        munmap(map, WATCH_MAP_BYTES);
     int fd = atomic_load(&w->fd);
     if (fd >= 0)
         close(fd);
     pthread_mutex_destroy(&w->open_lock);
     free(w->path);
     free(w);
+}
+
+/* Maps the first page of the -shm file open at fd, when it is that long: a
+ * check then reads the header from memory, without the pread system call
+ * (about a twentieth of a cache hit's CPU on a VM where system calls are
+ * dear, docs/performance.md). Reading a mapping past the end of its file
+ * would raise SIGBUS, so this relies on the file never shrinking while the
+ * server's own connections have it open: SQLite truncates a -shm file only
+ * when it holds the file's DMS lock exclusively, which no process can while
+ * another connection holds its shared one. The watch is opened once a read
+ * has begun (http.c) and freed after the connections close (cache.h). */
+static void cache_watch_map(struct cache_watch *w, int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < WATCH_MAP_BYTES)
+        return;
+    void *m = mmap(NULL, WATCH_MAP_BYTES, PROT_READ, MAP_SHARED, fd, 0);
+    if (m != MAP_FAILED)
+        atomic_store(&w->map, m);
 }
 
 /* The -shm file's descriptor, opened on first need: it only exists once a
@@ -77,10 +110,26 @@ static int cache_watch_fd(struct cache_watch *w)
     fd = atomic_load(&w->fd);
     if (fd < 0) {
         fd = open(w->path, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0)
+            cache_watch_map(w, fd);
         atomic_store(&w->fd, fd);
     }
     pthread_mutex_unlock(&w->open_lock);
     return fd;
+}
+
+/* Copies the header into hdr; false when it cannot be read whole. From the
+ * mapping, the copy is followed by an acquire fence, as pread's system call
+ * was: the generation a caller reads next is read after the header. */
+static bool cache_watch_read(struct cache_watch *w, int fd, unsigned char hdr[WATCH_HDR_BYTES])
+{
+    const void *map = atomic_load_explicit(&w->map, memory_order_acquire);
+    if (map) {
+        memcpy(hdr, map, WATCH_HDR_BYTES);
+        atomic_thread_fence(memory_order_acquire);
+        return true;
+    }
+    return pread(fd, hdr, WATCH_HDR_BYTES, 0) == (ssize_t)WATCH_HDR_BYTES;
 }
 
 enum cache_watch_rc cache_watch_check(struct cache_watch *w, struct cache *c)
@@ -89,10 +138,11 @@ enum cache_watch_rc cache_watch_check(struct cache_watch *w, struct cache *c)
         return CACHE_WATCH_UNKNOWN;
     int fd = cache_watch_fd(w);
     unsigned char hdr[WATCH_HDR_BYTES];
-    /* pread sees what other processes store through their shared mappings:
-     * both go through the same page cache. A short read (a file not yet
-     * initialised) or an uninitialised header cannot be trusted. */
-    if (fd < 0 || pread(fd, hdr, sizeof hdr, 0) != (ssize_t)sizeof hdr ||
+    /* The mapping and pread both see what other processes store through
+     * their shared mappings: all go through the same page cache. A short read
+     * (a file not yet initialised) or an uninitialised header cannot be
+     * trusted. */
+    if (fd < 0 || !cache_watch_read(w, fd, hdr) ||
         hdr[WATCH_IS_INIT] != 1 || hdr[48 + WATCH_IS_INIT] != 1)
         return CACHE_WATCH_UNKNOWN;
     uint64_t h = util_fnv1a(hdr, sizeof hdr, UTIL_FNV_SEED);
