@@ -2,9 +2,11 @@
  * threads start and only read afterwards. */
 #include "newsd/log.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -147,7 +149,71 @@ static void log_utc(const struct timespec *t, char out[25])
 /* Lines up to this long are made on the stack, with no allocation. */
 #define LOG_LINE_STACK 1024
 
-void log_write(enum log_level lvl, const char *fmt, ...)
+/* Lines of access logs batched for one write(2) (see log.h). */
+struct log_batch {
+    pthread_mutex_t lock;
+    size_t len;
+    char data[LOG_BATCH_BYTES];
+};
+
+struct log_batch *log_batch_new(void)
+{
+    struct log_batch *b = malloc(sizeof *b);
+    if (!b)
+        return NULL;
+    pthread_mutex_init(&b->lock, NULL);
+    b->len = 0;
+    return b;
+}
+
+/* Writes out what b holds; b's lock is held. */
+static void log_batch_out(struct log_batch *b)
+{
+    if (b->len) {
+        ssize_t w = write(STDERR_FILENO, b->data, b->len);
+        (void)w;
+        b->len = 0;
+    }
+}
+
+void log_batch_flush(struct log_batch *b)
+{
+    if (!b)
+        return;
+    pthread_mutex_lock(&b->lock);
+    log_batch_out(b);
+    pthread_mutex_unlock(&b->lock);
+}
+
+void log_batch_free(struct log_batch *b)
+{
+    if (!b)
+        return;
+    log_batch_flush(b);
+    pthread_mutex_destroy(&b->lock);
+    free(b);
+}
+
+/* Writes one whole line: into b when given and the line fits a batch (b is
+ * written out first when it cannot take the line), else at once. Either way
+ * the line reaches stderr in one write(2), whole. */
+static void log_emit(struct log_batch *b, const char *line, size_t len)
+{
+    if (b && len <= sizeof b->data) {
+        pthread_mutex_lock(&b->lock);
+        if (b->len + len > sizeof b->data)
+            log_batch_out(b);
+        memcpy(b->data + b->len, line, len);
+        b->len += len;
+        pthread_mutex_unlock(&b->lock);
+        return;
+    }
+    ssize_t w = write(STDERR_FILENO, line, len);
+    (void)w;
+}
+
+/* Formats one line (log_write's) and emits it through b (log_emit). */
+static void log_vemit(struct log_batch *b, enum log_level lvl, const char *fmt, va_list ap)
 {
     if (lvl > log_max)
         return;
@@ -156,28 +222,24 @@ void log_write(enum log_level lvl, const char *fmt, ...)
     clock_gettime(CLOCK_REALTIME, &now);
     log_utc(&now, ts);
 
-    va_list ap;
     if (!log_json) {
-        /* The common case (every access line): one vsnprintf into the stack
-         * and one write(2), so lines of concurrent threads never interleave. */
+        /* The common case: one vsnprintf into the stack and one write(2), so
+         * lines of concurrent threads never interleave. */
         char line[LOG_LINE_STACK];
         int head = snprintf(line, sizeof line, "%s %s ", ts, level_names[lvl]);
-        va_start(ap, fmt);
-        int n = vsnprintf(line + head, sizeof line - (size_t)head, fmt, ap);
-        va_end(ap);
+        va_list ap2;
+        va_copy(ap2, ap);
+        int n = vsnprintf(line + head, sizeof line - (size_t)head, fmt, ap2);
+        va_end(ap2);
         if (n >= 0 && (size_t)head + (size_t)n + 1 < sizeof line) {
             size_t len = (size_t)head + (size_t)n;
             line[len++] = '\n';
-            ssize_t w = write(STDERR_FILENO, line, len);
-            (void)w;
+            log_emit(b, line, len);
             return;
         }
     }
     struct buf msg = {0}, line = {0};
-    va_start(ap, fmt);
-    bool ok = buf_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    if (!ok) {
+    if (!buf_vprintf(&msg, fmt, ap)) {
         buf_clear(&msg);
         return;
     }
@@ -189,12 +251,29 @@ void log_write(enum log_level lvl, const char *fmt, ...)
     } else {
         buf_printf(&line, "%s %s %s\n", ts, level_names[lvl], text);
     }
-    if (line.data) {
-        ssize_t w = write(STDERR_FILENO, line.data, line.len);
-        (void)w;
-    }
+    if (line.data)
+        log_emit(b, line.data, line.len);
     buf_clear(&line);
     buf_clear(&msg);
+}
+
+/* log_vemit with arguments. */
+static void log_emitf(struct log_batch *b, enum log_level lvl, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void log_emitf(struct log_batch *b, enum log_level lvl, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_vemit(b, lvl, fmt, ap);
+    va_end(ap);
+}
+
+void log_write(enum log_level lvl, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_vemit(NULL, lvl, fmt, ap);
+    va_end(ap);
 }
 
 /* A line being made in a fixed buffer; ok turns false when it does not fit. */
@@ -227,8 +306,8 @@ static void log_put_u(struct log_line *l, unsigned long long v, bool neg)
     log_put(l, d + i);
 }
 
-void log_access(const char *method, const char *path, int status, size_t bytes, long long us,
-                const char *req_id)
+void log_access(struct log_batch *b, const char *method, const char *path, int status,
+                size_t bytes, long long us, const char *req_id)
 {
     if (LOG_INFO > log_max)
         return;
@@ -256,10 +335,9 @@ void log_access(const char *method, const char *path, int status, size_t bytes, 
         log_put(&l, "\n");
     }
     if (!l.ok) { /* JSON, or too long for the stack */
-        log_write(LOG_INFO, "access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s",
+        log_emitf(b, LOG_INFO, "access method=%s path=\"%s\" status=%d bytes=%zu us=%lld req_id=%s",
                   method, path, status, bytes, us, req_id);
         return;
     }
-    ssize_t w = write(STDERR_FILENO, line, (size_t)(l.p - line));
-    (void)w;
+    log_emit(b, line, (size_t)(l.p - line));
 }

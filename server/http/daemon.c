@@ -83,6 +83,7 @@ struct http_server {
     struct cache_watch *watch; /* NULL: every cached request asks its connection */
     pthread_key_t z_key;       /* each pool thread's struct http_z */
     bool z_key_made;
+    struct log_batch *access_log; /* flushed by the watchdog; NULL: lines go at once */
 };
 
 /* The libdeflate state of one pool thread, made on its first use and freed
@@ -259,6 +260,7 @@ static void *http_watchdog(void *arg)
          * come and go meanwhile. */
         pthread_mutex_unlock(&srv->socks_lock);
         http_heap_trim(srv, &dropped);
+        log_batch_flush(srv->access_log);
         pthread_mutex_lock(&srv->socks_lock);
     }
     pthread_mutex_unlock(&srv->socks_lock);
@@ -938,8 +940,9 @@ queue:;
  * path is the client's: quotes, backslashes and control bytes become '?', so
  * a line cannot be split or forged, and it is cut at 256 bytes (at a
  * character boundary). */
-static uint64_t http_access_log(const char *method, const char *path, int status, size_t bytes,
-                                const struct timespec *start, const char *req_id)
+static uint64_t http_access_log(struct http_server *srv, const char *method, const char *path,
+                                int status, size_t bytes, const struct timespec *start,
+                                const char *req_id)
 {
     struct timespec now;
     char safe[257];
@@ -955,7 +958,7 @@ static uint64_t http_access_log(const char *method, const char *path, int status
     safe[n] = '\0';
     clock_gettime(CLOCK_MONOTONIC, &now);
     long long us = (now.tv_sec - start->tv_sec) * 1000000LL + (now.tv_nsec - start->tv_nsec) / 1000;
-    log_access(method, safe, status, bytes, us, req_id);
+    log_access(srv->access_log, method, safe, status, bytes, us, req_id);
     return us > 0 ? (uint64_t)us : 0;
 }
 
@@ -1192,7 +1195,7 @@ static enum MHD_Result http_answer(struct http_server *srv, struct MHD_Connectio
     enum MHD_Result ret = http_send(srv, c, method, &rs, &cu, req_id, lean, &sent, &status);
     /* rq.method, not method: the raw one may hold any byte but space (ESC, CR,
      * DEL, quotes), and the access line must not carry them. */
-    uint64_t us = http_access_log(rq.method, rq.path, status, sent, &hc->start, req_id);
+    uint64_t us = http_access_log(srv, rq.method, rq.path, status, sent, &hc->start, req_id);
     http_count(srv, route, kind, flags, method, status, us);
     resp_clear(&rs);
     req_clear(&rq);
@@ -1434,6 +1437,8 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
     if (pthread_key_create(&srv->z_key, http_z_free) != 0)
         goto fail;
     srv->z_key_made = true;
+    /* Without a batch (out of memory) each access line is written at once. */
+    srv->access_log = log_batch_new();
     atomic_init(&srv->draining, false);
     atomic_init(&srv->ready, false);
     atomic_init(&srv->next_id, 1);
@@ -1547,6 +1552,7 @@ void http_server_stop(struct http_server *srv)
     }
     if (srv->mhd)
         MHD_stop_daemon(srv->mhd);
+    log_batch_free(srv->access_log); /* the last requests' lines, once they are all answered */
     store_close(srv->writer);
     store_pool_close(srv->pool);
     cache_watch_free(srv->watch); /* after the connections: see cache_watch_new */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -299,4 +300,37 @@ void http_res_clear(struct http_res *r)
     free(r->body);
     json_decref(r->json);
     memset(r, 0, sizeof *r);
+}
+
+/* Counts the lines of the log at path that contain needle. */
+static int harness_log_count(const char *path, const char *needle)
+{
+    FILE *f = fopen(path, "r");
+    cr_assert_not_null(f, "no server log at %s", path);
+    char line[8192];
+    int found = 0;
+    while (fgets(line, sizeof line, f))
+        found += strstr(line, needle) != NULL;
+    fclose(f);
+    return found;
+}
+
+int harness_log_wait(const struct server *s, const char *needle, int n)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/server.log", s->dir);
+    int in = inotify_init1(IN_CLOEXEC);
+    cr_assert_geq(in, 0);
+    cr_assert_geq(inotify_add_watch(in, path, IN_MODIFY), 0);
+    int found = harness_log_count(path, needle);
+    while (found < n) {
+        struct pollfd pfd = {.fd = in, .events = POLLIN};
+        char ev[4096];
+        if (poll(&pfd, 1, 10000) != 1)
+            break; /* nothing written for 10 s */
+        cr_assert_gt(read(in, ev, sizeof ev), 0);
+        found = harness_log_count(path, needle);
+    }
+    close(in);
+    return found;
 }

@@ -36,6 +36,11 @@ void harness_start_args(struct server *s, const char *const *env, const char *fl
 void harness_stop(struct server *s);
 /* Removes the temporary folder. */
 void harness_cleanup(struct server *s);
+/* Waits until the server's log holds at least n lines containing needle, for
+ * at most 10 s, reading the log again each time it is written to (inotify):
+ * access lines are written in batches, up to about a second after the answer.
+ * Returns the count of such lines found (fewer than n on a timeout). */
+int harness_log_wait(const struct server *s, const char *needle, int n);
 
 /* Sends one request (extra headers as "Name: value\r\n" lines, may be NULL) and
  * reads the whole answer. body may be NULL. */
