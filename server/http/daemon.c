@@ -612,16 +612,19 @@ struct http_cache_use {
 };
 
 /* The cache key: everything a cached route's answer depends on besides the
- * data. The path and parameters (decoded, in order) and Accept, separated by
- * bytes that cannot occur in them. One entry serves gzip and identity. */
+ * data. The path and parameters (decoded, in order) and the format Accept
+ * picks, separated by bytes that cannot occur in them. The format, not the
+ * header's text: clients word Accept in many ways (curl's "any type", a
+ * browser's list, none at all) for the same JSON, and keyed by the text they
+ * kept one copy each of the same answer. One entry serves gzip and identity. */
 static bool http_cache_key(const struct req *rq, struct buf *key)
 {
     bool ok = buf_append(key, rq->path, strlen(rq->path) + 1);
     for (size_t i = 0; ok && i < rq->n_params; i++)
         ok = buf_append(key, rq->params[i].name, strlen(rq->params[i].name) + 1) &&
              buf_append(key, rq->params[i].value, strlen(rq->params[i].value) + 1);
-    const char *accept = rq->accept ? rq->accept : "";
-    ok = ok && buf_append(key, "\x01", 1) && buf_append(key, accept, strlen(accept) + 1);
+    char format[2] = {'\x01', (char)('0' + (int)req_format(rq))};
+    ok = ok && buf_append(key, format, sizeof format);
     return ok && !rq->too_many_params;
 }
 

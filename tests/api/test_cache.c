@@ -200,6 +200,48 @@ Test(cache, hits_keep_per_request_headers_and_each_variant_is_its_own)
     cr_assert_geq(metric("newsd_cache_lookups_total{outcome=\"hit\"} "), 3);
 }
 
+/* Regression: the key held Accept's text, so curl ("* / *" without the
+ * spaces), a browser's fetch and a client sending no Accept each kept their
+ * own copy of the same JSON, and a cache warmed by one missed for the rest. */
+Test(cache, clients_wording_accept_differently_for_json_share_one_entry)
+{
+    harness_db(&srv, true);
+    harness_start(&srv, NULL);
+    static const char *const accepts[] = {
+        "", "Accept: */*\r\n", "Accept: application/json, text/plain, */*\r\n",
+        "Accept: application/json\r\n"};
+    long long hits = metric("newsd_cache_lookups_total{outcome=\"hit\"} ");
+    long long misses = metric("newsd_cache_lookups_total{outcome=\"miss\"} ");
+    char *first = NULL;
+    for (size_t i = 0; i < sizeof accepts / sizeof accepts[0]; i++) {
+        struct http_res r;
+        http_do(&srv, "GET", "/articles?limit=2", accepts[i], NULL, 0, &r);
+        cr_assert_eq(r.status, 200, "%s", accepts[i]);
+        cr_assert_not_null(r.json, "%s", accepts[i]);
+        char *etag = http_header(&r, "ETag");
+        if (!first)
+            first = etag;
+        else {
+            cr_assert_str_eq(etag, first, "%s", accepts[i]);
+            free(etag);
+        }
+        http_res_clear(&r);
+    }
+    free(first);
+    cr_assert_eq(metric("newsd_cache_lookups_total{outcome=\"miss\"} ") - misses, 1,
+                 "one answer built");
+    cr_assert_eq(metric("newsd_cache_lookups_total{outcome=\"hit\"} ") - hits, 3,
+                 "the others found it");
+    /* CSV is another answer, and so another entry. */
+    struct http_res csv;
+    http_do(&srv, "GET", "/articles?limit=2", "Accept: text/csv\r\n", NULL, 0, &csv);
+    char *ct = http_header(&csv, "Content-Type");
+    cr_assert_not_null(strstr(ct, "text/csv"), "%s", ct);
+    free(ct);
+    http_res_clear(&csv);
+    cr_assert_eq(metric("newsd_cache_lookups_total{outcome=\"miss\"} ") - misses, 2);
+}
+
 Test(cache, one_entry_serves_gzip_and_identity_clients)
 {
     harness_db(&srv, true);
