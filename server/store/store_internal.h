@@ -188,7 +188,9 @@ bool store_cursor_decode(const char *s, char kind, int n, uint64_t scope, struct
 void store_cursor_clear(struct store_cursor *c);
 
 /* Fills a's summary fields from the STORE_ARTICLE_SUMMARY_COLS columns that
- * start at column base; authors are read separately. */
+ * start at column base; authors are read separately. articles_by_sort holds
+ * every one of these columns (0007_list_covering_index.sql), so that a list
+ * page never reads the articles' rows: a column added here goes there too. */
 #define STORE_ARTICLE_SUMMARY_COLS                                                                 \
     "a.id, a.url, a.title, a.subtitle, a.section, a.dateline, a.published_at, "                    \
     "a.word_count, a.quote_count, a.entity_count, a.ingested_at, a.source, a.sort_at"

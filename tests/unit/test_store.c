@@ -561,6 +561,44 @@ Test(store, every_search_expression_is_valid_fts5)
     }
 }
 
+/* The plain article list (newest or oldest first) reads its page from
+ * articles_by_sort alone (0007): each article's row is about a 4 KiB page
+ * with its body, so reading rows cost a page-cache miss an article at scale.
+ * A summary column added without adding it to the index fails here. */
+Test(store, the_article_list_reads_its_page_from_the_index_alone)
+{
+    struct article a;
+    struct store_insert r;
+    make_article(&a, 1, "Ingrid Solberg", "2026-01-01");
+    cr_assert_eq(store_article_insert(db, &a, &r), STORE_OK);
+    article_clear(&a);
+    struct buf plan = {0};
+    db->explain = &plan;
+    struct article_query qs[] = {{.limit = 5}, {.limit = 5, .oldest_first = true}};
+    for (size_t i = 0; i < sizeof qs / sizeof *qs; i++) {
+        struct article_page page = {0};
+        cr_assert_eq(store_articles_list(db, &qs[i], &page), STORE_OK);
+        cr_assert_eq(page.n, 1);
+        article_page_clear(&page);
+    }
+    db->explain = NULL;
+    cr_assert_not_null(plan.data);
+    int lists = 0;
+    for (const char *line = plan.data; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        if (n > 15 && strncmp(line, "articles_list: ", 15) == 0) {
+            char one[256];
+            snprintf(one, sizeof one, "%.*s", (int)n, line);
+            lists++;
+            cr_assert_not_null(strstr(one, "USING COVERING INDEX articles_by_sort"), "%s", one);
+        }
+        line = end ? end + 1 : NULL;
+    }
+    cr_assert_eq(lists, 2, "%s", plan.data);
+    buf_clear(&plan);
+}
+
 /* Every list query walks an index: no full table scan, and no sort in a
  * temporary b-tree except where ranking demands it (search by relevance). */
 Test(store, every_list_query_is_served_by_an_index)
