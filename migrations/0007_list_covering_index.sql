@@ -3,7 +3,7 @@
 -- about one 4 KiB page (the body is in it): at 100,000 articles a page of 20
 -- missed the page cache 20 times, 45 system calls and 270-330 us of CPU a
 -- list page not in the response cache. From the index alone it is 18 calls
--- and 170-180 us (docs/performance.md), for about 115 bytes more an article.
+-- and 170-180 us (docs/performance.md), for 115-270 bytes more an article.
 -- The order and the name are the old index's, so every query that walked it
 -- still does. Keep the column list in step with STORE_ARTICLE_SUMMARY_COLS
 -- (server/store/store_internal.h): a column missing here sends every list
