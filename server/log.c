@@ -2,6 +2,8 @@
  * threads start and only read afterwards. */
 #include "newsd/log.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -149,11 +151,18 @@ static void log_utc(const struct timespec *t, char out[25])
 /* Lines up to this long are made on the stack, with no allocation. */
 #define LOG_LINE_STACK 1024
 
-/* Lines of access logs batched for one write(2) (see log.h). */
+/* Lines of access logs batched for one write(2) (see log.h). Two buffers:
+ * lines go into fill under lock; a flush takes out_lock (which orders the
+ * writes), swaps the buffers under lock and writes the full one with only
+ * out_lock held, so request threads go on logging while stderr is slow. */
+_Static_assert(LOG_BATCH_BYTES <= PIPE_BUF, "a batch must go to a pipe in one piece");
+
 struct log_batch {
-    pthread_mutex_t lock;
+    pthread_mutex_t lock;     /* fill and len */
+    pthread_mutex_t out_lock; /* taken before lock, never after it */
     size_t len;
-    char data[LOG_BATCH_BYTES];
+    char *fill, *spare;
+    char bufs[2][LOG_BATCH_BYTES];
 };
 
 struct log_batch *log_batch_new(void)
@@ -162,17 +171,28 @@ struct log_batch *log_batch_new(void)
     if (!b)
         return NULL;
     pthread_mutex_init(&b->lock, NULL);
+    pthread_mutex_init(&b->out_lock, NULL);
     b->len = 0;
+    b->fill = b->bufs[0];
+    b->spare = b->bufs[1];
     return b;
 }
 
-/* Writes out what b holds; b's lock is held. */
-static void log_batch_out(struct log_batch *b)
+/* Writes len bytes of whole lines to stderr. A batch is at most PIPE_BUF
+ * bytes, so on a pipe or socket it goes in one piece, never spliced with
+ * another writer's line; a short write (a file on a full disk) is
+ * continued, and a write that would block drops the rest (whole lines, not
+ * half of one glued to the next batch). */
+static void log_out(const char *p, size_t len)
 {
-    if (b->len) {
-        ssize_t w = write(STDERR_FILENO, b->data, b->len);
-        (void)w;
-        b->len = 0;
+    while (len > 0) {
+        ssize_t w = write(STDERR_FILENO, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        p += w;
+        len -= (size_t)w;
     }
 }
 
@@ -180,9 +200,16 @@ void log_batch_flush(struct log_batch *b)
 {
     if (!b)
         return;
+    pthread_mutex_lock(&b->out_lock);
     pthread_mutex_lock(&b->lock);
-    log_batch_out(b);
+    char *full = b->fill;
+    size_t len = b->len;
+    b->fill = b->spare;
+    b->spare = full;
+    b->len = 0;
     pthread_mutex_unlock(&b->lock);
+    log_out(full, len);
+    pthread_mutex_unlock(&b->out_lock);
 }
 
 void log_batch_free(struct log_batch *b)
@@ -190,26 +217,38 @@ void log_batch_free(struct log_batch *b)
     if (!b)
         return;
     log_batch_flush(b);
+    pthread_mutex_destroy(&b->out_lock);
     pthread_mutex_destroy(&b->lock);
     free(b);
 }
 
-/* Writes one whole line: into b when given and the line fits a batch (b is
- * written out first when it cannot take the line), else at once. Either way
- * the line reaches stderr in one write(2), whole. */
+/* Adds a line to b's buffer when it has room; false when it has not. */
+static bool log_batch_add(struct log_batch *b, const char *line, size_t len)
+{
+    pthread_mutex_lock(&b->lock);
+    bool room = b->len + len <= LOG_BATCH_BYTES;
+    if (room) {
+        memcpy(b->fill + b->len, line, len);
+        b->len += len;
+    }
+    pthread_mutex_unlock(&b->lock);
+    return room;
+}
+
+/* Writes one whole line: into b when given (flushing it first when it is
+ * full), else at once. A line that still finds no room (other threads
+ * filled the fresh buffer first, or it is longer than a batch) is written
+ * at once, whole. */
 static void log_emit(struct log_batch *b, const char *line, size_t len)
 {
-    if (b && len <= sizeof b->data) {
-        pthread_mutex_lock(&b->lock);
-        if (b->len + len > sizeof b->data)
-            log_batch_out(b);
-        memcpy(b->data + b->len, line, len);
-        b->len += len;
-        pthread_mutex_unlock(&b->lock);
-        return;
+    if (b && len <= LOG_BATCH_BYTES) {
+        if (log_batch_add(b, line, len))
+            return;
+        log_batch_flush(b);
+        if (log_batch_add(b, line, len))
+            return;
     }
-    ssize_t w = write(STDERR_FILENO, line, len);
-    (void)w;
+    log_out(line, len);
 }
 
 /* Formats one line (log_write's) and emits it through b (log_emit). */

@@ -21,10 +21,13 @@ void log_write(enum log_level lvl, const char *fmt, ...) __attribute__((format(p
  * flushes it once a second and when it stops, so an access line reaches
  * stderr at most about a second late, whole, while a busy server makes one
  * system call per LOG_BATCH_BYTES of lines instead of one a request (as
- * nginx's access_log buffer= and flush= do). Lines of other kinds are
- * written at once, so they may come before the access lines of requests that
- * finished just earlier; each line has its own time. Thread-safe. */
-#define LOG_BATCH_BYTES 16384
+ * nginx's access_log buffer= and flush= do). A batch is at most PIPE_BUF
+ * (4 KiB, POSIX's least), the most a write to a pipe or socket keeps in one
+ * piece: a larger one could be spliced with another writer's line. Lines of
+ * other kinds are written at once, so they may come before the access lines
+ * of requests that finished just earlier; each line has its own time.
+ * Thread-safe; a slow stderr holds up only the thread writing a batch. */
+#define LOG_BATCH_BYTES 4096
 struct log_batch;
 struct log_batch *log_batch_new(void);   /* NULL when out of memory */
 void log_batch_flush(struct log_batch *b);
