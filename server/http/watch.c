@@ -84,15 +84,22 @@ void cache_watch_free(struct cache_watch *w)
  * check then reads the header from memory, without the pread system call
  * (about a twentieth of a cache hit's CPU on a VM where system calls are
  * dear, docs/performance.md). Reading a mapping past the end of its file
- * would raise SIGBUS, so this relies on the file never shrinking while the
- * server's own connections have it open: SQLite truncates a -shm file only
- * when it holds the file's DMS lock exclusively, which no process can while
- * another connection holds its shared one. The watch is opened once a read
- * has begun (http.c) and freed after the connections close (cache.h). */
+ * raises SIGBUS, so this relies on the file not shrinking under it while the
+ * server's own connections have it open. SQLite (os_unix.c,
+ * unixLockSharedMemory) shrinks a -shm file only when no other process holds
+ * a lock on its DMS byte, and each of our connections holds a shared one from
+ * opening the file until it closes; the watch is opened once a read has
+ * begun (http_route in daemon.c) and freed after the connections close
+ * (cache.h). A connection that cannot open the file for writing takes no DMS
+ * lock (SQLITE_READONLY_CANTINIT), so a file this process may not write is
+ * never mapped: pread answers a short read where a mapping would fault.
+ * (SQLite since 3.22 shrinks to 3 bytes, not 0, which would still leave the
+ * first page mapped; the lock is the guarantee, not that.) */
 static void cache_watch_map(struct cache_watch *w, int fd)
 {
     struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size < WATCH_MAP_BYTES)
+    if (faccessat(AT_FDCWD, w->path, W_OK, AT_EACCESS) != 0 || fstat(fd, &st) != 0 ||
+        st.st_size < WATCH_MAP_BYTES)
         return;
     void *m = mmap(NULL, WATCH_MAP_BYTES, PROT_READ, MAP_SHARED, fd, 0);
     if (m != MAP_FAILED)
