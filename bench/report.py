@@ -41,6 +41,12 @@ def cpu_us(r):
     return "%.0f" % (r["cpu_ticks"] * 1e6 / r.get("hz", 100) / n)
 
 
+def hit_rate(r):
+    """newsd's response-cache hits over its lookups during the run, or "-"."""
+    n = r.get("cache_hits", 0) + r.get("cache_misses", 0)
+    return "%.1f%%" % (100.0 * r["cache_hits"] / n) if n else "-"
+
+
 def ms(us):
     return "%.2f" % (us / 1000.0) if us < 10000 else "%.1f" % (us / 1000.0)
 
@@ -82,10 +88,10 @@ def main():
     keys = sorted({(k[0], k[1], k[2]) for k in serve},
                   key=lambda k: (k[0], ORDER.index(k[1]) if k[1] in ORDER else 9, k[2]))
     p("| articles | endpoint | conns | newsd req/s | p50 ms | p99 ms | errors | RSS MB "
-      "| CPU µs/req | ceiling req/s | p50 ms | p99 ms | CPU µs/req | nginx req/s | p50 ms "
-      "| p99 ms | newsd/ceiling | newsd/nginx |")
+      "| CPU µs/req | cache hits | ceiling req/s | p50 ms | p99 ms | CPU µs/req | nginx req/s "
+      "| p50 ms | p99 ms | newsd/ceiling | newsd/nginx |")
     p("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-      "| ---: | ---: | ---: | ---: | ---: | ---: |")
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for k in keys:
         n, c, g = (serve.get(k + (s,)) for s in ("newsd", "ceiling", "nginx"))
         if not n:
@@ -93,7 +99,7 @@ def main():
         nw = n["wrk"]
         cells = [str(k[0]), ENDPOINT.get(k[1], k[1]), str(k[2]), "%.0f" % nw["rps"],
                  ms(nw["p50_us"]), ms(nw["p99_us"]), str(errors(nw)),
-                 "%.1f" % (n["rss_kb"] / 1024.0), cpu_us(n)]
+                 "%.1f" % (n["rss_kb"] / 1024.0), cpu_us(n), hit_rate(n)]
         for ref in (c, g):
             if ref:
                 w = ref["wrk"]
@@ -132,6 +138,8 @@ def main():
                          else "Every walk ended within its time bound."))
         p("")
     p("RSS: newsd's peak resident set (VmHWM, reset before each run) during the run. "
+      "Cache hits: newsd's response-cache hits over its lookups during the run "
+      "(/metrics before and after). "
       "Errors: non-2xx answers plus socket errors and timeouts (%s s). " % meta.get("timeout", 5) + "CPU µs/req: the "
       "server process's user + system CPU time over the run divided by the requests "
       "answered (wrk, on the same cores, is not counted): it says where a server stands "

@@ -94,6 +94,11 @@ hwm() { local t=0 v; for p in "$@"; do v=$(awk '/^VmHWM/{print $2}' /proc/"$p"/s
 # CPU time (utime + stime, clock ticks) summed over pids.
 cpu() { local t=0 v; for p in "$@"; do v=$(awk '{print $14 + $15}' /proc/"$p"/stat 2>/dev/null || echo 0); t=$((t + ${v:-0})); done; echo $t; }
 hwm_reset() { for p in "$@"; do echo 5 > /proc/"$p"/clear_refs 2>/dev/null || true; done; }
+# newsd's response-cache lookups so far, "hits misses", from /metrics (not cached itself).
+cache_lookups() {
+    curl -s "http://127.0.0.1:$1/metrics" | awk '/^newsd_cache_lookups_total\{outcome="hit"\}/ {h = $2}
+        /^newsd_cache_lookups_total\{outcome="miss"\}/ {m = $2} END {print h + 0, m + 0}'
+}
 
 {
     echo "{\"machine\": \"$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)\","
@@ -235,11 +240,15 @@ for s in $SCALES; do
                 esac
                 hwm_reset $pids
                 note "scale $s: $ep, $c connections, $srv"
+                l0="0 0"; [ "$srv" = newsd ] && l0=$(cache_lookups "$port")
                 c0=$(cpu $pids)
                 r=$(run_wrk "$srv" "http://127.0.0.1:$port" "$c" "$DUR" "$urls")
                 c1=$(cpu $pids)
+                l1="0 0"; [ "$srv" = newsd ] && l1=$(cache_lookups "$port")
                 [ -n "$r" ] || r='{"rps":0,"p50_us":0,"p99_us":0,"non2xx":0,"connect":0,"read":0,"write":0,"timeout":0,"failed":true}'
-                echo "{\"kind\":\"serve\",\"scale\":$s,\"endpoint\":\"$ep\",\"conns\":$c,\"server\":\"$srv\",\"rss_kb\":$(hwm $pids),\"cpu_ticks\":$((c1 - c0)),\"hz\":$(getconf CLK_TCK),\"urls\":$(wc -l < "$urls"),\"wrk\":$r}" >> "$RESULTS"
+                read -r h0 m0 <<< "$l0"
+                read -r h1 m1 <<< "$l1"
+                echo "{\"kind\":\"serve\",\"scale\":$s,\"endpoint\":\"$ep\",\"conns\":$c,\"server\":\"$srv\",\"rss_kb\":$(hwm $pids),\"cpu_ticks\":$((c1 - c0)),\"hz\":$(getconf CLK_TCK),\"cache_hits\":$((h1 - h0)),\"cache_misses\":$((m1 - m0)),\"urls\":$(wc -l < "$urls"),\"wrk\":$r}" >> "$RESULTS"
             done
         done
     done
