@@ -3397,6 +3397,28 @@ static size_t pair_of_people(const struct ingest_gaz *g, const char *s,
     return (size_t)(h - s);
 }
 
+/* Words that close the name of a published code or set of rules ("Trust
+ * Principles", "Editorial Guidelines"), which no reader takes for a body.
+ * Sorted. */
+static bool code_word(const char *s, const struct ingest_tok *t)
+{
+    static const char *const codes[] = {"guidelines", "principles"}; /* sorted, lower */
+    return ingest_word_in(codes, sizeof codes / sizeof *codes, s + t->start, t->end - t->start);
+}
+
+/* The end (one past the last token) of the longest listed organisation that
+ * opens tokens a..b-1, "The" aside ("The Thomson Reuters" of "The Thomson
+ * Reuters Trust Principles"), or 0 when none does. */
+static size_t listed_org_head(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t b)
+{
+    for (size_t e = b; e > a; e--)
+        for (size_t f = a; f < e && f < a + 2; f++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e - 1].end - t[f].start, INGEST_GAZ_ORG))
+                return e;
+    return 0;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -3632,6 +3654,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     stop = true;
                     continue;
                 }
+                /* "France 24", "FRANCE 24": a listed name that ends in a
+                 * number goes on over it, or its first word alone reads as
+                 * the country */
+                if (!stop && j < n && t[j].kind == INGEST_TOK_NUM && t[j].start == k->end + 1 &&
+                    t[j].quote == t[a].quote &&
+                    ingest_gaz_find(g, s + t[a].start, t[j].end - t[a].start, INGEST_GAZ_ORG)) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                    continue;
+                }
                 /* "Fraternal Order of Police Lodge 27", "Teamsters Local 727";
                  * "a steward with Local 1187": a branch named by its number */
                 if (!stop && (j > a + 1 || !(k->flags & INGEST_TOKF_SENT_START)) && j < n &&
@@ -3846,6 +3879,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 continue;
             }
             break;
+        }
+        /* "Our Standards: The Thomson Reuters Trust Principles": a code a
+         * body publishes is no organisation; the listed body at its head
+         * still is named, and an unlisted code names nothing */
+        if (j > a + 1 && code_word(s, &t[j - 1])) {
+            size_t e = listed_org_head(g, s, t, a, j - 1);
+            if (!e) {
+                i = j;
+                continue;
+            }
+            j = e;
+            end_byte = t[e - 1].end;
         }
         bool cue = (j < n && tok_is_speech_verb(s, &t[j])) ||
                    (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
