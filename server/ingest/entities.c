@@ -3397,6 +3397,50 @@ static size_t pair_of_people(const struct ingest_gaz *g, const char *s,
     return (size_t)(h - s);
 }
 
+/* The token of a one-word name that an organisation's name ending before
+ * token j is also known by: ", known as Finanstilsynet," or ", or JA-Zenchu,"
+ * (set off by commas, so "the Senate or Congress" is two bodies). The word
+ * is capitalised and listed as nothing else, and a comma, a full stop or a
+ * closing bracket follows it. 0 when there is none. */
+static size_t own_name_after(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t j)
+{
+    if (j + 3 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',')
+        return 0;
+    size_t w = 0;
+    if (ingest_tok_is(s, &t[j + 1], "or"))
+        w = j + 2;
+    else if (j + 4 < n && ingest_tok_is(s, &t[j + 1], "known") && ingest_tok_is(s, &t[j + 2], "as"))
+        w = j + 3;
+    if (!w || w + 1 >= n || !tok_capword(&t[w]) || t[w].quote != t[j].quote ||
+        (t[w].flags & INGEST_TOKF_POSS) || t[w + 1].kind != INGEST_TOK_PUNCT ||
+        (t[w + 1].ch != ',' && t[w + 1].ch != '.' && t[w + 1].ch != ')') ||
+        t[w].end - t[w].start < 3 || gaz_name(g, s + t[w].start, t[w].end - t[w].start, false) ||
+        ingest_gaz_has(g, s + t[w].start, t[w].end - t[w].start, INGEST_GAZ_STOPCAP) ||
+        given_has(g, s + t[w].start, t[w].end - t[w].start, INGEST_GAZ_GIVEN_MALE) ||
+        given_has(g, s + t[w].start, t[w].end - t[w].start, INGEST_GAZ_GIVEN_FEMALE))
+        return 0;
+    return w;
+}
+
+/* "a Dauphin County Republican", "a Fulton County Democrat who": a party
+ * label after a county names the county and the person's side; the label is
+ * no part of the place ("the Dauphin County Republican Party" goes on, since
+ * a capitalised word follows). True when token j is such a label. */
+static bool county_then_party(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    static const char *const sides[] = {"democrat", "independent", "tory"}; /* sorted */
+    static const char *const units[] = {"borough", "county", "parish"};     /* sorted */
+    size_t wn = t[j].end - t[j].start;
+    if (!(t[j].flags & INGEST_TOKF_CAP) || (t[j].flags & INGEST_TOKF_ALLCAPS) ||
+        (t[j - 1].flags & INGEST_TOKF_POSS) || !tok_capword(&t[j - 1]) ||
+        !ingest_word_in(units, 3, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) ||
+        !(ingest_word_in(party_adjs, sizeof party_adjs / sizeof *party_adjs, s + t[j].start, wn) ||
+          ingest_word_in(sides, 3, s + t[j].start, wn)))
+        return false;
+    return j + 1 >= n || !tok_capword(&t[j + 1]) || t[j + 1].quote != t[j].quote;
+}
+
 /* Words that close the name of a published code or set of rules ("Trust
  * Principles", "Editorial Guidelines"), which no reader takes for a body.
  * Sorted. */
@@ -3555,6 +3599,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         while (j < n && !stop) {
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
+                break;
+            if (j > a && county_then_party(s, t, n, j))
                 break;
             if (tok_nameword(s, k)) {
                 bool cut;
@@ -4587,6 +4633,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 if (!(c = acronym_push(out, (size_t)(c - out->v), para, s, &t[ka + 2], pos)))
                     return false;
                 j = ka + 3;
+            }
+            /* "the Financial Supervisory Authority of Norway, known as
+             * Finanstilsynet,", "the Central Union of Agricultural
+             * Cooperatives, or JA-Zenchu, said": the one-word name set off
+             * after it is its own, in its language or short form */
+            size_t on = own_name_after(g, s, t, n, j);
+            if (c->kind == C_ORG && c->end - c->nstart > 0 && on) {
+                if (!(c = acronym_push(out, (size_t)(c - out->v), para, s, &t[on], pos)))
+                    return false;
+                j = on + 1;
             }
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
