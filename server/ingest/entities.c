@@ -5426,6 +5426,35 @@ static void council_short_forms(struct cands *cs)
     }
 }
 
+/* "The Kelby Ledger asked the board": where the text names the site whose
+ * name heads the page (masthead, "The" aside on either side), the mention is
+ * that organisation, whatever its words would make of it alone. */
+static void masthead_mentions(struct cands *cs, const char *masthead)
+{
+    size_t mn = strlen(masthead);
+    const char *bare = masthead;
+    if (mn > 4 && strncmp(masthead, "The ", 4) == 0)
+        bare += 4;
+    size_t bn = mn - (size_t)(bare - masthead);
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        if (c->text == masthead)
+            continue;
+        const char *w = c->text + c->nstart;
+        size_t wn = c->end - c->nstart;
+        if (wn > 4 && strncmp(w, "The ", 4) == 0) {
+            w += 4;
+            wn -= 4;
+        }
+        if (wn != bn || memcmp(w, bare, bn) != 0)
+            continue;
+        c->kind = C_ORG;
+        c->canon = masthead;
+        c->canon_len = mn;
+        c->person_hint = c->town_hint = c->place_hint = false;
+    }
+}
+
 bool ingest_entities_lists_sorted(void)
 {
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
@@ -5452,6 +5481,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     for (size_t i = 0; i < doc->extra.n; i++)
         if (!text_scan_str(doc->extra.v[i], PARA_CREDIT, g, &cs, &pos, &scratch))
             goto out;
+    /* the site's own name over its navigation: an organisation as it stands */
+    if (doc->masthead) {
+        struct cand mc = {.para = PARA_CREDIT, .end = strlen(doc->masthead),
+                          .text = doc->masthead, .kind = C_ORG, .entity = -1, .pos = pos++};
+        if (!cands_push(&cs, &mc))
+            goto out;
+        masthead_mentions(&cs, doc->masthead);
+    }
     council_short_forms(&cs);
 
     size_t cap = 64;
