@@ -1324,8 +1324,8 @@ static bool outlet_line(const struct unit *y)
 {
     static const char *const papers[] = {"chronicle", "courier", "dispatch",  "examiner",
                                          "gazette",   "herald",  "inquirer",  "journal",
-                                         "observer",  "post",    "sentinel",  "standard",
-                                         "telegraph", "times",   "tribune"}; /* sorted */
+                                         "observer",  "post",    "press",     "sentinel",
+                                         "standard",  "telegraph", "times",   "tribune"}; /* sorted */
     if (y->words < 2 || y->words > 5 || memchr(y->s, ',', y->n) || y->term)
         return false;
     for (size_t k = 0; k < y->n; k++)
