@@ -3969,10 +3969,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)));
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
-        /* ... "in suburban Westerville", "from rural Kelby" */
+        /* ... "in suburban Westerville", "from rural Kelby"; "in north-east
+         * Victoria", "in central Kelby": a part of the region by its compass point */
         static const char *const near_mods[] = {
-            "coastal", "downtown", "eastern",  "nearby",   "neighboring", "neighbouring",
-            "northern", "rural",   "southern", "suburban", "western"}; /* sorted */
+            "central",    "coastal",    "downtown",  "eastern",  "nearby",    "neighboring",
+            "neighbouring", "north-east", "north-west", "northeast", "northern", "northwest",
+            "rural",      "south-east", "south-west", "southeast", "southern", "southwest",
+            "suburban",   "western"}; /* sorted */
         size_t pw = a > 0 && ingest_word_in(near_mods, sizeof near_mods / sizeof *near_mods,
                                             s + t[a - 1].start, t[a - 1].end - t[a - 1].start)
                         ? a - 1
