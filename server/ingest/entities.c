@@ -3423,6 +3423,27 @@ static size_t own_name_after(const struct ingest_gaz *g, const char *s, const st
     return w;
 }
 
+/* "Ann Roe, 52, of Sevenoaks, Kent, pleaded guilty": one word set off by
+ * commas right after a town that "of", "in" or "from" opens is the county or
+ * region the town lies in, though the word is also a name. Tokens a..j-1 are
+ * the word; out holds the candidates so far. */
+static bool region_after_town(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                              size_t j, const struct cands *out, int32_t para)
+{
+    if (a < 3 || j >= n || t[a - 1].kind != INGEST_TOK_PUNCT || t[a - 1].ch != ',' ||
+        t[j].kind != INGEST_TOK_PUNCT || (t[j].ch != ',' && t[j].ch != '.') || out->n == 0)
+        return false;
+    const struct cand *p = &out->v[out->n - 1];
+    if (p->para != para || p->end != t[a - 2].end || (p->kind != C_PLACE && !p->town_hint))
+        return false;
+    size_t ps = a - 2; /* the town's first token */
+    while (ps > 0 && t[ps].start > p->start)
+        ps--;
+    return ps > 0 && t[ps].start == p->start &&
+           (ingest_tok_is(s, &t[ps - 1], "of") || ingest_tok_is(s, &t[ps - 1], "in") ||
+            ingest_tok_is(s, &t[ps - 1], "from"));
+}
+
 /* "a Dauphin County Republican", "a Fulton County Democrat who": a party
  * label after a county names the county and the person's side; the label is
  * no part of the place ("the Dauphin County Republican Party" goes on, since
@@ -3980,9 +4001,12 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                             s + t[a - 1].start, t[a - 1].end - t[a - 1].start)
                         ? a - 1
                         : a;
+        bool region = j - a == 1 && !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+                      region_after_town(s, t, n, a, j, out, para);
         bool town_word =
             (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
              town_list_item(s, t, a)) ||
+            region ||
             (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
             /* "from nearby Struthers": after a word of nearness a town may
              * read as a plural */
@@ -4500,6 +4524,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
+            /* ("of Sevenoaks, Kent,": the county, though "Kent Police" opens with it) */
+            if (region && c->kind == C_SINGLE && c->start == t[a].start)
+                c->kind = C_PLACE;
             /* "In Tewkesbury, where the river burst": the word after a
              * sentence's capitalised "In" or "Near", before a comma, is a town */
             if (c->kind == C_SINGLE && j - a == 2 && c->start == t[a + 1].start &&
