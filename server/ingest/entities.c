@@ -2544,6 +2544,16 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
  * person's appositive ("Josiane, 67, a retired pharmacist"). */
 static bool age_follows(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
+    /* "One of them, Margaret, an 81-year-old widow": the age as a
+     * compound adjective after "a" or "an" */
+    if (j + 2 < n && ingest_tok_is(s, &t[j], ",") &&
+        (ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an"))) {
+        const char *p = s + t[j + 2].start;
+        size_t d = 0;
+        while (d < 3 && p[d] >= '0' && p[d] <= '9')
+            d++;
+        return d >= 1 && d <= 2 && p[0] >= '1' && strncmp(p + d, "-year-old", 9) == 0;
+    }
     if (j + 3 >= n || !ingest_tok_is(s, &t[j], ",") || t[j + 1].kind != INGEST_TOK_NUM ||
         !ingest_tok_is(s, &t[j + 2], ",") || !(t[j + 3].flags & INGEST_TOKF_LOWER))
         return false;
