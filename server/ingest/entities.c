@@ -3454,6 +3454,23 @@ static bool region_after_town(const char *s, const struct ingest_tok *t, size_t 
             ingest_tok_is(s, &t[ps - 1], "from"));
 }
 
+/* Whether ", a season-ticket holder for 31 years, said" starts at token j:
+ * an appositive opened by "a" or "an", of at most a dozen words and numbers,
+ * closed by a comma right before a speech verb. */
+static bool appositive_then_speech(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    if (j + 2 >= n || !ingest_tok_is(s, &t[j], ",") ||
+        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
+        return false;
+    for (size_t k = j + 2; k < n && k <= j + 14; k++) {
+        if (t[k].quote != t[j].quote)
+            return false;
+        if (t[k].kind == INGEST_TOK_PUNCT)
+            return t[k].ch == ',' && k > j + 2 && k + 1 < n && tok_is_speech_verb(s, &t[k + 1]);
+    }
+    return false;
+}
+
 /* "a Dauphin County Republican", "a Fulton County Democrat who": a party
  * label after a county names the county and the person's side; the label is
  * no part of the place ("the Dauphin County Republican Party" goes on, since
@@ -4703,6 +4720,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 t[a - 2].kind == INGEST_TOK_WORD &&
                 ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
                                t[a - 2].end - t[a - 2].start) &&
+                (given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)))
+                c->age_after = true;
+            /* "Phil, a season-ticket holder for 31 years, said": a listed
+             * given name alone, then an appositive with "a" closed before a
+             * speech verb, is a person named by the first name */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only &&
+                c->start == t[a].start && appositive_then_speech(s, t, n, j) &&
                 (given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
                  given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c->age_after = true;
