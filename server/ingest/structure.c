@@ -1449,7 +1449,8 @@ static int head_bylines(struct units *u, const struct ingest_gaz *g, struct inge
             y->cls = U_META;
             /* the entity pass would read "Ann Roe Political" as a name */
             size_t lw = word_start_before(y->s, 0, y->n);
-            if ((k == i || outlet_line(y)) &&
+            /* ... and a listed outlet on its own line ("BBC North West") */
+            if ((k == i || outlet_line(y) || ingest_gaz_find(g, y->s, y->n, INGEST_GAZ_ORG)) &&
                 !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
                                 y->n - lw) &&
                 !strv_push(&d->extra, y->s))
