@@ -4567,7 +4567,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         : a > 0 && c->start == t[a].start      ? a - 1
                                                                 : n;
             if (dk < n && (ingest_tok_ieq(s, &t[dk], "this") || ingest_tok_ieq(s, &t[dk], "these") ||
-                           ingest_tok_ieq(s, &t[dk], "those")))
+                           ingest_tok_ieq(s, &t[dk], "those") ||
+                           /* "The Elysée said": a sentence's "The" cut off the run */
+                           (dk == a && ingest_tok_is(s, &t[dk], "The"))))
                 c->after_the = true;
             c->org_hint = org_after;
             /* "residents of Barra and South Uist": one word after a place
@@ -6100,6 +6102,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 goto out;
             nx_put(&full, out->v[id].name, nn, id);
             c->kind = C_PLACE;
+        }
+        /* "The Elysée said", "the Quai added": one unlisted word after "the"
+         * that speaks is a body (a person takes no article; titles, "the
+         * Pope", are found as such, and capitals, "the CM said", may be a
+         * title's abbreviation) */
+        if (id < 0 && c->kind == C_SINGLE && c->after_the && c->cue_after && !c->title_only &&
+            !c->in_quote && name[nn - 1] != '.' && !all_caps(name, nn)) {
+            id = ent_add(out, name, nn, ENTITY_ORGANIZATION, c->pos);
+            if (id < 0)
+                goto out;
+            nx_put(&full, out->v[id].name, nn, id);
+            c->kind = C_ORG;
+            c->entity = id;
+            continue;
         }
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
          * nor is "the North" */
