@@ -1402,7 +1402,7 @@ static int masthead_read(const struct units *u, size_t title, const struct inges
     }
     if (title >= 1 && u->n > 1 && site_name_line(&u->v[0]) && nav_line(&u->v[1])) {
         free(d->masthead);
-        if (!(d->masthead = strdup(u->v[0].s)))
+        if (!(d->masthead = util_strdup(u->v[0].s)))
             return INGEST_ERR_NOMEM;
     }
     return 0;
