@@ -2544,6 +2544,16 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
  * person's appositive ("Josiane, 67, a retired pharmacist"). */
 static bool age_follows(const char *s, const struct ingest_tok *t, size_t n, size_t j)
 {
+    /* "One of them, Margaret, an 81-year-old widow": the age as a
+     * compound adjective after "a" or "an" */
+    if (j + 2 < n && ingest_tok_is(s, &t[j], ",") &&
+        (ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an"))) {
+        const char *p = s + t[j + 2].start;
+        size_t d = 0;
+        while (d < 3 && p[d] >= '0' && p[d] <= '9')
+            d++;
+        return d >= 1 && d <= 2 && p[0] >= '1' && strncmp(p + d, "-year-old", 9) == 0;
+    }
     if (j + 3 >= n || !ingest_tok_is(s, &t[j], ",") || t[j + 1].kind != INGEST_TOK_NUM ||
         !ingest_tok_is(s, &t[j + 2], ",") || !(t[j + 3].flags & INGEST_TOKF_LOWER))
         return false;
@@ -3397,6 +3407,110 @@ static size_t pair_of_people(const struct ingest_gaz *g, const char *s,
     return (size_t)(h - s);
 }
 
+/* The token of a one-word name that an organisation's name ending before
+ * token j is also known by: ", known as Finanstilsynet," or ", or JA-Zenchu,"
+ * (set off by commas, so "the Senate or Congress" is two bodies). The word
+ * is capitalised and listed as nothing else, and a comma, a full stop or a
+ * closing bracket follows it. 0 when there is none. */
+static size_t own_name_after(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t j)
+{
+    if (j + 3 >= n || t[j].kind != INGEST_TOK_PUNCT || t[j].ch != ',')
+        return 0;
+    size_t w = 0;
+    if (ingest_tok_is(s, &t[j + 1], "or"))
+        w = j + 2;
+    else if (j + 4 < n && ingest_tok_is(s, &t[j + 1], "known") && ingest_tok_is(s, &t[j + 2], "as"))
+        w = j + 3;
+    if (!w || w + 1 >= n || !tok_capword(&t[w]) || t[w].quote != t[j].quote ||
+        (t[w].flags & INGEST_TOKF_POSS) || t[w + 1].kind != INGEST_TOK_PUNCT ||
+        (t[w + 1].ch != ',' && t[w + 1].ch != '.' && t[w + 1].ch != ')') ||
+        t[w].end - t[w].start < 3 || gaz_name(g, s + t[w].start, t[w].end - t[w].start, false) ||
+        ingest_gaz_has(g, s + t[w].start, t[w].end - t[w].start, INGEST_GAZ_STOPCAP) ||
+        given_has(g, s + t[w].start, t[w].end - t[w].start, INGEST_GAZ_GIVEN_MALE) ||
+        given_has(g, s + t[w].start, t[w].end - t[w].start, INGEST_GAZ_GIVEN_FEMALE))
+        return 0;
+    return w;
+}
+
+/* "Ann Roe, 52, of Sevenoaks, Kent, pleaded guilty": one word set off by
+ * commas right after a town that "of", "in" or "from" opens is the county or
+ * region the town lies in, though the word is also a name. Tokens a..j-1 are
+ * the word; out holds the candidates so far. */
+static bool region_after_town(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                              size_t j, const struct cands *out, int32_t para)
+{
+    if (a < 3 || j >= n || t[a - 1].kind != INGEST_TOK_PUNCT || t[a - 1].ch != ',' ||
+        t[j].kind != INGEST_TOK_PUNCT || (t[j].ch != ',' && t[j].ch != '.') || out->n == 0)
+        return false;
+    const struct cand *p = &out->v[out->n - 1];
+    if (p->para != para || p->end != t[a - 2].end || (p->kind != C_PLACE && !p->town_hint))
+        return false;
+    size_t ps = a - 2; /* the town's first token */
+    while (ps > 0 && t[ps].start > p->start)
+        ps--;
+    return ps > 0 && t[ps].start == p->start &&
+           (ingest_tok_is(s, &t[ps - 1], "of") || ingest_tok_is(s, &t[ps - 1], "in") ||
+            ingest_tok_is(s, &t[ps - 1], "from"));
+}
+
+/* Whether ", a season-ticket holder for 31 years, said" starts at token j:
+ * an appositive opened by "a" or "an", of at most a dozen words and numbers,
+ * closed by a comma right before a speech verb. */
+static bool appositive_then_speech(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    if (j + 2 >= n || !ingest_tok_is(s, &t[j], ",") ||
+        !(ingest_tok_is(s, &t[j + 1], "a") || ingest_tok_is(s, &t[j + 1], "an")))
+        return false;
+    for (size_t k = j + 2; k < n && k <= j + 14; k++) {
+        if (t[k].quote != t[j].quote)
+            return false;
+        if (t[k].kind == INGEST_TOK_PUNCT)
+            return t[k].ch == ',' && k > j + 2 && k + 1 < n && tok_is_speech_verb(s, &t[k + 1]);
+    }
+    return false;
+}
+
+/* "a Dauphin County Republican", "a Fulton County Democrat who": a party
+ * label after a county names the county and the person's side; the label is
+ * no part of the place ("the Dauphin County Republican Party" goes on, since
+ * a capitalised word follows). True when token j is such a label. */
+static bool county_then_party(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    static const char *const sides[] = {"democrat", "independent", "tory"}; /* sorted */
+    static const char *const units[] = {"borough", "county", "parish"};     /* sorted */
+    size_t wn = t[j].end - t[j].start;
+    if (!(t[j].flags & INGEST_TOKF_CAP) || (t[j].flags & INGEST_TOKF_ALLCAPS) ||
+        (t[j - 1].flags & INGEST_TOKF_POSS) || !tok_capword(&t[j - 1]) ||
+        !ingest_word_in(units, 3, s + t[j - 1].start, t[j - 1].end - t[j - 1].start) ||
+        !(ingest_word_in(party_adjs, sizeof party_adjs / sizeof *party_adjs, s + t[j].start, wn) ||
+          ingest_word_in(sides, 3, s + t[j].start, wn)))
+        return false;
+    return j + 1 >= n || !tok_capword(&t[j + 1]) || t[j + 1].quote != t[j].quote;
+}
+
+/* Words that close the name of a published code or set of rules ("Trust
+ * Principles", "Editorial Guidelines"), which no reader takes for a body.
+ * Sorted. */
+static bool code_word(const char *s, const struct ingest_tok *t)
+{
+    static const char *const codes[] = {"guidelines", "principles"}; /* sorted, lower */
+    return ingest_word_in(codes, sizeof codes / sizeof *codes, s + t->start, t->end - t->start);
+}
+
+/* The end (one past the last token) of the longest listed organisation that
+ * opens tokens a..b-1, "The" aside ("The Thomson Reuters" of "The Thomson
+ * Reuters Trust Principles"), or 0 when none does. */
+static size_t listed_org_head(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t b)
+{
+    for (size_t e = b; e > a; e--)
+        for (size_t f = a; f < e && f < a + 2; f++)
+            if (ingest_gaz_find(g, s + t[f].start, t[e - 1].end - t[f].start, INGEST_GAZ_ORG))
+                return e;
+    return 0;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -3534,6 +3648,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             const struct ingest_tok *k = &t[j];
             if (j > a && k->quote != t[a].quote)
                 break;
+            if (j > a && county_then_party(s, t, n, j))
+                break;
             if (tok_nameword(s, k)) {
                 bool cut;
                 end_byte = tok_name_end(s, k, &cut);
@@ -3626,6 +3742,17 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 /* "OPEC+": a known name with a plus sign */
                 if (!stop && j < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '+' &&
                     t[j].start == k->end && (j + 1 >= n || t[j + 1].start > t[j].end) &&
+                    ingest_gaz_find(g, s + t[a].start, t[j].end - t[a].start, INGEST_GAZ_ORG)) {
+                    end_byte = t[j].end;
+                    j++;
+                    stop = true;
+                    continue;
+                }
+                /* "France 24", "FRANCE 24": a listed name that ends in a
+                 * number goes on over it, or its first word alone reads as
+                 * the country */
+                if (!stop && j < n && t[j].kind == INGEST_TOK_NUM && t[j].start == k->end + 1 &&
+                    t[j].quote == t[a].quote &&
                     ingest_gaz_find(g, s + t[a].start, t[j].end - t[a].start, INGEST_GAZ_ORG)) {
                     end_byte = t[j].end;
                     j++;
@@ -3847,6 +3974,18 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             }
             break;
         }
+        /* "Our Standards: The Thomson Reuters Trust Principles": a code a
+         * body publishes is no organisation; the listed body at its head
+         * still is named, and an unlisted code names nothing */
+        if (j > a + 1 && code_word(s, &t[j - 1])) {
+            size_t e = listed_org_head(g, s, t, a, j - 1);
+            if (!e) {
+                i = j;
+                continue;
+            }
+            j = e;
+            end_byte = t[e - 1].end;
+        }
         bool cue = (j < n && tok_is_speech_verb(s, &t[j])) ||
                    (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
                     tok_is_speech_verb(s, &t[j + 1]));
@@ -3878,17 +4017,23 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)));
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
-        /* ... "in suburban Westerville", "from rural Kelby" */
+        /* ... "in suburban Westerville", "from rural Kelby"; "in north-east
+         * Victoria", "in central Kelby": a part of the region by its compass point */
         static const char *const near_mods[] = {
-            "coastal", "downtown", "eastern",  "nearby",   "neighboring", "neighbouring",
-            "northern", "rural",   "southern", "suburban", "western"}; /* sorted */
+            "central",    "coastal",    "downtown",  "eastern",  "nearby",    "neighboring",
+            "neighbouring", "north-east", "north-west", "northeast", "northern", "northwest",
+            "rural",      "south-east", "south-west", "southeast", "southern", "southwest",
+            "suburban",   "western"}; /* sorted */
         size_t pw = a > 0 && ingest_word_in(near_mods, sizeof near_mods / sizeof *near_mods,
                                             s + t[a - 1].start, t[a - 1].end - t[a - 1].start)
                         ? a - 1
                         : a;
+        bool region = j - a == 1 && !(t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+                      region_after_town(s, t, n, a, j, out, para);
         bool town_word =
             (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
              town_list_item(s, t, a)) ||
+            region ||
             (j - a == 1 && !(t[a].flags & INGEST_TOKF_POSS) && pw > 0 &&
             /* "from nearby Struthers": after a word of nearness a town may
              * read as a plural */
@@ -4406,6 +4551,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
+            /* ("of Sevenoaks, Kent,": the county, though "Kent Police" opens with it) */
+            if (region && c->kind == C_SINGLE && c->start == t[a].start)
+                c->kind = C_PLACE;
             /* "In Tewkesbury, where the river burst": the word after a
              * sentence's capitalised "In" or "Near", before a comma, is a town */
             if (c->kind == C_SINGLE && j - a == 2 && c->start == t[a + 1].start &&
@@ -4419,7 +4567,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                         : a > 0 && c->start == t[a].start      ? a - 1
                                                                 : n;
             if (dk < n && (ingest_tok_ieq(s, &t[dk], "this") || ingest_tok_ieq(s, &t[dk], "these") ||
-                           ingest_tok_ieq(s, &t[dk], "those")))
+                           ingest_tok_ieq(s, &t[dk], "those") ||
+                           /* "The Elysée said": a sentence's "The" cut off the run */
+                           (dk == a && ingest_tok_is(s, &t[dk], "The"))))
                 c->after_the = true;
             c->org_hint = org_after;
             /* "residents of Barra and South Uist": one word after a place
@@ -4543,6 +4693,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     return false;
                 j = ka + 3;
             }
+            /* "the Financial Supervisory Authority of Norway, known as
+             * Finanstilsynet,", "the Central Union of Agricultural
+             * Cooperatives, or JA-Zenchu, said": the one-word name set off
+             * after it is its own, in its language or short form */
+            size_t on = own_name_after(g, s, t, n, j);
+            if (c->kind == C_ORG && c->end - c->nstart > 0 && on) {
+                if (!(c = acronym_push(out, (size_t)(c - out->v), para, s, &t[on], pos)))
+                    return false;
+                j = on + 1;
+            }
             if (town && !person && !cue && c->nstart == c->start &&
                 (c->kind == C_SINGLE || c->kind == C_PERSON))
                 c->kind = C_PLACE;
@@ -4562,6 +4722,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 t[a - 2].kind == INGEST_TOK_WORD &&
                 ingest_word_in(kin, sizeof kin / sizeof *kin, s + t[a - 2].start,
                                t[a - 2].end - t[a - 2].start) &&
+                (given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)))
+                c->age_after = true;
+            /* "Phil, a season-ticket holder for 31 years, said": a listed
+             * given name alone, then an appositive with "a" closed before a
+             * speech verb, is a person named by the first name */
+            if (c->kind == C_SINGLE && j - a == 1 && !c->in_quote && !c->title_only &&
+                c->start == t[a].start && appositive_then_speech(s, t, n, j) &&
                 (given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
                  given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c->age_after = true;
@@ -5325,6 +5493,35 @@ static void council_short_forms(struct cands *cs)
     }
 }
 
+/* "The Kelby Ledger asked the board": where the text names the site whose
+ * name heads the page (masthead, "The" aside on either side), the mention is
+ * that organisation, whatever its words would make of it alone. */
+static void masthead_mentions(struct cands *cs, const char *masthead)
+{
+    size_t mn = strlen(masthead);
+    const char *bare = masthead;
+    if (mn > 4 && strncmp(masthead, "The ", 4) == 0)
+        bare += 4;
+    size_t bn = mn - (size_t)(bare - masthead);
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        if (c->text == masthead)
+            continue;
+        const char *w = c->text + c->nstart;
+        size_t wn = c->end - c->nstart;
+        if (wn > 4 && strncmp(w, "The ", 4) == 0) {
+            w += 4;
+            wn -= 4;
+        }
+        if (wn != bn || memcmp(w, bare, bn) != 0)
+            continue;
+        c->kind = C_ORG;
+        c->canon = masthead;
+        c->canon_len = mn;
+        c->person_hint = c->town_hint = c->place_hint = false;
+    }
+}
+
 bool ingest_entities_lists_sorted(void)
 {
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
@@ -5351,6 +5548,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     for (size_t i = 0; i < doc->extra.n; i++)
         if (!text_scan_str(doc->extra.v[i], PARA_CREDIT, g, &cs, &pos, &scratch))
             goto out;
+    /* the site's own name over its navigation: an organisation as it stands */
+    if (doc->masthead) {
+        struct cand mc = {.para = PARA_CREDIT, .end = strlen(doc->masthead),
+                          .text = doc->masthead, .kind = C_ORG, .entity = -1, .pos = pos++};
+        if (!cands_push(&cs, &mc))
+            goto out;
+        masthead_mentions(&cs, doc->masthead);
+    }
     council_short_forms(&cs);
 
     size_t cap = 64;
@@ -5897,6 +6102,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 goto out;
             nx_put(&full, out->v[id].name, nn, id);
             c->kind = C_PLACE;
+        }
+        /* "The Elysée said", "the Quai added": one unlisted word after "the"
+         * that speaks is a body (a person takes no article; titles, "the
+         * Pope", are found as such, and capitals, "the CM said", may be a
+         * title's abbreviation) */
+        if (id < 0 && c->kind == C_SINGLE && c->after_the && c->cue_after && !c->title_only &&
+            !c->in_quote && name[nn - 1] != '.' && !all_caps(name, nn)) {
+            id = ent_add(out, name, nn, ENTITY_ORGANIZATION, c->pos);
+            if (id < 0)
+                goto out;
+            nx_put(&full, out->v[id].name, nn, id);
+            c->kind = C_ORG;
+            c->entity = id;
+            continue;
         }
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
          * nor is "the North" */

@@ -297,6 +297,7 @@ struct ingest_doc {
     struct strv authors;
     struct strv paragraphs;
     struct strv extra; /* removed closing lines, still scanned for entities */
+    char *masthead;    /* an unlisted site's name above its navigation, or NULL */
 };
 void ingest_doc_clear(struct ingest_doc *d);
 

@@ -45,6 +45,7 @@ void ingest_doc_clear(struct ingest_doc *d)
     free(d->section);
     free(d->dateline);
     free(d->published_at);
+    free(d->masthead);
     strv_clear(&d->authors);
     strv_clear(&d->paragraphs);
     strv_clear(&d->extra);
@@ -1323,8 +1324,8 @@ static bool outlet_line(const struct unit *y)
 {
     static const char *const papers[] = {"chronicle", "courier", "dispatch",  "examiner",
                                          "gazette",   "herald",  "inquirer",  "journal",
-                                         "observer",  "post",    "sentinel",  "standard",
-                                         "telegraph", "times",   "tribune"}; /* sorted */
+                                         "observer",  "post",    "press",     "sentinel",
+                                         "standard",  "telegraph", "times",   "tribune"}; /* sorted */
     if (y->words < 2 || y->words > 5 || memchr(y->s, ',', y->n) || y->term)
         return false;
     for (size_t k = 0; k < y->n; k++)
@@ -1332,6 +1333,53 @@ static bool outlet_line(const struct unit *y)
             return false;
     size_t lw = word_start_before(y->s, 0, y->n);
     return ingest_word_in(papers, sizeof papers / sizeof *papers, y->s + lw, y->n - lw);
+}
+
+/* Whether line x is a site's navigation: "Skip to main content", or a row of
+ * three or more section links ("News | Sport | Weather"). */
+static bool nav_line(const struct unit *x)
+{
+    if (!x->in_block)
+        return false;
+    if (x->n >= 8 && strncmp(x->s, "Skip to ", 8) == 0)
+        return true;
+    unsigned bars = 0;
+    for (const char *p = x->s; (p = strstr(p, " | ")) != NULL; p += 3)
+        bars++;
+    return bars >= 2;
+}
+
+/* Whether line x, the page's first, is shaped as a site's name ("Evening
+ * Courier", "The Weekend Review", "HealthWatch"): one to five words, each
+ * capitalised, not all in capitals, no punctuation; one word only with a
+ * capital inside it, and not a section's name ("Local News", "Politics"). */
+static bool site_name_line(const struct unit *x)
+{
+    static const char *const sections[] = {
+        "business", "culture", "economy",  "education", "elections", "entertainment",
+        "features", "football", "health",  "home",      "legal",     "lifestyle",
+        "live",     "markets",  "menu",    "money",     "national",  "news",
+        "opinion",  "politics", "science", "sport",     "sports",    "technology",
+        "travel",   "video",    "weather", "world"}; /* sorted */
+    if (x->n == 0 || x->n > 40 || x->words > 5 || x->term || all_caps(x->s, x->n) ||
+        strpbrk(x->s, ".!?:;,|/&()\"\'"))
+        return false;
+    bool inner_cap = false;
+    for (size_t k = 0; k < x->n; k++) {
+        uint32_t c = ingest_cp_at(x->s, x->n, k);
+        if (k == 0 || x->s[k - 1] == ' ') {
+            if (!ingest_cp_is_upper(c))
+                return false;
+        } else if (ingest_cp_is_upper(c) && x->s[k - 1] != ' ' &&
+                   ingest_cp_is_lower(ingest_cp_at(x->s, x->n, k - 1))) {
+            inner_cap = true;
+        }
+        if (c >= '0' && c <= '9')
+            return false;
+    }
+    size_t lw = word_start_before(x->s, 0, x->n);
+    return (x->words > 1 || inner_cap) &&
+           !ingest_word_in(sections, sizeof sections / sizeof *sections, x->s + lw, x->n - lw);
 }
 
 /* The site's own name on a line of its own above the headline ("POLITICO",
@@ -1350,7 +1398,12 @@ static int masthead_read(const struct units *u, size_t title, const struct inges
             continue;
         if (!strv_push(&d->extra, x->s))
             return INGEST_ERR_NOMEM;
-        break; /* one masthead */
+        return 0; /* one masthead */
+    }
+    if (title >= 1 && u->n > 1 && site_name_line(&u->v[0]) && nav_line(&u->v[1])) {
+        free(d->masthead);
+        if (!(d->masthead = util_strdup(u->v[0].s)))
+            return INGEST_ERR_NOMEM;
     }
     return 0;
 }
@@ -1396,7 +1449,8 @@ static int head_bylines(struct units *u, const struct ingest_gaz *g, struct inge
             y->cls = U_META;
             /* the entity pass would read "Ann Roe Political" as a name */
             size_t lw = word_start_before(y->s, 0, y->n);
-            if ((k == i || outlet_line(y)) &&
+            /* ... and a listed outlet on its own line ("BBC North West") */
+            if ((k == i || outlet_line(y) || ingest_gaz_find(g, y->s, y->n, INGEST_GAZ_ORG)) &&
                 !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, y->s + lw,
                                 y->n - lw) &&
                 !strv_push(&d->extra, y->s))
