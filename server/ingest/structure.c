@@ -223,6 +223,29 @@ static bool line_has_glued_word(const char *s, size_t n)
     return false;
 }
 
+/* Whether line u is a row of menu links: three or more items between " | "
+ * bars, each one to three words, none ending a sentence ("Home | Football |
+ * Cricket | Results"). A headline with a site or section after a bar
+ * ("Council votes to close libraries | Local News") has a long item. */
+static bool menu_row(const struct unit *u)
+{
+    size_t items = 0, start = 0;
+    for (size_t i = 0; i <= u->n; i++) {
+        bool bar = i + 3 <= u->n && memcmp(u->s + i, " | ", 3) == 0;
+        if (!bar && i < u->n)
+            continue;
+        size_t len = i - start;
+        size_t words = ingest_words_count(u->s + start, len);
+        char last = len ? u->s[i - 1] : '\0';
+        if (words == 0 || words > 3 || last == '.' || last == '?' || last == '!')
+            return false;
+        items++;
+        start = i + 3;
+        i += 2;
+    }
+    return items >= 3;
+}
+
 static bool line_is_boiler(const struct unit *u)
 {
     if (u->words == 0)
@@ -254,7 +277,7 @@ static bool line_is_boiler(const struct unit *u)
     }
     if (u->words <= 12 && line_has_glued_word(u->s, u->n))
         return true;
-    return false;
+    return u->words <= 30 && menu_row(u);
 }
 
 /* ---- bylines ------------------------------------------------------------------ */
