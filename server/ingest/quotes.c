@@ -6783,45 +6783,71 @@ static bool first_sent_has(const struct ingest_para *p, size_t k, const char *co
  * "That was how X summed up the claim.": a paragraph that opens with a
  * demonstrative and a form of "be" in a speech frame names the speaker of the
  * quotation that ended the paragraph before it: "the" and a speech noun
- * (message, verdict, view, warning, words) with "of"/"from" right before the
- * name, or "how" right before it and a verb of describing later in the
+ * (assessment, reaction, verdict, view, ...) with "of"/"from" right before
+ * the name, or "how" right before it and a verb of describing later in the
  * sentence ("described", "put it", "summed up"), or the name itself after
  * "be" and a participle of speaking later ("That was X, ..., speaking after
- * the match"). "That is not what the
+ * the match") or a relative clause of speaking ("That was X, ..., who said
+ * ..."). "So said X, ..." frames the same way. "That is not what the
  * figures from the Office for National Statistics show" names no speaker.
  * The name is the first person or organisation outside quotations in the
- * first twelve tokens (same sentence). */
+ * first twelve tokens (same sentence); after a speech noun, "So said" or
+ * "be", it may follow a title or role ("the view of Dr X", "That was county
+ * clerk X"), since the whole phrase is read as the subject after "said". */
 static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
 {
     static const char *const demos[] = {"such", "that", "these", "this", "those"};
     static const char *const bes[] = {"are", "is", "was", "were"};
-    static const char *const nouns[] = {"message", "verdict", "view", "warning", "words"};
+    static const char *const nouns[] = {"analysis", "assessment", "conclusion", "diagnosis",
+                                        "judgement", "judgment", "message", "prediction",
+                                        "reaction", "response", "verdict", "view",
+                                        "warning", "words"};
     static const char *const froms[] = {"from", "of"};
     static const char *const descs[] = {"characterised", "characterized", "described",
                                         "explained", "put", "summed"};
     static const char *const speaking[] = {"addressing", "speaking", "talking", "testifying",
                                            "writing"};
+    static const char *const so_cues[] = {"said", "says"};
+    /* "That was X, who said ...": verbs of a relative clause that speaks */
+    static const char *const who_cues[] = {"added", "argued", "cautioned", "noted",
+                                           "predicted", "said", "says", "told",
+                                           "warned", "wrote"};
     const struct ingest_para *p = &x->paras[pi];
     if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
         return false;
     const struct ingest_para *n = &x->paras[pi + 1];
     const struct ingest_tok *t = n->toks.v;
-    if (n->toks.n < 4 || !TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes) ||
-        t[0].quote >= 0)
+    if (n->toks.n < 4 || t[0].quote >= 0)
         return false;
     size_t name_at = 0; /* the token the name must start at */
-    if (ingest_tok_is(n->s, &t[2], "how")) {
+    bool by_np = true;  /* the name is the phrase there, titles and all */
+    if (ingest_tok_ieq(n->s, &t[0], "so") && TOK_IN(n->s, &t[1], so_cues)) {
+        name_at = 2; /* "So said X, a fellow at ..." */
+    } else if (!TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes)) {
+        return false;
+    } else if (ingest_tok_is(n->s, &t[2], "how")) {
         if (!FIRST_SENT_HAS(n, 3, descs))
             return false;
         name_at = 3;
+        by_np = false;
     } else if (n->toks.n > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
     } else {
-        /* "That was Kendra Oyelaran, a setter ..., speaking after a match" */
-        if (!FIRST_SENT_HAS(n, 3, speaking))
+        /* "That was Kendra Oyelaran, a setter ..., speaking after a match",
+         * "That was Ann Roe, a county clerk, who said ..." */
+        bool who = false;
+        for (size_t k = 3; k + 1 < n->toks.n && t[k].sent == t[0].sent && !who; k++)
+            who = ingest_tok_is(n->s, &t[k], "who") && TOK_IN(n->s, &t[k + 1], who_cues);
+        if (!who && !FIRST_SENT_HAS(n, 3, speaking))
             return false;
         name_at = 2;
+    }
+    struct subj np = {name_at, name_at + 1, false};
+    if (by_np) {
+        np = subject_right(n, name_at, false);
+        if (np.b <= np.a)
+            return false;
     }
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
@@ -6835,13 +6861,13 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         enum entity_type ty = en->v[m->entity].type;
         if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
             continue;
-        if (a != name_at)
+        if (a < name_at || a >= np.b || (!by_np && a != name_at))
             return false;
         size_t e = a;
         while (e < n->toks.n && t[e].start < m->end)
             e++;
         struct attr at = {0};
-        subject_resolve(x, pi + 1, (struct subj){a, e, false}, &at);
+        subject_resolve(x, pi + 1, by_np ? np : (struct subj){a, e, false}, &at);
         if (at.speaker < 0)
             return false;
         *out = at;
@@ -7431,7 +7457,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     continue;
                 }
             }
-            if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
+            /* “...” standing alone ¶ "That was the view of X": a name the
+             * next paragraph gives it outranks any speaker carried over */
+            if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
+                next_para_names(&x, (int32_t)pi, q, &q->at))
+                ;
+            else if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Petrova said. “We would be digging ...”" */
             else if (q->starts_sentence && last_full < p->n_spans)
                 q->at = qs[last_full].at; /* “...,” X said after Y described “...” “...” */
