@@ -1445,9 +1445,25 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
         while (c > lim && a - c < 4 && (t[c - 1].flags & INGEST_TOKF_LOWER) &&
                !TOK_IN(p->s, &t[c - 1], prepositions) && t[c - 1].quote < 0)
             c--;
+        /* "Rep. Ann Roe of Crane County, who said": a place after "of" right
+         * behind a name (a mention that ends there) is where the person is
+         * from; the pronoun means the person */
+        size_t ms = c == a && c > lim + 1 && ingest_tok_is(p->s, &t[c - 1], "of")
+                        ? mention_start_at(p, t[c - 2].end - 1)
+                        : SIZE_MAX;
+        for (size_t mi = 0; ms != SIZE_MAX && mi < p->n_m; mi++)
+            if (p->m[mi].start == ms && p->m[mi].end == t[c - 2].end && !p->m[mi].in_quote) {
+                size_t f = c - 2;
+                while (f > lim && t[f - 1].start >= ms)
+                    f--;
+                *out = (struct subj){f, c - 1, false};
+                return true;
+            }
         if (c > lim && TOK_IN(p->s, &t[c - 1], prepositions)) {
+            /* (an appositive up to 16 words: "X, a senior fellow at the Y
+             * think tank in Z, who predicted") */
             size_t d = c - 1;
-            while (d > lim && c - d < 8 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
+            while (d > lim && c - d < 16 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
                 d--;
             if (d > lim + 1 && d < c - 1 && is_punct(&t[d - 1], ',') && tok_capital(&t[d - 2]) &&
                 t[d - 2].quote < 0) {
