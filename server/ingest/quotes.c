@@ -1279,6 +1279,16 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
     if (o + 1 < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) &&
         tok_capital(&t[o + 1]) && role_noun_tok(p, &t[o + 1]))
         return true;
+    /* "Manitoba's Housing Minister": or its portfolio first, the role noun
+     * last, all capitalised (at most three words after the possessive) */
+    if (o + 1 < sj.b && sj.b - o <= 4 && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) &&
+        role_noun_tok(p, &t[sj.b - 1])) {
+        bool caps = true;
+        for (size_t k = o + 1; k < sj.b && caps; k++)
+            caps = tok_capital(&t[k]) && !(t[k].flags & INGEST_TOKF_POSS);
+        if (caps)
+            return true;
+    }
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
                            (t[sj.a].flags & INGEST_TOKF_LOWER));
@@ -1339,6 +1349,25 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         while (c > 0 && a - c < 16 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
             c--;
         if (caps && c > 0 && is_punct(&t[c - 1], ','))
+            return true;
+    }
+    /* "X, president of a union local in Lorain, Ohio, wrote": the region
+     * after a town named after "in" is the town's, inside the appositive */
+    if (a >= 3 && b - a <= 3 && is_punct(&t[a - 1], ',') && tok_capital(&t[a - 2]) &&
+        t[a - 2].quote < 0) {
+        bool caps = true;
+        for (size_t j = a; j < b && caps; j++)
+            caps = tok_capital(&t[j]) && t[j].quote < 0;
+        size_t c = a - 2;
+        while (c > 0 && a - 2 - c < 3 && tok_capital(&t[c - 1]) && t[c - 1].quote < 0)
+            c--;
+        /* (only inside an appositive between commas: "Its organiser in
+         * Rustenburg, Ann Roe, said" names the organiser) */
+        size_t d = c;
+        while (d > 0 && c - d < 16 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
+            d--;
+        if (caps && c > 1 && ingest_tok_is(s, &t[c - 1], "in") &&
+            (t[c - 2].flags & INGEST_TOKF_LOWER) && d > 0 && is_punct(&t[d - 1], ','))
             return true;
     }
     size_t k = a;
@@ -4740,6 +4769,16 @@ static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
            ingest_word_in(role_nouns, sizeof role_nouns / sizeof *role_nouns, p->s + h, w->end - h);
 }
 
+/* Whether a person's mention (outside quotations) of p starts at token i. */
+static bool person_starts_at(const struct ctx *x, const struct ingest_para *p, size_t i)
+{
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == p->toks.v[i].start && !p->m[mi].in_quote &&
+            x->ents->v[p->m[mi].entity].type == ENTITY_PERSON)
+            return true;
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4895,13 +4934,24 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         }
         if (c + 2 < k && (is_punct(&t[c], ',') || the_role) && t[c + 1].quote < 0 &&
             tok_capital(&t[c + 1])) {
+            /* (titles may come first: "The committee's chair, Greens
+             * senator Ann Roe, allowed ... but warned") */
+            size_t n0 = c + 1;
+            while (n0 < k && n0 - c <= 3 && t[n0].kind == INGEST_TOK_WORD && t[n0].quote < 0 &&
+                   !person_starts_at(x, p, n0) &&
+                   (tok_capital(&t[n0]) || TOK_IN(p->s, &t[n0], role_nouns) ||
+                    ingest_gaz_has(x->g, p->s + t[n0].start, t[n0].end - t[n0].start,
+                                   INGEST_GAZ_TITLE)))
+                n0++;
+            if (n0 >= k || !person_starts_at(x, p, n0))
+                n0 = c + 1;
             for (size_t mi = 0; mi < p->n_m; mi++) {
                 const struct ingest_mention *m = &p->m[mi];
-                if (m->start < t[c + 1].start)
+                if (m->start < t[n0].start)
                     continue;
-                if (m->start == t[c + 1].start && !m->in_quote &&
+                if (m->start == t[n0].start && !m->in_quote &&
                     x->ents->v[m->entity].type == ENTITY_PERSON) {
-                    size_t e = c + 1;
+                    size_t e = n0;
                     while (e < k && t[e].start < m->end)
                         e++;
                     if (e < k && is_punct(&t[e], ',')) {
