@@ -1183,6 +1183,14 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
         const struct ingest_tok *x = &t[a - 1];
         if (x->quote >= 0)
             break;
+        /* "Marlowe & Finch said": a mark inside a name (not a comma) is
+         * part of it */
+        if (x->kind == INGEST_TOK_PUNCT && x->ch != ',' && !is_clause_punct(x) &&
+            mention_start_at(p, x->start) != SIZE_MAX && a < e) {
+            a--;
+            steps++;
+            continue;
+        }
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
             break;
         /* "KELBY -- X said": two hyphens are a typed dash, not a hyphen */
@@ -3120,7 +3128,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     for (size_t steps = 0; i > 0 && steps < 192; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         bool far = m->para < pi - PRON_PARAS;
-        if (m->para < pi - ORG_NAME_PARAS || (far && (holds_noun >= 0 || recent >= 0)))
+        /* (a nearer organisation without the noun ends no search for an
+         * institution's: only "the company" may mean it) */
+        if (m->para < pi - ORG_NAME_PARAS || (far && (holds_noun >= 0 || (recent >= 0 && !inst))))
             break;
         const struct ingest_ent *en = &e->v[m->entity];
         if (m->in_quote || en->type != ENTITY_ORGANIZATION)
