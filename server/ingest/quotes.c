@@ -1660,6 +1660,11 @@ static const char *const institution_nouns[] = {
     "organization", "party",      "school",  "university",
 };
 
+static bool anon_clause(const struct ingest_para *p, size_t a, size_t b);
+
+/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
+
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -2004,12 +2009,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
          (r.b == r.a + 1 && (t[r.a].flags & INGEST_TOKF_LOWER) && t[r.a].end - t[r.a].start > 3 &&
           s[t[r.a].end - 1] == 's'))) /* ("in which investigators described") */
         return r;
-    /* "an official who asked not to be named said": the phrase before "who" */
+    /* "an official who asked not to be named said": the phrase before "who";
+     * "One Labour MP who had worked with her on the bill said": an unnamed
+     * source's clause that describes it, not why it is unnamed, is part of it */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
         (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], pronouns_m) &&
         !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other)) {
         size_t stop2;
         struct subj np = np_before(p, stop, lim, &stop2);
+        if (np.a < np.b && TOK_IN(s, &t[np.a], indefinites) && stop == np.b &&
+            ingest_tok_is(s, &t[stop], "who") && !anon_clause(p, stop, r.b))
+            return (struct subj){np.a, r.b, false};
         if (np.a < np.b)
             return appositive_name(p, np, lim);
     }
@@ -2074,6 +2084,22 @@ static const char *const source_heads[] = {
 static const char *const anon_licences[] = {
     "allowed", "asking", "authorised", "authorized", "granted", "permitted", "requesting", "speaking",
 };
+
+/* Words of a relative clause that says why a source is unnamed ("who was
+ * not authorized to speak publicly", "who asked not to be named"); sorted. */
+static const char *const anon_clause_words[] = {
+    "anonymity", "authorised", "authorized", "identified", "named", "permitted",
+};
+
+/* Whether tokens [a, b) of p hold one of anon_clause_words: a clause on why
+ * the source is unnamed, which is no part of how it is described. */
+static bool anon_clause(const struct ingest_para *p, size_t a, size_t b)
+{
+    for (size_t j = a; j < b && j < p->toks.n; j++)
+        if (TOK_IN(p->s, &p->toks.v[j], anon_clause_words))
+            return true;
+    return false;
+}
 
 /* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
 static const char *const spokes_nouns[] = {
@@ -3722,9 +3748,23 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
              * before the phrase named */
             if (d >= 3 && ingest_tok_ieq(o->s, &u[d - 2], "to") &&
                 ingest_tok_ieq(o->s, &u[d - 3], "according") && u[d - 3].quote < 0) {
+                /* (with how it knows: "a person familiar with the case",
+                 * up to a comma, a clause or the sentence's end) */
+                size_t f = h;
+                if (h + 2 < o->toks.n && TOK_IN(o->s, &u[h + 1], source_links) &&
+                    TOK_IN(o->s, &u[h + 2], prepositions)) {
+                    f = h + 2;
+                    while (f + 1 < o->toks.n && f - h < 12 && u[f + 1].quote < 0 &&
+                           u[f + 1].sent == u[h].sent &&
+                           (u[f + 1].kind == INGEST_TOK_WORD || is_punct(&u[f + 1], '-') ||
+                            is_punct(&u[f + 1], 0x2019) || is_punct(&u[f + 1], '\'')) &&
+                           !TOK_IN(o->s, &u[f + 1], relatives) &&
+                           !TOK_IN(o->s, &u[f + 1], anon_licences))
+                        f++;
+                }
                 at->subj_para = qi;
                 at->subj_a = u[d - 1].start;
-                at->subj_b = u[h].end;
+                at->subj_b = u[f].end;
                 return true;
             }
             /* a long aside may stand between the phrase and its cue: "A
@@ -3738,6 +3778,14 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
                     size_t c = h + 1;
                     while (c < e && !(u[c].kind == INGEST_TOK_PUNCT && u[c].ch == ','))
                         c++;
+                    /* (and before a clause on why it is unnamed: "An aide
+                     * who was not authorized to speak publicly said") */
+                    for (size_t w = h + 1; w < c; w++)
+                        if (TOK_IN(o->s, &u[w], relatives)) {
+                            if (anon_clause(o, w, c))
+                                c = w;
+                            break;
+                        }
                     at->subj_para = qi;
                     at->subj_a = u[d - 1].start;
                     at->subj_b = c < e ? u[c - 1].end : u[e - 1].full_end;
@@ -3828,8 +3876,6 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 }
 
 
-/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
-static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* "The Department of Agriculture declined to comment on the bill, but a
  * spokesperson said": a bare "a spokesperson" (spokes_nouns, no "for")
