@@ -4309,7 +4309,11 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
         return false;
     /* (the head may follow a modifier or two: "One longtime resident") */
     size_t h = sa + 1;
-    while (h + 1 < sb && h < sa + 3 && (t[h].flags & INGEST_TOKF_LOWER) &&
+    /* (or a party or nationality: "One Republican senator", "A Dutch official") */
+    while (h + 1 < sb && h < sa + 3 &&
+           ((t[h].flags & INGEST_TOKF_LOWER) ||
+            (tok_capital(&t[h]) && mention_start_at(p, t[h].start + 1) == SIZE_MAX &&
+             ingest_gaz_has(x->g, p->s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_DEMONYM))) &&
            t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
            !TOK_IN(p->s, &t[h + 1], prepositions) && !TOK_IN(p->s, &t[h + 1], relatives) &&
            !cue_at(p, h + 1, &len))
@@ -4426,6 +4430,20 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->subj_a = pt[ps.a].start;
             at->subj_b = pt[ps.b - 1].full_end;
             return;
+        }
+        /* (also when that last sentence quotes a word or two of its own:
+         * "One senator, speaking on condition of anonymity, said ... a
+         * “minibus.” ¶ “...,” he said") */
+        if (sa == 0 && ppi == pi && ci > 0 && x->paras[ci - 1].toks.n > 0) {
+            const struct ingest_para *qp = &x->paras[ci - 1];
+            size_t qa, qb;
+            sentence_bounds(qp, qp->toks.n - 1, &qa, &qb);
+            if (qp->toks.v[qa].quote < 0 && unnamed_newcomer(x, ci - 1, qa, qb, &ps)) {
+                at->subj_para = ci - 1;
+                at->subj_a = qp->toks.v[ps.a].start;
+                at->subj_b = qp->toks.v[ps.b - 1].full_end;
+                return;
+            }
         }
         if (prev_at && clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
             ingest_tok_ieq(pp->s, &pt[ps.a], "the")) {
