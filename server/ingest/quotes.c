@@ -2247,6 +2247,26 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e++;
             continue;
         }
+        /* "said University of Leeds professor Ann Roe", "said Rural City of
+         * Wangaratta Mayor Ann Roe": "of" inside a capitalised name that a
+         * title and a name follow */
+        if (!according && e > k && ingest_tok_is(s, x, "of") && tok_capital(&t[e - 1]) &&
+            e + 1 < n && tok_capital(&t[e + 1]) && t[e + 1].quote < 0) {
+            size_t z = e + 1;
+            while (z < n && z - e <= 5 && tok_capital(&t[z]) && t[z].quote < 0)
+                z++;
+            /* (or a lower-case role or two, then the name: "of Kestlow
+             * council leader Ann Roe") */
+            size_t w = z;
+            while (w < n && w - z < 3 && z - e >= 2 && t[w].kind == INGEST_TOK_WORD &&
+                   (t[w].flags & INGEST_TOKF_LOWER) && t[w].quote < 0 &&
+                   !TOK_IN(s, &t[w], function_words) && !TOK_IN(s, &t[w], prepositions))
+                w++;
+            if (z - e >= 4 || (w > z && w < n && tok_capital(&t[w]) && t[w].quote < 0)) {
+                e++;
+                continue;
+            }
+        }
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
             break;
@@ -4505,6 +4525,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             kp--;
         /* ("China's mission to the EU": an article between) */
         size_t kd = k > sj.a + 2 && ingest_tok_ieq(s, &t[k - 1], "the") ? k - 1 : k;
+        /* "Borough of Kestlow council leader Ann Roe": a place or body
+         * after "of" inside the capitalised name that opens the subject
+         * modifies the title; the person after it is the head */
+        bool in_name = k > sj.a + 1 && ingest_tok_is(s, &t[k - 1], "of") &&
+                       e->v[m->entity].type != ENTITY_PERSON;
+        for (size_t z = sj.a; in_name && z + 1 < k; z++)
+            in_name = tok_capital(&t[z]) && !(t[z].flags & INGEST_TOKF_POSS);
+        if (in_name)
+            continue;
         if (k > sj.a && (TOK_IN(s, &t[k - 1], prepositions) ||
                          (kd < k && TOK_IN(s, &t[kd - 1], prepositions) &&
                           !ingest_tok_is(s, &t[kd - 1], "by")) ||
