@@ -6775,7 +6775,9 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
             *out = a;
             return true;
         }
-        return false;
+        /* "She said pace was a measure GPs could ask about. “...”": a later
+         * cue whose subject is nobody (a group, a thing) gives way to an
+         * earlier one of the sentence */
     }
     return false;
 }
