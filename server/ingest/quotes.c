@@ -3400,8 +3400,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     const struct ingest_tok *hw = d[head];
     if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
         return -1;
+    /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
+     * nationality alone stands for a person as a role does) */
     if (!TOK_IN(p->s, hw, role_nouns) &&
-        !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE))
+        !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE) &&
+        !(nd == 1 && (hw->flags & INGEST_TOKF_CAP) &&
+          ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_DEMONYM)))
         return -1; /* "the letter", "the union": no person */
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
