@@ -6633,6 +6633,11 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
          * do, in the words of the cue's speaker */
         if (k == q->tq0 && q->at.found && q->at.cue && q->at.cue->kind == CUE_VERB)
             return false;
+        /* "X said in his statement that he felt “...”": a writing the cue
+         * was made in is the cue's subject's; the cue attributes it */
+        if ((his || her) && ow >= sa + 2 && ingest_tok_is(p->s, &t[ow - 1], "in") &&
+            cue_at(p, ow - 2, &len))
+            return false;
         if (his || her) {
             /* "his claim that “...”": the person the pronoun stands for */
             int32_t who = pronoun_resolve(x, pi, t[ow].start, his ? 1 : 2);
