@@ -4854,7 +4854,14 @@ static bool title_quote_at(const struct ingest_para *p, size_t i)
  * opening the clause, up to a comma and a he/she, is an adverbial of time. */
 static bool time_adverbial(const struct ingest_para *p, size_t c0, size_t k)
 {
+    /* "Hours before the vote, X ...", "Days later, X ...": a span of time
+     * and its relation open an adverbial too (sorted lists) */
+    static const char *const spans[] = {"days",    "hours",  "minutes", "moments",
+                                        "months",  "seconds", "weeks",  "years"};
+    static const char *const relations[] = {"after", "before", "earlier", "later"};
     const struct ingest_tok *t = p->toks.v;
+    if (c0 + 1 < k && TOK_IN(p->s, &t[c0], spans) && TOK_IN(p->s, &t[c0 + 1], relations))
+        return true;
     if (!TOK_IN(p->s, &t[c0], determiners))
         return false;
     for (size_t c = c0 + 1; c + 1 < k && c - c0 <= 4; c++) {
@@ -5485,6 +5492,21 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
         if (c && c->kind == CUE_VERB)
             return true;
     }
+    return false;
+}
+
+/* Whether the phrase at token k (after "according to") is an article and a
+ * writing within four words: "a memo seen by Reuters", "the draft". */
+static bool written_source_after(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], determiners))
+        return false;
+    for (size_t j = k + 1; j < p->toks.n && j <= k + 4 && t[j].kind == INGEST_TOK_WORD &&
+                           t[j].quote < 0;
+         j++)
+        if ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[j], document_nouns))
+            return true;
     return false;
 }
 
@@ -6482,6 +6504,21 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         c = cue_at(p, k, &len);
         if (!c)
             continue;
+        /* "X instructed agencies to “...”, according to a memo seen by
+         * Reuters": a writing after "according to" is where the reporter
+         * read the words; the named subject of the clause wrote them */
+        if (c->kind == CUE_ACCORDING && written_source_after(p, k + len)) {
+            struct subj cs;
+            struct attr ca = {0};
+            if (clause_subject(x, pi, sa, q->tq0, &cs) && cs.a < cs.b) {
+                subject_resolve(x, pi, cs, &ca);
+                if (ca.speaker >= 0) {
+                    q->at = ca;
+                    q->at.cue = NULL;
+                    return;
+                }
+            }
+        }
         /* the subject may not reach back past the previous quotation */
         size_t lim = k;
         while (lim > q->tq1 + 1 && t[lim - 1].quote < 0)
