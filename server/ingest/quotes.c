@@ -3145,6 +3145,36 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
  * preferring one whose name holds every word of the description ("the
  * hospital association"), then one whose name holds the noun ("the bank" after
  * "the Bank of England" and a later "Treasury"). -1 when none. */
+/* Nouns of one kind of body each: "the union" is no ministry, "the council"
+ * no department ("authority" is left out: an authority is "the agency" as
+ * often as not). Sorted. */
+static const char *const body_kinds[] = {
+    "agency",     "association", "bank",    "board",      "club",     "commission",
+    "committee",  "council",     "court",   "department", "federation", "ministry",
+    "party",      "union",       "university",
+};
+
+/* Whether noun (a body_kinds word) and the first or last word of name name
+ * two different kinds of body ("the union" and "Ministry of Education"). */
+static bool other_kind_of_body(const char *noun, const char *name)
+{
+    size_t nn = strlen(noun);
+    if (!ingest_word_in(body_kinds, sizeof body_kinds / sizeof *body_kinds, noun, nn))
+        return false;
+    size_t len = strlen(name), fe = 0, ls = len;
+    while (fe < len && name[fe] != ' ')
+        fe++;
+    while (ls > 0 && name[ls - 1] != ' ')
+        ls--;
+    const char *w[2] = {name, name + ls};
+    size_t wl[2] = {fe, len - ls};
+    for (int i = 0; i < 2; i++)
+        if (ingest_word_in(body_kinds, sizeof body_kinds / sizeof *body_kinds, w[i], wl[i]) &&
+            !ingest_ascii_ieq(w[i], wl[i], noun))
+            return true;
+    return false;
+}
+
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3212,8 +3242,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
-        if (recent < 0 && !far && (!business || ingest_company_name(en->name) ||
-                           org_opens_sentence(&x->paras[m->para], m)))
+        if (recent < 0 && !far && !other_kind_of_body(noun, en->name) &&
+            (!business || ingest_company_name(en->name) ||
+             org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
     return holds_noun >= 0 || inst ? holds_noun : recent;
