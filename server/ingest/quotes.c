@@ -3145,6 +3145,45 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
  * preferring one whose name holds every word of the description ("the
  * hospital association"), then one whose name holds the noun ("the bank" after
  * "the Bank of England" and a later "Treasury"). -1 when none. */
+/* The organisation the article is about: the most mentioned one (counted
+ * over the mention list, outside quotations), when mentioned at least three
+ * times and half as often again as any other; -1 otherwise. Only the first
+ * 16 organisations met are counted. A business story's "the company" far
+ * from any name means it. */
+static int32_t main_org(const struct ingest_ents *e)
+{
+    int32_t ent[16];
+    int64_t cnt[16];
+    size_t n = 0;
+    for (size_t i = 0; i < e->n_m; i++) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->in_quote || e->v[m->entity].type != ENTITY_ORGANIZATION)
+            continue;
+        size_t k = 0;
+        while (k < n && ent[k] != m->entity)
+            k++;
+        if (k == n) {
+            if (n == 16)
+                continue;
+            ent[n] = m->entity;
+            cnt[n++] = 0;
+        }
+        cnt[k]++;
+    }
+    size_t best = n;
+    int64_t second = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (best == n || cnt[k] > cnt[best]) {
+            if (best < n)
+                second = cnt[best];
+            best = k;
+        } else if (cnt[k] > second) {
+            second = cnt[k];
+        }
+    }
+    return best < n && cnt[best] >= 3 && cnt[best] * 2 >= second * 3 ? ent[best] : -1;
+}
+
 /* Nouns of one kind of body each: "the union" is no ministry, "the council"
  * no department ("authority" is left out: an authority is "the agency" as
  * often as not). Sorted. */
@@ -3247,6 +3286,8 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
              org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
+    if (holds_noun < 0 && !inst && recent < 0 && business)
+        return main_org(e); /* "the company said" long after its name */
     return holds_noun >= 0 || inst ? holds_noun : recent;
 }
 
