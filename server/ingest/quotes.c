@@ -4469,6 +4469,33 @@ static int32_t its_writing_org(const struct ctx *x, int32_t pi, struct subj sj)
     return who >= 0 && x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
 }
 
+/* Sentence [sa, sb) of paragraph pi puts a question to "him"/"her" (by
+ * gender): "X pressed him on whether ...", "She asked her why ...". The
+ * person the object pronoun stands for, resolved from the sentence's start,
+ * when that is not a person the sentence names before the verb (the
+ * questioner); -1 otherwise. */
+static int32_t questioned_one(const struct ctx *x, int32_t pi, size_t sa, size_t sb, int gender)
+{
+    static const char *const askers[] = {"asked",     "challenged", "pressed",
+                                         "questioned", "quizzed"}; /* sorted */
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    const char *obj = gender == 1 ? "him" : "her";
+    size_t j = sa;
+    while (j + 1 < sb && !(t[j].quote < 0 && TOK_IN(p->s, &t[j], askers) &&
+                           ingest_tok_is(p->s, &t[j + 1], obj)))
+        j++;
+    if (j + 1 >= sb)
+        return -1;
+    int32_t who = pronoun_resolve(x, pi, t[sa].start, gender);
+    if (who < 0)
+        return -1;
+    for (size_t mi = 0; mi < p->n_m && p->m[mi].start < t[j].start; mi++)
+        if (p->m[mi].start >= t[sa].start && p->m[mi].entity == who)
+            return -1;
+    return who;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4541,7 +4568,11 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 return;
             }
         }
-        if (prev_at && clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
+        /* "Barrow pressed him on whether ... . ¶ “...,” he said": the one
+         * questioned answers, not the questioner */
+        if (prev_at)
+            at->speaker = questioned_one(x, ppi, pa, pb, gender);
+        if (at->speaker < 0 && prev_at && clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
             ingest_tok_ieq(pp->s, &pt[ps.a], "the")) {
 
             bool speech = false;
