@@ -4469,6 +4469,16 @@ static int32_t its_writing_org(const struct ctx *x, int32_t pi, struct subj sj)
     return who >= 0 && x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
 }
 
+/* Whether a person's mention (outside quotations) of p starts at token i. */
+static bool person_starts_at(const struct ctx *x, const struct ingest_para *p, size_t i)
+{
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == p->toks.v[i].start && !p->m[mi].in_quote &&
+            x->ents->v[p->m[mi].entity].type == ENTITY_PERSON)
+            return true;
+    return false;
+}
+
 /* Sentence [sa, sb) of paragraph pi puts a question to "him"/"her" (by
  * gender): "X pressed him on whether ...", "She asked her why ...". The
  * person the object pronoun stands for, resolved from the sentence's start,
@@ -4482,11 +4492,24 @@ static int32_t questioned_one(const struct ctx *x, int32_t pi, size_t sa, size_t
     const struct ingest_tok *t = p->toks.v;
     const char *obj = gender == 1 ? "him" : "her";
     size_t j = sa;
-    while (j + 1 < sb && !(t[j].quote < 0 && TOK_IN(p->s, &t[j], askers) &&
-                           ingest_tok_is(p->s, &t[j + 1], obj)))
+    while (j + 1 < sb && !(t[j].quote < 0 && TOK_IN(p->s, &t[j], askers)))
         j++;
     if (j + 1 >= sb)
         return -1;
+    if (!ingest_tok_is(p->s, &t[j + 1], obj)) {
+        /* "The chair, X, asked Dr Raman whether she ...": a person named
+         * as the object (titles before the name) */
+        size_t k = j + 1;
+        while (k < sb && k - j <= 3 && tok_capital(&t[k]) && t[k].quote < 0 &&
+               !person_starts_at(x, p, k))
+            k++;
+        if (k >= sb || !person_starts_at(x, p, k))
+            return -1;
+        for (size_t mi = 0; mi < p->n_m; mi++)
+            if (p->m[mi].start == t[k].start && gender_fits(x, p->m[mi].entity, gender))
+                return p->m[mi].entity;
+        return -1;
+    }
     int32_t who = pronoun_resolve(x, pi, t[sa].start, gender);
     if (who < 0)
         return -1;
@@ -4984,16 +5007,6 @@ static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
         h--;
     return h > w->start + 1 && h < w->end &&
            ingest_word_in(role_nouns, sizeof role_nouns / sizeof *role_nouns, p->s + h, w->end - h);
-}
-
-/* Whether a person's mention (outside quotations) of p starts at token i. */
-static bool person_starts_at(const struct ctx *x, const struct ingest_para *p, size_t i)
-{
-    for (size_t mi = 0; mi < p->n_m; mi++)
-        if (p->m[mi].start == p->toks.v[i].start && !p->m[mi].in_quote &&
-            x->ents->v[p->m[mi].entity].type == ENTITY_PERSON)
-            return true;
-    return false;
 }
 
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
