@@ -1657,7 +1657,7 @@ static const char *const institution_nouns[] = {
     "academy",  "board",   "church",     "city",
     "coalition", "college",       "committee", "county",   "department", "district",
     "foundation", "hospital",     "institute", "league",   "museum",     "office",
-    "organization", "party",      "school",  "university",
+    "organization", "party",      "school",  "trust",    "university",
 };
 
 static bool anon_clause(const struct ingest_para *p, size_t a, size_t b);
