@@ -6982,8 +6982,14 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
  * has just introduced the speaker). */
 static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
 {
-    if (pi == 0 || x->paras[pi - 1].n_spans || x->paras[pi - 1].toks.n < 4)
+    if (pi == 0 || x->paras[pi - 1].toks.n < 4)
         return false;
+    /* (quoted words of its own, a term or a phrase, do not stop it: "He
+     * said gains in the “shunto” talks were spreading. ¶ “...”"; a full
+     * quotation does) */
+    for (size_t k = x->out->n; k > 0 && x->out->v[k - 1].para >= pi - 1; k--)
+        if (x->out->v[k - 1].para == pi - 1 && x->out->v[k - 1].kind != QUOTE_PARTIAL)
+            return false;
     const struct ingest_para *pp = &x->paras[pi - 1];
     size_t pa, pb;
     sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
