@@ -5034,9 +5034,13 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             comma = true;
         }
     }
+    /* (a he/she after a dropped connective is the subject, no adverbial:
+     * "Then she said the thing ...") */
+    bool pron = c0 > sa && c0 < k &&
+                (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f));
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) || ((t[c0].flags & INGEST_TOKF_LOWER) && !comma) ||
-         time_adverbial(p, c0, k))) {
+        (TOK_IN(p->s, &t[c0], clause_openers) ||
+         ((t[c0].flags & INGEST_TOKF_LOWER) && !comma && !pron) || time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
                (t[c].quote < 0 || title_quote_at(p, c)))
