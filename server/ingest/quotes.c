@@ -3281,7 +3281,13 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
+        /* (a watchdog or regulator is no company: "a report by Audit
+         * Scotland ... vessels built by Clydeside Marine Engineering. The
+         * spending watchdog said") */
+        static const char *const overseers[] = {"regulator", "watchdog"}; /* sorted */
+        bool overseer = ingest_word_in(overseers, 2, noun, strlen(noun));
         if (recent < 0 && !far && !other_kind_of_body(noun, en->name) &&
+            !(overseer && ingest_company_name(en->name)) &&
             (!business || ingest_company_name(en->name) ||
              org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
