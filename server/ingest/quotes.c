@@ -5242,6 +5242,20 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                 if (TOK_IN(p->s, &t[r], role_nouns) ||
                     ingest_gaz_has(x->g, p->s + t[r].start, t[r].end - t[r].start,
                                    INGEST_GAZ_TITLE)) {
+                    /* "Spain's prime minister, Javier Olmedo, took the
+                     * opposite line, telling": the name between commas */
+                    if (r + 3 < k && is_punct(&t[r + 1], ',') && t[r + 2].quote < 0 &&
+                        person_starts_at(x, p, r + 2)) {
+                        size_t e2 = r + 2;
+                        for (size_t mj = 0; mj < p->n_m; mj++)
+                            if (p->m[mj].start == t[r + 2].start)
+                                while (e2 < k && t[e2].start < p->m[mj].end)
+                                    e2++;
+                        if (e2 < k && is_punct(&t[e2], ',')) {
+                            *out = (struct subj){r + 2, e2, false};
+                            return true;
+                        }
+                    }
                     if (r + 1 < k && t[r + 1].quote < 0 && !TOK_IN(p->s, &t[r + 1], role_nouns)) {
                         *out = (struct subj){c0, r + 1, false};
                         return true;
