@@ -1886,6 +1886,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                     zn++;
                 if (desc && mention_covers(p, t[zn].start, t[seg.b - 1].end))
                     return (struct subj){z, seg.b, false};
+                /* "Japan's top currency diplomat, Vice Finance Minister for
+                 * International Affairs Shiro Nakadai, told": a long
+                 * capitalised title, then the name that ends the appositive */
+                size_t ms = mention_start_at(p, t[seg.b - 1].end - 1);
+                if (!desc && ms != SIZE_MAX && ms > t[seg.a].start && tok_capital(&t[seg.a])) {
+                    size_t na = seg.b - 1;
+                    while (na > seg.a && t[na - 1].start >= ms)
+                        na--;
+                    if (t[na].start == ms && na > seg.a && tok_capital(&t[na - 1]))
+                        return (struct subj){na, seg.b, false};
+                }
             }
             /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
              * before its affiliation */
