@@ -2963,7 +2963,7 @@ static const char *const unnamed_roles[] = {
 
 /* Words of a description that say nothing about who: "the former senator". */
 static const char *const desc_modifiers[] = {
-    "current", "embattled", "former", "incoming", "new", "outgoing", "then", "top",
+    "current", "embattled", "former", "incoming", "main", "new", "outgoing", "then", "top",
 };
 
 /* True when the context word c/cn names the description word d/dn: the same
@@ -4760,6 +4760,28 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     if (them_group(x, pi, sj, at))
         return;
+    /* "Malawi's main opposition leader rejected ..." (a lead) and later
+     * "Opposition leader Grace Nkhoma": a place's role, lower-case words up
+     * to a role noun, is the person the role describes, as "the main
+     * opposition leader" would be */
+    if (sj.b - sj.a >= 2 && tok_capital(&t[sj.a])) {
+        size_t o = sj.a;
+        while (o + 1 < sj.b && o < sj.a + 3 && !(t[o].flags & INGEST_TOKF_POSS))
+            o++;
+        bool role = (t[o].flags & INGEST_TOKF_POSS) && o + 1 < sj.b && sj.b - o <= 5 &&
+                    TOK_IN(s, &t[sj.b - 1], role_nouns);
+        for (size_t z = o + 1; role && z < sj.b; z++)
+            role = (t[z].flags & INGEST_TOKF_LOWER) && t[z].kind == INGEST_TOK_WORD;
+        size_t ms = role ? mention_start_at(p, t[o].start + 1) : SIZE_MAX;
+        for (size_t mi = 0; ms != SIZE_MAX && mi < p->n_m; mi++)
+            if (p->m[mi].start == ms && ms == t[sj.a].start &&
+                x->ents->v[p->m[mi].entity].type == ENTITY_PLACE) {
+                at->speaker = description_holder(x, pi, (struct subj){o, sj.b, false});
+                if (at->speaker >= 0)
+                    return;
+                break;
+            }
+    }
     /* "A commentary published by Xinhua later in the day said": a writing
      * whose own phrase names its author after "by" */
     for (size_t j = sj.a; j + 1 < sj.b && j < sj.a + 4; j++)
