@@ -4702,10 +4702,16 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (last < sj.b && (t[last].flags & INGEST_TOKF_POSS)) {
             /* "Dr. Roe's letter said", "X's 2015 annual report found": an
              * owner that opens the subject wrote the writing it owns */
+            /* (or a unit that speaks for it: "The European Union's observer
+             * mission said") */
+            static const char *const units[] = {"delegation", "mission", "office",
+                                                "secretariat"}; /* sorted */
             bool writing = owner < 0 && kp <= sj.a + 1 && last + 4 >= sj.b && last + 1 < sj.b &&
                            e->v[m->entity].type != ENTITY_PLACE &&
                            (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
-                           TOK_IN(s, &t[sj.b - 1], document_nouns);
+                           (TOK_IN(s, &t[sj.b - 1], document_nouns) ||
+                            (e->v[m->entity].type == ENTITY_ORGANIZATION &&
+                             TOK_IN(s, &t[sj.b - 1], units)));
             for (size_t z = last + 1; writing && z + 1 < sj.b; z++)
                 writing = (t[z].kind == INGEST_TOK_NUM || (t[z].flags & INGEST_TOKF_LOWER)) &&
                           !TOK_IN(s, &t[z], function_words);
