@@ -3643,6 +3643,40 @@ static const char *const companion_nouns[] = {"deputy", "mate", "partner", "succ
  * ("Dunmore's running mate was speaking ...", "X's campaign manager") or a
  * writing ("Dr. X's letter said only ..."): the sentence is about that
  * person or writing, not the owner. */
+/* "X waited with her mother, Ann Roe, 68. ... Her mother said": a subject
+ * of a possessive and a kin noun (kin_nouns) is the person an earlier
+ * "her mother, NAME" named (same noun, a possessive before it), the latest
+ * within PRON_PARAS paragraphs (64 mentions); -1 when none. */
+static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b != sj.a + 2 || !TOK_IN(p->s, &t[sj.a], possessives))
+        return -1;
+    const char *kin = NULL;
+    for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
+        if (ingest_tok_ieq(p->s, &t[sj.a + 1], kin_nouns[i].word))
+            kin = kin_nouns[i].word;
+    if (!kin)
+        return -1;
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, t[sj.a].start);
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        const struct ingest_tok *u = mp->toks.v;
+        size_t a = tok_at_byte(mp, m->start);
+        if (a >= 3 && is_punct(&u[a - 1], ',') && ingest_tok_ieq(mp->s, &u[a - 2], kin) &&
+            TOK_IN(mp->s, &u[a - 3], possessives))
+            return m->entity;
+    }
+    return -1;
+}
+
 static bool owns_person(const struct ingest_para *p, size_t k)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -4766,6 +4800,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     if (them_group(x, pi, sj, at))
         return;
+    if ((at->speaker = kin_named(x, pi, sj)) >= 0)
+        return;
     /* "Malawi's main opposition leader rejected ..." (a lead) and later
      * "Opposition leader Grace Nkhoma": a place's role, lower-case words up
      * to a role noun, is the person the role describes, as "the main
@@ -5131,6 +5167,17 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         ingest_tok_is(p->s, &t[c0], "it")) {
         *out = (struct subj){c0, c0 + 1, false};
         return true;
+    }
+    /* "Her mother, for her part, was unbothered: “...”": a possessive and
+     * a kin noun (kin_named finds whom it names) */
+    if (c0 + 2 < k && TOK_IN(p->s, &t[c0], possessives) && t[c0 + 1].quote < 0) {
+        bool kin = false;
+        for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
+            kin = ingest_tok_ieq(p->s, &t[c0 + 1], kin_nouns[i].word);
+        if (kin && (is_punct(&t[c0 + 2], ',') || (t[c0 + 2].flags & INGEST_TOKF_LOWER))) {
+            *out = (struct subj){c0, c0 + 2, false};
+            return true;
+        }
     }
     /* "The mayor also outlined ...", "Several fishing groups
      * granted ...": a description whose head is a role or group noun, then a
