@@ -6817,6 +6817,21 @@ static bool paired_epithet(const struct ingest_para *p, const struct qinfo *q)
     return TOK_IN(p->s, &t[q->tq0 + 1], epithet_joins);
 }
 
+/* "expected to “significantly reduce” conflicts": after "to", a span that
+ * opens with an -ly adverb is a verb phrase taking the noun after it as its
+ * object, not a modifier of that noun. */
+static bool infinitive_span(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (q->tq0 == 0 || t[q->tq0 - 1].quote >= 0 || !ingest_tok_is(p->s, &t[q->tq0 - 1], "to"))
+        return false;
+    size_t w = q->tq0;
+    while (w <= q->tq1 && t[w].kind != INGEST_TOK_WORD)
+        w++;
+    return w < q->tq1 && (t[w].flags & INGEST_TOKF_LOWER) && t[w].end - t[w].start > 4 &&
+           ingest_ascii_ieq(p->s + t[w].end - 2, 2, "ly");
+}
+
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
@@ -8015,7 +8030,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
                     !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
                     !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)) &&
-                    !verb_span_before_participle(p, q) && !paired_epithet(p, q))
+                    !infinitive_span(p, q) && !verb_span_before_participle(p, q) &&
+                    !paired_epithet(p, q))
                     continue; /* (before a determiner it is a verb: would “own” any shutdown;
                                * after an auxiliary too: had “hollowed out” towns) */
                 /* a short title-case span a cue attributes is a name-calling
