@@ -6832,6 +6832,18 @@ static bool infinitive_span(const struct ingest_para *p, const struct qinfo *q)
            ingest_ascii_ieq(p->s + t[w].end - 2, 2, "ly");
 }
 
+/* "could not “in good conscience” support the bill": a span of several
+ * words opening with a preposition is an adverbial, no modifier of the word
+ * after it. */
+static bool prepositional_span(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t w = q->tq0;
+    while (w <= q->tq1 && t[w].kind != INGEST_TOK_WORD)
+        w++;
+    return w < q->tq1 && (t[w].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[w], prepositions);
+}
+
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
 {
     size_t k = q->tq1 + 1, len;
@@ -8030,7 +8042,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
                     !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
                     !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)) &&
-                    !infinitive_span(p, q) && !verb_span_before_participle(p, q) &&
+                    !infinitive_span(p, q) && !prepositional_span(p, q) &&
+                    !verb_span_before_participle(p, q) &&
                     !paired_epithet(p, q))
                     continue; /* (before a determiner it is a verb: would “own” any shutdown;
                                * after an auxiliary too: had “hollowed out” towns) */
