@@ -1183,6 +1183,14 @@ static struct subj np_before(const struct ingest_para *p, size_t e, size_t lim, 
         const struct ingest_tok *x = &t[a - 1];
         if (x->quote >= 0)
             break;
+        /* "Marlowe & Finch said": a mark inside a name (not a comma) is
+         * part of it */
+        if (x->kind == INGEST_TOK_PUNCT && x->ch != ',' && !is_clause_punct(x) &&
+            mention_start_at(p, x->start) != SIZE_MAX && a < e) {
+            a--;
+            steps++;
+            continue;
+        }
         if (x->kind == INGEST_TOK_PUNCT && x->ch != '\'' && x->ch != 0x2019 && x->ch != '-')
             break;
         /* "KELBY -- X said": two hyphens are a typed dash, not a hyphen */
@@ -1279,6 +1287,16 @@ static bool is_description(const struct ingest_para *p, struct subj sj)
     if (o + 1 < sj.b && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) &&
         tok_capital(&t[o + 1]) && role_noun_tok(p, &t[o + 1]))
         return true;
+    /* "Manitoba's Housing Minister": or its portfolio first, the role noun
+     * last, all capitalised (at most three words after the possessive) */
+    if (o + 1 < sj.b && sj.b - o <= 4 && (t[o].flags & INGEST_TOKF_POSS) && tok_capital(&t[sj.a]) &&
+        role_noun_tok(p, &t[sj.b - 1])) {
+        bool caps = true;
+        for (size_t k = o + 1; k < sj.b && caps; k++)
+            caps = tok_capital(&t[k]) && !(t[k].flags & INGEST_TOKF_POSS);
+        if (caps)
+            return true;
+    }
     return sj.a < sj.b && (TOK_IN(p->s, &t[sj.a], determiners) ||
                            TOK_IN(p->s, &t[sj.a], possessives) ||
                            (t[sj.a].flags & INGEST_TOKF_LOWER));
@@ -1339,6 +1357,25 @@ static bool aside_segment(const struct ingest_para *p, size_t a, size_t b)
         while (c > 0 && a - c < 16 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
             c--;
         if (caps && c > 0 && is_punct(&t[c - 1], ','))
+            return true;
+    }
+    /* "X, president of a union local in Lorain, Ohio, wrote": the region
+     * after a town named after "in" is the town's, inside the appositive */
+    if (a >= 3 && b - a <= 3 && is_punct(&t[a - 1], ',') && tok_capital(&t[a - 2]) &&
+        t[a - 2].quote < 0) {
+        bool caps = true;
+        for (size_t j = a; j < b && caps; j++)
+            caps = tok_capital(&t[j]) && t[j].quote < 0;
+        size_t c = a - 2;
+        while (c > 0 && a - 2 - c < 3 && tok_capital(&t[c - 1]) && t[c - 1].quote < 0)
+            c--;
+        /* (only inside an appositive between commas: "Its organiser in
+         * Rustenburg, Ann Roe, said" names the organiser) */
+        size_t d = c;
+        while (d > 0 && c - d < 16 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
+            d--;
+        if (caps && c > 1 && ingest_tok_is(s, &t[c - 1], "in") &&
+            (t[c - 2].flags & INGEST_TOKF_LOWER) && d > 0 && is_punct(&t[d - 1], ','))
             return true;
     }
     size_t k = a;
@@ -1445,9 +1482,25 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
         while (c > lim && a - c < 4 && (t[c - 1].flags & INGEST_TOKF_LOWER) &&
                !TOK_IN(p->s, &t[c - 1], prepositions) && t[c - 1].quote < 0)
             c--;
+        /* "Rep. Ann Roe of Crane County, who said": a place after "of" right
+         * behind a name (a mention that ends there) is where the person is
+         * from; the pronoun means the person */
+        size_t ms = c == a && c > lim + 1 && ingest_tok_is(p->s, &t[c - 1], "of")
+                        ? mention_start_at(p, t[c - 2].end - 1)
+                        : SIZE_MAX;
+        for (size_t mi = 0; ms != SIZE_MAX && mi < p->n_m; mi++)
+            if (p->m[mi].start == ms && p->m[mi].end == t[c - 2].end && !p->m[mi].in_quote) {
+                size_t f = c - 2;
+                while (f > lim && t[f - 1].start >= ms)
+                    f--;
+                *out = (struct subj){f, c - 1, false};
+                return true;
+            }
         if (c > lim && TOK_IN(p->s, &t[c - 1], prepositions)) {
+            /* (an appositive up to 16 words: "X, a senior fellow at the Y
+             * think tank in Z, who predicted") */
             size_t d = c - 1;
-            while (d > lim && c - d < 8 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
+            while (d > lim && c - d < 16 && !is_clause_punct(&t[d - 1]) && t[d - 1].quote < 0)
                 d--;
             if (d > lim + 1 && d < c - 1 && is_punct(&t[d - 1], ',') && tok_capital(&t[d - 2]) &&
                 t[d - 2].quote < 0) {
@@ -1604,8 +1657,13 @@ static const char *const institution_nouns[] = {
     "academy",  "board",   "church",     "city",
     "coalition", "college",       "committee", "county",   "department", "district",
     "foundation", "hospital",     "institute", "league",   "museum",     "office",
-    "organization", "party",      "school",  "university",
+    "organization", "party",      "school",  "trust",    "university",
 };
+
+static bool anon_clause(const struct ingest_para *p, size_t a, size_t b);
+
+/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
@@ -1828,6 +1886,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                     zn++;
                 if (desc && mention_covers(p, t[zn].start, t[seg.b - 1].end))
                     return (struct subj){z, seg.b, false};
+                /* "Japan's top currency diplomat, Vice Finance Minister for
+                 * International Affairs Shiro Nakadai, told": a long
+                 * capitalised title, then the name that ends the appositive */
+                size_t ms = mention_start_at(p, t[seg.b - 1].end - 1);
+                if (!desc && ms != SIZE_MAX && ms > t[seg.a].start && tok_capital(&t[seg.a])) {
+                    size_t na = seg.b - 1;
+                    while (na > seg.a && t[na - 1].start >= ms)
+                        na--;
+                    if (t[na].start == ms && na > seg.a && tok_capital(&t[na - 1]))
+                        return (struct subj){na, seg.b, false};
+                }
             }
             /* "X's attorney, Ann Roe of the firm Roe & Lee, wrote": the name
              * before its affiliation */
@@ -1951,12 +2020,17 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
          (r.b == r.a + 1 && (t[r.a].flags & INGEST_TOKF_LOWER) && t[r.a].end - t[r.a].start > 3 &&
           s[t[r.a].end - 1] == 's'))) /* ("in which investigators described") */
         return r;
-    /* "an official who asked not to be named said": the phrase before "who" */
+    /* "an official who asked not to be named said": the phrase before "who";
+     * "One Labour MP who had worked with her on the bill said": an unnamed
+     * source's clause that describes it, not why it is unnamed, is part of it */
     if (stop > lim && stop < r.a && TOK_IN(s, &t[stop], relatives) &&
         (t[r.a].flags & INGEST_TOKF_LOWER) && !TOK_IN(s, &t[r.a], pronouns_m) &&
         !TOK_IN(s, &t[r.a], pronouns_f) && !TOK_IN(s, &t[r.a], pronouns_other)) {
         size_t stop2;
         struct subj np = np_before(p, stop, lim, &stop2);
+        if (np.a < np.b && TOK_IN(s, &t[np.a], indefinites) && stop == np.b &&
+            ingest_tok_is(s, &t[stop], "who") && !anon_clause(p, stop, r.b))
+            return (struct subj){np.a, r.b, false};
         if (np.a < np.b)
             return appositive_name(p, np, lim);
     }
@@ -2021,6 +2095,22 @@ static const char *const source_heads[] = {
 static const char *const anon_licences[] = {
     "allowed", "asking", "authorised", "authorized", "granted", "permitted", "requesting", "speaking",
 };
+
+/* Words of a relative clause that says why a source is unnamed ("who was
+ * not authorized to speak publicly", "who asked not to be named"); sorted. */
+static const char *const anon_clause_words[] = {
+    "anonymity", "authorised", "authorized", "identified", "named", "permitted",
+};
+
+/* Whether tokens [a, b) of p hold one of anon_clause_words: a clause on why
+ * the source is unnamed, which is no part of how it is described. */
+static bool anon_clause(const struct ingest_para *p, size_t a, size_t b)
+{
+    for (size_t j = a; j < b && j < p->toks.n; j++)
+        if (TOK_IN(p->s, &p->toks.v[j], anon_clause_words))
+            return true;
+    return false;
+}
 
 /* The nouns of an organisation's own voice ("a Commission spokesperson"), sorted. */
 static const char *const spokes_nouns[] = {
@@ -2167,6 +2257,26 @@ static struct subj subject_right(const struct ingest_para *p, size_t k, bool acc
             e + 1 < n && TOK_IN(s, &t[e + 1], determiners)) {
             e++;
             continue;
+        }
+        /* "said University of Leeds professor Ann Roe", "said Rural City of
+         * Wangaratta Mayor Ann Roe": "of" inside a capitalised name that a
+         * title and a name follow */
+        if (!according && e > k && ingest_tok_is(s, x, "of") && tok_capital(&t[e - 1]) &&
+            e + 1 < n && tok_capital(&t[e + 1]) && t[e + 1].quote < 0) {
+            size_t z = e + 1;
+            while (z < n && z - e <= 5 && tok_capital(&t[z]) && t[z].quote < 0)
+                z++;
+            /* (or a lower-case role or two, then the name: "of Kestlow
+             * council leader Ann Roe") */
+            size_t w = z;
+            while (w < n && w - z < 3 && z - e >= 2 && t[w].kind == INGEST_TOK_WORD &&
+                   (t[w].flags & INGEST_TOKF_LOWER) && t[w].quote < 0 &&
+                   !TOK_IN(s, &t[w], function_words) && !TOK_IN(s, &t[w], prepositions))
+                w++;
+            if (z - e >= 4 || (w > z && w < n && tok_capital(&t[w]) && t[w].quote < 0)) {
+                e++;
+                continue;
+            }
         }
         if (!according && e > k &&
             (TOK_IN(s, x, prepositions) || TOK_IN(s, x, clause_stops) || TOK_IN(s, x, aux_adverbs)))
@@ -2853,7 +2963,7 @@ static const char *const unnamed_roles[] = {
 
 /* Words of a description that say nothing about who: "the former senator". */
 static const char *const desc_modifiers[] = {
-    "current", "embattled", "former", "incoming", "new", "outgoing", "then", "top",
+    "current", "embattled", "former", "incoming", "main", "new", "outgoing", "then", "top",
 };
 
 /* True when the context word c/cn names the description word d/dn: the same
@@ -3046,6 +3156,75 @@ static bool org_name_holds(const struct ingest_para *p, size_t a, size_t b, cons
  * preferring one whose name holds every word of the description ("the
  * hospital association"), then one whose name holds the noun ("the bank" after
  * "the Bank of England" and a later "Treasury"). -1 when none. */
+/* The organisation the article is about: the most mentioned one (counted
+ * over the mention list, outside quotations), when mentioned at least three
+ * times and half as often again as any other; -1 otherwise. Only the first
+ * 16 organisations met are counted. A business story's "the company" far
+ * from any name means it. */
+static int32_t main_org(const struct ingest_ents *e)
+{
+    int32_t ent[16];
+    int64_t cnt[16];
+    size_t n = 0;
+    for (size_t i = 0; i < e->n_m; i++) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->in_quote || e->v[m->entity].type != ENTITY_ORGANIZATION)
+            continue;
+        size_t k = 0;
+        while (k < n && ent[k] != m->entity)
+            k++;
+        if (k == n) {
+            if (n == 16)
+                continue;
+            ent[n] = m->entity;
+            cnt[n++] = 0;
+        }
+        cnt[k]++;
+    }
+    size_t best = n;
+    int64_t second = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (best == n || cnt[k] > cnt[best]) {
+            if (best < n)
+                second = cnt[best];
+            best = k;
+        } else if (cnt[k] > second) {
+            second = cnt[k];
+        }
+    }
+    return best < n && cnt[best] >= 3 && cnt[best] * 2 >= second * 3 ? ent[best] : -1;
+}
+
+/* Nouns of one kind of body each: "the union" is no ministry, "the council"
+ * no department ("authority" is left out: an authority is "the agency" as
+ * often as not). Sorted. */
+static const char *const body_kinds[] = {
+    "agency",     "association", "bank",    "board",      "club",     "commission",
+    "committee",  "council",     "court",   "department", "federation", "ministry",
+    "party",      "union",       "university",
+};
+
+/* Whether noun (a body_kinds word) and the first or last word of name name
+ * two different kinds of body ("the union" and "Ministry of Education"). */
+static bool other_kind_of_body(const char *noun, const char *name)
+{
+    size_t nn = strlen(noun);
+    if (!ingest_word_in(body_kinds, sizeof body_kinds / sizeof *body_kinds, noun, nn))
+        return false;
+    size_t len = strlen(name), fe = 0, ls = len;
+    while (fe < len && name[fe] != ' ')
+        fe++;
+    while (ls > 0 && name[ls - 1] != ' ')
+        ls--;
+    const char *w[2] = {name, name + ls};
+    size_t wl[2] = {fe, len - ls};
+    for (int i = 0; i < 2; i++)
+        if (ingest_word_in(body_kinds, sizeof body_kinds / sizeof *body_kinds, w[i], wl[i]) &&
+            !ingest_ascii_ieq(w[i], wl[i], noun))
+            return true;
+    return false;
+}
+
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3075,7 +3254,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     for (size_t steps = 0; i > 0 && steps < 192; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         bool far = m->para < pi - PRON_PARAS;
-        if (m->para < pi - ORG_NAME_PARAS || (far && (holds_noun >= 0 || recent >= 0)))
+        /* (a nearer organisation without the noun ends no search for an
+         * institution's: only "the company" may mean it) */
+        if (m->para < pi - ORG_NAME_PARAS || (far && (holds_noun >= 0 || (recent >= 0 && !inst))))
             break;
         const struct ingest_ent *en = &e->v[m->entity];
         if (m->in_quote || en->type != ENTITY_ORGANIZATION)
@@ -3111,10 +3292,19 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         /* "the company said" after "Halcyon Pharmaceuticals ... a review by the
          * Food and Drug Administration": a business noun means a company, or
          * an organisation that was a sentence's subject */
-        if (recent < 0 && !far && (!business || ingest_company_name(en->name) ||
-                           org_opens_sentence(&x->paras[m->para], m)))
+        /* (a watchdog or regulator is no company: "a report by Audit
+         * Scotland ... vessels built by Clydeside Marine Engineering. The
+         * spending watchdog said") */
+        static const char *const overseers[] = {"regulator", "watchdog"}; /* sorted */
+        bool overseer = ingest_word_in(overseers, 2, noun, strlen(noun));
+        if (recent < 0 && !far && !other_kind_of_body(noun, en->name) &&
+            !(overseer && ingest_company_name(en->name)) &&
+            (!business || ingest_company_name(en->name) ||
+             org_opens_sentence(&x->paras[m->para], m)))
             recent = m->entity;
     }
+    if (holds_noun < 0 && !inst && recent < 0 && business)
+        return main_org(e); /* "the company said" long after its name */
     return holds_noun >= 0 || inst ? holds_noun : recent;
 }
 
@@ -3299,8 +3489,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     const struct ingest_tok *hw = d[head];
     if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
         return -1;
+    /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
+     * nationality alone stands for a person as a role does) */
     if (!TOK_IN(p->s, hw, role_nouns) &&
-        !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE))
+        !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE) &&
+        !(nd == 1 && (hw->flags & INGEST_TOKF_CAP) &&
+          ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_DEMONYM)))
         return -1; /* "the letter", "the union": no person */
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
@@ -3449,6 +3643,40 @@ static const char *const companion_nouns[] = {"deputy", "mate", "partner", "succ
  * ("Dunmore's running mate was speaking ...", "X's campaign manager") or a
  * writing ("Dr. X's letter said only ..."): the sentence is about that
  * person or writing, not the owner. */
+/* "X waited with her mother, Ann Roe, 68. ... Her mother said": a subject
+ * of a possessive and a kin noun (kin_nouns) is the person an earlier
+ * "her mother, NAME" named (same noun, a possessive before it), the latest
+ * within PRON_PARAS paragraphs (64 mentions); -1 when none. */
+static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b != sj.a + 2 || !TOK_IN(p->s, &t[sj.a], possessives))
+        return -1;
+    const char *kin = NULL;
+    for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
+        if (ingest_tok_ieq(p->s, &t[sj.a + 1], kin_nouns[i].word))
+            kin = kin_nouns[i].word;
+    if (!kin)
+        return -1;
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, t[sj.a].start);
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        const struct ingest_tok *u = mp->toks.v;
+        size_t a = tok_at_byte(mp, m->start);
+        if (a >= 3 && is_punct(&u[a - 1], ',') && ingest_tok_ieq(mp->s, &u[a - 2], kin) &&
+            TOK_IN(mp->s, &u[a - 3], possessives))
+            return m->entity;
+    }
+    return -1;
+}
+
 static bool owns_person(const struct ingest_para *p, size_t k)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -3667,9 +3895,23 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
              * before the phrase named */
             if (d >= 3 && ingest_tok_ieq(o->s, &u[d - 2], "to") &&
                 ingest_tok_ieq(o->s, &u[d - 3], "according") && u[d - 3].quote < 0) {
+                /* (with how it knows: "a person familiar with the case",
+                 * up to a comma, a clause or the sentence's end) */
+                size_t f = h;
+                if (h + 2 < o->toks.n && TOK_IN(o->s, &u[h + 1], source_links) &&
+                    TOK_IN(o->s, &u[h + 2], prepositions)) {
+                    f = h + 2;
+                    while (f + 1 < o->toks.n && f - h < 12 && u[f + 1].quote < 0 &&
+                           u[f + 1].sent == u[h].sent &&
+                           (u[f + 1].kind == INGEST_TOK_WORD || is_punct(&u[f + 1], '-') ||
+                            is_punct(&u[f + 1], 0x2019) || is_punct(&u[f + 1], '\'')) &&
+                           !TOK_IN(o->s, &u[f + 1], relatives) &&
+                           !TOK_IN(o->s, &u[f + 1], anon_licences))
+                        f++;
+                }
                 at->subj_para = qi;
                 at->subj_a = u[d - 1].start;
-                at->subj_b = u[h].end;
+                at->subj_b = u[f].end;
                 return true;
             }
             /* a long aside may stand between the phrase and its cue: "A
@@ -3683,6 +3925,14 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
                     size_t c = h + 1;
                     while (c < e && !(u[c].kind == INGEST_TOK_PUNCT && u[c].ch == ','))
                         c++;
+                    /* (and before a clause on why it is unnamed: "An aide
+                     * who was not authorized to speak publicly said") */
+                    for (size_t w = h + 1; w < c; w++)
+                        if (TOK_IN(o->s, &u[w], relatives)) {
+                            if (anon_clause(o, w, c))
+                                c = w;
+                            break;
+                        }
                     at->subj_para = qi;
                     at->subj_a = u[d - 1].start;
                     at->subj_b = c < e ? u[c - 1].end : u[e - 1].full_end;
@@ -3773,8 +4023,6 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 }
 
 
-/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
-static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 /* "The Department of Agriculture declined to comment on the bill, but a
  * spokesperson said": a bare "a spokesperson" (spokes_nouns, no "for")
@@ -4208,7 +4456,11 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
         return false;
     /* (the head may follow a modifier or two: "One longtime resident") */
     size_t h = sa + 1;
-    while (h + 1 < sb && h < sa + 3 && (t[h].flags & INGEST_TOKF_LOWER) &&
+    /* (or a party or nationality: "One Republican senator", "A Dutch official") */
+    while (h + 1 < sb && h < sa + 3 &&
+           ((t[h].flags & INGEST_TOKF_LOWER) ||
+            (tok_capital(&t[h]) && mention_start_at(p, t[h].start + 1) == SIZE_MAX &&
+             ingest_gaz_has(x->g, p->s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_DEMONYM))) &&
            t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
            !TOK_IN(p->s, &t[h + 1], prepositions) && !TOK_IN(p->s, &t[h + 1], relatives) &&
            !cue_at(p, h + 1, &len))
@@ -4266,6 +4518,56 @@ static int32_t its_writing_org(const struct ctx *x, int32_t pi, struct subj sj)
         who = org_pronoun_resolve(x, pi, t[sj.a].start);
     }
     return who >= 0 && x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
+}
+
+/* Whether a person's mention (outside quotations) of p starts at token i. */
+static bool person_starts_at(const struct ctx *x, const struct ingest_para *p, size_t i)
+{
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == p->toks.v[i].start && !p->m[mi].in_quote &&
+            x->ents->v[p->m[mi].entity].type == ENTITY_PERSON)
+            return true;
+    return false;
+}
+
+/* Sentence [sa, sb) of paragraph pi puts a question to "him"/"her" (by
+ * gender): "X pressed him on whether ...", "She asked her why ...". The
+ * person the object pronoun stands for, resolved from the sentence's start,
+ * when that is not a person the sentence names before the verb (the
+ * questioner); -1 otherwise. */
+static int32_t questioned_one(const struct ctx *x, int32_t pi, size_t sa, size_t sb, int gender)
+{
+    static const char *const askers[] = {"asked",     "challenged", "pressed",
+                                         "questioned", "quizzed"}; /* sorted */
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    const char *obj = gender == 1 ? "him" : "her";
+    size_t j = sa;
+    while (j + 1 < sb && !(t[j].quote < 0 && TOK_IN(p->s, &t[j], askers)))
+        j++;
+    if (j + 1 >= sb)
+        return -1;
+    if (!ingest_tok_is(p->s, &t[j + 1], obj)) {
+        /* "The chair, X, asked Dr Raman whether she ...": a person named
+         * as the object (titles before the name) */
+        size_t k = j + 1;
+        while (k < sb && k - j <= 3 && tok_capital(&t[k]) && t[k].quote < 0 &&
+               !person_starts_at(x, p, k))
+            k++;
+        if (k >= sb || !person_starts_at(x, p, k))
+            return -1;
+        for (size_t mi = 0; mi < p->n_m; mi++)
+            if (p->m[mi].start == t[k].start && gender_fits(x, p->m[mi].entity, gender))
+                return p->m[mi].entity;
+        return -1;
+    }
+    int32_t who = pronoun_resolve(x, pi, t[sa].start, gender);
+    if (who < 0)
+        return -1;
+    for (size_t mi = 0; mi < p->n_m && p->m[mi].start < t[j].start; mi++)
+        if (p->m[mi].start >= t[sa].start && p->m[mi].entity == who)
+            return -1;
+    return who;
 }
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
@@ -4326,7 +4628,25 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             at->subj_b = pt[ps.b - 1].full_end;
             return;
         }
-        if (prev_at && clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
+        /* (also when that last sentence quotes a word or two of its own:
+         * "One senator, speaking on condition of anonymity, said ... a
+         * “minibus.” ¶ “...,” he said") */
+        if (sa == 0 && ppi == pi && ci > 0 && x->paras[ci - 1].toks.n > 0) {
+            const struct ingest_para *qp = &x->paras[ci - 1];
+            size_t qa, qb;
+            sentence_bounds(qp, qp->toks.n - 1, &qa, &qb);
+            if (qp->toks.v[qa].quote < 0 && unnamed_newcomer(x, ci - 1, qa, qb, &ps)) {
+                at->subj_para = ci - 1;
+                at->subj_a = qp->toks.v[ps.a].start;
+                at->subj_b = qp->toks.v[ps.b - 1].full_end;
+                return;
+            }
+        }
+        /* "Barrow pressed him on whether ... . ¶ “...,” he said": the one
+         * questioned answers, not the questioner */
+        if (prev_at)
+            at->speaker = questioned_one(x, ppi, pa, pb, gender);
+        if (at->speaker < 0 && prev_at && clause_subject(x, ppi, pa, pb, &ps) && ps.a < ps.b &&
             ingest_tok_ieq(pp->s, &pt[ps.a], "the")) {
 
             bool speech = false;
@@ -4386,6 +4706,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             kp--;
         /* ("China's mission to the EU": an article between) */
         size_t kd = k > sj.a + 2 && ingest_tok_ieq(s, &t[k - 1], "the") ? k - 1 : k;
+        /* "Borough of Kestlow council leader Ann Roe": a place or body
+         * after "of" inside the capitalised name that opens the subject
+         * modifies the title; the person after it is the head */
+        bool in_name = k > sj.a + 1 && ingest_tok_is(s, &t[k - 1], "of") &&
+                       e->v[m->entity].type != ENTITY_PERSON;
+        for (size_t z = sj.a; in_name && z + 1 < k; z++)
+            in_name = tok_capital(&t[z]) && !(t[z].flags & INGEST_TOKF_POSS);
+        if (in_name)
+            continue;
         if (k > sj.a && (TOK_IN(s, &t[k - 1], prepositions) ||
                          (kd < k && TOK_IN(s, &t[kd - 1], prepositions) &&
                           !ingest_tok_is(s, &t[kd - 1], "by")) ||
@@ -4407,10 +4736,16 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (last < sj.b && (t[last].flags & INGEST_TOKF_POSS)) {
             /* "Dr. Roe's letter said", "X's 2015 annual report found": an
              * owner that opens the subject wrote the writing it owns */
+            /* (or a unit that speaks for it: "The European Union's observer
+             * mission said") */
+            static const char *const units[] = {"delegation", "mission", "office",
+                                                "secretariat"}; /* sorted */
             bool writing = owner < 0 && kp <= sj.a + 1 && last + 4 >= sj.b && last + 1 < sj.b &&
                            e->v[m->entity].type != ENTITY_PLACE &&
                            (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
-                           TOK_IN(s, &t[sj.b - 1], document_nouns);
+                           (TOK_IN(s, &t[sj.b - 1], document_nouns) ||
+                            (e->v[m->entity].type == ENTITY_ORGANIZATION &&
+                             TOK_IN(s, &t[sj.b - 1], units)));
             for (size_t z = last + 1; writing && z + 1 < sj.b; z++)
                 writing = (t[z].kind == INGEST_TOK_NUM || (t[z].flags & INGEST_TOKF_LOWER)) &&
                           !TOK_IN(s, &t[z], function_words);
@@ -4465,6 +4800,30 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     if (them_group(x, pi, sj, at))
         return;
+    if ((at->speaker = kin_named(x, pi, sj)) >= 0)
+        return;
+    /* "Malawi's main opposition leader rejected ..." (a lead) and later
+     * "Opposition leader Grace Nkhoma": a place's role, lower-case words up
+     * to a role noun, is the person the role describes, as "the main
+     * opposition leader" would be */
+    if (sj.b - sj.a >= 2 && tok_capital(&t[sj.a])) {
+        size_t o = sj.a;
+        while (o + 1 < sj.b && o < sj.a + 3 && !(t[o].flags & INGEST_TOKF_POSS))
+            o++;
+        bool role = (t[o].flags & INGEST_TOKF_POSS) && o + 1 < sj.b && sj.b - o <= 5 &&
+                    TOK_IN(s, &t[sj.b - 1], role_nouns);
+        for (size_t z = o + 1; role && z < sj.b; z++)
+            role = (t[z].flags & INGEST_TOKF_LOWER) && t[z].kind == INGEST_TOK_WORD;
+        size_t ms = role ? mention_start_at(p, t[o].start + 1) : SIZE_MAX;
+        for (size_t mi = 0; ms != SIZE_MAX && mi < p->n_m; mi++)
+            if (p->m[mi].start == ms && ms == t[sj.a].start &&
+                x->ents->v[p->m[mi].entity].type == ENTITY_PLACE) {
+                at->speaker = description_holder(x, pi, (struct subj){o, sj.b, false});
+                if (at->speaker >= 0)
+                    return;
+                break;
+            }
+    }
     /* "A commentary published by Xinhua later in the day said": a writing
      * whose own phrase names its author after "by" */
     for (size_t j = sj.a; j + 1 < sj.b && j < sj.a + 4; j++)
@@ -4702,7 +5061,14 @@ static bool title_quote_at(const struct ingest_para *p, size_t i)
  * opening the clause, up to a comma and a he/she, is an adverbial of time. */
 static bool time_adverbial(const struct ingest_para *p, size_t c0, size_t k)
 {
+    /* "Hours before the vote, X ...", "Days later, X ...": a span of time
+     * and its relation open an adverbial too (sorted lists) */
+    static const char *const spans[] = {"days",    "hours",  "minutes", "moments",
+                                        "months",  "seconds", "weeks",  "years"};
+    static const char *const relations[] = {"after", "before", "earlier", "later"};
     const struct ingest_tok *t = p->toks.v;
+    if (c0 + 1 < k && TOK_IN(p->s, &t[c0], spans) && TOK_IN(p->s, &t[c0 + 1], relations))
+        return true;
     if (!TOK_IN(p->s, &t[c0], determiners))
         return false;
     for (size_t c = c0 + 1; c + 1 < k && c - c0 <= 4; c++) {
@@ -4749,9 +5115,13 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             comma = true;
         }
     }
+    /* (a he/she after a dropped connective is the subject, no adverbial:
+     * "Then she said the thing ...") */
+    bool pron = c0 > sa && c0 < k &&
+                (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f));
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) || ((t[c0].flags & INGEST_TOKF_LOWER) && !comma) ||
-         time_adverbial(p, c0, k))) {
+        (TOK_IN(p->s, &t[c0], clause_openers) ||
+         ((t[c0].flags & INGEST_TOKF_LOWER) && !comma && !pron) || time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
                (t[c].quote < 0 || title_quote_at(p, c)))
@@ -4797,6 +5167,17 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         ingest_tok_is(p->s, &t[c0], "it")) {
         *out = (struct subj){c0, c0 + 1, false};
         return true;
+    }
+    /* "Her mother, for her part, was unbothered: “...”": a possessive and
+     * a kin noun (kin_named finds whom it names) */
+    if (c0 + 2 < k && TOK_IN(p->s, &t[c0], possessives) && t[c0 + 1].quote < 0) {
+        bool kin = false;
+        for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
+            kin = ingest_tok_ieq(p->s, &t[c0 + 1], kin_nouns[i].word);
+        if (kin && (is_punct(&t[c0 + 2], ',') || (t[c0 + 2].flags & INGEST_TOKF_LOWER))) {
+            *out = (struct subj){c0, c0 + 2, false};
+            return true;
+        }
     }
     /* "The mayor also outlined ...", "Several fishing groups
      * granted ...": a description whose head is a role or group noun, then a
@@ -4879,13 +5260,24 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         }
         if (c + 2 < k && (is_punct(&t[c], ',') || the_role) && t[c + 1].quote < 0 &&
             tok_capital(&t[c + 1])) {
+            /* (titles may come first: "The committee's chair, Greens
+             * senator Ann Roe, allowed ... but warned") */
+            size_t n0 = c + 1;
+            while (n0 < k && n0 - c <= 3 && t[n0].kind == INGEST_TOK_WORD && t[n0].quote < 0 &&
+                   !person_starts_at(x, p, n0) &&
+                   (tok_capital(&t[n0]) || TOK_IN(p->s, &t[n0], role_nouns) ||
+                    ingest_gaz_has(x->g, p->s + t[n0].start, t[n0].end - t[n0].start,
+                                   INGEST_GAZ_TITLE)))
+                n0++;
+            if (n0 >= k || !person_starts_at(x, p, n0))
+                n0 = c + 1;
             for (size_t mi = 0; mi < p->n_m; mi++) {
                 const struct ingest_mention *m = &p->m[mi];
-                if (m->start < t[c + 1].start)
+                if (m->start < t[n0].start)
                     continue;
-                if (m->start == t[c + 1].start && !m->in_quote &&
+                if (m->start == t[n0].start && !m->in_quote &&
                     x->ents->v[m->entity].type == ENTITY_PERSON) {
-                    size_t e = c + 1;
+                    size_t e = n0;
                     while (e < k && t[e].start < m->end)
                         e++;
                     if (e < k && is_punct(&t[e], ',')) {
@@ -4936,6 +5328,20 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                 if (TOK_IN(p->s, &t[r], role_nouns) ||
                     ingest_gaz_has(x->g, p->s + t[r].start, t[r].end - t[r].start,
                                    INGEST_GAZ_TITLE)) {
+                    /* "Spain's prime minister, Javier Olmedo, took the
+                     * opposite line, telling": the name between commas */
+                    if (r + 3 < k && is_punct(&t[r + 1], ',') && t[r + 2].quote < 0 &&
+                        person_starts_at(x, p, r + 2)) {
+                        size_t e2 = r + 2;
+                        for (size_t mj = 0; mj < p->n_m; mj++)
+                            if (p->m[mj].start == t[r + 2].start)
+                                while (e2 < k && t[e2].start < p->m[mj].end)
+                                    e2++;
+                        if (e2 < k && is_punct(&t[e2], ',')) {
+                            *out = (struct subj){r + 2, e2, false};
+                            return true;
+                        }
+                    }
                     if (r + 1 < k && t[r + 1].quote < 0 && !TOK_IN(p->s, &t[r + 1], role_nouns)) {
                         *out = (struct subj){c0, r + 1, false};
                         return true;
@@ -5312,6 +5718,21 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
         if (c && c->kind == CUE_VERB)
             return true;
     }
+    return false;
+}
+
+/* Whether the phrase at token k (after "according to") is an article and a
+ * writing within four words: "a memo seen by Reuters", "the draft". */
+static bool written_source_after(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= p->toks.n || !TOK_IN(p->s, &t[k], determiners))
+        return false;
+    for (size_t j = k + 1; j < p->toks.n && j <= k + 4 && t[j].kind == INGEST_TOK_WORD &&
+                           t[j].quote < 0;
+         j++)
+        if ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[j], document_nouns))
+            return true;
     return false;
 }
 
@@ -6309,6 +6730,21 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
         c = cue_at(p, k, &len);
         if (!c)
             continue;
+        /* "X instructed agencies to “...”, according to a memo seen by
+         * Reuters": a writing after "according to" is where the reporter
+         * read the words; the named subject of the clause wrote them */
+        if (c->kind == CUE_ACCORDING && written_source_after(p, k + len)) {
+            struct subj cs;
+            struct attr ca = {0};
+            if (clause_subject(x, pi, sa, q->tq0, &cs) && cs.a < cs.b) {
+                subject_resolve(x, pi, cs, &ca);
+                if (ca.speaker >= 0) {
+                    q->at = ca;
+                    q->at.cue = NULL;
+                    return;
+                }
+            }
+        }
         /* the subject may not reach back past the previous quotation */
         size_t lim = k;
         while (lim > q->tq1 + 1 && t[lim - 1].quote < 0)
@@ -6379,6 +6815,33 @@ static bool paired_epithet(const struct ingest_para *p, const struct qinfo *q)
         if (t[i].kind != INGEST_TOK_WORD || !(t[i].flags & INGEST_TOKF_LOWER))
             return false;
     return TOK_IN(p->s, &t[q->tq0 + 1], epithet_joins);
+}
+
+/* "expected to “significantly reduce” conflicts": after "to", a span that
+ * opens with an -ly adverb is a verb phrase taking the noun after it as its
+ * object, not a modifier of that noun. */
+static bool infinitive_span(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (q->tq0 == 0 || t[q->tq0 - 1].quote >= 0 || !ingest_tok_is(p->s, &t[q->tq0 - 1], "to"))
+        return false;
+    size_t w = q->tq0;
+    while (w <= q->tq1 && t[w].kind != INGEST_TOK_WORD)
+        w++;
+    return w < q->tq1 && (t[w].flags & INGEST_TOKF_LOWER) && t[w].end - t[w].start > 4 &&
+           ingest_ascii_ieq(p->s + t[w].end - 2, 2, "ly");
+}
+
+/* "could not “in good conscience” support the bill": a span of several
+ * words opening with a preposition is an adverbial, no modifier of the word
+ * after it. */
+static bool prepositional_span(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t w = q->tq0;
+    while (w <= q->tq1 && t[w].kind != INGEST_TOK_WORD)
+        w++;
+    return w < q->tq1 && (t[w].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[w], prepositions);
 }
 
 static bool scare_shaped(const struct ingest_para *p, const struct qinfo *q)
@@ -6459,6 +6922,11 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
          * view”": the quotation right after the noun says what the remarks
          * do, in the words of the cue's speaker */
         if (k == q->tq0 && q->at.found && q->at.cue && q->at.cue->kind == CUE_VERB)
+            return false;
+        /* "X said in his statement that he felt “...”": a writing the cue
+         * was made in is the cue's subject's; the cue attributes it */
+        if ((his || her) && ow >= sa + 2 && ingest_tok_is(p->s, &t[ow - 1], "in") &&
+            cue_at(p, ow - 2, &len))
             return false;
         if (his || her) {
             /* "his claim that “...”": the person the pronoun stands for */
@@ -6606,7 +7074,9 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
             *out = a;
             return true;
         }
-        return false;
+        /* "She said pace was a measure GPs could ask about. “...”": a later
+         * cue whose subject is nobody (a group, a thing) gives way to an
+         * earlier one of the sentence */
     }
     return false;
 }
@@ -6649,8 +7119,14 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
  * has just introduced the speaker). */
 static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
 {
-    if (pi == 0 || x->paras[pi - 1].n_spans || x->paras[pi - 1].toks.n < 4)
+    if (pi == 0 || x->paras[pi - 1].toks.n < 4)
         return false;
+    /* (quoted words of its own, a term or a phrase, do not stop it: "He
+     * said gains in the “shunto” talks were spreading. ¶ “...”"; a full
+     * quotation does) */
+    for (size_t k = x->out->n; k > 0 && x->out->v[k - 1].para >= pi - 1; k--)
+        if (x->out->v[k - 1].para == pi - 1 && x->out->v[k - 1].kind != QUOTE_PARTIAL)
+            return false;
     const struct ingest_para *pp = &x->paras[pi - 1];
     size_t pa, pb;
     sentence_bounds(pp, pp->toks.n - 1, &pa, &pb);
@@ -6783,45 +7259,71 @@ static bool first_sent_has(const struct ingest_para *p, size_t k, const char *co
  * "That was how X summed up the claim.": a paragraph that opens with a
  * demonstrative and a form of "be" in a speech frame names the speaker of the
  * quotation that ended the paragraph before it: "the" and a speech noun
- * (message, verdict, view, warning, words) with "of"/"from" right before the
- * name, or "how" right before it and a verb of describing later in the
+ * (assessment, reaction, verdict, view, ...) with "of"/"from" right before
+ * the name, or "how" right before it and a verb of describing later in the
  * sentence ("described", "put it", "summed up"), or the name itself after
  * "be" and a participle of speaking later ("That was X, ..., speaking after
- * the match"). "That is not what the
+ * the match") or a relative clause of speaking ("That was X, ..., who said
+ * ..."). "So said X, ..." frames the same way. "That is not what the
  * figures from the Office for National Statistics show" names no speaker.
  * The name is the first person or organisation outside quotations in the
- * first twelve tokens (same sentence). */
+ * first twelve tokens (same sentence); after a speech noun, "So said" or
+ * "be", it may follow a title or role ("the view of Dr X", "That was county
+ * clerk X"), since the whole phrase is read as the subject after "said". */
 static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
 {
     static const char *const demos[] = {"such", "that", "these", "this", "those"};
     static const char *const bes[] = {"are", "is", "was", "were"};
-    static const char *const nouns[] = {"message", "verdict", "view", "warning", "words"};
+    static const char *const nouns[] = {"analysis", "assessment", "conclusion", "diagnosis",
+                                        "judgement", "judgment", "message", "prediction",
+                                        "reaction", "response", "verdict", "view",
+                                        "warning", "words"};
     static const char *const froms[] = {"from", "of"};
     static const char *const descs[] = {"characterised", "characterized", "described",
                                         "explained", "put", "summed"};
     static const char *const speaking[] = {"addressing", "speaking", "talking", "testifying",
                                            "writing"};
+    static const char *const so_cues[] = {"said", "says"};
+    /* "That was X, who said ...": verbs of a relative clause that speaks */
+    static const char *const who_cues[] = {"added", "argued", "cautioned", "noted",
+                                           "predicted", "said", "says", "told",
+                                           "warned", "wrote"};
     const struct ingest_para *p = &x->paras[pi];
     if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
         return false;
     const struct ingest_para *n = &x->paras[pi + 1];
     const struct ingest_tok *t = n->toks.v;
-    if (n->toks.n < 4 || !TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes) ||
-        t[0].quote >= 0)
+    if (n->toks.n < 4 || t[0].quote >= 0)
         return false;
     size_t name_at = 0; /* the token the name must start at */
-    if (ingest_tok_is(n->s, &t[2], "how")) {
+    bool by_np = true;  /* the name is the phrase there, titles and all */
+    if (ingest_tok_ieq(n->s, &t[0], "so") && TOK_IN(n->s, &t[1], so_cues)) {
+        name_at = 2; /* "So said X, a fellow at ..." */
+    } else if (!TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes)) {
+        return false;
+    } else if (ingest_tok_is(n->s, &t[2], "how")) {
         if (!FIRST_SENT_HAS(n, 3, descs))
             return false;
         name_at = 3;
+        by_np = false;
     } else if (n->toks.n > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
     } else {
-        /* "That was Kendra Oyelaran, a setter ..., speaking after a match" */
-        if (!FIRST_SENT_HAS(n, 3, speaking))
+        /* "That was Kendra Oyelaran, a setter ..., speaking after a match",
+         * "That was Ann Roe, a county clerk, who said ..." */
+        bool who = false;
+        for (size_t k = 3; k + 1 < n->toks.n && t[k].sent == t[0].sent && !who; k++)
+            who = ingest_tok_is(n->s, &t[k], "who") && TOK_IN(n->s, &t[k + 1], who_cues);
+        if (!who && !FIRST_SENT_HAS(n, 3, speaking))
             return false;
         name_at = 2;
+    }
+    struct subj np = {name_at, name_at + 1, false};
+    if (by_np) {
+        np = subject_right(n, name_at, false);
+        if (np.b <= np.a)
+            return false;
     }
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
@@ -6835,13 +7337,13 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         enum entity_type ty = en->v[m->entity].type;
         if (ty != ENTITY_PERSON && ty != ENTITY_ORGANIZATION)
             continue;
-        if (a != name_at)
+        if (a < name_at || a >= np.b || (!by_np && a != name_at))
             return false;
         size_t e = a;
         while (e < n->toks.n && t[e].start < m->end)
             e++;
         struct attr at = {0};
-        subject_resolve(x, pi + 1, (struct subj){a, e, false}, &at);
+        subject_resolve(x, pi + 1, by_np ? np : (struct subj){a, e, false}, &at);
         if (at.speaker < 0)
             return false;
         *out = at;
@@ -7431,7 +7933,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     continue;
                 }
             }
-            if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
+            /* “...” standing alone ¶ "That was the view of X": a name the
+             * next paragraph gives it outranks any speaker carried over */
+            if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
+                next_para_names(&x, (int32_t)pi, q, &q->at))
+                ;
+            else if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Petrova said. “We would be digging ...”" */
             else if (q->starts_sentence && last_full < p->n_spans)
                 q->at = qs[last_full].at; /* “...,” X said after Y described “...” “...” */
@@ -7535,7 +8042,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     !TOK_IN(p->s, &p->toks.v[k], function_words) &&
                     !TOK_IN(p->s, &p->toks.v[k], determiners) && !cue_at(p, k, &(size_t){0}) &&
                     !(q->tq0 > 0 && TOK_IN(p->s, &p->toks.v[q->tq0 - 1], verb_auxiliaries)) &&
-                    !verb_span_before_participle(p, q) && !paired_epithet(p, q))
+                    !infinitive_span(p, q) && !prepositional_span(p, q) &&
+                    !verb_span_before_participle(p, q) &&
+                    !paired_epithet(p, q))
                     continue; /* (before a determiner it is a verb: would “own” any shutdown;
                                * after an auxiliary too: had “hollowed out” towns) */
                 /* a short title-case span a cue attributes is a name-calling
