@@ -419,14 +419,22 @@ Test(cache, dear_answers_are_not_evicted_for_second_forms)
     cache_free(c);
 }
 
+/* A 1 KB gzip answer that took build_us to make (its bytes are static). */
+static struct cache_answer kb_answer(uint64_t build_us)
+{
+    static char gz[1000];
+    static char ctype[] = "application/json";
+    struct cache_answer a = gzip_of(gz, sizeof gz, NULL, 0, ctype);
+    a.build_us = build_us;
+    return a;
+}
+
 Test(cache, answers_dear_to_build_outlast_cheap_ones)
 {
     struct cache *c = cache_new(64 * 1024);
     uint64_t g = cache_generation(c);
-    static char gz[1000];
-    char ctype[] = "application/json", key[16];
-    struct cache_answer dear = gzip_of(gz, sizeof gz, NULL, 0, ctype);
-    dear.build_us = 3000; /* a search */
+    char key[16];
+    struct cache_answer dear = kb_answer(3000); /* a search */
     for (int i = 0; i < 20; i++)
         cache_put(c, key, (size_t)snprintf(key, sizeof key, "/dear/%d", i), g, &dear);
     struct cache_answer cheap = dear;
@@ -455,10 +463,8 @@ Test(cache, fresh_answers_outlast_older_ones_nobody_asks_for)
 {
     struct cache *c = cache_new(64 * 1024);
     uint64_t g = cache_generation(c);
-    static char gz[1000];
-    char ctype[] = "application/json", key[16];
-    struct cache_answer a = gzip_of(gz, sizeof gz, NULL, 0, ctype);
-    a.build_us = 100;
+    char key[16];
+    struct cache_answer a = kb_answer(100);
     struct cache_hit h = {0};
     for (int i = 0; i < 80; i++) /* fills the cache: about 50 fit */
         cache_put(c, key, (size_t)snprintf(key, sizeof key, "/old/%d", i), g, &a);
