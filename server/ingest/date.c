@@ -289,6 +289,14 @@ static bool american_zone_after(const struct dtok *t, size_t nt, size_t i)
     return false;
 }
 
+/* "st", "nd", "rd", "th" after a day's number. */
+static bool ordinal_suffix(const struct dtok *t)
+{
+    return t->kind == 'w' &&
+           (ingest_ascii_ieq(t->s, t->n, "st") || ingest_ascii_ieq(t->s, t->n, "nd") ||
+            ingest_ascii_ieq(t->s, t->n, "rd") || ingest_ascii_ieq(t->s, t->n, "th"));
+}
+
 /* Tries a date at t[i..]; fills p and returns tokens used, 0 when none. */
 static size_t parse_date_at(const struct dtok *t, size_t nt, size_t i, struct dparse *p)
 {
@@ -314,9 +322,7 @@ static size_t parse_date_at(const struct dtok *t, size_t nt, size_t i, struct dp
         if (j >= nt || t[j].kind != 'n' || t[j].n > 2)
             return 0;
         d = num_value(&t[j++]);
-        if (j < nt && t[j].kind == 'w' &&
-            (ingest_ascii_ieq(t[j].s, t[j].n, "st") || ingest_ascii_ieq(t[j].s, t[j].n, "nd") ||
-             ingest_ascii_ieq(t[j].s, t[j].n, "rd") || ingest_ascii_ieq(t[j].s, t[j].n, "th")))
+        if (j < nt && ordinal_suffix(&t[j]))
             j++;
         if (j < nt && is_punct(&t[j], ','))
             j++;
@@ -341,10 +347,12 @@ static size_t parse_date_at(const struct dtok *t, size_t nt, size_t i, struct dp
         d = month_first ? b : a;
         j += 5;
     } else if (t[j].kind == 'n' && t[j].n <= 2 && j + 2 < nt + 0) {
-        /* D[.] Month[.] YYYY */
+        /* D[.] Month[.] YYYY, and "9th September 2023", "9th of September" */
         d = num_value(&t[j++]);
         if (j < nt && is_punct(&t[j], '.'))
             j++;
+        else if (j + 1 < nt && ordinal_suffix(&t[j]))
+            j += 1 + (t[j + 1].kind == 'w' && ingest_ascii_ieq(t[j + 1].s, t[j + 1].n, "of"));
         if (j >= nt || (mo = month_of(&t[j])) == 0)
             return 0;
         j++;

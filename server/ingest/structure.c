@@ -376,9 +376,12 @@ static void trim_span(const char *s, size_t *a, size_t *b)
     }
 }
 
-/* Newsroom role nouns that end a byline's role ("Political correspondent"). */
+/* Newsroom role nouns that end a byline's role ("Political correspondent",
+ * "Asia staff writers" after two names). */
 static const char *const desk_nouns[] = {
-    "columnist", "correspondent", "editor", "journalist", "producer", "reporter", "writer",
+    "columnist", "columnists", "correspondent", "correspondents", "editor",   "editors",
+    "journalist", "journalists", "producer",     "producers",      "reporter", "reporters",
+    "writer",    "writers",
 }; /* sorted */
 
 /* Capitalised words that open a newsroom role after a name and that the
@@ -555,9 +558,11 @@ int ingest_byline_parse(const char *s, size_t n, const struct ingest_gaz *g, str
 /* "By A and B" (also "Written by", "Analysis by", "BY"): the names after it. Returns 1 when the
  * segment is a byline, 0 when not, NOMEM. */
 /* What opens a byline before its names (case aside; "Analysis by" heads the
- * BBC's analysis boxes). */
+ * BBC's analysis boxes; "WRITER:" and "Author:" label it in a page's
+ * masthead of labelled fields, "PUBLISHED : ..." above it). */
 static const char *const byline_leads[] = {
-    "by ", "written by ", "words by ", "story by ", "analysis by ", "commentary by ",
+    "by ",     "written by ", "words by ", "story by ", "analysis by ", "commentary by ",
+    "writer: ", "writers: ",  "author: ",  "authors: ", "writer : ",    "author : ",
 };
 
 static int byline_segment(const char *s, size_t n, const struct ingest_gaz *g, struct strv *authors)
@@ -691,6 +696,47 @@ out:
     return rc;
 }
 
+/* "by Ann Roe on April 2, 2025 at 11:08 am": a byline whose date follows
+ * " on ". Fills authors and the date; returns 1 for such a line, 0 when not,
+ * or NOMEM. */
+static int byline_on_date(const char *s, size_t n, const struct ingest_gaz *g,
+                          struct strv *authors, char *iso, int *date_kind)
+{
+    size_t on = ingest_ascii_ifind(s, n, " on ");
+    if (on == (size_t)-1)
+        return 0;
+    char diso[32];
+    int dkind = ingest_date_line_parse(s + on + 4, n - on - 4, diso, sizeof diso);
+    if (dkind == INGEST_DATE_NONE)
+        return 0;
+    struct strv found = {0};
+    int rc = byline_segment(s, on, g, &found);
+    for (size_t i = 0; rc == 1 && i < found.n; i++)
+        if (!strv_push_unique(authors, found.v[i]))
+            rc = INGEST_ERR_NOMEM;
+    strv_clear(&found);
+    if (rc == 1) {
+        memcpy(iso, diso, 32);
+        *date_kind = dkind;
+    }
+    return rc;
+}
+
+/* Breadcrumb separators: "Home / News / Education", "News › World". Bars
+ * are not among them: "Business | Law" names two desks, neither above. */
+static const char *const crumb_seps[] = {" / ", " > ", " \u203a ", " \u00bb "};
+
+/* A breadcrumb section label keeps its last crumb, the article's own desk. */
+static void section_last_crumb(char *s)
+{
+    char *last = s;
+    for (size_t k = 0; k < sizeof crumb_seps / sizeof *crumb_seps; k++)
+        for (char *p = strstr(last, crumb_seps[k]); p; p = strstr(last, crumb_seps[k]))
+            last = p + strlen(crumb_seps[k]);
+    if (last != s && *last)
+        memmove(s, last, strlen(last) + 1);
+}
+
 /* Splits a line into segments at " | ", " · ", " • ", " / " and dashes and
  * tests whether every segment is a byline, a date or short furniture. Fills
  * authors and the date. A segment of names without "By" counts as a byline
@@ -716,6 +762,9 @@ static int meta_line_parse(const struct unit *u, const struct ingest_gaz *g, str
         *date_kind = dkind;
         return 1;
     }
+    int orc = byline_on_date(s, n, g, authors, iso, date_kind);
+    if (orc != 0)
+        return orc;
     /* without a separator the line is one segment: only a byline can remain */
     bool sep = false;
     for (size_t k = 0; k + 2 < n && !sep; k++)
@@ -1586,6 +1635,8 @@ int ingest_structure_parse(const char *text, size_t n, const struct ingest_gaz *
             rc = INGEST_ERR_NOMEM;
             goto out_c;
         }
+        if (d->section)
+            section_last_crumb(d->section);
         if (title != (size_t)-1 && (rc = masthead_read(&u, c[title], g, d)))
             goto out_c;
         if (title != (size_t)-1) {
