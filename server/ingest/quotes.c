@@ -2782,11 +2782,26 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
     return -1;
 }
 
-/* True when title tt (tl bytes) ends with the words w/n, ASCII case aside. */
+/* Words that make a title another office than the bare one: "shadow home
+ * secretary", "deputy mayor" ("former" and "acting" do not: desc_modifiers).
+ * Sorted. */
+static const char *const rank_words[] = {"assistant", "deputy", "junior", "shadow", "vice"};
+
+/* True when title tt (tl bytes) ends with the words w/n, ASCII case aside,
+ * and no rank word stands right before them: "Deputy Mayor" is another
+ * office than "the mayor" a reader means by the bare noun. */
 static bool title_ends_with(const char *tt, size_t tl, const char *w, size_t n)
 {
     if (tl < n || (tl > n && tt[tl - n - 1] != ' '))
         return false;
+    if (tl > n) {
+        size_t q = tl - n - 1;
+        while (q > 0 && tt[q - 1] != ' ')
+            q--;
+        if (ingest_word_in(rank_words, sizeof rank_words / sizeof *rank_words, tt + q,
+                           tl - n - 1 - q))
+            return false;
+    }
     for (size_t q = 0; q < n; q++) {
         char c1 = tt[tl - n + q], c2 = w[q];
         if (c1 >= 'A' && c1 <= 'Z')
@@ -3065,7 +3080,7 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
     int32_t who = -1;
-    bool opens = false;
+    bool opens = false, who_owner = false; /* (the topic itself named as an owner) */
     int32_t sent0 = 0;
     for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
         const struct ingest_mention *m = &p->m[i];
@@ -3089,6 +3104,13 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             k--;
         }
         bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0 || after_dateline(p, k);
+        /* ("X said the answer was no. ..., and Ms. Y's street had been
+         * hit": a person named later only as an owner, opening no
+         * sentence, is what the topic talks about, no rival topic) */
+        size_t last = tok_at_byte(p, m->end);
+        bool owner = last > 0 && (t[last - 1].flags & INGEST_TOKF_POSS);
+        if (who >= 0 && who != m->entity && !at_start && owner && !who_owner)
+            continue;
         if (who >= 0 && who != m->entity) {
             /* (the paragraph before: "X is telling supporters that
              * Democrat Y ...": a person named inside X's sentence, opening
@@ -3101,6 +3123,7 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
         if (who < 0) {
             opens = at_start;
             sent0 = t[k].sent;
+            who_owner = owner;
         }
         who = m->entity;
     }
@@ -3313,10 +3336,15 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
  * words before it, an appositive after it, "of Maine" right after it: "Sens.
  * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
  * does and no other party or nationality does. */
-/* Words that make a title another office than the bare one: "shadow home
- * secretary", "deputy mayor" ("former" and "acting" do not: desc_modifiers).
- * Sorted. */
-static const char *const rank_words[] = {"assistant", "deputy", "junior", "shadow", "vice"};
+/* Whether the description d[0..nd) of text ds holds the word w/n, case aside. */
+static bool desc_has_word(const char *ds, const struct ingest_tok *const *d, size_t nd,
+                          const char *w, size_t n)
+{
+    for (size_t i = 0; i < nd; i++)
+        if (d[i]->end - d[i]->start == n && strncasecmp(ds + d[i]->start, w, n) == 0)
+            return true;
+    return false;
+}
 
 /* Whether the title words [a, b) of paragraph mp hold one of rank_words that
  * the description d[0..nd) (text ds) lacks: then they name another office. */
@@ -3510,11 +3538,14 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             return m->entity;
         if (head_ok && head_only < 0)
             head_only = m->entity;
-        /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
+        /* a title recorded elsewhere for this person ("Sen." in another
+         * paragraph); not behind a rank word the description lacks: a
+         * "Deputy Mayor" is not "the mayor" */
         const struct ingest_ent *en = &e->v[m->entity];
         for (size_t ti = 0; ti < en->titles.n && head_only < 0; ti++) {
             const char *tt = en->titles.v[ti];
             size_t tl = strlen(tt), q = 0;
+            bool ranked = false;
             while (q < tl) {
                 size_t r = q;
                 while (r < tl && tt[r] != ' ')
@@ -3522,9 +3553,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 size_t wl = r;
                 while (wl > q && tt[wl - 1] == '.')
                     wl--;
-                if (desc_word_is(tt + q, wl - q, p->s + d[head]->start,
-                                 d[head]->end - d[head]->start))
+                if (!ranked && desc_word_is(tt + q, wl - q, p->s + d[head]->start,
+                                            d[head]->end - d[head]->start))
                     head_only = m->entity;
+                ranked = ingest_word_in(rank_words, sizeof rank_words / sizeof *rank_words,
+                                        tt + q, wl - q) &&
+                         !desc_has_word(p->s, d, nd, tt + q, wl - q);
                 q = r + 1;
             }
         }
