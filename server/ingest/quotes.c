@@ -2926,12 +2926,15 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
 
 /* Abbreviated titles and the words they stand for; also the party adjective
  * a title carries for the party noun a later description uses ("Democratic
- * Sen. X ... The Democrat called"), as "Republican" serves both. */
+ * Sen. X ... The Democrat called"), as "Republican" serves both; and the
+ * courtesy title of a judge ("Justice X ... the judge said", as courts of
+ * the Commonwealth, Nigeria and India style their judges). */
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
     {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
-    {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
+    {"gov", "governor"},    {"justice", "judge"},     {"lt", "lieutenant"},
+    {"pres", "president"},
     {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
     {"reps", "representative"}, {"sec", "secretary"}, {"sen", "senator"},
     {"sens", "senator"},    {"supt", "superintendent"},
