@@ -3489,6 +3489,32 @@ static int32_t role_said_before(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* The person paragraph pi is about before byte at: its topic, or, when it
+ * names no person before at, the topic of the paragraph before ("Roe ...
+ * hit back. ¶ “...,” the party leader said."). -1 when none. */
+static int32_t topic_before(const struct ctx *x, int32_t pi, size_t at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    int32_t who = paragraph_topic(x, pi, at, false);
+    bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
+    for (size_t mi = 0; mi < p->n_m && p->m[mi].start < at && !named; mi++)
+        named = mi >= TOPIC_MENTIONS ||
+                (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
+    if (who < 0 && !named && pi > 0)
+        who = paragraph_topic(x, pi - 1, SIZE_MAX, true);
+    return who;
+}
+
+/* True when the word w/n is an age used as a noun: digits or a number word
+ * then "-year-old" ("22-year-old", "six-year-old"). */
+static bool age_word(const char *w, size_t n)
+{
+    static const char suffix[] = "-year-old";
+    size_t sl = sizeof suffix - 1;
+    return n > sl && strncasecmp(w + n - sl, suffix, sl) == 0 &&
+           ((w[0] >= '0' && w[0] <= '9') || (w[0] >= 'a' && w[0] <= 'z'));
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -3518,6 +3544,10 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 if (d[i] == &p->toks.v[k])
                     head = i;
     const struct ingest_tok *hw = d[head];
+    /* "the 22-year-old said": an age names a person as a role does, and no
+     * title holds it, so it is the person the paragraph is about */
+    if (nd == 1 && age_word(p->s + hw->start, hw->end - hw->start))
+        return topic_before(x, pi, p->toks.v[sj.a].start);
     if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
         return -1;
     /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
@@ -3604,17 +3634,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         if (only >= 0)
             return only;
     }
-    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
-        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start, false);
-        /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
-         * before it here, so the topic of the paragraph before */
-        bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
-        for (size_t mi = 0; mi < p->n_m && p->m[mi].start < p->toks.v[sj.a].start && !named; mi++)
-            named = mi >= TOPIC_MENTIONS ||
-                    (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
-        if (head_only < 0 && !named && pi > 0)
-            head_only = paragraph_topic(x, pi - 1, SIZE_MAX, true);
-    }
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+        head_only = topic_before(x, pi, p->toks.v[sj.a].start);
     /* "..., with the Welsh Conservatives leader accusing ..." in a lead
      * that names the leader only later ("Welsh Conservatives leader X
      * opened"): the first person after it who fits fully, within eight
