@@ -7300,18 +7300,19 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
     }
 }
 
-/* Whether a token of p's first sentence, from token k on, is one of the n
- * words of list. */
-static bool first_sent_has(const struct ingest_para *p, size_t k, const char *const *list,
-                           size_t n)
+/* Whether a token of the sentence of token k0 of p, from token k on, is one
+ * of the n words of list. */
+static bool first_sent_has(const struct ingest_para *p, size_t k0, size_t k,
+                           const char *const *list, size_t n)
 {
     const struct ingest_tok *t = p->toks.v;
-    for (; k < p->toks.n && t[k].sent == t[0].sent; k++)
+    for (; k < p->toks.n && t[k].sent == t[k0].sent; k++)
         if (tok_in(p->s, &t[k], list, n))
             return true;
     return false;
 }
-#define FIRST_SENT_HAS(p, k, list) first_sent_has((p), (k), (list), sizeof(list) / sizeof *(list))
+#define FIRST_SENT_HAS(p, k0, k, list)                                                             \
+    first_sent_has((p), (k0), (k), (list), sizeof(list) / sizeof *(list))
 
 /* “...” standing alone, then "That was the message from X, who ..." or
  * "That was how X summed up the claim.": a paragraph that opens with a
@@ -7327,7 +7328,10 @@ static bool first_sent_has(const struct ingest_para *p, size_t k, const char *co
  * The name is the first person or organisation outside quotations in the
  * first twelve tokens (same sentence); after a speech noun, "So said" or
  * "be", it may follow a title or role ("the view of Dr X", "That was county
- * clerk X"), since the whole phrase is read as the subject after "said". */
+ * clerk X"), since the whole phrase is read as the subject after "said".
+ * The frame may also follow the quotation in its own paragraph, as the next
+ * sentence (“...” That was the assessment of X, ...): the quotation must
+ * then open the paragraph and end its sentence. */
 static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
 {
     static const char *const demos[] = {"such", "that", "these", "this", "those"};
@@ -7347,12 +7351,26 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
                                            "predicted", "said", "says", "told",
                                            "warned", "wrote"};
     const struct ingest_para *p = &x->paras[pi];
-    if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
+    const struct ingest_para *n;
+    int32_t npi; /* the paragraph of the frame */
+    size_t k0 = 0; /* and the token it opens at */
+    if (q->tq1 + 2 >= p->toks.n) {
+        if ((size_t)pi + 1 >= x->n_paras)
+            return false;
+        npi = pi + 1;
+    } else {
+        k0 = q->tq1 + 1;
+        if (is_punct(&p->toks.v[k0], '.') && p->toks.v[k0].quote < 0)
+            k0++; /* (British style: the full stop outside the marks) */
+        if (!(p->toks.v[k0].flags & INGEST_TOKF_SENT_START))
+            return false;
+        npi = pi;
+    }
+    n = &x->paras[npi];
+    const struct ingest_tok *t = n->toks.v + k0;
+    if (n->toks.n < k0 + 4 || t[0].quote >= 0)
         return false;
-    const struct ingest_para *n = &x->paras[pi + 1];
-    const struct ingest_tok *t = n->toks.v;
-    if (n->toks.n < 4 || t[0].quote >= 0)
-        return false;
+    size_t nt = n->toks.n - k0; /* tokens from the frame on */
     size_t name_at = 0; /* the token the name must start at */
     bool by_np = true;  /* the name is the phrase there, titles and all */
     if (ingest_tok_ieq(n->s, &t[0], "so") && TOK_IN(n->s, &t[1], so_cues)) {
@@ -7360,35 +7378,38 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
     } else if (!TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes)) {
         return false;
     } else if (ingest_tok_is(n->s, &t[2], "how")) {
-        if (!FIRST_SENT_HAS(n, 3, descs))
+        if (!FIRST_SENT_HAS(n, k0, k0 + 3, descs))
             return false;
         name_at = 3;
         by_np = false;
-    } else if (n->toks.n > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
+    } else if (nt > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
     } else {
         /* "That was Kendra Oyelaran, a setter ..., speaking after a match",
          * "That was Ann Roe, a county clerk, who said ..." */
         bool who = false;
-        for (size_t k = 3; k + 1 < n->toks.n && t[k].sent == t[0].sent && !who; k++)
+        for (size_t k = 3; k + 1 < nt && t[k].sent == t[0].sent && !who; k++)
             who = ingest_tok_is(n->s, &t[k], "who") && TOK_IN(n->s, &t[k + 1], who_cues);
-        if (!who && !FIRST_SENT_HAS(n, 3, speaking))
+        if (!who && !FIRST_SENT_HAS(n, k0, k0 + 3, speaking))
             return false;
         name_at = 2;
     }
-    struct subj np = {name_at, name_at + 1, false};
+    struct subj np = {k0 + name_at, k0 + name_at + 1, false};
     if (by_np) {
-        np = subject_right(n, name_at, false);
+        np = subject_right(n, k0 + name_at, false);
         if (np.b <= np.a)
             return false;
     }
+    name_at += k0;
+    t = n->toks.v; /* (absolute token numbers from here) */
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
-    for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1; mi++) {
+    for (size_t mi = mention_lower(en, npi, t[k0].start); mi < en->n_m && en->m[mi].para == npi;
+         mi++) {
         const struct ingest_mention *m = &en->m[mi];
         size_t a = tok_at_byte(n, m->start);
-        if (a >= 12 || t[a].sent != t[0].sent)
+        if (a >= k0 + 12 || t[a].sent != t[k0].sent)
             return false;
         if (m->in_quote)
             continue;
@@ -7401,7 +7422,7 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         while (e < n->toks.n && t[e].start < m->end)
             e++;
         struct attr at = {0};
-        subject_resolve(x, pi + 1, by_np ? np : (struct subj){a, e, false}, &at);
+        subject_resolve(x, npi, by_np ? np : (struct subj){a, e, false}, &at);
         if (at.speaker < 0)
             return false;
         *out = at;
