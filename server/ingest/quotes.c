@@ -6000,6 +6000,18 @@ static const char *const work_nouns[] = {
  * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
  * of works ("his book, “...”"). A title is nobody's words whoever the sentence
  * quotes, so it goes even when a cue would attribute it. */
+/* True when span q, of at most six words, is closed off by a dash or a
+ * closing bracket right after it: the second half of a gloss set off in
+ * any case ("nicknamed “ordonanțe trenuleț” – “train ordinances” –"). */
+static bool gloss_closed(const struct ingest_para *p, const struct qinfo *q, size_t words)
+{
+    size_t k = q->tq1 + 1;
+    if (k < p->toks.n && is_punct(&p->toks.v[k], ',') && p->toks.v[k].quote >= 0)
+        k++; /* (a comma inside the marks) */
+    return words <= 6 && k < p->toks.n && p->toks.v[k].quote < 0 &&
+           (ingest_cp_is_dash(p->toks.v[k].ch) || is_punct(&p->toks.v[k], ')'));
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
 
 static bool work_title(const struct ingest_para *p, const struct qinfo *q)
@@ -6138,6 +6150,17 @@ static const char *const display_nouns[] = {
     "t-shirt", "t-shirts",
 };
 
+/* Nouns that introduce a name (sorted): "by his nickname “Tong”". */
+static const char *const naming_nouns[] = {"moniker", "name", "nickname", "sobriquet"};
+
+/* Adverbs that make "called"/"named" the name a thing goes by, not words
+ * someone said ("supporters, popularly called “Obidients”"), sorted; and
+ * those participles. */
+static const char *const naming_adverbs[] = {"affectionately", "colloquially", "commonly",
+                                             "informally",     "locally",      "popularly",
+                                             "widely"};
+static const char *const namings[] = {"called", "named"};
+
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
@@ -6223,8 +6246,13 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
         !TOK_IN(p->s, &t[q->tq1 + 1], function_words) && !cue_at(p, q->tq1 + 1, &(size_t){0}))
         return true;
     /* "a glide vehicle known inside the building as “Longbow”", "what is
-     * known as the “X Rule”": a name given (capitalised), not words said */
+     * known as the “X Rule”": a name given (capitalised), not words said;
+     * right after "known as" a short term in any case too ("the procedure
+     * known as “assuming responsibility”") */
     size_t as = ingest_tok_is(p->s, &t[k], "the") && k > 0 ? k - 1 : k;
+    if (ingest_tok_is(p->s, &t[as], "as") && as > 0 && words <= 4 &&
+        ingest_tok_is(p->s, &t[as - 1], "known") && t[as - 1].quote < 0)
+        return true;
     if (ingest_tok_is(p->s, &t[as], "as") && (t[q->tq0].flags & INGEST_TOKF_CAP) &&
         (words == 1 || title_case_span(p, q)))
         for (size_t j = as; j > 0 && as - j < 5 && t[j - 1].quote < 0 &&
@@ -6232,6 +6260,17 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
              j--)
             if (ingest_tok_is(p->s, &t[j - 1], "known"))
                 return true;
+    /* "better known by his nickname “Tong”", "it has acquired a name: “the
+     * pill run.”": what a noun of naming introduces is a name */
+    size_t nn = is_punct(&t[k], ':') && k > 0 ? k - 1 : k;
+    if (TOK_IN(p->s, &t[nn], naming_nouns) && t[nn].quote < 0)
+        return true;
+    /* "supporters, popularly called “Obidients”", "is commonly called": a
+     * name in common use, when no subject says it ("what one aide
+     * affectionately called “...”" is the aide's) */
+    if (k > 1 && TOK_IN(p->s, &t[k], namings) && TOK_IN(p->s, &t[k - 1], naming_adverbs) &&
+        t[k - 2].quote < 0 && (is_punct(&t[k - 2], ',') || TOK_IN(p->s, &t[k - 2], copulas)))
+        return true;
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
@@ -7476,7 +7515,8 @@ static bool cue_table_fits(void)
 
 bool ingest_quotes_lists_sorted(void)
 {
-    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) &&
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
            LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
            LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
@@ -8078,7 +8118,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
              * title-case span set off right after a name is its gloss */
             if (named_end != SIZE_MAX && q->tq0 == named_end + 2 && t[named_end + 1].quote < 0 &&
                 (ingest_cp_is_dash(t[named_end + 1].ch) || is_punct(&t[named_end + 1], '(')) &&
-                title_case_span(p, q)) {
+                (title_case_span(p, q) || gloss_closed(p, q, words))) {
                 named_end = q->tq1;
                 continue;
             }
