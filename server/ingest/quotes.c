@@ -1452,6 +1452,9 @@ static struct subj appositive_name(const struct ingest_para *p, struct subj np, 
     return (struct subj){b, e, false};
 }
 
+/* Indefinite determiners (sorted). */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1567,6 +1570,15 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
                 return true;
             }
         }
+        /* "the witness, a former security supervisor who testified that
+         * ...": an indefinite description in apposition right before the
+         * pronoun is whom it stands for, as written (not the sentence's
+         * subject) */
+        if (c < b && c > lim + 1 && TOK_IN(p->s, &t[c - 1], indefinites) &&
+            is_punct(&t[c - 2], ',') && (t[b - 1].flags & INGEST_TOKF_LOWER)) {
+            *out = (struct subj){c - 1, b, false};
+            return true;
+        }
     }
     if (a == b)
         return false;
@@ -1655,15 +1667,15 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
  * District", "the department" after "the Department of Labor" (sorted). */
 static const char *const institution_nouns[] = {
     "academy",  "board",   "church",     "city",
-    "coalition", "college",       "committee", "county",   "department", "district",
-    "foundation", "hospital",     "institute", "league",   "museum",     "office",
-    "organization", "party",      "school",  "trust",    "university",
+    "coalition", "college",       "committee", "county",   "court",      "department",
+    "district", "foundation",     "hospital",  "institute", "league",    "museum",
+    "office",   "organization",   "party",     "school",   "tribunal",   "trust",
+    "university",
 };
 
 static bool anon_clause(const struct ingest_para *p, size_t a, size_t b);
 
 /* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
-static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
@@ -3311,7 +3323,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
             if (org_name_holds(p, sj.a, sj.b - 1, en->name))
                 return m->entity;
-            if (holds_noun < 0)
+            /* ("the appeal court" is not the Constitutional Court: an
+             * institution noun with a modifier needs a name holding it) */
+            if (holds_noun < 0 && !(inst && sj.b - sj.a >= 3))
                 holds_noun = m->entity;
             continue;
         }
@@ -4367,6 +4381,29 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at);
 
+/* True when the writing noun at token h of o is the object of a
+ * participle that opens the sentence ("Reading out the ruling, the court
+ * said", "Releasing its annual report, the agency said"): who reads or
+ * releases a writing speaks through it, as after "In a statement,". */
+static bool reading_out(const struct ingest_para *o, size_t h)
+{
+    static const char *const owners[] = {"her", "his", "its", "the", "their"};
+    static const char *const particles[] = {"out", "up"};
+    const struct ingest_tok *u = o->toks.v;
+    size_t d = h;
+    if (d >= 2 && (u[d - 1].flags & INGEST_TOKF_LOWER) && !TOK_IN(o->s, &u[d - 1], owners))
+        d--; /* (one modifier: "its annual report") */
+    if (d < 2 || !TOK_IN(o->s, &u[d - 1], owners))
+        return false;
+    size_t e = d - 2;
+    if (e > 0 && TOK_IN(o->s, &u[e], particles))
+        e--;
+    size_t n = u[e].end - u[e].start;
+    return u[e].kind == INGEST_TOK_WORD && u[e].quote < 0 && n > 4 &&
+           memcmp(o->s + u[e].end - 3, "ing", 3) == 0 &&
+           ((u[e].flags & INGEST_TOKF_SENT_START) || e == 0);
+}
+
 /* "In a letter seen by the Guardian, the MPs, most of whom ..., say ... .
  * ¶ “...,” the letter says": a definite writing that an opening "In a
  * <writing>" adverbial introduced (in this paragraph or the two before)
@@ -4390,8 +4427,10 @@ static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct at
             if (d >= 3 && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
                 !TOK_IN(o->s, &u[d - 1], indefinites))
                 d--; /* "In a joint letter" */
-            if (d < 2 || !TOK_IN(o->s, &u[d - 1], indefinites) || !ingest_tok_ieq(o->s, &u[d - 2], "in") ||
-                !((u[d - 2].flags & INGEST_TOKF_SENT_START) || d - 2 == 0))
+            if (!(d >= 2 && TOK_IN(o->s, &u[d - 1], indefinites) &&
+                  ingest_tok_ieq(o->s, &u[d - 2], "in") &&
+                  ((u[d - 2].flags & INGEST_TOKF_SENT_START) || d - 2 == 0)) &&
+                !reading_out(o, h))
                 return false;
             size_t c = h + 1;
             while (c < o->toks.n && c < h + 24 && u[c].sent == u[h].sent && u[c].quote < 0 &&
