@@ -1452,6 +1452,9 @@ static struct subj appositive_name(const struct ingest_para *p, struct subj np, 
     return (struct subj){b, e, false};
 }
 
+/* Indefinite determiners (sorted). */
+static const char *const indefinites[] = {"a", "an", "another", "one"};
+
 /* The name a relative pronoun at token w stands for ("Ann Roe, who ..."):
  * the capitalised words right before it (and its comma); false when none. */
 static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t lim,
@@ -1567,6 +1570,15 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
                 return true;
             }
         }
+        /* "the witness, a former security supervisor who testified that
+         * ...": an indefinite description in apposition right before the
+         * pronoun is whom it stands for, as written (not the sentence's
+         * subject) */
+        if (c < b && c > lim + 1 && TOK_IN(p->s, &t[c - 1], indefinites) &&
+            is_punct(&t[c - 2], ',') && (t[b - 1].flags & INGEST_TOKF_LOWER)) {
+            *out = (struct subj){c - 1, b, false};
+            return true;
+        }
     }
     if (a == b)
         return false;
@@ -1655,15 +1667,15 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
  * District", "the department" after "the Department of Labor" (sorted). */
 static const char *const institution_nouns[] = {
     "academy",  "board",   "church",     "city",
-    "coalition", "college",       "committee", "county",   "department", "district",
-    "foundation", "hospital",     "institute", "league",   "museum",     "office",
-    "organization", "party",      "school",  "trust",    "university",
+    "coalition", "college",       "committee", "county",   "court",      "department",
+    "district", "foundation",     "hospital",  "institute", "league",    "museum",
+    "office",   "organization",   "party",     "school",   "tribunal",   "trust",
+    "university",
 };
 
 static bool anon_clause(const struct ingest_para *p, size_t a, size_t b);
 
 /* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
-static const char *const indefinites[] = {"a", "an", "another", "one"};
 
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
@@ -2782,11 +2794,26 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
     return -1;
 }
 
-/* True when title tt (tl bytes) ends with the words w/n, ASCII case aside. */
+/* Words that make a title another office than the bare one: "shadow home
+ * secretary", "deputy mayor" ("former" and "acting" do not: desc_modifiers).
+ * Sorted. */
+static const char *const rank_words[] = {"assistant", "deputy", "junior", "shadow", "vice"};
+
+/* True when title tt (tl bytes) ends with the words w/n, ASCII case aside,
+ * and no rank word stands right before them: "Deputy Mayor" is another
+ * office than "the mayor" a reader means by the bare noun. */
 static bool title_ends_with(const char *tt, size_t tl, const char *w, size_t n)
 {
     if (tl < n || (tl > n && tt[tl - n - 1] != ' '))
         return false;
+    if (tl > n) {
+        size_t q = tl - n - 1;
+        while (q > 0 && tt[q - 1] != ' ')
+            q--;
+        if (ingest_word_in(rank_words, sizeof rank_words / sizeof *rank_words, tt + q,
+                           tl - n - 1 - q))
+            return false;
+    }
     for (size_t q = 0; q < n; q++) {
         char c1 = tt[tl - n + q], c2 = w[q];
         if (c1 >= 'A' && c1 <= 'Z')
@@ -2911,12 +2938,15 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
 
 /* Abbreviated titles and the words they stand for; also the party adjective
  * a title carries for the party noun a later description uses ("Democratic
- * Sen. X ... The Democrat called"), as "Republican" serves both. */
+ * Sen. X ... The Democrat called"), as "Republican" serves both; and the
+ * courtesy title of a judge ("Justice X ... the judge said", as courts of
+ * the Commonwealth, Nigeria and India style their judges). */
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
     {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
-    {"gov", "governor"},    {"lt", "lieutenant"},     {"pres", "president"},
+    {"gov", "governor"},    {"justice", "judge"},     {"lt", "lieutenant"},
+    {"pres", "president"},
     {"rep", "congressman"}, {"rep", "congresswoman"}, {"rep", "representative"},
     {"reps", "representative"}, {"sec", "secretary"}, {"sen", "senator"},
     {"sens", "senator"},    {"supt", "superintendent"},
@@ -3065,7 +3095,7 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
     int32_t who = -1;
-    bool opens = false;
+    bool opens = false, who_owner = false; /* (the topic itself named as an owner) */
     int32_t sent0 = 0;
     for (size_t i = 0; i < p->n_m && p->m[i].start < at; i++) {
         const struct ingest_mention *m = &p->m[i];
@@ -3089,6 +3119,13 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             k--;
         }
         bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0 || after_dateline(p, k);
+        /* ("X said the answer was no. ..., and Ms. Y's street had been
+         * hit": a person named later only as an owner, opening no
+         * sentence, is what the topic talks about, no rival topic) */
+        size_t last = tok_at_byte(p, m->end);
+        bool owner = last > 0 && (t[last - 1].flags & INGEST_TOKF_POSS);
+        if (who >= 0 && who != m->entity && !at_start && owner && !who_owner)
+            continue;
         if (who >= 0 && who != m->entity) {
             /* (the paragraph before: "X is telling supporters that
              * Democrat Y ...": a person named inside X's sentence, opening
@@ -3101,6 +3138,7 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
         if (who < 0) {
             opens = at_start;
             sent0 = t[k].sent;
+            who_owner = owner;
         }
         who = m->entity;
     }
@@ -3285,7 +3323,9 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
         if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
             if (org_name_holds(p, sj.a, sj.b - 1, en->name))
                 return m->entity;
-            if (holds_noun < 0)
+            /* ("the appeal court" is not the Constitutional Court: an
+             * institution noun with a modifier needs a name holding it) */
+            if (holds_noun < 0 && !(inst && sj.b - sj.a >= 3))
                 holds_noun = m->entity;
             continue;
         }
@@ -3313,10 +3353,15 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
  * words before it, an appositive after it, "of Maine" right after it: "Sens.
  * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
  * does and no other party or nationality does. */
-/* Words that make a title another office than the bare one: "shadow home
- * secretary", "deputy mayor" ("former" and "acting" do not: desc_modifiers).
- * Sorted. */
-static const char *const rank_words[] = {"assistant", "deputy", "junior", "shadow", "vice"};
+/* Whether the description d[0..nd) of text ds holds the word w/n, case aside. */
+static bool desc_has_word(const char *ds, const struct ingest_tok *const *d, size_t nd,
+                          const char *w, size_t n)
+{
+    for (size_t i = 0; i < nd; i++)
+        if (d[i]->end - d[i]->start == n && strncasecmp(ds + d[i]->start, w, n) == 0)
+            return true;
+    return false;
+}
 
 /* Whether the title words [a, b) of paragraph mp hold one of rank_words that
  * the description d[0..nd) (text ds) lacks: then they name another office. */
@@ -3458,6 +3503,32 @@ static int32_t role_said_before(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* The person paragraph pi is about before byte at: its topic, or, when it
+ * names no person before at, the topic of the paragraph before ("Roe ...
+ * hit back. ¶ “...,” the party leader said."). -1 when none. */
+static int32_t topic_before(const struct ctx *x, int32_t pi, size_t at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    int32_t who = paragraph_topic(x, pi, at, false);
+    bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
+    for (size_t mi = 0; mi < p->n_m && p->m[mi].start < at && !named; mi++)
+        named = mi >= TOPIC_MENTIONS ||
+                (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
+    if (who < 0 && !named && pi > 0)
+        who = paragraph_topic(x, pi - 1, SIZE_MAX, true);
+    return who;
+}
+
+/* True when the word w/n is an age used as a noun: digits or a number word
+ * then "-year-old" ("22-year-old", "six-year-old"). */
+static bool age_word(const char *w, size_t n)
+{
+    static const char suffix[] = "-year-old";
+    size_t sl = sizeof suffix - 1;
+    return n > sl && strncasecmp(w + n - sl, suffix, sl) == 0 &&
+           ((w[0] >= '0' && w[0] <= '9') || (w[0] >= 'a' && w[0] <= 'z'));
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -3487,6 +3558,10 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 if (d[i] == &p->toks.v[k])
                     head = i;
     const struct ingest_tok *hw = d[head];
+    /* "the 22-year-old said": an age names a person as a role does, and no
+     * title holds it, so it is the person the paragraph is about */
+    if (nd == 1 && age_word(p->s + hw->start, hw->end - hw->start))
+        return topic_before(x, pi, p->toks.v[sj.a].start);
     if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
         return -1;
     /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
@@ -3510,11 +3585,14 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
             return m->entity;
         if (head_ok && head_only < 0)
             head_only = m->entity;
-        /* a title recorded elsewhere for this person ("Sen." in another paragraph) */
+        /* a title recorded elsewhere for this person ("Sen." in another
+         * paragraph); not behind a rank word the description lacks: a
+         * "Deputy Mayor" is not "the mayor" */
         const struct ingest_ent *en = &e->v[m->entity];
         for (size_t ti = 0; ti < en->titles.n && head_only < 0; ti++) {
             const char *tt = en->titles.v[ti];
             size_t tl = strlen(tt), q = 0;
+            bool ranked = false;
             while (q < tl) {
                 size_t r = q;
                 while (r < tl && tt[r] != ' ')
@@ -3522,9 +3600,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 size_t wl = r;
                 while (wl > q && tt[wl - 1] == '.')
                     wl--;
-                if (desc_word_is(tt + q, wl - q, p->s + d[head]->start,
-                                 d[head]->end - d[head]->start))
+                if (!ranked && desc_word_is(tt + q, wl - q, p->s + d[head]->start,
+                                            d[head]->end - d[head]->start))
                     head_only = m->entity;
+                ranked = ingest_word_in(rank_words, sizeof rank_words / sizeof *rank_words,
+                                        tt + q, wl - q) &&
+                         !desc_has_word(p->s, d, nd, tt + q, wl - q);
                 q = r + 1;
             }
         }
@@ -3567,17 +3648,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         if (only >= 0)
             return only;
     }
-    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles)) {
-        head_only = paragraph_topic(x, pi, p->toks.v[sj.a].start, false);
-        /* "Roe ... hit back. ¶ “...,” the party leader said.": nobody named
-         * before it here, so the topic of the paragraph before */
-        bool named = false; /* (past TOPIC_MENTIONS mentions, someone surely is) */
-        for (size_t mi = 0; mi < p->n_m && p->m[mi].start < p->toks.v[sj.a].start && !named; mi++)
-            named = mi >= TOPIC_MENTIONS ||
-                    (!p->m[mi].in_quote && x->ents->v[p->m[mi].entity].type == ENTITY_PERSON);
-        if (head_only < 0 && !named && pi > 0)
-            head_only = paragraph_topic(x, pi - 1, SIZE_MAX, true);
-    }
+    if (head_only < 0 && !TOK_IN(p->s, hw, unnamed_roles))
+        head_only = topic_before(x, pi, p->toks.v[sj.a].start);
     /* "..., with the Welsh Conservatives leader accusing ..." in a lead
      * that names the leader only later ("Welsh Conservatives leader X
      * opened"): the first person after it who fits fully, within eight
@@ -4309,6 +4381,29 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at);
 
+/* True when the writing noun at token h of o is the object of a
+ * participle that opens the sentence ("Reading out the ruling, the court
+ * said", "Releasing its annual report, the agency said"): who reads or
+ * releases a writing speaks through it, as after "In a statement,". */
+static bool reading_out(const struct ingest_para *o, size_t h)
+{
+    static const char *const owners[] = {"her", "his", "its", "the", "their"};
+    static const char *const particles[] = {"out", "up"};
+    const struct ingest_tok *u = o->toks.v;
+    size_t d = h;
+    if (d >= 2 && (u[d - 1].flags & INGEST_TOKF_LOWER) && !TOK_IN(o->s, &u[d - 1], owners))
+        d--; /* (one modifier: "its annual report") */
+    if (d < 2 || !TOK_IN(o->s, &u[d - 1], owners))
+        return false;
+    size_t e = d - 2;
+    if (e > 0 && TOK_IN(o->s, &u[e], particles))
+        e--;
+    size_t n = u[e].end - u[e].start;
+    return u[e].kind == INGEST_TOK_WORD && u[e].quote < 0 && n > 4 &&
+           memcmp(o->s + u[e].end - 3, "ing", 3) == 0 &&
+           ((u[e].flags & INGEST_TOKF_SENT_START) || e == 0);
+}
+
 /* "In a letter seen by the Guardian, the MPs, most of whom ..., say ... .
  * ¶ “...,” the letter says": a definite writing that an opening "In a
  * <writing>" adverbial introduced (in this paragraph or the two before)
@@ -4332,8 +4427,10 @@ static bool document_opener(struct ctx *x, int32_t pi, struct subj sj, struct at
             if (d >= 3 && (u[d - 1].flags & INGEST_TOKF_LOWER) &&
                 !TOK_IN(o->s, &u[d - 1], indefinites))
                 d--; /* "In a joint letter" */
-            if (d < 2 || !TOK_IN(o->s, &u[d - 1], indefinites) || !ingest_tok_ieq(o->s, &u[d - 2], "in") ||
-                !((u[d - 2].flags & INGEST_TOKF_SENT_START) || d - 2 == 0))
+            if (!(d >= 2 && TOK_IN(o->s, &u[d - 1], indefinites) &&
+                  ingest_tok_ieq(o->s, &u[d - 2], "in") &&
+                  ((u[d - 2].flags & INGEST_TOKF_SENT_START) || d - 2 == 0)) &&
+                !reading_out(o, h))
                 return false;
             size_t c = h + 1;
             while (c < o->toks.n && c < h + 24 && u[c].sent == u[h].sent && u[c].quote < 0 &&
@@ -5942,6 +6039,18 @@ static const char *const work_nouns[] = {
  * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
  * of works ("his book, “...”"). A title is nobody's words whoever the sentence
  * quotes, so it goes even when a cue would attribute it. */
+/* True when span q, of at most six words, is closed off by a dash or a
+ * closing bracket right after it: the second half of a gloss set off in
+ * any case ("nicknamed “ordonanțe trenuleț” – “train ordinances” –"). */
+static bool gloss_closed(const struct ingest_para *p, const struct qinfo *q, size_t words)
+{
+    size_t k = q->tq1 + 1;
+    if (k < p->toks.n && is_punct(&p->toks.v[k], ',') && p->toks.v[k].quote >= 0)
+        k++; /* (a comma inside the marks) */
+    return words <= 6 && k < p->toks.n && p->toks.v[k].quote < 0 &&
+           (ingest_cp_is_dash(p->toks.v[k].ch) || is_punct(&p->toks.v[k], ')'));
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
 
 static bool work_title(const struct ingest_para *p, const struct qinfo *q)
@@ -6080,6 +6189,17 @@ static const char *const display_nouns[] = {
     "t-shirt", "t-shirts",
 };
 
+/* Nouns that introduce a name (sorted): "by his nickname “Tong”". */
+static const char *const naming_nouns[] = {"moniker", "name", "nickname", "sobriquet"};
+
+/* Adverbs that make "called"/"named" the name a thing goes by, not words
+ * someone said ("supporters, popularly called “Obidients”"), sorted; and
+ * those participles. */
+static const char *const naming_adverbs[] = {"affectionately", "colloquially", "commonly",
+                                             "informally",     "locally",      "popularly",
+                                             "widely"};
+static const char *const namings[] = {"called", "named"};
+
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
@@ -6165,8 +6285,13 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
         !TOK_IN(p->s, &t[q->tq1 + 1], function_words) && !cue_at(p, q->tq1 + 1, &(size_t){0}))
         return true;
     /* "a glide vehicle known inside the building as “Longbow”", "what is
-     * known as the “X Rule”": a name given (capitalised), not words said */
+     * known as the “X Rule”": a name given (capitalised), not words said;
+     * right after "known as" a short term in any case too ("the procedure
+     * known as “assuming responsibility”") */
     size_t as = ingest_tok_is(p->s, &t[k], "the") && k > 0 ? k - 1 : k;
+    if (ingest_tok_is(p->s, &t[as], "as") && as > 0 && words <= 4 &&
+        ingest_tok_is(p->s, &t[as - 1], "known") && t[as - 1].quote < 0)
+        return true;
     if (ingest_tok_is(p->s, &t[as], "as") && (t[q->tq0].flags & INGEST_TOKF_CAP) &&
         (words == 1 || title_case_span(p, q)))
         for (size_t j = as; j > 0 && as - j < 5 && t[j - 1].quote < 0 &&
@@ -6174,6 +6299,17 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
              j--)
             if (ingest_tok_is(p->s, &t[j - 1], "known"))
                 return true;
+    /* "better known by his nickname “Tong”", "it has acquired a name: “the
+     * pill run.”": what a noun of naming introduces is a name */
+    size_t nn = is_punct(&t[k], ':') && k > 0 ? k - 1 : k;
+    if (TOK_IN(p->s, &t[nn], naming_nouns) && t[nn].quote < 0)
+        return true;
+    /* "supporters, popularly called “Obidients”", "is commonly called": a
+     * name in common use, when no subject says it ("what one aide
+     * affectionately called “...”" is the aide's) */
+    if (k > 1 && TOK_IN(p->s, &t[k], namings) && TOK_IN(p->s, &t[k - 1], naming_adverbs) &&
+        t[k - 2].quote < 0 && (is_punct(&t[k - 2], ',') || TOK_IN(p->s, &t[k - 2], copulas)))
+        return true;
     if (TOK_IN(p->s, &t[k], selves) && k > 0 &&
         (ingest_tok_is(p->s, &t[k - 1], "calling") || ingest_tok_is(p->s, &t[k - 1], "calls") ||
          ingest_tok_is(p->s, &t[k - 1], "called")))
@@ -7242,18 +7378,19 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
     }
 }
 
-/* Whether a token of p's first sentence, from token k on, is one of the n
- * words of list. */
-static bool first_sent_has(const struct ingest_para *p, size_t k, const char *const *list,
-                           size_t n)
+/* Whether a token of the sentence of token k0 of p, from token k on, is one
+ * of the n words of list. */
+static bool first_sent_has(const struct ingest_para *p, size_t k0, size_t k,
+                           const char *const *list, size_t n)
 {
     const struct ingest_tok *t = p->toks.v;
-    for (; k < p->toks.n && t[k].sent == t[0].sent; k++)
+    for (; k < p->toks.n && t[k].sent == t[k0].sent; k++)
         if (tok_in(p->s, &t[k], list, n))
             return true;
     return false;
 }
-#define FIRST_SENT_HAS(p, k, list) first_sent_has((p), (k), (list), sizeof(list) / sizeof *(list))
+#define FIRST_SENT_HAS(p, k0, k, list)                                                             \
+    first_sent_has((p), (k0), (k), (list), sizeof(list) / sizeof *(list))
 
 /* “...” standing alone, then "That was the message from X, who ..." or
  * "That was how X summed up the claim.": a paragraph that opens with a
@@ -7269,7 +7406,10 @@ static bool first_sent_has(const struct ingest_para *p, size_t k, const char *co
  * The name is the first person or organisation outside quotations in the
  * first twelve tokens (same sentence); after a speech noun, "So said" or
  * "be", it may follow a title or role ("the view of Dr X", "That was county
- * clerk X"), since the whole phrase is read as the subject after "said". */
+ * clerk X"), since the whole phrase is read as the subject after "said".
+ * The frame may also follow the quotation in its own paragraph, as the next
+ * sentence (“...” That was the assessment of X, ...): the quotation must
+ * then open the paragraph and end its sentence. */
 static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, struct attr *out)
 {
     static const char *const demos[] = {"such", "that", "these", "this", "those"};
@@ -7289,12 +7429,26 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
                                            "predicted", "said", "says", "told",
                                            "warned", "wrote"};
     const struct ingest_para *p = &x->paras[pi];
-    if ((size_t)pi + 1 >= x->n_paras || q->tq1 + 2 < p->toks.n)
+    const struct ingest_para *n;
+    int32_t npi; /* the paragraph of the frame */
+    size_t k0 = 0; /* and the token it opens at */
+    if (q->tq1 + 2 >= p->toks.n) {
+        if ((size_t)pi + 1 >= x->n_paras)
+            return false;
+        npi = pi + 1;
+    } else {
+        k0 = q->tq1 + 1;
+        if (is_punct(&p->toks.v[k0], '.') && p->toks.v[k0].quote < 0)
+            k0++; /* (British style: the full stop outside the marks) */
+        if (!(p->toks.v[k0].flags & INGEST_TOKF_SENT_START))
+            return false;
+        npi = pi;
+    }
+    n = &x->paras[npi];
+    const struct ingest_tok *t = n->toks.v + k0;
+    if (n->toks.n < k0 + 4 || t[0].quote >= 0)
         return false;
-    const struct ingest_para *n = &x->paras[pi + 1];
-    const struct ingest_tok *t = n->toks.v;
-    if (n->toks.n < 4 || t[0].quote >= 0)
-        return false;
+    size_t nt = n->toks.n - k0; /* tokens from the frame on */
     size_t name_at = 0; /* the token the name must start at */
     bool by_np = true;  /* the name is the phrase there, titles and all */
     if (ingest_tok_ieq(n->s, &t[0], "so") && TOK_IN(n->s, &t[1], so_cues)) {
@@ -7302,35 +7456,38 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
     } else if (!TOK_IN(n->s, &t[0], demos) || !TOK_IN(n->s, &t[1], bes)) {
         return false;
     } else if (ingest_tok_is(n->s, &t[2], "how")) {
-        if (!FIRST_SENT_HAS(n, 3, descs))
+        if (!FIRST_SENT_HAS(n, k0, k0 + 3, descs))
             return false;
         name_at = 3;
         by_np = false;
-    } else if (n->toks.n > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
+    } else if (nt > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
     } else {
         /* "That was Kendra Oyelaran, a setter ..., speaking after a match",
          * "That was Ann Roe, a county clerk, who said ..." */
         bool who = false;
-        for (size_t k = 3; k + 1 < n->toks.n && t[k].sent == t[0].sent && !who; k++)
+        for (size_t k = 3; k + 1 < nt && t[k].sent == t[0].sent && !who; k++)
             who = ingest_tok_is(n->s, &t[k], "who") && TOK_IN(n->s, &t[k + 1], who_cues);
-        if (!who && !FIRST_SENT_HAS(n, 3, speaking))
+        if (!who && !FIRST_SENT_HAS(n, k0, k0 + 3, speaking))
             return false;
         name_at = 2;
     }
-    struct subj np = {name_at, name_at + 1, false};
+    struct subj np = {k0 + name_at, k0 + name_at + 1, false};
     if (by_np) {
-        np = subject_right(n, name_at, false);
+        np = subject_right(n, k0 + name_at, false);
         if (np.b <= np.a)
             return false;
     }
+    name_at += k0;
+    t = n->toks.v; /* (absolute token numbers from here) */
     /* the next paragraph's own mention list is set when its turn comes */
     const struct ingest_ents *en = x->ents;
-    for (size_t mi = mention_lower(en, pi + 1, 0); mi < en->n_m && en->m[mi].para == pi + 1; mi++) {
+    for (size_t mi = mention_lower(en, npi, t[k0].start); mi < en->n_m && en->m[mi].para == npi;
+         mi++) {
         const struct ingest_mention *m = &en->m[mi];
         size_t a = tok_at_byte(n, m->start);
-        if (a >= 12 || t[a].sent != t[0].sent)
+        if (a >= k0 + 12 || t[a].sent != t[k0].sent)
             return false;
         if (m->in_quote)
             continue;
@@ -7343,7 +7500,7 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
         while (e < n->toks.n && t[e].start < m->end)
             e++;
         struct attr at = {0};
-        subject_resolve(x, pi + 1, by_np ? np : (struct subj){a, e, false}, &at);
+        subject_resolve(x, npi, by_np ? np : (struct subj){a, e, false}, &at);
         if (at.speaker < 0)
             return false;
         *out = at;
@@ -7397,7 +7554,8 @@ static bool cue_table_fits(void)
 
 bool ingest_quotes_lists_sorted(void)
 {
-    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(pronouns_other) &&
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
            LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
            LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
@@ -7999,7 +8157,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
              * title-case span set off right after a name is its gloss */
             if (named_end != SIZE_MAX && q->tq0 == named_end + 2 && t[named_end + 1].quote < 0 &&
                 (ingest_cp_is_dash(t[named_end + 1].ch) || is_punct(&t[named_end + 1], '(')) &&
-                title_case_span(p, q)) {
+                (title_case_span(p, q) || gloss_closed(p, q, words))) {
                 named_end = q->tq1;
                 continue;
             }
