@@ -120,6 +120,34 @@ static bool tok_is_speech_verb(const char *s, const struct ingest_tok *t)
            (t->flags & INGEST_TOKF_LOWER);
 }
 
+/* Letters written after a name: a senior lawyer's rank (KC, QC, SC, Nigeria's
+ * SAN) or an honour (OBE ...). They are no part of the name: "Sarah Lindqvist
+ * KC" is Sarah Lindqvist, whom "Ms Lindqvist" later joins. In capitals only
+ * ("Sc" is no rank). */
+static const char *const postnominals[] = {
+    "cbe", "dbe", "kbe", "kc", "mbe", "obe", "qc", "san", "sc",
+}; /* sorted */
+
+/* A member's seat written after a name ("Ann Roe MP") or after the party
+ * ("a New Dawn Party MP for"): cut only when a given name opens the run or an
+ * organisation word ends what is left; a headline's "New Dawn MP" stays as
+ * it was (no entity) */
+static const char *const seat_letters[] = {"mep", "mla", "mp", "msp", "td"}; /* sorted */
+
+static bool tok_postnominal(const char *s, const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_ALLCAPS) &&
+           ingest_word_in(postnominals, sizeof postnominals / sizeof *postnominals, s + t->start,
+                          t->end - t->start);
+}
+
+static bool tok_seat_letters(const char *s, const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_ALLCAPS) &&
+           ingest_word_in(seat_letters, sizeof seat_letters / sizeof *seat_letters, s + t->start,
+                          t->end - t->start);
+}
+
 static const char *const of_heads[] = {
     "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
     "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
@@ -1225,6 +1253,23 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         b--;
         end = t[b - 1].end;
     }
+    /* "Sarah Lindqvist KC", "a New Dawn Party MP for": letters after a name
+     * of two words or more are no part of it */
+    if (b - a >= 3 && end == t[b - 1].end &&
+        (tok_postnominal(s, &t[b - 1]) ||
+         (tok_seat_letters(s, &t[b - 1]) &&
+          (given_name_at(g, s, &t[a]) ||
+           ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
+                          INGEST_GAZ_ORG_WORD))))) {
+        b--;
+        end = t[b - 1].end;
+    }
+    /* "Mrs Ngozi Aneke-Okafor, SAN, described": the letters alone between a
+     * name and a comma or full stop name nothing */
+    if (b - a == 1 && a >= 2 && tok_postnominal(s, &t[a]) && t[a - 1].kind == INGEST_TOK_PUNCT &&
+        t[a - 1].ch == ',' && tok_capword(&t[a - 2]) && !(t[a - 2].flags & INGEST_TOKF_ALLCAPS) &&
+        (b >= n || t[b].kind == INGEST_TOK_PUNCT))
+        return true;
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* "NEW DELHI: The Lok Sabha ...", "NEW YORK —", "MUMBAI/NEW DELHI:": a
      * dateline of two or three words in capitals opening the first
@@ -5525,7 +5570,9 @@ static void masthead_mentions(struct cands *cs, const char *masthead)
 bool ingest_entities_lists_sorted(void)
 {
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
-           ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns);
+           ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
+           ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
+           ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
