@@ -3556,6 +3556,82 @@ static size_t listed_org_head(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* Whether t[a..b) are one to three plain capitalised words, such as a
+ * romanised Asian district's ("San Pa Tong"): no list knows them as a title,
+ * an organisation or place word, a demonym or a stop word, and they hold no
+ * capitals, hyphen or possessive. */
+static bool plain_place_words(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t b)
+{
+    if (b <= a || b - a > 3)
+        return false;
+    for (size_t k = a; k < b; k++) {
+        const char *w = s + t[k].start;
+        size_t wn = t[k].end - t[k].start;
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_CAP) ||
+            (t[k].flags & (INGEST_TOKF_ALLCAPS | INGEST_TOKF_POSS)) || memchr(w, '-', wn) ||
+            (k > a && t[k].start != t[k - 1].end + 1) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM))
+            return false;
+    }
+    return true;
+}
+
+/* Whether t[j] is a lower-case word for an administrative area; *plural
+ * says whether it names several ("districts"). */
+static bool admin_area_at(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                          bool *plural)
+{
+    static const char *const admin[] = {"district", "districts", "province", "provinces",
+                                        "subdistrict", "subdistricts"}; /* sorted */
+    if (j >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+        t[j].quote != t[a].quote ||
+        !ingest_word_in(admin, sizeof admin / sizeof *admin, s + t[j].start, t[j].end - t[j].start))
+        return false;
+    /* "Mid Weald district council", "the Kelby district court": the area's
+     * body, which the council rules name */
+    static const char *const bodies[] = {"administration", "attorney", "council", "court",
+                                         "government",     "office",   "officials"}; /* sorted */
+    if (j + 1 < n && t[j + 1].kind == INGEST_TOK_WORD && (t[j + 1].flags & INGEST_TOKF_LOWER) &&
+        (ingest_word_in(bodies, sizeof bodies / sizeof *bodies, s + t[j + 1].start,
+                        t[j + 1].end - t[j + 1].start) ||
+         ingest_org_noun(s + t[j + 1].start, t[j + 1].end - t[j + 1].start)))
+        return false;
+    *plural = s[t[j].end - 1] == 's';
+    return true;
+}
+
+/* "San Pa Tong district": two or three plain capitalised words t[a..j)
+ * before a word for an administrative area are one place; a listed given
+ * name opening them makes them a person's ("Ann Roe district office"). */
+static bool area_run(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                     size_t n, size_t a, size_t j)
+{
+    bool plural;
+    return j - a >= 2 && admin_area_at(s, t, n, a, j, &plural) && !given_name_at(g, s, &t[a]) &&
+           plain_place_words(g, s, t, a, j);
+}
+
+/* "covers Saraphi and San Pa Tong districts": a run t[a..j) holding "and"
+ * before a plural word for administrative areas is two places; returns the
+ * token of "and", or 0. */
+static size_t area_pair_and(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t a, size_t j)
+{
+    bool plural = false;
+    if (!admin_area_at(s, t, n, a, j, &plural) || !plural)
+        return 0;
+    for (size_t k = a + 1; k + 1 < j; k++)
+        if (ingest_tok_is(s, &t[k], "and"))
+            return plain_place_words(g, s, t, a, k) && plain_place_words(g, s, t, k + 1, j) ? k
+                                                                                             : 0;
+    return 0;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -4596,6 +4672,32 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
+            /* "San Pa Tong district"; "Saraphi and San Pa Tong districts" */
+            size_t pk = !c->canon && c->start == t[a].start && c->nstart == c->start &&
+                                c->end == t[j - 1].end
+                            ? area_pair_and(g, s, t, n, a, j)
+                            : 0;
+            if (c->kind == C_PERSON && !c->canon && c->start == t[a].start &&
+                c->nstart == c->start && c->end == t[j - 1].end && area_run(g, s, t, n, a, j)) {
+                c->kind = C_PLACE;
+                /* the one word joined to it before: "Saraphi and" */
+                if (out->n >= 2 && a >= 2 && ingest_tok_is(s, &t[a - 1], "and")) {
+                    struct cand *pc = &out->v[out->n - 2];
+                    if (pc->para == para && pc->kind == C_SINGLE && pc->start == t[a - 2].start &&
+                        pc->end == t[a - 2].end && !pc->title_only &&
+                        plain_place_words(g, s, t, a - 2, a - 1))
+                        pc->town_hint = true;
+                }
+            } else if (pk && (c->kind == C_PERSON || c->kind == C_PLACE)) {
+                struct cand right = *c;
+                c->kind = right.kind = C_PLACE;
+                c->end = t[pk - 1].end;
+                right.start = right.nstart = t[pk + 1].start;
+                right.pos = (*pos)++;
+                if (!cands_push(out, &right))
+                    return false;
+                c = &out->v[out->n - 2];
+            }
             /* ("of Sevenoaks, Kent,": the county, though "Kent Police" opens with it) */
             if (region && c->kind == C_SINGLE && c->start == t[a].start)
                 c->kind = C_PLACE;
@@ -5275,6 +5377,51 @@ static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n,
  * surname, though no list knows the given name before it; a listed given
  * name ("Mary Ann Roe ... Ann") or an initial is no surname. -1 when none or
  * more than one. */
+/* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
+ * "Mr Roe" is the single "Roe"), so they are read back from the text. */
+static const char *const courtesies[] = {
+    "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+}; /* sorted */
+
+/* Whether a courtesy title stands right before the mention c ("Mr Kittisak"). */
+static bool courtesy_before(const struct cand *c)
+{
+    size_t e = c->start;
+    if (e < 2 || c->text[e - 1] != ' ')
+        return false;
+    size_t b = e - 1;
+    while (b > 0 && c->text[b - 1] != ' ' && c->text[b - 1] != '\n' && c->text[b - 1] != '"')
+        b--;
+    return ingest_word_in(courtesies, sizeof courtesies / sizeof *courtesies, c->text + b,
+                          e - 1 - b);
+}
+
+/* Whether the lone word w/n appears behind a courtesy title in the body. */
+static bool courtesy_single(const struct cands *cs, const char *w, size_t n)
+{
+    for (size_t k = 0; k < cs->n; k++) {
+        const struct cand *o = &cs->v[k];
+        if (o->kind == C_SINGLE && o->para >= 0 && o->nstart == o->start &&
+            o->end - o->start == n && memcmp(o->text + o->start, w, n) == 0 && courtesy_before(o))
+            return true;
+    }
+    return false;
+}
+
+/* The one person among the first n_full entities whose full name opens with
+ * the word w ("Rosa" for "Rosa Quispe Mamani"); -1 for none or for two. */
+static int person_by_first(const struct ingest_ents *e, const char *w, size_t n, size_t n_full)
+{
+    int hit = -1;
+    for (size_t k = 0; k < n_full && k < 512 && hit != -2; k++) {
+        const char *fn = e->v[k].name;
+        if (e->v[k].type == ENTITY_PERSON && strlen(fn) > n && fn[n] == ' ' &&
+            memcmp(fn, w, n) == 0)
+            hit = hit == -1 ? (int)k : -2;
+    }
+    return hit >= 0 ? hit : -1;
+}
+
 static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz *g,
                             const char *w, size_t n, size_t n_full)
 {
@@ -5572,7 +5719,8 @@ bool ingest_entities_lists_sorted(void)
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
-           ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters);
+           ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
+           ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
@@ -5691,7 +5839,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   nx_find(&full, name, nn) >= 0 ||
                   memchr(name, '.', nn) != NULL ||
                   /* "Benson Tang Ka-ho": a romanised given name closing it */
-                  (sp < nn && syllable_pair(w, wn));
+                  (sp < nn && syllable_pair(w, wn)) ||
+                  /* "Kittisak Chaiwattana ... Mr Kittisak": the given name
+                   * behind a courtesy title (Thai usage) */
+                  (sp < nn && nx_find(&singles, name, sp) == 1 && courtesy_single(&cs, name, sp));
         if (ev)
             nx_put(&people, name, nn, 1);
     }
@@ -5717,13 +5868,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             ingest_gaz_find(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE))
             continue;
         /* ... alone inside a sentence at least once: "Election ... Election
-         * Day" is a sentence's capital */
+         * Day" is a sentence's capital; never after a courtesy title: "Mr
+         * Kittisak" calls a Thai man by his given name */
         bool inside = false;
         for (size_t k = 0; k < cs.n && !inside; k++)
             inside = cs.v[k].kind == C_SINGLE && !cs.v[k].sent_start && cs.v[k].para >= 0 &&
                      cs.v[k].end - cs.v[k].nstart == (size_t)(sp - name) &&
                      memcmp(cs.v[k].text + cs.v[k].nstart, name, (size_t)(sp - name)) == 0;
-        if (inside) {
+        if (inside && !courtesy_single(&cs, name, (size_t)(sp - name))) {
             c->kind = C_ORG;
             c->firm_by_first = true;
         }
@@ -6123,17 +6275,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
          * the one person named in full with it as the first name */
         if (id < 0 && !c->title_only && c->kind == C_SINGLE && nn < 40 &&
             (given_has(g, name, nn, INGEST_GAZ_GIVEN_MALE) ||
-             given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE))) {
-            int hit = -1;
-            for (size_t k = 0; k < n_full && k < 512 && hit != -2; k++) {
-                const char *fn = out->v[k].name;
-                if (out->v[k].type == ENTITY_PERSON && strlen(fn) > nn && fn[nn] == ' ' &&
-                    memcmp(fn, name, nn) == 0)
-                    hit = hit == -1 ? (int)k : -2;
-            }
-            if (hit >= 0)
-                id = hit;
-        }
+             given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE)))
+            id = person_by_first(out, name, nn, n_full);
+        /* "Kittisak Chaiwattana ... Mr Kittisak": Thai news calls a person by
+         * the given name behind a title; a titled word that no surname
+         * claims is the one person named in full with it first */
+        if (id < 0 && c->kind == C_SINGLE && nn < 40 && courtesy_before(c))
+            id = person_by_first(out, name, nn, n_full);
         if (id < 0 && !c->title_only && sur == name)
             id = person_by_middle(out, g, name, nn, n_full);
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
