@@ -188,10 +188,25 @@ static bool is_particle_word(const char *w, size_t n)
     return false;
 }
 
+/* Vietnamese names hold a middle name that marks the sex, "Van" for men and
+ * "Thi" for women, after the family name: "Le Van Quang", "La Thi Mai". A
+ * family name spelt like a particle ("Le", "La") before one opens a full
+ * name, no surname with its particles (Dutch "Van" never follows "Le"). */
+static bool vietnamese_middle(const char *w, size_t n)
+{
+    return ingest_bytes_eq(w, n, "Van") || ingest_bytes_eq(w, n, "Thi");
+}
+
 /* Moves *w past the particle words that open it ("van der Berg" -> "Berg"),
- * at most three and never its last word. */
+ * at most three and never its last word; "Le Van Quang" has none. */
 static void surname_after_particles(const char **w, size_t *n)
 {
+    const char *sp0 = memchr(*w, ' ', *n);
+    if (sp0 && **w >= 'A' && **w <= 'Z') {
+        const char *m = sp0 + 1, *sp1 = memchr(m, ' ', *n - (size_t)(m - *w));
+        if (sp1 && vietnamese_middle(m, (size_t)(sp1 - m)))
+            return;
+    }
     for (int k = 0; k < 3; k++) {
         const char *sp = memchr(*w, ' ', *n);
         if (!sp || !is_particle_word(*w, (size_t)(sp - *w)))
@@ -1200,6 +1215,25 @@ static bool noun_opens_org(const char *s, const struct ingest_tok *t, size_t a, 
                           t[a].end - t[a].start);
 }
 
+/* Whether "and" at t[a - 1] closes a title's portfolio ("Minister of
+ * Industry and", "Secretary for Health, Welfare and"): "of" or "for" after a
+ * listed title word, then capitalised words and commas only. */
+static bool portfolio_and_before(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t a)
+{
+    if (a < 4 || !ingest_tok_is(s, &t[a - 1], "and") || !tok_capword(&t[a - 2]))
+        return false;
+    for (size_t k = a - 2; k >= 2 && a - k <= 8; k--) {
+        if (ingest_tok_is(s, &t[k - 1], "of") || ingest_tok_is(s, &t[k - 1], "for"))
+            return ingest_gaz_has(g, s + t[k - 2].start, t[k - 2].end - t[k - 2].start,
+                                  INGEST_GAZ_TITLE);
+        if (!tok_capword(&t[k - 1]) &&
+            !(t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ','))
+            return false;
+    }
+    return false;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1264,6 +1298,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         b--;
         end = t[b - 1].end;
     }
+    /* "Deputy Minister of Industry and Trade Nguyen Thi Thu Hang": the run
+     * after a title's "of A and" opens with the portfolio's last word */
+    if (b - a >= 3 && portfolio_and_before(g, s, t, a))
+        a++;
     /* "Mrs Ngozi Aneke-Okafor, SAN, described": the letters alone between a
      * name and a comma or full stop name nothing */
     if (b - a == 1 && a >= 2 && tok_postnominal(s, &t[a]) && t[a - 1].kind == INGEST_TOK_PUNCT &&
