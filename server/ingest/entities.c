@@ -3400,11 +3400,18 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
     static const char *const works[] = {
         "ad",        "advert",      "album",   "article", "bill",    "blog",   "book",
         "booklet",   "column",      "document", "documentary", "essay", "film",   "leaflet",
-        "memo",      "movie",       "newsletter", "novel", "pamphlet", "paper", "play",
+        "memo",      "memoir",      "movie",   "newsletter", "novel", "pamphlet", "paper", "play",
         "podcast",   "poem",        "program", "programme", "report", "series", "show",
         "song",      "speech",      "study",   "video"}; /* sorted */
     const struct ingest_tok *v = &t[i - 1];
     size_t vl = v->end - v->start;
+    /* "his posthumous memoir, \"The Empty Palace,\"": the work's title in
+     * apposition to the noun for it */
+    if (i >= 2 && v->kind == INGEST_TOK_PUNCT && v->ch == ',' && t[i - 2].kind == INGEST_TOK_WORD &&
+        (t[i - 2].flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 &&
+        ingest_word_in(works, sizeof works / sizeof *works, s + t[i - 2].start,
+                       t[i - 2].end - t[i - 2].start))
+        return true;
     if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 4 || vl > 9)
         return false;
     if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled") ||
