@@ -120,6 +120,34 @@ static bool tok_is_speech_verb(const char *s, const struct ingest_tok *t)
            (t->flags & INGEST_TOKF_LOWER);
 }
 
+/* Letters written after a name: a senior lawyer's rank (KC, QC, SC, Nigeria's
+ * SAN) or an honour (OBE ...). They are no part of the name: "Sarah Lindqvist
+ * KC" is Sarah Lindqvist, whom "Ms Lindqvist" later joins. In capitals only
+ * ("Sc" is no rank). */
+static const char *const postnominals[] = {
+    "cbe", "dbe", "kbe", "kc", "mbe", "obe", "qc", "san", "sc",
+}; /* sorted */
+
+/* A member's seat written after a name ("Ann Roe MP") or after the party
+ * ("a New Dawn Party MP for"): cut only when a given name opens the run or an
+ * organisation word ends what is left; a headline's "New Dawn MP" stays as
+ * it was (no entity) */
+static const char *const seat_letters[] = {"mep", "mla", "mp", "msp", "td"}; /* sorted */
+
+static bool tok_postnominal(const char *s, const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_ALLCAPS) &&
+           ingest_word_in(postnominals, sizeof postnominals / sizeof *postnominals, s + t->start,
+                          t->end - t->start);
+}
+
+static bool tok_seat_letters(const char *s, const struct ingest_tok *t)
+{
+    return t->kind == INGEST_TOK_WORD && (t->flags & INGEST_TOKF_ALLCAPS) &&
+           ingest_word_in(seat_letters, sizeof seat_letters / sizeof *seat_letters, s + t->start,
+                          t->end - t->start);
+}
+
 static const char *const of_heads[] = {
     "Gulf",    "Bay",    "Sea",       "Strait",  "Isle", "Cape",  "Lake",    "Mount",  "Republic",
     "Kingdom", "Museum", "Sultanate", "Emirate", "City", "State", "Islands", "Island", "Straits",
@@ -160,10 +188,25 @@ static bool is_particle_word(const char *w, size_t n)
     return false;
 }
 
+/* Vietnamese names hold a middle name that marks the sex, "Van" for men and
+ * "Thi" for women, after the family name: "Le Van Quang", "La Thi Mai". A
+ * family name spelt like a particle ("Le", "La") before one opens a full
+ * name, no surname with its particles (Dutch "Van" never follows "Le"). */
+static bool vietnamese_middle(const char *w, size_t n)
+{
+    return ingest_bytes_eq(w, n, "Van") || ingest_bytes_eq(w, n, "Thi");
+}
+
 /* Moves *w past the particle words that open it ("van der Berg" -> "Berg"),
- * at most three and never its last word. */
+ * at most three and never its last word; "Le Van Quang" has none. */
 static void surname_after_particles(const char **w, size_t *n)
 {
+    const char *sp0 = memchr(*w, ' ', *n);
+    if (sp0 && **w >= 'A' && **w <= 'Z') {
+        const char *m = sp0 + 1, *sp1 = memchr(m, ' ', *n - (size_t)(m - *w));
+        if (sp1 && vietnamese_middle(m, (size_t)(sp1 - m)))
+            return;
+    }
     for (int k = 0; k < 3; k++) {
         const char *sp = memchr(*w, ' ', *n);
         if (!sp || !is_particle_word(*w, (size_t)(sp - *w)))
@@ -1172,6 +1215,25 @@ static bool noun_opens_org(const char *s, const struct ingest_tok *t, size_t a, 
                           t[a].end - t[a].start);
 }
 
+/* Whether "and" at t[a - 1] closes a title's portfolio ("Minister of
+ * Industry and", "Secretary for Health, Welfare and"): "of" or "for" after a
+ * listed title word, then capitalised words and commas only. */
+static bool portfolio_and_before(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t a)
+{
+    if (a < 4 || !ingest_tok_is(s, &t[a - 1], "and") || !tok_capword(&t[a - 2]))
+        return false;
+    for (size_t k = a - 2; k >= 2 && a - k <= 8; k--) {
+        if (ingest_tok_is(s, &t[k - 1], "of") || ingest_tok_is(s, &t[k - 1], "for"))
+            return ingest_gaz_has(g, s + t[k - 2].start, t[k - 2].end - t[k - 2].start,
+                                  INGEST_GAZ_TITLE);
+        if (!tok_capword(&t[k - 1]) &&
+            !(t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ','))
+            return false;
+    }
+    return false;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1225,6 +1287,27 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         b--;
         end = t[b - 1].end;
     }
+    /* "Sarah Lindqvist KC", "a New Dawn Party MP for": letters after a name
+     * of two words or more are no part of it */
+    if (b - a >= 3 && end == t[b - 1].end &&
+        (tok_postnominal(s, &t[b - 1]) ||
+         (tok_seat_letters(s, &t[b - 1]) &&
+          (given_name_at(g, s, &t[a]) ||
+           ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
+                          INGEST_GAZ_ORG_WORD))))) {
+        b--;
+        end = t[b - 1].end;
+    }
+    /* "Deputy Minister of Industry and Trade Nguyen Thi Thu Hang": the run
+     * after a title's "of A and" opens with the portfolio's last word */
+    if (b - a >= 3 && portfolio_and_before(g, s, t, a))
+        a++;
+    /* "Mrs Ngozi Aneke-Okafor, SAN, described": the letters alone between a
+     * name and a comma or full stop name nothing */
+    if (b - a == 1 && a >= 2 && tok_postnominal(s, &t[a]) && t[a - 1].kind == INGEST_TOK_PUNCT &&
+        t[a - 1].ch == ',' && tok_capword(&t[a - 2]) && !(t[a - 2].flags & INGEST_TOKF_ALLCAPS) &&
+        (b >= n || t[b].kind == INGEST_TOK_PUNCT))
+        return true;
     bool allcaps1 = b - a == 1 && (t[a].flags & INGEST_TOKF_ALLCAPS);
     /* "NEW DELHI: The Lok Sabha ...", "NEW YORK —", "MUMBAI/NEW DELHI:": a
      * dateline of two or three words in capitals opening the first
@@ -3317,11 +3400,18 @@ static bool work_title_before(const char *s, const struct ingest_tok *t, size_t 
     static const char *const works[] = {
         "ad",        "advert",      "album",   "article", "bill",    "blog",   "book",
         "booklet",   "column",      "document", "documentary", "essay", "film",   "leaflet",
-        "memo",      "movie",       "newsletter", "novel", "pamphlet", "paper", "play",
+        "memo",      "memoir",      "movie",   "newsletter", "novel", "pamphlet", "paper", "play",
         "podcast",   "poem",        "program", "programme", "report", "series", "show",
         "song",      "speech",      "study",   "video"}; /* sorted */
     const struct ingest_tok *v = &t[i - 1];
     size_t vl = v->end - v->start;
+    /* "his posthumous memoir, \"The Empty Palace,\"": the work's title in
+     * apposition to the noun for it */
+    if (i >= 2 && v->kind == INGEST_TOK_PUNCT && v->ch == ',' && t[i - 2].kind == INGEST_TOK_WORD &&
+        (t[i - 2].flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 &&
+        ingest_word_in(works, sizeof works / sizeof *works, s + t[i - 2].start,
+                       t[i - 2].end - t[i - 2].start))
+        return true;
     if (v->kind != INGEST_TOK_WORD || !(v->flags & INGEST_TOKF_LOWER) || vl < 4 || vl > 9)
         return false;
     if (ingest_tok_is(s, v, "titled") || ingest_tok_is(s, v, "entitled") ||
@@ -3508,6 +3598,82 @@ static size_t listed_org_head(const struct ingest_gaz *g, const char *s,
         for (size_t f = a; f < e && f < a + 2; f++)
             if (ingest_gaz_find(g, s + t[f].start, t[e - 1].end - t[f].start, INGEST_GAZ_ORG))
                 return e;
+    return 0;
+}
+
+/* Whether t[a..b) are one to three plain capitalised words, such as a
+ * romanised Asian district's ("San Pa Tong"): no list knows them as a title,
+ * an organisation or place word, a demonym or a stop word, and they hold no
+ * capitals, hyphen or possessive. */
+static bool plain_place_words(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t b)
+{
+    if (b <= a || b - a > 3)
+        return false;
+    for (size_t k = a; k < b; k++) {
+        const char *w = s + t[k].start;
+        size_t wn = t[k].end - t[k].start;
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_CAP) ||
+            (t[k].flags & (INGEST_TOKF_ALLCAPS | INGEST_TOKF_POSS)) || memchr(w, '-', wn) ||
+            (k > a && t[k].start != t[k - 1].end + 1) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_PLACE_WORD) ||
+            ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM))
+            return false;
+    }
+    return true;
+}
+
+/* Whether t[j] is a lower-case word for an administrative area; *plural
+ * says whether it names several ("districts"). */
+static bool admin_area_at(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                          bool *plural)
+{
+    static const char *const admin[] = {"district", "districts", "province", "provinces",
+                                        "subdistrict", "subdistricts"}; /* sorted */
+    if (j >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+        t[j].quote != t[a].quote ||
+        !ingest_word_in(admin, sizeof admin / sizeof *admin, s + t[j].start, t[j].end - t[j].start))
+        return false;
+    /* "Mid Weald district council", "the Kelby district court": the area's
+     * body, which the council rules name */
+    static const char *const bodies[] = {"administration", "attorney", "council", "court",
+                                         "government",     "office",   "officials"}; /* sorted */
+    if (j + 1 < n && t[j + 1].kind == INGEST_TOK_WORD && (t[j + 1].flags & INGEST_TOKF_LOWER) &&
+        (ingest_word_in(bodies, sizeof bodies / sizeof *bodies, s + t[j + 1].start,
+                        t[j + 1].end - t[j + 1].start) ||
+         ingest_org_noun(s + t[j + 1].start, t[j + 1].end - t[j + 1].start)))
+        return false;
+    *plural = s[t[j].end - 1] == 's';
+    return true;
+}
+
+/* "San Pa Tong district": two or three plain capitalised words t[a..j)
+ * before a word for an administrative area are one place; a listed given
+ * name opening them makes them a person's ("Ann Roe district office"). */
+static bool area_run(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                     size_t n, size_t a, size_t j)
+{
+    bool plural;
+    return j - a >= 2 && admin_area_at(s, t, n, a, j, &plural) && !given_name_at(g, s, &t[a]) &&
+           plain_place_words(g, s, t, a, j);
+}
+
+/* "covers Saraphi and San Pa Tong districts": a run t[a..j) holding "and"
+ * before a plural word for administrative areas is two places; returns the
+ * token of "and", or 0. */
+static size_t area_pair_and(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t a, size_t j)
+{
+    bool plural = false;
+    if (!admin_area_at(s, t, n, a, j, &plural) || !plural)
+        return 0;
+    for (size_t k = a + 1; k + 1 < j; k++)
+        if (ingest_tok_is(s, &t[k], "and"))
+            return plain_place_words(g, s, t, a, k) && plain_place_words(g, s, t, k + 1, j) ? k
+                                                                                             : 0;
     return 0;
 }
 
@@ -4551,6 +4717,32 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
+            /* "San Pa Tong district"; "Saraphi and San Pa Tong districts" */
+            size_t pk = !c->canon && c->start == t[a].start && c->nstart == c->start &&
+                                c->end == t[j - 1].end
+                            ? area_pair_and(g, s, t, n, a, j)
+                            : 0;
+            if (c->kind == C_PERSON && !c->canon && c->start == t[a].start &&
+                c->nstart == c->start && c->end == t[j - 1].end && area_run(g, s, t, n, a, j)) {
+                c->kind = C_PLACE;
+                /* the one word joined to it before: "Saraphi and" */
+                if (out->n >= 2 && a >= 2 && ingest_tok_is(s, &t[a - 1], "and")) {
+                    struct cand *pc = &out->v[out->n - 2];
+                    if (pc->para == para && pc->kind == C_SINGLE && pc->start == t[a - 2].start &&
+                        pc->end == t[a - 2].end && !pc->title_only &&
+                        plain_place_words(g, s, t, a - 2, a - 1))
+                        pc->town_hint = true;
+                }
+            } else if (pk && (c->kind == C_PERSON || c->kind == C_PLACE)) {
+                struct cand right = *c;
+                c->kind = right.kind = C_PLACE;
+                c->end = t[pk - 1].end;
+                right.start = right.nstart = t[pk + 1].start;
+                right.pos = (*pos)++;
+                if (!cands_push(out, &right))
+                    return false;
+                c = &out->v[out->n - 2];
+            }
             /* ("of Sevenoaks, Kent,": the county, though "Kent Police" opens with it) */
             if (region && c->kind == C_SINGLE && c->start == t[a].start)
                 c->kind = C_PLACE;
@@ -5230,6 +5422,51 @@ static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n,
  * surname, though no list knows the given name before it; a listed given
  * name ("Mary Ann Roe ... Ann") or an initial is no surname. -1 when none or
  * more than one. */
+/* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
+ * "Mr Roe" is the single "Roe"), so they are read back from the text. */
+static const char *const courtesies[] = {
+    "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+}; /* sorted */
+
+/* Whether a courtesy title stands right before the mention c ("Mr Kittisak"). */
+static bool courtesy_before(const struct cand *c)
+{
+    size_t e = c->start;
+    if (e < 2 || c->text[e - 1] != ' ')
+        return false;
+    size_t b = e - 1;
+    while (b > 0 && c->text[b - 1] != ' ' && c->text[b - 1] != '\n' && c->text[b - 1] != '"')
+        b--;
+    return ingest_word_in(courtesies, sizeof courtesies / sizeof *courtesies, c->text + b,
+                          e - 1 - b);
+}
+
+/* Whether the lone word w/n appears behind a courtesy title in the body. */
+static bool courtesy_single(const struct cands *cs, const char *w, size_t n)
+{
+    for (size_t k = 0; k < cs->n; k++) {
+        const struct cand *o = &cs->v[k];
+        if (o->kind == C_SINGLE && o->para >= 0 && o->nstart == o->start &&
+            o->end - o->start == n && memcmp(o->text + o->start, w, n) == 0 && courtesy_before(o))
+            return true;
+    }
+    return false;
+}
+
+/* The one person among the first n_full entities whose full name opens with
+ * the word w ("Rosa" for "Rosa Quispe Mamani"); -1 for none or for two. */
+static int person_by_first(const struct ingest_ents *e, const char *w, size_t n, size_t n_full)
+{
+    int hit = -1;
+    for (size_t k = 0; k < n_full && k < 512 && hit != -2; k++) {
+        const char *fn = e->v[k].name;
+        if (e->v[k].type == ENTITY_PERSON && strlen(fn) > n && fn[n] == ' ' &&
+            memcmp(fn, w, n) == 0)
+            hit = hit == -1 ? (int)k : -2;
+    }
+    return hit >= 0 ? hit : -1;
+}
+
 static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz *g,
                             const char *w, size_t n, size_t n_full)
 {
@@ -5525,7 +5762,10 @@ static void masthead_mentions(struct cands *cs, const char *masthead)
 bool ingest_entities_lists_sorted(void)
 {
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
-           ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns);
+           ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
+           ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
+           ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
+           ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
@@ -5644,7 +5884,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   nx_find(&full, name, nn) >= 0 ||
                   memchr(name, '.', nn) != NULL ||
                   /* "Benson Tang Ka-ho": a romanised given name closing it */
-                  (sp < nn && syllable_pair(w, wn));
+                  (sp < nn && syllable_pair(w, wn)) ||
+                  /* "Kittisak Chaiwattana ... Mr Kittisak": the given name
+                   * behind a courtesy title (Thai usage) */
+                  (sp < nn && nx_find(&singles, name, sp) == 1 && courtesy_single(&cs, name, sp));
         if (ev)
             nx_put(&people, name, nn, 1);
     }
@@ -5670,13 +5913,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             ingest_gaz_find(g, name, (size_t)(sp - name), INGEST_GAZ_PLACE))
             continue;
         /* ... alone inside a sentence at least once: "Election ... Election
-         * Day" is a sentence's capital */
+         * Day" is a sentence's capital; never after a courtesy title: "Mr
+         * Kittisak" calls a Thai man by his given name */
         bool inside = false;
         for (size_t k = 0; k < cs.n && !inside; k++)
             inside = cs.v[k].kind == C_SINGLE && !cs.v[k].sent_start && cs.v[k].para >= 0 &&
                      cs.v[k].end - cs.v[k].nstart == (size_t)(sp - name) &&
                      memcmp(cs.v[k].text + cs.v[k].nstart, name, (size_t)(sp - name)) == 0;
-        if (inside) {
+        if (inside && !courtesy_single(&cs, name, (size_t)(sp - name))) {
             c->kind = C_ORG;
             c->firm_by_first = true;
         }
@@ -6076,17 +6320,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
          * the one person named in full with it as the first name */
         if (id < 0 && !c->title_only && c->kind == C_SINGLE && nn < 40 &&
             (given_has(g, name, nn, INGEST_GAZ_GIVEN_MALE) ||
-             given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE))) {
-            int hit = -1;
-            for (size_t k = 0; k < n_full && k < 512 && hit != -2; k++) {
-                const char *fn = out->v[k].name;
-                if (out->v[k].type == ENTITY_PERSON && strlen(fn) > nn && fn[nn] == ' ' &&
-                    memcmp(fn, name, nn) == 0)
-                    hit = hit == -1 ? (int)k : -2;
-            }
-            if (hit >= 0)
-                id = hit;
-        }
+             given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE)))
+            id = person_by_first(out, name, nn, n_full);
+        /* "Kittisak Chaiwattana ... Mr Kittisak": Thai news calls a person by
+         * the given name behind a title; a titled word that no surname
+         * claims is the one person named in full with it first */
+        if (id < 0 && c->kind == C_SINGLE && nn < 40 && courtesy_before(c))
+            id = person_by_first(out, name, nn, n_full);
         if (id < 0 && !c->title_only && sur == name)
             id = person_by_middle(out, g, name, nn, n_full);
         if (id < 0 && !c->title_only && c->kind == C_SINGLE)
