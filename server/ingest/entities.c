@@ -789,6 +789,25 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
  * name from a, else a capitalised run ending with an organisation word, is
  * pushed as an organisation candidate (person template c for position and
  * paragraph). It gets no mention for quotes: the person is the subject there. */
+/* Honorifics written right before a name (South Asian and British usage:
+ * "Dr Ann Roe", "Smt. Ann Roe", "Shri Ann Roe", "Prof Ann Roe"). */
+static const char *const honorifics[] = {"dr", "dr.", "prof", "prof.", "shri", "shrimati",
+                                         "smt", "smt."}; /* sorted */
+
+/* The index of an honorific inside t[from+1 .. b-2] (a word before it, a
+ * name word after it), the last such; 0 when none. The words before it are
+ * an office ("Director General Health Services Sindh"), so it ends the title. */
+static size_t honorific_inside(const char *s, const struct ingest_tok *t, size_t from, size_t b)
+{
+    for (size_t k = b >= 2 ? b - 2 : 0; k > from; k--)
+        if (t[k].kind == INGEST_TOK_WORD &&
+            ingest_word_in(honorifics, sizeof honorifics / sizeof *honorifics, s + t[k].start,
+                           t[k].end - t[k].start) &&
+            tok_capword(&t[k + 1]))
+            return k;
+    return 0;
+}
+
 static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_t h,
                       const struct ingest_gaz *g, const struct cand *c, struct cands *out,
                       size_t *pos)
@@ -1827,6 +1846,22 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 break;
             }
         }
+    }
+    /* "Director General Health Services Sindh Dr Shahnaz Abro", "Director of
+     * Horticulture Dr. M. Prasanna Kumar": an honorific inside the run closes
+     * the office before it, whatever its words; the name follows it */
+    /* "... for Agriculture and Farmers Welfare Smt. Radhika Pandey": the
+     * tokenizer ends the run at the honorific's full stop; what it leaves
+     * before the name is an office, no entity */
+    if (b - a >= 2 && b < n && t[b].kind == INGEST_TOK_PUNCT && t[b].ch == '.' &&
+        t[b].start == end && end == t[b - 1].end &&
+        ingest_word_in(honorifics, sizeof honorifics / sizeof *honorifics, s + t[b - 1].start,
+                       t[b - 1].end - t[b - 1].start))
+        return true;
+    size_t hk = honorific_inside(s, t, head ? last_head : a, b);
+    if (hk) {
+        head = true;
+        last_head = hk + 1;
     }
     size_t na = head ? last_head : a;
     /* the prefix must end with the head title word; "Defense Department" is none */
