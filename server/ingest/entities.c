@@ -5544,6 +5544,9 @@ static const char *const company_words[] = {
     "Resources", "Services", "Telecom", "Utilities", "Ventures",
     /* transport operators: "Northway Buses ... Northway said" */
     "Buses", "Coaches", "Ferries",
+    /* Latin American and European company forms: "Andes Minera SAC ... Andes
+     * Minera said" (sociedad anónima cerrada, limitada, société anonyme) */
+    "Ltda", "Ltda.", "S.A.", "S.A.C.", "SA", "SAC", "SRL",
 };
 
 static bool company_word(const char *w, size_t n)
