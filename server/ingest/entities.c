@@ -3272,6 +3272,36 @@ static bool for_org_tail(const struct ingest_gaz *g, const char *s, const struct
                           INGEST_GAZ_ORG_WORD);
 }
 
+/* The first token among [a, e) that starts at or after byte pos. */
+static size_t tok_at(const struct ingest_tok *t, size_t a, size_t e, size_t pos)
+{
+    while (a < e && t[a].start < pos)
+        a++;
+    return a;
+}
+
+/* "the South African Local Government Association (Salga)": whether the
+ * word k, written in title case as some papers write acronyms they say as a
+ * word, spells the initials of the capitalised words among tokens [a, e),
+ * four letters or more so a short word ("(Ann)") is not taken. */
+static bool initials_word(const char *s, const struct ingest_tok *t, size_t a, size_t e,
+                          const struct ingest_tok *k)
+{
+    size_t an = k->end - k->start, i = 0;
+    if (k->kind != INGEST_TOK_WORD || !(k->flags & INGEST_TOKF_CAP) || an < 4)
+        return false;
+    const char *ac = s + k->start;
+    for (size_t q = a; q < e; q++) {
+        if (!tok_capword(&t[q]))
+            continue;
+        char want = (char)(s[t[q].start] | 0x20);
+        if (i >= an || want < 'a' || want > 'z' || (ac[i] | 0x20) != want)
+            return false;
+        i++;
+    }
+    return i == an;
+}
+
 /* True when tokens e, e+1, e+2 are "(", a word in capitals and ")" and
  * that word is the initials of the capitalised words among tokens [a, e)
  * ("Commission for Conciliation, Mediation and Arbitration (CCMA)"). */
@@ -4901,7 +4931,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             /* "the United Nations Economic Commission for Europe (UNECE)": the
              * acronym in parentheses is the organisation's, wherever it recurs */
             if (c->kind == C_ORG && j + 2 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == '(' &&
-                (t[j + 1].flags & INGEST_TOKF_ALLCAPS) && t[j + 1].end - t[j + 1].start >= 2 &&
+                (((t[j + 1].flags & INGEST_TOKF_ALLCAPS) && t[j + 1].end - t[j + 1].start >= 2) ||
+                 initials_word(s, t, tok_at(t, a, j, c->nstart), j, &t[j + 1])) &&
                 t[j + 2].kind == INGEST_TOK_PUNCT && t[j + 2].ch == ')') {
                 if (!(c = acronym_push(out, (size_t)(c - out->v), para, s, &t[j + 1], pos)))
                     return false;
