@@ -1253,6 +1253,41 @@ static bool portfolio_and_before(const struct ingest_gaz *g, const char *s,
     return false;
 }
 
+/* "Department of Housing Ciarán Mac Giolla Rí", "Ministry of Finance Ann
+ * Roe": when the run t[a..b) opens with an organisation word, "of" or "for"
+ * and one to three topic words, then a listed given name and one to three
+ * name words (capitalised or particles) closing the run, the index of that
+ * given name; else 0. A last organisation or place word keeps the run one
+ * name ("Bank of America Merrill Lynch Group"), and a title word before the
+ * given name leaves the run to the title rules. */
+static size_t org_then_person(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t b, size_t end)
+{
+    if (b - a < 5 || !(t[a].flags & INGEST_TOKF_CAP) ||
+        !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG_WORD) ||
+        !(ingest_tok_is(s, &t[a + 1], "of") || ingest_tok_is(s, &t[a + 1], "for")))
+        return 0;
+    const char *wl = s + t[b - 1].start;
+    size_t wln = end - t[b - 1].start;
+    if (ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) ||
+        ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD))
+        return 0;
+    for (size_t k = a + 3; k + 1 < b && k <= a + 5; k++) {
+        /* "Bank of England Deputy Governor Ann Roe": a title's words are
+         * read by the title rules */
+        if (!tok_capword(&t[k]) || titleish(g, s + t[k].start, t[k].end - t[k].start))
+            return 0;
+        if (!given_name_at(g, s, &t[k]) || b - k - 1 > 3)
+            continue;
+        bool names = true;
+        for (size_t q = k + 1; q < b && names; q++)
+            names = tok_capword(&t[q]) || is_particle_tok(s, &t[q]);
+        if (names)
+            return k;
+    }
+    return 0;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1316,6 +1351,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                           INGEST_GAZ_ORG_WORD))))) {
         b--;
         end = t[b - 1].end;
+    }
+    /* "Minister of State at the Department of Housing Ciarán Mac Giolla Rí
+     * said": a body's "X of Topic" runs into the name of its officer; the
+     * body is named, and the run goes on from the given name */
+    size_t op = org_then_person(g, s, t, a, b, end);
+    if (op) {
+        if (!org_span_push(out, para, s, &t[a], t[op - 1].end,
+                           ingest_gaz_find(g, s + t[a].start, t[op - 1].end - t[a].start,
+                                           INGEST_GAZ_ORG),
+                           pos))
+            return false;
+        a = op;
+        c.in_quote = t[a].quote >= 0;
     }
     /* "Deputy Minister of Industry and Trade Nguyen Thi Thu Hang": the run
      * after a title's "of A and" opens with the portfolio's last word */
