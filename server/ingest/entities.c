@@ -783,12 +783,6 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
     return cands_push(out, &o);
 }
 
-/* "NATO Secretary General Jens Stoltenberg", "African Union Commission
- * Chairperson X": the words before the first title word of the prefix t[a..h)
- * may name an organisation, which a reader counts as named. The longest known
- * name from a, else a capitalised run ending with an organisation word, is
- * pushed as an organisation candidate (person template c for position and
- * paragraph). It gets no mention for quotes: the person is the subject there. */
 /* Honorifics written right before a name (South Asian and British usage:
  * "Dr Ann Roe", "Smt. Ann Roe", "Shri Ann Roe", "Prof Ann Roe"). */
 static const char *const honorifics[] = {"dr", "dr.", "prof", "prof.", "shri", "shrimati",
@@ -808,6 +802,12 @@ static size_t honorific_inside(const char *s, const struct ingest_tok *t, size_t
     return 0;
 }
 
+/* "NATO Secretary General Jens Stoltenberg", "African Union Commission
+ * Chairperson X": the words before the first title word of the prefix t[a..h)
+ * may name an organisation, which a reader counts as named. The longest known
+ * name from a, else a capitalised run ending with an organisation word, is
+ * pushed as an organisation candidate (person template c for position and
+ * paragraph). It gets no mention for quotes: the person is the subject there. */
 static bool title_org(const char *s, const struct ingest_tok *t, size_t a, size_t h,
                       const struct ingest_gaz *g, const struct cand *c, struct cands *out,
                       size_t *pos)
@@ -1895,9 +1895,6 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             }
         }
     }
-    /* "Director General Health Services Sindh Dr Shahnaz Abro", "Director of
-     * Horticulture Dr. M. Prasanna Kumar": an honorific inside the run closes
-     * the office before it, whatever its words; the name follows it */
     /* "... for Agriculture and Farmers Welfare Smt. Radhika Pandey": the
      * tokenizer ends the run at the honorific's full stop; what it leaves
      * before the name is an office, no entity */
@@ -1906,6 +1903,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         ingest_word_in(honorifics, sizeof honorifics / sizeof *honorifics, s + t[b - 1].start,
                        t[b - 1].end - t[b - 1].start))
         return true;
+    /* "Director General Health Services Sindh Dr Shahnaz Abro", "Director of
+     * Horticulture Dr. M. Prasanna Kumar": an honorific inside the run closes
+     * the office before it, whatever its words; the name follows it */
     size_t hk = honorific_inside(s, t, head ? last_head : a, b);
     if (hk) {
         head = true;
