@@ -2087,6 +2087,9 @@ static const char *const source_links[] = {
 /* Speech verbs that frame a quotation nested inside another one ("... once
  * told this country, ‘...’"). The cue index skips words inside quotations,
  * so the frame has its own short list. Sorted. */
+/* Cues by which an interviewer's words are put: "“...?” I asked." */
+static const char *const asking_cues[] = {"asked", "asks", "inquired", "pressed", "wondered"};
+
 static const char *const inner_cues[] = {"added", "asked", "declared", "replied", "said",
                                          "say",   "saying", "says", "tell", "telling",
                                          "tells", "told",   "writes", "writing", "wrote"};
@@ -5187,6 +5190,40 @@ static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
            ingest_word_in(role_nouns, sizeof role_nouns / sizeof *role_nouns, p->s + h, w->end - h);
 }
 
+/* The participles that give a name: "a resident named X", "a group called
+ * X" (also the name a thing goes by, span_is_name); sorted. */
+static const char *const namings[] = {"called", "named"};
+
+/* "A resident named Ann Roe stood up and asked": a newcomer brought in by a
+ * description (a determiner and up to three lower-case words) and the
+ * participle that names him is the person named, who is the subject. True
+ * with out = the name's tokens when the clause at c0 (before k) opens so. */
+static bool named_newcomer(const struct ctx *x, int32_t pi, size_t c0, size_t k, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (c0 >= k || !TOK_IN(p->s, &t[c0], indefinites))
+        return false;
+    size_t w = c0 + 1;
+    while (w < k && w - c0 <= 3 && t[w].quote < 0 && t[w].kind == INGEST_TOK_WORD &&
+           (t[w].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[w], namings))
+        w++;
+    if (w == c0 + 1 || w + 1 >= k || !TOK_IN(p->s, &t[w], namings) || t[w].quote >= 0)
+        return false;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start != t[w + 1].start || m->in_quote ||
+            x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t e = w + 1;
+        while (e < k && t[e].start < m->end)
+            e++;
+        *out = (struct subj){w + 1, e, false};
+        return true;
+    }
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5260,6 +5297,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
+    if (named_newcomer(x, pi, c0, k, out))
+        return true;
     if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
         ingest_tok_is(p->s, &t[c0], "it")) {
         *out = (struct subj){c0, c0 + 1, false};
@@ -6192,13 +6231,11 @@ static const char *const display_nouns[] = {
 /* Nouns that introduce a name (sorted): "by his nickname “Tong”". */
 static const char *const naming_nouns[] = {"moniker", "name", "nickname", "sobriquet"};
 
-/* Adverbs that make "called"/"named" the name a thing goes by, not words
- * someone said ("supporters, popularly called “Obidients”"), sorted; and
- * those participles. */
+/* Adverbs that make "called"/"named" (namings) the name a thing goes by,
+ * not words someone said ("supporters, popularly called “Obidients”"), sorted. */
 static const char *const naming_adverbs[] = {"affectionately", "colloquially", "commonly",
                                              "informally",     "locally",      "popularly",
                                              "widely"};
-static const char *const namings[] = {"called", "named"};
 
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
@@ -7202,7 +7239,9 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
             return false;
     for (size_t j = sb; j > sa; j--) {
         const struct cue *c = cue_at(p, j - 1, &len);
-        if (!c || c->kind == CUE_PART)
+        /* (a passive cue's subject was spoken to: "the question she has
+         * been asked more than any other. “...?”" is not hers) */
+        if (!c || c->kind == CUE_PART || passive_cue(p, j - 1, c))
             continue;
         struct attr a = {0};
         if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
@@ -7231,17 +7270,24 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     for (size_t j = sa; j < sb; j++)
         if (t[j].quote >= 0 && !title_quote_at(p, j))
             return false;
-    struct subj sj;
-    if (!clause_subject(x, pi, sa, sb, &sj))
+    /* "I started with the question ... . “...?”": the reporter's question
+     * (asker_is_author names the byline) */
+    const struct ingest_qspan *qs = t[k].quote >= 0 ? &p->spans[t[k].quote] : NULL;
+    bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' && qs &&
+                       qs->end > qs->start && p->s[qs->end - 1] == '?';
+    struct subj sj = {sa, sa + 1, false};
+    if (!my_question && !clause_subject(x, pi, sa, sb, &sj))
         return false;
     /* (a cue in an opening adverbial is no speech of the subject's:
      * "Asked about the vote, Roe smiles. “...”") */
+    /* (a passive one neither: "the question she has been asked") */
+    const struct cue *c;
     for (size_t j = sj.a; j < sb; j++)
-        if (cue_at(p, j, &len))
+        if ((c = cue_at(p, j, &len)) && !passive_cue(p, j, c))
             return false;
     struct attr a = {0};
     subject_resolve(x, pi, sj, &a);
-    if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
+    if (!my_question && (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON))
         return false;
     *out = a;
     out->cue = NULL;
@@ -7555,7 +7601,7 @@ static bool cue_table_fits(void)
 bool ingest_quotes_lists_sorted(void)
 {
     return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
-           LIST_SORTED(naming_adverbs) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
            LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
            LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
@@ -7587,6 +7633,45 @@ static int32_t interview_subject(const struct ctx *x, int32_t pi)
             return m->entity;
     }
     return -1;
+}
+
+/* The article's one byline author, a person; -1 when there is none or more
+ * than one (a joint byline does not say which of them asked). */
+static int32_t sole_author(const struct ingest_ents *e)
+{
+    int32_t who = -1;
+    for (size_t i = 0; i < e->n; i++) {
+        if (!e->v[i].is_author || e->v[i].type != ENTITY_PERSON)
+            continue;
+        if (who >= 0)
+            return -1;
+        who = (int32_t)i;
+    }
+    return who;
+}
+
+/* "“What did you do the first night?” I asked": in an interview write-up the
+ * first person who asks is the reporter of the byline. Only an asking cue,
+ * or a question after a sentence of the reporter's without a cue ("I started
+ * with the question ... . “...?”"), counts: "“Can you ...?”, I said, “Give me
+ * three years”" inside a Q&A answer is the interviewee's "I". Sets the speaker of an attribution whose subject is
+ * the bare "I" and that names nobody yet; leaves anything else alone. */
+static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct attr *at = &q->at;
+    if (!at->found || at->speaker >= 0 || at->subj_para < 0 || at->subj_b - at->subj_a != 1)
+        return;
+    const struct ingest_para *sp = &x->paras[at->subj_para];
+    if (sp->s[at->subj_a] != 'I')
+        return;
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_qspan *span = &p->spans[p->toks.v[q->tq0].quote];
+    bool question = span->end > span->start && p->s[span->end - 1] == '?';
+    bool asking = false;
+    for (size_t i = 0; at->cue && i < sizeof asking_cues / sizeof *asking_cues; i++)
+        asking = asking || strcmp(at->cue->words, asking_cues[i]) == 0;
+    if (asking || (question && !at->cue))
+        q->at.speaker = sole_author(x->ents);
 }
 
 /* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...", or a
@@ -8034,9 +8119,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 continue;
             }
             attribute_one(&x, (int32_t)pi, qs, qi);
+            asker_is_author(&x, (int32_t)pi, q);
             q->kind = kind_of(p, q);
+            /* (the byline's "I" is no he/she of the quotations after it) */
             if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON &&
-                !subj_is_writing(&x, &q->at)) {
+                !ents->v[q->at.speaker].is_author && !subj_is_writing(&x, &q->at)) {
                 x.last_speaker = q->at.speaker;
                 x.last_speaker_para = (int32_t)pi;
                 x.last_speaker_byte = p->spans[qi].end;
@@ -8125,6 +8212,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 !p->spans[0].continued)
                 prev_para_subject(&x, (int32_t)pi, &q->at);
             q->inherited = q->at.found;
+            asker_is_author(&x, (int32_t)pi, q); /* "I started with the question. “...?”" */
         }
         for (size_t qi = 0; qi < p->n_spans; qi++)
             if (!qs[qi].drop)
@@ -8360,7 +8448,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         if (alternated && x.last_speaker >= 0)
             x.last_speaker_para = (int32_t)pi;
         else if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON &&
-                 !subj_is_writing(&x, &carry)) {
+                 !ents->v[carry.speaker].is_author && !subj_is_writing(&x, &carry)) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;
             x.last_speaker_byte = p->n;
