@@ -2090,6 +2090,11 @@ static const char *const source_links[] = {
 /* Cues by which an interviewer's words are put: "“...?” I asked." */
 static const char *const asking_cues[] = {"asked", "asks", "inquired", "pressed", "wondered"};
 
+/* Words by which a line of dialogue speaks to the other one about the two of
+ * them: second person ("you") and first ("me"). Sorted. */
+static const char *const address_words[] = {"you", "your", "yourself"};
+static const char *const self_words[] = {"i", "me", "my", "myself"};
+
 static const char *const inner_cues[] = {"added", "asked", "declared", "replied", "said",
                                          "say",   "saying", "says", "tell", "telling",
                                          "tells", "told",   "writes", "writing", "wrote"};
@@ -7601,7 +7606,7 @@ static bool cue_table_fits(void)
 bool ingest_quotes_lists_sorted(void)
 {
     return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
-           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
            LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
            LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
@@ -8025,6 +8030,32 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
     out->n = kept;
 }
 
+/* A line of a two-person exchange: a paragraph that is one quotation in
+ * which the speaker talks to somebody about the two of them ("you" and "me")
+ * and a short tag ("he said"), no narration. Two such lines by two people in
+ * a row make a dialogue, so a bare quotation after them answers the last, as
+ * a question's answer does: “You sent me home,” he said. ¶ “I sent you home
+ * because you were asleep,” she said. ¶ “You were still there at two.”
+ * (his). A vox pop's lines ("“You can't stop progress,” said X") speak to
+ * nobody in particular and do not count. */
+static bool addressed_line(const struct ingest_para *p)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t outside = 0;
+    bool you = false, me = false;
+    if (p->n_spans != 1)
+        return false;
+    for (size_t i = 0; i < p->toks.n; i++) {
+        if (t[i].quote < 0)
+            outside += t[i].kind == INGEST_TOK_WORD;
+        else if (TOK_IN(p->s, &t[i], address_words))
+            you = true;
+        else if (TOK_IN(p->s, &t[i], self_words))
+            me = true;
+    }
+    return you && me && outside <= 3;
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
@@ -8051,7 +8082,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         struct attr at;
         int32_t para;
         bool question;
-        bool alt; /* itself a bare line the exchange gave its speaker */
+        bool alt;      /* itself a bare line the exchange gave its speaker */
+        bool address; /* a line that speaks to the other: “You sent me home,” he said. */
     } xch[2] = {{.para = -1}, {.para = -1}};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
@@ -8194,7 +8226,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             else if (qi == 0 && p->n_spans == 1 && p->spans[0].open < 4 && q->starts_sentence &&
                      !p->spans[0].continued && xch[1].para == (int32_t)pi - 1 &&
                      xch[0].para == (int32_t)pi - 2 &&
-                     (xch[0].question || xch[1].question || xch[1].alt) &&
+                     (xch[0].question || xch[1].question || xch[1].alt ||
+                      (xch[0].address && xch[1].address)) &&
                      xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
                      xch[0].at.speaker != xch[1].at.speaker)
             {
@@ -8335,6 +8368,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].para = (int32_t)pi;
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
+            xch[1].address = addressed_line(p);
             if (xch[1].question && qs[0].at.cue && qs[0].at.speaker >= 0 &&
                 strcmp(qs[0].at.cue->words, "asked") == 0) {
                 x.asker = qs[0].at.speaker;
@@ -8366,6 +8400,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     xch[1].para = (int32_t)pi;
                     xch[1].question = true;
                     xch[1].alt = false;
+                    xch[1].address = false;
                 }
             }
         }
