@@ -1430,6 +1430,32 @@ static const char *const document_nouns[] = {
     "submission", "suit",     "survey",
 };
 
+/* "The party, in a statement signed by its secretary, Ann Roe, hailed":
+ * an aside between commas that opens with "in" and a writing ("in a
+ * statement", "in a letter to members") says how the subject spoke, and a
+ * name in it (the signer) is not the subject; the body that issues the
+ * writing speaks. Returns the token of the comma that opens the aside, when
+ * the commas from it up to e (the comma before the verb) hold only that
+ * aside; SIZE_MAX when there is none. */
+static size_t writing_aside_open(const struct ingest_para *p, size_t e, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    for (size_t j = e; j > lim + 2 && e - j < 40; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || is_end_punct(w) || is_punct(w, ':') || is_punct(w, ';'))
+            return SIZE_MAX;
+        if (!ingest_tok_is(s, w, "in") || !is_punct(&t[j - 2], ',') || j >= e ||
+            !TOK_IN(s, &t[j], determiners))
+            continue;
+        for (size_t d = j + 1; d < e && d <= j + 3; d++)
+            if (TOK_IN(s, &t[d], document_nouns) && (t[d].flags & INGEST_TOKF_LOWER))
+                return j - 2;
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* "Paul Roe, the New York Democrat who has vowed": a definite description
  * in apposition to a name before its comma heads a relative clause for the
  * name; the name's tokens, else np unchanged. */
@@ -1729,6 +1755,16 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 plain = t[j].quote < 0 && !is_end_punct(&t[j]);
             if (plain)
                 return (struct subj){lim, h + 1, false};
+        }
+    }
+    if (is_punct(&t[e - 1], ',')) {
+        size_t wa = writing_aside_open(p, e - 1, lim);
+        if (wa != SIZE_MAX && wa > lim) {
+            struct subj np = np_before(p, wa, lim, &stop);
+            np = np_no_relative(p, np, stop, lim);
+            if (np.a < np.b && (np.a == lim || is_clause_punct(&t[np.a - 1]) ||
+                                (t[np.a].flags & INGEST_TOKF_SENT_START)))
+                return np;
         }
     }
     if (is_punct(&t[e - 1], ',')) {
@@ -4675,6 +4711,35 @@ static int32_t questioned_one(const struct ctx *x, int32_t pi, size_t sa, size_t
     return who;
 }
 
+/* Parts of an organisation that speak for it: "the Lagos chapter of the
+ * Labour Party", "the youth wing of X". Sorted. */
+static const char *const org_parts[] = {"arm", "branch", "chapter", "division", "wing"};
+
+/* "The Enugu State chapter of the Labour Party hailed": a part of an
+ * organisation (org_parts) named by "of" and the organisation, which ends the
+ * subject, is that organisation speaking; -1 when the subject is not so. */
+static int32_t org_part_of(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t j = sj.a + 1; j + 1 < sj.b && j <= sj.a + 5; j++) {
+        if (!ingest_tok_is(p->s, &t[j], "of") || !TOK_IN(p->s, &t[j - 1], org_parts) ||
+            !(t[j - 1].flags & INGEST_TOKF_LOWER))
+            continue;
+        size_t o = j + 1;
+        if (o + 1 < sj.b && ingest_tok_ieq(p->s, &t[o], "the"))
+            o++;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start == t[o].start && !m->in_quote && m->end == t[sj.b - 1].end &&
+                x->ents->v[m->entity].type == ENTITY_ORGANIZATION)
+                return m->entity;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4791,6 +4856,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     }
     if (sj.b - sj.a == 1 && TOK_IN(s, &t[sj.a], pronouns_other))
+        return;
+    if ((at->speaker = org_part_of(x, pi, sj)) >= 0)
         return;
     /* entity mentions inside the subject */
     const struct ingest_ents *e = x->ents;
@@ -7606,7 +7673,7 @@ static bool cue_table_fits(void)
 bool ingest_quotes_lists_sorted(void)
 {
     return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
-           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) && LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
            LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
            LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
