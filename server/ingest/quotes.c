@@ -4033,9 +4033,11 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
             /* a long aside may stand between the phrase and its cue: "A
              * strategist close to X, who was granted anonymity to speak
              * candidly about the race, said" (the same sentence) */
+            /* (a cue right after the relative pronoun is the aside's own
+             * verb: "A ministry official who asked not to be named ... said") */
             for (size_t e = h + 1;
                  e < o->toks.n && e <= h + 32 && u[e].quote < 0 && u[e].sent == u[h].sent; e++)
-                if (cue_at(o, e, &len)) {
+                if (cue_at(o, e, &len) && !TOK_IN(o->s, &u[e - 1], relatives)) {
                     /* the phrase ends before an aside: "A White House official,
                      * speaking on background, told" */
                     size_t c = h + 1;
