@@ -1081,19 +1081,20 @@ static const char *const lead_drops[] = {
     "now",  "or",  "plus", "separately", "so",      "still",  "then",    "thus",  "yet",
 };
 static const char *const function_words[] = {
-    "a",      "about",  "across",  "after",   "again",   "against", "all",   "also",   "amid",
-    "among",  "an",     "and",     "are",     "around",  "as",      "at",    "be",     "because",
-    "before", "behind", "between", "both",    "but",     "by",      "can",   "could",  "despite",
-    "did",    "do",     "does",    "down",    "during",  "either",  "even",  "for",    "from",
-    "had",    "has",    "have",    "he",      "her",     "here",    "his",   "how",    "i",
-    "if",     "in",     "into",    "is",      "it",      "its",     "just",  "like",   "may",
-    "might",  "must",   "neither", "nor",     "not",     "now",     "of",    "off",    "on",
-    "only",   "or",     "our",     "out",     "over",    "per",     "said",  "says",   "she",
-    "should", "since",  "so",      "than",    "that",    "the",     "their", "then",   "there",
-    "these",  "they",   "this",    "those",   "through", "throughout", "to",   "too",   "toward", "towards",
-    "under",  "unlike", "until",   "up",      "upon",    "via",     "was",   "we",     "were",
-    "what",   "when",   "where",   "whether", "which",   "while",   "who",   "why",    "will",
-    "with",   "within", "without", "would",   "yet",
+    "a",      "about",  "across",  "after",   "again",   "against", "all",   "also",   "although",
+    "amid",   "among",  "an",      "and",     "are",     "around",  "as",    "at",     "be",
+    "because", "before", "behind", "between", "both",    "but",     "by",    "can",    "could",
+    "despite", "did",   "do",      "does",    "down",    "during",  "either", "even",  "for",
+    "from",   "had",    "has",     "have",    "he",      "her",     "here",  "his",    "how",
+    "i",      "if",     "in",      "into",    "is",      "it",      "its",   "just",   "like",
+    "may",    "might",  "must",    "neither", "nor",     "not",     "now",   "of",     "off",
+    "on",     "once",   "only",    "or",      "our",     "out",     "over",  "per",    "said",
+    "says",   "she",    "should",  "since",   "so",      "than",    "that",  "the",    "their",
+    "then",   "there",  "these",   "they",    "this",    "those",   "though", "through", "throughout",
+    "to",     "too",    "toward",  "towards", "under",   "unless",  "unlike", "until", "up",
+    "upon",   "via",    "was",     "we",      "were",    "what",    "when",  "where",  "whereas",
+    "whether", "which", "while",   "who",     "why",     "will",    "with",  "within", "without",
+    "would",  "yet",
 };
 static const char *const prepositions[] = {
     "about", "after",  "among", "at", "before", "behind", "by",    "during", "for",    "from",
@@ -1430,6 +1431,32 @@ static const char *const document_nouns[] = {
     "submission", "suit",     "survey",
 };
 
+/* "The party, in a statement signed by its secretary, Ann Roe, hailed":
+ * an aside between commas that opens with "in" and a writing ("in a
+ * statement", "in a letter to members") says how the subject spoke, and a
+ * name in it (the signer) is not the subject; the body that issues the
+ * writing speaks. Returns the token of the comma that opens the aside, when
+ * the commas from it up to e (the comma before the verb) hold only that
+ * aside; SIZE_MAX when there is none. */
+static size_t writing_aside_open(const struct ingest_para *p, size_t e, size_t lim)
+{
+    const struct ingest_tok *t = p->toks.v;
+    const char *s = p->s;
+    for (size_t j = e; j > lim + 2 && e - j < 40; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || is_end_punct(w) || is_punct(w, ':') || is_punct(w, ';'))
+            return SIZE_MAX;
+        if (!ingest_tok_is(s, w, "in") || !is_punct(&t[j - 2], ',') || j >= e ||
+            !TOK_IN(s, &t[j], determiners))
+            continue;
+        for (size_t d = j + 1; d < e && d <= j + 3; d++)
+            if (TOK_IN(s, &t[d], document_nouns) && (t[d].flags & INGEST_TOKF_LOWER))
+                return j - 2;
+        return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* "Paul Roe, the New York Democrat who has vowed": a definite description
  * in apposition to a name before its comma heads a relative clause for the
  * name; the name's tokens, else np unchanged. */
@@ -1729,6 +1756,16 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 plain = t[j].quote < 0 && !is_end_punct(&t[j]);
             if (plain)
                 return (struct subj){lim, h + 1, false};
+        }
+    }
+    if (is_punct(&t[e - 1], ',')) {
+        size_t wa = writing_aside_open(p, e - 1, lim);
+        if (wa != SIZE_MAX && wa > lim) {
+            struct subj np = np_before(p, wa, lim, &stop);
+            np = np_no_relative(p, np, stop, lim);
+            if (np.a < np.b && (np.a == lim || is_clause_punct(&t[np.a - 1]) ||
+                                (t[np.a].flags & INGEST_TOKF_SENT_START)))
+                return np;
         }
     }
     if (is_punct(&t[e - 1], ',')) {
@@ -2087,6 +2124,14 @@ static const char *const source_links[] = {
 /* Speech verbs that frame a quotation nested inside another one ("... once
  * told this country, ‘...’"). The cue index skips words inside quotations,
  * so the frame has its own short list. Sorted. */
+/* Cues by which an interviewer's words are put: "“...?” I asked." */
+static const char *const asking_cues[] = {"asked", "asks", "inquired", "pressed", "wondered"};
+
+/* Words by which a line of dialogue speaks to the other one about the two of
+ * them: second person ("you") and first ("me"). Sorted. */
+static const char *const address_words[] = {"you", "your", "yourself"};
+static const char *const self_words[] = {"i", "me", "my", "myself"};
+
 static const char *const inner_cues[] = {"added", "asked", "declared", "replied", "said",
                                          "say",   "saying", "says", "tell", "telling",
                                          "tells", "told",   "writes", "writing", "wrote"};
@@ -3989,9 +4034,11 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
             /* a long aside may stand between the phrase and its cue: "A
              * strategist close to X, who was granted anonymity to speak
              * candidly about the race, said" (the same sentence) */
+            /* (a cue right after the relative pronoun is the aside's own
+             * verb: "A ministry official who asked not to be named ... said") */
             for (size_t e = h + 1;
                  e < o->toks.n && e <= h + 32 && u[e].quote < 0 && u[e].sent == u[h].sent; e++)
-                if (cue_at(o, e, &len)) {
+                if (cue_at(o, e, &len) && !TOK_IN(o->s, &u[e - 1], relatives)) {
                     /* the phrase ends before an aside: "A White House official,
                      * speaking on background, told" */
                     size_t c = h + 1;
@@ -4667,6 +4714,35 @@ static int32_t questioned_one(const struct ctx *x, int32_t pi, size_t sa, size_t
     return who;
 }
 
+/* Parts of an organisation that speak for it: "the Lagos chapter of the
+ * Labour Party", "the youth wing of X". Sorted. */
+static const char *const org_parts[] = {"arm", "branch", "chapter", "division", "wing"};
+
+/* "The Enugu State chapter of the Labour Party hailed": a part of an
+ * organisation (org_parts) named by "of" and the organisation, which ends the
+ * subject, is that organisation speaking; -1 when the subject is not so. */
+static int32_t org_part_of(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t j = sj.a + 1; j + 1 < sj.b && j <= sj.a + 5; j++) {
+        if (!ingest_tok_is(p->s, &t[j], "of") || !TOK_IN(p->s, &t[j - 1], org_parts) ||
+            !(t[j - 1].flags & INGEST_TOKF_LOWER))
+            continue;
+        size_t o = j + 1;
+        if (o + 1 < sj.b && ingest_tok_ieq(p->s, &t[o], "the"))
+            o++;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start == t[o].start && !m->in_quote && m->end == t[sj.b - 1].end &&
+                x->ents->v[m->entity].type == ENTITY_ORGANIZATION)
+                return m->entity;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4783,6 +4859,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         return;
     }
     if (sj.b - sj.a == 1 && TOK_IN(s, &t[sj.a], pronouns_other))
+        return;
+    if ((at->speaker = org_part_of(x, pi, sj)) >= 0)
         return;
     /* entity mentions inside the subject */
     const struct ingest_ents *e = x->ents;
@@ -5187,6 +5265,40 @@ static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
            ingest_word_in(role_nouns, sizeof role_nouns / sizeof *role_nouns, p->s + h, w->end - h);
 }
 
+/* The participles that give a name: "a resident named X", "a group called
+ * X" (also the name a thing goes by, span_is_name); sorted. */
+static const char *const namings[] = {"called", "named"};
+
+/* "A resident named Ann Roe stood up and asked": a newcomer brought in by a
+ * description (a determiner and up to three lower-case words) and the
+ * participle that names him is the person named, who is the subject. True
+ * with out = the name's tokens when the clause at c0 (before k) opens so. */
+static bool named_newcomer(const struct ctx *x, int32_t pi, size_t c0, size_t k, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (c0 >= k || !TOK_IN(p->s, &t[c0], indefinites))
+        return false;
+    size_t w = c0 + 1;
+    while (w < k && w - c0 <= 3 && t[w].quote < 0 && t[w].kind == INGEST_TOK_WORD &&
+           (t[w].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[w], namings))
+        w++;
+    if (w == c0 + 1 || w + 1 >= k || !TOK_IN(p->s, &t[w], namings) || t[w].quote >= 0)
+        return false;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start != t[w + 1].start || m->in_quote ||
+            x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t e = w + 1;
+        while (e < k && t[e].start < m->end)
+            e++;
+        *out = (struct subj){w + 1, e, false};
+        return true;
+    }
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5260,6 +5372,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     }
     if (c0 >= k || t[c0].quote >= 0)
         return false;
+    if (named_newcomer(x, pi, c0, k, out))
+        return true;
     if (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
         ingest_tok_is(p->s, &t[c0], "it")) {
         *out = (struct subj){c0, c0 + 1, false};
@@ -6192,13 +6306,11 @@ static const char *const display_nouns[] = {
 /* Nouns that introduce a name (sorted): "by his nickname “Tong”". */
 static const char *const naming_nouns[] = {"moniker", "name", "nickname", "sobriquet"};
 
-/* Adverbs that make "called"/"named" the name a thing goes by, not words
- * someone said ("supporters, popularly called “Obidients”"), sorted; and
- * those participles. */
+/* Adverbs that make "called"/"named" (namings) the name a thing goes by,
+ * not words someone said ("supporters, popularly called “Obidients”"), sorted. */
 static const char *const naming_adverbs[] = {"affectionately", "colloquially", "commonly",
                                              "informally",     "locally",      "popularly",
                                              "widely"};
-static const char *const namings[] = {"called", "named"};
 
 /* so-called “X”, what critics have dubbed the “X”, a group calling itself
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
@@ -7202,7 +7314,9 @@ static bool prev_sentence_attr(struct ctx *x, int32_t pi, size_t k, struct attr 
             return false;
     for (size_t j = sb; j > sa; j--) {
         const struct cue *c = cue_at(p, j - 1, &len);
-        if (!c || c->kind == CUE_PART)
+        /* (a passive cue's subject was spoken to: "the question she has
+         * been asked more than any other. “...?”" is not hers) */
+        if (!c || c->kind == CUE_PART || passive_cue(p, j - 1, c))
             continue;
         struct attr a = {0};
         if (attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found &&
@@ -7231,17 +7345,24 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     for (size_t j = sa; j < sb; j++)
         if (t[j].quote >= 0 && !title_quote_at(p, j))
             return false;
-    struct subj sj;
-    if (!clause_subject(x, pi, sa, sb, &sj))
+    /* "I started with the question ... . “...?”": the reporter's question
+     * (asker_is_author names the byline) */
+    const struct ingest_qspan *qs = t[k].quote >= 0 ? &p->spans[t[k].quote] : NULL;
+    bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' && qs &&
+                       qs->end > qs->start && p->s[qs->end - 1] == '?';
+    struct subj sj = {sa, sa + 1, false};
+    if (!my_question && !clause_subject(x, pi, sa, sb, &sj))
         return false;
     /* (a cue in an opening adverbial is no speech of the subject's:
      * "Asked about the vote, Roe smiles. “...”") */
+    /* (a passive one neither: "the question she has been asked") */
+    const struct cue *c;
     for (size_t j = sj.a; j < sb; j++)
-        if (cue_at(p, j, &len))
+        if ((c = cue_at(p, j, &len)) && !passive_cue(p, j, c))
             return false;
     struct attr a = {0};
     subject_resolve(x, pi, sj, &a);
-    if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
+    if (!my_question && (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON))
         return false;
     *out = a;
     out->cue = NULL;
@@ -7555,7 +7676,7 @@ static bool cue_table_fits(void)
 bool ingest_quotes_lists_sorted(void)
 {
     return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
-           LIST_SORTED(naming_adverbs) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) && LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
            LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
            LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
            LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
@@ -7587,6 +7708,45 @@ static int32_t interview_subject(const struct ctx *x, int32_t pi)
             return m->entity;
     }
     return -1;
+}
+
+/* The article's one byline author, a person; -1 when there is none or more
+ * than one (a joint byline does not say which of them asked). */
+static int32_t sole_author(const struct ingest_ents *e)
+{
+    int32_t who = -1;
+    for (size_t i = 0; i < e->n; i++) {
+        if (!e->v[i].is_author || e->v[i].type != ENTITY_PERSON)
+            continue;
+        if (who >= 0)
+            return -1;
+        who = (int32_t)i;
+    }
+    return who;
+}
+
+/* "“What did you do the first night?” I asked": in an interview write-up the
+ * first person who asks is the reporter of the byline. Only an asking cue,
+ * or a question after a sentence of the reporter's without a cue ("I started
+ * with the question ... . “...?”"), counts: "“Can you ...?”, I said, “Give me
+ * three years”" inside a Q&A answer is the interviewee's "I". Sets the speaker of an attribution whose subject is
+ * the bare "I" and that names nobody yet; leaves anything else alone. */
+static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct attr *at = &q->at;
+    if (!at->found || at->speaker >= 0 || at->subj_para < 0 || at->subj_b - at->subj_a != 1)
+        return;
+    const struct ingest_para *sp = &x->paras[at->subj_para];
+    if (sp->s[at->subj_a] != 'I')
+        return;
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_qspan *span = &p->spans[p->toks.v[q->tq0].quote];
+    bool question = span->end > span->start && p->s[span->end - 1] == '?';
+    bool asking = false;
+    for (size_t i = 0; at->cue && i < sizeof asking_cues / sizeof *asking_cues; i++)
+        asking = asking || strcmp(at->cue->words, asking_cues[i]) == 0;
+    if (asking || (question && !at->cue))
+        q->at.speaker = sole_author(x->ents);
 }
 
 /* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...", or a
@@ -7940,6 +8100,32 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
     out->n = kept;
 }
 
+/* A line of a two-person exchange: a paragraph that is one quotation in
+ * which the speaker talks to somebody about the two of them ("you" and "me")
+ * and a short tag ("he said"), no narration. Two such lines by two people in
+ * a row make a dialogue, so a bare quotation after them answers the last, as
+ * a question's answer does: “You sent me home,” he said. ¶ “I sent you home
+ * because you were asleep,” she said. ¶ “You were still there at two.”
+ * (his). A vox pop's lines ("“You can't stop progress,” said X") speak to
+ * nobody in particular and do not count. */
+static bool addressed_line(const struct ingest_para *p)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t outside = 0;
+    bool you = false, me = false;
+    if (p->n_spans != 1)
+        return false;
+    for (size_t i = 0; i < p->toks.n; i++) {
+        if (t[i].quote < 0)
+            outside += t[i].kind == INGEST_TOK_WORD;
+        else if (TOK_IN(p->s, &t[i], address_words))
+            you = true;
+        else if (TOK_IN(p->s, &t[i], self_words))
+            me = true;
+    }
+    return you && me && outside <= 3;
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
@@ -7966,7 +8152,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         struct attr at;
         int32_t para;
         bool question;
-        bool alt; /* itself a bare line the exchange gave its speaker */
+        bool alt;      /* itself a bare line the exchange gave its speaker */
+        bool address; /* a line that speaks to the other: “You sent me home,” he said. */
     } xch[2] = {{.para = -1}, {.para = -1}};
 
     for (size_t pi = 0; pi < n_paras; pi++) {
@@ -8034,9 +8221,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 continue;
             }
             attribute_one(&x, (int32_t)pi, qs, qi);
+            asker_is_author(&x, (int32_t)pi, q);
             q->kind = kind_of(p, q);
+            /* (the byline's "I" is no he/she of the quotations after it) */
             if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON &&
-                !subj_is_writing(&x, &q->at)) {
+                !ents->v[q->at.speaker].is_author && !subj_is_writing(&x, &q->at)) {
                 x.last_speaker = q->at.speaker;
                 x.last_speaker_para = (int32_t)pi;
                 x.last_speaker_byte = p->spans[qi].end;
@@ -8107,7 +8296,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             else if (qi == 0 && p->n_spans == 1 && p->spans[0].open < 4 && q->starts_sentence &&
                      !p->spans[0].continued && xch[1].para == (int32_t)pi - 1 &&
                      xch[0].para == (int32_t)pi - 2 &&
-                     (xch[0].question || xch[1].question || xch[1].alt) &&
+                     (xch[0].question || xch[1].question || xch[1].alt ||
+                      (xch[0].address && xch[1].address)) &&
                      xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
                      xch[0].at.speaker != xch[1].at.speaker)
             {
@@ -8125,6 +8315,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 !p->spans[0].continued)
                 prev_para_subject(&x, (int32_t)pi, &q->at);
             q->inherited = q->at.found;
+            asker_is_author(&x, (int32_t)pi, q); /* "I started with the question. “...?”" */
         }
         for (size_t qi = 0; qi < p->n_spans; qi++)
             if (!qs[qi].drop)
@@ -8247,6 +8438,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].para = (int32_t)pi;
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
+            xch[1].address = addressed_line(p);
             if (xch[1].question && qs[0].at.cue && qs[0].at.speaker >= 0 &&
                 strcmp(qs[0].at.cue->words, "asked") == 0) {
                 x.asker = qs[0].at.speaker;
@@ -8278,6 +8470,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                     xch[1].para = (int32_t)pi;
                     xch[1].question = true;
                     xch[1].alt = false;
+                    xch[1].address = false;
                 }
             }
         }
@@ -8360,7 +8553,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         if (alternated && x.last_speaker >= 0)
             x.last_speaker_para = (int32_t)pi;
         else if (carry_ok && carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON &&
-                 !subj_is_writing(&x, &carry)) {
+                 !ents->v[carry.speaker].is_author && !subj_is_writing(&x, &carry)) {
             x.last_speaker = carry.speaker;
             x.last_speaker_para = (int32_t)pi;
             x.last_speaker_byte = p->n;
