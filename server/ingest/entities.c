@@ -30,6 +30,9 @@ struct cand {
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
+    size_t party_lead; /* "Republican Cal Drummond": where the name after a party word
+                        * would start though no listed given name opens it, or 0;
+                        * pass 2 takes it when the surname comes back alone */
     bool age_after;   /* ", 67, a retired pharmacist", "her son, Kyle,": a lone first name, a person */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
@@ -1288,6 +1291,32 @@ static size_t org_then_person(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* "Republican Cal Drummond", "Democrat Tish Okwu": two or three capitalised
+ * words after a party word, none of them a listed word of another kind (a
+ * demonym, sentence word, title, organisation or place word, capitals),
+ * may be a name whose given name the list lacks. True if t[pa..b) (the last
+ * ending at byte end) are such words; pass 2 decides on the surname. */
+static bool plain_name_after_party(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t pa, size_t b, size_t end)
+{
+    static const enum ingest_gaz_class other[] = {
+        INGEST_GAZ_DEMONYM,  INGEST_GAZ_STOPCAP,    INGEST_GAZ_NOT_ENTITY, INGEST_GAZ_TITLE,
+        INGEST_GAZ_ORG_WORD, INGEST_GAZ_PLACE_WORD, INGEST_GAZ_TITLE_MOD};
+    if (b - pa < 2 || b - pa > 3)
+        return false;
+    for (size_t k = pa; k < b; k++) {
+        const char *w = s + t[k].start;
+        size_t wn = (k + 1 == b ? end : t[k].end) - t[k].start;
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_CAP) ||
+            (t[k].flags & INGEST_TOKF_ALLCAPS) || ingest_gaz_find(g, w, wn, INGEST_GAZ_PLACE))
+            return false;
+        for (size_t c = 0; c < sizeof other / sizeof *other; c++)
+            if (ingest_gaz_has(g, w, wn, other[c]))
+                return false;
+    }
+    return true;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2148,8 +2177,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 (given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_MALE) ||
                  given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c.nstart = t[pa].start;
-            else
+            else {
+                if (pa > a && plain_name_after_party(g, s, t, pa, b, end))
+                    c.party_lead = t[pa].start;
                 pa = a;
+            }
             /* "an Illinois Democrat", "a Texas Republican": the state is named */
             if (pa == a && b - a >= 2 &&
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM)) {
@@ -5968,6 +6000,21 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 nx_put(&singles, c->text + c->nstart, c->end - c->nstart, 2);
             else
                 nx_set(&singles, c->text + c->nstart, c->end - c->nstart, 1);
+        }
+    }
+    /* "Republican Cal Drummond ... Drummond said": a name after a party word
+     * whose first word the list lacks is a person when the article calls
+     * someone by its last word alone; the party word is the title */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_PERSON || !c->not_person || !c->party_lead || c->party_lead >= c->end)
+            continue;
+        const char *w;
+        size_t wn;
+        last_word(c->text + c->party_lead, c->end - c->party_lead, &w, &wn);
+        if (nx_find(&singles, w, wn) == 1) {
+            c->not_person = false;
+            c->nstart = c->party_lead;
         }
     }
     for (size_t i = 0; i < cs.n; i++) {
