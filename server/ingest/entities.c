@@ -5570,6 +5570,37 @@ static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n,
  * more than one. */
 /* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
  * "Mr Roe" is the single "Roe"), so they are read back from the text. */
+/* True if a body candidate for a person is written nm (n bytes). */
+static bool body_person_named(const struct cands *cs, const char *nm, size_t n)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        if (c->para >= 0 && c->kind == C_PERSON && c->end - c->nstart == n &&
+            memcmp(c->text + c->nstart, nm, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* True if w (n bytes) is the last word of a person named in full in the
+ * body: a full-name candidate there with evidence of a person (people). */
+static bool body_surname(const struct cands *cs, const struct name_index *people, const char *w,
+                         size_t n)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        if (c->para < 0 || c->kind != C_PERSON || c->not_person)
+            continue;
+        const char *lw;
+        size_t lwn;
+        last_word(c->text + c->nstart, c->end - c->nstart, &lw, &lwn);
+        if (lwn == n && lwn < c->end - c->nstart && memcmp(lw, w, n) == 0 &&
+            nx_find(people, c->text + c->nstart, c->end - c->nstart) >= 0)
+            return true;
+    }
+    return false;
+}
+
 static const char *const courtesies[] = {
     "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
 }; /* sorted */
@@ -6214,6 +6245,30 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     for (size_t k = 0; k < N_SHORT_BODIES; k++)
         if (body_many[k])
             body[k] = NULL;
+    /* "Calloway Torches Holt in ...": title case glues a headline's verb to
+     * the surname before it; a headline run (no title) that opens with the
+     * surname of a person the body names in full, then a word that is no
+     * given name, is that surname alone (pass 2 joins it to the person) */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->para >= 0 || c->kind != C_PERSON || c->not_person || c->nstart != c->start)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *sp = memchr(name, ' ', nn);
+        if (!sp || body_person_named(&cs, name, nn))
+            continue;
+        size_t fw = (size_t)(sp - name);
+        const char *nx = sp + 1;
+        size_t nxn = 0;
+        while (nx + nxn < name + nn && nx[nxn] != ' ')
+            nxn++;
+        if (given_has(g, nx, nxn, INGEST_GAZ_GIVEN_MALE) ||
+            given_has(g, nx, nxn, INGEST_GAZ_GIVEN_FEMALE) || !body_surname(&cs, &people, name, fw))
+            continue;
+        c->end = c->nstart + fw;
+        c->kind = C_SINGLE;
+    }
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
