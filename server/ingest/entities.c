@@ -1317,6 +1317,17 @@ static bool plain_name_after_party(const struct ingest_gaz *g, const char *s,
     return true;
 }
 
+/* True if the tokens t[0..k) can be a dateline: capitalised words
+ * ("LANSING", "Mich.") and commas only, so a bracket at k follows it. */
+static bool dateline_before(const struct ingest_tok *t, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!(t[i].kind == INGEST_TOK_WORD && (t[i].flags & INGEST_TOKF_CAP)) &&
+            !(t[i].kind == INGEST_TOK_PUNCT && (t[i].ch == ',' || t[i].ch == '.')))
+            return false;
+    return true;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2013,6 +2024,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     size_t w0n = t[a].end - t[a].start;
     const char *wl = s + t[b - 1].start;
     size_t wln = (b - 1 == a) ? end - t[a].start : end - t[b - 1].start;
+    /* "(MNN) — Michigan Attorney General ...", "(KXAN) -": the outlet's
+     * credit in brackets before the dash that opens a wire story, alone or
+     * after the dateline ("LANSING, Mich. (MNN) —"), is the newsroom, an
+     * organisation though no list names it */
+    if (n_words == 1 && !e && para == 0 && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
+        dateline_before(t, a - 1) && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '(' &&
+        t[b].kind == INGEST_TOK_PUNCT &&
+        t[b].ch == ')' && t[b + 1].kind == INGEST_TOK_PUNCT &&
+        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-') && (t[a].flags & INGEST_TOKF_CAP)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (n_words == 1 && call_sign(w0, wln)) {
         c.kind = C_ORG; /* "WRGN-TV", "KQED-FM": a broadcaster */
         c.pos = (*pos)++;
