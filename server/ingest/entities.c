@@ -30,6 +30,9 @@ struct cand {
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
+    size_t party_lead; /* "Republican Cal Drummond": where the name after a party word
+                        * would start though no listed given name opens it, or 0;
+                        * pass 2 takes it when the surname comes back alone */
     bool age_after;   /* ", 67, a retired pharmacist", "her son, Kyle,": a lone first name, a person */
     bool plural_title; /* "Sens. Voss": the title as written is plural; xtitle is its own */
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
@@ -1288,6 +1291,43 @@ static size_t org_then_person(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* "Republican Cal Drummond", "Democrat Tish Okwu": two or three capitalised
+ * words after a party word, none of them a listed word of another kind (a
+ * demonym, sentence word, title, organisation or place word, capitals),
+ * may be a name whose given name the list lacks. True if t[pa..b) (the last
+ * ending at byte end) are such words; pass 2 decides on the surname. */
+static bool plain_name_after_party(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t pa, size_t b, size_t end)
+{
+    static const enum ingest_gaz_class other[] = {
+        INGEST_GAZ_DEMONYM,  INGEST_GAZ_STOPCAP,    INGEST_GAZ_NOT_ENTITY, INGEST_GAZ_TITLE,
+        INGEST_GAZ_ORG_WORD, INGEST_GAZ_PLACE_WORD, INGEST_GAZ_TITLE_MOD};
+    if (b - pa < 2 || b - pa > 3)
+        return false;
+    for (size_t k = pa; k < b; k++) {
+        const char *w = s + t[k].start;
+        size_t wn = (k + 1 == b ? end : t[k].end) - t[k].start;
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_CAP) ||
+            (t[k].flags & INGEST_TOKF_ALLCAPS) || ingest_gaz_find(g, w, wn, INGEST_GAZ_PLACE))
+            return false;
+        for (size_t c = 0; c < sizeof other / sizeof *other; c++)
+            if (ingest_gaz_has(g, w, wn, other[c]))
+                return false;
+    }
+    return true;
+}
+
+/* True if the tokens t[0..k) can be a dateline: capitalised words
+ * ("LANSING", "Mich.") and commas only, so a bracket at k follows it. */
+static bool dateline_before(const struct ingest_tok *t, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!(t[i].kind == INGEST_TOK_WORD && (t[i].flags & INGEST_TOKF_CAP)) &&
+            !(t[i].kind == INGEST_TOK_PUNCT && (t[i].ch == ',' || t[i].ch == '.')))
+            return false;
+    return true;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1984,6 +2024,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     size_t w0n = t[a].end - t[a].start;
     const char *wl = s + t[b - 1].start;
     size_t wln = (b - 1 == a) ? end - t[a].start : end - t[b - 1].start;
+    /* "(MNN) — Michigan Attorney General ...", "(KXAN) -": the outlet's
+     * credit in brackets before the dash that opens a wire story, alone or
+     * after the dateline ("LANSING, Mich. (MNN) —"), is the newsroom, an
+     * organisation though no list names it */
+    if (n_words == 1 && !e && para == 0 && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
+        dateline_before(t, a - 1) && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '(' &&
+        t[b].kind == INGEST_TOK_PUNCT &&
+        t[b].ch == ')' && t[b + 1].kind == INGEST_TOK_PUNCT &&
+        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-') && (t[a].flags & INGEST_TOKF_CAP)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     if (n_words == 1 && call_sign(w0, wln)) {
         c.kind = C_ORG; /* "WRGN-TV", "KQED-FM": a broadcaster */
         c.pos = (*pos)++;
@@ -2148,8 +2201,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 (given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_MALE) ||
                  given_has(g, s + t[pa].start, t[pa].end - t[pa].start, INGEST_GAZ_GIVEN_FEMALE)))
                 c.nstart = t[pa].start;
-            else
+            else {
+                if (pa > a && plain_name_after_party(g, s, t, pa, b, end))
+                    c.party_lead = t[pa].start;
                 pa = a;
+            }
             /* "an Illinois Democrat", "a Texas Republican": the state is named */
             if (pa == a && b - a >= 2 &&
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM)) {
@@ -5538,6 +5594,37 @@ static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n,
  * more than one. */
 /* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
  * "Mr Roe" is the single "Roe"), so they are read back from the text. */
+/* True if a body candidate for a person is written nm (n bytes). */
+static bool body_person_named(const struct cands *cs, const char *nm, size_t n)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        if (c->para >= 0 && c->kind == C_PERSON && c->end - c->nstart == n &&
+            memcmp(c->text + c->nstart, nm, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* True if w (n bytes) is the last word of a person named in full in the
+ * body: a full-name candidate there with evidence of a person (people). */
+static bool body_surname(const struct cands *cs, const struct name_index *people, const char *w,
+                         size_t n)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        if (c->para < 0 || c->kind != C_PERSON || c->not_person)
+            continue;
+        const char *lw;
+        size_t lwn;
+        last_word(c->text + c->nstart, c->end - c->nstart, &lw, &lwn);
+        if (lwn == n && lwn < c->end - c->nstart && memcmp(lw, w, n) == 0 &&
+            nx_find(people, c->text + c->nstart, c->end - c->nstart) >= 0)
+            return true;
+    }
+    return false;
+}
+
 static const char *const courtesies[] = {
     "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
 }; /* sorted */
@@ -5970,6 +6057,21 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 nx_set(&singles, c->text + c->nstart, c->end - c->nstart, 1);
         }
     }
+    /* "Republican Cal Drummond ... Drummond said": a name after a party word
+     * whose first word the list lacks is a person when the article calls
+     * someone by its last word alone; the party word is the title */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->kind != C_PERSON || !c->not_person || !c->party_lead || c->party_lead >= c->end)
+            continue;
+        const char *w;
+        size_t wn;
+        last_word(c->text + c->party_lead, c->end - c->party_lead, &w, &wn);
+        if (nx_find(&singles, w, wn) == 1) {
+            c->not_person = false;
+            c->nstart = c->party_lead;
+        }
+    }
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
         if (c->kind != C_PERSON || c->not_person)
@@ -6167,6 +6269,30 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     for (size_t k = 0; k < N_SHORT_BODIES; k++)
         if (body_many[k])
             body[k] = NULL;
+    /* "Calloway Torches Holt in ...": title case glues a headline's verb to
+     * the surname before it; a headline run (no title) that opens with the
+     * surname of a person the body names in full, then a word that is no
+     * given name, is that surname alone (pass 2 joins it to the person) */
+    for (size_t i = 0; i < cs.n; i++) {
+        struct cand *c = &cs.v[i];
+        if (c->para >= 0 || c->kind != C_PERSON || c->not_person || c->nstart != c->start)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *sp = memchr(name, ' ', nn);
+        if (!sp || body_person_named(&cs, name, nn))
+            continue;
+        size_t fw = (size_t)(sp - name);
+        const char *nx = sp + 1;
+        size_t nxn = 0;
+        while (nx + nxn < name + nn && nx[nxn] != ' ')
+            nxn++;
+        if (given_has(g, nx, nxn, INGEST_GAZ_GIVEN_MALE) ||
+            given_has(g, nx, nxn, INGEST_GAZ_GIVEN_FEMALE) || !body_surname(&cs, &people, name, fw))
+            continue;
+        c->end = c->nstart + fw;
+        c->kind = C_SINGLE;
+    }
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
