@@ -2601,9 +2601,14 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             modifies_name(p, m->end, best_start))
             continue; /* "Roe campaign spokesman Ann Vale": Vale is the subject */
         /* "Asked about merging with Roe's list, Vale said ...": a name behind
-         * a preposition is no subject, the later one is */
-        if (best >= 0 && m->para == best_para && sent == best_sent && lo > 0 &&
-            p->toks.v[lo - 1].sent == sent && TOK_IN(p->s, &p->toks.v[lo - 1], prepositions))
+         * a preposition is no subject, the later one is; also past the name's
+         * title ("Asked by Rep. Jo Roe whether ..., Vale said no") */
+        size_t pb = lo;
+        while (pb > 0 && lo - pb < 3 && p->toks.v[pb - 1].sent == sent &&
+               tok_capital(&p->toks.v[pb - 1]) && p->toks.v[pb - 1].quote < 0)
+            pb--;
+        if (best >= 0 && m->para == best_para && sent == best_sent && pb > 0 &&
+            p->toks.v[pb - 1].sent == sent && TOK_IN(p->s, &p->toks.v[pb - 1], prepositions))
             continue;
         if (m->para == skip_para && sent == skip_sent)
             continue;
