@@ -607,7 +607,7 @@ static const struct cue {
     {"maintained", CUE_VERB, 0},   {"contended", CUE_VERB, 0},
     {"asserted", CUE_VERB, 0},     {"charged", CUE_VERB, 0},
     {"alleged", CUE_VERB, 0},      {"mused", CUE_VERB, 0},
-    {"alleges", CUE_VERB, 0},
+    {"alleges", CUE_VERB, 0},      {"assured", CUE_VERB, 0},
     {"agreed", CUE_VERB, 0},       {"concluded", CUE_VERB, 0},
     {"reiterated", CUE_VERB, 0},   {"shouted", CUE_VERB, 0},
     {"yelled", CUE_VERB, 0},       {"exclaimed", CUE_VERB, 0},
