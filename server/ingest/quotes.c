@@ -5304,6 +5304,49 @@ static bool named_newcomer(const struct ctx *x, int32_t pi, size_t c0, size_t k,
     return false;
 }
 
+/* "“...,” said one woman, who held a toddler. “...” The woman, Ann Roe,
+ * 36, said she ...": a source brought in by an indefinite description (a
+ * determiner and up to three lower-case words) and named later in the
+ * paragraph by the same head noun behind "the" and a comma is the person
+ * named there. A reporter quotes a voter first and names her after. */
+static void renamed_source(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n;
+    if (!q->at.found || q->at.speaker >= 0 || q->at.subj_para != pi ||
+        q->at.subj_b <= q->at.subj_a)
+        return;
+    size_t a = tok_at_byte(p, q->at.subj_a), b = tok_at_byte(p, q->at.subj_b);
+    if (a >= n || b > n || b < a + 2 || b - a > 4 || !TOK_IN(p->s, &t[a], indefinites))
+        return;
+    for (size_t k = a + 1; k < b; k++)
+        if (t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_LOWER))
+            return;
+    const struct ingest_tok *head = &t[b - 1];
+    for (size_t k = q->tq1 + 1; k + 3 < n; k++) {
+        if (t[k].quote >= 0 || !ingest_tok_ieq(p->s, &t[k], "the") ||
+            t[k + 1].end - t[k + 1].start != head->end - head->start ||
+            strncasecmp(p->s + t[k + 1].start, p->s + head->start, head->end - head->start) != 0 ||
+            !is_punct(&t[k + 2], ','))
+            continue;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start != t[k + 3].start || m->in_quote ||
+                x->ents->v[m->entity].type != ENTITY_PERSON)
+                continue;
+            size_t e = k + 3;
+            while (e < n && t[e].start < m->end)
+                e++;
+            const struct cue *c = q->at.cue;
+            subject_resolve(x, pi, (struct subj){k + 3, e, false}, &q->at);
+            q->at.cue = c;
+            return;
+        }
+        return;
+    }
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -8341,6 +8384,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
         if (!(p->n_spans && p->spans[0].continued))
             pend_from = SIZE_MAX;
+        for (size_t qi = 0; qi < p->n_spans; qi++)
+            if (!qs[qi].drop)
+                renamed_source(&x, (int32_t)pi, &qs[qi]);
         /* emit */
         carry_ok = false;
         size_t named_end = SIZE_MAX; /* last token of the last span dropped as a name */
