@@ -2559,6 +2559,18 @@ static bool fronted_clause_names(const struct ingest_para *p, int32_t sent, size
     return true;
 }
 
+/* True when the mention that starts at token lo and ends at byte end is in
+ * the possessive ("Roe's record"): its last token carries the mark. */
+static bool poss_mention_end(const struct ingest_para *p, size_t lo, size_t end)
+{
+    size_t k = lo;
+    while (k + 1 < p->toks.n && p->toks.v[k + 1].start < end)
+        k++;
+    return k < p->toks.n && (p->toks.v[k].flags & INGEST_TOKF_POSS);
+}
+
+static bool role_opens_sentence(const struct ingest_para *p, size_t lo);
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -2570,6 +2582,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
     int32_t skip_para = -1, skip_sent = -1;
     size_t best_start = 0, best_end = 0;
+    size_t own_tok = tok_at_byte(&x->paras[para], byte);
+    int32_t own_sent = own_tok < x->paras[para].toks.n ? x->paras[para].toks.v[own_tok].sent : -1;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - PRON_PARAS)
@@ -2611,6 +2625,15 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             p->toks.v[pb - 1].sent == sent && TOK_IN(p->s, &p->toks.v[pb - 1], prepositions))
             continue;
         if (m->para == skip_para && sent == skip_sent)
+            continue;
+        /* "The governor ripped into Roe's record and mocked what he called
+         * ...": in the pronoun's own sentence, whose subject is a person's
+         * role, a name in the possessive owns a noun and is no subject (but
+         * "The address was aimed at Roe's comments, in which he said": with
+         * a thing for the subject the owner is whom he means) */
+        if (best < 0 && m->para == para && sent == own_sent && lo > 0 && lo < p->toks.n &&
+            p->toks.v[lo - 1].sent == sent && poss_mention_end(p, lo, m->end) &&
+            role_opens_sentence(p, lo))
             continue;
         /* "He and his wife's cousin, X, drove down": a sentence whose subject
          * is already a he/she of this sex names X as no subject; the pronoun
@@ -3027,6 +3050,25 @@ static const char *const role_nouns[] = {
     "striker",        "superintendent", "treasurer",    "veteran",
     "winger",
 };
+
+/* True when the sentence of token lo opens, before lo, with "The" and a role
+ * noun within its next four words ("The former Missouri governor, ..."). */
+static bool role_opens_sentence(const struct ingest_para *p, size_t lo)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t f = lo;
+    while (f > 0 && t[f - 1].sent == t[lo].sent)
+        f--;
+    if (!ingest_tok_ieq(p->s, &t[f], "the"))
+        return false;
+    for (size_t k = f + 1; k < lo && k <= f + 4; k++) {
+        if (t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD)
+            return false;
+        if ((t[k].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[k], role_nouns))
+            return true;
+    }
+    return false;
+}
 
 /* Whether token t is one of role_nouns, any case ("Minister", "minister"). */
 static bool role_noun_tok(const struct ingest_para *p, const struct ingest_tok *t)
