@@ -398,6 +398,40 @@ static bool claim_owner_attr(const struct head *h, size_t q0, struct head_attr *
     return false;
 }
 
+/* Labels that open a fact check's headline before its colon, sorted. */
+static const char *const check_labels[] = {
+    "claim check", "fact check", "fact-check", "factcheck", "reality check",
+};
+
+/* "Fact check: Roe's '100 new schools' and Lee's 'crime has doubled'": after
+ * a fact check's label a quotation right after a possessive name is that
+ * person's or organisation's claim, the thing checked, not a work's title
+ * as "X's 'Film'" elsewhere is. colon is the label's colon token. */
+static bool check_owner_attr(const struct head *h, size_t colon, size_t q0, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    if (colon == 0 || colon >= h->toks.n || q0 <= colon + 1 ||
+        !ingest_word_in(check_labels, sizeof check_labels / sizeof *check_labels,
+                        h->s + t[0].start, t[colon - 1].end - t[0].start))
+        return false;
+    size_t e = q0; /* the possessive name ends at token e - 1 */
+    if (!(t[e - 1].flags & INGEST_TOKF_POSS) || !tok_cap(&t[e - 1]) || t[e - 1].quote >= 0)
+        return false;
+    size_t a = e - 1;
+    while (a > colon + 1 && e - a < HEAD_NAME_WORDS && tok_cap(&t[a - 1]) &&
+           !(t[a - 1].flags & INGEST_TOKF_POSS) && t[a - 1].quote < 0)
+        a--;
+    for (; a < e; a++) {
+        int32_t id = ent_named(h, t[a].start, t[e - 1].end);
+        if (id < 0)
+            continue;
+        if (h->ents->v[id].type == ENTITY_PLACE)
+            return false;
+        return head_attr_set(at, id, t[a].start, t[e - 1].end);
+    }
+    return false;
+}
+
 /* Present-tense verbs a headline uses to report or judge somebody's words, both
  * numbers ("Fishermen Slam", "Skipper Reveals"), sorted. */
 static const char *const head_verbs[] = {
@@ -614,6 +648,8 @@ int ingest_quotes_head(const char *s, int part, const struct ingest_ents *ents,
             at = by_cue; /* searched after the colon, when there is one */
         else if (claim_owner_attr(&h, q0, &at))
             ; /* "X's claim that ... 'Q'" */
+        else if (check_owner_attr(&h, colon, q0, &at))
+            ; /* "Fact check: X's 'Q'" */
         else if (has_colon && after_colon)
             at = by_colon;
         else if (q0 == 0 && quote_lead_attr(&h, qi, &at))

@@ -607,7 +607,7 @@ static const struct cue {
     {"maintained", CUE_VERB, 0},   {"contended", CUE_VERB, 0},
     {"asserted", CUE_VERB, 0},     {"charged", CUE_VERB, 0},
     {"alleged", CUE_VERB, 0},      {"mused", CUE_VERB, 0},
-    {"alleges", CUE_VERB, 0},
+    {"alleges", CUE_VERB, 0},      {"assured", CUE_VERB, 0},
     {"agreed", CUE_VERB, 0},       {"concluded", CUE_VERB, 0},
     {"reiterated", CUE_VERB, 0},   {"shouted", CUE_VERB, 0},
     {"yelled", CUE_VERB, 0},       {"exclaimed", CUE_VERB, 0},
@@ -2559,6 +2559,18 @@ static bool fronted_clause_names(const struct ingest_para *p, int32_t sent, size
     return true;
 }
 
+/* True when the mention that starts at token lo and ends at byte end is in
+ * the possessive ("Roe's record"): its last token carries the mark. */
+static bool poss_mention_end(const struct ingest_para *p, size_t lo, size_t end)
+{
+    size_t k = lo;
+    while (k + 1 < p->toks.n && p->toks.v[k + 1].start < end)
+        k++;
+    return k < p->toks.n && (p->toks.v[k].flags & INGEST_TOKF_POSS);
+}
+
+static bool role_opens_sentence(const struct ingest_para *p, size_t lo);
+
 /* The person a he/she at (para, byte) refers to, or -1. Candidates: the first
  * person (outside quotations) of the nearest earlier sentence that names one,
  * i.e. its likely subject, and the last named speaker. The speaker wins unless
@@ -2570,6 +2582,8 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     int32_t best = -1, best_sent = -1, best_para = -1, intro = -1;
     int32_t skip_para = -1, skip_sent = -1;
     size_t best_start = 0, best_end = 0;
+    size_t own_tok = tok_at_byte(&x->paras[para], byte);
+    int32_t own_sent = own_tok < x->paras[para].toks.n ? x->paras[para].toks.v[own_tok].sent : -1;
     for (size_t steps = 0; i > 0 && steps < 64; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - PRON_PARAS)
@@ -2601,11 +2615,25 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             modifies_name(p, m->end, best_start))
             continue; /* "Roe campaign spokesman Ann Vale": Vale is the subject */
         /* "Asked about merging with Roe's list, Vale said ...": a name behind
-         * a preposition is no subject, the later one is */
-        if (best >= 0 && m->para == best_para && sent == best_sent && lo > 0 &&
-            p->toks.v[lo - 1].sent == sent && TOK_IN(p->s, &p->toks.v[lo - 1], prepositions))
+         * a preposition is no subject, the later one is; also past the name's
+         * title ("Asked by Rep. Jo Roe whether ..., Vale said no") */
+        size_t pb = lo;
+        while (pb > 0 && lo - pb < 3 && p->toks.v[pb - 1].sent == sent &&
+               tok_capital(&p->toks.v[pb - 1]) && p->toks.v[pb - 1].quote < 0)
+            pb--;
+        if (best >= 0 && m->para == best_para && sent == best_sent && pb > 0 &&
+            p->toks.v[pb - 1].sent == sent && TOK_IN(p->s, &p->toks.v[pb - 1], prepositions))
             continue;
         if (m->para == skip_para && sent == skip_sent)
+            continue;
+        /* "The governor ripped into Roe's record and mocked what he called
+         * ...": in the pronoun's own sentence, whose subject is a person's
+         * role, a name in the possessive owns a noun and is no subject (but
+         * "The address was aimed at Roe's comments, in which he said": with
+         * a thing for the subject the owner is whom he means) */
+        if (best < 0 && m->para == para && sent == own_sent && lo > 0 && lo < p->toks.n &&
+            p->toks.v[lo - 1].sent == sent && poss_mention_end(p, lo, m->end) &&
+            role_opens_sentence(p, lo))
             continue;
         /* "He and his wife's cousin, X, drove down": a sentence whose subject
          * is already a he/she of this sex names X as no subject; the pronoun
@@ -3022,6 +3050,25 @@ static const char *const role_nouns[] = {
     "striker",        "superintendent", "treasurer",    "veteran",
     "winger",
 };
+
+/* True when the sentence of token lo opens, before lo, with "The" and a role
+ * noun within its next four words ("The former Missouri governor, ..."). */
+static bool role_opens_sentence(const struct ingest_para *p, size_t lo)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t f = lo;
+    while (f > 0 && t[f - 1].sent == t[lo].sent)
+        f--;
+    if (!ingest_tok_ieq(p->s, &t[f], "the"))
+        return false;
+    for (size_t k = f + 1; k < lo && k <= f + 4; k++) {
+        if (t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD)
+            return false;
+        if ((t[k].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[k], role_nouns))
+            return true;
+    }
+    return false;
+}
 
 /* Whether token t is one of role_nouns, any case ("Minister", "minister"). */
 static bool role_noun_tok(const struct ingest_para *p, const struct ingest_tok *t)
@@ -5297,6 +5344,49 @@ static bool named_newcomer(const struct ctx *x, int32_t pi, size_t c0, size_t k,
         return true;
     }
     return false;
+}
+
+/* "“...,” said one woman, who held a toddler. “...” The woman, Ann Roe,
+ * 36, said she ...": a source brought in by an indefinite description (a
+ * determiner and up to three lower-case words) and named later in the
+ * paragraph by the same head noun behind "the" and a comma is the person
+ * named there. A reporter quotes a voter first and names her after. */
+static void renamed_source(struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n;
+    if (!q->at.found || q->at.speaker >= 0 || q->at.subj_para != pi ||
+        q->at.subj_b <= q->at.subj_a)
+        return;
+    size_t a = tok_at_byte(p, q->at.subj_a), b = tok_at_byte(p, q->at.subj_b);
+    if (a >= n || b > n || b < a + 2 || b - a > 4 || !TOK_IN(p->s, &t[a], indefinites))
+        return;
+    for (size_t k = a + 1; k < b; k++)
+        if (t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_LOWER))
+            return;
+    const struct ingest_tok *head = &t[b - 1];
+    for (size_t k = q->tq1 + 1; k + 3 < n; k++) {
+        if (t[k].quote >= 0 || !ingest_tok_ieq(p->s, &t[k], "the") ||
+            t[k + 1].end - t[k + 1].start != head->end - head->start ||
+            strncasecmp(p->s + t[k + 1].start, p->s + head->start, head->end - head->start) != 0 ||
+            !is_punct(&t[k + 2], ','))
+            continue;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            if (m->start != t[k + 3].start || m->in_quote ||
+                x->ents->v[m->entity].type != ENTITY_PERSON)
+                continue;
+            size_t e = k + 3;
+            while (e < n && t[e].start < m->end)
+                e++;
+            const struct cue *c = q->at.cue;
+            subject_resolve(x, pi, (struct subj){k + 3, e, false}, &q->at);
+            q->at.cue = c;
+            return;
+        }
+        return;
+    }
 }
 
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
@@ -8336,6 +8426,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         }
         if (!(p->n_spans && p->spans[0].continued))
             pend_from = SIZE_MAX;
+        for (size_t qi = 0; qi < p->n_spans; qi++)
+            if (!qs[qi].drop)
+                renamed_source(&x, (int32_t)pi, &qs[qi]);
         /* emit */
         carry_ok = false;
         size_t named_end = SIZE_MAX; /* last token of the last span dropped as a name */

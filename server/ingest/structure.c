@@ -70,12 +70,32 @@ static bool line_is_term(const char *s, size_t n)
     return false;
 }
 
+/* The bytes of a short label before a colon that opens the line ("Claim: ",
+ * "The claim: "): up to three words, the first capitalised, then a colon and
+ * a space; 0 without one. A fact check prints the claim it checks so. */
+static size_t line_label_len(const char *s, size_t n)
+{
+    if (n == 0 || !(s[0] >= 'A' && s[0] <= 'Z'))
+        return 0;
+    size_t words = 1;
+    for (size_t i = 1; i + 1 < n && i < 40; i++) {
+        if (s[i] == ':' && s[i + 1] == ' ')
+            return i + 2;
+        if (s[i] == ' ' && ++words > 3)
+            return 0;
+        if (!(isalpha((unsigned char)s[i]) || s[i] == ' ' || s[i] == '-' || s[i] == '\''))
+            return 0;
+    }
+    return 0;
+}
+
 /* True when the line is a signed quotation, a vox pop or an epigraph however short:
- * it opens with a double quote mark, and a double mark then a dash follow later
- * (“Too long.” ― Ann Roe). */
+ * it opens with a double quote mark, maybe behind a short label ("Claim:"),
+ * and a double mark then a dash follow later (“Too long.” ― Ann Roe;
+ * Claim: “Crime has doubled.” — Ann Roe). */
 static bool line_is_signed_quote(const char *s, size_t n)
 {
-    size_t i = 0;
+    size_t i = line_label_len(s, n);
     enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &i));
     if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_AMBIG)
         return false;
