@@ -404,7 +404,7 @@ static void trim_span(const char *s, size_t *a, size_t *b)
 static const char *const desk_nouns[] = {
     "columnist", "columnists", "correspondent", "correspondents", "editor",   "editors",
     "journalist", "journalists", "producer",     "producers",      "reporter", "reporters",
-    "writer",    "writers",
+    "sketchwriter", "writer", "writers",
 }; /* sorted */
 
 /* Capitalised words that open a newsroom role after a name and that the
@@ -661,7 +661,14 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
             size_t pa = a, pb = b;
             trim_span(s, &pa, &pb);
             size_t pw = ingest_words_count(s + pa, pb - pa);
-            bool last = skip == 0 && found.n > 0 && a > 0 &&
+            /* ("Ann Roe, Political Sketchwriter, in Wellington, Somerset":
+             * where the writer filed from ends the line after the role) */
+            size_t rest = b + skip;
+            while (rest < n && s[rest] == ' ')
+                rest++;
+            bool place_after = skip != 0 && ingest_ascii_iprefix(s + rest, n - rest, "in ") &&
+                               ingest_words_count(s + rest, n - rest) <= 5;
+            bool last = (skip == 0 || place_after) && found.n > 0 && a > 0 &&
                         (s[a - 1] == ',' || (a >= 2 && s[a - 2] == '|'));
             bool outlet =
                 pw >= 1 && pw <= 4 &&
@@ -671,6 +678,8 @@ static int bare_byline_parse(const char *s, size_t n, const struct ingest_gaz *g
                                 pb - word_start_before(s, pa, pb)));
             ok = last && outlet;
             role_or_outlet = ok;
+            if (ok && place_after)
+                break;
         }
         if (skip == 0)
             break;
