@@ -364,6 +364,29 @@ static bool subject_attr(const struct head *h, size_t q0, struct head_attr *at)
     return false;
 }
 
+/* The owner named in the possessive that ends at token e - 1 ("Roe's",
+ * "Ann Roe's"), its words going back no further than token lo: the first
+ * entity that a run of its last words names, unless a place. Sets at. */
+static bool possessive_owner(const struct head *h, size_t lo, size_t e, struct head_attr *at)
+{
+    const struct ingest_tok *t = h->toks.v;
+    if (e == 0 || !(t[e - 1].flags & INGEST_TOKF_POSS) || !tok_cap(&t[e - 1]))
+        return false;
+    size_t a = e - 1;
+    while (a > lo && e - a < HEAD_NAME_WORDS && tok_cap(&t[a - 1]) &&
+           !(t[a - 1].flags & INGEST_TOKF_POSS) && t[a - 1].quote < 0)
+        a--;
+    for (; a < e; a++) {
+        int32_t id = ent_named(h, t[a].start, t[e - 1].end);
+        if (id < 0)
+            continue;
+        if (h->ents->v[id].type == ENTITY_PLACE)
+            return false;
+        return head_attr_set(at, id, t[a].start, t[e - 1].end);
+    }
+    return false;
+}
+
 /* "Fact Check: Stroud's Claim That Wind 'Killed Jobs' Is False": a person or
  * organisation in the possessive before a noun of speech, up to eight words
  * before the quotation, owns it. */
@@ -378,22 +401,7 @@ static bool claim_owner_attr(const struct head *h, size_t q0, struct head_attr *
          * "Claim Of"; not "Roe's Remarks Overshadowed as Lee Unveils 'Q'" */
         if (k < q0 && !ingest_tok_ieq(h->s, &t[k], "that") && !ingest_tok_ieq(h->s, &t[k], "of"))
             return false;
-        size_t e = k - 1; /* the possessive name ends at token e - 1 */
-        if (!(t[e - 1].flags & INGEST_TOKF_POSS) || !tok_cap(&t[e - 1]))
-            return false;
-        size_t a = e - 1;
-        while (a > 0 && e - a < HEAD_NAME_WORDS && tok_cap(&t[a - 1]) &&
-               !(t[a - 1].flags & INGEST_TOKF_POSS) && t[a - 1].quote < 0)
-            a--;
-        for (; a < e; a++) {
-            int32_t id = ent_named(h, t[a].start, t[e - 1].end);
-            if (id < 0)
-                continue;
-            if (h->ents->v[id].type == ENTITY_PLACE)
-                return false;
-            return head_attr_set(at, id, t[a].start, t[e - 1].end);
-        }
-        return false;
+        return possessive_owner(h, 0, k - 1, at);
     }
     return false;
 }
@@ -414,22 +422,7 @@ static bool check_owner_attr(const struct head *h, size_t colon, size_t q0, stru
         !ingest_word_in(check_labels, sizeof check_labels / sizeof *check_labels,
                         h->s + t[0].start, t[colon - 1].end - t[0].start))
         return false;
-    size_t e = q0; /* the possessive name ends at token e - 1 */
-    if (!(t[e - 1].flags & INGEST_TOKF_POSS) || !tok_cap(&t[e - 1]) || t[e - 1].quote >= 0)
-        return false;
-    size_t a = e - 1;
-    while (a > colon + 1 && e - a < HEAD_NAME_WORDS && tok_cap(&t[a - 1]) &&
-           !(t[a - 1].flags & INGEST_TOKF_POSS) && t[a - 1].quote < 0)
-        a--;
-    for (; a < e; a++) {
-        int32_t id = ent_named(h, t[a].start, t[e - 1].end);
-        if (id < 0)
-            continue;
-        if (h->ents->v[id].type == ENTITY_PLACE)
-            return false;
-        return head_attr_set(at, id, t[a].start, t[e - 1].end);
-    }
-    return false;
+    return t[q0 - 1].quote < 0 && possessive_owner(h, colon + 1, q0, at);
 }
 
 /* Present-tense verbs a headline uses to report or judge somebody's words, both

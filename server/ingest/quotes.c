@@ -5316,6 +5316,26 @@ static bool hyphen_role(const struct ingest_para *p, const struct ingest_tok *w)
  * X" (also the name a thing goes by, span_is_name); sorted. */
 static const char *const namings[] = {"called", "named"};
 
+/* The person named by a mention that starts at token j of paragraph pi,
+ * outside quotation marks, as a subject over its tokens (before lim); false
+ * when no person's name starts there. */
+static bool person_at(const struct ctx *x, int32_t pi, size_t j, size_t lim, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start != t[j].start || m->in_quote || x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t e = j;
+        while (e < lim && t[e].start < m->end)
+            e++;
+        *out = (struct subj){j, e, false};
+        return true;
+    }
+    return false;
+}
+
 /* "A resident named Ann Roe stood up and asked": a newcomer brought in by a
  * description (a determiner and up to three lower-case words) and the
  * participle that names him is the person named, who is the subject. True
@@ -5332,18 +5352,7 @@ static bool named_newcomer(const struct ctx *x, int32_t pi, size_t c0, size_t k,
         w++;
     if (w == c0 + 1 || w + 1 >= k || !TOK_IN(p->s, &t[w], namings) || t[w].quote >= 0)
         return false;
-    for (size_t mi = 0; mi < p->n_m; mi++) {
-        const struct ingest_mention *m = &p->m[mi];
-        if (m->start != t[w + 1].start || m->in_quote ||
-            x->ents->v[m->entity].type != ENTITY_PERSON)
-            continue;
-        size_t e = w + 1;
-        while (e < k && t[e].start < m->end)
-            e++;
-        *out = (struct subj){w + 1, e, false};
-        return true;
-    }
-    return false;
+    return person_at(x, pi, w + 1, k, out);
 }
 
 /* "“...,” said one woman, who held a toddler. “...” The woman, Ann Roe,
@@ -5372,18 +5381,11 @@ static void renamed_source(struct ctx *x, int32_t pi, struct qinfo *q)
             strncasecmp(p->s + t[k + 1].start, p->s + head->start, head->end - head->start) != 0 ||
             !is_punct(&t[k + 2], ','))
             continue;
-        for (size_t mi = 0; mi < p->n_m; mi++) {
-            const struct ingest_mention *m = &p->m[mi];
-            if (m->start != t[k + 3].start || m->in_quote ||
-                x->ents->v[m->entity].type != ENTITY_PERSON)
-                continue;
-            size_t e = k + 3;
-            while (e < n && t[e].start < m->end)
-                e++;
+        struct subj sj;
+        if (person_at(x, pi, k + 3, n, &sj)) {
             const struct cue *c = q->at.cue;
-            subject_resolve(x, pi, (struct subj){k + 3, e, false}, &q->at);
+            subject_resolve(x, pi, sj, &q->at);
             q->at.cue = c;
-            return;
         }
         return;
     }
