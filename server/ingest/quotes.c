@@ -3469,6 +3469,44 @@ static bool rank_clash(const struct ingest_para *mp, size_t a, size_t b,
     return false;
 }
 
+/* Lower-case words that join a capitalised office to its domain: "Minister
+ * of Mines and Energy", "Minister of State at the Department of Housing". */
+static const char *const office_joiners[] = {"and", "at", "for", "of", "on", "the"};
+
+/* Whether the name starting at token a of paragraph mp stands right behind a
+ * capitalised office with its domain whose first word is the description's
+ * one word hw/hn: "Minister of Mines and Energy, Ann Roe," or "Minister of
+ * State at the Department of Housing Ann Roe said" for "the minister" (the
+ * title words right before a name stop at "of", so neither reaches the
+ * office's head noun). Not behind a rank word: a "Deputy Minister of ..."
+ * is not "the minister". Bounded: twelve words back. */
+static bool office_with_domain_before(const struct ingest_para *mp, size_t a, const char *hw,
+                                      size_t hn)
+{
+    const struct ingest_tok *t = mp->toks.v;
+    size_t z = a;
+    if (z > 0 && is_punct(&t[z - 1], ',') && t[z - 1].quote < 0)
+        z--; /* the comma of "Energy, Ann Roe," */
+    bool joined = false;
+    for (size_t k = z; k > 0 && z - k < 12; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote >= 0 || (w->flags & INGEST_TOKF_POSS))
+            return false;
+        if (TOK_IN(mp->s, w, office_joiners)) {
+            joined = true;
+            continue;
+        }
+        if (!(w->flags & INGEST_TOKF_CAP))
+            return false;
+        /* the office's head must be followed by a joiner ("Minister of"),
+         * else it is only a title word before the name, tested elsewhere */
+        if (joined && k < z && TOK_IN(mp->s, &t[k], office_joiners) &&
+            desc_word_is(mp->s + w->start, w->end - w->start, hw, hn))
+            return !(k >= 2 && TOK_IN(mp->s, &t[k - 2], rank_words));
+    }
+    return false;
+}
+
 static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *m,
                               const struct ingest_para *p, const struct ingest_tok *const *d,
                               size_t nd, size_t head, bool *head_ok)
@@ -3553,6 +3591,8 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
         if (hits == nd)
             return true;
     }
+    if (nd == 1 && office_with_domain_before(mp, a, p->s + d[0]->start, d[0]->end - d[0]->start))
+        return true;
     /* "The shadow home secretary, Fiona Roe," is not "the home secretary" */
     if (rank_clash(mp, before, before_end, d, p->s, nd))
         before = before_end;
