@@ -1935,14 +1935,6 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             }
         }
     }
-    /* "... for Agriculture and Farmers Welfare Smt. Radhika Pandey": the
-     * tokenizer ends the run at the honorific's full stop; what it leaves
-     * before the name is an office, no entity */
-    if (b - a >= 2 && b < n && t[b].kind == INGEST_TOK_PUNCT && t[b].ch == '.' &&
-        t[b].start == end && end == t[b - 1].end &&
-        ingest_word_in(honorifics, sizeof honorifics / sizeof *honorifics, s + t[b - 1].start,
-                       t[b - 1].end - t[b - 1].start))
-        return true;
     /* "Director General Health Services Sindh Dr Shahnaz Abro", "Director of
      * Horticulture Dr. M. Prasanna Kumar": an honorific inside the run closes
      * the office before it, whatever its words; the name follows it */
@@ -3795,23 +3787,26 @@ static bool plain_place_words(const struct ingest_gaz *g, const char *s,
     return true;
 }
 
+/* Lower-case words for administrative areas, and for the bodies that run one
+ * ("district council"), both sorted. */
+static const char *const admin_areas[] = {"district", "districts", "province", "provinces",
+                                          "subdistrict", "subdistricts"};
+static const char *const admin_bodies[] = {"administration", "attorney", "council",  "court",
+                                           "government",     "office",   "officials"};
+
 /* Whether t[j] is a lower-case word for an administrative area; *plural
  * says whether it names several ("districts"). */
 static bool admin_area_at(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t j,
                           bool *plural)
 {
-    static const char *const admin[] = {"district", "districts", "province", "provinces",
-                                        "subdistrict", "subdistricts"}; /* sorted */
     if (j >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
         t[j].quote != t[a].quote ||
-        !ingest_word_in(admin, sizeof admin / sizeof *admin, s + t[j].start, t[j].end - t[j].start))
+        !ingest_word_in(admin_areas, sizeof admin_areas / sizeof *admin_areas, s + t[j].start, t[j].end - t[j].start))
         return false;
     /* "Mid Weald district council", "the Kelby district court": the area's
      * body, which the council rules name */
-    static const char *const bodies[] = {"administration", "attorney", "council", "court",
-                                         "government",     "office",   "officials"}; /* sorted */
     if (j + 1 < n && t[j + 1].kind == INGEST_TOK_WORD && (t[j + 1].flags & INGEST_TOKF_LOWER) &&
-        (ingest_word_in(bodies, sizeof bodies / sizeof *bodies, s + t[j + 1].start,
+        (ingest_word_in(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies, s + t[j + 1].start,
                         t[j + 1].end - t[j + 1].start) ||
          ingest_org_noun(s + t[j + 1].start, t[j + 1].end - t[j + 1].start)))
         return false;
@@ -5586,14 +5581,6 @@ static int org_by_initials(const struct ingest_ents *e, const char *w, size_t n,
     return hit;
 }
 
-/* "Consul General Hernando Ruiz Palacios ... Ruiz said": a lone word that
- * is the middle one of exactly one person's three-word name (among the
- * first n_full entities, 512 at most) is the first part of a double
- * surname, though no list knows the given name before it; a listed given
- * name ("Mary Ann Roe ... Ann") or an initial is no surname. -1 when none or
- * more than one. */
-/* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
- * "Mr Roe" is the single "Roe"), so they are read back from the text. */
 /* True if a body candidate for a person is written nm (n bytes). */
 static bool body_person_named(const struct cands *cs, const char *nm, size_t n)
 {
@@ -5625,6 +5612,8 @@ static bool body_surname(const struct cands *cs, const struct name_index *people
     return false;
 }
 
+/* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
+ * "Mr Roe" is the single "Roe"), so they are read back from the text. */
 static const char *const courtesies[] = {
     "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
 }; /* sorted */
@@ -5668,6 +5657,12 @@ static int person_by_first(const struct ingest_ents *e, const char *w, size_t n,
     return hit >= 0 ? hit : -1;
 }
 
+/* "Consul General Hernando Ruiz Palacios ... Ruiz said": a lone word that
+ * is the middle one of exactly one person's three-word name (among the
+ * first n_full entities, 512 at most) is the first part of a double
+ * surname, though no list knows the given name before it; a listed given
+ * name ("Mary Ann Roe ... Ann") or an initial is no surname. -1 when none or
+ * more than one. */
 static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz *g,
                             const char *w, size_t n, size_t n_full)
 {
@@ -5969,7 +5964,10 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
-           ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies);
+           ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
+           ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
+           ingest_words_sorted(admin_areas, sizeof admin_areas / sizeof *admin_areas) &&
+           ingest_words_sorted(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,

@@ -684,3 +684,9 @@ out:
     free(spans);
     return rc;
 }
+
+bool ingest_headline_lists_sorted(void)
+{
+    return ingest_words_sorted(check_labels, sizeof check_labels / sizeof *check_labels) &&
+           ingest_words_sorted(head_verbs, sizeof head_verbs / sizeof *head_verbs);
+}

@@ -112,6 +112,7 @@ bool ingest_words_sorted(const char *const *list, size_t n);
 bool ingest_text_lists_sorted(void);
 bool ingest_quotes_lists_sorted(void);
 bool ingest_entities_lists_sorted(void);
+bool ingest_headline_lists_sorted(void);
 /* Bit 7 set in each byte of w that is zero. Exact for the lowest zero byte
  * (only a zero byte borrows, so nothing below the first one is marked). */
 static inline uint64_t ingest_zero_bytes(uint64_t w)

@@ -1435,9 +1435,10 @@ static const char *const document_nouns[] = {
  * an aside between commas that opens with "in" and a writing ("in a
  * statement", "in a letter to members") says how the subject spoke, and a
  * name in it (the signer) is not the subject; the body that issues the
- * writing speaks. Returns the token of the comma that opens the aside, when
- * the commas from it up to e (the comma before the verb) hold only that
- * aside; SIZE_MAX when there is none. */
+ * writing speaks. Returns the token of the comma that opens the aside (the
+ * nearest ", in a <writing>" before e, the comma before the verb, within 40
+ * tokens and the sentence; the commas inside the aside, around the signer's
+ * name, are part of it); SIZE_MAX when there is none. */
 static size_t writing_aside_open(const struct ingest_para *p, size_t e, size_t lim)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -1701,8 +1702,6 @@ static const char *const institution_nouns[] = {
 };
 
 static bool anon_clause(const struct ingest_para *p, size_t a, size_t b);
-
-/* Words that open an indefinite phrase, an anonymous source's as a rule; sorted. */
 
 static struct subj subject_left(const struct ingest_para *p, size_t k, size_t lim)
 {
@@ -2121,10 +2120,7 @@ static const char *const source_links[] = {
 
 /* Nouns that head an anonymous source ("a Treasury source", "two people
  * briefed on the talks"), besides the role nouns; sorted. */
-/* Speech verbs that frame a quotation nested inside another one ("... once
- * told this country, ‘...’"). The cue index skips words inside quotations,
- * so the frame has its own short list. Sorted. */
-/* Cues by which an interviewer's words are put: "“...?” I asked." */
+/* Cues by which an interviewer's words are put: "“...?” I asked." Sorted. */
 static const char *const asking_cues[] = {"asked", "asks", "inquired", "pressed", "wondered"};
 
 /* Words by which a line of dialogue speaks to the other one about the two of
@@ -2132,6 +2128,9 @@ static const char *const asking_cues[] = {"asked", "asks", "inquired", "pressed"
 static const char *const address_words[] = {"you", "your", "yourself"};
 static const char *const self_words[] = {"i", "me", "my", "myself"};
 
+/* Speech verbs that frame a quotation nested inside another one ("... once
+ * told this country, ‘...’"). The cue index skips words inside quotations,
+ * so the frame has its own short list. Sorted. */
 static const char *const inner_cues[] = {"added", "asked", "declared", "replied", "said",
                                          "say",   "saying", "says", "tell", "telling",
                                          "tells", "told",   "writes", "writing", "wrote"};
@@ -3440,17 +3439,13 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
     return holds_noun >= 0 || inst ? holds_noun : recent;
 }
 
-/* How well the description d[0..nd) (head word d[head]) of paragraph p fits
- * the person mention m: true when all its words stand around the name (title
- * words before it, an appositive after it, "of Maine" right after it: "Sens.
- * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
- * does and no other party or nationality does. */
-/* Whether the description d[0..nd) of text ds holds the word w/n, case aside. */
+/* Whether the description d[0..nd) of text ds holds the title word w/n (as
+ * desc_word_is reads one: "Dep." for "deputy" too). */
 static bool desc_has_word(const char *ds, const struct ingest_tok *const *d, size_t nd,
                           const char *w, size_t n)
 {
     for (size_t i = 0; i < nd; i++)
-        if (d[i]->end - d[i]->start == n && strncasecmp(ds + d[i]->start, w, n) == 0)
+        if (desc_word_is(w, n, ds + d[i]->start, d[i]->end - d[i]->start))
             return true;
     return false;
 }
@@ -3507,6 +3502,11 @@ static bool office_with_domain_before(const struct ingest_para *mp, size_t a, co
     return false;
 }
 
+/* How well the description d[0..nd) (head word d[head]) of paragraph p fits
+ * the person mention m: true when all its words stand around the name (title
+ * words before it, an appositive after it, "of Maine" right after it: "Sens.
+ * Ann Roe of Maine" for "the Maine senator"); *head_ok when its head word
+ * does and no other party or nationality does. */
 static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *m,
                               const struct ingest_para *p, const struct ingest_tok *const *d,
                               size_t nd, size_t head, bool *head_ok)
@@ -5819,7 +5819,7 @@ static bool gerund_for_subject(const struct ctx *x, int32_t pi, size_t k, size_t
 }
 
 static const char *const aspect_verbs[] = {
-    "began", "begin", "begun", "continued", "continues", "kept", "keeps", "started", "starts",
+    "began", "begin", "begun", "continued", "continues", "keeps", "kept", "started", "starts",
 };
 
 static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
@@ -6280,11 +6280,6 @@ static const char *const work_nouns[] = {
     "poem",  "program", "programme", "report", "series", "show", "song", "speech", "study",
 };
 
-/* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
- * the Voters,”", "an episode of “...”"), after an owner's possessive ("told
- * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
- * of works ("his book, “...”"). A title is nobody's words whoever the sentence
- * quotes, so it goes even when a cue would attribute it. */
 /* True when span q, of at most six words, is closed off by a dash or a
  * closing bracket right after it: the second half of a gloss set off in
  * any case ("nicknamed “ordonanțe trenuleț” – “train ordinances” –"). */
@@ -6299,6 +6294,11 @@ static bool gloss_closed(const struct ingest_para *p, const struct qinfo *q, siz
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
 
+/* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
+ * the Voters,”", "an episode of “...”"), after an owner's possessive ("told
+ * Channel Nine's “Harbour Week,”", "her “Tides of the North”"), or after a noun
+ * of works ("his book, “...”"). A title is nobody's words whoever the sentence
+ * quotes, so it goes even when a cue would attribute it. */
 static bool work_title(const struct ingest_para *p, const struct qinfo *q)
 {
     const struct ingest_tok *t = p->toks.v;
@@ -7690,6 +7690,9 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
             return false;
         npi = pi + 1;
     } else {
+        /* the quotation opens the paragraph (a mark, at most, before it) */
+        if (p->spans[p->toks.v[q->tq0].quote].open >= 4)
+            return false;
         k0 = q->tq1 + 1;
         if (is_punct(&p->toks.v[k0], '.') && p->toks.v[k0].quote < 0)
             k0++; /* (British style: the full stop outside the marks) */
@@ -7808,20 +7811,26 @@ static bool cue_table_fits(void)
 bool ingest_quotes_lists_sorted(void)
 {
     return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
-           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) && LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) && LIST_SORTED(pronouns_other) &&
-           LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) && LIST_SORTED(lead_drops) &&
-           LIST_SORTED(function_words) && LIST_SORTED(prepositions) && LIST_SORTED(relatives) &&
-           LIST_SORTED(possessives) && LIST_SORTED(name_particles) && LIST_SORTED(clause_openers) &&
-           LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) && LIST_SORTED(noun_markers) &&
-           LIST_SORTED(aside_openers) && LIST_SORTED(time_words) && LIST_SORTED(desc_modifiers) &&
-           LIST_SORTED(companion_nouns) &&
-           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) && LIST_SORTED(fronted_subordinators) && LIST_SORTED(rank_words) && LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) &&
-           LIST_SORTED(business_nouns) && LIST_SORTED(institution_nouns) &&
-           LIST_SORTED(part_openers) && LIST_SORTED(collective_nouns) &&
-           LIST_SORTED(subordinators) && LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) && LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
-           LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) && LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) &&
-           LIST_SORTED(source_heads) && LIST_SORTED(inner_cues);
+           LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) &&
+           LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) &&
+           LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) &&
+           LIST_SORTED(lead_drops) && LIST_SORTED(function_words) && LIST_SORTED(prepositions) &&
+           LIST_SORTED(relatives) && LIST_SORTED(possessives) && LIST_SORTED(name_particles) &&
+           LIST_SORTED(clause_openers) && LIST_SORTED(cue_bases) && LIST_SORTED(base_subjects) &&
+           LIST_SORTED(noun_markers) && LIST_SORTED(aside_openers) && LIST_SORTED(time_words) &&
+           LIST_SORTED(desc_modifiers) && LIST_SORTED(companion_nouns) &&
+           LIST_SORTED(role_nouns) && LIST_SORTED(unnamed_roles) &&
+           LIST_SORTED(fronted_subordinators) && LIST_SORTED(rank_words) &&
+           LIST_SORTED(thing_verbs) && LIST_SORTED(work_nouns) && LIST_SORTED(business_nouns) &&
+           LIST_SORTED(institution_nouns) && LIST_SORTED(part_openers) &&
+           LIST_SORTED(collective_nouns) && LIST_SORTED(subordinators) &&
+           LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) &&
+           LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
+           LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
+           LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
+           LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) && LIST_SORTED(office_joiners) &&
+           LIST_SORTED(indefinites);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
@@ -7861,8 +7870,9 @@ static int32_t sole_author(const struct ingest_ents *e)
  * first person who asks is the reporter of the byline. Only an asking cue,
  * or a question after a sentence of the reporter's without a cue ("I started
  * with the question ... . “...?”"), counts: "“Can you ...?”, I said, “Give me
- * three years”" inside a Q&A answer is the interviewee's "I". Sets the speaker of an attribution whose subject is
- * the bare "I" and that names nobody yet; leaves anything else alone. */
+ * three years”" inside a Q&A answer is the interviewee's "I". Sets the
+ * speaker of an attribution whose subject is the bare "I" and that names
+ * nobody yet; leaves anything else alone. */
 static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
 {
     const struct attr *at = &q->at;
@@ -7874,9 +7884,8 @@ static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_qspan *span = &p->spans[p->toks.v[q->tq0].quote];
     bool question = span->end > span->start && p->s[span->end - 1] == '?';
-    bool asking = false;
-    for (size_t i = 0; at->cue && i < sizeof asking_cues / sizeof *asking_cues; i++)
-        asking = asking || strcmp(at->cue->words, asking_cues[i]) == 0;
+    bool asking = at->cue && ingest_word_in(asking_cues, sizeof asking_cues / sizeof *asking_cues,
+                                            at->cue->words, strlen(at->cue->words));
     if (asking || (question && !at->cue))
         q->at.speaker = sole_author(x->ents);
 }

@@ -505,7 +505,7 @@ static const char *const abbreviations[] = {
     "kan",  "ky",   "la",   "lt",     "ltd",  "maj",  "mar",  "mass", "md",   "messrs",
     "mich", "minn", "miss", "mmes",   "mo",   "mont", "mr",   "mrs",  "ms",   "mt",
     "neb",  "nev",  "no",   "nov",    "oct",  "okla", "ore",  "pa",   "pres", "prof",
-    "pvt",  "rep",  "ret",  "rev",    "sen",  "sep",  "sept", "sgt",  "smt",  "sr",   "st",
+    "pvt",  "rep",  "ret",  "rev",    "sen",  "sep",  "sept", "sgt",  "shri", "smt",  "sr",   "st",
     "ste",  "supt", "tenn", "tex",    "univ", "va",   "vs",   "vt",   "wash", "wis",
     "wyo",
 };

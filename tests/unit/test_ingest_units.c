@@ -566,6 +566,7 @@ Test(ingest, word_lists_are_sorted)
     cr_expect(ingest_text_lists_sorted());
     cr_expect(ingest_quotes_lists_sorted());
     cr_expect(ingest_entities_lists_sorted());
+    cr_expect(ingest_headline_lists_sorted());
     static const char *const l[] = {"and", "but", "or"};
     cr_expect(ingest_word_in(l, 3, "But", 3));
     cr_expect_not(ingest_word_in(l, 3, "nor", 3));
