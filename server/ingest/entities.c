@@ -705,6 +705,56 @@ static bool group_noun_before(const char *s, const struct ingest_tok *t)
                           t->end - t->start);
 }
 
+/* Officials whose office is a body of its own, beyond the listed person titles:
+ * "the County Clerk's office", "the medical examiner's office". */
+static const char *const officials[] = {
+    "assessor",  "attorney", "auditor",   "clerk",    "comptroller", "controller",
+    "coroner",   "counsel",  "engineer",  "examiner", "prosecutor",  "recorder",
+    "registrar", "sheriff",  "solicitor", "treasurer"}; /* sorted */
+static const size_t n_officials = sizeof officials / sizeof *officials;
+
+/* "the New Hampshire attorney general's office", "the Tamarack County medical
+ * examiner's office", "the White House counsel's office", "the Georgia
+ * Secretary of State's office": a known place or body (or a "... County"),
+ * then its official in either case, possessive, then "office" in lower case
+ * (a capitalised "Office" is read with the run): the office is an
+ * organisation, whole. t[a..j) is the capitalised run, which holds the place
+ * and may hold the title; returns the token after "office" and sets
+ * *holder_end to the token after the place, else returns 0. */
+static size_t official_office_end(const struct ingest_gaz *g, const char *s,
+                                  const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                                  size_t *holder_end)
+{
+    for (size_t m = a + 1; m <= j && m < n; m++) {
+        if (!tok_capword(&t[m - 1]) || (t[m - 1].flags & INGEST_TOKF_POSS))
+            return 0;
+        bool holder =
+            gaz_name(g, s + t[a].start, t[m - 1].end - t[a].start, false) ||
+            (m - 1 > a &&
+             !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP) &&
+             ingest_gaz_has(g, s + t[m - 1].start, t[m - 1].end - t[m - 1].start,
+                            INGEST_GAZ_PLACE_WORD));
+        if (!holder)
+            continue;
+        size_t p = m;
+        while (p < n && p < m + 4 && t[p].kind == INGEST_TOK_WORD && t[p].quote == t[a].quote &&
+               !(t[p].flags & INGEST_TOKF_POSS))
+            p++;
+        if (p >= n || p == m + 4 || t[p].kind != INGEST_TOK_WORD || t[p].quote != t[a].quote ||
+            !(t[p].flags & INGEST_TOKF_POSS) || p + 1 >= n || t[p + 1].start > t[p].full_end + 1 ||
+            !ingest_tok_is(s, &t[p + 1], "office"))
+            continue;
+        /* the title whole ("attorney general") or its head ("examiner") */
+        if (ingest_gaz_has(g, s + t[m].start, t[p].end - t[m].start, INGEST_GAZ_TITLE) ||
+            (ingest_word_in(officials, n_officials, s + t[p].start, t[p].end - t[p].start) &&
+             (t[p].flags & INGEST_TOKF_LOWER))) {
+            *holder_end = m;
+            return p + 2;
+        }
+    }
+    return 0;
+}
+
 /* Pushes the span from token first to byte end as one organisation, with
  * the gazetteer's canonical name when known; false on OOM. */
 static bool org_span_push(struct cands *out, int32_t para, const char *s,
@@ -3997,15 +4047,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     continue;
                 /* "the Hood River County Clerk's office", "the Maricopa County
                  * Attorney's office": a local official's office, in lower case */
-                static const char *const officials[] = {
-                    "assessor",  "attorney",  "auditor",    "clerk",     "comptroller",
-                    "controller", "coroner",  "engineer",   "prosecutor", "recorder",
-                    "registrar", "sheriff",   "solicitor",  "treasurer"}; /* sorted */
                 if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && j >= a + 3 &&
                     ingest_tok_is(s, &t[j], "office") && t[j].quote == t[a].quote &&
                     t[j].start <= k->full_end + 1 &&
-                    ingest_word_in(officials, sizeof officials / sizeof *officials,
-                                   s + k->start, k->end - k->start) &&
+                    ingest_word_in(officials, n_officials, s + k->start, k->end - k->start) &&
                     (ingest_tok_is(s, &t[j - 2], "County") || ingest_tok_is(s, &t[j - 2], "City") ||
                      ingest_tok_is(s, &t[j - 2], "District") ||
                      ingest_tok_is(s, &t[j - 2], "State"))) {
@@ -4303,6 +4348,20 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 continue;
             }
             break;
+        }
+        /* the official's office; a capitalised "The" opening a sentence is no
+         * part of it, but "New" opening "New Hampshire" is */
+        size_t oo = a, holder_end = 0;
+        size_t office_end = local_office ? 0 : official_office_end(g, s, t, n, a, j, &holder_end);
+        if (!office_end && !local_office &&
+            ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_STOPCAP))
+            office_end = official_office_end(g, s, t, n, ++oo, j, &holder_end);
+        if (office_end) {
+            if (!org_span_push(out, para, s, &t[oo], t[office_end - 1].end, NULL, pos))
+                return false;
+            /* the place or body that holds the office is read on its own */
+            j = holder_end;
+            end_byte = t[j - 1].end;
         }
         /* "Our Standards: The Thomson Reuters Trust Principles": a code a
          * body publishes is no organisation; the listed body at its head
@@ -5967,7 +6026,8 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
            ingest_words_sorted(admin_areas, sizeof admin_areas / sizeof *admin_areas) &&
-           ingest_words_sorted(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies);
+           ingest_words_sorted(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies) &&
+           ingest_words_sorted(officials, n_officials);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
