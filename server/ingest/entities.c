@@ -755,6 +755,126 @@ static size_t official_office_end(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* The end of the list item of one to three capitalised words at t[k], with
+ * no possessive or capitals throughout ("Weston", "Cleobury Mortimer"), or 0. */
+static size_t list_item_end(const char *s, const struct ingest_tok *t, size_t n, size_t k,
+                            int quote)
+{
+    size_t e = k;
+    while (e < n && e < k + 3 && t[e].quote == quote && tok_capword(&t[e]) &&
+           !(t[e].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) &&
+           !ingest_tok_is(s, &t[e], "and") && !ingest_tok_is(s, &t[e], "or"))
+        e++;
+    if (e == k || (e < n && t[e].quote == quote &&
+                   ((t[e].kind == INGEST_TOK_WORD && tok_capword(&t[e])) || /* longer */
+                    t[e].kind == INGEST_TOK_NUM))) /* "North 24 Parganas" */
+        return 0;
+    /* "Delaware, Chester and Montgomery Counties": the plural of an area
+     * closes a list of names that are no places alone */
+    static const char *const plural_areas[] = {"counties", "districts", "provinces", "regions",
+                                               "states"}; /* sorted */
+    char low[16];
+    size_t ln = t[e - 1].end - t[e - 1].start;
+    if (ln < sizeof low) {
+        for (size_t i = 0; i < ln; i++)
+            low[i] = (char)(s[t[e - 1].start + i] | 0x20);
+        if (ingest_word_in(plural_areas, sizeof plural_areas / sizeof *plural_areas, low, ln))
+            return 0;
+    }
+    return e;
+}
+
+/* True when the list item t[k..e) is a place: listed (and no given name, "Chad",
+ * "Georgia"), or read as a place already: a candidate the scan pushed for it,
+ * or a place of the same name earlier in the article. */
+static bool list_item_placed(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t k, size_t e, const struct cands *out, int32_t para)
+{
+    size_t nb = t[e - 1].end - t[k].start;
+    if (ingest_gaz_has(g, s + t[k].start, nb, INGEST_GAZ_PLACE) &&
+        !ingest_gaz_has(g, s + t[k].start, nb, INGEST_GAZ_ORG) && !given_name_at(g, s, &t[k]))
+        return true;
+    for (size_t c = out->n; c > 0; c--) {
+        const struct cand *pc = &out->v[c - 1];
+        if ((pc->para == para && pc->start == t[k].start && pc->end == t[e - 1].end &&
+             (pc->kind == C_PLACE || pc->town_hint)) ||
+            (pc->kind == C_PLACE && pc->end - pc->start == nb &&
+             memcmp(pc->text + pc->start, s + t[k].start, nb) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* "in Doral, Weston and Kendall", "from Bexford, Pellam or Leeds": a list of
+ * short capitalised names joined by commas and closed by "and" or "or",
+ * opened by a preposition of place, in which another item is a place (listed,
+ * or read as one before), is a list of places; so t[a..j) is one, unless it
+ * opens with a given name or is a listed name (people and companies are listed
+ * the same way, but seldom after "in" beside a town). A place read only later
+ * ("in Salida and Leadville", both unknown until then) is not seen here. */
+static bool place_list_sibling(const struct ingest_gaz *g, const char *s,
+                               const struct ingest_tok *t, size_t n, size_t a, size_t j,
+                               const struct cands *out, int32_t para)
+{
+    static const char *const placing[] = {"across", "from", "in", "near", "outside"}; /* sorted */
+    int q = t[a].quote;
+    if (j - a > 3 || list_item_end(s, t, n, a, q) != j || given_name_at(g, s, &t[a]) ||
+        gaz_name(g, s + t[a].start, t[j - 1].end - t[a].start, false))
+        return false;
+    /* "Mei Lin Chan in Beijing": a person placed somewhere */
+    if (j < n && (ingest_tok_is(s, &t[j], "in") || ingest_tok_is(s, &t[j], "from")))
+        return false;
+    bool sibling = false, joined = false; /* a list closes with "and" or "or" */
+    /* the items before: walk back over "X, " and "X and " */
+    size_t k = a;
+    while (k >= 2 && t[k - 1].quote == q &&
+           ((t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',') ||
+            ingest_tok_is(s, &t[k - 1], "and") || ingest_tok_is(s, &t[k - 1], "or"))) {
+        size_t sep = k - 1;
+        bool serial = false;
+        joined = joined || t[sep].kind == INGEST_TOK_WORD;
+        if (sep >= 1 && t[sep - 1].kind == INGEST_TOK_PUNCT && t[sep - 1].ch == ',' &&
+            t[sep].kind == INGEST_TOK_WORD) {
+            sep--; /* the serial comma: "X, Y, and Z" */
+            serial = true;
+        }
+        size_t b = sep;
+        while (b > 0 && sep - b < 3 && t[b - 1].quote == q && tok_capword(&t[b - 1]) &&
+               !(t[b - 1].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)))
+            b--;
+        if (b == sep || list_item_end(s, t, n, b, q) != sep)
+            return false;
+        /* "in Rwanda, and Wazalendo is": a serial comma needs a third item */
+        if (serial && !(b >= 2 && t[b - 1].kind == INGEST_TOK_PUNCT && t[b - 1].ch == ','))
+            return false;
+        sibling = sibling || list_item_placed(g, s, t, b, sep, out, para);
+        k = b;
+    }
+    if (k == 0 || t[k - 1].kind != INGEST_TOK_WORD || t[k - 1].quote != q ||
+        !ingest_word_in(placing, sizeof placing / sizeof *placing, s + t[k - 1].start,
+                        t[k - 1].end - t[k - 1].start))
+        return false;
+    /* the items after: ", Y", "and Y", ", and Y" */
+    size_t e = j;
+    while ((!sibling || !joined) && e + 1 < n && t[e].quote == q &&
+           ((t[e].kind == INGEST_TOK_PUNCT && t[e].ch == ',') || ingest_tok_is(s, &t[e], "and") ||
+            ingest_tok_is(s, &t[e], "or"))) {
+        size_t f = e + 1;
+        joined = joined || t[e].kind == INGEST_TOK_WORD;
+        if (t[e].kind == INGEST_TOK_PUNCT && f < n &&
+            (ingest_tok_is(s, &t[f], "and") || ingest_tok_is(s, &t[f], "or"))) {
+            f++;
+            joined = true;
+        }
+        size_t fe = f < n ? list_item_end(s, t, n, f, q) : 0;
+        if (fe <= f)
+            break;
+        sibling = sibling || list_item_placed(g, s, t, f, fe, out, para);
+        e = fe;
+    }
+    return sibling && joined;
+}
+
 /* Pushes the span from token first to byte end as one organisation, with
  * the gazetteer's canonical name when known; false on OOM. */
 static bool org_span_push(struct cands *out, int32_t para, const char *s,
@@ -4468,6 +4588,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (j - a == 2 && !place && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
             !(t[a].flags & INGEST_TOKF_ALLCAPS) && town_list_item(s, t, a))
             place = true;
+        if (!town_word && place_list_sibling(g, s, t, n, a, j, out, para)) {
+            place = true;
+            town_word = j - a == 1;
+        }
         /* "will be in Flint, Saginaw and Grand Rapids": one word after a
          * place and a comma, before another item ("," or "and" and a
          * capital), in a list that a preposition of place opens */
