@@ -875,16 +875,62 @@ static bool place_list_sibling(const struct ingest_gaz *g, const char *s,
     return sibling && joined;
 }
 
+/* "talks in the regional capital, Abancay, broke down", "Burundi's commercial
+ * capital, Bujumbura.", "the county seat, Millbrook,": one to three capitalised
+ * words set off by commas after a lower-case noun for a town, which an article
+ * or a possessive opens (a few lower-case words between), name that town. Not
+ * "Across town, Haddad told": no article, and a speech verb follows. */
+static bool town_noun_appositive(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t n, size_t a, size_t j)
+{
+    static const char *const town_nouns[] = {"capital", "city",   "hamlet", "port",
+                                             "seat",    "suburb", "town",   "village"}; /* sorted */
+    static const char *const dets[] = {"a", "an", "its", "the", "their"};               /* sorted */
+    if (j - a > 3 || a < 3 || t[a - 1].kind != INGEST_TOK_PUNCT || t[a - 1].ch != ',' ||
+        t[a - 1].quote != t[a].quote || given_name_at(g, s, &t[a]) ||
+        (t[j - 1].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)))
+        return false;
+    /* the name closes the apposition: ",", ".", ";" or ")" follows */
+    if (j < n && !(t[j].kind == INGEST_TOK_PUNCT &&
+                   (t[j].ch == ',' || t[j].ch == '.' || t[j].ch == ';' || t[j].ch == ')')))
+        return false;
+    if (j + 1 < n && t[j].ch == ',' && tok_is_speech_verb(s, &t[j + 1]))
+        return false; /* "the town, Haddad, said" reads as a speaker */
+    const struct ingest_tok *h = &t[a - 2];
+    if (h->kind != INGEST_TOK_WORD || !(h->flags & INGEST_TOKF_LOWER) ||
+        !ingest_word_in(town_nouns, sizeof town_nouns / sizeof *town_nouns, s + h->start,
+                        h->end - h->start))
+        return false;
+    for (size_t k = a - 2; k > 0 && a - 2 - k < 4; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote != t[a].quote)
+            return false;
+        if ((w->flags & INGEST_TOKF_POSS) ||
+            ingest_word_in(dets, sizeof dets / sizeof *dets, s + w->start, w->end - w->start))
+            return true;
+        if (!(w->flags & INGEST_TOKF_LOWER))
+            return false;
+    }
+    return false;
+}
+
 /* Pushes the span from token first to byte end as one organisation, with
  * the gazetteer's canonical name when known; false on OOM. */
 static bool org_span_push(struct cands *out, int32_t para, const char *s,
                           const struct ingest_tok *first, size_t end,
                           const struct ingest_gaz_entry *known, size_t *pos)
 {
-    struct cand c = {.para = para, .start = first->start, .end = end, .nstart = first->start,
-                     .text = s, .canon = known ? known->canon : NULL,
-                     .canon_len = known ? known->canon_len : 0, .kind = C_ORG,
-                     .in_quote = first->quote >= 0, .entity = -1, .pos = (*pos)++};
+    struct cand c = {.para = para,
+                     .start = first->start,
+                     .end = end,
+                     .nstart = first->start,
+                     .text = s,
+                     .canon = known ? known->canon : NULL,
+                     .canon_len = known ? known->canon_len : 0,
+                     .kind = C_ORG,
+                     .in_quote = first->quote >= 0,
+                     .entity = -1,
+                     .pos = (*pos)++};
     return cands_push(out, &c);
 }
 
@@ -4588,6 +4634,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         if (j - a == 2 && !place && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
             !(t[a].flags & INGEST_TOKF_ALLCAPS) && town_list_item(s, t, a))
             place = true;
+        if (!town_word && town_noun_appositive(g, s, t, n, a, j)) {
+            place = true;
+            town_word = j - a == 1;
+        }
         if (!town_word && place_list_sibling(g, s, t, n, a, j, out, para)) {
             place = true;
             town_word = j - a == 1;
