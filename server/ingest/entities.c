@@ -773,14 +773,9 @@ static size_t list_item_end(const char *s, const struct ingest_tok *t, size_t n,
      * closes a list of names that are no places alone */
     static const char *const plural_areas[] = {"counties", "districts", "provinces", "regions",
                                                "states"}; /* sorted */
-    char low[16];
-    size_t ln = t[e - 1].end - t[e - 1].start;
-    if (ln < sizeof low) {
-        for (size_t i = 0; i < ln; i++)
-            low[i] = (char)(s[t[e - 1].start + i] | 0x20);
-        if (ingest_word_in(plural_areas, sizeof plural_areas / sizeof *plural_areas, low, ln))
-            return 0;
-    }
+    if (ingest_word_in(plural_areas, sizeof plural_areas / sizeof *plural_areas,
+                       s + t[e - 1].start, t[e - 1].end - t[e - 1].start))
+        return 0; /* (the list compares case aside) */
     return e;
 }
 
