@@ -67,6 +67,7 @@ bool config_from_env(struct config *cfg)
     cfg->request_deadline_ms = 30000;
     cfg->cache_bytes = (size_t)32 << 20;
     cfg->ingest_cache_bytes = (size_t)1024 << 20;
+    cfg->ingest_hugepages = true;
     if (!config_set_str(&cfg->db, "newsd.db") || !config_set_str(&cfg->bind, "127.0.0.1") ||
         !config_set_str(&cfg->cors_origins, "*") ||
         !config_set_str(&cfg->cache_control, "public, max-age=60"))
@@ -116,6 +117,13 @@ bool config_from_env(struct config *cfg)
             return false;
         }
         cfg->ingest_cache_bytes = (size_t)n << 20;
+    }
+    if ((v = getenv("NEWSD_INGEST_HUGEPAGES")) && *v) {
+        if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+            fprintf(stderr, "newsd: NEWSD_INGEST_HUGEPAGES must be 0 or 1\n");
+            return false;
+        }
+        cfg->ingest_hugepages = v[0] == '1';
     }
     if ((v = getenv("NEWSD_API_KEY")) && *v && !config_set_str(&cfg->api_key, v))
         return false;

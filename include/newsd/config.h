@@ -18,6 +18,7 @@ struct config {
     int request_deadline_ms; /* NEWSD_REQUEST_DEADLINE_MS: a request arrives whole within it */
     size_t cache_bytes;      /* NEWSD_CACHE_MB: the response cache's bound (32 MiB); 0: off */
     size_t ingest_cache_bytes; /* NEWSD_INGEST_CACHE_MB: newsd ingest's page cache (1 GiB) */
+    bool ingest_hugepages;   /* NEWSD_INGEST_HUGEPAGES (1): ingest's malloc on huge pages */
     bool read_only;          /* --read-only: no write connection at all */
     bool log_json;           /* NEWSD_LOG_FORMAT=json */
 };

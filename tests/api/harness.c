@@ -96,6 +96,17 @@ int harness_run(const char *const *args, char *out, size_t out_size)
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+pid_t harness_launch(const char *const *args, const char *const *env, int *out_fd,
+                     const char *log_path)
+{
+    const char *argv[32] = {harness_bin()};
+    size_t i = 1;
+    for (; args[i - 1] && i < 31; i++)
+        argv[i] = args[i - 1];
+    argv[i] = NULL;
+    return harness_spawn(argv, env, out_fd, log_path);
+}
+
 void harness_db(struct server *s, bool with_samples)
 {
     memset(s, 0, sizeof *s);

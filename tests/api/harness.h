@@ -56,6 +56,11 @@ void http_res_clear(struct http_res *r);
 
 /* Runs newsd with args (NULL-ended) and captures stdout; returns the exit status. */
 int harness_run(const char *const *args, char *out, size_t out_size);
+/* Starts newsd with args and extra environment entries (both NULL-ended;
+ * env may be NULL) without waiting: its stdout is *out_fd, its stderr goes
+ * to the file log_path. The caller reads, closes and reaps it. */
+pid_t harness_launch(const char *const *args, const char *const *env, int *out_fd,
+                     const char *log_path);
 
 /* The binary under test. */
 const char *harness_bin(void);

@@ -44,6 +44,25 @@ Test(config, ingest_cache_takes_mib_within_bounds)
     }
 }
 
+Test(config, ingest_hugepages_is_on_unless_zero)
+{
+    struct config cfg = {0};
+    unsetenv("NEWSD_INGEST_HUGEPAGES");
+    cr_assert(config_from_env(&cfg));
+    cr_expect(cfg.ingest_hugepages);
+    config_clear(&cfg);
+    cr_assert(config_with("NEWSD_INGEST_HUGEPAGES", "0", &cfg));
+    cr_expect(!cfg.ingest_hugepages);
+    config_clear(&cfg);
+    const char *bad[] = {"yes", "2", "off", " 1"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct config c2 = {0};
+        cr_expect(!config_with("NEWSD_INGEST_HUGEPAGES", bad[i], &c2),
+                  "NEWSD_INGEST_HUGEPAGES=\"%s\" was taken", bad[i]);
+        config_clear(&c2);
+    }
+}
+
 /* `newsd serve --help` said "--help needs a value": an unknown flag is named
  * as unknown whether or not anything follows it. */
 Test(config, an_unknown_flag_is_named_unknown, .init = cr_redirect_stderr)
