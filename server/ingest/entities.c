@@ -2526,14 +2526,16 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "councillor", "councilor", "daughter",     "director",    "doctor",     "driver",
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
         "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
-        "husband",    "judge",     "lawyer",       "leader",      "manager",    "mayor",
+        "husband",    "judge",     "lawmaker",     "lawyer",      "leader",     "legislator",
+        "manager",    "mayor",
         "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
         "official",
         "operator",   "organiser", "organizer",    "owner",       "pilot",      "player",
         "pollster",   "president", "professor",    "prosecutor",  "reporter",   "researcher",
         "resident",   "rival",     "scientist",    "secretary",   "senator",    "sister",
         "son",        "spokesman", "spokesperson", "spokeswoman", "strategist", "student",
-        "teacher",    "trader",    "veteran",      "volunteer",   "wife",       "worker",
+        "teacher",    "trader",    "undersecretary", "veteran",   "volunteer",  "wife",
+        "worker",
         "writer",
     };
     return (t->flags & INGEST_TOKF_LOWER) &&
@@ -5920,7 +5922,9 @@ static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz
 static const char *const company_words[] = {
     "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
-    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
+    "Logistics", "Ltd.", "Media",
+    /* agency style writes the forms without a full stop: "Brackwell Industries Inc" */
+    "Corp", "Inc", "Ltd", "Plc", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
     "Railway", "Securities", "Steel", "Studios", "Systems", "Technologies",
     /* a firm's trade */
     "Aerospace", "Analytics", "Biosciences", "Brewing", "Chemicals", "Communications",
@@ -6834,6 +6838,18 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             !c->after_the && name[nn - 1] != '.') {
             /* "ACEA said": a lone acronym that speaks is a body, no person */
             bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
+            /* "Chief Cabinet Secretary Sugiura Haruka ... Sugiura said": a
+             * lone word that speaks or bears a title, which no surname
+             * claims, is the one person named in full with it first, the
+             * family name in Japanese, Chinese and Korean order (or a given
+             * name the writer calls them by); a new person otherwise */
+            if (!acro && nn < 40) {
+                id = person_by_first(out, name, nn, n_full);
+                if (id >= 0) {
+                    c->entity = id;
+                    continue;
+                }
+            }
             id = ent_add(out, name, nn, acro ? ENTITY_ORGANIZATION : ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;
