@@ -2360,6 +2360,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (n_words >= 2 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
         (ingest_bytes_eq(wl, wln, "Hall") || ingest_bytes_eq(wl, wln, "Room")))
         place_first = true;
+    /* "the Theatre Royal", "Theatre Royal, Nelson": British and Commonwealth
+     * theatres put the word first; a theatre is a venue like an arena */
+    if (n_words == 2 &&
+        (ingest_bytes_eq(w0, w0n, "Theatre") || ingest_bytes_eq(w0, w0n, "Theater")))
+        place_first = true;
     bool pushed = true;
     if (municipality_of(g, s, t, a, b, end, &c, out, pos, &pushed))
         return pushed;
