@@ -2300,7 +2300,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     : a;
     bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
                 (ingest_tok_is(s, &t[ra], "Interstate") || ingest_tok_is(s, &t[ra], "Highway") ||
-                 ingest_tok_is(s, &t[ra], "Route"));
+                 ingest_tok_is(s, &t[ra], "Route") ||
+                 /* "north on U.S. 641", "US 30": a US highway by its number alone */
+                 (ra == a && (ingest_tok_is(s, &t[ra], "U.S.") || ingest_tok_is(s, &t[ra], "US"))));
+    /* "Lakeshore Valley Public Health said", "Toronto Public Health": a
+     * public health unit is a body ("Health" alone opens titles: "Health
+     * Secretary", so only the pair) */
+    if (b - a >= 3 && ingest_tok_is(s, &t[b - 2], "Public") &&
+        ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Health"))
+        org_word = true;
     if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
@@ -3291,8 +3299,11 @@ static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
  * Newquay": a name where a constituency stands, which may hold "and". */
 static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
 {
-    static const char *const members[] = {"am",  "member", "mla", "mlas", "mp",
-                                          "mps", "ms",     "msp", "msps", "td"}; /* sorted */
+    /* Canadian provincial members too: "MPP for Lakeshore North" (Ontario),
+     * "MNA for Gouin" (Quebec), "MHA for Placentia" (Newfoundland) */
+    static const char *const members[] = {"am",  "member", "mha",  "mla", "mlas", "mna", "mp",
+                                          "mpp", "mpps",   "mps",  "ms",  "msp",  "msps",
+                                          "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
     /* "an MSP for the Highlands and Islands region" */
     if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
@@ -4313,7 +4324,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                      (ingest_tok_is(s, k, "Channel") && j == a + 1) ||
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
-                     ingest_tok_is(s, k, "Route"))) {
+                     ingest_tok_is(s, k, "Route") ||
+                     /* "a motel on U.S. 641", "US 30": a US highway by number */
+                     (j == a + 1 && (ingest_tok_is(s, k, "U.S.") || ingest_tok_is(s, k, "US"))))) {
                     end_byte = t[j].end;
                     j++;
                     stop = true;
@@ -5925,7 +5938,7 @@ static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz
  * word ("Halcyon Pharmaceuticals ... Halcyon said"); a coalition or a
  * committee is not called so. */
 static const char *const company_words[] = {
-    "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
+    "Airlines", "Airways", "Bank", "Brokers", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
     "Logistics", "Ltd.", "Media",
     /* agency style writes the forms without a full stop: "Brackwell Industries Inc" */
@@ -6556,7 +6569,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (!c->canon && c->kind == C_ORG && newsroom_desk(c))
                 continue; /* "Albany Bureau reporter Ann Roe contributed" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
-            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn)) {
+            /* (not a numbered road: "US 30" is written so) */
+            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
+                !(name[nn - 1] >= '0' && name[nn - 1] <= '9')) {
                 size_t m = titlecase(name, nn, tc, sizeof tc);
                 const struct ingest_gaz_entry *ge =
                     m ? ingest_gaz_find_nocase(g, tc, m, INGEST_GAZ_PLACE) : NULL;
