@@ -1280,6 +1280,27 @@ static int short_body(const char *w, size_t n)
     return -1;
 }
 
+/* "told the Herald", "seen by the Guardian", "covers courts for the Ledger":
+ * a newspaper's head word alone after "the" inside a sentence is the paper,
+ * the way a reader takes it; not "the Journal of Applied ...", nor a word a
+ * hyphen or another capitalised word carries on ("the Courier-Ledger"). */
+static const char *const paper_heads[] = {
+    "advertiser", "chronicle", "courier",  "dispatch", "examiner",  "gazette",
+    "guardian",   "herald",    "inquirer", "journal",  "ledger",    "mercury",
+    "observer",   "post",      "sentinel", "telegraph", "times",    "tribune"}; /* sorted */
+
+static bool newspaper_alone(const char *s, const struct ingest_tok *t, size_t n, size_t a)
+{
+    if (a == 0 || (t[a].flags & INGEST_TOKF_SENT_START) || !ingest_tok_is(s, &t[a - 1], "the") ||
+        !ingest_word_in(paper_heads, sizeof paper_heads / sizeof *paper_heads, s + t[a].start,
+                        t[a].end - t[a].start))
+        return false;
+    if (a + 1 < n && t[a + 1].start == t[a].end && t[a + 1].kind == INGEST_TOK_PUNCT &&
+        t[a + 1].ch == '-')
+        return false;
+    return !(a + 1 < n && (ingest_tok_is(s, &t[a + 1], "of") || tok_capword(&t[a + 1])));
+}
+
 /* "Tarn-et-Garonne", "Stratford-upon-Avon", "Aix-en-Provence": a capitalised
  * word with a lower-case connector between hyphens inside is a place; no
  * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
@@ -2261,6 +2282,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     if (n_words == 1 && hyphen_place(w0, wln)) {
         c.kind = C_PLACE; /* "Tarn-et-Garonne", "Stratford-upon-Avon" */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    if (n_words == 1 && newspaper_alone(s, t, n, a)) {
+        c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
@@ -6179,6 +6205,39 @@ static void council_short_forms(struct cands *cs)
     }
 }
 
+/* "told the Herald" in an article that names the New Zealand Herald: a
+ * newspaper's head word alone is the one paper named in full with it last
+ * (the site's masthead among them); two such papers, neither. */
+static void paper_short_forms(struct cands *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        const char *nm = c->text + c->nstart;
+        size_t n = c->end - c->nstart;
+        if (c->kind != C_ORG || c->canon || memchr(nm, ' ', n) ||
+            !ingest_word_in(paper_heads, sizeof paper_heads / sizeof *paper_heads, nm, n))
+            continue;
+        const char *fn = NULL;
+        size_t fl = 0;
+        bool two = false;
+        for (size_t k = 0; k < cs->n && !two; k++) {
+            const struct cand *o = &cs->v[k];
+            const char *on = o->canon ? o->canon : o->text + o->nstart;
+            size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
+            if (o->kind != C_ORG || onn < n + 2 || on[onn - n - 1] != ' ' ||
+                memcmp(on + onn - n, nm, n) != 0)
+                continue;
+            if (fn && (fl != onn || memcmp(fn, on, onn) != 0))
+                two = true;
+            fn = on, fl = onn;
+        }
+        if (fn && !two) {
+            c->canon = fn;
+            c->canon_len = fl;
+        }
+    }
+}
+
 /* "The Kelby Ledger asked the board": where the text names the site whose
  * name heads the page (masthead, "The" aside on either side), the mention is
  * that organisation, whatever its words would make of it alone. */
@@ -6218,7 +6277,8 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
            ingest_words_sorted(admin_areas, sizeof admin_areas / sizeof *admin_areas) &&
            ingest_words_sorted(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies) &&
-           ingest_words_sorted(officials, n_officials);
+           ingest_words_sorted(officials, n_officials) &&
+           ingest_words_sorted(paper_heads, sizeof paper_heads / sizeof *paper_heads);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
@@ -6250,6 +6310,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         masthead_mentions(&cs, doc->masthead);
     }
     council_short_forms(&cs);
+    paper_short_forms(&cs);
 
     size_t cap = 64;
     while (cap < (cs.n + doc->authors.n) * 4 + 8)
