@@ -1550,11 +1550,13 @@ static bool plain_name_after_party(const struct ingest_gaz *g, const char *s,
 }
 
 /* True if the tokens t[0..k) can be a dateline: capitalised words
- * ("LANSING", "Mich.") and commas only, so a bracket at k follows it. */
+ * ("LANSING", "Mich.") and commas only, or a date's day number ("Rajkot,
+ * Jan 26", "Oct 23"), so a bracket at k follows it. */
 static bool dateline_before(const struct ingest_tok *t, size_t k)
 {
     for (size_t i = 0; i < k; i++)
         if (!(t[i].kind == INGEST_TOK_WORD && (t[i].flags & INGEST_TOKF_CAP)) &&
+            !(t[i].kind == INGEST_TOK_NUM && i > 0 && t[i].end - t[i].start <= 2) &&
             !(t[i].kind == INGEST_TOK_PUNCT && (t[i].ch == ',' || t[i].ch == '.')))
             return false;
     return true;
@@ -2251,12 +2253,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "(MNN) — Michigan Attorney General ...", "(KXAN) -": the outlet's
      * credit in brackets before the dash that opens a wire story, alone or
      * after the dateline ("LANSING, Mich. (MNN) —"), is the newsroom, an
-     * organisation though no list names it */
-    if (n_words == 1 && !e && para == 0 && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
+     * organisation though no list names it; Indian wires close the credit
+     * with a colon ("Rajkot, Jan 26 (CricWire):"); a standfirst read as
+     * the first paragraph may stand above it */
+    if (n_words == 1 && !e && (para == 0 || para == 1) && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
         dateline_before(t, a - 1) && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '(' &&
         t[b].kind == INGEST_TOK_PUNCT &&
         t[b].ch == ')' && t[b + 1].kind == INGEST_TOK_PUNCT &&
-        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-') && (t[a].flags & INGEST_TOKF_CAP)) {
+        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-' || t[b + 1].ch == ':') &&
+        (t[a].flags & INGEST_TOKF_CAP)) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
