@@ -596,6 +596,19 @@ static bool given_name_at(const struct ingest_gaz *g, const char *s, const struc
            given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
 }
 
+/* "Curlew Press publisher Séamus Ó Dálaigh": an organisation noun that is a
+ * person's job too, before a name of two words or more that opens with a
+ * listed given name, names the person ("the publisher Penguin" stays a firm). */
+static bool role_org_noun_person(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t a, size_t b)
+{
+    static const char *const jobs[] = {"publisher"}; /* sorted */
+    return a > 0 && b - a >= 2 &&
+           ingest_word_in(jobs, sizeof jobs / sizeof *jobs, s + t[a - 1].start,
+                          t[a - 1].end - t[a - 1].start) &&
+           given_name_at(g, s, &t[a]);
+}
+
 /* True when none of the words t[from..b) (the last one ending at end) is in
  * one of the n lists cls, nor a given name: the rest of a run that names a
  * place or an organisation, not a person or a title. */
@@ -2091,7 +2104,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* an organisation noun right before the name says what it is, also in
      * apposition behind a determiner: "her firm, Bitterroot Strategies," */
     if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
-                   org_noun_before(s, &t[a - 1])) ||
+                   org_noun_before(s, &t[a - 1]) && !role_org_noun_person(g, s, t, a, b)) ||
                   (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
                    t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
                    /* not across a closing quote: "the largest company,” Senator X" */
