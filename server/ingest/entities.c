@@ -2580,7 +2580,8 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "activist",   "adviser",   "advisor",      "aide",        "ambassador", "analyst",
         "attorney",   "author",    "brother",      "candidate",   "captain",    "chairman",
         "chairwoman", "chief",     "coach",        "colleague",   "columnist",  "commissioner",
-        "councillor", "councilor", "daughter",     "director",    "doctor",     "driver",
+        "councillor", "councilor", "counterpart", "daughter",  "director",   "doctor",
+        "driver",
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
         "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
         "husband",    "judge",     "lawmaker",     "lawyer",      "leader",     "legislator",
@@ -6930,6 +6931,12 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             c->entity = id;
             continue;
         }
+        /* "Morikawa said he had asked ...": at a sentence's start too, a
+         * lone word that speaks is the one person named in full with it
+         * first (below, it makes no new person there) */
+        if (id < 0 && c->kind == C_SINGLE && c->cue_after && c->sent_start && !c->after_the &&
+            !c->title_only && nn < 40 && !all_caps(name, nn))
+            id = person_by_first(out, name, nn, n_full);
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
          * nor is "the North" */
         if (id < 0 &&
