@@ -1342,6 +1342,17 @@ static bool hyphen_place(const char *w, size_t n)
     return false;
 }
 
+/* "In Mahalla al-Kubra, several dozen people gathered": a sentence that
+ * opens with "In" and a name closed by a comma says where (the run t[a..j)
+ * holds "In"; "In Ann Roe's view," is no place). */
+static bool sentence_opens_in(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                              size_t j)
+{
+    return j - a >= 2 && ingest_tok_is(s, &t[a], "In") &&
+           (t[a].flags & INGEST_TOKF_SENT_START) && j < n && t[j].kind == INGEST_TOK_PUNCT &&
+           t[j].ch == ',' && !(t[j - 1].flags & INGEST_TOKF_POSS);
+}
+
 /* Whether the word after one space at p (a NUL-terminated text) is one of
  * sorted (lower case): "Gallup polling". */
 static bool next_word_in(const char *p, const char *const *sorted, size_t n)
@@ -4626,10 +4637,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                           t[a - 1].quote == t[a].quote &&
                           ingest_word_in(compass, 8, s + t[a - 2].start, t[a - 2].end - t[a - 2].start);
         bool place =
-            a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+            (a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across") ||
-             compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)));
+             compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)))) ||
+            sentence_opens_in(s, t, n, a, j);
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
         /* ... "in suburban Westerville", "from rural Kelby"; "in north-east
