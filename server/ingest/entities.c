@@ -596,6 +596,19 @@ static bool given_name_at(const struct ingest_gaz *g, const char *s, const struc
            given_has(g, s + t->start, t->end - t->start, INGEST_GAZ_GIVEN_FEMALE);
 }
 
+/* "Curlew Press publisher Séamus Ó Dálaigh": an organisation noun that is a
+ * person's job too, before a name of two words or more that opens with a
+ * listed given name, names the person ("the publisher Penguin" stays a firm). */
+static bool role_org_noun_person(const struct ingest_gaz *g, const char *s,
+                                 const struct ingest_tok *t, size_t a, size_t b)
+{
+    static const char *const jobs[] = {"publisher"}; /* sorted */
+    return a > 0 && b - a >= 2 &&
+           ingest_word_in(jobs, sizeof jobs / sizeof *jobs, s + t[a - 1].start,
+                          t[a - 1].end - t[a - 1].start) &&
+           given_name_at(g, s, &t[a]);
+}
+
 /* True when none of the words t[from..b) (the last one ending at end) is in
  * one of the n lists cls, nor a given name: the rest of a run that names a
  * place or an organisation, not a person or a title. */
@@ -1280,6 +1293,27 @@ static int short_body(const char *w, size_t n)
     return -1;
 }
 
+/* "told the Herald", "seen by the Guardian", "covers courts for the Ledger":
+ * a newspaper's head word alone after "the" inside a sentence is the paper,
+ * the way a reader takes it; not "the Journal of Applied ...", nor a word a
+ * hyphen or another capitalised word carries on ("the Courier-Ledger"). */
+static const char *const paper_heads[] = {
+    "advertiser", "chronicle", "courier",  "dispatch", "examiner",  "gazette",
+    "guardian",   "herald",    "inquirer", "journal",  "ledger",    "mercury",
+    "observer",   "post",      "sentinel", "telegraph", "times",    "tribune"}; /* sorted */
+
+static bool newspaper_alone(const char *s, const struct ingest_tok *t, size_t n, size_t a)
+{
+    if (a == 0 || (t[a].flags & INGEST_TOKF_SENT_START) || !ingest_tok_is(s, &t[a - 1], "the") ||
+        !ingest_word_in(paper_heads, sizeof paper_heads / sizeof *paper_heads, s + t[a].start,
+                        t[a].end - t[a].start))
+        return false;
+    if (a + 1 < n && t[a + 1].start == t[a].end && t[a + 1].kind == INGEST_TOK_PUNCT &&
+        t[a + 1].ch == '-')
+        return false;
+    return !(a + 1 < n && (ingest_tok_is(s, &t[a + 1], "of") || tok_capword(&t[a + 1])));
+}
+
 /* "Tarn-et-Garonne", "Stratford-upon-Avon", "Aix-en-Provence": a capitalised
  * word with a lower-case connector between hyphens inside is a place; no
  * person's name is joined so ("Abd-el-Kader" has an article, not listed). */
@@ -1306,6 +1340,17 @@ static bool hyphen_place(const char *w, size_t n)
             return true;
     }
     return false;
+}
+
+/* "In Mahalla al-Kubra, several dozen people gathered": a sentence that
+ * opens with "In" and a name closed by a comma says where (the run t[a..j)
+ * holds "In"; "In Ann Roe's view," is no place). */
+static bool sentence_opens_in(const char *s, const struct ingest_tok *t, size_t n, size_t a,
+                              size_t j)
+{
+    return j - a >= 2 && ingest_tok_is(s, &t[a], "In") &&
+           (t[a].flags & INGEST_TOKF_SENT_START) && j < n && t[j].kind == INGEST_TOK_PUNCT &&
+           t[j].ch == ',' && !(t[j - 1].flags & INGEST_TOKF_POSS);
 }
 
 /* Whether the word after one space at p (a NUL-terminated text) is one of
@@ -1529,11 +1574,13 @@ static bool plain_name_after_party(const struct ingest_gaz *g, const char *s,
 }
 
 /* True if the tokens t[0..k) can be a dateline: capitalised words
- * ("LANSING", "Mich.") and commas only, so a bracket at k follows it. */
+ * ("LANSING", "Mich.") and commas only, or a date's day number ("Rajkot,
+ * Jan 26", "Oct 23"), so a bracket at k follows it. */
 static bool dateline_before(const struct ingest_tok *t, size_t k)
 {
     for (size_t i = 0; i < k; i++)
         if (!(t[i].kind == INGEST_TOK_WORD && (t[i].flags & INGEST_TOKF_CAP)) &&
+            !(t[i].kind == INGEST_TOK_NUM && i > 0 && t[i].end - t[i].start <= 2) &&
             !(t[i].kind == INGEST_TOK_PUNCT && (t[i].ch == ',' || t[i].ch == '.')))
             return false;
     return true;
@@ -2068,7 +2115,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* an organisation noun right before the name says what it is, also in
      * apposition behind a determiner: "her firm, Bitterroot Strategies," */
     if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
-                   org_noun_before(s, &t[a - 1])) ||
+                   org_noun_before(s, &t[a - 1]) && !role_org_noun_person(g, s, t, a, b)) ||
                   (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
                    t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
                    /* not across a closing quote: "the largest company,” Senator X" */
@@ -2230,12 +2277,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "(MNN) — Michigan Attorney General ...", "(KXAN) -": the outlet's
      * credit in brackets before the dash that opens a wire story, alone or
      * after the dateline ("LANSING, Mich. (MNN) —"), is the newsroom, an
-     * organisation though no list names it */
-    if (n_words == 1 && !e && para == 0 && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
+     * organisation though no list names it; Indian wires close the credit
+     * with a colon ("Rajkot, Jan 26 (CricWire):"); a standfirst read as
+     * the first paragraph may stand above it */
+    if (n_words == 1 && !e && (para == 0 || para == 1) && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
         dateline_before(t, a - 1) && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '(' &&
         t[b].kind == INGEST_TOK_PUNCT &&
         t[b].ch == ')' && t[b + 1].kind == INGEST_TOK_PUNCT &&
-        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-') && (t[a].flags & INGEST_TOKF_CAP)) {
+        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-' || t[b + 1].ch == ':') &&
+        (t[a].flags & INGEST_TOKF_CAP)) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
@@ -2261,6 +2311,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     if (n_words == 1 && hyphen_place(w0, wln)) {
         c.kind = C_PLACE; /* "Tarn-et-Garonne", "Stratford-upon-Avon" */
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    if (n_words == 1 && newspaper_alone(s, t, n, a)) {
+        c.kind = C_ORG;
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
@@ -2300,7 +2355,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     : a;
     bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
                 (ingest_tok_is(s, &t[ra], "Interstate") || ingest_tok_is(s, &t[ra], "Highway") ||
-                 ingest_tok_is(s, &t[ra], "Route"));
+                 ingest_tok_is(s, &t[ra], "Route") ||
+                 /* "north on U.S. 641", "US 30": a US highway by its number alone */
+                 (ra == a && (ingest_tok_is(s, &t[ra], "U.S.") || ingest_tok_is(s, &t[ra], "US"))));
+    /* "Lakeshore Valley Public Health said", "Toronto Public Health": a
+     * public health unit is a body ("Health" alone opens titles: "Health
+     * Secretary", so only the pair) */
+    if (b - a >= 3 && ingest_tok_is(s, &t[b - 2], "Public") &&
+        ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Health"))
+        org_word = true;
     if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
@@ -2359,6 +2422,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * Room": a hall or room behind "the" is a place, no person named Hall */
     if (n_words >= 2 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the") &&
         (ingest_bytes_eq(wl, wln, "Hall") || ingest_bytes_eq(wl, wln, "Room")))
+        place_first = true;
+    /* "the Theatre Royal", "Theatre Royal, Nelson": British and Commonwealth
+     * theatres put the word first; a theatre is a venue like an arena */
+    if (n_words == 2 &&
+        (ingest_bytes_eq(w0, w0n, "Theatre") || ingest_bytes_eq(w0, w0n, "Theater")))
         place_first = true;
     bool pushed = true;
     if (municipality_of(g, s, t, a, b, end, &c, out, pos, &pushed))
@@ -2523,17 +2591,20 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "activist",   "adviser",   "advisor",      "aide",        "ambassador", "analyst",
         "attorney",   "author",    "brother",      "candidate",   "captain",    "chairman",
         "chairwoman", "chief",     "coach",        "colleague",   "columnist",  "commissioner",
-        "councillor", "councilor", "daughter",     "director",    "doctor",     "driver",
+        "councillor", "councilor", "counterpart", "daughter",  "director",   "doctor",
+        "driver",
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
         "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
-        "husband",    "judge",     "lawyer",       "leader",      "manager",    "mayor",
+        "husband",    "judge",     "lawmaker",     "lawyer",      "leader",     "legislator",
+        "manager",    "mayor",
         "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
         "official",
         "operator",   "organiser", "organizer",    "owner",       "pilot",      "player",
         "pollster",   "president", "professor",    "prosecutor",  "reporter",   "researcher",
         "resident",   "rival",     "scientist",    "secretary",   "senator",    "sister",
         "son",        "spokesman", "spokesperson", "spokeswoman", "strategist", "student",
-        "teacher",    "trader",    "veteran",      "volunteer",   "wife",       "worker",
+        "teacher",    "trader",    "undersecretary", "veteran",   "volunteer",  "wife",
+        "worker",
         "writer",
     };
     return (t->flags & INGEST_TOKF_LOWER) &&
@@ -3284,8 +3355,11 @@ static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
  * Newquay": a name where a constituency stands, which may hold "and". */
 static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
 {
-    static const char *const members[] = {"am",  "member", "mla", "mlas", "mp",
-                                          "mps", "ms",     "msp", "msps", "td"}; /* sorted */
+    /* Canadian provincial members too: "MPP for Lakeshore North" (Ontario),
+     * "MNA for Gouin" (Quebec), "MHA for Placentia" (Newfoundland) */
+    static const char *const members[] = {"am",  "member", "mha",  "mla", "mlas", "mna", "mp",
+                                          "mpp", "mpps",   "mps",  "ms",  "msp",  "msps",
+                                          "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
     /* "an MSP for the Highlands and Islands region" */
     if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
@@ -4306,7 +4380,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                      (ingest_tok_is(s, k, "Channel") && j == a + 1) ||
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
-                     ingest_tok_is(s, k, "Route"))) {
+                     ingest_tok_is(s, k, "Route") ||
+                     /* "a motel on U.S. 641", "US 30": a US highway by number */
+                     (j == a + 1 && (ingest_tok_is(s, k, "U.S.") || ingest_tok_is(s, k, "US"))))) {
                     end_byte = t[j].end;
                     j++;
                     stop = true;
@@ -4561,10 +4637,11 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                           t[a - 1].quote == t[a].quote &&
                           ingest_word_in(compass, 8, s + t[a - 2].start, t[a - 2].end - t[a - 2].start);
         bool place =
-            a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
+            (a > 0 && t[a - 1].kind == INGEST_TOK_WORD &&
             (ingest_tok_is(s, &t[a - 1], "in") || ingest_tok_is(s, &t[a - 1], "near") ||
              ingest_tok_is(s, &t[a - 1], "outside") || ingest_tok_is(s, &t[a - 1], "across") ||
-             compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)));
+             compass_of || (j - a == 2 && appositive_from(s, t, n, a, j)))) ||
+            sentence_opens_in(s, t, n, a, j);
         /* "a Republican from Findlay", "from nearby Belmont", "in Halifax and
          * Todmorden": one unknown word where a town stands */
         /* ... "in suburban Westerville", "from rural Kelby"; "in north-east
@@ -5918,9 +5995,11 @@ static int person_by_middle(const struct ingest_ents *e, const struct ingest_gaz
  * word ("Halcyon Pharmaceuticals ... Halcyon said"); a coalition or a
  * committee is not called so. */
 static const char *const company_words[] = {
-    "Airlines", "Airways", "Bank", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
+    "Airlines", "Airways", "Bank", "Brokers", "Capital", "Co.", "Corp.", "Corporation", "Electronics",
     "Energy", "Group", "Holdings", "Inc.", "Industries", "Insurance", "Investments", "LLC",
-    "Logistics", "Ltd.", "Media", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
+    "Logistics", "Ltd.", "Media",
+    /* agency style writes the forms without a full stop: "Brackwell Industries Inc" */
+    "Corp", "Inc", "Ltd", "Plc", "Motors", "PLC", "Partners", "Pharmaceuticals", "Railroad",
     "Railway", "Securities", "Steel", "Studios", "Systems", "Technologies",
     /* a firm's trade */
     "Aerospace", "Analytics", "Biosciences", "Brewing", "Chemicals", "Communications",
@@ -6157,6 +6236,39 @@ static void council_short_forms(struct cands *cs)
     }
 }
 
+/* "told the Herald" in an article that names the New Zealand Herald: a
+ * newspaper's head word alone is the one paper named in full with it last
+ * (the site's masthead among them); two such papers, neither. */
+static void paper_short_forms(struct cands *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        const char *nm = c->text + c->nstart;
+        size_t n = c->end - c->nstart;
+        if (c->kind != C_ORG || c->canon || memchr(nm, ' ', n) ||
+            !ingest_word_in(paper_heads, sizeof paper_heads / sizeof *paper_heads, nm, n))
+            continue;
+        const char *fn = NULL;
+        size_t fl = 0;
+        bool two = false;
+        for (size_t k = 0; k < cs->n && !two; k++) {
+            const struct cand *o = &cs->v[k];
+            const char *on = o->canon ? o->canon : o->text + o->nstart;
+            size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
+            if (o->kind != C_ORG || onn < n + 2 || on[onn - n - 1] != ' ' ||
+                memcmp(on + onn - n, nm, n) != 0)
+                continue;
+            if (fn && (fl != onn || memcmp(fn, on, onn) != 0))
+                two = true;
+            fn = on, fl = onn;
+        }
+        if (fn && !two) {
+            c->canon = fn;
+            c->canon_len = fl;
+        }
+    }
+}
+
 /* "The Kelby Ledger asked the board": where the text names the site whose
  * name heads the page (masthead, "The" aside on either side), the mention is
  * that organisation, whatever its words would make of it alone. */
@@ -6196,7 +6308,8 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
            ingest_words_sorted(admin_areas, sizeof admin_areas / sizeof *admin_areas) &&
            ingest_words_sorted(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies) &&
-           ingest_words_sorted(officials, n_officials);
+           ingest_words_sorted(officials, n_officials) &&
+           ingest_words_sorted(paper_heads, sizeof paper_heads / sizeof *paper_heads);
 }
 
 int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras, size_t n_paras,
@@ -6228,6 +6341,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         masthead_mentions(&cs, doc->masthead);
     }
     council_short_forms(&cs);
+    paper_short_forms(&cs);
 
     size_t cap = 64;
     while (cap < (cs.n + doc->authors.n) * 4 + 8)
@@ -6547,7 +6661,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (!c->canon && c->kind == C_ORG && newsroom_desk(c))
                 continue; /* "Albany Bureau reporter Ann Roe contributed" */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
-            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn)) {
+            /* (not a numbered road: "US 30" is written so) */
+            if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
+                !(name[nn - 1] >= '0' && name[nn - 1] <= '9')) {
                 size_t m = titlecase(name, nn, tc, sizeof tc);
                 const struct ingest_gaz_entry *ge =
                     m ? ingest_gaz_find_nocase(g, tc, m, INGEST_GAZ_PLACE) : NULL;
@@ -6827,6 +6943,12 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             c->entity = id;
             continue;
         }
+        /* "Morikawa said he had asked ...": at a sentence's start too, a
+         * lone word that speaks is the one person named in full with it
+         * first (below, it makes no new person there) */
+        if (id < 0 && c->kind == C_SINGLE && c->cue_after && c->sent_start && !c->after_the &&
+            !c->title_only && nn < 40 && !all_caps(name, nn))
+            id = person_by_first(out, name, nn, n_full);
         /* "Ann Roe, of Brayford, Neb., said": an abbreviation is no person,
          * nor is "the North" */
         if (id < 0 &&
@@ -6834,6 +6956,18 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             !c->after_the && name[nn - 1] != '.') {
             /* "ACEA said": a lone acronym that speaks is a body, no person */
             bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
+            /* "Chief Cabinet Secretary Sugiura Haruka ... Sugiura said": a
+             * lone word that speaks or bears a title, which no surname
+             * claims, is the one person named in full with it first, the
+             * family name in Japanese, Chinese and Korean order (or a given
+             * name the writer calls them by); a new person otherwise */
+            if (!acro && nn < 40) {
+                id = person_by_first(out, name, nn, n_full);
+                if (id >= 0) {
+                    c->entity = id;
+                    continue;
+                }
+            }
             id = ent_add(out, name, nn, acro ? ENTITY_ORGANIZATION : ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;
