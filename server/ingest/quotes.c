@@ -849,6 +849,20 @@ static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok 
 static bool is_punct(const struct ingest_tok *t, uint32_t c);
 
 
+/* Verbs of agreeing that report a commitment, not words, when a to-infinitive
+ * follows ("the parties had agreed to meet again “...”"): the quotation then
+ * belongs to whoever reports the agreement. Sorted. */
+static const char *const commitment_verbs[] = {"agree", "agreed", "agrees"};
+
+/* True when token i is a commitment verb right before "to". */
+static bool commitment_verb(const struct ingest_para *p, size_t i)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return i + 1 < p->toks.n && t[i + 1].quote < 0 &&
+           tok_in(p->s, &t[i], commitment_verbs, sizeof commitment_verbs / sizeof *commitment_verbs) &&
+           ingest_tok_is(p->s, &t[i + 1], "to");
+}
+
 /* False when the cue word at token i reads as a noun (or "per" as a rate) here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
@@ -890,6 +904,8 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         if (t[i + 1].kind == INGEST_TOK_NUM || tok_in(p->s, &t[i + 1], counts, sizeof counts / sizeof *counts))
             return false;
     }
+    if (commitment_verb(p, i))
+        return false;
     if (i == 0)
         return true;
     const struct ingest_tok *b = &t[i - 1];
