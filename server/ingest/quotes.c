@@ -6039,6 +6039,7 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
  * "according to" whose object (from token k) is a record (a report, a
  * transcript, a recording; a lower-case head within four words) or people
  * who heard the words ("two people who attended", "people familiar with")
+ * or a named outlet that relayed them ("according to Xinhua")
  * says where the reporter found them, not who said them, when a verb cue
  * before the quotation (tokens [sa, q0)) names its speaker. */
 static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
@@ -6052,9 +6053,15 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
     const struct ingest_tok *t = p->toks.v;
     if (k >= p->toks.n)
         return false;
-    bool rec = false;
-    if (t[k].kind == INGEST_TOK_NUM || TOK_IN(p->s, &t[k], group_counts) ||
-        TOK_IN(p->s, &t[k], witnesses)) {
+    /* a named outlet or body relaying the words ("according to Xinhua",
+     * "according to the Meridian Press Agency") */
+    size_t nk = k + (ingest_tok_ieq(p->s, &t[k], "the") && k + 1 < p->toks.n);
+    bool rec = t[nk].kind == INGEST_TOK_WORD && t[nk].quote < 0 && tok_capital(&t[nk]) &&
+               !(t[nk].flags & INGEST_TOKF_SENT_START);
+    if (rec) {
+        /* the outlet itself is the record */
+    } else if (t[k].kind == INGEST_TOK_NUM || TOK_IN(p->s, &t[k], group_counts) ||
+               TOK_IN(p->s, &t[k], witnesses)) {
         for (size_t j = k; j < p->toks.n && j <= k + 3 && t[j].kind != INGEST_TOK_PUNCT &&
                            t[j].quote < 0 && !rec;
              j++)
