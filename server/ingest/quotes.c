@@ -2734,6 +2734,45 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
 
 static bool owns_person(const struct ingest_para *p, size_t k);
 
+/* True when tokens [k, name) of sentence sent, which open the sentence or
+ * follow a comma, are a description of the name that follows them rather
+ * than a clause with its own verb: an article or possessive and modifiers
+ * ("Accepting the award, a visibly emotional Ms X thanked"), or lower-case
+ * modifiers in apposition to a possessive head that opens the sentence
+ * ("Her neighbor, retired bus driver X, 71, said"). No function word other
+ * than that opening article and no cue word stands among them, so "Police
+ * arrested retired teacher X" keeps its subject. */
+static bool description_before_name(const struct ingest_para *p, size_t k, size_t name,
+                                    int32_t sent)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= name || name >= p->toks.n || name - k > 5)
+        return false;
+    bool opens = TOK_IN(p->s, &t[k], noun_markers);
+    for (size_t j = k + opens; j < name; j++)
+        if (t[j].quote >= 0 || t[j].kind != INGEST_TOK_WORD || cue_word(p->s + t[j].start, t[j].end - t[j].start) ||
+            ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[j], function_words)))
+            return false;
+    if (opens)
+        return true;
+    /* the appositive's head: a possessive and up to three words that open
+     * the sentence right before the comma */
+    if (k < 3 || !is_punct(&t[k - 1], ',') || t[k - 1].quote >= 0)
+        return false;
+    size_t f = k - 1;
+    while (f > 0 && t[f - 1].sent == sent && k - 1 - f < 4)
+        f--;
+    if (f > 0 && t[f - 1].sent == sent)
+        return false;
+    if (!TOK_IN(p->s, &t[f], possessives) || k - 1 - f < 2)
+        return false;
+    for (size_t j = f + 1; j < k - 1; j++)
+        if (t[j].quote >= 0 || !(t[j].flags & INGEST_TOKF_LOWER) ||
+            TOK_IN(p->s, &t[j], function_words))
+            return false;
+    return true;
+}
+
 /* The person a he/she means once no paragraph-end introduction decided:
  * the last speaker or a person who became the topic after (best, the
  * latest person mentioned before the pronoun, in para/sentence/byte). */
@@ -2782,7 +2821,9 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (j == 1 || p->toks.v[j - 2].sent != best_sent)
                 closing = false; /* (the sentence's start: no such pronoun) */
         }
-        if (words_before <= 2 && !closing && !owns_person(p, tok_at_byte(p, best_start)))
+        size_t nt = tok_at_byte(p, best_start);
+        if ((words_before <= 2 || description_before_name(p, k, nt, best_sent)) && !closing &&
+            !owns_person(p, nt))
             return best;
     }
     return x->last_speaker;
