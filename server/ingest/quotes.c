@@ -3267,6 +3267,13 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             k--;
         }
         bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0 || after_dateline(p, k);
+        /* ("The left-handed X, who ..., said afterwards": behind a
+         * description that opens the sentence) */
+        size_t f = k;
+        while (!at_start && f > 0 && k - f < 6 && t[f - 1].sent == t[k].sent)
+            f--;
+        if (!at_start && f < k && (t[f].flags & INGEST_TOKF_SENT_START))
+            at_start = description_before_name(p, f, k, t[k].sent);
         /* ("X said the answer was no. ..., and Ms. Y's street had been
          * hit": a person named later only as an owner, opening no
          * sentence, is what the topic talks about, no rival topic) */
