@@ -8338,6 +8338,26 @@ static bool addressed_line(const struct ingest_para *p)
     return you && me && outside <= 3;
 }
 
+/* True when paragraph p ends with a question mark inside its last quotation. */
+static bool ends_question(const struct ingest_para *p)
+{
+    const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
+    return ls && ls->end > ls->start && p->s[ls->end - 1] == '?';
+}
+
+/* True when quotation qi of p is a press conference's question from an
+ * unnamed asker ("“...?” one reporter asked"): the paragraph's only
+ * quotation, a question, with an asking cue and no entity for a speaker.
+ * Such a turn counts in a question-and-answer exchange, so a bare “...?”
+ * two paragraphs later is the reporters' again, not the answerer's. */
+static bool unnamed_question(const struct ingest_para *p, const struct qinfo *qs, size_t qi)
+{
+    const struct attr *a = &qs[qi].at;
+    return p->n_spans == 1 && a->speaker < 0 && a->cue && ends_question(p) &&
+           ingest_word_in(asking_cues, sizeof asking_cues / sizeof *asking_cues, a->cue->words,
+                          strlen(a->cue->words));
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
@@ -8510,7 +8530,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                      xch[0].para == (int32_t)pi - 2 &&
                      (xch[0].question || xch[1].question || xch[1].alt ||
                       (xch[0].address && xch[1].address)) &&
-                     xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
+                     (xch[0].at.speaker >= 0 || ends_question(p)) &&
+                     (xch[1].at.speaker >= 0 || xch[1].question) &&
                      xch[0].at.speaker != xch[1].at.speaker)
             {
                 q->at = xch[0].at; /* “...?” X asked. ¶ “...,” Y replied. ¶ “...?” (X again) */
@@ -8644,7 +8665,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
          * "“...,” she said. “...?”") */
         bool one_voice = p->n_spans >= 1 && p->spans[p->n_spans - 1].closed;
         for (size_t qi = 0; qi < p->n_spans && one_voice; qi++)
-            one_voice = !qs[qi].drop && qs[qi].at.found && qs[qi].at.speaker >= 0 &&
+            one_voice = !qs[qi].drop && qs[qi].at.found &&
+                        (qs[qi].at.speaker >= 0 || unnamed_question(p, qs, qi)) &&
                         qs[qi].at.speaker == qs[0].at.speaker;
         if (one_voice) {
             const struct ingest_qspan *ls = &p->spans[p->n_spans - 1];
