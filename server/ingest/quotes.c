@@ -6363,6 +6363,19 @@ static bool gloss_closed(const struct ingest_para *p, const struct qinfo *q, siz
            (ingest_cp_is_dash(p->toks.v[k].ch) || is_punct(&p->toks.v[k], ')'));
 }
 
+/* True when quotation q is wrapped in parentheses that open at token open
+ * (“wakil rakyat” (“representatives of the people, not of the parties”)):
+ * a translation of the dropped name or sign text before it, in any case. */
+static bool paren_gloss(const struct ingest_para *p, const struct qinfo *q, size_t open,
+                        size_t words)
+{
+    size_t k = q->tq1 + 1;
+    if (k < p->toks.n && p->toks.v[k].quote >= 0 && p->toks.v[k].kind == INGEST_TOK_PUNCT)
+        k++; /* (a comma or stop inside the marks) */
+    return words <= 15 && is_punct(&p->toks.v[open], '(') && k < p->toks.n &&
+           p->toks.v[k].quote < 0 && is_punct(&p->toks.v[k], ')');
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
 
 /* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
@@ -6519,6 +6532,57 @@ static const char *const naming_adverbs[] = {"affectionately", "colloquially", "
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
  * the banner “Hands Off Our Kitchens”"). */
+/* True when token k is the object of a cue right before it, behind one
+ * determiner at most ("now calls the slogan “...”": the quotation is the
+ * caller's verdict on the slogan, not the slogan). */
+static bool object_of_cue(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t j = k;
+    if (j > 0 && t[j - 1].quote < 0 && TOK_IN(p->s, &t[j - 1], noun_markers))
+        j--;
+    return j > 0 && t[j - 1].quote < 0 && cue_at(p, j - 1, &(size_t){0}) != NULL;
+}
+
+/* Verbs by which a sign says its text: "a rusting sign still reads “X”". */
+static const char *const display_verbs[] = {"read", "reads", "said", "say", "says"}; /* sorted */
+
+/* True when the quotation right after token k is the text of a sign, a
+ * placard or a banner that is the subject of its clause: a display noun
+ * before one of display_verbs, up to two adverbs between ("a sign still
+ * reads “X”"), or before a participle whose clause the quotation ends
+ * ("placards mocking lawmakers as “X”", "a banner proclaiming “X”"). What
+ * a sign says is nobody's quotation. */
+static bool display_says(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= p->toks.n || t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD)
+        return false;
+    if (TOK_IN(p->s, &t[k], display_verbs)) {
+        for (size_t j = k; j > 0 && k - j < 3; j--) {
+            const struct ingest_tok *w = &t[j - 1];
+            if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+                return false;
+            if (TOK_IN(p->s, w, display_nouns))
+                return true;
+            size_t wl = w->end - w->start;
+            if (!(wl > 3 && ingest_ascii_ieq(p->s + w->end - 2, 2, "ly")) &&
+                !TOK_IN(p->s, w, aux_adverbs))
+                return false;
+        }
+        return false;
+    }
+    for (size_t j = k + 1; j > 1 && k + 1 - j < 6; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+            return false;
+        size_t wl = w->end - w->start;
+        if ((w->flags & INGEST_TOKF_LOWER) && wl > 4 && ingest_ascii_ieq(p->s + w->end - 3, 3, "ing"))
+            return t[j - 2].quote < 0 && TOK_IN(p->s, &t[j - 2], display_nouns);
+    }
+    return false;
+}
+
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
 {
     static const char *const namers[] = {"code-named", "codenamed", "dubbed",   "entitled",
@@ -6532,6 +6596,13 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
      * found": a report's or a paper's title runs longer than a nickname */
     static const char *const title_verbs[] = {"entitled", "titled"}; /* sorted */
     if (words <= 15 && TOK_IN(p->s, &t[k - 1], title_verbs))
+        return true;
+    /* "under the slogan “Shield of the Motherland, Sword against
+     * Separatism.”": a slogan in any case, not somebody's words */
+    static const char *const slogan_nouns[] = {"motto", "slogan", "slogans"}; /* sorted */
+    if (words <= 12 && TOK_IN(p->s, &t[k - 1], slogan_nouns) && !object_of_cue(p, k - 1))
+        return true;
+    if (display_says(p, k - 1))
         return true;
     if (words > 6)
         return false;
@@ -6641,8 +6712,7 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
     if ((ingest_tok_is(p->s, &t[k], "reading") || r != k) && r > 0 && t[r - 1].quote < 0 &&
         TOK_IN(p->s, &t[r - 1], display_nouns))
         return true;
-    return (ingest_tok_is(p->s, &t[k], "banner") || ingest_tok_is(p->s, &t[k], "slogan")) &&
-           title_case_span(p, q);
+    return ingest_tok_is(p->s, &t[k], "banner") && title_case_span(p, q);
 }
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
@@ -8584,7 +8654,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
              * title-case span set off right after a name is its gloss */
             if (named_end != SIZE_MAX && q->tq0 == named_end + 2 && t[named_end + 1].quote < 0 &&
                 (ingest_cp_is_dash(t[named_end + 1].ch) || is_punct(&t[named_end + 1], '(')) &&
-                (title_case_span(p, q) || gloss_closed(p, q, words))) {
+                (title_case_span(p, q) || gloss_closed(p, q, words) ||
+                 paren_gloss(p, q, named_end + 1, words))) {
                 named_end = q->tq1;
                 continue;
             }
