@@ -7814,7 +7814,10 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
                                         "warning", "words"};
     static const char *const froms[] = {"from", "of"};
     static const char *const descs[] = {"characterised", "characterized", "described",
-                                        "explained", "put", "summed"};
+                                        "describes",     "explained",     "explains",
+                                        "put",           "puts",          "recalled",
+                                        "recalls",       "remembered",    "remembers",
+                                        "summed",        "sums"}; /* sorted */
     static const char *const speaking[] = {"addressing", "speaking", "talking", "testifying",
                                            "writing"};
     static const char *const so_cues[] = {"said", "says"};
@@ -7857,6 +7860,12 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
             return false;
         name_at = 3;
         by_np = false;
+        /* ("That is how pharmacist Ann Roe remembers it": past a lower-case
+         * role before the name) */
+        while (name_at < 6 && name_at + 1 < nt && (t[name_at].flags & INGEST_TOKF_LOWER) &&
+               t[name_at].quote < 0 && !TOK_IN(n->s, &t[name_at], function_words) &&
+               !TOK_IN(n->s, &t[name_at], descs))
+            name_at++;
     } else if (nt > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
