@@ -3566,6 +3566,18 @@ static bool office_with_domain_before(const struct ingest_para *mp, size_t a, co
     return false;
 }
 
+/* True when byte b of paragraph pi lies in a person's mention: "Judge X
+ * jailed Tom Roe" gives Roe no title words from X's name and title. */
+static bool person_named_at(const struct ctx *x, int32_t pi, size_t b)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, b + 1);
+    if (i == 0)
+        return false;
+    const struct ingest_mention *m = &e->m[i - 1];
+    return m->para == pi && m->start <= b && b < m->end && e->v[m->entity].type == ENTITY_PERSON;
+}
+
 /* How well the description d[0..nd) (head word d[head]) of paragraph p fits
  * the person mention m: true when all its words stand around the name (title
  * words before it, an appositive after it, "of Maine" right after it: "Sens.
@@ -3587,7 +3599,8 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
         before = a - 2;
     while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
            t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
-           !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS))
+           !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS) &&
+           !person_named_at(x, m->para, t[before - 1].start))
         before--;
     /* "the White House press secretary, Ann Roe,": a description right
      * before the name, behind its article, is its title too */
@@ -5495,6 +5508,23 @@ static void renamed_source(struct ctx *x, int32_t pi, struct qinfo *q)
     }
 }
 
+/* True when token c of p is an article with a role noun or title one or
+ * two words after it, before token k ("But the judge rejected ...", "And
+ * the former minister said"): after a dropped connective that is the
+ * clause's subject, not an opening adverbial ("But the next day, ..."). */
+static bool role_after_article(const struct ctx *x, const struct ingest_para *p, size_t c, size_t k)
+{
+    static const char *const articles[] = {"a", "an", "the"}; /* sorted */
+    const struct ingest_tok *t = p->toks.v;
+    if (!TOK_IN(p->s, &t[c], articles))
+        return false;
+    for (size_t j = c + 1; j < k && j <= c + 2 && t[j].quote < 0 && t[j].kind == INGEST_TOK_WORD; j++)
+        if (TOK_IN(p->s, &t[j], role_nouns) ||
+            ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start, INGEST_GAZ_TITLE))
+            return true;
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5523,7 +5553,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     /* (a he/she after a dropped connective is the subject, no adverbial:
      * "Then she said the thing ...") */
     bool pron = c0 > sa && c0 < k &&
-                (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f));
+                (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
+                 role_after_article(x, p, c0, k));
     if (c0 < k && t[c0].quote < 0 &&
         (TOK_IN(p->s, &t[c0], clause_openers) ||
          ((t[c0].flags & INGEST_TOKF_LOWER) && !comma && !pron) || time_adverbial(p, c0, k))) {
