@@ -7554,6 +7554,27 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
             continue;
         size_t sa, sb;
         sentence_bounds(p, j - 1, &sa, &sb);
+        /* "The governor said one member, X, had argued for ...": a cue
+         * inside the clause an earlier cue of the sentence reports; the
+         * one who reports it spoke last */
+        /* (not a cue of the whole sentence at its end: "A neighbor, X,
+         * found three men in her barn, Y said.") */
+        size_t after = j - 1 + len;
+        bool inverted = after >= sb || after >= p->toks.n || is_end_punct(&p->toks.v[after]) ||
+                        (after + 1 < p->toks.n && is_end_punct(&p->toks.v[after + 1]));
+        for (size_t o = sa; o + 1 < j && !inverted; o++) {
+            size_t olen;
+            const struct cue *oc = p->toks.v[o].quote < 0 ? cue_at(p, o, &olen) : NULL;
+            struct attr oa = {0};
+            if (oc && oc->kind == CUE_VERB && !oc->weak && !passive_cue(p, o, oc) &&
+                attr_from_cue(x, pi, o, olen, oc, sa, false, &oa, NULL) && oa.found &&
+                oa.speaker >= 0) {
+                j = o + 1;
+                len = olen;
+                c = oc;
+                break;
+            }
+        }
         struct attr a = {0};
         bool ok =
             attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found && a.speaker >= 0;
