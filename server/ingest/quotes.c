@@ -5584,6 +5584,20 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             if (d + 1 < k && is_punct(&t[d], ',') && t[d + 1].quote < 0)
                 c0 = d + 1;
         }
+        /* "Asked whether they would free X, a senior politician whose fate
+         * is unknown, Mr Y paused": an indefinite appositive on the
+         * adverbial's last noun, when a name or a he/she follows it */
+        if (c0 + 2 < k && t[c0].quote < 0 &&
+            (ingest_tok_is(p->s, &t[c0], "a") || ingest_tok_is(p->s, &t[c0], "an")) &&
+            (t[c0 + 1].flags & INGEST_TOKF_LOWER) && c0 >= 2 && tok_capital(&t[c0 - 2])) {
+            size_t d = c0 + 1;
+            while (d < k && d - c0 < 24 && !is_clause_punct(&t[d]) && t[d].quote < 0)
+                d++;
+            if (d + 1 < k && is_punct(&t[d], ',') && t[d + 1].quote < 0 &&
+                (tok_capital(&t[d + 1]) || TOK_IN(p->s, &t[d + 1], pronouns_m) ||
+                 TOK_IN(p->s, &t[d + 1], pronouns_f)))
+                c0 = d + 1;
+        }
         /* "On March 3, 2019, X made": the year of a date is still the adverbial */
         if (c0 + 1 < k && t[c0].kind == INGEST_TOK_NUM && is_punct(&t[c0 + 1], ','))
             c0 += 2;
