@@ -3315,7 +3315,7 @@ static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_
 
 /* Organisation nouns that only a company answers to (sorted). */
 static const char *const business_nouns[] = {
-    "airline", "bank", "carmaker", "chain", "company", "conglomerate", "firm",
+    "airline", "bank", "carmaker", "carrier", "chain", "company", "conglomerate", "firm",
     "insurer", "lender", "operator", "retailer", "startup",
 };
 
