@@ -2890,6 +2890,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
     int32_t first = org_pronoun_coordinated(x, para, byte);
     if (first >= 0)
         return first;
+    int32_t owner = -1, owner_sent = -1; /* (an organisation owner passed over) */
     for (size_t steps = 0; i > 0 && steps < 32; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - 1)
@@ -2897,6 +2898,24 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
         if (m->in_quote)
             continue;
         enum entity_type ty = e->v[m->entity].type;
+        /* "the ministry said it had summoned the Chinese Embassy's deputy
+         * ... over what it called": an organisation named as an owner in
+         * the pronoun's sentence yields to one named before it there */
+        if (ty == ENTITY_ORGANIZATION && owner < 0 && !skipped && m->para == para &&
+            mention_is_possessive(x, m)) {
+            const struct ingest_para *p = &x->paras[para];
+            size_t k = tok_at_byte(p, byte), mk = tok_at_byte(p, m->start);
+            if (k < p->toks.n && mk < p->toks.n && p->toks.v[k].sent == p->toks.v[mk].sent) {
+                owner = m->entity;
+                owner_sent = p->toks.v[k].sent;
+                continue;
+            }
+        }
+        if (ty == ENTITY_ORGANIZATION && owner >= 0) {
+            const struct ingest_para *p = &x->paras[para];
+            size_t mk = m->para == para ? tok_at_byte(p, m->start) : p->toks.n;
+            return mk < p->toks.n && p->toks.v[mk].sent == owner_sent ? m->entity : owner;
+        }
         if (ty == ENTITY_ORGANIZATION) {
             if (!skipped)
                 return m->entity;
@@ -2909,7 +2928,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
             /* "While the agency kept X's company out of its findings, it ...": an
              * owner in the pronoun's own sentence is no subject it could mean */
             if (m->para != para || !mention_is_possessive(x, m))
-                return -1;
+                return owner;
             if (!skipped) {
                 const struct ingest_para *p = &x->paras[para];
                 size_t k = tok_at_byte(p, byte);
@@ -2920,7 +2939,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
             }
         }
     }
-    return -1;
+    return owner;
 }
 
 /* Words that make a title another office than the bare one: "shadow home
