@@ -6671,11 +6671,12 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
     if (words > 6)
         return false;
     k--;
-    /* "have dubbed the “X”", "dubbed it the “X”" */
+    /* "have dubbed the “X”", "dubbed it the “X”", "dubbed China's “X”" */
     for (size_t j = k, skip = 0;
          j > 0 && skip < 2 && t[j].quote < 0 &&
          (ingest_tok_is(p->s, &t[j], "the") || ingest_tok_is(p->s, &t[j], "it") ||
-          ingest_tok_is(p->s, &t[j], "them"));
+          ingest_tok_is(p->s, &t[j], "them") ||
+          (t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_POSS)));
          j--, skip++)
         if (ingest_tok_is(p->s, &t[j - 1], "dubbed"))
             return true;
