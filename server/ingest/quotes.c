@@ -8457,6 +8457,10 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
          * slogan “...”") */
         if (whole && !held)
             o->para = ECHO_DROP;
+        /* (a heading's short term that no quotation below holds is a term) */
+        if (heading && !held && words <= 3 && o->speaker < 0 && o->subj_para < 0 &&
+            !o->speaker_lit)
+            o->para = ECHO_DROP;
         if (clash || who < 0)
             continue;
         const struct ingest_q *h = &out->v[from];
@@ -8774,14 +8778,17 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
+                /* (a live blog's entry heading keeps its short quotation for
+                 * echo_speakers, which drops it unless a quotation below
+                 * holds its words: "Beijing: drills are 'stern warning'") */
                 if (title_case_span(p, q) ||
-                    (q->kind == QUOTE_PARTIAL && words <= 3 && scare_shaped(p, q)))
+                    (q->kind == QUOTE_PARTIAL && words <= 3 && !p->heading && scare_shaped(p, q)))
                     continue;
                 if (q->kind == QUOTE_PARTIAL)
                     sentence_subject(&x, (int32_t)pi, q, false);
                 /* a term in marks: three words or fewer with no cue and nobody
                  * the sentence is about ("held in a “holding account”") */
-                if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3)
+                if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3 && !p->heading)
                     continue;
             }
             if (q->at.found && !q->adjacent && words <= 3) {
