@@ -5527,6 +5527,25 @@ static void renamed_source(struct ctx *x, int32_t pi, struct qinfo *q)
     }
 }
 
+/* True when token c of p opens a participle phrase that a comma closes
+ * before token k ("Accepting the award, a visibly emotional Ms X thanked"):
+ * a capitalised word in -ing that no entity mention starts with (not
+ * "Beijing"), followed by a lower-case word. Such a phrase is an opening
+ * adverbial like "Speaking outside the court,", which clause_openers lists. */
+static bool participle_opener(const struct ingest_para *p, size_t c, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = t[c].end - t[c].start;
+    if (c + 2 >= k || t[c].kind != INGEST_TOK_WORD || !(t[c].flags & INGEST_TOKF_CAP) || n < 6 ||
+        !ingest_ascii_ieq(p->s + t[c].end - 3, 3, "ing") || !(t[c + 1].flags & INGEST_TOKF_LOWER) ||
+        mention_start_at(p, t[c].start + 1) != SIZE_MAX)
+        return false;
+    for (size_t j = c + 1; j < k && j - c < 16; j++)
+        if (t[j].quote < 0 && is_punct(&t[j], ','))
+            return true;
+    return false;
+}
+
 /* True when token c of p is an article with a role noun or title one or
  * two words after it, before token k ("But the judge rejected ...", "And
  * the former minister said"): after a dropped connective that is the
@@ -5575,7 +5594,7 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                 (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
                  role_after_article(x, p, c0, k));
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) ||
+        (TOK_IN(p->s, &t[c0], clause_openers) || participle_opener(p, c0, k) ||
          ((t[c0].flags & INGEST_TOKF_LOWER) && !comma && !pron) || time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
