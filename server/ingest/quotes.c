@@ -849,6 +849,20 @@ static bool tok_hyphenated(const struct ingest_para *p, const struct ingest_tok 
 static bool is_punct(const struct ingest_tok *t, uint32_t c);
 
 
+/* Verbs of agreeing that report a commitment, not words, when a to-infinitive
+ * follows ("the parties had agreed to meet again “...”"): the quotation then
+ * belongs to whoever reports the agreement. Sorted. */
+static const char *const commitment_verbs[] = {"agree", "agreed", "agrees"};
+
+/* True when token i is a commitment verb right before "to". */
+static bool commitment_verb(const struct ingest_para *p, size_t i)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return i + 1 < p->toks.n && t[i + 1].quote < 0 &&
+           tok_in(p->s, &t[i], commitment_verbs, sizeof commitment_verbs / sizeof *commitment_verbs) &&
+           ingest_tok_is(p->s, &t[i + 1], "to");
+}
+
 /* False when the cue word at token i reads as a noun (or "per" as a rate) here. */
 static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct cue *c)
 {
@@ -890,6 +904,8 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         if (t[i + 1].kind == INGEST_TOK_NUM || tok_in(p->s, &t[i + 1], counts, sizeof counts / sizeof *counts))
             return false;
     }
+    if (commitment_verb(p, i))
+        return false;
     if (i == 0)
         return true;
     const struct ingest_tok *b = &t[i - 1];
@@ -2718,6 +2734,45 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
 
 static bool owns_person(const struct ingest_para *p, size_t k);
 
+/* True when tokens [k, name) of sentence sent, which open the sentence or
+ * follow a comma, are a description of the name that follows them rather
+ * than a clause with its own verb: an article or possessive and modifiers
+ * ("Accepting the award, a visibly emotional Ms X thanked"), or lower-case
+ * modifiers in apposition to a possessive head that opens the sentence
+ * ("Her neighbor, retired bus driver X, 71, said"). No function word other
+ * than that opening article and no cue word stands among them, so "Police
+ * arrested retired teacher X" keeps its subject. */
+static bool description_before_name(const struct ingest_para *p, size_t k, size_t name,
+                                    int32_t sent)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= name || name >= p->toks.n || name - k > 5)
+        return false;
+    bool opens = TOK_IN(p->s, &t[k], noun_markers);
+    for (size_t j = k + opens; j < name; j++)
+        if (t[j].quote >= 0 || t[j].kind != INGEST_TOK_WORD || cue_word(p->s + t[j].start, t[j].end - t[j].start) ||
+            ((t[j].flags & INGEST_TOKF_LOWER) && TOK_IN(p->s, &t[j], function_words)))
+            return false;
+    if (opens)
+        return true;
+    /* the appositive's head: a possessive and up to three words that open
+     * the sentence right before the comma */
+    if (k < 3 || !is_punct(&t[k - 1], ',') || t[k - 1].quote >= 0)
+        return false;
+    size_t f = k - 1;
+    while (f > 0 && t[f - 1].sent == sent && k - 1 - f < 4)
+        f--;
+    if (f > 0 && t[f - 1].sent == sent)
+        return false;
+    if (!TOK_IN(p->s, &t[f], possessives) || k - 1 - f < 2)
+        return false;
+    for (size_t j = f + 1; j < k - 1; j++)
+        if (t[j].quote >= 0 || !(t[j].flags & INGEST_TOKF_LOWER) ||
+            TOK_IN(p->s, &t[j], function_words))
+            return false;
+    return true;
+}
+
 /* The person a he/she means once no paragraph-end introduction decided:
  * the last speaker or a person who became the topic after (best, the
  * latest person mentioned before the pronoun, in para/sentence/byte). */
@@ -2766,7 +2821,9 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
             if (j == 1 || p->toks.v[j - 2].sent != best_sent)
                 closing = false; /* (the sentence's start: no such pronoun) */
         }
-        if (words_before <= 2 && !closing && !owns_person(p, tok_at_byte(p, best_start)))
+        size_t nt = tok_at_byte(p, best_start);
+        if ((words_before <= 2 || description_before_name(p, k, nt, best_sent)) && !closing &&
+            !owns_person(p, nt))
             return best;
     }
     return x->last_speaker;
@@ -2833,6 +2890,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
     int32_t first = org_pronoun_coordinated(x, para, byte);
     if (first >= 0)
         return first;
+    int32_t owner = -1, owner_sent = -1; /* (an organisation owner passed over) */
     for (size_t steps = 0; i > 0 && steps < 32; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->para < para - 1)
@@ -2840,6 +2898,24 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
         if (m->in_quote)
             continue;
         enum entity_type ty = e->v[m->entity].type;
+        /* "the ministry said it had summoned the Chinese Embassy's deputy
+         * ... over what it called": an organisation named as an owner in
+         * the pronoun's sentence yields to one named before it there */
+        if (ty == ENTITY_ORGANIZATION && owner < 0 && !skipped && m->para == para &&
+            mention_is_possessive(x, m)) {
+            const struct ingest_para *p = &x->paras[para];
+            size_t k = tok_at_byte(p, byte), mk = tok_at_byte(p, m->start);
+            if (k < p->toks.n && mk < p->toks.n && p->toks.v[k].sent == p->toks.v[mk].sent) {
+                owner = m->entity;
+                owner_sent = p->toks.v[k].sent;
+                continue;
+            }
+        }
+        if (ty == ENTITY_ORGANIZATION && owner >= 0) {
+            const struct ingest_para *p = &x->paras[para];
+            size_t mk = m->para == para ? tok_at_byte(p, m->start) : p->toks.n;
+            return mk < p->toks.n && p->toks.v[mk].sent == owner_sent ? m->entity : owner;
+        }
         if (ty == ENTITY_ORGANIZATION) {
             if (!skipped)
                 return m->entity;
@@ -2852,7 +2928,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
             /* "While the agency kept X's company out of its findings, it ...": an
              * owner in the pronoun's own sentence is no subject it could mean */
             if (m->para != para || !mention_is_possessive(x, m))
-                return -1;
+                return owner;
             if (!skipped) {
                 const struct ingest_para *p = &x->paras[para];
                 size_t k = tok_at_byte(p, byte);
@@ -2863,7 +2939,7 @@ static int32_t org_pronoun_resolve(const struct ctx *x, int32_t para, size_t byt
             }
         }
     }
-    return -1;
+    return owner;
 }
 
 /* Words that make a title another office than the bare one: "shadow home
@@ -3210,6 +3286,13 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             k--;
         }
         bool at_start = (t[k].flags & INGEST_TOKF_SENT_START) != 0 || after_dateline(p, k);
+        /* ("The left-handed X, who ..., said afterwards": behind a
+         * description that opens the sentence) */
+        size_t f = k;
+        while (!at_start && f > 0 && k - f < 6 && t[f - 1].sent == t[k].sent)
+            f--;
+        if (!at_start && f < k && (t[f].flags & INGEST_TOKF_SENT_START))
+            at_start = description_before_name(p, f, k, t[k].sent);
         /* ("X said the answer was no. ..., and Ms. Y's street had been
          * hit": a person named later only as an owner, opening no
          * sentence, is what the topic talks about, no rival topic) */
@@ -3251,7 +3334,7 @@ static bool org_opens_sentence(const struct ingest_para *p, const struct ingest_
 
 /* Organisation nouns that only a company answers to (sorted). */
 static const char *const business_nouns[] = {
-    "airline", "bank", "carmaker", "chain", "company", "conglomerate", "firm",
+    "airline", "bank", "carmaker", "carrier", "chain", "company", "conglomerate", "firm",
     "insurer", "lender", "operator", "retailer", "startup",
 };
 
@@ -3502,6 +3585,18 @@ static bool office_with_domain_before(const struct ingest_para *mp, size_t a, co
     return false;
 }
 
+/* True when byte b of paragraph pi lies in a person's mention: "Judge X
+ * jailed Tom Roe" gives Roe no title words from X's name and title. */
+static bool person_named_at(const struct ctx *x, int32_t pi, size_t b)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, b + 1);
+    if (i == 0)
+        return false;
+    const struct ingest_mention *m = &e->m[i - 1];
+    return m->para == pi && m->start <= b && b < m->end && e->v[m->entity].type == ENTITY_PERSON;
+}
+
 /* How well the description d[0..nd) (head word d[head]) of paragraph p fits
  * the person mention m: true when all its words stand around the name (title
  * words before it, an appositive after it, "of Maine" right after it: "Sens.
@@ -3523,7 +3618,8 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
         before = a - 2;
     while (before > 0 && a - before < 4 && t[before - 1].kind == INGEST_TOK_WORD &&
            t[before - 1].quote < 0 && !TOK_IN(mp->s, &t[before - 1], function_words) &&
-           !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS))
+           !TOK_IN(mp->s, &t[before - 1], determiners) && !(t[before - 1].flags & INGEST_TOKF_POSS) &&
+           !person_named_at(x, m->para, t[before - 1].start))
         before--;
     /* "the White House press secretary, Ann Roe,": a description right
      * before the name, behind its article, is its title too */
@@ -5431,6 +5527,42 @@ static void renamed_source(struct ctx *x, int32_t pi, struct qinfo *q)
     }
 }
 
+/* True when token c of p opens a participle phrase that a comma closes
+ * before token k ("Accepting the award, a visibly emotional Ms X thanked"):
+ * a capitalised word in -ing that no entity mention starts with (not
+ * "Beijing"), followed by a lower-case word. Such a phrase is an opening
+ * adverbial like "Speaking outside the court,", which clause_openers lists. */
+static bool participle_opener(const struct ingest_para *p, size_t c, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = t[c].end - t[c].start;
+    if (c + 2 >= k || t[c].kind != INGEST_TOK_WORD || !(t[c].flags & INGEST_TOKF_CAP) || n < 6 ||
+        !ingest_ascii_ieq(p->s + t[c].end - 3, 3, "ing") || !(t[c + 1].flags & INGEST_TOKF_LOWER) ||
+        mention_start_at(p, t[c].start + 1) != SIZE_MAX)
+        return false;
+    for (size_t j = c + 1; j < k && j - c < 16; j++)
+        if (t[j].quote < 0 && is_punct(&t[j], ','))
+            return true;
+    return false;
+}
+
+/* True when token c of p is an article with a role noun or title one or
+ * two words after it, before token k ("But the judge rejected ...", "And
+ * the former minister said"): after a dropped connective that is the
+ * clause's subject, not an opening adverbial ("But the next day, ..."). */
+static bool role_after_article(const struct ctx *x, const struct ingest_para *p, size_t c, size_t k)
+{
+    static const char *const articles[] = {"a", "an", "the"}; /* sorted */
+    const struct ingest_tok *t = p->toks.v;
+    if (!TOK_IN(p->s, &t[c], articles))
+        return false;
+    for (size_t j = c + 1; j < k && j <= c + 2 && t[j].quote < 0 && t[j].kind == INGEST_TOK_WORD; j++)
+        if (TOK_IN(p->s, &t[j], role_nouns) ||
+            ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start, INGEST_GAZ_TITLE))
+            return true;
+    return false;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5459,9 +5591,10 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
     /* (a he/she after a dropped connective is the subject, no adverbial:
      * "Then she said the thing ...") */
     bool pron = c0 > sa && c0 < k &&
-                (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f));
+                (TOK_IN(p->s, &t[c0], pronouns_m) || TOK_IN(p->s, &t[c0], pronouns_f) ||
+                 role_after_article(x, p, c0, k));
     if (c0 < k && t[c0].quote < 0 &&
-        (TOK_IN(p->s, &t[c0], clause_openers) ||
+        (TOK_IN(p->s, &t[c0], clause_openers) || participle_opener(p, c0, k) ||
          ((t[c0].flags & INGEST_TOKF_LOWER) && !comma && !pron) || time_adverbial(p, c0, k))) {
         size_t c = c0;
         while (c < k && c - c0 < 24 && !is_punct(&t[c], ',') &&
@@ -5487,6 +5620,20 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
             while (d < k && d - c0 < 16 && !is_clause_punct(&t[d]) && t[d].quote < 0)
                 d++;
             if (d + 1 < k && is_punct(&t[d], ',') && t[d + 1].quote < 0)
+                c0 = d + 1;
+        }
+        /* "Asked whether they would free X, a senior politician whose fate
+         * is unknown, Mr Y paused": an indefinite appositive on the
+         * adverbial's last noun, when a name or a he/she follows it */
+        if (c0 + 2 < k && t[c0].quote < 0 &&
+            (ingest_tok_is(p->s, &t[c0], "a") || ingest_tok_is(p->s, &t[c0], "an")) &&
+            (t[c0 + 1].flags & INGEST_TOKF_LOWER) && c0 >= 2 && tok_capital(&t[c0 - 2])) {
+            size_t d = c0 + 1;
+            while (d < k && d - c0 < 24 && !is_clause_punct(&t[d]) && t[d].quote < 0)
+                d++;
+            if (d + 1 < k && is_punct(&t[d], ',') && t[d + 1].quote < 0 &&
+                (tok_capital(&t[d + 1]) || TOK_IN(p->s, &t[d + 1], pronouns_m) ||
+                 TOK_IN(p->s, &t[d + 1], pronouns_f)))
                 c0 = d + 1;
         }
         /* "On March 3, 2019, X made": the year of a date is still the adverbial */
@@ -6023,6 +6170,7 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
  * "according to" whose object (from token k) is a record (a report, a
  * transcript, a recording; a lower-case head within four words) or people
  * who heard the words ("two people who attended", "people familiar with")
+ * or a named outlet that relayed them ("according to Xinhua")
  * says where the reporter found them, not who said them, when a verb cue
  * before the quotation (tokens [sa, q0)) names its speaker. */
 static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
@@ -6036,9 +6184,15 @@ static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, 
     const struct ingest_tok *t = p->toks.v;
     if (k >= p->toks.n)
         return false;
-    bool rec = false;
-    if (t[k].kind == INGEST_TOK_NUM || TOK_IN(p->s, &t[k], group_counts) ||
-        TOK_IN(p->s, &t[k], witnesses)) {
+    /* a named outlet or body relaying the words ("according to Xinhua",
+     * "according to the Meridian Press Agency") */
+    size_t nk = k + (ingest_tok_ieq(p->s, &t[k], "the") && k + 1 < p->toks.n);
+    bool rec = t[nk].kind == INGEST_TOK_WORD && t[nk].quote < 0 && tok_capital(&t[nk]) &&
+               !(t[nk].flags & INGEST_TOKF_SENT_START);
+    if (rec) {
+        /* the outlet itself is the record */
+    } else if (t[k].kind == INGEST_TOK_NUM || TOK_IN(p->s, &t[k], group_counts) ||
+               TOK_IN(p->s, &t[k], witnesses)) {
         for (size_t j = k; j < p->toks.n && j <= k + 3 && t[j].kind != INGEST_TOK_PUNCT &&
                            t[j].quote < 0 && !rec;
              j++)
@@ -6292,6 +6446,19 @@ static bool gloss_closed(const struct ingest_para *p, const struct qinfo *q, siz
            (ingest_cp_is_dash(p->toks.v[k].ch) || is_punct(&p->toks.v[k], ')'));
 }
 
+/* True when quotation q is wrapped in parentheses that open at token open
+ * (“wakil rakyat” (“representatives of the people, not of the parties”)):
+ * a translation of the dropped name or sign text before it, in any case. */
+static bool paren_gloss(const struct ingest_para *p, const struct qinfo *q, size_t open,
+                        size_t words)
+{
+    size_t k = q->tq1 + 1;
+    if (k < p->toks.n && p->toks.v[k].quote >= 0 && p->toks.v[k].kind == INGEST_TOK_PUNCT)
+        k++; /* (a comma or stop inside the marks) */
+    return words <= 15 && is_punct(&p->toks.v[open], '(') && k < p->toks.n &&
+           p->toks.v[k].quote < 0 && is_punct(&p->toks.v[k], ')');
+}
+
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q);
 
 /* A title-case span that names a work: after "on" or "of" ("appeared on “Meet
@@ -6448,6 +6615,57 @@ static const char *const naming_adverbs[] = {"affectionately", "colloquially", "
  * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
  * words). A title-case span under a banner or slogan is a name too ("under
  * the banner “Hands Off Our Kitchens”"). */
+/* True when token k is the object of a cue right before it, behind one
+ * determiner at most ("now calls the slogan “...”": the quotation is the
+ * caller's verdict on the slogan, not the slogan). */
+static bool object_of_cue(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t j = k;
+    if (j > 0 && t[j - 1].quote < 0 && TOK_IN(p->s, &t[j - 1], noun_markers))
+        j--;
+    return j > 0 && t[j - 1].quote < 0 && cue_at(p, j - 1, &(size_t){0}) != NULL;
+}
+
+/* Verbs by which a sign says its text: "a rusting sign still reads “X”". */
+static const char *const display_verbs[] = {"read", "reads", "said", "say", "says"}; /* sorted */
+
+/* True when the quotation right after token k is the text of a sign, a
+ * placard or a banner that is the subject of its clause: a display noun
+ * before one of display_verbs, up to two adverbs between ("a sign still
+ * reads “X”"), or before a participle whose clause the quotation ends
+ * ("placards mocking lawmakers as “X”", "a banner proclaiming “X”"). What
+ * a sign says is nobody's quotation. */
+static bool display_says(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (k >= p->toks.n || t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD)
+        return false;
+    if (TOK_IN(p->s, &t[k], display_verbs)) {
+        for (size_t j = k; j > 0 && k - j < 3; j--) {
+            const struct ingest_tok *w = &t[j - 1];
+            if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+                return false;
+            if (TOK_IN(p->s, w, display_nouns))
+                return true;
+            size_t wl = w->end - w->start;
+            if (!(wl > 3 && ingest_ascii_ieq(p->s + w->end - 2, 2, "ly")) &&
+                !TOK_IN(p->s, w, aux_adverbs))
+                return false;
+        }
+        return false;
+    }
+    for (size_t j = k + 1; j > 1 && k + 1 - j < 6; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || w->kind != INGEST_TOK_WORD)
+            return false;
+        size_t wl = w->end - w->start;
+        if ((w->flags & INGEST_TOKF_LOWER) && wl > 4 && ingest_ascii_ieq(p->s + w->end - 3, 3, "ing"))
+            return t[j - 2].quote < 0 && TOK_IN(p->s, &t[j - 2], display_nouns);
+    }
+    return false;
+}
+
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
 {
     static const char *const namers[] = {"code-named", "codenamed", "dubbed",   "entitled",
@@ -6462,14 +6680,22 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
     static const char *const title_verbs[] = {"entitled", "titled"}; /* sorted */
     if (words <= 15 && TOK_IN(p->s, &t[k - 1], title_verbs))
         return true;
+    /* "under the slogan “Shield of the Motherland, Sword against
+     * Separatism.”": a slogan in any case, not somebody's words */
+    static const char *const slogan_nouns[] = {"motto", "slogan", "slogans"}; /* sorted */
+    if (words <= 12 && TOK_IN(p->s, &t[k - 1], slogan_nouns) && !object_of_cue(p, k - 1))
+        return true;
+    if (display_says(p, k - 1))
+        return true;
     if (words > 6)
         return false;
     k--;
-    /* "have dubbed the “X”", "dubbed it the “X”" */
+    /* "have dubbed the “X”", "dubbed it the “X”", "dubbed China's “X”" */
     for (size_t j = k, skip = 0;
          j > 0 && skip < 2 && t[j].quote < 0 &&
          (ingest_tok_is(p->s, &t[j], "the") || ingest_tok_is(p->s, &t[j], "it") ||
-          ingest_tok_is(p->s, &t[j], "them"));
+          ingest_tok_is(p->s, &t[j], "them") ||
+          (t[j].kind == INGEST_TOK_WORD && (t[j].flags & INGEST_TOKF_POSS)));
          j--, skip++)
         if (ingest_tok_is(p->s, &t[j - 1], "dubbed"))
             return true;
@@ -6570,8 +6796,7 @@ static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, siz
     if ((ingest_tok_is(p->s, &t[k], "reading") || r != k) && r > 0 && t[r - 1].quote < 0 &&
         TOK_IN(p->s, &t[r - 1], display_nouns))
         return true;
-    return (ingest_tok_is(p->s, &t[k], "banner") || ingest_tok_is(p->s, &t[k], "slogan")) &&
-           title_case_span(p, q);
+    return ingest_tok_is(p->s, &t[k], "banner") && title_case_span(p, q);
 }
 
 static size_t span_words(const struct ingest_para *p, const struct qinfo *q)
@@ -7382,6 +7607,27 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
             continue;
         size_t sa, sb;
         sentence_bounds(p, j - 1, &sa, &sb);
+        /* "The governor said one member, X, had argued for ...": a cue
+         * inside the clause an earlier cue of the sentence reports; the
+         * one who reports it spoke last */
+        /* (not a cue of the whole sentence at its end: "A neighbor, X,
+         * found three men in her barn, Y said.") */
+        size_t after = j - 1 + len;
+        bool inverted = after >= sb || after >= p->toks.n || is_end_punct(&p->toks.v[after]) ||
+                        (after + 1 < p->toks.n && is_end_punct(&p->toks.v[after + 1]));
+        for (size_t o = sa; o + 1 < j && !inverted; o++) {
+            size_t olen;
+            const struct cue *oc = p->toks.v[o].quote < 0 ? cue_at(p, o, &olen) : NULL;
+            struct attr oa = {0};
+            if (oc && oc->kind == CUE_VERB && !oc->weak && !passive_cue(p, o, oc) &&
+                attr_from_cue(x, pi, o, olen, oc, sa, false, &oa, NULL) && oa.found &&
+                oa.speaker >= 0) {
+                j = o + 1;
+                len = olen;
+                c = oc;
+                break;
+            }
+        }
         struct attr a = {0};
         bool ok =
             attr_from_cue(x, pi, j - 1, len, c, sa, false, &a, NULL) && a.found && a.speaker >= 0;
@@ -7673,7 +7919,10 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
                                         "warning", "words"};
     static const char *const froms[] = {"from", "of"};
     static const char *const descs[] = {"characterised", "characterized", "described",
-                                        "explained", "put", "summed"};
+                                        "describes",     "explained",     "explains",
+                                        "put",           "puts",          "recalled",
+                                        "recalls",       "remembered",    "remembers",
+                                        "summed",        "sums"}; /* sorted */
     static const char *const speaking[] = {"addressing", "speaking", "talking", "testifying",
                                            "writing"};
     static const char *const so_cues[] = {"said", "says"};
@@ -7716,6 +7965,12 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
             return false;
         name_at = 3;
         by_np = false;
+        /* ("That is how pharmacist Ann Roe remembers it": past a lower-case
+         * role before the name) */
+        while (name_at < 6 && name_at + 1 < nt && (t[name_at].flags & INGEST_TOKF_LOWER) &&
+               t[name_at].quote < 0 && !TOK_IN(n->s, &t[name_at], function_words) &&
+               !TOK_IN(n->s, &t[name_at], descs))
+            name_at++;
     } else if (nt > 5 && ingest_tok_is(n->s, &t[2], "the") && TOK_IN(n->s, &t[3], nouns) &&
                TOK_IN(n->s, &t[4], froms)) {
         name_at = 5;
@@ -8221,6 +8476,10 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
          * slogan “...”") */
         if (whole && !held)
             o->para = ECHO_DROP;
+        /* (a heading's short term that no quotation below holds is a term) */
+        if (heading && !held && words <= 3 && o->speaker < 0 && o->subj_para < 0 &&
+            !o->speaker_lit)
+            o->para = ECHO_DROP;
         if (clash || who < 0)
             continue;
         const struct ingest_q *h = &out->v[from];
@@ -8265,6 +8524,26 @@ static bool addressed_line(const struct ingest_para *p)
             me = true;
     }
     return you && me && outside <= 3;
+}
+
+/* True when paragraph p ends with a question mark inside its last quotation. */
+static bool ends_question(const struct ingest_para *p)
+{
+    const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
+    return ls && ls->end > ls->start && p->s[ls->end - 1] == '?';
+}
+
+/* True when quotation qi of p is a press conference's question from an
+ * unnamed asker ("“...?” one reporter asked"): the paragraph's only
+ * quotation, a question, with an asking cue and no entity for a speaker.
+ * Such a turn counts in a question-and-answer exchange, so a bare “...?”
+ * two paragraphs later is the reporters' again, not the answerer's. */
+static bool unnamed_question(const struct ingest_para *p, const struct qinfo *qs, size_t qi)
+{
+    const struct attr *a = &qs[qi].at;
+    return p->n_spans == 1 && a->speaker < 0 && a->cue && ends_question(p) &&
+           ingest_word_in(asking_cues, sizeof asking_cues / sizeof *asking_cues, a->cue->words,
+                          strlen(a->cue->words));
 }
 
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
@@ -8439,7 +8718,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                      xch[0].para == (int32_t)pi - 2 &&
                      (xch[0].question || xch[1].question || xch[1].alt ||
                       (xch[0].address && xch[1].address)) &&
-                     xch[0].at.speaker >= 0 && xch[1].at.speaker >= 0 &&
+                     (xch[0].at.speaker >= 0 || ends_question(p)) &&
+                     (xch[1].at.speaker >= 0 || xch[1].question) &&
                      xch[0].at.speaker != xch[1].at.speaker)
             {
                 q->at = xch[0].at; /* “...?” X asked. ¶ “...,” Y replied. ¶ “...?” (X again) */
@@ -8492,7 +8772,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
              * title-case span set off right after a name is its gloss */
             if (named_end != SIZE_MAX && q->tq0 == named_end + 2 && t[named_end + 1].quote < 0 &&
                 (ingest_cp_is_dash(t[named_end + 1].ch) || is_punct(&t[named_end + 1], '(')) &&
-                (title_case_span(p, q) || gloss_closed(p, q, words))) {
+                (title_case_span(p, q) || gloss_closed(p, q, words) ||
+                 paren_gloss(p, q, named_end + 1, words))) {
                 named_end = q->tq1;
                 continue;
             }
@@ -8516,14 +8797,17 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (!q->at.found) {
                 /* unattributed: drop what has the shape of a scare quote or a title;
                  * a cue-less partial quote goes to the person the sentence is about */
+                /* (a live blog's entry heading keeps its short quotation for
+                 * echo_speakers, which drops it unless a quotation below
+                 * holds its words: "Beijing: drills are 'stern warning'") */
                 if (title_case_span(p, q) ||
-                    (q->kind == QUOTE_PARTIAL && words <= 3 && scare_shaped(p, q)))
+                    (q->kind == QUOTE_PARTIAL && words <= 3 && !p->heading && scare_shaped(p, q)))
                     continue;
                 if (q->kind == QUOTE_PARTIAL)
                     sentence_subject(&x, (int32_t)pi, q, false);
                 /* a term in marks: three words or fewer with no cue and nobody
                  * the sentence is about ("held in a “holding account”") */
-                if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3)
+                if (!q->at.found && q->kind == QUOTE_PARTIAL && words <= 3 && !p->heading)
                     continue;
             }
             if (q->at.found && !q->adjacent && words <= 3) {
@@ -8573,7 +8857,8 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
          * "“...,” she said. “...?”") */
         bool one_voice = p->n_spans >= 1 && p->spans[p->n_spans - 1].closed;
         for (size_t qi = 0; qi < p->n_spans && one_voice; qi++)
-            one_voice = !qs[qi].drop && qs[qi].at.found && qs[qi].at.speaker >= 0 &&
+            one_voice = !qs[qi].drop && qs[qi].at.found &&
+                        (qs[qi].at.speaker >= 0 || unnamed_question(p, qs, qi)) &&
                         qs[qi].at.speaker == qs[0].at.speaker;
         if (one_voice) {
             const struct ingest_qspan *ls = &p->spans[p->n_spans - 1];

@@ -1381,7 +1381,7 @@ static bool desk_role_line(const struct unit *x)
     return ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, w, wn);
 }
 
-/* A live blog's time stamp line: "02:12", "9.41am", "14:05 GMT". */
+/* A live blog's time stamp line: "02:12", "9.41am", "6:20 p.m.", "14:05 GMT". */
 static bool stamp_line(const char *s, size_t n)
 {
     size_t i = 0, d = 0;
@@ -1402,6 +1402,9 @@ static bool stamp_line(const char *s, size_t n)
     if (i + 1 < n && (s[i] == 'a' || s[i] == 'p' || s[i] == 'A' || s[i] == 'P') &&
         (s[i + 1] == 'm' || s[i + 1] == 'M'))
         i += 2;
+    else if (i + 3 < n && (s[i] == 'a' || s[i] == 'p') && s[i + 1] == '.' && s[i + 2] == 'm' &&
+             s[i + 3] == '.')
+        i += 4; /* (American style: "6:20 p.m.") */
     while (i < n && s[i] == ' ')
         i++;
     for (d = 0; i < n && s[i] >= 'A' && s[i] <= 'Z' && d < 4; i++)
