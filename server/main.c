@@ -549,8 +549,8 @@ static void main_ingest_path(struct ingest_pipe *p, const char *path, const char
  * on transparent huge pages only when told so before the program starts (the
  * tunable glibc.malloc.hugetlb=1; the kernel must allow madvise, Debian's
  * default), so ingest runs itself again once with it added to what the
- * caller set: a third of the page faults and about 12% more articles a
- * second (docs/performance.md). When exec fails this process goes on. */
+ * caller set: a third of the page faults, 18% more articles a second at
+ * 10,000 (docs/performance.md). When exec fails this process goes on. */
 static void main_ingest_hugepages(char **argv)
 {
     static const char tunable[] = "glibc.malloc.hugetlb=1";
