@@ -88,9 +88,9 @@ static bool ops_ingest_on_huge_pages(const char *setting)
     return on;
 }
 
-/* Ingest puts malloc on huge pages (glibc.malloc.hugetlb=1: 18% faster at 10,000 articles in
- * docs/performance.md) even when the caller set another tunable; with
- * NEWSD_INGEST_HUGEPAGES=0 it does not. */
+/* Ingest puts malloc on huge pages (glibc.malloc.hugetlb=1: 18% faster at
+ * 10,000 articles in docs/performance.md) even when the caller set another
+ * tunable; with NEWSD_INGEST_HUGEPAGES=0 it does not. */
 Test(ops, ingest_runs_on_huge_pages_unless_told_not_to)
 {
     cr_expect(ops_ingest_on_huge_pages("NEWSD_INGEST_HUGEPAGES=1"));
