@@ -5803,9 +5803,31 @@ static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, con
     return m && !f ? 1 : f && !m ? 2 : 0;
 }
 
-/* The sex a titled single's title gives ("Mr. Roe": 1, "Mrs. Roe": 2), else 0. */
+static bool courtesy_before(const struct cand *c);
+
+/* Courtesy titles that tell a sex, read back from the text before a lone
+ * word ("Mrs Garside": the stop list left only "Garside"): 1 for a man, 2 for
+ * a woman. "Dr" and "Khun" tell none. */
+static const char *const courtesies_male[] = {"mr", "mr."};
+static const char *const courtesies_female[] = {"miss", "mrs", "mrs.", "ms", "ms."}; /* sorted */
+
+static int courtesy_gender(const struct cand *c)
+{
+    if (c->kind != C_SINGLE || !courtesy_before(c))
+        return 0;
+    size_t e = c->start - 1, b = e;
+    while (b > 0 && c->text[b - 1] != ' ' && c->text[b - 1] != '\n' && c->text[b - 1] != '"')
+        b--;
+    if (ingest_word_in(courtesies_male, 2, c->text + b, e - b))
+        return 1;
+    return ingest_word_in(courtesies_female, 5, c->text + b, e - b) ? 2 : 0;
+}
+
+/* The sex a title gives ("Mr. Roe", "Mr Roe": 1, "Mrs. Roe", "Mrs Roe": 2), else 0. */
 static int cand_title_gender(const struct ingest_gaz *g, const struct cand *c)
 {
+    if (c->kind == C_SINGLE)
+        return courtesy_gender(c);
     if (c->kind != C_TITLED_SINGLE || c->nstart <= c->start)
         return 0;
     return gender_of(g, c->text + c->nstart, 0, c->text + c->start, c->nstart - c->start);
@@ -5822,6 +5844,31 @@ static int surname_holder(const struct ingest_ents *e, const char *w, size_t n, 
             return (int)k;
     }
     return -1;
+}
+
+/* "Ryan Roe ... his father, Paul Roe ... Mr Roe said", many paragraphs on: a
+ * courtesy title names the man (or woman) of that surname named in full, or
+ * so titled, most recently, however far back; the plain surname's
+ * three-paragraph window is for an untitled "Roe", which may be anyone.
+ * Returns id when no other holder of sex tg was named later. */
+static int titled_recent(const struct ingest_ents *out, const struct ingest_gaz *g,
+                         const int32_t *seen_para, size_t n_full, int id, const char *sur,
+                         size_t sn, int tg)
+{
+    if (out->v[id].gender != tg)
+        return id;
+    int best = id;
+    for (size_t k = 0; k < n_full && k < 512; k++) {
+        if ((int)k == best || out->v[k].type != ENTITY_PERSON || out->v[k].gender != tg ||
+            seen_para[k] <= seen_para[best])
+            continue;
+        const char *w;
+        size_t wn;
+        person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
+        if (wn == sn && memcmp(w, sur, sn) == 0)
+            best = (int)k;
+    }
+    return best;
 }
 
 /* "Mr. Roe" in an article that names "Anna Roe" in full is another person: a
@@ -6896,6 +6943,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (h >= 0)
                 id = h;
         }
+        if (id >= 0 && (size_t)id < n_full && tg != 0 && c->para >= 0)
+            id = titled_recent(out, g, seen_para, n_full, id, sur, sn, tg);
         /* "Mr. Roe" names him as surely as his full name would: the bare
          * "Roe" that follows is his, not the most recent full Anna Roe's */
         if (id >= 0 && (size_t)id < n_full && tg != 0 && out->v[id].gender == tg && c->para >= 0)
