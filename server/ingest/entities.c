@@ -4126,6 +4126,38 @@ static size_t area_pair_and(const struct ingest_gaz *g, const char *s, const str
     return 0;
 }
 
+/* Words that name a weather system before its given name ("Hurricane
+ * Hanna", "Tropical Storm Ana", "Storm Isolde", "Super Typhoon Ulan"). */
+static const char *const storm_words[] = {"cyclone", "hurricane", "storm", "typhoon"}; /* sorted */
+
+/* The token after a storm's name when one starts at token i (the storm word
+ * capitalised, a qualifier such as "Tropical" allowed before it, the name a
+ * capitalised word right after and the last of the run, no place or
+ * organisation word: "Storm Lake" is a town, "Hurricane Creek Road" a road),
+ * else 0. */
+static size_t storm_name_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                             size_t n, size_t i)
+{
+    size_t k = i;
+    if (k + 1 < n && (ingest_tok_is(s, &t[k], "Tropical") || ingest_tok_is(s, &t[k], "Super") ||
+                      ingest_tok_is(s, &t[k], "Severe")))
+        k++;
+    if (k + 1 >= n || !tok_capword(&t[k]) ||
+        !ingest_word_in(storm_words, sizeof storm_words / sizeof *storm_words,
+                                      s + t[k].start, t[k].end - t[k].start))
+        return 0;
+    const struct ingest_tok *nm = &t[k + 1];
+    if (!tok_capword(nm) || nm->start != t[k].end + 1 || nm->sent != t[k].sent)
+        return 0;
+    if (k + 2 < n && tok_capword(&t[k + 2]) && t[k + 2].start == nm->end + 1)
+        return 0;
+    size_t nl = nm->end - nm->start;
+    if (ingest_gaz_has(g, s + nm->start, nl, INGEST_GAZ_PLACE_WORD) ||
+        ingest_gaz_has(g, s + nm->start, nl, INGEST_GAZ_ORG_WORD))
+        return 0;
+    return k + 2;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -4205,6 +4237,14 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 }
                 i++;
             }
+            continue;
+        }
+        /* "Hurricane Hanna", "Typhoon Ulan": a storm's name is no person,
+         * though it is often a given name; the storm word and the name are
+         * skipped (a lone "Hanna" later finds no full name to join) */
+        size_t storm = storm_name_end(g, s, t, n, i);
+        if (storm) {
+            i = storm;
             continue;
         }
         size_t lead = particle_lead(s, t, n, i);
