@@ -2918,6 +2918,18 @@ static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n,
     return len;
 }
 
+/* Whether a gazetteer place ends with the possessive of token j - 1 and
+ * starts at one of the run's first two tokens ("In St. John's": a sentence's
+ * first word opens the run and is dropped later). */
+static bool poss_place_at(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                          size_t a, size_t j)
+{
+    for (size_t f = a; f + 1 < j && f < a + 2; f++)
+        if (ingest_gaz_find(g, s + t[f].start, t[j - 1].full_end - t[f].start, INGEST_GAZ_PLACE))
+            return true;
+    return false;
+}
+
 /* Whether a gazetteer organisation spans from one of the first three tokens
  * of the run at a over the "and" at token j and up to three capitalised words
  * after it. */
@@ -4387,6 +4399,13 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                      (j == a + 2 && ingest_tok_is(s, &t[a], "The"))) &&
                     poss_org_run(g, s, t, n, j, t[a].quote))
                     continue;
+                /* "In St. John's, the premier said": a listed place whose
+                 * name ends in a possessive keeps it ("St. John" is no one) */
+                if (!cut && (k->flags & INGEST_TOKF_POSS) && poss_place_at(g, s, t, a, j)) {
+                    end_byte = k->full_end;
+                    stop = true;
+                    continue;
+                }
                 if (cut || (k->flags & INGEST_TOKF_POSS))
                     stop = true;
                 /* "OPEC+": a known name with a plus sign */
