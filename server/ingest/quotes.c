@@ -670,6 +670,13 @@ static const struct cue {
     {"sighed", CUE_VERB, 0},       {"laughed", CUE_VERB, 0},
     {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
     {"messaged", CUE_VERB, 0},
+    /* how words were said across a chamber or a hearing: "muttered “Here we
+     * go again”", "“Answer the question!” bellowed X" */
+    {"muttered", CUE_VERB, 0},     {"mumbled", CUE_VERB, 0},
+    {"murmured", CUE_VERB, 0},     {"bellowed", CUE_VERB, 0},
+    {"roared", CUE_VERB, 0},       {"heckled", CUE_VERB, 0},
+    {"hissed", CUE_VERB, 0},       {"barked", CUE_VERB, 0},
+    {"growled", CUE_VERB, 0},      {"thundered", CUE_VERB, 0},
     /* verbs that characterise: only with a short quotation after them */
     {"accuse", CUE_VERB, 1},       {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
     {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
