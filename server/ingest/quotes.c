@@ -3646,12 +3646,14 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
             before_end = a - 1;
         }
     }
-    /* ", the Republican nominee," right after it: a closed noun phrase */
+    /* ", the Republican nominee," right after it: a closed noun phrase, up
+     * to 16 words, as a coordinated one runs long (", the nominee for Senate
+     * in Michigan and a former three-term congressman from the Thumb,") */
     size_t after = b, after_end = b;
     if (after < mp->toks.n && is_punct(&t[after], ',')) {
         size_t z = ++after;
         size_t dummy;
-        while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD && t[z].quote < 0 &&
+        while (z < mp->toks.n && z - after < 16 && t[z].kind == INGEST_TOK_WORD && t[z].quote < 0 &&
                !cue_at(mp, z, &dummy))
             z++;
         if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
