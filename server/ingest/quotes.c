@@ -1946,8 +1946,14 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 size_t z = seg.b;
                 while (z > seg.a && seg.b - z < 6 && tok_capital(&t[z - 1]))
                     z--;
-                bool desc = z > seg.a && z < seg.b;
-                for (size_t w = seg.a; desc && w < z; w++)
+                /* (an outlet or party may open the title: "the moderator,
+                 * WKMT anchor Dan Roe,", "the chair, Labor senator Ann Roe,") */
+                size_t w0 = seg.a;
+                while (w0 + 1 < z && w0 - seg.a < 3 && t[w0].kind == INGEST_TOK_WORD &&
+                       tok_capital(&t[w0]) && !(t[w0].flags & INGEST_TOKF_POSS))
+                    w0++;
+                bool desc = z > w0 && z < seg.b;
+                for (size_t w = w0; desc && w < z; w++)
                     desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
                            !TOK_IN(s, &t[w], function_words);
                 /* (titles before the name: "state Attorney General X") */
