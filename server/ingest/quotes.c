@@ -3270,6 +3270,18 @@ static bool after_dateline(const struct ingest_para *p, size_t k)
     return true;
 }
 
+/* True when the sentence holding token k of p opens with "he" or "she" as
+ * its subject, before k. */
+static bool pronoun_led_sentence(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t a = k;
+    while (a > 0 && t[a - 1].sent == t[k].sent)
+        a--;
+    return a < k && t[a].quote < 0 &&
+           (TOK_IN(p->s, &t[a], pronouns_m) || TOK_IN(p->s, &t[a], pronouns_f));
+}
+
 static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool loose)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3312,6 +3324,12 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
         size_t last = tok_at_byte(p, m->end);
         bool owner = last > 0 && (t[last - 1].flags & INGEST_TOKF_POSS);
         if (who >= 0 && who != m->entity && !at_start && owner && !who_owner)
+            continue;
+        /* ("X had clearly expected it. He thanked Ms. Y and said ...": a
+         * person named inside a sentence whose subject is a he/she, which
+         * carries the topic on, is its object, no rival topic) */
+        if (who >= 0 && who != m->entity && !at_start && !owner &&
+            pronoun_led_sentence(p, k))
             continue;
         if (who >= 0 && who != m->entity) {
             /* (the paragraph before: "X is telling supporters that
