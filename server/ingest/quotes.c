@@ -670,6 +670,13 @@ static const struct cue {
     {"sighed", CUE_VERB, 0},       {"laughed", CUE_VERB, 0},
     {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
     {"messaged", CUE_VERB, 0},
+    /* how words were said across a chamber or a hearing: "muttered “Here we
+     * go again”", "“Answer the question!” bellowed X" */
+    {"muttered", CUE_VERB, 0},     {"mumbled", CUE_VERB, 0},
+    {"murmured", CUE_VERB, 0},     {"bellowed", CUE_VERB, 0},
+    {"roared", CUE_VERB, 0},       {"heckled", CUE_VERB, 0},
+    {"hissed", CUE_VERB, 0},       {"barked", CUE_VERB, 0},
+    {"growled", CUE_VERB, 0},      {"thundered", CUE_VERB, 0},
     /* verbs that characterise: only with a short quotation after them */
     {"accuse", CUE_VERB, 1},       {"accused", CUE_VERB, 1},      {"accuses", CUE_VERB, 1},
     {"criticized", CUE_VERB, 1},   {"criticised", CUE_VERB, 1},
@@ -1939,8 +1946,14 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
                 size_t z = seg.b;
                 while (z > seg.a && seg.b - z < 6 && tok_capital(&t[z - 1]))
                     z--;
-                bool desc = z > seg.a && z < seg.b;
-                for (size_t w = seg.a; desc && w < z; w++)
+                /* (an outlet or party may open the title: "the moderator,
+                 * WKMT anchor Dan Roe,", "the chair, Labor senator Ann Roe,") */
+                size_t w0 = seg.a;
+                while (w0 + 1 < z && w0 - seg.a < 3 && t[w0].kind == INGEST_TOK_WORD &&
+                       tok_capital(&t[w0]) && !(t[w0].flags & INGEST_TOKF_POSS))
+                    w0++;
+                bool desc = z > w0 && z < seg.b;
+                for (size_t w = w0; desc && w < z; w++)
                     desc = t[w].kind == INGEST_TOK_WORD && (t[w].flags & INGEST_TOKF_LOWER) &&
                            !TOK_IN(s, &t[w], function_words);
                 /* (titles before the name: "state Attorney General X") */
@@ -3257,6 +3270,18 @@ static bool after_dateline(const struct ingest_para *p, size_t k)
     return true;
 }
 
+/* True when the sentence holding token k of p opens with "he" or "she" as
+ * its subject, before k. */
+static bool pronoun_led_sentence(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t a = k;
+    while (a > 0 && t[a - 1].sent == t[k].sent)
+        a--;
+    return a < k && t[a].quote < 0 &&
+           (TOK_IN(p->s, &t[a], pronouns_m) || TOK_IN(p->s, &t[a], pronouns_f));
+}
+
 static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool loose)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3299,6 +3324,12 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
         size_t last = tok_at_byte(p, m->end);
         bool owner = last > 0 && (t[last - 1].flags & INGEST_TOKF_POSS);
         if (who >= 0 && who != m->entity && !at_start && owner && !who_owner)
+            continue;
+        /* ("X had clearly expected it. He thanked Ms. Y and said ...": a
+         * person named inside a sentence whose subject is a he/she, which
+         * carries the topic on, is its object, no rival topic) */
+        if (who >= 0 && who != m->entity && !at_start && !owner &&
+            pronoun_led_sentence(p, k))
             continue;
         if (who >= 0 && who != m->entity) {
             /* (the paragraph before: "X is telling supporters that
@@ -3639,12 +3670,14 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
             before_end = a - 1;
         }
     }
-    /* ", the Republican nominee," right after it: a closed noun phrase */
+    /* ", the Republican nominee," right after it: a closed noun phrase, up
+     * to 16 words, as a coordinated one runs long (", the nominee for Senate
+     * in Michigan and a former three-term congressman from the Thumb,") */
     size_t after = b, after_end = b;
     if (after < mp->toks.n && is_punct(&t[after], ',')) {
         size_t z = ++after;
         size_t dummy;
-        while (z < mp->toks.n && z - after < 8 && t[z].kind == INGEST_TOK_WORD && t[z].quote < 0 &&
+        while (z < mp->toks.n && z - after < 16 && t[z].kind == INGEST_TOK_WORD && t[z].quote < 0 &&
                !cue_at(mp, z, &dummy))
             z++;
         if (z < mp->toks.n && z > after && (is_punct(&t[z], ',') || is_end_punct(&t[z])))
@@ -8533,6 +8566,51 @@ static bool ends_question(const struct ingest_para *p)
     return ls && ls->end > ls->start && p->s[ls->end - 1] == '?';
 }
 
+/* The person a question put in paragraph p is addressed to, who answers it
+ * on the next bare line (its mention); NULL when it names nobody. Two shapes:
+ * - a question in marks that ends by calling someone by name (“How did you
+ *   pay for it, Ms. Roe?”): that person, named inside its last quotation
+ *   right before the question mark, when not its speaker `asker`;
+ * - a question reported without marks (“Vale asked whether Roe had ever
+ *   ...”, “Vale asked Roe why ...”): the first person named after the asking
+ *   verb at token v, within six tokens, other than the asker. */
+static const struct ingest_mention *addressee_of(const struct ctx *x,
+                                                const struct ingest_para *p, size_t v,
+                                                int32_t asker)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (v == SIZE_MAX) {
+        const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
+        if (!ls || ls->end <= ls->start || p->s[ls->end - 1] != '?')
+            return NULL;
+        for (size_t mi = 0; mi < p->n_m; mi++) {
+            const struct ingest_mention *m = &p->m[mi];
+            size_t b = tok_at_byte(p, m->end);
+            if (!m->in_quote || m->entity == asker || m->start < ls->start || b >= p->toks.n ||
+                !is_punct(&t[b], '?') || t[b].end + 4 < ls->end ||
+                x->ents->v[m->entity].type != ENTITY_PERSON)
+                continue;
+            size_t a = tok_at_byte(p, m->start);
+            while (a > 0 && tok_capital(&t[a - 1]) && t[a - 1].quote >= 0)
+                a--; /* the title: "Ms.", "Senator" */
+            if (a > 0 && t[a - 1].kind != INGEST_TOK_WORD && is_punct(&t[a - 1], '.'))
+                a--; /* (an abbreviation's full stop) */
+            if (a > 0 && is_punct(&t[a - 1], ','))
+                return m;
+        }
+        return NULL;
+    }
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        if (m->start < t[v].end || m->in_quote || m->entity == asker ||
+            x->ents->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        size_t a = tok_at_byte(p, m->start);
+        return a <= v + 6 && t[a].sent == t[v].sent ? m : NULL;
+    }
+    return NULL;
+}
+
 /* True when quotation qi of p is a press conference's question from an
  * unnamed asker ("“...?” one reporter asked"): the paragraph's only
  * quotation, a question, with an asking cue and no entity for a speaker.
@@ -8568,7 +8646,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
     struct works_seen works = {0};
     /* the last two paragraphs that were one attributed quotation each, for a
      * question-and-answer exchange: [0] the older */
-    struct {
+    struct xturn {
         struct attr at;
         int32_t para;
         bool question;
@@ -8868,6 +8946,16 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
             xch[1].alt = alternated;
             xch[1].address = addressed_line(p);
+            /* “How did you pay for it, Ms. Roe?”: the one called by name
+             * answers on the next bare line, as if she had spoken just before */
+            const struct ingest_mention *to =
+                xch[1].question && qs[0].at.speaker >= 0
+                    ? addressee_of(&x, p, SIZE_MAX, qs[0].at.speaker)
+                    : NULL;
+            if (to)
+                xch[0] = (struct xturn){
+                    .at = {true, NULL, (int32_t)pi, to->start, to->end, to->entity, NULL},
+                    .para = (int32_t)pi - 1};
             if (xch[1].question && qs[0].at.cue && qs[0].at.speaker >= 0 &&
                 strcmp(qs[0].at.cue->words, "asked") == 0) {
                 x.asker = qs[0].at.speaker;
@@ -8883,8 +8971,15 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                                                       "when",  "whether", "why"};
             const struct ingest_ents *e = x.ents;
             size_t mi = mention_lower(e, (int32_t)pi, 0);
-            if (mi < e->n_m && e->m[mi].para == (int32_t)pi && e->m[mi].start == t[0].start &&
-                !e->m[mi].in_quote && e->v[e->m[mi].entity].type == ENTITY_PERSON) {
+            /* (the asker's titles may come first: "Defence lawyer X asked") */
+            size_t before = 0;
+            while (mi < e->n_m && e->m[mi].para == (int32_t)pi && before < 3 &&
+                   before < p->toks.n && t[before].start < e->m[mi].start &&
+                   t[before].kind == INGEST_TOK_WORD && t[before].quote < 0)
+                before++;
+            if (mi < e->n_m && e->m[mi].para == (int32_t)pi &&
+                e->m[mi].start == t[before].start && !e->m[mi].in_quote &&
+                e->v[e->m[mi].entity].type == ENTITY_PERSON) {
                 size_t z = tok_at_byte(p, e->m[mi].start);
                 while (z + 1 < p->toks.n && t[z + 1].start < e->m[mi].end)
                     z++;
@@ -8892,8 +8987,17 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 if (v < p->toks.n && (t[v].flags & INGEST_TOKF_LOWER) && !TOK_IN(p->s, &t[v], ask_verbs))
                     v++; /* "then", "also" */
                 if (v + 1 < p->toks.n && TOK_IN(p->s, &t[v], ask_verbs) &&
-                    TOK_IN(p->s, &t[v + 1], ask_objects)) {
-                    xch[0] = xch[1];
+                    (TOK_IN(p->s, &t[v + 1], ask_objects) || person_starts_at(&x, p, v + 1))) {
+                    /* "X asked whether Roe had ...": Roe answers the next
+                     * bare line, as if she had spoken just before */
+                    const struct ingest_mention *to =
+                        addressee_of(&x, p, v, e->m[mi].entity);
+                    if (to)
+                        xch[0] = (struct xturn){
+                            .at = {true, NULL, (int32_t)pi, to->start, to->end, to->entity, NULL},
+                            .para = (int32_t)pi - 1};
+                    else
+                        xch[0] = xch[1];
                     xch[1].at = (struct attr){true, NULL, (int32_t)pi, e->m[mi].start,
                                               e->m[mi].end, e->m[mi].entity, NULL};
                     xch[1].para = (int32_t)pi;
