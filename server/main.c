@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -543,6 +544,14 @@ static void main_ingest_path(struct ingest_pipe *p, const char *path, const char
     strv_clear(&names);
 }
 
+/* True under valgrind, whose preloaded library is in LD_PRELOAD: running
+ * /proc/self/exe again there would start the tool, not newsd. */
+static bool main_under_valgrind(void)
+{
+    const char *pre = getenv("LD_PRELOAD");
+    return pre && strstr(pre, "vgpreload");
+}
+
 /* A bulk load grows SQLite's page cache and the workers' heaps to hundreds of
  * MiB, 4 KiB page by 4 KiB page: each first touch is a page fault (costly in
  * a VM) and the b-tree walks over that cache miss the TLB. glibc puts malloc
@@ -554,13 +563,31 @@ static void main_ingest_path(struct ingest_pipe *p, const char *path, const char
 static void main_ingest_hugepages(char **argv)
 {
     static const char tunable[] = "glibc.malloc.hugetlb=1";
+    /* Run again once at most: a privileged binary (setuid, file
+     * capabilities) gets GLIBC_TUNABLES filtered, so the tunable alone
+     * cannot mark the second run; under valgrind /proc/self/exe is the tool. */
+    if (getenv("NEWSD_INGEST_RAN_AGAIN")) {
+        unsetenv("NEWSD_INGEST_RAN_AGAIN");
+        return;
+    }
+    if (getauxval(AT_SECURE) || main_under_valgrind())
+        return;
     const char *have = getenv("GLIBC_TUNABLES");
     if (have && strstr(have, "glibc.malloc.hugetlb="))
-        return; /* already run again, or the caller chose */
+        return; /* the caller chose */
+    char *old = have ? util_strdup(have) : NULL;
     struct buf v = {0};
-    if (buf_printf(&v, "%s%s%s", have ? have : "", have && *have ? ":" : "", tunable) &&
-        setenv("GLIBC_TUNABLES", v.data, 1) == 0)
+    if ((!have || old) &&
+        buf_printf(&v, "%s%s%s", have ? have : "", have && *have ? ":" : "", tunable) &&
+        setenv("GLIBC_TUNABLES", v.data, 1) == 0 && setenv("NEWSD_INGEST_RAN_AGAIN", "1", 1) == 0)
         execv("/proc/self/exe", argv);
+    /* exec failed (no /proc, a sandbox): go on as we were */
+    unsetenv("NEWSD_INGEST_RAN_AGAIN");
+    if (old)
+        setenv("GLIBC_TUNABLES", old, 1);
+    else
+        unsetenv("GLIBC_TUNABLES");
+    free(old);
     buf_clear(&v);
 }
 
@@ -588,10 +615,10 @@ static int cmd_ingest(struct config *cfg, int argc, char **argv)
         ret = 1;
         goto out;
     }
-    const char *tun = getenv("GLIBC_TUNABLES"); /* as glibc read it at start */
+    const char *tun = getenv("GLIBC_TUNABLES"); /* restored when the run again failed */
     log_info("event=ingest_start threads=%d cache_mb=%zu hugepages=%s", cfg->threads,
              cfg->ingest_cache_bytes >> 20,
-             tun && strstr(tun, "glibc.malloc.hugetlb=1") ? "on" : "off");
+             tun && strstr(tun, "glibc.malloc.hugetlb=1") ? "requested" : "off");
     struct ingest_pipe p;
     pipe_start(&p, s, &t, cfg->threads);
     for (int i = 0; i < npos; i++)

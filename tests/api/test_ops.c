@@ -82,7 +82,7 @@ static bool ops_ingest_on_huge_pages(const char *setting)
     text[fread(text, 1, sizeof text - 1, f)] = '\0';
     fclose(f);
     harness_cleanup(&srv);
-    bool on = strstr(text, "event=ingest_start") && strstr(text, "hugepages=on");
+    bool on = strstr(text, "event=ingest_start") && strstr(text, "hugepages=requested");
     bool off = strstr(text, "event=ingest_start") && strstr(text, "hugepages=off");
     cr_assert(on != off, "no start line, or a garbled one: %s", text);
     return on;
