@@ -1586,6 +1586,17 @@ static bool dateline_before(const struct ingest_tok *t, size_t k)
     return true;
 }
 
+/* True if the dateline t[0..k) holds a comma or a day number ("Rajkot, Jan
+ * 26", "Oct 23"): a bare capitalised run before a bracket and a colon is
+ * more often a name with its party or ward ("Maria Lopez (Harborview):"). */
+static bool dateline_dated(const struct ingest_tok *t, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (t[i].kind == INGEST_TOK_NUM || (t[i].kind == INGEST_TOK_PUNCT && t[i].ch == ','))
+            return true;
+    return false;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2278,13 +2289,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * credit in brackets before the dash that opens a wire story, alone or
      * after the dateline ("LANSING, Mich. (MNN) —"), is the newsroom, an
      * organisation though no list names it; Indian wires close the credit
-     * with a colon ("Rajkot, Jan 26 (CricWire):"); a standfirst read as
+     * with a colon, but only after a dated dateline ("Rajkot, Jan 26
+     * (CricWire):", not "Maria Lopez (Harborview):"); a standfirst read as
      * the first paragraph may stand above it */
     if (n_words == 1 && !e && (para == 0 || para == 1) && a >= 1 && a <= 6 && b + 1 < n && wln >= 2 &&
         dateline_before(t, a - 1) && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == '(' &&
         t[b].kind == INGEST_TOK_PUNCT &&
         t[b].ch == ')' && t[b + 1].kind == INGEST_TOK_PUNCT &&
-        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-' || t[b + 1].ch == ':') &&
+        (ingest_cp_is_dash(t[b + 1].ch) || t[b + 1].ch == '-' ||
+         (t[b + 1].ch == ':' && dateline_dated(t, a - 1))) &&
         (t[a].flags & INGEST_TOKF_CAP)) {
         c.kind = C_ORG;
         c.pos = (*pos)++;
