@@ -1597,6 +1597,21 @@ static bool dateline_dated(const struct ingest_tok *t, size_t k)
     return false;
 }
 
+/* True if `sys` and `num` make a US highway by its number alone ("north on
+ * U.S. 641", "US 30"): the system's name, then a number of at most three
+ * digits; "U.S. 2020 elections" is a year after the country. */
+static bool us_highway_tok(const char *s, const struct ingest_tok *sys,
+                           const struct ingest_tok *num)
+{
+    if (num->kind != INGEST_TOK_NUM || num->end - num->start > 3 ||
+        !(ingest_tok_is(s, sys, "U.S.") || ingest_tok_is(s, sys, "US")))
+        return false;
+    for (size_t i = num->start; i < num->end; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2369,8 +2384,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
                 (ingest_tok_is(s, &t[ra], "Interstate") || ingest_tok_is(s, &t[ra], "Highway") ||
                  ingest_tok_is(s, &t[ra], "Route") ||
-                 /* "north on U.S. 641", "US 30": a US highway by its number alone */
-                 (ra == a && (ingest_tok_is(s, &t[ra], "U.S.") || ingest_tok_is(s, &t[ra], "US"))));
+                 (ra == a && us_highway_tok(s, &t[ra], &t[b - 1])));
     /* "Lakeshore Valley Public Health said", "Toronto Public Health": a
      * public health unit is a body ("Health" alone opens titles: "Health
      * Secretary", so only the pair) */
@@ -4453,8 +4467,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
                      ingest_tok_is(s, k, "Route") ||
-                     /* "a motel on U.S. 641", "US 30": a US highway by number */
-                     (j == a + 1 && (ingest_tok_is(s, k, "U.S.") || ingest_tok_is(s, k, "US"))))) {
+                     (j == a + 1 && us_highway_tok(s, k, &t[j])))) {
                     end_byte = t[j].end;
                     j++;
                     stop = true;
