@@ -28,6 +28,8 @@ struct cand {
     bool acronym;     /* "(UNECE)" after the organisation it abbreviates (canon) */
     bool sent_start;  /* the name starts a sentence */
     bool title_only;  /* a lone title word ("Dean"): a person only as a known surname */
+    bool paper_bare;  /* "the Mercury" alone with no telling context: a paper only when
+                       * the article names it in full ("the Ashmere Mercury") */
     bool in_title;    /* an organisation inside a person's title: no mention for quotes */
     bool not_person;  /* a demonym inside ("Keystone Southern"): an organisation or nothing */
     size_t party_lead; /* "Republican Cal Drummond": where the name after a party word
@@ -1302,6 +1304,31 @@ static const char *const paper_heads[] = {
     "guardian",   "herald",    "inquirer", "journal",  "ledger",    "mercury",
     "observer",   "post",      "sentinel", "telegraph", "times",    "tribune"}; /* sorted */
 
+/* True if the head word t[a] (after "the") sits where a paper is told,
+ * read or credited: "told the Herald", "seen by the Chronicle", "speaking
+ * to the Courier", "for the Ledger", or "the Post reported"; elsewhere ("as
+ * the Mercury hit 40") it is a paper only when the article names it in
+ * full (paper_named_full). */
+static bool paper_context(const char *s, const struct ingest_tok *t, size_t n, size_t a)
+{
+    static const char *const before[] = {"by",    "for", "tell", "telling",
+                                         "tells", "to",  "told"}; /* sorted */
+    static const char *const after[] = {"found",     "learned",  "learnt",   "obtained",
+                                        "published", "reported", "reports",  "revealed",
+                                        "understands", "wrote"}; /* sorted */
+    if (a >= 2 && t[a - 2].kind == INGEST_TOK_WORD &&
+        ingest_word_in(before, sizeof before / sizeof *before, s + t[a - 2].start,
+                       t[a - 2].end - t[a - 2].start))
+        return true;
+    /* "the Herald has learned": one auxiliary may stand between */
+    size_t k = a + 1;
+    if (k + 1 < n && (ingest_tok_is(s, &t[k], "has") || ingest_tok_is(s, &t[k], "had")))
+        k++;
+    return k < n && t[k].kind == INGEST_TOK_WORD &&
+           ingest_word_in(after, sizeof after / sizeof *after, s + t[k].start,
+                          t[k].end - t[k].start);
+}
+
 static bool newspaper_alone(const char *s, const struct ingest_tok *t, size_t n, size_t a)
 {
     if (a == 0 || (t[a].flags & INGEST_TOKF_SENT_START) || !ingest_tok_is(s, &t[a - 1], "the") ||
@@ -2344,6 +2371,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     }
     if (n_words == 1 && newspaper_alone(s, t, n, a)) {
         c.kind = C_ORG;
+        c.paper_bare = !paper_context(s, t, n, a);
         c.pos = (*pos)++;
         return cands_push(out, &c);
     }
@@ -6165,6 +6193,24 @@ bool ingest_company_name(const char *name)
     return wn > 0 && wn < strlen(name) && company_word(w, wn);
 }
 
+/* True if some candidate of cs names in full the paper whose head word
+ * c holds alone: a name of two words or more that ends in it ("the Ashmere
+ * Mercury", "Kelso Gazette"), whatever kind it was read as. */
+static bool paper_named_full(const struct cands *cs, const struct cand *c)
+{
+    const char *hw = c->text + c->nstart;
+    size_t hn = c->end - c->nstart;
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *o = &cs->v[i];
+        const char *nm = o->text + o->nstart, *w;
+        size_t nn = o->end - o->nstart, wn;
+        last_word(nm, nn, &w, &wn);
+        if (wn < nn && wn == hn && memcmp(w, hw, hn) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* True when candidate c is a newsroom's desk, a place and "Bureau" before a
  * newsroom role ("Albany Bureau reporter Ann Roe", "the Kyiv Bureau chief"):
  * part of a reporter's description, no organisation of the story. */
@@ -6792,6 +6838,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 continue; /* "Then The Council Read It Aloud" */
             if (!c->canon && c->kind == C_ORG && newsroom_desk(c))
                 continue; /* "Albany Bureau reporter Ann Roe contributed" */
+            if (c->paper_bare && !paper_named_full(&cs, c))
+                continue; /* "as the Mercury hit 40": no paper named */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
             /* (not a numbered road: "US 30" is written so) */
             if (!c->canon && c->kind == C_PLACE && all_caps(name, nn) &&
