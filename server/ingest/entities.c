@@ -1369,15 +1369,38 @@ static bool hyphen_place(const char *w, size_t n)
     return false;
 }
 
+/* True if token k is a number in words or a Roman numeral ("Eleven",
+ * "Twenty", "IV"): what closes a numbered part ("Chapter Eleven", "Part
+ * II"), never a place's last word. */
+static bool numbered_part_end(const char *s, const struct ingest_tok *k)
+{
+    static const char *const numbers[] = {
+        "eight",   "eighteen", "eighty",    "eleven",   "fifteen", "fifty",    "five",
+        "forty",   "four",     "fourteen",  "hundred",  "nine",    "nineteen", "ninety",
+        "one",     "seven",    "seventeen", "seventy",  "six",     "sixteen",  "sixty",
+        "ten",     "thirteen", "thirty",    "three",    "twelve",  "twenty",   "two"}; /* sorted */
+    const char *w = s + k->start;
+    size_t wn = k->end - k->start;
+    if (k->kind == INGEST_TOK_NUM ||
+        ingest_word_in(numbers, sizeof numbers / sizeof *numbers, w, wn))
+        return true;
+    size_t i = 0;
+    while (i < wn && (w[i] == 'I' || w[i] == 'V' || w[i] == 'X'))
+        i++;
+    return wn >= 2 && i == wn;
+}
+
 /* "In Mahalla al-Kubra, several dozen people gathered": a sentence that
  * opens with "In" and a name closed by a comma says where (the run t[a..j)
- * holds "In"; "In Ann Roe's view," is no place). */
+ * holds "In"; "In Ann Roe's view," is no place, nor is a numbered part of a
+ * law or a plan, "In Chapter Eleven," "In Part II,"). */
 static bool sentence_opens_in(const char *s, const struct ingest_tok *t, size_t n, size_t a,
                               size_t j)
 {
     return j - a >= 2 && ingest_tok_is(s, &t[a], "In") &&
            (t[a].flags & INGEST_TOKF_SENT_START) && j < n && t[j].kind == INGEST_TOK_PUNCT &&
-           t[j].ch == ',' && !(t[j - 1].flags & INGEST_TOKF_POSS);
+           t[j].ch == ',' && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+           !(j - a >= 3 && numbered_part_end(s, &t[j - 1]));
 }
 
 /* Whether the word after one space at p (a NUL-terminated text) is one of
