@@ -1012,6 +1012,20 @@ static bool run_org_tail(const char *s, const struct ingest_tok *t, size_t a, si
     return cands_push(out, &o);
 }
 
+/* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
+ * "Mr Roe" is the single "Roe"), so they are read back from the text. */
+static const char *const courtesies[] = {
+    "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+}; /* sorted */
+
+/* Whether t[k - 1] is a courtesy title ("Mr. Napier", "Dr Houston"). */
+static bool courtesy_tok(const char *s, const struct ingest_tok *t, size_t k)
+{
+    return k > 0 && t[k - 1].kind == INGEST_TOK_WORD &&
+           ingest_word_in(courtesies, sizeof courtesies / sizeof *courtesies, s + t[k - 1].start,
+                          t[k - 1].end - t[k - 1].start);
+}
+
 /* Honorifics written right before a name (South Asian and British usage:
  * "Dr Ann Roe", "Smt. Ann Roe", "Shri Ann Roe", "Prof Ann Roe"). */
 static const char *const honorifics[] = {"dr", "dr.", "prof", "prof.", "shri", "shrimati",
@@ -2291,7 +2305,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         if (b - na >= 3 && all_caps(s + t[na].start, end - t[na].start))
             return true;
         e = gaz_name(g, s + t[na].start, end - t[na].start, false);
-        if (e && e->cls == INGEST_GAZ_PLACE) {
+        /* (not "Mr. Napier", "Dr Houston": a courtesy title right before
+         * a listed town makes it a surname) */
+        if (e && e->cls == INGEST_GAZ_PLACE && !courtesy_tok(s, t, na)) {
             /* "President of France": a title and a place, no person */
             c.start = t[na].start;
             c.nstart = c.start;
@@ -6100,23 +6116,27 @@ static bool body_surname(const struct cands *cs, const struct name_index *people
     return false;
 }
 
-/* Courtesy titles. The stop list drops "Mr", "Ms" and "Mrs" from a run (so
- * "Mr Roe" is the single "Roe"), so they are read back from the text. */
-static const char *const courtesies[] = {
-    "dr", "dr.", "khun", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-}; /* sorted */
+/* Whether a courtesy title and one space stand right before byte e of text. */
+static bool courtesy_at(const char *text, size_t e)
+{
+    if (e < 2 || text[e - 1] != ' ')
+        return false;
+    size_t b = e - 1;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '"')
+        b--;
+    return ingest_word_in(courtesies, sizeof courtesies / sizeof *courtesies, text + b, e - 1 - b);
+}
 
 /* Whether a courtesy title stands right before the mention c ("Mr Kittisak"). */
 static bool courtesy_before(const struct cand *c)
 {
-    size_t e = c->start;
-    if (e < 2 || c->text[e - 1] != ' ')
-        return false;
-    size_t b = e - 1;
-    while (b > 0 && c->text[b - 1] != ' ' && c->text[b - 1] != '\n' && c->text[b - 1] != '"')
-        b--;
-    return ingest_word_in(courtesies, sizeof courtesies / sizeof *courtesies, c->text + b,
-                          e - 1 - b);
+    return courtesy_at(c->text, c->start);
+}
+
+/* Whether a titled lone name ends its title with a courtesy ("Mr. Napier"). */
+static bool courtesy_before_name(const struct cand *c)
+{
+    return c->nstart > c->start && courtesy_at(c->text, c->nstart);
 }
 
 /* Whether the lone word w/n appears behind a courtesy title in the body. */
@@ -6129,6 +6149,32 @@ static bool courtesy_single(const struct cands *cs, const char *w, size_t n)
             return true;
     }
     return false;
+}
+
+/* "Mr. Napier, who chairs the board ... Napier said": a listed town that
+ * bears a courtesy title somewhere is a surname, and so is the same lone
+ * word elsewhere unless a place word stands before it ("in Napier"); it
+ * becomes a lone name, which pass 2 makes that person. */
+static void titled_places_unlist(struct cands *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cand *c = &cs->v[i];
+        const char *w = c->text + c->nstart;
+        size_t wn = c->end - c->nstart;
+        if (c->kind != C_PLACE || c->nstart != c->start || c->place_hint || c->town_hint ||
+            memchr(w, ' ', wn))
+            continue;
+        for (size_t k = 0; k < cs->n; k++) {
+            const struct cand *o = &cs->v[k];
+            if (o->kind == C_TITLED_SINGLE && o->para >= 0 && o->end - o->nstart == wn &&
+                memcmp(o->text + o->nstart, w, wn) == 0 && courtesy_before_name(o)) {
+                c->kind = C_SINGLE;
+                c->canon = NULL;
+                c->canon_len = 0;
+                break;
+            }
+        }
+    }
 }
 
 /* The one person among the first n_full entities whose full name opens with
@@ -6835,6 +6881,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         c->end = c->nstart + fw;
         c->kind = C_SINGLE;
     }
+    titled_places_unlist(&cs);
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
