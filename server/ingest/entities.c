@@ -6280,6 +6280,59 @@ static bool paper_named_full(const struct cands *cs, const struct cand *c)
     return false;
 }
 
+/* True when the lone word c speaks of itself as "it": "Pulsewell said it
+ * would cut 200 jobs", "Tallgrass said its retention rate had risen"; a
+ * person is "he" or "she" there, a body "it". */
+static bool speaks_as_it(const struct cand *c)
+{
+    static const char *const verbs[] = {"says", "said"}; /* sorted */
+    const char *p = c->text + c->end;
+    if (*p != ' ')
+        return false;
+    size_t k = 1;
+    while (p[k] >= 'a' && p[k] <= 'z')
+        k++;
+    if (!ingest_word_in(verbs, 2, p + 1, k - 1) || p[k] != ' ')
+        return false;
+    p += k + 1;
+    return p[0] == 'i' && p[1] == 't' && (p[2] == ' ' || (p[2] == 's' && p[3] == ' '));
+}
+
+/* True if the lone word w/n speaks of itself as "it" somewhere in the
+ * article ("Pulsewell said it would"): a body, so its other lone mentions
+ * that speak ("200 jobs, Pulsewell said") are no person either. */
+static bool lone_body_said(const struct cands *cs, const char *w, size_t n)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *o = &cs->v[i];
+        if (o->kind == C_SINGLE && o->nstart == o->start && o->end - o->start == n &&
+            memcmp(o->text + o->start, w, n) == 0 && speaks_as_it(o))
+            return true;
+    }
+    return false;
+}
+
+/* True when the lone word c closes an appositive and the speech verb after
+ * its comma is the person's the appositive describes: "a fund manager at
+ * Aldgate, said", "a retired teacher from Bedminster, said", "the start-up
+ * Pulsewell, described": a lower-case word right before it, a comma right
+ * after, and no listed given name ("gave her name only as Rachel, asked"). */
+static bool appositive_tail(const struct ingest_gaz *g, const struct cand *c)
+{
+    const char *name = c->text + c->nstart;
+    size_t nn = c->end - c->nstart;
+    if (c->kind != C_SINGLE || c->age_after || c->nstart != c->start || c->start < 3 ||
+        c->text[c->end] != ',' || c->text[c->start - 1] != ' ' ||
+        c->text[c->start - 2] == ',' || /* "gave only his surname, Jung, said" */
+        given_has(g, name, nn, INGEST_GAZ_GIVEN_MALE) ||
+        given_has(g, name, nn, INGEST_GAZ_GIVEN_FEMALE))
+        return false;
+    size_t b = c->start - 1;
+    while (b > 0 && c->text[b - 1] != ' ' && c->text[b - 1] != '\n')
+        b--;
+    return c->text[b] >= 'a' && c->text[b] <= 'z';
+}
+
 /* True when candidate c is a newsroom's desk, a place and "Bureau" before a
  * newsroom role ("Albany Bureau reporter Ann Roe", "the Kyiv Bureau chief"):
  * part of a reporter's description, no organisation of the story. */
@@ -7206,25 +7259,29 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0 &&
             (c->kind == C_TITLED_SINGLE || (c->cue_after && !c->sent_start) || c->age_after) &&
             !c->after_the && name[nn - 1] != '.') {
-            /* "ACEA said": a lone acronym that speaks is a body, no person */
-            bool acro = c->kind == C_SINGLE && nn >= 3 && all_caps(name, nn);
+            /* "ACEA said": a lone acronym that speaks is a body, no person;
+             * so is a word that says "it" of itself ("Pulsewell said it") */
+            bool a_body = c->kind == C_SINGLE &&
+                        ((nn >= 3 && all_caps(name, nn)) || lone_body_said(&cs, name, nn));
             /* "Chief Cabinet Secretary Sugiura Haruka ... Sugiura said": a
              * lone word that speaks or bears a title, which no surname
              * claims, is the one person named in full with it first, the
              * family name in Japanese, Chinese and Korean order (or a given
              * name the writer calls them by); a new person otherwise */
-            if (!acro && nn < 40) {
+            if (!a_body && nn < 40) {
                 id = person_by_first(out, name, nn, n_full);
                 if (id >= 0) {
                     c->entity = id;
                     continue;
                 }
             }
-            id = ent_add(out, name, nn, acro ? ENTITY_ORGANIZATION : ENTITY_PERSON, c->pos);
+            if (!a_body && appositive_tail(g, c))
+                continue;
+            id = ent_add(out, name, nn, a_body ? ENTITY_ORGANIZATION : ENTITY_PERSON, c->pos);
             if (id < 0)
                 goto out;
             nx_put(&full, out->v[id].name, nn, id);
-            if (acro) {
+            if (a_body) {
                 c->kind = C_ORG;
                 c->entity = id;
                 continue;
