@@ -3740,6 +3740,38 @@ static size_t mission_city_end(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+static void last_word(const char *s, size_t n, const char **w, size_t *wn);
+
+/* "Japan's Foreign Ministry said", "South Korea's Finance Ministry": a
+ * state body after its country's possessive keeps its own name (as "the
+ * Foreign Ministry" later), and the whole as written is its alias; the
+ * country stays a place of its own. c is the first candidate of the run at a. */
+static void country_body_alias(const struct ingest_gaz *g, const char *s,
+                               const struct ingest_tok *t, size_t a, struct cand *c)
+{
+    static const char *const bodies[] = {"consulate", "department", "embassy",
+                                         "ministry"}; /* sorted */
+    if (c->kind != C_ORG || c->start != t[a].start || c->xalias || a == 0 ||
+        !(t[a - 1].flags & INGEST_TOKF_POSS) || t[a - 1].full_end + 1 != t[a].start)
+        return;
+    const char *w;
+    size_t wn;
+    last_word(c->text + c->start, c->end - c->start, &w, &wn);
+    if (!ingest_word_in(bodies, sizeof bodies / sizeof *bodies, w, wn))
+        return;
+    for (size_t k = a >= 2 ? a - 2 : a - 1; k < a; k++) {
+        if (k + 1 < a && t[k].end + 1 != t[k + 1].start)
+            continue;
+        const struct ingest_gaz_entry *pl =
+            ingest_gaz_find(g, s + t[k].start, t[a - 1].end - t[k].start, INGEST_GAZ_PLACE);
+        if (pl && tok_capword(&t[k])) {
+            c->xalias = s + t[k].start;
+            c->xalias_len = c->end - t[k].start;
+            return;
+        }
+    }
+}
+
 /* "the Patriots for Change Alliance": after "the", one plural capitalised
  * word (no demonym), "for" (token j) and one to three capitalised words
  * whose last is an organisation word make one name. */
@@ -5237,6 +5269,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         size_t before = out->n;
         if (!run_classify(s, t, n, a, j, end_byte, para, g, out, pos, cue))
             return false;
+        if (out->n > before)
+            country_body_alias(g, s, t, a, &out->v[before]);
         /* "The U.S. Embassy in Lusaka said", "the Chinese embassy in Suva":
          * a mission and the city it sits in; the name stays the mission's
          * (other writers say "the U.S. Embassy"), the whole is its alias */
