@@ -6199,13 +6199,19 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
     return r;
 }
 
-/* "X told donors that she was “...,” according to a pool report": an
- * "according to" whose object (from token k) is a record (a report, a
- * transcript, a recording; a lower-case head within four words) or people
- * who heard the words ("two people who attended", "people familiar with")
- * or a named outlet that relayed them ("according to Xinhua")
- * says where the reporter found them, not who said them, when a verb cue
- * before the quotation (tokens [sa, q0)) names its speaker. */
+/* True when "according to" after a quotation (its object from token k)
+ * says where the reporter found the words, not who said them, and a verb
+ * cue before the quotation (any in tokens [sa, q0)) is there to name the
+ * speaker: "X told donors that she was “...,” according to a pool report".
+ * The object is such a source when it is
+ * - a capitalised word not opening the sentence, behind "the" at most: an
+ *   outlet or body that relayed the words ("according to Xinhua", "according
+ *   to the Meridian Press Agency"), or any other name there;
+ * - a number, a group count or a witness noun with a lower-case witness noun
+ *   within four words ("two people who attended", "sources familiar with");
+ * - any of those or a determiner followed within four words by a lower-case
+ *   document, record or witness noun ("a pool report", "the transcript",
+ *   "a person who attended"). */
 static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
 {
     static const char *const records[] = {"account", "accounts", "recording", "recordings",
@@ -6608,6 +6614,13 @@ static size_t span_core(const struct ingest_para *p, const struct ingest_qspan *
     return e - x->start;
 }
 
+/* True when span x of p is a question: its text ends with a question mark
+ * inside the marks. */
+static bool qspan_is_question(const struct ingest_para *p, const struct ingest_qspan *x)
+{
+    return x && x->end > x->start && p->s[x->end - 1] == '?';
+}
+
 static void works_note(struct works_seen *w, const struct ingest_para *p,
                        const struct ingest_qspan *x)
 {
@@ -6644,10 +6657,6 @@ static const char *const naming_adverbs[] = {"affectionately", "colloquially", "
                                              "informally",     "locally",      "popularly",
                                              "widely"};
 
-/* so-called “X”, what critics have dubbed the “X”, a group calling itself
- * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
- * words). A title-case span under a banner or slogan is a name too ("under
- * the banner “Hands Off Our Kitchens”"). */
 /* True when token k is the object of a cue right before it, behind one
  * determiner at most ("now calls the slogan “...”": the quotation is the
  * caller's verdict on the slogan, not the slogan). */
@@ -6699,6 +6708,15 @@ static bool display_says(const struct ingest_para *p, size_t k)
     return false;
 }
 
+/* True when quotation q (words long) is a name or a text, not somebody's
+ * words: so-called “X”, what critics have dubbed the “X”, a group calling
+ * itself “X”, a program known as “X” (the writer's distance or a name; at
+ * most six words). Longer spans too after a title verb ("a report titled
+ * “...”", up to 15 words) and after a slogan noun in any case ("under the
+ * slogan “...”", up to 12 words; not when the slogan is the object of a cue:
+ * "now calls the slogan “...”"), and the text a sign says (display_says).
+ * After "banner" only a title-case span is a name ("under the banner “Hands
+ * Off Our Kitchens”"). */
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
 {
     static const char *const namers[] = {"code-named", "codenamed", "dubbed",   "entitled",
@@ -7640,11 +7658,11 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
             continue;
         size_t sa, sb;
         sentence_bounds(p, j - 1, &sa, &sb);
-        /* "The governor said one member, X, had argued for ...": a cue
-         * inside the clause an earlier cue of the sentence reports; the
-         * one who reports it spoke last */
-        /* (not a cue of the whole sentence at its end: "A neighbor, X,
-         * found three men in her barn, Y said.") */
+        /* A cue inside the clause an earlier cue of the sentence reports
+         * ("The governor said one member, X, had argued for ...") is not
+         * the last speaker: the reporter is. A cue that ends the sentence
+         * ("A neighbor, X, found three men in her barn, Y said.") reports
+         * the whole sentence itself, so the earlier cue is not looked for. */
         size_t after = j - 1 + len;
         bool inverted = after >= sb || after >= p->toks.n || is_end_punct(&p->toks.v[after]) ||
                         (after + 1 < p->toks.n && is_end_punct(&p->toks.v[after + 1]));
@@ -7759,8 +7777,8 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     /* "I started with the question ... . “...?”": the reporter's question
      * (asker_is_author names the byline) */
     const struct ingest_qspan *qs = t[k].quote >= 0 ? &p->spans[t[k].quote] : NULL;
-    bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' && qs &&
-                       qs->end > qs->start && p->s[qs->end - 1] == '?';
+    bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' &&
+                       qspan_is_question(p, qs);
     struct subj sj = {sa, sa + 1, false};
     if (!my_question && !clause_subject(x, pi, sa, sb, &sj))
         return false;
@@ -8118,7 +8136,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
            LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) && LIST_SORTED(office_joiners) &&
-           LIST_SORTED(indefinites);
+           LIST_SORTED(indefinites) && LIST_SORTED(commitment_verbs) &&
+           LIST_SORTED(display_verbs);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
@@ -8171,7 +8190,7 @@ static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
         return;
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_qspan *span = &p->spans[p->toks.v[q->tq0].quote];
-    bool question = span->end > span->start && p->s[span->end - 1] == '?';
+    bool question = qspan_is_question(p, span);
     bool asking = at->cue && ingest_word_in(asking_cues, sizeof asking_cues / sizeof *asking_cues,
                                             at->cue->words, strlen(at->cue->words));
     if (asking || (question && !at->cue))
@@ -8562,8 +8581,7 @@ static bool addressed_line(const struct ingest_para *p)
 /* True when paragraph p ends with a question mark inside its last quotation. */
 static bool ends_question(const struct ingest_para *p)
 {
-    const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
-    return ls && ls->end > ls->start && p->s[ls->end - 1] == '?';
+    return p->n_spans && qspan_is_question(p, &p->spans[p->n_spans - 1]);
 }
 
 /* The person a question put in paragraph p is addressed to, who answers it
@@ -8580,9 +8598,9 @@ static const struct ingest_mention *addressee_of(const struct ctx *x,
 {
     const struct ingest_tok *t = p->toks.v;
     if (v == SIZE_MAX) {
-        const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
-        if (!ls || ls->end <= ls->start || p->s[ls->end - 1] != '?')
+        if (!ends_question(p))
             return NULL;
+        const struct ingest_qspan *ls = &p->spans[p->n_spans - 1];
         for (size_t mi = 0; mi < p->n_m; mi++) {
             const struct ingest_mention *m = &p->m[mi];
             size_t b = tok_at_byte(p, m->end);
@@ -8943,7 +8961,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[0] = xch[1];
             xch[1].at = qs[0].at;
             xch[1].para = (int32_t)pi;
-            xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
+            xch[1].question = qspan_is_question(p, ls);
             xch[1].alt = alternated;
             xch[1].address = addressed_line(p);
             /* “How did you pay for it, Ms. Roe?”: the one called by name
