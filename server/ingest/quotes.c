@@ -8072,6 +8072,16 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
     return false;
 }
 
+/* True when quotation q follows a comma inside its sentence with no cue
+ * there ("She credits the engineers because, to her, “...”"): set off like
+ * a full quotation, yet what the sentence's subject holds. */
+static bool comma_in_sentence(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return !q->starts_sentence && q->tq0 > 1 && t[q->tq0 - 1].quote < 0 &&
+           is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0;
+}
+
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
  * is full; one woven into reported speech is partial. */
 static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *q)
@@ -8899,7 +8909,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 if (title_case_span(p, q) ||
                     (q->kind == QUOTE_PARTIAL && words <= 3 && !p->heading && scare_shaped(p, q)))
                     continue;
-                if (q->kind == QUOTE_PARTIAL)
+                if (q->kind == QUOTE_PARTIAL || comma_in_sentence(p, q))
                     sentence_subject(&x, (int32_t)pi, q, false);
                 /* a term in marks: three words or fewer with no cue and nobody
                  * the sentence is about ("held in a “holding account”") */
