@@ -1447,11 +1447,10 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "ad",        "ads",       "analysis",   "article",      "audit",     "commentary",
-    "complaint", "document",  "editorial",  "filing",       "lawsuit",   "letter",
-    "memo",      "memorandum", "petition",  "piece",        "poll",      "presentation",
-    "readout",   "report",    "review",     "ruling",       "statement", "study",
-    "submission", "suit",     "survey",
+    "ad", "ads", "analysis", "article", "audit", "commentary", "complaint", "document", "editorial",
+    "filing", "lawsuit", "letter", "memo", "memorandum", "motion", "petition", "piece", "poll",
+    "presentation", "readout", "report", "review", "ruling", "statement", "study", "submission",
+    "suit", "survey",
 };
 
 /* "The party, in a statement signed by its secretary, Ann Roe, hailed":
@@ -5170,10 +5169,12 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             person = m->entity;
         else if (ty == ENTITY_ORGANIZATION && org < 0 && (!det || k <= sj.a + 1) &&
                  (tail ||
-                  /* "The United Steelworkers union said": the kind of body after its name */
+                  /* "The United Steelworkers union said": the kind of body after its
+                   * name; "The Westland Audit Office report found": its writing */
                   (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
                    (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
-                    TOK_IN(s, &t[last + 1], institution_nouns)))))
+                    TOK_IN(s, &t[last + 1], institution_nouns) ||
+                    TOK_IN(s, &t[last + 1], document_nouns)))))
             org = m->entity;
     }
     if (person >= 0) {
