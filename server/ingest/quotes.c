@@ -6200,6 +6200,26 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
     return r;
 }
 
+/* True when the cue at token k follows "having" ("She left, having called
+ * the cuts “...”"): a participle like "adding", whose subject is the
+ * clause's. */
+static bool perfect_participle(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return k > 0 && t[k - 1].quote < 0 && ingest_tok_ieq(p->s, &t[k - 1], "having");
+}
+
+/* True when token k is a verb whose object is the one spoken to ("told",
+ * "assured"): never inverted, so the phrase after it right after a quotation
+ * is the listener ("“...,” told a farmer that ..." in a list of what the
+ * sentence's subject did), never the speaker. Sorted. */
+static const char *const listener_verbs[] = {"assured", "tell", "tells", "told", "urged"};
+
+static bool listener_after(const struct ingest_para *p, size_t k)
+{
+    return k < p->toks.n && p->toks.v[k].quote < 0 && TOK_IN(p->s, &p->toks.v[k], listener_verbs);
+}
+
 /* True when "according to" after a quotation (its object from token k)
  * says where the reporter found the words, not who said them, and a verb
  * cue before the quotation (any in tokens [sa, q0)) is there to name the
@@ -6281,7 +6301,7 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
     struct subj sj;
     if (cue->kind == CUE_ACCORDING) {
         sj = subject_right(p, k + len, true);
-    } else if (cue->kind == CUE_PART) {
+    } else if (cue->kind == CUE_PART || perfect_participle(p, k)) {
         sj.a = sj.b = k;
         sj.inherit = true;
     } else {
@@ -6291,7 +6311,7 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         bool inverted_pos = k == 0 || t[k - 1].quote >= 0 ||
                             (t[k].flags & INGEST_TOKF_SENT_START) ||
                             (k >= 2 && is_clause_punct(&t[k - 1]) && t[k - 2].quote >= 0);
-        if (sj.a == sj.b && !sj.inherit && inverted_pos) {
+        if (sj.a == sj.b && !sj.inherit && inverted_pos && !listener_after(p, k)) {
             struct subj r = subject_right(p, k + len, false);
             if (r.a < r.b)
                 sj = r;
@@ -7230,7 +7250,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (j < n && t[j].quote < 0 && !ends_sentence) {
         c = cue_at(p, j, &len);
         if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end)) &&
-            !(c->kind == CUE_ACCORDING && record_after_cue(p, sa, q->tq0, j + len))) {
+            !(c->kind == CUE_ACCORDING && record_after_cue(p, sa, q->tq0, j + len)) &&
+            !listener_after(p, j)) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
             if (c->kind == CUE_VERB)
                 sj = right_appositive(p, sj);
@@ -8148,7 +8169,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
            LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) && LIST_SORTED(office_joiners) &&
            LIST_SORTED(indefinites) && LIST_SORTED(commitment_verbs) &&
-           LIST_SORTED(display_verbs);
+           LIST_SORTED(display_verbs) && LIST_SORTED(listener_verbs);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
