@@ -6209,6 +6209,17 @@ static bool perfect_participle(const struct ingest_para *p, size_t k)
     return k > 0 && t[k - 1].quote < 0 && ingest_tok_ieq(p->s, &t[k - 1], "having");
 }
 
+/* True when the cue at token k opens its sentence as a passive participle
+ * ("Asked about the delay, Roe ...", "Told of the ruling, ..."): the phrase
+ * up to its comma is fronted, and the clause after it has the subject; what
+ * follows "Asked" is no inverted speaker. */
+static bool fronted_passive(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return (t[k].flags & INGEST_TOKF_SENT_START) && t[k].quote < 0 &&
+           (ingest_tok_is(p->s, &t[k], "Asked") || ingest_tok_is(p->s, &t[k], "Told"));
+}
+
 /* True when token k is a verb whose object is the one spoken to ("told",
  * "assured"): never inverted, so the phrase after it right after a quotation
  * is the listener ("“...,” told a farmer that ..." in a list of what the
@@ -6304,6 +6315,12 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
     } else if (cue->kind == CUE_PART || perfect_participle(p, k)) {
         sj.a = sj.b = k;
         sj.inherit = true;
+    } else if (fronted_passive(p, k) && fronted_part_subject(x, pi, k, k, &sj)) {
+        /* "Asked the same question by a reporter, Roe offered only: “...”":
+         * the one asked answers, by no verb of saying */
+        subject_resolve(x, pi, sj, at);
+        at->cue = NULL;
+        return true;
     } else {
         sj = reduced_relative(p, subject_left(p, k, lim));
         /* inverted "said X" only right after a quotation or at a sentence start */
