@@ -5597,6 +5597,20 @@ static bool role_after_article(const struct ctx *x, const struct ingest_para *p,
     return false;
 }
 
+/* The token after a short parenthesis opening at token e, before token k
+ * (a party and state after a name: "Rep. Ann Roe (D-Md.)"); e itself when
+ * none opens there. Bounded: eight tokens inside, no quotation. */
+static size_t after_paren_tag(const struct ingest_para *p, size_t e, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (e >= k || t[e].quote >= 0 || !is_punct(&t[e], '('))
+        return e;
+    for (size_t j = e + 1; j < k && j - e <= 8 && t[j].quote < 0; j++)
+        if (is_punct(&t[j], ')'))
+            return j + 1;
+    return e;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5804,7 +5818,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                     size_t e = n0;
                     while (e < k && t[e].start < m->end)
                         e++;
-                    if (e < k && is_punct(&t[e], ',')) {
+                    size_t pe = after_paren_tag(p, e, k); /* "X (D-Md.)," */
+                    if (pe < k && is_punct(&t[pe], ',')) {
                         *out = (struct subj){c + 1, e, false};
                         return true;
                     }
