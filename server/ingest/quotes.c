@@ -4958,6 +4958,27 @@ static int32_t org_part_of(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* True when tokens [k, b) of paragraph pi are "in" and a place's name to
+ * the end ("The Paris Police Department in Tennessee"): where a body named
+ * before it sits, which leaves the body the head of the phrase. */
+static bool place_tail(const struct ctx *x, int32_t pi, size_t k, size_t b)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k + 2 > b || t[k].quote >= 0 || !ingest_tok_is(p->s, &t[k], "in"))
+        return false;
+    for (size_t j = k + 1; j < b; j++)
+        if (!tok_capital(&t[j]) || t[j].quote >= 0)
+            return false;
+    size_t ms = mention_start_at(p, t[k + 1].start + 1);
+    if (ms != t[k + 1].start)
+        return false;
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == ms)
+            return x->ents->v[p->m[mi].entity].type == ENTITY_PLACE && p->m[mi].end == t[b - 1].end;
+    return false;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5174,7 +5195,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                   (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
                    (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
                     TOK_IN(s, &t[last + 1], institution_nouns) ||
-                    TOK_IN(s, &t[last + 1], document_nouns)))))
+                    TOK_IN(s, &t[last + 1], document_nouns))) ||
+                  place_tail(x, pi, last + 1, sj.b)))
             org = m->entity;
     }
     if (person >= 0) {
