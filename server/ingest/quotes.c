@@ -2431,6 +2431,8 @@ struct ctx {
     int32_t label_answerer;
     /* the quotations attributed so far (earlier paragraphs first) */
     const struct ingest_qs *out;
+    /* a person pronoun_resolve passes over (speaker_named_inside); -1 */
+    int32_t pron_skip;
 };
 
 struct name_ix {
@@ -2616,7 +2618,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (m->para < para - PRON_PARAS)
             break;
         if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
-            !gender_fits(x, m->entity, gender))
+            !gender_fits(x, m->entity, gender) || m->entity == x->pron_skip)
             continue;
         if (best < 0 && m->para < para && closing_appositive(&x->paras[m->para], m))
             intro = m->entity;
@@ -2739,7 +2741,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
      * question does not answer it; the one who spoke before the question does */
     if (r >= 0 && r == x->asker && para == x->asker_para + 1 && x->answerer >= 0 &&
-        x->answerer != r && gender_fits(x, x->answerer, gender))
+        x->answerer != r && x->answerer != x->pron_skip && gender_fits(x, x->answerer, gender))
         return x->answerer;
     return r;
 }
@@ -2792,12 +2794,13 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
                             int32_t best_para, int32_t best_sent, size_t best_start,
                             size_t best_end)
 {
-    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
-                      gender_fits(x, x->last_speaker, gender);
+    bool speaker_ok = x->last_speaker >= 0 && x->last_speaker != x->pron_skip &&
+                      para - x->last_speaker_para <= 2 && gender_fits(x, x->last_speaker, gender);
     /* "“...,” she said" after a man spoke and a man asked: the last woman
      * who spoke, a few paragraphs back (a briefing's answers) */
     if (!speaker_ok && best < 0 && (gender == 1 || gender == 2) &&
-        x->sex_speaker[gender] >= 0 && para - x->sex_speaker_para[gender] <= PRON_PARAS + 2)
+        x->sex_speaker[gender] >= 0 && x->sex_speaker[gender] != x->pron_skip &&
+        para - x->sex_speaker_para[gender] <= PRON_PARAS + 2)
         return x->sex_speaker[gender];
     if (!speaker_ok)
         return best;
@@ -8728,12 +8731,58 @@ static bool unnamed_question(const struct ingest_para *p, const struct qinfo *qs
                           strlen(a->cue->words));
 }
 
+/* True when mention m of p sits inside span sp as the person talked about,
+ * not the one talked to: no comma right before or after it ("Marlene will
+ * come around", not "Thanks, Marlene" or "Marlene, listen"). */
+static bool named_as_third(const struct ingest_para *p, const struct ingest_mention *m,
+                           const struct ingest_qspan *sp)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (!m->in_quote || m->start < sp->start || m->end > sp->end)
+        return false;
+    size_t a = tok_at_byte(p, m->start), b = tok_at_byte(p, m->end);
+    return a < p->toks.n && !(a > 0 && is_punct(&t[a - 1], ',')) &&
+           !(b < p->toks.n && is_punct(&t[b], ','));
+}
+
+/* "“Marlene will come around. She always does,” she said": a he/she that
+ * resolved to a person the quotation itself names in the third person
+ * means somebody else, the person of that sex named before them. Leaves
+ * q->at as it is when the subject is no he/she or nobody else fits. */
+static void speaker_named_inside(struct ctx *x, int32_t pi, struct qinfo *q,
+                                 const struct ingest_qspan *sp)
+{
+    const struct attr *a = &q->at;
+    if (!a->found || a->speaker < 0 || a->subj_para < 0)
+        return;
+    const struct ingest_para *spp = &x->paras[a->subj_para];
+    size_t k = tok_at_byte(spp, a->subj_a);
+    if (k >= spp->toks.n || spp->toks.v[k].full_end != a->subj_b)
+        return;
+    int gender = TOK_IN(spp->s, &spp->toks.v[k], pronouns_m)   ? 1
+                 : TOK_IN(spp->s, &spp->toks.v[k], pronouns_f) ? 2
+                                                               : 0;
+    if (gender == 0)
+        return;
+    const struct ingest_para *p = &x->paras[pi];
+    bool named = false;
+    for (size_t mi = 0; mi < p->n_m && !named; mi++)
+        named = p->m[mi].entity == a->speaker && named_as_third(p, &p->m[mi], sp);
+    if (!named)
+        return;
+    x->pron_skip = a->speaker;
+    int32_t alt = pronoun_resolve(x, a->subj_para, a->subj_a, gender);
+    x->pron_skip = -1;
+    if (alt >= 0)
+        q->at.speaker = alt;
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out, -1};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -8823,6 +8872,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 continue;
             }
             attribute_one(&x, (int32_t)pi, qs, qi);
+            speaker_named_inside(&x, (int32_t)pi, q, &p->spans[qi]);
             asker_is_author(&x, (int32_t)pi, q);
             q->kind = kind_of(p, q);
             /* (the byline's "I" is no he/she of the quotations after it) */
