@@ -6260,6 +6260,31 @@ static bool fronted_passive(const struct ingest_para *p, size_t k)
            (ingest_tok_is(p->s, &t[k], "Asked") || ingest_tok_is(p->s, &t[k], "Told"));
 }
 
+/* True when the fronted "Asked by X whether ..." at token k holds the
+ * quotation at token q0 in its question ("Asked by analyst Ann Roe whether
+ * the company faced “a trough or a false floor,” Vale said ..."): the
+ * words are the asker's, X in tokens *out. Bounded: the asker within eight
+ * tokens after "by", the question word right after them. */
+static bool asked_by_question(const struct ingest_para *p, size_t k, size_t q0, struct subj *out)
+{
+    static const char *const question_words[] = {"how", "if", "what", "when", "whether", "why"};
+    const struct ingest_tok *t = p->toks.v;
+    if (!fronted_passive(p, k) || !ingest_tok_is(p->s, &t[k], "Asked") || k + 3 >= q0 ||
+        !ingest_tok_is(p->s, &t[k + 1], "by"))
+        return false;
+    size_t w = k + 2;
+    while (w < q0 && w - k <= 10 && t[w].kind == INGEST_TOK_WORD && t[w].quote < 0 &&
+           !TOK_IN(p->s, &t[w], question_words))
+        w++;
+    if (w == k + 2 || w >= q0 || !TOK_IN(p->s, &t[w], question_words) || !tok_capital(&t[w - 1]))
+        return false;
+    for (size_t j = w + 1; j < q0; j++)
+        if (t[j].quote >= 0 || is_punct(&t[j], ',') || is_end_punct(&t[j]))
+            return false; /* (the question ends before the quotation) */
+    *out = (struct subj){k + 2, w, false};
+    return true;
+}
+
 /* True when token k is a verb whose object is the one spoken to ("told",
  * "assured"): never inverted, so the phrase after it right after a quotation
  * is the listener ("“...,” told a farmer that ..." in a list of what the
@@ -7290,6 +7315,13 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     }
     if (passive_agent(x, pi, q))
         return;
+    /* "Asked by X whether it faced “...,” Y said": the asker's words */
+    struct subj asker;
+    if (asked_by_question(p, sa, q->tq0, &asker)) {
+        subject_resolve(x, pi, asker, &q->at);
+        q->at.cue = NULL;
+        return;
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
