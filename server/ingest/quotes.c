@@ -1447,11 +1447,10 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 /* Nouns for writings that speak for their authors: "The report found ...",
  * "The article opens with her motto: “...”". Sorted. */
 static const char *const document_nouns[] = {
-    "ad",        "ads",       "analysis",   "article",      "audit",     "commentary",
-    "complaint", "document",  "editorial",  "filing",       "lawsuit",   "letter",
-    "memo",      "memorandum", "petition",  "piece",        "poll",      "presentation",
-    "readout",   "report",    "review",     "ruling",       "statement", "study",
-    "submission", "suit",     "survey",
+    "ad", "ads", "analysis", "article", "audit", "commentary", "complaint", "document", "editorial",
+    "filing", "lawsuit", "letter", "memo", "memorandum", "motion", "petition", "piece", "poll",
+    "presentation", "readout", "report", "review", "ruling", "statement", "study", "submission",
+    "suit", "survey",
 };
 
 /* "The party, in a statement signed by its secretary, Ann Roe, hailed":
@@ -2432,6 +2431,8 @@ struct ctx {
     int32_t label_answerer;
     /* the quotations attributed so far (earlier paragraphs first) */
     const struct ingest_qs *out;
+    /* a person pronoun_resolve passes over (speaker_named_inside); -1 */
+    int32_t pron_skip;
 };
 
 struct name_ix {
@@ -2617,7 +2618,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
         if (m->para < para - PRON_PARAS)
             break;
         if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
-            !gender_fits(x, m->entity, gender))
+            !gender_fits(x, m->entity, gender) || m->entity == x->pron_skip)
             continue;
         if (best < 0 && m->para < para && closing_appositive(&x->paras[m->para], m))
             intro = m->entity;
@@ -2740,7 +2741,7 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     /* "“Would you vote for it?” X asked. ¶ “No,” she said": who asks a
      * question does not answer it; the one who spoke before the question does */
     if (r >= 0 && r == x->asker && para == x->asker_para + 1 && x->answerer >= 0 &&
-        x->answerer != r && gender_fits(x, x->answerer, gender))
+        x->answerer != r && x->answerer != x->pron_skip && gender_fits(x, x->answerer, gender))
         return x->answerer;
     return r;
 }
@@ -2793,12 +2794,13 @@ static int32_t pronoun_pick(const struct ctx *x, int32_t para, int gender, int32
                             int32_t best_para, int32_t best_sent, size_t best_start,
                             size_t best_end)
 {
-    bool speaker_ok = x->last_speaker >= 0 && para - x->last_speaker_para <= 2 &&
-                      gender_fits(x, x->last_speaker, gender);
+    bool speaker_ok = x->last_speaker >= 0 && x->last_speaker != x->pron_skip &&
+                      para - x->last_speaker_para <= 2 && gender_fits(x, x->last_speaker, gender);
     /* "“...,” she said" after a man spoke and a man asked: the last woman
      * who spoke, a few paragraphs back (a briefing's answers) */
     if (!speaker_ok && best < 0 && (gender == 1 || gender == 2) &&
-        x->sex_speaker[gender] >= 0 && para - x->sex_speaker_para[gender] <= PRON_PARAS + 2)
+        x->sex_speaker[gender] >= 0 && x->sex_speaker[gender] != x->pron_skip &&
+        para - x->sex_speaker_para[gender] <= PRON_PARAS + 2)
         return x->sex_speaker[gender];
     if (!speaker_ok)
         return best;
@@ -4959,6 +4961,27 @@ static int32_t org_part_of(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* True when tokens [k, b) of paragraph pi are "in" and a place's name to
+ * the end ("The Paris Police Department in Tennessee"): where a body named
+ * before it sits, which leaves the body the head of the phrase. */
+static bool place_tail(const struct ctx *x, int32_t pi, size_t k, size_t b)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (k + 2 > b || t[k].quote >= 0 || !ingest_tok_is(p->s, &t[k], "in"))
+        return false;
+    for (size_t j = k + 1; j < b; j++)
+        if (!tok_capital(&t[j]) || t[j].quote >= 0)
+            return false;
+    size_t ms = mention_start_at(p, t[k + 1].start + 1);
+    if (ms != t[k + 1].start)
+        return false;
+    for (size_t mi = 0; mi < p->n_m; mi++)
+        if (p->m[mi].start == ms)
+            return x->ents->v[p->m[mi].entity].type == ENTITY_PLACE && p->m[mi].end == t[b - 1].end;
+    return false;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5170,10 +5193,13 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             person = m->entity;
         else if (ty == ENTITY_ORGANIZATION && org < 0 && (!det || k <= sj.a + 1) &&
                  (tail ||
-                  /* "The United Steelworkers union said": the kind of body after its name */
+                  /* "The United Steelworkers union said": the kind of body after its
+                   * name; "The Westland Audit Office report found": its writing */
                   (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
                    (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
-                    TOK_IN(s, &t[last + 1], institution_nouns)))))
+                    TOK_IN(s, &t[last + 1], institution_nouns) ||
+                    TOK_IN(s, &t[last + 1], document_nouns))) ||
+                  place_tail(x, pi, last + 1, sj.b)))
             org = m->entity;
     }
     if (person >= 0) {
@@ -5596,6 +5622,20 @@ static bool role_after_article(const struct ctx *x, const struct ingest_para *p,
     return false;
 }
 
+/* The token after a short parenthesis opening at token e, before token k
+ * (a party and state after a name: "Rep. Ann Roe (D-Md.)"); e itself when
+ * none opens there. Bounded: eight tokens inside, no quotation. */
+static size_t after_paren_tag(const struct ingest_para *p, size_t e, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (e >= k || t[e].quote >= 0 || !is_punct(&t[e], '('))
+        return e;
+    for (size_t j = e + 1; j < k && j - e <= 8 && t[j].quote < 0; j++)
+        if (is_punct(&t[j], ')'))
+            return j + 1;
+    return e;
+}
+
 static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5803,7 +5843,8 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
                     size_t e = n0;
                     while (e < k && t[e].start < m->end)
                         e++;
-                    if (e < k && is_punct(&t[e], ',')) {
+                    size_t pe = after_paren_tag(p, e, k); /* "X (D-Md.)," */
+                    if (pe < k && is_punct(&t[pe], ',')) {
                         *out = (struct subj){c + 1, e, false};
                         return true;
                     }
@@ -6199,13 +6240,75 @@ static struct subj right_appositive(const struct ingest_para *p, struct subj r)
     return r;
 }
 
-/* "X told donors that she was “...,” according to a pool report": an
- * "according to" whose object (from token k) is a record (a report, a
- * transcript, a recording; a lower-case head within four words) or people
- * who heard the words ("two people who attended", "people familiar with")
- * or a named outlet that relayed them ("according to Xinhua")
- * says where the reporter found them, not who said them, when a verb cue
- * before the quotation (tokens [sa, q0)) names its speaker. */
+/* True when the cue at token k follows "having" ("She left, having called
+ * the cuts “...”"): a participle like "adding", whose subject is the
+ * clause's. */
+static bool perfect_participle(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return k > 0 && t[k - 1].quote < 0 && ingest_tok_ieq(p->s, &t[k - 1], "having");
+}
+
+/* True when the cue at token k opens its sentence as a passive participle
+ * ("Asked about the delay, Roe ...", "Told of the ruling, ..."): the phrase
+ * up to its comma is fronted, and the clause after it has the subject; what
+ * follows "Asked" is no inverted speaker. */
+static bool fronted_passive(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return (t[k].flags & INGEST_TOKF_SENT_START) && t[k].quote < 0 &&
+           (ingest_tok_is(p->s, &t[k], "Asked") || ingest_tok_is(p->s, &t[k], "Told"));
+}
+
+/* True when the fronted "Asked by X whether ..." at token k holds the
+ * quotation at token q0 in its question ("Asked by analyst Ann Roe whether
+ * the company faced “a trough or a false floor,” Vale said ..."): the
+ * words are the asker's, X in tokens *out. Bounded: the asker within eight
+ * tokens after "by", the question word right after them. */
+static bool asked_by_question(const struct ingest_para *p, size_t k, size_t q0, struct subj *out)
+{
+    static const char *const question_words[] = {"how", "if", "what", "when", "whether", "why"};
+    const struct ingest_tok *t = p->toks.v;
+    if (!fronted_passive(p, k) || !ingest_tok_is(p->s, &t[k], "Asked") || k + 3 >= q0 ||
+        !ingest_tok_is(p->s, &t[k + 1], "by"))
+        return false;
+    size_t w = k + 2;
+    while (w < q0 && w - k <= 10 && t[w].kind == INGEST_TOK_WORD && t[w].quote < 0 &&
+           !TOK_IN(p->s, &t[w], question_words))
+        w++;
+    if (w == k + 2 || w >= q0 || !TOK_IN(p->s, &t[w], question_words) || !tok_capital(&t[w - 1]))
+        return false;
+    for (size_t j = w + 1; j < q0; j++)
+        if (t[j].quote >= 0 || is_punct(&t[j], ',') || is_end_punct(&t[j]))
+            return false; /* (the question ends before the quotation) */
+    *out = (struct subj){k + 2, w, false};
+    return true;
+}
+
+/* True when token k is a verb whose object is the one spoken to ("told",
+ * "assured"): never inverted, so the phrase after it right after a quotation
+ * is the listener ("“...,” told a farmer that ..." in a list of what the
+ * sentence's subject did), never the speaker. Sorted. */
+static const char *const listener_verbs[] = {"assured", "tell", "tells", "told", "urged"};
+
+static bool listener_after(const struct ingest_para *p, size_t k)
+{
+    return k < p->toks.n && p->toks.v[k].quote < 0 && TOK_IN(p->s, &p->toks.v[k], listener_verbs);
+}
+
+/* True when "according to" after a quotation (its object from token k)
+ * says where the reporter found the words, not who said them, and a verb
+ * cue before the quotation (any in tokens [sa, q0)) is there to name the
+ * speaker: "X told donors that she was “...,” according to a pool report".
+ * The object is such a source when it is
+ * - a capitalised word not opening the sentence, behind "the" at most: an
+ *   outlet or body that relayed the words ("according to Xinhua", "according
+ *   to the Meridian Press Agency"), or any other name there;
+ * - a number, a group count or a witness noun with a lower-case witness noun
+ *   within four words ("two people who attended", "sources familiar with");
+ * - any of those or a determiner followed within four words by a lower-case
+ *   document, record or witness noun ("a pool report", "the transcript",
+ *   "a person who attended"). */
 static bool record_after_cue(const struct ingest_para *p, size_t sa, size_t q0, size_t k)
 {
     static const char *const records[] = {"account", "accounts", "recording", "recordings",
@@ -6274,9 +6377,15 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
     struct subj sj;
     if (cue->kind == CUE_ACCORDING) {
         sj = subject_right(p, k + len, true);
-    } else if (cue->kind == CUE_PART) {
+    } else if (cue->kind == CUE_PART || perfect_participle(p, k)) {
         sj.a = sj.b = k;
         sj.inherit = true;
+    } else if (fronted_passive(p, k) && fronted_part_subject(x, pi, k, k, &sj)) {
+        /* "Asked the same question by a reporter, Roe offered only: “...”":
+         * the one asked answers, by no verb of saying */
+        subject_resolve(x, pi, sj, at);
+        at->cue = NULL;
+        return true;
     } else {
         sj = reduced_relative(p, subject_left(p, k, lim));
         /* inverted "said X" only right after a quotation or at a sentence start */
@@ -6284,7 +6393,7 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         bool inverted_pos = k == 0 || t[k - 1].quote >= 0 ||
                             (t[k].flags & INGEST_TOKF_SENT_START) ||
                             (k >= 2 && is_clause_punct(&t[k - 1]) && t[k - 2].quote >= 0);
-        if (sj.a == sj.b && !sj.inherit && inverted_pos) {
+        if (sj.a == sj.b && !sj.inherit && inverted_pos && !listener_after(p, k)) {
             struct subj r = subject_right(p, k + len, false);
             if (r.a < r.b)
                 sj = r;
@@ -6608,6 +6717,13 @@ static size_t span_core(const struct ingest_para *p, const struct ingest_qspan *
     return e - x->start;
 }
 
+/* True when span x of p is a question: its text ends with a question mark
+ * inside the marks. */
+static bool qspan_is_question(const struct ingest_para *p, const struct ingest_qspan *x)
+{
+    return x && x->end > x->start && p->s[x->end - 1] == '?';
+}
+
 static void works_note(struct works_seen *w, const struct ingest_para *p,
                        const struct ingest_qspan *x)
 {
@@ -6644,10 +6760,6 @@ static const char *const naming_adverbs[] = {"affectionately", "colloquially", "
                                              "informally",     "locally",      "popularly",
                                              "widely"};
 
-/* so-called “X”, what critics have dubbed the “X”, a group calling itself
- * “X”, a program known as “X”: the writer's distance or a name, not somebody's words (at most six
- * words). A title-case span under a banner or slogan is a name too ("under
- * the banner “Hands Off Our Kitchens”"). */
 /* True when token k is the object of a cue right before it, behind one
  * determiner at most ("now calls the slogan “...”": the quotation is the
  * caller's verdict on the slogan, not the slogan). */
@@ -6699,6 +6811,15 @@ static bool display_says(const struct ingest_para *p, size_t k)
     return false;
 }
 
+/* True when quotation q (words long) is a name or a text, not somebody's
+ * words: so-called “X”, what critics have dubbed the “X”, a group calling
+ * itself “X”, a program known as “X” (the writer's distance or a name; at
+ * most six words). Longer spans too after a title verb ("a report titled
+ * “...”", up to 15 words) and after a slogan noun in any case ("under the
+ * slogan “...”", up to 12 words; not when the slogan is the object of a cue:
+ * "now calls the slogan “...”"), and the text a sign says (display_says).
+ * After "banner" only a title-case span is a name ("under the banner “Hands
+ * Off Our Kitchens”"). */
 static bool span_is_name(const struct ingest_para *p, const struct qinfo *q, size_t words)
 {
     static const char *const namers[] = {"code-named", "codenamed", "dubbed",   "entitled",
@@ -7194,6 +7315,13 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     }
     if (passive_agent(x, pi, q))
         return;
+    /* "Asked by X whether it faced “...,” Y said": the asker's words */
+    struct subj asker;
+    if (asked_by_question(p, sa, q->tq0, &asker)) {
+        subject_resolve(x, pi, asker, &q->at);
+        q->at.cue = NULL;
+        return;
+    }
     /* (a) right after the quotation: “...,” X said / said X / according to X */
     size_t j = q->tq1 + 1;
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
@@ -7211,7 +7339,8 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     if (j < n && t[j].quote < 0 && !ends_sentence) {
         c = cue_at(p, j, &len);
         if (c && (c->kind == CUE_ACCORDING || (c->kind == CUE_VERB && clause_end)) &&
-            !(c->kind == CUE_ACCORDING && record_after_cue(p, sa, q->tq0, j + len))) {
+            !(c->kind == CUE_ACCORDING && record_after_cue(p, sa, q->tq0, j + len)) &&
+            !listener_after(p, j)) {
             struct subj sj = subject_right(p, j + len, c->kind == CUE_ACCORDING);
             if (c->kind == CUE_VERB)
                 sj = right_appositive(p, sj);
@@ -7640,11 +7769,11 @@ static void cue_subject_note(struct ctx *x, int32_t pi)
             continue;
         size_t sa, sb;
         sentence_bounds(p, j - 1, &sa, &sb);
-        /* "The governor said one member, X, had argued for ...": a cue
-         * inside the clause an earlier cue of the sentence reports; the
-         * one who reports it spoke last */
-        /* (not a cue of the whole sentence at its end: "A neighbor, X,
-         * found three men in her barn, Y said.") */
+        /* A cue inside the clause an earlier cue of the sentence reports
+         * ("The governor said one member, X, had argued for ...") is not
+         * the last speaker: the reporter is. A cue that ends the sentence
+         * ("A neighbor, X, found three men in her barn, Y said.") reports
+         * the whole sentence itself, so the earlier cue is not looked for. */
         size_t after = j - 1 + len;
         bool inverted = after >= sb || after >= p->toks.n || is_end_punct(&p->toks.v[after]) ||
                         (after + 1 < p->toks.n && is_end_punct(&p->toks.v[after + 1]));
@@ -7759,8 +7888,8 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     /* "I started with the question ... . “...?”": the reporter's question
      * (asker_is_author names the byline) */
     const struct ingest_qspan *qs = t[k].quote >= 0 ? &p->spans[t[k].quote] : NULL;
-    bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' && qs &&
-                       qs->end > qs->start && p->s[qs->end - 1] == '?';
+    bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' &&
+                       qspan_is_question(p, qs);
     struct subj sj = {sa, sa + 1, false};
     if (!my_question && !clause_subject(x, pi, sa, sb, &sj))
         return false;
@@ -8054,6 +8183,16 @@ static bool next_para_names(struct ctx *x, int32_t pi, const struct qinfo *q, st
     return false;
 }
 
+/* True when quotation q follows a comma inside its sentence with no cue
+ * there ("She credits the engineers because, to her, “...”"): set off like
+ * a full quotation, yet what the sentence's subject holds. */
+static bool comma_in_sentence(const struct ingest_para *p, const struct qinfo *q)
+{
+    const struct ingest_tok *t = p->toks.v;
+    return !q->starts_sentence && q->tq0 > 1 && t[q->tq0 - 1].quote < 0 &&
+           is_punct(&t[q->tq0 - 1], ',') && t[q->tq0 - 2].quote < 0;
+}
+
 /* Kind: a quotation that stands as its own sentence or follows ", :" or its cue
  * is full; one woven into reported speech is partial. */
 static enum quote_kind kind_of(const struct ingest_para *p, const struct qinfo *q)
@@ -8118,7 +8257,8 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
            LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) && LIST_SORTED(office_joiners) &&
-           LIST_SORTED(indefinites);
+           LIST_SORTED(indefinites) && LIST_SORTED(commitment_verbs) &&
+           LIST_SORTED(display_verbs) && LIST_SORTED(listener_verbs);
 }
 
 /* The person an interview is with when no answer has been attributed yet: the
@@ -8171,7 +8311,7 @@ static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
         return;
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_qspan *span = &p->spans[p->toks.v[q->tq0].quote];
-    bool question = span->end > span->start && p->s[span->end - 1] == '?';
+    bool question = qspan_is_question(p, span);
     bool asking = at->cue && ingest_word_in(asking_cues, sizeof asking_cues / sizeof *asking_cues,
                                             at->cue->words, strlen(at->cue->words));
     if (asking || (question && !at->cue))
@@ -8562,8 +8702,7 @@ static bool addressed_line(const struct ingest_para *p)
 /* True when paragraph p ends with a question mark inside its last quotation. */
 static bool ends_question(const struct ingest_para *p)
 {
-    const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
-    return ls && ls->end > ls->start && p->s[ls->end - 1] == '?';
+    return p->n_spans && qspan_is_question(p, &p->spans[p->n_spans - 1]);
 }
 
 /* The person a question put in paragraph p is addressed to, who answers it
@@ -8580,9 +8719,9 @@ static const struct ingest_mention *addressee_of(const struct ctx *x,
 {
     const struct ingest_tok *t = p->toks.v;
     if (v == SIZE_MAX) {
-        const struct ingest_qspan *ls = p->n_spans ? &p->spans[p->n_spans - 1] : NULL;
-        if (!ls || ls->end <= ls->start || p->s[ls->end - 1] != '?')
+        if (!ends_question(p))
             return NULL;
+        const struct ingest_qspan *ls = &p->spans[p->n_spans - 1];
         for (size_t mi = 0; mi < p->n_m; mi++) {
             const struct ingest_mention *m = &p->m[mi];
             size_t b = tok_at_byte(p, m->end);
@@ -8624,12 +8763,58 @@ static bool unnamed_question(const struct ingest_para *p, const struct qinfo *qs
                           strlen(a->cue->words));
 }
 
+/* True when mention m of p sits inside span sp as the person talked about,
+ * not the one talked to: no comma right before or after it ("Marlene will
+ * come around", not "Thanks, Marlene" or "Marlene, listen"). */
+static bool named_as_third(const struct ingest_para *p, const struct ingest_mention *m,
+                           const struct ingest_qspan *sp)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (!m->in_quote || m->start < sp->start || m->end > sp->end)
+        return false;
+    size_t a = tok_at_byte(p, m->start), b = tok_at_byte(p, m->end);
+    return a < p->toks.n && !(a > 0 && is_punct(&t[a - 1], ',')) &&
+           !(b < p->toks.n && is_punct(&t[b], ','));
+}
+
+/* "“Marlene will come around. She always does,” she said": a he/she that
+ * resolved to a person the quotation itself names in the third person
+ * means somebody else, the person of that sex named before them. Leaves
+ * q->at as it is when the subject is no he/she or nobody else fits. */
+static void speaker_named_inside(struct ctx *x, int32_t pi, struct qinfo *q,
+                                 const struct ingest_qspan *sp)
+{
+    const struct attr *a = &q->at;
+    if (!a->found || a->speaker < 0 || a->subj_para < 0)
+        return;
+    const struct ingest_para *spp = &x->paras[a->subj_para];
+    size_t k = tok_at_byte(spp, a->subj_a);
+    if (k >= spp->toks.n || spp->toks.v[k].full_end != a->subj_b)
+        return;
+    int gender = TOK_IN(spp->s, &spp->toks.v[k], pronouns_m)   ? 1
+                 : TOK_IN(spp->s, &spp->toks.v[k], pronouns_f) ? 2
+                                                               : 0;
+    if (gender == 0)
+        return;
+    const struct ingest_para *p = &x->paras[pi];
+    bool named = false;
+    for (size_t mi = 0; mi < p->n_m && !named; mi++)
+        named = p->m[mi].entity == a->speaker && named_as_third(p, &p->m[mi], sp);
+    if (!named)
+        return;
+    x->pron_skip = a->speaker;
+    int32_t alt = pronoun_resolve(x, a->subj_para, a->subj_a, gender);
+    x->pron_skip = -1;
+    if (alt >= 0)
+        q->at.speaker = alt;
+}
+
 int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out, -1};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -8719,6 +8904,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 continue;
             }
             attribute_one(&x, (int32_t)pi, qs, qi);
+            speaker_named_inside(&x, (int32_t)pi, q, &p->spans[qi]);
             asker_is_author(&x, (int32_t)pi, q);
             q->kind = kind_of(p, q);
             /* (the byline's "I" is no he/she of the quotations after it) */
@@ -8881,7 +9067,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 if (title_case_span(p, q) ||
                     (q->kind == QUOTE_PARTIAL && words <= 3 && !p->heading && scare_shaped(p, q)))
                     continue;
-                if (q->kind == QUOTE_PARTIAL)
+                if (q->kind == QUOTE_PARTIAL || comma_in_sentence(p, q))
                     sentence_subject(&x, (int32_t)pi, q, false);
                 /* a term in marks: three words or fewer with no cue and nobody
                  * the sentence is about ("held in a “holding account”") */
@@ -8943,7 +9129,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             xch[0] = xch[1];
             xch[1].at = qs[0].at;
             xch[1].para = (int32_t)pi;
-            xch[1].question = ls->end > ls->start && p->s[ls->end - 1] == '?';
+            xch[1].question = qspan_is_question(p, ls);
             xch[1].alt = alternated;
             xch[1].address = addressed_line(p);
             /* “How did you pay for it, Ms. Roe?”: the one called by name
