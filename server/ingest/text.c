@@ -499,7 +499,7 @@ int64_t ingest_cp_cursor_at(struct ingest_cp_cursor *c, size_t b)
 /* Words whose trailing period belongs to them (checked ignoring case). */
 static const char *const abbreviations[] = {
     "adm",  "al",   "ala",  "approx", "apr",  "ariz", "ark",  "aug",  "brig", "calif",
-    "capt", "cmdr", "co",   "col",    "colo", "conn", "corp", "cpl",  "dec",  "del",
+    "capt", "cmdr", "co",   "col",    "colo", "conn", "corp", "coun", "cpl",  "dec",  "del",
     "dept", "dr",   "est",  "etc",    "feb",  "fig",  "fla",  "ft",   "ga",   "gen",
     "gov",  "govt", "hon",  "ill",    "inc",  "ind",  "jan",  "jr",   "jul",  "jun",
     "kan",  "ky",   "la",   "lt",     "ltd",  "maj",  "mar",  "mass", "md",   "messrs",
@@ -644,6 +644,19 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
                 }
             }
             continue;
+        }
+        /* "Symons' barrister", "the Joneses’ house": a name ending in s
+         * takes a bare apostrophe as its possessive: only a capitalised
+         * word before a space and a lowercase word, so that a name goes on
+         * ("the Western Governors' Association") and a single-quoted phrase
+         * closing on a plural ("‘more buses’,") keeps its mark */
+        if (ingest_cp_is_apos(c) && ingest_cp_is_upper(first) && letters >= 2 &&
+            (s[at - 1] == 's' || s[at - 1] == 'S') && next == ' ' &&
+            ingest_cp_is_lower(ingest_cp_at(s, n, j + 1))) {
+            k->end = at;
+            k->full_end = j;
+            k->flags |= INGEST_TOKF_POSS;
+            goto done;
         }
         /* number separators: 2,000 and 3.5 and 10:05 */
         if (digits_only && (c == ',' || c == '.' || c == ':') && ingest_cp_is_digit(next))
