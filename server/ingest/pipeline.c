@@ -344,6 +344,61 @@ static int head_repeats_body(const struct run *r, const struct ingest_q *q, cons
  * wrote" after "a night-shift nurse") gives its source. Bounded:
  * the first 8 head quotations of 2 to 30 words (one word after one holder),
  * against the first 512 body ones. */
+/* True if the head quote's subject as written ends in a plural noun
+ * ("Campaigners", "Black Lawmakers"; not "Boss" nor "Senate Nominee"). */
+static bool head_subject_plural(const char *src, const struct ingest_q *h)
+{
+    if (!h->subj_head || h->subj_end <= h->subj_start)
+        return false;
+    const char *w = src + h->subj_start;
+    size_t n = h->subj_end - h->subj_start;
+    while (n > 0 && !ingest_cp_is_wordch((unsigned char)w[n - 1]))
+        n--;
+    return n >= 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] != 's' && w[n - 2] != 'S' &&
+           w[n - 2] != '\'' && w[n - 2] != 'u';
+}
+
+/* True if the line is in title case: most of its words of four letters or
+ * more start with a capital ("Ex-Finance Chief Says Founder Told Her"). */
+static bool head_line_title_case(const char *src)
+{
+    size_t words = 0, caps = 0;
+    for (const char *p = src; *p;) {
+        while (*p && !isalpha((unsigned char)*p))
+            p++;
+        const char *w = p;
+        while (*p && (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80))
+            p++;
+        if (p - w >= 4) {
+            words++;
+            caps += isupper((unsigned char)*w) != 0;
+        }
+    }
+    return words >= 3 && caps * 5 >= words * 4;
+}
+
+/* True if, in a line in sentence case, the subject goes on in capitals
+ * ("Royal College of Nursing says ..."): a name as written, not a role. */
+static bool head_subject_proper(const char *src, const struct ingest_q *h)
+{
+    if (head_line_title_case(src))
+        return false;
+    for (size_t i = h->subj_start + 1; i < h->subj_end; i++)
+        if (src[i - 1] == ' ' && isupper((unsigned char)src[i]))
+            return true;
+    return false;
+}
+
+/* True if the subject labels the headline ("PolitiFact: Trump Is Right
+ * About '...'"): the source it names vouches for the claim as written. */
+static bool head_subject_labels(const char *src, const struct ingest_q *h)
+{
+    size_t e = h->subj_end;
+    while (src[e] == ' ')
+        e++;
+    return src[e] == ':';
+}
+
 static void head_speakers_from_body(struct run *r)
 {
     size_t scanned = 0; /* body bytes searched, at most 256 KiB in all */
@@ -356,8 +411,14 @@ static void head_speakers_from_body(struct run *r)
                      (ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "his ") == 0 ||
                       ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "her ") == 0 ||
                       ingest_ascii_ifind(src + h->subj_start, h->subj_end - h->subj_start, "their ") == 0);
+        /* a holder as written ("Senate Nominee Told Donors ...") takes only
+         * a named speaker of the same words in the body; a plural group
+         * ("Black Lawmakers Rip ...") stays as written: the body's speaker
+         * is one of many */
+        bool group = h->speaker < 0 && !whose && !h->subj_one && (h->subj_head || h->speaker_lit);
         if ((h->speaker >= 0 && r->ents.v[h->speaker].type == ENTITY_PERSON) ||
-            (h->speaker < 0 && !whose && !h->subj_one && (h->subj_head || h->speaker_lit)) ||
+            (group && (!h->subj_head || head_subject_plural(src, h) ||
+                       head_subject_labels(src, h) || head_subject_proper(src, h))) ||
             h->subj_para >= 0)
             continue; /* the headline names a person, or a group as written */
         char key[256];
@@ -398,7 +459,7 @@ static void head_speakers_from_body(struct run *r)
             else
                 other = c;
         }
-        if (!q)
+        if (!q && !group)
             q = other;
         if (q) {
             h->speaker = q->speaker;
