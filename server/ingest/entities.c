@@ -4185,6 +4185,22 @@ static size_t listed_org_head(const struct ingest_gaz *g, const char *s,
     return 0;
 }
 
+/* Whether tokens a..j-1 (after an opening "The") spell a listed place, so
+ * the apostrophe at j is the place's plural possessive: "The Philippines'
+ * Department of Foreign Affairs" is the country and its department, where
+ * "Ohio Consumers' Counsel" keeps its inner possessive. */
+static bool place_plural_poss(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t j)
+{
+    if (j < a + 1)
+        return false;
+    if (ingest_gaz_has(g, s + t[a].start, t[j - 1].end - t[a].start, INGEST_GAZ_PLACE))
+        return true;
+    return j > a + 1 && (ingest_tok_is(s, &t[a], "The") || ingest_tok_is(s, &t[a], "the")) &&
+           ingest_gaz_has(g, s + t[a + 1].start, t[j - 1].end - t[a + 1].start,
+                          INGEST_GAZ_PLACE);
+}
+
 /* Whether t[a..b) are one to three plain capitalised words, such as a
  * romanised Asian district's ("San Pa Tong"): no list knows them as a title,
  * an organisation or place word, a demonym or a stop word, and they hold no
@@ -4616,7 +4632,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                                     INGEST_GAZ_DEMONYM) &&
                     !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
-                                    INGEST_GAZ_STOPCAP)) {
+                                    INGEST_GAZ_STOPCAP) &&
+                    !place_plural_poss(g, s, t, a, j)) {
                     inner_poss = true;
                     j++;
                     continue;
