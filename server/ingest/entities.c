@@ -631,6 +631,7 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
 }
 
 static bool role_noun(const char *s, const struct ingest_tok *t);
+static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b);
 
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
@@ -1820,7 +1821,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
              (t[a].flags & INGEST_TOKF_CAP) &&
              ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start)) &&
            !ordinal_opens(g, s, t, a, a0, b, end, org_tail) &&
-           !(a == a0 && org_tail && noun_opens_org(s, t, a, b))) {
+           !(a == a0 && org_tail && noun_opens_org(s, t, a, b)) &&
+           !(a == a0 && surname_he(s, t, a, b))) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -2605,7 +2607,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 }
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
-                     !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
+                     !(k == a && ingest_word_in(name_openers, 5, w, wn)) &&
+                     !(k == a && surname_he(s, t, a, b))) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
                     ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
                      !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
@@ -2676,6 +2679,16 @@ static bool run_has_org_of(const char *s, const struct ingest_tok *t, size_t a, 
     return ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                           INGEST_GAZ_ORG_WORD) &&
            ingest_tok_is(s, &t[j], "for");
+}
+
+/* "spokesperson He Yuting said": after a lower-case role noun, "He" and
+ * one more capitalised word in mid-sentence are a Chinese surname and
+ * given name, not the pronoun (which no capitalised word follows there). */
+static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b)
+{
+    return b == a + 2 && a > 0 && ingest_tok_is(s, &t[a], "He") &&
+           !(t[a].flags & INGEST_TOKF_SENT_START) && role_noun(s, &t[a - 1]) &&
+           (t[a + 1].flags & INGEST_TOKF_CAP) && t[a + 1].start == t[a].end + 1;
 }
 
 /* Lower-case nouns that stand before a person's name: "farmer Ana Lima". */
