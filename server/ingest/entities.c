@@ -632,6 +632,7 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
 
 static bool role_noun(const char *s, const struct ingest_tok *t);
 static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b);
+static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w);
 
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
@@ -2460,6 +2461,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (b - a >= 3 && ingest_tok_is(s, &t[b - 2], "Public") &&
         ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Health"))
         org_word = true;
+    if (b - a >= 2 && ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2]))
+        org_word = true;
     if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
@@ -2532,9 +2535,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
     } else if (place_first || road ||
                (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
-                !(ingest_bytes_eq(wl, wln, "District") &&
-                  ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
-                                 INGEST_GAZ_ORG_WORD))) ||
+                !(ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2]))) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
@@ -2689,6 +2690,20 @@ static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size
     return b == a + 2 && a > 0 && ingest_tok_is(s, &t[a], "He") &&
            !(t[a].flags & INGEST_TOKF_SENT_START) && role_noun(s, &t[a - 1]) &&
            (t[a + 1].flags & INGEST_TOKF_CAP) && t[a + 1].start == t[a].end + 1;
+}
+
+/* "Mead School District", "the Kelby Regional Health District": a district
+ * named for the service it runs (an organisation word or a service noun
+ * before "District") is a public body, not an area. */
+static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w)
+{
+    static const char *const services[] = {
+        "conservation", "fire",   "health",     "hospital", "irrigation", "library",
+        "park",         "parks",  "sanitation", "sewer",    "transit",    "utility",
+        "water"}; /* sorted, lower */
+    return ingest_gaz_has(g, s + w->start, w->end - w->start, INGEST_GAZ_ORG_WORD) ||
+           ingest_word_in(services, sizeof services / sizeof *services, s + w->start,
+                          w->end - w->start);
 }
 
 /* Lower-case nouns that stand before a person's name: "farmer Ana Lima". */
