@@ -6815,8 +6815,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         size_t wn;
         last_word(name, nn, &w, &wn);
         /* "near New Albany, said": the speech verb closes an appositive */
+        /* ("Mr Chidubem Nwosu was freed": a courtesy title vouches too) */
         bool ev = c->person_hint || (c->cue_after && !c->place_hint) || c->nstart > c->start ||
-                  given_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
+                  courtesy_before(c) || given_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   given_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
                   (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
