@@ -3974,9 +3974,11 @@ static bool poss_org_run(const struct ingest_gaz *g, const char *s, const struct
             return false;
         if (k == j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_STOPCAP))
             return false;
+        /* ("the People's Liberation Army's Eastern Theater Command": the
+         * organisation word's own possessive closes the name too) */
         if (k > j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD))
-            return !(t[k].flags & INGEST_TOKF_POSS) &&
-                   (k + 1 >= n || !tok_capword(&t[k + 1]) || t[k + 1].start > t[k].full_end + 1);
+            return (t[k].flags & INGEST_TOKF_POSS) || k + 1 >= n || !tok_capword(&t[k + 1]) ||
+                   t[k + 1].start > t[k].full_end + 1;
         if (t[k].flags & INGEST_TOKF_POSS)
             return false;
     }
