@@ -2499,9 +2499,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
     /* ("Central Texas", "Central Java": the middle of a place likewise) */
-    static const char *const compass_firsts[] = {"central", "east",  "north",     "northeast",
-                                                 "northwest", "port", "south",    "southeast",
-                                                 "southwest", "west"}; /* sorted, lower */
+    /* ("North-West England", "South-East Asia": hyphenated points too) */
+    static const char *const compass_firsts[] = {
+        "central",    "east",      "north", "north-east", "north-west", "northeast",
+        "northwest",  "port",      "south", "south-east", "south-west", "southeast",
+        "southwest",  "west"}; /* sorted, lower */
     if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         ingest_word_in(compass_firsts, sizeof compass_firsts / sizeof *compass_firsts, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
         static const enum ingest_gaz_class region_words[] = {
