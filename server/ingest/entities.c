@@ -633,6 +633,8 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
 static bool role_noun(const char *s, const struct ingest_tok *t);
 static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b);
 static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w);
+static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b);
 
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
@@ -1689,6 +1691,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     c.entity = -1;
     c.cue_after = cue_after;
     size_t end = run_end_byte;
+    /* "its Director of Communications, Ademola Olaoye,", "the Commissioner
+     * of Police, Kola Adeyemi,": a title of a service in apposition to its
+     * holder's name is the post, no organisation */
+    if (title_of_before_holder(g, s, t, n, a, b))
+        return true;
     /* "a Des Moines Register/Mediacom Iowa Poll", "USA TODAY/Suffolk
      * University Poll": the partner glued by a slash to a named poll is an
      * organisation; the poll's name and its place are not part of it */
@@ -2706,6 +2713,28 @@ static bool service_district(const struct ingest_gaz *g, const char *s, const st
     return ingest_gaz_has(g, s + w->start, w->end - w->start, INGEST_GAZ_ORG_WORD) ||
            ingest_word_in(services, sizeof services / sizeof *services, s + w->start,
                           w->end - w->start);
+}
+
+/* Whether the run t[a..b) is a title word (no organisation word), "of" and
+ * its service in capitalised words, with a comma and a capitalised name right after it: the post
+ * in apposition to its holder ("its Director of Communications, Ann Roe,"). */
+static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b)
+{
+    if (b > a && ingest_tok_ieq(s, &t[a], "the"))
+        a++;
+    if (b < a + 3 || b + 1 >= n || !ingest_tok_is(s, &t[a + 1], "of") ||
+        !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) ||
+        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG_WORD))
+        return false;
+    /* (a portfolio list, "Minister of Mineral and Petroleum Resources, X",
+     * is read by the title rules, which keep its holder) */
+    for (size_t k = a + 2; k < b; k++)
+        if (!tok_capword(&t[k]))
+            return false;
+    return t[b].kind == INGEST_TOK_PUNCT && t[b].ch == ',' && tok_capword(&t[b + 1]) &&
+           !ingest_gaz_has(g, s + t[b + 1].start, t[b + 1].end - t[b + 1].start,
+                           INGEST_GAZ_STOPCAP);
 }
 
 /* Lower-case nouns that stand before a person's name: "farmer Ana Lima". */
