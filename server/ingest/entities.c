@@ -633,6 +633,7 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
 static bool role_noun(const char *s, const struct ingest_tok *t);
 static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b);
 static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w);
+static bool syllable_pair(const char *w, size_t n);
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
                                    const struct ingest_tok *t, size_t n, size_t a, size_t b);
 
@@ -2544,7 +2545,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
     } else if (place_first || road ||
                (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
-                !(ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2]))) ||
+                !(ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2])) &&
+                /* "Hyun-woo Park": a romanised given name, then the surname */
+                !(n_words == 2 && syllable_pair(w0, w0n))) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
@@ -6858,6 +6861,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   memchr(name, '.', nn) != NULL ||
                   /* "Benson Tang Ka-ho": a romanised given name closing it */
                   (sp < nn && syllable_pair(w, wn)) ||
+                  /* "Ji-hoon Park": or opening a name of two words */
+                  (sp < nn && w == name + sp + 1 && syllable_pair(name, sp) &&
+                   !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD)) ||
                   /* "Kittisak Chaiwattana ... Mr Kittisak": the given name
                    * behind a courtesy title (Thai usage) */
                   (sp < nn && nx_find(&singles, name, sp) == 1 && courtesy_single(&cs, name, sp));
