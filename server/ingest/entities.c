@@ -631,6 +631,11 @@ static bool words_plain(const struct ingest_gaz *g, const char *s, const struct 
 }
 
 static bool role_noun(const char *s, const struct ingest_tok *t);
+static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b);
+static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w);
+static bool syllable_pair(const char *w, size_t n);
+static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b);
 
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
@@ -1687,6 +1692,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     c.entity = -1;
     c.cue_after = cue_after;
     size_t end = run_end_byte;
+    /* "its Director of Communications, Ademola Olaoye,", "the Commissioner
+     * of Police, Kola Adeyemi,": a title of a service in apposition to its
+     * holder's name is the post, no organisation */
+    if (title_of_before_holder(g, s, t, n, a, b))
+        return true;
     /* "a Des Moines Register/Mediacom Iowa Poll", "USA TODAY/Suffolk
      * University Poll": the partner glued by a slash to a named poll is an
      * organisation; the poll's name and its place are not part of it */
@@ -1820,7 +1830,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
              (t[a].flags & INGEST_TOKF_CAP) &&
              ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start)) &&
            !ordinal_opens(g, s, t, a, a0, b, end, org_tail) &&
-           !(a == a0 && org_tail && noun_opens_org(s, t, a, b))) {
+           !(a == a0 && org_tail && noun_opens_org(s, t, a, b)) &&
+           !(a == a0 && surname_he(s, t, a, b))) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
@@ -2458,6 +2469,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (b - a >= 3 && ingest_tok_is(s, &t[b - 2], "Public") &&
         ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Health"))
         org_word = true;
+    if (b - a >= 2 && ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2]))
+        org_word = true;
     if (t[b - 1].kind == INGEST_TOK_NUM && !road)
         org_word = true;
     /* "Harrow & Finch": no person's name holds an ampersand */
@@ -2494,9 +2507,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * organisation; "West Texas", "North Slope", "South Uist": a compass
      * point before a name makes a region, not a person */
     /* ("Central Texas", "Central Java": the middle of a place likewise) */
-    static const char *const compass_firsts[] = {"central", "east",  "north",     "northeast",
-                                                 "northwest", "port", "south",    "southeast",
-                                                 "southwest", "west"}; /* sorted, lower */
+    /* ("North-West England", "South-East Asia": hyphenated points too) */
+    static const char *const compass_firsts[] = {
+        "central",    "east",      "north", "north-east", "north-west", "northeast",
+        "northwest",  "port",      "south", "south-east", "south-west", "southeast",
+        "southwest",  "west"}; /* sorted, lower */
     if (!place_first && n_words == 2 && !(t[a].flags & INGEST_TOKF_ALLCAPS) &&
         ingest_word_in(compass_firsts, sizeof compass_firsts / sizeof *compass_firsts, w0, w0n) && !ingest_tok_is(s, &t[a + 1], "of")) {
         static const enum ingest_gaz_class region_words[] = {
@@ -2530,9 +2545,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
     } else if (place_first || road ||
                (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
-                !(ingest_bytes_eq(wl, wln, "District") &&
-                  ingest_gaz_has(g, s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
-                                 INGEST_GAZ_ORG_WORD))) ||
+                !(ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2])) &&
+                /* "Hyun-woo Park": a romanised given name, then the surname */
+                !(n_words == 2 && syllable_pair(w0, w0n))) ||
         (ingest_gaz_has(g, w0, w0n, INGEST_GAZ_PLACE_WORD) && b - a > 2 &&
          ingest_tok_is(s, &t[a + 1], "of"))) {
         c.kind = C_PLACE;
@@ -2605,7 +2620,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 }
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) ||
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
-                     !(k == a && ingest_word_in(name_openers, 5, w, wn))) ||
+                     !(k == a && ingest_word_in(name_openers, 5, w, wn)) &&
+                     !(k == a && surname_he(s, t, a, b))) ||
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
                     ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
                      !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
@@ -2676,6 +2692,52 @@ static bool run_has_org_of(const char *s, const struct ingest_tok *t, size_t a, 
     return ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                           INGEST_GAZ_ORG_WORD) &&
            ingest_tok_is(s, &t[j], "for");
+}
+
+/* "spokesperson He Yuting said": after a lower-case role noun, "He" and
+ * one more capitalised word in mid-sentence are a Chinese surname and
+ * given name, not the pronoun (which no capitalised word follows there). */
+static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size_t b)
+{
+    return b == a + 2 && a > 0 && ingest_tok_is(s, &t[a], "He") &&
+           !(t[a].flags & INGEST_TOKF_SENT_START) && role_noun(s, &t[a - 1]) &&
+           (t[a + 1].flags & INGEST_TOKF_CAP) && t[a + 1].start == t[a].end + 1;
+}
+
+/* "Mead School District", "the Kelby Regional Health District": a district
+ * named for the service it runs (an organisation word or a service noun
+ * before "District") is a public body, not an area. */
+static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w)
+{
+    static const char *const services[] = {
+        "conservation", "fire",   "health",     "hospital", "irrigation", "library",
+        "park",         "parks",  "sanitation", "sewer",    "transit",    "utility",
+        "water"}; /* sorted, lower */
+    return ingest_gaz_has(g, s + w->start, w->end - w->start, INGEST_GAZ_ORG_WORD) ||
+           ingest_word_in(services, sizeof services / sizeof *services, s + w->start,
+                          w->end - w->start);
+}
+
+/* Whether the run t[a..b) is a title word (no organisation word), "of" and
+ * its service in capitalised words, with a comma and a capitalised name right after it: the post
+ * in apposition to its holder ("its Director of Communications, Ann Roe,"). */
+static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b)
+{
+    if (b > a && ingest_tok_ieq(s, &t[a], "the"))
+        a++;
+    if (b < a + 3 || b + 1 >= n || !ingest_tok_is(s, &t[a + 1], "of") ||
+        !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) ||
+        ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG_WORD))
+        return false;
+    /* (a portfolio list, "Minister of Mineral and Petroleum Resources, X",
+     * is read by the title rules, which keep its holder) */
+    for (size_t k = a + 2; k < b; k++)
+        if (!tok_capword(&t[k]))
+            return false;
+    return t[b].kind == INGEST_TOK_PUNCT && t[b].ch == ',' && tok_capword(&t[b + 1]) &&
+           !ingest_gaz_has(g, s + t[b + 1].start, t[b + 1].end - t[b + 1].start,
+                           INGEST_GAZ_STOPCAP);
 }
 
 /* Lower-case nouns that stand before a person's name: "farmer Ana Lima". */
@@ -3946,9 +4008,11 @@ static bool poss_org_run(const struct ingest_gaz *g, const char *s, const struct
             return false;
         if (k == j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_STOPCAP))
             return false;
+        /* ("the People's Liberation Army's Eastern Theater Command": the
+         * organisation word's own possessive closes the name too) */
         if (k > j && ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_ORG_WORD))
-            return !(t[k].flags & INGEST_TOKF_POSS) &&
-                   (k + 1 >= n || !tok_capword(&t[k + 1]) || t[k + 1].start > t[k].full_end + 1);
+            return (t[k].flags & INGEST_TOKF_POSS) || k + 1 >= n || !tok_capword(&t[k + 1]) ||
+                   t[k + 1].start > t[k].full_end + 1;
         if (t[k].flags & INGEST_TOKF_POSS)
             return false;
     }
@@ -4183,6 +4247,22 @@ static size_t listed_org_head(const struct ingest_gaz *g, const char *s,
             if (ingest_gaz_find(g, s + t[f].start, t[e - 1].end - t[f].start, INGEST_GAZ_ORG))
                 return e;
     return 0;
+}
+
+/* Whether tokens a..j-1 (after an opening "The") spell a listed place, so
+ * the apostrophe at j is the place's plural possessive: "The Philippines'
+ * Department of Foreign Affairs" is the country and its department, where
+ * "Ohio Consumers' Counsel" keeps its inner possessive. */
+static bool place_plural_poss(const struct ingest_gaz *g, const char *s,
+                              const struct ingest_tok *t, size_t a, size_t j)
+{
+    if (j < a + 1)
+        return false;
+    if (ingest_gaz_has(g, s + t[a].start, t[j - 1].end - t[a].start, INGEST_GAZ_PLACE))
+        return true;
+    return j > a + 1 && (ingest_tok_is(s, &t[a], "The") || ingest_tok_is(s, &t[a], "the")) &&
+           ingest_gaz_has(g, s + t[a + 1].start, t[j - 1].end - t[a + 1].start,
+                          INGEST_GAZ_PLACE);
 }
 
 /* Whether t[a..b) are one to three plain capitalised words, such as a
@@ -4616,7 +4696,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
                                     INGEST_GAZ_DEMONYM) &&
                     !ingest_gaz_has(g, s + t[j - 1].start, t[j - 1].end - t[j - 1].start,
-                                    INGEST_GAZ_STOPCAP)) {
+                                    INGEST_GAZ_STOPCAP) &&
+                    !place_plural_poss(g, s, t, a, j)) {
                     inner_poss = true;
                     j++;
                     continue;
@@ -6770,8 +6851,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         size_t wn;
         last_word(name, nn, &w, &wn);
         /* "near New Albany, said": the speech verb closes an appositive */
+        /* ("Mr Chidubem Nwosu was freed": a courtesy title vouches too) */
         bool ev = c->person_hint || (c->cue_after && !c->place_hint) || c->nstart > c->start ||
-                  given_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
+                  courtesy_before(c) || given_has(g, name, sp, INGEST_GAZ_GIVEN_MALE) ||
                   given_has(g, name, sp, INGEST_GAZ_GIVEN_FEMALE) ||
                   nx_find(&singles, w, wn) == 1 ||
                   (c->para >= 0 && !c->after_the && nx_find(&singles, w, wn) == 2) ||
@@ -6779,6 +6861,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                   memchr(name, '.', nn) != NULL ||
                   /* "Benson Tang Ka-ho": a romanised given name closing it */
                   (sp < nn && syllable_pair(w, wn)) ||
+                  /* "Ji-hoon Park": or opening a name of two words */
+                  (sp < nn && w == name + sp + 1 && syllable_pair(name, sp) &&
+                   !ingest_gaz_has(g, w, wn, INGEST_GAZ_ORG_WORD)) ||
                   /* "Kittisak Chaiwattana ... Mr Kittisak": the given name
                    * behind a courtesy title (Thai usage) */
                   (sp < nn && nx_find(&singles, name, sp) == 1 && courtesy_single(&cs, name, sp));
