@@ -5,6 +5,7 @@
  * whose full name ends with it. Quote attribution (quotes.c) uses the mentions. */
 #include "ingest_internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 enum cand_kind { C_PERSON = 0, C_ORG, C_PLACE, C_SINGLE, C_TITLED_SINGLE };
@@ -6046,21 +6047,38 @@ static void person_surname(const struct ingest_gaz *g, const char *nm, size_t n,
     }
 }
 
+/* The sex one title word tells: 1 for a man, 2 for a woman, else 0. Whole
+ * words ("German Chancellor" is no man, "Queensland Premier" no queen),
+ * and compounds by their end ("Congresswoman", "Chairman"). */
+static int title_word_gender(const char *w, size_t n)
+{
+    static const char *const female[] = {"dame", "lady", "madam", "mrs", "ms", "queen"}; /* sorted */
+    static const char *const male[] = {"king", "lord", "mr", "sir"}; /* sorted */
+    static const char *const not_men[] = {"german", "human", "ottoman", "roman"}; /* sorted */
+    while (n > 0 && w[n - 1] == '.')
+        n--;
+    if (ingest_word_in(female, sizeof female / sizeof *female, w, n) ||
+        (n >= 5 && ingest_ascii_ifind(w + n - 5, 5, "woman") == 0))
+        return 2;
+    if (ingest_word_in(male, sizeof male / sizeof *male, w, n) ||
+        (n >= 5 && ingest_ascii_ifind(w + n - 3, 3, "man") == 0 &&
+         !ingest_word_in(not_men, sizeof not_men / sizeof *not_men, w, n)))
+        return 1;
+    return 0;
+}
+
 static int gender_of(const struct ingest_gaz *g, const char *name, size_t n, const char *title,
                      size_t tn)
 {
-    if (tn) {
-        if (ingest_ascii_ifind(title, tn, "Mrs.") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "Ms.") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "Queen") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "woman") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "Lady") != (size_t)-1)
-            return 2;
-        if (ingest_ascii_ifind(title, tn, "Mr.") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "King") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "man") != (size_t)-1 ||
-            ingest_ascii_ifind(title, tn, "Sir") != (size_t)-1)
-            return 1;
+    for (size_t i = 0; i < tn;) {
+        while (i < tn && !isalpha((unsigned char)title[i]))
+            i++;
+        size_t b = i;
+        while (i < tn && (isalpha((unsigned char)title[i]) || title[i] == '.'))
+            i++;
+        int sex = title_word_gender(title + b, i - b);
+        if (sex)
+            return sex;
     }
     size_t k = 0;
     while (k < n && name[k] != ' ')
