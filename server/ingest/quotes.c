@@ -3663,8 +3663,11 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
                !TOK_IN(mp->s, &t[z - 1], function_words) &&
                !TOK_IN(mp->s, &t[z - 1], determiners) && !(t[z - 1].flags & INGEST_TOKF_POSS))
             z--;
-        /* ("the Tánaiste, Ann Roe,": a capitalised title word too) */
-        if (z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the") &&
+        /* ("the Tánaiste, Ann Roe,": a capitalised title word too; and
+         * with no article when the title opens the sentence: "Harbour
+         * City manager, Ann Roe, said ...") */
+        bool opens = z < a - 1 && (z == 0 || t[z - 1].sent != t[z].sent);
+        if (((z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the")) || opens) &&
             ((t[a - 2].flags & INGEST_TOKF_LOWER) ||
              ingest_gaz_has(x->g, mp->s + t[a - 2].start, t[a - 2].end - t[a - 2].start,
                             INGEST_GAZ_TITLE))) {
