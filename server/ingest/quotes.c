@@ -4547,6 +4547,26 @@ static int32_t document_by_author(const struct ctx *x, int32_t pi, struct subj s
     return -1;
 }
 
+/* "The district said in a statement that ...": the writing of a sentence
+ * whose subject is a definite description of two words, before the
+ * writing's phrase (starting at token d of paragraph qi, its noun at h),
+ * speaks for the organisation or person the description stands for. -1
+ * when the sentence opens otherwise or the description finds nobody. */
+static int32_t writing_subject_description(const struct ctx *x, int32_t qi, size_t h, size_t d)
+{
+    const struct ingest_para *o = &x->paras[qi];
+    const struct ingest_tok *u = o->toks.v;
+    size_t s0 = h;
+    while (s0 > 0 && u[s0 - 1].sent == u[h].sent)
+        s0--;
+    if (s0 + 2 >= d || !ingest_tok_ieq(o->s, &u[s0], "the") || u[s0 + 1].quote >= 0 ||
+        u[s0 + 1].kind != INGEST_TOK_WORD || !(u[s0 + 1].flags & INGEST_TOKF_LOWER))
+        return -1;
+    struct subj sj = {s0, s0 + 2, false};
+    int32_t who = org_holder(x, qi, sj);
+    return who >= 0 ? who : description_holder(x, qi, sj);
+}
+
 /* "X released a statement ... . “...,” the statement said": a definite
  * writing ("the statement", a document noun) is the one an indefinite phrase
  * with that noun ("a statement", "a brief statement") introduced, before it in
@@ -4625,6 +4645,8 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             }
             if (who < 0)
                 who = by_who;
+            if (who < 0)
+                who = writing_subject_description(x, qi, h, d);
             /* "In a statement released ..., he said the governor “...”":
              * a he/she right after the phrase's comma is whom the
              * quotation of that clause went to */
