@@ -5434,6 +5434,27 @@ struct qinfo {
     size_t next_found;
 };
 
+/* True when the quotation q opens after a topic label that opens paragraph
+ * pi of x ("On the pitch: “...”", "On his own form (four innings): “...”"),
+ * the way a run of press-conference excerpts gives each answer its subject:
+ * "On", at most 24 tokens of one sentence outside quotations and naming
+ * nobody, then a colon right before the quotation. */
+static bool topic_label(const struct ctx *x, int32_t pi, const struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (!q->has_tokens || q->tq0 < 3 || q->tq0 > 24 || !is_punct(&t[q->tq0 - 1], ':') ||
+        t[q->tq0 - 1].quote >= 0 || !ingest_tok_is(p->s, &t[0], "On"))
+        return false;
+    for (size_t k = 0; k + 1 < q->tq0; k++)
+        if (t[k].quote >= 0 || is_end_punct(&t[k]) || t[k].sent != t[0].sent)
+            return false;
+    for (size_t i = 0; i < p->n_m && p->m[i].start < t[q->tq0 - 1].start; i++)
+        if (x->ents->v[p->m[i].entity].type == ENTITY_PERSON)
+            return false;
+    return true;
+}
+
 /* Sentence token range holding token i. */
 static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, size_t *b)
 {
@@ -9014,9 +9035,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = xch[0].at; /* “...?” X asked. ¶ “...,” Y replied. ¶ “...?” (X again) */
                 alternated = true;
             }
-            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
-                     q->starts_sentence)
-                q->at = carry;
+            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 &&
+                     ((p->spans[0].open < 4 && q->starts_sentence) || topic_label(&x, (int32_t)pi, q)))
+                q->at = carry; /* (also "On the pitch: “...”" in a run of excerpts) */
             else if (q->starts_sentence)
                 prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
             if (!q->at.found && q->starts_sentence)
@@ -9283,6 +9304,12 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (one && who >= 0) {
                 carry = (struct attr){.found = true, .speaker = who, .subj_para = (int32_t)pi - 1,
                                       .subj_a = wa, .subj_b = wb};
+                carry_ok = true;
+                carry_para = (int32_t)pi;
+            } else if (one && who < 0 && carry_para == (int32_t)pi - 1 && carry.found &&
+                       carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
+                /* ("“...,” he said. ¶ Excerpts from the press conference:"
+                 * names nobody outside its quotations: their speaker) */
                 carry_ok = true;
                 carry_para = (int32_t)pi;
             }
