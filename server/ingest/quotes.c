@@ -664,6 +664,9 @@ static const struct cue {
     {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
     {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
     {"cut in", CUE_VERB, 0},
+    /* (tabloid anger verbs: "Roe fumed: “...”", "“...,” raged Poe") */
+    {"fumed", CUE_VERB, 0},        {"raged", CUE_VERB, 0},
+    {"seethed", CUE_VERB, 0},
     {"interjected", CUE_VERB, 0},  {"interrupted", CUE_VERB, 0},
     {"protested", CUE_VERB, 0},    {"objected", CUE_VERB, 0},
     {"grumbled", CUE_VERB, 0},     {"screamed", CUE_VERB, 0},
