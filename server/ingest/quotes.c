@@ -2436,6 +2436,10 @@ struct ctx {
     const struct ingest_qs *out;
     /* a person pronoun_resolve passes over (speaker_named_inside); -1 */
     int32_t pron_skip;
+    /* set while a paragraph without quotations is read for its last cue's
+     * subject: a he/she there is a guess nobody's quotation confirms
+     * ("X gave evidence that he had told her ..."), so it teaches no sex */
+    bool pron_learn_off;
 };
 
 struct name_ix {
@@ -5109,7 +5113,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             if (pr >= 0 && gender_fits(x, pr, gender))
                 at->speaker = pr;
         }
-        if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
+        if (at->speaker >= 0 && x->pron_gender && !x->pron_learn_off &&
+            x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
         return;
     }
@@ -8863,7 +8868,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out, -1};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out, -1, false};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -9320,8 +9325,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
         /* the named subject of the paragraph's last reporting verb outside
          * quotations ("..., noted KXTV's Jane Roe.") is who a he/she in the
          * next quotation most likely means */
-        if (!carry_ok && p->n_spans == 0)
+        if (!carry_ok && p->n_spans == 0) {
+            x.pron_learn_off = true;
             cue_subject_note(&x, (int32_t)pi);
+            x.pron_learn_off = false;
+        }
         /* a bare line of an exchange names nobody: a he/she after it still
          * means the last speaker named (the witness, not the questioner) */
         if (alternated && x.last_speaker >= 0)
