@@ -5184,9 +5184,13 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             /* "Dr. Roe's letter said", "X's 2015 annual report found": an
              * owner that opens the subject wrote the writing it owns */
             /* (or a unit that speaks for it: "The European Union's observer
-             * mission said") */
-            static const char *const units[] = {"delegation", "mission", "office",
-                                                "secretariat"}; /* sorted */
+             * mission said", "Harrow Bank's currency team said", "the
+             * firm's analysts wrote", its spokesperson) */
+            static const char *const units[] = {
+                "analysts",    "delegation", "economists",   "mission",
+                "office",      "researchers", "secretariat", "spokesman",
+                "spokesperson", "spokeswoman", "strategists", "team",
+            }; /* sorted */
             bool writing = owner < 0 && kp <= sj.a + 1 && last + 4 >= sj.b && last + 1 < sj.b &&
                            e->v[m->entity].type != ENTITY_PLACE &&
                            (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
