@@ -4337,6 +4337,15 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
     return false;
 }
 
+/* Units and staff that speak for the organisation owning them: "The
+ * European Union's observer mission said", "Harrow Bank's currency team
+ * said", "the Kestrel analysts wrote", its spokesperson. Sorted. */
+static const char *const org_units[] = {
+    "analysts",     "delegation",  "economists",  "mission",
+    "office",       "researchers", "secretariat", "spokesman",
+    "spokesperson", "spokeswoman", "strategists", "team",
+};
+
 /* "a spokesperson for the company", "analysts at Meridian Bank", "officials
  * at the ministry": a voice noun in the first words of subject sj and a
  * preposition after it; the organisation its object names (or, for "the
@@ -5186,17 +5195,13 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             /* (or a unit that speaks for it: "The European Union's observer
              * mission said", "Harrow Bank's currency team said", "the
              * firm's analysts wrote", its spokesperson) */
-            static const char *const units[] = {
-                "analysts",    "delegation", "economists",   "mission",
-                "office",      "researchers", "secretariat", "spokesman",
-                "spokesperson", "spokeswoman", "strategists", "team",
-            }; /* sorted */
+
             bool writing = owner < 0 && kp <= sj.a + 1 && last + 4 >= sj.b && last + 1 < sj.b &&
                            e->v[m->entity].type != ENTITY_PLACE &&
                            (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
                            (TOK_IN(s, &t[sj.b - 1], document_nouns) ||
                             (e->v[m->entity].type == ENTITY_ORGANIZATION &&
-                             TOK_IN(s, &t[sj.b - 1], units)));
+                             TOK_IN(s, &t[sj.b - 1], org_units)));
             for (size_t z = last + 1; writing && z + 1 < sj.b; z++)
                 writing = (t[z].kind == INGEST_TOK_NUM || (t[z].flags & INGEST_TOKF_LOWER)) &&
                           !TOK_IN(s, &t[z], function_words);
@@ -5235,7 +5240,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                   (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
                    (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
                     TOK_IN(s, &t[last + 1], institution_nouns) ||
-                    TOK_IN(s, &t[last + 1], document_nouns))) ||
+                    TOK_IN(s, &t[last + 1], document_nouns) ||
+                    TOK_IN(s, &t[last + 1], org_units))) ||
                   place_tail(x, pi, last + 1, sj.b)))
             org = m->entity;
     }
@@ -8310,7 +8316,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(institution_nouns) && LIST_SORTED(part_openers) &&
            LIST_SORTED(collective_nouns) && LIST_SORTED(subordinators) &&
            LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(org_units) && LIST_SORTED(access_participles) &&
            LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
