@@ -8649,6 +8649,18 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
         /* "02:12 ¶ Labour source: 'We're not expecting miracles'": a live
          * blog's entry heading quotes the entry below it telegraphically, so
          * the first later quotation holding its words gives its source */
+        /* (a short description nobody in reach answered to: "Ukraine's
+         * chief negotiator said Russia was “...”" before she, named, says
+         * it whole; a he/she stays as resolved, and a long description,
+         * "the former X and current Y", is kept as written) */
+        if (!indef && o->speaker < 0 && o->subj_para >= 0 && !o->speaker_lit &&
+            o->subj_end > o->subj_start + 2) {
+            const char *st = paras[o->subj_para].s + o->subj_start;
+            size_t sl = o->subj_end - o->subj_start, spaces = 0;
+            for (size_t j = 0; j < sl; j++)
+                spaces += st[j] == ' ';
+            indef = spaces >= 1 && spaces <= 3;
+        }
         bool heading = o->para >= 0 && paras[o->para].heading;
         if (!heading && (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
                          o->kind != QUOTE_PARTIAL))
