@@ -1720,7 +1720,7 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
  * District", "the department" after "the Department of Labor" (sorted). */
 static const char *const institution_nouns[] = {
     "academy",  "board",   "church",     "city",
-    "coalition", "college",       "committee", "county",   "court",      "department",
+    "coalition", "college",       "command",   "committee", "county",   "court",      "department",
     "district", "foundation",     "hospital",  "institute", "league",    "museum",
     "office",   "organization",   "party",     "school",   "tribunal",   "trust",
     "university",
