@@ -7946,23 +7946,37 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     size_t sa, sb, len;
     if (!prev_sentence_at(p, k, &sa, &sb))
         return false;
-    for (size_t j = sa; j < sb; j++)
-        if (t[j].quote >= 0 && !title_quote_at(p, j))
-            return false;
     /* "I started with the question ... . “...?”": the reporter's question
      * (asker_is_author names the byline) */
     const struct ingest_qspan *qs = t[k].quote >= 0 ? &p->spans[t[k].quote] : NULL;
     bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' &&
                        qspan_is_question(p, qs);
+    /* (a question quoted in an opening clause is somebody else's: "When a
+     * reporter asked, “...?”, Roe paused before replying. “...”": the main
+     * clause after it has the subject) */
+    size_t ca = sa;
+    for (size_t j = sa; j < sb && !my_question; j++)
+        if (t[j].quote >= 0 && !title_quote_at(p, j)) {
+            if (!qspan_is_question(p, &p->spans[t[j].quote]) || j + 1 >= sb)
+                return false;
+            ca = j + 1;
+        }
+    while (ca > sa && ca < sb && is_punct(&t[ca], ','))
+        ca++;
+    if (ca > sa && (ca >= sb || t[ca - 1].quote >= 0))
+        return false; /* (no comma closes the opening clause) */
     struct subj sj = {sa, sa + 1, false};
-    if (!my_question && !clause_subject(x, pi, sa, sb, &sj))
+    if (!my_question && !clause_subject(x, pi, ca, sb, &sj))
         return false;
     /* (a cue in an opening adverbial is no speech of the subject's:
      * "Asked about the vote, Roe smiles. “...”") */
     /* (a passive one neither: "the question she has been asked") */
     const struct cue *c;
+    /* (but "Roe paused before replying. “...”": the reply the subject
+     * gives is the quotation) */
     for (size_t j = sj.a; j < sb; j++)
-        if ((c = cue_at(p, j, &len)) && !passive_cue(p, j, c))
+        if ((c = cue_at(p, j, &len)) && !passive_cue(p, j, c) &&
+            !(c->kind == CUE_PART && j > sj.b && j + len + 1 == sb && ingest_tok_is(p->s, &t[j - 1], "before")))
             return false;
     struct attr a = {0};
     subject_resolve(x, pi, sj, &a);
@@ -9045,6 +9059,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
                 next_para_names(&x, (int32_t)pi, q, &q->at))
                 ;
+            else if (q->starts_sentence && last_full < p->n_spans &&
+                     qspan_is_question(p, &p->spans[last_full]) &&
+                     prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at))
+                ; /* "When a reporter asked, “...?”, Roe paused before replying. “...”" */
             else if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Petrova said. “We would be digging ...”" */
             else if (q->starts_sentence && last_full < p->n_spans)
