@@ -664,6 +664,9 @@ static const struct cue {
     {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
     {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
     {"cut in", CUE_VERB, 0},
+    /* (tabloid anger verbs: "Roe fumed: “...”", "“...,” raged Poe") */
+    {"fumed", CUE_VERB, 0},        {"raged", CUE_VERB, 0},
+    {"seethed", CUE_VERB, 0},
     {"interjected", CUE_VERB, 0},  {"interrupted", CUE_VERB, 0},
     {"protested", CUE_VERB, 0},    {"objected", CUE_VERB, 0},
     {"grumbled", CUE_VERB, 0},     {"screamed", CUE_VERB, 0},
@@ -1717,7 +1720,7 @@ static struct subj np_no_relative(const struct ingest_para *p, struct subj np, s
  * District", "the department" after "the Department of Labor" (sorted). */
 static const char *const institution_nouns[] = {
     "academy",  "board",   "church",     "city",
-    "coalition", "college",       "committee", "county",   "court",      "department",
+    "coalition", "college",       "command",   "committee", "county",   "court",      "department",
     "district", "foundation",     "hospital",  "institute", "league",    "museum",
     "office",   "organization",   "party",     "school",   "tribunal",   "trust",
     "university",
@@ -2433,6 +2436,10 @@ struct ctx {
     const struct ingest_qs *out;
     /* a person pronoun_resolve passes over (speaker_named_inside); -1 */
     int32_t pron_skip;
+    /* set while a paragraph without quotations is read for its last cue's
+     * subject: a he/she there is a guess nobody's quotation confirms
+     * ("X gave evidence that he had told her ..."), so it teaches no sex */
+    bool pron_learn_off;
 };
 
 struct name_ix {
@@ -3663,8 +3670,11 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
                !TOK_IN(mp->s, &t[z - 1], function_words) &&
                !TOK_IN(mp->s, &t[z - 1], determiners) && !(t[z - 1].flags & INGEST_TOKF_POSS))
             z--;
-        /* ("the Tánaiste, Ann Roe,": a capitalised title word too) */
-        if (z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the") &&
+        /* ("the Tánaiste, Ann Roe,": a capitalised title word too; and
+         * with no article when the title opens the sentence: "Harbour
+         * City manager, Ann Roe, said ...") */
+        bool opens = z < a - 1 && (z == 0 || t[z - 1].sent != t[z].sent);
+        if (((z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the")) || opens) &&
             ((t[a - 2].flags & INGEST_TOKF_LOWER) ||
              ingest_gaz_has(x->g, mp->s + t[a - 2].start, t[a - 2].end - t[a - 2].start,
                             INGEST_GAZ_TITLE))) {
@@ -4327,6 +4337,15 @@ static bool anon_antecedent(const struct ctx *x, int32_t pi, struct subj sj, boo
     return false;
 }
 
+/* Units and staff that speak for the organisation owning them: "The
+ * European Union's observer mission said", "Harrow Bank's currency team
+ * said", "the Kestrel analysts wrote", its spokesperson. Sorted. */
+static const char *const org_units[] = {
+    "analysts",     "delegation",  "economists",  "mission",
+    "office",       "researchers", "secretariat", "spokesman",
+    "spokesperson", "spokeswoman", "strategists", "team",
+};
+
 /* "a spokesperson for the company", "analysts at Meridian Bank", "officials
  * at the ministry": a voice noun in the first words of subject sj and a
  * preposition after it; the organisation its object names (or, for "the
@@ -4544,6 +4563,26 @@ static int32_t document_by_author(const struct ctx *x, int32_t pi, struct subj s
     return -1;
 }
 
+/* "The district said in a statement that ...": the writing of a sentence
+ * whose subject is a definite description of two words, before the
+ * writing's phrase (starting at token d of paragraph qi, its noun at h),
+ * speaks for the organisation or person the description stands for. -1
+ * when the sentence opens otherwise or the description finds nobody. */
+static int32_t writing_subject_description(const struct ctx *x, int32_t qi, size_t h, size_t d)
+{
+    const struct ingest_para *o = &x->paras[qi];
+    const struct ingest_tok *u = o->toks.v;
+    size_t s0 = h;
+    while (s0 > 0 && u[s0 - 1].sent == u[h].sent)
+        s0--;
+    if (s0 + 2 >= d || !ingest_tok_ieq(o->s, &u[s0], "the") || u[s0 + 1].quote >= 0 ||
+        u[s0 + 1].kind != INGEST_TOK_WORD || !(u[s0 + 1].flags & INGEST_TOKF_LOWER))
+        return -1;
+    struct subj sj = {s0, s0 + 2, false};
+    int32_t who = org_holder(x, qi, sj);
+    return who >= 0 ? who : description_holder(x, qi, sj);
+}
+
 /* "X released a statement ... . “...,” the statement said": a definite
  * writing ("the statement", a document noun) is the one an indefinite phrase
  * with that noun ("a statement", "a brief statement") introduced, before it in
@@ -4622,6 +4661,8 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
             }
             if (who < 0)
                 who = by_who;
+            if (who < 0)
+                who = writing_subject_description(x, qi, h, d);
             /* "In a statement released ..., he said the governor “...”":
              * a he/she right after the phrase's comma is whom the
              * quotation of that clause went to */
@@ -5081,7 +5122,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             if (pr >= 0 && gender_fits(x, pr, gender))
                 at->speaker = pr;
         }
-        if (at->speaker >= 0 && x->pron_gender && x->pron_gender[at->speaker] == 0)
+        if (at->speaker >= 0 && x->pron_gender && !x->pron_learn_off &&
+            x->pron_gender[at->speaker] == 0)
             x->pron_gender[at->speaker] = (uint8_t)gender;
         return;
     }
@@ -5151,15 +5193,15 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             /* "Dr. Roe's letter said", "X's 2015 annual report found": an
              * owner that opens the subject wrote the writing it owns */
             /* (or a unit that speaks for it: "The European Union's observer
-             * mission said") */
-            static const char *const units[] = {"delegation", "mission", "office",
-                                                "secretariat"}; /* sorted */
+             * mission said", "Harrow Bank's currency team said", "the
+             * firm's analysts wrote", its spokesperson) */
+
             bool writing = owner < 0 && kp <= sj.a + 1 && last + 4 >= sj.b && last + 1 < sj.b &&
                            e->v[m->entity].type != ENTITY_PLACE &&
                            (t[sj.b - 1].flags & INGEST_TOKF_LOWER) &&
                            (TOK_IN(s, &t[sj.b - 1], document_nouns) ||
                             (e->v[m->entity].type == ENTITY_ORGANIZATION &&
-                             TOK_IN(s, &t[sj.b - 1], units)));
+                             TOK_IN(s, &t[sj.b - 1], org_units)));
             for (size_t z = last + 1; writing && z + 1 < sj.b; z++)
                 writing = (t[z].kind == INGEST_TOK_NUM || (t[z].flags & INGEST_TOKF_LOWER)) &&
                           !TOK_IN(s, &t[z], function_words);
@@ -5198,7 +5240,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                   (last + 2 == sj.b && (t[last + 1].flags & INGEST_TOKF_LOWER) &&
                    (ingest_org_noun(s + t[last + 1].start, t[last + 1].end - t[last + 1].start) ||
                     TOK_IN(s, &t[last + 1], institution_nouns) ||
-                    TOK_IN(s, &t[last + 1], document_nouns))) ||
+                    TOK_IN(s, &t[last + 1], document_nouns) ||
+                    TOK_IN(s, &t[last + 1], org_units))) ||
                   place_tail(x, pi, last + 1, sj.b)))
             org = m->entity;
     }
@@ -5408,6 +5451,27 @@ struct qinfo {
     bool passive;      /* its only cue is a passive one that names nobody */
     size_t next_found;
 };
+
+/* True when the quotation q opens after a topic label that opens paragraph
+ * pi of x ("On the pitch: “...”", "On his own form (four innings): “...”"),
+ * the way a run of press-conference excerpts gives each answer its subject:
+ * "On", at most 24 tokens of one sentence outside quotations and naming
+ * nobody, then a colon right before the quotation. */
+static bool topic_label(const struct ctx *x, int32_t pi, const struct qinfo *q)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (!q->has_tokens || q->tq0 < 3 || q->tq0 > 24 || !is_punct(&t[q->tq0 - 1], ':') ||
+        t[q->tq0 - 1].quote >= 0 || !ingest_tok_is(p->s, &t[0], "On"))
+        return false;
+    for (size_t k = 0; k + 1 < q->tq0; k++)
+        if (t[k].quote >= 0 || is_end_punct(&t[k]) || t[k].sent != t[0].sent)
+            return false;
+    for (size_t i = 0; i < p->n_m && p->m[i].start < t[q->tq0 - 1].start; i++)
+        if (x->ents->v[p->m[i].entity].type == ENTITY_PERSON)
+            return false;
+    return true;
+}
 
 /* Sentence token range holding token i. */
 static void sentence_bounds(const struct ingest_para *p, size_t i, size_t *a, size_t *b)
@@ -7882,23 +7946,37 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
     size_t sa, sb, len;
     if (!prev_sentence_at(p, k, &sa, &sb))
         return false;
-    for (size_t j = sa; j < sb; j++)
-        if (t[j].quote >= 0 && !title_quote_at(p, j))
-            return false;
     /* "I started with the question ... . “...?”": the reporter's question
      * (asker_is_author names the byline) */
     const struct ingest_qspan *qs = t[k].quote >= 0 ? &p->spans[t[k].quote] : NULL;
     bool my_question = t[sa].end == t[sa].start + 1 && p->s[t[sa].start] == 'I' &&
                        qspan_is_question(p, qs);
+    /* (a question quoted in an opening clause is somebody else's: "When a
+     * reporter asked, “...?”, Roe paused before replying. “...”": the main
+     * clause after it has the subject) */
+    size_t ca = sa;
+    for (size_t j = sa; j < sb && !my_question; j++)
+        if (t[j].quote >= 0 && !title_quote_at(p, j)) {
+            if (!qspan_is_question(p, &p->spans[t[j].quote]) || j + 1 >= sb)
+                return false;
+            ca = j + 1;
+        }
+    while (ca > sa && ca < sb && is_punct(&t[ca], ','))
+        ca++;
+    if (ca > sa && (ca >= sb || t[ca - 1].quote >= 0))
+        return false; /* (no comma closes the opening clause) */
     struct subj sj = {sa, sa + 1, false};
-    if (!my_question && !clause_subject(x, pi, sa, sb, &sj))
+    if (!my_question && !clause_subject(x, pi, ca, sb, &sj))
         return false;
     /* (a cue in an opening adverbial is no speech of the subject's:
      * "Asked about the vote, Roe smiles. “...”") */
     /* (a passive one neither: "the question she has been asked") */
     const struct cue *c;
+    /* (but "Roe paused before replying. “...”": the reply the subject
+     * gives is the quotation) */
     for (size_t j = sj.a; j < sb; j++)
-        if ((c = cue_at(p, j, &len)) && !passive_cue(p, j, c))
+        if ((c = cue_at(p, j, &len)) && !passive_cue(p, j, c) &&
+            !(c->kind == CUE_PART && j > sj.b && j + len + 1 == sb && ingest_tok_is(p->s, &t[j - 1], "before")))
             return false;
     struct attr a = {0};
     subject_resolve(x, pi, sj, &a);
@@ -8252,7 +8330,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(institution_nouns) && LIST_SORTED(part_openers) &&
            LIST_SORTED(collective_nouns) && LIST_SORTED(subordinators) &&
            LIST_SORTED(passive_aux) && LIST_SORTED(agent_participles) &&
-           LIST_SORTED(document_nouns) && LIST_SORTED(access_participles) &&
+           LIST_SORTED(document_nouns) && LIST_SORTED(org_units) && LIST_SORTED(access_participles) &&
            LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
@@ -8585,6 +8663,18 @@ static void echo_speakers(const struct ingest_para *paras, struct ingest_qs *out
         /* "02:12 ¶ Labour source: 'We're not expecting miracles'": a live
          * blog's entry heading quotes the entry below it telegraphically, so
          * the first later quotation holding its words gives its source */
+        /* (a short description nobody in reach answered to: "Ukraine's
+         * chief negotiator said Russia was “...”" before she, named, says
+         * it whole; a he/she stays as resolved, and a long description,
+         * "the former X and current Y", is kept as written) */
+        if (!indef && o->speaker < 0 && o->subj_para >= 0 && !o->speaker_lit &&
+            o->subj_end > o->subj_start + 2) {
+            const char *st = paras[o->subj_para].s + o->subj_start;
+            size_t sl = o->subj_end - o->subj_start, spaces = 0;
+            for (size_t j = 0; j < sl; j++)
+                spaces += st[j] == ' ';
+            indef = spaces >= 1 && spaces <= 3;
+        }
         bool heading = o->para >= 0 && paras[o->para].heading;
         if (!heading && (o->speaker >= 0 || (o->subj_para >= 0 && !indef) || o->speaker_lit ||
                          o->kind != QUOTE_PARTIAL))
@@ -8814,7 +8904,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             struct ingest_qs *out)
 {
     struct ctx x = {paras,        n_paras,      ents, g, -1, -1, 0, NULL, {-1, -1, -1},
-                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out, -1};
+                    {-1, -1, -1}, NULL,         0,    -1, -1, -1, -1, out, -1, false};
     x.pron_gender = ents->n ? calloc(ents->n, 1) : NULL;
     if ((ents->n && !x.pron_gender) || !ctx_names_build(&x)) {
         ctx_clear(&x);
@@ -8969,6 +9059,10 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
                 next_para_names(&x, (int32_t)pi, q, &q->at))
                 ;
+            else if (q->starts_sentence && last_full < p->n_spans &&
+                     qspan_is_question(p, &p->spans[last_full]) &&
+                     prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at))
+                ; /* "When a reporter asked, “...?”, Roe paused before replying. “...”" */
             else if (q->starts_sentence && prev_sentence_attr(&x, (int32_t)pi, q->tq0, &q->at))
                 ; /* "..., Petrova said. “We would be digging ...”" */
             else if (q->starts_sentence && last_full < p->n_spans)
@@ -8989,9 +9083,9 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 q->at = xch[0].at; /* “...?” X asked. ¶ “...,” Y replied. ¶ “...?” (X again) */
                 alternated = true;
             }
-            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 && p->spans[0].open < 4 &&
-                     q->starts_sentence)
-                q->at = carry;
+            else if (qi == 0 && carry_ok && carry_para == (int32_t)pi - 1 &&
+                     ((p->spans[0].open < 4 && q->starts_sentence) || topic_label(&x, (int32_t)pi, q)))
+                q->at = carry; /* (also "On the pitch: “...”" in a run of excerpts) */
             else if (q->starts_sentence)
                 prev_sentence_subject(&x, (int32_t)pi, q->tq0, &q->at);
             if (!q->at.found && q->starts_sentence)
@@ -9260,13 +9354,22 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                                       .subj_a = wa, .subj_b = wb};
                 carry_ok = true;
                 carry_para = (int32_t)pi;
+            } else if (one && who < 0 && carry_para == (int32_t)pi - 1 && carry.found &&
+                       carry.speaker >= 0 && ents->v[carry.speaker].type == ENTITY_PERSON) {
+                /* ("“...,” he said. ¶ Excerpts from the press conference:"
+                 * names nobody outside its quotations: their speaker) */
+                carry_ok = true;
+                carry_para = (int32_t)pi;
             }
         }
         /* the named subject of the paragraph's last reporting verb outside
          * quotations ("..., noted KXTV's Jane Roe.") is who a he/she in the
          * next quotation most likely means */
-        if (!carry_ok && p->n_spans == 0)
+        if (!carry_ok && p->n_spans == 0) {
+            x.pron_learn_off = true;
             cue_subject_note(&x, (int32_t)pi);
+            x.pron_learn_off = false;
+        }
         /* a bare line of an exchange names nobody: a he/she after it still
          * means the last speaker named (the witness, not the questioner) */
         if (alternated && x.last_speaker >= 0)
