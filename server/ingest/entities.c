@@ -41,6 +41,7 @@ struct cand {
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     bool firm_by_first; /* a firm its first word names alone ("Meridian said") */
     bool firm;          /* a company by what surrounds it ("Norvik shares fell") */
+    bool caps_lead;     /* "ROSS KELWAY tore into": a name in capitals opening a paragraph */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -1682,6 +1683,28 @@ static bool us_highway_tok(const char *s, const struct ingest_tok *sys,
     return true;
 }
 
+/* "ROSS KELWAY tore into the officials": tabloids open a story with the
+ * name in capitals. A run of two or three words in capitals at a paragraph's
+ * start, the first a listed given name, followed by a word in lower case (the
+ * verb), is that person; a headline or label in capitals has no such verb. */
+static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                           size_t n, size_t a, size_t b, int32_t para)
+{
+    if (para < 0 || a != 0 || b - a < 2 || b - a > 3 || b >= n ||
+        t[b].kind != INGEST_TOK_WORD || !(t[b].flags & INGEST_TOKF_LOWER) ||
+        t[b].start != t[b - 1].end + 1)
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_ALLCAPS) ||
+            (t[k].flags & INGEST_TOKF_POSS) || t[k].end - t[k].start < 2 ||
+            memchr(s + t[k].start, '.', t[k].end - t[k].start))
+            return false;
+    char tc[64];
+    size_t m = titlecase(s + t[a].start, t[a].end - t[a].start, tc, sizeof tc);
+    return m && (given_has(g, tc, m, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, tc, m, INGEST_GAZ_GIVEN_FEMALE));
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2612,7 +2635,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
                 ingest_word_in(compass, 10, s + t[a].start, t[a].end - t[a].start))
                 return true;
-            for (size_t k = pa; k < b; k++) {
+            c.caps_lead = pa == a && caps_lead_name(g, s, t, n, a, b, para);
+            for (size_t k = pa; k < b && !c.caps_lead; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) && b - a >= 2) {
@@ -7119,6 +7143,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
             type = ENTITY_PERSON;
+            /* "ROSS KELWAY tore into": the name in title case; its listed
+             * given name is the evidence (caps_lead_name) */
+            size_t tcn = c->caps_lead ? titlecase(name, nn, tc, sizeof tc) : 0;
+            if (tcn) {
+                name = tc;
+                nn = tcn;
+            }
             /* title case glues a name to the verb after it ("Maria Lopez Speaks"):
              * in the headline, a run that starts with another person's full name
              * is that name */
@@ -7181,7 +7212,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 if (org_inside)
                     continue;
             }
-            if (nx_find(&people, name, nn) < 0) {
+            if (!tcn && nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
                 type = ENTITY_PLACE;
