@@ -1683,6 +1683,24 @@ static bool us_highway_tok(const char *s, const struct ingest_tok *sys,
     return true;
 }
 
+/* British police ranks as newspapers abbreviate them, which stack before a
+ * name: "Det Ch Insp Simon Oduya", "Det Supt", "Ch Con", "DCI", "PC". */
+static const char *const police_ranks[] = {
+    "acc", "ch", "con", "dc", "dci", "det", "di", "ds", "dsi", "dsupt", "insp", "pc", "sgt", "supt",
+}; /* sorted */
+
+/* The token after a stack of police ranks opening t[a..b) (a when none). */
+static size_t police_ranks_end(const char *s, const struct ingest_tok *t, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k + 2 < b && t[k].kind == INGEST_TOK_WORD && (t[k].flags & INGEST_TOKF_CAP) &&
+           !(t[k].flags & INGEST_TOKF_POSS) &&
+           ingest_word_in(police_ranks, sizeof police_ranks / sizeof *police_ranks,
+                          s + t[k].start, t[k].end - t[k].start))
+        k++;
+    return k;
+}
+
 /* "ROSS KELWAY tore into the officials": tabloids open a story with the
  * name in capitals. A run of two or three words in capitals at a paragraph's
  * start, the first a listed given name, followed by a word in lower case (the
@@ -2584,9 +2602,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         for (size_t k = a; k < b; k++)
             if (ingest_tok_is(s, &t[k], "of"))
                 has_of = true;
-        /* "José Carlos Pereira da Silva": particles do not count */
-        size_t n_caps = 0;
-        for (size_t k = a; k < b; k++)
+        /* "José Carlos Pereira da Silva": particles do not count; nor does
+         * a stack of police ranks before a name ("Det Ch Insp Simon Oduya") */
+        size_t n_caps = 0, rk = police_ranks_end(s, t, a, b);
+        for (size_t k = rk; k < b; k++)
             n_caps += !(t[k].flags & INGEST_TOKF_LOWER);
         if (has_of)
             c.kind = is_geo_head(w0, w0n) ? C_PLACE : C_ORG;
@@ -2635,6 +2654,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
                 ingest_word_in(compass, 10, s + t[a].start, t[a].end - t[a].start))
                 return true;
+            if (rk > a && pa == a && c.nstart == c.start)
+                c.nstart = t[rk].start; /* the ranks are the title */
             c.caps_lead = pa == a && caps_lead_name(g, s, t, n, a, b, para);
             for (size_t k = pa; k < b && !c.caps_lead; k++) {
                 const char *w = s + t[k].start;
@@ -6760,6 +6781,7 @@ bool ingest_entities_lists_sorted(void)
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
+           ingest_words_sorted(police_ranks, sizeof police_ranks / sizeof *police_ranks) &&
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
