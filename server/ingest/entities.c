@@ -1583,6 +1583,49 @@ static bool portfolio_and_before(const struct ingest_gaz *g, const char *s,
     return false;
 }
 
+/* Words of a government portfolio ("Foreign Affairs", "Trade and Industry"). */
+static const char *const portfolio_words[] = {
+    "affairs",     "agriculture", "communications", "culture",   "defence",     "defense",
+    "development", "digital",     "economy",        "education", "employment",  "energy",
+    "environment", "family",      "finance",        "fisheries", "foreign",     "health",
+    "home",        "housing",     "industry",       "information", "infrastructure", "interior",
+    "justice",     "labour",      "manpower",       "national",  "planning",    "resources",
+    "science",     "social",      "sustainability", "technology", "tourism",    "trade",
+    "transport",   "welfare",     "youth",
+}; /* sorted */
+
+/* When the run t[a..b) follows "for" or "of" after a title ("Minister for",
+ * "Minister of State for") and opens with portfolio words (and "and"), the
+ * token after them if two or three capitalised words are left; else 0. */
+static size_t portfolio_for_end(const struct ingest_gaz *g, const char *s,
+                                const struct ingest_tok *t, size_t a, size_t b, size_t end)
+{
+    if (a < 2 || b - a < 3 || end != t[b - 1].end ||
+        !(ingest_tok_is(s, &t[a - 1], "for") || ingest_tok_is(s, &t[a - 1], "of")))
+        return 0;
+    size_t h = a - 2; /* the title, or "State" of "Minister of State for" */
+    if (ingest_tok_is(s, &t[h], "State") && h >= 2 && ingest_tok_is(s, &t[h - 1], "of"))
+        h -= 2;
+    if (t[h].kind != INGEST_TOK_WORD ||
+        !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE))
+        return 0;
+    size_t k = a;
+    while (k < b && (ingest_tok_is(s, &t[k], "and") ||
+                     (tok_capword(&t[k]) && !(t[k].flags & INGEST_TOKF_POSS) &&
+                      ingest_word_in(portfolio_words,
+                                     sizeof portfolio_words / sizeof *portfolio_words,
+                                     s + t[k].start, t[k].end - t[k].start))))
+        k++;
+    if (k == a || b - k < 2 || b - k > 3)
+        return 0;
+    for (size_t q = k; q < b; q++)
+        if (!tok_capword(&t[q]) || (t[q].flags & INGEST_TOKF_ALLCAPS) ||
+            ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start, INGEST_GAZ_PLACE_WORD))
+            return 0;
+    return k;
+}
+
 /* "Department of Housing Ciarán Mac Giolla Rí", "Ministry of Finance Ann
  * Roe": when the run t[a..b) opens with an organisation word, "of" or "for"
  * and one to three topic words, then a listed given name and one to three
@@ -1809,6 +1852,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * after a title's "of A and" opens with the portfolio's last word */
     if (b - a >= 3 && portfolio_and_before(g, s, t, a))
         a++;
+    /* "Minister for Transport Lim Wei Ling", "Minister of State for Foreign
+     * Affairs Lim Wei Ling said": the portfolio after a title's "for" runs
+     * into a name no list knows; the name is the rest, a person */
+    size_t pf = portfolio_for_end(g, s, t, a, b, end);
+    if (pf) {
+        a = pf;
+        c.person_hint = true;
+    }
     /* "Mrs Ngozi Aneke-Okafor, SAN, described": the letters alone between a
      * name and a comma or full stop name nothing */
     if (b - a == 1 && a >= 2 && tok_postnominal(s, &t[a]) && t[a - 1].kind == INGEST_TOK_PUNCT &&
@@ -5495,7 +5546,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th"))
                     c->start = c->nstart = t[a - 1].start;
             }
-            c->person_hint = person;
+            c->person_hint = c->person_hint || person; /* or a portfolio before it */
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
@@ -6782,6 +6833,7 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
            ingest_words_sorted(police_ranks, sizeof police_ranks / sizeof *police_ranks) &&
+           ingest_words_sorted(portfolio_words, sizeof portfolio_words / sizeof *portfolio_words) &&
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
