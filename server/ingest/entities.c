@@ -6362,6 +6362,24 @@ static bool courtesy_before(const struct cand *c)
     return courtesy_at(c->text, c->start);
 }
 
+/* The person entity whose name is name/nn and one more word ("Nur Aisyah"
+ * opens "Nur Aisyah Rahman"), when exactly one has it; else -1. */
+static int person_by_opening(const struct ingest_ents *e, const char *name, size_t nn)
+{
+    int id = -1;
+    for (size_t i = 0; i < e->n; i++) {
+        const char *fn = e->v[i].name;
+        size_t fl = strlen(fn);
+        if (e->v[i].type != ENTITY_PERSON || fl <= nn + 1 || fn[nn] != ' ' ||
+            memcmp(fn, name, nn) != 0 || memchr(fn + nn + 1, ' ', fl - nn - 1))
+            continue;
+        if (id >= 0)
+            return -1; /* two people share the opening: neither */
+        id = (int)i;
+    }
+    return id;
+}
+
 /* Whether a titled lone name ends its title with a courtesy ("Mr. Napier"). */
 static bool courtesy_before_name(const struct cand *c)
 {
@@ -7314,6 +7332,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                     id = pc->entity;
             }
         }
+        /* "Nur Aisyah Rahman ... Ms Nur Aisyah said": a Malay name has no
+         * surname, so the courtesy title goes before the given names; a
+         * titled name of two words or more that opens an earlier person's
+         * longer name is that person */
+        if (id < 0 && type == ENTITY_PERSON && (courtesy_before_name(c) || courtesy_before(c)) &&
+            memchr(name, ' ', nn))
+            id = person_by_opening(out, name, nn);
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
             if (id < 0) {
