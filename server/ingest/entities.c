@@ -6380,6 +6380,44 @@ static int person_by_opening(const struct ingest_ents *e, const char *name, size
     return id;
 }
 
+/* "Halyna Petrenko travelled ... Iryna Petrenko, her daughter-in-law": a
+ * plain name of two words with no sign of its own is a person when another
+ * person the article names in full has its last word (one family), and it
+ * is no other person's name. */
+static void kin_by_surname(const struct cands *cs, struct name_index *people)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        if (c->kind != C_PERSON || c->not_person || c->place_hint || c->org_hint ||
+            c->after_the || c->para < 0 || c->nstart != c->start || c->end - c->nstart >= 64)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *w;
+        size_t wn;
+        last_word(name, nn, &w, &wn);
+        if (w == name || memchr(name, ' ', nn) != w - 1 || nx_find(people, name, nn) >= 0)
+            continue;
+        for (size_t k = 0; k < cs->n; k++) {
+            const struct cand *o = &cs->v[k];
+            if (o->kind != C_PERSON || o->not_person || o->para < 0)
+                continue;
+            const char *on = o->text + o->nstart;
+            size_t onn = o->end - o->nstart;
+            const char *ow;
+            size_t own;
+            last_word(on, onn, &ow, &own);
+            if (ow == on || own != wn || memcmp(ow, w, wn) != 0 ||
+                (onn == nn && memcmp(on, name, nn) == 0))
+                continue;
+            if (nx_find(people, on, onn) >= 0) {
+                nx_put(people, name, nn, 1);
+                break;
+            }
+        }
+    }
+}
+
 /* Whether a titled lone name ends its title with a courtesy ("Mr. Napier"). */
 static bool courtesy_before_name(const struct cand *c)
 {
@@ -7004,6 +7042,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (ev)
             nx_put(&people, name, nn, 1);
     }
+    kin_by_surname(&cs, &people);
     /* "orders Meridian Skyworks to ... Meridian said ... Meridian, which is
      * based in": a name with no sign of a person whose first word comes back
      * alone, and whose last word never does, is a firm called by its first
