@@ -1782,6 +1782,21 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * holder's name is the post, no organisation */
     if (title_of_before_holder(g, s, t, n, a, b))
         return true;
+    /* "published in the journal Cell Reports Medicine": what follows the
+     * word "journal" in lower case is its title, an organisation */
+    if (a >= 1 && para >= 0 && b - a <= 5 && ingest_tok_is(s, &t[a - 1], "journal") &&
+        t[a - 1].end + 1 == t[a].start && t[a - 1].quote == t[a].quote &&
+        !(t[a].flags & INGEST_TOKF_POSS) && end == t[b - 1].end &&
+        !(b + 1 < n && t[b].start == end + 1 && tok_capword(&t[b + 1]) &&
+          (ingest_tok_is(s, &t[b], "and") || ingest_tok_is(s, &t[b], "of")))) {
+        /* (not "the journal Ageing and Vascular Health": a title the run
+         * holds only in part is left to the rules below) */
+        c.kind = C_ORG;
+        c.start = c.nstart = t[a].start;
+        c.end = end;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* "a Des Moines Register/Mediacom Iowa Poll", "USA TODAY/Suffolk
      * University Poll": the partner glued by a slash to a named poll is an
      * organisation; the poll's name and its place are not part of it */
