@@ -1585,12 +1585,12 @@ static bool portfolio_and_before(const struct ingest_gaz *g, const char *s,
 
 /* Words of a government portfolio ("Foreign Affairs", "Trade and Industry"). */
 static const char *const portfolio_words[] = {
-    "affairs",     "agriculture", "communications", "culture",   "defence",     "defense",
-    "development", "digital",     "economy",        "education", "employment",  "energy",
-    "environment", "family",      "finance",        "fisheries", "foreign",     "health",
+    "affairs",     "agriculture", "communications", "culture",     "defence",        "defense",
+    "development", "digital",     "economy",        "education",   "employment",     "energy",
+    "environment", "family",      "finance",        "fisheries",   "foreign",        "health",
     "home",        "housing",     "industry",       "information", "infrastructure", "interior",
-    "justice",     "labour",      "manpower",       "national",  "planning",    "resources",
-    "science",     "social",      "sustainability", "technology", "tourism",    "trade",
+    "justice",     "labour",      "manpower",       "national",    "planning",       "resources",
+    "science",     "social",      "sustainability", "technology",  "tourism",        "trade",
     "transport",   "welfare",     "youth",
 }; /* sorted */
 
@@ -1610,11 +1610,11 @@ static size_t portfolio_for_end(const struct ingest_gaz *g, const char *s,
         !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE))
         return 0;
     size_t k = a;
-    while (k < b && (ingest_tok_is(s, &t[k], "and") ||
-                     (tok_capword(&t[k]) && !(t[k].flags & INGEST_TOKF_POSS) &&
-                      ingest_word_in(portfolio_words,
-                                     sizeof portfolio_words / sizeof *portfolio_words,
-                                     s + t[k].start, t[k].end - t[k].start))))
+    while (k < b &&
+           (ingest_tok_is(s, &t[k], "and") ||
+            (tok_capword(&t[k]) && !(t[k].flags & INGEST_TOKF_POSS) &&
+             ingest_word_in(portfolio_words, sizeof portfolio_words / sizeof *portfolio_words,
+                            s + t[k].start, t[k].end - t[k].start))))
         k++;
     if (k == a || b - k < 2 || b - k > 3)
         return 0;
@@ -1738,8 +1738,8 @@ static size_t police_ranks_end(const char *s, const struct ingest_tok *t, size_t
     size_t k = a;
     while (k + 2 < b && t[k].kind == INGEST_TOK_WORD && (t[k].flags & INGEST_TOKF_CAP) &&
            !(t[k].flags & INGEST_TOKF_POSS) &&
-           ingest_word_in(police_ranks, sizeof police_ranks / sizeof *police_ranks,
-                          s + t[k].start, t[k].end - t[k].start))
+           ingest_word_in(police_ranks, sizeof police_ranks / sizeof *police_ranks, s + t[k].start,
+                          t[k].end - t[k].start))
         k++;
     return k;
 }
@@ -1751,9 +1751,8 @@ static size_t police_ranks_end(const char *s, const struct ingest_tok *t, size_t
 static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
                            size_t n, size_t a, size_t b, int32_t para)
 {
-    if (para < 0 || a != 0 || b - a < 2 || b - a > 3 || b >= n ||
-        t[b].kind != INGEST_TOK_WORD || !(t[b].flags & INGEST_TOKF_LOWER) ||
-        t[b].start != t[b - 1].end + 1)
+    if (para < 0 || a != 0 || b - a < 2 || b - a > 3 || b >= n || t[b].kind != INGEST_TOK_WORD ||
+        !(t[b].flags & INGEST_TOKF_LOWER) || t[b].start != t[b - 1].end + 1)
         return false;
     for (size_t k = a; k < b; k++)
         if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_ALLCAPS) ||
@@ -6403,8 +6402,8 @@ static void kin_by_surname(const struct cands *cs, struct name_index *people)
 {
     for (size_t i = 0; i < cs->n; i++) {
         const struct cand *c = &cs->v[i];
-        if (c->kind != C_PERSON || c->not_person || c->place_hint || c->org_hint ||
-            c->after_the || c->para < 0 || c->nstart != c->start || c->end - c->nstart >= 64)
+        if (c->kind != C_PERSON || c->not_person || c->place_hint || c->org_hint || c->after_the ||
+            c->para < 0 || c->nstart != c->start || c->end - c->nstart >= 64)
             continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
