@@ -41,6 +41,7 @@ struct cand {
     bool the_alias;   /* "told The Western Journal": the span's "The" is no title */
     bool firm_by_first; /* a firm its first word names alone ("Meridian said") */
     bool firm;          /* a company by what surrounds it ("Norvik shares fell") */
+    bool caps_lead;     /* "ROSS KELWAY tore into": a name in capitals opening a paragraph */
     const char *xtitle; /* a title outside the span ("outgoing mayor X", the singular of
                          * "Sens." for each senator named after it), or NULL */
     size_t xtitle_len;
@@ -1582,6 +1583,49 @@ static bool portfolio_and_before(const struct ingest_gaz *g, const char *s,
     return false;
 }
 
+/* Words of a government portfolio ("Foreign Affairs", "Trade and Industry"). */
+static const char *const portfolio_words[] = {
+    "affairs",     "agriculture", "communications", "culture",     "defence",        "defense",
+    "development", "digital",     "economy",        "education",   "employment",     "energy",
+    "environment", "family",      "finance",        "fisheries",   "foreign",        "health",
+    "home",        "housing",     "industry",       "information", "infrastructure", "interior",
+    "justice",     "labour",      "manpower",       "national",    "planning",       "resources",
+    "science",     "social",      "sustainability", "technology",  "tourism",        "trade",
+    "transport",   "welfare",     "youth",
+}; /* sorted */
+
+/* When the run t[a..b) follows "for" or "of" after a title ("Minister for",
+ * "Minister of State for") and opens with portfolio words (and "and"), the
+ * token after them if two or three capitalised words are left; else 0. */
+static size_t portfolio_for_end(const struct ingest_gaz *g, const char *s,
+                                const struct ingest_tok *t, size_t a, size_t b, size_t end)
+{
+    if (a < 2 || b - a < 3 || end != t[b - 1].end ||
+        !(ingest_tok_is(s, &t[a - 1], "for") || ingest_tok_is(s, &t[a - 1], "of")))
+        return 0;
+    size_t h = a - 2; /* the title, or "State" of "Minister of State for" */
+    if (ingest_tok_is(s, &t[h], "State") && h >= 2 && ingest_tok_is(s, &t[h - 1], "of"))
+        h -= 2;
+    if (t[h].kind != INGEST_TOK_WORD ||
+        !ingest_gaz_has(g, s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_TITLE))
+        return 0;
+    size_t k = a;
+    while (k < b &&
+           (ingest_tok_is(s, &t[k], "and") ||
+            (tok_capword(&t[k]) && !(t[k].flags & INGEST_TOKF_POSS) &&
+             ingest_word_in(portfolio_words, sizeof portfolio_words / sizeof *portfolio_words,
+                            s + t[k].start, t[k].end - t[k].start))))
+        k++;
+    if (k == a || b - k < 2 || b - k > 3)
+        return 0;
+    for (size_t q = k; q < b; q++)
+        if (!tok_capword(&t[q]) || (t[q].flags & INGEST_TOKF_ALLCAPS) ||
+            ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start, INGEST_GAZ_ORG_WORD) ||
+            ingest_gaz_has(g, s + t[q].start, t[q].end - t[q].start, INGEST_GAZ_PLACE_WORD))
+            return 0;
+    return k;
+}
+
 /* "Department of Housing Ciarán Mac Giolla Rí", "Ministry of Finance Ann
  * Roe": when the run t[a..b) opens with an organisation word, "of" or "for"
  * and one to three topic words, then a listed given name and one to three
@@ -1682,6 +1726,45 @@ static bool us_highway_tok(const char *s, const struct ingest_tok *sys,
     return true;
 }
 
+/* British police ranks as newspapers abbreviate them, which stack before a
+ * name: "Det Ch Insp Simon Oduya", "Det Supt", "Ch Con", "DCI", "PC". */
+static const char *const police_ranks[] = {
+    "acc", "ch", "con", "dc", "dci", "det", "di", "ds", "dsi", "dsupt", "insp", "pc", "sgt", "supt",
+}; /* sorted */
+
+/* The token after a stack of police ranks opening t[a..b) (a when none). */
+static size_t police_ranks_end(const char *s, const struct ingest_tok *t, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k + 2 < b && t[k].kind == INGEST_TOK_WORD && (t[k].flags & INGEST_TOKF_CAP) &&
+           !(t[k].flags & INGEST_TOKF_POSS) &&
+           ingest_word_in(police_ranks, sizeof police_ranks / sizeof *police_ranks, s + t[k].start,
+                          t[k].end - t[k].start))
+        k++;
+    return k;
+}
+
+/* "ROSS KELWAY tore into the officials": tabloids open a story with the
+ * name in capitals. A run of two or three words in capitals at a paragraph's
+ * start, the first a listed given name, followed by a word in lower case (the
+ * verb), is that person; a headline or label in capitals has no such verb. */
+static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                           size_t n, size_t a, size_t b, int32_t para)
+{
+    if (para < 0 || a != 0 || b - a < 2 || b - a > 3 || b >= n || t[b].kind != INGEST_TOK_WORD ||
+        !(t[b].flags & INGEST_TOKF_LOWER) || t[b].start != t[b - 1].end + 1)
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (t[k].kind != INGEST_TOK_WORD || !(t[k].flags & INGEST_TOKF_ALLCAPS) ||
+            (t[k].flags & INGEST_TOKF_POSS) || t[k].end - t[k].start < 2 ||
+            memchr(s + t[k].start, '.', t[k].end - t[k].start))
+            return false;
+    char tc[64];
+    size_t m = titlecase(s + t[a].start, t[a].end - t[a].start, tc, sizeof tc);
+    return m && (given_has(g, tc, m, INGEST_GAZ_GIVEN_MALE) ||
+                 given_has(g, tc, m, INGEST_GAZ_GIVEN_FEMALE));
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -1698,6 +1781,21 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * holder's name is the post, no organisation */
     if (title_of_before_holder(g, s, t, n, a, b))
         return true;
+    /* "published in the journal Cell Reports Medicine": what follows the
+     * word "journal" in lower case is its title, an organisation */
+    if (a >= 1 && para >= 0 && b - a <= 5 && ingest_tok_is(s, &t[a - 1], "journal") &&
+        t[a - 1].end + 1 == t[a].start && t[a - 1].quote == t[a].quote &&
+        !(t[a].flags & INGEST_TOKF_POSS) && end == t[b - 1].end &&
+        !(b + 1 < n && t[b].start == end + 1 && tok_capword(&t[b + 1]) &&
+          (ingest_tok_is(s, &t[b], "and") || ingest_tok_is(s, &t[b], "of")))) {
+        /* (not "the journal Ageing and Vascular Health": a title the run
+         * holds only in part is left to the rules below) */
+        c.kind = C_ORG;
+        c.start = c.nstart = t[a].start;
+        c.end = end;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* "a Des Moines Register/Mediacom Iowa Poll", "USA TODAY/Suffolk
      * University Poll": the partner glued by a slash to a named poll is an
      * organisation; the poll's name and its place are not part of it */
@@ -1768,6 +1866,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * after a title's "of A and" opens with the portfolio's last word */
     if (b - a >= 3 && portfolio_and_before(g, s, t, a))
         a++;
+    /* "Minister for Transport Lim Wei Ling", "Minister of State for Foreign
+     * Affairs Lim Wei Ling said": the portfolio after a title's "for" runs
+     * into a name no list knows; the name is the rest, a person */
+    size_t pf = portfolio_for_end(g, s, t, a, b, end);
+    if (pf) {
+        a = pf;
+        c.person_hint = true;
+    }
     /* "Mrs Ngozi Aneke-Okafor, SAN, described": the letters alone between a
      * name and a comma or full stop name nothing */
     if (b - a == 1 && a >= 2 && tok_postnominal(s, &t[a]) && t[a - 1].kind == INGEST_TOK_PUNCT &&
@@ -2561,9 +2667,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         for (size_t k = a; k < b; k++)
             if (ingest_tok_is(s, &t[k], "of"))
                 has_of = true;
-        /* "José Carlos Pereira da Silva": particles do not count */
-        size_t n_caps = 0;
-        for (size_t k = a; k < b; k++)
+        /* "José Carlos Pereira da Silva": particles do not count; nor does
+         * a stack of police ranks before a name ("Det Ch Insp Simon Oduya") */
+        size_t n_caps = 0, rk = police_ranks_end(s, t, a, b);
+        for (size_t k = rk; k < b; k++)
             n_caps += !(t[k].flags & INGEST_TOKF_LOWER);
         if (has_of)
             c.kind = is_geo_head(w0, w0n) ? C_PLACE : C_ORG;
@@ -2612,7 +2719,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                 ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_DEMONYM) &&
                 ingest_word_in(compass, 10, s + t[a].start, t[a].end - t[a].start))
                 return true;
-            for (size_t k = pa; k < b; k++) {
+            if (rk > a && pa == a && c.nstart == c.start)
+                c.nstart = t[rk].start; /* the ranks are the title */
+            c.caps_lead = pa == a && caps_lead_name(g, s, t, n, a, b, para);
+            for (size_t k = pa; k < b && !c.caps_lead; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) && b - a >= 2) {
@@ -5450,7 +5560,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                     ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th"))
                     c->start = c->nstart = t[a - 1].start;
             }
-            c->person_hint = person;
+            c->person_hint = c->person_hint || person; /* or a portfolio before it */
             c->place_hint = place;
             c->town_hint = town_word;
             c->after_the = after_the;
@@ -6266,6 +6376,62 @@ static bool courtesy_before(const struct cand *c)
     return courtesy_at(c->text, c->start);
 }
 
+/* The person entity whose name is name/nn and one more word ("Nur Aisyah"
+ * opens "Nur Aisyah Rahman"), when exactly one has it; else -1. */
+static int person_by_opening(const struct ingest_ents *e, const char *name, size_t nn)
+{
+    int id = -1;
+    for (size_t i = 0; i < e->n; i++) {
+        const char *fn = e->v[i].name;
+        size_t fl = strlen(fn);
+        if (e->v[i].type != ENTITY_PERSON || fl <= nn + 1 || fn[nn] != ' ' ||
+            memcmp(fn, name, nn) != 0 || memchr(fn + nn + 1, ' ', fl - nn - 1))
+            continue;
+        if (id >= 0)
+            return -1; /* two people share the opening: neither */
+        id = (int)i;
+    }
+    return id;
+}
+
+/* "Halyna Petrenko travelled ... Iryna Petrenko, her daughter-in-law": a
+ * plain name of two words with no sign of its own is a person when another
+ * person the article names in full has its last word (one family), and it
+ * is no other person's name. */
+static void kin_by_surname(const struct cands *cs, struct name_index *people)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct cand *c = &cs->v[i];
+        if (c->kind != C_PERSON || c->not_person || c->place_hint || c->org_hint || c->after_the ||
+            c->para < 0 || c->nstart != c->start || c->end - c->nstart >= 64)
+            continue;
+        const char *name = c->text + c->nstart;
+        size_t nn = c->end - c->nstart;
+        const char *w;
+        size_t wn;
+        last_word(name, nn, &w, &wn);
+        if (w == name || memchr(name, ' ', nn) != w - 1 || nx_find(people, name, nn) >= 0)
+            continue;
+        for (size_t k = 0; k < cs->n; k++) {
+            const struct cand *o = &cs->v[k];
+            if (o->kind != C_PERSON || o->not_person || o->para < 0)
+                continue;
+            const char *on = o->text + o->nstart;
+            size_t onn = o->end - o->nstart;
+            const char *ow;
+            size_t own;
+            last_word(on, onn, &ow, &own);
+            if (ow == on || own != wn || memcmp(ow, w, wn) != 0 ||
+                (onn == nn && memcmp(on, name, nn) == 0))
+                continue;
+            if (nx_find(people, on, onn) >= 0) {
+                nx_put(people, name, nn, 1);
+                break;
+            }
+        }
+    }
+}
+
 /* Whether a titled lone name ends its title with a courtesy ("Mr. Napier"). */
 static bool courtesy_before_name(const struct cand *c)
 {
@@ -6736,6 +6902,8 @@ bool ingest_entities_lists_sorted(void)
     return ingest_words_sorted(speech_verbs, sizeof speech_verbs / sizeof *speech_verbs) &&
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
+           ingest_words_sorted(police_ranks, sizeof police_ranks / sizeof *police_ranks) &&
+           ingest_words_sorted(portfolio_words, sizeof portfolio_words / sizeof *portfolio_words) &&
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
@@ -6888,6 +7056,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (ev)
             nx_put(&people, name, nn, 1);
     }
+    kin_by_surname(&cs, &people);
     /* "orders Meridian Skyworks to ... Meridian said ... Meridian, which is
      * based in": a name with no sign of a person whose first word comes back
      * alone, and whose last word never does, is a firm called by its first
@@ -7119,6 +7288,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->text + c->nstart;
             nn = c->end - c->nstart;
             type = ENTITY_PERSON;
+            /* "ROSS KELWAY tore into": the name in title case; its listed
+             * given name is the evidence (caps_lead_name) */
+            size_t tcn = c->caps_lead ? titlecase(name, nn, tc, sizeof tc) : 0;
+            if (tcn) {
+                name = tc;
+                nn = tcn;
+            }
             /* title case glues a name to the verb after it ("Maria Lopez Speaks"):
              * in the headline, a run that starts with another person's full name
              * is that name */
@@ -7181,7 +7357,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 if (org_inside)
                     continue;
             }
-            if (nx_find(&people, name, nn) < 0) {
+            if (!tcn && nx_find(&people, name, nn) < 0) {
                 if (!c->place_hint)
                     continue; /* no evidence either way: leave it out */
                 type = ENTITY_PLACE;
@@ -7209,6 +7385,13 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                     id = pc->entity;
             }
         }
+        /* "Nur Aisyah Rahman ... Ms Nur Aisyah said": a Malay name has no
+         * surname, so the courtesy title goes before the given names; a
+         * titled name of two words or more that opens an earlier person's
+         * longer name is that person */
+        if (id < 0 && type == ENTITY_PERSON && (courtesy_before_name(c) || courtesy_before(c)) &&
+            memchr(name, ' ', nn))
+            id = person_by_opening(out, name, nn);
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
             if (id < 0) {
