@@ -6103,6 +6103,13 @@ static bool gerund_for_subject(const struct ctx *x, int32_t pi, size_t k, size_t
     return false;
 }
 
+/* Passive verbs of perception before a participle cue ("was heard
+ * telling", "were seen shouting") and the auxiliaries before them. Sorted. */
+static const char *const perceived_participles[] = {
+    "caught", "filmed", "heard", "overheard", "recorded", "seen", "spotted",
+};
+static const char *const perceived_aux[] = {"been", "is", "was", "were"};
+
 static const char *const aspect_verbs[] = {
     "began", "begin", "begun", "continued", "continues", "keeps", "kept", "started", "starts",
 };
@@ -6181,6 +6188,17 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
             }
             break;
         }
+    /* "In a clip shared by the league, X was heard telling": a participle
+     * after a passive verb of perception reports the passive's subject,
+     * however long the adverbial before it */
+    if (k >= lim + 3 && TOK_IN(p->s, &t[k - 1], perceived_participles) &&
+        t[k - 1].quote < 0 && TOK_IN(p->s, &t[k - 2], perceived_aux)) {
+        struct subj np = subject_left(p, k - 2, lim);
+        if (np.a < np.b && !np.inherit && np.b - np.a <= 6 && tok_capital(&t[np.b - 1])) {
+            *out = np;
+            return true;
+        }
+    }
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
@@ -8334,7 +8352,9 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
-           LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) && LIST_SORTED(office_joiners) &&
+           LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) &&
+           LIST_SORTED(perceived_participles) && LIST_SORTED(perceived_aux) &&
+           LIST_SORTED(office_joiners) &&
            LIST_SORTED(indefinites) && LIST_SORTED(commitment_verbs) &&
            LIST_SORTED(display_verbs) && LIST_SORTED(listener_verbs);
 }
