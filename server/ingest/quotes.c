@@ -5023,6 +5023,35 @@ static bool place_tail(const struct ctx *x, int32_t pi, size_t k, size_t b)
     return false;
 }
 
+static bool person_at(const struct ctx *x, int32_t pi, size_t j, size_t lim, struct subj *out);
+
+/* Personal messages, whose words are their sender's ("the last voice note
+ * from X read", "X's final text said"). Sorted. */
+static const char *const message_nouns[] = {"email",  "message", "note",
+                                            "text",   "tweet",   "voicemail"};
+
+/* "the last voice note from X", "X's final message": a subject [a, b) whose
+ * head is a personal message with a named sender (after "from", or owning it)
+ * quotes the sender, not the message. True with out = the sender's tokens. */
+static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t h = sj.a;
+    while (h < sj.b && !(t[h].quote < 0 && (t[h].flags & INGEST_TOKF_LOWER) &&
+                         TOK_IN(p->s, &t[h], message_nouns)))
+        h++;
+    if (h >= sj.b)
+        return false;
+    for (size_t j = h + 1; j + 1 < sj.b; j++)
+        if (t[j].quote < 0 && ingest_tok_is(p->s, &t[j], "from"))
+            return person_at(x, pi, j + 1, sj.b, out);
+    for (size_t j = sj.a; j < h; j++)
+        if (person_at(x, pi, j, h, out))
+            return (t[out->b - 1].flags & INGEST_TOKF_POSS) != 0;
+    return false;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5041,6 +5070,20 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         (t[sj.a + 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.a + 1], document_nouns)) {
         at->speaker = its_writing_org(x, pi, sj);
         return;
+    }
+    struct subj sender;
+    if (sj.b - sj.a >= 3 && message_sender(x, pi, sj, &sender)) {
+        /* (the name's mention itself: "X's" as a subject is an owner) */
+        const struct ingest_mention *m = NULL;
+        for (size_t mi = 0; mi < p->n_m && !m; mi++)
+            if (p->m[mi].start == t[sender.a].start)
+                m = &p->m[mi];
+        if (m) {
+            at->speaker = m->entity;
+            at->subj_a = m->start;
+            at->subj_b = m->end;
+            return;
+        }
     }
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
@@ -6114,6 +6157,45 @@ static const char *const aspect_verbs[] = {
     "began", "begin", "begun", "continued", "continues", "keeps", "kept", "started", "starts",
 };
 
+/* Verbs by which somebody sends a message ("had sent her a voice note",
+ * "left a voicemail"). Sorted. */
+static const char *const sending_verbs[] = {"left", "posted", "sent", "wrote"};
+
+/* "he had sent her a voice note, which was played to the jury, saying": a
+ * participle after a personal message (and a relative aside on it) reports
+ * the message's words, so its sender, the subject of the sending verb up
+ * to five words before the message, speaks. True with out = that subject. */
+static bool message_participle(const struct ctx *x, int32_t pi, size_t k, size_t lim,
+                               struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t e = k;
+    if (e > lim + 1 && is_punct(&t[e - 1], ',')) {
+        size_t c = e - 1; /* the aside: ", which was read in court," */
+        while (c > lim && e - c < 16 && t[c - 1].quote < 0 && !is_clause_punct(&t[c - 1]))
+            c--;
+        if (c > lim && e - c < 16 && is_punct(&t[c - 1], ',') && TOK_IN(p->s, &t[c], relatives))
+            e = c - 1;
+    }
+    if (e <= lim + 2 || t[e - 1].quote >= 0 || !(t[e - 1].flags & INGEST_TOKF_LOWER) ||
+        !TOK_IN(p->s, &t[e - 1], message_nouns))
+        return false;
+    for (size_t v = e - 1; v > lim + 1 && e - v < 7; v--) {
+        const struct ingest_tok *w = &t[v - 1];
+        if (w->quote >= 0 || w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+            return false;
+        if (!TOK_IN(p->s, w, sending_verbs))
+            continue;
+        struct subj np = subject_left(p, v - 1, lim);
+        if (np.a >= np.b || np.inherit || np.b - np.a > 6)
+            return false;
+        *out = np;
+        return true;
+    }
+    return false;
+}
+
 static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -6523,6 +6605,13 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         size_t b0, b1;
         sentence_bounds(p, k, &b0, &b1);
         if (sj.inherit && cue->kind == CUE_VERB && backshift_subject(p, b0, k, &bs)) {
+            subject_resolve(x, pi, bs, at);
+            at->cue = cue;
+            return true;
+        }
+        /* (a message's sender outranks the cue that reports it: "X said
+         * he had sent her a note saying") */
+        if (cue->kind == CUE_PART && message_participle(x, pi, k, lim, &bs)) {
             subject_resolve(x, pi, bs, at);
             at->cue = cue;
             return true;
@@ -8354,6 +8443,7 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
            LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) &&
            LIST_SORTED(perceived_participles) && LIST_SORTED(perceived_aux) &&
+           LIST_SORTED(message_nouns) && LIST_SORTED(sending_verbs) &&
            LIST_SORTED(office_joiners) &&
            LIST_SORTED(indefinites) && LIST_SORTED(commitment_verbs) &&
            LIST_SORTED(display_verbs) && LIST_SORTED(listener_verbs);
