@@ -8140,8 +8140,15 @@ static void lede_owner_role_named(struct ctx *x, int32_t pi, size_t a, size_t b,
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    /* (an owner's name may open with "the" and hold "of": "The Office of
+     * Water Standards' most senior official") */
+    if (a + 2 < b && ingest_tok_ieq(p->s, &t[a], "the") && tok_capital(&t[a + 1]))
+        a++;
     size_t o = a;
-    while (o + 1 < b && o < a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+    while (o + 1 < b && o < a + 6 && !(t[o].flags & INGEST_TOKF_POSS) &&
+           (tok_capital(&t[o]) ||
+            (o > a && (ingest_tok_is(p->s, &t[o], "of") || ingest_tok_is(p->s, &t[o], "for")) &&
+             tok_capital(&t[o + 1]))))
         o++;
     const struct ingest_tok *h = &t[b - 1];
     size_t hl = h->end - h->start;
@@ -8152,9 +8159,16 @@ static void lede_owner_role_named(struct ctx *x, int32_t pi, size_t a, size_t b,
     const struct ingest_para *np = &x->paras[pi + 1];
     const struct ingest_tok *nt = np->toks.v;
     const struct ingest_ents *e = x->ents;
-    /* the first token outside the next paragraph's opening quotation */
+    /* the first token outside the next paragraph's opening quotation, past
+     * titles that stay outside the name's mention ("Dame", "Sir") */
     size_t f = 0;
     while (f < np->toks.n && (nt[f].quote >= 0 || nt[f].kind == INGEST_TOK_PUNCT))
+        f++;
+    for (size_t ti = 0; ti < 2 && f + 1 < np->toks.n && tok_capital(&nt[f]) &&
+                        ingest_gaz_has(x->g, np->s + nt[f].start, nt[f].end - nt[f].start,
+                                       INGEST_GAZ_TITLE) &&
+                        mention_start_at(np, nt[f].end - 1) == SIZE_MAX;
+         ti++)
         f++;
     size_t first = mention_lower(e, pi + 1, 0);
     for (size_t mi = first; mi < e->n_m && e->m[mi].para == pi + 1; mi++) {
@@ -8195,7 +8209,7 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
     size_t a = tok_at_byte(p, at->subj_a), b = a;
     while (b < p->toks.n && t[b].start < at->subj_b)
         b++;
-    if (a >= p->toks.n || b - a < 2 || b - a > 6)
+    if (a >= p->toks.n || b - a < 2 || b - a > 10)
         return;
     const struct ingest_tok *h = &t[b - 1];
     if (h->kind != INGEST_TOK_WORD || !(h->flags & INGEST_TOKF_LOWER))
@@ -8204,6 +8218,8 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
         lede_owner_role_named(x, pi, a, b, at);
         return;
     }
+    if (b - a > 6)
+        return;
     const struct ingest_para *np = &x->paras[pi + 1];
     const struct ingest_ents *e = x->ents;
     size_t mi = mention_lower(e, pi + 1, 0);
