@@ -5025,6 +5025,10 @@ static bool place_tail(const struct ctx *x, int32_t pi, size_t k, size_t b)
 
 static bool person_at(const struct ctx *x, int32_t pi, size_t j, size_t lim, struct subj *out);
 
+/* Verbs by which somebody sends a message ("had sent her a voice note",
+ * "left a voicemail"). Sorted. */
+static const char *const sending_verbs[] = {"left", "posted", "sent", "wrote"};
+
 /* Personal messages, whose words are their sender's ("the last voice note
  * from X read", "X's final text said"). Sorted. */
 static const char *const message_nouns[] = {"email",  "message", "note",
@@ -5043,9 +5047,18 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
         h++;
     if (h >= sj.b)
         return false;
-    for (size_t j = h + 1; j + 1 < sj.b; j++)
-        if (t[j].quote < 0 && ingest_tok_is(p->s, &t[j], "from"))
+    for (size_t j = h + 1; j + 1 < sj.b; j++) {
+        if (t[j].quote >= 0)
+            continue;
+        if (ingest_tok_is(p->s, &t[j], "from") ||
+            (ingest_tok_is(p->s, &t[j], "by") && TOK_IN(p->s, &t[j - 1], sending_verbs)))
             return person_at(x, pi, j + 1, sj.b, out);
+        /* "an email sent under (Ms.) X's name" */
+        size_t n1 = j + 2 < sj.b && (t[j + 1].flags & INGEST_TOKF_ABBR) ? j + 2 : j + 1;
+        if (ingest_tok_is(p->s, &t[j], "under") && person_at(x, pi, n1, sj.b, out))
+            return (t[out->b - 1].flags & INGEST_TOKF_POSS) && out->b < sj.b &&
+                   ingest_tok_is(p->s, &t[out->b], "name");
+    }
     for (size_t j = sj.a; j < h; j++)
         if (person_at(x, pi, j, h, out))
             return (t[out->b - 1].flags & INGEST_TOKF_POSS) != 0;
@@ -6156,10 +6169,6 @@ static const char *const perceived_aux[] = {"been", "is", "was", "were"};
 static const char *const aspect_verbs[] = {
     "began", "begin", "begun", "continued", "continues", "keeps", "kept", "started", "starts",
 };
-
-/* Verbs by which somebody sends a message ("had sent her a voice note",
- * "left a voicemail"). Sorted. */
-static const char *const sending_verbs[] = {"left", "posted", "sent", "wrote"};
 
 /* "he had sent her a voice note, which was played to the jury, saying": a
  * participle after a personal message (and a relative aside on it) reports
