@@ -5858,6 +5858,19 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
             kin = ingest_tok_ieq(p->s, &t[c0 + 1], kin_nouns[i].word);
         if (kin && (is_punct(&t[c0 + 2], ',') || (t[c0 + 2].flags & INGEST_TOKF_LOWER))) {
+            /* "Her brother and hitting partner, Ivo Roe, was more critical,
+             * writing": the name the kin noun's appositive gives */
+            size_t c = c0 + 2;
+            if (ingest_tok_is(p->s, &t[c], "and"))
+                for (c++; c < k && c - c0 < 7 && t[c].kind == INGEST_TOK_WORD &&
+                          (t[c].flags & INGEST_TOKF_LOWER) && t[c].quote < 0;)
+                    c++;
+            struct subj nm;
+            if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 &&
+                person_at(x, pi, c + 1, k, &nm) && nm.b < k && is_punct(&t[nm.b], ',')) {
+                *out = nm;
+                return true;
+            }
             *out = (struct subj){c0, c0 + 2, false};
             return true;
         }
