@@ -6557,6 +6557,45 @@ static bool written_source_after(const struct ingest_para *p, size_t k)
 
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
+                          size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at);
+
+/* "She said early data suggested ..., but cautioned that": a verb of saying
+ * joined by "but"/"and" right after a reported clause, whose subject (sj,
+ * before the verb at k) is a thing in lower-case words, continues the
+ * sentence of the named speaker of a cue before it: things do not caution.
+ * Sets at to that speaker's attribution. Bounded: CUE_WINDOW tokens back. */
+static bool coordinated_after_thing(struct ctx *x, int32_t pi, size_t k, size_t lim,
+                                    struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.a >= sj.b || k < sj.b + 2 || k <= lim + 1 ||
+        !(ingest_tok_is(p->s, &t[k - 1], "but") || ingest_tok_is(p->s, &t[k - 1], "and")))
+        return false;
+    for (size_t j = sj.a; j < sj.b; j++)
+        if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+            t[j].quote >= 0 || TOK_IN(p->s, &t[j], role_nouns) ||
+            TOK_IN(p->s, &t[j], group_nouns) || TOK_IN(p->s, &t[j], pronouns_m) ||
+            TOK_IN(p->s, &t[j], pronouns_f) || TOK_IN(p->s, &t[j], pronouns_other) ||
+            ingest_org_noun(p->s + t[j].start, t[j].end - t[j].start))
+            return false;
+    size_t len;
+    for (size_t j = sj.a; j > lim && sj.a - j < CUE_WINDOW; j--) {
+        const struct cue *c = cue_at(p, j - 1, &len);
+        if (!c || c->kind != CUE_VERB || j - 1 + len > sj.a)
+            continue;
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, j - 1, len, c, lim, false, &a, NULL) && a.found &&
+            a.speaker >= 0) {
+            *at = a;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -6637,6 +6676,17 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             subject_resolve(x, pi, bs, at);
             at->cue = cue;
             return true;
+        }
+        if (sj.inherit && cue->kind == CUE_VERB && prev_cue_ok && prev_at && prev_at->found &&
+            prev_at->speaker < 0 && prev_at->subj_para == pi) {
+            const struct ingest_tok *t = p->toks.v;
+            size_t ta = tok_at_byte(p, prev_at->subj_a), tb = ta;
+            while (tb < k && t[tb].start < prev_at->subj_b)
+                tb++;
+            if (coordinated_after_thing(x, pi, k, lim, (struct subj){ta, tb, false}, at)) {
+                at->cue = cue;
+                return true;
+            }
         }
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
