@@ -5933,9 +5933,18 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         d0++;
     if (!(d0 < k && tok_capital(&t[d0]) && (t[d0].flags & INGEST_TOKF_POSS) && t[d0].quote < 0))
         d0 = c0; /* no owner */
-    if (TOK_IN(p->s, &t[c0], determiners) && d0 + 1 < k && (t[d0 + 1].flags & INGEST_TOKF_LOWER)) {
+    /* (a title in capitals too: "The Special Adviser to the Governor on
+     * Security Matters, Mr X, commended ... and assured") */
+    bool cap_title = false;
+    for (size_t j = d0 + 1; j < k && j <= d0 + 2 && !cap_title; j++)
+        cap_title = tok_capital(&t[j]) && t[j].quote < 0 &&
+                    ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start,
+                                   INGEST_GAZ_TITLE);
+    if (TOK_IN(p->s, &t[c0], determiners) && d0 + 1 < k &&
+        ((t[d0 + 1].flags & INGEST_TOKF_LOWER) || (d0 == c0 && cap_title))) {
         size_t c = d0 + 1;
-        while (c < k && c - d0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
+        while (c < k && c - d0 < (cap_title ? 12u : 8u) && t[c].quote < 0 &&
+               t[c].kind == INGEST_TOK_WORD)
             c++;
         /* (the name may follow a role behind "the": "Her opponent, the
          * retired general Augusto Benavente, has gone further, promising") */
