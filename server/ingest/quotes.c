@@ -5023,6 +5023,48 @@ static bool place_tail(const struct ctx *x, int32_t pi, size_t k, size_t b)
     return false;
 }
 
+static bool person_at(const struct ctx *x, int32_t pi, size_t j, size_t lim, struct subj *out);
+
+/* Verbs by which somebody sends a message ("had sent her a voice note",
+ * "left a voicemail"). Sorted. */
+static const char *const sending_verbs[] = {"left", "posted", "sent", "wrote"};
+
+/* Personal messages, whose words are their sender's ("the last voice note
+ * from X read", "X's final text said"). Sorted. */
+static const char *const message_nouns[] = {"email",  "message", "note",
+                                            "text",   "tweet",   "voicemail"};
+
+/* "the last voice note from X", "X's final message": a subject [a, b) whose
+ * head is a personal message with a named sender (after "from", or owning it)
+ * quotes the sender, not the message. True with out = the sender's tokens. */
+static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t h = sj.a;
+    while (h < sj.b && !(t[h].quote < 0 && (t[h].flags & INGEST_TOKF_LOWER) &&
+                         TOK_IN(p->s, &t[h], message_nouns)))
+        h++;
+    if (h >= sj.b)
+        return false;
+    for (size_t j = h + 1; j + 1 < sj.b; j++) {
+        if (t[j].quote >= 0)
+            continue;
+        if (ingest_tok_is(p->s, &t[j], "from") ||
+            (ingest_tok_is(p->s, &t[j], "by") && TOK_IN(p->s, &t[j - 1], sending_verbs)))
+            return person_at(x, pi, j + 1, sj.b, out);
+        /* "an email sent under (Ms.) X's name" */
+        size_t n1 = j + 2 < sj.b && (t[j + 1].flags & INGEST_TOKF_ABBR) ? j + 2 : j + 1;
+        if (ingest_tok_is(p->s, &t[j], "under") && person_at(x, pi, n1, sj.b, out))
+            return (t[out->b - 1].flags & INGEST_TOKF_POSS) && out->b < sj.b &&
+                   ingest_tok_is(p->s, &t[out->b], "name");
+    }
+    for (size_t j = sj.a; j < h; j++)
+        if (person_at(x, pi, j, h, out))
+            return (t[out->b - 1].flags & INGEST_TOKF_POSS) != 0;
+    return false;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5041,6 +5083,20 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         (t[sj.a + 1].flags & INGEST_TOKF_LOWER) && TOK_IN(s, &t[sj.a + 1], document_nouns)) {
         at->speaker = its_writing_org(x, pi, sj);
         return;
+    }
+    struct subj sender;
+    if (sj.b - sj.a >= 3 && message_sender(x, pi, sj, &sender)) {
+        /* (the name's mention itself: "X's" as a subject is an owner) */
+        const struct ingest_mention *m = NULL;
+        for (size_t mi = 0; mi < p->n_m && !m; mi++)
+            if (p->m[mi].start == t[sender.a].start)
+                m = &p->m[mi];
+        if (m) {
+            at->speaker = m->entity;
+            at->subj_a = m->start;
+            at->subj_b = m->end;
+            return;
+        }
     }
     if (sj.b - sj.a == 1 && (TOK_IN(s, &t[sj.a], pronouns_m) || TOK_IN(s, &t[sj.a], pronouns_f))) {
         int gender = TOK_IN(s, &t[sj.a], pronouns_m) ? 1 : 2;
@@ -5802,6 +5858,19 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !kin; i++)
             kin = ingest_tok_ieq(p->s, &t[c0 + 1], kin_nouns[i].word);
         if (kin && (is_punct(&t[c0 + 2], ',') || (t[c0 + 2].flags & INGEST_TOKF_LOWER))) {
+            /* "Her brother and hitting partner, Ivo Roe, was more critical,
+             * writing": the name the kin noun's appositive gives */
+            size_t c = c0 + 2;
+            if (ingest_tok_is(p->s, &t[c], "and"))
+                for (c++; c < k && c - c0 < 7 && t[c].kind == INGEST_TOK_WORD &&
+                          (t[c].flags & INGEST_TOKF_LOWER) && t[c].quote < 0;)
+                    c++;
+            struct subj nm;
+            if (c + 2 < k && is_punct(&t[c], ',') && t[c + 1].quote < 0 &&
+                person_at(x, pi, c + 1, k, &nm) && nm.b < k && is_punct(&t[nm.b], ',')) {
+                *out = nm;
+                return true;
+            }
             *out = (struct subj){c0, c0 + 2, false};
             return true;
         }
@@ -5864,9 +5933,18 @@ static bool clause_subject(const struct ctx *x, int32_t pi, size_t sa, size_t k,
         d0++;
     if (!(d0 < k && tok_capital(&t[d0]) && (t[d0].flags & INGEST_TOKF_POSS) && t[d0].quote < 0))
         d0 = c0; /* no owner */
-    if (TOK_IN(p->s, &t[c0], determiners) && d0 + 1 < k && (t[d0 + 1].flags & INGEST_TOKF_LOWER)) {
+    /* (a title in capitals too: "The Special Adviser to the Governor on
+     * Security Matters, Mr X, commended ... and assured") */
+    bool cap_title = false;
+    for (size_t j = d0 + 1; j < k && j <= d0 + 2 && !cap_title; j++)
+        cap_title = tok_capital(&t[j]) && t[j].quote < 0 &&
+                    ingest_gaz_has(x->g, p->s + t[j].start, t[j].end - t[j].start,
+                                   INGEST_GAZ_TITLE);
+    if (TOK_IN(p->s, &t[c0], determiners) && d0 + 1 < k &&
+        ((t[d0 + 1].flags & INGEST_TOKF_LOWER) || (d0 == c0 && cap_title))) {
         size_t c = d0 + 1;
-        while (c < k && c - d0 < 8 && t[c].quote < 0 && t[c].kind == INGEST_TOK_WORD)
+        while (c < k && c - d0 < (cap_title ? 12u : 8u) && t[c].quote < 0 &&
+               t[c].kind == INGEST_TOK_WORD)
             c++;
         /* (the name may follow a role behind "the": "Her opponent, the
          * retired general Augusto Benavente, has gone further, promising") */
@@ -6103,9 +6181,51 @@ static bool gerund_for_subject(const struct ctx *x, int32_t pi, size_t k, size_t
     return false;
 }
 
+/* Passive verbs of perception before a participle cue ("was heard
+ * telling", "were seen shouting") and the auxiliaries before them. Sorted. */
+static const char *const perceived_participles[] = {
+    "caught", "filmed", "heard", "overheard", "recorded", "seen", "spotted",
+};
+static const char *const perceived_aux[] = {"been", "is", "was", "were"};
+
 static const char *const aspect_verbs[] = {
     "began", "begin", "begun", "continued", "continues", "keeps", "kept", "started", "starts",
 };
+
+/* "he had sent her a voice note, which was played to the jury, saying": a
+ * participle after a personal message (and a relative aside on it) reports
+ * the message's words, so its sender, the subject of the sending verb up
+ * to five words before the message, speaks. True with out = that subject. */
+static bool message_participle(const struct ctx *x, int32_t pi, size_t k, size_t lim,
+                               struct subj *out)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t e = k;
+    if (e > lim + 1 && is_punct(&t[e - 1], ',')) {
+        size_t c = e - 1; /* the aside: ", which was read in court," */
+        while (c > lim && e - c < 16 && t[c - 1].quote < 0 && !is_clause_punct(&t[c - 1]))
+            c--;
+        if (c > lim && e - c < 16 && is_punct(&t[c - 1], ',') && TOK_IN(p->s, &t[c], relatives))
+            e = c - 1;
+    }
+    if (e <= lim + 2 || t[e - 1].quote >= 0 || !(t[e - 1].flags & INGEST_TOKF_LOWER) ||
+        !TOK_IN(p->s, &t[e - 1], message_nouns))
+        return false;
+    for (size_t v = e - 1; v > lim + 1 && e - v < 7; v--) {
+        const struct ingest_tok *w = &t[v - 1];
+        if (w->quote >= 0 || w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER))
+            return false;
+        if (!TOK_IN(p->s, w, sending_verbs))
+            continue;
+        struct subj np = subject_left(p, v - 1, lim);
+        if (np.a >= np.b || np.inherit || np.b - np.a > 6)
+            return false;
+        *out = np;
+        return true;
+    }
+    return false;
+}
 
 static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, struct subj *out)
 {
@@ -6181,6 +6301,17 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
             }
             break;
         }
+    /* "In a clip shared by the league, X was heard telling": a participle
+     * after a passive verb of perception reports the passive's subject,
+     * however long the adverbial before it */
+    if (k >= lim + 3 && TOK_IN(p->s, &t[k - 1], perceived_participles) &&
+        t[k - 1].quote < 0 && TOK_IN(p->s, &t[k - 2], perceived_aux)) {
+        struct subj np = subject_left(p, k - 2, lim);
+        if (np.a < np.b && !np.inherit && np.b - np.a <= 6 && tok_capital(&t[np.b - 1])) {
+            *out = np;
+            return true;
+        }
+    }
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
@@ -6435,6 +6566,45 @@ static bool written_source_after(const struct ingest_para *p, size_t k)
 
 /* Fills at from the cue at token k (len tokens) of paragraph pi. */
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
+                          size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at);
+
+/* "She said early data suggested ..., but cautioned that": a verb of saying
+ * joined by "but"/"and" right after a reported clause, whose subject (sj,
+ * before the verb at k) is a thing in lower-case words, continues the
+ * sentence of the named speaker of a cue before it: things do not caution.
+ * Sets at to that speaker's attribution. Bounded: CUE_WINDOW tokens back. */
+static bool coordinated_after_thing(struct ctx *x, int32_t pi, size_t k, size_t lim,
+                                    struct subj sj, struct attr *at)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.a >= sj.b || k < sj.b + 2 || k <= lim + 1 ||
+        !(ingest_tok_is(p->s, &t[k - 1], "but") || ingest_tok_is(p->s, &t[k - 1], "and")))
+        return false;
+    for (size_t j = sj.a; j < sj.b; j++)
+        if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+            t[j].quote >= 0 || TOK_IN(p->s, &t[j], role_nouns) ||
+            TOK_IN(p->s, &t[j], group_nouns) || TOK_IN(p->s, &t[j], pronouns_m) ||
+            TOK_IN(p->s, &t[j], pronouns_f) || TOK_IN(p->s, &t[j], pronouns_other) ||
+            ingest_org_noun(p->s + t[j].start, t[j].end - t[j].start))
+            return false;
+    size_t len;
+    for (size_t j = sj.a; j > lim && sj.a - j < CUE_WINDOW; j--) {
+        const struct cue *c = cue_at(p, j - 1, &len);
+        if (!c || c->kind != CUE_VERB || j - 1 + len > sj.a)
+            continue;
+        struct attr a = {0};
+        if (attr_from_cue(x, pi, j - 1, len, c, lim, false, &a, NULL) && a.found &&
+            a.speaker >= 0) {
+            *at = a;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -6508,6 +6678,24 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
             subject_resolve(x, pi, bs, at);
             at->cue = cue;
             return true;
+        }
+        /* (a message's sender outranks the cue that reports it: "X said
+         * he had sent her a note saying") */
+        if (cue->kind == CUE_PART && message_participle(x, pi, k, lim, &bs)) {
+            subject_resolve(x, pi, bs, at);
+            at->cue = cue;
+            return true;
+        }
+        if (sj.inherit && cue->kind == CUE_VERB && prev_cue_ok && prev_at && prev_at->found &&
+            prev_at->speaker < 0 && prev_at->subj_para == pi) {
+            const struct ingest_tok *t = p->toks.v;
+            size_t ta = tok_at_byte(p, prev_at->subj_a), tb = ta;
+            while (tb < k && t[tb].start < prev_at->subj_b)
+                tb++;
+            if (coordinated_after_thing(x, pi, k, lim, (struct subj){ta, tb, false}, at)) {
+                at->cue = cue;
+                return true;
+            }
         }
         if (prev_cue_ok && prev_at && prev_at->found) {
             const struct cue *keep = prev_at->cue;
@@ -8033,8 +8221,15 @@ static void lede_owner_role_named(struct ctx *x, int32_t pi, size_t a, size_t b,
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
+    /* (an owner's name may open with "the" and hold "of": "The Office of
+     * Water Standards' most senior official") */
+    if (a + 2 < b && ingest_tok_ieq(p->s, &t[a], "the") && tok_capital(&t[a + 1]))
+        a++;
     size_t o = a;
-    while (o + 1 < b && o < a + 3 && tok_capital(&t[o]) && !(t[o].flags & INGEST_TOKF_POSS))
+    while (o + 1 < b && o < a + 6 && !(t[o].flags & INGEST_TOKF_POSS) &&
+           (tok_capital(&t[o]) ||
+            (o > a && (ingest_tok_is(p->s, &t[o], "of") || ingest_tok_is(p->s, &t[o], "for")) &&
+             tok_capital(&t[o + 1]))))
         o++;
     const struct ingest_tok *h = &t[b - 1];
     size_t hl = h->end - h->start;
@@ -8045,9 +8240,16 @@ static void lede_owner_role_named(struct ctx *x, int32_t pi, size_t a, size_t b,
     const struct ingest_para *np = &x->paras[pi + 1];
     const struct ingest_tok *nt = np->toks.v;
     const struct ingest_ents *e = x->ents;
-    /* the first token outside the next paragraph's opening quotation */
+    /* the first token outside the next paragraph's opening quotation, past
+     * titles that stay outside the name's mention ("Dame", "Sir") */
     size_t f = 0;
     while (f < np->toks.n && (nt[f].quote >= 0 || nt[f].kind == INGEST_TOK_PUNCT))
+        f++;
+    for (size_t ti = 0; ti < 2 && f + 1 < np->toks.n && tok_capital(&nt[f]) &&
+                        ingest_gaz_has(x->g, np->s + nt[f].start, nt[f].end - nt[f].start,
+                                       INGEST_GAZ_TITLE) &&
+                        mention_start_at(np, nt[f].end - 1) == SIZE_MAX;
+         ti++)
         f++;
     size_t first = mention_lower(e, pi + 1, 0);
     for (size_t mi = first; mi < e->n_m && e->m[mi].para == pi + 1; mi++) {
@@ -8088,7 +8290,7 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
     size_t a = tok_at_byte(p, at->subj_a), b = a;
     while (b < p->toks.n && t[b].start < at->subj_b)
         b++;
-    if (a >= p->toks.n || b - a < 2 || b - a > 6)
+    if (a >= p->toks.n || b - a < 2 || b - a > 10)
         return;
     const struct ingest_tok *h = &t[b - 1];
     if (h->kind != INGEST_TOK_WORD || !(h->flags & INGEST_TOKF_LOWER))
@@ -8097,6 +8299,8 @@ static void lede_source_named(struct ctx *x, int32_t pi, struct attr *at)
         lede_owner_role_named(x, pi, a, b, at);
         return;
     }
+    if (b - a > 6)
+        return;
     const struct ingest_para *np = &x->paras[pi + 1];
     const struct ingest_ents *e = x->ents;
     size_t mi = mention_lower(e, pi + 1, 0);
@@ -8334,7 +8538,10 @@ bool ingest_quotes_lists_sorted(void)
            LIST_SORTED(framing_nouns) && LIST_SORTED(verb_auxiliaries) &&
            LIST_SORTED(author_participles) && LIST_SORTED(stating_writings) &&
            LIST_SORTED(campus_heads) && LIST_SORTED(group_counts) && LIST_SORTED(source_heads) &&
-           LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) && LIST_SORTED(office_joiners) &&
+           LIST_SORTED(inner_cues) && LIST_SORTED(aspect_verbs) &&
+           LIST_SORTED(perceived_participles) && LIST_SORTED(perceived_aux) &&
+           LIST_SORTED(message_nouns) && LIST_SORTED(sending_verbs) &&
+           LIST_SORTED(office_joiners) &&
            LIST_SORTED(indefinites) && LIST_SORTED(commitment_verbs) &&
            LIST_SORTED(display_verbs) && LIST_SORTED(listener_verbs);
 }
