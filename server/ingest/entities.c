@@ -6241,6 +6241,45 @@ static int surname_holder(const struct ingest_ents *e, const char *w, size_t n, 
     return -1;
 }
 
+/* Whether a kin noun, then a comma or a space, stands right before byte e of
+ * text ("her mother, Petra Moravec", "his son Tomas"): a relative brought in
+ * beside the person the article is about. */
+static bool kin_before(const char *text, size_t e)
+{
+    static const char *const kin[] = {
+        "aunt",    "brother", "cousin", "daughter", "father", "grandfather", "grandmother",
+        "husband", "mother",  "nephew", "niece",    "sister", "son",         "uncle",
+        "wife"}; /* sorted */
+    if (e < 2 || text[e - 1] != ' ')
+        return false;
+    e -= text[e - 2] == ',' ? 2 : 1;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '"')
+        b--;
+    return ingest_word_in(kin, sizeof kin / sizeof *kin, text + b, e - b);
+}
+
+/* The person of surname sur/sn whom a bare surname named
+ * most recently (bare_para), or -1: "Ivana Moravec ... Moravec, 19, ... her
+ * mother, Petra Moravec ... Moravec said" keeps the bare surname with the
+ * player, since a writer calls the relative by given name or role. */
+static int bare_owner(const struct ingest_ents *out, const struct ingest_gaz *g,
+                      const int32_t *bare_para, size_t n_full, const char *sur, size_t sn)
+{
+    int best = -1;
+    for (size_t k = 0; k < n_full && k < 512; k++) {
+        if (bare_para[k] == INT32_MIN || out->v[k].type != ENTITY_PERSON ||
+            (best >= 0 && bare_para[k] <= bare_para[best]))
+            continue;
+        const char *w;
+        size_t wn;
+        person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
+        if (wn == sn && memcmp(w, sur, sn) == 0)
+            best = (int)k;
+    }
+    return best;
+}
+
 /* "Ryan Roe ... his father, Paul Roe ... Mr Roe said", many paragraphs on: a
  * courtesy title names the man (or woman) of that surname named in full, or
  * so titled, most recently, however far back; the plain surname's
@@ -7464,17 +7503,23 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     /* the paragraph where each person was last named in full, so a surname that
      * two people share goes to the one named most recently (below) */
     size_t n_full = out->n;
-    seen_para = malloc((n_full ? n_full : 1) * sizeof *seen_para);
+    /* bare_para: where a bare surname last named each person; kin_full:
+     * whether a person was named in full behind a kin noun (one block) */
+    seen_para = malloc((n_full ? 3 * n_full : 1) * sizeof *seen_para);
     if (!seen_para)
         goto out;
+    int32_t *bare_para = seen_para + n_full, *kin_full = seen_para + 2 * n_full;
     for (size_t k = 0; k < n_full; k++)
-        seen_para[k] = INT32_MIN;
+        seen_para[k] = bare_para[k] = INT32_MIN, kin_full[k] = 0;
     /* pass 2: lone names join the person with that surname; a known place or
      * organisation spelled like a surname here is that person ("Lima") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
-        if (c->kind == C_PERSON && c->entity >= 0 && (size_t)c->entity < n_full)
+        if (c->kind == C_PERSON && c->entity >= 0 && (size_t)c->entity < n_full) {
             seen_para[c->entity] = c->para;
+            if (c->para >= 0 && kin_before(c->text, c->start))
+                kin_full[c->entity] = 1;
+        }
         if ((c->kind == C_PLACE || c->kind == C_ORG) && c->entity >= 0 &&
             !memchr(c->text + c->nstart, ' ', c->end - c->nstart)) {
             int id = nx_find(&last, c->text + c->nstart, c->end - c->nstart);
@@ -7510,6 +7555,11 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             }
             if (best != id && seen_para[id] < best_para)
                 id = best;
+            /* a relative named in full does not take the bare surname from
+             * the person it already stood for */
+            int owner = kin_full[id] ? bare_owner(out, g, bare_para, n_full, sur, sn) : -1;
+            if (owner >= 0)
+                id = owner;
         }
         /* "Mrs. Roe" after a split: the woman named in full, not Mr. Roe */
         int tg = cand_title_gender(g, c);
@@ -7525,6 +7575,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
          * "Roe" that follows is his, not the most recent full Anna Roe's */
         if (id >= 0 && (size_t)id < n_full && tg != 0 && out->v[id].gender == tg && c->para >= 0)
             seen_para[id] = c->para;
+        if (id >= 0 && (size_t)id < n_full && tg == 0 && c->kind == C_SINGLE && c->para >= 0 &&
+            !c->title_only)
+            bare_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
         /* "Rosa Quispe Mamani ... Rosa says": a listed given name alone is
