@@ -3636,9 +3636,10 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
 {
     /* Canadian provincial members too: "MPP for Lakeshore North" (Ontario),
      * "MNA for Gouin" (Quebec), "MHA for Placentia" (Newfoundland) */
-    static const char *const members[] = {"am",  "member", "mha",  "mla", "mlas", "mna", "mp",
-                                          "mpp", "mpps",   "mps",  "ms",  "msp",  "msps",
-                                          "td"}; /* sorted */
+    /* "the Greens senator for Victoria": an Australian senator sits for a state */
+    static const char *const members[] = {"am",  "member", "mha",  "mla",     "mlas", "mna",
+                                          "mp",  "mpp",    "mpps", "mps",     "ms",   "msp",
+                                          "msps", "senator", "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
     /* "an MSP for the Highlands and Islands region" */
     if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
@@ -3657,8 +3658,23 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
         return true;
     return (ingest_tok_is(s, &t[a - 1], "for") &&
             ingest_word_in(members, sizeof members / sizeof *members, w, wn) &&
-            (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member"))) ||
+            (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member") ||
+             ingest_tok_is(s, &t[a - 2], "senator"))) ||
            (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
+}
+
+/* "the Greens senator for Victoria Colin Weatherby", "the MP for Kettlebrook
+ * Anne Roe": after a seat's "for", a listed given name at t[j] and one more
+ * capitalised word closing the run are the member, and the words before
+ * them the seat (a state may be a given name too, "Victoria"). */
+static bool seat_then_name(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                           size_t n, size_t a, size_t j)
+{
+    if (j + 1 >= n || !tok_capword(&t[j + 1]) || t[j + 1].quote != t[a].quote ||
+        (j + 2 < n && tok_capword(&t[j + 2]) && t[j + 2].start <= t[j + 1].end + 1) ||
+        (t[j].flags & INGEST_TOKF_POSS) || !given_name_at(g, s, &t[j]))
+        return false; /* "the MP for Chiang Mai's Constituency 4" is one seat */
+    return constituency_before(s, t, a);
 }
 
 /* "the Hartsbridge and Wyre by-election": a lower-case word for an election
@@ -4633,6 +4649,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (j > a && k->quote != t[a].quote)
                 break;
             if (j > a && county_then_party(s, t, n, j))
+                break;
+            if (j > a && seat_then_name(g, s, t, n, a, j))
                 break;
             if (tok_nameword(s, k)) {
                 bool cut;
