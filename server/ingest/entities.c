@@ -6131,6 +6131,21 @@ static void last_word(const char *s, size_t n, const char **w, size_t *wn)
     *wn = n - k;
 }
 
+/* Last word of a person's name that is no generational suffix: "Okafor" of
+ * "Martin T. Okafor Jr.", since a writer drops the suffix with the given
+ * name ("Okafor said"). */
+static void name_last_word(const char *s, size_t n, const char **w, size_t *wn)
+{
+    static const char *const suffixes[] = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."}; /* sorted, lower */
+    last_word(s, n, w, wn);
+    if (*w > s + 1 && ingest_word_in(suffixes, sizeof suffixes / sizeof *suffixes, *w, *wn)) {
+        size_t e = (size_t)(*w - s) - 1; /* the space before the suffix */
+        if (e > 0 && s[e - 1] == ',')
+            e--;
+        last_word(s, e, w, wn);
+    }
+}
+
 /* The length of the surname that opens person name nm (Chinese, Korean,
  * Vietnamese usage), else 0: a first word before a romanised given name of
  * one hyphenated word ("Kwok Wai-man", and "Park Jae-sung" though "Park" is
@@ -6171,7 +6186,7 @@ static void person_surname(const struct ingest_gaz *g, const char *nm, size_t n,
         *w = nm;
         *wn = s1;
     } else {
-        last_word(nm, n, w, wn);
+        name_last_word(nm, n, w, wn);
     }
 }
 
@@ -7025,7 +7040,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         nx_put(&full, out->v[id].name, an, id);
         const char *w;
         size_t wn;
-        last_word(out->v[id].name, an, &w, &wn);
+        name_last_word(out->v[id].name, an, &w, &wn);
         if (wn && wn < an)
             nx_put(&last, w, wn, id);
     }
@@ -7465,7 +7480,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (type == ENTITY_PERSON) {
                 const char *w;
                 size_t wn;
-                last_word(out->v[id].name, sl, &w, &wn);
+                name_last_word(out->v[id].name, sl, &w, &wn);
                 if (wn && wn < sl && nx_find(&last, w, wn) < 0)
                     nx_put(&last, w, wn, id);
                 out->v[id].gender =
