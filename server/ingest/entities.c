@@ -3637,9 +3637,9 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
     /* Canadian provincial members too: "MPP for Lakeshore North" (Ontario),
      * "MNA for Gouin" (Quebec), "MHA for Placentia" (Newfoundland) */
     /* "the Greens senator for Victoria": an Australian senator sits for a state */
-    static const char *const members[] = {"am",  "member", "mha",  "mla",     "mlas", "mna",
-                                          "mp",  "mpp",    "mpps", "mps",     "ms",   "msp",
-                                          "msps", "senator", "td"}; /* sorted */
+    static const char *const members[] = {"am",  "member", "mha",  "mla",     "mlas",
+                                          "mna", "mp",     "mpp",  "mpps",    "mps",
+                                          "ms",  "msp",    "msps", "senator", "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
     /* "an MSP for the Highlands and Islands region" */
     if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
@@ -6136,7 +6136,8 @@ static void last_word(const char *s, size_t n, const char **w, size_t *wn)
  * name ("Okafor said"). */
 static void name_last_word(const char *s, size_t n, const char **w, size_t *wn)
 {
-    static const char *const suffixes[] = {"ii", "iii", "iv", "jr", "jr.", "sr", "sr."}; /* sorted, lower */
+    static const char *const suffixes[] = {"ii",  "iii", "iv", "jr",
+                                           "jr.", "sr",  "sr."}; /* sorted, lower */
     last_word(s, n, w, wn);
     if (*w > s + 1 && ingest_word_in(suffixes, sizeof suffixes / sizeof *suffixes, *w, *wn)) {
         size_t e = (size_t)(*w - s) - 1; /* the space before the suffix */
@@ -6279,10 +6280,10 @@ static int surname_holder(const struct ingest_ents *e, const char *w, size_t n, 
  * beside the person the article is about. */
 static bool kin_before(const char *text, size_t e)
 {
-    static const char *const kin[] = {
-        "aunt",    "brother", "cousin", "daughter", "father", "grandfather", "grandmother",
-        "husband", "mother",  "nephew", "niece",    "sister", "son",         "uncle",
-        "wife"}; /* sorted */
+    static const char *const kin[] = {"aunt",   "brother",     "cousin",      "daughter",
+                                      "father", "grandfather", "grandmother", "husband",
+                                      "mother", "nephew",      "niece",       "sister",
+                                      "son",    "uncle",       "wife"}; /* sorted */
     if (e < 2 || text[e - 1] != ' ')
         return false;
     e -= text[e - 2] == ',' ? 2 : 1;
