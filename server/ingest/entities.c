@@ -1765,6 +1765,14 @@ static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const stru
                  given_has(g, tc, m, INGEST_GAZ_GIVEN_FEMALE));
 }
 
+/* "Martin Okafor III": a generational numeral closing a name of two words
+ * or more is part of it, though in capitals. */
+static bool numeral_suffix(const char *w, size_t n)
+{
+    static const char *const numerals[] = {"ii", "iii", "iv"}; /* sorted, lower */
+    return ingest_word_in(numerals, sizeof numerals / sizeof *numerals, w, n);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2736,7 +2744,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
                     ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
                      !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
-                       !gaz_name(g, w, wn, false))))
+                       !gaz_name(g, w, wn, false)) &&
+                     !(k + 1 == b && k >= pa + 2 && numeral_suffix(w, wn))))
                     return true;
             }
         }
