@@ -1765,6 +1765,14 @@ static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const stru
                  given_has(g, tc, m, INGEST_GAZ_GIVEN_FEMALE));
 }
 
+/* "Martin Okafor III": a generational numeral closing a name of two words
+ * or more is part of it, though in capitals. */
+static bool numeral_suffix(const char *w, size_t n)
+{
+    static const char *const numerals[] = {"ii", "iii", "iv"}; /* sorted, lower */
+    return ingest_word_in(numerals, sizeof numerals / sizeof *numerals, w, n);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2736,7 +2744,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
                     ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
                      !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
-                       !gaz_name(g, w, wn, false))))
+                       !gaz_name(g, w, wn, false)) &&
+                     !(k + 1 == b && k >= pa + 2 && numeral_suffix(w, wn))))
                     return true;
             }
         }
@@ -3636,9 +3645,10 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
 {
     /* Canadian provincial members too: "MPP for Lakeshore North" (Ontario),
      * "MNA for Gouin" (Quebec), "MHA for Placentia" (Newfoundland) */
-    static const char *const members[] = {"am",  "member", "mha",  "mla", "mlas", "mna", "mp",
-                                          "mpp", "mpps",   "mps",  "ms",  "msp",  "msps",
-                                          "td"}; /* sorted */
+    /* "the Greens senator for Victoria": an Australian senator sits for a state */
+    static const char *const members[] = {"am",  "member", "mha",  "mla",     "mlas",
+                                          "mna", "mp",     "mpp",  "mpps",    "mps",
+                                          "ms",  "msp",    "msps", "senator", "td"}; /* sorted */
     static const char *const seats[] = {"constituency", "seat"}; /* sorted */
     /* "an MSP for the Highlands and Islands region" */
     if (a >= 3 && ingest_tok_is(s, &t[a - 1], "the") && ingest_tok_is(s, &t[a - 2], "for"))
@@ -3657,8 +3667,23 @@ static bool constituency_before(const char *s, const struct ingest_tok *t, size_
         return true;
     return (ingest_tok_is(s, &t[a - 1], "for") &&
             ingest_word_in(members, sizeof members / sizeof *members, w, wn) &&
-            (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member"))) ||
+            (!(t[a - 2].flags & INGEST_TOKF_LOWER) || ingest_tok_is(s, &t[a - 2], "member") ||
+             ingest_tok_is(s, &t[a - 2], "senator"))) ||
            (ingest_tok_is(s, &t[a - 1], "of") && ingest_word_in(seats, 2, w, wn));
+}
+
+/* "the Greens senator for Victoria Colin Weatherby", "the MP for Kettlebrook
+ * Anne Roe": after a seat's "for", a listed given name at t[j] and one more
+ * capitalised word closing the run are the member, and the words before
+ * them the seat (a state may be a given name too, "Victoria"). */
+static bool seat_then_name(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                           size_t n, size_t a, size_t j)
+{
+    if (j + 1 >= n || !tok_capword(&t[j + 1]) || t[j + 1].quote != t[a].quote ||
+        (j + 2 < n && tok_capword(&t[j + 2]) && t[j + 2].start <= t[j + 1].end + 1) ||
+        (t[j].flags & INGEST_TOKF_POSS) || !given_name_at(g, s, &t[j]))
+        return false; /* "the MP for Chiang Mai's Constituency 4" is one seat */
+    return constituency_before(s, t, a);
 }
 
 /* "the Hartsbridge and Wyre by-election": a lower-case word for an election
@@ -4633,6 +4658,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             if (j > a && k->quote != t[a].quote)
                 break;
             if (j > a && county_then_party(s, t, n, j))
+                break;
+            if (j > a && seat_then_name(g, s, t, n, a, j))
                 break;
             if (tok_nameword(s, k)) {
                 bool cut;
@@ -6113,6 +6140,22 @@ static void last_word(const char *s, size_t n, const char **w, size_t *wn)
     *wn = n - k;
 }
 
+/* Last word of a person's name that is no generational suffix: "Okafor" of
+ * "Martin T. Okafor Jr.", since a writer drops the suffix with the given
+ * name ("Okafor said"). */
+static void name_last_word(const char *s, size_t n, const char **w, size_t *wn)
+{
+    static const char *const suffixes[] = {"ii",  "iii", "iv", "jr",
+                                           "jr.", "sr",  "sr."}; /* sorted, lower */
+    last_word(s, n, w, wn);
+    if (*w > s + 1 && ingest_word_in(suffixes, sizeof suffixes / sizeof *suffixes, *w, *wn)) {
+        size_t e = (size_t)(*w - s) - 1; /* the space before the suffix */
+        if (e > 0 && s[e - 1] == ',')
+            e--;
+        last_word(s, e, w, wn);
+    }
+}
+
 /* The length of the surname that opens person name nm (Chinese, Korean,
  * Vietnamese usage), else 0: a first word before a romanised given name of
  * one hyphenated word ("Kwok Wai-man", and "Park Jae-sung" though "Park" is
@@ -6153,7 +6196,7 @@ static void person_surname(const struct ingest_gaz *g, const char *nm, size_t n,
         *w = nm;
         *wn = s1;
     } else {
-        last_word(nm, n, w, wn);
+        name_last_word(nm, n, w, wn);
     }
 }
 
@@ -6239,6 +6282,45 @@ static int surname_holder(const struct ingest_ents *e, const char *w, size_t n, 
             return (int)k;
     }
     return -1;
+}
+
+/* Whether a kin noun, then a comma or a space, stands right before byte e of
+ * text ("her mother, Petra Moravec", "his son Tomas"): a relative brought in
+ * beside the person the article is about. */
+static bool kin_before(const char *text, size_t e)
+{
+    static const char *const kin[] = {"aunt",   "brother",     "cousin",      "daughter",
+                                      "father", "grandfather", "grandmother", "husband",
+                                      "mother", "nephew",      "niece",       "sister",
+                                      "son",    "uncle",       "wife"}; /* sorted */
+    if (e < 2 || text[e - 1] != ' ')
+        return false;
+    e -= text[e - 2] == ',' ? 2 : 1;
+    size_t b = e;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '"')
+        b--;
+    return ingest_word_in(kin, sizeof kin / sizeof *kin, text + b, e - b);
+}
+
+/* The person of surname sur/sn whom a bare surname named
+ * most recently (bare_para), or -1: "Ivana Moravec ... Moravec, 19, ... her
+ * mother, Petra Moravec ... Moravec said" keeps the bare surname with the
+ * player, since a writer calls the relative by given name or role. */
+static int bare_owner(const struct ingest_ents *out, const struct ingest_gaz *g,
+                      const int32_t *bare_para, size_t n_full, const char *sur, size_t sn)
+{
+    int best = -1;
+    for (size_t k = 0; k < n_full && k < 512; k++) {
+        if (bare_para[k] == INT32_MIN || out->v[k].type != ENTITY_PERSON ||
+            (best >= 0 && bare_para[k] <= bare_para[best]))
+            continue;
+        const char *w;
+        size_t wn;
+        person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
+        if (wn == sn && memcmp(w, sur, sn) == 0)
+            best = (int)k;
+    }
+    return best;
 }
 
 /* "Ryan Roe ... his father, Paul Roe ... Mr Roe said", many paragraphs on: a
@@ -6968,7 +7050,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         nx_put(&full, out->v[id].name, an, id);
         const char *w;
         size_t wn;
-        last_word(out->v[id].name, an, &w, &wn);
+        name_last_word(out->v[id].name, an, &w, &wn);
         if (wn && wn < an)
             nx_put(&last, w, wn, id);
     }
@@ -7408,7 +7490,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             if (type == ENTITY_PERSON) {
                 const char *w;
                 size_t wn;
-                last_word(out->v[id].name, sl, &w, &wn);
+                name_last_word(out->v[id].name, sl, &w, &wn);
                 if (wn && wn < sl && nx_find(&last, w, wn) < 0)
                     nx_put(&last, w, wn, id);
                 out->v[id].gender =
@@ -7464,17 +7546,23 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     /* the paragraph where each person was last named in full, so a surname that
      * two people share goes to the one named most recently (below) */
     size_t n_full = out->n;
-    seen_para = malloc((n_full ? n_full : 1) * sizeof *seen_para);
+    /* bare_para: where a bare surname last named each person; kin_full:
+     * whether a person was named in full behind a kin noun (one block) */
+    seen_para = malloc((n_full ? 3 * n_full : 1) * sizeof *seen_para);
     if (!seen_para)
         goto out;
+    int32_t *bare_para = seen_para + n_full, *kin_full = seen_para + 2 * n_full;
     for (size_t k = 0; k < n_full; k++)
-        seen_para[k] = INT32_MIN;
+        seen_para[k] = bare_para[k] = INT32_MIN, kin_full[k] = 0;
     /* pass 2: lone names join the person with that surname; a known place or
      * organisation spelled like a surname here is that person ("Lima") */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
-        if (c->kind == C_PERSON && c->entity >= 0 && (size_t)c->entity < n_full)
+        if (c->kind == C_PERSON && c->entity >= 0 && (size_t)c->entity < n_full) {
             seen_para[c->entity] = c->para;
+            if (c->para >= 0 && kin_before(c->text, c->start))
+                kin_full[c->entity] = 1;
+        }
         if ((c->kind == C_PLACE || c->kind == C_ORG) && c->entity >= 0 &&
             !memchr(c->text + c->nstart, ' ', c->end - c->nstart)) {
             int id = nx_find(&last, c->text + c->nstart, c->end - c->nstart);
@@ -7510,6 +7598,11 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             }
             if (best != id && seen_para[id] < best_para)
                 id = best;
+            /* a relative named in full does not take the bare surname from
+             * the person it already stood for */
+            int owner = kin_full[id] ? bare_owner(out, g, bare_para, n_full, sur, sn) : -1;
+            if (owner >= 0)
+                id = owner;
         }
         /* "Mrs. Roe" after a split: the woman named in full, not Mr. Roe */
         int tg = cand_title_gender(g, c);
@@ -7525,6 +7618,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
          * "Roe" that follows is his, not the most recent full Anna Roe's */
         if (id >= 0 && (size_t)id < n_full && tg != 0 && out->v[id].gender == tg && c->para >= 0)
             seen_para[id] = c->para;
+        if (id >= 0 && (size_t)id < n_full && tg == 0 && c->kind == C_SINGLE && c->para >= 0 &&
+            !c->title_only)
+            bare_para[id] = c->para;
         if (id < 0)
             id = nx_find(&full, name, nn);
         /* "Rosa Quispe Mamani ... Rosa says": a listed given name alone is
