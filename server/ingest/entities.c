@@ -6302,6 +6302,15 @@ static bool kin_before(const char *text, size_t e)
     return ingest_word_in(kin, sizeof kin / sizeof *kin, text + b, e - b);
 }
 
+/* True if the person called name has the surname sur/sn. */
+static bool surname_is(const struct ingest_gaz *g, const char *name, const char *sur, size_t sn)
+{
+    const char *w;
+    size_t wn;
+    person_surname(g, name, strlen(name), &w, &wn);
+    return wn == sn && memcmp(w, sur, sn) == 0;
+}
+
 /* The person of surname sur/sn whom a bare surname named
  * most recently (bare_para), or -1: "Ivana Moravec ... Moravec, 19, ... her
  * mother, Petra Moravec ... Moravec said" keeps the bare surname with the
@@ -6314,10 +6323,7 @@ static int bare_owner(const struct ingest_ents *out, const struct ingest_gaz *g,
         if (bare_para[k] == INT32_MIN || out->v[k].type != ENTITY_PERSON ||
             (best >= 0 && bare_para[k] <= bare_para[best]))
             continue;
-        const char *w;
-        size_t wn;
-        person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
-        if (wn == sn && memcmp(w, sur, sn) == 0)
+        if (surname_is(g, out->v[k].name, sur, sn))
             best = (int)k;
     }
     return best;
@@ -6339,10 +6345,7 @@ static int titled_recent(const struct ingest_ents *out, const struct ingest_gaz 
         if ((int)k == best || out->v[k].type != ENTITY_PERSON || out->v[k].gender != tg ||
             seen_para[k] <= seen_para[best])
             continue;
-        const char *w;
-        size_t wn;
-        person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
-        if (wn == sn && memcmp(w, sur, sn) == 0)
+        if (surname_is(g, out->v[k].name, sur, sn))
             best = (int)k;
     }
     return best;
@@ -7590,10 +7593,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 if ((int)k == id || out->v[k].type != ENTITY_PERSON ||
                     seen_para[k] < c->para - 3 || seen_para[k] <= best_para)
                     continue;
-                const char *w; /* "Park Jae-sung ... Park said": his surname */
-                size_t wn;
-                person_surname(g, out->v[k].name, strlen(out->v[k].name), &w, &wn);
-                if (wn == sn && memcmp(w, sur, sn) == 0)
+                /* "Park Jae-sung ... Park said": his surname */
+                if (surname_is(g, out->v[k].name, sur, sn))
                     best = (int)k, best_para = seen_para[k];
             }
             if (best != id && seen_para[id] < best_para)
