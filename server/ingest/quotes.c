@@ -1563,6 +1563,9 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
                 size_t e = d - 1, f = e;
                 while (f > lim && e - f < 6 && tok_capital(&t[f - 1]) && t[f - 1].quote < 0)
                     f--;
+                /* (a title before the name is outside its mention: "Dr X") */
+                while (f + 1 < e && !mention_covers(p, t[f].start, t[e - 1].end))
+                    f++;
                 if (mention_covers(p, t[f].start, t[e - 1].end)) {
                     a = f;
                     b = e;
@@ -1573,8 +1576,12 @@ static bool relative_antecedent(const struct ingest_para *p, size_t w, size_t li
     if (a == b && b < w) {
         /* "McCoy, now the county's treasurer, who ...": past the appositive */
         size_t c = b;
-        while (c > lim && b - c < 8 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
+        while (c > lim && b - c < 16 && !is_clause_punct(&t[c - 1]) && t[c - 1].quote < 0)
             c--;
+        /* (past eight words only an indefinite description: "X, a
+         * pharmacologist at Y called by the defence, who said") */
+        if (b - c > 8 && !TOK_IN(p->s, &t[c], indefinites))
+            c = b;
         if (c > lim + 1 && c < b && is_punct(&t[c - 1], ',')) {
             b = a = c - 1;
             while (a > lim && b - a < 6 && tok_capital(&t[a - 1]) && t[a - 1].quote < 0)

@@ -500,6 +500,22 @@ static void caps_words_title_case(char *s)
     }
 }
 
+/* True when s[a..b) is a newsroom role on its own, a title word opening it and
+ * a desk noun ending it: "Chief Football Writer", "Senior Political
+ * Correspondent" after a name's comma give the author's role, not a second
+ * author (a name never opens with "Chief" or "Senior"). */
+static bool desk_role(const char *s, size_t a, size_t b, const struct ingest_gaz *g)
+{
+    size_t lw = word_start_before(s, a, b), fw = a;
+    while (fw < b && s[fw] != ' ')
+        fw++;
+    if (lw <= a || fw >= lw ||
+        !ingest_word_in(desk_nouns, sizeof desk_nouns / sizeof *desk_nouns, s + lw, b - lw))
+        return false;
+    return ingest_gaz_has(g, s + a, fw - a, INGEST_GAZ_TITLE_MOD) ||
+           ingest_gaz_has(g, s + a, fw - a, INGEST_GAZ_TITLE);
+}
+
 /* Adds one author name s[a..b) when it is name-shaped. Cuts " in Paris" and
  * " from London" tails and a newsroom role or outlet after the name first; a
  * name in capitals is written in title case. Returns 1 added, 0 not, or NOMEM. */
@@ -513,6 +529,8 @@ static int author_add(const char *s, size_t a, size_t b, const struct ingest_gaz
             b = a + at;
     }
     trim_span(s, &a, &b);
+    if (b > a && desk_role(s, a, b, g))
+        return 0;
     if (b > a) {
         byline_tail_cut(s, a, &b, g);
         trim_span(s, &a, &b);
