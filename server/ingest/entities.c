@@ -1329,7 +1329,7 @@ static const char *const paper_heads[] = {
  * read or credited: "told the Herald", "seen by the Chronicle", "speaking
  * to the Courier", "for the Ledger", or "the Post reported"; elsewhere ("as
  * the Mercury hit 40") it is a paper only when the article names it in
- * full (paper_named_full). */
+ * full (index_paper_heads). */
 static bool paper_context(const char *s, const struct ingest_tok *t, size_t n, size_t a)
 {
     static const char *const before[] = {"by",    "for", "tell", "telling",
@@ -6109,6 +6109,17 @@ static void nx_set(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].ent = ent;
 }
 
+/* An empty index with room for n names at most half full; false on OOM. */
+static bool nx_new(struct name_index *x, size_t n)
+{
+    size_t cap = 64;
+    while (cap < n * 2 + 8)
+        cap *= 2;
+    x->v = calloc(cap, sizeof *x->v);
+    x->cap = x->v ? cap : 0;
+    return x->v != NULL;
+}
+
 /* "Ka-ho", "Hoi-ying", "Wai-man": a romanised two-syllable given name (Hong
  * Kong, Korean and Taiwanese usage), a capital, one to four small letters, a
  * hyphen and two to five small letters, ASCII only; "Co-op", "Ex-con" and
@@ -6479,41 +6490,45 @@ static int person_by_opening(const struct ingest_ents *e, const char *name, size
     return id;
 }
 
+/* The surname of a plain person candidate of two words or more, in w/wn
+ * (false for one word or a titled name). */
+static bool cand_surname(const struct cand *c, const char **w, size_t *wn)
+{
+    const char *name = c->text + c->nstart;
+    size_t nn = c->end - c->nstart;
+    if (c->kind != C_PERSON || c->not_person || c->para < 0)
+        return false;
+    last_word(name, nn, w, wn);
+    return *w != name;
+}
+
 /* "Halyna Petrenko travelled ... Iryna Petrenko, her daughter-in-law": a
  * plain name of two words with no sign of its own is a person when another
  * person the article names in full has its last word (one family), and it
- * is no other person's name. */
-static void kin_by_surname(const struct cands *cs, struct name_index *people)
+ * is no other person's name. The people's surnames are indexed once
+ * (surnames: an empty index from nx_new): a scan of every candidate
+ * for each one took seconds on a long list of unknown names. */
+static void kin_by_surname(const struct cands *cs, struct name_index *people,
+                           struct name_index *surnames)
 {
+    const char *w;
+    size_t wn;
+    for (size_t k = 0; k < cs->n; k++) {
+        const struct cand *o = &cs->v[k];
+        if (cand_surname(o, &w, &wn) && nx_find(people, o->text + o->nstart, o->end - o->nstart) >= 0)
+            nx_put(surnames, w, wn, 1);
+    }
     for (size_t i = 0; i < cs->n; i++) {
         const struct cand *c = &cs->v[i];
-        if (c->kind != C_PERSON || c->not_person || c->place_hint || c->org_hint || c->after_the ||
-            c->para < 0 || c->nstart != c->start || c->end - c->nstart >= 64)
-            continue;
         const char *name = c->text + c->nstart;
         size_t nn = c->end - c->nstart;
-        const char *w;
-        size_t wn;
-        last_word(name, nn, &w, &wn);
-        if (w == name || memchr(name, ' ', nn) != w - 1 || nx_find(people, name, nn) >= 0)
+        if (c->place_hint || c->org_hint || c->after_the || c->nstart != c->start || nn >= 64 ||
+            !cand_surname(c, &w, &wn) || memchr(name, ' ', nn) != w - 1)
             continue;
-        for (size_t k = 0; k < cs->n; k++) {
-            const struct cand *o = &cs->v[k];
-            if (o->kind != C_PERSON || o->not_person || o->para < 0)
-                continue;
-            const char *on = o->text + o->nstart;
-            size_t onn = o->end - o->nstart;
-            const char *ow;
-            size_t own;
-            last_word(on, onn, &ow, &own);
-            if (ow == on || own != wn || memcmp(ow, w, wn) != 0 ||
-                (onn == nn && memcmp(on, name, nn) == 0))
-                continue;
-            if (nx_find(people, on, onn) >= 0) {
-                nx_put(people, name, nn, 1);
-                break;
-            }
-        }
+        /* (a name already in people is not looked at, so the one whose
+         * surname matched is always another person) */
+        if (nx_find(people, name, nn) < 0 && nx_find(surnames, w, wn) >= 0)
+            nx_put(people, name, nn, 1);
     }
 }
 
@@ -6539,26 +6554,29 @@ static bool courtesy_single(const struct cands *cs, const char *w, size_t n)
  * bears a courtesy title somewhere is a surname, and so is the same lone
  * word elsewhere unless a place word stands before it ("in Napier"); it
  * becomes a lone name, which pass 2 makes that person. */
-static void titled_places_unlist(struct cands *cs)
+static bool titled_places_unlist(struct cands *cs)
 {
+    struct name_index titled; /* lone words behind a courtesy title */
+    if (!nx_new(&titled, cs->n))
+        return false;
+    for (size_t k = 0; k < cs->n; k++) {
+        const struct cand *o = &cs->v[k];
+        if (o->kind == C_TITLED_SINGLE && o->para >= 0 && courtesy_before_name(o))
+            nx_put(&titled, o->text + o->nstart, o->end - o->nstart, 1);
+    }
     for (size_t i = 0; i < cs->n; i++) {
         struct cand *c = &cs->v[i];
         const char *w = c->text + c->nstart;
         size_t wn = c->end - c->nstart;
-        if (c->kind != C_PLACE || c->nstart != c->start || c->place_hint || c->town_hint ||
-            memchr(w, ' ', wn))
-            continue;
-        for (size_t k = 0; k < cs->n; k++) {
-            const struct cand *o = &cs->v[k];
-            if (o->kind == C_TITLED_SINGLE && o->para >= 0 && o->end - o->nstart == wn &&
-                memcmp(o->text + o->nstart, w, wn) == 0 && courtesy_before_name(o)) {
-                c->kind = C_SINGLE;
-                c->canon = NULL;
-                c->canon_len = 0;
-                break;
-            }
+        if (c->kind == C_PLACE && c->nstart == c->start && !c->place_hint && !c->town_hint &&
+            !memchr(w, ' ', wn) && nx_find(&titled, w, wn) >= 0) {
+            c->kind = C_SINGLE;
+            c->canon = NULL;
+            c->canon_len = 0;
         }
     }
+    free(titled.v);
+    return true;
 }
 
 /* The one person among the first n_full entities whose full name opens with
@@ -6646,22 +6664,22 @@ bool ingest_company_name(const char *name)
     return wn > 0 && wn < strlen(name) && company_word(w, wn);
 }
 
-/* True if some candidate of cs names in full the paper whose head word
- * c holds alone: a name of two words or more that ends in it ("the Ashmere
- * Mercury", "Kelso Gazette"), whatever kind it was read as. */
-static bool paper_named_full(const struct cands *cs, const struct cand *c)
+/* Indexes the last words of the candidates of two words or more, whatever
+ * kind they were read as ("the Ashmere Mercury", "Kelso Gazette"): a paper's
+ * head word alone is that paper when the article names it in full. */
+static bool index_paper_heads(const struct cands *cs, struct name_index *heads)
 {
-    const char *hw = c->text + c->nstart;
-    size_t hn = c->end - c->nstart;
+    if (!nx_new(heads, cs->n))
+        return false;
     for (size_t i = 0; i < cs->n; i++) {
         const struct cand *o = &cs->v[i];
         const char *nm = o->text + o->nstart, *w;
         size_t nn = o->end - o->nstart, wn;
         last_word(nm, nn, &w, &wn);
-        if (wn < nn && wn == hn && memcmp(w, hw, hn) == 0)
-            return true;
+        if (wn < nn)
+            nx_put(heads, w, wn, 1);
     }
-    return false;
+    return true;
 }
 
 /* True when the lone word c speaks of itself as "it": "Pulsewell said it
@@ -7003,7 +7021,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
 {
     struct cands cs = {0};
     struct ingest_toks scratch = {0};
-    struct name_index full = {0}, last = {0};
+    struct name_index full = {0}, last = {0}, heads = {0};
     int rc = INGEST_ERR_NOMEM;
     int32_t *seen_para = NULL;
     size_t pos = 0;
@@ -7141,7 +7159,14 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (ev)
             nx_put(&people, name, nn, 1);
     }
-    kin_by_surname(&cs, &people);
+    struct name_index surnames;
+    if (!nx_new(&surnames, cs.n)) {
+        free(singles.v);
+        free(people.v);
+        goto out;
+    }
+    kin_by_surname(&cs, &people, &surnames);
+    free(surnames.v);
     /* "orders Meridian Skyworks to ... Meridian said ... Meridian, which is
      * based in": a name with no sign of a person whose first word comes back
      * alone, and whose last word never does, is a firm called by its first
@@ -7325,7 +7350,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         c->end = c->nstart + fw;
         c->kind = C_SINGLE;
     }
-    titled_places_unlist(&cs);
+    if (!titled_places_unlist(&cs) || !index_paper_heads(&cs, &heads))
+        goto out;
     /* pass 1: known names and full person names */
     for (size_t i = 0; i < cs.n; i++) {
         struct cand *c = &cs.v[i];
@@ -7352,7 +7378,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
                 continue; /* "Then The Council Read It Aloud" */
             if (!c->canon && c->kind == C_ORG && newsroom_desk(c))
                 continue; /* "Albany Bureau reporter Ann Roe contributed" */
-            if (c->paper_bare && !paper_named_full(&cs, c))
+            if (c->paper_bare && nx_find(&heads, c->text + c->nstart, c->end - c->nstart) < 0)
                 continue; /* "as the Mercury hit 40": no paper named */
             /* a town in a dateline ("FLINT, Mich. —") is the Flint named later */
             /* (not a numbered road: "US 30" is written so) */
@@ -7745,6 +7771,7 @@ out:
     free(seen_para);
     free(full.v);
     free(last.v);
+    free(heads.v);
     free(cs.v);
     ingest_toks_clear(&scratch);
     return rc;
