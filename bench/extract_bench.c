@@ -156,26 +156,32 @@ static char *hostile_make(int replace, size_t *n)
 
 /* Hostile shapes that once made a stage quadratic (each fixed; see
  * docs/extraction.md, Speed): head, then piece repeated up to n bytes; with
- * named, each piece starts with a name of its own ("Bxxxxco"). */
+ * named, each piece is followed by a name of its own ("Bxxxxco") and after. */
 struct shape {
     const char *label, *head, *piece;
     int named;
+    const char *after;
 };
 
 static const struct shape shapes[] = {
     {"quote marks", "Headline of the shape\n\n",
-     "\"Yes,\" he said \xe2\x80\x9cno\xe2\x80\x9d said Smith \"Jones, a man, said \" ", 0},
-    {"two-word names, no organisation", "Names of the shape\n\n", "Anna Berg met Carl Dunn. ", 0},
+     "\"Yes,\" he said \xe2\x80\x9cno\xe2\x80\x9d said Smith \"Jones, a man, said \" ", 0, ""},
+    {"two-word names, no organisation", "Names of the shape\n\n", "Anna Berg met Carl Dunn. ", 0,
+     ""},
     {"participles before a quotation", "Participles of the shape\n\nJo Roe said ",
-     "adding saying ", 0},
+     "adding saying ", 0, ""},
     {"role cues in one paragraph", "Senators of the shape\n\n",
-     "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ", 0},
-    {"one-word subjects, many organisations", "Critics of the shape\n\n",
-     "Labs grew. Critics said \xe2\x80\x9cit works.\xe2\x80\x9d ", 1},
+     "Acme Corp. \xe2\x80\x9cYes,\xe2\x80\x9d the senator said. ", 0, ""},
+    {"one-word subjects, many organisations", "Critics of the shape\n\n", "", 1,
+     " Labs grew. Critics said \xe2\x80\x9cit works.\xe2\x80\x9d "},
     {"bare spokespeople of an organisation", "Spokespeople of the shape\n\n",
      "The Department of Agriculture declined to comment, but a spokesperson said "
      "\"we are reviewing it.\" ",
-     0},
+     0, ""},
+    {"a paper's head word, never named in full", "Weather of the shape\n\n",
+     "Then the Mercury rose again. ", 0, ""},
+    {"lists of places, each new", "Trips of the shape\n\n", "They went to ", 1,
+     ", Dornfeld. "},
 };
 
 static char *shape_make(const struct shape *sh, size_t cap)
@@ -186,10 +192,10 @@ static char *shape_make(const struct shape *sh, size_t cap)
     size_t len = 0;
     put(b, cap + 256, &len, "%s", sh->head);
     for (unsigned k = 0; len + 128 < cap; k++) {
-        if (sh->named)
-            put(b, cap + 256, &len, "B%c%c%c%cco ", 'a' + k % 26, 'a' + k / 26 % 26,
-                'a' + k / 676 % 26, 'a' + k / 17576 % 26);
         put(b, cap + 256, &len, "%s", sh->piece);
+        if (sh->named)
+            put(b, cap + 256, &len, "B%c%c%c%cco%s", 'a' + k % 26, 'a' + k / 26 % 26,
+                'a' + k / 676 % 26, 'a' + k / 17576 % 26, sh->after);
     }
     put(b, cap + 256, &len, "\xe2\x80\x9cit is fine.\xe2\x80\x9d\n");
     return b;

@@ -801,6 +801,9 @@ static size_t list_item_end(const char *s, const struct ingest_tok *t, size_t n,
     return e;
 }
 
+/* how many of the latest candidates list_item_placed reads back */
+#define PLACE_LOOKBACK 1024
+
 /* True when the list item t[k..e) is a place: listed (and no given name, "Chad",
  * "Georgia"), or read as a place already: a candidate the scan pushed for it,
  * or a place of the same name earlier in the article. */
@@ -811,7 +814,10 @@ static bool list_item_placed(const struct ingest_gaz *g, const char *s, const st
     if (ingest_gaz_has(g, s + t[k].start, nb, INGEST_GAZ_PLACE) &&
         !ingest_gaz_has(g, s + t[k].start, nb, INGEST_GAZ_ORG) && !given_name_at(g, s, &t[k]))
         return true;
-    for (size_t c = out->n; c > 0; c--) {
+    /* the look back is bounded: no article names a thousand things between
+     * two mentions of a place, and a page of endless lists stays linear */
+    size_t stop = out->n > PLACE_LOOKBACK ? out->n - PLACE_LOOKBACK : 0;
+    for (size_t c = out->n; c > stop; c--) {
         const struct cand *pc = &out->v[c - 1];
         if ((pc->para == para && pc->start == t[k].start && pc->end == t[e - 1].end &&
              (pc->kind == C_PLACE || pc->town_hint)) ||
@@ -6938,37 +6944,61 @@ static void council_short_forms(struct cands *cs)
     }
 }
 
+/* Indexes each organisation named in two words or more by its last word
+ * when that word is a paper's head ("Ashmere Mercury" under "Mercury"): the
+ * entry is the candidate, or -2 when two different names end in that word.
+ * Built once, so a long list of mentions costs one pass, not one per
+ * mention. */
+static bool index_paper_fulls(const struct cands *cs, struct name_index *fulls)
+{
+    if (!nx_new(fulls, cs->n))
+        return false;
+    for (size_t k = 0; k < cs->n; k++) {
+        const struct cand *o = &cs->v[k];
+        const char *on = o->canon ? o->canon : o->text + o->nstart, *w;
+        size_t onn = o->canon ? o->canon_len : o->end - o->nstart, wn;
+        if (o->kind != C_ORG)
+            continue;
+        last_word(on, onn, &w, &wn);
+        if (wn == 0 || wn + 2 > onn ||
+            !ingest_word_in(paper_heads, sizeof paper_heads / sizeof *paper_heads, w, wn))
+            continue;
+        int e = nx_find(fulls, w, wn);
+        if (e == -1)
+            nx_put(fulls, w, wn, (int32_t)k);
+        else if (e >= 0) {
+            const struct cand *f = &cs->v[e];
+            const char *fn = f->canon ? f->canon : f->text + f->nstart;
+            size_t fl = f->canon ? f->canon_len : f->end - f->nstart;
+            if (fl != onn || memcmp(fn, on, onn) != 0)
+                nx_set(fulls, w, wn, -2);
+        }
+    }
+    return true;
+}
+
 /* "told the Herald" in an article that names the New Zealand Herald: a
  * newspaper's head word alone is the one paper named in full with it last
  * (the site's masthead among them); two such papers, neither. */
 static void paper_short_forms(struct cands *cs)
 {
+    struct name_index fulls = {0};
+    if (!index_paper_fulls(cs, &fulls))
+        return;
     for (size_t i = 0; i < cs->n; i++) {
         struct cand *c = &cs->v[i];
         const char *nm = c->text + c->nstart;
         size_t n = c->end - c->nstart;
-        if (c->kind != C_ORG || c->canon || memchr(nm, ' ', n) ||
-            !ingest_word_in(paper_heads, sizeof paper_heads / sizeof *paper_heads, nm, n))
+        if (c->kind != C_ORG || c->canon || memchr(nm, ' ', n))
             continue;
-        const char *fn = NULL;
-        size_t fl = 0;
-        bool two = false;
-        for (size_t k = 0; k < cs->n && !two; k++) {
-            const struct cand *o = &cs->v[k];
-            const char *on = o->canon ? o->canon : o->text + o->nstart;
-            size_t onn = o->canon ? o->canon_len : o->end - o->nstart;
-            if (o->kind != C_ORG || onn < n + 2 || on[onn - n - 1] != ' ' ||
-                memcmp(on + onn - n, nm, n) != 0)
-                continue;
-            if (fn && (fl != onn || memcmp(fn, on, onn) != 0))
-                two = true;
-            fn = on, fl = onn;
-        }
-        if (fn && !two) {
-            c->canon = fn;
-            c->canon_len = fl;
-        }
+        int e = nx_find(&fulls, nm, n);
+        if (e < 0)
+            continue;
+        const struct cand *f = &cs->v[e];
+        c->canon = f->canon ? f->canon : f->text + f->nstart;
+        c->canon_len = f->canon ? f->canon_len : f->end - f->nstart;
     }
+    free(fulls.v);
 }
 
 /* "The Kelby Ledger asked the board": where the text names the site whose
