@@ -111,6 +111,16 @@ enum store_rc store_bulk_mode(struct store *s);
 enum store_rc store_batch_begin(struct store *s);
 enum store_rc store_batch_commit(struct store *s);
 enum store_rc store_bulk_finish(struct store *s);
+/* Before a bulk load into a database with no article: drops the indexes only
+ * reads use, recording them in deferred_indexes in the same transaction
+ * (*deferred true), for store_indexes_restore to build in one sort each at
+ * store_bulk_finish. A database holding articles is left as it is. */
+enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred);
+/* Builds every index deferred_indexes names and empties it, in one
+ * transaction; STORE_OK at once when it is empty. store_migrate calls it, so
+ * the next writer to open a database repairs a load that died; then a busy
+ * database (a load still running) is left to that load. */
+enum store_rc store_indexes_restore(struct store *s);
 /* How many articles the open batch should take before store_batch_commit:
  * from 1,024 in a small database to 8,192 from 32,768 articles on (fewer
  * commits the more pages each one writes; db.c). */

@@ -351,6 +351,10 @@ enum store_rc store_migrate(struct store *s, int *from, int *to)
             return rc;
     if (to)
         *to = store_schema_latest();
+    /* A load that died left indexes out: build them. A busy database is one
+     * whose load still runs and will build them itself; any other failure
+     * leaves the data whole, only slower to read, and is logged. */
+    store_indexes_restore(s);
     return STORE_OK;
 }
 
@@ -482,8 +486,139 @@ enum store_rc store_batch_commit(struct store *s)
 enum store_rc store_bulk_finish(struct store *s)
 {
     enum store_rc rc = store_batch_commit(s);
+    /* whatever the last batch did, the indexes come back before the WAL is
+     * copied into the database */
+    enum store_rc rrc = store_indexes_restore(s);
+    if (rc == STORE_OK)
+        rc = rrc;
     if (rc == STORE_OK)
         rc = store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint");
+    return rc;
+}
+
+/* --- indexes deferred by a bulk load (0008_deferred_indexes.sql) ------------ */
+
+/* Every index a read uses and no write needs: the explicit, non-unique ones.
+ * The unique ones (content hash, url, entity and quote-group keys) are
+ * automatic indexes with no SQL of their own, and ingest's look-ups need them. */
+static const char sql_defer_save[] =
+    "INSERT OR IGNORE INTO deferred_indexes (name, sql) "
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+    "AND sql NOT LIKE 'CREATE UNIQUE%'";
+static const char sql_defer_list[] =
+    "SELECT d.name, d.sql FROM deferred_indexes d "
+    "WHERE EXISTS (SELECT 1 FROM sqlite_schema i WHERE i.type = 'index' AND i.name = d.name) "
+    "= ?1 ORDER BY d.name";
+static const char sql_articles_empty[] = "SELECT NOT EXISTS (SELECT 1 FROM articles)";
+
+/* Runs a DROP or CREATE of index name; sql is the statement itself (from
+ * sqlite_schema, as SQLite wrote it), or NULL to drop. Identifiers cannot be
+ * bound, so the name is quoted with %w. */
+static enum store_rc index_ddl(struct store *s, const char *name, const char *sql)
+{
+    if (sql)
+        return strncmp(sql, "CREATE INDEX ", 13) == 0 ? store_exec(s, sql, "index_create")
+                                                      : STORE_ERR;
+    char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", name);
+    if (!drop)
+        return STORE_ERR;
+    enum store_rc rc = store_exec(s, drop, "index_drop");
+    sqlite3_free(drop);
+    return rc;
+}
+
+/* For each deferred index that exists (present 1) or is missing (present 0),
+ * its DDL: dropped, or created again from its recorded statement. The list is
+ * read whole first: SQLite refuses a DROP while a read of the schema is open. */
+static enum store_rc deferred_each(struct store *s, int present)
+{
+    sqlite3_stmt *st = store_prepare_once(s, sql_defer_list, "defer_list");
+    if (!st)
+        return STORE_ERR;
+    char **v = NULL; /* name, sql, name, sql, ... */
+    size_t n = 0;
+    enum store_rc rc = sqlite3_bind_int(st, 1, present) == SQLITE_OK ? STORE_OK : STORE_ERR;
+    int src = SQLITE_DONE;
+    while (rc == STORE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        char **nv = realloc(v, (n + 2) * sizeof *v);
+        if (!nv) {
+            rc = STORE_ERR;
+            break;
+        }
+        v = nv;
+        v[n] = store_col_text(st, 0);
+        v[n + 1] = store_col_text(st, 1);
+        n += 2;
+        if (!v[n - 2] || !v[n - 1])
+            rc = STORE_ERR;
+    }
+    if (rc == STORE_OK && src != SQLITE_DONE)
+        rc = store_rc_from(s, src, "defer_list");
+    sqlite3_finalize(st);
+    for (size_t i = 0; i < n; i += 2) {
+        if (rc == STORE_OK)
+            rc = index_ddl(s, v[i], present ? NULL : v[i + 1]);
+        free(v[i]);
+        free(v[i + 1]);
+    }
+    free(v);
+    return rc;
+}
+
+/* Ends the transaction a deferral step opened: COMMIT when rc is STORE_OK,
+ * else ROLLBACK, so that rows and indexes always change together. */
+static enum store_rc deferred_end(struct store *s, enum store_rc rc)
+{
+    if (rc == STORE_OK)
+        rc = store_exec(s, "COMMIT", "defer_commit");
+    if (rc != STORE_OK && !sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred)
+{
+    *deferred = false;
+    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "defer_begin");
+    if (rc != STORE_OK)
+        return rc;
+    sqlite3_stmt *st = store_prepare_once(s, sql_articles_empty, "articles_empty");
+    int src = st ? sqlite3_step(st) : SQLITE_ERROR;
+    bool empty = src == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+    sqlite3_finalize(st);
+    if (src != SQLITE_ROW)
+        rc = store_rc_from(s, src, "articles_empty");
+    else if (empty && (rc = store_exec(s, sql_defer_save, "defer_save")) == STORE_OK)
+        rc = deferred_each(s, 1);
+    rc = deferred_end(s, rc);
+    *deferred = rc == STORE_OK && empty;
+    if (*deferred)
+        log_info("event=indexes_deferred");
+    return rc;
+}
+
+enum store_rc store_indexes_restore(struct store *s)
+{
+    sqlite3_stmt *st = store_prepare_once(s, "SELECT count(*) FROM deferred_indexes", "deferred");
+    int src = st ? sqlite3_step(st) : SQLITE_ERROR;
+    int n = src == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (n <= 0)
+        return n == 0 ? STORE_OK : store_rc_from(s, src, "deferred");
+    enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "restore_begin");
+    if (rc != STORE_OK)
+        return rc;
+    /* the sorts of CREATE INDEX may use a helper thread: nothing else runs now */
+    store_exec(s, "PRAGMA threads = 2", "threads");
+    rc = deferred_each(s, 0);
+    if (rc == STORE_OK)
+        rc = store_exec(s, "DELETE FROM deferred_indexes", "restore_done");
+    store_exec(s, "PRAGMA threads = 0", "threads");
+    rc = deferred_end(s, rc);
+    if (rc == STORE_OK)
+        log_info("event=indexes_restored count=%d", n);
+    else
+        log_error("event=indexes_restore_failed count=%d", n);
     return rc;
 }
 

@@ -1203,8 +1203,9 @@ Test(store, batch_ids_are_not_given_again_after_the_newest_is_deleted)
     expect_ids_not_given_again(true);
 }
 
-/* Takes the suite's database back to schema 5: what 0006_name_keys.sql and
- * 0007_list_covering_index.sql made, taken away again. */
+/* Takes the suite's database back to schema 5: what 0006_name_keys.sql,
+ * 0007_list_covering_index.sql and 0008_deferred_indexes.sql made, taken
+ * away again. */
 static void to_schema_5(void)
 {
     cr_assert_eq(store_exec(db,
@@ -1215,7 +1216,7 @@ static void to_schema_5(void)
                             "ALTER TABLE entity_names DROP COLUMN name_key; "
                             "CREATE INDEX article_authors_by_name ON article_authors "
                             " (name COLLATE NOCASE, sort_at DESC, article_id DESC); "
-                            "PRAGMA user_version = 5;",
+                            "DROP TABLE deferred_indexes; PRAGMA user_version = 5;",
                             "to_schema_5"),
                  STORE_OK);
 }
@@ -1329,4 +1330,120 @@ Test(store, deleting_an_older_row_keeps_the_high_mark)
     struct given_ids c = store_own(3, "Ola Nordmann", false);
     cr_assert_eq(c.article, b.article + 1);
     cr_assert_gt(c.quote, b.quote);
+}
+
+/* The schema's explicit indexes with their SQL, one text, and how many. */
+static char *index_schema(struct store *s, int *n)
+{
+    sqlite3_stmt *st = NULL;
+    cr_assert_eq(sqlite3_prepare_v2(s->db,
+                                    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                    "AND sql IS NOT NULL ORDER BY name",
+                                    -1, &st, NULL),
+                 SQLITE_OK);
+    struct buf out = {0};
+    *n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        buf_printf(&out, "%s|%s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
+        (*n)++;
+    }
+    sqlite3_finalize(st);
+    buf_append(&out, "", 0);
+    return out.data ? buf_take(&out) : strdup("");
+}
+
+Test(store, bulk_load_into_an_empty_database_builds_its_indexes_at_the_end)
+{
+    /* The indexes are gone while the load runs and come back as they were;
+     * the rows are those of one transaction per article. */
+    enum { N = 24 };
+    struct article a[N], b[N];
+    struct store_insert res;
+    int n0 = 0, n1 = 0;
+    char *before = index_schema(db, &n0);
+    cr_assert_geq(n0, 10, "the schema has %d explicit indexes", n0);
+    struct store *one = open_memory();
+    bool deferred = false;
+    cr_assert_eq(store_bulk_mode(db), STORE_OK);
+    cr_assert_eq(store_bulk_defer_indexes(db, &deferred), STORE_OK);
+    cr_assert(deferred);
+    free(index_schema(db, &n1));
+    cr_assert_eq(n1, 0);
+    cr_assert_eq(db_int("SELECT count(*) FROM deferred_indexes"), n0);
+    cr_assert_eq(store_batch_begin(db), STORE_OK);
+    for (int i = 0; i < N; i++) {
+        make_varied(&a[i], i);
+        make_varied(&b[i], i);
+        cr_assert_eq(store_article_insert(one, &a[i], &res), STORE_OK);
+        cr_assert_eq(store_article_insert(db, &b[i], &res), STORE_OK);
+    }
+    cr_assert_eq(store_bulk_finish(db), STORE_OK);
+    char *after = index_schema(db, &n1);
+    cr_assert_str_eq(after, before);
+    cr_assert_eq(db_int("SELECT count(*) FROM deferred_indexes"), 0);
+    free(before);
+    free(after);
+    expect_same_db(one, a, b, N);
+}
+
+Test(store, bulk_load_into_a_database_with_articles_keeps_its_indexes)
+{
+    struct article a;
+    struct store_insert res;
+    make_varied(&a, 1);
+    cr_assert_eq(store_article_insert(db, &a, &res), STORE_OK);
+    article_clear(&a);
+    int n0 = 0, n1 = 0;
+    char *before = index_schema(db, &n0);
+    bool deferred = true;
+    cr_assert_eq(store_bulk_defer_indexes(db, &deferred), STORE_OK);
+    cr_assert(!deferred);
+    char *after = index_schema(db, &n1);
+    cr_assert_str_eq(after, before);
+    cr_assert_eq(db_int("SELECT count(*) FROM deferred_indexes"), 0);
+    free(before);
+    free(after);
+}
+
+Test(store, a_load_that_died_has_its_indexes_built_by_the_next_writer)
+{
+    char path[] = "/tmp/newsd-test-deferred-XXXXXX";
+    struct store *w = NULL, *again = NULL;
+    two_connections(path, STORE_READ_ONLY, &w, &again);
+    store_close(again);
+    int n0 = 0, n1 = 0;
+    char *before = index_schema(w, &n0);
+    bool deferred = false;
+    cr_assert_eq(store_bulk_defer_indexes(w, &deferred), STORE_OK);
+    cr_assert(deferred);
+    store_close(w); /* no store_bulk_finish: the load died */
+    cr_assert_eq(store_open(path, STORE_CREATE, &again), STORE_OK);
+    free(index_schema(again, &n1));
+    cr_assert_eq(n1, 0);
+    cr_assert_eq(store_migrate(again, NULL, NULL), STORE_OK);
+    char *after = index_schema(again, &n1);
+    cr_assert_str_eq(after, before);
+    store_close(again);
+    free(before);
+    free(after);
+    char side[sizeof path + 8];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
+Test(store, only_index_statements_are_built_from_deferred_rows)
+{
+    /* deferred_indexes is data in the file: a row that is not a CREATE
+     * INDEX is refused, and the refusal changes nothing. */
+    cr_assert_eq(sqlite3_exec(db->db,
+                              "INSERT INTO deferred_indexes VALUES ('a_index', 'DROP TABLE quotes')",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
+    cr_assert_neq(store_indexes_restore(db), STORE_OK);
+    cr_assert_eq(db_int("SELECT count(*) FROM deferred_indexes"), 1);
+    cr_assert_eq(db_int("SELECT count(*) FROM sqlite_schema WHERE name = 'quotes'"), 1);
+    cr_assert(sqlite3_get_autocommit(db->db));
 }
