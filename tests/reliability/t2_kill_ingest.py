@@ -64,6 +64,19 @@ def db_dump(path):
         c.close()
 
 
+def index_state(path):
+    """The explicit indexes the database has and those deferred_indexes
+    records as left out by a bulk load (migration 0008), each {name: sql}."""
+    c = lib.db_open(path)
+    try:
+        have = dict(c.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                              "AND sql IS NOT NULL"))
+        deferred = dict(c.execute("SELECT name, sql FROM deferred_indexes"))
+        return have, deferred
+    finally:
+        c.close()
+
+
 def run_killed(db, folder, target, jitter):
     """Runs an ingest with stderr on a pseudo-terminal (so it reports each
     file) and SIGKILLs it once it has reported `target` files, plus jitter."""
@@ -139,6 +152,9 @@ def run(t, opts):
     t.require(rc == 0 and out.strip() == "%d ingested, 0 duplicates, 0 failed" % n_files,
               "reference-ingest", "rc %d: %s %s" % (rc, out, err[-300:]))
     want = lib.db_signatures(ref)
+    want_indexes, left = index_state(ref)
+    t.check(len(want_indexes) >= 10 and not left, "reference-indexes-built",
+            "%d indexes, %d still deferred" % (len(want_indexes), len(left)))
     # Extraction runs on worker threads and the store writes in input order:
     # one thread and four give the same database, ids included.
     for threads in ("1", "4"):
@@ -206,6 +222,12 @@ def run(t, opts):
                 "run %d: %d articles before, %d after" % (k, before, after))
         problems = lib.db_checks(db)
         t.check(not problems, "db-clean-after-kill", "run %d: %s" % (k, "; ".join(problems)))
+        # A load into an empty database drops its read indexes until its end:
+        # each one is either there or recorded for the next writer to build.
+        have, deferred = index_state(db)
+        t.check(not set(have) & set(deferred) and {**have, **deferred} == want_indexes,
+                "indexes-present-or-recorded", "run %d: %d present, %d deferred, %d wanted"
+                % (k, len(have), len(deferred), len(want_indexes)))
         got = lib.db_signatures(db)
         for title, sigs in got.items():
             if not t.check(len(sigs) == 1 and sigs == want.get(title), "stored-article-whole",
@@ -236,6 +258,9 @@ def run(t, opts):
             "e.g. %r" % (len(differ), differ[:1]))
     problems = lib.db_checks(db)
     t.check(not problems, "final-db-clean", "; ".join(problems))
+    have, deferred = index_state(db)
+    t.check(have == want_indexes and not deferred, "final-indexes-built",
+            "%d present, %d deferred, %d wanted" % (len(have), len(deferred), len(want_indexes)))
     t.check(committed + ing == n_files, "runs-account-for-every-file",
             "killed runs committed %d, final run ingested %d, %d files"
             % (committed, ing, n_files))
