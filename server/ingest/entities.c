@@ -1044,6 +1044,53 @@ static bool courtesy_tok(const char *s, const struct ingest_tok *t, size_t k)
 static const char *const honorifics[] = {"dr", "dr.", "prof", "prof.", "shri", "shrimati",
                                          "smt", "smt."}; /* sorted */
 
+/* Malaysian and Bruneian honorifics (state and federal awards, and the
+ * Muslim pilgrim's and teacher's styles) stand before a name and are no part
+ * of it: "Datuk Ann Roe" is Ann Roe. A first word opens one, sorted lower. */
+static const char *const malay_honorifics[] = {"datin", "dato", "dato'", "datoâ", "datuk",
+                                               "hajah", "haji", "tun", "ustaz",
+                                               "ustazah"}; /* sorted */
+
+/* The number of tokens of a Malay honorific at t[k] inside t[k..b), a name
+ * word still after it; 0 when none. Two-word styles are read whole ("Tan
+ * Sri", "Puan Sri", "Toh Puan", "Datuk Seri", "Dato' Sri", "Datin Paduka")
+ * and styles chain ("Datuk Seri Haji"). "Tan" and "Puan" alone are names
+ * ("Mr Tan"), so they count only with their second word. A run cut at the
+ * apostrophe of "Dato' Sri" opens with the second word, which counts when
+ * "Dato'" stands right before it. */
+static size_t malay_honorific_len(const char *s, const struct ingest_tok *t, size_t k, size_t b)
+{
+    size_t x = k;
+    if (k > 0 && (ingest_tok_is(s, &t[k], "Sri") || ingest_tok_is(s, &t[k], "Seri")) &&
+        ((t[k - 1].kind == INGEST_TOK_PUNCT && k > 1 && ingest_tok_is(s, &t[k - 2], "Dato")) ||
+         ingest_tok_is(s, &t[k - 1], "Dato")))
+        x++;
+    for (;;) {
+        size_t n = 0;
+        if (x + 1 < b && (ingest_tok_is(s, &t[x], "Tan") || ingest_tok_is(s, &t[x], "Puan")) &&
+            ingest_tok_is(s, &t[x + 1], "Sri"))
+            n = 2;
+        else if (x + 1 < b && ingest_tok_is(s, &t[x], "Toh") && ingest_tok_is(s, &t[x + 1], "Puan"))
+            n = 2;
+        else if (t[x].kind == INGEST_TOK_WORD && (t[x].flags & INGEST_TOKF_CAP) &&
+                 ingest_word_in(malay_honorifics, sizeof malay_honorifics / sizeof *malay_honorifics,
+                                s + t[x].start, t[x].end - t[x].start)) {
+            n = 1;
+            if (x + 1 < b && t[x + 1].kind == INGEST_TOK_PUNCT && t[x + 1].start == t[x].end &&
+                (s[t[x + 1].start] == '\'' || (unsigned char)s[t[x + 1].start] == 0xe2))
+                n = 2; /* "Dato" and its apostrophe as two tokens */
+            if (x + n + 1 < b &&
+                (ingest_tok_is(s, &t[x + n], "Seri") || ingest_tok_is(s, &t[x + n], "Sri") ||
+                 ingest_tok_is(s, &t[x + n], "Paduka")))
+                n++;
+        }
+        if (n == 0 || x + n >= b)
+            break;
+        x += n;
+    }
+    return x < b && tok_capword(&t[x]) ? x - k : 0;
+}
+
 /* The index of an honorific inside t[from+1 .. b-2] (a word before it, a
  * name word after it), the last such; 0 when none. The words before it are
  * an office ("Director General Health Services Sindh"), so it ends the title. */
@@ -2356,6 +2403,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     while (x < b) {
         const char *w = s + t[x].start;
         size_t wn = t[x].end - t[x].start;
+        size_t mh = malay_honorific_len(s, t, x, b);
+        if (mh) { /* "Datuk Seri Ann Roe" */
+            head = true;
+            x += mh;
+            last_head = x;
+            continue;
+        }
         /* (a plural opens the run: "Justices Ann Roe and X"; a title-case
          * headline's "Senators Found Common Ground" is none) */
         if (ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
@@ -2422,6 +2476,16 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (hk) {
         head = true;
         last_head = hk + 1;
+    }
+    /* "Minister of Agriculture and Food Security Datuk Ann Roe": a Malay
+     * honorific inside the run likewise ends the office before it */
+    for (size_t k = b - 1; k > (head ? last_head : a); k--) {
+        size_t mh = malay_honorific_len(s, t, k, b);
+        if (mh) {
+            head = true;
+            last_head = k + mh;
+            break;
+        }
     }
     size_t na = head ? last_head : a;
     /* the prefix must end with the head title word; "Defense Department" is none */
@@ -7040,6 +7104,8 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
            ingest_words_sorted(honorifics, sizeof honorifics / sizeof *honorifics) &&
+           ingest_words_sorted(malay_honorifics,
+                               sizeof malay_honorifics / sizeof *malay_honorifics) &&
            ingest_words_sorted(admin_areas, sizeof admin_areas / sizeof *admin_areas) &&
            ingest_words_sorted(admin_bodies, sizeof admin_bodies / sizeof *admin_bodies) &&
            ingest_words_sorted(officials, n_officials) &&
