@@ -6106,6 +6106,40 @@ static void name_drop_nickname(char *s)
     }
 }
 
+/* The nickname quoted inside a written name ('Margaret "Peg" Roe': "Peg")
+ * and, in buf (size bn), the nickname with the surname ("Peg Roe"); false
+ * when the name holds none or buf is too small. */
+static bool name_nickname(const char *name, size_t n, const char **nick, size_t *nick_n, char *buf,
+                          size_t bn)
+{
+    char tmp[128];
+    if (n >= sizeof tmp)
+        return false;
+    memcpy(tmp, name, n);
+    tmp[n] = '\0';
+    name_drop_nickname(tmp);
+    size_t tn = strlen(tmp);
+    if (tn == n)
+        return false;
+    /* the nickname starts past the first space and its opening mark */
+    size_t i = 0;
+    while (i < n && name[i] != ' ')
+        i++;
+    size_t j = i + 1;
+    ingest_utf8_next(name, n, &j);
+    size_t k = j;
+    while (k < n && name[k] != ' ' && name[k] != '"' && (unsigned char)name[k] < 0x80)
+        k++;
+    const char *lw = strrchr(tmp, ' ');
+    if (!lw || k == j || (k - j) + strlen(lw) + 1 > bn)
+        return false;
+    *nick = name + j;
+    *nick_n = k - j;
+    memcpy(buf, name + j, k - j);
+    strcpy(buf + (k - j), lw);
+    return true;
+}
+
 static int ent_add(struct ingest_ents *e, const char *name, size_t n, enum entity_type type,
                    size_t pos)
 {
@@ -6166,6 +6200,52 @@ static void nx_put(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].s = s;
     x->v[i].n = n;
     x->v[i].ent = ent;
+}
+
+/* 'Margaret "Peg" Roe' named earlier as "Peg Roe" (a headline's form) is
+ * that person: the entity takes the full name, written without the
+ * nickname. The entity's id, -1 when no person has the nickname form (or
+ * memory fails). */
+static int nickname_person(struct ingest_ents *e, const struct name_index *full, const char *name,
+                           size_t n)
+{
+    const char *nick;
+    size_t nick_n;
+    char buf[128];
+    if (!name_nickname(name, n, &nick, &nick_n, buf, sizeof buf))
+        return -1;
+    int id = nx_find(full, buf, strlen(buf));
+    if (id < 0 || e->v[id].type != ENTITY_PERSON)
+        return -1;
+    char *nm = util_strndup(name, n);
+    if (!nm)
+        return -1;
+    name_drop_nickname(nm);
+    free(e->v[id].name);
+    e->v[id].name = nm;
+    return id;
+}
+
+static bool ent_strv_add(struct strv *sv, const char *s, size_t n);
+
+/* After 'Margaret "Peg" Roe', "Peg Roe" and a lone "Peg" are her: the
+ * nickname form becomes an alias, and both are indexed to the person. */
+static bool index_nickname(struct ingest_ents *e, struct name_index *full, const char *name,
+                           size_t n, int id)
+{
+    const char *nick;
+    size_t nick_n;
+    char buf[128];
+    if (!name_nickname(name, n, &nick, &nick_n, buf, sizeof buf))
+        return true;
+    struct strv *al = &e->v[id].aliases;
+    if (!ent_strv_add(al, buf, strlen(buf)))
+        return false;
+    for (size_t k = 0; k < al->n; k++)
+        if (strcmp(al->v[k], buf) == 0)
+            nx_put(full, al->v[k], strlen(buf), id);
+    nx_put(full, nick, nick_n, id);
+    return true;
 }
 
 /* Points name s/n at ent in x, replacing the entity it pointed at. */
@@ -7599,9 +7679,20 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0 && type == ENTITY_PERSON && (courtesy_before_name(c) || courtesy_before(c)) &&
             memchr(name, ' ', nn))
             id = person_by_opening(out, name, nn);
+        if (id < 0 && type == ENTITY_PERSON) {
+            id = nickname_person(out, &full, name, nn);
+            if (id >= 0) {
+                nx_put(&full, out->v[id].name, strlen(out->v[id].name), id);
+                if (!index_nickname(out, &full, name, nn, id)) {
+                    free(singles.v);
+                    free(people.v);
+                    goto out;
+                }
+            }
+        }
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
-            if (id < 0) {
+            if (id < 0 || (type == ENTITY_PERSON && !index_nickname(out, &full, name, nn, id))) {
                 free(singles.v);
                 free(people.v);
                 goto out;
