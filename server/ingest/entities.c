@@ -6248,6 +6248,20 @@ static bool index_nickname(struct ingest_ents *e, struct name_index *full, const
     return true;
 }
 
+/* "the Department of Agriculture said": a listed department whose usual
+ * name is the US newsroom's "Agriculture Department" keeps the form the
+ * article writes, "Department of X", since outside the US that is the
+ * body's own name (Malaysia's, Ireland's, a province's); both forms stay
+ * one entity. */
+static bool dept_written(const struct cand *c)
+{
+    static const char dep[] = " Department";
+    size_t dn = sizeof dep - 1;
+    return c->canon && (c->kind == C_ORG) && c->canon_len > dn &&
+           memcmp(c->canon + c->canon_len - dn, dep, dn) == 0 && c->end - c->nstart > 14 &&
+           memcmp(c->text + c->nstart, "Department of ", 14) == 0;
+}
+
 /* Points name s/n at ent in x, replacing the entity it pointed at. */
 static void nx_set(struct name_index *x, const char *s, size_t n, int32_t ent)
 {
@@ -7539,6 +7553,10 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
             name = c->canon ? c->canon : c->text + c->nstart;
             nn = c->canon ? c->canon_len : c->end - c->nstart;
             type = c->kind == C_ORG ? ENTITY_ORGANIZATION : ENTITY_PLACE;
+            if (dept_written(c)) {
+                name = c->text + c->nstart;
+                nn = c->end - c->nstart;
+            }
             if (house && ingest_bytes_eq(name, nn, "House")) {
                 name = house;
                 nn = house_n;
@@ -7679,6 +7697,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0 && type == ENTITY_PERSON && (courtesy_before_name(c) || courtesy_before(c)) &&
             memchr(name, ' ', nn))
             id = person_by_opening(out, name, nn);
+        if (id < 0 && dept_written(c))
+            id = nx_find(&full, c->canon, c->canon_len);
         if (id < 0 && type == ENTITY_PERSON) {
             id = nickname_person(out, &full, name, nn);
             if (id >= 0) {
@@ -7692,6 +7712,8 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         }
         if (id < 0) {
             id = ent_add(out, name, nn, type, c->pos);
+            if (id >= 0 && dept_written(c))
+                nx_put(&full, c->canon, c->canon_len, id); /* "Agriculture Department" later */
             if (id < 0 || (type == ENTITY_PERSON && !index_nickname(out, &full, name, nn, id))) {
                 free(singles.v);
                 free(people.v);
