@@ -290,6 +290,19 @@ static bool tok_ordinal(const char *s, const struct ingest_tok *t)
            ingest_bytes_eq(o, 2, "rd") || ingest_bytes_eq(o, 2, "th");
 }
 
+/* "Côte d'Ivoire", "Val d'Isère", "Jeanne d'Arc": a French or Italian
+ * article elided before a capitalised word ("d'", "l'", either apostrophe)
+ * goes on the name it stands in. */
+static bool elided_article_tok(const char *s, const struct ingest_tok *t)
+{
+    const char *w = s + t->start;
+    size_t n = t->end - t->start;
+    if (w[0] != 'd' && w[0] != 'l')
+        return false;
+    size_t k = w[1] == '\'' ? 2 : (n > 4 && memcmp(w + 1, "\xe2\x80\x99", 3) == 0) ? 4 : 0;
+    return k && k + 2 < n && ingest_cp_is_upper(ingest_cp_at(s, t->end, t->start + k));
+}
+
 /* "al-Tayeb", "el-Sisi", "bin-Hamad": an Arabic article or kin word joined by a
  * hyphen to a capitalised name is a name word, though it starts in lower case */
 static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
@@ -298,6 +311,8 @@ static bool hyphen_particle_tok(const char *s, const struct ingest_tok *t)
                                     "az",  "bin", "el", "ibn"}; /* sorted */
     if (t->kind != INGEST_TOK_WORD || !(t->flags & INGEST_TOKF_LOWER) || t->end - t->start < 4)
         return false;
+    if (elided_article_tok(s, t))
+        return true;
     const char *w = s + t->start; /* the hyphen is third to fifth: "al-", "ibn-" */
     const char *h = w[2] == '-' ? w + 2 : w[3] == '-' ? w + 3 : NULL;
     if (!h || h + 1 >= s + t->end ||
