@@ -1841,6 +1841,18 @@ static bool numeral_suffix(const char *w, size_t n)
     return ingest_word_in(numerals, sizeof numerals / sizeof *numerals, w, n);
 }
 
+/* "the Shri Kalbhairav Temple", "President Ann Roe Drive": a run that
+ * reads as a title and a name but ends in a street's or a place of
+ * worship's word names that site, after the person it honours. */
+static bool titled_site(const char *s, const struct ingest_tok *t, size_t na, size_t b, size_t end)
+{
+    static const char *const sites[] = {"avenue", "drive",  "mosque", "road",
+                                        "shrine", "street", "temple", "way"}; /* sorted */
+    return b - na >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
+           ingest_word_in(sites, sizeof sites / sizeof *sites, s + t[b - 1].start,
+                          end - t[b - 1].start);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2515,6 +2527,12 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         /* "UNION CHIEF WARNS STATIONS ARE FULL": a headline in capitals, no name */
         if (b - na >= 3 && all_caps(s + t[na].start, end - t[na].start))
             return true;
+        if (titled_site(s, t, na, b, end)) { /* "the Shri Ann Roe Temple" */
+            c.nstart = c.start;
+            c.kind = C_PLACE;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
         e = gaz_name(g, s + t[na].start, end - t[na].start, false);
         /* (not "Mr. Napier", "Dr Houston": a courtesy title right before
          * a listed town makes it a surname) */
