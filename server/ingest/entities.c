@@ -2519,9 +2519,18 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (head && na < b) {
         c.nstart = t[na].start;
         /* skip "of"/"the" left between title and name */
-        while (na < b && (ingest_tok_is(s, &t[na], "of") || ingest_tok_is(s, &t[na], "the")))
+        bool of_left = false;
+        while (na < b && (ingest_tok_is(s, &t[na], "of") || ingest_tok_is(s, &t[na], "the"))) {
+            of_left = of_left || ingest_tok_is(s, &t[na], "of");
             na++;
+        }
         if (na >= b || t[na].kind == INGEST_TOK_PUNCT) /* "Leaders' Questions" */
+            return true;
+        /* "Deputy Minister of Plantation and Commodities Datuk Ann Roe": one
+         * word after the title's "of", cut off by "and", is the portfolio */
+        if (of_left && b - na == 1 && b < n && ingest_tok_is(s, &t[b], "and") && b + 1 < n &&
+            tok_capword(&t[b + 1]) &&
+            !gaz_name(g, s + t[na].start, end - t[na].start, false))
             return true;
         c.nstart = t[na].start;
         /* "UNION CHIEF WARNS STATIONS ARE FULL": a headline in capitals, no name */
