@@ -4178,6 +4178,11 @@ static size_t portfolio_list_end(const struct ingest_gaz *g, const char *s,
             word = true;
             continue;
         }
+        /* "Department of Agriculture, Food and the Marine": "the" after
+         * "and" in a short list (a long one is left cut, as the quote
+         * finder reads an appositive name after it only within a few words) */
+        if (and_seen && !word && ingest_tok_is(s, x, "the") && ministry && e <= j + 4)
+            continue;
         if (!word || and_seen)
             break;
         if (x->kind == INGEST_TOK_PUNCT && x->ch == ',') {
