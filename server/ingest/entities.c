@@ -4219,8 +4219,11 @@ static size_t committee_list_end(const struct ingest_gaz *g, const char *s,
     bool chamber = false;
     for (size_t k = 0; k < 4 && !chamber; k++)
         chamber = ingest_tok_is(s, &t[a], chambers[k]);
+    /* (also after a chamber's possessive: "Parliament's Food, Agriculture
+     * and Cocoa Affairs Committee") */
     if (!(chamber && j >= a + 2 && j <= a + 3) &&
-        !(j == a + 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")))
+        !(j == a + 1 && a > 0 && ingest_tok_ieq(s, &t[a - 1], "the")) &&
+        !(j == a + 1 && a > 0 && tok_capword(&t[a - 1]) && (t[a - 1].flags & INGEST_TOKF_POSS)))
         return 0;
     bool and_seen = false;
     size_t words = 0;
