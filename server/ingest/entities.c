@@ -1853,6 +1853,18 @@ static bool titled_site(const char *s, const struct ingest_tok *t, size_t na, si
                           end - t[b - 1].start);
 }
 
+/* "All Pakistan Textile Mills Association", "All India Radio": "All"
+ * before a country's name opens a nationwide body's name, kept whole when
+ * the run ends in an organisation word (or is listed). */
+static bool all_country_org(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t a, size_t b, size_t end)
+{
+    return b - a >= 3 && ingest_tok_is(s, &t[a], "All") &&
+           ingest_gaz_find(g, s + t[a + 1].start, t[a + 1].end - t[a + 1].start,
+                           INGEST_GAZ_PLACE) &&
+           ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2026,7 +2038,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
              ingest_word_in(name_openers, 5, s + t[a].start, t[a].end - t[a].start)) &&
            !ordinal_opens(g, s, t, a, a0, b, end, org_tail) &&
            !(a == a0 && org_tail && noun_opens_org(s, t, a, b)) &&
-           !(a == a0 && surname_he(s, t, a, b))) {
+           !(a == a0 && surname_he(s, t, a, b)) && !(a == a0 && all_country_org(g, s, t, a, b, end))) {
         a++;
         if (a < b)
             e = gaz_name(g, s + t[a].start, end - t[a].start,
