@@ -1865,6 +1865,16 @@ static bool all_country_org(const struct ingest_gaz *g, const char *s, const str
            ingest_gaz_has(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_ORG_WORD);
 }
 
+/* "University of the Sunshine Coast", "College of the North Atlantic": a
+ * university or college of a place is the institution, though the place's
+ * last word ("Coast") would make the run a place. */
+static bool academy_of(const char *s, const struct ingest_tok *t, size_t a, size_t b)
+{
+    return b - a >= 3 &&
+           (ingest_tok_is(s, &t[a], "University") || ingest_tok_is(s, &t[a], "College")) &&
+           ingest_tok_is(s, &t[a + 1], "of");
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2783,7 +2793,7 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (club) {
         c.kind = C_ORG; /* "Manchester City beat Leicester City 2-1": clubs */
     } else if (place_first || road ||
-               (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) &&
+               (ingest_gaz_has(g, wl, wln, INGEST_GAZ_PLACE_WORD) && !academy_of(s, t, a, b) &&
                 !(ingest_bytes_eq(wl, wln, "District") && service_district(g, s, &t[b - 2])) &&
                 /* "Hyun-woo Park": a romanised given name, then the surname */
                 !(n_words == 2 && syllable_pair(w0, w0n))) ||
