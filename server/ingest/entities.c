@@ -512,10 +512,10 @@ static const char *const org_nouns[] = {
     "agency",    "airline",   "association", "authority", "automaker",   "bank",
     "broadcaster", "carmaker", "chain",      "charity",   "chipmaker",   "club",
     "commission", "company",  "conglomerate", "consortium", "cooperative", "council",
-    "daily",     "drugmaker", "exchange",    "federation", "firm",       "group",
+    "daily",     "diocese",   "drugmaker", "exchange",    "federation", "firm",       "group",
     "insurer",   "lender",    "magazine",    "ministry",  "newspaper",   "nonprofit",
     "platform",  "publisher", "regulator",   "retailer",  "service",     "startup",
-    "tabloid",   "tank",      "union",       "watchdog",
+    "synod",     "tabloid",   "tank",      "union",       "watchdog",
 };
 
 bool ingest_org_noun(const char *s, size_t n)
