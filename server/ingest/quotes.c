@@ -1127,6 +1127,9 @@ static const char *const prepositions[] = {
     "in",    "inside", "near",  "of", "on",     "to",     "under", "with",   "within", "without",
 };
 
+/* Prepositions that put a name in a place ("a hall in X"). */
+static const char *const locatives[] = {"in", "inside", "near", "outside"};
+
 static bool is_punct(const struct ingest_tok *t, uint32_t c)
 {
     return t->kind == INGEST_TOK_PUNCT && t->ch == c;
@@ -2653,6 +2656,12 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             (ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "the") ||
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "a") ||
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "an")))
+            continue;
+        /* "meet at a hall in Charles Town. “...,” he said": a name right
+         * behind "in" or "near" names a place the entity list took for a
+         * person; a pronoun never means it */
+        if (lo > 0 && lo < p->toks.n && p->toks.v[lo - 1].sent == sent &&
+            TOK_IN(p->s, &p->toks.v[lo - 1], locatives) && !poss_mention_end(p, lo, m->end))
             continue;
         if (best >= 0 && m->para == best_para && sent == best_sent &&
             modifies_name(p, m->end, best_start))
@@ -8526,7 +8535,7 @@ static bool cue_table_fits(void)
 
 bool ingest_quotes_lists_sorted(void)
 {
-    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(locatives) && LIST_SORTED(naming_nouns) &&
            LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) &&
            LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) &&
            LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) &&
