@@ -5081,6 +5081,30 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
     return false;
 }
 
+/* "“...,” the association said. ¶ It said its members were “...”": an "it"
+ * opening the paragraph's first sentence, with no organisation named since,
+ * is the organisation the previous paragraph quoted (its last quotation's
+ * speaker); -1 when that speaker is no organisation or none. */
+static int32_t prev_para_org_speaker(const struct ctx *x, int32_t pi, size_t k)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    if (k >= p->toks.n || p->toks.v[k].sent != p->toks.v[0].sent || !x->out)
+        return -1;
+    for (size_t j = 0; j < k; j++)
+        if (p->toks.v[j].quote < 0)
+            return -1; /* (only the pronoun, or a quotation, before it) */
+    for (size_t i = x->out->n; i > 0; i--) {
+        const struct ingest_q *o = &x->out->v[i - 1];
+        if (o->para < pi - 1)
+            break;
+        if (o->para == pi - 1)
+            return o->speaker >= 0 && x->ents->v[o->speaker].type == ENTITY_ORGANIZATION
+                       ? o->speaker
+                       : -1;
+    }
+    return -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5204,6 +5228,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (ingest_tok_ieq(s, &t[sj.a], "they") && they_source(x, pi, sj.a, at))
             return;
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
+        if (at->speaker < 0 && ingest_tok_ieq(s, &t[sj.a], "it"))
+            at->speaker = prev_para_org_speaker(x, pi, sj.a);
         size_t ga, gb;
         if (at->speaker < 0 && group_subject(p, sj.a, &ga, &gb)) {
             at->subj_a = t[ga].start; /* the group as written */
