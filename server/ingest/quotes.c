@@ -1455,7 +1455,7 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 static const char *const document_nouns[] = {
     "ad", "ads", "analysis", "article", "audit", "commentary", "complaint", "document", "editorial",
     "filing", "lawsuit", "letter", "memo", "memorandum", "motion", "petition", "piece", "poll",
-    "presentation", "readout", "report", "review", "ruling", "statement", "study", "submission",
+    "presentation", "readout", "release", "report", "review", "ruling", "statement", "study", "submission",
     "suit", "survey",
 };
 
