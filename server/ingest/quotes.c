@@ -664,6 +664,8 @@ static const struct cue {
     {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
     {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
     {"cut in", CUE_VERB, 0},
+    /* (feature present tense: "X points out that ... ‘...’") */
+    {"points out", CUE_VERB, 0},   {"observes", CUE_VERB, 0},
     /* (tabloid anger verbs: "Roe fumed: “...”", "“...,” raged Poe") */
     {"fumed", CUE_VERB, 0},        {"raged", CUE_VERB, 0},
     {"seethed", CUE_VERB, 0},
