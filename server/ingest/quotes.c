@@ -5083,6 +5083,45 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
     return false;
 }
 
+/* "a four-member bench headed by Justice Ann Roe ... “...,” the bench head
+ * shot back": "the N head" is the person an earlier "N ... headed by X" (N
+ * within four words before "headed") named, in this paragraph or the six
+ * before; -1 when none. */
+static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b - sj.a != 3 || !ingest_tok_ieq(p->s, &t[sj.a], "the") ||
+        !ingest_tok_ieq(p->s, &t[sj.a + 2], "head") || !(t[sj.a + 1].flags & INGEST_TOKF_LOWER))
+        return -1;
+    const struct ingest_tok *nt = &t[sj.a + 1];
+    size_t nl = nt->end - nt->start;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 6; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t h = 1; h + 2 < lim; h++) {
+            if (u[h].quote >= 0 || !ingest_tok_is(o->s, &u[h], "headed") ||
+                !ingest_tok_is(o->s, &u[h + 1], "by"))
+                continue;
+            bool noun = false;
+            for (size_t j = h; j > 0 && h - j < 4 && u[j - 1].sent == u[h].sent && !noun; j--)
+                noun = u[j - 1].end - u[j - 1].start == nl &&
+                       memcmp(o->s + u[j - 1].start, p->s + nt->start, nl) == 0;
+            if (!noun)
+                continue;
+            for (size_t mi = 0; mi < o->n_m; mi++) {
+                const struct ingest_mention *m = &o->m[mi];
+                size_t a = tok_at_byte(o, m->start);
+                if (a > h + 1 && a <= h + 6 && a < o->toks.n && u[a].sent == u[h].sent &&
+                    x->ents->v[m->entity].type == ENTITY_PERSON)
+                    return m->entity;
+            }
+        }
+    }
+    return -1;
+}
+
 /* "“...,” the association said. ¶ It said its members were “...”": an "it"
  * opening the paragraph's first sentence, with no organisation named since,
  * is the organisation the previous paragraph quoted (its last quotation's
@@ -5504,7 +5543,9 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 return;
             }
         }
-        at->speaker = description_holder(x, pi, sj);
+        at->speaker = headed_by_holder(x, pi, sj);
+        if (at->speaker < 0)
+            at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
                 title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
