@@ -5461,18 +5461,28 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             else
                 hi = mid;
         }
-        int32_t hit = -1;
-        for (size_t ni = lo; ni < x->n_by_name && hit != -2 &&
-                             name_prefix_cmp(x->by_name[ni].name, w, wn) == 0;
+        int32_t hit = -1, lone = -1;
+        for (size_t ni = lo; ni < x->n_by_name && name_prefix_cmp(x->by_name[ni].name, w, wn) == 0;
              ni++) {
             int32_t ei = x->by_name[ni].ent;
-            if (ni - lo >= 64 || e->v[ei].type == ENTITY_PERSON)
-                hit = -2;
+            if (ni - lo >= 64)
+                hit = lone = -2;
+            else if (e->v[ei].type == ENTITY_PERSON)
+                lone = lone == -1 ? ei : -2;
             else if (e->v[ei].type == ENTITY_ORGANIZATION)
                 hit = hit == -1 ? ei : -2;
+            if (hit == -2 && lone == -2)
+                break;
         }
-        if (hit >= 0) {
+        if (hit >= 0 && lone == -1) {
             at->speaker = hit;
+            return;
+        }
+        /* "According to Loh" after "Loh Kim Hock": the first word of one
+         * person's name (a family name written first, or a given name),
+         * alone, when no other name starts with it */
+        if (lone >= 0 && hit == -1) {
+            at->speaker = lone;
             return;
         }
     }
