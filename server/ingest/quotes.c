@@ -7605,6 +7605,26 @@ static bool colon_subject(struct ctx *x, int32_t pi, struct qinfo *q, size_t sa)
     return false;
 }
 
+/* "“Walang tunog,” (No sound) said X": a translation in brackets between a
+ * quotation and its cue is no subject; returns the token past the closing
+ * bracket (and a comma after it) when a cue follows it there, else j. */
+static size_t past_gloss(const struct ingest_para *p, size_t j)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n, len;
+    if (j >= n || !is_punct(&t[j], '(') || t[j].quote >= 0)
+        return j;
+    size_t k = j + 1;
+    while (k < n && k - j < 24 && !is_punct(&t[k], ')') && t[k].quote < 0)
+        k++; /* (the gloss may hold sentences: "(No sound. Nothing.)") */
+    if (k >= n || !is_punct(&t[k], ')'))
+        return j;
+    k++;
+    if (k < n && is_punct(&t[k], ','))
+        k++;
+    return k < n && cue_at(p, k, &len) ? k : j;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -7674,6 +7694,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
            (t[j].ch == ',' || ingest_cp_is_dash(t[j].ch)) && t[j].quote < 0)
         j++;
+    j = past_gloss(p, j);
     bool clause_end = j > q->tq1 + 1 || q->starts_sentence ||
                       (t[q->tq1].kind == INGEST_TOK_PUNCT && is_clause_punct(&t[q->tq1]));
     /* "X said “... is wrong.” Y said a delay ...": a quotation ending its
