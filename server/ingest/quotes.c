@@ -4006,6 +4006,48 @@ static const char *const companion_nouns[] = {"deputy", "mate", "partner", "succ
  * ("Dunmore's running mate was speaking ...", "X's campaign manager") or a
  * writing ("Dr. X's letter said only ..."): the sentence is about that
  * person or writing, not the owner. */
+/* True when the NUL-terminated word is one of list's n words. */
+static bool word_listed(const char *const *list, size_t n, const char *word)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], word) == 0)
+            return true;
+    return false;
+}
+
+/* True when the kin noun at w answers kin the other way round: "his
+ * daughter, X" makes X's owner her father (parents and children, husbands
+ * and wives). */
+static bool kin_inverse(const struct ingest_para *p, const struct ingest_tok *w, const char *kin)
+{
+    static const char *const parents[] = {"dad", "father", "mom", "mother"};
+    static const char *const children[] = {"daughter", "son"};
+    static const char *const spouses[] = {"husband", "wife"};
+    if (word_listed(parents, sizeof parents / sizeof *parents, kin))
+        return TOK_IN(p->s, w, children);
+    if (word_listed(children, sizeof children / sizeof *children, kin))
+        return TOK_IN(p->s, w, parents);
+    if (word_listed(spouses, sizeof spouses / sizeof *spouses, kin))
+        return TOK_IN(p->s, w, spouses) && !ingest_tok_ieq(p->s, w, kin);
+    return false;
+}
+
+/* The owner of a "his daughter, X" phrase whose name X is mention mi
+ * (entity named): the latest other person named before it, in its
+ * paragraph or the one before; -1 when none. */
+static int32_t kin_owner(const struct ctx *x, int32_t mi, int32_t para, int32_t named)
+{
+    const struct ingest_ents *e = x->ents;
+    for (int32_t i = mi - 1; i >= 0 && mi - i < 32; i--) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->para < para - 1)
+            break;
+        if (!m->in_quote && m->entity != named && e->v[m->entity].type == ENTITY_PERSON)
+            return m->entity;
+    }
+    return -1;
+}
+
 /* "X waited with her mother, Ann Roe, 68. ... Her mother said": a subject
  * of a possessive and a kin noun (kin_nouns) is the person an earlier
  * "her mother, NAME" named (same noun, a possessive before it), the latest
@@ -4036,6 +4078,9 @@ static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
         if (a >= 3 && is_punct(&u[a - 1], ',') && ingest_tok_ieq(mp->s, &u[a - 2], kin) &&
             TOK_IN(mp->s, &u[a - 3], possessives))
             return m->entity;
+        if (a >= 3 && is_punct(&u[a - 1], ',') && TOK_IN(mp->s, &u[a - 3], possessives) &&
+            kin_inverse(mp, &u[a - 2], kin))
+            return kin_owner(x, (int32_t)(i), m->para, m->entity);
     }
     return -1;
 }
