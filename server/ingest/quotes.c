@@ -4913,6 +4913,21 @@ static const char *const new_person_dets[] = {"a", "an", "another", "one"}; /* s
  * payments team said") that subject_resolve gives to nobody. A he/she
  * opening the next sentence stands for that person, not for the last named
  * speaker. *out takes the phrase up to its first comma or cue. */
+/* True when token k of p is a capitalised word of a place's name: in a
+ * mention of a place, or in none and no given name ("Rae Town"). */
+static bool place_word_at(const struct ctx *x, const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *w = &p->toks.v[k];
+    if (!tok_capital(w) || (w->flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    for (size_t i = 0; i < p->n_m; i++)
+        if (p->m[i].start <= w->start && w->start < p->m[i].end)
+            return x->ents->v[p->m[i].entity].type == ENTITY_PLACE;
+    return !ingest_gaz_has(x->g, p->s + w->start, w->end - w->start, INGEST_GAZ_GIVEN_MALE) &&
+           !ingest_gaz_has(x->g, p->s + w->start, w->end - w->start, INGEST_GAZ_GIVEN_FEMALE) &&
+           !ingest_gaz_has(x->g, p->s + w->start, w->end - w->start, INGEST_GAZ_STOPCAP);
+}
+
 static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4923,11 +4938,14 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     /* (the head may follow a modifier or two: "One longtime resident") */
     size_t h = sa + 1;
     /* (or a party or nationality: "One Republican senator", "A Dutch official") */
-    while (h + 1 < sb && h < sa + 3 &&
-           ((t[h].flags & INGEST_TOKF_LOWER) ||
+    /* (or where they live: "One Harbour Street resident", "One Rae Town
+     * resident", a place the entity list may not know) */
+    while (h + 1 < sb && h < sa + 4 &&
+           ((t[h].flags & INGEST_TOKF_LOWER) || place_word_at(x, p, h) ||
             (tok_capital(&t[h]) && mention_start_at(p, t[h].start + 1) == SIZE_MAX &&
              ingest_gaz_has(x->g, p->s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_DEMONYM))) &&
-           t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
+           t[h + 1].kind == INGEST_TOK_WORD &&
+           ((t[h + 1].flags & INGEST_TOKF_LOWER) || place_word_at(x, p, h + 1)) &&
            !TOK_IN(p->s, &t[h + 1], prepositions) && !TOK_IN(p->s, &t[h + 1], relatives) &&
            !cue_at(p, h + 1, &len))
         h++;
