@@ -6762,6 +6762,26 @@ static bool coordinated_after_thing(struct ctx *x, int32_t pi, size_t k, size_t 
     return false;
 }
 
+/* The last he/she in tokens [a, k) followed by a lower-case word (its verb),
+ * outside quotations and with no clause punctuation after it before k, as
+ * a one-token subject in *out; false when none. */
+static bool inner_pronoun_subject(const struct ingest_para *p, size_t a, size_t k,
+                                  struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t j = k; j > a; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || is_clause_punct(w))
+            return false;
+        if (j < k && (ingest_tok_ieq(p->s, w, "he") || ingest_tok_ieq(p->s, w, "she")) &&
+            (t[j].flags & INGEST_TOKF_LOWER)) {
+            *out = (struct subj){j - 1, j, false};
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
@@ -6884,6 +6904,14 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         sentence_bounds(p, k, &s0, &s1);
         if (sj.inherit && cue->kind == CUE_VERB && clause_subject(x, pi, s0, k, &cs)) {
             /* "X bemoaned the unrest and said ..." */
+            subject_resolve(x, pi, cs, at);
+            at->cue = cue;
+            return true;
+        }
+        if (sj.inherit && cue->kind == CUE_VERB && inner_pronoun_subject(p, s0, k, &cs)) {
+            /* "Others remember the moment she took the wheel and said":
+             * with no subject found, the he/she of the clause the verb is
+             * joined to */
             subject_resolve(x, pi, cs, at);
             at->cue = cue;
             return true;
