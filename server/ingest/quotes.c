@@ -1129,6 +1129,11 @@ static const char *const prepositions[] = {
     "in",    "inside", "near",  "of", "on",     "to",     "under", "with",   "within", "without",
 };
 
+/* Words that open a description of a group: "several environmental groups". */
+static const char *const group_quantifiers[] = {
+    "both", "few", "many", "most", "several", "some",
+};
+
 /* Prepositions that put a name in a place ("a hall in X"). */
 static const char *const locatives[] = {"in", "inside", "near", "outside"};
 
@@ -2079,6 +2084,13 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return r;
     }
     if (TOK_IN(s, &t[r.a], prepositions)) {
+        /* "in a decision some members described as": a quantified group
+         * right before the verb opens a clause of its own */
+        if (r.b - r.a >= 3 && (t[r.b - 1].flags & INGEST_TOKF_LOWER) &&
+            TOK_IN(s, &t[r.b - 2], group_quantifiers)) {
+            r.a = r.b - 2;
+            return r;
+        }
         /* "In an interview Jensen declared": the name; "of Republican claims": none */
         if (!tok_capital(&t[r.b - 1]) || r.b - r.a < 2)
             return none;
@@ -5716,10 +5728,6 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
 }
 
 
-/* Words that open a description of a group: "several environmental groups". */
-static const char *const group_quantifiers[] = {
-    "both", "few", "many", "most", "several", "some",
-};
 /* Plural heads of a description after "the" (sorted). */
 static const char *const group_nouns[] = {
     "activists", "advocates",   "analysts",  "attorneys",  "critics",     "economists",
