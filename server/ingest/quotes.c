@@ -8734,7 +8734,7 @@ static bool cue_table_fits(void)
 
 bool ingest_quotes_lists_sorted(void)
 {
-    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(locatives) && LIST_SORTED(naming_nouns) &&
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(locatives) && LIST_SORTED(group_quantifiers) && LIST_SORTED(naming_nouns) &&
            LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) &&
            LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) &&
            LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) &&
