@@ -305,6 +305,27 @@ static bool colon_attr(const struct head *h, size_t *colon, struct head_attr *at
     return head_attr_set(at, -1, t[0].start, t[c - 1].end);
 }
 
+/* The person the article is about: the one with the most mentions, at
+ * least four and half as many again as any other person; -1 when none. */
+static int32_t head_protagonist(const struct ingest_ents *e)
+{
+    int32_t best = -1;
+    int64_t second = 0;
+    for (size_t k = 0; e && k < e->n && k < 512; k++) {
+        if (e->v[k].type != ENTITY_PERSON)
+            continue;
+        if (best < 0 || e->v[k].mentions > e->v[best].mentions) {
+            if (best >= 0)
+                second = e->v[best].mentions;
+            best = (int32_t)k;
+        } else if (e->v[k].mentions > second) {
+            second = e->v[k].mentions;
+        }
+    }
+    return best >= 0 && e->v[best].mentions >= 4 && e->v[best].mentions * 2 >= second * 3 ? best
+                                                                                          : -1;
+}
+
 /* "'I write the villain first': novelist X on her new thriller": a headline
  * that opens with quotation qi and a colon gives it to the first person or
  * organisation named in the eight words after the colon (interview and
@@ -331,7 +352,20 @@ static bool quote_lead_attr(const struct head *h, size_t qi, struct head_attr *a
         *at = (struct head_attr){0};
         i = j - 1;
     }
-    return false;
+    /* "'Q': a Galway scientist on the seaweed boom": a description with no
+     * name is the person the interview is about, the article's one
+     * dominant person */
+    int32_t who = c + 1 < h->toks.n && (ingest_tok_ieq(h->s, &t[c + 1], "a") ||
+                                        ingest_tok_ieq(h->s, &t[c + 1], "an"))
+                      ? head_protagonist(h->ents)
+                      : -1;
+    if (who < 0)
+        return false;
+    size_t e = c + 1; /* (the description as written, up to "on ...") */
+    while (e < h->toks.n && e < c + 9 && t[e].quote < 0 && !ingest_tok_ieq(h->s, &t[e], "on") &&
+           !ingest_tok_ieq(h->s, &t[e], "about") && !tok_punct(&t[e], ','))
+        e++;
+    return head_attr_set(at, who, t[c + 1].start, t[e - 1].end);
 }
 
 /* A person who opens the headline as its subject ("Sen. X Slams ..."): only

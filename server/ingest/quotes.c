@@ -664,6 +664,8 @@ static const struct cue {
     {"went on", CUE_VERB, 0},      {"shot back", CUE_VERB, 0},
     {"fired back", CUE_VERB, 0},   {"chided", CUE_VERB, 0},
     {"cut in", CUE_VERB, 0},
+    /* (feature present tense: "X points out that ... ‘...’") */
+    {"points out", CUE_VERB, 0},   {"observes", CUE_VERB, 0},
     /* (tabloid anger verbs: "Roe fumed: “...”", "“...,” raged Poe") */
     {"fumed", CUE_VERB, 0},        {"raged", CUE_VERB, 0},
     {"seethed", CUE_VERB, 0},
@@ -1127,6 +1129,14 @@ static const char *const prepositions[] = {
     "in",    "inside", "near",  "of", "on",     "to",     "under", "with",   "within", "without",
 };
 
+/* Words that open a description of a group: "several environmental groups". */
+static const char *const group_quantifiers[] = {
+    "both", "few", "many", "most", "several", "some",
+};
+
+/* Prepositions that put a name in a place ("a hall in X"). */
+static const char *const locatives[] = {"in", "inside", "near", "outside"};
+
 static bool is_punct(const struct ingest_tok *t, uint32_t c)
 {
     return t->kind == INGEST_TOK_PUNCT && t->ch == c;
@@ -1452,7 +1462,7 @@ static size_t dash_aside_skip(const struct ingest_para *p, size_t e, size_t lim)
 static const char *const document_nouns[] = {
     "ad", "ads", "analysis", "article", "audit", "commentary", "complaint", "document", "editorial",
     "filing", "lawsuit", "letter", "memo", "memorandum", "motion", "petition", "piece", "poll",
-    "presentation", "readout", "report", "review", "ruling", "statement", "study", "submission",
+    "presentation", "readout", "release", "report", "review", "ruling", "statement", "study", "submission",
     "suit", "survey",
 };
 
@@ -2074,6 +2084,13 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
         return r;
     }
     if (TOK_IN(s, &t[r.a], prepositions)) {
+        /* "in a decision some members described as": a quantified group
+         * right before the verb opens a clause of its own */
+        if (r.b - r.a >= 3 && (t[r.b - 1].flags & INGEST_TOKF_LOWER) &&
+            TOK_IN(s, &t[r.b - 2], group_quantifiers)) {
+            r.a = r.b - 2;
+            return r;
+        }
         /* "In an interview Jensen declared": the name; "of Republican claims": none */
         if (!tok_capital(&t[r.b - 1]) || r.b - r.a < 2)
             return none;
@@ -2653,6 +2670,12 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
             (ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "the") ||
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "a") ||
              ingest_tok_ieq(p->s, &p->toks.v[lo - 1], "an")))
+            continue;
+        /* "meet at a hall in Charles Town. “...,” he said": a name right
+         * behind "in" or "near" names a place the entity list took for a
+         * person; a pronoun never means it */
+        if (lo > 0 && lo < p->toks.n && p->toks.v[lo - 1].sent == sent &&
+            TOK_IN(p->s, &p->toks.v[lo - 1], locatives) && !poss_mention_end(p, lo, m->end))
             continue;
         if (best >= 0 && m->para == best_para && sent == best_sent &&
             modifies_name(p, m->end, best_start))
@@ -3995,6 +4018,48 @@ static const char *const companion_nouns[] = {"deputy", "mate", "partner", "succ
  * ("Dunmore's running mate was speaking ...", "X's campaign manager") or a
  * writing ("Dr. X's letter said only ..."): the sentence is about that
  * person or writing, not the owner. */
+/* True when the NUL-terminated word is one of list's n words. */
+static bool word_listed(const char *const *list, size_t n, const char *word)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], word) == 0)
+            return true;
+    return false;
+}
+
+/* True when the kin noun at w answers kin the other way round: "his
+ * daughter, X" makes X's owner her father (parents and children, husbands
+ * and wives). */
+static bool kin_inverse(const struct ingest_para *p, const struct ingest_tok *w, const char *kin)
+{
+    static const char *const parents[] = {"dad", "father", "mom", "mother"};
+    static const char *const children[] = {"daughter", "son"};
+    static const char *const spouses[] = {"husband", "wife"};
+    if (word_listed(parents, sizeof parents / sizeof *parents, kin))
+        return TOK_IN(p->s, w, children);
+    if (word_listed(children, sizeof children / sizeof *children, kin))
+        return TOK_IN(p->s, w, parents);
+    if (word_listed(spouses, sizeof spouses / sizeof *spouses, kin))
+        return TOK_IN(p->s, w, spouses) && !ingest_tok_ieq(p->s, w, kin);
+    return false;
+}
+
+/* The owner of a "his daughter, X" phrase whose name X is mention mi
+ * (entity named): the latest other person named before it, in its
+ * paragraph or the one before; -1 when none. */
+static int32_t kin_owner(const struct ctx *x, int32_t mi, int32_t para, int32_t named)
+{
+    const struct ingest_ents *e = x->ents;
+    for (int32_t i = mi - 1; i >= 0 && mi - i < 32; i--) {
+        const struct ingest_mention *m = &e->m[i];
+        if (m->para < para - 1)
+            break;
+        if (!m->in_quote && m->entity != named && e->v[m->entity].type == ENTITY_PERSON)
+            return m->entity;
+    }
+    return -1;
+}
+
 /* "X waited with her mother, Ann Roe, 68. ... Her mother said": a subject
  * of a possessive and a kin noun (kin_nouns) is the person an earlier
  * "her mother, NAME" named (same noun, a possessive before it), the latest
@@ -4025,6 +4090,9 @@ static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
         if (a >= 3 && is_punct(&u[a - 1], ',') && ingest_tok_ieq(mp->s, &u[a - 2], kin) &&
             TOK_IN(mp->s, &u[a - 3], possessives))
             return m->entity;
+        if (a >= 3 && is_punct(&u[a - 1], ',') && TOK_IN(mp->s, &u[a - 3], possessives) &&
+            kin_inverse(mp, &u[a - 2], kin))
+            return kin_owner(x, (int32_t)(i), m->para, m->entity);
     }
     return -1;
 }
@@ -4857,6 +4925,21 @@ static const char *const new_person_dets[] = {"a", "an", "another", "one"}; /* s
  * payments team said") that subject_resolve gives to nobody. A he/she
  * opening the next sentence stands for that person, not for the last named
  * speaker. *out takes the phrase up to its first comma or cue. */
+/* True when token k of p is a capitalised word of a place's name: in a
+ * mention of a place, or in none and no given name ("Rae Town"). */
+static bool place_word_at(const struct ctx *x, const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *w = &p->toks.v[k];
+    if (!tok_capital(w) || (w->flags & INGEST_TOKF_ALLCAPS))
+        return false;
+    for (size_t i = 0; i < p->n_m; i++)
+        if (p->m[i].start <= w->start && w->start < p->m[i].end)
+            return x->ents->v[p->m[i].entity].type == ENTITY_PLACE;
+    return !ingest_gaz_has(x->g, p->s + w->start, w->end - w->start, INGEST_GAZ_GIVEN_MALE) &&
+           !ingest_gaz_has(x->g, p->s + w->start, w->end - w->start, INGEST_GAZ_GIVEN_FEMALE) &&
+           !ingest_gaz_has(x->g, p->s + w->start, w->end - w->start, INGEST_GAZ_STOPCAP);
+}
+
 static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, struct subj *out)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4867,11 +4950,14 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     /* (the head may follow a modifier or two: "One longtime resident") */
     size_t h = sa + 1;
     /* (or a party or nationality: "One Republican senator", "A Dutch official") */
-    while (h + 1 < sb && h < sa + 3 &&
-           ((t[h].flags & INGEST_TOKF_LOWER) ||
+    /* (or where they live: "One Harbour Street resident", "One Rae Town
+     * resident", a place the entity list may not know) */
+    while (h + 1 < sb && h < sa + 4 &&
+           ((t[h].flags & INGEST_TOKF_LOWER) || place_word_at(x, p, h) ||
             (tok_capital(&t[h]) && mention_start_at(p, t[h].start + 1) == SIZE_MAX &&
              ingest_gaz_has(x->g, p->s + t[h].start, t[h].end - t[h].start, INGEST_GAZ_DEMONYM))) &&
-           t[h + 1].kind == INGEST_TOK_WORD && (t[h + 1].flags & INGEST_TOKF_LOWER) &&
+           t[h + 1].kind == INGEST_TOK_WORD &&
+           ((t[h + 1].flags & INGEST_TOKF_LOWER) || place_word_at(x, p, h + 1)) &&
            !TOK_IN(p->s, &t[h + 1], prepositions) && !TOK_IN(p->s, &t[h + 1], relatives) &&
            !cue_at(p, h + 1, &len))
         h++;
@@ -5072,6 +5158,69 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
     return false;
 }
 
+/* "a four-member bench headed by Justice Ann Roe ... “...,” the bench head
+ * shot back": "the N head" is the person an earlier "N ... headed by X" (N
+ * within four words before "headed") named, in this paragraph or the six
+ * before; -1 when none. */
+static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    if (sj.b - sj.a != 3 || !ingest_tok_ieq(p->s, &t[sj.a], "the") ||
+        !ingest_tok_ieq(p->s, &t[sj.a + 2], "head") || !(t[sj.a + 1].flags & INGEST_TOKF_LOWER))
+        return -1;
+    const struct ingest_tok *nt = &t[sj.a + 1];
+    size_t nl = nt->end - nt->start;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 6; qi--) {
+        const struct ingest_para *o = &x->paras[qi];
+        const struct ingest_tok *u = o->toks.v;
+        size_t lim = qi == pi ? sj.a : o->toks.n;
+        for (size_t h = 1; h + 2 < lim; h++) {
+            if (u[h].quote >= 0 || !ingest_tok_is(o->s, &u[h], "headed") ||
+                !ingest_tok_is(o->s, &u[h + 1], "by"))
+                continue;
+            bool noun = false;
+            for (size_t j = h; j > 0 && h - j < 4 && u[j - 1].sent == u[h].sent && !noun; j--)
+                noun = u[j - 1].end - u[j - 1].start == nl &&
+                       memcmp(o->s + u[j - 1].start, p->s + nt->start, nl) == 0;
+            if (!noun)
+                continue;
+            for (size_t mi = 0; mi < o->n_m; mi++) {
+                const struct ingest_mention *m = &o->m[mi];
+                size_t a = tok_at_byte(o, m->start);
+                if (a > h + 1 && a <= h + 6 && a < o->toks.n && u[a].sent == u[h].sent &&
+                    x->ents->v[m->entity].type == ENTITY_PERSON)
+                    return m->entity;
+            }
+        }
+    }
+    return -1;
+}
+
+/* "“...,” the association said. ¶ It said its members were “...”": an "it"
+ * opening the paragraph's first sentence, with no organisation named since,
+ * is the organisation the previous paragraph quoted (its last quotation's
+ * speaker); -1 when that speaker is no organisation or none. */
+static int32_t prev_para_org_speaker(const struct ctx *x, int32_t pi, size_t k)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    if (k >= p->toks.n || p->toks.v[k].sent != p->toks.v[0].sent || !x->out)
+        return -1;
+    for (size_t j = 0; j < k; j++)
+        if (p->toks.v[j].quote < 0)
+            return -1; /* (only the pronoun, or a quotation, before it) */
+    for (size_t i = x->out->n; i > 0; i--) {
+        const struct ingest_q *o = &x->out->v[i - 1];
+        if (o->para < pi - 1)
+            break;
+        if (o->para == pi - 1)
+            return o->speaker >= 0 && x->ents->v[o->speaker].type == ENTITY_ORGANIZATION
+                       ? o->speaker
+                       : -1;
+    }
+    return -1;
+}
+
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -5195,6 +5344,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (ingest_tok_ieq(s, &t[sj.a], "they") && they_source(x, pi, sj.a, at))
             return;
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
+        if (at->speaker < 0 && ingest_tok_ieq(s, &t[sj.a], "it"))
+            at->speaker = prev_para_org_speaker(x, pi, sj.a);
         size_t ga, gb;
         if (at->speaker < 0 && group_subject(p, sj.a, &ga, &gb)) {
             at->subj_a = t[ga].start; /* the group as written */
@@ -5385,18 +5536,28 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
             else
                 hi = mid;
         }
-        int32_t hit = -1;
-        for (size_t ni = lo; ni < x->n_by_name && hit != -2 &&
-                             name_prefix_cmp(x->by_name[ni].name, w, wn) == 0;
+        int32_t hit = -1, lone = -1;
+        for (size_t ni = lo; ni < x->n_by_name && name_prefix_cmp(x->by_name[ni].name, w, wn) == 0;
              ni++) {
             int32_t ei = x->by_name[ni].ent;
-            if (ni - lo >= 64 || e->v[ei].type == ENTITY_PERSON)
-                hit = -2;
+            if (ni - lo >= 64)
+                hit = lone = -2;
+            else if (e->v[ei].type == ENTITY_PERSON)
+                lone = lone == -1 ? ei : -2;
             else if (e->v[ei].type == ENTITY_ORGANIZATION)
                 hit = hit == -1 ? ei : -2;
+            if (hit == -2 && lone == -2)
+                break;
         }
-        if (hit >= 0) {
+        if (hit >= 0 && lone == -1) {
             at->speaker = hit;
+            return;
+        }
+        /* "According to Loh" after "Loh Kim Hock": the first word of one
+         * person's name (a family name written first, or a given name),
+         * alone, when no other name starts with it */
+        if (lone >= 0 && hit == -1) {
+            at->speaker = lone;
             return;
         }
     }
@@ -5467,7 +5628,9 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
                 return;
             }
         }
-        at->speaker = description_holder(x, pi, sj);
+        at->speaker = headed_by_holder(x, pi, sj);
+        if (at->speaker < 0)
+            at->speaker = description_holder(x, pi, sj);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
                 title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
@@ -5565,10 +5728,6 @@ static size_t tok_at_byte(const struct ingest_para *p, size_t b)
 }
 
 
-/* Words that open a description of a group: "several environmental groups". */
-static const char *const group_quantifiers[] = {
-    "both", "few", "many", "most", "several", "some",
-};
 /* Plural heads of a description after "the" (sorted). */
 static const char *const group_nouns[] = {
     "activists", "advocates",   "analysts",  "attorneys",  "critics",     "economists",
@@ -6611,6 +6770,26 @@ static bool coordinated_after_thing(struct ctx *x, int32_t pi, size_t k, size_t 
     return false;
 }
 
+/* The last he/she in tokens [a, k) followed by a lower-case word (its verb),
+ * outside quotations and with no clause punctuation after it before k, as
+ * a one-token subject in *out; false when none. */
+static bool inner_pronoun_subject(const struct ingest_para *p, size_t a, size_t k,
+                                  struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    for (size_t j = k; j > a; j--) {
+        const struct ingest_tok *w = &t[j - 1];
+        if (w->quote >= 0 || is_clause_punct(w))
+            return false;
+        if (j < k && (ingest_tok_ieq(p->s, w, "he") || ingest_tok_ieq(p->s, w, "she")) &&
+            (t[j].flags & INGEST_TOKF_LOWER)) {
+            *out = (struct subj){j - 1, j, false};
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
@@ -6733,6 +6912,14 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         sentence_bounds(p, k, &s0, &s1);
         if (sj.inherit && cue->kind == CUE_VERB && clause_subject(x, pi, s0, k, &cs)) {
             /* "X bemoaned the unrest and said ..." */
+            subject_resolve(x, pi, cs, at);
+            at->cue = cue;
+            return true;
+        }
+        if (sj.inherit && cue->kind == CUE_VERB && inner_pronoun_subject(p, s0, k, &cs)) {
+            /* "Others remember the moment she took the wheel and said":
+             * with no subject found, the he/she of the clause the verb is
+             * joined to */
             subject_resolve(x, pi, cs, at);
             at->cue = cue;
             return true;
@@ -7517,6 +7704,26 @@ static bool colon_subject(struct ctx *x, int32_t pi, struct qinfo *q, size_t sa)
     return false;
 }
 
+/* "“Walang tunog,” (No sound) said X": a translation in brackets between a
+ * quotation and its cue is no subject; returns the token past the closing
+ * bracket (and a comma after it) when a cue follows it there, else j. */
+static size_t past_gloss(const struct ingest_para *p, size_t j)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t n = p->toks.n, len;
+    if (j >= n || !is_punct(&t[j], '(') || t[j].quote >= 0)
+        return j;
+    size_t k = j + 1;
+    while (k < n && k - j < 24 && !is_punct(&t[k], ')') && t[k].quote < 0)
+        k++; /* (the gloss may hold sentences: "(No sound. Nothing.)") */
+    if (k >= n || !is_punct(&t[k], ')'))
+        return j;
+    k++;
+    if (k < n && is_punct(&t[k], ','))
+        k++;
+    return k < n && cue_at(p, k, &len) ? k : j;
+}
+
 static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi)
 {
     struct ingest_para *p = &x->paras[pi];
@@ -7586,6 +7793,7 @@ static void attribute_one(struct ctx *x, int32_t pi, struct qinfo *qs, size_t qi
     while (j < n && j - q->tq1 <= 2 && t[j].kind == INGEST_TOK_PUNCT &&
            (t[j].ch == ',' || ingest_cp_is_dash(t[j].ch)) && t[j].quote < 0)
         j++;
+    j = past_gloss(p, j);
     bool clause_end = j > q->tq1 + 1 || q->starts_sentence ||
                       (t[q->tq1].kind == INGEST_TOK_PUNCT && is_clause_punct(&t[q->tq1]));
     /* "X said “... is wrong.” Y said a delay ...": a quotation ending its
@@ -8526,7 +8734,7 @@ static bool cue_table_fits(void)
 
 bool ingest_quotes_lists_sorted(void)
 {
-    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(naming_nouns) &&
+    return cue_table_fits() && LIST_SORTED(determiners) && LIST_SORTED(locatives) && LIST_SORTED(group_quantifiers) && LIST_SORTED(naming_nouns) &&
            LIST_SORTED(naming_adverbs) && LIST_SORTED(asking_cues) && LIST_SORTED(org_parts) &&
            LIST_SORTED(address_words) && LIST_SORTED(self_words) && LIST_SORTED(namings) &&
            LIST_SORTED(pronouns_other) && LIST_SORTED(clause_stops) && LIST_SORTED(aux_adverbs) &&
