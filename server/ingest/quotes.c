@@ -4060,6 +4060,36 @@ static int32_t kin_owner(const struct ctx *x, int32_t mi, int32_t para, int32_t 
     return -1;
 }
 
+/* "His daughter, Sophie Roe, took over the farm." many paragraphs before
+ * "Sophie said ... Her father nodded": the his/her stands for a person
+ * (pronoun_resolve, a few paragraphs back); when that person was once named
+ * behind the inverse kin noun, anywhere earlier, the kin is that phrase's
+ * owner. The pronoun's own referent bounds the long look back. */
+static int32_t kin_far_inverse(const struct ctx *x, int32_t pi, struct subj sj, const char *kin)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    bool his = ingest_tok_ieq(p->s, &t[sj.a], "his");
+    if (!his && !ingest_tok_ieq(p->s, &t[sj.a], "her"))
+        return -1;
+    int32_t who = pronoun_resolve(x, pi, t[sj.a].start, his ? 1 : 2);
+    if (who < 0)
+        return -1;
+    const struct ingest_ents *e = x->ents;
+    for (size_t i = mention_lower(e, pi, t[sj.a].start); i > 0;) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->entity != who || m->in_quote)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        const struct ingest_tok *u = mp->toks.v;
+        size_t a = tok_at_byte(mp, m->start);
+        if (a >= 3 && is_punct(&u[a - 1], ',') && TOK_IN(mp->s, &u[a - 3], possessives) &&
+            kin_inverse(mp, &u[a - 2], kin))
+            return kin_owner(x, (int32_t)i, m->para, who);
+    }
+    return -1;
+}
+
 /* "X waited with her mother, Ann Roe, 68. ... Her mother said": a subject
  * of a possessive and a kin noun (kin_nouns) is the person an earlier
  * "her mother, NAME" named (same noun, a possessive before it), the latest
@@ -4094,7 +4124,7 @@ static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
             kin_inverse(mp, &u[a - 2], kin))
             return kin_owner(x, (int32_t)(i), m->para, m->entity);
     }
-    return -1;
+    return kin_far_inverse(x, pi, sj, kin);
 }
 
 static bool owns_person(const struct ingest_para *p, size_t k)
