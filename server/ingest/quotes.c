@@ -3493,6 +3493,11 @@ static bool other_kind_of_body(const char *noun, const char *name)
     size_t nn = strlen(noun);
     if (!ingest_word_in(body_kinds, sizeof body_kinds / sizeof *body_kinds, noun, nn))
         return false;
+    /* "The National Disaster ... Council said ... The agency said": the
+     * generic noun stands for a council, board or commission of government
+     * too; only a name that says "Agency" keeps other nouns off it */
+    if (strcmp(noun, "agency") == 0)
+        return false;
     size_t len = strlen(name), fe = 0, ls = len;
     while (fe < len && name[fe] != ' ')
         fe++;
