@@ -3512,6 +3512,21 @@ static bool other_kind_of_body(const char *noun, const char *name)
     return false;
 }
 
+/* True when noun stands in name only as a modifier of another body's
+ * noun: "the league" is not the "Continental Volleyball League Players
+ * Association", a name neither opening with the noun nor ending in it but
+ * in another organisation noun. */
+static bool noun_modifies_name(const char *noun, const char *name)
+{
+    size_t len = strlen(name), nn = strlen(noun), ls = len;
+    while (ls > 0 && name[ls - 1] != ' ')
+        ls--;
+    if (ls == 0 || ingest_ascii_ieq(name + ls, len - ls, noun) ||
+        (len > nn && name[nn] == ' ' && ingest_ascii_ieq(name, nn, noun)))
+        return false;
+    return ingest_org_noun(name + ls, len - ls);
+}
+
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -3569,7 +3584,8 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             if (p->toks.v[z].flags & INGEST_TOKF_SENT_START)
                 return m->entity;
         }
-        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
+        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1 &&
+            !noun_modifies_name(noun, en->name)) {
             if (org_name_holds(p, sj.a, sj.b - 1, en->name))
                 return m->entity;
             /* ("the appeal court" is not the Constitutional Court: an
@@ -5232,6 +5248,36 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* "The league pushed back. In a statement, it said ...": an "it" whose
+ * paragraph's sentence before opens with "the" and an organisation noun
+ * ("the league", "the state agency") stands for the organisation that noun
+ * means (org_holder); -1 when that sentence opens otherwise. */
+static int32_t prev_sentence_body(const struct ctx *x, int32_t pi, size_t k)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t f = k;
+    while (f > 0 && t[f - 1].sent == t[k].sent)
+        f--;
+    if (f == 0)
+        return -1;
+    size_t g = f - 1;
+    while (g > 0 && t[g - 1].sent == t[f - 1].sent)
+        g--;
+    if (!ingest_tok_ieq(p->s, &t[g], "the") || t[g].quote >= 0)
+        return -1;
+    for (size_t h = g + 2; h <= g + 3 && h < f; h++) {
+        if (t[h - 1].quote >= 0 || !(t[h - 1].flags & INGEST_TOKF_LOWER))
+            return -1;
+        if (t[h].kind == INGEST_TOK_WORD && (t[h].flags & INGEST_TOKF_LOWER)) {
+            int32_t who = org_holder(x, pi, (struct subj){g, h, false});
+            if (who >= 0)
+                return x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
+        }
+    }
+    return -1;
+}
+
 /* "“...,” the association said. ¶ It said its members were “...”": an "it"
  * opening the paragraph's first sentence, with no organisation named since,
  * is the organisation the previous paragraph quoted (its last quotation's
@@ -5379,6 +5425,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (ingest_tok_ieq(s, &t[sj.a], "they") && they_source(x, pi, sj.a, at))
             return;
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
+        if (at->speaker < 0 && ingest_tok_ieq(s, &t[sj.a], "it"))
+            at->speaker = prev_sentence_body(x, pi, sj.a);
         if (at->speaker < 0 && ingest_tok_ieq(s, &t[sj.a], "it"))
             at->speaker = prev_para_org_speaker(x, pi, sj.a);
         size_t ga, gb;
