@@ -5278,6 +5278,28 @@ static int32_t prev_sentence_body(const struct ctx *x, int32_t pi, size_t k)
     return -1;
 }
 
+/* "Orbell Mining, which dismissed X, said it had noted the ruling. ¶ “...,”
+ * it said": the organisation that opens paragraph q's last sentence, when
+ * no other organisation is named in that sentence; -1 otherwise. */
+static int32_t para_last_org_subject(const struct ctx *x, int32_t q)
+{
+    if (q < 0 || x->paras[q].toks.n == 0)
+        return -1;
+    const struct ingest_para *p = &x->paras[q];
+    int32_t last = p->toks.v[p->toks.n - 1].sent, who = -1;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        size_t k = tok_at_byte(p, m->start);
+        if (m->in_quote || k >= p->toks.n || p->toks.v[k].sent != last ||
+            x->ents->v[m->entity].type != ENTITY_ORGANIZATION || m->entity == who)
+            continue;
+        if (who >= 0 || !org_opens_sentence(p, m))
+            return -1;
+        who = m->entity;
+    }
+    return who;
+}
+
 /* "“...,” the association said. ¶ It said its members were “...”": an "it"
  * opening the paragraph's first sentence, with no organisation named since,
  * is the organisation the previous paragraph quoted (its last quotation's
@@ -5299,7 +5321,7 @@ static int32_t prev_para_org_speaker(const struct ctx *x, int32_t pi, size_t k)
                        ? o->speaker
                        : -1;
     }
-    return -1;
+    return para_last_org_subject(x, pi - 1);
 }
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
