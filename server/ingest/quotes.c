@@ -4473,7 +4473,7 @@ static const char *const org_units[] = {
 };
 
 /* "a spokesperson for the company", "analysts at Meridian Bank", "officials
- * at the ministry": a voice noun in the first words of subject sj and a
+ * at the ministry", "our investors at Corvane": a voice noun in the first words of subject sj and a
  * preposition after it; the organisation its object names (or, for "the
  * company", stands for: org_holder). -1 when there is none: "a spokesman
  * for Ann Roe" speaks for a person, and stays as written. */
@@ -4481,6 +4481,7 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 {
     static const char *const voices[] = {
         "analyst",     "analysts",    "economist",      "economists",
+        "executives",  "investors",
         "official",    "officials",   "representative", "representatives",
         "spokesman",   "spokesmen",   "spokespeople",   "spokesperson",
         "spokeswoman", "spokeswomen", "strategist",     "strategists",
