@@ -306,14 +306,18 @@ static bool colon_attr(const struct head *h, size_t *colon, struct head_attr *at
 }
 
 /* The person the article is about: the one with the most mentions, at
- * least four and half as many again as any other person; -1 when none. */
+ * least four and half as many again as any other person; or, with fewer
+ * (a namesake introduced later takes some of the bare surnames), the
+ * person named first, when no one else is named as often; -1 when none. */
 static int32_t head_protagonist(const struct ingest_ents *e)
 {
-    int32_t best = -1;
+    int32_t best = -1, first = -1;
     int64_t second = 0;
     for (size_t k = 0; e && k < e->n && k < 512; k++) {
-        if (e->v[k].type != ENTITY_PERSON)
+        if (e->v[k].type != ENTITY_PERSON || e->v[k].is_author)
             continue;
+        if (first < 0 || e->v[k].first_pos < e->v[first].first_pos)
+            first = (int32_t)k;
         if (best < 0 || e->v[k].mentions > e->v[best].mentions) {
             if (best >= 0)
                 second = e->v[best].mentions;
@@ -322,8 +326,11 @@ static int32_t head_protagonist(const struct ingest_ents *e)
             second = e->v[k].mentions;
         }
     }
-    return best >= 0 && e->v[best].mentions >= 4 && e->v[best].mentions * 2 >= second * 3 ? best
-                                                                                          : -1;
+    if (best >= 0 && e->v[best].mentions >= 4 && e->v[best].mentions * 2 >= second * 3)
+        return best;
+    return best >= 0 && best == first && e->v[best].mentions >= 3 && e->v[best].mentions > second
+               ? best
+               : -1;
 }
 
 /* "'I write the villain first': novelist X on her new thriller": a headline

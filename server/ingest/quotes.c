@@ -3493,6 +3493,11 @@ static bool other_kind_of_body(const char *noun, const char *name)
     size_t nn = strlen(noun);
     if (!ingest_word_in(body_kinds, sizeof body_kinds / sizeof *body_kinds, noun, nn))
         return false;
+    /* "The National Disaster ... Council said ... The agency said": the
+     * generic noun stands for a council, board or commission of government
+     * too; only a name that says "Agency" keeps other nouns off it */
+    if (strcmp(noun, "agency") == 0)
+        return false;
     size_t len = strlen(name), fe = 0, ls = len;
     while (fe < len && name[fe] != ' ')
         fe++;
@@ -3505,6 +3510,21 @@ static bool other_kind_of_body(const char *noun, const char *name)
             !ingest_ascii_ieq(w[i], wl[i], noun))
             return true;
     return false;
+}
+
+/* True when noun stands in name only as a modifier of another body's
+ * noun: "the league" is not the "Continental Volleyball League Players
+ * Association", a name neither opening with the noun nor ending in it but
+ * in another organisation noun. */
+static bool noun_modifies_name(const char *noun, const char *name)
+{
+    size_t len = strlen(name), nn = strlen(noun), ls = len;
+    while (ls > 0 && name[ls - 1] != ' ')
+        ls--;
+    if (ls == 0 || ingest_ascii_ieq(name + ls, len - ls, noun) ||
+        (len > nn && name[nn] == ' ' && ingest_ascii_ieq(name, nn, noun)))
+        return false;
+    return ingest_org_noun(name + ls, len - ls);
 }
 
 static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
@@ -3564,7 +3584,8 @@ static int32_t org_holder(const struct ctx *x, int32_t pi, struct subj sj)
             if (p->toks.v[z].flags & INGEST_TOKF_SENT_START)
                 return m->entity;
         }
-        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1) {
+        if (ingest_ascii_ifind(en->name, strlen(en->name), noun) != (size_t)-1 &&
+            !noun_modifies_name(noun, en->name)) {
             if (org_name_holds(p, sj.a, sj.b - 1, en->name))
                 return m->entity;
             /* ("the appeal court" is not the Constitutional Court: an
@@ -4060,6 +4081,36 @@ static int32_t kin_owner(const struct ctx *x, int32_t mi, int32_t para, int32_t 
     return -1;
 }
 
+/* "His daughter, Sophie Roe, took over the farm." many paragraphs before
+ * "Sophie said ... Her father nodded": the his/her stands for a person
+ * (pronoun_resolve, a few paragraphs back); when that person was once named
+ * behind the inverse kin noun, anywhere earlier, the kin is that phrase's
+ * owner. The pronoun's own referent bounds the long look back. */
+static int32_t kin_far_inverse(const struct ctx *x, int32_t pi, struct subj sj, const char *kin)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    bool his = ingest_tok_ieq(p->s, &t[sj.a], "his");
+    if (!his && !ingest_tok_ieq(p->s, &t[sj.a], "her"))
+        return -1;
+    int32_t who = pronoun_resolve(x, pi, t[sj.a].start, his ? 1 : 2);
+    if (who < 0)
+        return -1;
+    const struct ingest_ents *e = x->ents;
+    for (size_t i = mention_lower(e, pi, t[sj.a].start); i > 0;) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->entity != who || m->in_quote)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        const struct ingest_tok *u = mp->toks.v;
+        size_t a = tok_at_byte(mp, m->start);
+        if (a >= 3 && is_punct(&u[a - 1], ',') && TOK_IN(mp->s, &u[a - 3], possessives) &&
+            kin_inverse(mp, &u[a - 2], kin))
+            return kin_owner(x, (int32_t)i, m->para, who);
+    }
+    return -1;
+}
+
 /* "X waited with her mother, Ann Roe, 68. ... Her mother said": a subject
  * of a possessive and a kin noun (kin_nouns) is the person an earlier
  * "her mother, NAME" named (same noun, a possessive before it), the latest
@@ -4094,7 +4145,7 @@ static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
             kin_inverse(mp, &u[a - 2], kin))
             return kin_owner(x, (int32_t)(i), m->para, m->entity);
     }
-    return -1;
+    return kin_far_inverse(x, pi, sj, kin);
 }
 
 static bool owns_person(const struct ingest_para *p, size_t k)
@@ -4422,7 +4473,7 @@ static const char *const org_units[] = {
 };
 
 /* "a spokesperson for the company", "analysts at Meridian Bank", "officials
- * at the ministry": a voice noun in the first words of subject sj and a
+ * at the ministry", "our investors at Corvane": a voice noun in the first words of subject sj and a
  * preposition after it; the organisation its object names (or, for "the
  * company", stands for: org_holder). -1 when there is none: "a spokesman
  * for Ann Roe" speaks for a person, and stays as written. */
@@ -4430,6 +4481,7 @@ static int32_t voice_org(const struct ctx *x, int32_t pi, struct subj sj)
 {
     static const char *const voices[] = {
         "analyst",     "analysts",    "economist",      "economists",
+        "executives",  "investors",
         "official",    "officials",   "representative", "representatives",
         "spokesman",   "spokesmen",   "spokespeople",   "spokesperson",
         "spokeswoman", "spokeswomen", "strategist",     "strategists",
@@ -5197,6 +5249,58 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* "The league pushed back. In a statement, it said ...": an "it" whose
+ * paragraph's sentence before opens with "the" and an organisation noun
+ * ("the league", "the state agency") stands for the organisation that noun
+ * means (org_holder); -1 when that sentence opens otherwise. */
+static int32_t prev_sentence_body(const struct ctx *x, int32_t pi, size_t k)
+{
+    const struct ingest_para *p = &x->paras[pi];
+    const struct ingest_tok *t = p->toks.v;
+    size_t f = k;
+    while (f > 0 && t[f - 1].sent == t[k].sent)
+        f--;
+    if (f == 0)
+        return -1;
+    size_t g = f - 1;
+    while (g > 0 && t[g - 1].sent == t[f - 1].sent)
+        g--;
+    if (!ingest_tok_ieq(p->s, &t[g], "the") || t[g].quote >= 0)
+        return -1;
+    for (size_t h = g + 2; h <= g + 3 && h < f; h++) {
+        if (t[h - 1].quote >= 0 || !(t[h - 1].flags & INGEST_TOKF_LOWER))
+            return -1;
+        if (t[h].kind == INGEST_TOK_WORD && (t[h].flags & INGEST_TOKF_LOWER)) {
+            int32_t who = org_holder(x, pi, (struct subj){g, h, false});
+            if (who >= 0)
+                return x->ents->v[who].type == ENTITY_ORGANIZATION ? who : -1;
+        }
+    }
+    return -1;
+}
+
+/* "Orbell Mining, which dismissed X, said it had noted the ruling. ¶ “...,”
+ * it said": the organisation that opens paragraph q's last sentence, when
+ * no other organisation is named in that sentence; -1 otherwise. */
+static int32_t para_last_org_subject(const struct ctx *x, int32_t q)
+{
+    if (q < 0 || x->paras[q].toks.n == 0)
+        return -1;
+    const struct ingest_para *p = &x->paras[q];
+    int32_t last = p->toks.v[p->toks.n - 1].sent, who = -1;
+    for (size_t mi = 0; mi < p->n_m; mi++) {
+        const struct ingest_mention *m = &p->m[mi];
+        size_t k = tok_at_byte(p, m->start);
+        if (m->in_quote || k >= p->toks.n || p->toks.v[k].sent != last ||
+            x->ents->v[m->entity].type != ENTITY_ORGANIZATION || m->entity == who)
+            continue;
+        if (who >= 0 || !org_opens_sentence(p, m))
+            return -1;
+        who = m->entity;
+    }
+    return who;
+}
+
 /* "“...,” the association said. ¶ It said its members were “...”": an "it"
  * opening the paragraph's first sentence, with no organisation named since,
  * is the organisation the previous paragraph quoted (its last quotation's
@@ -5218,7 +5322,7 @@ static int32_t prev_para_org_speaker(const struct ctx *x, int32_t pi, size_t k)
                        ? o->speaker
                        : -1;
     }
-    return -1;
+    return para_last_org_subject(x, pi - 1);
 }
 
 static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct attr *at)
@@ -5344,6 +5448,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         if (ingest_tok_ieq(s, &t[sj.a], "they") && they_source(x, pi, sj.a, at))
             return;
         at->speaker = org_pronoun_resolve(x, pi, t[sj.a].start);
+        if (at->speaker < 0 && ingest_tok_ieq(s, &t[sj.a], "it"))
+            at->speaker = prev_sentence_body(x, pi, sj.a);
         if (at->speaker < 0 && ingest_tok_ieq(s, &t[sj.a], "it"))
             at->speaker = prev_para_org_speaker(x, pi, sj.a);
         size_t ga, gb;
