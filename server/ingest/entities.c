@@ -2786,6 +2786,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (n_words == 2 &&
         (ingest_bytes_eq(w0, w0n, "Theatre") || ingest_bytes_eq(w0, w0n, "Theater")))
         place_first = true;
+    /* "Pinecrest Industrial Area", "the Old Mill Industrial Estate": a
+     * district zoned for industry is a place, though "Industrial" also
+     * closes a manufacturer's name ("Hallstrom Industrial") */
+    if (n_words >= 3 && ingest_bytes_eq(s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
+                                        "Industrial") &&
+        (ingest_bytes_eq(wl, wln, "Area") || ingest_bytes_eq(wl, wln, "Estate") ||
+         ingest_bytes_eq(wl, wln, "Zone")))
+        place_first = true;
     bool pushed = true;
     if (municipality_of(g, s, t, a, b, end, &c, out, pos, &pushed))
         return pushed;
