@@ -3014,7 +3014,7 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
         "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
         "husband",    "judge",     "lawmaker",     "lawyer",      "leader",     "legislator",
-        "manager",    "mayor",
+        "manager",    "mayor",     "member",
         "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
         "official",
         "operator",   "organiser", "organizer",    "owner",       "pilot",      "player",
