@@ -2786,6 +2786,14 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     if (n_words == 2 &&
         (ingest_bytes_eq(w0, w0n, "Theatre") || ingest_bytes_eq(w0, w0n, "Theater")))
         place_first = true;
+    /* "Pinecrest Industrial Area", "the Old Mill Industrial Estate": a
+     * district zoned for industry is a place, though "Industrial" also
+     * closes a manufacturer's name ("Hallstrom Industrial") */
+    if (n_words >= 3 && ingest_bytes_eq(s + t[b - 2].start, t[b - 2].end - t[b - 2].start,
+                                        "Industrial") &&
+        (ingest_bytes_eq(wl, wln, "Area") || ingest_bytes_eq(wl, wln, "Estate") ||
+         ingest_bytes_eq(wl, wln, "Zone")))
+        place_first = true;
     bool pushed = true;
     if (municipality_of(g, s, t, a, b, end, &c, out, pos, &pushed))
         return pushed;
@@ -3006,7 +3014,7 @@ static bool role_noun(const char *s, const struct ingest_tok *t)
         "economist",  "editor",    "engineer",     "executive",   "farmer",     "father",
         "fisherman",  "founder",   "friend",       "general",     "governor",    "head",       "historian",
         "husband",    "judge",     "lawmaker",     "lawyer",      "leader",     "legislator",
-        "manager",    "mayor",
+        "manager",    "mayor",     "member",
         "minister",   "mother",    "neighbor",     "neighbour",   "novelist",   "nurse",
         "official",
         "operator",   "organiser", "organizer",    "owner",       "pilot",      "player",
@@ -4470,6 +4478,34 @@ static bool region_after_town(const char *s, const struct ingest_tok *t, size_t 
             ingest_tok_is(s, &t[ps - 1], "from"));
 }
 
+/* Whether a speech verb follows token j past a short aside with no comma:
+ * a sequencing adverb ("Chan Mei Fong then asked") or the outlet or body the
+ * speaker is of ("Ann Roe of the Harbour Daily asked"), or both, so the
+ * name before it is cued like one right before the verb. */
+static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    static const char *const adverbs[] = {"again", "also", "finally", "first", "later",
+                                          "then"}; /* sorted */
+    if (j + 1 >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
+        t[j].quote != t[j + 1].quote)
+        return false;
+    if (ingest_word_in(adverbs, sizeof adverbs / sizeof *adverbs, s + t[j].start,
+                       t[j].end - t[j].start))
+        return tok_is_speech_verb(s, &t[j + 1]);
+    if (!ingest_tok_is(s, &t[j], "of") && !ingest_tok_is(s, &t[j], "from"))
+        return false;
+    size_t k = j + 1;
+    if (ingest_tok_is(s, &t[k], "the"))
+        k++;
+    size_t c = k;
+    while (k < n && k < c + 4 && tok_capword(&t[k]) && t[k].quote == t[j].quote)
+        k++;
+    if (k == c || k + 1 >= n || t[k].quote != t[j].quote)
+        return false;
+    /* "Ann Roe of the Harbour Daily then asked" */
+    return tok_is_speech_verb(s, &t[k]) || speech_after_aside(s, t, n, k);
+}
+
 /* Whether ", a season-ticket holder for 31 years, said" starts at token j:
  * an appositive opened by "a" or "an", of at most a dozen words and numbers,
  * closed by a comma right before a speech verb. */
@@ -5159,7 +5195,8 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
         }
         bool cue = (j < n && tok_is_speech_verb(s, &t[j])) ||
                    (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
-                    tok_is_speech_verb(s, &t[j + 1]));
+                    tok_is_speech_verb(s, &t[j + 1])) ||
+                   speech_after_aside(s, t, n, j);
         bool person =
             (a > 0 && tok_is_speech_verb(s, &t[a - 1])) || described_after_verb(s, t, a) ||
             (j + 1 < n && t[j].kind == INGEST_TOK_PUNCT && t[j].ch == ',' &&
