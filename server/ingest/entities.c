@@ -6230,6 +6230,10 @@ static void name_drop_nickname(char *s)
         size_t after = k;
         if (k == j || k >= n)
             return;
+        /* "Rock 'n' Roll": in single marks only a capitalised word */
+        if ((o == INGEST_QM_SINGLE_OPEN || o == INGEST_QM_SINGLE_AMBIG) &&
+            !(s[j] >= 'A' && s[j] <= 'Z'))
+            return;
         enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &after));
         if (!nick_mark(q, false, o) || after >= n || s[after] != ' ')
             return;
