@@ -6270,7 +6270,7 @@ static bool name_nickname(const char *name, size_t n, const char **nick, size_t 
     *nick = name + j;
     *nick_n = k - j;
     memcpy(buf, name + j, k - j);
-    strcpy(buf + (k - j), lw);
+    memcpy(buf + (k - j), lw, strlen(lw) + 1); /* with its NUL */
     return true;
 }
 
