@@ -6188,8 +6188,34 @@ static bool chamber_name(const struct ingest_gaz *g, const char *nm, size_t n)
            ingest_gaz_find(g, nm, n - 6, INGEST_GAZ_PLACE) != NULL;
 }
 
-/* Cuts a nickname quoted inside a name, in place: 'Thomas "Tam" Ruddock' is
- * Thomas Ruddock (the span finder leaves such a nickname in the name). */
+/* The end of a nickname's word starting at byte j of s: ASCII up to a space,
+ * a double mark or a straight single mark before a space (an apostrophe
+ * inside "O'Neil" stays in it). */
+static size_t nick_word_end(const char *s, size_t n, size_t j)
+{
+    size_t k = j;
+    while (k < n && s[k] != ' ' && s[k] != '"' && (unsigned char)s[k] < 0x80 &&
+           !(s[k] == '\'' && (k + 1 == n || s[k + 1] == ' ')))
+        k++;
+    return k;
+}
+
+/* Whether quote mark kind q opens (open) or closes a nickname in marks of
+ * the same style as the opening kind o. */
+static bool nick_mark(enum ingest_qmark q, bool open, enum ingest_qmark o)
+{
+    bool dbl = open ? q == INGEST_QM_DOUBLE_OPEN || q == INGEST_QM_DOUBLE_AMBIG
+                    : o != INGEST_QM_SINGLE_OPEN && o != INGEST_QM_SINGLE_AMBIG;
+    if (dbl)
+        return q == (open ? INGEST_QM_DOUBLE_OPEN : INGEST_QM_DOUBLE_CLOSE) ||
+               q == INGEST_QM_DOUBLE_AMBIG;
+    return q == (open ? INGEST_QM_SINGLE_OPEN : INGEST_QM_SINGLE_CLOSE) ||
+           q == INGEST_QM_SINGLE_AMBIG;
+}
+
+/* Cuts a nickname quoted inside a name, in place: 'Thomas "Tam" Ruddock' and
+ * "Oneil 'Jiggy' Francis" are Thomas Ruddock and Oneil Francis (the span
+ * finder leaves such a nickname in the name). */
 static void name_drop_nickname(char *s)
 {
     size_t n = strlen(s);
@@ -6197,18 +6223,19 @@ static void name_drop_nickname(char *s)
         if (s[i] != ' ')
             continue;
         size_t j = i + 1;
-        enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &j));
-        if (q != INGEST_QM_DOUBLE_OPEN && q != INGEST_QM_DOUBLE_AMBIG)
+        enum ingest_qmark o = ingest_cp_quote_mark(ingest_utf8_next(s, n, &j));
+        if (!nick_mark(o, true, o))
             continue;
-        size_t k = j;
-        while (k < n && s[k] != ' ' && s[k] != '"' && (unsigned char)s[k] < 0x80)
-            k++;
+        size_t k = nick_word_end(s, n, j);
         size_t after = k;
         if (k == j || k >= n)
             return;
-        q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &after));
-        if ((q != INGEST_QM_DOUBLE_CLOSE && q != INGEST_QM_DOUBLE_AMBIG) || after >= n ||
-            s[after] != ' ')
+        /* "Rock 'n' Roll": in single marks only a capitalised word */
+        if ((o == INGEST_QM_SINGLE_OPEN || o == INGEST_QM_SINGLE_AMBIG) &&
+            !(s[j] >= 'A' && s[j] <= 'Z'))
+            return;
+        enum ingest_qmark q = ingest_cp_quote_mark(ingest_utf8_next(s, n, &after));
+        if (!nick_mark(q, false, o) || after >= n || s[after] != ' ')
             return;
         memmove(s + i, s + after, n - after + 1); /* keeps the space after it */
         return;
@@ -6236,16 +6263,14 @@ static bool name_nickname(const char *name, size_t n, const char **nick, size_t 
         i++;
     size_t j = i + 1;
     ingest_utf8_next(name, n, &j);
-    size_t k = j;
-    while (k < n && name[k] != ' ' && name[k] != '"' && (unsigned char)name[k] < 0x80)
-        k++;
+    size_t k = nick_word_end(name, n, j);
     const char *lw = strrchr(tmp, ' ');
     if (!lw || k == j || (k - j) + strlen(lw) + 1 > bn)
         return false;
     *nick = name + j;
     *nick_n = k - j;
     memcpy(buf, name + j, k - j);
-    strcpy(buf + (k - j), lw);
+    memcpy(buf + (k - j), lw, strlen(lw) + 1); /* with its NUL */
     return true;
 }
 

@@ -720,6 +720,67 @@ static uint32_t span_last_cp(const char *s, const struct ingest_qspan *sp)
     return ingest_cp_before(s, sp->end);
 }
 
+/* Whether s holds a lower-case word of four letters or more: running
+ * text, no title-case headline ("Website Shows Bias When 'Fact-Checking'
+ * Candidates", where a quoted word between capitals is no nickname). */
+static bool has_long_lower_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 4 < n; i++)
+        if (s[i] == ' ' && s[i + 1] >= 'a' && s[i + 1] <= 'z' && s[i + 2] >= 'a' &&
+            s[i + 2] <= 'z' && s[i + 3] >= 'a' && s[i + 3] <= 'z' && s[i + 4] >= 'a' &&
+            s[i + 4] <= 'z')
+            return true;
+    return false;
+}
+
+/* The end of the capitalised word (letters, "-", ".", an apostrophe before a
+ * capital) from byte a of s; a when none starts there. */
+static size_t cap_word_end(const char *s, size_t n, size_t a)
+{
+    if (a >= n || !ingest_cp_is_upper(ingest_cp_at(s, n, a)))
+        return a;
+    size_t e = a;
+    while (e < n) {
+        size_t at = e;
+        uint32_t c = ingest_utf8_next(s, n, &e);
+        /* letters (a closing mark ends the word), "-", ".", and an
+         * apostrophe before a capital: "O'Neil" */
+        if (!(ingest_cp_is_alpha(c) || c == '-' || c == '.' ||
+              (c == '\'' && e < n && s[e] >= 'A' && s[e] <= 'Z'))) {
+            e = at;
+            break;
+        }
+    }
+    return e > a + 1 && s[e - 1] == '.' ? e - 1 : e;
+}
+
+/* Whether the single mark at byte at (len bytes) opens a nickname inside a
+ * name, "Oneil 'Jiggy' Francis": a capitalised word before it, one in the
+ * marks, and after the closing mark and a space a capitalised word that ends
+ * the name (the rule quotes.c keeps such a nickname out of the quotations
+ * by). Its marks are no tokens, so the name runs on; *close gets the byte of
+ * the closing mark. */
+static bool nick_open_mark(const char *s, size_t n, size_t at, size_t len, size_t *close)
+{
+    if (at < 3 || s[at - 1] != ' ')
+        return false;
+    size_t a = at - 1;
+    while (a > 0 && s[a - 1] != ' ')
+        a--;
+    size_t w = at + len, e = cap_word_end(s, n, w);
+    if (a == at - 1 || cap_word_end(s, n, a) != at - 1 || e == w || e - w > 24)
+        return false;
+    size_t after = e;
+    uint32_t c = ingest_utf8_next(s, n, &after);
+    if ((c != '\'' && c != 0x2019) || after + 1 >= n || s[after] != ' ')
+        return false;
+    size_t se = cap_word_end(s, n, after + 1);
+    if (se == after + 1 || (se < n && s[se] == ' ' && se + 1 < n && cap_word_end(s, n, se + 1) > se + 1))
+        return false;
+    *close = e;
+    return has_long_lower_word(s, n);
+}
+
 bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans, size_t n_spans,
                        struct ingest_toks *out)
 {
@@ -731,6 +792,7 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
     int32_t cur_quote = -1;
     bool prev_allcaps = false;
     bool kicker = true; /* every word so far in capitals: "THE GOP RESPONSE —" */
+    size_t nick_close = SIZE_MAX; /* the closing mark of a nickname in a name */
     while (i < n) {
         /* leave / enter quotation spans by position */
         while (si < n_spans && i >= spans[si].close_end) {
@@ -766,6 +828,9 @@ bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans
                  qm == INGEST_QM_DOUBLE_AMBIG) &&
                 !inside)
                 continue; /* a top-level mark: no token */
+            if (!inside && (at == nick_close || ((c == '\'' || c == 0x2018) &&
+                                                 nick_open_mark(s, n, at, i - at, &nick_close))))
+                continue; /* "Oneil 'Jiggy' Francis": the name runs on */
         }
         struct ingest_tok k = {0};
         k.quote = inside ? (int32_t)si : -1;
