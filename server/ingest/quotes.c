@@ -790,7 +790,7 @@ static bool cue_word(const char *w, size_t n)
 #define CUE_BUCKET_MAX 16 /* cues with one first letter and first-word length */
 struct cue_buckets {
     uint8_t n[26][CUE_WORD_MAX + 1];
-    uint8_t idx[26][CUE_WORD_MAX + 1][CUE_BUCKET_MAX];
+    uint16_t idx[26][CUE_WORD_MAX + 1][CUE_BUCKET_MAX]; /* cues passed 256 entries */
 };
 
 /* The length of the first word of cue entry words (a loop: strcspn sets up a
@@ -803,6 +803,8 @@ static size_t cue_first_len(const char *words)
     return n;
 }
 
+_Static_assert(sizeof cues / sizeof *cues <= UINT16_MAX, "cue_buckets holds a cue's index in 16 bits");
+
 static void cue_buckets_build(struct cue_buckets *b)
 {
     memset(b->n, 0, sizeof b->n); /* idx is read only below n */
@@ -810,7 +812,7 @@ static void cue_buckets_build(struct cue_buckets *b)
         unsigned l = (unsigned)(cues[c].words[0] - 'a');
         size_t wl = cue_first_len(cues[c].words);
         if (l < 26 && wl <= CUE_WORD_MAX && b->n[l][wl] < CUE_BUCKET_MAX)
-            b->idx[l][wl][b->n[l][wl]++] = (uint8_t)c;
+            b->idx[l][wl][b->n[l][wl]++] = (uint16_t)c;
     }
 }
 
