@@ -613,7 +613,7 @@ static int cmd_ingest(struct config *cfg, int argc, char **argv)
     if (store_bulk_mode(s) != STORE_OK || store_cache_limit(s, cfg->ingest_cache_bytes) != STORE_OK ||
         store_bulk_defer_indexes(s, &deferred) != STORE_OK || store_batch_begin(s) != STORE_OK) {
         if (deferred)
-            store_indexes_restore(s);
+            store_indexes_restore(s, true);
         fprintf(stderr, "newsd: cannot write to %s (see the log above)\n", cfg->db);
         ret = 1;
         goto out;

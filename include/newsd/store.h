@@ -116,11 +116,13 @@ enum store_rc store_bulk_finish(struct store *s);
  * (*deferred true), for store_indexes_restore to build in one sort each at
  * store_bulk_finish. A database holding articles is left as it is. */
 enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred);
-/* Builds every index deferred_indexes names and empties it, in one
- * transaction; STORE_OK at once when it is empty. store_migrate calls it, so
- * the next writer to open a database repairs a load that died; then a busy
- * database (a load still running) is left to that load. */
-enum store_rc store_indexes_restore(struct store *s);
+/* Builds each index deferred_indexes names, each in a transaction of its own
+ * with the removal of its row (a row that is not exactly "CREATE INDEX <its
+ * name> ON ..." is refused and kept). STORE_OK at once when it is empty, else
+ * the first failure, the others still tried. store_migrate calls it before
+ * any later migration with wait false: a busy database (a load running) is
+ * left to that load at once. */
+enum store_rc store_indexes_restore(struct store *s, bool wait);
 /* How many articles the open batch should take before store_batch_commit:
  * from 1,024 in a small database to 8,192 from 32,768 articles on (fewer
  * commits the more pages each one writes; db.c). */

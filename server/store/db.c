@@ -15,6 +15,9 @@
  * (server and a CLI ingest) queue on the write lock for this long. */
 #define STORE_BUSY_MS 5000
 
+/* The schema version from which deferred_indexes exists (0008). */
+#define STORE_SCHEMA_DEFERRED 8
+
 static const char *const stmt_names[STMT__COUNT] = {
     [STMT_BEGIN] = "begin",
     [STMT_COMMIT] = "commit",
@@ -346,15 +349,18 @@ enum store_rc store_migrate(struct store *s, int *from, int *to)
      * check: a database this binary refuses is left as it was. */
     if ((rc = store_exec(s, "PRAGMA journal_mode = WAL;", "wal")) != STORE_OK)
         return rc;
+    /* A load that died left indexes out: they are built before any later
+     * migration, which may drop or change them, runs. Without waiting: a
+     * database whose write lock is taken has its load running, and that load
+     * builds them itself; any other failure leaves the data whole, only
+     * slower to read, and is logged. */
+    if (v >= STORE_SCHEMA_DEFERRED)
+        store_indexes_restore(s, false);
     for (int n = v + 1; n <= store_schema_latest(); n++)
         if ((rc = store_migration_apply(s, n)) != STORE_OK)
             return rc;
     if (to)
         *to = store_schema_latest();
-    /* A load that died left indexes out: build them. A busy database is one
-     * whose load still runs and will build them itself; any other failure
-     * leaves the data whole, only slower to read, and is logged. */
-    store_indexes_restore(s);
     return STORE_OK;
 }
 
@@ -486,11 +492,11 @@ enum store_rc store_batch_commit(struct store *s)
 enum store_rc store_bulk_finish(struct store *s)
 {
     enum store_rc rc = store_batch_commit(s);
-    /* whatever the last batch did, the indexes come back before the WAL is
-     * copied into the database */
-    enum store_rc rrc = store_indexes_restore(s);
-    if (rc == STORE_OK)
-        rc = rrc;
+    /* Whatever the last batch did, the indexes come back before the WAL is
+     * copied into the database. An index that cannot be built is logged and
+     * left recorded for the next writer; it loses no article, so it does not
+     * change what the batch's commit returned. */
+    store_indexes_restore(s, true);
     if (rc == STORE_OK)
         rc = store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint");
     return rc;
@@ -507,18 +513,35 @@ static const char sql_defer_save[] =
     "AND sql NOT LIKE 'CREATE UNIQUE%'";
 static const char sql_defer_list[] =
     "SELECT d.name, d.sql FROM deferred_indexes d "
-    "WHERE EXISTS (SELECT 1 FROM sqlite_schema i WHERE i.type = 'index' AND i.name = d.name) "
-    "= ?1 ORDER BY d.name";
+    "WHERE ?1 < 0 OR EXISTS (SELECT 1 FROM sqlite_schema i WHERE i.type = 'index' "
+    "AND i.name = d.name) = ?1 ORDER BY d.name";
 static const char sql_articles_empty[] = "SELECT NOT EXISTS (SELECT 1 FROM articles)";
+static const char sql_index_exists[] =
+    "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1";
+static const char sql_defer_done[] = "DELETE FROM deferred_indexes WHERE name = ?1";
 
-/* Runs a DROP or CREATE of index name; sql is the statement itself (from
- * sqlite_schema, as SQLite wrote it), or NULL to drop. Identifiers cannot be
- * bound, so the name is quoted with %w. */
-static enum store_rc index_ddl(struct store *s, const char *name, const char *sql)
+/* Used by store_indexes_restore: the recorded statement must create exactly
+ * the index its row names (deferred_indexes is data in the file, so it is
+ * checked like input): "CREATE INDEX <name> ON " and nothing after the one
+ * statement. */
+static bool index_sql_valid(const char *name, const char *sql, sqlite3 *db, sqlite3_stmt **st)
 {
-    if (sql)
-        return strncmp(sql, "CREATE INDEX ", 13) == 0 ? store_exec(s, sql, "index_create")
-                                                      : STORE_ERR;
+    size_t n = strlen(name);
+    if (strncmp(sql, "CREATE INDEX ", 13) != 0 || strncmp(sql + 13, name, n) != 0 ||
+        strncmp(sql + 13 + n, " ON ", 4) != 0)
+        return false;
+    const char *tail = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, st, &tail) != SQLITE_OK || !*st)
+        return false;
+    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == '\r' || *tail == ';'))
+        tail++;
+    return tail && *tail == '\0';
+}
+
+/* Used by store_bulk_defer_indexes; identifiers cannot be bound, so the name
+ * (from sqlite_schema) is quoted with %w. */
+static enum store_rc index_drop(struct store *s, const char *name)
+{
     char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", name);
     if (!drop)
         return STORE_ERR;
@@ -527,42 +550,43 @@ static enum store_rc index_ddl(struct store *s, const char *name, const char *sq
     return rc;
 }
 
-/* For each deferred index that exists (present 1) or is missing (present 0),
- * its DDL: dropped, or created again from its recorded statement. The list is
- * read whole first: SQLite refuses a DROP while a read of the schema is open. */
-static enum store_rc deferred_each(struct store *s, int present)
+/* The rows of deferred_indexes whose index exists (present 1), is missing
+ * (present 0), or all (-1), as name, sql, name, sql, ... in *v (caller frees
+ * each and v).
+ * Read whole first: SQLite refuses DDL while a read of the schema is open. */
+static enum store_rc deferred_rows(struct store *s, int present, char ***v, size_t *n)
 {
+    *v = NULL;
+    *n = 0;
     sqlite3_stmt *st = store_prepare_once(s, sql_defer_list, "defer_list");
     if (!st)
         return STORE_ERR;
-    char **v = NULL; /* name, sql, name, sql, ... */
-    size_t n = 0;
     enum store_rc rc = sqlite3_bind_int(st, 1, present) == SQLITE_OK ? STORE_OK : STORE_ERR;
     int src = SQLITE_DONE;
     while (rc == STORE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-        char **nv = realloc(v, (n + 2) * sizeof *v);
+        char **nv = realloc(*v, (*n + 2) * sizeof **v);
         if (!nv) {
             rc = STORE_ERR;
             break;
         }
-        v = nv;
-        v[n] = store_col_text(st, 0);
-        v[n + 1] = store_col_text(st, 1);
-        n += 2;
-        if (!v[n - 2] || !v[n - 1])
+        *v = nv;
+        nv[*n] = store_col_text(st, 0);
+        nv[*n + 1] = store_col_text(st, 1);
+        *n += 2;
+        if (!nv[*n - 2] || !nv[*n - 1])
             rc = STORE_ERR;
     }
     if (rc == STORE_OK && src != SQLITE_DONE)
         rc = store_rc_from(s, src, "defer_list");
     sqlite3_finalize(st);
-    for (size_t i = 0; i < n; i += 2) {
-        if (rc == STORE_OK)
-            rc = index_ddl(s, v[i], present ? NULL : v[i + 1]);
-        free(v[i]);
-        free(v[i + 1]);
-    }
-    free(v);
     return rc;
+}
+
+static void deferred_rows_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
 }
 
 /* Ends the transaction a deferral step opened: COMMIT when rc is STORE_OK,
@@ -586,10 +610,15 @@ enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred)
     int src = st ? sqlite3_step(st) : SQLITE_ERROR;
     bool empty = src == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
     sqlite3_finalize(st);
+    char **v = NULL;
+    size_t n = 0;
     if (src != SQLITE_ROW)
-        rc = store_rc_from(s, src, "articles_empty");
+        rc = st ? store_rc_from(s, src, "articles_empty") : STORE_ERR;
     else if (empty && (rc = store_exec(s, sql_defer_save, "defer_save")) == STORE_OK)
-        rc = deferred_each(s, 1);
+        rc = deferred_rows(s, 1, &v, &n);
+    for (size_t i = 0; rc == STORE_OK && i < n; i += 2)
+        rc = index_drop(s, v[i]);
+    deferred_rows_free(v, n);
     rc = deferred_end(s, rc);
     *deferred = rc == STORE_OK && empty;
     if (*deferred)
@@ -597,29 +626,71 @@ enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred)
     return rc;
 }
 
-enum store_rc store_indexes_restore(struct store *s)
+/* Builds index name from its recorded sql (unless it exists) and drops its
+ * row, in one transaction of its own: one index that cannot be built (a
+ * stale or damaged row, a full disk) holds back no other, and a writer
+ * waiting on the lock waits for one sort at most. */
+static enum store_rc index_restore_one(struct store *s, const char *name, const char *sql)
 {
-    sqlite3_stmt *st = store_prepare_once(s, "SELECT count(*) FROM deferred_indexes", "deferred");
-    int src = st ? sqlite3_step(st) : SQLITE_ERROR;
-    int n = src == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
-    if (n <= 0)
-        return n == 0 ? STORE_OK : store_rc_from(s, src, "deferred");
     enum store_rc rc = store_exec(s, "BEGIN IMMEDIATE", "restore_begin");
     if (rc != STORE_OK)
         return rc;
+    sqlite3_stmt *st = NULL;
+    sqlite3_stmt *ex = store_prepare_once(s, sql_index_exists, "index_exists");
+    int src = ex ? sqlite3_bind_text(ex, 1, name, -1, SQLITE_STATIC) : SQLITE_ERROR;
+    if (src == SQLITE_OK)
+        src = sqlite3_step(ex);
+    bool exists = src == SQLITE_ROW;
+    sqlite3_finalize(ex);
+    if (src != SQLITE_ROW && src != SQLITE_DONE)
+        rc = STORE_ERR;
+    else if (!exists && !index_sql_valid(name, sql, s->db, &st)) {
+        log_error("event=index_row_refused name=\"%s\"", name);
+        rc = STORE_ERR;
+    } else if (!exists && (src = sqlite3_step(st)) != SQLITE_DONE)
+        rc = store_rc_from(s, src, "index_create");
+    sqlite3_finalize(st);
+    sqlite3_stmt *del = rc == STORE_OK ? store_prepare_once(s, sql_defer_done, "defer_done") : NULL;
+    if (rc == STORE_OK) {
+        src = del ? sqlite3_bind_text(del, 1, name, -1, SQLITE_STATIC) : SQLITE_ERROR;
+        if (src == SQLITE_OK)
+            src = sqlite3_step(del);
+        rc = src == SQLITE_DONE ? STORE_OK : STORE_ERR;
+    }
+    sqlite3_finalize(del);
+    return deferred_end(s, rc);
+}
+
+enum store_rc store_indexes_restore(struct store *s, bool wait)
+{
+    char **v = NULL;
+    size_t n = 0;
+    enum store_rc rc = deferred_rows(s, -1, &v, &n), first = STORE_OK;
+    size_t built = 0;
+    if (!wait)
+        sqlite3_busy_timeout(s->db, 0);
     /* the sorts of CREATE INDEX may use a helper thread: nothing else runs now */
-    store_exec(s, "PRAGMA threads = 2", "threads");
-    rc = deferred_each(s, 0);
-    if (rc == STORE_OK)
-        rc = store_exec(s, "DELETE FROM deferred_indexes", "restore_done");
-    store_exec(s, "PRAGMA threads = 0", "threads");
-    rc = deferred_end(s, rc);
-    if (rc == STORE_OK)
-        log_info("event=indexes_restored count=%d", n);
-    else
-        log_error("event=indexes_restore_failed count=%d", n);
-    return rc;
+    sqlite3_exec(s->db, "PRAGMA threads = 2", NULL, NULL, NULL);
+    for (size_t i = 0; rc == STORE_OK && i < n; i += 2) {
+        enum store_rc one = index_restore_one(s, v[i], v[i + 1]);
+        if (one == STORE_BUSY && !wait) {
+            log_info("event=indexes_restore_left reason=busy");
+            first = one;
+            break; /* a load runs and will build them */
+        }
+        if (one != STORE_OK && first == STORE_OK)
+            first = one;
+        built += one == STORE_OK;
+    }
+    sqlite3_exec(s->db, "PRAGMA threads = 0", NULL, NULL, NULL);
+    if (!wait)
+        sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+    deferred_rows_free(v, n);
+    if (built)
+        log_info("event=indexes_restored count=%zu", built);
+    if (rc == STORE_OK && first != STORE_OK && first != STORE_BUSY)
+        log_error("event=indexes_restore_failed built=%zu", built);
+    return rc != STORE_OK ? rc : first;
 }
 
 /* Bulk mode also turns off this connection's foreign key checks: every row a

@@ -1436,14 +1436,33 @@ Test(store, a_load_that_died_has_its_indexes_built_by_the_next_writer)
 
 Test(store, only_index_statements_are_built_from_deferred_rows)
 {
-    /* deferred_indexes is data in the file: a row that is not a CREATE
-     * INDEX is refused, and the refusal changes nothing. */
+    /* deferred_indexes is data in the file: a row that is not exactly one
+     * CREATE INDEX of the index it names is refused and kept, the refusal
+     * changes nothing else, and the other rows are still built. */
+    int n0 = 0, n1 = 0;
+    char *before = index_schema(db, &n0);
+    bool deferred = false;
+    cr_assert_eq(store_bulk_defer_indexes(db, &deferred), STORE_OK);
+    cr_assert(deferred);
     cr_assert_eq(sqlite3_exec(db->db,
-                              "INSERT INTO deferred_indexes VALUES ('a_index', 'DROP TABLE quotes')",
+                              "INSERT INTO deferred_indexes VALUES "
+                              "('a_drop', 'DROP TABLE quotes'), "
+                              "('a_two', 'CREATE INDEX a_two ON articles (id); DROP TABLE id_high'), "
+                              "('a_other', 'CREATE INDEX a_else ON articles (id)'), "
+                              "('a_stale', 'CREATE INDEX a_stale ON gone_table (x)')",
                               NULL, NULL, NULL),
                  SQLITE_OK);
-    cr_assert_neq(store_indexes_restore(db), STORE_OK);
-    cr_assert_eq(db_int("SELECT count(*) FROM deferred_indexes"), 1);
-    cr_assert_eq(db_int("SELECT count(*) FROM sqlite_schema WHERE name = 'quotes'"), 1);
+    cr_assert_neq(store_indexes_restore(db, true), STORE_OK);
     cr_assert(sqlite3_get_autocommit(db->db));
+    cr_assert_eq(db_int("SELECT count(*) FROM deferred_indexes"), 4);
+    cr_assert_eq(db_int("SELECT count(*) FROM sqlite_schema WHERE name IN "
+                        "('quotes', 'id_high')"),
+                 2);
+    cr_assert_eq(db_int("SELECT count(*) FROM sqlite_schema WHERE name IN "
+                        "('a_two', 'a_else', 'a_stale')"),
+                 0);
+    char *after = index_schema(db, &n1);
+    cr_assert_str_eq(after, before);
+    free(before);
+    free(after);
 }
