@@ -5300,6 +5300,23 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
     return -1;
 }
 
+/* The first token of token k's sentence, by binary search: sentence numbers
+ * never decrease along a paragraph, and a walk back from every "it" of one
+ * endless sentence would be quadratic. */
+static size_t sent_first(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t lo = 0, hi = k;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].sent < t[k].sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* "The league pushed back. In a statement, it said ...": an "it" whose
  * paragraph's sentence before opens with "the" and an organisation noun
  * ("the league", "the state agency") stands for the organisation that noun
@@ -5308,14 +5325,10 @@ static int32_t prev_sentence_body(const struct ctx *x, int32_t pi, size_t k)
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
-    size_t f = k;
-    while (f > 0 && t[f - 1].sent == t[k].sent)
-        f--;
+    size_t f = sent_first(p, k);
     if (f == 0)
         return -1;
-    size_t g = f - 1;
-    while (g > 0 && t[g - 1].sent == t[f - 1].sent)
-        g--;
+    size_t g = sent_first(p, f - 1);
     if (!ingest_tok_ieq(p->s, &t[g], "the") || t[g].quote >= 0)
         return -1;
     for (size_t h = g + 2; h <= g + 3 && h < f; h++) {
