@@ -4137,6 +4137,12 @@ static int32_t kin_owner(const struct ctx *x, int32_t mi, int32_t para, int32_t 
  * (pronoun_resolve, a few paragraphs back); when that person was once named
  * behind the inverse kin noun, anywhere earlier, the kin is that phrase's
  * owner. The pronoun's own referent bounds the long look back. */
+/* How far kin_far_inverse looks back: over this many earlier mentions, and
+ * this many of the referent's own (a token search each), far more than a
+ * long article holds, yet bounds, so that a "Her father said" after every
+ * one of thousands of mentions stays linear. */
+enum { KIN_FAR_STEPS = 4096, KIN_FAR_OWN = 64 };
+
 static int32_t kin_far_inverse(const struct ctx *x, int32_t pi, struct subj sj, const char *kin)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4148,10 +4154,13 @@ static int32_t kin_far_inverse(const struct ctx *x, int32_t pi, struct subj sj, 
     if (who < 0)
         return -1;
     const struct ingest_ents *e = x->ents;
-    for (size_t i = mention_lower(e, pi, t[sj.a].start); i > 0;) {
+    size_t i = mention_lower(e, pi, t[sj.a].start);
+    size_t seen = 0;
+    for (size_t steps = 0; i > 0 && steps < KIN_FAR_STEPS && seen < KIN_FAR_OWN; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->entity != who || m->in_quote)
             continue;
+        seen++;
         const struct ingest_para *mp = &x->paras[m->para];
         const struct ingest_tok *u = mp->toks.v;
         size_t a = tok_at_byte(mp, m->start);
