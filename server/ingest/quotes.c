@@ -5270,6 +5270,27 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
     return false;
 }
 
+/* How many tokens before "the N head" headed_by_holder searches for
+ * "headed by", over all its paragraphs: some ten news paragraphs, a bound so
+ * that a "the N head" quote repeated through one endless paragraph stays
+ * linear. */
+enum { HEADED_BY_TOKS = 1024 };
+
+/* First of paragraph o's mentions (sorted by start) starting at or after
+ * byte b, by binary search. */
+static size_t para_mention_lower(const struct ingest_para *o, size_t b)
+{
+    size_t lo = 0, hi = o->n_m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->m[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* "a four-member bench headed by Justice Ann Roe ... “...,” the bench head
  * shot back": "the N head" is the person an earlier "N ... headed by X" (N
  * within four words before "headed") named, in this paragraph or the six
@@ -5283,11 +5304,14 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
         return -1;
     const struct ingest_tok *nt = &t[sj.a + 1];
     size_t nl = nt->end - nt->start;
-    for (int32_t qi = pi; qi >= 0 && qi >= pi - 6; qi--) {
+    size_t budget = HEADED_BY_TOKS;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 6 && budget > 0; qi--) {
         const struct ingest_para *o = &x->paras[qi];
         const struct ingest_tok *u = o->toks.v;
         size_t lim = qi == pi ? sj.a : o->toks.n;
-        for (size_t h = 1; h + 2 < lim; h++) {
+        size_t lo = lim > budget + 1 ? lim - budget : 1;
+        budget -= lim > lo ? lim - lo : 0;
+        for (size_t h = lo; h + 2 < lim; h++) {
             if (u[h].quote >= 0 || !ingest_tok_is(o->s, &u[h], "headed") ||
                 !ingest_tok_is(o->s, &u[h + 1], "by"))
                 continue;
@@ -5297,10 +5321,12 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
                        memcmp(o->s + u[j - 1].start, p->s + nt->start, nl) == 0;
             if (!noun)
                 continue;
-            for (size_t mi = 0; mi < o->n_m; mi++) {
+            for (size_t mi = para_mention_lower(o, u[h + 2].start); mi < o->n_m; mi++) {
                 const struct ingest_mention *m = &o->m[mi];
                 size_t a = tok_at_byte(o, m->start);
-                if (a > h + 1 && a <= h + 6 && a < o->toks.n && u[a].sent == u[h].sent &&
+                if (a > h + 6)
+                    break; /* sorted by start: none further on is near */
+                if (a > h + 1 && a < o->toks.n && u[a].sent == u[h].sent &&
                     x->ents->v[m->entity].type == ENTITY_PERSON)
                     return m->entity;
             }
