@@ -4139,6 +4139,12 @@ static int32_t kin_owner(const struct ctx *x, int32_t mi, int32_t para, int32_t 
  * (pronoun_resolve, a few paragraphs back); when that person was once named
  * behind the inverse kin noun, anywhere earlier, the kin is that phrase's
  * owner. The pronoun's own referent bounds the long look back. */
+/* How far kin_far_inverse looks back: over this many earlier mentions, and
+ * this many of the referent's own (a token search each), far more than a
+ * long article holds, yet bounds, so that a "Her father said" after every
+ * one of thousands of mentions stays linear. */
+enum { KIN_FAR_STEPS = 4096, KIN_FAR_OWN = 64 };
+
 static int32_t kin_far_inverse(const struct ctx *x, int32_t pi, struct subj sj, const char *kin)
 {
     const struct ingest_para *p = &x->paras[pi];
@@ -4150,10 +4156,13 @@ static int32_t kin_far_inverse(const struct ctx *x, int32_t pi, struct subj sj, 
     if (who < 0)
         return -1;
     const struct ingest_ents *e = x->ents;
-    for (size_t i = mention_lower(e, pi, t[sj.a].start); i > 0;) {
+    size_t i = mention_lower(e, pi, t[sj.a].start);
+    size_t seen = 0;
+    for (size_t steps = 0; i > 0 && steps < KIN_FAR_STEPS && seen < KIN_FAR_OWN; steps++) {
         const struct ingest_mention *m = &e->m[--i];
         if (m->entity != who || m->in_quote)
             continue;
+        seen++;
         const struct ingest_para *mp = &x->paras[m->para];
         const struct ingest_tok *u = mp->toks.v;
         size_t a = tok_at_byte(mp, m->start);
@@ -5263,6 +5272,27 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
     return false;
 }
 
+/* How many tokens before "the N head" headed_by_holder searches for
+ * "headed by", over all its paragraphs: some ten news paragraphs, a bound so
+ * that a "the N head" quote repeated through one endless paragraph stays
+ * linear. */
+enum { HEADED_BY_TOKS = 1024 };
+
+/* First of paragraph o's mentions (sorted by start) starting at or after
+ * byte b, by binary search. */
+static size_t para_mention_lower(const struct ingest_para *o, size_t b)
+{
+    size_t lo = 0, hi = o->n_m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (o->m[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* "a four-member bench headed by Justice Ann Roe ... “...,” the bench head
  * shot back": "the N head" is the person an earlier "N ... headed by X" (N
  * within four words before "headed") named, in this paragraph or the six
@@ -5276,11 +5306,14 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
         return -1;
     const struct ingest_tok *nt = &t[sj.a + 1];
     size_t nl = nt->end - nt->start;
-    for (int32_t qi = pi; qi >= 0 && qi >= pi - 6; qi--) {
+    size_t budget = HEADED_BY_TOKS;
+    for (int32_t qi = pi; qi >= 0 && qi >= pi - 6 && budget > 0; qi--) {
         const struct ingest_para *o = &x->paras[qi];
         const struct ingest_tok *u = o->toks.v;
         size_t lim = qi == pi ? sj.a : o->toks.n;
-        for (size_t h = 1; h + 2 < lim; h++) {
+        size_t lo = lim > budget + 1 ? lim - budget : 1;
+        budget -= lim > lo ? lim - lo : 0;
+        for (size_t h = lo; h + 2 < lim; h++) {
             if (u[h].quote >= 0 || !ingest_tok_is(o->s, &u[h], "headed") ||
                 !ingest_tok_is(o->s, &u[h + 1], "by"))
                 continue;
@@ -5290,16 +5323,35 @@ static int32_t headed_by_holder(const struct ctx *x, int32_t pi, struct subj sj)
                        memcmp(o->s + u[j - 1].start, p->s + nt->start, nl) == 0;
             if (!noun)
                 continue;
-            for (size_t mi = 0; mi < o->n_m; mi++) {
+            for (size_t mi = para_mention_lower(o, u[h + 2].start); mi < o->n_m; mi++) {
                 const struct ingest_mention *m = &o->m[mi];
                 size_t a = tok_at_byte(o, m->start);
-                if (a > h + 1 && a <= h + 6 && a < o->toks.n && u[a].sent == u[h].sent &&
+                if (a > h + 6)
+                    break; /* sorted by start: none further on is near */
+                if (a > h + 1 && a < o->toks.n && u[a].sent == u[h].sent &&
                     x->ents->v[m->entity].type == ENTITY_PERSON)
                     return m->entity;
             }
         }
     }
     return -1;
+}
+
+/* The first token of token k's sentence, by binary search: sentence numbers
+ * never decrease along a paragraph, and a walk back from every "it" of one
+ * endless sentence would be quadratic. */
+static size_t sent_first(const struct ingest_para *p, size_t k)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t lo = 0, hi = k;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].sent < t[k].sent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* "The league pushed back. In a statement, it said ...": an "it" whose
@@ -5310,14 +5362,10 @@ static int32_t prev_sentence_body(const struct ctx *x, int32_t pi, size_t k)
 {
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
-    size_t f = k;
-    while (f > 0 && t[f - 1].sent == t[k].sent)
-        f--;
+    size_t f = sent_first(p, k);
     if (f == 0)
         return -1;
-    size_t g = f - 1;
-    while (g > 0 && t[g - 1].sent == t[f - 1].sent)
-        g--;
+    size_t g = sent_first(p, f - 1);
     if (!ingest_tok_ieq(p->s, &t[g], "the") || t[g].quote >= 0)
         return -1;
     for (size_t h = g + 2; h <= g + 3 && h < f; h++) {
