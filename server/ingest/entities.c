@@ -6336,12 +6336,30 @@ static void nx_put(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].ent = ent;
 }
 
+/* Keeps s alive in r (freed with r) instead of freeing it: the run's name
+ * indexes hold pointers into an entity's old name. Leaves r and s as they
+ * were on OOM (unlike strv_push_taken, which would free s). */
+static bool retire_name(struct strv *r, char *s)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 4;
+        char **v = realloc(r->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        r->v = v;
+        r->cap = cap;
+    }
+    r->v[r->n++] = s;
+    return true;
+}
+
 /* 'Margaret "Peg" Roe' named earlier as "Peg Roe" (a headline's form) is
  * that person: the entity takes the full name, written without the
- * nickname. The entity's id, -1 when no person has the nickname form (or
- * memory fails). */
-static int nickname_person(struct ingest_ents *e, const struct name_index *full, const char *name,
-                           size_t n)
+ * nickname. The old name goes to retired, not free(): `full` and `last`
+ * still point into it. The entity's id, -1 when no person has the
+ * nickname form (or memory fails). */
+static int nickname_person(struct ingest_ents *e, const struct name_index *full,
+                           struct strv *retired, const char *name, size_t n)
 {
     const char *nick;
     size_t nick_n;
@@ -6355,7 +6373,10 @@ static int nickname_person(struct ingest_ents *e, const struct name_index *full,
     if (!nm)
         return -1;
     name_drop_nickname(nm);
-    free(e->v[id].name);
+    if (!retire_name(retired, e->v[id].name)) {
+        free(nm);
+        return -1;
+    }
     e->v[id].name = nm;
     return id;
 }
@@ -7346,6 +7367,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     struct cands cs = {0};
     struct ingest_toks scratch = {0};
     struct name_index full = {0}, last = {0}, heads = {0};
+    struct strv retired = {0}; /* old names `full` and `last` point into */
     int rc = INGEST_ERR_NOMEM;
     int32_t *seen_para = NULL;
     size_t pos = 0;
@@ -7834,7 +7856,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0 && dept_written(c))
             id = nx_find(&full, c->canon, c->canon_len);
         if (id < 0 && type == ENTITY_PERSON) {
-            id = nickname_person(out, &full, name, nn);
+            id = nickname_person(out, &full, &retired, name, nn);
             if (id >= 0) {
                 nx_put(&full, out->v[id].name, strlen(out->v[id].name), id);
                 if (!index_nickname(out, &full, name, nn, id)) {
@@ -8115,6 +8137,7 @@ out:
     free(full.v);
     free(last.v);
     free(heads.v);
+    strv_clear(&retired);
     free(cs.v);
     ingest_toks_clear(&scratch);
     return rc;
