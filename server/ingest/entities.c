@@ -1062,9 +1062,8 @@ static const char *const honorifics[] = {"dr", "dr.", "prof", "prof.", "shri", "
 /* Malaysian and Bruneian honorifics (state and federal awards, and the
  * Muslim pilgrim's and teacher's styles) stand before a name and are no part
  * of it: "Datuk Ann Roe" is Ann Roe. A first word opens one, sorted lower. */
-static const char *const malay_honorifics[] = {"datin", "dato", "dato'", "datoâ", "datuk",
-                                               "hajah", "haji", "tun", "ustaz",
-                                               "ustazah"}; /* sorted */
+static const char *const malay_honorifics[] = {"datin", "dato",  "dato'", "datuk", "hajah",
+                                               "haji",  "tun",   "ustaz", "ustazah"}; /* sorted */
 
 /* The number of tokens of a Malay honorific at t[k] inside t[k..b), a name
  * word still after it; 0 when none. Two-word styles are read whole ("Tan
@@ -1075,7 +1074,7 @@ static const char *const malay_honorifics[] = {"datin", "dato", "dato'", "datoâ
  * "Dato'" stands right before it. */
 static size_t malay_honorific_len(const char *s, const struct ingest_tok *t, size_t k, size_t b)
 {
-    size_t x = k;
+    size_t x = k; /* "Dato' Sri" cut at k == b-1 leaves x == b: every read checks x < b */
     if (k > 0 && (ingest_tok_is(s, &t[k], "Sri") || ingest_tok_is(s, &t[k], "Seri")) &&
         ((t[k - 1].kind == INGEST_TOK_PUNCT && k > 1 && ingest_tok_is(s, &t[k - 2], "Dato")) ||
          ingest_tok_is(s, &t[k - 1], "Dato")))
@@ -1087,12 +1086,14 @@ static size_t malay_honorific_len(const char *s, const struct ingest_tok *t, siz
             n = 2;
         else if (x + 1 < b && ingest_tok_is(s, &t[x], "Toh") && ingest_tok_is(s, &t[x + 1], "Puan"))
             n = 2;
-        else if (t[x].kind == INGEST_TOK_WORD && (t[x].flags & INGEST_TOKF_CAP) &&
+        else if (x < b && t[x].kind == INGEST_TOK_WORD && (t[x].flags & INGEST_TOKF_CAP) &&
                  ingest_word_in(malay_honorifics, sizeof malay_honorifics / sizeof *malay_honorifics,
                                 s + t[x].start, t[x].end - t[x].start)) {
             n = 1;
             if (x + 1 < b && t[x + 1].kind == INGEST_TOK_PUNCT && t[x + 1].start == t[x].end &&
-                (s[t[x + 1].start] == '\'' || (unsigned char)s[t[x + 1].start] == 0xe2))
+                (s[t[x + 1].start] == '\'' ||
+                 (t[x + 1].end - t[x + 1].start >= 3 &&
+                  memcmp(s + t[x + 1].start, "\xe2\x80\x99", 3) == 0)))
                 n = 2; /* "Dato" and its apostrophe as two tokens */
             if (x + n + 1 < b &&
                 (ingest_tok_is(s, &t[x + n], "Seri") || ingest_tok_is(s, &t[x + n], "Sri") ||
