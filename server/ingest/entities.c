@@ -4479,14 +4479,17 @@ static bool region_after_town(const char *s, const struct ingest_tok *t, size_t 
             ingest_tok_is(s, &t[ps - 1], "from"));
 }
 
-/* Whether a speech verb follows token j past a short aside with no comma:
- * a sequencing adverb ("Chan Mei Fong then asked") or the outlet or body the
- * speaker is of ("Ann Roe of the Harbour Daily asked"), or both, so the
- * name before it is cued like one right before the verb. */
-static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+/* speech_after_aside from token j, reading no token at or past lim, with
+ * nested asides left ("of the Harbour Daily then asked" is one inside
+ * another). Bounded so that "X of Post Y of Post Z of ..." chains, tried from
+ * every run, stay linear. */
+static bool speech_after_aside_in(const char *s, const struct ingest_tok *t, size_t n, size_t j,
+                                  size_t lim, int nested)
 {
     static const char *const adverbs[] = {"again", "also", "finally", "first", "later",
                                           "then"}; /* sorted */
+    if (lim < n)
+        n = lim;
     if (j + 1 >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
         t[j].quote != t[j + 1].quote)
         return false;
@@ -4504,7 +4507,18 @@ static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t
     if (k == c || k + 1 >= n || t[k].quote != t[j].quote)
         return false;
     /* "Ann Roe of the Harbour Daily then asked" */
-    return tok_is_speech_verb(s, &t[k]) || speech_after_aside(s, t, n, k);
+    return tok_is_speech_verb(s, &t[k]) ||
+           (nested > 0 && speech_after_aside_in(s, t, n, k, lim, nested - 1));
+}
+
+/* Whether a speech verb follows token j past a short aside with no comma:
+ * a sequencing adverb ("Chan Mei Fong then asked") or the outlet or body the
+ * speaker is of ("Ann Roe of the Harbour Daily asked"), or both, so the
+ * name before it is cued like one right before the verb. At most one aside
+ * inside another, within 8 tokens (the verb included). */
+static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    return speech_after_aside_in(s, t, n, j, j + 9, 1);
 }
 
 /* Whether ", a season-ticket holder for 31 years, said" starts at token j:
