@@ -843,6 +843,9 @@ static bool list_item_placed(const struct ingest_gaz *g, const char *s, const st
     return false;
 }
 
+/* how many items place_list_sibling reads either side of the one it tests */
+#define PLACE_LIST_ITEMS 40
+
 /* "in Doral, Weston and Kendall", "from Bexford, Pellam or Leeds": a list of
  * short capitalised names joined by commas and closed by "and" or "or",
  * opened by a preposition of place, in which another item is a place (listed,
@@ -863,9 +866,12 @@ static bool place_list_sibling(const struct ingest_gaz *g, const char *s,
     if (j < n && (ingest_tok_is(s, &t[j], "in") || ingest_tok_is(s, &t[j], "from")))
         return false;
     bool sibling = false, joined = false; /* a list closes with "and" or "or" */
-    /* the items before: walk back over "X, " and "X and " */
-    size_t k = a;
-    while (k >= 2 && t[k - 1].quote == q &&
+    /* the items before: walk back over "X, " and "X and ", at most
+     * PLACE_LIST_ITEMS of them (each item of a list tries this walk, so an
+     * unbounded one is quadratic in a page-long list); a longer list is read
+     * as no list of places past its first items */
+    size_t k = a, items = 0, item_b[PLACE_LIST_ITEMS], item_e[PLACE_LIST_ITEMS];
+    while (k >= 2 && t[k - 1].quote == q && items < PLACE_LIST_ITEMS &&
            ((t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',') ||
             ingest_tok_is(s, &t[k - 1], "and") || ingest_tok_is(s, &t[k - 1], "or"))) {
         size_t sep = k - 1;
@@ -885,16 +891,22 @@ static bool place_list_sibling(const struct ingest_gaz *g, const char *s,
         /* "in Rwanda, and Wazalendo is": a serial comma needs a third item */
         if (serial && !(b >= 2 && t[b - 1].kind == INGEST_TOK_PUNCT && t[b - 1].ch == ','))
             return false;
-        sibling = sibling || list_item_placed(g, s, t, b, sep, out, para);
+        item_b[items] = b;
+        item_e[items++] = sep;
         k = b;
     }
     if (k == 0 || t[k - 1].kind != INGEST_TOK_WORD || t[k - 1].quote != q ||
         !ingest_word_in(placing, sizeof placing / sizeof *placing, s + t[k - 1].start,
                         t[k - 1].end - t[k - 1].start))
         return false;
+    /* only a list opened by a preposition of place looks its items up (the
+     * lookup reads back over the latest candidates) */
+    for (size_t i = 0; i < items && !sibling; i++)
+        sibling = list_item_placed(g, s, t, item_b[i], item_e[i], out, para);
     /* the items after: ", Y", "and Y", ", and Y" */
     size_t e = j;
-    while ((!sibling || !joined) && e + 1 < n && t[e].quote == q &&
+    items = 0;
+    while ((!sibling || !joined) && e + 1 < n && t[e].quote == q && items++ < PLACE_LIST_ITEMS &&
            ((t[e].kind == INGEST_TOK_PUNCT && t[e].ch == ',') || ingest_tok_is(s, &t[e], "and") ||
             ingest_tok_is(s, &t[e], "or"))) {
         size_t f = e + 1;
