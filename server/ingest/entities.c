@@ -7420,8 +7420,11 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     council_short_forms(&cs);
     paper_short_forms(&cs);
 
+    /* a nicknamed person puts up to four names in `full` ('Margaret "Peg"
+     * Roe', "Margaret Roe", "Peg Roe", "Peg"), besides acronyms and short
+     * forms: room for eight a candidate keeps the probes short even then */
     size_t cap = 64;
-    while (cap < (cs.n + doc->authors.n) * 4 + 8)
+    while (cap < (cs.n + doc->authors.n) * 8 + 8)
         cap *= 2;
     full.v = calloc(cap, sizeof *full.v);
     last.v = calloc(cap, sizeof *last.v);
