@@ -843,6 +843,9 @@ static bool list_item_placed(const struct ingest_gaz *g, const char *s, const st
     return false;
 }
 
+/* how many items place_list_sibling reads either side of the one it tests */
+#define PLACE_LIST_ITEMS 40
+
 /* "in Doral, Weston and Kendall", "from Bexford, Pellam or Leeds": a list of
  * short capitalised names joined by commas and closed by "and" or "or",
  * opened by a preposition of place, in which another item is a place (listed,
@@ -863,9 +866,12 @@ static bool place_list_sibling(const struct ingest_gaz *g, const char *s,
     if (j < n && (ingest_tok_is(s, &t[j], "in") || ingest_tok_is(s, &t[j], "from")))
         return false;
     bool sibling = false, joined = false; /* a list closes with "and" or "or" */
-    /* the items before: walk back over "X, " and "X and " */
-    size_t k = a;
-    while (k >= 2 && t[k - 1].quote == q &&
+    /* the items before: walk back over "X, " and "X and ", at most
+     * PLACE_LIST_ITEMS of them (each item of a list tries this walk, so an
+     * unbounded one is quadratic in a page-long list); a longer list is read
+     * as no list of places past its first items */
+    size_t k = a, items = 0, item_b[PLACE_LIST_ITEMS], item_e[PLACE_LIST_ITEMS];
+    while (k >= 2 && t[k - 1].quote == q && items < PLACE_LIST_ITEMS &&
            ((t[k - 1].kind == INGEST_TOK_PUNCT && t[k - 1].ch == ',') ||
             ingest_tok_is(s, &t[k - 1], "and") || ingest_tok_is(s, &t[k - 1], "or"))) {
         size_t sep = k - 1;
@@ -885,16 +891,22 @@ static bool place_list_sibling(const struct ingest_gaz *g, const char *s,
         /* "in Rwanda, and Wazalendo is": a serial comma needs a third item */
         if (serial && !(b >= 2 && t[b - 1].kind == INGEST_TOK_PUNCT && t[b - 1].ch == ','))
             return false;
-        sibling = sibling || list_item_placed(g, s, t, b, sep, out, para);
+        item_b[items] = b;
+        item_e[items++] = sep;
         k = b;
     }
     if (k == 0 || t[k - 1].kind != INGEST_TOK_WORD || t[k - 1].quote != q ||
         !ingest_word_in(placing, sizeof placing / sizeof *placing, s + t[k - 1].start,
                         t[k - 1].end - t[k - 1].start))
         return false;
+    /* only a list opened by a preposition of place looks its items up (the
+     * lookup reads back over the latest candidates) */
+    for (size_t i = 0; i < items && !sibling; i++)
+        sibling = list_item_placed(g, s, t, item_b[i], item_e[i], out, para);
     /* the items after: ", Y", "and Y", ", and Y" */
     size_t e = j;
-    while ((!sibling || !joined) && e + 1 < n && t[e].quote == q &&
+    items = 0;
+    while ((!sibling || !joined) && e + 1 < n && t[e].quote == q && items++ < PLACE_LIST_ITEMS &&
            ((t[e].kind == INGEST_TOK_PUNCT && t[e].ch == ',') || ingest_tok_is(s, &t[e], "and") ||
             ingest_tok_is(s, &t[e], "or"))) {
         size_t f = e + 1;
@@ -1062,9 +1074,8 @@ static const char *const honorifics[] = {"dr", "dr.", "prof", "prof.", "shri", "
 /* Malaysian and Bruneian honorifics (state and federal awards, and the
  * Muslim pilgrim's and teacher's styles) stand before a name and are no part
  * of it: "Datuk Ann Roe" is Ann Roe. A first word opens one, sorted lower. */
-static const char *const malay_honorifics[] = {"datin", "dato", "dato'", "datoâ", "datuk",
-                                               "hajah", "haji", "tun", "ustaz",
-                                               "ustazah"}; /* sorted */
+static const char *const malay_honorifics[] = {"datin", "dato",  "dato'", "datuk", "hajah",
+                                               "haji",  "tun",   "ustaz", "ustazah"}; /* sorted */
 
 /* The number of tokens of a Malay honorific at t[k] inside t[k..b), a name
  * word still after it; 0 when none. Two-word styles are read whole ("Tan
@@ -1075,7 +1086,7 @@ static const char *const malay_honorifics[] = {"datin", "dato", "dato'", "datoâ
  * "Dato'" stands right before it. */
 static size_t malay_honorific_len(const char *s, const struct ingest_tok *t, size_t k, size_t b)
 {
-    size_t x = k;
+    size_t x = k; /* "Dato' Sri" cut at k == b-1 leaves x == b: every read checks x < b */
     if (k > 0 && (ingest_tok_is(s, &t[k], "Sri") || ingest_tok_is(s, &t[k], "Seri")) &&
         ((t[k - 1].kind == INGEST_TOK_PUNCT && k > 1 && ingest_tok_is(s, &t[k - 2], "Dato")) ||
          ingest_tok_is(s, &t[k - 1], "Dato")))
@@ -1087,12 +1098,14 @@ static size_t malay_honorific_len(const char *s, const struct ingest_tok *t, siz
             n = 2;
         else if (x + 1 < b && ingest_tok_is(s, &t[x], "Toh") && ingest_tok_is(s, &t[x + 1], "Puan"))
             n = 2;
-        else if (t[x].kind == INGEST_TOK_WORD && (t[x].flags & INGEST_TOKF_CAP) &&
+        else if (x < b && t[x].kind == INGEST_TOK_WORD && (t[x].flags & INGEST_TOKF_CAP) &&
                  ingest_word_in(malay_honorifics, sizeof malay_honorifics / sizeof *malay_honorifics,
                                 s + t[x].start, t[x].end - t[x].start)) {
             n = 1;
             if (x + 1 < b && t[x + 1].kind == INGEST_TOK_PUNCT && t[x + 1].start == t[x].end &&
-                (s[t[x + 1].start] == '\'' || (unsigned char)s[t[x + 1].start] == 0xe2))
+                (s[t[x + 1].start] == '\'' ||
+                 (t[x + 1].end - t[x + 1].start >= 3 &&
+                  memcmp(s + t[x + 1].start, "\xe2\x80\x99", 3) == 0)))
                 n = 2; /* "Dato" and its apostrophe as two tokens */
             if (x + n + 1 < b &&
                 (ingest_tok_is(s, &t[x + n], "Seri") || ingest_tok_is(s, &t[x + n], "Sri") ||
@@ -4478,14 +4491,17 @@ static bool region_after_town(const char *s, const struct ingest_tok *t, size_t 
             ingest_tok_is(s, &t[ps - 1], "from"));
 }
 
-/* Whether a speech verb follows token j past a short aside with no comma:
- * a sequencing adverb ("Chan Mei Fong then asked") or the outlet or body the
- * speaker is of ("Ann Roe of the Harbour Daily asked"), or both, so the
- * name before it is cued like one right before the verb. */
-static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+/* speech_after_aside from token j, reading no token at or past lim, with
+ * nested asides left ("of the Harbour Daily then asked" is one inside
+ * another). Bounded so that "X of Post Y of Post Z of ..." chains, tried from
+ * every run, stay linear. */
+static bool speech_after_aside_in(const char *s, const struct ingest_tok *t, size_t n, size_t j,
+                                  size_t lim, int nested)
 {
     static const char *const adverbs[] = {"again", "also", "finally", "first", "later",
                                           "then"}; /* sorted */
+    if (lim < n)
+        n = lim;
     if (j + 1 >= n || t[j].kind != INGEST_TOK_WORD || !(t[j].flags & INGEST_TOKF_LOWER) ||
         t[j].quote != t[j + 1].quote)
         return false;
@@ -4503,7 +4519,18 @@ static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t
     if (k == c || k + 1 >= n || t[k].quote != t[j].quote)
         return false;
     /* "Ann Roe of the Harbour Daily then asked" */
-    return tok_is_speech_verb(s, &t[k]) || speech_after_aside(s, t, n, k);
+    return tok_is_speech_verb(s, &t[k]) ||
+           (nested > 0 && speech_after_aside_in(s, t, n, k, lim, nested - 1));
+}
+
+/* Whether a speech verb follows token j past a short aside with no comma:
+ * a sequencing adverb ("Chan Mei Fong then asked") or the outlet or body the
+ * speaker is of ("Ann Roe of the Harbour Daily asked"), or both, so the
+ * name before it is cued like one right before the verb. At most one aside
+ * inside another, within 8 tokens (the verb included). */
+static bool speech_after_aside(const char *s, const struct ingest_tok *t, size_t n, size_t j)
+{
+    return speech_after_aside_in(s, t, n, j, j + 9, 1);
 }
 
 /* Whether ", a season-ticket holder for 31 years, said" starts at token j:
@@ -6336,12 +6363,30 @@ static void nx_put(struct name_index *x, const char *s, size_t n, int32_t ent)
     x->v[i].ent = ent;
 }
 
+/* Keeps s alive in r (freed with r) instead of freeing it: the run's name
+ * indexes hold pointers into an entity's old name. Leaves r and s as they
+ * were on OOM (unlike strv_push_taken, which would free s). */
+static bool retire_name(struct strv *r, char *s)
+{
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 4;
+        char **v = realloc(r->v, cap * sizeof *v);
+        if (!v)
+            return false;
+        r->v = v;
+        r->cap = cap;
+    }
+    r->v[r->n++] = s;
+    return true;
+}
+
 /* 'Margaret "Peg" Roe' named earlier as "Peg Roe" (a headline's form) is
  * that person: the entity takes the full name, written without the
- * nickname. The entity's id, -1 when no person has the nickname form (or
- * memory fails). */
-static int nickname_person(struct ingest_ents *e, const struct name_index *full, const char *name,
-                           size_t n)
+ * nickname. The old name goes to retired, not free(): `full` and `last`
+ * still point into it. The entity's id, -1 when no person has the
+ * nickname form (or memory fails). */
+static int nickname_person(struct ingest_ents *e, const struct name_index *full,
+                           struct strv *retired, const char *name, size_t n)
 {
     const char *nick;
     size_t nick_n;
@@ -6355,7 +6400,10 @@ static int nickname_person(struct ingest_ents *e, const struct name_index *full,
     if (!nm)
         return -1;
     name_drop_nickname(nm);
-    free(e->v[id].name);
+    if (!retire_name(retired, e->v[id].name)) {
+        free(nm);
+        return -1;
+    }
     e->v[id].name = nm;
     return id;
 }
@@ -7346,6 +7394,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     struct cands cs = {0};
     struct ingest_toks scratch = {0};
     struct name_index full = {0}, last = {0}, heads = {0};
+    struct strv retired = {0}; /* old names `full` and `last` point into */
     int rc = INGEST_ERR_NOMEM;
     int32_t *seen_para = NULL;
     size_t pos = 0;
@@ -7371,8 +7420,11 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     council_short_forms(&cs);
     paper_short_forms(&cs);
 
+    /* a nicknamed person puts up to four names in `full` ('Margaret "Peg"
+     * Roe', "Margaret Roe", "Peg Roe", "Peg"), besides acronyms and short
+     * forms: room for eight a candidate keeps the probes short even then */
     size_t cap = 64;
-    while (cap < (cs.n + doc->authors.n) * 4 + 8)
+    while (cap < (cs.n + doc->authors.n) * 8 + 8)
         cap *= 2;
     full.v = calloc(cap, sizeof *full.v);
     last.v = calloc(cap, sizeof *last.v);
@@ -7834,7 +7886,7 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
         if (id < 0 && dept_written(c))
             id = nx_find(&full, c->canon, c->canon_len);
         if (id < 0 && type == ENTITY_PERSON) {
-            id = nickname_person(out, &full, name, nn);
+            id = nickname_person(out, &full, &retired, name, nn);
             if (id >= 0) {
                 nx_put(&full, out->v[id].name, strlen(out->v[id].name), id);
                 if (!index_nickname(out, &full, name, nn, id)) {
@@ -8115,6 +8167,7 @@ out:
     free(full.v);
     free(last.v);
     free(heads.v);
+    strv_clear(&retired);
     free(cs.v);
     ingest_toks_clear(&scratch);
     return rc;
