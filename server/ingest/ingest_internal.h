@@ -37,6 +37,14 @@ static inline uint32_t ingest_utf8_next(const char *s, size_t n, size_t *i)
 size_t ingest_utf8_prev(const char *s, size_t i);
 /* The code point just before byte i, or 0 at the start. */
 uint32_t ingest_cp_before(const char *s, size_t i);
+/* Whether s holds a lower-case word of four letters or more: running text,
+ * no title-case headline (where a quoted word between capitals is no
+ * nickname). */
+bool ingest_has_long_lower_word(const char *s, size_t n);
+/* The end of the capitalised word (letters, "-", ".", an apostrophe before a
+ * capital) from byte a of s, a full stop after it left out; a when none
+ * starts there. */
+size_t ingest_cap_word_end(const char *s, size_t n, size_t a);
 /* The code point at byte i, or 0 at or past n. */
 uint32_t ingest_cp_at(const char *s, size_t n, size_t i);
 /* Number of code points in the n bytes at s (valid UTF-8 assumed). */

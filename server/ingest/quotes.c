@@ -280,41 +280,6 @@ nomem:
     return INGEST_ERR_NOMEM;
 }
 
-/* Whether p holds a lower-case word of four letters or more: running
- * text, no title-case headline ("Website Shows Bias When 'Fact-Checking'
- * Candidates", where a quoted word between capitals is no nickname). */
-static bool has_long_lower_word(const char *p, size_t n)
-{
-    for (size_t i = 0; i + 4 < n; i++)
-        if (p[i] == ' ' && p[i + 1] >= 'a' && p[i + 1] <= 'z' && p[i + 2] >= 'a' &&
-            p[i + 2] <= 'z' && p[i + 3] >= 'a' && p[i + 3] <= 'z' && p[i + 4] >= 'a' &&
-            p[i + 4] <= 'z')
-            return true;
-    return false;
-}
-
-/* The capitalised word of letters (and "-", ".", "'") from byte a of p; its
- * end, a when none starts there. */
-static size_t cap_word_end(const char *p, size_t n, size_t a)
-{
-    if (a >= n || !ingest_cp_is_upper(ingest_cp_at(p, n, a)))
-        return a;
-    size_t e = a;
-    while (e < n) {
-        size_t at = e;
-        uint32_t c = ingest_utf8_next(p, n, &e);
-        /* letters (a closing mark ends the word), "-", ".", and an
-         * apostrophe before a capital: "O'Neil" */
-        if (!(ingest_cp_is_alpha(c) || c == '-' || c == '.' ||
-              (c == '\'' && e < n && p[e] >= 'A' && p[e] <= 'Z'))) {
-            e = at;
-            break;
-        }
-    }
-    /* a full stop after the word ends the sentence, not the word */
-    return e > a + 1 && p[e - 1] == '.' ? e - 1 : e;
-}
-
 /* Whether span x of p is a nickname written inside a name: 'Thomas "Tam"
  * Ruddock', "Delroy 'Bigga' Campbell". One capitalised word stands in the
  * marks between a given name and a capitalised word right after the closing
@@ -328,7 +293,7 @@ static bool nickname_in_name(const char *p, size_t n, const struct ingest_gaz *g
 {
     if (!x->closed || !x->has_open || x->label || x->end - x->start > 24 || x->open < 3 ||
         p[x->open - 1] != ' ' || x->close_end + 1 >= n || p[x->close_end] != ' ' ||
-        cap_word_end(p, n, x->start) != x->end)
+        ingest_cap_word_end(p, n, x->start) != x->end)
         return false;
     /* the word before the opening mark: a given name */
     size_t e = x->open - 1, a = e;
@@ -336,16 +301,17 @@ static bool nickname_in_name(const char *p, size_t n, const struct ingest_gaz *g
         a--;
     if (e == a)
         return false;
-    size_t se = cap_word_end(p, n, x->close_end + 1);
+    size_t se = ingest_cap_word_end(p, n, x->close_end + 1);
     if (se == x->close_end + 1)
         return false;
     if (g && (ingest_gaz_has(g, p + a, e - a, INGEST_GAZ_GIVEN_MALE) ||
               ingest_gaz_has(g, p + a, e - a, INGEST_GAZ_GIVEN_FEMALE)))
         return true;
-    if (cap_word_end(p, n, a) != e || !has_long_lower_word(p, n))
+    if (ingest_cap_word_end(p, n, a) != e || !ingest_has_long_lower_word(p, n))
         return false;
     /* the surname ends the name: "Campbell," "Campbell said", "Campbell." */
-    return se >= n || !(p[se] == ' ' && se + 1 < n && cap_word_end(p, n, se + 1) > se + 1);
+    return se >= n ||
+           !(p[se] == ' ' && se + 1 < n && ingest_cap_word_end(p, n, se + 1) > se + 1);
 }
 
 void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_gaz *g,

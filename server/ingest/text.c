@@ -723,7 +723,7 @@ static uint32_t span_last_cp(const char *s, const struct ingest_qspan *sp)
 /* Whether s holds a lower-case word of four letters or more: running
  * text, no title-case headline ("Website Shows Bias When 'Fact-Checking'
  * Candidates", where a quoted word between capitals is no nickname). */
-static bool has_long_lower_word(const char *s, size_t n)
+bool ingest_has_long_lower_word(const char *s, size_t n)
 {
     for (size_t i = 0; i + 4 < n; i++)
         if (s[i] == ' ' && s[i + 1] >= 'a' && s[i + 1] <= 'z' && s[i + 2] >= 'a' &&
@@ -735,7 +735,7 @@ static bool has_long_lower_word(const char *s, size_t n)
 
 /* The end of the capitalised word (letters, "-", ".", an apostrophe before a
  * capital) from byte a of s; a when none starts there. */
-static size_t cap_word_end(const char *s, size_t n, size_t a)
+size_t ingest_cap_word_end(const char *s, size_t n, size_t a)
 {
     if (a >= n || !ingest_cp_is_upper(ingest_cp_at(s, n, a)))
         return a;
@@ -767,18 +767,19 @@ static bool nick_open_mark(const char *s, size_t n, size_t at, size_t len, size_
     size_t a = at - 1;
     while (a > 0 && s[a - 1] != ' ')
         a--;
-    size_t w = at + len, e = cap_word_end(s, n, w);
-    if (a == at - 1 || cap_word_end(s, n, a) != at - 1 || e == w || e - w > 24)
+    size_t w = at + len, e = ingest_cap_word_end(s, n, w);
+    if (a == at - 1 || ingest_cap_word_end(s, n, a) != at - 1 || e == w || e - w > 24)
         return false;
     size_t after = e;
     uint32_t c = ingest_utf8_next(s, n, &after);
     if ((c != '\'' && c != 0x2019) || after + 1 >= n || s[after] != ' ')
         return false;
-    size_t se = cap_word_end(s, n, after + 1);
-    if (se == after + 1 || (se < n && s[se] == ' ' && se + 1 < n && cap_word_end(s, n, se + 1) > se + 1))
+    size_t se = ingest_cap_word_end(s, n, after + 1);
+    if (se == after + 1 ||
+        (se < n && s[se] == ' ' && se + 1 < n && ingest_cap_word_end(s, n, se + 1) > se + 1))
         return false;
     *close = e;
-    return has_long_lower_word(s, n);
+    return ingest_has_long_lower_word(s, n);
 }
 
 bool ingest_toks_build(const char *s, size_t n, const struct ingest_qspan *spans, size_t n_spans,
