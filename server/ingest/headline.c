@@ -311,25 +311,13 @@ static bool colon_attr(const struct head *h, size_t *colon, struct head_attr *at
  * person named first, when no one else is named as often; -1 when none. */
 static int32_t head_protagonist(const struct ingest_ents *e)
 {
-    int32_t best = -1, first = -1;
-    int64_t second = 0;
-    for (size_t k = 0; e && k < e->n && k < 512; k++) {
-        if (e->v[k].type != ENTITY_PERSON || e->v[k].is_author)
-            continue;
-        if (first < 0 || e->v[k].first_pos < e->v[first].first_pos)
-            first = (int32_t)k;
-        if (best < 0 || e->v[k].mentions > e->v[best].mentions) {
-            if (best >= 0)
-                second = e->v[best].mentions;
-            best = (int32_t)k;
-        } else if (e->v[k].mentions > second) {
-            second = e->v[k].mentions;
-        }
-    }
-    if (best >= 0 && e->v[best].mentions >= 4 && e->v[best].mentions * 2 >= second * 3)
-        return best;
-    return best >= 0 && best == first && e->v[best].mentions >= 3 && e->v[best].mentions > second
-               ? best
+    struct ingest_lead l;
+    ingest_people_lead(e, true, &l);
+    if (ingest_lead_dominates(e, &l))
+        return l.best;
+    return l.best >= 0 && l.best == l.first && e->v[l.best].mentions >= 3 &&
+                   e->v[l.best].mentions > l.second
+               ? l.best
                : -1;
 }
 

@@ -460,4 +460,17 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                             const struct ingest_ents *ents, const struct ingest_gaz *g,
                             struct ingest_qs *out);
 
+/* The people an article is most about (among its first 512 entities): the
+ * most mentioned person (best), how often the next one is mentioned
+ * (second), and the person named first (first); -1 when none. no_authors
+ * leaves the byline's people out. quotes.c. */
+struct ingest_lead {
+    int32_t best, first;
+    int64_t second;
+};
+void ingest_people_lead(const struct ingest_ents *e, bool no_authors, struct ingest_lead *out);
+/* Whether l's best is the article's subject: at least four mentions and
+ * half as many again as anybody else. */
+bool ingest_lead_dominates(const struct ingest_ents *e, const struct ingest_lead *l);
+
 #endif

@@ -4016,26 +4016,39 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
 /* Roles a campaign story calls its subject by: "the candidate said". */
 static const char *const campaign_roles[] = {"candidate", "nominee"};
 
+void ingest_people_lead(const struct ingest_ents *e, bool no_authors, struct ingest_lead *out)
+{
+    out->best = out->first = -1;
+    out->second = 0;
+    for (size_t k = 0; e && k < e->n && k < 512; k++) {
+        if (e->v[k].type != ENTITY_PERSON || (no_authors && e->v[k].is_author))
+            continue;
+        if (out->first < 0 || e->v[k].first_pos < e->v[out->first].first_pos)
+            out->first = (int32_t)k;
+        if (out->best < 0 || e->v[k].mentions > e->v[out->best].mentions) {
+            if (out->best >= 0)
+                out->second = e->v[out->best].mentions;
+            out->best = (int32_t)k;
+        } else if (e->v[k].mentions > out->second) {
+            out->second = e->v[k].mentions;
+        }
+    }
+}
+
+bool ingest_lead_dominates(const struct ingest_ents *e, const struct ingest_lead *l)
+{
+    return l->best >= 0 && e->v[l->best].mentions >= 4 &&
+           e->v[l->best].mentions * 2 >= l->second * 3;
+}
+
 /* The person the article is about: the most mentioned one, when mentioned at
  * least four times and half as often again as anybody else (among the first
  * 512 entities). -1 otherwise. */
 static int32_t protagonist(const struct ingest_ents *e)
 {
-    int32_t best = -1;
-    int64_t second = 0;
-    for (size_t k = 0; k < e->n && k < 512; k++) {
-        if (e->v[k].type != ENTITY_PERSON)
-            continue;
-        if (best < 0 || e->v[k].mentions > e->v[best].mentions) {
-            if (best >= 0)
-                second = e->v[best].mentions;
-            best = (int32_t)k;
-        } else if (e->v[k].mentions > second) {
-            second = e->v[k].mentions;
-        }
-    }
-    return best >= 0 && e->v[best].mentions >= 4 && e->v[best].mentions * 2 >= second * 3 ? best
-                                                                                          : -1;
+    struct ingest_lead l;
+    ingest_people_lead(e, false, &l);
+    return ingest_lead_dominates(e, &l) ? l.best : -1;
 }
 
 /* Common nouns for family members and people that a he/she can refer back to,
