@@ -511,10 +511,10 @@ static const char sql_defer_save[] =
     "INSERT OR IGNORE INTO deferred_indexes (name, sql) "
     "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
     "AND sql NOT LIKE 'CREATE UNIQUE%'";
-static const char sql_defer_list[] =
-    "SELECT d.name, d.sql FROM deferred_indexes d "
-    "WHERE ?1 < 0 OR EXISTS (SELECT 1 FROM sqlite_schema i WHERE i.type = 'index' "
-    "AND i.name = d.name) = ?1 ORDER BY d.name";
+static const char sql_defer_drops[] =
+    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+    "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name";
+static const char sql_defer_list[] = "SELECT name, sql FROM deferred_indexes ORDER BY name";
 static const char sql_articles_empty[] = "SELECT NOT EXISTS (SELECT 1 FROM articles)";
 static const char sql_index_exists[] =
     "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1";
@@ -550,18 +550,17 @@ static enum store_rc index_drop(struct store *s, const char *name)
     return rc;
 }
 
-/* The rows of deferred_indexes whose index exists (present 1), is missing
- * (present 0), or all (-1), as name, sql, name, sql, ... in *v (caller frees
- * each and v).
- * Read whole first: SQLite refuses DDL while a read of the schema is open. */
-static enum store_rc deferred_rows(struct store *s, int present, char ***v, size_t *n)
+/* The (name, sql) rows of query sql, as name, sql, name, sql, ... in *v
+ * (caller frees each and v). Read whole first: SQLite refuses DDL while a
+ * read of the schema is open. */
+static enum store_rc deferred_rows(struct store *s, const char *sql, char ***v, size_t *n)
 {
     *v = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_prepare_once(s, sql_defer_list, "defer_list");
+    sqlite3_stmt *st = store_prepare_once(s, sql, "defer_list");
     if (!st)
         return STORE_ERR;
-    enum store_rc rc = sqlite3_bind_int(st, 1, present) == SQLITE_OK ? STORE_OK : STORE_ERR;
+    enum store_rc rc = STORE_OK;
     int src = SQLITE_DONE;
     while (rc == STORE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
         char **nv = realloc(*v, (*n + 2) * sizeof **v);
@@ -615,7 +614,7 @@ enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred)
     if (src != SQLITE_ROW)
         rc = st ? store_rc_from(s, src, "articles_empty") : STORE_ERR;
     else if (empty && (rc = store_exec(s, sql_defer_save, "defer_save")) == STORE_OK)
-        rc = deferred_rows(s, 1, &v, &n);
+        rc = deferred_rows(s, sql_defer_drops, &v, &n);
     for (size_t i = 0; rc == STORE_OK && i < n; i += 2)
         rc = index_drop(s, v[i]);
     deferred_rows_free(v, n);
@@ -624,6 +623,17 @@ enum store_rc store_bulk_defer_indexes(struct store *s, bool *deferred)
     if (*deferred)
         log_info("event=indexes_deferred");
     return rc;
+}
+
+/* Steps sql once with name bound as ?1: SQLITE_ROW, SQLITE_DONE or an error. */
+static int step_with_name(struct store *s, const char *sql, const char *what, const char *name)
+{
+    sqlite3_stmt *st = store_prepare_once(s, sql, what);
+    int src = st ? sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) : SQLITE_ERROR;
+    if (src == SQLITE_OK)
+        src = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return src;
 }
 
 /* Builds index name from its recorded sql (unless it exists) and drops its
@@ -636,28 +646,17 @@ static enum store_rc index_restore_one(struct store *s, const char *name, const 
     if (rc != STORE_OK)
         return rc;
     sqlite3_stmt *st = NULL;
-    sqlite3_stmt *ex = store_prepare_once(s, sql_index_exists, "index_exists");
-    int src = ex ? sqlite3_bind_text(ex, 1, name, -1, SQLITE_STATIC) : SQLITE_ERROR;
-    if (src == SQLITE_OK)
-        src = sqlite3_step(ex);
-    bool exists = src == SQLITE_ROW;
-    sqlite3_finalize(ex);
+    int src = step_with_name(s, sql_index_exists, "index_exists", name);
     if (src != SQLITE_ROW && src != SQLITE_DONE)
         rc = STORE_ERR;
-    else if (!exists && !index_sql_valid(name, sql, s->db, &st)) {
+    else if (src == SQLITE_DONE && !index_sql_valid(name, sql, s->db, &st)) {
         log_error("event=index_row_refused name=\"%s\"", name);
         rc = STORE_ERR;
-    } else if (!exists && (src = sqlite3_step(st)) != SQLITE_DONE)
+    } else if (src == SQLITE_DONE && (src = sqlite3_step(st)) != SQLITE_DONE)
         rc = store_rc_from(s, src, "index_create");
     sqlite3_finalize(st);
-    sqlite3_stmt *del = rc == STORE_OK ? store_prepare_once(s, sql_defer_done, "defer_done") : NULL;
-    if (rc == STORE_OK) {
-        src = del ? sqlite3_bind_text(del, 1, name, -1, SQLITE_STATIC) : SQLITE_ERROR;
-        if (src == SQLITE_OK)
-            src = sqlite3_step(del);
-        rc = src == SQLITE_DONE ? STORE_OK : STORE_ERR;
-    }
-    sqlite3_finalize(del);
+    if (rc == STORE_OK && step_with_name(s, sql_defer_done, "defer_done", name) != SQLITE_DONE)
+        rc = STORE_ERR;
     return deferred_end(s, rc);
 }
 
@@ -665,7 +664,7 @@ enum store_rc store_indexes_restore(struct store *s, bool wait)
 {
     char **v = NULL;
     size_t n = 0;
-    enum store_rc rc = deferred_rows(s, -1, &v, &n), first = STORE_OK;
+    enum store_rc rc = deferred_rows(s, sql_defer_list, &v, &n), first = STORE_OK;
     size_t built = 0;
     if (!wait)
         sqlite3_busy_timeout(s->db, 0);
