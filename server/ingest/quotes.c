@@ -1201,17 +1201,25 @@ static const char *const possessives[] = {
     "her", "his", "its", "my", "our", "their", "your",
 };
 
-/* Start byte of the entity mention of p that covers byte b, or SIZE_MAX. */
-static size_t mention_start_at(const struct ingest_para *p, size_t b)
+/* First of paragraph o's mentions (sorted by start) starting at or after
+ * byte b, by binary search. */
+static size_t para_mention_lower(const struct ingest_para *o, size_t b)
 {
-    size_t lo = 0, hi = p->n_m;
+    size_t lo = 0, hi = o->n_m;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p->m[mid].start <= b)
+        if (o->m[mid].start < b)
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* Start byte of the entity mention of p that covers byte b, or SIZE_MAX. */
+static size_t mention_start_at(const struct ingest_para *p, size_t b)
+{
+    size_t lo = para_mention_lower(p, b + 1); /* past the last starting at or before b */
     if (lo > 0 && p->m[lo - 1].start < b && b < p->m[lo - 1].end)
         return p->m[lo - 1].start;
     return SIZE_MAX;
@@ -4071,28 +4079,19 @@ static const char *const companion_nouns[] = {"deputy", "mate", "partner", "succ
  * ("Dunmore's running mate was speaking ...", "X's campaign manager") or a
  * writing ("Dr. X's letter said only ..."): the sentence is about that
  * person or writing, not the owner. */
-/* True when the NUL-terminated word is one of list's n words. */
-static bool word_listed(const char *const *list, size_t n, const char *word)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], word) == 0)
-            return true;
-    return false;
-}
-
 /* True when the kin noun at w answers kin the other way round: "his
  * daughter, X" makes X's owner her father (parents and children, husbands
  * and wives). */
 static bool kin_inverse(const struct ingest_para *p, const struct ingest_tok *w, const char *kin)
 {
-    static const char *const parents[] = {"dad", "father", "mom", "mother"};
-    static const char *const children[] = {"daughter", "son"};
-    static const char *const spouses[] = {"husband", "wife"};
-    if (word_listed(parents, sizeof parents / sizeof *parents, kin))
+    static const char *const parents[] = {"dad", "father", "mom", "mother"}; /* sorted */
+    static const char *const children[] = {"daughter", "son"};              /* sorted */
+    static const char *const spouses[] = {"husband", "wife"};               /* sorted */
+    if (ingest_word_in(parents, sizeof parents / sizeof *parents, kin, strlen(kin)))
         return TOK_IN(p->s, w, children);
-    if (word_listed(children, sizeof children / sizeof *children, kin))
+    if (ingest_word_in(children, sizeof children / sizeof *children, kin, strlen(kin)))
         return TOK_IN(p->s, w, parents);
-    if (word_listed(spouses, sizeof spouses / sizeof *spouses, kin))
+    if (ingest_word_in(spouses, sizeof spouses / sizeof *spouses, kin, strlen(kin)))
         return TOK_IN(p->s, w, spouses) && !ingest_tok_ieq(p->s, w, kin);
     return false;
 }
@@ -5256,21 +5255,6 @@ static bool message_sender(const struct ctx *x, int32_t pi, struct subj sj, stru
  * that a "the N head" quote repeated through one endless paragraph stays
  * linear. */
 enum { HEADED_BY_TOKS = 1024 };
-
-/* First of paragraph o's mentions (sorted by start) starting at or after
- * byte b, by binary search. */
-static size_t para_mention_lower(const struct ingest_para *o, size_t b)
-{
-    size_t lo = 0, hi = o->n_m;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (o->m[mid].start < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
 
 /* "a four-member bench headed by Justice Ann Roe ... “...,” the bench head
  * shot back": "the N head" is the person an earlier "N ... headed by X" (N
