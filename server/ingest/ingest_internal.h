@@ -45,6 +45,9 @@ bool ingest_has_long_lower_word(const char *s, size_t n);
  * capital) from byte a of s, a full stop after it left out; a when none
  * starts there. */
 size_t ingest_cap_word_end(const char *s, size_t n, size_t a);
+/* Whether the capitalised word ending at byte se of s ends a name: no
+ * capitalised word follows it after a space ("Campbell," "Campbell said"). */
+bool ingest_cap_word_ends_name(const char *s, size_t n, size_t se);
 /* The code point at byte i, or 0 at or past n. */
 uint32_t ingest_cp_at(const char *s, size_t n, size_t i);
 /* Number of code points in the n bytes at s (valid UTF-8 assumed). */

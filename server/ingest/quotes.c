@@ -310,8 +310,7 @@ static bool nickname_in_name(const char *p, size_t n, const struct ingest_gaz *g
     if (ingest_cap_word_end(p, n, a) != e || !ingest_has_long_lower_word(p, n))
         return false;
     /* the surname ends the name: "Campbell," "Campbell said", "Campbell." */
-    return se >= n ||
-           !(p[se] == ' ' && se + 1 < n && ingest_cap_word_end(p, n, se + 1) > se + 1);
+    return ingest_cap_word_ends_name(p, n, se);
 }
 
 void ingest_qspans_drop_nicknames(const char *p, size_t n, const struct ingest_gaz *g,

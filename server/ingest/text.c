@@ -754,6 +754,11 @@ size_t ingest_cap_word_end(const char *s, size_t n, size_t a)
     return e > a + 1 && s[e - 1] == '.' ? e - 1 : e;
 }
 
+bool ingest_cap_word_ends_name(const char *s, size_t n, size_t se)
+{
+    return se >= n || !(s[se] == ' ' && se + 1 < n && ingest_cap_word_end(s, n, se + 1) > se + 1);
+}
+
 /* Whether the single mark at byte at (len bytes) opens a nickname inside a
  * name, "Oneil 'Jiggy' Francis": a capitalised word before it, one in the
  * marks, and after the closing mark and a space a capitalised word that ends
@@ -775,8 +780,7 @@ static bool nick_open_mark(const char *s, size_t n, size_t at, size_t len, size_
     if ((c != '\'' && c != 0x2019) || after + 1 >= n || s[after] != ' ')
         return false;
     size_t se = ingest_cap_word_end(s, n, after + 1);
-    if (se == after + 1 ||
-        (se < n && s[se] == ' ' && se + 1 < n && ingest_cap_word_end(s, n, se + 1) > se + 1))
+    if (se == after + 1 || !ingest_cap_word_ends_name(s, n, se))
         return false;
     *close = e;
     return ingest_has_long_lower_word(s, n);
