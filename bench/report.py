@@ -8,6 +8,7 @@ newsd's ratio to the libmicrohttpd ceiling and to nginx, and issue 6's targets.
 
 import json
 import os
+import statistics
 import sys
 
 ENDPOINT = {
@@ -27,6 +28,37 @@ def load(run):
     if os.path.exists(end):
         meta.update(json.load(open(end)))
     return meta, rows
+
+
+WRK_SUMS = ("requests", "seconds", "non2xx", "connect", "read", "write", "timeout")
+
+
+def merge(runs):
+    """One row from the repeats of a (scale, endpoint, connections, server)
+    cell: the median of req/s, p50 and p99 taken separately (a run's tail
+    says little about the next one's on two shared cores), the sums of
+    requests, errors, CPU and cache lookups, the highest RSS; the runs
+    themselves stay under "runs" for the spread."""
+    if len(runs) == 1:
+        return dict(runs[0], runs=runs)
+    row = dict(runs[0], runs=runs)
+    w = dict(runs[0]["wrk"])
+    for f in ("rps", "p50_us", "p99_us"):
+        w[f] = statistics.median(r["wrk"].get(f, 0) for r in runs)
+    for f in WRK_SUMS:
+        w[f] = sum(r["wrk"].get(f, 0) for r in runs)
+    row["wrk"] = w
+    for f in ("cpu_ticks", "cache_hits", "cache_misses"):
+        if all(f in r for r in runs):
+            row[f] = sum(r[f] for r in runs)
+    row["rss_kb"] = max(r["rss_kb"] for r in runs)
+    return row
+
+
+def spread(r, f):
+    """min-max of wrk field f over the cell's runs, in ms."""
+    v = [x["wrk"].get(f, 0) for x in r["runs"]]
+    return "%s-%s" % (ms(min(v)), ms(max(v)))
 
 
 def errors(w):
@@ -61,11 +93,11 @@ def main():
     p("machine: %s; load average at start %s, at end %s" % (
         meta["machine"], meta["load_start"], meta.get("load_end", "?")))
     p("versions: %s at commit %s%s, libmicrohttpd %s, SQLite %s, nginx %s, wrk %s; "
-      "wrk: %s s per run, corpus seed %s; started %s" % (
+      "wrk: %s s per run, %s runs per cell, corpus seed %s; started %s" % (
           meta["newsd"], meta.get("commit", "?"),
           " (+%d files changed in server/, include/, migrations/)" % meta["dirty"]
           if meta.get("dirty") else "", meta["libmicrohttpd"], meta["sqlite"], meta["nginx"],
-          meta["wrk"], meta["duration"], meta["seed"], meta["start"]))
+          meta["wrk"], meta["duration"], meta.get("repeat", 1), meta["seed"], meta["start"]))
     p("")
     ingest = [r for r in rows if r["kind"] == "ingest"]
     p("| ingest (newsd ingest, full extraction) | seconds | articles/s | MB/s | DB bytes/article |")
@@ -81,10 +113,12 @@ def main():
                                            r["bytes"] / r["seconds"] / 1e6))
     p("")
 
-    serve = {}
+    runs_of = {}
     for r in rows:
         if r["kind"] == "serve":
-            serve[(r["scale"], r["endpoint"], r["conns"], r["server"])] = r
+            runs_of.setdefault((r["scale"], r["endpoint"], r["conns"], r["server"]), []).append(r)
+    serve = {k: merge(v) for k, v in runs_of.items()}
+    repeat = max((len(v) for v in runs_of.values()), default=1)
     keys = sorted({(k[0], k[1], k[2]) for k in serve},
                   key=lambda k: (k[0], ORDER.index(k[1]) if k[1] in ORDER else 9, k[2]))
     p("| articles | endpoint | conns | newsd req/s | p50 ms | p99 ms | errors | RSS MB "
@@ -113,6 +147,28 @@ def main():
                          if ref and ref["wrk"]["rps"] else "-")
         p("| " + " | ".join(cells) + " |")
     p("")
+    if repeat > 1:
+        p("Each cell above is the median of %d runs (req/s, p50 and p99 each taken "
+          "separately; errors, CPU and cache lookups summed over the runs; RSS the "
+          "highest). Their spread, lowest-highest:" % repeat)
+        p("")
+        p("| articles | endpoint | conns | newsd req/s | p50 ms | p99 ms | ceiling req/s "
+          "| p50 ms | p99 ms |")
+        p("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for k in keys:
+            n, c = serve.get(k + ("newsd",)), serve.get(k + ("ceiling",))
+            if not n:
+                continue
+            cells = [str(k[0]), ENDPOINT.get(k[1], k[1]), str(k[2])]
+            for r in (n, c):
+                if r:
+                    v = [x["wrk"]["rps"] for x in r["runs"]]
+                    cells += ["%.0f-%.0f" % (min(v), max(v)), spread(r, "p50_us"),
+                              spread(r, "p99_us")]
+                else:
+                    cells += ["-", "-", "-"]
+            p("| " + " | ".join(cells) + " |")
+        p("")
     idle = []
     for k in keys:
         n = serve[k + ("newsd",)]

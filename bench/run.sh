@@ -10,7 +10,8 @@
 #     bench/ceiling (libmicrohttpd) and as static files with nginx, and loads
 #     each with wrk (bench/rotate.lua) for BENCH_DURATION seconds per endpoint,
 #     connection count and server, interleaved (the order rotates every run) so
-#     machine drift hits the three alike,
+#     machine drift hits the three alike, BENCH_REPEAT times each (the report
+#     gives the median of the repeats, and their spread),
 #  5. prints one report (bench/report.py): the ingest figures, the serving
 #     table with newsd's ratio to the ceiling and to nginx, and the targets.
 #
@@ -21,7 +22,8 @@
 # BENCH_URLS (4000 URLs per endpoint at most), BENCH_TIMEOUT (2 s), BENCH_WALK (20: the
 # warm-up fetches every URL of an endpoint's list once from each server, cut
 # after this many seconds; 0: no walk), BENCH_WARMUP (then 1 s of wrk per endpoint
-# and server, discarded), BENCH_OUT (build/bench), NEWSD (build/newsd),
+# and server, discarded), BENCH_REPEAT (3 runs of each triple), BENCH_OUT
+# (build/bench), NEWSD (build/newsd),
 # CEILING (build/bench/ceiling). `run.sh --corpus-only` stops after step 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,9 @@ cd "$(dirname "$0")/.."
 OUT=${BENCH_OUT:-build/bench}
 SCALES=${BENCH_SCALE:-"1000 20000"}
 DUR=${BENCH_DURATION:-4}
+# One 4 s wrk run's p50 and p99 on two shared cores move 2-4x from one run to
+# the next (session 18); the median of three interleaved triples is steadier.
+REPEAT=${BENCH_REPEAT:-3}
 CONNS=${BENCH_CONNS:-"32 256"}
 SEED=${BENCH_SEED:-6}
 ENDPOINTS=${BENCH_ENDPOINTS:-"list article quotes search entities"}
@@ -105,7 +110,7 @@ cache_lookups() {
     echo " \"start\": \"$(date -u +%FT%TZ)\", \"load_start\": \"$(cut -d' ' -f1-3 /proc/loadavg)\","
     echo " \"newsd\": \"$("$NEWSD" version 2>&1 | head -1)\", \"libmicrohttpd\": \"$(pkg-config --modversion libmicrohttpd)\","
     echo " \"sqlite\": \"$(pkg-config --modversion sqlite3)\", \"nginx\": \"$(nginx -v 2>&1 | sed 's/.*nginx\///')\","
-    echo " \"wrk\": \"$(wrk -v 2>&1 | head -1 | awk '{print $2}')\", \"duration\": $DUR, \"timeout\": $TIMEOUT, \"seed\": $SEED,"
+    echo " \"wrk\": \"$(wrk -v 2>&1 | head -1 | awk '{print $2}')\", \"duration\": $DUR, \"repeat\": $REPEAT, \"timeout\": $TIMEOUT, \"seed\": $SEED,"
     echo " \"commit\": \"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\","
     echo " \"dirty\": $(git status --porcelain -- server include migrations 2>/dev/null | wc -l)}"
 } > "$RUN/meta.json"
@@ -229,6 +234,7 @@ for s in $SCALES; do
             [ "$WARM" -gt 0 ] && run_wrk "$srv" "http://127.0.0.1:$port" 32 "$WARM" "$urls" > /dev/null
         done
         for c in $CONNS; do
+          for ((rep = 1; rep <= REPEAT; rep++)); do
             order=(newsd ceiling nginx)
             order=("${order[@]:$((k % 3))}" "${order[@]:0:$((k % 3))}")
             k=$((k + 1))
@@ -239,7 +245,7 @@ for s in $SCALES; do
                 nginx) port=$gport; pids="$gpid $gworkers" ;;
                 esac
                 hwm_reset $pids
-                note "scale $s: $ep, $c connections, $srv"
+                note "scale $s: $ep, $c connections, $srv (run $rep of $REPEAT)"
                 l0="0 0"; [ "$srv" = newsd ] && l0=$(cache_lookups "$port")
                 c0=$(cpu $pids)
                 r=$(run_wrk "$srv" "http://127.0.0.1:$port" "$c" "$DUR" "$urls")
@@ -248,8 +254,9 @@ for s in $SCALES; do
                 [ -n "$r" ] || r='{"rps":0,"p50_us":0,"p99_us":0,"non2xx":0,"connect":0,"read":0,"write":0,"timeout":0,"failed":true}'
                 read -r h0 m0 <<< "$l0"
                 read -r h1 m1 <<< "$l1"
-                echo "{\"kind\":\"serve\",\"scale\":$s,\"endpoint\":\"$ep\",\"conns\":$c,\"server\":\"$srv\",\"rss_kb\":$(hwm $pids),\"cpu_ticks\":$((c1 - c0)),\"hz\":$(getconf CLK_TCK),\"cache_hits\":$((h1 - h0)),\"cache_misses\":$((m1 - m0)),\"urls\":$(wc -l < "$urls"),\"wrk\":$r}" >> "$RESULTS"
+                echo "{\"kind\":\"serve\",\"scale\":$s,\"endpoint\":\"$ep\",\"conns\":$c,\"rep\":$rep,\"server\":\"$srv\",\"rss_kb\":$(hwm $pids),\"cpu_ticks\":$((c1 - c0)),\"hz\":$(getconf CLK_TCK),\"cache_hits\":$((h1 - h0)),\"cache_misses\":$((m1 - m0)),\"urls\":$(wc -l < "$urls"),\"wrk\":$r}" >> "$RESULTS"
             done
+          done
         done
     done
     kill "$npid" "$cpid" "$gpid" 2>/dev/null || true

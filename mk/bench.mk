@@ -12,7 +12,9 @@
 # BENCH_CONNS (default "32 256"), BENCH_SEED (corpus seed, default 6),
 # BENCH_ENDPOINTS (list article quotes search entities), BENCH_WALK (warm-up:
 # seconds at most to fetch every URL of a list once per server, default 20;
-# 0 turns the walk off), BENCH_OUT (work dir, default build/bench).
+# 0 turns the walk off), BENCH_REPEAT (runs of each server, endpoint and
+# connection count, default 3: the report gives their median and spread),
+# BENCH_OUT (work dir, default build/bench).
 
 BENCH_DEPS_PKGS := wrk nginx-light linux-perf
 BENCH_SCALE     ?= 1000 20000
@@ -21,6 +23,7 @@ BENCH_CONNS     ?= 32 256
 BENCH_SEED      ?= 6
 BENCH_OUT       ?= build/bench
 BENCH_WALK      ?= 20
+BENCH_REPEAT    ?= 3
 
 .PHONY: bench bench-deps bench-corpus
 
@@ -37,7 +40,7 @@ build/bench/ceiling: bench/ceiling.c
 bench: deps bench-deps
 	$(MAKE) build/newsd build/bench/ceiling
 	BENCH_SCALE="$(BENCH_SCALE)" BENCH_DURATION="$(BENCH_DURATION)" BENCH_CONNS="$(BENCH_CONNS)" \
-	    BENCH_SEED="$(BENCH_SEED)" BENCH_OUT="$(BENCH_OUT)" BENCH_WALK="$(BENCH_WALK)" bench/run.sh
+	    BENCH_SEED="$(BENCH_SEED)" BENCH_OUT="$(BENCH_OUT)" BENCH_WALK="$(BENCH_WALK)" BENCH_REPEAT="$(BENCH_REPEAT)" bench/run.sh
 
 # Only the corpus (for BENCH_SCALE), e.g. to generate 100,000 articles ahead.
 bench-corpus:
