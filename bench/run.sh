@@ -5,13 +5,14 @@
 #  2. for each scale: ingests that many articles into a fresh database with
 #     `newsd ingest` (timed: articles/s, MB/s, database bytes per article),
 #  3. times extraction alone (`newsd extract --format jsonl` to /dev/null),
-#  4. serves the database with newsd, fetches thousands of distinct URLs per
-#     endpoint from it (bench/urls.py), serves the same answers from memory with
-#     bench/ceiling (libmicrohttpd) and as static files with nginx, and loads
-#     each with wrk (bench/rotate.lua) for BENCH_DURATION seconds per endpoint,
-#     connection count and server, interleaved (the order rotates every run) so
-#     machine drift hits the three alike, BENCH_REPEAT times each (the report
-#     gives the median of the repeats, and their spread),
+#  4. serves each scale's database with newsd, fetches thousands of distinct
+#     URLs per endpoint from it (bench/urls.py), serves the same answers from
+#     memory with bench/ceiling (libmicrohttpd) and as static files with nginx,
+#     all scales' servers at once, and loads each with wrk (bench/rotate.lua)
+#     for BENCH_DURATION seconds per endpoint, connection count, scale and
+#     server, interleaved (the order rotates every round) so machine drift hits
+#     every server and scale alike, BENCH_REPEAT rounds (the report gives the
+#     median of the repeats, and their spread),
 #  5. prints one report (bench/report.py): the ingest figures, the serving
 #     table with newsd's ratio to the ceiling and to nginx, and the targets.
 #
@@ -192,7 +193,12 @@ walk_urls() { # server port urlfile scale endpoint
     echo "{\"kind\":\"walk\",\"scale\":$4,\"endpoint\":\"$5\",\"server\":\"$1\",\"urls\":$(wc -l < "$3"),\"seconds\":$(awk "BEGIN{print $t1 - $t0}"),\"complete\":$ok}" >> "$RESULTS"
 }
 
-k=0
+# Every scale's three servers run at once, and each endpoint's runs go through
+# all of them in turn: the p50 target compares newsd at 100,000 articles with
+# newsd at 1,000, and runs made a quarter of an hour apart measured the
+# machine's drift as much as the corpus (session 18: the ceiling itself lost
+# 28% of its req/s on one endpoint between two scales).
+declare -A PORT PIDOF
 for s in $SCALES; do
     dir=$RUN/s$s
     note "scale $s: starting newsd"
@@ -221,29 +227,36 @@ for s in $SCALES; do
     first=$(head -1 "$dir/urls-list.txt")
     wait_http "http://127.0.0.1:$cport$first"
     wait_http "http://127.0.0.1:$gport$first"
-    gworkers=$(pgrep -P "$gpid" | tr '\n' ' ')
+    PORT[newsd@$s]=$nport PIDOF[newsd@$s]=$npid
+    PORT[ceiling@$s]=$cport PIDOF[ceiling@$s]=$cpid
+    PORT[nginx@$s]=$gport PIDOF[nginx@$s]="$gpid $(pgrep -P "$gpid" | tr '\n' ' ')"
+done
 
-    for ep in $ENDPOINTS; do
-        urls=$dir/urls-$ep.txt
+k=0
+for ep in $ENDPOINTS; do
+    runs=()
+    for s in $SCALES; do
+        urls=$RUN/s$s/urls-$ep.txt
         [ -s "$urls" ] || { note "scale $s: no URLs for $ep, skipped"; continue; }
         for srv in newsd ceiling nginx; do
-            case $srv in
-            newsd) port=$nport ;; ceiling) port=$cport ;; nginx) port=$gport ;;
-            esac
+            port=${PORT[$srv@$s]}
             [ "$WALK" -gt 0 ] && walk_urls "$srv" "$port" "$urls" "$s" "$ep"
             [ "$WARM" -gt 0 ] && run_wrk "$srv" "http://127.0.0.1:$port" 32 "$WARM" "$urls" > /dev/null
+            runs+=("$srv@$s")
         done
-        for c in $CONNS; do
-          for ((rep = 1; rep <= REPEAT; rep++)); do
-            order=(newsd ceiling nginx)
-            order=("${order[@]:$((k % 3))}" "${order[@]:0:$((k % 3))}")
+    done
+    [ ${#runs[@]} -gt 0 ] || continue
+    for c in $CONNS; do
+        for ((rep = 1; rep <= REPEAT; rep++)); do
+            # The order rotates from one round to the next, so no server or
+            # scale always runs first or right after another.
+            n=${#runs[@]}
+            order=("${runs[@]:$((k % n))}" "${runs[@]:0:$((k % n))}")
             k=$((k + 1))
-            for srv in "${order[@]}"; do
-                case $srv in
-                newsd) port=$nport; pids=$npid ;;
-                ceiling) port=$cport; pids=$cpid ;;
-                nginx) port=$gport; pids="$gpid $gworkers" ;;
-                esac
+            for run in "${order[@]}"; do
+                srv=${run%@*} s=${run#*@}
+                port=${PORT[$run]} pids=${PIDOF[$run]}
+                urls=$RUN/s$s/urls-$ep.txt
                 hwm_reset $pids
                 note "scale $s: $ep, $c connections, $srv (run $rep of $REPEAT)"
                 l0="0 0"; [ "$srv" = newsd ] && l0=$(cache_lookups "$port")
@@ -256,13 +269,11 @@ for s in $SCALES; do
                 read -r h1 m1 <<< "$l1"
                 echo "{\"kind\":\"serve\",\"scale\":$s,\"endpoint\":\"$ep\",\"conns\":$c,\"rep\":$rep,\"server\":\"$srv\",\"rss_kb\":$(hwm $pids),\"cpu_ticks\":$((c1 - c0)),\"hz\":$(getconf CLK_TCK),\"cache_hits\":$((h1 - h0)),\"cache_misses\":$((m1 - m0)),\"urls\":$(wc -l < "$urls"),\"wrk\":$r}" >> "$RESULTS"
             done
-          done
         done
     done
-    kill "$npid" "$cpid" "$gpid" 2>/dev/null || true
-    wait "$npid" "$cpid" "$gpid" 2>/dev/null || true
-    PIDS=()
 done
+cleanup
+PIDS=()
 
 echo "{\"end\": \"$(date -u +%FT%TZ)\", \"load_end\": \"$(cut -d' ' -f1-3 /proc/loadavg)\"}" > "$RUN/meta-end.json"
 python3 bench/report.py "$RUN" | tee "$RUN/report.md"
