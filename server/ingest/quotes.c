@@ -471,13 +471,42 @@ static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
     return false;
 }
 
+/* Whether byte b of p ends a sentence: '.', '?' or '!', closing marks aside. */
+static bool sentence_end_before(const char *p, size_t b)
+{
+    while (b > 0 && (p[b - 1] == '\'' || p[b - 1] == '"'))
+        b--;
+    while (b >= 3 && (unsigned char)p[b - 3] == 0xE2 && (unsigned char)p[b - 2] == 0x80 &&
+           ((unsigned char)p[b - 1] == 0x99 || (unsigned char)p[b - 1] == 0x9D))
+        b -= 3;
+    return b > 0 && (p[b - 1] == '.' || p[b - 1] == '?' || p[b - 1] == '!');
+}
+
+/* "‘A,’ she said. ‘B.’": a single-quoted span x that holds whole sentences
+ * (opens at a sentence's start with a capital, ends with one's end, or runs
+ * to the paragraph's end: a quotation that goes on in the next one) after a
+ * sentence that ends the cued one before it. Where a house style prints full
+ * quotations in single marks, the cue is given once and the next sentences in
+ * marks are the same speaker's, as they are with double marks. */
+static bool single_sentences_after_cued(const char *p, const struct ingest_qspan *x)
+{
+    size_t b = x->open;
+    while (b > 0 && p[b - 1] == ' ')
+        b--;
+    if (!sentence_end_before(p, b) || !(p[x->start] >= 'A' && p[x->start] <= 'Z'))
+        return false;
+    return sentence_end_before(p, x->end);
+}
+
 /* Keeps the single-quoted span from the mark at open to the closing mark at
  * [close, close_end) (closed false: left open, close == close_end == n), its
  * words trimmed of spaces, when it holds any and, with need_cue, a reporting
- * verb is near. False when memory runs out. */
+ * verb is near or (*cued: a span before it in the paragraph had one) it holds
+ * whole sentences after that span's cue; sets *cued when a verb is near. False
+ * when memory runs out. */
 static bool single_span_keep(const char *p, size_t n, size_t open, size_t close, size_t close_end,
-                             bool closed, bool need_cue, struct ingest_qspan **v, size_t *nv,
-                             size_t *cap)
+                             bool closed, bool need_cue, bool *cued, struct ingest_qspan **v,
+                             size_t *nv, size_t *cap)
 {
     size_t olen = p[open] == '\'' ? 1 : 3;
     struct ingest_qspan x = {open, open + olen, close, close_end, closed, true, false, true, false};
@@ -485,9 +514,16 @@ static bool single_span_keep(const char *p, size_t n, size_t open, size_t close,
         x.start++;
     while (x.end > x.start && p[x.end - 1] == ' ')
         x.end--;
+    if (x.end <= x.start)
+        return true;
+    if (need_cue) {
+        bool near = single_cue_near(p, n, &x);
+        if (!near && !(*cued && single_sentences_after_cued(p, &x)))
+            return true;
+        *cued |= near;
+    }
     /* "Delroy 'Bigga' Campbell": a nickname, no quotation */
-    if (x.end <= x.start || (need_cue && !single_cue_near(p, n, &x)) ||
-        nickname_in_name(p, n, NULL, &x))
+    if (nickname_in_name(p, n, NULL, &x))
         return true;
     return spans_push(v, nv, cap, &x);
 }
@@ -500,6 +536,7 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
     const struct ingest_qspan *d = *spans;
     size_t nd = *n_spans;
     size_t open = SIZE_MAX, i = 0;
+    bool cued = false;
     while (i < n) {
         /* the common case: no single mark starts here (' or the lead byte of
          * U+2018/U+2019) */
@@ -523,15 +560,16 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         if (open != SIZE_MAX && single_closes(p, n, at, len, c) &&
             !(plural_possessive(p, n, at, len) && closer_ahead(p, n, i, open + max_len))) {
             if (at - open <= max_len &&
-                !single_span_keep(p, n, open, at, i, true, need_cue, &v, &nv, &cap))
+                !single_span_keep(p, n, open, at, i, true, need_cue, &cued, &v, &nv, &cap))
                 goto nomem;
             open = SIZE_MAX;
         } else if (single_opens(p, n, at, len, c)) {
             open = at;
         }
     }
-    if (open_end && open != SIZE_MAX && n - open <= max_len && di >= nd &&
-        !single_span_keep(p, n, open, n, n, false, need_cue, &v, &nv, &cap))
+    /* "... she said. ‘B. ¶": left open after a cued span, it runs on */
+    if ((open_end || (need_cue && cued)) && open != SIZE_MAX && n - open <= max_len && di >= nd &&
+        !single_span_keep(p, n, open, n, n, false, need_cue, &cued, &v, &nv, &cap))
         goto nomem;
     for (; di < nd; di++)
         if (!spans_push(&v, &nv, &cap, &d[di]))
