@@ -729,6 +729,9 @@ static const struct cue {
     {"sighed", CUE_VERB, 0},       {"laughed", CUE_VERB, 0},
     {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
     {"messaged", CUE_VERB, 0},
+    /* a sports or human-interest page's manner of saying: "“...,” X grinned" */
+    {"grinned", CUE_VERB, 0},      {"chuckled", CUE_VERB, 0},
+    {"beamed", CUE_VERB, 0},       {"smiled", CUE_VERB, 0},
     /* how words were said across a chamber or a hearing: "muttered “Here we
      * go again”", "“Answer the question!” bellowed X" */
     {"muttered", CUE_VERB, 0},     {"mumbled", CUE_VERB, 0},
