@@ -3792,7 +3792,13 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
          * with no article when the title opens the sentence: "Harbour
          * City manager, Ann Roe, said ...") */
         bool opens = z < a - 1 && (z == 0 || t[z - 1].sent != t[z].sent);
-        if (((z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the")) || opens) &&
+        /* ("whether he would debate the state senator, Ann Roe said": an
+         * object of a verb mid-sentence, with no comma closing it after the
+         * name, is no appositive: that name opens the main clause) */
+        bool object = z >= 2 && t[z - 2].kind == INGEST_TOK_WORD && t[z - 2].quote < 0 &&
+                      t[z - 2].sent == t[z].sent && (t[z - 2].flags & INGEST_TOKF_LOWER) &&
+                      !(b < mp->toks.n && (is_punct(&t[b], ',') || is_punct(&t[b], ')')));
+        if (!object && ((z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the")) || opens) &&
             ((t[a - 2].flags & INGEST_TOKF_LOWER) ||
              ingest_gaz_has(x->g, mp->s + t[a - 2].start, t[a - 2].end - t[a - 2].start,
                             INGEST_GAZ_TITLE))) {
