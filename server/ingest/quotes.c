@@ -3229,7 +3229,7 @@ static const char *const role_nouns[] = {
     "ceo",            "chairman",       "chairwoman",   "chancellor",
     "chief",          "coach",          "columnist",    "commissioner",
     "congressman",    "congresswoman",  "councillor",   "councilor",
-    "dean",           "defender",       "democrat",     "diplomat",
+    "critic",         "dean",           "defender",       "democrat",     "diplomat",
     "director",
     "doctor",         "economist",      "editor",       "executive",
     "forward",        "founder",        "general",      "goalkeeper",
