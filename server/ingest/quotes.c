@@ -3926,6 +3926,62 @@ static bool age_word(const char *w, size_t n)
            ((w[0] >= '0' && w[0] <= '9') || (w[0] >= 'a' && w[0] <= 'z'));
 }
 
+/* Whether the capitalised title right before the name at token a of mp
+ * (a comma between allowed: "the Commissioner of Police, Ann Roe,") has the
+ * initials ac/an, case aside: "Commissioner of Police" for "CP", "Divisional
+ * Police Officer" for "DPO". Joiners ("of", "and", "for") add no letter, a
+ * hyphen's parts one each ("Inspector-General"). At most six words back. */
+static bool title_initials_are(const struct ingest_para *mp, size_t a, const char *ac, size_t an)
+{
+    static const char *const joiners[] = {"and", "for", "of"}; /* sorted */
+    const struct ingest_tok *t = mp->toks.v;
+    size_t z = a;
+    if (z > 0 && is_punct(&t[z - 1], ',') && t[z - 1].quote < 0)
+        z--;
+    char got[8];
+    size_t ng = 0; /* initials, last word's first */
+    for (size_t k = z; k > 0 && z - k < 6; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote >= 0 || (w->flags & INGEST_TOKF_POSS))
+            break;
+        if (TOK_IN(mp->s, w, joiners))
+            continue;
+        if (!(w->flags & INGEST_TOKF_CAP) || ingest_tok_ieq(mp->s, w, "the"))
+            break;
+        for (size_t c = w->end; c > w->start && ng < sizeof got; c--)
+            if (c - 1 == w->start || mp->s[c - 2] == '-')
+                got[ng++] = mp->s[c - 1];
+    }
+    if (ng != an)
+        return false;
+    for (size_t i = 0; i < an; i++)
+        if ((got[an - 1 - i] | 0x20) != (ac[i] | 0x20))
+            return false;
+    return true;
+}
+
+/* "the Commissioner of Police, Ann Roe, vowed ... ¶ “...,” the CP said": an
+ * upper-case description of two to four letters is the initials of a title,
+ * and stands for the latest person (64 mentions back, PRON_PARAS paragraphs)
+ * named right behind a title with those initials. -1 when none. */
+static int32_t initials_holder(const struct ctx *x, int32_t pi, size_t at, const char *ac,
+                               size_t an)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, at);
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        if (title_initials_are(mp, tok_at_byte(mp, m->start), ac, an))
+            return m->entity;
+    }
+    return -1;
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -3959,6 +4015,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
      * title holds it, so it is the person the paragraph is about */
     if (nd == 1 && age_word(p->s + hw->start, hw->end - hw->start))
         return topic_before(x, pi, p->toks.v[sj.a].start);
+    if (nd == 1 && (hw->flags & INGEST_TOKF_ALLCAPS) && hw->end - hw->start <= 4) {
+        int32_t who = initials_holder(x, pi, p->toks.v[sj.a].start, p->s + hw->start,
+                                      hw->end - hw->start);
+        if (who >= 0)
+            return who;
+    }
     if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
         return -1;
     /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
