@@ -4858,6 +4858,27 @@ static int32_t writing_subject_description(const struct ctx *x, int32_t qi, size
     return who >= 0 ? who : description_holder(x, qi, sj);
 }
 
+/* "a written statement attributed to press secretary Ann Roe", "a statement
+ * from spokeswoman Ann Roe", "a letter signed by party secretary Ann Roe":
+ * the name at token a (behind up to three title words) after the writing's
+ * noun at h is its author. */
+static bool writing_from_person(const struct ingest_para *o, size_t h, size_t a)
+{
+    const struct ingest_tok *u = o->toks.v;
+    size_t b = a;
+    while (b > h + 2 && a - b < 3 && u[b - 1].kind == INGEST_TOK_WORD && u[b - 1].quote < 0 &&
+           !TOK_IN(o->s, &u[b - 1], function_words) && !TOK_IN(o->s, &u[b - 1], determiners))
+        b--;
+    if (b <= h + 1 || u[b - 1].sent != u[h].sent)
+        return false;
+    const struct ingest_tok *prep = &u[b - 1];
+    if (ingest_tok_is(o->s, prep, "from"))
+        return b - 1 == h + 1; /* right after the noun: "a statement from" */
+    if (ingest_tok_is(o->s, prep, "to"))
+        return b >= 2 && ingest_tok_is(o->s, &u[b - 2], "attributed");
+    return ingest_tok_is(o->s, prep, "by") && b >= 2 && TOK_IN(o->s, &u[b - 2], author_participles);
+}
+
 /* "X released a statement ... . “...,” the statement said": a definite
  * writing ("the statement", a document noun) is the one an indefinite phrase
  * with that noun ("a statement", "a brief statement") introduced, before it in
@@ -4915,7 +4936,8 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                  * the author the phrase names, not who got hold of it */
                 size_t by = a > 0 && ingest_tok_ieq(o->s, &u[a - 1], "the") ? a - 1 : a;
                 bool after_by = by > 1 && ingest_tok_is(o->s, &u[by - 1], "by");
-                if (after_by && a > h && TOK_IN(o->s, &u[by - 2], author_participles)) {
+                if ((after_by && a > h && TOK_IN(o->s, &u[by - 2], author_participles)) ||
+                    (a > h && writing_from_person(o, h, by))) {
                     who = m->entity;
                     break;
                 }
