@@ -8694,8 +8694,10 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
  * table ... . ¶ “My daughter asked me ...”": a paragraph that opens with a
  * quotation no cue attributes, after a paragraph without quotations whose
  * last sentence has a person as its subject, is that person's (the writer
- * has just introduced the speaker). */
-static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
+ * has just introduced the speaker). With asked, only when that subject
+ * "asked" or "also asked" (an interviewer's question announced before it is
+ * printed). */
+static bool prev_para_subject(struct ctx *x, int32_t pi, bool asked, struct attr *out)
 {
     if (pi == 0 || x->paras[pi - 1].toks.n < 4)
         return false;
@@ -8713,6 +8715,14 @@ static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
     struct subj sj;
     if (!clause_subject(x, pi - 1, pa, pb, &sj))
         return false;
+    if (asked) {
+        size_t v = sj.b;
+        if (v < pb && ingest_tok_is(pp->s, &pp->toks.v[v], "also"))
+            v++;
+        if (!(v < pb && (ingest_tok_is(pp->s, &pp->toks.v[v], "asked") ||
+                         ingest_tok_is(pp->s, &pp->toks.v[v], "asks"))))
+            return false;
+    }
     struct attr a = {0};
     subject_resolve(x, pi - 1, sj, &a);
     if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
@@ -9779,7 +9789,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             /* “...” standing alone ¶ "That was the view of X": a name the
              * next paragraph gives it outranks any speaker carried over */
             if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
-                next_para_names(&x, (int32_t)pi, q, &q->at))
+                !p->spans[0].continued && qspan_is_question(p, &p->spans[0]) &&
+                prev_para_subject(&x, (int32_t)pi, true, &q->at))
+                ; /* "X also asked about Y. ¶ “...?” ¶ “...,” Z said" */
+            else if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
+                     next_para_names(&x, (int32_t)pi, q, &q->at))
                 ;
             else if (q->starts_sentence && last_full < p->n_spans &&
                      qspan_is_question(p, &p->spans[last_full]) &&
@@ -9814,7 +9828,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 next_para_names(&x, (int32_t)pi, q, &q->at);
             if (!q->at.found && qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
                 !p->spans[0].continued)
-                prev_para_subject(&x, (int32_t)pi, &q->at);
+                prev_para_subject(&x, (int32_t)pi, false, &q->at);
             q->inherited = q->at.found;
             asker_is_author(&x, (int32_t)pi, q); /* "I started with the question. “...?”" */
         }
