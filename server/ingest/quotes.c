@@ -7742,7 +7742,9 @@ static bool passive_cue(const struct ingest_para *p, size_t k, const struct cue 
 /* Verbs of the cue table that a thing can be the subject of without reporting
  * anybody's words: "the spate of shootings demands that ...". */
 static const char *const thing_verbs[] = {
-    "demanded", "demands", "suggested", "suggests",
+    /* ("X said the sides had agreed on “...”": what a group agreed on is
+     * reported by the outer speaker, in their words) */
+    "agreed", "demanded", "demands", "suggested", "suggests",
 };
 
 /* True when the subject of attribution at is the pronoun "it" in the paragraph
