@@ -1139,9 +1139,9 @@ const char *ingest_cue_is_at(const char *s, const struct ingest_toks *tk, size_t
 
 static const char *const determiners[] = {
     "a",     "an",    "another", "any",    "both",    "each", "every",    "few",
-    "four",  "her",   "his",     "its",    "many",    "most", "multiple", "no",
-    "one",   "other", "our",     "senior", "several", "some", "that",     "the",
-    "their", "these", "this",    "those",  "three",   "top",  "two",
+    "four",  "her",   "his",     "its",    "many",    "most", "multiple", "my",
+    "no",    "one",   "other",   "our",    "senior",  "several", "some",  "that",
+    "the",   "their", "these",   "this",   "those",   "three",   "top",   "two",
 };
 static const char *const pronouns_m[] = {"he"};
 static const char *const pronouns_f[] = {"she"};
