@@ -528,6 +528,34 @@ static bool single_span_keep(const char *p, size_t n, size_t open, size_t close,
     return spans_push(v, nv, cap, &x);
 }
 
+/* Whether the single mark opened at open closes after byte from (a double
+ * span's end) and before lim, within max_len, into a span single_span_keep
+ * would keep: then the double span between is nested in it. */
+static bool single_nests(const char *p, size_t n, size_t open, size_t from, size_t lim,
+                         size_t max_len, bool need_cue, bool cued)
+{
+    size_t i = from, at;
+    uint32_t c;
+    while (single_mark_next(p, n, lim, &i, &at, &c)) {
+        if (single_opens(p, n, at, i - at, c))
+            return false;
+        if (!single_closes(p, n, at, i - at, c) || plural_possessive(p, n, at, i - at))
+            continue;
+        if (at - open > max_len)
+            return false;
+        size_t olen = p[open] == '\'' ? 1 : 3;
+        struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
+        while (x.start < x.end && p[x.start] == ' ')
+            x.start++;
+        while (x.end > x.start && p[x.end - 1] == ' ')
+            x.end--;
+        return x.end > x.start &&
+               (!need_cue || single_cue_near(p, n, &x) ||
+                (cued && single_sentences_after_cued(p, &x)));
+    }
+    return false;
+}
+
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue, bool open_end,
                          struct ingest_qspan **spans, size_t *n_spans)
 {
@@ -545,6 +573,14 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
             break;
         /* inside a double-quoted span (marks included): keep that one */
         while (di < nd && d[di].close_end <= i) {
+            /* "‘One woman told me, "..." That should not ...’": a double
+             * span nested in a single-quoted quotation is part of it */
+            if (open != SIZE_MAX && d[di].open > open &&
+                single_nests(p, n, open, d[di].close_end, di + 1 < nd ? d[di + 1].open : n,
+                             max_len, need_cue, cued)) {
+                di++;
+                continue;
+            }
             if (!spans_push(&v, &nv, &cap, &d[di]))
                 goto nomem;
             di++;
