@@ -4215,6 +4215,22 @@ static const struct {
     {"sister", 2},      {"son", 1},       {"uncle", 1},   {"wife", 2},
 };
 
+/* "“You owed money, didn't you?” X asked. ¶ “Yes,” the nephew said": a
+ * definite person noun (kin, role, or "witness") that names nobody, right
+ * after another's question, is who spoke before that question, the one the
+ * question was put to (court testimony, an interview). -1 otherwise. */
+static int32_t answering_description(const struct ctx *x, int32_t pi, const struct ingest_tok *w,
+                                     const char *s)
+{
+    if (pi != x->asker_para + 1 || x->answerer < 0 || x->answerer == x->asker ||
+        !(w->flags & INGEST_TOKF_LOWER))
+        return -1;
+    bool person = TOK_IN(s, w, role_nouns) || ingest_tok_is(s, w, "witness");
+    for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !person; i++)
+        person = ingest_tok_ieq(s, w, kin_nouns[i].word);
+    return person ? x->answerer : -1;
+}
+
 /* Nouns for a person one belongs with, besides roles and kin: "X's running
  * mate", sorted. */
 static const char *const companion_nouns[] = {"deputy", "mate", "partner", "successor"};
@@ -5967,6 +5983,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = headed_by_holder(x, pi, sj);
         if (at->speaker < 0)
             at->speaker = description_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a == 2)
+            at->speaker = answering_description(x, pi, &t[sj.a + 1], s);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
                 title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
