@@ -6832,6 +6832,31 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
             return true;
         }
     }
+    /* "the mayor, who won office two years ago promising to “...”": a
+     * participle inside a relative clause (no clause mark between) reports
+     * the person the "who" stands for, the noun phrase before its comma */
+    for (size_t v = k; v > lim + 2 && k - v < 16; v--) {
+        const struct ingest_tok *w = &t[v - 1];
+        if (w->quote >= 0 || is_clause_punct(w))
+            break;
+        if (ingest_tok_is(p->s, w, "who") && is_punct(&t[v - 2], ',') && t[v - 2].quote < 0) {
+            /* the noun phrase: back from the comma to a determiner or a
+             * capitalised word, over words and hyphens, past no
+             * preposition ("a rebuke for the first-term mayor, who") */
+            size_t c = v - 2, a = c;
+            while (a > lim && c - a < 8 && t[a - 1].quote < 0 &&
+                   (t[a - 1].kind == INGEST_TOK_WORD || is_punct(&t[a - 1], '-')) &&
+                   !TOK_IN(p->s, &t[a - 1], prepositions) && !TOK_IN(p->s, &t[a - 1], determiners))
+                a--;
+            if (a > lim && TOK_IN(p->s, &t[a - 1], determiners) && t[a - 1].quote < 0)
+                a--;
+            if (a < c && (TOK_IN(p->s, &t[a], determiners) || tok_capital(&t[a]))) {
+                *out = (struct subj){a, c, false};
+                return true;
+            }
+            break;
+        }
+    }
     /* "X released a statement Friday saying": a participle right after the
      * object of a short clause reports the clause's subject */
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
