@@ -5219,7 +5219,15 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
     size_t len;
-    if (sb < sa + 3 || !TOK_IN(p->s, &t[sa], new_person_dets) || t[sa].quote >= 0)
+    /* ("That executive, who asked not to be named, said": a demonstrative
+     * and a noun before a comma take up a person just introduced as "a
+     * former executive", still unnamed) */
+    bool demonstrative = sb >= sa + 3 &&
+                         (ingest_tok_ieq(p->s, &t[sa], "that") || ingest_tok_ieq(p->s, &t[sa], "this")) &&
+                         (t[sa + 1].flags & INGEST_TOKF_LOWER) && t[sa + 1].kind == INGEST_TOK_WORD &&
+                         !TOK_IN(p->s, &t[sa + 1], function_words) && is_punct(&t[sa + 2], ',');
+    if (sb < sa + 3 || (!TOK_IN(p->s, &t[sa], new_person_dets) && !demonstrative) ||
+        t[sa].quote >= 0)
         return false;
     /* (the head may follow a modifier or two: "One longtime resident") */
     size_t h = sa + 1;
