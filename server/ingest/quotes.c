@@ -2627,6 +2627,16 @@ static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
 
 static size_t tok_at_byte(const struct ingest_para *p, size_t b);
 
+/* Whether word w looks like a verb of the past or an adverb of frequency
+ * ("Judge X twice admonished lawyer Y"): a word of five letters or more
+ * ending in "-ed", or "once"/"twice"; no modifier of a name. */
+static bool past_verb_like(const struct ingest_para *p, const struct ingest_tok *w)
+{
+    size_t n = w->end - w->start;
+    return (n >= 5 && p->s[w->end - 2] == 'e' && p->s[w->end - 1] == 'd') ||
+           ingest_tok_is(p->s, w, "once") || ingest_tok_is(p->s, w, "twice");
+}
+
 /* True when the name ending at byte a of p modifies the name starting at byte b
  * through one to three lower-case words that are no cue or function word
  * ("Roe campaign spokesman Ann Vale"). */
@@ -2639,7 +2649,7 @@ static bool modifies_name(const struct ingest_para *p, size_t a, size_t b)
         const struct ingest_tok *w = &p->toks.v[k];
         if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) || w->quote >= 0 ||
             TOK_IN(p->s, w, function_words) || TOK_IN(p->s, w, prepositions) ||
-            cue_at(p, k, &len) || ++words > 3)
+            cue_at(p, k, &len) || past_verb_like(p, w) || ++words > 3)
             return false;
     }
     return words >= 1;
