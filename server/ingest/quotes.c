@@ -3257,6 +3257,7 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
+    {"attorney", "lawyer"}, /* ("the lawyer's remark" for "defense attorney X") */
     {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
     {"gov", "governor"},    {"justice", "judge"},     {"lt", "lieutenant"},
     {"pres", "president"},
@@ -8534,8 +8535,11 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             ow--;
         bool his = ingest_tok_ieq(p->s, &t[ow], "his");
         bool her = ingest_tok_ieq(p->s, &t[ow], "her");
+        /* ("the lawyer's remark that": a lower-case role as owner too) */
+        bool role = (t[ow].flags & INGEST_TOKF_POSS) && (t[ow].flags & INGEST_TOKF_LOWER) &&
+                    ow > sa && ingest_tok_ieq(p->s, &t[ow - 1], "the") && role_noun_tok(p, &t[ow]);
         if (t[ow].quote >= 0 ||
-            (!his && !her && (!(t[ow].flags & INGEST_TOKF_POSS) || !tok_capital(&t[ow]))))
+            (!his && !her && !role && (!(t[ow].flags & INGEST_TOKF_POSS) || !tok_capital(&t[ow]))))
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
