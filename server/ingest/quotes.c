@@ -9231,6 +9231,43 @@ static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
         q->at.speaker = sole_author(x->ents);
 }
 
+/* "EB: ... I told them, “...”": in a Q&A answer line whose label is a
+ * person's initials (two or three capitals, each opening a word of exactly
+ * one person's name), the bare "I" of the line's cue is that person. Sets
+ * the speaker of an attribution to "I" in paragraph pi that names nobody. */
+static void labelled_i(const struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct attr *at = &q->at;
+    const struct ingest_para *p = &x->paras[pi];
+    size_t ll;
+    if (!at->found || at->speaker >= 0 || at->subj_para != pi || at->subj_b - at->subj_a != 1 ||
+        p->s[at->subj_a] != 'I' || !ingest_transcript_label(p->s, p->n, &ll) || ll < 2 || ll > 3 ||
+        p->n_spans == 0 || p->spans[0].open <= ll)
+        return;
+    for (size_t i = 0; i < ll; i++)
+        if (p->s[i] < 'A' || p->s[i] > 'Z')
+            return;
+    int32_t who = -1;
+    const struct ingest_ents *e = x->ents;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const char *nm = e->v[k].name;
+        if (e->v[k].type != ENTITY_PERSON)
+            continue;
+        size_t got = 0;
+        bool ok = true;
+        for (size_t c = 0; nm[c] && ok; c++)
+            if (c == 0 || nm[c - 1] == ' ')
+                ok = got < ll && nm[c] == p->s[got++];
+        if (!ok || got != ll)
+            continue;
+        if (who >= 0)
+            return; /* two people with those initials */
+        who = (int32_t)k;
+    }
+    if (who >= 0)
+        q->at.speaker = who;
+}
+
 /* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...", or a
  * paragraph's first quotation right after one ("PRYCE: \"...\"", as fact checks
  * quote a debate; the label then stays outside the quotation). The label names the speaker (the person whose name or surname it spells, ignoring
@@ -9831,6 +9868,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             attribute_one(&x, (int32_t)pi, qs, qi);
             speaker_named_inside(&x, (int32_t)pi, q, &p->spans[qi]);
             asker_is_author(&x, (int32_t)pi, q);
+            labelled_i(&x, (int32_t)pi, q);
             q->kind = kind_of(p, q);
             /* (the byline's "I" is no he/she of the quotations after it) */
             if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON &&
