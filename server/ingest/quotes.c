@@ -471,13 +471,42 @@ static bool closer_ahead(const char *p, size_t n, size_t i, size_t lim)
     return false;
 }
 
+/* Whether byte b of p ends a sentence: '.', '?' or '!', closing marks aside. */
+static bool sentence_end_before(const char *p, size_t b)
+{
+    while (b > 0 && (p[b - 1] == '\'' || p[b - 1] == '"'))
+        b--;
+    while (b >= 3 && (unsigned char)p[b - 3] == 0xE2 && (unsigned char)p[b - 2] == 0x80 &&
+           ((unsigned char)p[b - 1] == 0x99 || (unsigned char)p[b - 1] == 0x9D))
+        b -= 3;
+    return b > 0 && (p[b - 1] == '.' || p[b - 1] == '?' || p[b - 1] == '!');
+}
+
+/* "‘A,’ she said. ‘B.’": a single-quoted span x that holds whole sentences
+ * (opens at a sentence's start with a capital, ends with one's end, or runs
+ * to the paragraph's end: a quotation that goes on in the next one) after a
+ * sentence that ends the cued one before it. Where a house style prints full
+ * quotations in single marks, the cue is given once and the next sentences in
+ * marks are the same speaker's, as they are with double marks. */
+static bool single_sentences_after_cued(const char *p, const struct ingest_qspan *x)
+{
+    size_t b = x->open;
+    while (b > 0 && p[b - 1] == ' ')
+        b--;
+    if (!sentence_end_before(p, b) || !(p[x->start] >= 'A' && p[x->start] <= 'Z'))
+        return false;
+    return sentence_end_before(p, x->end);
+}
+
 /* Keeps the single-quoted span from the mark at open to the closing mark at
  * [close, close_end) (closed false: left open, close == close_end == n), its
  * words trimmed of spaces, when it holds any and, with need_cue, a reporting
- * verb is near. False when memory runs out. */
+ * verb is near or (*cued: a span before it in the paragraph had one) it holds
+ * whole sentences after that span's cue; sets *cued when a verb is near. False
+ * when memory runs out. */
 static bool single_span_keep(const char *p, size_t n, size_t open, size_t close, size_t close_end,
-                             bool closed, bool need_cue, struct ingest_qspan **v, size_t *nv,
-                             size_t *cap)
+                             bool closed, bool need_cue, bool *cued, struct ingest_qspan **v,
+                             size_t *nv, size_t *cap)
 {
     size_t olen = p[open] == '\'' ? 1 : 3;
     struct ingest_qspan x = {open, open + olen, close, close_end, closed, true, false, true, false};
@@ -485,11 +514,46 @@ static bool single_span_keep(const char *p, size_t n, size_t open, size_t close,
         x.start++;
     while (x.end > x.start && p[x.end - 1] == ' ')
         x.end--;
+    if (x.end <= x.start)
+        return true;
+    if (need_cue) {
+        bool near = single_cue_near(p, n, &x);
+        if (!near && !(*cued && single_sentences_after_cued(p, &x)))
+            return true;
+        *cued |= near;
+    }
     /* "Delroy 'Bigga' Campbell": a nickname, no quotation */
-    if (x.end <= x.start || (need_cue && !single_cue_near(p, n, &x)) ||
-        nickname_in_name(p, n, NULL, &x))
+    if (nickname_in_name(p, n, NULL, &x))
         return true;
     return spans_push(v, nv, cap, &x);
+}
+
+/* Whether the single mark opened at open closes after byte from (a double
+ * span's end) and before lim, within max_len, into a span single_span_keep
+ * would keep: then the double span between is nested in it. */
+static bool single_nests(const char *p, size_t n, size_t open, size_t from, size_t lim,
+                         size_t max_len, bool need_cue, bool cued)
+{
+    size_t i = from, at;
+    uint32_t c;
+    while (single_mark_next(p, n, lim, &i, &at, &c)) {
+        if (single_opens(p, n, at, i - at, c))
+            return false;
+        if (!single_closes(p, n, at, i - at, c) || plural_possessive(p, n, at, i - at))
+            continue;
+        if (at - open > max_len)
+            return false;
+        size_t olen = p[open] == '\'' ? 1 : 3;
+        struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
+        while (x.start < x.end && p[x.start] == ' ')
+            x.start++;
+        while (x.end > x.start && p[x.end - 1] == ' ')
+            x.end--;
+        return x.end > x.start &&
+               (!need_cue || single_cue_near(p, n, &x) ||
+                (cued && single_sentences_after_cued(p, &x)));
+    }
+    return false;
 }
 
 int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue, bool open_end,
@@ -500,6 +564,7 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
     const struct ingest_qspan *d = *spans;
     size_t nd = *n_spans;
     size_t open = SIZE_MAX, i = 0;
+    bool cued = false;
     while (i < n) {
         /* the common case: no single mark starts here (' or the lead byte of
          * U+2018/U+2019) */
@@ -508,6 +573,14 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
             break;
         /* inside a double-quoted span (marks included): keep that one */
         while (di < nd && d[di].close_end <= i) {
+            /* "‘One woman told me, "..." That should not ...’": a double
+             * span nested in a single-quoted quotation is part of it */
+            if (open != SIZE_MAX && d[di].open > open &&
+                single_nests(p, n, open, d[di].close_end, di + 1 < nd ? d[di + 1].open : n,
+                             max_len, need_cue, cued)) {
+                di++;
+                continue;
+            }
             if (!spans_push(&v, &nv, &cap, &d[di]))
                 goto nomem;
             di++;
@@ -523,15 +596,16 @@ int ingest_qspans_single(const char *p, size_t n, size_t max_len, bool need_cue,
         if (open != SIZE_MAX && single_closes(p, n, at, len, c) &&
             !(plural_possessive(p, n, at, len) && closer_ahead(p, n, i, open + max_len))) {
             if (at - open <= max_len &&
-                !single_span_keep(p, n, open, at, i, true, need_cue, &v, &nv, &cap))
+                !single_span_keep(p, n, open, at, i, true, need_cue, &cued, &v, &nv, &cap))
                 goto nomem;
             open = SIZE_MAX;
         } else if (single_opens(p, n, at, len, c)) {
             open = at;
         }
     }
-    if (open_end && open != SIZE_MAX && n - open <= max_len && di >= nd &&
-        !single_span_keep(p, n, open, n, n, false, need_cue, &v, &nv, &cap))
+    /* "... she said. ‘B. ¶": left open after a cued span, it runs on */
+    if ((open_end || (need_cue && cued)) && open != SIZE_MAX && n - open <= max_len && di >= nd &&
+        !single_span_keep(p, n, open, n, n, false, need_cue, &cued, &v, &nv, &cap))
         goto nomem;
     for (; di < nd; di++)
         if (!spans_push(&v, &nv, &cap, &d[di]))
@@ -691,6 +765,9 @@ static const struct cue {
     {"sighed", CUE_VERB, 0},       {"laughed", CUE_VERB, 0},
     {"clarified", CUE_VERB, 0},    {"speculated", CUE_VERB, 0},
     {"messaged", CUE_VERB, 0},
+    /* a sports or human-interest page's manner of saying: "“...,” X grinned" */
+    {"grinned", CUE_VERB, 0},      {"chuckled", CUE_VERB, 0},
+    {"beamed", CUE_VERB, 0},       {"smiled", CUE_VERB, 0},
     /* how words were said across a chamber or a hearing: "muttered “Here we
      * go again”", "“Answer the question!” bellowed X" */
     {"muttered", CUE_VERB, 0},     {"mumbled", CUE_VERB, 0},
@@ -1098,9 +1175,9 @@ const char *ingest_cue_is_at(const char *s, const struct ingest_toks *tk, size_t
 
 static const char *const determiners[] = {
     "a",     "an",    "another", "any",    "both",    "each", "every",    "few",
-    "four",  "her",   "his",     "its",    "many",    "most", "multiple", "no",
-    "one",   "other", "our",     "senior", "several", "some", "that",     "the",
-    "their", "these", "this",    "those",  "three",   "top",  "two",
+    "four",  "her",   "his",     "its",    "many",    "most", "multiple", "my",
+    "no",    "one",   "other",   "our",    "senior",  "several", "some",  "that",
+    "the",   "their", "these",   "this",   "those",   "three",   "top",   "two",
 };
 static const char *const pronouns_m[] = {"he"};
 static const char *const pronouns_f[] = {"she"};
@@ -2550,6 +2627,16 @@ static bool gender_fits(const struct ctx *x, int32_t ent, int gender)
 
 static size_t tok_at_byte(const struct ingest_para *p, size_t b);
 
+/* Whether word w looks like a verb of the past or an adverb of frequency
+ * ("Judge X twice admonished lawyer Y"): a word of five letters or more
+ * ending in "-ed", or "once"/"twice"; no modifier of a name. */
+static bool past_verb_like(const struct ingest_para *p, const struct ingest_tok *w)
+{
+    size_t n = w->end - w->start;
+    return (n >= 5 && p->s[w->end - 2] == 'e' && p->s[w->end - 1] == 'd') ||
+           ingest_tok_is(p->s, w, "once") || ingest_tok_is(p->s, w, "twice");
+}
+
 /* True when the name ending at byte a of p modifies the name starting at byte b
  * through one to three lower-case words that are no cue or function word
  * ("Roe campaign spokesman Ann Vale"). */
@@ -2562,7 +2649,7 @@ static bool modifies_name(const struct ingest_para *p, size_t a, size_t b)
         const struct ingest_tok *w = &p->toks.v[k];
         if (w->kind != INGEST_TOK_WORD || !(w->flags & INGEST_TOKF_LOWER) || w->quote >= 0 ||
             TOK_IN(p->s, w, function_words) || TOK_IN(p->s, w, prepositions) ||
-            cue_at(p, k, &len) || ++words > 3)
+            cue_at(p, k, &len) || past_verb_like(p, w) || ++words > 3)
             return false;
     }
     return words >= 1;
@@ -3170,6 +3257,7 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
+    {"attorney", "lawyer"}, /* ("the lawyer's remark" for "defense attorney X") */
     {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
     {"gov", "governor"},    {"justice", "judge"},     {"lt", "lieutenant"},
     {"pres", "president"},
@@ -3181,26 +3269,26 @@ static const struct {
 /* Nouns that describe a person by role: the head of "the Republican nominee".
  * Titles from data/titles.txt count too. */
 static const char *const role_nouns[] = {
-    "activist",       "actor",          "actress",      "adviser",
-    "advisor",        "aide",           "ambassador",   "analyst",
-    "anchor",         "attorney",       "author",       "billionaire",
-    "businessman",    "businesswoman",  "candidate",    "captain",
-    "ceo",            "chairman",       "chairwoman",   "chancellor",
-    "chief",          "coach",          "columnist",    "commissioner",
-    "congressman",    "congresswoman",  "councillor",   "councilor",
-    "dean",           "defender",       "democrat",     "diplomat",
-    "director",
-    "doctor",         "economist",      "editor",       "executive",
-    "forward",        "founder",        "general",      "goalkeeper",
-    "governor",       "host",           "judge",        "lawmaker",
-    "lawyer",         "leader",         "legislator",   "manager",
-    "mayor",          "midfielder",     "minister",     "mogul",
-    "nominee",        "novelist",       "official",     "player",
-    "president",      "professor",      "prosecutor",   "representative",
-    "republican",     "researcher",     "scientist",    "secretary",
-    "senator",        "singer",         "speaker",      "spokesman",
-    "spokesperson",   "spokeswoman",    "star",         "strategist",
-    "striker",        "superintendent", "treasurer",    "veteran",
+    "activist",       "actor",          "actress",        "adviser",
+    "advisor",        "aide",           "ambassador",     "analyst",
+    "anchor",         "attorney",       "author",         "billionaire",
+    "businessman",    "businesswoman",  "candidate",      "captain",
+    "ceo",            "chairman",       "chairwoman",     "chancellor",
+    "chief",          "coach",          "columnist",      "commissioner",
+    "congressman",    "congresswoman",  "councillor",     "councilor",
+    "critic",         "dean",           "defender",       "democrat",
+    "diplomat",       "director",       "doctor",         "economist",
+    "editor",         "executive",      "forward",        "founder",
+    "general",        "goalkeeper",     "governor",       "host",
+    "judge",          "lawmaker",       "lawyer",         "leader",
+    "legislator",     "manager",        "mayor",          "mediator",
+    "midfielder",     "minister",       "mogul",          "negotiator",
+    "nominee",        "novelist",       "official",       "player",
+    "president",      "professor",      "prosecutor",     "representative",
+    "republican",     "researcher",     "scientist",      "secretary",
+    "senator",        "singer",         "speaker",        "spokesman",
+    "spokesperson",   "spokeswoman",    "star",           "strategist",
+    "striker",        "superintendent", "treasurer",      "veteran",
     "winger",
 };
 
@@ -3751,7 +3839,13 @@ static bool desc_fits_mention(const struct ctx *x, const struct ingest_mention *
          * with no article when the title opens the sentence: "Harbour
          * City manager, Ann Roe, said ...") */
         bool opens = z < a - 1 && (z == 0 || t[z - 1].sent != t[z].sent);
-        if (((z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the")) || opens) &&
+        /* ("whether he would debate the state senator, Ann Roe said": an
+         * object of a verb mid-sentence, with no comma closing it after the
+         * name, is no appositive: that name opens the main clause) */
+        bool object = z >= 2 && t[z - 2].kind == INGEST_TOK_WORD && t[z - 2].quote < 0 &&
+                      t[z - 2].sent == t[z].sent && (t[z - 2].flags & INGEST_TOKF_LOWER) &&
+                      !(b < mp->toks.n && (is_punct(&t[b], ',') || is_punct(&t[b], ')')));
+        if (!object && ((z > 0 && z < a - 1 && ingest_tok_ieq(mp->s, &t[z - 1], "the")) || opens) &&
             ((t[a - 2].flags & INGEST_TOKF_LOWER) ||
              ingest_gaz_has(x->g, mp->s + t[a - 2].start, t[a - 2].end - t[a - 2].start,
                             INGEST_GAZ_TITLE))) {
@@ -3879,6 +3973,62 @@ static bool age_word(const char *w, size_t n)
            ((w[0] >= '0' && w[0] <= '9') || (w[0] >= 'a' && w[0] <= 'z'));
 }
 
+/* Whether the capitalised title right before the name at token a of mp
+ * (a comma between allowed: "the Commissioner of Police, Ann Roe,") has the
+ * initials ac/an, case aside: "Commissioner of Police" for "CP", "Divisional
+ * Police Officer" for "DPO". Joiners ("of", "and", "for") add no letter, a
+ * hyphen's parts one each ("Inspector-General"). At most six words back. */
+static bool title_initials_are(const struct ingest_para *mp, size_t a, const char *ac, size_t an)
+{
+    static const char *const joiners[] = {"and", "for", "of"}; /* sorted */
+    const struct ingest_tok *t = mp->toks.v;
+    size_t z = a;
+    if (z > 0 && is_punct(&t[z - 1], ',') && t[z - 1].quote < 0)
+        z--;
+    char got[8];
+    size_t ng = 0; /* initials, last word's first */
+    for (size_t k = z; k > 0 && z - k < 6; k--) {
+        const struct ingest_tok *w = &t[k - 1];
+        if (w->kind != INGEST_TOK_WORD || w->quote >= 0 || (w->flags & INGEST_TOKF_POSS))
+            break;
+        if (TOK_IN(mp->s, w, joiners))
+            continue;
+        if (!(w->flags & INGEST_TOKF_CAP) || ingest_tok_ieq(mp->s, w, "the"))
+            break;
+        for (size_t c = w->end; c > w->start && ng < sizeof got; c--)
+            if (c - 1 == w->start || mp->s[c - 2] == '-')
+                got[ng++] = mp->s[c - 1];
+    }
+    if (ng != an)
+        return false;
+    for (size_t i = 0; i < an; i++)
+        if ((got[an - 1 - i] | 0x20) != (ac[i] | 0x20))
+            return false;
+    return true;
+}
+
+/* "the Commissioner of Police, Ann Roe, vowed ... ¶ “...,” the CP said": an
+ * upper-case description of two to four letters is the initials of a title,
+ * and stands for the latest person (64 mentions back, PRON_PARAS paragraphs)
+ * named right behind a title with those initials. -1 when none. */
+static int32_t initials_holder(const struct ctx *x, int32_t pi, size_t at, const char *ac,
+                               size_t an)
+{
+    const struct ingest_ents *e = x->ents;
+    size_t i = mention_lower(e, pi, at);
+    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
+        const struct ingest_mention *m = &e->m[--i];
+        if (m->para < pi - PRON_PARAS)
+            break;
+        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+            continue;
+        const struct ingest_para *mp = &x->paras[m->para];
+        if (title_initials_are(mp, tok_at_byte(mp, m->start), ac, an))
+            return m->entity;
+    }
+    return -1;
+}
+
 /* The person a definite description ("the senator", "the Republican nominee",
  * "the former secretary of state") at subject sj of paragraph pi stands for:
  * walking back from it over at most 64 mentions in PRON_PARAS paragraphs, the
@@ -3912,6 +4062,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
      * title holds it, so it is the person the paragraph is about */
     if (nd == 1 && age_word(p->s + hw->start, hw->end - hw->start))
         return topic_before(x, pi, p->toks.v[sj.a].start);
+    if (nd == 1 && (hw->flags & INGEST_TOKF_ALLCAPS) && hw->end - hw->start <= 4) {
+        int32_t who = initials_holder(x, pi, p->toks.v[sj.a].start, p->s + hw->start,
+                                      hw->end - hw->start);
+        if (who >= 0)
+            return who;
+    }
     if (!(hw->flags & INGEST_TOKF_LOWER) && !(hw->flags & INGEST_TOKF_CAP))
         return -1;
     /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
@@ -4069,6 +4225,22 @@ static const struct {
     {"husband", 1},     {"mom", 2},       {"mother", 2},  {"nephew", 1},  {"niece", 2},
     {"sister", 2},      {"son", 1},       {"uncle", 1},   {"wife", 2},
 };
+
+/* "“You owed money, didn't you?” X asked. ¶ “Yes,” the nephew said": a
+ * definite person noun (kin, role, or "witness") that names nobody, right
+ * after another's question, is who spoke before that question, the one the
+ * question was put to (court testimony, an interview). -1 otherwise. */
+static int32_t answering_description(const struct ctx *x, int32_t pi, const struct ingest_tok *w,
+                                     const char *s)
+{
+    if (pi != x->asker_para + 1 || x->answerer < 0 || x->answerer == x->asker ||
+        !(w->flags & INGEST_TOKF_LOWER))
+        return -1;
+    bool person = TOK_IN(s, w, role_nouns) || ingest_tok_is(s, w, "witness");
+    for (size_t i = 0; i < sizeof kin_nouns / sizeof *kin_nouns && !person; i++)
+        person = ingest_tok_ieq(s, w, kin_nouns[i].word);
+    return person ? x->answerer : -1;
+}
 
 /* Nouns for a person one belongs with, besides roles and kin: "X's running
  * mate", sorted. */
@@ -4749,6 +4921,27 @@ static int32_t writing_subject_description(const struct ctx *x, int32_t qi, size
     return who >= 0 ? who : description_holder(x, qi, sj);
 }
 
+/* "a written statement attributed to press secretary Ann Roe", "a statement
+ * from spokeswoman Ann Roe", "a letter signed by party secretary Ann Roe":
+ * the name at token a (behind up to three title words) after the writing's
+ * noun at h is its author. */
+static bool writing_from_person(const struct ingest_para *o, size_t h, size_t a)
+{
+    const struct ingest_tok *u = o->toks.v;
+    size_t b = a;
+    while (b > h + 2 && a - b < 3 && u[b - 1].kind == INGEST_TOK_WORD && u[b - 1].quote < 0 &&
+           !TOK_IN(o->s, &u[b - 1], function_words) && !TOK_IN(o->s, &u[b - 1], determiners))
+        b--;
+    if (b <= h + 1 || u[b - 1].sent != u[h].sent)
+        return false;
+    const struct ingest_tok *prep = &u[b - 1];
+    if (ingest_tok_is(o->s, prep, "from"))
+        return b - 1 == h + 1; /* right after the noun: "a statement from" */
+    if (ingest_tok_is(o->s, prep, "to"))
+        return b >= 2 && ingest_tok_is(o->s, &u[b - 2], "attributed");
+    return ingest_tok_is(o->s, prep, "by") && b >= 2 && TOK_IN(o->s, &u[b - 2], author_participles);
+}
+
 /* "X released a statement ... . “...,” the statement said": a definite
  * writing ("the statement", a document noun) is the one an indefinite phrase
  * with that noun ("a statement", "a brief statement") introduced, before it in
@@ -4806,7 +4999,8 @@ static int32_t document_author(const struct ctx *x, int32_t pi, struct subj sj)
                  * the author the phrase names, not who got hold of it */
                 size_t by = a > 0 && ingest_tok_ieq(o->s, &u[a - 1], "the") ? a - 1 : a;
                 bool after_by = by > 1 && ingest_tok_is(o->s, &u[by - 1], "by");
-                if (after_by && a > h && TOK_IN(o->s, &u[by - 2], author_participles)) {
+                if ((after_by && a > h && TOK_IN(o->s, &u[by - 2], author_participles)) ||
+                    (a > h && writing_from_person(o, h, by))) {
                     who = m->entity;
                     break;
                 }
@@ -5036,7 +5230,15 @@ static bool unnamed_newcomer(struct ctx *x, int32_t pi, size_t sa, size_t sb, st
     const struct ingest_para *p = &x->paras[pi];
     const struct ingest_tok *t = p->toks.v;
     size_t len;
-    if (sb < sa + 3 || !TOK_IN(p->s, &t[sa], new_person_dets) || t[sa].quote >= 0)
+    /* ("That executive, who asked not to be named, said": a demonstrative
+     * and a noun before a comma take up a person just introduced as "a
+     * former executive", still unnamed) */
+    bool demonstrative = sb >= sa + 3 &&
+                         (ingest_tok_ieq(p->s, &t[sa], "that") || ingest_tok_ieq(p->s, &t[sa], "this")) &&
+                         (t[sa + 1].flags & INGEST_TOKF_LOWER) && t[sa + 1].kind == INGEST_TOK_WORD &&
+                         !TOK_IN(p->s, &t[sa + 1], function_words) && is_punct(&t[sa + 2], ',');
+    if (sb < sa + 3 || (!TOK_IN(p->s, &t[sa], new_person_dets) && !demonstrative) ||
+        t[sa].quote >= 0)
         return false;
     /* (the head may follow a modifier or two: "One longtime resident") */
     size_t h = sa + 1;
@@ -5800,6 +6002,8 @@ static void subject_resolve(struct ctx *x, int32_t pi, struct subj sj, struct at
         at->speaker = headed_by_holder(x, pi, sj);
         if (at->speaker < 0)
             at->speaker = description_holder(x, pi, sj);
+        if (at->speaker < 0 && sj.b - sj.a == 2)
+            at->speaker = answering_description(x, pi, &t[sj.a + 1], s);
         if (at->speaker < 0 && sj.b - sj.a <= 4)
             at->speaker =
                 title_holder_abbr(e, s + t[sj.a + 1].start, t[sj.b - 1].end - t[sj.a + 1].start);
@@ -6645,6 +6849,31 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         if (np.a < np.b && !np.inherit && np.b - np.a <= 6 && tok_capital(&t[np.b - 1])) {
             *out = np;
             return true;
+        }
+    }
+    /* "the mayor, who won office two years ago promising to “...”": a
+     * participle inside a relative clause (no clause mark between) reports
+     * the person the "who" stands for, the noun phrase before its comma */
+    for (size_t v = k; v > lim + 2 && k - v < 16; v--) {
+        const struct ingest_tok *w = &t[v - 1];
+        if (w->quote >= 0 || is_clause_punct(w))
+            break;
+        if (ingest_tok_is(p->s, w, "who") && is_punct(&t[v - 2], ',') && t[v - 2].quote < 0) {
+            /* the noun phrase: back from the comma to a determiner or a
+             * capitalised word, over words and hyphens, past no
+             * preposition ("a rebuke for the first-term mayor, who") */
+            size_t c = v - 2, a = c;
+            while (a > lim && c - a < 8 && t[a - 1].quote < 0 &&
+                   (t[a - 1].kind == INGEST_TOK_WORD || is_punct(&t[a - 1], '-')) &&
+                   !TOK_IN(p->s, &t[a - 1], prepositions) && !TOK_IN(p->s, &t[a - 1], determiners))
+                a--;
+            if (a > lim && TOK_IN(p->s, &t[a - 1], determiners) && t[a - 1].quote < 0)
+                a--;
+            if (a < c && (TOK_IN(p->s, &t[a], determiners) || tok_capital(&t[a]))) {
+                *out = (struct subj){a, c, false};
+                return true;
+            }
+            break;
         }
     }
     /* "X released a statement Friday saying": a participle right after the
@@ -7611,7 +7840,9 @@ static bool passive_cue(const struct ingest_para *p, size_t k, const struct cue 
 /* Verbs of the cue table that a thing can be the subject of without reporting
  * anybody's words: "the spate of shootings demands that ...". */
 static const char *const thing_verbs[] = {
-    "demanded", "demands", "suggested", "suggests",
+    /* ("X said the sides had agreed on “...”": what a group agreed on is
+     * reported by the outer speaker, in their words) */
+    "agreed", "demanded", "demands", "suggested", "suggests",
 };
 
 /* True when the subject of attribution at is the pronoun "it" in the paragraph
@@ -8304,8 +8535,11 @@ static bool owner_claim(struct ctx *x, int32_t pi, struct qinfo *q)
             ow--;
         bool his = ingest_tok_ieq(p->s, &t[ow], "his");
         bool her = ingest_tok_ieq(p->s, &t[ow], "her");
+        /* ("the lawyer's remark that": a lower-case role as owner too) */
+        bool role = (t[ow].flags & INGEST_TOKF_POSS) && (t[ow].flags & INGEST_TOKF_LOWER) &&
+                    ow > sa && ingest_tok_ieq(p->s, &t[ow - 1], "the") && role_noun_tok(p, &t[ow]);
         if (t[ow].quote >= 0 ||
-            (!his && !her && (!(t[ow].flags & INGEST_TOKF_POSS) || !tok_capital(&t[ow]))))
+            (!his && !her && !role && (!(t[ow].flags & INGEST_TOKF_POSS) || !tok_capital(&t[ow]))))
             continue;
         /* the noun introduces the quotation: "X's claim that ...", "X's
          * words: “...”", not "treating X's remark as a compliment, “...”" */
@@ -8563,8 +8797,10 @@ static bool prev_sentence_subject(struct ctx *x, int32_t pi, size_t k, struct at
  * table ... . ¶ “My daughter asked me ...”": a paragraph that opens with a
  * quotation no cue attributes, after a paragraph without quotations whose
  * last sentence has a person as its subject, is that person's (the writer
- * has just introduced the speaker). */
-static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
+ * has just introduced the speaker). With asked, only when that subject
+ * "asked" or "also asked" (an interviewer's question announced before it is
+ * printed). */
+static bool prev_para_subject(struct ctx *x, int32_t pi, bool asked, struct attr *out)
 {
     if (pi == 0 || x->paras[pi - 1].toks.n < 4)
         return false;
@@ -8582,6 +8818,14 @@ static bool prev_para_subject(struct ctx *x, int32_t pi, struct attr *out)
     struct subj sj;
     if (!clause_subject(x, pi - 1, pa, pb, &sj))
         return false;
+    if (asked) {
+        size_t v = sj.b;
+        if (v < pb && ingest_tok_is(pp->s, &pp->toks.v[v], "also"))
+            v++;
+        if (!(v < pb && (ingest_tok_is(pp->s, &pp->toks.v[v], "asked") ||
+                         ingest_tok_is(pp->s, &pp->toks.v[v], "asks"))))
+            return false;
+    }
     struct attr a = {0};
     subject_resolve(x, pi - 1, sj, &a);
     if (a.speaker < 0 || x->ents->v[a.speaker].type != ENTITY_PERSON)
@@ -8985,6 +9229,43 @@ static void asker_is_author(const struct ctx *x, int32_t pi, struct qinfo *q)
                                             at->cue->words, strlen(at->cue->words));
     if (asking || (question && !at->cue))
         q->at.speaker = sole_author(x->ents);
+}
+
+/* "EB: ... I told them, “...”": in a Q&A answer line whose label is a
+ * person's initials (two or three capitals, each opening a word of exactly
+ * one person's name), the bare "I" of the line's cue is that person. Sets
+ * the speaker of an attribution to "I" in paragraph pi that names nobody. */
+static void labelled_i(const struct ctx *x, int32_t pi, struct qinfo *q)
+{
+    const struct attr *at = &q->at;
+    const struct ingest_para *p = &x->paras[pi];
+    size_t ll;
+    if (!at->found || at->speaker >= 0 || at->subj_para != pi || at->subj_b - at->subj_a != 1 ||
+        p->s[at->subj_a] != 'I' || !ingest_transcript_label(p->s, p->n, &ll) || ll < 2 || ll > 3 ||
+        p->n_spans == 0 || p->spans[0].open <= ll)
+        return;
+    for (size_t i = 0; i < ll; i++)
+        if (p->s[i] < 'A' || p->s[i] > 'Z')
+            return;
+    int32_t who = -1;
+    const struct ingest_ents *e = x->ents;
+    for (size_t k = 0; k < e->n && k < 512; k++) {
+        const char *nm = e->v[k].name;
+        if (e->v[k].type != ENTITY_PERSON)
+            continue;
+        size_t got = 0;
+        bool ok = true;
+        for (size_t c = 0; nm[c] && ok; c++)
+            if (c == 0 || nm[c - 1] == ' ')
+                ok = got < ll && nm[c] == p->s[got++];
+        if (!ok || got != ll)
+            continue;
+        if (who >= 0)
+            return; /* two people with those initials */
+        who = (int32_t)k;
+    }
+    if (who >= 0)
+        q->at.speaker = who;
 }
 
 /* A transcript line, quoted or not: "OKAFOR: No, we ..." or "Q: ...", or a
@@ -9587,6 +9868,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             attribute_one(&x, (int32_t)pi, qs, qi);
             speaker_named_inside(&x, (int32_t)pi, q, &p->spans[qi]);
             asker_is_author(&x, (int32_t)pi, q);
+            labelled_i(&x, (int32_t)pi, q);
             q->kind = kind_of(p, q);
             /* (the byline's "I" is no he/she of the quotations after it) */
             if (q->at.found && q->at.speaker >= 0 && ents->v[q->at.speaker].type == ENTITY_PERSON &&
@@ -9648,7 +9930,11 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
             /* “...” standing alone ¶ "That was the view of X": a name the
              * next paragraph gives it outranks any speaker carried over */
             if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
-                next_para_names(&x, (int32_t)pi, q, &q->at))
+                !p->spans[0].continued && qspan_is_question(p, &p->spans[0]) &&
+                prev_para_subject(&x, (int32_t)pi, true, &q->at))
+                ; /* "X also asked about Y. ¶ “...?” ¶ “...,” Z said" */
+            else if (qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
+                     next_para_names(&x, (int32_t)pi, q, &q->at))
                 ;
             else if (q->starts_sentence && last_full < p->n_spans &&
                      qspan_is_question(p, &p->spans[last_full]) &&
@@ -9683,7 +9969,7 @@ int ingest_quotes_attribute(struct ingest_para *paras, size_t n_paras,
                 next_para_names(&x, (int32_t)pi, q, &q->at);
             if (!q->at.found && qi == 0 && q->starts_sentence && p->spans[0].open < 4 &&
                 !p->spans[0].continued)
-                prev_para_subject(&x, (int32_t)pi, &q->at);
+                prev_para_subject(&x, (int32_t)pi, false, &q->at);
             q->inherited = q->at.found;
             asker_is_author(&x, (int32_t)pi, q); /* "I started with the question. “...?”" */
         }
