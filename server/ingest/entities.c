@@ -1807,10 +1807,15 @@ static bool us_highway_tok(const char *s, const struct ingest_tok *sys,
     return true;
 }
 
-/* British police ranks as newspapers abbreviate them, which stack before a
- * name: "Det Ch Insp Simon Oduya", "Det Supt", "Ch Con", "DCI", "PC". */
+/* Police and military ranks as newspapers abbreviate them, which stack
+ * before a name: British "Det Ch Insp Simon Oduya", "Det Supt", "DCI", "PC";
+ * Nigerian, Ghanaian, Malaysian and Indian police "SP", "DSP", "CSP", "ACP",
+ * "IGP"; army "Brig Gen", "Lt Col", "Maj". They mark the words after them as
+ * a person's name even when the given name is one no list holds. */
 static const char *const police_ranks[] = {
-    "acc", "ch", "con", "dc", "dci", "det", "di", "ds", "dsi", "dsupt", "insp", "pc", "sgt", "supt",
+    "acc", "acp", "asp", "brig", "capt", "ch", "col", "con", "cpl", "csp", "dc",  "dci",
+    "dcp", "det", "di",  "dig",  "ds",   "dsi", "dsp", "dsupt", "gen", "igp", "insp", "lt",
+    "maj", "pc",  "sgt", "sp",   "ssp",  "supt",
 }; /* sorted */
 
 /* The token after a stack of police ranks opening t[a..b) (a when none). */
@@ -2885,7 +2890,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             if (rk > a && pa == a && c.nstart == c.start)
                 c.nstart = t[rk].start; /* the ranks are the title */
             c.caps_lead = pa == a && caps_lead_name(g, s, t, n, a, b, para);
-            for (size_t k = pa; k < b && !c.caps_lead; k++) {
+            /* the ranks ("SP", "DSP") are in capitals but are no part of the name */
+            for (size_t k = pa > rk ? pa : rk; k < b && !c.caps_lead; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) && b - a >= 2) {
