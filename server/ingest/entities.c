@@ -709,7 +709,8 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
         if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
             given_name_at(g, s, &t[j]) || is_particle_word(w, wn) ||
             ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
-            ingest_word_in(openers, sizeof openers / sizeof *openers, w, wn))
+            ingest_word_in(openers, sizeof openers / sizeof *openers, w, wn) ||
+            ingest_bytes_eq(w, wn, "Ma.")) /* Filipino "Ma." is Maria, a given name */
             return 0;
     }
     for (size_t q = k + 1; q <= b; q++)
