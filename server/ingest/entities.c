@@ -654,6 +654,41 @@ static bool syllable_pair(const char *w, size_t n);
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
                                    const struct ingest_tok *t, size_t n, size_t a, size_t b);
 
+/* Common Chinese surnames as romanised in Singapore, Malaysia, Hong Kong and
+ * the mainland, left out where they are also English words or given names
+ * ("Lee", "Low", "Ho"). Such a surname before two short words is a name in
+ * family-name-first order ("Tan Kai Ming"), though the middle word is also
+ * a listed given name ("Kai"). */
+static const char *const chinese_surnames[] = {
+    "ang", "chan", "chang", "chen", "cheng", "cheong", "chew", "chia", "chin", "chong", "chow",
+    "chua", "chung", "fong", "foo", "goh", "hu", "huang", "koh", "kwok", "lai", "lam", "lau",
+    "leong", "leung", "li", "liew", "lim", "lin", "liu", "loh", "lu", "mok", "neo", "ng", "ong",
+    "pang", "poh", "quek", "seah", "seow", "sim", "soh", "tan", "tay", "teh", "teo", "toh",
+    "tong", "wang", "wee", "wong", "wu", "xu", "yang", "yap", "yeo", "yeoh", "yip", "zhang",
+    "zhao", "zhou",
+}; /* sorted */
+
+/* Three words t[a..a+3), the first a surname above and the other two short
+ * ASCII syllables: "Goh Kai Ming", "Tan Mei Ling". */
+static bool chinese_name_at(const char *s, const struct ingest_tok *t, size_t a, size_t b,
+                            size_t end)
+{
+    if (b - a != 3 ||
+        !ingest_word_in(chinese_surnames, sizeof chinese_surnames / sizeof *chinese_surnames,
+                        s + t[a].start, t[a].end - t[a].start))
+        return false;
+    for (size_t k = a; k < b; k++) {
+        size_t e = k + 1 == b ? end : t[k].end;
+        if (t[k].kind != INGEST_TOK_WORD || e - t[k].start < 2 || e - t[k].start > 5 ||
+            !(t[k].flags & INGEST_TOKF_CAP) || (t[k].flags & INGEST_TOKF_ALLCAPS))
+            return false;
+        for (size_t q = t[k].start + 1; q < e; q++)
+            if (!(s[q] >= 'a' && s[q] <= 'z'))
+                return false;
+    }
+    return true;
+}
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -684,7 +719,7 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
         ingest_gaz_has(g, s + t[a - 2].start, t[a - 2].end - t[a - 2].start, INGEST_GAZ_TITLE) &&
         ingest_gaz_has(g, s + t[b - 3].start, t[b - 3].end - t[b - 3].start, INGEST_GAZ_TITLE_MOD))
         k = b - 2;
-    if (k <= a || k > a + 3)
+    if (k <= a || k > a + 3 || chinese_name_at(s, t, a, b, end))
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
      * unknown word is the first given name of a three-part name (Somali,
@@ -6538,13 +6573,16 @@ static size_t surname_first(const struct ingest_gaz *g, const char *nm, size_t n
         given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
         return 0;
     size_t l2 = s2 - s1 - 1, l3 = n - s2 - 1; /* three: "Lim Hock Seng" */
+    /* a listed Chinese surname first: "Tan Kai Ming", though "Kai" is listed */
+    bool known = ingest_word_in(chinese_surnames,
+                                sizeof chinese_surnames / sizeof *chinese_surnames, nm, s1);
     bool ok = !memchr(nm + s2 + 1, ' ', l3) && l2 >= 2 && l2 <= 5 && l3 >= 2 && l3 <= 5 &&
               ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) &&
               ingest_cp_is_upper(ingest_cp_at(nm, n, s2 + 1)) &&
-              !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
-              !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
-              !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
-              !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE);
+              (known || (!given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
+                         !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
+                         !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
+                         !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE)));
     for (size_t q = s1 + 1; ok && q < n; q++)
         ok = nm[q] == ' ' || (nm[q] & 0x80) == 0;
     return ok ? s1 : 0;
@@ -7383,6 +7421,8 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
            ingest_words_sorted(police_ranks, sizeof police_ranks / sizeof *police_ranks) &&
+           ingest_words_sorted(chinese_surnames,
+                               sizeof chinese_surnames / sizeof *chinese_surnames) &&
            ingest_words_sorted(portfolio_words, sizeof portfolio_words / sizeof *portfolio_words) &&
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&
