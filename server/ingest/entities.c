@@ -4038,16 +4038,16 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 static bool company_word(const char *w, size_t n);
 
 /* "towns like Youngstown, Warren and Steubenville", "cities such as Leeds or
- * Hull", "towns in his state, including Ketchum and Salmon": whether the word
- * at a is an item of a list of capitalised words that a plural noun for places
- * introduces with "like", "such as" or "including" (at most twelve tokens
- * back). */
+ * Hull", "towns in his state, including Ketchum and Salmon", "the villages of
+ * Amble and Warkby": whether the word at a is an item of a list of capitalised
+ * words that a plural noun for places introduces with "like", "such as",
+ * "including" or "of" (at most twelve tokens back). */
 static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
 {
     static const char *const kinds[] = {"boroughs", "cities",  "communities", "counties",
                                         "districts", "islands", "places", "ports",
                                         "suburbs",  "towns",   "villages"}; /* sorted */
-    static const char *const joins[] = {"and", "as", "including", "like", "or"}; /* sorted */
+    static const char *const joins[] = {"and", "as", "including", "like", "of", "or"}; /* sorted */
     if (a == 0)
         return false;
     const struct ingest_tok *p = &t[a - 1];
@@ -4084,9 +4084,11 @@ static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
             }
             return false;
         }
+        /* "the towns of Carrow, Lisdane and Bray", "the islands of Mull and
+         * Iona": the plural noun names the kind of every item */
         if (ingest_tok_is(s, w, "as") && h > 0 && ingest_tok_is(s, &t[h - 1], "such"))
             h--;
-        else if (!ingest_tok_is(s, w, "like"))
+        else if (!ingest_tok_is(s, w, "like") && !ingest_tok_is(s, w, "of"))
             return false;
         return h > 0 && t[h - 1].kind == INGEST_TOK_WORD &&
                ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[h - 1].start,
