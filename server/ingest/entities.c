@@ -2755,11 +2755,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                    /* "Fed Calms Markets": in a headline the plural noun */
                    !(para < 0 && ingest_bytes_eq(s + t[k].start, end - t[k].start, "Markets"));
     /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
-    /* "U.S. Route 224", "State Highway 14": a numbered
+    /* "U.S. Route 224", "State Highway 14", "National Route 8": a numbered
      * road with its system's name before it */
     size_t ra = b - a == 3 && (ingest_tok_is(s, &t[a], "U.S.") || ingest_tok_is(s, &t[a], "US") ||
                                ingest_tok_is(s, &t[a], "State") ||
-                               ingest_tok_is(s, &t[a], "County"))
+                               ingest_tok_is(s, &t[a], "County") ||
+                               ingest_tok_is(s, &t[a], "National") ||
+                               ingest_tok_is(s, &t[a], "Provincial"))
                     ? a + 1
                     : a;
     bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
@@ -4761,6 +4763,42 @@ static size_t storm_name_end(const struct ingest_gaz *g, const char *s, const st
     return k + 2;
 }
 
+/* "shootout on the N12 near Daveyton", "the side of the N2", "towards the
+ * A38": a British, Irish or South African road number (A, M or N and one to
+ * three digits) after "the" and a word of travel or place is a road, a
+ * place. The word after it is no lower-case noun: "the M23 rebels" are an
+ * armed group. Returns the token after the road, or 0. */
+static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+{
+    static const char *const before[] = {"across", "along", "down", "near", "off", "on",
+                                         "onto", "toward", "towards", "up", "via"}; /* sorted */
+    static const char *const after[] = {
+        "after", "and", "at", "before", "between", "east", "for", "from", "in", "into",
+        "motorway", "near", "north", "on", "outside", "south", "to", "towards", "was",
+        "west", "when", "where", "which"}; /* sorted */
+    const char *w = s + t[i].start;
+    size_t wn = t[i].end - t[i].start;
+    if (t[i].kind != INGEST_TOK_WORD || wn < 2 || wn > 4 || i < 2 ||
+        (w[0] != 'A' && w[0] != 'M' && w[0] != 'N') || !ingest_tok_is(s, &t[i - 1], "the"))
+        return 0;
+    for (size_t k = 1; k < wn; k++)
+        if (w[k] < '0' || w[k] > '9')
+            return 0;
+    const struct ingest_tok *p = &t[i - 2];
+    bool side = i >= 4 && ingest_tok_is(s, p, "of") &&
+                (ingest_tok_is(s, &t[i - 3], "side") || ingest_tok_is(s, &t[i - 3], "stretch") ||
+                 ingest_tok_is(s, &t[i - 3], "section"));
+    if (!side && !(p->kind == INGEST_TOK_WORD && (p->flags & INGEST_TOKF_LOWER) &&
+                   ingest_word_in(before, sizeof before / sizeof *before, s + p->start,
+                                  p->end - p->start)))
+        return 0;
+    if (i + 1 < n && t[i + 1].kind == INGEST_TOK_WORD &&
+        !ingest_word_in(after, sizeof after / sizeof *after, s + t[i + 1].start,
+                        t[i + 1].end - t[i + 1].start))
+        return 0;
+    return i + 1;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -4840,6 +4878,16 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                 }
                 i++;
             }
+            continue;
+        }
+        size_t road = road_number_end(s, t, n, i);
+        if (road) {
+            struct cand c = {.para = para, .start = t[i].start, .end = t[i].end,
+                             .nstart = t[i].start, .text = s, .kind = C_PLACE,
+                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = road;
             continue;
         }
         /* "Hurricane Hanna", "Typhoon Ulan": a storm's name is no person,
