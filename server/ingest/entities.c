@@ -1887,6 +1887,19 @@ static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const stru
                  given_has(g, tc, m, INGEST_GAZ_GIVEN_FEMALE));
 }
 
+static bool age_follows(const char *s, const struct ingest_tok *t, size_t n, size_t j);
+
+/* "Thabo Zulu", "Bongani Zulu, 45,": a language's name (listed as no entity)
+ * closing a run of two or three words is a surname ("Zulu" is one of South
+ * Africa's commonest) when a listed given name opens the run or an age
+ * follows it. Token k is the word, na the name's first token. */
+static bool language_surname(const struct ingest_gaz *g, const char *s,
+                             const struct ingest_tok *t, size_t n, size_t na, size_t k, size_t b)
+{
+    return k + 1 == b && k > na && b - na <= 3 && !(t[k].flags & INGEST_TOKF_ALLCAPS) &&
+           (given_name_at(g, s, &t[na]) || age_follows(s, t, n, b));
+}
+
 /* "Martin Okafor III": a generational numeral closing a name of two words
  * or more is part of it, though in capitals. */
 static bool numeral_suffix(const char *w, size_t n)
@@ -2729,8 +2742,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         return cands_push(out, &c);
     }
     if (n_words == 1) {
+        /* "Zulu said": a language's name that speaks is a surname */
+        bool says = b < n && !(t[a].flags & INGEST_TOKF_ALLCAPS) && tok_is_speech_verb(s, &t[b]);
         if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
-            ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
+            (ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) && !says) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_DEMONYM) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_TITLE_MOD) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_ORG_WORD))
@@ -2940,7 +2955,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
                      !(k == a && ingest_word_in(name_openers, 5, w, wn)) &&
                      !(k == a && surname_he(s, t, a, b))) ||
-                    ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
+                    (ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) &&
+                     !language_surname(g, s, t, n, pa > rk ? pa : rk, k, b)) ||
                     ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
                      !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
                        !gaz_name(g, w, wn, false)) &&
