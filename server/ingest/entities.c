@@ -5024,8 +5024,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                     INGEST_GAZ_STOPCAP))
                     continue;
                 /* "the Children's Hospital of Kelby", "Women's Health
-                 * Alliance": an irregular plural's possessive goes on */
-                static const char *const plurals[] = {"children", "men",
+                 * Alliance": an irregular plural's possessive goes on; so
+                 * does "Magistrate's" ("the Benoni Magistrate's Court",
+                 * South African and Nigerian usage) */
+                static const char *const plurals[] = {"children", "magistrate", "men",
                                                       "women"}; /* sorted, lower */
                 if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
                     t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
