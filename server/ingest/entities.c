@@ -2779,9 +2779,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                                ingest_tok_is(s, &t[a], "Provincial"))
                     ? a + 1
                     : a;
+    /* ("Barangay 88": a Philippine village ward by its number, a place) */
     bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
                 (ingest_tok_is(s, &t[ra], "Interstate") || ingest_tok_is(s, &t[ra], "Highway") ||
-                 ingest_tok_is(s, &t[ra], "Route") ||
+                 ingest_tok_is(s, &t[ra], "Route") || ingest_tok_is(s, &t[ra], "Barangay") ||
                  (ra == a && us_highway_tok(s, &t[ra], &t[b - 1])));
     /* "Lakeshore Valley Public Health said", "Toronto Public Health": a
      * public health unit is a body ("Health" alone opens titles: "Health
@@ -2799,10 +2800,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "River Severn", "Lake Ohrid", "Mount Kenya", "Salar de Atacama", "Río
      * Bravo": a feature word first (not "Sierra Club": an organisation word
      * last keeps the organisation) */
+    /* ("Barangay San Roque": a Philippine village ward) */
     static const char *const place_firsts[] = {
-        "bahía", "cape",  "cerro", "fort",   "isle",  "lago",  "laguna", "lake",
-        "loch",  "mount", "piazza", "place", "plaza", "rio",   "river",  "rue",
-        "río",   "salar", "volcán"}; /* sorted, lower (bytes) */
+        "bahía", "barangay", "cape",  "cerro", "fort",   "isle",  "lago",  "laguna", "lake",
+        "loch",  "mount",    "piazza", "place", "plaza", "rio",   "river",  "rue",
+        "río",   "salar",    "volcán"}; /* sorted, lower (bytes) */
     bool place_first = n_words >= 2 &&
                        ingest_word_in(place_firsts, sizeof place_firsts / sizeof *place_firsts,
                                       w0, w0n) &&
@@ -5098,7 +5100,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                      (ingest_tok_is(s, k, "Channel") && j == a + 1) ||
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
-                     ingest_tok_is(s, k, "Route") ||
+                     ingest_tok_is(s, k, "Route") || ingest_tok_is(s, k, "Barangay") ||
                      (j == a + 1 && us_highway_tok(s, k, &t[j])))) {
                     end_byte = t[j].end;
                     j++;
