@@ -3231,6 +3231,12 @@ static const struct {
     /* older forms some papers keep ("AMES, Ia. —", "Waco, Tex.") */
     {"Cal", "California"},   {"Ia", "Iowa"},           {"Penn", "Pennsylvania"},
     {"Tex", "Texas"},        {"Wisc", "Wisconsin"},
+    /* Canada's provinces as the Canadian Press abbreviates them after a
+     * town ("Lévis, Que.", "Hamilton, Ont.") */
+    {"Alta", "Alberta"},     {"B.C", "British Columbia"}, {"Man", "Manitoba"},
+    {"N.B", "New Brunswick"}, {"N.S", "Nova Scotia"},  {"Nfld", "Newfoundland and Labrador"},
+    {"Ont", "Ontario"},      {"P.E.I", "Prince Edward Island"}, {"Que", "Quebec"},
+    {"Sask", "Saskatchewan"},
 };
 
 /* Postal codes of US states in the order of their names, as some outlets
