@@ -2809,6 +2809,15 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                        ingest_word_in(place_firsts, sizeof place_firsts / sizeof *place_firsts,
                                       w0, w0n) &&
                        !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD);
+    /* "Sault Ste. Marie", "Baie-Ste. Claire": a female saint's name inside
+     * a run is a town's, never a person's */
+    for (size_t k = a; k + 1 < b && !place_first; k++) {
+        size_t kn = t[k].end - t[k].start;
+        const char *kw = s + t[k].start;
+        place_first = (k > a && (ingest_tok_is(s, &t[k], "Ste.") || ingest_tok_is(s, &t[k], "Ste"))) ||
+                      (kn > 5 && memcmp(kw + kn - 5, "-Ste.", 5) == 0) || /* "Lac-Ste. Rose" */
+                      (kn > 4 && memcmp(kw + kn - 4, "-Ste", 4) == 0);
+    }
     /* "a cafe in St. Boniface", "Ste. Agathe": a saint's name opens a town
      * (a surname with it, "St. Pierre said", speaks) */
     static const char *const saints[] = {"saint", "sainte", "st", "st.", "ste", "ste."}; /* sorted */
