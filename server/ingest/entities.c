@@ -2814,7 +2814,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     for (size_t k = a; k + 1 < b && !place_first; k++) {
         size_t kn = t[k].end - t[k].start;
         const char *kw = s + t[k].start;
-        place_first = (k > a && (ingest_tok_is(s, &t[k], "Ste.") || ingest_tok_is(s, &t[k], "Ste"))) ||
+        bool ste = ingest_tok_is(s, &t[k], "Ste.") || ingest_tok_is(s, &t[k], "Ste");
+        place_first = (k > a && ste) ||
                       (kn > 5 && memcmp(kw + kn - 5, "-Ste.", 5) == 0) || /* "Lac-Ste. Rose" */
                       (kn > 4 && memcmp(kw + kn - 4, "-Ste", 4) == 0);
     }
