@@ -4833,6 +4833,30 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
     return i + 1;
 }
 
+/* "the MV Isle of Ulva", "the CCGS Louis S. St-Laurent", "HMS Belfast": a
+ * ship's prefix in capitals and the name after it. A ship is no person,
+ * organisation or place, though its name is often a person's or an island's.
+ * Returns the token after the name, or 0 when no ship is named at i. */
+static size_t ship_name_end(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+{
+    static const char *const prefixes[] = {"ccgs", "hmas", "hmcs", "hmnzs", "hms",
+                                           "mv",   "rms",  "rv",   "usns",  "uss"}; /* sorted */
+    size_t wn = t[i].end - t[i].start;
+    if (i + 1 >= n || !(t[i].flags & INGEST_TOKF_ALLCAPS) || wn > 5 ||
+        !ingest_word_in(prefixes, sizeof prefixes / sizeof *prefixes, s + t[i].start, wn) ||
+        !tok_capword(&t[i + 1]) || t[i + 1].start != t[i].end + 1 || t[i + 1].sent != t[i].sent)
+        return 0;
+    for (size_t k = 0; k < wn; k++) /* the list is matched ignoring case: "Hms" is no prefix */
+        if (s[t[i].start + k] < 'A' || s[t[i].start + k] > 'Z')
+            return 0;
+    size_t k = i + 1;
+    while (k < n && t[k].start <= t[k - 1].end + 1 && t[k].sent == t[i].sent &&
+           (tok_capword(&t[k]) ||
+            (k + 1 < n && ingest_tok_is(s, &t[k], "of") && tok_capword(&t[k + 1]))))
+        k++;
+    return k;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -4928,6 +4952,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
          * though it is often a given name; the storm word and the name are
          * skipped (a lone "Hanna" later finds no full name to join) */
         size_t storm = storm_name_end(g, s, t, n, i);
+        if (!storm)
+            storm = ship_name_end(s, t, n, i);
+        if (!storm && i + 1 < n && ingest_tok_is(s, &t[i], "The")) /* "The MV Isle of Ulva" */
+            storm = ship_name_end(s, t, n, i + 1);
         if (storm) {
             i = storm;
             continue;
