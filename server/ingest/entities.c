@@ -3067,12 +3067,20 @@ static bool service_district(const struct ingest_gaz *g, const char *s, const st
 
 /* Whether the run t[a..b) is a title word (no organisation word), "of" and
  * its service in capitalised words, with a comma and a capitalised name right after it: the post
- * in apposition to its holder ("its Director of Communications, Ann Roe,"). */
+ * in apposition to its holder ("its Director of Communications, Ann Roe,"); or
+ * after the holder, a comma and "the" ("Dr Faith Mutua, the Director of Public
+ * Health, said"), closed by punctuation. */
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
                                    const struct ingest_tok *t, size_t n, size_t a, size_t b)
 {
-    if (b > a && ingest_tok_ieq(s, &t[a], "the"))
+    bool after_holder = false;
+    if (b > a && ingest_tok_ieq(s, &t[a], "the")) {
+        after_holder = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',';
         a++;
+    } else {
+        after_holder = a >= 2 && ingest_tok_is(s, &t[a - 1], "the") &&
+                       t[a - 2].kind == INGEST_TOK_PUNCT && t[a - 2].ch == ',';
+    }
     if (b < a + 3 || b + 1 >= n || !ingest_tok_is(s, &t[a + 1], "of") ||
         !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) ||
         ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG_WORD))
@@ -3082,6 +3090,10 @@ static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
     for (size_t k = a + 2; k < b; k++)
         if (!tok_capword(&t[k]))
             return false;
+    /* (not "Ann Roe, the Governor of Texas,": a known place or body stays) */
+    if (after_holder && t[b].kind == INGEST_TOK_PUNCT &&
+        (t[b].ch == ',' || t[b].ch == '.' || t[b].ch == ';'))
+        return !gaz_name(g, s + t[a + 2].start, t[b - 1].end - t[a + 2].start, false);
     return t[b].kind == INGEST_TOK_PUNCT && t[b].ch == ',' && tok_capword(&t[b + 1]) &&
            !ingest_gaz_has(g, s + t[b + 1].start, t[b + 1].end - t[b + 1].start,
                            INGEST_GAZ_STOPCAP);
