@@ -654,6 +654,41 @@ static bool syllable_pair(const char *w, size_t n);
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
                                    const struct ingest_tok *t, size_t n, size_t a, size_t b);
 
+/* Common Chinese surnames as romanised in Singapore, Malaysia, Hong Kong and
+ * the mainland, left out where they are also English words or given names
+ * ("Lee", "Low", "Ho"). Such a surname before two short words is a name in
+ * family-name-first order ("Tan Kai Ming"), though the middle word is also
+ * a listed given name ("Kai"). */
+static const char *const chinese_surnames[] = {
+    "ang", "chan", "chang", "chen", "cheng", "cheong", "chew", "chia", "chin", "chong", "chow",
+    "chua", "chung", "fong", "foo", "goh", "hu", "huang", "koh", "kwok", "lai", "lam", "lau",
+    "leong", "leung", "li", "liew", "lim", "lin", "liu", "loh", "lu", "mok", "neo", "ng", "ong",
+    "pang", "poh", "quek", "seah", "seow", "sim", "soh", "tan", "tay", "teh", "teo", "toh",
+    "tong", "wang", "wee", "wong", "wu", "xu", "yang", "yap", "yeo", "yeoh", "yip", "zhang",
+    "zhao", "zhou",
+}; /* sorted */
+
+/* Three words t[a..a+3), the first a surname above and the other two short
+ * ASCII syllables: "Goh Kai Ming", "Tan Mei Ling". */
+static bool chinese_name_at(const char *s, const struct ingest_tok *t, size_t a, size_t b,
+                            size_t end)
+{
+    if (b - a != 3 ||
+        !ingest_word_in(chinese_surnames, sizeof chinese_surnames / sizeof *chinese_surnames,
+                        s + t[a].start, t[a].end - t[a].start))
+        return false;
+    for (size_t k = a; k < b; k++) {
+        size_t e = k + 1 == b ? end : t[k].end;
+        if (t[k].kind != INGEST_TOK_WORD || e - t[k].start < 2 || e - t[k].start > 5 ||
+            !(t[k].flags & INGEST_TOKF_CAP) || (t[k].flags & INGEST_TOKF_ALLCAPS))
+            return false;
+        for (size_t q = t[k].start + 1; q < e; q++)
+            if (!(s[q] >= 'a' && s[q] <= 'z'))
+                return false;
+    }
+    return true;
+}
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -684,7 +719,7 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
         ingest_gaz_has(g, s + t[a - 2].start, t[a - 2].end - t[a - 2].start, INGEST_GAZ_TITLE) &&
         ingest_gaz_has(g, s + t[b - 3].start, t[b - 3].end - t[b - 3].start, INGEST_GAZ_TITLE_MOD))
         k = b - 2;
-    if (k <= a || k > a + 3)
+    if (k <= a || k > a + 3 || chinese_name_at(s, t, a, b, end))
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
      * unknown word is the first given name of a three-part name (Somali,
@@ -709,7 +744,8 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
         if (t[j].kind != INGEST_TOK_WORD || !(t[j].flags & (INGEST_TOKF_CAP | INGEST_TOKF_ALLCAPS)) ||
             given_name_at(g, s, &t[j]) || is_particle_word(w, wn) ||
             ingest_gaz_has(g, w, wn, INGEST_GAZ_TITLE) ||
-            ingest_word_in(openers, sizeof openers / sizeof *openers, w, wn))
+            ingest_word_in(openers, sizeof openers / sizeof *openers, w, wn) ||
+            ingest_bytes_eq(w, wn, "Ma.")) /* Filipino "Ma." is Maria, a given name */
             return 0;
     }
     for (size_t q = k + 1; q <= b; q++)
@@ -1807,10 +1843,15 @@ static bool us_highway_tok(const char *s, const struct ingest_tok *sys,
     return true;
 }
 
-/* British police ranks as newspapers abbreviate them, which stack before a
- * name: "Det Ch Insp Simon Oduya", "Det Supt", "Ch Con", "DCI", "PC". */
+/* Police and military ranks as newspapers abbreviate them, which stack
+ * before a name: British "Det Ch Insp Simon Oduya", "Det Supt", "DCI", "PC";
+ * Nigerian, Ghanaian, Malaysian and Indian police "SP", "DSP", "CSP", "ACP",
+ * "IGP"; army "Brig Gen", "Lt Col", "Maj". They mark the words after them as
+ * a person's name even when the given name is one no list holds. */
 static const char *const police_ranks[] = {
-    "acc", "ch", "con", "dc", "dci", "det", "di", "ds", "dsi", "dsupt", "insp", "pc", "sgt", "supt",
+    "acc", "acp", "asp", "brig", "capt", "ch", "col", "con", "cpl", "csp", "dc",  "dci",
+    "dcp", "det", "di",  "dig",  "ds",   "dsi", "dsp", "dsupt", "gen", "igp", "insp", "lt",
+    "maj", "pc",  "sgt", "sp",   "ssp",  "supt",
 }; /* sorted */
 
 /* The token after a stack of police ranks opening t[a..b) (a when none). */
@@ -1844,6 +1885,19 @@ static bool caps_lead_name(const struct ingest_gaz *g, const char *s, const stru
     size_t m = titlecase(s + t[a].start, t[a].end - t[a].start, tc, sizeof tc);
     return m && (given_has(g, tc, m, INGEST_GAZ_GIVEN_MALE) ||
                  given_has(g, tc, m, INGEST_GAZ_GIVEN_FEMALE));
+}
+
+static bool age_follows(const char *s, const struct ingest_tok *t, size_t n, size_t j);
+
+/* "Thabo Zulu", "Bongani Zulu, 45,": a language's name (listed as no entity)
+ * closing a run of two or three words is a surname ("Zulu" is one of South
+ * Africa's commonest) when a listed given name opens the run or an age
+ * follows it. Token k is the word, na the name's first token. */
+static bool language_surname(const struct ingest_gaz *g, const char *s,
+                             const struct ingest_tok *t, size_t n, size_t na, size_t k, size_t b)
+{
+    return k + 1 == b && k > na && b - na <= 3 && !(t[k].flags & INGEST_TOKF_ALLCAPS) &&
+           (given_name_at(g, s, &t[na]) || age_follows(s, t, n, b));
 }
 
 /* "Martin Okafor III": a generational numeral closing a name of two words
@@ -2688,8 +2742,10 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         return cands_push(out, &c);
     }
     if (n_words == 1) {
+        /* "Zulu said": a language's name that speaks is a surname */
+        bool says = b < n && !(t[a].flags & INGEST_TOKF_ALLCAPS) && tok_is_speech_verb(s, &t[b]);
         if (ingest_gaz_has(g, w0, wln, INGEST_GAZ_STOPCAP) ||
-            ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) ||
+            (ingest_gaz_has(g, w0, wln, INGEST_GAZ_NOT_ENTITY) && !says) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_DEMONYM) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_TITLE_MOD) ||
             ingest_gaz_has(g, w0, wln, INGEST_GAZ_ORG_WORD))
@@ -2714,16 +2770,19 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                    /* "Fed Calms Markets": in a headline the plural noun */
                    !(para < 0 && ingest_bytes_eq(s + t[k].start, end - t[k].start, "Markets"));
     /* "Carpenters Local 1187": a numbered branch; "Interstate 95": a road */
-    /* "U.S. Route 224", "State Highway 14": a numbered
+    /* "U.S. Route 224", "State Highway 14", "National Route 8": a numbered
      * road with its system's name before it */
     size_t ra = b - a == 3 && (ingest_tok_is(s, &t[a], "U.S.") || ingest_tok_is(s, &t[a], "US") ||
                                ingest_tok_is(s, &t[a], "State") ||
-                               ingest_tok_is(s, &t[a], "County"))
+                               ingest_tok_is(s, &t[a], "County") ||
+                               ingest_tok_is(s, &t[a], "National") ||
+                               ingest_tok_is(s, &t[a], "Provincial"))
                     ? a + 1
                     : a;
+    /* ("Barangay 88": a Philippine village ward by its number, a place) */
     bool road = t[b - 1].kind == INGEST_TOK_NUM && b - ra == 2 &&
                 (ingest_tok_is(s, &t[ra], "Interstate") || ingest_tok_is(s, &t[ra], "Highway") ||
-                 ingest_tok_is(s, &t[ra], "Route") ||
+                 ingest_tok_is(s, &t[ra], "Route") || ingest_tok_is(s, &t[ra], "Barangay") ||
                  (ra == a && us_highway_tok(s, &t[ra], &t[b - 1])));
     /* "Lakeshore Valley Public Health said", "Toronto Public Health": a
      * public health unit is a body ("Health" alone opens titles: "Health
@@ -2741,14 +2800,25 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "River Severn", "Lake Ohrid", "Mount Kenya", "Salar de Atacama", "Río
      * Bravo": a feature word first (not "Sierra Club": an organisation word
      * last keeps the organisation) */
+    /* ("Barangay San Roque": a Philippine village ward) */
     static const char *const place_firsts[] = {
-        "bahía", "cape",  "cerro", "fort",   "isle",  "lago",  "laguna", "lake",
-        "loch",  "mount", "piazza", "place", "plaza", "rio",   "river",  "rue",
-        "río",   "salar", "volcán"}; /* sorted, lower (bytes) */
+        "bahía", "barangay", "cape",  "cerro", "fort",   "isle",  "lago",  "laguna", "lake",
+        "loch",  "mount",    "piazza", "place", "plaza", "rio",   "river",  "rue",
+        "río",   "salar",    "volcán"}; /* sorted, lower (bytes) */
     bool place_first = n_words >= 2 &&
                        ingest_word_in(place_firsts, sizeof place_firsts / sizeof *place_firsts,
                                       w0, w0n) &&
                        !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD);
+    /* "Sault Ste. Marie", "Baie-Ste. Claire": a female saint's name inside
+     * a run is a town's, never a person's */
+    for (size_t k = a; k + 1 < b && !place_first; k++) {
+        size_t kn = t[k].end - t[k].start;
+        const char *kw = s + t[k].start;
+        bool ste = ingest_tok_is(s, &t[k], "Ste.") || ingest_tok_is(s, &t[k], "Ste");
+        place_first = (k > a && ste) ||
+                      (kn > 5 && memcmp(kw + kn - 5, "-Ste.", 5) == 0) || /* "Lac-Ste. Rose" */
+                      (kn > 4 && memcmp(kw + kn - 4, "-Ste", 4) == 0);
+    }
     /* "a cafe in St. Boniface", "Ste. Agathe": a saint's name opens a town
      * (a surname with it, "St. Pierre said", speaks) */
     static const char *const saints[] = {"saint", "sainte", "st", "st.", "ste", "ste."}; /* sorted */
@@ -2885,7 +2955,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             if (rk > a && pa == a && c.nstart == c.start)
                 c.nstart = t[rk].start; /* the ranks are the title */
             c.caps_lead = pa == a && caps_lead_name(g, s, t, n, a, b, para);
-            for (size_t k = pa; k < b && !c.caps_lead; k++) {
+            /* the ranks ("SP", "DSP") are in capitals but are no part of the name */
+            for (size_t k = pa > rk ? pa : rk; k < b && !c.caps_lead; k++) {
                 const char *w = s + t[k].start;
                 size_t wn = t[k].end - t[k].start;
                 if (ingest_gaz_has(g, w, wn, INGEST_GAZ_DEMONYM) && b - a >= 2) {
@@ -2896,7 +2967,8 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                     (ingest_gaz_has(g, w, wn, INGEST_GAZ_STOPCAP) &&
                      !(k == a && ingest_word_in(name_openers, 5, w, wn)) &&
                      !(k == a && surname_he(s, t, a, b))) ||
-                    ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) ||
+                    (ingest_gaz_has(g, w, wn, INGEST_GAZ_NOT_ENTITY) &&
+                     !language_surname(g, s, t, n, pa > rk ? pa : rk, k, b)) ||
                     ((t[k].flags & INGEST_TOKF_ALLCAPS) &&
                      !(para >= 0 && k + 1 < b && initials_tok(w, wn) &&
                        !gaz_name(g, w, wn, false)) &&
@@ -2995,12 +3067,20 @@ static bool service_district(const struct ingest_gaz *g, const char *s, const st
 
 /* Whether the run t[a..b) is a title word (no organisation word), "of" and
  * its service in capitalised words, with a comma and a capitalised name right after it: the post
- * in apposition to its holder ("its Director of Communications, Ann Roe,"). */
+ * in apposition to its holder ("its Director of Communications, Ann Roe,"); or
+ * after the holder, a comma and "the" ("Dr Faith Mutua, the Director of Public
+ * Health, said"), closed by punctuation. */
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
                                    const struct ingest_tok *t, size_t n, size_t a, size_t b)
 {
-    if (b > a && ingest_tok_ieq(s, &t[a], "the"))
+    bool after_holder = false;
+    if (b > a && ingest_tok_ieq(s, &t[a], "the")) {
+        after_holder = a > 0 && t[a - 1].kind == INGEST_TOK_PUNCT && t[a - 1].ch == ',';
         a++;
+    } else {
+        after_holder = a >= 2 && ingest_tok_is(s, &t[a - 1], "the") &&
+                       t[a - 2].kind == INGEST_TOK_PUNCT && t[a - 2].ch == ',';
+    }
     if (b < a + 3 || b + 1 >= n || !ingest_tok_is(s, &t[a + 1], "of") ||
         !ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_TITLE) ||
         ingest_gaz_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_ORG_WORD))
@@ -3010,6 +3090,10 @@ static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
     for (size_t k = a + 2; k < b; k++)
         if (!tok_capword(&t[k]))
             return false;
+    /* (not "Ann Roe, the Governor of Texas,": a known place or body stays) */
+    if (after_holder && t[b].kind == INGEST_TOK_PUNCT &&
+        (t[b].ch == ',' || t[b].ch == '.' || t[b].ch == ';'))
+        return !gaz_name(g, s + t[a + 2].start, t[b - 1].end - t[a + 2].start, false);
     return t[b].kind == INGEST_TOK_PUNCT && t[b].ch == ',' && tok_capword(&t[b + 1]) &&
            !ingest_gaz_has(g, s + t[b + 1].start, t[b + 1].end - t[b + 1].start,
                            INGEST_GAZ_STOPCAP);
@@ -3169,6 +3253,12 @@ static const struct {
     /* older forms some papers keep ("AMES, Ia. —", "Waco, Tex.") */
     {"Cal", "California"},   {"Ia", "Iowa"},           {"Penn", "Pennsylvania"},
     {"Tex", "Texas"},        {"Wisc", "Wisconsin"},
+    /* Canada's provinces as the Canadian Press abbreviates them after a
+     * town ("Lévis, Que.", "Hamilton, Ont.") */
+    {"Alta", "Alberta"},     {"B.C", "British Columbia"}, {"Man", "Manitoba"},
+    {"N.B", "New Brunswick"}, {"N.S", "Nova Scotia"},  {"Nfld", "Newfoundland and Labrador"},
+    {"Ont", "Ontario"},      {"P.E.I", "Prince Edward Island"}, {"Que", "Quebec"},
+    {"Sask", "Saskatchewan"},
 };
 
 /* Postal codes of US states in the order of their names, as some outlets
@@ -3996,16 +4086,16 @@ static bool org_appositive(const char *s, const struct ingest_tok *t, size_t n, 
 static bool company_word(const char *w, size_t n);
 
 /* "towns like Youngstown, Warren and Steubenville", "cities such as Leeds or
- * Hull", "towns in his state, including Ketchum and Salmon": whether the word
- * at a is an item of a list of capitalised words that a plural noun for places
- * introduces with "like", "such as" or "including" (at most twelve tokens
- * back). */
+ * Hull", "towns in his state, including Ketchum and Salmon", "the villages of
+ * Amble and Warkby": whether the word at a is an item of a list of capitalised
+ * words that a plural noun for places introduces with "like", "such as",
+ * "including" or "of" (at most twelve tokens back). */
 static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
 {
     static const char *const kinds[] = {"boroughs", "cities",  "communities", "counties",
                                         "districts", "islands", "places", "ports",
                                         "suburbs",  "towns",   "villages"}; /* sorted */
-    static const char *const joins[] = {"and", "as", "including", "like", "or"}; /* sorted */
+    static const char *const joins[] = {"and", "as", "including", "like", "of", "or"}; /* sorted */
     if (a == 0)
         return false;
     const struct ingest_tok *p = &t[a - 1];
@@ -4042,9 +4132,11 @@ static bool town_list_item(const char *s, const struct ingest_tok *t, size_t a)
             }
             return false;
         }
+        /* "the towns of Carrow, Lisdane and Bray", "the islands of Mull and
+         * Iona": the plural noun names the kind of every item */
         if (ingest_tok_is(s, w, "as") && h > 0 && ingest_tok_is(s, &t[h - 1], "such"))
             h--;
-        else if (!ingest_tok_is(s, w, "like"))
+        else if (!ingest_tok_is(s, w, "like") && !ingest_tok_is(s, w, "of"))
             return false;
         return h > 0 && t[h - 1].kind == INGEST_TOK_WORD &&
                ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[h - 1].start,
@@ -4717,6 +4809,66 @@ static size_t storm_name_end(const struct ingest_gaz *g, const char *s, const st
     return k + 2;
 }
 
+/* "shootout on the N12 near Daveyton", "the side of the N2", "towards the
+ * A38": a British, Irish or South African road number (A, M or N and one to
+ * three digits) after "the" and a word of travel or place is a road, a
+ * place. The word after it is no lower-case noun: "the M23 rebels" are an
+ * armed group. Returns the token after the road, or 0. */
+static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+{
+    static const char *const before[] = {"across", "along", "down", "near", "off", "on",
+                                         "onto", "toward", "towards", "up", "via"}; /* sorted */
+    static const char *const after[] = {
+        "after", "and", "at", "before", "between", "east", "for", "from", "in", "into",
+        "motorway", "near", "north", "on", "outside", "south", "to", "towards", "was",
+        "west", "when", "where", "which"}; /* sorted */
+    const char *w = s + t[i].start;
+    size_t wn = t[i].end - t[i].start;
+    if (t[i].kind != INGEST_TOK_WORD || wn < 2 || wn > 4 || i < 2 ||
+        (w[0] != 'A' && w[0] != 'M' && w[0] != 'N') || !ingest_tok_is(s, &t[i - 1], "the"))
+        return 0;
+    for (size_t k = 1; k < wn; k++)
+        if (w[k] < '0' || w[k] > '9')
+            return 0;
+    const struct ingest_tok *p = &t[i - 2];
+    bool side = i >= 4 && ingest_tok_is(s, p, "of") &&
+                (ingest_tok_is(s, &t[i - 3], "side") || ingest_tok_is(s, &t[i - 3], "stretch") ||
+                 ingest_tok_is(s, &t[i - 3], "section"));
+    if (!side && !(p->kind == INGEST_TOK_WORD && (p->flags & INGEST_TOKF_LOWER) &&
+                   ingest_word_in(before, sizeof before / sizeof *before, s + p->start,
+                                  p->end - p->start)))
+        return 0;
+    if (i + 1 < n && t[i + 1].kind == INGEST_TOK_WORD &&
+        !ingest_word_in(after, sizeof after / sizeof *after, s + t[i + 1].start,
+                        t[i + 1].end - t[i + 1].start))
+        return 0;
+    return i + 1;
+}
+
+/* "the MV Isle of Ulva", "the CCGS Louis S. St-Laurent", "HMS Belfast": a
+ * ship's prefix in capitals and the name after it. A ship is no person,
+ * organisation or place, though its name is often a person's or an island's.
+ * Returns the token after the name, or 0 when no ship is named at i. */
+static size_t ship_name_end(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+{
+    static const char *const prefixes[] = {"ccgs", "hmas", "hmcs", "hmnzs", "hms",
+                                           "mv",   "rms",  "rv",   "usns",  "uss"}; /* sorted */
+    size_t wn = t[i].end - t[i].start;
+    if (i + 1 >= n || !(t[i].flags & INGEST_TOKF_ALLCAPS) || wn > 5 ||
+        !ingest_word_in(prefixes, sizeof prefixes / sizeof *prefixes, s + t[i].start, wn) ||
+        !tok_capword(&t[i + 1]) || t[i + 1].start != t[i].end + 1 || t[i + 1].sent != t[i].sent)
+        return 0;
+    for (size_t k = 0; k < wn; k++) /* the list is matched ignoring case: "Hms" is no prefix */
+        if (s[t[i].start + k] < 'A' || s[t[i].start + k] > 'Z')
+            return 0;
+    size_t k = i + 1;
+    while (k < n && t[k].start <= t[k - 1].end + 1 && t[k].sent == t[i].sent &&
+           (tok_capword(&t[k]) ||
+            (k + 1 < n && ingest_tok_is(s, &t[k], "of") && tok_capword(&t[k + 1]))))
+        k++;
+    return k;
+}
+
 static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                       const struct ingest_gaz *g, struct cands *out, size_t *pos)
 {
@@ -4798,10 +4950,24 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
             }
             continue;
         }
+        size_t road = road_number_end(s, t, n, i);
+        if (road) {
+            struct cand c = {.para = para, .start = t[i].start, .end = t[i].end,
+                             .nstart = t[i].start, .text = s, .kind = C_PLACE,
+                             .in_quote = t[i].quote >= 0, .entity = -1, .pos = (*pos)++};
+            if (!cands_push(out, &c))
+                return false;
+            i = road;
+            continue;
+        }
         /* "Hurricane Hanna", "Typhoon Ulan": a storm's name is no person,
          * though it is often a given name; the storm word and the name are
          * skipped (a lone "Hanna" later finds no full name to join) */
         size_t storm = storm_name_end(g, s, t, n, i);
+        if (!storm)
+            storm = ship_name_end(s, t, n, i);
+        if (!storm && i + 1 < n && ingest_tok_is(s, &t[i], "The")) /* "The MV Isle of Ulva" */
+            storm = ship_name_end(s, t, n, i + 1);
         if (storm) {
             i = storm;
             continue;
@@ -4916,8 +5082,10 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                                     INGEST_GAZ_STOPCAP))
                     continue;
                 /* "the Children's Hospital of Kelby", "Women's Health
-                 * Alliance": an irregular plural's possessive goes on */
-                static const char *const plurals[] = {"children", "men",
+                 * Alliance": an irregular plural's possessive goes on; so
+                 * does "Magistrate's" ("the Benoni Magistrate's Court",
+                 * South African and Nigerian usage) */
+                static const char *const plurals[] = {"children", "magistrate", "men",
                                                       "women"}; /* sorted, lower */
                 if (!cut && (k->flags & INGEST_TOKF_POSS) && j < n && tok_capword(&t[j]) &&
                     t[j].quote == t[a].quote && t[j].start <= k->full_end + 1 &&
@@ -4988,7 +5156,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
                      (ingest_tok_is(s, k, "Channel") && j == a + 1) ||
                      /* "a stretch of Interstate 95", "Route 9": a numbered road */
                      ingest_tok_is(s, k, "Interstate") || ingest_tok_is(s, k, "Highway") ||
-                     ingest_tok_is(s, k, "Route") ||
+                     ingest_tok_is(s, k, "Route") || ingest_tok_is(s, k, "Barangay") ||
                      (j == a + 1 && us_highway_tok(s, k, &t[j])))) {
                     end_byte = t[j].end;
                     j++;
@@ -6531,13 +6699,16 @@ static size_t surname_first(const struct ingest_gaz *g, const char *nm, size_t n
         given_has(g, nm, s1, INGEST_GAZ_GIVEN_FEMALE))
         return 0;
     size_t l2 = s2 - s1 - 1, l3 = n - s2 - 1; /* three: "Lim Hock Seng" */
+    /* a listed Chinese surname first: "Tan Kai Ming", though "Kai" is listed */
+    bool known = ingest_word_in(chinese_surnames,
+                                sizeof chinese_surnames / sizeof *chinese_surnames, nm, s1);
     bool ok = !memchr(nm + s2 + 1, ' ', l3) && l2 >= 2 && l2 <= 5 && l3 >= 2 && l3 <= 5 &&
               ingest_cp_is_upper(ingest_cp_at(nm, n, s1 + 1)) &&
               ingest_cp_is_upper(ingest_cp_at(nm, n, s2 + 1)) &&
-              !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
-              !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
-              !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
-              !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE);
+              (known || (!given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_MALE) &&
+                         !given_has(g, nm + s1 + 1, l2, INGEST_GAZ_GIVEN_FEMALE) &&
+                         !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_MALE) &&
+                         !given_has(g, nm + s2 + 1, l3, INGEST_GAZ_GIVEN_FEMALE)));
     for (size_t q = s1 + 1; ok && q < n; q++)
         ok = nm[q] == ' ' || (nm[q] & 0x80) == 0;
     return ok ? s1 : 0;
@@ -7376,6 +7547,8 @@ bool ingest_entities_lists_sorted(void)
            ingest_words_sorted(org_nouns, sizeof org_nouns / sizeof *org_nouns) &&
            ingest_words_sorted(postnominals, sizeof postnominals / sizeof *postnominals) &&
            ingest_words_sorted(police_ranks, sizeof police_ranks / sizeof *police_ranks) &&
+           ingest_words_sorted(chinese_surnames,
+                               sizeof chinese_surnames / sizeof *chinese_surnames) &&
            ingest_words_sorted(portfolio_words, sizeof portfolio_words / sizeof *portfolio_words) &&
            ingest_words_sorted(seat_letters, sizeof seat_letters / sizeof *seat_letters) &&
            ingest_words_sorted(courtesies, sizeof courtesies / sizeof *courtesies) &&

@@ -515,6 +515,29 @@ static bool word_is_abbreviation(const char *s, size_t n)
     return ingest_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, s, n);
 }
 
+size_t ingest_cap_word_end(const char *s, size_t n, size_t a);
+
+/* "Governor Ma. Teresa Lagdameo-Ong": Filipino names shorten Maria to "Ma.",
+ * which then opens a given name and a surname. "Ma" followed by a period (at
+ * byte at) keeps it when two capitalised words follow, the first no word
+ * that opens a sentence, so "founded by Jack Ma. The firm" still ends one. */
+static bool maria_abbreviation(const char *s, size_t n, size_t start, size_t at)
+{
+    static const char *const openers[] = {
+        "a",   "after", "an",    "and", "as",   "at",    "but",  "for",  "he",  "her", "his",
+        "in",  "it",    "its",   "on",  "one",  "she",   "that", "the",  "their", "then",
+        "these", "they", "this", "those", "to", "we",    "when", "while",
+    }; /* sorted */
+    if (at != start + 2 || s[start] != 'M' || s[start + 1] != 'a' || at + 2 >= n ||
+        s[at + 1] != ' ')
+        return false;
+    size_t e1 = ingest_cap_word_end(s, n, at + 2);
+    if (e1 <= at + 3 || ingest_word_in(openers, sizeof openers / sizeof *openers, s + at + 2,
+                                       e1 - at - 2))
+        return false;
+    return e1 + 1 < n && s[e1] == ' ' && ingest_cap_word_end(s, n, e1 + 1) > e1 + 2;
+}
+
 /* The sign of strcmp(word, the len bytes at s lowered), without copying them:
  * the word lists are searched 430,000 times per 500 articles. */
 static int word_cmp_lower(const char *word, const char *s, size_t len)
@@ -682,6 +705,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, struct ingest_tok *k)
             while (hy > 0 && s[start + hy - 1] != '-' && s[start + hy - 1] != '.')
                 hy--;
             if (initial || prev_dotted || tag || word_is_abbreviation(s + start, wl) ||
+                maria_abbreviation(s, n, start, at) ||
                 (hy > 0 && word_is_abbreviation(s + start + hy, wl - hy))) {
                 k->flags |= INGEST_TOKF_ABBR;
                 at = j;
