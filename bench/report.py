@@ -39,14 +39,17 @@ def merge(runs):
     says little about the next one's on two shared cores), the sums of
     requests, errors, CPU and cache lookups, the highest RSS; the runs
     themselves stay under "runs" for the spread."""
-    if len(runs) == 1:
-        return dict(runs[0], runs=runs)
-    row = dict(runs[0], runs=runs)
-    w = dict(runs[0]["wrk"])
+    # A run wrk could not finish (no RESULT line) counts as an error of the
+    # cell; the medians come from the runs that finished, so a lost run
+    # neither hides in them as zeros nor vanishes from the error count.
+    done = [r for r in runs if not r["wrk"].get("failed")] or runs
+    row = dict(done[0], runs=runs)
+    w = dict(done[0]["wrk"])
     for f in ("rps", "p50_us", "p99_us"):
-        w[f] = statistics.median(r["wrk"].get(f, 0) for r in runs)
+        w[f] = statistics.median(r["wrk"].get(f, 0) for r in done)
     for f in WRK_SUMS:
         w[f] = sum(r["wrk"].get(f, 0) for r in runs)
+    w["failed"] = sum(1 for r in runs if r["wrk"].get("failed"))
     row["wrk"] = w
     for f in ("cpu_ticks", "cache_hits", "cache_misses"):
         if all(f in r for r in runs):
@@ -62,7 +65,9 @@ def spread(r, f):
 
 
 def errors(w):
-    return sum(w.get(k, 0) for k in ("non2xx", "connect", "read", "write", "timeout"))
+    """Errors of a cell: wrk's counts, plus one for each run with no result."""
+    return sum(w.get(k, 0) for k in ("non2xx", "connect", "read", "write", "timeout")) + \
+        int(w.get("failed", 0))
 
 
 def cpu_us(r):

@@ -249,7 +249,7 @@ for ep in $ENDPOINTS; do
     for c in $CONNS; do
         for ((rep = 1; rep <= REPEAT; rep++)); do
             # The order rotates from one round to the next, so no server or
-            # scale always runs first or right after another.
+            # scale always runs first (each keeps the same neighbours).
             n=${#runs[@]}
             order=("${runs[@]:$((k % n))}" "${runs[@]:0:$((k % n))}")
             k=$((k + 1))
