@@ -2898,6 +2898,41 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
 
 static bool owns_person(const struct ingest_para *p, size_t k);
 
+/* True when the sentence of the name at token name opens with an
+ * organisation's title in apposition: "The" (or nothing), capitalised words
+ * (an "of" or "and" among them) the last of them possessive, one or two
+ * lower-case words, a comma, then the name ("The Bank of Lorland's governor,
+ * X, has warned"): the name is the sentence's subject, as it would be had it
+ * opened it. */
+static bool owner_title_before_name(const struct ingest_para *p, size_t name)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (name < 4 || name >= p->toks.n || !is_punct(&t[name - 1], ',') || t[name - 1].quote >= 0)
+        return false;
+    size_t j = name - 1, lower = 0;
+    while (j > 0 && lower < 2 && (t[j - 1].flags & INGEST_TOKF_LOWER) &&
+           t[j - 1].kind == INGEST_TOK_WORD && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+           !TOK_IN(p->s, &t[j - 1], function_words) && t[j - 1].sent == t[name].sent) {
+        j--;
+        lower++;
+    }
+    if (lower == 0 || j == 0 || !(t[j - 1].flags & INGEST_TOKF_POSS) ||
+        !tok_capital(&t[j - 1]) || t[j - 1].sent != t[name].sent)
+        return false;
+    for (size_t k = j - 1, n = 0; n < 6; k--, n++) {
+        if (t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD || t[k].sent != t[name].sent)
+            return false;
+        bool joiner = ingest_tok_ieq(p->s, &t[k], "of") || ingest_tok_ieq(p->s, &t[k], "and");
+        if (!joiner && !tok_capital(&t[k]))
+            return false;
+        if (t[k].flags & INGEST_TOKF_SENT_START)
+            return !joiner;
+        if (k == 0)
+            return false;
+    }
+    return false;
+}
+
 /* True when tokens [k, name) of sentence sent, which open the sentence or
  * follow a comma, are a description of the name that follows them rather
  * than a clause with its own verb: an article or possessive and modifiers
@@ -3452,10 +3487,13 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
          * "Libertarian nominee Carl Brenner says") */
         size_t k = tok_at_byte(p, m->start), k0 = k;
         bool role = false; /* (a lower-case role noun stepped over) */
+        /* ("Harbour Minister X", "Finance Secretary X": a capitalised
+         * portfolio word that opens the sentence right before a title) */
         while (k > 0 && k0 - k < 4 && !(t[k].flags & INGEST_TOKF_SENT_START) &&
                t[k - 1].sent == t[k].sent &&
                ((tok_capital(&t[k - 1]) &&
                  ((t[k - 1].flags & INGEST_TOKF_ABBR) || role ||
+                  (k < k0 && (t[k - 1].flags & INGEST_TOKF_SENT_START)) ||
                   ingest_gaz_has(x->g, p->s + t[k - 1].start, t[k - 1].end - t[k - 1].start,
                                  INGEST_GAZ_TITLE))) ||
                 (!role && (t[k - 1].flags & INGEST_TOKF_LOWER) &&
@@ -3471,6 +3509,8 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             f--;
         if (!at_start && f < k && (t[f].flags & INGEST_TOKF_SENT_START))
             at_start = description_before_name(p, f, k, t[k].sent);
+        if (!at_start)
+            at_start = owner_title_before_name(p, k);
         /* ("X said the answer was no. ..., and Ms. Y's street had been
          * hit": a person named later only as an owner, opening no
          * sentence, is what the topic talks about, no rival topic) */
@@ -4062,6 +4102,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
      * title holds it, so it is the person the paragraph is about */
     if (nd == 1 && age_word(p->s + hw->start, hw->end - hw->start))
         return topic_before(x, pi, p->toks.v[sj.a].start);
+    /* ("the 61-year-old former banker said": an age before the noun makes
+     * it a person whatever the noun, so a trade no title list holds still
+     * falls back on the person the paragraph is about; an age and one
+     * noun only: "the 34-year-old mother of three" says more, left as
+     * written) */
+    bool aged = nd == 2 && age_word(p->s + d[0]->start, d[0]->end - d[0]->start);
     if (nd == 1 && (hw->flags & INGEST_TOKF_ALLCAPS) && hw->end - hw->start <= 4) {
         int32_t who = initials_holder(x, pi, p->toks.v[sj.a].start, p->s + hw->start,
                                       hw->end - hw->start);
@@ -4072,7 +4118,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         return -1;
     /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
      * nationality alone stands for a person as a role does) */
-    if (!TOK_IN(p->s, hw, role_nouns) &&
+    if (!aged && !TOK_IN(p->s, hw, role_nouns) &&
         !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE) &&
         !(nd == 1 && (hw->flags & INGEST_TOKF_CAP) &&
           ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_DEMONYM)))
