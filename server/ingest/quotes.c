@@ -7234,6 +7234,31 @@ static bool inner_pronoun_subject(const struct ingest_para *p, size_t a, size_t 
     return false;
 }
 
+/* "led by Ann Roe, who represents the ward and has called the plan “...”":
+ * a verb cue after "and" (auxiliaries and adverbs between) that ends a
+ * relative clause opened by "who" or "which" shares that clause's subject,
+ * the name the pronoun stands for; no quotation or clause punctuation
+ * between the pronoun and the cue at k (at most 16 words). */
+static bool relative_coordinated(const struct ingest_para *p, size_t s0, size_t k, size_t lim,
+                                 struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t r = k;
+    while (r > s0 && k - r < 3 && TOK_IN(p->s, &t[r - 1], aux_adverbs))
+        r--;
+    if (r <= s0 + 3 || !ingest_tok_ieq(p->s, &t[r - 1], "and"))
+        return false;
+    for (size_t w = r - 1; w > s0 && r - w < 16; w--) {
+        const struct ingest_tok *x = &t[w - 1];
+        if (x->quote >= 0 || is_clause_punct(x) || is_end_punct(x))
+            return false;
+        if (ingest_tok_is(p->s, x, "who") || ingest_tok_is(p->s, x, "which"))
+            return w - 1 > lim && is_punct(&t[w - 2], ',') &&
+                   relative_antecedent(p, w - 1, lim > s0 ? lim : s0, out);
+    }
+    return false;
+}
+
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
@@ -7354,6 +7379,11 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         struct subj cs;
         size_t s0, s1;
         sentence_bounds(p, k, &s0, &s1);
+        if (sj.inherit && cue->kind == CUE_VERB && relative_coordinated(p, s0, k, lim, &cs)) {
+            subject_resolve(x, pi, cs, at);
+            at->cue = cue;
+            return true;
+        }
         if (sj.inherit && cue->kind == CUE_VERB && clause_subject(x, pi, s0, k, &cs)) {
             /* "X bemoaned the unrest and said ..." */
             subject_resolve(x, pi, cs, at);
