@@ -1041,9 +1041,10 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         !tok_in(p->s, &t[i - 2], wh_words, sizeof wh_words / sizeof *wh_words) &&
         t[i - 2].end - t[i - 2].start > 3)
         return false;
-    /* "said in a statement posted on its website": a past participle of
-     * publishing right after the noun of "in/on a ..." describes that noun */
-    static const char *const publish_participles[] = {"posted"}; /* cues only; sorted */
+    /* "said in a statement posted on its website", "... emailed to
+     * reporters": a past participle of publishing or sending right after
+     * the noun of "in/on a ..." describes that noun */
+    static const char *const publish_participles[] = {"emailed", "posted"}; /* cues only; sorted */
     if (tok_in(p->s, &t[i], publish_participles,
                sizeof publish_participles / sizeof *publish_participles) &&
         i >= 3 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 && t[i - 3].quote < 0 &&
