@@ -3307,7 +3307,7 @@ static const struct {
 static const char *const role_nouns[] = {
     "activist",       "actor",          "actress",        "adviser",
     "advisor",        "aide",           "ambassador",     "analyst",
-    "anchor",         "attorney",       "author",         "billionaire",
+    "anchor",         "attorney",       "author",         "backbencher",    "billionaire",
     "businessman",    "businesswoman",  "candidate",      "captain",
     "ceo",            "chairman",       "chairwoman",     "chancellor",
     "chief",          "coach",          "columnist",      "commissioner",
