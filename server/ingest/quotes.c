@@ -2051,6 +2051,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             if (is_name_run(p, seg.a, seg.b) &&
                 (np.a == np.b || is_description(p, np) || coord_desc))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "Lorland's shipping regulator, the Maritime Authority, urged":
+             * an organisation's name keeps its article in apposition */
+            if (seg.b - seg.a >= 2 && ingest_tok_ieq(s, &t[seg.a], "the") && np.a < np.b &&
+                is_description(p, np) && is_name_run(p, seg.a + 1, seg.b) &&
+                mention_covers(p, t[seg.a + 1].start, t[seg.b - 1].end))
+                return (struct subj){seg.a + 1, seg.b, false};
             /* "Addressing a rally in X on Monday, Roe, who ..., said": a
              * name after an opening adverbial up to the first comma */
             if (is_name_run(p, seg.a, seg.b) && np.a < np.b &&
