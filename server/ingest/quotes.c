@@ -6864,8 +6864,12 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         size_t a = e - 1;
         while (a > lim && tok_capital(&t[a - 1]) && t[a - 1].quote < 0 && e - a < 6)
             a--;
-        *out = (struct subj){a, e, false};
-        return true;
+        /* ("sent a letter to Bristol asking": a name behind "to" is where
+         * the message went, not who asks; the sender is found below) */
+        if (aux || a == lim || !ingest_tok_ieq(p->s, &t[a - 1], "to")) {
+            *out = (struct subj){a, e, false};
+            return true;
+        }
     }
     if (aux) {
         /* "X, the likely nominee, has begun describing": the subject of the
@@ -6934,6 +6938,34 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
         clause_subject(x, pi, lim, k, out))
         return true;
+    /* "The standoff began Wednesday, when the agency sent a letter to the
+     * state asking": the same inside a clause a subordinator opens after a
+     * comma, whose subject is a name (behind "the" at most) right before a
+     * lower-case verb */
+    static const char *const comma_subordinators[] = {"after", "as", "when", "while"}; /* sorted */
+    for (size_t c = k; t[k - 1].kind == INGEST_TOK_WORD && c > lim && c >= 2 && k - c < 14;
+         c--) {
+        const struct ingest_tok *w = &t[c - 1];
+        if (w->quote >= 0 || is_clause_punct(w) || is_end_punct(w))
+            break;
+        if (TOK_IN(p->s, w, comma_subordinators)) {
+            size_t a = c + (c < k && ingest_tok_ieq(p->s, &t[c], "the"));
+            if (!is_punct(&t[c - 2], ',') || t[c - 2].quote >= 0 || a + 2 >= k)
+                break;
+            for (size_t mi = 0; mi < p->n_m; mi++) {
+                const struct ingest_mention *m = &p->m[mi];
+                if (m->start != t[a].start || m->in_quote)
+                    continue;
+                size_t b = tok_at_byte(p, m->end);
+                if (b < k && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
+                    !TOK_IN(p->s, &t[b], function_words)) {
+                    *out = (struct subj){a, b, false};
+                    return true;
+                }
+            }
+            break;
+        }
+    }
     /* "Mayor X, who ... had backed the lease, issued a statement after the
      * vote calling it": the same past a relative clause between commas
      * after the subject, the short clause counted from its end; also past
