@@ -7291,6 +7291,22 @@ static bool relative_coordinated(const struct ingest_para *p, size_t s0, size_t 
         const struct ingest_tok *x = &t[w - 1];
         if (x->quote >= 0 || is_clause_punct(x) || is_end_punct(x))
             return false;
+        /* ("a meeting in which Ann Roe tore up the draft and told staff":
+         * the name right after "which" behind a preposition) */
+        if (ingest_tok_is(p->s, x, "which") && w - 1 > s0 && TOK_IN(p->s, &t[w - 2], prepositions) &&
+            tok_capital(&t[w])) {
+            size_t b = w;
+            while (b < r && b - w < 6 && tok_capital(&t[b]) && t[b].quote < 0)
+                b++;
+            /* (a title before the name: "in which Mayor Ann Roe") */
+            size_t a = w;
+            while (a + 1 < b && !mention_covers(p, t[a].start, t[b - 1].end))
+                a++;
+            if (!mention_covers(p, t[a].start, t[b - 1].end))
+                return false;
+            *out = (struct subj){a, b, false};
+            return true;
+        }
         if (ingest_tok_is(p->s, x, "who") || ingest_tok_is(p->s, x, "which"))
             return w - 1 > lim && is_punct(&t[w - 2], ',') &&
                    relative_antecedent(p, w - 1, lim > s0 ? lim : s0, out);
@@ -7368,6 +7384,13 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         struct subj bs;
         size_t b0, b1;
         sentence_bounds(p, k, &b0, &b1);
+        /* (before the verb of an earlier cue: "X described a meeting in
+         * which Y ... and told staff") */
+        if (sj.inherit && cue->kind == CUE_VERB && relative_coordinated(p, b0, k, lim, &bs)) {
+            subject_resolve(x, pi, bs, at);
+            at->cue = cue;
+            return true;
+        }
         if (sj.inherit && cue->kind == CUE_VERB && backshift_subject(p, b0, k, &bs)) {
             subject_resolve(x, pi, bs, at);
             at->cue = cue;
@@ -7418,11 +7441,6 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         struct subj cs;
         size_t s0, s1;
         sentence_bounds(p, k, &s0, &s1);
-        if (sj.inherit && cue->kind == CUE_VERB && relative_coordinated(p, s0, k, lim, &cs)) {
-            subject_resolve(x, pi, cs, at);
-            at->cue = cue;
-            return true;
-        }
         if (sj.inherit && cue->kind == CUE_VERB && clause_subject(x, pi, s0, k, &cs)) {
             /* "X bemoaned the unrest and said ..." */
             subject_resolve(x, pi, cs, at);
