@@ -1041,9 +1041,10 @@ static bool cue_verb_context(const struct ingest_para *p, size_t i, const struct
         !tok_in(p->s, &t[i - 2], wh_words, sizeof wh_words / sizeof *wh_words) &&
         t[i - 2].end - t[i - 2].start > 3)
         return false;
-    /* "said in a statement posted on its website": a past participle of
-     * publishing right after the noun of "in/on a ..." describes that noun */
-    static const char *const publish_participles[] = {"posted"}; /* cues only; sorted */
+    /* "said in a statement posted on its website", "... emailed to
+     * reporters": a past participle of publishing or sending right after
+     * the noun of "in/on a ..." describes that noun */
+    static const char *const publish_participles[] = {"emailed", "posted"}; /* cues only; sorted */
     if (tok_in(p->s, &t[i], publish_participles,
                sizeof publish_participles / sizeof *publish_participles) &&
         i >= 3 && (b->flags & INGEST_TOKF_LOWER) && t[i - 2].quote < 0 && t[i - 3].quote < 0 &&
@@ -2050,6 +2051,12 @@ static struct subj subject_left(const struct ingest_para *p, size_t k, size_t li
             if (is_name_run(p, seg.a, seg.b) &&
                 (np.a == np.b || is_description(p, np) || coord_desc))
                 return seg; /* "its CEO, Ruud Verhoeven, said" */
+            /* "Lorland's shipping regulator, the Maritime Authority, urged":
+             * an organisation's name keeps its article in apposition */
+            if (seg.b - seg.a >= 2 && ingest_tok_ieq(s, &t[seg.a], "the") && np.a < np.b &&
+                is_description(p, np) && is_name_run(p, seg.a + 1, seg.b) &&
+                mention_covers(p, t[seg.a + 1].start, t[seg.b - 1].end))
+                return (struct subj){seg.a + 1, seg.b, false};
             /* "Addressing a rally in X on Monday, Roe, who ..., said": a
              * name after an opening adverbial up to the first comma */
             if (is_name_run(p, seg.a, seg.b) && np.a < np.b &&
@@ -2898,6 +2905,41 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
 
 static bool owns_person(const struct ingest_para *p, size_t k);
 
+/* True when the sentence of the name at token name opens with an
+ * organisation's title in apposition: "The" (or nothing), capitalised words
+ * (an "of" or "and" among them) the last of them possessive, one or two
+ * lower-case words, a comma, then the name ("The Bank of Lorland's governor,
+ * X, has warned"): the name is the sentence's subject, as it would be had it
+ * opened it. */
+static bool owner_title_before_name(const struct ingest_para *p, size_t name)
+{
+    const struct ingest_tok *t = p->toks.v;
+    if (name < 4 || name >= p->toks.n || !is_punct(&t[name - 1], ',') || t[name - 1].quote >= 0)
+        return false;
+    size_t j = name - 1, lower = 0;
+    while (j > 0 && lower < 2 && (t[j - 1].flags & INGEST_TOKF_LOWER) &&
+           t[j - 1].kind == INGEST_TOK_WORD && !(t[j - 1].flags & INGEST_TOKF_POSS) &&
+           !TOK_IN(p->s, &t[j - 1], function_words) && t[j - 1].sent == t[name].sent) {
+        j--;
+        lower++;
+    }
+    if (lower == 0 || j == 0 || !(t[j - 1].flags & INGEST_TOKF_POSS) ||
+        !tok_capital(&t[j - 1]) || t[j - 1].sent != t[name].sent)
+        return false;
+    for (size_t k = j - 1, n = 0; n < 6; k--, n++) {
+        if (t[k].quote >= 0 || t[k].kind != INGEST_TOK_WORD || t[k].sent != t[name].sent)
+            return false;
+        bool joiner = ingest_tok_ieq(p->s, &t[k], "of") || ingest_tok_ieq(p->s, &t[k], "and");
+        if (!joiner && !tok_capital(&t[k]))
+            return false;
+        if (t[k].flags & INGEST_TOKF_SENT_START)
+            return !joiner;
+        if (k == 0)
+            return false;
+    }
+    return false;
+}
+
 /* True when tokens [k, name) of sentence sent, which open the sentence or
  * follow a comma, are a description of the name that follows them rather
  * than a clause with its own verb: an article or possessive and modifiers
@@ -3271,7 +3313,7 @@ static const struct {
 static const char *const role_nouns[] = {
     "activist",       "actor",          "actress",        "adviser",
     "advisor",        "aide",           "ambassador",     "analyst",
-    "anchor",         "attorney",       "author",         "billionaire",
+    "anchor",         "attorney",       "author",         "backbencher",    "billionaire",
     "businessman",    "businesswoman",  "candidate",      "captain",
     "ceo",            "chairman",       "chairwoman",     "chancellor",
     "chief",          "coach",          "columnist",      "commissioner",
@@ -3452,10 +3494,13 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
          * "Libertarian nominee Carl Brenner says") */
         size_t k = tok_at_byte(p, m->start), k0 = k;
         bool role = false; /* (a lower-case role noun stepped over) */
+        /* ("Harbour Minister X", "Finance Secretary X": a capitalised
+         * portfolio word that opens the sentence right before a title) */
         while (k > 0 && k0 - k < 4 && !(t[k].flags & INGEST_TOKF_SENT_START) &&
                t[k - 1].sent == t[k].sent &&
                ((tok_capital(&t[k - 1]) &&
                  ((t[k - 1].flags & INGEST_TOKF_ABBR) || role ||
+                  (k < k0 && (t[k - 1].flags & INGEST_TOKF_SENT_START)) ||
                   ingest_gaz_has(x->g, p->s + t[k - 1].start, t[k - 1].end - t[k - 1].start,
                                  INGEST_GAZ_TITLE))) ||
                 (!role && (t[k - 1].flags & INGEST_TOKF_LOWER) &&
@@ -3471,6 +3516,8 @@ static int32_t paragraph_topic(const struct ctx *x, int32_t pi, size_t at, bool 
             f--;
         if (!at_start && f < k && (t[f].flags & INGEST_TOKF_SENT_START))
             at_start = description_before_name(p, f, k, t[k].sent);
+        if (!at_start)
+            at_start = owner_title_before_name(p, k);
         /* ("X said the answer was no. ..., and Ms. Y's street had been
          * hit": a person named later only as an owner, opening no
          * sentence, is what the topic talks about, no rival topic) */
@@ -4062,6 +4109,12 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
      * title holds it, so it is the person the paragraph is about */
     if (nd == 1 && age_word(p->s + hw->start, hw->end - hw->start))
         return topic_before(x, pi, p->toks.v[sj.a].start);
+    /* ("the 61-year-old former banker said": an age before the noun makes
+     * it a person whatever the noun, so a trade no title list holds still
+     * falls back on the person the paragraph is about; an age and one
+     * noun only: "the 34-year-old mother of three" says more, left as
+     * written) */
+    bool aged = nd == 2 && age_word(p->s + d[0]->start, d[0]->end - d[0]->start);
     if (nd == 1 && (hw->flags & INGEST_TOKF_ALLCAPS) && hw->end - hw->start <= 4) {
         int32_t who = initials_holder(x, pi, p->toks.v[sj.a].start, p->s + hw->start,
                                       hw->end - hw->start);
@@ -4072,7 +4125,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         return -1;
     /* ("the Italian said" after "X, the world No 6 from Italy, ...": a
      * nationality alone stands for a person as a role does) */
-    if (!TOK_IN(p->s, hw, role_nouns) &&
+    if (!aged && !TOK_IN(p->s, hw, role_nouns) &&
         !ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_TITLE) &&
         !(nd == 1 && (hw->flags & INGEST_TOKF_CAP) &&
           ingest_gaz_has(x->g, p->s + hw->start, hw->end - hw->start, INGEST_GAZ_DEMONYM)))
@@ -6811,8 +6864,12 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
         size_t a = e - 1;
         while (a > lim && tok_capital(&t[a - 1]) && t[a - 1].quote < 0 && e - a < 6)
             a--;
-        *out = (struct subj){a, e, false};
-        return true;
+        /* ("sent a letter to Bristol asking": a name behind "to" is where
+         * the message went, not who asks; the sender is found below) */
+        if (aux || a == lim || !ingest_tok_ieq(p->s, &t[a - 1], "to")) {
+            *out = (struct subj){a, e, false};
+            return true;
+        }
     }
     if (aux) {
         /* "X, the likely nominee, has begun describing": the subject of the
@@ -6881,6 +6938,34 @@ static bool part_subject(const struct ctx *x, int32_t pi, size_t k, size_t lim, 
     if (k - lim <= 14 && t[k - 1].kind == INGEST_TOK_WORD && t[k - 1].quote < 0 &&
         clause_subject(x, pi, lim, k, out))
         return true;
+    /* "The standoff began Wednesday, when the agency sent a letter to the
+     * state asking": the same inside a clause a subordinator opens after a
+     * comma, whose subject is a name (behind "the" at most) right before a
+     * lower-case verb */
+    static const char *const comma_subordinators[] = {"after", "as", "when", "while"}; /* sorted */
+    for (size_t c = k; t[k - 1].kind == INGEST_TOK_WORD && c > lim && c >= 2 && k - c < 14;
+         c--) {
+        const struct ingest_tok *w = &t[c - 1];
+        if (w->quote >= 0 || is_clause_punct(w) || is_end_punct(w))
+            break;
+        if (TOK_IN(p->s, w, comma_subordinators)) {
+            size_t a = c + (c < k && ingest_tok_ieq(p->s, &t[c], "the"));
+            if (!is_punct(&t[c - 2], ',') || t[c - 2].quote >= 0 || a + 2 >= k)
+                break;
+            for (size_t mi = 0; mi < p->n_m; mi++) {
+                const struct ingest_mention *m = &p->m[mi];
+                if (m->start != t[a].start || m->in_quote)
+                    continue;
+                size_t b = tok_at_byte(p, m->end);
+                if (b < k && t[b].kind == INGEST_TOK_WORD && (t[b].flags & INGEST_TOKF_LOWER) &&
+                    !TOK_IN(p->s, &t[b], function_words)) {
+                    *out = (struct subj){a, b, false};
+                    return true;
+                }
+            }
+            break;
+        }
+    }
     /* "Mayor X, who ... had backed the lease, issued a statement after the
      * vote calling it": the same past a relative clause between commas
      * after the subject, the short clause counted from its end; also past
@@ -7188,6 +7273,47 @@ static bool inner_pronoun_subject(const struct ingest_para *p, size_t a, size_t 
     return false;
 }
 
+/* "led by Ann Roe, who represents the ward and has called the plan “...”":
+ * a verb cue after "and" (auxiliaries and adverbs between) that ends a
+ * relative clause opened by "who" or "which" shares that clause's subject,
+ * the name the pronoun stands for; no quotation or clause punctuation
+ * between the pronoun and the cue at k (at most 16 words). */
+static bool relative_coordinated(const struct ingest_para *p, size_t s0, size_t k, size_t lim,
+                                 struct subj *out)
+{
+    const struct ingest_tok *t = p->toks.v;
+    size_t r = k;
+    while (r > s0 && k - r < 3 && TOK_IN(p->s, &t[r - 1], aux_adverbs))
+        r--;
+    if (r <= s0 + 3 || !ingest_tok_ieq(p->s, &t[r - 1], "and"))
+        return false;
+    for (size_t w = r - 1; w > s0 && r - w < 16; w--) {
+        const struct ingest_tok *x = &t[w - 1];
+        if (x->quote >= 0 || is_clause_punct(x) || is_end_punct(x))
+            return false;
+        /* ("a meeting in which Ann Roe tore up the draft and told staff":
+         * the name right after "which" behind a preposition) */
+        if (ingest_tok_is(p->s, x, "which") && w - 1 > s0 && TOK_IN(p->s, &t[w - 2], prepositions) &&
+            tok_capital(&t[w])) {
+            size_t b = w;
+            while (b < r && b - w < 6 && tok_capital(&t[b]) && t[b].quote < 0)
+                b++;
+            /* (a title before the name: "in which Mayor Ann Roe") */
+            size_t a = w;
+            while (a + 1 < b && !mention_covers(p, t[a].start, t[b - 1].end))
+                a++;
+            if (!mention_covers(p, t[a].start, t[b - 1].end))
+                return false;
+            *out = (struct subj){a, b, false};
+            return true;
+        }
+        if (ingest_tok_is(p->s, x, "who") || ingest_tok_is(p->s, x, "which"))
+            return w - 1 > lim && is_punct(&t[w - 2], ',') &&
+                   relative_antecedent(p, w - 1, lim > s0 ? lim : s0, out);
+    }
+    return false;
+}
+
 static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const struct cue *cue,
                           size_t lim, bool prev_cue_ok, struct attr *at, struct attr *prev_at)
 {
@@ -7258,6 +7384,13 @@ static bool attr_from_cue(struct ctx *x, int32_t pi, size_t k, size_t len, const
         struct subj bs;
         size_t b0, b1;
         sentence_bounds(p, k, &b0, &b1);
+        /* (before the verb of an earlier cue: "X described a meeting in
+         * which Y ... and told staff") */
+        if (sj.inherit && cue->kind == CUE_VERB && relative_coordinated(p, b0, k, lim, &bs)) {
+            subject_resolve(x, pi, bs, at);
+            at->cue = cue;
+            return true;
+        }
         if (sj.inherit && cue->kind == CUE_VERB && backshift_subject(p, b0, k, &bs)) {
             subject_resolve(x, pi, bs, at);
             at->cue = cue;
