@@ -689,6 +689,15 @@ static bool chinese_name_at(const char *s, const struct ingest_tok *t, size_t a,
     return true;
 }
 
+/* "the national chairman, Nana Kofi Adu-Gyamfi": Ghanaian and West African
+ * honorifics that stand before a full name even in an appositive, where the
+ * lists know no title */
+static bool west_african_honorific(const char *s, const struct ingest_tok *t)
+{
+    static const char *const words[] = {"alhaji", "hajia", "nana", "togbe"}; /* sorted */
+    return ingest_word_in(words, sizeof words / sizeof *words, s + t->start, t->end - t->start);
+}
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -723,8 +732,13 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
      * unknown word is the first given name of a three-part name (Somali,
-     * Arabic, East African usage), not a title */
+     * Arabic, East African usage), not a title; so too after the role noun
+     * and a comma ("its governor, Jameel Ahmad Siddiqui"): the appositive
+     * names the holder, it does not title him a second time */
     if (k == a + 1 && a > 0 && role_noun(s, &t[a - 1]) && t[a - 1].end + 1 == t[a].start)
+        return 0;
+    if (k == a + 1 && a > 1 && ingest_tok_is(s, &t[a - 1], ",") && role_noun(s, &t[a - 2]) &&
+        !west_african_honorific(s, &t[a]))
         return 0;
     for (size_t j = k; j < b; j++) {
         const char *w = s + t[j].start;
