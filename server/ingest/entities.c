@@ -2318,6 +2318,13 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                        end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
         return true;
+    /* "the Building Management (Amendment) Bill": a bracketed word before
+     * the law word splits the law's title; its first part is no entity */
+    if (end == t[b - 1].end && b + 3 < n && ingest_tok_is(s, &t[b], "(") &&
+        (t[b + 1].flags & INGEST_TOKF_CAP) && ingest_tok_is(s, &t[b + 2], ")") &&
+        ingest_word_in(laws, sizeof laws / sizeof *laws, s + t[b + 3].start,
+                       t[b + 3].end - t[b + 3].start))
+        return true;
     /* "the GOP Senate primary": the party and the chamber, each named */
     if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
         end == t[a + 1].end) {
