@@ -1956,6 +1956,30 @@ static bool academy_of(const char *s, const struct ingest_tok *t, size_t a, size
            ingest_tok_is(s, &t[a + 1], "of");
 }
 
+static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n, size_t j,
+                            const struct ingest_gaz *g, const struct ingest_gaz_entry **abbr);
+
+/* "Prince William County", "in Loudoun and Prince William counties", "King
+ * George County": a county named after a royal opens with a title word; a
+ * word for a county closing the name t[na..b) (the last word ending at end),
+ * or a plural one in lower case right after it, makes the run a place, no
+ * titled person (not "Prince William, who"). */
+static bool titled_county(const char *s, const struct ingest_tok *t, size_t n, size_t na,
+                          size_t b, size_t end)
+{
+    static const char *const areas[] = {"borough", "county", "parish", "township"}; /* sorted */
+    static const char *const plurals[] = {"boroughs", "counties", "parishes",
+                                          "townships"}; /* sorted */
+    if (b - na >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
+        ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[b - 1].start,
+                       end - t[b - 1].start))
+        return true;
+    return end == t[b - 1].end && b < n && t[b].kind == INGEST_TOK_WORD &&
+           (t[b].flags & INGEST_TOKF_LOWER) && t[b].quote == t[b - 1].quote &&
+           ingest_word_in(plurals, sizeof plurals / sizeof *plurals, s + t[b].start,
+                          t[b].end - t[b].start);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2662,6 +2686,16 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             c.kind = C_PLACE;
             c.canon = e->canon;
             c.canon_len = e->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+        /* "Prince Albert, Sask.": a state's or province's abbreviation
+         * after the comma places a town whose name opens with a title */
+        const struct ingest_gaz_entry *st_ab = NULL;
+        if (titled_county(s, t, n, na, b, end) ||
+            (end == t[b - 1].end && town_of_state(s, t, n, b, g, &st_ab) && st_ab)) {
+            c.nstart = c.start;
+            c.kind = C_PLACE;
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
