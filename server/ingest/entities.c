@@ -2543,8 +2543,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         return cands_push(out, &c);
     }
     /* an organisation noun right before the name says what it is, also in
-     * apposition behind a determiner: "her firm, Bitterroot Strategies," */
-    if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
+     * apposition behind a determiner: "her firm, Bitterroot Strategies,"
+     * (not a lone letter, which names a class: "blood group O") */
+    if (a > 0 && !(b - a == 1 && end - t[a].start == 1) && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
                    org_noun_before(s, &t[a - 1]) && !role_org_noun_person(g, s, t, a, b)) ||
                   (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
                    t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
