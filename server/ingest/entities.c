@@ -3571,6 +3571,30 @@ static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const stru
  * A weaker organisation word may end the first part ("Senate Energy"). */
 static bool company_word(const char *w, size_t n);
 
+/* "at Lorn and Islands Hospital", "from Kelby and District Hospital": after
+ * "at", "from" or "to", one unlisted word, "and", one plain word and a word
+ * for a hospital, school or college are one institution; a second name
+ * the lists know ("at Harvard and Yale University") keeps two. */
+static bool at_and_hospital(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t a, size_t j)
+{
+    static const char *const preps[] = {"at", "from", "to"};              /* sorted */
+    static const char *const kinds[] = {"college", "hospital", "infirmary", "school"}; /* sorted */
+    if (j != a + 1 || a == 0 || j + 2 >= n || !(t[a - 1].flags & INGEST_TOKF_LOWER) ||
+        !ingest_word_in(preps, 3, s + t[a - 1].start, t[a - 1].end - t[a - 1].start) ||
+        !tok_capword(&t[j + 1]) || !tok_capword(&t[j + 2]) ||
+        (j + 3 < n && tok_capword(&t[j + 3])) ||
+        (t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
+        (t[j + 1].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
+        !ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[j + 2].start,
+                        t[j + 2].end - t[j + 2].start))
+        return false;
+    return !given_name_at(g, s, &t[a]) && !given_name_at(g, s, &t[j + 1]) &&
+           !gaz_name(g, s + t[a].start, t[a].end - t[a].start, false) &&
+           !gaz_name(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, false) &&
+           !gaz_name(g, s + t[j + 1].start, t[j + 2].end - t[j + 1].start, false);
+}
+
 static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
                          size_t n, size_t a, size_t j)
 {
@@ -3589,7 +3613,7 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
          ((t[a - 1].flags & INGEST_TOKF_LOWER) &&
           ((t[a - 1].flags & INGEST_TOKF_POSS) ||
            ingest_word_in(owners, 5, s + t[a - 1].start, t[a - 1].end - t[a - 1].start))));
-    if ((j < a + 2 && !one_after_the) ||
+    if ((j < a + 2 && !one_after_the && !at_and_hospital(g, s, t, n, a, j)) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
         given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
