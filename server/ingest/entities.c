@@ -3955,12 +3955,14 @@ static bool labor_party(const char *s, const struct ingest_tok *t, size_t n, siz
 
 /* "a resident of Wexbury, told", "the village of Kelby, said": a lower-case
  * noun for where people live, or a town's mayor, and "of" before token a: a
- * town, though a speech verb after the comma closes the appositive. */
+ * town, though a speech verb after the comma closes the appositive; "off
+ * the coast of Ras Tamura", "on the shores of": a shore names a place too. */
 static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
 {
-    static const char *const homes[] = {"city",     "mayor",     "native", "natives",
-                                        "outskirts", "resident", "residents", "suburb",
-                                        "town",     "township",  "village"}; /* sorted */
+    static const char *const homes[] = {"city",      "coast",    "mayor",     "native",
+                                        "natives",   "outskirts", "resident", "residents",
+                                        "shores",    "suburb",   "town",      "township",
+                                        "village"}; /* sorted */
     return a >= 2 && ingest_tok_is(s, &t[a - 1], "of") && t[a - 2].kind == INGEST_TOK_WORD &&
            (t[a - 2].flags & INGEST_TOKF_LOWER) &&
            ingest_word_in(homes, sizeof homes / sizeof *homes, s + t[a - 2].start,
