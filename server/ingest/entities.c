@@ -3969,6 +3969,23 @@ static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
                           t[a - 2].end - t[a - 2].start);
 }
 
+/* "Lahore's Anarkali market", "Cairo's Zamalek district": the words t[a..j)
+ * after a listed place's possessive and before a lower-case word for a part
+ * of a town name that part, a place. */
+static bool quarter_of_town(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t a, size_t j)
+{
+    static const char *const parts[] = {"bazaar", "district", "market", "neighborhood",
+                                        "neighbourhood", "quarter", "souk"}; /* sorted */
+    return a >= 1 && j < n && j - a <= 2 && (t[a - 1].flags & INGEST_TOKF_POSS) &&
+           t[a - 1].quote == t[a].quote && t[j].kind == INGEST_TOK_WORD &&
+           (t[j].flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(parts, sizeof parts / sizeof *parts, s + t[j].start,
+                          t[j].end - t[j].start) &&
+           ingest_gaz_find(g, s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
+                           INGEST_GAZ_PLACE) != NULL;
+}
+
 /* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
  * Newquay": a name where a constituency stands, which may hold "and". */
 static bool constituency_before(const char *s, const struct ingest_tok *t, size_t a)
@@ -6271,6 +6288,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
                 (constituency_before(s, t, a) || home_of_before(s, t, a) ||
+                 (c->end == t[j - 1].end && quarter_of_town(g, s, t, n, a, j)) ||
                  (c->end == t[j - 1].end && j - a <= 3 && by_election_at(s, t, n, a, j))) &&
                 c->start == t[a].start) {
                 c->kind = C_PLACE;
