@@ -3572,7 +3572,7 @@ static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const stru
 static bool company_word(const char *w, size_t n);
 
 /* "at Lorn and Islands Hospital", "from Kelby and District Hospital": after
- * "at", "from" or "to", one unlisted word, "and", one plain word and a word
+ * "at", "from" or "to" (or a town's possessive: "Oban's"), one unlisted word, "and", one plain word and a word
  * for a hospital, school or college are one institution; a second name
  * the lists know ("at Harvard and Yale University") keeps two. */
 static bool at_and_hospital(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
@@ -3580,8 +3580,10 @@ static bool at_and_hospital(const struct ingest_gaz *g, const char *s, const str
 {
     static const char *const preps[] = {"at", "from", "to"};              /* sorted */
     static const char *const kinds[] = {"college", "hospital", "infirmary", "school"}; /* sorted */
-    if (j != a + 1 || a == 0 || j + 2 >= n || !(t[a - 1].flags & INGEST_TOKF_LOWER) ||
-        !ingest_word_in(preps, 3, s + t[a - 1].start, t[a - 1].end - t[a - 1].start) ||
+    if (j != a + 1 || a == 0 || j + 2 >= n ||
+        !((t[a - 1].flags & INGEST_TOKF_POSS) ||
+          ((t[a - 1].flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(preps, 3, s + t[a - 1].start, t[a - 1].end - t[a - 1].start))) ||
         !tok_capword(&t[j + 1]) || !tok_capword(&t[j + 2]) ||
         (j + 3 < n && tok_capword(&t[j + 3])) ||
         (t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
