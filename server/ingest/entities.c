@@ -1980,6 +1980,28 @@ static bool titled_county(const char *s, const struct ingest_tok *t, size_t n, s
                           t[b].end - t[b].start);
 }
 
+/* Whether the run t[a..b) (last word ending at end), of three words at most
+ * and closed by a plural organisation word ("Services", "Affairs"), is
+ * followed by "and", one or two capitalised words, a title word and a
+ * capitalised name: a portfolio cut by its "and". */
+static bool remit_before_and_title(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b,
+                                   size_t end)
+{
+    const char *wl = s + t[b - 1].start;
+    size_t wln = end - t[b - 1].start;
+    if (b - a > 3 || end != t[b - 1].end || b + 3 >= n || wln < 4 || wl[wln - 1] != 's' ||
+        !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) || !ingest_tok_is(s, &t[b], "and"))
+        return false;
+    size_t k = b + 1;
+    while (k < n && k < b + 3 && tok_capword(&t[k]) && t[k].quote == t[a].quote &&
+           !ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_TITLE))
+        k++;
+    return k > b + 1 && k + 1 < n && t[k].quote == t[a].quote &&
+           ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_TITLE) &&
+           tok_capword(&t[k + 1]);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2341,6 +2363,11 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         ingest_word_in(laws, sizeof laws / sizeof *laws, s + t[b - 1].start,
                        end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
+        return true;
+    /* "Public Services and Procurement Minister Ann Roe": a plural remit
+     * before "and", one or two words and a title is the first half of the
+     * minister's portfolio, no body of its own ("Human Services") */
+    if (remit_before_and_title(g, s, t, n, a, b, end))
         return true;
     /* "the Building Management (Amendment) Bill": a bracketed word before
      * the law word splits the law's title; its first part is no entity */
