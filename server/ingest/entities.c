@@ -2369,6 +2369,22 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
      * minister's portfolio, no body of its own ("Human Services") */
     if (remit_before_and_title(g, s, t, n, a, b, end))
         return true;
+    /* "Toledo Blade columnist Mara Quinn": an unlisted name of two words or
+     * more before a newsroom job and a capitalised name is the outlet the
+     * person writes for (no given name opens it, no listed place ends it) */
+    static const char *const press_jobs[] = {"anchor", "columnist", "correspondent",
+                                             "reporter"}; /* sorted */
+    if (!e && b - a >= 2 && end == t[b - 1].end && b + 1 < n && t[b].kind == INGEST_TOK_WORD &&
+        (t[b].flags & INGEST_TOKF_LOWER) && t[b].quote == t[a].quote &&
+        ingest_word_in(press_jobs, sizeof press_jobs / sizeof *press_jobs, s + t[b].start,
+                       t[b].end - t[b].start) &&
+        tok_capword(&t[b + 1]) && !given_name_at(g, s, &t[a]) &&
+        !(t[b - 1].flags & INGEST_TOKF_POSS) &&
+        !ingest_gaz_find(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
     /* "the Building Management (Amendment) Bill": a bracketed word before
      * the law word splits the law's title; its first part is no entity */
     if (end == t[b - 1].end && b + 3 < n && ingest_tok_is(s, &t[b], "(") &&
