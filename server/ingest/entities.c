@@ -689,6 +689,15 @@ static bool chinese_name_at(const char *s, const struct ingest_tok *t, size_t a,
     return true;
 }
 
+/* "the national chairman, Nana Kofi Adu-Gyamfi": Ghanaian and West African
+ * honorifics that stand before a full name even in an appositive, where the
+ * lists know no title */
+static bool west_african_honorific(const char *s, const struct ingest_tok *t)
+{
+    static const char *const words[] = {"alhaji", "hajia", "nana", "togbe"}; /* sorted */
+    return ingest_word_in(words, sizeof words / sizeof *words, s + t->start, t->end - t->start);
+}
+
 /* "Taoiseach Conor Breathnach", "Ceann Comhairle Verona Kehoe", "Sinn Féin TD
  * Pádraig Coyle": one to three capitalised words the lists do not know as a
  * title, then a listed given name and one or two surname words closing the
@@ -723,8 +732,13 @@ static size_t given_after_unknown(const struct ingest_gaz *g, const char *s,
         return 0;
     /* "its chairman Abdi Hassan Jelle": after a lower-case role noun the
      * unknown word is the first given name of a three-part name (Somali,
-     * Arabic, East African usage), not a title */
+     * Arabic, East African usage), not a title; so too after the role noun
+     * and a comma ("its governor, Jameel Ahmad Siddiqui"): the appositive
+     * names the holder, it does not title him a second time */
     if (k == a + 1 && a > 0 && role_noun(s, &t[a - 1]) && t[a - 1].end + 1 == t[a].start)
+        return 0;
+    if (k == a + 1 && a > 1 && ingest_tok_is(s, &t[a - 1], ",") && role_noun(s, &t[a - 2]) &&
+        !west_african_honorific(s, &t[a]))
         return 0;
     for (size_t j = k; j < b; j++) {
         const char *w = s + t[j].start;
@@ -1942,6 +1956,52 @@ static bool academy_of(const char *s, const struct ingest_tok *t, size_t a, size
            ingest_tok_is(s, &t[a + 1], "of");
 }
 
+static size_t town_of_state(const char *s, const struct ingest_tok *t, size_t n, size_t j,
+                            const struct ingest_gaz *g, const struct ingest_gaz_entry **abbr);
+
+/* "Prince William County", "in Loudoun and Prince William counties", "King
+ * George County": a county named after a royal opens with a title word; a
+ * word for a county closing the name t[na..b) (the last word ending at end),
+ * or a plural one in lower case right after it, makes the run a place, no
+ * titled person (not "Prince William, who"). */
+static bool titled_county(const char *s, const struct ingest_tok *t, size_t n, size_t na,
+                          size_t b, size_t end)
+{
+    static const char *const areas[] = {"borough", "county", "parish", "township"}; /* sorted */
+    static const char *const plurals[] = {"boroughs", "counties", "parishes",
+                                          "townships"}; /* sorted */
+    if (b - na >= 2 && (t[b - 1].flags & INGEST_TOKF_CAP) &&
+        ingest_word_in(areas, sizeof areas / sizeof *areas, s + t[b - 1].start,
+                       end - t[b - 1].start))
+        return true;
+    return end == t[b - 1].end && b < n && t[b].kind == INGEST_TOK_WORD &&
+           (t[b].flags & INGEST_TOKF_LOWER) && t[b].quote == t[b - 1].quote &&
+           ingest_word_in(plurals, sizeof plurals / sizeof *plurals, s + t[b].start,
+                          t[b].end - t[b].start);
+}
+
+/* Whether the run t[a..b) (last word ending at end), of three words at most
+ * and closed by a plural organisation word ("Services", "Affairs"), is
+ * followed by "and", one or two capitalised words, a title word and a
+ * capitalised name: a portfolio cut by its "and". */
+static bool remit_before_and_title(const struct ingest_gaz *g, const char *s,
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b,
+                                   size_t end)
+{
+    const char *wl = s + t[b - 1].start;
+    size_t wln = end - t[b - 1].start;
+    if (b - a > 3 || end != t[b - 1].end || b + 3 >= n || wln < 4 || wl[wln - 1] != 's' ||
+        !ingest_gaz_has(g, wl, wln, INGEST_GAZ_ORG_WORD) || !ingest_tok_is(s, &t[b], "and"))
+        return false;
+    size_t k = b + 1;
+    while (k < n && k < b + 3 && tok_capword(&t[k]) && t[k].quote == t[a].quote &&
+           !ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_TITLE))
+        k++;
+    return k > b + 1 && k + 1 < n && t[k].quote == t[a].quote &&
+           ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_TITLE) &&
+           tok_capword(&t[k + 1]);
+}
+
 static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, size_t a, size_t b,
                          size_t run_end_byte, int32_t para, const struct ingest_gaz *g,
                          struct cands *out, size_t *pos, bool cue_after)
@@ -2304,6 +2364,34 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
                        end - t[b - 1].start) &&
         (b - a >= 3 || !ingest_bytes_eq(s + t[b - 1].start, end - t[b - 1].start, "Bill")))
         return true;
+    /* "Public Services and Procurement Minister Ann Roe": a plural remit
+     * before "and", one or two words and a title is the first half of the
+     * minister's portfolio, no body of its own ("Human Services") */
+    if (remit_before_and_title(g, s, t, n, a, b, end))
+        return true;
+    /* "Toledo Blade columnist Mara Quinn": an unlisted name of two words or
+     * more before a newsroom job and a capitalised name is the outlet the
+     * person writes for (no given name opens it, no listed place ends it) */
+    static const char *const press_jobs[] = {"anchor", "columnist", "correspondent",
+                                             "reporter"}; /* sorted */
+    if (!e && b - a >= 2 && end == t[b - 1].end && b + 1 < n && t[b].kind == INGEST_TOK_WORD &&
+        (t[b].flags & INGEST_TOKF_LOWER) && t[b].quote == t[a].quote &&
+        ingest_word_in(press_jobs, sizeof press_jobs / sizeof *press_jobs, s + t[b].start,
+                       t[b].end - t[b].start) &&
+        tok_capword(&t[b + 1]) && !given_name_at(g, s, &t[a]) &&
+        !(t[b - 1].flags & INGEST_TOKF_POSS) &&
+        !ingest_gaz_find(g, s + t[b - 1].start, end - t[b - 1].start, INGEST_GAZ_PLACE)) {
+        c.kind = C_ORG;
+        c.pos = (*pos)++;
+        return cands_push(out, &c);
+    }
+    /* "the Building Management (Amendment) Bill": a bracketed word before
+     * the law word splits the law's title; its first part is no entity */
+    if (end == t[b - 1].end && b + 3 < n && ingest_tok_is(s, &t[b], "(") &&
+        (t[b + 1].flags & INGEST_TOKF_CAP) && ingest_tok_is(s, &t[b + 2], ")") &&
+        ingest_word_in(laws, sizeof laws / sizeof *laws, s + t[b + 3].start,
+                       t[b + 3].end - t[b + 3].start))
+        return true;
     /* "the GOP Senate primary": the party and the chamber, each named */
     if (b - a == 2 && (ingest_tok_is(s, &t[a + 1], "Senate") || ingest_tok_is(s, &t[a + 1], "House")) &&
         end == t[a + 1].end) {
@@ -2498,8 +2586,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
         return cands_push(out, &c);
     }
     /* an organisation noun right before the name says what it is, also in
-     * apposition behind a determiner: "her firm, Bitterroot Strategies," */
-    if (a > 0 && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
+     * apposition behind a determiner: "her firm, Bitterroot Strategies,"
+     * (not a lone letter, which names a class: "blood group O") */
+    if (a > 0 && !(b - a == 1 && end - t[a].start == 1) && ((t[a - 1].kind == INGEST_TOK_WORD && t[a - 1].end + 1 == t[a].start &&
                    org_noun_before(s, &t[a - 1]) && !role_org_noun_person(g, s, t, a, b)) ||
                   (a >= 3 && ingest_tok_is(s, &t[a - 1], ",") && !given_name_at(g, s, &t[a]) &&
                    t[a - 2].kind == INGEST_TOK_WORD && org_noun_before(s, &t[a - 2]) &&
@@ -2641,6 +2730,16 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
             c.kind = C_PLACE;
             c.canon = e->canon;
             c.canon_len = e->canon_len;
+            c.pos = (*pos)++;
+            return cands_push(out, &c);
+        }
+        /* "Prince Albert, Sask.": a state's or province's abbreviation
+         * after the comma places a town whose name opens with a title */
+        const struct ingest_gaz_entry *st_ab = NULL;
+        if (titled_county(s, t, n, na, b, end) ||
+            (end == t[b - 1].end && town_of_state(s, t, n, b, g, &st_ab) && st_ab)) {
+            c.nstart = c.start;
+            c.kind = C_PLACE;
             c.pos = (*pos)++;
             return cands_push(out, &c);
         }
@@ -3515,6 +3614,32 @@ static size_t on_topic_end(const struct ingest_gaz *g, const char *s, const stru
  * A weaker organisation word may end the first part ("Senate Energy"). */
 static bool company_word(const char *w, size_t n);
 
+/* "at Lorn and Islands Hospital", "from Kelby and District Hospital": after
+ * "at", "from" or "to" (or a town's possessive: "Oban's"), one unlisted word, "and", one plain word and a word
+ * for a hospital, school or college are one institution; a second name
+ * the lists know ("at Harvard and Yale University") keeps two. */
+static bool at_and_hospital(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t a, size_t j)
+{
+    static const char *const preps[] = {"at", "from", "to"};              /* sorted */
+    static const char *const kinds[] = {"college", "hospital", "infirmary", "school"}; /* sorted */
+    if (j != a + 1 || a == 0 || j + 2 >= n ||
+        !((t[a - 1].flags & INGEST_TOKF_POSS) ||
+          ((t[a - 1].flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(preps, 3, s + t[a - 1].start, t[a - 1].end - t[a - 1].start))) ||
+        !tok_capword(&t[j + 1]) || !tok_capword(&t[j + 2]) ||
+        (j + 3 < n && tok_capword(&t[j + 3])) ||
+        (t[a].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
+        (t[j + 1].flags & (INGEST_TOKF_POSS | INGEST_TOKF_ALLCAPS)) ||
+        !ingest_word_in(kinds, sizeof kinds / sizeof *kinds, s + t[j + 2].start,
+                        t[j + 2].end - t[j + 2].start))
+        return false;
+    return !given_name_at(g, s, &t[a]) && !given_name_at(g, s, &t[j + 1]) &&
+           !gaz_name(g, s + t[a].start, t[a].end - t[a].start, false) &&
+           !gaz_name(g, s + t[j + 1].start, t[j + 1].end - t[j + 1].start, false) &&
+           !gaz_name(g, s + t[j + 1].start, t[j + 2].end - t[j + 1].start, false);
+}
+
 static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
                          size_t n, size_t a, size_t j)
 {
@@ -3533,7 +3658,7 @@ static bool and_org_tail(const struct ingest_gaz *g, const char *s, const struct
          ((t[a - 1].flags & INGEST_TOKF_LOWER) &&
           ((t[a - 1].flags & INGEST_TOKF_POSS) ||
            ingest_word_in(owners, 5, s + t[a - 1].start, t[a - 1].end - t[a - 1].start))));
-    if ((j < a + 2 && !one_after_the) ||
+    if ((j < a + 2 && !one_after_the && !at_and_hospital(g, s, t, n, a, j)) ||
         ingest_word_in(heads, sizeof heads / sizeof *heads, s + t[j - 1].start,
                        t[j - 1].end - t[j - 1].start) ||
         given_has(g, s + t[a].start, t[a].end - t[a].start, INGEST_GAZ_GIVEN_MALE) ||
@@ -3875,16 +4000,35 @@ static bool labor_party(const char *s, const struct ingest_tok *t, size_t n, siz
 
 /* "a resident of Wexbury, told", "the village of Kelby, said": a lower-case
  * noun for where people live, or a town's mayor, and "of" before token a: a
- * town, though a speech verb after the comma closes the appositive. */
+ * town, though a speech verb after the comma closes the appositive; "off
+ * the coast of Ras Tamura", "on the shores of": a shore names a place too. */
 static bool home_of_before(const char *s, const struct ingest_tok *t, size_t a)
 {
-    static const char *const homes[] = {"city",     "mayor",     "native", "natives",
-                                        "outskirts", "resident", "residents", "suburb",
-                                        "town",     "township",  "village"}; /* sorted */
+    static const char *const homes[] = {"city",      "coast",    "mayor",     "native",
+                                        "natives",   "outskirts", "resident", "residents",
+                                        "shores",    "suburb",   "town",      "township",
+                                        "village"}; /* sorted */
     return a >= 2 && ingest_tok_is(s, &t[a - 1], "of") && t[a - 2].kind == INGEST_TOK_WORD &&
            (t[a - 2].flags & INGEST_TOKF_LOWER) &&
            ingest_word_in(homes, sizeof homes / sizeof *homes, s + t[a - 2].start,
                           t[a - 2].end - t[a - 2].start);
+}
+
+/* "Lahore's Anarkali market", "Cairo's Zamalek district": the words t[a..j)
+ * after a listed place's possessive and before a lower-case word for a part
+ * of a town name that part, a place. */
+static bool quarter_of_town(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t a, size_t j)
+{
+    static const char *const parts[] = {"bazaar", "district", "market", "neighborhood",
+                                        "neighbourhood", "quarter", "souk"}; /* sorted */
+    return a >= 1 && j < n && j - a <= 2 && (t[a - 1].flags & INGEST_TOKF_POSS) &&
+           t[a - 1].quote == t[a].quote && t[j].kind == INGEST_TOK_WORD &&
+           (t[j].flags & INGEST_TOKF_LOWER) &&
+           ingest_word_in(parts, sizeof parts / sizeof *parts, s + t[j].start,
+                          t[j].end - t[j].start) &&
+           ingest_gaz_find(g, s + t[a - 1].start, t[a - 1].end - t[a - 1].start,
+                           INGEST_GAZ_PLACE) != NULL;
 }
 
 /* "the Labour MP for Kettlebrook and Fenwood", "the seat of St Austell and
@@ -6189,6 +6333,7 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
              * place, though the appositive it ends belongs to a person */
             if (c->kind != C_ORG && !c->canon && c->nstart == c->start &&
                 (constituency_before(s, t, a) || home_of_before(s, t, a) ||
+                 (c->end == t[j - 1].end && quarter_of_town(g, s, t, n, a, j)) ||
                  (c->end == t[j - 1].end && j - a <= 3 && by_election_at(s, t, n, a, j))) &&
                 c->start == t[a].start) {
                 c->kind = C_PLACE;
