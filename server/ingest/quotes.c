@@ -3257,7 +3257,6 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
-    {"attorney", "lawyer"}, /* ("the lawyer's remark" for "defense attorney X") */
     {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
     {"gov", "governor"},    {"justice", "judge"},     {"lt", "lieutenant"},
     {"pres", "president"},
@@ -3355,6 +3354,20 @@ static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn)
     return false;
 }
 
+/* "the lawyer" for "defense attorney X": "attorney" heading the title
+ * words [a, k] before a name, but not a prosecutor's or a minister's post
+ * ("District Attorney", "U.S. Attorney"; "Attorney General" has another
+ * head), whom "the lawyer" in a trial story is not. */
+static bool attorney_is_lawyer(const struct ingest_para *p, size_t a, size_t k, const char *ds,
+                               const struct ingest_tok *d)
+{
+    static const char *const prosecutors[] = {"county", "district", "prosecuting", "state",
+                                              "u.s",    "u.s.",     "us"}; /* sorted */
+    return ingest_ascii_ieq(ds + d->start, d->end - d->start, "lawyer") &&
+           ingest_tok_ieq(p->s, &p->toks.v[k], "attorney") &&
+           !(k > a && TOK_IN(p->s, &p->toks.v[k - 1], prosecutors));
+}
+
 /* Counts the words of the description d[0..nd) found among the tokens [a, b)
  * of paragraph p (an appositive, or the title words before a name). */
 static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
@@ -3364,8 +3377,9 @@ static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
     for (size_t i = 0; i < nd; i++)
         for (size_t k = a; k < b; k++)
             if (p->toks.v[k].kind == INGEST_TOK_WORD &&
-                desc_word_is(p->s + p->toks.v[k].start, p->toks.v[k].end - p->toks.v[k].start,
-                             ds + d[i]->start, d[i]->end - d[i]->start)) {
+                (desc_word_is(p->s + p->toks.v[k].start, p->toks.v[k].end - p->toks.v[k].start,
+                              ds + d[i]->start, d[i]->end - d[i]->start) ||
+                 (k + 1 == b && attorney_is_lawyer(p, a, k, ds, d[i])))) {
                 hits++;
                 break;
             }
