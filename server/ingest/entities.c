@@ -4821,10 +4821,12 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
 {
     static const char *const before[] = {"across", "along", "down", "near", "off", "on",
                                          "onto", "toward", "towards", "up", "via"}; /* sorted */
+    /* (no "from", "to", "when", "was", "and" or "for": "on the A320 from
+     * Lisbon" is an aircraft, "relied on the N95 when" a mask) */
     static const char *const after[] = {
-        "after", "and", "at", "before", "between", "east", "for", "from", "in", "into",
-        "motorway", "near", "north", "on", "outside", "south", "to", "towards", "was",
-        "west", "when", "where", "which"}; /* sorted */
+        "after",  "at",    "before",  "between", "east",  "in",   "into",  "motorway",
+        "near",   "north", "on",      "outside", "south", "towards", "west", "where",
+        "which"}; /* sorted */
     const char *w = s + t[i].start;
     size_t wn = t[i].end - t[i].start;
     if (t[i].kind != INGEST_TOK_WORD || wn < 2 || wn > 4 || i < 2 ||
