@@ -4851,10 +4851,12 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
 }
 
 /* "the MV Isle of Ulva", "the CCGS Louis S. St-Laurent", "HMS Belfast": a
- * ship's prefix in capitals and the name after it. A ship is no person,
+ * ship's prefix in capitals and the name after it, not ending in an
+ * organisation word after RV or MV. A ship is no person,
  * organisation or place, though its name is often a person's or an island's.
  * Returns the token after the name, or 0 when no ship is named at i. */
-static size_t ship_name_end(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+static size_t ship_name_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t i)
 {
     static const char *const prefixes[] = {"ccgs", "hmas", "hmcs", "hmnzs", "hms",
                                            "mv",   "rms",  "rv",   "usns",  "uss"}; /* sorted */
@@ -4871,6 +4873,11 @@ static size_t ship_name_end(const char *s, const struct ingest_tok *t, size_t n,
            (tok_capword(&t[k]) ||
             (k + 1 < n && ingest_tok_is(s, &t[k], "of") && tok_capword(&t[k + 1]))))
         k++;
+    /* (RV and MV also shorten "recreational vehicle" and "motor vessel" in
+     * ordinary names: "the RV Show Center" is an organisation) */
+    if (wn == 2 && s[t[i].start + 1] == 'V' &&
+        ingest_gaz_has(g, s + t[k - 1].start, t[k - 1].end - t[k - 1].start, INGEST_GAZ_ORG_WORD))
+        return 0;
     return k;
 }
 
@@ -4970,9 +4977,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
          * skipped (a lone "Hanna" later finds no full name to join) */
         size_t storm = storm_name_end(g, s, t, n, i);
         if (!storm)
-            storm = ship_name_end(s, t, n, i);
+            storm = ship_name_end(g, s, t, n, i);
         if (!storm && i + 1 < n && ingest_tok_is(s, &t[i], "The")) /* "The MV Isle of Ulva" */
-            storm = ship_name_end(s, t, n, i + 1);
+            storm = ship_name_end(g, s, t, n, i + 1);
         if (storm) {
             i = storm;
             continue;
