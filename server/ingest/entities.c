@@ -4843,7 +4843,8 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
                    ingest_word_in(before, sizeof before / sizeof *before, s + p->start,
                                   p->end - p->start)))
         return 0;
-    if (i + 1 < n && t[i + 1].kind == INGEST_TOK_WORD &&
+    /* ("the side of the N2 and": that form names a road whatever follows) */
+    if (!side && i + 1 < n && t[i + 1].kind == INGEST_TOK_WORD &&
         !ingest_word_in(after, sizeof after / sizeof *after, s + t[i + 1].start,
                         t[i + 1].end - t[i + 1].start))
         return 0;
