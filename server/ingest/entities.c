@@ -652,7 +652,8 @@ static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size
 static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w);
 static bool syllable_pair(const char *w, size_t n);
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
-                                   const struct ingest_tok *t, size_t n, size_t a, size_t b);
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b,
+                                   size_t *org);
 
 /* Common Chinese surnames as romanised in Singapore, Malaysia, Hong Kong and
  * the mainland, left out where they are also English words or given names
@@ -1956,8 +1957,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "its Director of Communications, Ademola Olaoye,", "the Commissioner
      * of Police, Kola Adeyemi,": a title of a service in apposition to its
      * holder's name is the post, no organisation */
-    if (title_of_before_holder(g, s, t, n, a, b))
-        return true;
+    size_t org = a;
+    if (title_of_before_holder(g, s, t, n, a, b, &org))
+        return org == a || run_classify(s, t, n, org, b, run_end_byte, para, g, out, pos, cue_after);
     /* "published in the journal Cell Reports Medicine": what follows the
      * word "journal" in lower case is its title, an organisation */
     if (a >= 1 && para >= 0 && b - a <= 5 && ingest_tok_is(s, &t[a - 1], "journal") &&
@@ -3065,13 +3067,34 @@ static bool service_district(const struct ingest_gaz *g, const char *s, const st
                           w->end - w->start);
 }
 
+/* Whether the capitalised words t[a..b) after "the President of" name a
+ * body, not a field: two words or more ending in an organisation word
+ * ("Brayford University", "Kelby Water Services"), not only title words
+ * before it ("Financial Services") nor a field's own head ("Human
+ * Resources", "Corporate Communications"). */
+static bool post_of_body(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t a, size_t b)
+{
+    static const char *const fields[] = {"communications", "engineering", "research",
+                                         "resources",      "strategies"}; /* sorted, lower */
+    const struct ingest_tok *l = &t[b - 1];
+    if (b < a + 2 || !ingest_gaz_has(g, s + l->start, l->end - l->start, INGEST_GAZ_ORG_WORD) ||
+        ingest_word_in(fields, sizeof fields / sizeof *fields, s + l->start, l->end - l->start))
+        return false;
+    for (size_t k = a; k + 1 < b; k++)
+        if (!ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_TITLE_MOD))
+            return true;
+    return false;
+}
+
 /* Whether the run t[a..b) is a title word (no organisation word), "of" and
  * its service in capitalised words, with a comma and a capitalised name right after it: the post
  * in apposition to its holder ("its Director of Communications, Ann Roe,"); or
  * after the holder, a comma and "the" ("Dr Faith Mutua, the Director of Public
  * Health, said"), closed by punctuation. */
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
-                                   const struct ingest_tok *t, size_t n, size_t a, size_t b)
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b,
+                                   size_t *org)
 {
     bool after_holder = false;
     if (b > a && ingest_tok_ieq(s, &t[a], "the")) {
@@ -3092,8 +3115,15 @@ static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
             return false;
     /* (not "Ann Roe, the Governor of Texas,": a known place or body stays) */
     if (after_holder && t[b].kind == INGEST_TOK_PUNCT &&
-        (t[b].ch == ',' || t[b].ch == '.' || t[b].ch == ';'))
+        (t[b].ch == ',' || t[b].ch == '.' || t[b].ch == ';')) {
+        /* ("Ann Roe, the President of Brayford University,": a named body
+         * after the post is the organisation, without the post) */
+        if (post_of_body(g, s, t, a + 2, b)) {
+            *org = a + 2;
+            return true;
+        }
         return !gaz_name(g, s + t[a + 2].start, t[b - 1].end - t[a + 2].start, false);
+    }
     return t[b].kind == INGEST_TOK_PUNCT && t[b].ch == ',' && tok_capword(&t[b + 1]) &&
            !ingest_gaz_has(g, s + t[b + 1].start, t[b + 1].end - t[b + 1].start,
                            INGEST_GAZ_STOPCAP);
@@ -8178,6 +8208,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     /* the paragraph where each person was last named in full, so a surname that
      * two people share goes to the one named most recently (below) */
     size_t n_full = out->n;
+    /* Names below n_full are fixed from here on: pass 2 only appends
+     * (ent_add, k >= n_full) and must never rename or retype them, since
+     * the shapes table below caches their words' lengths and offsets. */
     /* bare_para: where a bare surname last named each person; kin_full:
      * whether a person was named in full behind a kin noun (one block) */
     seen_para = malloc((n_full ? 3 * n_full : 1) * sizeof *seen_para);
