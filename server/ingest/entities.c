@@ -652,7 +652,8 @@ static bool surname_he(const char *s, const struct ingest_tok *t, size_t a, size
 static bool service_district(const struct ingest_gaz *g, const char *s, const struct ingest_tok *w);
 static bool syllable_pair(const char *w, size_t n);
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
-                                   const struct ingest_tok *t, size_t n, size_t a, size_t b);
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b,
+                                   size_t *org);
 
 /* Common Chinese surnames as romanised in Singapore, Malaysia, Hong Kong and
  * the mainland, left out where they are also English words or given names
@@ -2016,8 +2017,9 @@ static bool run_classify(const char *s, const struct ingest_tok *t, size_t n, si
     /* "its Director of Communications, Ademola Olaoye,", "the Commissioner
      * of Police, Kola Adeyemi,": a title of a service in apposition to its
      * holder's name is the post, no organisation */
-    if (title_of_before_holder(g, s, t, n, a, b))
-        return true;
+    size_t org = a;
+    if (title_of_before_holder(g, s, t, n, a, b, &org))
+        return org == a || run_classify(s, t, n, org, b, run_end_byte, para, g, out, pos, cue_after);
     /* "published in the journal Cell Reports Medicine": what follows the
      * word "journal" in lower case is its title, an organisation */
     if (a >= 1 && para >= 0 && b - a <= 5 && ingest_tok_is(s, &t[a - 1], "journal") &&
@@ -3164,13 +3166,34 @@ static bool service_district(const struct ingest_gaz *g, const char *s, const st
                           w->end - w->start);
 }
 
+/* Whether the capitalised words t[a..b) after "the President of" name a
+ * body, not a field: two words or more ending in an organisation word
+ * ("Brayford University", "Kelby Water Services"), not only title words
+ * before it ("Financial Services") nor a field's own head ("Human
+ * Resources", "Corporate Communications"). */
+static bool post_of_body(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                         size_t a, size_t b)
+{
+    static const char *const fields[] = {"communications", "engineering", "research",
+                                         "resources",      "strategies"}; /* sorted, lower */
+    const struct ingest_tok *l = &t[b - 1];
+    if (b < a + 2 || !ingest_gaz_has(g, s + l->start, l->end - l->start, INGEST_GAZ_ORG_WORD) ||
+        ingest_word_in(fields, sizeof fields / sizeof *fields, s + l->start, l->end - l->start))
+        return false;
+    for (size_t k = a; k + 1 < b; k++)
+        if (!ingest_gaz_has(g, s + t[k].start, t[k].end - t[k].start, INGEST_GAZ_TITLE_MOD))
+            return true;
+    return false;
+}
+
 /* Whether the run t[a..b) is a title word (no organisation word), "of" and
  * its service in capitalised words, with a comma and a capitalised name right after it: the post
  * in apposition to its holder ("its Director of Communications, Ann Roe,"); or
  * after the holder, a comma and "the" ("Dr Faith Mutua, the Director of Public
  * Health, said"), closed by punctuation. */
 static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
-                                   const struct ingest_tok *t, size_t n, size_t a, size_t b)
+                                   const struct ingest_tok *t, size_t n, size_t a, size_t b,
+                                   size_t *org)
 {
     bool after_holder = false;
     if (b > a && ingest_tok_ieq(s, &t[a], "the")) {
@@ -3191,8 +3214,15 @@ static bool title_of_before_holder(const struct ingest_gaz *g, const char *s,
             return false;
     /* (not "Ann Roe, the Governor of Texas,": a known place or body stays) */
     if (after_holder && t[b].kind == INGEST_TOK_PUNCT &&
-        (t[b].ch == ',' || t[b].ch == '.' || t[b].ch == ';'))
+        (t[b].ch == ',' || t[b].ch == '.' || t[b].ch == ';')) {
+        /* ("Ann Roe, the President of Brayford University,": a named body
+         * after the post is the organisation, without the post) */
+        if (post_of_body(g, s, t, a + 2, b)) {
+            *org = a + 2;
+            return true;
+        }
         return !gaz_name(g, s + t[a + 2].start, t[b - 1].end - t[a + 2].start, false);
+    }
     return t[b].kind == INGEST_TOK_PUNCT && t[b].ch == ',' && tok_capword(&t[b + 1]) &&
            !ingest_gaz_has(g, s + t[b + 1].start, t[b + 1].end - t[b + 1].start,
                            INGEST_GAZ_STOPCAP);
@@ -4965,10 +4995,12 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
 {
     static const char *const before[] = {"across", "along", "down", "near", "off", "on",
                                          "onto", "toward", "towards", "up", "via"}; /* sorted */
+    /* (no "from", "to", "when", "was", "and" or "for": "on the A320 from
+     * Lisbon" is an aircraft, "relied on the N95 when" a mask) */
     static const char *const after[] = {
-        "after", "and", "at", "before", "between", "east", "for", "from", "in", "into",
-        "motorway", "near", "north", "on", "outside", "south", "to", "towards", "was",
-        "west", "when", "where", "which"}; /* sorted */
+        "after",  "at",    "before",  "between", "east",  "in",   "into",  "motorway",
+        "near",   "north", "on",      "outside", "south", "towards", "west", "where",
+        "which"}; /* sorted */
     const char *w = s + t[i].start;
     size_t wn = t[i].end - t[i].start;
     if (t[i].kind != INGEST_TOK_WORD || wn < 2 || wn > 4 || i < 2 ||
@@ -4985,7 +5017,8 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
                    ingest_word_in(before, sizeof before / sizeof *before, s + p->start,
                                   p->end - p->start)))
         return 0;
-    if (i + 1 < n && t[i + 1].kind == INGEST_TOK_WORD &&
+    /* ("the side of the N2 and": that form names a road whatever follows) */
+    if (!side && i + 1 < n && t[i + 1].kind == INGEST_TOK_WORD &&
         !ingest_word_in(after, sizeof after / sizeof *after, s + t[i + 1].start,
                         t[i + 1].end - t[i + 1].start))
         return 0;
@@ -4993,10 +5026,12 @@ static size_t road_number_end(const char *s, const struct ingest_tok *t, size_t 
 }
 
 /* "the MV Isle of Ulva", "the CCGS Louis S. St-Laurent", "HMS Belfast": a
- * ship's prefix in capitals and the name after it. A ship is no person,
+ * ship's prefix in capitals and the name after it, not ending in an
+ * organisation word after RV or MV. A ship is no person,
  * organisation or place, though its name is often a person's or an island's.
  * Returns the token after the name, or 0 when no ship is named at i. */
-static size_t ship_name_end(const char *s, const struct ingest_tok *t, size_t n, size_t i)
+static size_t ship_name_end(const struct ingest_gaz *g, const char *s, const struct ingest_tok *t,
+                            size_t n, size_t i)
 {
     static const char *const prefixes[] = {"ccgs", "hmas", "hmcs", "hmnzs", "hms",
                                            "mv",   "rms",  "rv",   "usns",  "uss"}; /* sorted */
@@ -5013,6 +5048,11 @@ static size_t ship_name_end(const char *s, const struct ingest_tok *t, size_t n,
            (tok_capword(&t[k]) ||
             (k + 1 < n && ingest_tok_is(s, &t[k], "of") && tok_capword(&t[k + 1]))))
         k++;
+    /* (RV and MV also shorten "recreational vehicle" and "motor vessel" in
+     * ordinary names: "the RV Show Center" is an organisation) */
+    if (wn == 2 && s[t[i].start + 1] == 'V' &&
+        ingest_gaz_has(g, s + t[k - 1].start, t[k - 1].end - t[k - 1].start, INGEST_GAZ_ORG_WORD))
+        return 0;
     return k;
 }
 
@@ -5112,9 +5152,9 @@ static bool text_scan(const char *s, const struct ingest_toks *tk, int32_t para,
          * skipped (a lone "Hanna" later finds no full name to join) */
         size_t storm = storm_name_end(g, s, t, n, i);
         if (!storm)
-            storm = ship_name_end(s, t, n, i);
+            storm = ship_name_end(g, s, t, n, i);
         if (!storm && i + 1 < n && ingest_tok_is(s, &t[i], "The")) /* "The MV Isle of Ulva" */
-            storm = ship_name_end(s, t, n, i + 1);
+            storm = ship_name_end(g, s, t, n, i + 1);
         if (storm) {
             i = storm;
             continue;
@@ -8313,6 +8353,9 @@ int ingest_entities_find(const struct ingest_doc *doc, struct ingest_para *paras
     /* the paragraph where each person was last named in full, so a surname that
      * two people share goes to the one named most recently (below) */
     size_t n_full = out->n;
+    /* Names below n_full are fixed from here on: pass 2 only appends
+     * (ent_add, k >= n_full) and must never rename or retype them, since
+     * the shapes table below caches their words' lengths and offsets. */
     /* bare_para: where a bare surname last named each person; kin_full:
      * whether a person was named in full behind a kin noun (one block) */
     seen_para = malloc((n_full ? 3 * n_full : 1) * sizeof *seen_para);

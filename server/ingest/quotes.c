@@ -3299,7 +3299,6 @@ static int32_t title_holder_abbr(const struct ingest_ents *e, const char *w, siz
 static const struct {
     const char *abbr, *word;
 } title_abbrs[] = {
-    {"attorney", "lawyer"}, /* ("the lawyer's remark" for "defense attorney X") */
     {"atty", "attorney"},   {"democratic", "democrat"}, {"dr", "doctor"}, {"gen", "general"},
     {"gov", "governor"},    {"justice", "judge"},     {"lt", "lieutenant"},
     {"pres", "president"},
@@ -3397,6 +3396,21 @@ static bool desc_word_is(const char *c, size_t cn, const char *d, size_t dn)
     return false;
 }
 
+/* "the lawyer" for "defense attorney X": "attorney" w/wn heading a title
+ * (prev/pn the word before it, if any, even outside the title words:
+ * "State's" is a possessive no title run holds) answers to the description
+ * word d/dn "lawyer", but not a prosecutor's or a minister's post
+ * ("District Attorney", "U.S. Attorney"; "Attorney General" has another
+ * head), whom "the lawyer" in a trial story is not. */
+static bool attorney_is_lawyer(const char *prev, size_t pn, const char *w, size_t wn,
+                               const char *d, size_t dn)
+{
+    static const char *const prosecutors[] = {"county", "district", "prosecuting", "state",
+                                              "state's", "state’s", "u.s", "u.s.", "us"}; /* sorted */
+    return ingest_ascii_ieq(d, dn, "lawyer") && ingest_ascii_ieq(w, wn, "attorney") &&
+           !ingest_word_in(prosecutors, sizeof prosecutors / sizeof *prosecutors, prev, pn);
+}
+
 /* Counts the words of the description d[0..nd) found among the tokens [a, b)
  * of paragraph p (an appositive, or the title words before a name). */
 static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
@@ -3406,8 +3420,14 @@ static size_t desc_hits(const struct ingest_para *p, size_t a, size_t b,
     for (size_t i = 0; i < nd; i++)
         for (size_t k = a; k < b; k++)
             if (p->toks.v[k].kind == INGEST_TOK_WORD &&
-                desc_word_is(p->s + p->toks.v[k].start, p->toks.v[k].end - p->toks.v[k].start,
-                             ds + d[i]->start, d[i]->end - d[i]->start)) {
+                (desc_word_is(p->s + p->toks.v[k].start, p->toks.v[k].end - p->toks.v[k].start,
+                              ds + d[i]->start, d[i]->end - d[i]->start) ||
+                 (k + 1 == b &&
+                  attorney_is_lawyer(k > 0 ? p->s + p->toks.v[k - 1].start : NULL,
+                                     k > 0 ? p->toks.v[k - 1].end - p->toks.v[k - 1].start : 0,
+                                     p->s + p->toks.v[k].start,
+                                     p->toks.v[k].end - p->toks.v[k].start, ds + d[i]->start,
+                                     d[i]->end - d[i]->start)))) {
                 hits++;
                 break;
             }
@@ -4150,7 +4170,7 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
         const struct ingest_ent *en = &e->v[m->entity];
         for (size_t ti = 0; ti < en->titles.n && head_only < 0; ti++) {
             const char *tt = en->titles.v[ti];
-            size_t tl = strlen(tt), q = 0;
+            size_t tl = strlen(tt), q = 0, pq = 0, pl = 0; /* pq/pl: the word before */
             bool ranked = false;
             while (q < tl) {
                 size_t r = q;
@@ -4159,9 +4179,16 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
                 size_t wl = r;
                 while (wl > q && tt[wl - 1] == '.')
                     wl--;
-                if (!ranked && desc_word_is(tt + q, wl - q, p->s + d[head]->start,
-                                            d[head]->end - d[head]->start))
+                const char *dh = p->s + d[head]->start;
+                size_t dhn = d[head]->end - d[head]->start;
+                /* (a bare "Attorney" may be what is left of "State's
+                 * Attorney": only "attorney" in lower case stands alone) */
+                if (!ranked && (desc_word_is(tt + q, wl - q, dh, dhn) ||
+                                (r == tl && (pl > 0 || tt[q] == 'a') &&
+                                 attorney_is_lawyer(tt + pq, pl, tt + q, wl - q, dh, dhn))))
                     head_only = m->entity;
+                pq = q;
+                pl = r - q;
                 ranked = ingest_word_in(rank_words, sizeof rank_words / sizeof *rank_words,
                                         tt + q, wl - q) &&
                          !desc_has_word(p->s, d, nd, tt + q, wl - q);

@@ -517,10 +517,30 @@ static bool word_is_abbreviation(const char *s, size_t n)
 
 size_t ingest_cap_word_end(const char *s, size_t n, size_t a);
 
+/* Whether the word before "Ma" at start is a capitalised word a name can
+ * end on ("founded by Jack Ma. Ant Group"), not a title ("Vice Governor
+ * Ma.") or a word closed by punctuation ("By: Ma.", "in Manila. Ma."). */
+static bool ma_ends_name(const char *s, size_t n, size_t start)
+{
+    if (start < 2 || s[start - 1] != ' ')
+        return false;
+    size_t e = start - 1, w = e;
+    while (w > 0 && s[w - 1] != ' ' && s[w - 1] != '\n' && s[w - 1] != '\t')
+        w--;
+    unsigned char last = (unsigned char)s[e - 1];
+    bool letter = (last | 32) >= 'a' && (last | 32) <= 'z';
+    if (w == e || !ingest_cp_is_upper(ingest_cp_at(s, n, w)) || !(letter || last >= 0x80))
+        return false;
+    struct ingest_gaz g;
+    ingest_gaz_load(&g);
+    return !ingest_gaz_has(&g, s + w, e - w, INGEST_GAZ_TITLE);
+}
+
 /* "Governor Ma. Teresa Lagdameo-Ong": Filipino names shorten Maria to "Ma.",
  * which then opens a given name and a surname. "Ma" followed by a period (at
- * byte at) keeps it when two capitalised words follow, the first no word
- * that opens a sentence, so "founded by Jack Ma. The firm" still ends one. */
+ * byte at) keeps it when it opens a name and two capitalised words follow,
+ * the first no word that opens a sentence, so "founded by Jack Ma. The
+ * firm" and "Jack Ma. Ant Group" still end one. */
 static bool maria_abbreviation(const char *s, size_t n, size_t start, size_t at)
 {
     static const char *const openers[] = {
@@ -529,7 +549,7 @@ static bool maria_abbreviation(const char *s, size_t n, size_t start, size_t at)
         "these", "they", "this", "those", "to", "we",    "when", "while",
     }; /* sorted */
     if (at != start + 2 || s[start] != 'M' || s[start + 1] != 'a' || at + 2 >= n ||
-        s[at + 1] != ' ')
+        s[at + 1] != ' ' || ma_ends_name(s, n, start))
         return false;
     size_t e1 = ingest_cap_word_end(s, n, at + 2);
     if (e1 <= at + 3 || ingest_word_in(openers, sizeof openers / sizeof *openers, s + at + 2,
