@@ -2536,6 +2536,25 @@ static size_t mention_lower(const struct ingest_ents *e, int32_t para, size_t by
     return lo;
 }
 
+/* The next person mentioned before the walk's position *i (start it at
+ * mention_lower() with *steps 0), nearest first: the look-back of pronouns,
+ * descriptions and kin nouns. It reads at most 64 mentions, none more than
+ * PRON_PARAS paragraphs before para, so a page of names costs a constant a
+ * question. NULL when the walk is over. */
+static const struct ingest_mention *person_before(const struct ingest_ents *e, int32_t para,
+                                                  size_t *i, size_t *steps)
+{
+    while (*i > 0 && *steps < 64) {
+        const struct ingest_mention *m = &e->m[--*i];
+        ++*steps;
+        if (m->para < para - PRON_PARAS)
+            return NULL;
+        if (e->v[m->entity].type == ENTITY_PERSON)
+            return m;
+    }
+    return NULL;
+}
+
 struct ctx {
     struct ingest_para *paras;
     size_t n_paras;
@@ -2764,12 +2783,9 @@ static int32_t pronoun_resolve(const struct ctx *x, int32_t para, size_t byte, i
     size_t best_start = 0, best_end = 0;
     size_t own_tok = tok_at_byte(&x->paras[para], byte);
     int32_t own_sent = own_tok < x->paras[para].toks.n ? x->paras[para].toks.v[own_tok].sent : -1;
-    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
-        const struct ingest_mention *m = &e->m[--i];
-        if (m->para < para - PRON_PARAS)
-            break;
-        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON ||
-            !gender_fits(x, m->entity, gender) || m->entity == x->pron_skip)
+    size_t steps = 0;
+    for (const struct ingest_mention *m; (m = person_before(e, para, &i, &steps));) {
+        if (m->in_quote || !gender_fits(x, m->entity, gender) || m->entity == x->pron_skip)
             continue;
         if (best < 0 && m->para < para && closing_appositive(&x->paras[m->para], m))
             intro = m->entity;
@@ -4082,12 +4098,9 @@ static int32_t initials_holder(const struct ctx *x, int32_t pi, size_t at, const
                                size_t an)
 {
     const struct ingest_ents *e = x->ents;
-    size_t i = mention_lower(e, pi, at);
-    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
-        const struct ingest_mention *m = &e->m[--i];
-        if (m->para < pi - PRON_PARAS)
-            break;
-        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+    size_t i = mention_lower(e, pi, at), steps = 0;
+    for (const struct ingest_mention *m; (m = person_before(e, pi, &i, &steps));) {
+        if (m->in_quote)
             continue;
         const struct ingest_para *mp = &x->paras[m->para];
         if (title_initials_are(mp, tok_at_byte(mp, m->start), ac, an))
@@ -4153,12 +4166,8 @@ static int32_t description_holder(const struct ctx *x, int32_t pi, struct subj s
     const struct ingest_ents *e = x->ents;
     size_t i = mention_lower(e, pi, p->toks.v[sj.a].start);
     int32_t head_only = -1;
-    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
-        const struct ingest_mention *m = &e->m[--i];
-        if (m->para < pi - PRON_PARAS)
-            break;
-        if (e->v[m->entity].type != ENTITY_PERSON)
-            continue;
+    size_t seen = 0;
+    for (const struct ingest_mention *m; (m = person_before(e, pi, &i, &seen));) {
         bool head_ok;
         if (desc_fits_mention(x, m, p, d, nd, head, &head_ok))
             return m->entity;
@@ -4419,12 +4428,9 @@ static int32_t kin_named(const struct ctx *x, int32_t pi, struct subj sj)
     if (!kin)
         return -1;
     const struct ingest_ents *e = x->ents;
-    size_t i = mention_lower(e, pi, t[sj.a].start);
-    for (size_t steps = 0; i > 0 && steps < 64; steps++) {
-        const struct ingest_mention *m = &e->m[--i];
-        if (m->para < pi - PRON_PARAS)
-            break;
-        if (m->in_quote || e->v[m->entity].type != ENTITY_PERSON)
+    size_t i = mention_lower(e, pi, t[sj.a].start), steps = 0;
+    for (const struct ingest_mention *m; (m = person_before(e, pi, &i, &steps));) {
+        if (m->in_quote)
             continue;
         const struct ingest_para *mp = &x->paras[m->para];
         const struct ingest_tok *u = mp->toks.v;
