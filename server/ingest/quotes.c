@@ -498,15 +498,11 @@ static bool single_sentences_after_cued(const char *p, const struct ingest_qspan
     return sentence_end_before(p, x->end);
 }
 
-/* Keeps the single-quoted span from the mark at open to the closing mark at
+/* The single-quoted span from the mark at open to the closing mark at
  * [close, close_end) (closed false: left open, close == close_end == n), its
- * words trimmed of spaces, when it holds any and, with need_cue, a reporting
- * verb is near or (*cued: a span before it in the paragraph had one) it holds
- * whole sentences after that span's cue; sets *cued when a verb is near. False
- * when memory runs out. */
-static bool single_span_keep(const char *p, size_t n, size_t open, size_t close, size_t close_end,
-                             bool closed, bool need_cue, bool *cued, struct ingest_qspan **v,
-                             size_t *nv, size_t *cap)
+ * words trimmed of spaces. */
+static struct ingest_qspan single_span_at(const char *p, size_t open, size_t close,
+                                          size_t close_end, bool closed)
 {
     size_t olen = p[open] == '\'' ? 1 : 3;
     struct ingest_qspan x = {open, open + olen, close, close_end, closed, true, false, true, false};
@@ -514,18 +510,39 @@ static bool single_span_keep(const char *p, size_t n, size_t open, size_t close,
         x.start++;
     while (x.end > x.start && p[x.end - 1] == ' ')
         x.end--;
-    if (x.end <= x.start)
-        return true;
+    return x;
+}
+
+/* Whether the single-quoted span x is a quotation: it holds words and, with
+ * need_cue, a reporting verb is near (*near) or (cued: a span before it in the
+ * paragraph had one) it holds whole sentences after that span's cue; and it
+ * is no nickname ("Delroy 'Bigga' Campbell"). */
+static bool single_span_wanted(const char *p, size_t n, const struct ingest_qspan *x,
+                               bool need_cue, bool cued, bool *near)
+{
+    *near = false;
+    if (x->end <= x->start)
+        return false;
     if (need_cue) {
-        bool near = single_cue_near(p, n, &x);
-        if (!near && !(*cued && single_sentences_after_cued(p, &x)))
-            return true;
-        *cued |= near;
+        *near = single_cue_near(p, n, x);
+        if (!*near && !(cued && single_sentences_after_cued(p, x)))
+            return false;
     }
-    /* "Delroy 'Bigga' Campbell": a nickname, no quotation */
-    if (nickname_in_name(p, n, NULL, &x))
-        return true;
-    return spans_push(v, nv, cap, &x);
+    return !nickname_in_name(p, n, NULL, x);
+}
+
+/* Keeps the single-quoted span from open to [close, close_end) when
+ * single_span_wanted says so; sets *cued when a verb is near. False when
+ * memory runs out. */
+static bool single_span_keep(const char *p, size_t n, size_t open, size_t close, size_t close_end,
+                             bool closed, bool need_cue, bool *cued, struct ingest_qspan **v,
+                             size_t *nv, size_t *cap)
+{
+    struct ingest_qspan x = single_span_at(p, open, close, close_end, closed);
+    bool near;
+    bool want = single_span_wanted(p, n, &x, need_cue, *cued, &near);
+    *cued |= near;
+    return !want || spans_push(v, nv, cap, &x);
 }
 
 /* Whether the single mark opened at open closes after byte from (a double
@@ -543,15 +560,9 @@ static bool single_nests(const char *p, size_t n, size_t open, size_t from, size
             continue;
         if (at - open > max_len)
             return false;
-        size_t olen = p[open] == '\'' ? 1 : 3;
-        struct ingest_qspan x = {open, open + olen, at, i, true, true, false, true, false};
-        while (x.start < x.end && p[x.start] == ' ')
-            x.start++;
-        while (x.end > x.start && p[x.end - 1] == ' ')
-            x.end--;
-        return x.end > x.start &&
-               (!need_cue || single_cue_near(p, n, &x) ||
-                (cued && single_sentences_after_cued(p, &x)));
+        struct ingest_qspan x = single_span_at(p, open, at, i, true);
+        bool near;
+        return single_span_wanted(p, n, &x, need_cue, cued, &near);
     }
     return false;
 }
