@@ -1,12 +1,15 @@
 /* ceiling.c: the libmicrohttpd ceiling of the benchmark. A minimal server that
  * answers from memory with the bytes and headers newsd sent for each URL, using
- * the daemon setup of server/http/daemon.c (internal polling thread pool, epoll,
- * ITC, the same connection limit, timeout and strict parsing) and answering on
+ * the daemon setup of server/http/daemon.c (internal polling thread pool, ITC,
+ * the same connection limit, timeout and strict parsing) but epoll, the
+ * library's best case, where newsd polls (see bench/epoll_stall.sh); answering on
  * the second call of the access handler, as newsd must with 0.9.75. What newsd
  * does beyond this (SQLite, JSON, ETag hashing, routing, logging) is the
  * difference the benchmark measures.
  *
- *   ceiling --dir DIR [--port N] [--threads N]
+ *   ceiling --dir DIR [--port N] [--threads N] [--poll]
+ *
+ * --poll: poll() as newsd, instead of epoll.
  *
  * DIR holds one file per URL (made by bench/urls.py): the request target on the
  * first line, then the response headers as "Name: value" lines, a blank line and
@@ -21,6 +24,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,16 +219,22 @@ int main(int argc, char **argv)
     const char *dir = NULL;
     int port = 8090;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
-    for (int i = 1; i + 1 < argc; i += 2) {
-        if (strcmp(argv[i], "--dir") == 0)
-            dir = argv[i + 1];
-        else if (strcmp(argv[i], "--port") == 0)
-            port = (int)strtol(argv[i + 1], NULL, 10);
-        else if (strcmp(argv[i], "--threads") == 0)
-            threads = strtol(argv[i + 1], NULL, 10);
+    bool poll_mode = false, bad = false;
+    for (int i = 1; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(argv[i], "--poll") == 0)
+            poll_mode = true;
+        else if (strcmp(argv[i], "--dir") == 0 && v)
+            dir = argv[++i];
+        else if (strcmp(argv[i], "--port") == 0 && v)
+            port = (int)strtol(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--threads") == 0 && v)
+            threads = strtol(argv[++i], NULL, 10);
+        else
+            bad = true;
     }
-    if (!dir || threads < 1) {
-        fprintf(stderr, "usage: ceiling --dir DIR [--port N] [--threads N]\n");
+    if (bad || !dir || threads < 1) {
+        fprintf(stderr, "usage: ceiling --dir DIR [--port N] [--threads N] [--poll]\n");
         return 2;
     }
     size_t n = load_dir(dir);
@@ -235,8 +245,8 @@ int main(int argc, char **argv)
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
     /* The flags and options of server/http/daemon.c, less newsd's callbacks. */
-    unsigned flags =
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | (poll_mode ? MHD_USE_POLL : MHD_USE_EPOLL) |
+                     MHD_USE_ERROR_LOG | MHD_USE_ITC;
     struct MHD_Daemon *d = MHD_start_daemon(
         flags, (uint16_t)port, NULL, NULL, access_cb, NULL, MHD_OPTION_SOCK_ADDR,
         (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,

@@ -4,8 +4,10 @@
 #   make bench-deps   installs wrk, nginx-light and linux-perf when missing (apt-get)
 #   make bench        builds newsd and bench/ceiling, generates the corpus, times
 #                     ingest and extraction, then serves it with newsd, the
-#                     libmicrohttpd ceiling and nginx and loads all three with wrk;
-#                     prints one table (see docs/performance.md)
+#                     libmicrohttpd ceiling, nginx and the ceiling's twin (the
+#                     control) and loads each with wrk; prints one table (see
+#                     docs/performance.md)
+#   make bench-epoll-stall  shows why newsd polls (bench/epoll_stall.sh, 30 s)
 #
 # Knobs: BENCH_SCALE (articles per serving table, default "1000 20000"; add
 # 100000 for the large table), BENCH_DURATION (seconds per wrk run, default 4),
@@ -14,7 +16,8 @@
 # seconds at most to fetch every URL of a list once per server, default 20;
 # 0 turns the walk off), BENCH_REPEAT (runs of each server, endpoint and
 # connection count, default 3: the report gives their median and spread),
-# BENCH_OUT (work dir, default build/bench).
+# BENCH_CONTROL (1: run the ceiling's twin and judge it by the targets against
+# the ceiling, default; 0: not), BENCH_OUT (work dir, default build/bench).
 
 BENCH_DEPS_PKGS := wrk nginx-light linux-perf
 BENCH_SCALE     ?= 1000 20000
@@ -24,8 +27,9 @@ BENCH_SEED      ?= 6
 BENCH_OUT       ?= build/bench
 BENCH_WALK      ?= 20
 BENCH_REPEAT    ?= 3
+BENCH_CONTROL   ?= 1
 
-.PHONY: bench bench-deps bench-corpus
+.PHONY: bench bench-deps bench-corpus bench-epoll-stall
 
 bench-deps:
 	@sh tools/apt-install.sh $(BENCH_DEPS_PKGS)
@@ -40,7 +44,11 @@ build/bench/ceiling: bench/ceiling.c
 bench: deps bench-deps
 	$(MAKE) build/newsd build/bench/ceiling
 	BENCH_SCALE="$(BENCH_SCALE)" BENCH_DURATION="$(BENCH_DURATION)" BENCH_CONNS="$(BENCH_CONNS)" \
-	    BENCH_SEED="$(BENCH_SEED)" BENCH_OUT="$(BENCH_OUT)" BENCH_WALK="$(BENCH_WALK)" BENCH_REPEAT="$(BENCH_REPEAT)" bench/run.sh
+	    BENCH_SEED="$(BENCH_SEED)" BENCH_OUT="$(BENCH_OUT)" BENCH_WALK="$(BENCH_WALK)" BENCH_REPEAT="$(BENCH_REPEAT)" \
+	    BENCH_CONTROL="$(BENCH_CONTROL)" bench/run.sh
+
+bench-epoll-stall: bench-deps build/bench/ceiling
+	bench/epoll_stall.sh
 
 # Only the corpus (for BENCH_SCALE), e.g. to generate 100,000 articles ahead.
 bench-corpus:
