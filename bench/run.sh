@@ -8,7 +8,8 @@
 #  4. serves each scale's database with newsd, fetches thousands of distinct
 #     URLs per endpoint from it (bench/urls.py), serves the same answers from
 #     memory with bench/ceiling (libmicrohttpd) and as static files with nginx,
-#     all scales' servers at once, and loads each with wrk (bench/rotate.lua)
+#     and with a second ceiling, the control (BENCH_CONTROL), all scales'
+#     servers at once, and loads each with wrk (bench/rotate.lua)
 #     for BENCH_DURATION seconds per endpoint, connection count, scale and
 #     server, interleaved (the order rotates every round) so machine drift hits
 #     every server and scale alike, BENCH_REPEAT rounds (the report gives the
@@ -23,7 +24,8 @@
 # BENCH_URLS (4000 URLs per endpoint at most), BENCH_TIMEOUT (2 s), BENCH_WALK (20: the
 # warm-up fetches every URL of an endpoint's list once from each server, cut
 # after this many seconds; 0: no walk), BENCH_WARMUP (then 1 s of wrk per endpoint
-# and server, discarded), BENCH_REPEAT (3 runs of each triple), BENCH_OUT
+# and server, discarded), BENCH_REPEAT (3 runs of each cell), BENCH_CONTROL (1:
+# the ceiling's twin runs and is judged like newsd; 0: not), BENCH_OUT
 # (build/bench), NEWSD (build/newsd),
 # CEILING (build/bench/ceiling). `run.sh --corpus-only` stops after step 1.
 set -euo pipefail
@@ -44,6 +46,10 @@ WALK=${BENCH_WALK:-20}
 # A request not answered within this many seconds counts as an error; shorter
 # than a run, so a request stuck to the end of a run is counted, not lost.
 TIMEOUT=${BENCH_TIMEOUT:-2}
+# A second copy of the ceiling, loaded like the others and judged by the same
+# targets against the first: how often two identical servers differ by what
+# the targets ask. 0: none.
+CONTROL=${BENCH_CONTROL:-1}
 NEWSD_SRC=${NEWSD:-build/newsd}
 CEILING=${CEILING:-build/bench/ceiling}
 NPROC=$(nproc)
@@ -112,7 +118,7 @@ cache_lookups() {
     echo " \"newsd\": \"$("$NEWSD" version 2>&1 | head -1)\", \"libmicrohttpd\": \"$(pkg-config --modversion libmicrohttpd)\","
     echo " \"sqlite\": \"$(pkg-config --modversion sqlite3)\", \"nginx\": \"$(nginx -v 2>&1 | sed 's/.*nginx\///')\","
     echo " \"wrk\": \"$(wrk -v 2>&1 | head -1 | awk '{print $2}')\", \"duration\": $DUR, \"repeat\": $REPEAT, \"timeout\": $TIMEOUT, \"seed\": $SEED,"
-    echo " \"commit\": \"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\","
+    echo " \"control\": $CONTROL, \"commit\": \"$(git rev-parse --short HEAD 2>/dev/null || echo unknown)\","
     echo " \"dirty\": $(git status --porcelain -- server include migrations 2>/dev/null | wc -l)}"
 } > "$RUN/meta.json"
 
@@ -193,7 +199,7 @@ walk_urls() { # server port urlfile scale endpoint
     echo "{\"kind\":\"walk\",\"scale\":$4,\"endpoint\":\"$5\",\"server\":\"$1\",\"urls\":$(wc -l < "$3"),\"seconds\":$(awk "BEGIN{print $t1 - $t0}"),\"complete\":$ok}" >> "$RESULTS"
 }
 
-# Every scale's three servers run at once, and each endpoint's runs go through
+# Every scale's servers run at once, and each endpoint's runs go through
 # all of them in turn: the p50 target compares newsd at 100,000 articles with
 # newsd at 1,000, and runs made a quarter of an hour apart measured the
 # machine's drift as much as the corpus (session 18: the ceiling itself lost
@@ -218,6 +224,13 @@ for s in $SCALES; do
     "$CEILING" --dir "$dir/resp" --port "$cport" --threads "$NPROC" > "$dir/ceiling.out" 2>&1 &
     cpid=$!
     PIDS+=("$cpid")
+    if [ "$CONTROL" = 1 ]; then
+        tport=$(free_port)
+        "$CEILING" --dir "$dir/resp" --port "$tport" --threads "$NPROC" > "$dir/twin.out" 2>&1 &
+        tpid=$!
+        PIDS+=("$tpid")
+        PORT[twin@$s]=$tport PIDOF[twin@$s]=$tpid
+    fi
     gport=$(free_port)
     mkdir -p "$dir/nginx/tmp"
     sed "s|@DIR@|$dir|g; s|@PORT@|$gport|; s|@WORKERS@|$NPROC|" bench/nginx.conf.in > "$dir/nginx/nginx.conf"
@@ -227,6 +240,7 @@ for s in $SCALES; do
     first=$(head -1 "$dir/urls-list.txt")
     wait_http "http://127.0.0.1:$cport$first"
     wait_http "http://127.0.0.1:$gport$first"
+    [ "$CONTROL" = 1 ] && wait_http "http://127.0.0.1:$tport$first"
     PORT[newsd@$s]=$nport PIDOF[newsd@$s]=$npid
     PORT[ceiling@$s]=$cport PIDOF[ceiling@$s]=$cpid
     PORT[nginx@$s]=$gport PIDOF[nginx@$s]="$gpid $(pgrep -P "$gpid" | tr '\n' ' ')"
@@ -238,7 +252,7 @@ for ep in $ENDPOINTS; do
     for s in $SCALES; do
         urls=$RUN/s$s/urls-$ep.txt
         [ -s "$urls" ] || { note "scale $s: no URLs for $ep, skipped"; continue; }
-        for srv in newsd ceiling nginx; do
+        for srv in newsd ceiling nginx $([ "$CONTROL" = 1 ] && echo twin); do
             port=${PORT[$srv@$s]}
             [ "$WALK" -gt 0 ] && walk_urls "$srv" "$port" "$urls" "$s" "$ep"
             [ "$WARM" -gt 0 ] && run_wrk "$srv" "http://127.0.0.1:$port" 32 "$WARM" "$urls" > /dev/null
