@@ -2,8 +2,8 @@
 # epoll_stall.sh: shows why newsd polls instead of using epoll (docs/performance.md,
 # session 19). bench/ceiling, with one pool thread, is loaded with 127 and then
 # 128 keep-alive connections, in epoll mode and in poll mode. With
-# libmicrohttpd 0.9.75 in epoll mode a pool thread holding 128 connections that
-# all have a request waiting stops answering: the runs at 128 connections fall
+# libmicrohttpd 0.9.75 in epoll mode a pool thread with exactly 128 connections
+# ready at one moment stops answering: the runs at 128 connections fall
 # from tens of thousands of requests a second to tens (now and then to a
 # fraction of the 127-connection rate only). In poll mode both counts answer
 # alike. Takes about 30 s; loopback only.
@@ -16,7 +16,9 @@ cd "$(dirname "$0")/.."
 CEILING=${CEILING:-build/bench/ceiling}
 REPEAT=${STALL_REPEAT:-3}
 SECS=${STALL_SECONDS:-2}
-command -v wrk >/dev/null || { echo "epoll_stall.sh: wrk is missing (make bench-deps)" >&2; exit 1; }
+for tool in wrk curl python3; do
+    command -v "$tool" >/dev/null || { echo "epoll_stall.sh: $tool is missing (make bench-deps)" >&2; exit 1; }
+done
 [ -x "$CEILING" ] || { echo "epoll_stall.sh: build $CEILING first (make build/bench/ceiling)" >&2; exit 1; }
 
 DIR=$(mktemp -d)
@@ -40,10 +42,15 @@ for mode in epoll poll; do
             "$CEILING" --dir "$DIR/resp" --port "$port" --threads 1 "${flags[@]}" \
                 > "$DIR/out" 2>&1 &
             pid=$!
-            for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/x" && break; sleep 0.1; done
+            up=false
+            for _ in $(seq 50); do
+                curl -sf -o /dev/null "http://127.0.0.1:$port/x" && { up=true; break; }
+                sleep 0.1
+            done
+            $up || { echo "epoll_stall.sh: the ceiling did not answer: $(cat "$DIR/out")" >&2; exit 1; }
             # One wrk thread: its connections send their requests together.
             out=$(wrk -t1 -c"$conns" -d"${SECS}s" --timeout 1s "http://127.0.0.1:$port/x" 2>&1 || true)
-            kill "$pid"
+            kill "$pid" 2>/dev/null || true
             wait "$pid" 2>/dev/null || true
             pid=
             rates+=("$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<< "$out")")

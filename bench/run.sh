@@ -43,13 +43,15 @@ ENDPOINTS=${BENCH_ENDPOINTS:-"list article quotes search entities"}
 MAXURLS=${BENCH_URLS:-4000}
 WARM=${BENCH_WARMUP:-1}
 WALK=${BENCH_WALK:-20}
-# A request not answered within this many seconds counts as an error; shorter
-# than a run, so a request stuck to the end of a run is counted, not lost.
+# A request answered after more than this many seconds counts as an error (wrk
+# counts none for a request still unanswered when the run ends: report.py
+# finds such runs by the server's CPU, see stalled_runs).
 TIMEOUT=${BENCH_TIMEOUT:-2}
 # A second copy of the ceiling, loaded like the others and judged by the same
 # targets against the first: how often two identical servers differ by what
 # the targets ask. 0: none.
 CONTROL=${BENCH_CONTROL:-1}
+case $CONTROL in 0 | 1) ;; *) echo "run.sh: BENCH_CONTROL is 0 or 1" >&2; exit 2 ;; esac
 NEWSD_SRC=${NEWSD:-build/newsd}
 CEILING=${CEILING:-build/bench/ceiling}
 NPROC=$(nproc)

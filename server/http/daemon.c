@@ -1454,11 +1454,12 @@ static struct http_server *http_server_new(const struct config *cfg, bool listen
         goto fail;
     srv->watch = srv->cache ? cache_watch_new(cfg->db) : NULL;
     /* ITC lets MHD_quiesce_daemon wake the pool threads at shutdown. poll(),
-     * not epoll: in libmicrohttpd 0.9.75's epoll mode a pool thread holding
-     * 128 connections that all have a request waiting stops answering (its
-     * event array holds 128; every time: bench/epoll_stall.sh). At 256
-     * connections over two threads that is a split of 128 and 128, about one
-     * run in twenty (docs/performance.md, sessions 3 and 19). */
+     * not epoll: in libmicrohttpd 0.9.75's epoll mode a pool thread with
+     * exactly 128 connections ready at one moment (its event array's size)
+     * stops answering; bench/epoll_stall.sh shows it at 128 connections in a
+     * few seconds. At 256 connections over two threads, the bench's epoll
+     * ceiling stalled in 1 run of 17 to 1 of 80 (docs/performance.md,
+     * sessions 3 and 19). */
     unsigned flags =
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG | MHD_USE_ITC;
     if (v6)
