@@ -515,8 +515,6 @@ static bool word_is_abbreviation(const char *s, size_t n)
     return ingest_word_in(abbreviations, sizeof abbreviations / sizeof *abbreviations, s, n);
 }
 
-size_t ingest_cap_word_end(const char *s, size_t n, size_t a);
-
 /* Whether the word before "Ma" at start is a capitalised word a name can
  * end on ("founded by Jack Ma. Ant Group"), not a title ("Vice Governor
  * Ma.") or a word closed by punctuation ("By: Ma.", "in Manila. Ma."). */
