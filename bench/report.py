@@ -88,6 +88,12 @@ def ms(us):
     return "%.2f" % (us / 1000.0) if us < 10000 else "%.1f" % (us / 1000.0)
 
 
+def row_order(k):
+    """Table order of a (scale, endpoint, connections) key: by scale, then
+    endpoint as listed in ORDER, then connections."""
+    return (k[0], ORDER.index(k[1]) if k[1] in ORDER else 9, k[2])
+
+
 def verdict(ok):
     return "met" if ok else "NOT met"
 
@@ -130,8 +136,7 @@ def stalled_runs(runs_of):
     session 19: libmicrohttpd's epoll mode), and wrk reports no error for
     it. Per run: a cell's sums would hide one stalled run among five."""
     out = []
-    for k in sorted(runs_of, key=lambda k: (k[0], ORDER.index(k[1]) if k[1] in ORDER else 9,
-                                            k[2], k[3])):
+    for k in sorted(runs_of, key=lambda k: row_order(k) + (k[3],)):
         for r in runs_of[k]:
             secs = r["wrk"].get("seconds") or 0
             if "cpu_ticks" in r and secs and not r["wrk"].get("failed"):
@@ -139,6 +144,20 @@ def stalled_runs(runs_of):
                 if cores < STALL_CORES:
                     out.append((k, r, cores))
     return out
+
+
+def small_note(big):
+    """What a target line at the largest scale adds when that is under the
+    100,000 articles the targets are set for."""
+    return "" if big >= 100000 else " (the target is for 100,000; this run's largest scale)"
+
+
+def errors_verdict(serve, keys, stalls, srv):
+    """Whether srv's runs had no error and no stall, with their counts."""
+    errs = sum(errors(serve[k + (srv,)]["wrk"]) for k in keys if k + (srv,) in serve)
+    stuck = sum(1 for k, _, _ in stalls if k[3] == srv)
+    return "%s (%d in all %s runs, %d stalled runs)" % (
+        verdict(errs == 0 and stuck == 0), errs, srv, stuck)
 
 
 def p50_growth(serve, keys, big, srv):
@@ -196,8 +215,7 @@ def main():
     serve = {k: merge(v) for k, v in runs_of.items()}
     repeat = max((len(v) for v in runs_of.values()), default=1)
     control = any(k[3] == "twin" for k in serve)
-    keys = sorted({(k[0], k[1], k[2]) for k in serve},
-                  key=lambda k: (k[0], ORDER.index(k[1]) if k[1] in ORDER else 9, k[2]))
+    keys = sorted({(k[0], k[1], k[2]) for k in serve}, key=row_order)
     p("| articles | endpoint | conns | newsd req/s | p50 ms | p99 ms | errors | RSS MB "
       "| CPU µs/req | cache hits | ceiling req/s | p50 ms | p99 ms | CPU µs/req | nginx req/s "
       "| p50 ms | p99 ms | newsd/ceiling | newsd/nginx |")
@@ -301,15 +319,10 @@ def main():
         p("- search p99 < 100 ms at 32 connections: %s (highest %s ms)" % (
             verdict(worst < 100000), ms(worst)))
     p("- p99 <= 2x the ceiling's p99 (non-search rows): " + p99_verdict(serve, keys, "newsd"))
-    errs = sum(errors(serve[k + ("newsd",)]["wrk"]) for k in keys)
-    stuck = sum(1 for k, _, _ in stalls if k[3] == "newsd")
-    p("- no errors: %s (%d in all newsd runs, %d stalled runs)" % (
-        verdict(errs == 0 and stuck == 0), errs, stuck))
+    p("- no errors: " + errors_verdict(serve, keys, stalls, "newsd"))
     growth = p50_growth(serve, keys, big, "newsd")
     if growth:
-        p("- p50 at %d articles within 1.5x of p50 at 1,000%s: %s" % (
-            big, "" if big >= 100000 else " (the target is for 100,000; this run's largest "
-            "scale)", growth))
+        p("- p50 at %d articles within 1.5x of p50 at 1,000%s: %s" % (big, small_note(big), growth))
     if ingest:
         r = max(ingest, key=lambda r: r["scale"])
         rate = r["scale"] / r["seconds"]
@@ -318,8 +331,7 @@ def main():
     if big:
         peak = max(serve[k + ("newsd",)]["rss_kb"] for k in keys if k[0] == big) / 1024.0
         p("- RSS < 64 MB at %d articles%s: %s (peak %.1f MB)" % (
-            big, "" if big >= 100000 else " (the target is for 100,000)",
-            verdict(peak < 64), peak))
+            big, small_note(big), verdict(peak < 64), peak))
     if control:
         p("")
         p("Control: the ceiling's twin (the same program serving the same bytes, loaded in "
@@ -336,12 +348,9 @@ def main():
         p("- p99 <= 2x the ceiling's p99 (non-search rows): " + p99_verdict(serve, keys, "twin"))
         growth = p50_growth(serve, keys, big, "twin")
         if growth:
-            p("- p50 at %d articles within 1.5x of p50 at 1,000%s: %s" % (
-                big, "" if big >= 100000 else " (the target is for 100,000)", growth))
-        errs = sum(errors(serve[k + ("twin",)]["wrk"]) for k in keys if k + ("twin",) in serve)
-        stuck = sum(1 for k, _, _ in stalls if k[3] == "twin")
-        p("- no errors: %s (%d in all twin runs, %d stalled runs)" % (
-            verdict(errs == 0 and stuck == 0), errs, stuck))
+            p("- p50 at %d articles within 1.5x of p50 at 1,000%s: %s" % (big, small_note(big),
+                                                                        growth))
+        p("- no errors: " + errors_verdict(serve, keys, stalls, "twin"))
     print("\n".join(out))
 
 

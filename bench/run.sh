@@ -207,6 +207,13 @@ walk_urls() { # server port urlfile scale endpoint
 # machine's drift as much as the corpus (session 18: the ceiling itself lost
 # 28% of its req/s on one endpoint between two scales).
 declare -A PORT PIDOF
+start_ceiling() { # name scale dir: the ceiling (or its twin) on the scale's saved answers
+    local port
+    port=$(free_port)
+    "$CEILING" --dir "$3/resp" --port "$port" --threads "$NPROC" > "$3/$1.out" 2>&1 &
+    PIDS+=("$!")
+    PORT[$1@$2]=$port PIDOF[$1@$2]=$!
+}
 for s in $SCALES; do
     dir=$RUN/s$s
     note "scale $s: starting newsd"
@@ -222,17 +229,8 @@ for s in $SCALES; do
     python3 bench/urls.py --base "http://127.0.0.1:$nport" --out "$dir" --max "$MAXURLS" \
         --seed "$SEED" > "$dir/urls.json"
 
-    cport=$(free_port)
-    "$CEILING" --dir "$dir/resp" --port "$cport" --threads "$NPROC" > "$dir/ceiling.out" 2>&1 &
-    cpid=$!
-    PIDS+=("$cpid")
-    if [ "$CONTROL" = 1 ]; then
-        tport=$(free_port)
-        "$CEILING" --dir "$dir/resp" --port "$tport" --threads "$NPROC" > "$dir/twin.out" 2>&1 &
-        tpid=$!
-        PIDS+=("$tpid")
-        PORT[twin@$s]=$tport PIDOF[twin@$s]=$tpid
-    fi
+    start_ceiling ceiling "$s" "$dir"
+    [ "$CONTROL" = 1 ] && start_ceiling twin "$s" "$dir"
     gport=$(free_port)
     mkdir -p "$dir/nginx/tmp"
     sed "s|@DIR@|$dir|g; s|@PORT@|$gport|; s|@WORKERS@|$NPROC|" bench/nginx.conf.in > "$dir/nginx/nginx.conf"
@@ -240,11 +238,10 @@ for s in $SCALES; do
     gpid=$!
     PIDS+=("$gpid")
     first=$(head -1 "$dir/urls-list.txt")
-    wait_http "http://127.0.0.1:$cport$first"
+    wait_http "http://127.0.0.1:${PORT[ceiling@$s]}$first"
     wait_http "http://127.0.0.1:$gport$first"
-    [ "$CONTROL" = 1 ] && wait_http "http://127.0.0.1:$tport$first"
+    [ "$CONTROL" = 1 ] && wait_http "http://127.0.0.1:${PORT[twin@$s]}$first"
     PORT[newsd@$s]=$nport PIDOF[newsd@$s]=$npid
-    PORT[ceiling@$s]=$cport PIDOF[ceiling@$s]=$cpid
     PORT[nginx@$s]=$gport PIDOF[nginx@$s]="$gpid $(pgrep -P "$gpid" | tr '\n' ' ')"
 done
 
